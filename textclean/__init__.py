@@ -1,0 +1,86 @@
+"""textclean: a text-quality cleaning pipeline for scraped articles.
+
+Library use::
+
+    >>> import textclean
+    >>> textclean.clean_text("a  b\\r\\n")
+    'a b\\n'
+    >>> docs = textclean.Pipeline.default().run([("id-1", "Caf\\u00c3\\u00a9 au lait")])
+    >>> next(docs).text
+    'Café au lait\\n'
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from textclean.config import Config, ConfigError
+from textclean.document import Change, Document, Edit
+from textclean.pipeline import Pipeline, Stage
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Change",
+    "Config",
+    "ConfigError",
+    "Document",
+    "Edit",
+    "Pipeline",
+    "Stage",
+    "__version__",
+    "clean_document",
+    "clean_text",
+    "score_text",
+]
+
+
+def _pipeline(
+    config: Config | None,
+    stages: Iterable[str] | None,
+    skip: Iterable[str],
+    options: dict[str, Any],
+) -> Pipeline:
+    cfg = config or Config()
+    if options:
+        cfg = cfg.replace(**options)
+    return Pipeline.from_config(cfg, stages=stages, skip=skip)
+
+
+def clean_document(
+    text: str,
+    *,
+    config: Config | None = None,
+    stages: Iterable[str] | None = None,
+    skip: Iterable[str] = (),
+    doc_id: str = "0",
+    **options: Any,
+) -> Document:
+    """Clean one text and return the whole :class:`Document` (text, edits, scores, dropped)."""
+    return _pipeline(config, stages, skip, options).process(Document(id=doc_id, text=text))
+
+
+def clean_text(
+    text: str,
+    *,
+    config: Config | None = None,
+    stages: Iterable[str] | None = None,
+    skip: Iterable[str] = (),
+    **options: Any,
+) -> str:
+    """Clean one text with the default pipeline (or ``config``) and return the text.
+
+    ``options`` override config sections, e.g. ``clean_text(t, normalize={"fold_quotes": True})``.
+    A document a stage rejects comes back as an empty string.
+    """
+    doc = clean_document(text, config=config, stages=stages, skip=skip, **options)
+    return "" if doc.dropped is not None else doc.text
+
+
+def score_text(text: str, *, config: Config | None = None, **options: Any) -> dict[str, Any]:
+    """The scores every stage computes for ``text`` (the text itself is not returned)."""
+    doc = clean_document(text, config=config, **options)
+    scores: dict[str, Any] = dict(doc.scores)
+    scores["dropped"] = doc.dropped
+    return scores

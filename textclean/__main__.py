@@ -1,0 +1,5 @@
+"""``python -m textclean`` runs the command-line interface."""
+
+from textclean.cli import main
+
+raise SystemExit(main())

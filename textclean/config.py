@@ -1,0 +1,225 @@
+"""Run configuration: TOML → frozen dataclasses. Every default lives here.
+
+A config file has one table per section; unknown keys are errors, so a typo
+never silently does nothing::
+
+    stages = ["repair", "normalize"]
+
+    [normalize]
+    fold_quotes = true
+
+>>> cfg = Config.from_dict({"normalize": {"fold_quotes": True}})
+>>> cfg.normalize.fold_quotes, cfg.repair.uncurl_quotes
+(True, False)
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+import types
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+#: The order stages always run in; a config may leave stages out, never reorder.
+STAGE_ORDER: tuple[str, ...] = ("repair", "boilerplate", "despin", "repeats", "normalize")
+
+
+class ConfigError(ValueError):
+    """A configuration problem the user must fix (CLI exit code 2)."""
+
+
+@dataclass(frozen=True)
+class RepairConfig:
+    """ftfy's repairs a data pipeline wants; its cosmetic fixes are off by default."""
+
+    fix_encoding: bool = True
+    restore_byte_a0: bool = True
+    replace_lossy_sequences: bool = True
+    decode_inconsistent_utf8: bool = True
+    fix_c1_controls: bool = True
+    unescape_html: bool = True
+    remove_terminal_escapes: bool = True
+    fix_surrogates: bool = True
+    remove_control_chars: bool = True
+    normalization: str = "NFC"  # "NFC", "NFKC", "NFD", "NFKD" or "none"
+    # Cosmetic ftfy fixes: off unless asked for.
+    uncurl_quotes: bool = False
+    fix_latin_ligatures: bool = False
+    fix_character_width: bool = False
+
+
+@dataclass(frozen=True)
+class BoilerplateConfig:
+    """Page-chrome removal and quality signals (see rules/boilerplate/)."""
+
+    drop_on_quality: bool = False
+
+
+@dataclass(frozen=True)
+class DespinConfig:
+    """Detection and repair of synonym-spun text (see rules/spin/)."""
+
+    mode: str = "repair"  # "off", "detect" or "repair"
+
+
+@dataclass(frozen=True)
+class RepeatsConfig:
+    """Exact and near-duplicate blocks inside one document."""
+
+    keep_short_repeats: bool = False
+
+
+@dataclass(frozen=True)
+class NormalizeConfig:
+    """Whitespace and layout normalization; idempotent."""
+
+    keep_indentation: bool = True
+    fold_quotes: bool = False
+    fold_dashes: bool = False
+
+
+@dataclass(frozen=True)
+class DedupConfig:
+    """Corpus-level near-duplicate removal across documents."""
+
+    enabled: bool = True
+    threshold: float = 0.8
+    num_perm: int = 128
+    bands: int = 16
+    rows: int = 8
+    ngram: int = 5
+    seed: int = 1
+    keep: str = "first"  # "first", "longest" or "lowest_id"
+    index: str = ""  # path of a persistent SQLite index; "" for none
+
+
+@dataclass(frozen=True)
+class InputConfig:
+    """How documents are read."""
+
+    text_key: str = "text"
+    id_key: str = "id"
+    max_document_chars: int = 50_000_000
+    extensions: tuple[str, ...] = (".txt", ".md", ".jsonl", ".jsonl.gz", ".jsonl.zst")
+
+
+@dataclass(frozen=True)
+class Config:
+    """The whole run configuration."""
+
+    stages: tuple[str, ...] = STAGE_ORDER
+    rules: tuple[str, ...] = ()  # extra rule-pack directories, applied after the built-in pack
+    repair: RepairConfig = field(default_factory=RepairConfig)
+    boilerplate: BoilerplateConfig = field(default_factory=BoilerplateConfig)
+    despin: DespinConfig = field(default_factory=DespinConfig)
+    repeats: RepeatsConfig = field(default_factory=RepeatsConfig)
+    normalize: NormalizeConfig = field(default_factory=NormalizeConfig)
+    dedup: DedupConfig = field(default_factory=DedupConfig)
+    input: InputConfig = field(default_factory=InputConfig)
+
+    def __post_init__(self) -> None:
+        unknown = [s for s in self.stages if s not in STAGE_ORDER]
+        if unknown:
+            raise ConfigError(f"unknown stage(s) {unknown}; known stages: {list(STAGE_ORDER)}")
+        # Stages always run in the agreed order, whatever order the user wrote.
+        object.__setattr__(self, "stages", tuple(s for s in STAGE_ORDER if s in self.stages))
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any], *, where: str = "config") -> Config:
+        return _build(cls, data, where)
+
+    @classmethod
+    def from_toml(cls, path: str | Path) -> Config:
+        p = Path(path)
+        try:
+            data = tomllib.loads(p.read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ConfigError(f"{p}: cannot read config: {exc.strerror}") from exc
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{p}: invalid TOML: {exc}") from exc
+        return cls.from_dict(data, where=str(p))
+
+    def replace(self, **changes: Any) -> Config:
+        """A copy with top-level fields or whole sections replaced.
+
+        Section values may be dicts of overrides: ``cfg.replace(despin={"mode": "detect"})``.
+        """
+        merged = self.to_dict()
+        for key, value in changes.items():
+            if isinstance(value, Mapping) and isinstance(merged.get(key), dict):
+                merged[key] = {**merged[key], **value}
+            else:
+                merged[key] = value
+        return Config.from_dict(merged)
+
+    def to_dict(self) -> dict[str, Any]:
+        return json.loads(json.dumps(dataclasses.asdict(self)))
+
+    def fingerprint(self) -> str:
+        """A stable hash of the config (used by --resume and the summary)."""
+        import hashlib
+
+        blob = json.dumps(self.to_dict(), sort_keys=True).encode()
+        return hashlib.sha256(blob).hexdigest()[:16]
+
+
+def _build(cls: type, data: Mapping[str, Any], where: str) -> Any:
+    if not isinstance(data, Mapping):
+        raise ConfigError(f"{where}: expected a table, got {type(data).__name__}")
+    hints = typing.get_type_hints(cls)
+    names = {f.name for f in dataclasses.fields(cls)}
+    unknown = sorted(set(data) - names)
+    if unknown:
+        raise ConfigError(f"{where}: unknown key(s) {unknown}; valid keys: {sorted(names)}")
+    kwargs: dict[str, Any] = {}
+    for key, value in data.items():
+        kwargs[key] = _coerce(hints[key], value, f"{where}.{key}")
+    try:
+        return cls(**kwargs)
+    except ConfigError as exc:
+        raise ConfigError(f"{where}: {exc}") from exc
+
+
+def _coerce(tp: Any, value: Any, where: str) -> Any:
+    if dataclasses.is_dataclass(tp) and isinstance(tp, type):
+        return _build(tp, value, where)
+    origin = typing.get_origin(tp)
+    if origin is tuple:
+        if isinstance(value, str) or not isinstance(value, list | tuple):
+            raise ConfigError(f"{where}: expected a list, got {value!r}")
+        (item_tp, _ellipsis) = typing.get_args(tp)
+        return tuple(_coerce(item_tp, v, where) for v in value)
+    if origin in (typing.Union, types.UnionType):
+        for arg in typing.get_args(tp):
+            try:
+                return _coerce(arg, value, where)
+            except ConfigError:
+                continue
+        raise ConfigError(f"{where}: {value!r} does not fit {tp}")
+    if tp is bool:
+        if not isinstance(value, bool):
+            raise ConfigError(f"{where}: expected true or false, got {value!r}")
+        return value
+    if tp is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise ConfigError(f"{where}: expected an integer, got {value!r}")
+        return value
+    if tp is float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise ConfigError(f"{where}: expected a number, got {value!r}")
+        return float(value)
+    if tp is str:
+        if not isinstance(value, str):
+            raise ConfigError(f"{where}: expected a string, got {value!r}")
+        return value
+    return value

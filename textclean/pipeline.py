@@ -1,0 +1,117 @@
+"""The staged pipeline: repair → boilerplate → despin → repeats → normalize.
+
+Every stage module in :mod:`textclean.stages` exposes ``build(config, rules) ->
+Stage``. A :class:`Pipeline` holds built stages (immutable after construction,
+so one pipeline may serve many threads or be pickled into worker processes)
+and streams documents through them.
+
+>>> p = Pipeline.from_config(Config(stages=("repair", "normalize")))
+>>> [d.text for d in p.run(["a  b\\r\\n", "x"])]
+['a b\\n', 'x\\n']
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Iterable, Iterator, Sequence
+from typing import Protocol, runtime_checkable
+
+from textclean.config import STAGE_ORDER, Config, ConfigError
+from textclean.document import Document
+from textclean.rules import RulePack
+
+#: Stage name → module implementing it. A stage joins the pipeline by adding
+#: its module here; the order in which stages run is ``config.STAGE_ORDER``.
+STAGE_MODULES: dict[str, str] = {
+    "repair": "textclean.stages.repair",
+    "normalize": "textclean.stages.normalize",
+}
+
+
+@runtime_checkable
+class Stage(Protocol):
+    """A per-document step: pure, no I/O, no state kept between documents."""
+
+    name: str
+
+    def __call__(self, doc: Document) -> Document: ...
+
+
+def available_stages() -> tuple[str, ...]:
+    """Stages this installation implements, in run order."""
+    return tuple(s for s in STAGE_ORDER if s in STAGE_MODULES)
+
+
+def build_stage(name: str, config: Config, rules: RulePack) -> Stage:
+    if name not in STAGE_MODULES:
+        raise ConfigError(f"stage {name!r} is not available; available: {list(available_stages())}")
+    module = importlib.import_module(STAGE_MODULES[name])
+    stage: Stage = module.build(config, rules)
+    return stage
+
+
+DocLike = Document | str | tuple[str, str]
+
+
+def as_document(item: DocLike, index: int = 0) -> Document:
+    """Accept a Document, a bare string (id = its position) or an ``(id, text)`` pair."""
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, str):
+        return Document(id=str(index), text=item)
+    if isinstance(item, tuple) and len(item) == 2:
+        return Document(id=str(item[0]), text=item[1])
+    raise TypeError(f"cannot make a Document from {type(item).__name__}")
+
+
+class Pipeline:
+    """Built stages plus the config and rules they came from."""
+
+    def __init__(self, stages: Sequence[Stage], config: Config, rules: RulePack) -> None:
+        self.stages = tuple(stages)
+        self.config = config
+        self.rules = rules
+
+    @classmethod
+    def from_config(
+        cls,
+        config: Config | None = None,
+        *,
+        stages: Iterable[str] | None = None,
+        skip: Iterable[str] = (),
+    ) -> Pipeline:
+        """Build the stages a config names, optionally narrowed by ``stages``/``skip``."""
+        config = config or Config()
+        names = list(config.stages if stages is None else stages)
+        for n in [*names, *skip]:
+            if n not in STAGE_ORDER:
+                raise ConfigError(f"unknown stage {n!r}; known stages: {list(STAGE_ORDER)}")
+        skipped = set(skip)
+        chosen = [n for n in STAGE_ORDER if n in names and n not in skipped]
+        if stages is None:
+            # The default set silently leaves out stages this build does not have.
+            chosen = [n for n in chosen if n in STAGE_MODULES]
+        rules = RulePack.load(config.rules)
+        return cls([build_stage(n, config, rules) for n in chosen], config, rules)
+
+    @classmethod
+    def default(cls) -> Pipeline:
+        """Every available stage with default settings."""
+        return cls.from_config(Config())
+
+    @property
+    def stage_names(self) -> tuple[str, ...]:
+        return tuple(s.name for s in self.stages)
+
+    def process(self, doc: Document) -> Document:
+        """Run every stage on one document (in place), stopping once it is dropped."""
+        for stage in self.stages:
+            if doc.dropped is not None:
+                break
+            doc = stage(doc)
+        return doc
+
+    def run(self, docs: Iterable[DocLike]) -> Iterator[Document]:
+        """Stream documents through the stages: iterable in, generator out."""
+        for i, item in enumerate(docs):
+            yield self.process(as_document(item, i))

@@ -1,0 +1,97 @@
+"""normalize: line endings, spaces, blank lines, final newline. Idempotent.
+
+* ``\\r\\n`` and ``\\r`` become ``\\n``;
+* trailing spaces go; runs of spaces and tabs inside a line become one space
+  (leading indentation is kept unless ``keep_indentation = false``);
+* whitespace-only lines count as blank; runs of blank lines become one;
+* no blank lines at the start or end; exactly one final newline
+  (an empty document stays empty);
+* optional: curly quotes → straight (``fold_quotes``), en/em dashes → ``-`` (``fold_dashes``).
+
+>>> from textclean.config import Config
+>>> from textclean.document import Document
+>>> stage = build(Config(), None)
+>>> stage(Document("d", "\\n\\nTitle  here \\r\\n\\n\\n\\nBody\\t\\ttext")).text
+'Title here\\n\\nBody text\\n'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from textclean.config import Config, NormalizeConfig
+from textclean.document import Change, Document
+from textclean.rules import RulePack
+
+NAME = "normalize"
+
+_LINE = regex.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
+_INNER_SPACES = regex.compile(r"(?<=\S)[ \t]{2,}|(?<=\S)\t")
+_ALL_SPACES = regex.compile(r"[ \t]{2,}|\t")
+_QUOTES = str.maketrans(
+    {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'}
+)
+_DASHES = str.maketrans({"–": "-", "—": "-", "―": "-", "‒": "-"})
+
+
+@dataclass(frozen=True)
+class NormalizeStage:
+    """The normalize stage; see the module docstring."""
+
+    config: NormalizeConfig
+    name: str = NAME
+
+    def clean_line(self, line: str) -> str:
+        line = line.rstrip(" \t")
+        if self.config.keep_indentation:
+            line = _INNER_SPACES.sub(" ", line)
+        else:
+            line = _ALL_SPACES.sub(" ", line).lstrip(" ")
+        if self.config.fold_quotes:
+            line = line.translate(_QUOTES)
+        if self.config.fold_dashes:
+            line = line.translate(_DASHES)
+        return line
+
+    def __call__(self, doc: Document) -> Document:
+        text = doc.text
+        # (start, end_of_content, end_with_terminator, content, terminator)
+        lines = []
+        for m in _LINE.finditer(text):
+            if m.start() == len(text) and not m.group(0):
+                break
+            lines.append((m.start(), m.end(1), m.end(), m.group(1), m.group(2)))
+        changes: list[Change] = []
+        cleaned = [self.clean_line(c) for (_, _, _, c, _) in lines]
+        content_idx = [i for i, c in enumerate(cleaned) if c.strip() != ""]
+        if not content_idx:
+            if text:
+                changes.append(Change(0, len(text), "", "normalize.blank_lines"))
+            doc.replace_spans(NAME, changes)
+            return doc
+        first, last = content_idx[0], content_idx[-1]
+        prev_blank = False
+        for i, (start, cend, end, content, term) in enumerate(lines):
+            blank = cleaned[i].strip() == ""
+            if i < first or i > last or (blank and prev_blank):
+                changes.append(Change(start, end, "", "normalize.blank_lines"))
+                continue
+            if blank:
+                prev_blank = True
+                if content or term != "\n":
+                    changes.append(Change(start, end, "\n", "normalize.blank_lines"))
+                continue
+            prev_blank = False
+            if cleaned[i] != content:
+                changes.append(Change(start, cend, cleaned[i], "normalize.whitespace"))
+            if term != "\n":
+                rule = "normalize.final_newline" if term == "" else "normalize.line_endings"
+                changes.append(Change(cend, end, "\n", rule))
+        doc.replace_spans(NAME, changes)
+        return doc
+
+
+def build(config: Config, rules: RulePack | None) -> NormalizeStage:
+    return NormalizeStage(config.normalize)

@@ -1,0 +1,158 @@
+"""repair: ftfy's encoding, HTML-entity, control-character and surrogate fixes, then NFC.
+
+Runs first, on the raw text, because ftfy needs the evidence later stages would
+destroy. Differences from calling ``ftfy.fix_text`` with its defaults:
+
+* cosmetic fixes (uncurling quotes, splitting ligatures, folding full-width
+  forms, rewriting line breaks) are off unless configured;
+* the text is fixed line by line with ``explain=True``, which (a) makes ftfy
+  honour disabled encoding sub-options (6.3.1 ignores them when
+  ``explain=False``), (b) decides HTML unescaping per line rather than letting
+  one ``<`` early in the text switch it off for every later line, and (c) gives
+  each repaired line an audit record;
+* a fast path skips every line ftfy provably cannot change.
+
+>>> from textclean.config import Config
+>>> from textclean.document import Document
+>>> stage = build(Config(), None)
+>>> stage(Document("d", "CÃ´te dâ€™Ivoire &amp; more\\n")).text
+'Côte d’Ivoire & more\\n'
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+
+import ftfy
+import regex
+from ftfy import TextFixerConfig
+from ftfy.badness import is_bad
+from ftfy.chardata import CONTROL_CHARS
+
+from textclean.config import Config, RepairConfig
+from textclean.document import Change, Document
+from textclean.rules import RulePack
+
+NAME = "repair"
+
+_CONTROL_CLASS = "".join(f"\\U{cp:08x}" for cp in sorted(CONTROL_CHARS))
+# Characters that some enabled ftfy fixer acts on even in otherwise clean text:
+# HTML entities (&), terminal escapes (ESC), C1 controls, surrogates, and
+# ftfy's table of unwanted control characters.
+_TRIGGERS = regex.compile(f"[&\\x1b\\x80-\\x9f\\ud800-\\udfff{_CONTROL_CLASS}]")
+
+
+def _ftfy_config(cfg: RepairConfig) -> TextFixerConfig:
+    return TextFixerConfig(
+        unescape_html=cfg.unescape_html,
+        remove_terminal_escapes=cfg.remove_terminal_escapes,
+        fix_encoding=cfg.fix_encoding,
+        restore_byte_a0=cfg.restore_byte_a0,
+        replace_lossy_sequences=cfg.replace_lossy_sequences,
+        decode_inconsistent_utf8=cfg.decode_inconsistent_utf8,
+        fix_c1_controls=cfg.fix_c1_controls,
+        fix_latin_ligatures=cfg.fix_latin_ligatures,
+        fix_character_width=cfg.fix_character_width,
+        uncurl_quotes=cfg.uncurl_quotes,
+        fix_line_breaks=False,
+        fix_surrogates=cfg.fix_surrogates,
+        remove_control_chars=cfg.remove_control_chars,
+        normalization=None if cfg.normalization.lower() == "none" else cfg.normalization,  # type: ignore[arg-type]
+        explain=True,  # see module docstring: explain=False drops encoding sub-options
+    )
+
+
+@dataclass(frozen=True)
+class RepairStage:
+    """The repair stage; see the module docstring."""
+
+    config: RepairConfig
+    name: str = NAME
+
+    def __post_init__(self) -> None:
+        cosmetic = (
+            self.config.uncurl_quotes
+            or self.config.fix_latin_ligatures
+            or self.config.fix_character_width
+        )
+        object.__setattr__(self, "_ftfy", _ftfy_config(self.config))
+        object.__setattr__(self, "_fast_path", not cosmetic)
+
+    def could_change(self, line: str) -> bool:
+        """False only when ftfy (as configured) provably leaves ``line`` unchanged."""
+        if not self._fast_path:  # type: ignore[attr-defined]
+            return True
+        if _TRIGGERS.search(line):
+            return True
+        if line.isascii():
+            return False
+        form = self.config.normalization
+        if form.lower() != "none" and not unicodedata.is_normalized(form, line):  # type: ignore[arg-type]
+            return True
+        return self.config.fix_encoding and is_bad(line)
+
+    def fix_line(self, line: str) -> tuple[str, list[str]]:
+        """Fix one line; returns the text and ftfy's explanation steps as strings."""
+        cfg: TextFixerConfig = self._ftfy  # type: ignore[attr-defined]
+        if cfg.unescape_html and "<" in line:
+            # A line with markup: entities there may be literal code, so leave them.
+            cfg = cfg._replace(unescape_html=False)
+        fixed, steps = ftfy.fix_and_explain(line, cfg)
+        names = [f"{s.action}:{s.parameter}" for s in steps or ()]
+        return fixed, names
+
+    def __call__(self, doc: Document) -> Document:
+        text = doc.text
+        if not self.could_change(text):
+            return doc
+        changes: list[Change] = []
+        pos = 0
+        for line in _lines(text):
+            start = pos
+            pos += len(line)
+            if not self.could_change(line):
+                continue
+            fixed, steps = self.fix_line(line)
+            if fixed != line:
+                changes.append(Change(start, pos, fixed, _rule_id(steps), {"ftfy": steps}))
+        doc.replace_spans(NAME, changes)
+        return doc
+
+
+def _lines(text: str) -> list[str]:
+    """Split after each ``\\n`` (as ftfy does), keeping the line ends.
+
+    >>> _lines("a\\r\\nb\\n\\nc")
+    ['a\\r\\n', 'b\\n', '\\n', 'c']
+    """
+    parts = text.split("\n")
+    out = [p + "\n" for p in parts[:-1]]
+    if parts[-1]:
+        out.append(parts[-1])
+    return out
+
+
+def _rule_id(steps: list[str]) -> str:
+    """A stable rule id for a repaired line: the most significant of ftfy's steps.
+
+    >>> _rule_id(["apply:unescape_html", "encode:sloppy-windows-1252", "decode:utf-8"])
+    'repair.encoding'
+    """
+    kinds = []
+    for step in steps:
+        action, _, param = step.partition(":")
+        if action in ("encode", "decode", "transcode") or param == "decode_inconsistent_utf8":
+            kinds.append("encoding")
+        elif action == "normalize":
+            kinds.append("normalization")
+        else:
+            kinds.append(param)
+    for preferred in ("encoding", "unescape_html"):
+        if preferred in kinds:
+            return f"repair.{preferred}"
+    return f"repair.{kinds[0]}" if kinds else "repair.ftfy"
+
+
+def build(config: Config, rules: RulePack | None) -> RepairStage:
+    return RepairStage(config.repair)
