@@ -1,0 +1,397 @@
+"""repeats: exact and near-duplicate blocks inside one document; the first copy stays.
+
+The text is cut into blocks (:mod:`textclean.textblocks`: paragraphs, and the
+lines of paragraphs that are not hard-wrapped prose). Each block has a
+normalised form: its words, lower-cased, joined by single spaces, so case,
+whitespace, quotes and punctuation are folded (a block without words keeps its
+stripped text). Then, walking the blocks in order and comparing each only with
+blocks that are kept:
+
+* **long blocks** (at least ``short_block_words`` words) are removed when their
+  normalised form hashes like a kept block's (*exact*), or when MinHash + LSH
+  proposes a kept block and the *exact* Jaccard similarity of the two confirms
+  it: word n-grams when both blocks have ``word_shingle_words`` words or more,
+  character n-grams of the normalised form otherwise (one changed word in a
+  23-word paragraph leaves word 5-gram Jaccard near 0.70 but character 5-gram
+  Jaccard near 0.89);
+* **short blocks** (titles, captions, labels) go only on an exact repeat: when
+  they sit inside a run of removed long repeats, aligned with the run they
+  repeat (the title of an article pasted twice), or, unless
+  ``keep_short_repeats``, when they have ``short_min_words`` words or more and
+  their copy is at most ``short_window`` kept blocks back (a title or caption
+  printed twice). A short block that recurs through the document (a byline in
+  a list of teasers) is a label, not a repeat, unless its copies touch.
+
+The walk repeats on the kept blocks until nothing changes, so the stage is
+idempotent. Consecutive removed blocks form one edit (a whole article pasted
+twice is one edit); each edit's evidence names the kept block each removed
+block repeats (block index, 1-based line, offsets in the stage's input) and the
+similarity. Removing whole paragraphs also removes the blank line that
+separated them.
+
+Scores (on the stage's input, Gopher's definitions): ``dup_line_frac``,
+``dup_para_frac`` (fraction of lines / paragraphs that repeat an earlier one
+exactly), ``dup_line_char_frac``, ``dup_para_char_frac`` (their characters as a
+fraction of the text's).
+
+>>> from textclean.config import Config
+>>> from textclean.document import Document
+>>> stage = build(Config(), None)
+>>> doc = stage(Document("d", "Caption of the photo, with nine words in it.\\n\\n"
+...     "CAPTION of the photo — with nine words in it!\\n\\nBody text.\\n"))
+>>> doc.text
+'Caption of the photo, with nine words in it.\\n\\nBody text.\\n'
+>>> doc.edits[0].rule, doc.edits[0].evidence["duplicate_of"]["line"]
+('repeats.exact', 1)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import regex
+
+from textclean.config import Config, RepeatsConfig
+from textclean.dedup.minhash import signatures_from_hashes
+from textclean.dedup.shingles import char_shingle_hashes, normalized_words_text, shingle_hashes
+from textclean.document import Change, Document
+from textclean.rules import RulePack
+from textclean.textblocks import Block, Line, segment, split_lines
+
+NAME = "repeats"
+
+#: Each block is paired with at most this many earlier blocks per LSH bucket
+#: (besides the bucket's first block), which bounds the work on a document
+#: made of thousands of near-identical lines.
+_BUCKET_WINDOW = 8
+#: Verified candidates per block, best MinHash estimates first.
+_MAX_VERIFY = 8
+#: Passes over the kept blocks; each pass can only remove blocks, and in
+#: practice the second pass finds nothing.
+_MAX_PASSES = 8
+
+
+@dataclass(frozen=True)
+class Match:
+    """Block ``original`` (kept) is what a removed block repeats."""
+
+    original: int
+    similarity: float
+    method: str  # "exact", "char-<n>gram" or "word-<n>gram"
+
+
+class _Doc:
+    """Per-call working data: blocks, normalised forms, shingle caches."""
+
+    def __init__(self, text: str, cfg: RepeatsConfig) -> None:
+        self.cfg = cfg
+        self.lines: list[Line] = split_lines(text)
+        self.blocks: list[Block] = segment(text, self.lines)
+        self.keys: list[bytes] = []
+        self.norm: list[str] = []
+        self.nwords: list[int] = []
+        for b in self.blocks:
+            norm = "" if b.inert else normalized_words_text(b.text)
+            self.norm.append(norm)
+            self.nwords.append(len(norm.split()) if norm else 0)
+            # Blocks without words ("***", "---") match only on their exact text.
+            form = norm if norm else "\x00" + " ".join(b.text.split())
+            self.keys.append(
+                hashlib.blake2b(form.encode("utf-8", "surrogatepass"), digest_size=8).digest()
+            )
+        self._sets: dict[tuple[str, int], np.ndarray] = {}
+        self.candidates = self._lsh_candidates()
+
+    def is_long(self, i: int) -> bool:
+        return not self.blocks[i].inert and self.nwords[i] >= self.cfg.short_block_words
+
+    def _set(self, kind: str, i: int) -> np.ndarray:
+        got = self._sets.get((kind, i))
+        if got is None:
+            if kind == "word":
+                got = shingle_hashes(self.norm[i], self.cfg.word_ngram)
+            else:
+                got = char_shingle_hashes(self.norm[i], self.cfg.char_ngram)
+            got = np.unique(got)
+            self._sets[(kind, i)] = got
+        return got
+
+    def similarity(self, i: int, j: int) -> tuple[float, str, float]:
+        """Exact Jaccard of blocks ``i`` and ``j``, the shingling used, and its threshold."""
+        cfg = self.cfg
+        if min(self.nwords[i], self.nwords[j]) >= cfg.word_shingle_words:
+            kind, n, threshold = "word", cfg.word_ngram, cfg.word_threshold
+        else:
+            kind, n, threshold = "char", cfg.char_ngram, cfg.char_threshold
+        a, b = self._set(kind, i), self._set(kind, j)
+        method = f"{kind}-{n}gram"
+        small, large = sorted((a.size, b.size))
+        if large == 0 or small / large < threshold:  # Jaccard <= |small| / |large|
+            return 0.0, method, threshold
+        inter = np.intersect1d(a, b, assume_unique=True).size
+        return inter / (a.size + b.size - inter), method, threshold
+
+    def _lsh_candidates(self) -> dict[int, list[int]]:
+        """Earlier blocks sharing an LSH band with each long block (block index → list)."""
+        long_idx = [i for i in range(len(self.blocks)) if self.is_long(i)]
+        if len(long_idx) < 2:
+            return {}
+        cfg = self.cfg
+        sig = signatures_from_hashes(
+            [char_shingle_hashes(self.norm[i], cfg.char_ngram) for i in long_idx],
+            num_perm=cfg.num_perm,
+            seed=cfg.seed,
+        )
+        pairs = band_pairs(sig, cfg.bands, _BUCKET_WINDOW)
+        if pairs.size == 0:
+            return {}
+        # Rank each block's candidates by the MinHash estimate, best first.
+        agree = (sig[pairs[:, 0]] == sig[pairs[:, 1]]).mean(axis=1)
+        order = np.lexsort((pairs[:, 0], -agree, pairs[:, 1]))
+        idx = np.asarray(long_idx)
+        out: dict[int, list[int]] = {}
+        for a, b in pairs[order].tolist():
+            out.setdefault(int(idx[b]), []).append(int(idx[a]))
+        return out
+
+
+def band_pairs(sig: np.ndarray, bands: int, window: int) -> np.ndarray:
+    """Row pairs ``(i, j)``, ``i < j``, whose signatures agree on a whole band.
+
+    Within a bucket each row is paired with the bucket's first row and with
+    the ``window`` rows before it. Returns a sorted ``(m, 2)`` int64 array.
+
+    >>> sig = np.array([[1, 2, 3, 4], [1, 2, 9, 9], [7, 7, 3, 4], [5, 5, 5, 5]], np.uint32)
+    >>> band_pairs(sig, 2, 4).tolist()
+    [[0, 1], [0, 2]]
+    """
+    n, num_perm = sig.shape
+    rows = num_perm // bands
+    found: list[np.ndarray] = []
+    mult = np.uint64(0x9E3779B97F4A7C15)
+    for b in range(bands):
+        h = np.zeros(n, dtype=np.uint64)
+        with np.errstate(over="ignore"):
+            for col in sig[:, b * rows : (b + 1) * rows].T:
+                h = (h ^ col.astype(np.uint64)) * mult
+        order = np.argsort(h, kind="stable")
+        sh = h[order]
+        starts = np.ones(n, dtype=bool)
+        starts[1:] = sh[1:] != sh[:-1]
+        gid = np.cumsum(starts) - 1
+        first = order[np.flatnonzero(starts)][gid]
+        keep = first != order
+        found.append(np.stack([first[keep], order[keep]], axis=1))
+        for k in range(1, min(window, n - 1) + 1):
+            same = gid[k:] == gid[:-k]
+            found.append(np.stack([order[:-k][same], order[k:][same]], axis=1))
+    pairs = np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64)
+    if pairs.size == 0:
+        return pairs.reshape(0, 2).astype(np.int64)
+    return np.unique(pairs.astype(np.int64), axis=0)
+
+
+def _one_pass(d: _Doc, seq: list[int], keep_short: bool) -> dict[int, Match]:
+    """Repeats among the kept blocks ``seq`` (block indices, in order)."""
+    cfg = d.cfg
+    found: dict[int, Match] = {}
+    # 1. Long blocks: exact, then verified near repeats of kept blocks.
+    first_kept: dict[bytes, int] = {}
+    kept_long: set[int] = set()
+    for i in seq:
+        if not d.is_long(i):
+            continue
+        orig = first_kept.get(d.keys[i])
+        if orig is not None:
+            found[i] = Match(orig, 1.0, "exact")
+            continue
+        best: Match | None = None
+        checked = 0
+        for c in d.candidates.get(i, ()):
+            if c not in kept_long:
+                continue
+            sim, method, threshold = d.similarity(c, i)
+            checked += 1
+            if sim >= threshold and (best is None or sim > best.similarity):
+                best = Match(c, round(sim, 4), method)
+            if checked >= _MAX_VERIFY:
+                break
+        if best is not None:
+            found[i] = best
+        else:
+            first_kept[d.keys[i]] = i
+            kept_long.add(i)
+    # 2. Short blocks inside a removed run, aligned with the run they repeat.
+    pos = {b: p for p, b in enumerate(seq)}
+    changed = True
+    while changed:
+        changed = False
+        for p, i in enumerate(seq):
+            if i in found or d.is_long(i) or d.blocks[i].inert:
+                continue
+            for q, step in ((p - 1, 1), (p + 1, -1)):
+                if not 0 <= q < len(seq) or seq[q] not in found:
+                    continue
+                o = pos.get(found[seq[q]].original)
+                if o is None or not 0 <= o + step < p:
+                    continue
+                twin = seq[o + step]
+                if twin not in found and d.keys[twin] == d.keys[i]:
+                    found[i] = Match(twin, 1.0, "exact")
+                    changed = True
+                    break
+    if keep_short:
+        return found
+    # 3. Short blocks printed twice close together (a title, a caption).
+    alive = [i for i in seq if i not in found]
+    copies: dict[bytes, int] = {}
+    for p, i in enumerate(alive):  # occurrences, touching copies counted once
+        if p == 0 or d.keys[alive[p - 1]] != d.keys[i]:
+            copies[d.keys[i]] = copies.get(d.keys[i], 0) + 1
+    kept: list[int] = []
+    for i in alive:
+        if not d.blocks[i].inert and cfg.short_min_words <= d.nwords[i] < cfg.short_block_words:
+            for distance, k in enumerate(reversed(kept[-cfg.short_window :]), start=1):
+                if d.keys[k] == d.keys[i] and (distance == 1 or copies[d.keys[i]] <= 2):
+                    found[i] = Match(k, 1.0, "exact")
+                    break
+            if i in found:
+                continue
+        kept.append(i)
+    return found
+
+
+def find_repeats(d: _Doc) -> dict[int, Match]:
+    """Every removed block → the kept block it repeats."""
+    removed: dict[int, Match] = {}
+    seq = list(range(len(d.blocks)))
+    for _ in range(_MAX_PASSES):
+        new = _one_pass(d, seq, d.cfg.keep_short_repeats)
+        if not new:
+            break
+        removed.update(new)
+        seq = [i for i in seq if i not in new]
+    return removed
+
+
+def _span(d: _Doc, first: int, last: int) -> tuple[int, int]:
+    """Characters to delete for blocks ``first..last``, tidying the blank lines around them."""
+    lines = d.lines
+    a, b = d.blocks[first].first, d.blocks[last].last
+    start, stop = lines[a].start, lines[b].stop
+    para_start = a == 0 or lines[a - 1].blank
+    para_end = b == len(lines) - 1 or lines[b + 1].blank
+    if para_start and para_end:
+        nxt = next((k for k in range(b + 1, len(lines)) if not lines[k].blank), None)
+        if nxt is not None:
+            stop = lines[nxt].start  # the blank line after goes with the paragraph
+        else:
+            prev = next((k for k in range(a - 1, -1, -1) if not lines[k].blank), None)
+            start = lines[prev].stop if prev is not None else 0
+            stop = lines[-1].stop
+    return start, stop
+
+
+def _where(d: _Doc, i: int) -> dict[str, int]:
+    b = d.blocks[i]
+    return {"block": i, "line": b.first + 1, "start": b.start, "end": b.end}
+
+
+def _changes(d: _Doc, removed: dict[int, Match]) -> list[Change]:
+    changes: list[Change] = []
+    run: list[int] = []
+    for i in [*sorted(removed), -1]:
+        if run and (i == -1 or i != run[-1] + 1):
+            members = [
+                {
+                    **_where(d, j),
+                    "duplicate_of": _where(d, removed[j].original),
+                    "similarity": removed[j].similarity,
+                    "method": removed[j].method,
+                }
+                for j in run
+            ]
+            head = removed[run[0]]
+            evidence: dict[str, Any] = {
+                "duplicate_of": _where(d, head.original),
+                "similarity": min(m["similarity"] for m in members),
+                "method": head.method,
+                "blocks": len(run),
+            }
+            if len(run) > 1:
+                rule = "repeats.run"
+                evidence["members"] = members
+            else:
+                rule = "repeats.exact" if head.method == "exact" else "repeats.near"
+            start, stop = _span(d, run[0], run[-1])
+            changes.append(Change(start, stop, "", rule, evidence))
+            run = []
+        run.append(i)
+    return changes
+
+
+_NEWLINES = regex.compile(r"\r\n?")
+_PARA_SPLIT = regex.compile(r"\n[ \t]*\n\s*")
+_LINE_SPLIT = regex.compile(r"\n+")
+
+
+def _find_duplicates(items: Sequence[str]) -> tuple[int, int]:
+    """Gopher's count of elements seen before, and their characters."""
+    seen: set[str] = set()
+    count = chars = 0
+    for item in items:
+        if item in seen:
+            count += 1
+            chars += len(item)
+        else:
+            seen.add(item)
+    return count, chars
+
+
+def repetition_scores(text: str) -> dict[str, float]:
+    """Gopher-style duplicate line / paragraph fractions of ``text``.
+
+    >>> s = repetition_scores("A line.\\nA line.\\n\\nOther.\\n")
+    >>> s["dup_line_frac"], s["dup_para_frac"]
+    (0.3333333333333333, 0.0)
+    """
+    t = _NEWLINES.sub("\n", text).strip()
+    if not t:
+        return {k: 0.0 for k in _SCORE_NAMES}
+    paragraphs = [p for p in _PARA_SPLIT.split(t) if p.strip()]
+    lines = [ln for ln in _LINE_SPLIT.split(t) if ln.strip()]
+    para_dups, para_chars = _find_duplicates(paragraphs)
+    line_dups, line_chars = _find_duplicates(lines)
+    return {
+        "dup_line_frac": line_dups / len(lines),
+        "dup_para_frac": para_dups / len(paragraphs),
+        "dup_line_char_frac": line_chars / len(t),
+        "dup_para_char_frac": para_chars / len(t),
+    }
+
+
+_SCORE_NAMES = ("dup_line_frac", "dup_para_frac", "dup_line_char_frac", "dup_para_char_frac")
+
+
+@dataclass(frozen=True)
+class RepeatsStage:
+    """The repeats stage; see the module docstring."""
+
+    config: RepeatsConfig
+    name: str = NAME
+
+    def __call__(self, doc: Document) -> Document:
+        doc.scores.update(repetition_scores(doc.text))
+        d = _Doc(doc.text, self.config)
+        removed = find_repeats(d)
+        if removed:
+            doc.replace_spans(NAME, _changes(d, removed))
+        return doc
+
+
+def build(config: Config, rules: RulePack | None) -> RepeatsStage:
+    return RepeatsStage(config.repeats)
