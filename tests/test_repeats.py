@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import textclean
 from textclean.config import Config, ConfigError
@@ -141,10 +143,11 @@ def test_paragraphs_sharing_a_long_quotation_both_stay() -> None:
     quote = (
         '"We will not accept any agreement that rewards aggression. We will keep supporting '
         "Ukraine, politically, financially and militarily, for as long as it takes to restore "
-        'its sovereignty and its territorial integrity within its internationally recognised borders."'
+        "its sovereignty and its territorial integrity within its internationally recognised "
+        'borders."'
     )
-    a = "On Monday in Brussels the foreign minister opened the meeting by reading the statement aloud: "
-    b = "Twelve governments then signed a joint letter to the Secretary-General that ends with the same words: "
+    a = "On Monday in Brussels the foreign minister opened the meeting by reading the statement: "
+    b = "Twelve governments signed a joint letter to the Secretary-General ending with the words: "
     text = f"{a}{quote}\n\n{OTHER}\n\n{b}{quote}\n"
     doc = run(text)
     assert doc.edits == [] and doc.text == text
@@ -247,7 +250,9 @@ def test_separate_repeats_are_separate_edits_and_blank_lines_tidied() -> None:
 def test_repeated_line_inside_a_paragraph_leaves_its_neighbours() -> None:
     text = f"Key points\n{OTHER}\n{QUOTED}\n{OTHER}\nClosing line of the list.\n\nNext paragraph.\n"
     doc = run(text)
-    assert doc.text == f"Key points\n{OTHER}\n{QUOTED}\nClosing line of the list.\n\nNext paragraph.\n"
+    assert (
+        doc.text == f"Key points\n{OTHER}\n{QUOTED}\nClosing line of the list.\n\nNext paragraph.\n"
+    )
 
 
 def test_fenced_code_is_never_touched() -> None:
@@ -310,3 +315,50 @@ def test_thresholds_come_from_config() -> None:
     text = f"{QUOTED}\n\n{respun}\n"
     assert run(text).text == f"{QUOTED}\n"
     assert run(text, char_threshold=0.95).text == text
+
+
+def test_cut_across_a_paragraph_break_keeps_the_break() -> None:
+    middle = "Middle entry, kept as it is."
+    text = f"{OTHER}\n{QUOTED}\n{middle}\n{OTHER}\n\n{QUOTED}\nLast entry of the list.\n"
+    doc = run(text)
+    assert doc.text == f"{OTHER}\n{QUOTED}\n{middle}\n\nLast entry of the list.\n"
+    (edit,) = doc.edits
+    assert edit.rule == "repeats.run" and edit.after == "\n"
+
+
+# --- properties ------------------------------------------------------------------
+
+_POOL = [
+    OTHER,
+    QUOTED,
+    QUOTED.replace("happy", "pleased"),
+    OTHER.upper(),
+    "The Long Road to Peace",
+    "By Jane Doe",
+    "Share",
+    "- a bullet point",
+    "***",
+    "Caption: a photo of the two leaders shaking hands in Riyadh.",
+    "the talks ended after two hours without any agreement",
+    "on the ceasefire line or on the exchange of prisoners.",
+    "```",
+]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(st.sampled_from(_POOL), st.sampled_from(["\n", "\n\n", "\n\n\n", " \n\n"])),
+        max_size=14,
+    ),
+    st.booleans(),
+)
+def test_idempotent_replayable_and_only_deletes(parts: list[tuple[str, str]], keep: bool) -> None:
+    text = "".join(block + sep for block, sep in parts)
+    once = run(text, keep_short_repeats=keep)
+    assert replay(text, once.edits, "repeats") == once.text
+    assert run(once.text, keep_short_repeats=keep).edits == []
+    # nothing is rewritten: what remains is a subsequence of the input's lines
+    remaining = iter(text.splitlines())
+    for line in once.text.splitlines():
+        assert any(line == other for other in remaining)

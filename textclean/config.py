@@ -113,7 +113,9 @@ class RepeatsConfig:
         if self.short_window < 0 or self.short_min_words < 0:
             raise ConfigError("short_window and short_min_words must not be negative")
         if self.num_perm % self.bands:
-            raise ConfigError(f"num_perm ({self.num_perm}) must be a multiple of bands ({self.bands})")
+            raise ConfigError(
+                f"num_perm ({self.num_perm}) must be a multiple of bands ({self.bands})"
+            )
 
 
 @dataclass(frozen=True)

@@ -15,13 +15,15 @@ Offsets are character offsets into the text; ``stop`` includes the line
 terminator (``\\n``, ``\\r\\n`` or ``\\r``).
 
 >>> blocks = segment("Title\\n\\nOne line\\nand its wrapped rest.\\n\\n- a\\n- b\\n")
->>> [(b.kind, b.text) for b in blocks]
-[('line', 'Title'), ('paragraph', 'One line\\nand its wrapped rest.'), ('line', '- a'), ('line', '- b')]
+>>> [(b.kind, b.text) for b in blocks]  # doctest: +NORMALIZE_WHITESPACE
+[('line', 'Title'), ('paragraph', 'One line\\nand its wrapped rest.'),
+ ('line', '- a'), ('line', '- b')]
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import pairwise
 
 import regex
 
@@ -95,10 +97,7 @@ def is_wrapped(lines: list[str]) -> bool:
     >>> is_wrapped(["Key Takeaways", "- Trump's administration is weakening"])
     False
     """
-    return any(
-        not _ENDS_SENTENCE.search(a) and _STARTS_LOWER.match(b)
-        for a, b in zip(lines, lines[1:])
-    )
+    return any(not _ENDS_SENTENCE.search(a) and _STARTS_LOWER.match(b) for a, b in pairwise(lines))
 
 
 def _code_regions(lines: list[Line]) -> list[tuple[int, int]]:

@@ -56,8 +56,8 @@ import numpy as np
 import regex
 
 from textclean.config import Config, RepeatsConfig
-from textclean.dedup.minhash import signatures_from_hashes
-from textclean.dedup.shingles import char_shingle_hashes, normalized_words_text, shingle_hashes
+from textclean.dedup.minhash import signatures
+from textclean.dedup.shingles import batch_shingle_hashes, char_shingle_hashes, shingle_hashes
 from textclean.document import Change, Document
 from textclean.rules import RulePack
 from textclean.textblocks import Block, Line, segment, split_lines
@@ -70,6 +70,8 @@ NAME = "repeats"
 _BUCKET_WINDOW = 8
 #: Verified candidates per block, best MinHash estimates first.
 _MAX_VERIFY = 8
+#: Word n-grams behind the LSH signatures (candidates only, never decisions).
+_LSH_NGRAM = 2
 #: Passes over the kept blocks; each pass can only remove blocks, and in
 #: practice the second pass finds nothing.
 _MAX_PASSES = 8
@@ -89,33 +91,50 @@ class _Doc:
 
     def __init__(self, text: str, cfg: RepeatsConfig) -> None:
         self.cfg = cfg
+        self.text = text
         self.lines: list[Line] = split_lines(text)
         self.blocks: list[Block] = segment(text, self.lines)
+        # The normalised form of a block is its word sequence (lower-cased,
+        # punctuation, quotes and spacing dropped); hash every block's words
+        # in one vectorized call and key the block by its word hashes.
+        word_hashes, offsets = batch_shingle_hashes(
+            ["" if b.inert else b.text for b in self.blocks], ngram=1
+        )
+        word_hashes = word_hashes.astype("<u4", copy=False)
+        self.nwords: list[int] = np.diff(offsets).tolist()
         self.keys: list[bytes] = []
-        self.norm: list[str] = []
-        self.nwords: list[int] = []
-        for b in self.blocks:
-            norm = "" if b.inert else normalized_words_text(b.text)
-            self.norm.append(norm)
-            self.nwords.append(len(norm.split()) if norm else 0)
-            # Blocks without words ("***", "---") match only on their exact text.
-            form = norm if norm else "\x00" + " ".join(b.text.split())
-            self.keys.append(
-                hashlib.blake2b(form.encode("utf-8", "surrogatepass"), digest_size=8).digest()
-            )
+        #: First block with the same normalised form (itself for a first copy).
+        self.rep: list[int] = []
+        first_of: dict[bytes, int] = {}
+        for b, lo, hi in zip(self.blocks, offsets[:-1].tolist(), offsets[1:].tolist(), strict=True):
+            if hi > lo:
+                form = word_hashes[lo:hi].tobytes()
+            else:  # no words ("***", "---", code): match only on the exact text
+                form = b"\x00" + " ".join(b.text.split()).encode("utf-8", "surrogatepass")
+            key = hashlib.blake2b(form, digest_size=8).digest()
+            self.keys.append(key)
+            self.rep.append(first_of.setdefault(key, b.index))
         self._sets: dict[tuple[str, int], np.ndarray] = {}
-        self.candidates = self._lsh_candidates()
+        self._candidates = self._lsh_candidates()
+
+    def candidates(self, i: int) -> list[int]:
+        """Earlier blocks that may be near repeats of block ``i``, likeliest first."""
+        r = self.rep[i]
+        found = self._candidates.get(r, [])
+        return found if r == i else [r, *found]
 
     def is_long(self, i: int) -> bool:
         return not self.blocks[i].inert and self.nwords[i] >= self.cfg.short_block_words
 
     def _set(self, kind: str, i: int) -> np.ndarray:
+        i = self.rep[i]
         got = self._sets.get((kind, i))
         if got is None:
+            text = self.blocks[i].text
             if kind == "word":
-                got = shingle_hashes(self.norm[i], self.cfg.word_ngram)
+                got = shingle_hashes(text, self.cfg.word_ngram)
             else:
-                got = char_shingle_hashes(self.norm[i], self.cfg.char_ngram)
+                got = char_shingle_hashes(text, self.cfg.char_ngram)
             got = np.unique(got)
             self._sets[(kind, i)] = got
         return got
@@ -136,15 +155,19 @@ class _Doc:
         return inter / (a.size + b.size - inter), method, threshold
 
     def _lsh_candidates(self) -> dict[int, list[int]]:
-        """Earlier blocks sharing an LSH band with each long block (block index → list)."""
-        long_idx = [i for i in range(len(self.blocks)) if self.is_long(i)]
+        """Earlier first copies sharing an LSH band with each long first copy."""
+        long_idx = [i for i in range(len(self.blocks)) if self.rep[i] == i and self.is_long(i)]
         if len(long_idx) < 2:
             return {}
         cfg = self.cfg
-        sig = signatures_from_hashes(
-            [char_shingle_hashes(self.norm[i], cfg.char_ngram) for i in long_idx],
+        # Candidates come from MinHash of word bigrams: one changed word in a
+        # 23-word block leaves their Jaccard near 0.83, well inside the bands'
+        # reach; every candidate is then verified exactly.
+        sig = signatures(
+            [self.blocks[i].text for i in long_idx],
             num_perm=cfg.num_perm,
             seed=cfg.seed,
+            ngram=_LSH_NGRAM,
         )
         pairs = band_pairs(sig, cfg.bands, _BUCKET_WINDOW)
         if pairs.size == 0:
@@ -171,28 +194,31 @@ def band_pairs(sig: np.ndarray, bands: int, window: int) -> np.ndarray:
     """
     n, num_perm = sig.shape
     rows = num_perm // bands
-    found: list[np.ndarray] = []
-    mult = np.uint64(0x9E3779B97F4A7C15)
-    for b in range(bands):
-        h = np.zeros(n, dtype=np.uint64)
-        with np.errstate(over="ignore"):
-            for col in sig[:, b * rows : (b + 1) * rows].T:
-                h = (h ^ col.astype(np.uint64)) * mult
-        order = np.argsort(h, kind="stable")
-        sh = h[order]
-        starts = np.ones(n, dtype=bool)
-        starts[1:] = sh[1:] != sh[:-1]
-        gid = np.cumsum(starts) - 1
-        first = order[np.flatnonzero(starts)][gid]
-        keep = first != order
-        found.append(np.stack([first[keep], order[keep]], axis=1))
-        for k in range(1, min(window, n - 1) + 1):
-            same = gid[k:] == gid[:-k]
-            found.append(np.stack([order[:-k][same], order[k:][same]], axis=1))
-    pairs = np.concatenate(found) if found else np.zeros((0, 2), dtype=np.int64)
-    if pairs.size == 0:
-        return pairs.reshape(0, 2).astype(np.int64)
-    return np.unique(pairs.astype(np.int64), axis=0)
+    if n < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    # One 64-bit hash per (band, row); equal hashes put rows in one bucket.
+    h = np.zeros((bands, n), dtype=np.uint64)
+    cols = sig.reshape(n, bands, rows).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        for r in range(rows):
+            h ^= cols[:, :, r].T
+            h *= np.uint64(0x9E3779B97F4A7C15)
+    band = np.repeat(np.arange(bands), n)
+    row = np.tile(np.arange(n), bands)
+    order = np.lexsort((row, h.ravel(), band))  # by band, then hash, then row
+    sb, sh, sr = band[order], h.ravel()[order], row[order]
+    starts = np.ones(order.size, dtype=bool)
+    starts[1:] = (sb[1:] != sb[:-1]) | (sh[1:] != sh[:-1])
+    gid = np.cumsum(starts) - 1
+    first = sr[np.flatnonzero(starts)][gid]
+    lo_parts = [first[first != sr]]
+    hi_parts = [sr[first != sr]]
+    for k in range(1, min(window, order.size - 1) + 1):
+        same = gid[k:] == gid[:-k]
+        lo_parts.append(sr[:-k][same])
+        hi_parts.append(sr[k:][same])
+    codes = np.unique(np.concatenate(lo_parts) * n + np.concatenate(hi_parts))
+    return np.stack([codes // n, codes % n], axis=1)
 
 
 def _one_pass(d: _Doc, seq: list[int], keep_short: bool) -> dict[int, Match]:
@@ -211,7 +237,7 @@ def _one_pass(d: _Doc, seq: list[int], keep_short: bool) -> dict[int, Match]:
             continue
         best: Match | None = None
         checked = 0
-        for c in d.candidates.get(i, ()):
+        for c in d.candidates(i):
             if c not in kept_long:
                 continue
             sim, method, threshold = d.similarity(c, i)
@@ -278,8 +304,13 @@ def find_repeats(d: _Doc) -> dict[int, Match]:
     return removed
 
 
-def _span(d: _Doc, first: int, last: int) -> tuple[int, int]:
-    """Characters to delete for blocks ``first..last``, tidying the blank lines around them."""
+def _span(d: _Doc, first: int, last: int) -> tuple[int, int, str]:
+    """What to replace for blocks ``first..last``: ``(start, stop, after)``.
+
+    Whole paragraphs take the blank lines after them (or, at the end of the
+    text, before them) along; a cut that starts and ends inside paragraphs
+    but spans a paragraph break leaves one blank line between what remains.
+    """
     lines = d.lines
     a, b = d.blocks[first].first, d.blocks[last].last
     start, stop = lines[a].start, lines[b].stop
@@ -293,7 +324,12 @@ def _span(d: _Doc, first: int, last: int) -> tuple[int, int]:
             prev = next((k for k in range(a - 1, -1, -1) if not lines[k].blank), None)
             start = lines[prev].stop if prev is not None else 0
             stop = lines[-1].stop
-    return start, stop
+        return start, stop, ""
+    if not para_start and not para_end:
+        blank = next((lines[k] for k in range(a, b + 1) if lines[k].blank), None)
+        if blank is not None:
+            return start, stop, d.text[blank.start : blank.stop]
+    return start, stop, ""
 
 
 def _where(d: _Doc, i: int) -> dict[str, int]:
@@ -327,8 +363,8 @@ def _changes(d: _Doc, removed: dict[int, Match]) -> list[Change]:
                 evidence["members"] = members
             else:
                 rule = "repeats.exact" if head.method == "exact" else "repeats.near"
-            start, stop = _span(d, run[0], run[-1])
-            changes.append(Change(start, stop, "", rule, evidence))
+            start, stop, after = _span(d, run[0], run[-1])
+            changes.append(Change(start, stop, after, rule, evidence))
             run = []
         run.append(i)
     return changes
