@@ -9,13 +9,14 @@ The definition (version :data:`SHINGLE_HASH_VERSION`):
 code points. Every code point falls in one of three classes:
 
 * *separator*: ASCII characters other than ``0-9 A-Z a-z``, and the non-ASCII
-  code points in :data:`SEPARATOR_RANGES` (Latin-1 punctuation and symbols,
-  general and supplemental punctuation, currency, arrows, maths, box drawing,
-  dingbats, CJK punctuation, full-width punctuation, emoji, variation
-  selectors, surrogates, specials such as U+FFFD);
-* *single*: code points in :data:`SINGLE_RANGES` (CJK ideographs, hiragana,
-  katakana) — scripts written without spaces — each of which is a word of its
-  own;
+  code points in :data:`SEPARATOR_RANGES`: those whose General Category in
+  Unicode 14.0.0 is punctuation, symbol (emoji included), space separator,
+  control or surrogate, plus the General Punctuation block (zero-width and
+  directional characters), variation selectors, U+FEFF, specials (U+FFFD) and
+  tags — a frozen table in ``_separators.py``;
+* *single*: other code points in :data:`SINGLE_RANGES` (CJK ideographs,
+  hiragana, katakana) — scripts written without spaces — each of which is a
+  word of its own;
 * *word*: everything else (ASCII letters and digits, Latin, Greek, Cyrillic,
   Arabic, Hangul, combining marks, ...).
 
@@ -60,6 +61,8 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from textclean.dedup._separators import SEPARATOR_RANGES
+
 __all__ = [
     "SEPARATOR_RANGES",
     "SHINGLE_HASH_VERSION",
@@ -72,59 +75,6 @@ __all__ = [
 
 #: Recorded next to stored signatures; bump if the definition above changes.
 SHINGLE_HASH_VERSION = "textclean-poly64-fmix-v1"
-
-#: Non-ASCII code points that separate words (inclusive ranges).
-SEPARATOR_RANGES: tuple[tuple[int, int], ...] = (
-    (0x0080, 0x00BF),  # C1 controls, NBSP, Latin-1 punctuation and symbols
-    (0x00D7, 0x00D7),  # multiplication sign
-    (0x00F7, 0x00F7),  # division sign
-    (0x037E, 0x037E),  # Greek question mark
-    (0x0387, 0x0387),  # Greek ano teleia
-    (0x055A, 0x055F),  # Armenian punctuation
-    (0x0589, 0x058A),  # Armenian full stop, hyphen
-    (0x05BE, 0x05BE),  # Hebrew maqaf
-    (0x05C0, 0x05C0),  # Hebrew paseq
-    (0x05C3, 0x05C3),  # Hebrew sof pasuq
-    (0x05F3, 0x05F4),  # Hebrew geresh, gershayim
-    (0x060C, 0x060D),  # Arabic comma, date separator
-    (0x061B, 0x061B),  # Arabic semicolon
-    (0x061D, 0x061F),  # Arabic end of text mark, triple dot, question mark
-    (0x066A, 0x066D),  # Arabic percent, decimal and thousands separators, star
-    (0x06D4, 0x06D4),  # Arabic full stop
-    (0x0964, 0x0965),  # Devanagari danda, double danda
-    (0x0E4F, 0x0E4F),  # Thai fongman
-    (0x0E5A, 0x0E5B),  # Thai angkhankhu, khomut
-    (0x10FB, 0x10FB),  # Georgian paragraph separator
-    (0x1680, 0x1680),  # Ogham space mark
-    (0x180E, 0x180E),  # Mongolian vowel separator
-    (0x2000, 0x206F),  # General Punctuation: spaces, dashes, quotes, bullets, ZW*
-    (0x20A0, 0x20CF),  # currency symbols
-    (0x2100, 0x2101),  # account of, addressed to the subject
-    (0x2103, 0x2106),  # degree Celsius .. cada una
-    (0x2116, 0x2117),  # numero sign, sound recording copyright
-    (0x2120, 0x2122),  # service mark, telephone sign, trade mark
-    (0x2190, 0x2BFF),  # arrows, maths, technical, enclosed, box, shapes, dingbats
-    (0x2E00, 0x2E7F),  # Supplemental Punctuation
-    (0x3000, 0x3004),  # ideographic space, comma, full stop, ditto, JIS mark
-    (0x3008, 0x3020),  # CJK brackets, postal marks, wave dash
-    (0x3030, 0x3030),  # wavy dash
-    (0x303D, 0x303F),  # part alternation mark, masu mark, half fill space
-    (0x30FB, 0x30FB),  # katakana middle dot
-    (0xD800, 0xDFFF),  # lone surrogates
-    (0xFD3E, 0xFD3F),  # ornate parentheses
-    (0xFE00, 0xFE0F),  # variation selectors
-    (0xFE10, 0xFE1F),  # vertical forms
-    (0xFE30, 0xFE6F),  # CJK compatibility forms, small form variants
-    (0xFEFF, 0xFEFF),  # zero width no-break space (BOM)
-    (0xFF01, 0xFF0F),  # full-width ! .. /
-    (0xFF1A, 0xFF20),  # full-width : .. @
-    (0xFF3B, 0xFF40),  # full-width [ .. `
-    (0xFF5B, 0xFF65),  # full-width { .. halfwidth katakana middle dot
-    (0xFFE0, 0xFFEE),  # full-width signs (cent, pound, ...), halfwidth forms
-    (0xFFF0, 0xFFFF),  # specials: U+FFFC, U+FFFD replacement character
-    (0x1F000, 0x1FBFF),  # mahjong .. emoji .. symbols for legacy computing
-    (0xE0000, 0xE007F),  # tags
-)
 
 #: Code points that are each a word of their own (scripts without spaces).
 SINGLE_RANGES: tuple[tuple[int, int], ...] = (
@@ -158,10 +108,10 @@ def _build_class_table() -> np.ndarray:
     table[:128] = _SEP
     for lo, hi in ((0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A)):
         table[lo : hi + 1] = _WORD
-    for lo, hi in SEPARATOR_RANGES:
-        table[lo : hi + 1] = _SEP
     for lo, hi in SINGLE_RANGES:
         table[lo : hi + 1] = _SINGLE
+    for lo, hi in SEPARATOR_RANGES:  # separators win over single-character words
+        table[lo : hi + 1] = _SEP
     table.setflags(write=False)
     return table
 
