@@ -14,7 +14,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from textclean.dedup import _gen_separators
+from textclean.dedup import _gen_unicode
 from textclean.dedup import _reference as ref
 from textclean.dedup.shingles import (
     CLASS_TABLE,
@@ -46,7 +46,10 @@ TEXTS = st.lists(_ALPHABET, max_size=200).map("".join)
 def test_words_by_hand() -> None:
     assert words("Don’t PANIC: 42 naïve CAFÉS!") == ["don", "t", "panic", "42", "naïve", "cafés"]
     assert words("e-mail, under_score; U.S.A.") == ["e", "mail", "under", "score", "u", "s", "a"]
-    assert words("  «Привет» — ΟΔΟΣ  ") == ["привет", "οδος"]
+    assert words("  «Привет» — ΟΔΟΣ  ") == ["привет", "οδοσ"]
+    # Final sigma, dotted capital I and Kelvin sign fold to their plain lower case.
+    assert words("ΟΔΟΣ οδος") == ["οδοσ", "οδοσ"]
+    assert words("İSTANBUL K") == ["istanbul", "k"]
     assert words("東京タワー。ok") == ["東", "京", "タ", "ワ", "ー", "ok"]
     assert words("x\u00a0y\u200bz\u3000w") == ["x", "y", "z", "w"]
     assert words("") == []
@@ -82,12 +85,25 @@ def test_space_separators_and_dashes_never_join_words() -> None:
 
 
 @pytest.mark.skipif(
-    unicodedata.unidata_version != _gen_separators.UNICODE_VERSION,
-    reason="the frozen separator table is generated from Unicode 14.0.0 (Python 3.11)",
+    unicodedata.unidata_version != _gen_unicode.UNICODE_VERSION,
+    reason="the frozen tables are generated from Unicode 14.0.0 (Python 3.11)",
 )
-def test_frozen_separator_table_is_what_the_generator_makes() -> None:
-    committed = (ROOT / "textclean" / "dedup" / "_separators.py").read_text(encoding="utf-8")
-    assert committed == _gen_separators.render()
+def test_frozen_unicode_tables_are_what_the_generator_makes() -> None:
+    committed = (ROOT / "textclean" / "dedup" / "_unicode_data.py").read_text(encoding="utf-8")
+    assert committed == _gen_unicode.render()
+
+
+def test_lower_map_is_str_lower_of_one_character() -> None:
+    for cp in [*range(0x20, 0x3000), 0x10400, 0x1E900, 0xFF21, 0x212A]:
+        ch = chr(cp)
+        expected = ch.lower() if len(ch.lower()) == 1 else ch
+        if cp == 0x130:
+            expected = "i"
+        elif cp == 0x3C2:
+            expected = "σ"
+        if unicodedata.unidata_version == "14.0.0" or ch.isascii():
+            assert ref.ref_lower(ch) == expected, f"U+{cp:04X}"
+    assert ref.ref_lower("ÀÉÎÕÜ ÆØÅ ŁŃŚŹ ДЖЯ ΑΒΓ") == "àéîõü æøå łńśź джя αβγ"
 
 
 @settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)

@@ -5,15 +5,18 @@ the Unicode database of the running interpreter, so a hash computed today on
 one machine equals the hash computed on another machine with another Python.
 The definition (version :data:`SHINGLE_HASH_VERSION`):
 
-**Words.** The text is lower-cased with :meth:`str.lower` and read as Unicode
-code points. Every code point falls in one of three classes:
+**Words.** The text is read as Unicode code points and lower-cased one code
+point at a time with :data:`LOWER_RUNS`: Unicode 14.0.0's simple lower-case
+mapping (what :meth:`str.lower` does to a single character), with ``İ`` →
+``i`` and the final ``ς`` → ``σ`` — a frozen table in ``_unicode_data.py``.
+Every lower-cased code point falls in one of three classes:
 
 * *separator*: ASCII characters other than ``0-9 A-Z a-z``, and the non-ASCII
   code points in :data:`SEPARATOR_RANGES`: those whose General Category in
   Unicode 14.0.0 is punctuation, symbol (emoji included), space separator,
   control or surrogate, plus the General Punctuation block (zero-width and
   directional characters), variation selectors, U+FEFF, specials (U+FFFD) and
-  tags — a frozen table in ``_separators.py``;
+  tags — a frozen table in ``_unicode_data.py``;
 * *single*: other code points in :data:`SINGLE_RANGES` (CJK ideographs,
   hiragana, katakana) — scripts written without spaces — each of which is a
   word of its own;
@@ -61,9 +64,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
-from textclean.dedup._separators import SEPARATOR_RANGES
+from textclean.dedup._unicode_data import LOWER_RUNS, SEPARATOR_RANGES
 
 __all__ = [
+    "LOWER_RUNS",
     "SEPARATOR_RANGES",
     "SHINGLE_HASH_VERSION",
     "SINGLE_RANGES",
@@ -116,8 +120,24 @@ def _build_class_table() -> np.ndarray:
     return table
 
 
-#: Class of every code point: 0 separator, 1 word, 2 single-character word.
+def _build_lower_table() -> np.ndarray:
+    table = np.arange(_MAX_CODE_POINT, dtype=np.int64)
+    for first, last, step, delta in LOWER_RUNS:
+        table[first : last + 1 : step] += delta
+    out = table.astype(np.uint32)
+    out.setflags(write=False)
+    return out
+
+
+#: Class of every (lower-cased) code point: 0 separator, 1 word, 2 single-character word.
 CLASS_TABLE = _build_class_table()
+#: The lower-cased form of every code point.
+LOWER_TABLE = _build_lower_table()
+#: The class of the lower-cased form of every code point.
+CLASS_OF_LOWER = CLASS_TABLE[LOWER_TABLE]
+CLASS_OF_LOWER.setflags(write=False)
+_ASCII_LOWER = LOWER_TABLE[:256].astype(np.uint8)  # only indexed by ASCII bytes
+_ASCII_CLASS = CLASS_OF_LOWER[:256].copy()
 
 
 class _PowerTables:
@@ -159,15 +179,22 @@ def fmix64(h: np.ndarray) -> np.ndarray:
 
 
 def _code_points(text: str) -> np.ndarray:
-    """The code points of ``text`` as a uint32 array (lone surrogates kept)."""
+    """The code points of ``text``: uint8 if it is ASCII, else uint32 (surrogates kept)."""
     if text.isascii():
         return np.frombuffer(text.encode("ascii"), dtype=np.uint8)
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
 
 
-def _word_spans(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end (exclusive) indices of the words in a code-point array."""
-    cls = CLASS_TABLE[cp] if cp.dtype != np.uint8 else CLASS_TABLE[:256][cp]
+def _lower_and_classes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The lower-cased code points of ``text`` and their classes."""
+    cp = _code_points(text)
+    if cp.dtype == np.uint8:
+        return _ASCII_LOWER[cp], _ASCII_CLASS[cp]
+    return LOWER_TABLE[cp], CLASS_OF_LOWER[cp]
+
+
+def _word_spans(cls: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end (exclusive) indices of the words, given each code point's class."""
     n = cls.size
     if n == 0:
         empty = np.zeros(0, dtype=np.int64)
@@ -207,15 +234,14 @@ def _batch_words(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
 
     Returns ``(word_hashes uint64, offsets int64 of length len(texts)+1)``.
     """
-    lowered = [t.lower() for t in texts]
-    joined = "\n".join(lowered)  # "\n" separates words, so none crosses texts
-    cp = _code_points(joined)
-    starts, ends = _word_spans(cp)
-    word_hashes = fmix64(_span_hashes(cp, starts, ends))
-    text_starts = np.zeros(len(lowered), dtype=np.int64)
-    if len(lowered) > 1:
-        np.cumsum([len(t) + 1 for t in lowered[:-1]], out=text_starts[1:])
-    offsets = np.empty(len(lowered) + 1, dtype=np.int64)
+    joined = "\n".join(texts)  # "\n" separates words, so none crosses texts
+    lc, cls = _lower_and_classes(joined)
+    starts, ends = _word_spans(cls)
+    word_hashes = fmix64(_span_hashes(lc, starts, ends))
+    text_starts = np.zeros(len(texts), dtype=np.int64)
+    if len(texts) > 1:
+        np.cumsum([len(t) + 1 for t in texts[:-1]], out=text_starts[1:])
+    offsets = np.empty(len(texts) + 1, dtype=np.int64)
     offsets[:-1] = np.searchsorted(starts, text_starts)
     offsets[-1] = starts.size
     return word_hashes, offsets
@@ -286,8 +312,12 @@ def words(text: str) -> list[str]:
     >>> words("The U.S. — and Straße, Ελλάδα; 東京タワー!")
     ['the', 'u', 's', 'and', 'straße', 'ελλάδα', '東', '京', 'タ', 'ワ', 'ー']
     """
-    lowered = text.lower()
-    starts, ends = _word_spans(_code_points(lowered))
+    lc, cls = _lower_and_classes(text)
+    starts, ends = _word_spans(cls)
+    if lc.dtype == np.uint8:
+        lowered = lc.tobytes().decode("ascii")
+    else:
+        lowered = lc.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
     return [lowered[s:e] for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]
 
 
@@ -329,7 +359,7 @@ def char_shingle_hashes(text: str, ngram: int = 5) -> np.ndarray:
     norm = normalized_words_text(text)
     if not norm:
         return np.zeros(0, dtype=np.uint32)
-    cp = _code_points(norm)
+    cp, _ = _lower_and_classes(norm)
     n = cp.size
     if n <= ngram:
         starts = np.zeros(1, dtype=np.int64)
