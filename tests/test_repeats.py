@@ -362,3 +362,13 @@ def test_idempotent_replayable_and_only_deletes(parts: list[tuple[str, str]], ke
     remaining = iter(text.splitlines())
     for line in once.text.splitlines():
         assert any(line == other for other in remaining)
+
+
+def test_identical_table_rows_stay() -> None:
+    text = (
+        "| Year | Exports | Imports |\n| 2021 | not reported | not reported |\n"
+        "| 2022 | not reported | not reported |\n| 2022 | not reported | not reported |\n\n"
+        "Year\tExports\tImports\n"
+        "2022\tnot reported\tnot reported\n2022\tnot reported\tnot reported\n"
+    )
+    assert run(text).text == text

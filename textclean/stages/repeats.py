@@ -1,33 +1,35 @@
 """repeats: exact and near-duplicate blocks inside one document; the first copy stays.
 
 The text is cut into blocks (:mod:`textclean.textblocks`: paragraphs, and the
-lines of paragraphs that are not hard-wrapped prose). Each block has a
-normalised form: its words, lower-cased, joined by single spaces, so case,
-whitespace, quotes and punctuation are folded (a block without words keeps its
-stripped text). Then, walking the blocks in order and comparing each only with
-blocks that are kept:
+lines of paragraphs that are not hard-wrapped prose; fenced code is never
+touched). A block's normalised form is its word sequence as
+:func:`textclean.dedup.shingles.words` reads it (lower-cased; whitespace,
+quotes and punctuation dropped); blocks are keyed by a hash of it (a block
+without words, such as ``***``, by its stripped text). Walking the blocks in
+order and comparing each only with blocks that are kept:
 
 * **long blocks** (at least ``short_block_words`` words) are removed when their
-  normalised form hashes like a kept block's (*exact*), or when MinHash + LSH
+  key equals a kept block's (*exact*), or when MinHash + LSH over word bigrams
   proposes a kept block and the *exact* Jaccard similarity of the two confirms
-  it: word n-grams when both blocks have ``word_shingle_words`` words or more,
-  character n-grams of the normalised form otherwise (one changed word in a
-  23-word paragraph leaves word 5-gram Jaccard near 0.70 but character 5-gram
-  Jaccard near 0.89);
+  it: on word n-grams when both blocks have ``word_shingle_words`` words or
+  more, else on character n-grams of the normalised words (one changed word in
+  a 23-word paragraph leaves word 5-gram Jaccard near 0.70 but character
+  5-gram Jaccard near 0.89);
 * **short blocks** (titles, captions, labels) go only on an exact repeat: when
   they sit inside a run of removed long repeats, aligned with the run they
-  repeat (the title of an article pasted twice), or, unless
-  ``keep_short_repeats``, when they have ``short_min_words`` words or more and
-  their copy is at most ``short_window`` kept blocks back (a title or caption
-  printed twice). A short block that recurs through the document (a byline in
-  a list of teasers) is a label, not a repeat, unless its copies touch.
+  repeat (the subheadings of an article pasted twice), or, unless
+  ``keep_short_repeats``, when they have ``short_min_words`` words or more,
+  are not table rows, and their copy is at most ``short_window`` kept blocks
+  back (a title or caption printed twice). With a window over 1, a short block
+  that recurs through the document (a byline under every teaser) is a label,
+  not a repeat, unless its copies touch.
 
 The walk repeats on the kept blocks until nothing changes, so the stage is
 idempotent. Consecutive removed blocks form one edit (a whole article pasted
 twice is one edit); each edit's evidence names the kept block each removed
-block repeats (block index, 1-based line, offsets in the stage's input) and the
-similarity. Removing whole paragraphs also removes the blank line that
-separated them.
+block repeats (block index, 1-based line, offsets in the stage's input), the
+similarity and the method. Removing whole paragraphs also removes the blank
+line that separated them.
 
 Scores (on the stage's input, Gopher's definitions): ``dup_line_frac``,
 ``dup_para_frac`` (fraction of lines / paragraphs that repeat an earlier one
@@ -221,6 +223,10 @@ def band_pairs(sig: np.ndarray, bands: int, window: int) -> np.ndarray:
     return np.stack([codes // n, codes % n], axis=1)
 
 
+#: Table rows (``| a | b |`` or tab-separated cells) legitimately repeat.
+_TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$|\S\t+\S")
+
+
 def _one_pass(d: _Doc, seq: list[int], keep_short: bool) -> dict[int, Match]:
     """Repeats among the kept blocks ``seq`` (block indices, in order)."""
     cfg = d.cfg
@@ -280,7 +286,12 @@ def _one_pass(d: _Doc, seq: list[int], keep_short: bool) -> dict[int, Match]:
             copies[d.keys[i]] = copies.get(d.keys[i], 0) + 1
     kept: list[int] = []
     for i in alive:
-        if not d.blocks[i].inert and cfg.short_min_words <= d.nwords[i] < cfg.short_block_words:
+        b = d.blocks[i]
+        if (
+            not b.inert
+            and cfg.short_min_words <= d.nwords[i] < cfg.short_block_words
+            and not _TABLE_ROW.search(b.text)
+        ):
             for distance, k in enumerate(reversed(kept[-cfg.short_window :]), start=1):
                 if d.keys[k] == d.keys[i] and (distance == 1 or copies[d.keys[i]] <= 2):
                     found[i] = Match(k, 1.0, "exact")
