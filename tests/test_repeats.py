@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -95,6 +96,7 @@ def test_seeds_idempotent_and_replayable(prefix: str) -> None:
     assert replay(text, once.edits, "repeats") == once.text
     twice = run(once.text)
     assert twice.edits == [] and twice.text == once.text
+    json.dumps(once.to_dict())  # the audit serializes as it is
 
 
 def test_default_pipeline_runs_repeats() -> None:
@@ -198,6 +200,18 @@ def test_short_labels_and_bylines_stay() -> None:
     )
     doc = run(text)
     assert doc.edits == [] and doc.text == text
+
+
+def test_wider_short_window_catches_title_byline_title_but_not_labels() -> None:
+    text = f"The Long Road to Peace\nBy Jane Doe\nThe Long Road to Peace\n\n{OTHER}\n"
+    assert run(text).text == text
+    wide = run(text, short_window=2)
+    assert wide.text == f"The Long Road to Peace\nBy Jane Doe\n\n{OTHER}\n"
+    assert wide.edits[0].evidence["duplicate_of"]["line"] == 1
+    teasers = "".join(
+        f"{t}\nBy Ian Bremmer\n" for t in ("Why talks stall", "What next", "Who pays")
+    )
+    assert run(teasers, short_window=2).text == teasers
 
 
 def test_short_block_far_from_its_copy_stays() -> None:
