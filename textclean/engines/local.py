@@ -10,7 +10,8 @@ runs everything in this process.
 >>> from textclean.document import Document
 >>> from textclean.engines.base import StageWork
 >>> with LocalEngine(workers=1) as engine:
-...     out = list(engine.map_batches(StageWork(Config()), [[Document("a", "x  y")]]))
+...     work = StageWork(Config(stages=("normalize",)))
+...     out = list(engine.map_batches(work, [[Document("a", "x  y")]]))
 >>> out[0][0].text
 'x y\\n'
 """
