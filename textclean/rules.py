@@ -14,10 +14,18 @@ only finds them, in override order, and hashes them for the run summary.
 from __future__ import annotations
 
 import hashlib
+import importlib
+import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 
 class RuleError(ValueError):
@@ -82,3 +90,81 @@ def _hash_dirs(dirs: tuple[Path, ...]) -> str:
                 h.update(p.read_bytes())
                 h.update(b"\0")
     return h.hexdigest()
+
+
+_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def check_pack(path: str | Path) -> list[RuleError]:
+    """Validate a rule pack; every problem names its file and line.
+
+    Generic checks: every ``*.toml`` and ``*.tsv`` file is UTF-8; TOML files
+    parse; in a TSV file every row (blank lines and ``#`` comments aside) has
+    as many tab-separated columns as the first row. Then each stage module in
+    ``pipeline.STAGE_MODULES`` that defines ``check_rules(pack_dir: Path) ->
+    list[RuleError]`` adds the checks only it can make (known keys, tiers ...).
+
+    >>> import pathlib, tempfile
+    >>> d = pathlib.Path(tempfile.mkdtemp())
+    >>> _ = (d / "t.tsv").write_text("# spun\\toriginal\\ttier\\nfoo\\tbar\\t1\\nbaz\\tqux\\n")
+    >>> [str(e).replace(str(d), "D") for e in check_pack(d)]
+    ['D/t.tsv:3: expected 3 tab-separated columns (as on line 2), found 2']
+    """
+    root = Path(path)
+    if not root.is_dir():
+        return [RuleError(root, None, "rule pack directory does not exist")]
+    errors: list[RuleError] = []
+    for p in sorted(root.rglob("*")):
+        suffix = p.suffix.lower()
+        if suffix not in (".toml", ".tsv") or not p.is_file() or "__pycache__" in p.parts:
+            continue
+        try:
+            data = p.read_bytes()
+        except OSError as exc:
+            errors.append(RuleError(p, None, f"cannot read: {exc.strerror}"))
+            continue
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            line = data[: exc.start].count(b"\n") + 1
+            errors.append(RuleError(p, line, "not valid UTF-8"))
+            continue
+        errors.extend(_check_toml(p, text) if suffix == ".toml" else _check_tsv(p, text))
+    from textclean.pipeline import STAGE_MODULES
+
+    for module_name in STAGE_MODULES.values():
+        hook = getattr(importlib.import_module(module_name), "check_rules", None)
+        if hook is not None:
+            errors.extend(hook(root))
+    return errors
+
+
+def _check_toml(path: Path, text: str) -> list[RuleError]:
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        m = _TOML_LINE.search(str(exc))
+        message = _TOML_LINE.sub("", str(exc)).strip()
+        return [RuleError(path, int(m.group(1)) if m else None, f"invalid TOML: {message}")]
+    return []
+
+
+def _check_tsv(path: Path, text: str) -> list[RuleError]:
+    errors: list[RuleError] = []
+    expected: tuple[int, int] | None = None  # (columns, line of the first row)
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        columns = len(line.split("\t"))
+        if expected is None:
+            expected = (columns, lineno)
+        elif columns != expected[0]:
+            errors.append(
+                RuleError(
+                    path,
+                    lineno,
+                    f"expected {expected[0]} tab-separated columns "
+                    f"(as on line {expected[1]}), found {columns}",
+                )
+            )
+    return errors
