@@ -58,6 +58,9 @@ from textclean.document import Document
 
 __all__ = ["CorpusDeduper", "DedupResult", "Duplicate", "find_duplicates", "jaccard_many"]
 
+#: Texts are shingled and signed in batches of up to this many characters.
+BATCH_CHARS = 1 << 20
+
 #: Pairs are verified in batches of about this many shingles (bounds memory).
 VERIFY_BATCH = 1 << 23
 
@@ -218,7 +221,7 @@ class CorpusDeduper:
         self._ids.append(doc_id)
         self._pending.append(text)
         self._pending_chars += len(text)
-        if len(self._pending) >= self.batch_size or self._pending_chars >= (1 << 22):
+        if len(self._pending) >= self.batch_size or self._pending_chars >= BATCH_CHARS:
             self._flush()
 
     def add_many(self, docs: Iterable[tuple[str, str]]) -> None:
@@ -238,7 +241,11 @@ class CorpusDeduper:
         cfg = self.config
         hashes, offs = batch_shingle_hashes(texts, cfg.ngram)
         doc_of = np.repeat(np.arange(len(texts), dtype=np.uint64), np.diff(offs))
-        keys = np.unique((doc_of << np.uint64(32)) | hashes.astype(np.uint64))
+        keys = (doc_of << np.uint64(32)) | hashes.astype(np.uint64)
+        keys.sort()
+        first = np.ones(keys.size, dtype=bool)
+        np.not_equal(keys[1:], keys[:-1], out=first[1:])
+        keys = keys[first]  # per document: sorted, without repeats
         values = (keys & np.uint64(0xFFFFFFFF)).astype(np.uint32)
         counts = np.bincount((keys >> np.uint64(32)).astype(np.int64), minlength=len(texts))
         bounds = np.concatenate(([0], np.cumsum(counts)))

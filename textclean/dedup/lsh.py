@@ -92,13 +92,15 @@ def band_hashes(signatures: np.ndarray, *, bands: int, rows: int) -> np.ndarray:
         raise ValueError(f"signatures must be a 2-D array, got shape {sig.shape}")
     Banding(sig.shape[1], bands, rows)
     n = sig.shape[0]
-    cube = sig.astype(np.uint64, copy=False).reshape(n, bands, rows)
+    cube = sig.reshape(n, bands, rows)
     h = np.broadcast_to(
         _fmix64(np.arange(1, bands + 1, dtype=np.uint64) * _GOLDEN), (n, bands)
     ).copy()
     with np.errstate(over="ignore"):
-        for r in range(rows):
-            h = _fmix64((h * _GOLDEN) ^ cube[:, :, r])
+        for r in range(rows):  # one (n, bands) uint64 slice at a time: small peak memory
+            h *= _GOLDEN
+            h ^= cube[:, :, r].astype(np.uint64)
+            h = _fmix64(h)
     return h
 
 
