@@ -12,9 +12,19 @@ from __future__ import annotations
 
 from bisect import bisect_right
 
-from textclean.dedup.shingles import MASK64, SEPARATOR_RANGES, SINGLE_RANGES, P, Q
+from textclean.dedup.shingles import LOWER_RUNS, MASK64, SEPARATOR_RANGES, SINGLE_RANGES, P, Q
 
 _SEP, _WORD, _SINGLE = 0, 1, 2
+
+
+_LOWER = {
+    cp: cp + delta for first, last, step, delta in LOWER_RUNS for cp in range(first, last + 1, step)
+}
+
+
+def ref_lower(text: str) -> str:
+    """Lower-case one code point at a time with the frozen map."""
+    return "".join(chr(_LOWER.get(ord(ch), ord(ch))) for ch in text)
 
 
 def _in_ranges(cp: int, ranges: tuple[tuple[int, int], ...]) -> bool:
@@ -39,7 +49,7 @@ def ref_words(text: str) -> list[str]:
     """Words of the lower-cased text, by the definition."""
     out: list[str] = []
     current: list[str] = []
-    for ch in text.lower():
+    for ch in ref_lower(text):
         cls = char_class(ch)
         if cls == _WORD:
             current.append(ch)

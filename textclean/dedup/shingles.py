@@ -5,17 +5,21 @@ the Unicode database of the running interpreter, so a hash computed today on
 one machine equals the hash computed on another machine with another Python.
 The definition (version :data:`SHINGLE_HASH_VERSION`):
 
-**Words.** The text is lower-cased with :meth:`str.lower` and read as Unicode
-code points. Every code point falls in one of three classes:
+**Words.** The text is read as Unicode code points and lower-cased one code
+point at a time with :data:`LOWER_RUNS`: Unicode 14.0.0's simple lower-case
+mapping (what :meth:`str.lower` does to a single character), with ``İ`` →
+``i`` and the final ``ς`` → ``σ`` — a frozen table in ``_unicode_data.py``.
+Every lower-cased code point falls in one of three classes:
 
 * *separator*: ASCII characters other than ``0-9 A-Z a-z``, and the non-ASCII
-  code points in :data:`SEPARATOR_RANGES` (Latin-1 punctuation and symbols,
-  general and supplemental punctuation, currency, arrows, maths, box drawing,
-  dingbats, CJK punctuation, full-width punctuation, emoji, variation
-  selectors, surrogates, specials such as U+FFFD);
-* *single*: code points in :data:`SINGLE_RANGES` (CJK ideographs, hiragana,
-  katakana) — scripts written without spaces — each of which is a word of its
-  own;
+  code points in :data:`SEPARATOR_RANGES`: those whose General Category in
+  Unicode 14.0.0 is punctuation, symbol (emoji included), space separator,
+  control or surrogate, plus the General Punctuation block (zero-width and
+  directional characters), variation selectors, U+FEFF, specials (U+FFFD) and
+  tags — a frozen table in ``_unicode_data.py``;
+* *single*: other code points in :data:`SINGLE_RANGES` (CJK ideographs,
+  hiragana, katakana) — scripts written without spaces — each of which is a
+  word of its own;
 * *word*: everything else (ASCII letters and digits, Latin, Greek, Cyrillic,
   Arabic, Hangul, combining marks, ...).
 
@@ -60,7 +64,10 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from textclean.dedup._unicode_data import LOWER_RUNS, SEPARATOR_RANGES
+
 __all__ = [
+    "LOWER_RUNS",
     "SEPARATOR_RANGES",
     "SHINGLE_HASH_VERSION",
     "SINGLE_RANGES",
@@ -72,59 +79,6 @@ __all__ = [
 
 #: Recorded next to stored signatures; bump if the definition above changes.
 SHINGLE_HASH_VERSION = "textclean-poly64-fmix-v1"
-
-#: Non-ASCII code points that separate words (inclusive ranges).
-SEPARATOR_RANGES: tuple[tuple[int, int], ...] = (
-    (0x0080, 0x00BF),  # C1 controls, NBSP, Latin-1 punctuation and symbols
-    (0x00D7, 0x00D7),  # multiplication sign
-    (0x00F7, 0x00F7),  # division sign
-    (0x037E, 0x037E),  # Greek question mark
-    (0x0387, 0x0387),  # Greek ano teleia
-    (0x055A, 0x055F),  # Armenian punctuation
-    (0x0589, 0x058A),  # Armenian full stop, hyphen
-    (0x05BE, 0x05BE),  # Hebrew maqaf
-    (0x05C0, 0x05C0),  # Hebrew paseq
-    (0x05C3, 0x05C3),  # Hebrew sof pasuq
-    (0x05F3, 0x05F4),  # Hebrew geresh, gershayim
-    (0x060C, 0x060D),  # Arabic comma, date separator
-    (0x061B, 0x061B),  # Arabic semicolon
-    (0x061D, 0x061F),  # Arabic end of text mark, triple dot, question mark
-    (0x066A, 0x066D),  # Arabic percent, decimal and thousands separators, star
-    (0x06D4, 0x06D4),  # Arabic full stop
-    (0x0964, 0x0965),  # Devanagari danda, double danda
-    (0x0E4F, 0x0E4F),  # Thai fongman
-    (0x0E5A, 0x0E5B),  # Thai angkhankhu, khomut
-    (0x10FB, 0x10FB),  # Georgian paragraph separator
-    (0x1680, 0x1680),  # Ogham space mark
-    (0x180E, 0x180E),  # Mongolian vowel separator
-    (0x2000, 0x206F),  # General Punctuation: spaces, dashes, quotes, bullets, ZW*
-    (0x20A0, 0x20CF),  # currency symbols
-    (0x2100, 0x2101),  # account of, addressed to the subject
-    (0x2103, 0x2106),  # degree Celsius .. cada una
-    (0x2116, 0x2117),  # numero sign, sound recording copyright
-    (0x2120, 0x2122),  # service mark, telephone sign, trade mark
-    (0x2190, 0x2BFF),  # arrows, maths, technical, enclosed, box, shapes, dingbats
-    (0x2E00, 0x2E7F),  # Supplemental Punctuation
-    (0x3000, 0x3004),  # ideographic space, comma, full stop, ditto, JIS mark
-    (0x3008, 0x3020),  # CJK brackets, postal marks, wave dash
-    (0x3030, 0x3030),  # wavy dash
-    (0x303D, 0x303F),  # part alternation mark, masu mark, half fill space
-    (0x30FB, 0x30FB),  # katakana middle dot
-    (0xD800, 0xDFFF),  # lone surrogates
-    (0xFD3E, 0xFD3F),  # ornate parentheses
-    (0xFE00, 0xFE0F),  # variation selectors
-    (0xFE10, 0xFE1F),  # vertical forms
-    (0xFE30, 0xFE6F),  # CJK compatibility forms, small form variants
-    (0xFEFF, 0xFEFF),  # zero width no-break space (BOM)
-    (0xFF01, 0xFF0F),  # full-width ! .. /
-    (0xFF1A, 0xFF20),  # full-width : .. @
-    (0xFF3B, 0xFF40),  # full-width [ .. `
-    (0xFF5B, 0xFF65),  # full-width { .. halfwidth katakana middle dot
-    (0xFFE0, 0xFFEE),  # full-width signs (cent, pound, ...), halfwidth forms
-    (0xFFF0, 0xFFFF),  # specials: U+FFFC, U+FFFD replacement character
-    (0x1F000, 0x1FBFF),  # mahjong .. emoji .. symbols for legacy computing
-    (0xE0000, 0xE007F),  # tags
-)
 
 #: Code points that are each a word of their own (scripts without spaces).
 SINGLE_RANGES: tuple[tuple[int, int], ...] = (
@@ -158,16 +112,32 @@ def _build_class_table() -> np.ndarray:
     table[:128] = _SEP
     for lo, hi in ((0x30, 0x39), (0x41, 0x5A), (0x61, 0x7A)):
         table[lo : hi + 1] = _WORD
-    for lo, hi in SEPARATOR_RANGES:
-        table[lo : hi + 1] = _SEP
     for lo, hi in SINGLE_RANGES:
         table[lo : hi + 1] = _SINGLE
+    for lo, hi in SEPARATOR_RANGES:  # separators win over single-character words
+        table[lo : hi + 1] = _SEP
     table.setflags(write=False)
     return table
 
 
-#: Class of every code point: 0 separator, 1 word, 2 single-character word.
+def _build_lower_table() -> np.ndarray:
+    table = np.arange(_MAX_CODE_POINT, dtype=np.int64)
+    for first, last, step, delta in LOWER_RUNS:
+        table[first : last + 1 : step] += delta
+    out = table.astype(np.uint32)
+    out.setflags(write=False)
+    return out
+
+
+#: Class of every (lower-cased) code point: 0 separator, 1 word, 2 single-character word.
 CLASS_TABLE = _build_class_table()
+#: The lower-cased form of every code point.
+LOWER_TABLE = _build_lower_table()
+#: The class of the lower-cased form of every code point.
+CLASS_OF_LOWER = CLASS_TABLE[LOWER_TABLE]
+CLASS_OF_LOWER.setflags(write=False)
+_ASCII_LOWER = LOWER_TABLE[:256].astype(np.uint8)  # only indexed by ASCII bytes
+_ASCII_CLASS = CLASS_OF_LOWER[:256].copy()
 
 
 class _PowerTables:
@@ -209,15 +179,22 @@ def fmix64(h: np.ndarray) -> np.ndarray:
 
 
 def _code_points(text: str) -> np.ndarray:
-    """The code points of ``text`` as a uint32 array (lone surrogates kept)."""
+    """The code points of ``text``: uint8 if it is ASCII, else uint32 (surrogates kept)."""
     if text.isascii():
         return np.frombuffer(text.encode("ascii"), dtype=np.uint8)
     return np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype="<u4")
 
 
-def _word_spans(cp: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Start and end (exclusive) indices of the words in a code-point array."""
-    cls = CLASS_TABLE[cp] if cp.dtype != np.uint8 else CLASS_TABLE[:256][cp]
+def _lower_and_classes(text: str) -> tuple[np.ndarray, np.ndarray]:
+    """The lower-cased code points of ``text`` and their classes."""
+    cp = _code_points(text)
+    if cp.dtype == np.uint8:
+        return _ASCII_LOWER[cp], _ASCII_CLASS[cp]
+    return LOWER_TABLE[cp], CLASS_OF_LOWER[cp]
+
+
+def _word_spans(cls: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Start and end (exclusive) indices of the words, given each code point's class."""
     n = cls.size
     if n == 0:
         empty = np.zeros(0, dtype=np.int64)
@@ -257,15 +234,14 @@ def _batch_words(texts: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
 
     Returns ``(word_hashes uint64, offsets int64 of length len(texts)+1)``.
     """
-    lowered = [t.lower() for t in texts]
-    joined = "\n".join(lowered)  # "\n" separates words, so none crosses texts
-    cp = _code_points(joined)
-    starts, ends = _word_spans(cp)
-    word_hashes = fmix64(_span_hashes(cp, starts, ends))
-    text_starts = np.zeros(len(lowered), dtype=np.int64)
-    if len(lowered) > 1:
-        np.cumsum([len(t) + 1 for t in lowered[:-1]], out=text_starts[1:])
-    offsets = np.empty(len(lowered) + 1, dtype=np.int64)
+    joined = "\n".join(texts)  # "\n" separates words, so none crosses texts
+    lc, cls = _lower_and_classes(joined)
+    starts, ends = _word_spans(cls)
+    word_hashes = fmix64(_span_hashes(lc, starts, ends))
+    text_starts = np.zeros(len(texts), dtype=np.int64)
+    if len(texts) > 1:
+        np.cumsum([len(t) + 1 for t in texts[:-1]], out=text_starts[1:])
+    offsets = np.empty(len(texts) + 1, dtype=np.int64)
     offsets[:-1] = np.searchsorted(starts, text_starts)
     offsets[-1] = starts.size
     return word_hashes, offsets
@@ -336,8 +312,12 @@ def words(text: str) -> list[str]:
     >>> words("The U.S. — and Straße, Ελλάδα; 東京タワー!")
     ['the', 'u', 's', 'and', 'straße', 'ελλάδα', '東', '京', 'タ', 'ワ', 'ー']
     """
-    lowered = text.lower()
-    starts, ends = _word_spans(_code_points(lowered))
+    lc, cls = _lower_and_classes(text)
+    starts, ends = _word_spans(cls)
+    if lc.dtype == np.uint8:
+        lowered = lc.tobytes().decode("ascii")
+    else:
+        lowered = lc.astype("<u4").tobytes().decode("utf-32-le", "surrogatepass")
     return [lowered[s:e] for s, e in zip(starts.tolist(), ends.tolist(), strict=True)]
 
 
@@ -379,7 +359,7 @@ def char_shingle_hashes(text: str, ngram: int = 5) -> np.ndarray:
     norm = normalized_words_text(text)
     if not norm:
         return np.zeros(0, dtype=np.uint32)
-    cp = _code_points(norm)
+    cp, _ = _lower_and_classes(norm)
     n = cp.size
     if n <= ngram:
         starts = np.zeros(1, dtype=np.int64)
