@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from textclean.dedup import _kernel
 from textclean.dedup.shingles import (
     SHINGLE_HASH_VERSION,
     batch_shingle_hashes,
@@ -156,7 +157,12 @@ def _chunks(texts: Sequence[str], chunk_chars: int) -> Iterator[tuple[int, int]]
 
 
 def signatures(
-    texts: Sequence[str], *, num_perm: int = 128, seed: int = 1, ngram: int = 5
+    texts: Sequence[str],
+    *,
+    num_perm: int = 128,
+    seed: int = 1,
+    ngram: int = 5,
+    backend: str = "auto",
 ) -> np.ndarray:
     """MinHash signatures of the word ``ngram``-gram sets of ``texts``.
 
@@ -165,12 +171,31 @@ def signatures(
     ``update_batch(shingle_hashes(texts[i], ngram))``. Returns a uint32 array of
     shape ``(len(texts), num_perm)``; a text without words gets the empty
     MinHash (all :data:`EMPTY_HASH`).
+
+    ``backend`` picks the implementation, all bit-identical: ``"numba"`` (the
+    fused compiled kernel of :mod:`textclean.dedup._kernel`), ``"numpy"``
+    (vectorized numpy), or ``"auto"`` — numba when it is installed.
     """
+    if ngram < 1:
+        raise ValueError(f"ngram must be >= 1, got {ngram}")
+    if backend not in ("auto", "numba", "numpy"):
+        raise ValueError(f"backend must be 'auto', 'numba' or 'numpy', got {backend!r}")
+    use_numba = backend == "numba" or (backend == "auto" and _kernel.AVAILABLE)
+    if use_numba and not _kernel.AVAILABLE:
+        raise RuntimeError("backend='numba' needs numba installed (and TEXTCLEAN_NUMBA != 0)")
     a, b = permutations(num_perm, seed)
     result = np.full((len(texts), num_perm), EMPTY_HASH, dtype=np.uint32)
     for lo, hi in _chunks(texts, CHUNK_CHARS):
-        hashes, offsets = batch_shingle_hashes(texts[lo:hi], ngram)
-        _min_into(result[lo:hi], fmix32(hashes), offsets, a, b)
+        chunk = texts[lo:hi]
+        if use_numba:
+            encoded = [t.encode("utf-8", "surrogatepass") for t in chunk]
+            starts = np.zeros(len(encoded) + 1, dtype=np.int64)
+            np.cumsum([len(e) for e in encoded], out=starts[1:])
+            buf = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+            _kernel.signatures_utf8(buf, starts, ngram, a, b, result[lo:hi])
+        else:
+            hashes, offsets = batch_shingle_hashes(chunk, ngram)
+            _min_into(result[lo:hi], fmix32(hashes), offsets, a, b)
     return result
 
 
