@@ -56,7 +56,14 @@ from textclean.dedup.minhash import signatures_from_hashes
 from textclean.dedup.shingles import batch_shingle_hashes
 from textclean.document import Document
 
-__all__ = ["CorpusDeduper", "DedupResult", "Duplicate", "find_duplicates", "jaccard_many"]
+__all__ = [
+    "CorpusDeduper",
+    "DedupResult",
+    "Duplicate",
+    "HashedBatch",
+    "find_duplicates",
+    "jaccard_many",
+]
 
 #: Texts are shingled and signed in batches of up to this many characters.
 BATCH_CHARS = 1 << 20
@@ -155,6 +162,22 @@ def _jaccard_batch(
     return sim
 
 
+@dataclass(frozen=True)
+class HashedBatch:
+    """Documents shingled and signed, ready to be decided on (:meth:`CorpusDeduper.add_hashed`).
+
+    ``values``: every document's sorted distinct shingle hashes (uint32), one
+    after another; ``counts``: how many each document has; ``lengths``: its
+    characters; ``bands``: its band hashes, ``(n, bands)`` uint64 (zeros when
+    it has no shingles).
+    """
+
+    values: np.ndarray
+    counts: np.ndarray
+    lengths: np.ndarray
+    bands: np.ndarray
+
+
 class _Chunks:
     """Append-only numpy storage: a list of chunks joined once at the end."""
 
@@ -227,6 +250,49 @@ class CorpusDeduper:
     def add_many(self, docs: Iterable[tuple[str, str]]) -> None:
         for doc_id, text in docs:
             self.add(doc_id, text)
+
+    def export_hashed(self) -> HashedBatch:
+        """Shingle and sign what was added, and hand the arrays over instead of deciding.
+
+        A worker process of an engine calls this on a deduper that holds one
+        slice of the corpus; the deciding process passes the result to
+        :meth:`add_hashed`. The deduper cannot be used afterwards.
+
+        >>> a = CorpusDeduper(DedupConfig())
+        >>> a.add("x", "one two three four five six"); a.add("y", "")
+        >>> h = a.export_hashed()
+        >>> h.counts.tolist(), h.lengths.tolist(), h.bands.shape
+        ([2, 0], [27, 0], (2, 16))
+        """
+        if self._finished:
+            raise RuntimeError("export_hashed() after finish()")
+        self._flush()
+        self._finished = True
+        return HashedBatch(
+            self._values.take(), self._counts.take(), self._lengths.take(), self._bands.take()
+        )
+
+    def add_hashed(self, ids: list[str], batch: HashedBatch) -> None:
+        """Take documents hashed elsewhere (:meth:`export_hashed`), in input order.
+
+        The result of :meth:`finish` is the same as if their texts had been
+        passed to :meth:`add` here.
+        """
+        if self._finished:
+            raise RuntimeError("add_hashed() after finish()")
+        n = len(ids)
+        if batch.counts.shape != (n,) or batch.lengths.shape != (n,):
+            raise ValueError(f"add_hashed: {n} ids but {batch.counts.shape[0]} hashed documents")
+        if batch.bands.shape != (n, self.config.bands):
+            raise ValueError(f"add_hashed: bands have shape {batch.bands.shape}")
+        if int(batch.counts.sum()) != batch.values.size:
+            raise ValueError("add_hashed: counts do not add up to the shingle values")
+        self._flush()
+        self._ids.extend(ids)
+        self._values.append(batch.values)
+        self._counts.append(batch.counts)
+        self._lengths.append(batch.lengths)
+        self._bands.append(batch.bands)
 
     def memory_bytes(self) -> int:
         """Bytes held in numpy arrays for the documents added so far."""
@@ -318,18 +384,18 @@ class CorpusDeduper:
         is_index = np.arange(n + m) >= n
 
         live = np.flatnonzero(counts > 0)
-        pairs = live[candidate_pairs(bands[live], max_bucket=self.max_bucket)]
+        local_pairs, buckets = self.candidates(bands[live])
+        pairs = live[local_pairs]
         pairs = pairs[~(is_index[pairs[:, 0]] & is_index[pairs[:, 1]])]
         sims = jaccard_many(values, offsets, pairs[:, 0], pairs[:, 1])
         ok = sims >= cfg.threshold
         uf = UnionFind(n + m)
         uf.union(pairs[ok, 0], pairs[ok, 1])
         compared, verified = int(pairs.shape[0]), int(ok.sum())
-        for b in range(cfg.bands):
-            for members in large_buckets(bands[live, b], self.max_bucket):
-                c, v = self._join_bucket(uf, live[members], values, offsets, is_index)
-                compared += c
-                verified += v
+        for members in buckets:
+            c, v = self._join_bucket(uf, live[members], values, offsets, is_index)
+            compared += c
+            verified += v
 
         dup_of, sim = self._keep(uf.roots(), all_ids, lengths, is_index, values, offsets)
         duplicates = {
@@ -348,6 +414,24 @@ class CorpusDeduper:
             settings=dict(self.settings),
         )
         return result, kept, values, offsets
+
+    def candidates(self, bands: np.ndarray) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Candidate pairs among the rows of a band-hash matrix, and its large buckets.
+
+        Returns the distinct pairs ``(i, j)``, ``i < j``, of rows sharing a band
+        hash in a bucket of at most ``max_bucket`` rows (sorted by ``(i, j)``),
+        and the sorted members of every bucket with more rows, band by band and
+        within a band by ascending hash. An engine may override this to find
+        them elsewhere (``textclean.engines.ray`` shuffles band hashes across a
+        Ray cluster); anything returning the same values gives the same result.
+        """
+        pairs = candidate_pairs(bands, max_bucket=self.max_bucket)
+        buckets = [
+            members
+            for b in range(bands.shape[1])
+            for members in large_buckets(bands[:, b], self.max_bucket)
+        ]
+        return pairs, buckets
 
     def _join_bucket(
         self,
