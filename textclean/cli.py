@@ -144,7 +144,15 @@ def _add_run_options(p: argparse.ArgumentParser, *, output: bool = True) -> None
         "--engine",
         choices=sorted(ENGINES),
         default="local",
-        help="where the work runs: local = a process pool on this machine (e.g. --engine local)",
+        help="where the work runs: local = a process pool on this machine; ray = a Ray "
+        "cluster, or a local Ray instance without --ray-address; needs "
+        "pip install 'textclean[ray]' (e.g. --engine ray)",
+    )
+    g.add_argument(
+        "--ray-address",
+        metavar="ADDR",
+        help="with --engine ray: the address of a running Ray cluster (`ray start --head` "
+        "prints it); without it a local Ray instance is started (e.g. --ray-address 10.0.0.5:6379)",
     )
     g.add_argument(
         "--limit",
@@ -365,12 +373,20 @@ def _finish(result: RunResult, args: argparse.Namespace) -> int:
     return result.exit_code
 
 
+def _engine_options(args: argparse.Namespace) -> dict[str, Any]:
+    """Keyword options for ``get_engine`` from the command line."""
+    if args.ray_address and args.engine != "ray":
+        raise ConfigError("--ray-address needs --engine ray")
+    return {"address": args.ray_address} if args.engine == "ray" else {}
+
+
 def _run(args: argparse.Namespace, config: Config, stages: list[str] | None) -> int:
     options = RunOptions(
         inputs=args.inputs,
         output=args.output,
         workers=args.workers,
         engine=args.engine,
+        engine_options=_engine_options(args),
         stages=stages,
         skip=getattr(args, "skip", []) or [],
         dry_run=args.dry_run,
@@ -405,7 +421,7 @@ def cmd_score(args: argparse.Namespace) -> int:
     config, _ = effective_config(build_config(args), args.stages, args.skip)
     plan = plan_inputs(args.inputs, config.input)
     failures: list[Failure] = list(plan.failures)
-    engine = get_engine(args.engine, args.workers)
+    engine = get_engine(args.engine, args.workers, **_engine_options(args))
     out = sys.stdout
     try:
         for kind, _idx, item in stream_events(

@@ -2,7 +2,9 @@
 
 ``ENGINES`` maps an engine name (``--engine NAME``) to a factory
 ``(workers: int | None, **options) -> Engine``; an engine joins by adding one
-entry here. ``local`` (a process pool) is the default and needs nothing extra.
+entry here. ``local`` (a process pool) is the default and needs nothing extra;
+``ray`` (option ``address``) needs ``pip install 'textclean[ray]'`` and says so
+(:class:`~textclean.config.ConfigError`) when Ray cannot be imported.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ __all__ = ["ENGINES", "Engine", "StageWork", "get_engine", "process_batch", "pro
 #: Engine name → "module:class". The class takes ``workers`` and keyword options.
 ENGINES: dict[str, str] = {
     "local": "textclean.engines.local:LocalEngine",
+    "ray": "textclean.engines.ray:RayEngine",  # needs the optional extra: textclean[ray]
 }
 
 
