@@ -240,6 +240,9 @@ def test_size_limit_is_configurable(tmp_path: Path) -> None:
     assert r.returncode == 0
     rej = rejects_by_id(tmp_path / "o")
     assert rej["a.txt"]["reason"].startswith("too_long")
-    assert json.loads((tmp_path / "o" / ".textclean" / "summary.json").read_text())[
-        "config"
-    ]["input"]["max_document_chars"] == 20
+    assert (
+        json.loads((tmp_path / "o" / ".textclean" / "summary.json").read_text())["config"]["input"][
+            "max_document_chars"
+        ]
+        == 20
+    )

@@ -80,15 +80,24 @@ class RulePack:
         return _hash_dirs(self.dirs)
 
 
-@lru_cache(maxsize=32)
 def _hash_dirs(dirs: tuple[Path, ...]) -> str:
-    h = hashlib.sha256()
+    files = []
     for i, d in enumerate(dirs):
         for p in sorted(d.rglob("*")):
             if p.is_file() and "__pycache__" not in p.parts:
-                h.update(f"{i}:{p.relative_to(d).as_posix()}\0".encode())
-                h.update(p.read_bytes())
-                h.update(b"\0")
+                st = p.stat()
+                files.append((i, p.relative_to(d).as_posix(), p, st.st_size, st.st_mtime_ns))
+    return _hash_files(tuple(files))
+
+
+@lru_cache(maxsize=32)
+def _hash_files(files: tuple[tuple[int, str, Path, int, int], ...]) -> str:
+    """Cached by (path, size, mtime), so an edited rule file is hashed again."""
+    h = hashlib.sha256()
+    for i, rel, path, _size, _mtime in files:
+        h.update(f"{i}:{rel}\0".encode())
+        h.update(path.read_bytes())
+        h.update(b"\0")
     return h.hexdigest()
 
 
