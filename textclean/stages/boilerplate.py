@@ -47,6 +47,8 @@ from textclean.layout import Line, is_prose, split_lines
 from textclean.rules import RuleError, RulePack
 
 NAME = "boilerplate"
+#: A run of consecutive non-prose lines this short may hold a lone chrome line.
+_SHORT_RUN = 6
 
 
 @dataclass(frozen=True)
@@ -173,8 +175,16 @@ class BoilerplateStage:
         )
 
     def _line_rules(self, run: _Run, zones: dict[str, set[int]] | None) -> None:
-        """Line rules; ``zones is None`` runs the zone-free ones, else the zone-bound ones."""
-        for ln in run.alive():
+        """Line rules; ``zones is None`` runs the zone-free ones, else the zone-bound ones.
+
+        A zone-bound match stands only where chrome clusters: in a run of at most
+        ``_SHORT_RUN`` consecutive non-prose lines, or in a longer run of which at
+        least a third is chrome, at the run's outer edge. A word like "Legal"
+        inside a long list stays.
+        """
+        found: dict[int, tuple[str, dict[str, Any]]] = {}
+        alive = run.alive()
+        for ln in alive:
             for c in self.rules:
                 r = c.rule
                 if r.kind != "line":
@@ -189,8 +199,47 @@ class BoilerplateStage:
                     ev["line"] = ln.index + 1
                     if r.zone != "any":
                         ev["zone"] = r.zone
-                    run.removed[ln.index] = (r.id, ev)
+                    found[ln.index] = (r.id, ev)
                     break
+        if zones is None:
+            run.removed.update(found)
+            return
+        # Runs of non-prose lines, counting lines removed earlier as chrome too.
+        pmin = self.config.prose_min_words
+        stop = len(run.lines) if run.cut is None else run.cut
+        lines = [ln for ln in run.lines[:stop] if not ln.blank]
+        k = 0
+        while k < len(lines):
+            if is_prose(lines[k].text, pmin) and lines[k].index not in run.removed:
+                k += 1
+                continue
+            j = k
+            while j < len(lines) and (
+                lines[j].index in run.removed or not is_prose(lines[j].text, pmin)
+            ):
+                j += 1
+            members = [ln.index for ln in lines[k:j]]
+            is_chrome = [i in found or i in run.removed for i in members]
+            if len(members) <= _SHORT_RUN:
+                accept = [i for i in members if i in found]
+            elif 3 * sum(is_chrome) >= len(members):
+                # In a longer run, chrome must stand at the run's outer edge: at most
+                # one other line between it and the top (header) or bottom (footer).
+                accept = []
+                for pos, i in enumerate(members):
+                    if i not in found:
+                        continue
+                    above = pos - sum(is_chrome[:pos])
+                    below = len(members) - pos - 1 - sum(is_chrome[pos + 1 :])
+                    if (i in zones["header"] and above <= 1) or (
+                        i in zones["footer"] and below <= 1
+                    ):
+                        accept.append(i)
+            else:
+                accept = []
+            for i in accept:
+                run.removed[i] = found[i]
+            k = j
 
     # ------------------------------------------------------------------ pass 2
 
