@@ -39,7 +39,7 @@ from typing import Any
 
 import regex
 
-from textclean.rules import RuleError
+from textclean.rules import RuleError, toml_error_line
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -201,11 +201,7 @@ def parse_text(
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        line = None
-        m = regex.search(r"line (\d+)", str(exc))
-        if m:
-            line = int(m.group(1))
-        return [], {}, [_err(path, line, f"invalid TOML: {exc}")]
+        return [], {}, [_err(path, toml_error_line(exc, text), f"invalid TOML: {exc}")]
     loc = _Locator(text)
     for key in sorted(set(data) - _TOP_KEYS):
         errors.append(

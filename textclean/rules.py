@@ -132,13 +132,28 @@ def check_pack(path: str | Path) -> list[RuleError]:
             try:
                 tomllib.loads(text)
             except tomllib.TOMLDecodeError as exc:
-                errors.append(RuleError(p, _toml_error_line(str(exc)), f"invalid TOML: {exc}"))
+                errors.append(RuleError(p, toml_error_line(exc, text), f"invalid TOML: {exc}"))
     return errors
 
 
-def _toml_error_line(message: str) -> int | None:
-    """The line number tomllib puts in its error message ("... (at line 3, column 7)")."""
+def toml_error_line(exc: Exception, text: str) -> int | None:
+    r"""The line a ``tomllib.TOMLDecodeError`` is about, from its attributes or message.
+
+    >>> import tomllib
+    >>> try:
+    ...     tomllib.loads("a = 1\nb = [\n")
+    ... except tomllib.TOMLDecodeError as exc:
+    ...     toml_error_line(exc, "a = 1\nb = [\n")
+    3
+    """
     import re
 
-    m = re.search(r"line (\d+)", message)
-    return int(m.group(1)) if m else None
+    line = getattr(exc, "lineno", None)
+    if isinstance(line, int):
+        return line
+    m = re.search(r"line (\d+)", str(exc))
+    if m:
+        return int(m.group(1))
+    if "end of document" in str(exc):
+        return text.count("\n") + 1
+    return None
