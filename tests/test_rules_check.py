@@ -116,9 +116,21 @@ def test_a_valid_user_pack_passes(tmp_path: Path) -> None:
         'kind = "line"\nzone = "any"\nexact = ["Search", "Find"]\n\n'
         '[[rule]]\nid = "boilerplate.site.promo"\nkind = "line"\n'
         "regex = ['watch (?:our|the) new \\w+ on .{1,40}']\nmax_words = 12\n\n"
+        '[[rule]]\nid = "boilerplate.nav.section_labels"\nkind = "line"\nenabled = false\n\n'
         "[quality.gopher_quality]\nmin_words = 30\n",
     )
     assert check_pack(tmp_path) == []
+    from textclean.config import Config
+    from textclean.document import Document
+    from textclean.rules import RulePack
+    from textclean.stages import boilerplate
+
+    st = boilerplate.build(Config(), RulePack.load([tmp_path]))
+    body = "An ordinary sentence of the article, long enough to count as prose here.\n"
+    doc = st(Document("x", "Latest Stories\nFind\n" + body * 3))
+    assert [e.rule for e in doc.edits] == ["boilerplate.nav.search"]  # "Find" only
+    assert doc.text.startswith("Latest Stories\n")
+    assert st.thresholds["gopher_quality"]["min_words"] == 30
 
 
 def test_missing_directory(tmp_path: Path) -> None:

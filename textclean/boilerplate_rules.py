@@ -369,7 +369,8 @@ def _parse_rule(raw: Any, i: int, loc: _Locator, path: str) -> tuple[Rule | None
                     )
             kwargs["patterns"] = tuple(vals)
     needs_lines = kind in ("line", "section", "orphan_heading")
-    if needs_lines and not kwargs.get("exact") and not kwargs.get("patterns"):
+    switched_off = raw.get("enabled") is False  # a rule that only turns an id off
+    if needs_lines and not switched_off and not kwargs.get("exact") and not kwargs.get("patterns"):
         errs.append(_err(path, here, f"{name}: a {kind!r} rule needs 'exact' or 'regex'"))
     if errs or not isinstance(rid, str):
         return None, errs
