@@ -159,9 +159,8 @@ def load_thresholds(merged: Mapping[str, Mapping[str, Any]]) -> Thresholds:
 
 # --------------------------------------------------------------------------- tokenizing
 
-_TOKEN = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*|[^\s\p{L}\p{N}\p{M}]")
+_WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*")
 _HAS_ALPHA = regex.compile(r"\p{L}")
-_HAS_WORDCHAR = regex.compile(r"[\p{L}\p{N}]")
 _CITATION = regex.compile(r"\[\d*\]|\[edit\]|\[citation needed\]", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
 _PARAGRAPH_SPLIT = regex.compile(r"\n\s*\n")
@@ -173,7 +172,7 @@ def words_of(text: str) -> list[str]:
     >>> words_of("Don't panic — it's 9.5 well-known #tags!")
     ["Don't", 'panic', "it's", '9', '5', 'well-known', 'tags']
     """
-    return [t for t in _TOKEN.findall(text) if _HAS_WORDCHAR.search(t)]
+    return _WORD.findall(text)
 
 
 def _nonblank_lines(text: str) -> list[str]:
@@ -193,28 +192,39 @@ def _dups(items: list[str]) -> tuple[int, int]:
     return n, chars
 
 
-def _top_ngram_chars(words: list[str], n: int) -> int:
-    if len(words) < n:
-        return 0
-    counts = Counter(tuple(words[i : i + n]) for i in range(len(words) - n + 1))
-    gram, count = counts.most_common(1)[0]
-    if count < 2:
-        return 0
-    return (sum(len(w) for w in gram) + n - 1) * count
+def _ngrams(ids: list[int], n: int) -> list[tuple[int, ...]]:
+    return list(zip(*(ids[i:] for i in range(n)), strict=False))  # shorter tails end it
 
 
-def _dup_ngram_chars(words: list[str], n: int) -> int:
+def _top_ngram_chars(ids: list[int], lengths: list[int], n: int) -> int:
+    """Characters covered by the most frequent n-gram (its length times its count)."""
+    grams = _ngrams(ids, n)
+    if not grams:
+        return 0
+    counts = Counter(grams)
+    best = max(counts.values())
+    if best < 2:
+        return 0
+    # Deterministic choice among equally frequent n-grams: the first to occur.
+    for i, g in enumerate(grams):
+        if counts[g] == best:
+            return (sum(lengths[i : i + n]) + n - 1) * best
+    return 0  # pragma: no cover
+
+
+def _dup_ngram_chars(ids: list[int], prefix: list[int], n: int) -> int:
     """Characters of n-grams that repeat an earlier n-gram, each word counted once."""
-    seen: set[tuple[str, ...]] = set()
+    grams = _ngrams(ids, n)
+    seen: set[tuple[int, ...]] = set()
     chars = i = 0
-    last = len(words) - n + 1
+    last = len(grams)
     while i < last:
-        gram = tuple(words[i : i + n])
-        if gram in seen:
-            chars += sum(len(w) for w in gram) + n - 1
+        g = grams[i]
+        if g in seen:
+            chars += prefix[i + n] - prefix[i] + n - 1
             i += n
         else:
-            seen.add(gram)
+            seen.add(g)
             i += 1
     return chars
 
@@ -342,6 +352,12 @@ def gopher_repetition_signals(text: str, t: Mapping[str, Any]) -> dict[str, Scor
     p_dup, p_chars = _dups(paras)
     l_dup, l_chars = _dups(lines)
     words = words_of(text)
+    vocab: dict[str, int] = {}
+    ids = [vocab.setdefault(w, len(vocab)) for w in words]
+    lengths = [len(w) for w in words]
+    prefix = [0]
+    for n_chars in lengths:
+        prefix.append(prefix[-1] + n_chars)
     out: dict[str, ScoreValue] = {
         "gopher_rep.dup_para_fraction": round(p_dup / len(paras), 4) if paras else 0.0,
         "gopher_rep.dup_para_char_fraction": round(p_chars / size, 4),
@@ -349,9 +365,11 @@ def gopher_repetition_signals(text: str, t: Mapping[str, Any]) -> dict[str, Scor
         "gopher_rep.dup_line_char_fraction": round(l_chars / size, 4),
     }
     for n in (2, 3, 4):
-        out[f"gopher_rep.top_{n}gram_char_fraction"] = round(_top_ngram_chars(words, n) / size, 4)
+        top = _top_ngram_chars(ids, lengths, n)
+        out[f"gopher_rep.top_{n}gram_char_fraction"] = round(top / size, 4)
     for n in range(5, 11):
-        out[f"gopher_rep.dup_{n}gram_char_fraction"] = round(_dup_ngram_chars(words, n) / size, 4)
+        dup = _dup_ngram_chars(ids, prefix, n)
+        out[f"gopher_rep.dup_{n}gram_char_fraction"] = round(dup / size, 4)
     return out
 
 

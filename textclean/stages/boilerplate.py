@@ -85,6 +85,14 @@ class _Run:
     removed: dict[int, tuple[str, dict[str, Any]]] = field(default_factory=dict)
     cut: int | None = None  # line index a section cut starts at
     timed_out: list[str] = field(default_factory=list)
+    keys: dict[int, str] = field(default_factory=dict)
+
+    def key(self, line: Line) -> str:
+        """The exact-match form of a line, computed once per document."""
+        k = self.keys.get(line.index)
+        if k is None:
+            k = self.keys[line.index] = line_key(line.text)
+        return k
 
     def alive(self) -> list[Line]:
         stop = len(self.lines) if self.cut is None else self.cut
@@ -119,7 +127,7 @@ class BoilerplateStage:
         self, c: Compiled, line: Line, run: _Run, max_words: int | None = None
     ) -> dict[str, Any] | None:
         """Evidence when ``line`` is one of ``c``'s exact lines or fully matches a regex."""
-        if line_key(line.text) in c.rule.exact:
+        if c.rule.exact and run.key(line) in c.rule.exact:
             return {"match": "exact"}
         limit = c.rule.max_words if max_words is None else max_words
         if c.regexes and line.words <= limit and len(line.text) <= 30 * limit + 50:
