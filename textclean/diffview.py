@@ -12,7 +12,7 @@ whitespace edits are visible; very long spans are shortened in the middle.
 >>> print(render_plain(runs))
 == normalize: 1 edit
   L1  normalize.whitespace
-      Hello[-  -]{+ +}world
+      Hello [- -]world
 """
 
 from __future__ import annotations
@@ -74,23 +74,41 @@ class Hunk:
     suffix: str
 
 
+def _common_affixes(a: str, b: str) -> tuple[int, int]:
+    """Lengths of the common prefix and (non-overlapping) common suffix of a and b.
+
+    >>> _common_affixes("two  words", "two words")
+    (4, 5)
+    """
+    n = min(len(a), len(b))
+    p = 0
+    while p < n and a[p] == b[p]:
+        p += 1
+    q = 0
+    while q < n - p and a[-1 - q] == b[-1 - q]:
+        q += 1
+    return p, q
+
+
 def hunks(run: StageRun) -> Iterable[Hunk]:
+    """One hunk per edit, narrowed to the characters that changed."""
     text = run.text
     for e in sorted(run.edits, key=lambda e: (e.start, e.end)):
-        line_start = text.rfind("\n", 0, e.start) + 1
-        line_end = text.find("\n", e.end)
+        p, q = _common_affixes(e.before, e.after)
+        start, end = e.start + p, e.end - q
+        before, after = e.before[p : len(e.before) - q], e.after[p : len(e.after) - q]
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
         if line_end < 0:
             line_end = len(text)
-        prefix = text[line_start : e.start]
+        prefix = text[line_start:start]
         if len(prefix) > CONTEXT:
             prefix = "…" + prefix[-CONTEXT:]
-        suffix = text[e.end : line_end]
+        suffix = text[end:line_end]
         if len(suffix) > CONTEXT:
             suffix = suffix[:CONTEXT] + "…"
-        line = text.count("\n", 0, e.start) + 1
-        yield Hunk(
-            line, e.rule, visible(prefix), visible(e.before), visible(e.after), visible(suffix)
-        )
+        line = text.count("\n", 0, start) + 1
+        yield Hunk(line, e.rule, visible(prefix), visible(before), visible(after), visible(suffix))
 
 
 def _header(run: StageRun) -> str:

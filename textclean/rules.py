@@ -80,76 +80,81 @@ class RulePack:
         return _hash_dirs(self.dirs)
 
 
-@lru_cache(maxsize=32)
 def _hash_dirs(dirs: tuple[Path, ...]) -> str:
-    h = hashlib.sha256()
+    files = []
     for i, d in enumerate(dirs):
         for p in sorted(d.rglob("*")):
             if p.is_file() and "__pycache__" not in p.parts:
-                h.update(f"{i}:{p.relative_to(d).as_posix()}\0".encode())
-                h.update(p.read_bytes())
-                h.update(b"\0")
+                st = p.stat()
+                files.append((i, p.relative_to(d).as_posix(), p, st.st_size, st.st_mtime_ns))
+    return _hash_files(tuple(files))
+
+
+@lru_cache(maxsize=32)
+def _hash_files(files: tuple[tuple[int, str, Path, int, int], ...]) -> str:
+    """Cached by (path, size, mtime), so an edited rule file is hashed again."""
+    h = hashlib.sha256()
+    for i, rel, path, _size, _mtime in files:
+        h.update(f"{i}:{rel}\0".encode())
+        h.update(path.read_bytes())
+        h.update(b"\0")
     return h.hexdigest()
 
 
-_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+#: Stage folder → ``"module:function"`` validating that folder's files of one pack;
+#: the function takes the sorted file paths and returns every error it finds.
+STAGE_CHECKS: dict[str, tuple[str, str]] = {
+    "boilerplate": ("textclean.boilerplate_rules:check_files", "*.toml"),
+}
 
 
 def check_pack(path: str | Path) -> list[RuleError]:
-    """Validate a rule pack; every problem names its file and line.
+    """Every problem in the rule pack at ``path``; an empty list means the pack is valid.
 
-    Generic checks: every ``*.toml`` and ``*.tsv`` file is UTF-8; TOML files
-    parse; in a TSV file every row (blank lines and ``#`` comments aside) has
-    as many tab-separated columns as the first row. Then each stage module in
-    ``pipeline.STAGE_MODULES`` that defines ``check_rules(pack_dir: Path) ->
-    list[RuleError]`` adds the checks only it can make (known keys, tiers ...).
+    Each file must be UTF-8; TOML files must parse; each stage folder's files
+    then go through that stage's own checks (:data:`STAGE_CHECKS`), which name
+    the file and line of every error.
 
-    >>> import pathlib, tempfile
-    >>> d = pathlib.Path(tempfile.mkdtemp())
-    >>> _ = (d / "t.tsv").write_text("# spun\\toriginal\\ttier\\nfoo\\tbar\\t1\\nbaz\\tqux\\n")
-    >>> [str(e).replace(str(d), "D") for e in check_pack(d)]
-    ['D/t.tsv:3: expected 3 tab-separated columns (as on line 2), found 2']
+    >>> check_pack(builtin_rules_dir())
+    []
     """
     root = Path(path)
     if not root.is_dir():
         return [RuleError(root, None, "rule pack directory does not exist")]
     errors: list[RuleError] = []
+    checked_by_stage: set[Path] = set()
+    for folder, (target, pattern) in STAGE_CHECKS.items():
+        files = sorted(p for p in (root / folder).glob(pattern) if p.is_file())
+        if files:
+            module, func = target.split(":")
+            errors.extend(getattr(importlib.import_module(module), func)(files))
+            checked_by_stage.update(files)
     for p in sorted(root.rglob("*")):
-        suffix = p.suffix.lower()
-        if suffix not in (".toml", ".tsv") or not p.is_file() or "__pycache__" in p.parts:
+        if not p.is_file() or p in checked_by_stage or "__pycache__" in p.parts:
             continue
         try:
-            data = p.read_bytes()
-        except OSError as exc:
-            errors.append(RuleError(p, None, f"cannot read: {exc.strerror}"))
-            continue
-        try:
-            text = data.decode("utf-8")
+            text = p.read_text(encoding="utf-8")
         except UnicodeDecodeError as exc:
-            line = data[: exc.start].count(b"\n") + 1
-            errors.append(RuleError(p, line, "not valid UTF-8"))
+            errors.append(RuleError(p, None, f"not UTF-8: {exc.reason} at byte {exc.start}"))
             continue
-        errors.extend(_check_toml(p, text) if suffix == ".toml" else _check_tsv(p, text))
-    from textclean.pipeline import STAGE_MODULES
-
-    for module_name in STAGE_MODULES.values():
-        hook = getattr(importlib.import_module(module_name), "check_rules", None)
-        if hook is not None:
-            errors.extend(hook(root))
+        if p.suffix == ".toml":
+            try:
+                tomllib.loads(text)
+            except tomllib.TOMLDecodeError as exc:
+                errors.append(RuleError(p, toml_error_line(exc, text), f"invalid TOML: {exc}"))
+        elif p.suffix == ".tsv":
+            errors.extend(check_tsv_columns(p, text))
     return errors
 
 
-def _check_toml(path: Path, text: str) -> list[RuleError]:
-    try:
-        tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        m = _TOML_LINE.search(str(exc))
-        message = _TOML_LINE.sub("", str(exc)).strip()
-        return [RuleError(path, int(m.group(1)) if m else None, f"invalid TOML: {message}")]
-    return []
+def check_tsv_columns(path: Path, text: str) -> list[RuleError]:
+    """Every row of a TSV table (blank lines and ``#`` comments aside) has the first row's
+    number of tab-separated columns.
 
-
-def _check_tsv(path: Path, text: str) -> list[RuleError]:
+    >>> table = "# a\\tb\\tc\\nfoo\\tbar\\t1\\nbaz\\tqux\\n"
+    >>> [str(e) for e in check_tsv_columns(Path("t.tsv"), table)]
+    ['t.tsv:3: expected 3 tab-separated columns (as on line 2), found 2']
+    """
     errors: list[RuleError] = []
     expected: tuple[int, int] | None = None  # (columns, line of the first row)
     for lineno, line in enumerate(text.splitlines(), 1):
@@ -168,3 +173,24 @@ def _check_tsv(path: Path, text: str) -> list[RuleError]:
                 )
             )
     return errors
+
+
+def toml_error_line(exc: Exception, text: str) -> int | None:
+    r"""The line a ``tomllib.TOMLDecodeError`` is about, from its attributes or message.
+
+    >>> import tomllib
+    >>> try:
+    ...     tomllib.loads("a = 1\nb = [\n")
+    ... except tomllib.TOMLDecodeError as exc:
+    ...     toml_error_line(exc, "a = 1\nb = [\n")
+    3
+    """
+    line = getattr(exc, "lineno", None)
+    if isinstance(line, int):
+        return line
+    m = re.search(r"line (\d+)", str(exc))
+    if m:
+        return int(m.group(1))
+    if "end of document" in str(exc):
+        return text.count("\n") + 1
+    return None

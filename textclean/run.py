@@ -394,10 +394,18 @@ def run_clean(
     out_dir = None if stdout_mode else Path(options.output)
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"{out_dir}: the output exists and is not a directory")
-    plan = plan_inputs(options.inputs, config.input, options.output)
+    created = out_dir is not None and not out_dir.exists()
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)  # exists while planning: never read as input
+    try:
+        plan = plan_inputs(options.inputs, config.input, options.output)
+    except InputError:
+        if created and out_dir is not None:
+            out_dir.rmdir()
+        raise
     if out_dir is not None:
         meta = out_dir / META_DIR
-        meta.mkdir(parents=True, exist_ok=True)
+        meta.mkdir(exist_ok=True)
     else:
         meta = Path(tempfile.mkdtemp(prefix="textclean-"))
     lock = _lock(meta)
