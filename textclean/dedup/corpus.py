@@ -49,10 +49,11 @@ from typing import Any
 import numpy as np
 
 from textclean.config import DedupConfig
+from textclean.dedup import _kernel
 from textclean.dedup.index import DedupIndex, IndexDocs, index_settings
 from textclean.dedup.lsh import UnionFind, band_hashes, candidate_pairs, large_buckets
 from textclean.dedup.lsh import _ragged_arange as ragged_arange
-from textclean.dedup.minhash import signatures_from_hashes
+from textclean.dedup.minhash import signatures, signatures_from_hashes
 from textclean.dedup.shingles import batch_shingle_hashes
 from textclean.document import Document
 
@@ -201,6 +202,11 @@ class CorpusDeduper:
         self.batch_size = batch_size
         self.max_bucket = max_bucket
         self.settings = index_settings(self.config)
+        self._sig_args = {
+            "num_perm": self.config.num_perm,
+            "seed": self.config.seed,
+            "ngram": self.config.ngram,
+        }
         self._index = DedupIndex(self.config.index, self.settings) if self.config.index else None
         self._ids: list[str] = []
         self._pending: list[str] = []
@@ -252,11 +258,14 @@ class CorpusDeduper:
         live = np.flatnonzero(counts)
         bands = np.zeros((len(texts), cfg.bands), dtype=np.uint64)
         if live.size:
-            sig = signatures_from_hashes(
-                [values[bounds[i] : bounds[i + 1]] for i in live],
-                num_perm=cfg.num_perm,
-                seed=cfg.seed,
-            )
+            if _kernel.AVAILABLE:  # the compiled text → signature kernel beats re-reading sets
+                sig = signatures([texts[i] for i in live], **self._sig_args)
+            else:
+                sig = signatures_from_hashes(
+                    [values[bounds[i] : bounds[i + 1]] for i in live],
+                    num_perm=cfg.num_perm,
+                    seed=cfg.seed,
+                )
             bands[live] = band_hashes(sig, bands=cfg.bands, rows=cfg.rows)
         self._values.append(values)
         self._counts.append(counts)
