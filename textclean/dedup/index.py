@@ -124,10 +124,10 @@ class DedupIndex:
             raise IndexSettingsError(f"dedup index {self.path} is a directory, not a file")
         try:
             self._db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
-            self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         except sqlite3.Error as exc:
             raise IndexSettingsError(f"cannot open dedup index {self.path}: {exc}") from exc
         try:
+            self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             with self.transaction():
                 for stmt in _SCHEMA.split(";"):
                     if stmt.strip():
