@@ -141,12 +141,19 @@ def test_empty_text_is_datasketchs_empty_minhash() -> None:
     assert signatures([], num_perm=16).shape == (0, 16)
 
 
-def test_small_chunks_and_blocks_give_the_same_signatures(monkeypatch: pytest.MonkeyPatch) -> None:
-    expected = signatures(TEXTS, num_perm=32, seed=3)
-    # Force texts to span many chunks and many permuted-matrix blocks.
+@pytest.mark.parametrize("wide_min", [0, 10**9])
+def test_small_chunks_and_blocks_give_the_same_signatures(
+    monkeypatch: pytest.MonkeyPatch, wide_min: int
+) -> None:
+    expected = signatures(TEXTS, num_perm=32, seed=3, backend="numpy")
+    # Force texts to span many chunks and many permuted-matrix blocks, in
+    # either matrix layout.
     monkeypatch.setattr(mh, "CHUNK_CHARS", 500)
     monkeypatch.setattr(mh, "BLOCK_SHINGLES", 7)
-    assert np.array_equal(signatures(TEXTS, num_perm=32, seed=3), expected)
+    monkeypatch.setattr(mh, "WIDE_MIN_SHINGLES", wide_min)
+    assert np.array_equal(signatures(TEXTS, num_perm=32, seed=3, backend="numpy"), expected)
+    for i in (0, 5, len(TEXTS) - 1):
+        assert np.array_equal(expected[i], _datasketch(shingle_hashes(TEXTS[i]), 32, 3))
 
 
 def test_signatures_from_hashes_matches_signatures_and_datasketch() -> None:

@@ -70,30 +70,38 @@ def _fold(row, a, b, hv):  # type: ignore[no-untyped-def]
         row[p] = min(row[p], np.uint32(a[p] * hv + b[p]))
 
 
-def _push(ring, w):  # type: ignore[no-untyped-def]
-    """Shift the last-words register left and append ``w`` (no modulo)."""
-    n = ring.size
-    for j in range(n - 1):
-        ring[j] = ring[j + 1]
-    ring[n - 1] = w
-
-
-def _shingle(ring, m):  # type: ignore[no-untyped-def]
-    """Hash of the last ``m`` words in the register."""
-    n = ring.size
-    g = ring[n - m]
-    for j in range(n - m + 1, n):
-        g = g * _Q + ring[j]
+def _shingle_hash(g):  # type: ignore[no-untyped-def]
+    """A shingle's uint32 hash from its polynomial ``g`` (top 32 bits of fmix64)."""
     return np.uint32(_fmix64(g) >> _S32)
 
 
-def _signatures(buf, starts, lower, classes, ngram, a, b, out):  # type: ignore[no-untyped-def]
+def _add_word(w, g, pos, k, ring, qn, row, a, b):  # type: ignore[no-untyped-def]
+    """Roll word hash ``w`` into the n-gram polynomial; fold a complete n-gram."""
+    n = ring.size
+    g = g * _Q + w - ring[pos] * qn
+    ring[pos] = w
+    pos += 1
+    if pos == n:
+        pos = 0
+    k += 1
+    if k >= n:
+        _fold(row, a, b, _fmix32(_shingle_hash(g)))
+    return g, pos, k
+
+
+def _signatures(buf, starts, lower, classes, ngram, qn, a, b, out):  # type: ignore[no-untyped-def]
+    # The n-gram polynomial g = w_0 * Q**(n-1) + ... + w_{n-1} rolls from one
+    # word to the next: g = g * Q + w_new - w_oldest * Q**n (exact mod 2**64),
+    # with the last n word hashes in a ring buffer.
     ring = np.zeros(ngram, dtype=np.uint64)
     for d in range(starts.size - 1):
         row = out[d]
         i = starts[d]
         end = starts[d + 1]
         k = 0
+        pos = 0
+        g = _ZERO
+        ring[:] = 0
         h = _ZERO
         pw = _ONE
         inword = False
@@ -135,28 +143,23 @@ def _signatures(buf, starts, lower, classes, ngram, a, b, out):  # type: ignore[
                 h += np.uint64(lc) * pw
                 pw *= _P
                 continue
-            if inword:
-                _push(ring, _fmix64(h))
-                k += 1
+            if inword:  # the run of word code points before this one ended
+                g, pos, k = _add_word(_fmix64(h), g, pos, k, ring, qn, row, a, b)
                 inword = False
-                if k >= ngram:
-                    _fold(row, a, b, _fmix32(_shingle(ring, ngram)))
-            if cls == 2:
-                _push(ring, _fmix64(np.uint64(lc)))
-                k += 1
-                if k >= ngram:
-                    _fold(row, a, b, _fmix32(_shingle(ring, ngram)))
+            if cls == 2:  # this code point is a word of its own
+                g, pos, k = _add_word(_fmix64(np.uint64(lc)), g, pos, k, ring, qn, row, a, b)
         if 0 < k < ngram:
-            _fold(row, a, b, _fmix32(_shingle(ring, k)))
+            _fold(row, a, b, _fmix32(_shingle_hash(g)))
 
 
 if AVAILABLE:
     _jit = numba.njit(cache=True, nogil=True, boundscheck=False)
-    _fmix64 = _jit(_fmix64)
-    _fmix32 = _jit(_fmix32)
-    _fold = _jit(_fold)
-    _push = _jit(_push)
-    _shingle = _jit(_shingle)
+    _inline = numba.njit(cache=True, nogil=True, boundscheck=False, inline="always")
+    _fmix64 = _inline(_fmix64)
+    _fmix32 = _inline(_fmix32)
+    _fold = _inline(_fold)
+    _shingle_hash = _inline(_shingle_hash)
+    _add_word = _inline(_add_word)
     _signatures = _jit(_signatures)
 
 
@@ -168,4 +171,5 @@ def signatures_utf8(
     ``buf`` is UTF-8 (surrogates passed through) as uint8, document ``d`` being
     ``buf[starts[d]:starts[d + 1]]``; ``out`` has one row per document.
     """
-    _signatures(buf, starts, LOWER_TABLE, CLASS_OF_LOWER, np.int64(ngram), a, b, out)
+    qn = np.uint64(pow(Q, ngram, 1 << 64))
+    _signatures(buf, starts, LOWER_TABLE, CLASS_OF_LOWER, np.int64(ngram), qn, a, b, out)
