@@ -136,11 +136,18 @@ def _corpus_with_copies(seed: int) -> list[tuple[str, str]]:
     return docs
 
 
-def test_results_do_not_depend_on_batching() -> None:
+def test_results_do_not_depend_on_batching_or_spilling(tmp_path: Path) -> None:
     docs = _corpus_with_copies(7)
     results = []
-    for batch_size, max_bucket in [(1, 32), (3, 2), (1024, 32), (17, 1000)]:
-        dd = CorpusDeduper(DedupConfig(), batch_size=batch_size, max_bucket=max_bucket)
+    spill = DedupConfig(spill_dir=str(tmp_path))
+    for config, batch_size, max_bucket in [
+        (DedupConfig(), 1, 32),
+        (DedupConfig(), 3, 2),
+        (DedupConfig(), 1024, 32),
+        (spill, 17, 1000),
+        (spill, 5, 3),
+    ]:
+        dd = CorpusDeduper(config, batch_size=batch_size, max_bucket=max_bucket)
         dd.add_many(docs)
         results.append(dd.finish())
     first = results[0]

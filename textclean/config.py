@@ -163,6 +163,9 @@ class DedupConfig:
     seed: int = 1
     keep: str = "first"  # "first", "longest" or "lowest_id"
     index: str = ""  # path of a persistent SQLite index; "" for none
+    # Directory for a temporary file holding the shingle sets (4 bytes per distinct
+    # word n-gram) on disk instead of in memory; "" keeps them in memory.
+    spill_dir: str = ""
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0:

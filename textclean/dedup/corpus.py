@@ -42,6 +42,8 @@ A document with no words has no shingles and is never a duplicate.
 
 from __future__ import annotations
 
+import mmap
+import tempfile
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -49,10 +51,11 @@ from typing import Any
 import numpy as np
 
 from textclean.config import DedupConfig
+from textclean.dedup import _kernel
 from textclean.dedup.index import DedupIndex, IndexDocs, index_settings
 from textclean.dedup.lsh import UnionFind, band_hashes, candidate_pairs, large_buckets
 from textclean.dedup.lsh import _ragged_arange as ragged_arange
-from textclean.dedup.minhash import signatures_from_hashes
+from textclean.dedup.minhash import signatures, signatures_from_hashes
 from textclean.dedup.shingles import batch_shingle_hashes
 from textclean.document import Document
 
@@ -206,12 +209,42 @@ class _Chunks:
         return out
 
 
+class _SpilledChunks:
+    """Append-only uint32 storage in an unnamed temporary file, memory-mapped at the end.
+
+    Only the pages that verification reads are loaded, so the shingle sets cost
+    disk space (4 bytes per distinct shingle) instead of memory.
+    """
+
+    def __init__(self, directory: str) -> None:
+        self.dtype = np.dtype(np.uint32)
+        # lives as long as the deduper: closed (and gone: it is unnamed) with it
+        self._file = tempfile.TemporaryFile(dir=directory, prefix="textclean-dedup-")  # noqa: SIM115
+        self._size = 0
+
+    def append(self, arr: np.ndarray) -> None:
+        data = np.ascontiguousarray(arr, dtype="<u4")
+        self._file.write(data.tobytes())
+        self._size += data.size
+
+    def nbytes(self) -> int:
+        return 0
+
+    def take(self) -> np.ndarray:
+        self._file.flush()
+        if not self._size:
+            return np.zeros(0, dtype=self.dtype)
+        mapped = mmap.mmap(self._file.fileno(), 0, access=mmap.ACCESS_READ)
+        return np.frombuffer(mapped, dtype="<u4", count=self._size)
+
+
 class CorpusDeduper:
     """Near-duplicate detection over a whole run; see the module docstring.
 
     Call :meth:`add` for each kept document in input order, then :meth:`finish`
-    once. Memory per document: ``8 * bands`` bytes of band hashes, 12 bytes of
-    counters, 4 bytes per distinct shingle, and the id string.
+    once. Memory per document: ``8 * bands`` bytes of band hashes, 16 bytes of
+    counters, the id string, and 4 bytes per distinct shingle — those go to a
+    temporary file in ``config.spill_dir`` instead when it is set.
     ``batch_size`` (documents hashed together) changes speed, never results.
     """
 
@@ -224,11 +257,18 @@ class CorpusDeduper:
         self.batch_size = batch_size
         self.max_bucket = max_bucket
         self.settings = index_settings(self.config)
+        self._sig_args = {
+            "num_perm": self.config.num_perm,
+            "seed": self.config.seed,
+            "ngram": self.config.ngram,
+        }
         self._index = DedupIndex(self.config.index, self.settings) if self.config.index else None
         self._ids: list[str] = []
         self._pending: list[str] = []
         self._pending_chars = 0
-        self._values = _Chunks(np.uint32)
+        self._values: _Chunks | _SpilledChunks = (
+            _SpilledChunks(self.config.spill_dir) if self.config.spill_dir else _Chunks(np.uint32)
+        )
         self._counts = _Chunks(np.int64)
         self._lengths = _Chunks(np.int64)
         self._bands = _Chunks(np.uint64, self.config.bands)
@@ -318,11 +358,14 @@ class CorpusDeduper:
         live = np.flatnonzero(counts)
         bands = np.zeros((len(texts), cfg.bands), dtype=np.uint64)
         if live.size:
-            sig = signatures_from_hashes(
-                [values[bounds[i] : bounds[i + 1]] for i in live],
-                num_perm=cfg.num_perm,
-                seed=cfg.seed,
-            )
+            if _kernel.AVAILABLE:  # the compiled text → signature kernel beats re-reading sets
+                sig = signatures([texts[i] for i in live], **self._sig_args)
+            else:
+                sig = signatures_from_hashes(
+                    [values[bounds[i] : bounds[i + 1]] for i in live],
+                    num_perm=cfg.num_perm,
+                    seed=cfg.seed,
+                )
             bands[live] = band_hashes(sig, bands=cfg.bands, rows=cfg.rows)
         self._values.append(values)
         self._counts.append(counts)
@@ -533,6 +576,7 @@ def find_duplicates(
     seed: int = 1,
     keep: str = "first",
     index: str | None = None,
+    spill_dir: str | None = None,
 ) -> dict[str, str]:
     """Near-duplicate documents of ``docs``: ``{dropped id: id it duplicates}``.
 
@@ -540,7 +584,8 @@ def find_duplicates(
     dropped by a stage are skipped) or ``(id, text)`` pairs, in input order.
     ``index`` is the path of a persistent index (see :mod:`textclean.dedup.index`):
     the batch is also checked against every document kept by earlier runs, and
-    its kept documents are added.
+    its kept documents are added. ``spill_dir`` keeps the shingle sets in a
+    temporary file there instead of in memory.
 
     >>> text = "the river rose all night and by morning the old bridge was gone " * 3
     >>> find_duplicates([("a", text), ("b", text + "Photo: AP."), ("c", "Other news.")])
@@ -555,6 +600,7 @@ def find_duplicates(
         seed=seed,
         keep=keep,
         index=str(index) if index else "",
+        spill_dir=str(spill_dir) if spill_dir else "",
     )
     deduper = CorpusDeduper(config)
     deduper.add_many(_pairs(docs))

@@ -46,6 +46,8 @@ __all__ = ["FORMAT", "FORMAT_VERSION", "DedupIndex", "IndexDocs", "IndexSettings
 
 FORMAT = "textclean-dedup-index"
 FORMAT_VERSION = 1
+#: SQLite page cache per connection, KiB (the band B-tree is updated in bulk).
+CACHE_KIB = 131072
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -125,6 +127,7 @@ class DedupIndex:
         except sqlite3.Error as exc:
             raise IndexSettingsError(f"cannot open dedup index {self.path}: {exc}") from exc
         try:
+            self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
             with self.transaction():
                 for stmt in _SCHEMA.split(";"):
                     if stmt.strip():
@@ -189,10 +192,12 @@ class DedupIndex:
         db = self._db
         db.execute("CREATE TEMP TABLE IF NOT EXISTS probe (band INTEGER, hash INTEGER)")
         db.execute("DELETE FROM probe")
-        band_no = np.broadcast_to(np.arange(nb, dtype=np.int64), h.shape)
+        band_no = np.broadcast_to(np.arange(nb, dtype=np.int64), h.shape).ravel()
+        flat = h.ravel()
+        order = np.lexsort((flat, band_no))
         db.executemany(
             "INSERT INTO probe VALUES (?, ?)",
-            zip(band_no.ravel().tolist(), h.ravel().tolist(), strict=True),
+            zip(band_no[order].tolist(), flat[order].tolist(), strict=True),
         )
         rows = db.execute(
             "SELECT d.id, d.doc_id, d.length, d.bands, d.shingles FROM docs d WHERE d.id IN "
@@ -237,15 +242,16 @@ class DedupIndex:
                 for k in range(len(ids))
             ),
         )
-        signed = np.ascontiguousarray(bands, dtype=np.uint64).view(np.int64)
-        band_no = np.broadcast_to(np.arange(nb, dtype=np.int64), signed.shape)
-        owner = np.broadcast_to(doc_rows[:, None], signed.shape)
+        signed = np.ascontiguousarray(bands, dtype=np.uint64).view(np.int64).ravel()
+        band_no = np.broadcast_to(np.arange(nb, dtype=np.int64), bands.shape).ravel()
+        owner = np.broadcast_to(doc_rows[:, None], bands.shape).ravel()
+        order = np.lexsort((owner, signed, band_no))  # B-tree order: far fewer page writes
         db.executemany(
             "INSERT OR IGNORE INTO bands (band, hash, doc) VALUES (?, ?, ?)",
             zip(
-                band_no.ravel().tolist(),
-                signed.ravel().tolist(),
-                owner.ravel().tolist(),
+                band_no[order].tolist(),
+                signed[order].tolist(),
+                owner[order].tolist(),
                 strict=True,
             ),
         )
