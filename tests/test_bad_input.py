@@ -254,3 +254,32 @@ def test_size_limit_is_configurable(tmp_path: Path) -> None:
         ]
         == 20
     )
+
+
+def test_corrupt_compressed_stream_keeps_the_rows_before(tmp_path: Path) -> None:
+    import gzip
+
+    rows = b"".join(json.dumps({"id": i, "text": f"row {i}"}).encode() + b"\n" for i in range(1000))
+    src = tmp_path / "t.jsonl.gz"
+    src.write_bytes(gzip.compress(rows)[:-200])  # cut short, like an interrupted download
+    result = run(src, tmp_path / "o")
+    assert result.exit_code == 1
+    (failure,) = result.summary["failures"]
+    assert failure["error"].startswith("unreadable: stream is corrupt")
+    kept = read_jsonl_gz(tmp_path / "o" / "t.jsonl.gz")
+    assert [r["id"] for r in kept] == list(range(failure["line"] - 1))
+    assert result.summary["documents_in"] == failure["line"] - 1
+
+
+def read_jsonl_gz(path: Path) -> list[dict]:
+    import gzip
+
+    return [json.loads(line) for line in gzip.decompress(path.read_bytes()).splitlines()]
+
+
+def test_stage_errors_count_as_failed_inputs() -> None:
+    from textclean.io.readers import is_input_failure
+
+    assert is_input_failure("stage_error: boilerplate: ValueError: x")
+    assert not is_input_failure("too_long: 12 characters > max_document_chars=10")
+    assert not is_input_failure("duplicate")
