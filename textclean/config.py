@@ -171,7 +171,7 @@ class InputConfig:
 
     text_key: str = "text"
     id_key: str = "id"
-    max_document_chars: int = 50_000_000
+    max_document_chars: int = 10_000_000  # longer documents are rejected as too_long; 0 = no limit
     extensions: tuple[str, ...] = (".txt", ".md", ".jsonl", ".jsonl.gz", ".jsonl.zst")
 
 
