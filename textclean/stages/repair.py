@@ -27,6 +27,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 import ftfy
+import regex
 from ftfy import TextFixerConfig
 from ftfy.badness import is_bad
 from ftfy.chardata import CONTROL_CHARS
