@@ -13,6 +13,7 @@ import pytest
 from tests.conftest import REPO, SEEDS, cli_env, read_jsonl, run_cli, summary_of
 from textclean import progress as progress_mod
 from textclean.cli import build_parser, main
+from textclean.pipeline import available_stages
 from textclean.run import default_deduper_factory
 
 
@@ -109,7 +110,7 @@ def test_limit_stages_skip_and_keys(tmp_path: Path) -> None:
     out = tmp_path / "o2"
     assert (
         clean(
-            str(src), "-o", str(out), "--text-key", "body", "--id-key", "url", "--skip", "normalize"
+            str(src), "-o", str(out), "--text-key", "body", "--id-key", "url", "--stages", "repair"
         )
         == 0
     )
@@ -118,6 +119,12 @@ def test_limit_stages_skip_and_keys(tmp_path: Path) -> None:
     assert read_jsonl(out / ".textclean" / "report.jsonl")[0]["id"] == "u1"
     s = summary_of(out)
     assert s["stages"] == ["repair"] and s["config"]["input"]["text_key"] == "body"
+
+    out = tmp_path / "o3"
+    assert clean(str(SEEDS), "-o", str(out), "--limit", "1", "--skip", "normalize,repair") == 0
+    stages = summary_of(out)["stages"]
+    assert stages and "normalize" not in stages and "repair" not in stages
+    assert stages == [s for s in available_stages() if s not in ("normalize", "repair")]
 
 
 def test_config_file_and_no_dedup(tmp_path: Path) -> None:
@@ -221,17 +228,17 @@ def test_rules_check(tmp_path: Path) -> None:
     good.mkdir(parents=True)
     (good / "t.tsv").write_text("# spun\toriginal\ttier\nfoo\tbar\t1\n")
     bad = tmp_path / "bad"
-    (bad / "boilerplate").mkdir(parents=True)
-    (bad / "boilerplate" / "x.toml").write_text('[rule]\nid = "a"\npattern = \n')
-    (bad / "boilerplate" / "t.tsv").write_text("a\tb\nc\n")
+    (bad / "extra").mkdir(parents=True)
+    (bad / "extra" / "x.toml").write_text('[rule]\nid = "a"\npattern = \n')
+    (bad / "extra" / "t.tsv").write_text("a\tb\nc\n")
     r = run_cli("rules", "check", str(tmp_path / "good"))
     assert r.returncode == 0 and b"ok" in r.stdout
     r = run_cli("rules", "check", str(bad))
     lines = r.stdout.decode().splitlines()
     assert r.returncode == 1
     assert lines == [
-        f"{bad}/boilerplate/t.tsv:2: expected 2 tab-separated columns (as on line 1), found 1",
-        f"{bad}/boilerplate/x.toml:3: invalid TOML: Invalid value",
+        f"{bad}/extra/t.tsv:2: expected 2 tab-separated columns (as on line 1), found 1",
+        f"{bad}/extra/x.toml:3: invalid TOML: Invalid value (at line 3, column 11)",
     ]
     assert run_cli("rules", "check", str(tmp_path / "nope")).returncode == 2
     assert run_cli("rules", "check", str(REPO / "rules")).returncode == 0
