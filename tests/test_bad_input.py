@@ -85,13 +85,14 @@ def test_200_mb_file_without_newline(tmp_path: Path) -> None:
     with open(src / "huge.txt", "wb") as f:
         for _ in range(200):
             f.write(chunk)
-    # Run the CLI in a child that reports its own peak RSS: RUSAGE_CHILDREN would
-    # be the peak of *any* earlier child of this test process.
+    # Run the CLI in a child that reports its own peak RSS (VmHWM, which starts
+    # afresh at exec; getrusage's maxrss would carry over the forking parent's).
     probe = (
-        "import resource, sys\n"
+        "import re, sys\n"
         "from textclean.cli import main\n"
         "rc = main(sys.argv[1:])\n"
-        "sys.stderr.write(f'MAXRSS_KB {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}\\n')\n"
+        "hwm = re.search(r'VmHWM:\\s+(\\d+)', open('/proc/self/status').read()).group(1)\n"
+        "sys.stderr.write(f'MAXRSS_KB {hwm}\\n')\n"
         "sys.exit(rc)\n"
     )
     r = subprocess.run(
