@@ -143,12 +143,16 @@ def test_cli_engine_ray_matches_local(ray_engine, tmp_path: Path, capsys) -> Non
     assert ray.is_initialized()
 
 
-@pytest.mark.parametrize("keep", ["first", "longest", "lowest_id"])
-def test_dedup_result_identical_including_counters(ray_engine, tmp_path: Path, keep: str) -> None:
+@pytest.mark.parametrize(
+    ("keep", "spill"), [("first", False), ("longest", True), ("lowest_id", False)]
+)
+def test_dedup_result_identical_including_counters(
+    ray_engine, tmp_path: Path, keep: str, spill: bool
+) -> None:
     src = tmp_path / "src"
     _near_dup_corpus(src)
     items = [(r["id"], r["text"]) for r in read_jsonl(src / "feed.jsonl")]
-    config = DedupConfig(keep=keep)
+    config = DedupConfig(keep=keep, spill_dir=str(tmp_path) if spill else "")
     local = dedup_locally(config, CorpusDeduper, items)
     ray = ray_engine.dedup(config, CorpusDeduper, iter(items))
     assert type(ray) is type(local)

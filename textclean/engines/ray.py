@@ -216,7 +216,8 @@ class RayEngine:
         blocks = max(1, min(len(texts), max(2 * self.workers, total // HASH_BLOCK_CHARS + 1)))
         rows = [{"pos": k, "text": t} for k, t in enumerate(texts)]
         ds = self._ray.data.from_items(rows, override_num_blocks=blocks)
-        worker_config = dataclasses.replace(config, index="")  # the index stays on the driver
+        # The index and the spill file are the driver's; a worker hashes one block in memory.
+        worker_config = dataclasses.replace(config, index="", spill_dir="")
         out = ds.map_batches(
             _hash_rows, fn_kwargs={"config": worker_config}, batch_size=None, batch_format="numpy"
         )
