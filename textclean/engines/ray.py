@@ -125,11 +125,10 @@ class RayEngine:
             os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
             _quiet_loggers()
             if address:
-                ray.init(
-                    address=address,
-                    logging_level=logging.WARNING,
-                    log_to_driver=False,
-                )
+                try:
+                    ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False)
+                except (ConnectionError, RuntimeError, ValueError) as exc:
+                    raise ConfigError(f"cannot join the Ray cluster at {address}: {exc}") from exc
             else:
                 cpus = default_workers() if workers is None else max(1, workers)
                 # "local" always starts a private instance, never joins a cluster
