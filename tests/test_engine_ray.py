@@ -214,3 +214,16 @@ def test_ray_address_needs_engine_ray(tmp_path: Path, capsys) -> None:
     code = cli.main(["clean", str(SEEDS), "-o", str(tmp_path / "o"), "--ray-address", "x:1"])
     assert code == 2
     assert "--ray-address needs --engine ray" in capsys.readouterr().err
+
+
+def test_unreachable_cluster_address_is_a_usage_error() -> None:
+    import socket
+
+    from textclean.engines.ray import _check_reachable
+
+    with socket.socket() as s:  # a port nobody listens on once closed
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    with pytest.raises(ConfigError, match=f"cannot reach the Ray cluster at 127.0.0.1:{port}"):
+        _check_reachable(f"127.0.0.1:{port}")
+    _check_reachable("auto")  # other address forms are Ray's to resolve

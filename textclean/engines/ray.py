@@ -41,6 +41,8 @@ import dataclasses
 import logging
 import os
 import pickle
+import re
+import socket
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -125,6 +127,7 @@ class RayEngine:
             os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
             _quiet_loggers()
             if address:
+                _check_reachable(address)
                 try:
                     ray.init(address=address, logging_level=logging.WARNING, log_to_driver=False)
                 except (ConnectionError, RuntimeError, ValueError) as exc:
@@ -234,6 +237,23 @@ class RayEngine:
         if self._owns_ray and self._ray.is_initialized():
             self._ray.shutdown()
         self._owns_ray = False
+
+
+def _check_reachable(address: str, timeout: float = 5.0) -> None:
+    """Fail fast on a ``HOST:PORT`` nobody listens on (``ray.init`` retries for minutes).
+
+    Other address forms (``auto``, ``ray://...``) are left to Ray.
+    """
+    m = re.fullmatch(r"\[?([^\]/]+?)\]?:(\d+)", address)
+    if m is None:
+        return
+    try:
+        socket.create_connection((m.group(1), int(m.group(2))), timeout=timeout).close()
+    except OSError as exc:
+        raise ConfigError(
+            f"cannot reach the Ray cluster at {address} ({exc.strerror or exc}); "
+            "start it with `ray start --head` and pass the address it prints"
+        ) from exc
 
 
 def _python_path() -> str:
