@@ -4,6 +4,7 @@ unfinished inputs; a changed config, rule file or input refuses to resume."""
 from __future__ import annotations
 
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -24,16 +25,56 @@ from textclean.run import RunOptions, run_clean
 
 PARAGRAPH = (
     "Le conseil municipal de CÃ´te-Saint-Luc a adoptÃ© le budget &amp; les rÃ¨gles.  "
-    "Les résidents ont exprimé leurs préoccupations concernant les impôts fonciers.\n\n"
+    "Les résidents ont exprimé leurs préoccupations concernant les impôts fonciers."
 )
+VOCABULARY = [
+    "rue",
+    "parc",
+    "école",
+    "bibliothèque",
+    "piscine",
+    "quartier",
+    "maire",
+    "conseil",
+    "budget",
+    "impôt",
+    "taxe",
+    "citoyen",
+    "réunion",
+    "projet",
+    "travaux",
+    "chantier",
+    "vélo",
+    "autobus",
+    "métro",
+    "hiver",
+    "neige",
+    "déneigement",
+    "collecte",
+    "recyclage",
+    "arbre",
+    "trottoir",
+    "sécurité",
+    "police",
+    "pompier",
+    "incendie",
+    "eau",
+    "aqueduc",
+]
 
 
 def make_corpus(root: Path, files: int, paragraphs: int) -> None:
+    """Distinct documents (so corpus dedup keeps them all) with mojibake to repair."""
     root.mkdir(parents=True)
     for i in range(files):
         sub = root / f"part{i % 4}"
         sub.mkdir(exist_ok=True)
-        (sub / f"doc{i:04d}.txt").write_text(f"Document {i}\n\n" + PARAGRAPH * paragraphs)
+        rng = random.Random(i)
+        body = "".join(
+            f"{PARAGRAPH} {' '.join(rng.choice(VOCABULARY) for _ in range(30))}.\n\n"
+            for _ in range(paragraphs)
+        )
+        (sub / f"doc{i:04d}.txt").write_text(f"Document {i}\n\n" + body)
 
 
 def done_count(journal: Path) -> int:
