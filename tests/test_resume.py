@@ -16,7 +16,7 @@ import pytest
 
 import textclean.run as run_mod
 from tests.conftest import REPO, cli_env, run_cli, summary_of, tree_bytes
-from textclean.config import Config
+from textclean.config import Config, DedupConfig
 from textclean.document import Document
 from textclean.engines.base import StageWork
 from textclean.engines.local import LocalEngine
@@ -180,7 +180,10 @@ def test_crash_while_writing_resumes_without_reprocessing(
 ) -> None:
     src = tmp_path / "src"
     make_corpus(src, files=6, paragraphs=1)
-    run_clean(Config(), RunOptions([str(src)], str(tmp_path / "ref"), workers=1))
+    run_clean(
+        Config(dedup=DedupConfig(enabled=False)),
+        RunOptions([str(src)], str(tmp_path / "ref"), workers=1),
+    )
     out = tmp_path / "out"
     real = run_mod.write_text
     calls = []
@@ -192,11 +195,12 @@ def test_crash_while_writing_resumes_without_reprocessing(
         return real(path, text)
 
     monkeypatch.setattr(run_mod, "write_text", dying_write)
+    no_dedup = Config(dedup=DedupConfig(enabled=False))  # the corpus is near-duplicates
     with pytest.raises(KeyboardInterrupt):
-        run_clean(Config(), RunOptions([str(src)], str(out), workers=1))
+        run_clean(no_dedup, RunOptions([str(src)], str(out), workers=1))
     monkeypatch.setattr(run_mod, "write_text", real)
     assert not (out / ".textclean" / "summary.json").exists()
-    summary = resume(src, out)
+    summary = resume(src, out, no_dedup)
     assert summary["run"]["inputs_processed"] == 0  # the journal was complete
     assert tree_bytes(out) == tree_bytes(tmp_path / "ref")
 
