@@ -104,7 +104,23 @@ def _run(src: list[Path], out: Path, engine: object | None, config: Config | Non
     return result.exit_code
 
 
-def test_seeds_and_near_duplicates_byte_identical_to_local(ray_engine, tmp_path: Path) -> None:
+def test_seeds_and_near_duplicates_byte_identical_to_local(
+    ray_engine, tmp_path: Path, monkeypatch
+) -> None:
+    from textclean.engines import ray as ray_mod
+
+    # Small windows, so the stages and the dedup hashing each run as several windows
+    # (one on the cluster while the next is read).
+    monkeypatch.setattr(ray_mod, "WINDOW_BATCHES_PER_CPU", 1)
+    monkeypatch.setattr(ray_mod, "WINDOW_CHARS", 150_000)
+    windows: list[str] = []
+    for name in ("_run_window", "_hash_window"):
+        real = getattr(ray_mod.RayEngine, name)
+        monkeypatch.setattr(
+            ray_mod.RayEngine,
+            name,
+            lambda s, a, b, name=name, real=real: windows.append(name) or real(s, a, b),
+        )
     src = tmp_path / "src"
     planted = _near_dup_corpus(src)
     inputs = [SEEDS, src]
@@ -126,6 +142,7 @@ def test_seeds_and_near_duplicates_byte_identical_to_local(ray_engine, tmp_path:
     assert sum(1 for k in dup_of if k.startswith("viral")) == 40
     assert len(viral_kept) == 1 and viral_kept.pop().endswith("art005.txt")
     assert "exact" in dup_of
+    assert windows.count("_run_window") >= 2 and windows.count("_hash_window") >= 2
     run = json.loads((tmp_path / "ray" / ".textclean" / "summary.json").read_text())["run"]
     assert run["engine"] == "ray" and run["workers"] == 2
 

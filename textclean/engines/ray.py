@@ -10,8 +10,9 @@ What runs where:
   ``textclean``), exactly as with the local engine: the inputs, the output
   directory and the work journal live there, so ``--resume`` works the same.
 * **Per-document stages** run on Ray Data. The driver cuts the document stream
-  into windows of runner batches; each window becomes a dataset of
-  ``(position, pickled Document)`` rows, one block per runner batch, and
+  into windows of runner batches (one runs while the next is read); each
+  window becomes a dataset of ``(position, pickled Document)`` rows, one
+  block per runner batch, and
   ``map_batches`` applies :func:`~textclean.engines.base.process_batch` to each
   block on the cluster. Every row carries the position pinned before it left
   the driver, and the results are put back in that order before they are
@@ -43,9 +44,10 @@ import os
 import pickle
 import re
 import socket
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
 
@@ -69,7 +71,7 @@ INSTALL_HINT = "pip install 'textclean[ray]'"
 #: A window holds at most this many runner batches per cluster CPU ...
 WINDOW_BATCHES_PER_CPU = 16
 #: ... and at most this many characters of text (bounds the driver's memory).
-WINDOW_CHARS = 256 << 20
+WINDOW_CHARS = 128 << 20
 #: Dedup hashing: characters of text per Ray Data block.
 HASH_BLOCK_CHARS = 4 << 20
 #: Band shuffle: at most this many documents' band rows per map task.
@@ -77,6 +79,9 @@ SHUFFLE_ROWS = 1 << 18
 
 #: Ray loggers that talk on the driver's terminal about things that need no action:
 #: dataset execution starts and ends, disabled progress bars, token-auth defaults.
+_W = TypeVar("_W")
+_R = TypeVar("_R")
+
 _CHATTY = (
     "ray.data",
     "ray.data._internal.execution.streaming_executor",
@@ -159,17 +164,22 @@ class RayEngine:
     def map_batches(
         self, work: StageWork, batches: Iterable[list[Document]]
     ) -> Iterator[list[Document]]:
-        window: list[list[Document]] = []
-        chars = 0
         limit = WINDOW_BATCHES_PER_CPU * self.workers
-        for batch in batches:
-            window.append(batch)
-            chars += sum(len(d.text) for d in batch)
-            if len(window) >= limit or chars >= WINDOW_CHARS:
-                yield from self._run_window(work, window)
-                window, chars = [], 0
-        if window:
-            yield from self._run_window(work, window)
+
+        def windows() -> Iterator[list[list[Document]]]:
+            window: list[list[Document]] = []
+            chars = 0
+            for batch in batches:
+                window.append(batch)
+                chars += sum(len(d.text) for d in batch)
+                if len(window) >= limit or chars >= WINDOW_CHARS:
+                    yield window
+                    window, chars = [], 0
+            if window:
+                yield window
+
+        for done in _overlapped(windows(), lambda w: self._run_window(work, w)):
+            yield from done
 
     def _run_window(self, work: StageWork, window: list[list[Document]]) -> list[list[Document]]:
         flat = [d for batch in window for d in batch]
@@ -198,18 +208,26 @@ class RayEngine:
         if factory is not CorpusDeduper:  # another deduper: it knows nothing of Ray
             return dedup_locally(config, factory, items)
         deduper = _RayCorpusDeduper(config, ray=self._ray, partitions=self.workers)
-        ids: list[str] = []
-        texts: list[str] = []
-        chars = 0
-        for key, text in items:
-            ids.append(key)
-            texts.append(text)
-            chars += len(text)
-            if chars >= WINDOW_CHARS or len(ids) >= 64 * 1024 * self.workers:
-                deduper.add_hashed(ids, self._hash_window(config, texts))
-                ids, texts, chars = [], [], 0
-        if ids:
-            deduper.add_hashed(ids, self._hash_window(config, texts))
+
+        def windows() -> Iterator[tuple[list[str], list[str]]]:
+            ids: list[str] = []
+            texts: list[str] = []
+            chars = 0
+            for key, text in items:
+                ids.append(key)
+                texts.append(text)
+                chars += len(text)
+                if chars >= WINDOW_CHARS or len(ids) >= 64 * 1024 * self.workers:
+                    yield ids, texts
+                    ids, texts, chars = [], [], 0
+            if ids:
+                yield ids, texts
+
+        def hash_window(window: tuple[list[str], list[str]]) -> tuple[list[str], HashedBatch]:
+            return window[0], self._hash_window(config, window[1])
+
+        for ids, hashed in _overlapped(windows(), hash_window):
+            deduper.add_hashed(ids, hashed)
         return deduper.finish()
 
     def _hash_window(self, config: DedupConfig, texts: list[str]) -> HashedBatch:
@@ -237,6 +255,32 @@ class RayEngine:
         if self._owns_ray and self._ray.is_initialized():
             self._ray.shutdown()
         self._owns_ray = False
+
+
+def _overlapped(windows: Iterator[_W], run: Callable[[_W], _R]) -> Iterator[_R]:
+    """``run(w)`` for every window, in order, while the next window is being read.
+
+    One window runs on the cluster (driven from a helper thread) while this
+    thread reads and prepares the next one, so the cluster does not wait for
+    the driver's reading between windows. At most three windows are held: one
+    being read, one running, and the results of the one before, being handed on.
+    """
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="textclean-ray") as pool:
+        running: Future[_R] | None = None
+        try:
+            for window in windows:
+                if running is not None:
+                    result = running.result()
+                    running = pool.submit(run, window)
+                    yield result
+                else:
+                    running = pool.submit(run, window)
+            if running is not None:
+                result, running = running.result(), None
+                yield result
+        finally:
+            if running is not None:  # the consumer stopped early (e.g. --limit)
+                running.cancel()
 
 
 def _check_reachable(address: str, timeout: float = 5.0) -> None:
