@@ -70,6 +70,26 @@ class DespinConfig:
     """Detection and repair of synonym-spun text (see rules/spin/)."""
 
     mode: str = "repair"  # "off", "detect" or "repair"
+    # Detection: flag when spin_score >= threshold AND distinct hits >= min_distinct.
+    threshold: float = 25.0  # weighted hits per 1000 words
+    min_distinct: int = 5  # distinct fingerprints + distinct rarer-than-original table entries
+    max_hits_per_entry: int = 3  # repeats of one entry/fingerprint counted at most this often
+    rarer_margin: float = 0.2  # a table hit counts for breadth if zipf(spun) <= zipf(orig) - this
+    breadth_weight: float = 1.0  # weight of one breadth hit (fingerprints carry their own)
+    min_english_share: float = 0.25  # share of tokens among the 100 commonest English words
+    # Repair (flagged documents only).
+    tiers: tuple[str, ...] = ("t1", "t2")  # tiers that may be applied; t2/t3 need evidence
+    t2_margin: float = 20.0  # bigram likelihood ratio original:spun needed for a T2 edit
+    fix_articles: bool = True  # "a" ↔ "an" before a restored word
+
+    def __post_init__(self) -> None:
+        if self.mode not in ("off", "detect", "repair"):
+            raise ConfigError(f"mode must be 'off', 'detect' or 'repair', got {self.mode!r}")
+        bad = [t for t in self.tiers if t not in ("t1", "t2", "t3")]
+        if bad:
+            raise ConfigError(f"tiers must be among 't1', 't2', 't3', got {bad}")
+        if self.threshold < 0 or self.min_distinct < 1 or self.t2_margin < 1:
+            raise ConfigError("threshold must be >= 0, min_distinct >= 1 and t2_margin >= 1")
 
 
 @dataclass(frozen=True)

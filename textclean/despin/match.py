@@ -1,0 +1,123 @@
+"""Tokenizing with offsets, and longest-first matching of the reverse table and fingerprints.
+
+A token is a run of letters and digits, with inner apostrophes and hyphens
+(``Trump’s``, ``real-estate``); its key is lower case with ``’`` folded to
+``'``. Two tokens are *joined* when only spaces or tabs separate them: a phrase
+never matches across punctuation or a line break.
+
+>>> toks = tokenize("Greater than a yr, real-estate")
+>>> [(t.key, t.joined) for t in toks]
+[('greater', False), ('than', True), ('a', True), ('yr', True), ('real-estate', False)]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+import regex
+
+from textclean.despin.table import Entry, Fingerprint
+
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+_JOIN_GAP = frozenset(" \t\u00a0")
+
+
+class Token(NamedTuple):
+    start: int
+    end: int
+    key: str
+    joined: bool  # only spaces/tabs between this token and the previous one
+
+
+def tokenize(text: str) -> list[Token]:
+    """Word tokens of ``text`` with character offsets (see the module docstring)."""
+    out: list[Token] = []
+    prev_end = -1
+    for m in _TOKEN.finditer(text):
+        s, e = m.span()
+        joined = prev_end >= 0 and s > prev_end and all(c in _JOIN_GAP for c in text[prev_end:s])
+        out.append(Token(s, e, m.group().lower().replace("’", "'"), joined))
+        prev_end = e
+    return out
+
+
+@dataclass(frozen=True)
+class Match:
+    """Tokens ``i`` to ``j - 1`` spell the spun phrase of ``entry``."""
+
+    i: int
+    j: int
+    entry: Entry
+
+
+def first_word_spans(entries: Mapping[str, Entry]) -> dict[str, int]:
+    """First word of each spun phrase → the longest phrase length starting with it."""
+    out: dict[str, int] = {}
+    for spun in entries:
+        first, _, _ = spun.partition(" ")
+        n = spun.count(" ") + 1
+        if out.get(first, 0) < n:
+            out[first] = n
+    return out
+
+
+def find_matches(
+    tokens: Sequence[Token], entries: Mapping[str, Entry], first: Mapping[str, int]
+) -> list[Match]:
+    """Non-overlapping table matches, left to right, longest phrase first.
+
+    >>> from textclean.despin.table import Entry
+    >>> es = {s: Entry("spin.x." + s.replace(" ", "_"), "t1", s, "o", "general")
+    ...       for s in ("greater than", "greater than a yr", "yr")}
+    >>> ms = find_matches(tokenize("Greater than a yr and a yr"), es, first_word_spans(es))
+    >>> [(m.i, m.j, m.entry.spun) for m in ms]
+    [(0, 4, 'greater than a yr'), (6, 7, 'yr')]
+    """
+    out: list[Match] = []
+    n = len(tokens)
+    i = 0
+    while i < n:
+        longest = first.get(tokens[i].key, 0)
+        if not longest:
+            i += 1
+            continue
+        run = 1  # how many tokens from i on are joined into one phrase
+        while run < longest and i + run < n and tokens[i + run].joined:
+            run += 1
+        for length in range(run, 0, -1):
+            key = " ".join(t.key for t in tokens[i : i + length])
+            entry = entries.get(key)
+            if entry is not None:
+                out.append(Match(i, i + length, entry))
+                i += length
+                break
+        else:
+            i += 1
+    return out
+
+
+def fingerprint_index(fps: Sequence[Fingerprint]) -> dict[str, tuple[Fingerprint, ...]]:
+    """First-slot word → fingerprints that can start with it."""
+    idx: dict[str, list[Fingerprint]] = {}
+    for fp in fps:
+        for w in fp.slots[0]:
+            idx.setdefault(w, []).append(fp)
+    return {k: tuple(v) for k, v in idx.items()}
+
+
+def find_fingerprints(
+    tokens: Sequence[Token], index: Mapping[str, Sequence[Fingerprint]]
+) -> list[tuple[int, Fingerprint]]:
+    """Every ``(token_index, fingerprint)`` occurrence (occurrences may overlap)."""
+    out: list[tuple[int, Fingerprint]] = []
+    n = len(tokens)
+    for i, tok in enumerate(tokens):
+        for fp in index.get(tok.key, ()):
+            k = len(fp.slots)
+            if i + k > n:
+                continue
+            if all(tokens[i + s].joined and tokens[i + s].key in fp.slots[s] for s in range(1, k)):
+                out.append((i, fp))
+    return out

@@ -1,0 +1,136 @@
+"""Offline English statistics: word frequencies (wordfreq) and bigram counts (symspellpy).
+
+Nothing is downloaded: both packages ship their data. The symspellpy count
+files (Google n-gram counts: 82,765 words, 243,342 bigrams, lower case) are
+parsed once per process on first use, and only when a T2 decision needs them.
+
+*Breadth* (detection) counts reverse-table hits whose spun form is rarer in
+English than its original, by wordfreq's Zipf frequency.
+
+*T2 evidence* compares how well the original and the spun wording fit the
+neighbouring words. With ``p`` the word before and ``n`` the word after::
+
+    ratio = [c(p, orig) * c(orig, n) / c(orig)] / [c(p, spun) * c(spun, n) / c(spun)]
+
+which is the likelihood ratio of the two words given both neighbours; with one
+neighbour it is ``c(p, orig) / c(p, spun)`` (or the ``n`` side). Multi-word
+phrases use their first word on the left and their last word on the right.
+A bigram missing from the list counts as half the list's smallest count;
+after ``a``/``an`` both articles are summed, so ``a settlement`` is compared
+with ``an agreement``.
+
+>>> bigram_count("the", "military") > bigram_count("the", "army") > 0
+True
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+ARTICLES = frozenset({"a", "an"})
+
+
+@lru_cache(maxsize=1)
+def _symspell_dir() -> Path:
+    return Path(str(resources.files("symspellpy")))
+
+
+@lru_cache(maxsize=1)
+def _bigrams() -> tuple[dict[str, int], int]:
+    counts: dict[str, int] = {}
+    path = _symspell_dir() / "frequency_bigramdictionary_en_243_342.txt"
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            a, b, c = line.split()
+            counts[f"{a} {b}"] = int(c)
+    return counts, min(counts.values())
+
+
+@lru_cache(maxsize=1)
+def _unigrams() -> tuple[dict[str, int], int]:
+    counts: dict[str, int] = {}
+    path = _symspell_dir() / "frequency_dictionary_en_82_765.txt"
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            w, c = line.split()
+            counts[w] = int(c)
+    return counts, min(counts.values())
+
+
+def bigram_count(a: str, b: str) -> float:
+    """Google count of the bigram ``a b``; half the list's floor if it is not listed."""
+    counts, floor = _bigrams()
+    if a in ARTICLES:
+        n = counts.get(f"a {b}", 0) + counts.get(f"an {b}", 0)
+    else:
+        n = counts.get(f"{a} {b}", 0)
+    return float(n) if n else floor / 2
+
+
+def unigram_count(w: str) -> float:
+    counts, floor = _unigrams()
+    return float(counts.get(w, floor / 2))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How much better the original fits its neighbours than the spun wording."""
+
+    ratio: float
+    prev: str | None
+    next: str | None
+
+    def as_dict(self) -> dict[str, object]:
+        d: dict[str, object] = {"bigram_ratio": round(self.ratio, 2)}
+        if self.prev is not None:
+            d["prev"] = self.prev
+        if self.next is not None:
+            d["next"] = self.next
+        return d
+
+
+def _side_score(words: list[str], prev: str | None, nxt: str | None) -> float:
+    score = 0.0
+    if prev is not None:
+        score += math.log(bigram_count(prev, words[0]))
+    if nxt is not None:
+        score += math.log(bigram_count(words[-1], nxt))
+    if prev is not None and nxt is not None:
+        # both sides: divide once by the word's own count (likelihood of the context)
+        score -= math.log(unigram_count(words[0] if len(words) == 1 else words[-1]))
+    return score
+
+
+def bigram_evidence(spun: str, original: str, prev: str | None, nxt: str | None) -> Evidence:
+    """Likelihood ratio original : spun given the neighbour words (see the module docstring).
+
+    >>> bigram_evidence("energy", "power", None, "plant").ratio > 1
+    True
+    >>> bigram_evidence("power", "energy", None, "plant").ratio < 1
+    True
+    """
+    if prev is None and nxt is None:
+        return Evidence(1.0, None, None)
+    s = _side_score(spun.split(" "), prev, nxt)
+    o = _side_score(original.split(" "), prev, nxt)
+    return Evidence(math.exp(o - s), prev, nxt)
+
+
+@lru_cache(maxsize=65536)
+def zipf(phrase: str) -> float:
+    """wordfreq's Zipf frequency of a word or phrase in English (0 when unknown)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(phrase, "en"))
+
+
+@lru_cache(maxsize=4)
+def top_english_words(n: int) -> frozenset[str]:
+    """The ``n`` most frequent English words (wordfreq), for the English-text check."""
+    from wordfreq import top_n_list
+
+    return frozenset(w.replace("’", "'") for w in top_n_list("en", n))
