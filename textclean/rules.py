@@ -82,3 +82,42 @@ def _hash_dirs(dirs: tuple[Path, ...]) -> str:
                 h.update(p.read_bytes())
                 h.update(b"\0")
     return h.hexdigest()
+
+
+def _check_spin(folder: Path) -> list[RuleError]:
+    from textclean.despin.table import check_spin_folder
+
+    return check_spin_folder(folder)
+
+
+#: Stage folder → validator of that folder's files (each returns every problem found).
+PACK_CHECKERS = {"spin": _check_spin}
+
+
+def check_pack(path: str | Path) -> list[RuleError]:
+    """Every problem in a rule pack directory, or in one rule file, naming file and line.
+
+    A pack directory is checked folder by folder (``spin/`` ...); a single file
+    is checked by the validator of the stage folder it sits in.
+
+    >>> check_pack(builtin_rules_dir())
+    []
+    """
+    p = Path(path)
+    if not p.exists():
+        return [RuleError(p, None, "no such file or directory")]
+    if p.is_file():
+        for parent in p.parents:
+            if parent.name in PACK_CHECKERS:
+                if parent.name == "spin":
+                    from textclean.despin.table import check_spin_file
+
+                    return check_spin_file(p)
+        return []
+    if p.name in PACK_CHECKERS:
+        return PACK_CHECKERS[p.name](p)
+    errors: list[RuleError] = []
+    for name, checker in sorted(PACK_CHECKERS.items()):
+        if (p / name).is_dir():
+            errors.extend(checker(p / name))
+    return errors
