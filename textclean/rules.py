@@ -107,12 +107,10 @@ def check_pack(path: str | Path) -> list[RuleError]:
     if not p.exists():
         return [RuleError(p, None, "no such file or directory")]
     if p.is_file():
-        for parent in p.parents:
-            if parent.name in PACK_CHECKERS:
-                if parent.name == "spin":
-                    from textclean.despin.table import check_spin_file
+        if any(parent.name == "spin" for parent in p.parents):
+            from textclean.despin.table import check_spin_file
 
-                    return check_spin_file(p)
+            return check_spin_file(p)
         return []
     if p.name in PACK_CHECKERS:
         return PACK_CHECKERS[p.name](p)
