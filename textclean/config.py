@@ -76,7 +76,7 @@ class DespinConfig:
     max_hits_per_entry: int = 3  # repeats of one entry/fingerprint counted at most this often
     rarer_margin: float = 0.2  # a table hit counts for breadth if zipf(spun) <= zipf(orig) - this
     breadth_weight: float = 1.0  # weight of one breadth hit (fingerprints carry their own)
-    min_english_share: float = 0.25  # share of tokens among the 100 commonest English words
+    min_english_share: float = 0.8  # English / (English + foreign) common-word tokens
     # Repair (flagged documents only).
     tiers: tuple[str, ...] = ("t1", "t2")  # tiers that may be applied; t2/t3 need evidence
     t2_margin: float = 20.0  # bigram likelihood ratio original:spun needed for a T2 edit

@@ -128,9 +128,34 @@ def zipf(phrase: str) -> float:
     return float(zipf_frequency(phrase, "en"))
 
 
-@lru_cache(maxsize=4)
-def top_english_words(n: int) -> frozenset[str]:
-    """The ``n`` most frequent English words (wordfreq), for the English-text check."""
+#: Languages whose commonest words mark a text as not English.
+OTHER_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl", "sv", "pl", "tr", "id")
+
+
+@lru_cache(maxsize=1)
+def language_markers() -> tuple[frozenset[str], frozenset[str]]:
+    """``(english, foreign)``: the 100 commonest English words that are not among the
+    100 commonest words of :data:`OTHER_LANGUAGES`, and those languages' 100 commonest
+    words that are not among the 1000 commonest English words (wordfreq lists)."""
     from wordfreq import top_n_list
 
-    return frozenset(w.replace("’", "'") for w in top_n_list("en", n))
+    other: set[str] = set()
+    for lang in OTHER_LANGUAGES:
+        other.update(top_n_list(lang, 100))
+    english = set(top_n_list("en", 100)) - other
+    foreign = other - set(top_n_list("en", 1000))
+    return frozenset(w.replace("’", "'") for w in english), frozenset(foreign)
+
+
+def english_share(keys: list[str]) -> float:
+    """English marker words / (English + foreign marker words) among lower-case tokens.
+
+    >>> english_share("the cat is on the mat and it was not there".split()) > 0.9
+    True
+    >>> english_share("le chat est sur le tapis et il n'était pas là".split()) < 0.2
+    True
+    """
+    english, foreign = language_markers()
+    en = sum(1 for k in keys if k in english)
+    other = sum(1 for k in keys if k in foreign)
+    return en / (en + other) if en + other else 0.0

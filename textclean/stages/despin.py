@@ -45,13 +45,12 @@ from textclean.despin.match import (
     first_word_spans,
     tokenize,
 )
-from textclean.despin.stats import bigram_evidence, top_english_words, zipf
+from textclean.despin.stats import bigram_evidence, english_share, zipf
 from textclean.despin.table import Entry, Fingerprint, SpinTables, load_tables
 from textclean.document import Change, Document
 from textclean.rules import RulePack
 
 NAME = "despin"
-_ENGLISH_TOP_N = 100
 
 
 @dataclass(frozen=True)
@@ -85,7 +84,6 @@ class DespinStage:
     first: dict[str, int] = field(repr=False)
     fp_index: dict[str, tuple[Fingerprint, ...]] = field(repr=False)
     breadth: frozenset[str] = field(repr=False)  # spun phrases rarer than their original
-    english: frozenset[str] = field(repr=False)
     name: str = NAME
 
     @classmethod
@@ -100,7 +98,6 @@ class DespinStage:
             first=first_word_spans(tables.entries),
             fp_index=fingerprint_index(tables.fingerprints),
             breadth=breadth,
-            english=top_english_words(_ENGLISH_TOP_N),
         )
 
     # ------------------------------------------------------------ detection
@@ -119,7 +116,7 @@ class DespinStage:
         n = len(tokens)
         score = 1000.0 * weighted / n if n else 0.0
         distinct = len(entry_hits) + len(fp_hits)
-        english = sum(1 for t in tokens if t.key in self.english) / n if n else 0.0
+        english = english_share([t.key for t in tokens])
         spun = (
             score >= cfg.threshold
             and distinct >= cfg.min_distinct
