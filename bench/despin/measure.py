@@ -145,8 +145,10 @@ def find_pairs(folder: Path) -> list[tuple[str, Path, Path]]:
     return out
 
 
-def run_pair(name: str, orig: str, spun: str, tables: SpinTables, cfg: Config) -> PairResult:
-    loo = tables.without_source(f"pair:{name}")
+def run_pair(
+    name: str, orig: str, spun: str, tables: SpinTables, cfg: Config, loo_: bool = True
+) -> PairResult:
+    loo = tables.without_source(f"pair:{name}") if loo_ else tables
     stage = DespinStage.from_tables(cfg.despin, loo)
     doc = stage(Document(name, spun))
     hits = edit_hits(doc.text, orig, doc.edits)
@@ -252,12 +254,24 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--rules", action="append", default=[], help="extra rule pack (repeatable)")
     ap.add_argument("--no-prose", action="store_true", help="skip the Debian prose body")
     ap.add_argument("--edits", action="store_true", help="list the edits that missed")
+    ap.add_argument(
+        "--in-sample",
+        action="store_true",
+        help="keep each pair's own entries (an engine check, NOT the reported figure)",
+    )
     args = ap.parse_args(argv)
     cfg = Config(rules=tuple(args.rules))
     tables = load_tables(RulePack.load(cfg.rules))
     pairs = find_pairs(args.pairs)
     results = [
-        run_pair(n, o.read_text(encoding="utf-8"), s.read_text(encoding="utf-8"), tables, cfg)
+        run_pair(
+            n,
+            o.read_text(encoding="utf-8"),
+            s.read_text(encoding="utf-8"),
+            tables,
+            cfg,
+            not args.in_sample,
+        )
         for n, o, s in pairs
     ]
     stage = DespinStage.from_tables(cfg.despin, tables)

@@ -176,23 +176,28 @@ class DespinStage:
         restored_last: dict[int, str] = {}
         restored_first: dict[int, str] = {}
         applied: dict[int, dict[str, Any]] = {}
-        order = sorted(range(len(a.matches)), key=lambda k: a.matches[k].entry.tier != "t1")
-        for k in order:
-            m = a.matches[k]
-            prev_i, next_i = m.i - 1, m.j
-            prev = toks[prev_i].key if m.i > 0 and toks[m.i].joined else None
-            nxt = toks[next_i].key if next_i < n and toks[next_i].joined else None
-            if prev is not None:
-                prev = restored_last.get(prev_i, prev)
-            if nxt is not None:
-                nxt = restored_first.get(next_i, nxt)
-            ev = self._decide(m, prev, nxt, a.score)
-            if ev is None:
-                continue
-            applied[k] = ev
-            words = m.entry.original.split(" ")
-            restored_first[m.i] = words[0]
-            restored_last[m.j - 1] = words[-1]
+        t1 = [k for k, m in enumerate(a.matches) if m.entry.tier == "t1"]
+        rest = [k for k, m in enumerate(a.matches) if m.entry.tier != "t1"]
+        # Two rounds for T2/T3: a word restored in round one is the neighbour in round two.
+        for round_ in (t1, rest, rest):
+            for k in round_:
+                if k in applied:
+                    continue
+                m = a.matches[k]
+                prev_i, next_i = m.i - 1, m.j
+                prev = toks[prev_i].key if m.i > 0 and toks[m.i].joined else None
+                nxt = toks[next_i].key if next_i < n and toks[next_i].joined else None
+                if prev is not None:
+                    prev = restored_last.get(prev_i, prev)
+                if nxt is not None:
+                    nxt = restored_first.get(next_i, nxt)
+                ev = self._decide(m, prev, nxt, a.score)
+                if ev is None:
+                    continue
+                applied[k] = ev
+                words = m.entry.original.split(" ")
+                restored_first[m.i] = words[0]
+                restored_last[m.j - 1] = words[-1]
         covered = {i for k in applied for i in range(a.matches[k].i, a.matches[k].j)}
         changes: list[Change] = []
         for k in sorted(applied):
