@@ -175,6 +175,7 @@ class CleanResult:
     edits: int
     max_score: float
     max_doc: str
+    max_distinct: int = 0
 
 
 def run_clean(label: str, docs: Iterable[tuple[str, str]], stage: DespinStage) -> CleanResult:
@@ -185,6 +186,7 @@ def run_clean(label: str, docs: Iterable[tuple[str, str]], stage: DespinStage) -
         r.words += len(words(text))
         r.flagged += bool(doc.scores["spun"])
         r.edits += len(doc.edits)
+        r.max_distinct = max(r.max_distinct, int(doc.scores["spin_distinct"]))
         if float(doc.scores["spin_score"]) > r.max_score or not r.max_doc:
             r.max_score, r.max_doc = float(doc.scores["spin_score"]), name
     return r
@@ -233,13 +235,14 @@ def report(pairs: list[PairResult], clean: list[CleanResult], show_edits: bool) 
         )
     lines += [
         "",
-        "| clean text | documents | words | flagged | edits | highest spin_score |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| clean text | documents | words | flagged | edits | highest spin_score |"
+        " highest spin_distinct |",
+        "|---|---:|---:|---:|---:|---|---:|",
     ]
     for c in clean:
         lines.append(
             f"| {c.label} | {c.docs} | {c.words} | {c.flagged} | {c.edits} |"
-            f" {c.max_score:.1f} ({c.max_doc}) |"
+            f" {c.max_score:.1f} ({c.max_doc}) | {c.max_distinct} |"
         )
     if show_edits:
         for p in pairs:
