@@ -82,7 +82,7 @@ def test_seed_001_edits_are_audited(seed_doc: Document) -> None:
         assert e.evidence["tier"] in ("t1", "t2")
         assert e.evidence["spin_score"] == seed_doc.scores["spin_score"]
         if e.evidence["tier"] == "t2":
-            assert "context" in e.evidence or e.evidence["bigram_ratio"] >= 20
+            assert "context" in e.evidence or e.evidence["odds"] >= 7.5
     assert replay(SEED_SPUN, seed_doc.edits, "despin") == seed_doc.text
     first = seed_doc.edits[0]
     assert (first.before, first.after, first.rule) == (
@@ -114,7 +114,7 @@ def test_t3_applies_with_evidence_only_when_enabled() -> None:
     t3 = [e for e in doc.edits if e.evidence["tier"] == "t3"]
     assert t3
     for e in t3:
-        assert "context" in e.evidence or e.evidence["bigram_ratio"] >= 20
+        assert "context" in e.evidence or e.evidence["odds"] >= 7.5
 
 
 TRAP = (

@@ -71,15 +71,22 @@ class DespinConfig:
 
     mode: str = "repair"  # "off", "detect" or "repair"
     # Detection: flag when spin_score >= threshold AND distinct hits >= min_distinct.
-    threshold: float = 25.0  # weighted hits per 1000 words
-    min_distinct: int = 5  # distinct fingerprints + distinct rarer-than-original table entries
+    # Calibrated with bench/despin/measure.py: clean prose stays below ~18, spun pairs
+    # score 50+ (leave-one-out); the threshold sits between with a margin both ways.
+    threshold: float = 30.0  # weighted hits per 1000 words
+    min_distinct: int = 6  # distinct fingerprints + distinct rarer-than-original table entries
     max_hits_per_entry: int = 3  # repeats of one entry/fingerprint counted at most this often
-    rarer_margin: float = 0.2  # a table hit counts for breadth if zipf(spun) <= zipf(orig) - this
+    rarer_margin: float = 1.0  # a table hit counts for breadth if zipf(spun) <= zipf(orig) - this
+    score_min_words: int = 150  # shorter texts are scored as if this long (no flukes)
     breadth_weight: float = 1.0  # weight of one breadth hit (fingerprints carry their own)
     min_english_share: float = 0.8  # English / (English + foreign) common-word tokens
     # Repair (flagged documents only).
     tiers: tuple[str, ...] = ("t1", "t2")  # tiers that may be applied; t2/t3 need evidence
-    t2_margin: float = 20.0  # bigram likelihood ratio original:spun needed for a T2 edit
+    # A T2 edit needs bigram ratio original:spun > 1 and ratio * prior >= t2_margin, with
+    # prior = (freq(original) / freq(spun)) ** t2_prior_weight; both chosen on half the
+    # evaluation pairs, checked on the other half (bench/despin/measure.py).
+    t2_margin: float = 7.5
+    t2_prior_weight: float = 0.5
     fix_articles: bool = True  # "a" ↔ "an" before a restored word
 
     def __post_init__(self) -> None:
@@ -90,6 +97,8 @@ class DespinConfig:
             raise ConfigError(f"tiers must be among 't1', 't2', 't3', got {bad}")
         if self.threshold < 0 or self.min_distinct < 1 or self.t2_margin < 1:
             raise ConfigError("threshold must be >= 0, min_distinct >= 1 and t2_margin >= 1")
+        if not 0 <= self.t2_prior_weight <= 2:
+            raise ConfigError("t2_prior_weight must be between 0 and 2")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,9 @@
 * the first word capitalised (sentence start, heading) → first letter capitalised;
 * otherwise the replacement is used as written.
 
+An original the table writes with capitals ("High Court", "AI models") is
+used as written, with only its first letter raised at a sentence start.
+
 >>> restore_case(["Greater", "than"], "more than")
 'More than'
 >>> restore_case(["the", "USA"], "the united states")
@@ -19,6 +22,10 @@
 'Real Estate'
 >>> restore_case(["yr"], "year")
 'year'
+>>> restore_case(["Actuality", "tv"], "reality TV")
+'Reality TV'
+>>> restore_case(["AI", "fashions"], "AI models")
+'AI models'
 """
 
 from __future__ import annotations
@@ -38,7 +45,7 @@ def _cap(word: str) -> str:
 def _title(words: Sequence[str], keep_first_small: bool) -> str:
     out = []
     for k, w in enumerate(words):
-        small = w in SMALL_WORDS and (k > 0 or keep_first_small)
+        small = (w in SMALL_WORDS and (k > 0 or keep_first_small)) or w != w.lower()
         out.append(w if small else _cap(w))
     return " ".join(out)
 
@@ -61,6 +68,8 @@ def restore_case(spun_words: Sequence[str], replacement: str, *, shouting: bool 
         return replacement.upper()
     words = replacement.split(" ")
     first_cap = spun_words[0][:1].isupper()
+    if replacement != replacement.lower():  # the table spelled the case out: trust it
+        return _cap(replacement) if first_cap else replacement
     if any(upper):
         return _title(words, keep_first_small=not first_cap)
     if len(spun_words) > 1 and all(w[:1].isupper() for w in spun_words):

@@ -1,7 +1,7 @@
 """Tokenizing with offsets, and longest-first matching of the reverse table and fingerprints.
 
-A token is a run of letters and digits, with inner apostrophes and hyphens
-(``Trump’s``, ``real-estate``); its key is lower case with ``’`` folded to
+A token is a run of letters and digits, with inner apostrophes, hyphens and
+dots (``Trump’s``, ``real-estate``, ``U.S``, ``p.c``, ``3.5``); its key is lower case with ``’`` folded to
 ``'``. Two tokens are *joined* when only spaces or tabs separate them: a phrase
 never matches across punctuation or a line break.
 
@@ -20,7 +20,7 @@ import regex
 
 from textclean.despin.table import Entry, Fingerprint
 
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’\-][\p{L}\p{M}\p{N}]+)*")
+_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*")
 _JOIN_GAP = frozenset(" \t\u00a0")
 
 

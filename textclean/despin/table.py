@@ -12,7 +12,8 @@ columns below (the last column, ``note``, may be left off a row).
 * ``tier``: ``t1`` (unambiguous, applied in flagged documents), ``t2``
   (ambiguous: applied only with evidence), ``t3`` (never applied by default);
 * ``spun``: the phrase as the spinner writes it, lower case, 1–5 words joined
-  by single spaces; ``original``: what it restores to, lower case;
+  by single spaces; ``original``: what it restores to, lower case except proper
+  nouns and acronyms, which keep their capitals ("High Court", "TV show");
 * ``source``: ``general`` or ``pair:<name>`` (the evaluation pair the entry
   was learned from, so the measurement can leave it out).
 
@@ -61,7 +62,9 @@ TIERS = ("t1", "t2", "t3")
 MAX_WORDS = 5
 
 _ID = regex.compile(r"^spin(?:\.[a-z0-9_'-]+)+$")
-_WORD = regex.compile(r"^[\p{Ll}\p{Lo}\p{N}]+(?:['-][\p{Ll}\p{Lo}\p{N}]+)*$")
+_WORD = regex.compile(r"^[\p{Ll}\p{Lo}\p{N}]+(?:['.-][\p{Ll}\p{Lo}\p{N}]+)*$")
+#: An original may keep capitals and inner dots: proper nouns and acronyms ("High Court", "TV").
+_ORIG_WORD = regex.compile(r"^[\p{L}\p{M}\p{N}]+(?:['.-][\p{L}\p{M}\p{N}]+)*\.?$")
 _SOURCE = regex.compile(r"^(?:general|pair:[A-Za-z0-9_.-]+)$")
 
 
@@ -209,8 +212,8 @@ def parse_reverse(path: Path, errors: list[RuleError] | None = None) -> list[Ent
         elif spun in seen_spun:
             fail(line, f"duplicate spun phrase {spun!r} (first on line {seen_spun[spun]})")
             bad = True
-        if not orig or not _is_phrase(orig, 12):
-            fail(line, f"original must be lower-case words joined by single spaces: {orig!r}")
+        if not orig or not all(_ORIG_WORD.match(w) for w in orig.split(" ")):
+            fail(line, f"original must be words joined by single spaces: {orig!r}")
             bad = True
         elif orig == spun:
             fail(line, f"original equals spun ({spun!r})")

@@ -2,7 +2,8 @@
 
 Detection (every mode but ``off``) sets four scores:
 
-* ``spin_score`` — weighted hits per 1000 words: each fingerprint occurrence
+* ``spin_score`` — weighted hits per 1000 words (a text shorter than
+  ``score_min_words`` counts as that long): each fingerprint occurrence
   (``rules/spin/fingerprints.tsv``) counts its weight, and each reverse-table
   hit whose spun form is rarer in English than its original (wordfreq) counts
   ``breadth_weight``; one entry or fingerprint counts at most
@@ -14,9 +15,11 @@ Detection (every mode but ``off``) sets four scores:
 
 Repair (mode ``repair``, flagged documents only) walks the reverse-table
 matches (longest phrase first): T1 entries are applied; T2 entries only when a
-context rule (``rules/spin/context.tsv``) says so or the bigram likelihood
-ratio original:spun reaches ``t2_margin``; T3 entries only if ``tiers`` names
-them, with the same evidence as T2. Every replacement is an Edit whose rule is
+context rule (``rules/spin/context.tsv``) says so, or when the neighbouring
+words favour the original (bigram likelihood ratio original:spun above 1) and
+that ratio times the frequency prior ``(f_orig / f_spun) ** t2_prior_weight``
+(wordfreq) reaches ``t2_margin``; T3 entries only if ``tiers`` names them, with
+the same evidence as T2. Every replacement is an Edit whose rule is
 the entry id and whose evidence holds the tier, the score and the reason.
 
 >>> from textclean.config import Config
@@ -114,7 +117,7 @@ class DespinStage:
         weighted = sum(min(c, cap) for c in entry_hits.values()) * cfg.breadth_weight
         weighted += sum(min(c, cap) * weights[k] for k, c in fp_hits.items())
         n = len(tokens)
-        score = 1000.0 * weighted / n if n else 0.0
+        score = 1000.0 * weighted / max(n, cfg.score_min_words, 1)
         distinct = len(entry_hits) + len(fp_hits)
         english = english_share([t.key for t in tokens])
         spun = (
@@ -157,8 +160,14 @@ class DespinStage:
             ev["context"] = ctx[1]
             return ev
         stats = bigram_evidence(e.spun, e.original, prev, nxt)
-        if stats.ratio >= self.config.t2_margin:
+        if stats.ratio <= 1.0:  # the neighbours must favour the original themselves
+            return None
+        prior = 10 ** (self.config.t2_prior_weight * (zipf(e.original) - zipf(e.spun)))
+        odds = stats.ratio * prior
+        if odds >= self.config.t2_margin:
             ev.update(stats.as_dict())
+            ev["prior_ratio"] = round(prior, 2)
+            ev["odds"] = round(odds, 2)
             return ev
         return None
 
