@@ -94,8 +94,8 @@ def test_seed_001_edits_are_audited(seed_doc: Document) -> None:
 
 def test_t2_context_rule_and_keep_rule(seed_doc: Document) -> None:
     army = [e for e in seed_doc.edits if e.rule == "spin.en.t2.army"]
-    assert army and all(e.evidence["context"] == "spin.ctx.test.army_aid" for e in army)
-    assert "Financial and military help" in seed_doc.text
+    assert army and all(e.evidence["context"].startswith("spin.ctx.") for e in army)
+    assert "Financial and military assistance to Ukraine" in seed_doc.text
     assert "Ukraine’s energy infrastructure" in seed_doc.text
 
 

@@ -1,9 +1,9 @@
 """Tokenizing with offsets, and longest-first matching of the reverse table and fingerprints.
 
 A token is a run of letters and digits, with inner apostrophes, hyphens and
-dots (``Trump’s``, ``real-estate``, ``U.S``, ``p.c``, ``3.5``); its key is lower case with ``’`` folded to
-``'``. Two tokens are *joined* when only spaces or tabs separate them: a phrase
-never matches across punctuation or a line break.
+dots (``Trump’s``, ``real-estate``, ``U.S``, ``p.c``, ``3.5``); its key is
+lower case with ``’`` folded to ``'``. Two tokens are *joined* when only spaces
+or tabs separate them: a phrase never matches across punctuation or a line break.
 
 >>> toks = tokenize("Greater than a yr, real-estate")
 >>> [(t.key, t.joined) for t in toks]
