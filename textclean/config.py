@@ -60,9 +60,32 @@ class RepairConfig:
 
 @dataclass(frozen=True)
 class BoilerplateConfig:
-    """Page-chrome removal and quality signals (see rules/boilerplate/)."""
+    """Page-chrome removal and quality signals (see rules/boilerplate/).
 
-    drop_on_quality: bool = False
+    ``disable``/``enable`` take rule ids or id prefixes ending in ``.``
+    (``"boilerplate.cta."``); ``enable`` switches on rules shipped with
+    ``enabled = false`` (bylines, datelines, photo credits).
+    """
+
+    drop_on_quality: bool = False  # drop a document failing a check of `quality_checks`
+    quality: bool = True  # compute the C4/Gopher/FineWeb signals into doc.scores
+    quality_checks: tuple[str, ...] = ("c4", "gopher_quality", "gopher_repetition", "fineweb")
+    disable: tuple[str, ...] = ()
+    enable: tuple[str, ...] = ()
+    header_lines: int = 12  # the header zone: at most this many non-blank lines at the top
+    footer_lines: int = 15  # the footer zone: at most this many non-blank lines at the end
+    prose_min_words: int = 10  # a line this long ending a sentence is content (ends zones)
+    regex_timeout: float = 0.1  # seconds per regex match; a rule that times out is skipped
+
+    def __post_init__(self) -> None:
+        families = ("c4", "gopher_quality", "gopher_repetition", "fineweb")
+        bad = [f for f in self.quality_checks if f not in families]
+        if bad:
+            raise ConfigError(f"quality_checks: unknown {bad}; known: {list(families)}")
+        if self.regex_timeout <= 0:
+            raise ConfigError("regex_timeout must be positive")
+        if min(self.header_lines, self.footer_lines, self.prose_min_words) < 0:
+            raise ConfigError("header_lines, footer_lines and prose_min_words must be >= 0")
 
 
 @dataclass(frozen=True)
@@ -74,9 +97,48 @@ class DespinConfig:
 
 @dataclass(frozen=True)
 class RepeatsConfig:
-    """Exact and near-duplicate blocks inside one document."""
+    """Exact and near-duplicate blocks inside one document (see README, ``repeats``)."""
 
+    # Keep short blocks that repeat nearby (a poem's refrain); they still go
+    # when they sit inside a removed run of long repeats.
     keep_short_repeats: bool = False
+    # Blocks with fewer words are "short" (titles, captions, labels): removed
+    # only on an exact normalised repeat.
+    short_block_words: int = 8
+    # A short block needs at least this many words to be removed at all
+    # (labels such as "Q:", "Share", bullets are left alone) ...
+    short_min_words: int = 3
+    # ... and its kept copy must be at most this many kept blocks back
+    # (1: adjacent; 2 also catches "title / byline / title", but also hits the
+    # same date or byline under two teasers).
+    short_window: int = 1
+    # Near repeats: blocks that both have at least ``word_shingle_words`` words
+    # are compared on word n-grams, shorter ones on character n-grams.
+    word_shingle_words: int = 50
+    word_ngram: int = 5
+    char_ngram: int = 5
+    # Exact Jaccard needed to remove a near repeat, per shingling.
+    word_threshold: float = 0.7
+    char_threshold: float = 0.8
+    # MinHash + LSH candidate search (num_perm = bands x rows).
+    num_perm: int = 64
+    bands: int = 16
+    seed: int = 1
+
+    def __post_init__(self) -> None:
+        for name in ("word_threshold", "char_threshold"):
+            value = getattr(self, name)
+            if not 0.0 < value <= 1.0:
+                raise ConfigError(f"{name} must be in (0, 1], got {value}")
+        for name in ("short_block_words", "word_ngram", "char_ngram", "num_perm", "bands"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"{name} must be at least 1, got {getattr(self, name)}")
+        if self.short_window < 0 or self.short_min_words < 0:
+            raise ConfigError("short_window and short_min_words must not be negative")
+        if self.num_perm % self.bands:
+            raise ConfigError(
+                f"num_perm ({self.num_perm}) must be a multiple of bands ({self.bands})"
+            )
 
 
 @dataclass(frozen=True)

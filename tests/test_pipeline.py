@@ -1,0 +1,82 @@
+"""The pipeline: stage selection, order, streaming, dropping, library API."""
+
+from __future__ import annotations
+
+import pytest
+
+import textclean
+from textclean.config import STAGE_ORDER, Config, ConfigError
+from textclean.document import Document
+from textclean.pipeline import STAGE_MODULES, Pipeline, available_stages
+
+
+def test_stages_run_in_the_agreed_order_whatever_the_config_says() -> None:
+    cfg = Config(stages=("normalize", "repair"))
+    assert cfg.stages == ("repair", "normalize")
+    assert Pipeline.from_config(cfg).stage_names == ("repair", "normalize")
+
+
+def test_unknown_stage_is_a_config_error() -> None:
+    with pytest.raises(ConfigError, match="unknown stage"):
+        Config(stages=("repair", "spellcheck"))
+    with pytest.raises(ConfigError, match="unknown stage"):
+        Pipeline.from_config(Config(), skip=["nope"])
+
+
+def test_skip_removes_a_stage() -> None:
+    p = Pipeline.from_config(Config(), skip=["normalize"])
+    assert "normalize" not in p.stage_names
+    assert "repair" in p.stage_names
+
+
+def test_default_pipeline_has_every_registered_stage_in_order() -> None:
+    names = Pipeline.default().stage_names
+    assert names == available_stages()
+    assert list(names) == [s for s in STAGE_ORDER if s in STAGE_MODULES]
+
+
+def test_run_streams_lazily_and_accepts_strings_pairs_and_documents() -> None:
+    seen: list[int] = []
+
+    def source():
+        for i, item in enumerate(["a  b", ("x", "c\r\n"), Document("d", "e\n\n\n")]):
+            seen.append(i)
+            yield item
+
+    out = Pipeline.default().run(source())
+    first = next(out)
+    assert seen == [0]  # nothing read ahead: a generator, not a list
+    assert (first.id, first.text) == ("0", "a b\n")
+    rest = list(out)
+    assert [(d.id, d.text) for d in rest] == [("x", "c\n"), ("d", "e\n")]
+
+
+def test_dropped_document_skips_later_stages() -> None:
+    class Dropper:
+        name = "dropper"
+
+        def __call__(self, doc: Document) -> Document:
+            doc.drop("test reason")
+            return doc
+
+    base = Pipeline.from_config(Config(stages=("normalize",)))
+    p = Pipeline([Dropper(), *base.stages], base.config, base.rules)
+    doc = p.process(Document("a", "x   y"))
+    assert doc.dropped == "test reason"
+    assert doc.text == "x   y"  # normalize did not run
+    assert doc.edits == []
+
+
+def test_clean_text_options_override_config_sections() -> None:
+    assert textclean.clean_text("“a”  b") == "“a” b\n"
+    assert textclean.clean_text("“a”  b", normalize={"fold_quotes": True}) == '"a" b\n'
+    with pytest.raises(ConfigError, match="unknown key"):
+        textclean.clean_text("x", normalize={"fold_qoutes": True})
+
+
+def test_clean_document_keeps_the_audit() -> None:
+    doc = textclean.clean_document("Caf\u00c3\u00a9  ouvert\r\n")
+    assert doc.text == "Café ouvert\n"
+    stages = [e.stage for e in doc.edits]
+    assert stages[0] == "repair" and "normalize" in stages
+    assert doc.edits[0].before == "Caf\u00c3\u00a9  ouvert\r\n"

@@ -1,0 +1,1 @@
+"""Shingling, bulk MinHash signatures and near-duplicate detection."""

@@ -1,0 +1,444 @@
+"""repeats: exact and near-duplicate blocks inside one document; the first copy stays.
+
+The text is cut into blocks (:mod:`textclean.textblocks`: paragraphs, and the
+lines of paragraphs that are not hard-wrapped prose; fenced code is never
+touched). A block's normalised form is its word sequence as
+:func:`textclean.dedup.shingles.words` reads it (lower-cased; whitespace,
+quotes and punctuation dropped); blocks are keyed by a hash of it (a block
+without words, such as ``***``, by its stripped text). Walking the blocks in
+order and comparing each only with blocks that are kept:
+
+* **long blocks** (at least ``short_block_words`` words) are removed when their
+  key equals a kept block's (*exact*), or when MinHash + LSH over word bigrams
+  proposes a kept block and the *exact* Jaccard similarity of the two confirms
+  it: on word n-grams when both blocks have ``word_shingle_words`` words or
+  more, else on character n-grams of the normalised words (one changed word in
+  a 23-word paragraph leaves word 5-gram Jaccard near 0.70 but character
+  5-gram Jaccard near 0.89);
+* **short blocks** (titles, captions, labels) go only on an exact repeat: when
+  they sit inside a run of removed long repeats, aligned with the run they
+  repeat (the subheadings of an article pasted twice), or, unless
+  ``keep_short_repeats``, when they have ``short_min_words`` words or more,
+  are not table rows, and their copy is at most ``short_window`` kept blocks
+  back (a title or caption printed twice). With a window over 1, a short block
+  that recurs through the document (a byline under every teaser) is a label,
+  not a repeat, unless its copies touch.
+
+The walk repeats on the kept blocks until nothing changes, so the stage is
+idempotent. Consecutive removed blocks form one edit (a whole article pasted
+twice is one edit); each edit's evidence names the kept block each removed
+block repeats (block index, 1-based line, offsets in the stage's input), the
+similarity and the method. Removing whole paragraphs also removes the blank
+line that separated them.
+
+Scores (on the stage's input, Gopher's definitions): ``dup_line_frac``,
+``dup_para_frac`` (fraction of lines / paragraphs that repeat an earlier one
+exactly), ``dup_line_char_frac``, ``dup_para_char_frac`` (their characters as a
+fraction of the text's).
+
+>>> from textclean.config import Config
+>>> from textclean.document import Document
+>>> stage = build(Config(), None)
+>>> doc = stage(Document("d", "Caption of the photo, with nine words in it.\\n\\n"
+...     "CAPTION of the photo — with nine words in it!\\n\\nBody text.\\n"))
+>>> doc.text
+'Caption of the photo, with nine words in it.\\n\\nBody text.\\n'
+>>> doc.edits[0].rule, doc.edits[0].evidence["duplicate_of"]["line"]
+('repeats.exact', 1)
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+import regex
+
+from textclean.config import Config, RepeatsConfig
+from textclean.dedup.minhash import signatures
+from textclean.dedup.shingles import batch_shingle_hashes, char_shingle_hashes, shingle_hashes
+from textclean.document import Change, Document
+from textclean.rules import RulePack
+from textclean.textblocks import Block, Line, segment, split_lines
+
+NAME = "repeats"
+
+#: Each block is paired with at most this many earlier blocks per LSH bucket
+#: (besides the bucket's first block), which bounds the work on a document
+#: made of thousands of near-identical lines.
+_BUCKET_WINDOW = 8
+#: Verified candidates per block, best MinHash estimates first.
+_MAX_VERIFY = 8
+#: Word n-grams behind the LSH signatures (candidates only, never decisions).
+_LSH_NGRAM = 2
+#: Passes over the kept blocks; each pass can only remove blocks, and in
+#: practice the second pass finds nothing.
+_MAX_PASSES = 8
+
+
+@dataclass(frozen=True)
+class Match:
+    """Block ``original`` (kept) is what a removed block repeats."""
+
+    original: int
+    similarity: float
+    method: str  # "exact", "char-<n>gram" or "word-<n>gram"
+
+
+class _Doc:
+    """Per-call working data: blocks, normalised forms, shingle caches."""
+
+    def __init__(self, text: str, cfg: RepeatsConfig) -> None:
+        self.cfg = cfg
+        self.text = text
+        self.lines: list[Line] = split_lines(text)
+        self.blocks: list[Block] = segment(text, self.lines)
+        # The normalised form of a block is its word sequence (lower-cased,
+        # punctuation, quotes and spacing dropped); hash every block's words
+        # in one vectorized call and key the block by its word hashes.
+        word_hashes, offsets = batch_shingle_hashes(
+            ["" if b.inert else b.text for b in self.blocks], ngram=1
+        )
+        word_hashes = word_hashes.astype("<u4", copy=False)
+        self.nwords: list[int] = np.diff(offsets).tolist()
+        self.keys: list[bytes] = []
+        #: First block with the same normalised form (itself for a first copy).
+        self.rep: list[int] = []
+        first_of: dict[bytes, int] = {}
+        for b, lo, hi in zip(self.blocks, offsets[:-1].tolist(), offsets[1:].tolist(), strict=True):
+            if hi > lo:
+                form = word_hashes[lo:hi].tobytes()
+            else:  # no words ("***", "---", code): match only on the exact text
+                form = b"\x00" + " ".join(b.text.split()).encode("utf-8", "surrogatepass")
+            key = hashlib.blake2b(form, digest_size=8).digest()
+            self.keys.append(key)
+            self.rep.append(first_of.setdefault(key, b.index))
+        self._sets: dict[tuple[str, int], np.ndarray] = {}
+        self._candidates = self._lsh_candidates()
+
+    def candidates(self, i: int) -> list[int]:
+        """Earlier blocks that may be near repeats of block ``i``, likeliest first."""
+        r = self.rep[i]
+        found = self._candidates.get(r, [])
+        return found if r == i else [r, *found]
+
+    def is_long(self, i: int) -> bool:
+        return not self.blocks[i].inert and self.nwords[i] >= self.cfg.short_block_words
+
+    def _set(self, kind: str, i: int) -> np.ndarray:
+        i = self.rep[i]
+        got = self._sets.get((kind, i))
+        if got is None:
+            text = self.blocks[i].text
+            if kind == "word":
+                got = shingle_hashes(text, self.cfg.word_ngram)
+            else:
+                got = char_shingle_hashes(text, self.cfg.char_ngram)
+            got = np.unique(got)
+            self._sets[(kind, i)] = got
+        return got
+
+    def similarity(self, i: int, j: int) -> tuple[float, str, float]:
+        """Exact Jaccard of blocks ``i`` and ``j``, the shingling used, and its threshold."""
+        cfg = self.cfg
+        if min(self.nwords[i], self.nwords[j]) >= cfg.word_shingle_words:
+            kind, n, threshold = "word", cfg.word_ngram, cfg.word_threshold
+        else:
+            kind, n, threshold = "char", cfg.char_ngram, cfg.char_threshold
+        a, b = self._set(kind, i), self._set(kind, j)
+        method = f"{kind}-{n}gram"
+        small, large = sorted((a.size, b.size))
+        if large == 0 or small / large < threshold:  # Jaccard <= |small| / |large|
+            return 0.0, method, threshold
+        inter = np.intersect1d(a, b, assume_unique=True).size
+        return inter / (a.size + b.size - inter), method, threshold
+
+    def _lsh_candidates(self) -> dict[int, list[int]]:
+        """Earlier first copies sharing an LSH band with each long first copy."""
+        long_idx = [i for i in range(len(self.blocks)) if self.rep[i] == i and self.is_long(i)]
+        if len(long_idx) < 2:
+            return {}
+        cfg = self.cfg
+        # Candidates come from MinHash of word bigrams: one changed word in a
+        # 23-word block leaves their Jaccard near 0.83, well inside the bands'
+        # reach; every candidate is then verified exactly.
+        sig = signatures(
+            [self.blocks[i].text for i in long_idx],
+            num_perm=cfg.num_perm,
+            seed=cfg.seed,
+            ngram=_LSH_NGRAM,
+        )
+        pairs = band_pairs(sig, cfg.bands, _BUCKET_WINDOW)
+        if pairs.size == 0:
+            return {}
+        # Rank each block's candidates by the MinHash estimate, best first.
+        agree = (sig[pairs[:, 0]] == sig[pairs[:, 1]]).mean(axis=1)
+        order = np.lexsort((pairs[:, 0], -agree, pairs[:, 1]))
+        idx = np.asarray(long_idx)
+        out: dict[int, list[int]] = {}
+        for a, b in pairs[order].tolist():
+            out.setdefault(int(idx[b]), []).append(int(idx[a]))
+        return out
+
+
+def band_pairs(sig: np.ndarray, bands: int, window: int) -> np.ndarray:
+    """Row pairs ``(i, j)``, ``i < j``, whose signatures agree on a whole band.
+
+    Within a bucket each row is paired with the bucket's first row and with
+    the ``window`` rows before it. Returns a sorted ``(m, 2)`` int64 array.
+
+    >>> sig = np.array([[1, 2, 3, 4], [1, 2, 9, 9], [7, 7, 3, 4], [5, 5, 5, 5]], np.uint32)
+    >>> band_pairs(sig, 2, 4).tolist()
+    [[0, 1], [0, 2]]
+    """
+    n, num_perm = sig.shape
+    rows = num_perm // bands
+    if n < 2:
+        return np.zeros((0, 2), dtype=np.int64)
+    # One 64-bit hash per (band, row); equal hashes put rows in one bucket.
+    h = np.zeros((bands, n), dtype=np.uint64)
+    cols = sig.reshape(n, bands, rows).astype(np.uint64)
+    with np.errstate(over="ignore"):
+        for r in range(rows):
+            h ^= cols[:, :, r].T
+            h *= np.uint64(0x9E3779B97F4A7C15)
+    band = np.repeat(np.arange(bands), n)
+    row = np.tile(np.arange(n), bands)
+    order = np.lexsort((row, h.ravel(), band))  # by band, then hash, then row
+    sb, sh, sr = band[order], h.ravel()[order], row[order]
+    starts = np.ones(order.size, dtype=bool)
+    starts[1:] = (sb[1:] != sb[:-1]) | (sh[1:] != sh[:-1])
+    gid = np.cumsum(starts) - 1
+    first = sr[np.flatnonzero(starts)][gid]
+    lo_parts = [first[first != sr]]
+    hi_parts = [sr[first != sr]]
+    for k in range(1, min(window, order.size - 1) + 1):
+        same = gid[k:] == gid[:-k]
+        lo_parts.append(sr[:-k][same])
+        hi_parts.append(sr[k:][same])
+    codes = np.unique(np.concatenate(lo_parts) * n + np.concatenate(hi_parts))
+    return np.stack([codes // n, codes % n], axis=1)
+
+
+#: Table rows (``| a | b |`` or tab-separated cells) legitimately repeat.
+_TABLE_ROW = regex.compile(r"^\s*\|.*\|\s*$|\S\t+\S")
+
+
+def _one_pass(d: _Doc, seq: list[int], keep_short: bool) -> dict[int, Match]:
+    """Repeats among the kept blocks ``seq`` (block indices, in order)."""
+    cfg = d.cfg
+    found: dict[int, Match] = {}
+    # 1. Long blocks: exact, then verified near repeats of kept blocks.
+    first_kept: dict[bytes, int] = {}
+    kept_long: set[int] = set()
+    for i in seq:
+        if not d.is_long(i):
+            continue
+        orig = first_kept.get(d.keys[i])
+        if orig is not None:
+            found[i] = Match(orig, 1.0, "exact")
+            continue
+        best: Match | None = None
+        checked = 0
+        for c in d.candidates(i):
+            if c not in kept_long:
+                continue
+            sim, method, threshold = d.similarity(c, i)
+            checked += 1
+            if sim >= threshold and (best is None or sim > best.similarity):
+                best = Match(c, round(sim, 4), method)
+            if checked >= _MAX_VERIFY:
+                break
+        if best is not None:
+            found[i] = best
+        else:
+            first_kept[d.keys[i]] = i
+            kept_long.add(i)
+    # 2. Short blocks inside a removed run, aligned with the run they repeat.
+    pos = {b: p for p, b in enumerate(seq)}
+    changed = True
+    while changed:
+        changed = False
+        for p, i in enumerate(seq):
+            if i in found or d.is_long(i) or d.blocks[i].inert:
+                continue
+            for q, step in ((p - 1, 1), (p + 1, -1)):
+                if not 0 <= q < len(seq) or seq[q] not in found:
+                    continue
+                o = pos.get(found[seq[q]].original)
+                if o is None or not 0 <= o + step < p:
+                    continue
+                twin = seq[o + step]
+                if twin not in found and d.keys[twin] == d.keys[i]:
+                    found[i] = Match(twin, 1.0, "exact")
+                    changed = True
+                    break
+    if keep_short:
+        return found
+    # 3. Short blocks printed twice close together (a title, a caption).
+    alive = [i for i in seq if i not in found]
+    copies: dict[bytes, int] = {}
+    for p, i in enumerate(alive):  # occurrences, touching copies counted once
+        if p == 0 or d.keys[alive[p - 1]] != d.keys[i]:
+            copies[d.keys[i]] = copies.get(d.keys[i], 0) + 1
+    kept: list[int] = []
+    for i in alive:
+        b = d.blocks[i]
+        if (
+            not b.inert
+            and cfg.short_min_words <= d.nwords[i] < cfg.short_block_words
+            and not _TABLE_ROW.search(b.text)
+        ):
+            for distance, k in enumerate(reversed(kept[-cfg.short_window :]), start=1):
+                if d.keys[k] == d.keys[i] and (distance == 1 or copies[d.keys[i]] <= 2):
+                    found[i] = Match(k, 1.0, "exact")
+                    break
+            if i in found:
+                continue
+        kept.append(i)
+    return found
+
+
+def find_repeats(d: _Doc) -> dict[int, Match]:
+    """Every removed block → the kept block it repeats."""
+    removed: dict[int, Match] = {}
+    seq = list(range(len(d.blocks)))
+    for _ in range(_MAX_PASSES):
+        new = _one_pass(d, seq, d.cfg.keep_short_repeats)
+        if not new:
+            break
+        removed.update(new)
+        seq = [i for i in seq if i not in new]
+    return removed
+
+
+def _span(d: _Doc, first: int, last: int) -> tuple[int, int, str]:
+    """What to replace for blocks ``first..last``: ``(start, stop, after)``.
+
+    Whole paragraphs take the blank lines after them (or, at the end of the
+    text, before them) along; a cut that starts and ends inside paragraphs
+    but spans a paragraph break leaves one blank line between what remains.
+    """
+    lines = d.lines
+    a, b = d.blocks[first].first, d.blocks[last].last
+    start, stop = lines[a].start, lines[b].stop
+    para_start = a == 0 or lines[a - 1].blank
+    para_end = b == len(lines) - 1 or lines[b + 1].blank
+    if para_start and para_end:
+        nxt = next((k for k in range(b + 1, len(lines)) if not lines[k].blank), None)
+        if nxt is not None:
+            stop = lines[nxt].start  # the blank line after goes with the paragraph
+        else:
+            prev = next((k for k in range(a - 1, -1, -1) if not lines[k].blank), None)
+            start = lines[prev].stop if prev is not None else 0
+            stop = lines[-1].stop
+        return start, stop, ""
+    if not para_start and not para_end:
+        blank = next((lines[k] for k in range(a, b + 1) if lines[k].blank), None)
+        if blank is not None:
+            return start, stop, d.text[blank.start : blank.stop]
+    return start, stop, ""
+
+
+def _where(d: _Doc, i: int) -> dict[str, int]:
+    b = d.blocks[i]
+    return {"block": i, "line": b.first + 1, "start": b.start, "end": b.end}
+
+
+def _changes(d: _Doc, removed: dict[int, Match]) -> list[Change]:
+    changes: list[Change] = []
+    run: list[int] = []
+    for i in [*sorted(removed), -1]:
+        if run and (i == -1 or i != run[-1] + 1):
+            members = [
+                {
+                    **_where(d, j),
+                    "duplicate_of": _where(d, removed[j].original),
+                    "similarity": removed[j].similarity,
+                    "method": removed[j].method,
+                }
+                for j in run
+            ]
+            head = removed[run[0]]
+            evidence: dict[str, Any] = {
+                "duplicate_of": _where(d, head.original),
+                "similarity": min(m["similarity"] for m in members),
+                "method": head.method,
+                "blocks": len(run),
+            }
+            if len(run) > 1:
+                rule = "repeats.run"
+                evidence["members"] = members
+            else:
+                rule = "repeats.exact" if head.method == "exact" else "repeats.near"
+            start, stop, after = _span(d, run[0], run[-1])
+            changes.append(Change(start, stop, after, rule, evidence))
+            run = []
+        run.append(i)
+    return changes
+
+
+_NEWLINES = regex.compile(r"\r\n?")
+_PARA_SPLIT = regex.compile(r"\n[ \t]*\n\s*")
+_LINE_SPLIT = regex.compile(r"\n+")
+
+
+def _find_duplicates(items: Sequence[str]) -> tuple[int, int]:
+    """Gopher's count of elements seen before, and their characters."""
+    seen: set[str] = set()
+    count = chars = 0
+    for item in items:
+        if item in seen:
+            count += 1
+            chars += len(item)
+        else:
+            seen.add(item)
+    return count, chars
+
+
+def repetition_scores(text: str) -> dict[str, float]:
+    """Gopher-style duplicate line / paragraph fractions of ``text``.
+
+    >>> s = repetition_scores("A line.\\nA line.\\n\\nOther.\\n")
+    >>> s["dup_line_frac"], s["dup_para_frac"]
+    (0.3333333333333333, 0.0)
+    """
+    t = _NEWLINES.sub("\n", text).strip()
+    if not t:
+        return {k: 0.0 for k in _SCORE_NAMES}
+    paragraphs = [p for p in _PARA_SPLIT.split(t) if p.strip()]
+    lines = [ln for ln in _LINE_SPLIT.split(t) if ln.strip()]
+    para_dups, para_chars = _find_duplicates(paragraphs)
+    line_dups, line_chars = _find_duplicates(lines)
+    return {
+        "dup_line_frac": line_dups / len(lines),
+        "dup_para_frac": para_dups / len(paragraphs),
+        "dup_line_char_frac": line_chars / len(t),
+        "dup_para_char_frac": para_chars / len(t),
+    }
+
+
+_SCORE_NAMES = ("dup_line_frac", "dup_para_frac", "dup_line_char_frac", "dup_para_char_frac")
+
+
+@dataclass(frozen=True)
+class RepeatsStage:
+    """The repeats stage; see the module docstring."""
+
+    config: RepeatsConfig
+    name: str = NAME
+
+    def __call__(self, doc: Document) -> Document:
+        doc.scores.update(repetition_scores(doc.text))
+        d = _Doc(doc.text, self.config)
+        removed = find_repeats(d)
+        if removed:
+            doc.replace_spans(NAME, _changes(d, removed))
+        return doc
+
+
+def build(config: Config, rules: RulePack | None) -> RepeatsStage:
+    return RepeatsStage(config.repeats)

@@ -1,0 +1,166 @@
+"""Lines, paragraphs and blocks: the units the ``repeats`` stage compares.
+
+A *paragraph* is a maximal run of non-blank lines (a blank line is empty or
+whitespace only). A paragraph is cut into *blocks*:
+
+* a one-line paragraph is one block;
+* a multi-line paragraph of hard-wrapped prose (some line runs on into a next
+  line that starts in lower case) is one block: its lines are not units;
+* any other multi-line paragraph (headings, list items, one paragraph per
+  line, captions under titles) gives one block per line;
+* a fenced code region (```` ``` ```` or ``~~~``) is one *inert* block that is
+  never compared or removed.
+
+Offsets are character offsets into the text; ``stop`` includes the line
+terminator (``\\n``, ``\\r\\n`` or ``\\r``).
+
+>>> blocks = segment("Title\\n\\nOne line\\nand its wrapped rest.\\n\\n- a\\n- b\\n")
+>>> [(b.kind, b.text) for b in blocks]  # doctest: +NORMALIZE_WHITESPACE
+[('line', 'Title'), ('paragraph', 'One line\\nand its wrapped rest.'),
+ ('line', '- a'), ('line', '- b')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import pairwise
+
+import regex
+
+_LINE = regex.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
+_FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
+# A line that ends a sentence or a list-like entry: terminal punctuation,
+# optionally followed by closing quotes or brackets.
+_ENDS_SENTENCE = regex.compile(r"[.!?:;…)\]]['\"’”»)\]]*\s*$")
+_STARTS_LOWER = regex.compile(r"^\s*\p{Ll}")
+
+
+@dataclass(frozen=True)
+class Line:
+    """One line: ``text`` is ``source[start:end]``; ``stop`` is past the terminator."""
+
+    start: int
+    end: int
+    stop: int
+    text: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+@dataclass(frozen=True)
+class Block:
+    """A unit of comparison: lines ``first..last`` (inclusive) of the text.
+
+    ``kind`` is ``"line"`` (one line of a multi-line or one-line paragraph),
+    ``"paragraph"`` (a hard-wrapped multi-line paragraph) or ``"code"`` (a
+    fenced code region, never compared).
+    """
+
+    index: int
+    first: int
+    last: int
+    start: int
+    end: int
+    stop: int
+    kind: str
+    text: str
+
+    @property
+    def inert(self) -> bool:
+        return self.kind == "code"
+
+
+def split_lines(text: str) -> list[Line]:
+    """The lines of ``text`` with their offsets.
+
+    >>> [(ln.text, ln.start, ln.stop) for ln in split_lines("a\\r\\n\\nb")]
+    [('a', 0, 3), ('', 3, 4), ('b', 4, 5)]
+    """
+    lines: list[Line] = []
+    for m in _LINE.finditer(text):
+        if m.start() == len(text) and not m.group(0):
+            break
+        lines.append(Line(m.start(), m.end(1), m.end(), m.group(1)))
+    return lines
+
+
+def is_wrapped(lines: list[str]) -> bool:
+    """True when the lines read as hard-wrapped prose rather than separate entries.
+
+    A line that does not end a sentence, followed by a line starting in lower
+    case, is a wrap.
+
+    >>> is_wrapped(["The minister said that the", "talks would resume."])
+    True
+    >>> is_wrapped(["Key Takeaways", "- Trump's administration is weakening"])
+    False
+    """
+    return any(not _ENDS_SENTENCE.search(a) and _STARTS_LOWER.match(b) for a, b in pairwise(lines))
+
+
+def _code_regions(lines: list[Line]) -> list[tuple[int, int]]:
+    """Inclusive line ranges of closed fenced code regions (unclosed fences are text)."""
+    regions: list[tuple[int, int]] = []
+    i = 0
+    while i < len(lines):
+        m = _FENCE.match(lines[i].text)
+        if m:
+            fence = m.group(1)
+            for j in range(i + 1, len(lines)):
+                close = _FENCE.match(lines[j].text)
+                if (
+                    close
+                    and close.group(1)[0] == fence[0]
+                    and len(close.group(1)) >= len(fence)
+                    and not lines[j].text[close.end() :].strip()
+                ):
+                    regions.append((i, j))
+                    i = j
+                    break
+        i += 1
+    return regions
+
+
+def segment(text: str, lines: list[Line] | None = None) -> list[Block]:
+    """The blocks of ``text`` in order (see the module docstring)."""
+    if lines is None:
+        lines = split_lines(text)
+    code_at = {start: end for start, end in _code_regions(lines)}
+    blocks: list[Block] = []
+
+    def add(first: int, last: int, kind: str) -> None:
+        a, b = lines[first], lines[last]
+        blocks.append(
+            Block(len(blocks), first, last, a.start, b.end, b.stop, kind, text[a.start : b.end])
+        )
+
+    def add_paragraph(first: int, last: int) -> None:
+        texts = [ln.text for ln in lines[first : last + 1]]
+        if first == last or is_wrapped(texts):
+            add(first, last, "paragraph" if first != last else "line")
+        else:
+            for k in range(first, last + 1):
+                add(k, k, "line")
+
+    i = 0
+    para_start: int | None = None
+    while i < len(lines):
+        if i in code_at:
+            if para_start is not None:
+                add_paragraph(para_start, i - 1)
+                para_start = None
+            add(i, code_at[i], "code")
+            i = code_at[i] + 1
+            continue
+        if lines[i].blank:
+            if para_start is not None:
+                add_paragraph(para_start, i - 1)
+                para_start = None
+        elif para_start is None:
+            para_start = i
+        i += 1
+    if para_start is not None:
+        add_paragraph(para_start, len(lines) - 1)
+    return blocks
