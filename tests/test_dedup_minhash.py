@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from textclean.dedup import _kernel
 from textclean.dedup import minhash as mh
 from textclean.dedup.minhash import (
     EMPTY_HASH,
@@ -97,6 +98,39 @@ def test_signatures_bit_identical_on_random_unicode(texts: list[str], ngram: int
         assert np.array_equal(sig[i], _datasketch(shingle_hashes(text, ngram), 32, 5))
 
 
+BACKENDS = [
+    "numpy",
+    pytest.param(
+        "numba", marks=pytest.mark.skipif(not _kernel.AVAILABLE, reason="numba not installed")
+    ),
+]
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize(("num_perm", "seed", "ngram"), [(128, 1, 5), (33, 2, 1), (16, 4, 3)])
+def test_every_backend_is_bit_identical_to_datasketch(
+    backend: str, num_perm: int, seed: int, ngram: int
+) -> None:
+    sig = signatures(TEXTS, num_perm=num_perm, seed=seed, ngram=ngram, backend=backend)
+    for i, text in enumerate(TEXTS):
+        expected = _datasketch(shingle_hashes(text, ngram), num_perm, seed)
+        assert np.array_equal(sig[i], expected), (backend, i, text[:60])
+
+
+@pytest.mark.skipif(not _kernel.AVAILABLE, reason="numba not installed")
+@settings(max_examples=150, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(st.lists(st.text(max_size=300), max_size=8), st.integers(1, 6))
+def test_numba_kernel_equals_numpy_path_on_random_unicode(texts: list[str], ngram: int) -> None:
+    fast = signatures(texts, num_perm=24, seed=3, ngram=ngram, backend="numba")
+    slow = signatures(texts, num_perm=24, seed=3, ngram=ngram, backend="numpy")
+    assert np.array_equal(fast, slow)
+
+
+def test_backend_must_be_known() -> None:
+    with pytest.raises(ValueError):
+        signatures(["a b"], backend="cuda")
+
+
 def test_empty_text_is_datasketchs_empty_minhash() -> None:
     sig = signatures(["", "...", "real words here"], num_perm=16)
     empty = datasketch.MinHash(num_perm=16, seed=1, scheme="affine32")
@@ -107,12 +141,19 @@ def test_empty_text_is_datasketchs_empty_minhash() -> None:
     assert signatures([], num_perm=16).shape == (0, 16)
 
 
-def test_small_chunks_and_blocks_give_the_same_signatures(monkeypatch: pytest.MonkeyPatch) -> None:
-    expected = signatures(TEXTS, num_perm=32, seed=3)
-    # Force texts to span many chunks and many permuted-matrix blocks.
+@pytest.mark.parametrize("wide_min", [0, 10**9])
+def test_small_chunks_and_blocks_give_the_same_signatures(
+    monkeypatch: pytest.MonkeyPatch, wide_min: int
+) -> None:
+    expected = signatures(TEXTS, num_perm=32, seed=3, backend="numpy")
+    # Force texts to span many chunks and many permuted-matrix blocks, in
+    # either matrix layout.
     monkeypatch.setattr(mh, "CHUNK_CHARS", 500)
     monkeypatch.setattr(mh, "BLOCK_SHINGLES", 7)
-    assert np.array_equal(signatures(TEXTS, num_perm=32, seed=3), expected)
+    monkeypatch.setattr(mh, "WIDE_MIN_SHINGLES", wide_min)
+    assert np.array_equal(signatures(TEXTS, num_perm=32, seed=3, backend="numpy"), expected)
+    for i in (0, 5, len(TEXTS) - 1):
+        assert np.array_equal(expected[i], _datasketch(shingle_hashes(TEXTS[i]), 32, 3))
 
 
 def test_signatures_from_hashes_matches_signatures_and_datasketch() -> None:

@@ -85,18 +85,20 @@ def test_seed_001_edits_are_audited(seed_doc: Document) -> None:
             assert "context" in e.evidence or e.evidence["odds"] >= 7.5
     assert replay(SEED_SPUN, seed_doc.edits, "despin") == seed_doc.text
     first = seed_doc.edits[0]
-    assert (first.before, first.after, first.rule) == (
-        "Greater than",
-        "More than",
-        "spin.en.t1.greater_than",
+    assert first.before.startswith("Greater than") and first.after.startswith("More than")
+    assert first.start == 0 and first.rule.startswith("spin.en.t1.greater_than")
+
+
+def test_t2_context_rule_and_keep_rule(stage: DespinStage) -> None:
+    extra = "They feared army escalation near army barracks; the power plant fed the grid.\n"
+    doc = stage(Document("x", SEED_SPUN + extra))
+    assert doc.text.endswith(
+        "They feared military escalation near army barracks; the power plant fed the grid.\n"
     )
-
-
-def test_t2_context_rule_and_keep_rule(seed_doc: Document) -> None:
-    army = [e for e in seed_doc.edits if e.rule == "spin.en.t2.army"]
-    assert army and all(e.evidence["context"].startswith("spin.ctx.") for e in army)
-    assert "Financial and military assistance to Ukraine" in seed_doc.text
-    assert "Ukraine’s energy infrastructure" in seed_doc.text
+    army = [e for e in doc.edits if e.start >= len(SEED_SPUN)]
+    assert [(e.before, e.after) for e in army] == [("army", "military")]
+    assert army[0].evidence["context"].startswith("spin.ctx.")
+    assert "Financial and military assistance to Ukraine" in doc.text
 
 
 def test_t3_is_never_applied_by_default(seed_doc: Document) -> None:
@@ -192,9 +194,9 @@ def test_case_preservation() -> None:
 
 
 def test_repair_keeps_case_in_context(stage: DespinStage) -> None:
-    text = SEED_SPUN + "MONETARY AID. Historical Past Of The Region. Additionally, monetary.\n"
+    text = SEED_SPUN + "MONETARY AID. Historical Past Matters. Additionally, monetary.\n"
     doc = stage(Document("x", text))
-    assert doc.text.endswith("FINANCIAL AID. History Of The Region. Also, financial.\n")
+    assert doc.text.endswith("FINANCIAL AID. History Matters. Also, financial.\n")
 
 
 def test_phrase_matching_respects_punctuation_and_hyphens(stage: DespinStage) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from textclean.despin.match import find_matches, first_word_spans, tokenize
-from textclean.despin.table import load_tables
+from textclean.despin.table import check_spin_file, load_table_files, load_tables
 from textclean.rules import RulePack, check_pack
 
 HEADER = "id\ttier\tspun\toriginal\tsource\tnote\n"
@@ -65,7 +65,7 @@ def test_check_pack_header_and_cross_file_duplicates(tmp_path: Path) -> None:
     assert ("c.tsv", 1) in got  # wrong header
     assert ("fingerprints.tsv", 2) in got  # weight not a number
     assert ("context.tsv", 2) in got  # bad action
-    single = check_pack(tmp_path / "spin" / "fingerprints.tsv")
+    single = check_spin_file(tmp_path / "spin" / "fingerprints.tsv")
     assert [e.line for e in single] == [2]
 
 
@@ -81,7 +81,7 @@ def test_user_pack_overrides_builtin_entry(tmp_path: Path) -> None:
 
 
 def test_longest_match_wins_over_single_words() -> None:
-    tables = load_tables(RulePack.load([Path(__file__).parent / "data"]))
+    tables = load_table_files(sorted((Path(__file__).parent / "data/spin/reverse").glob("*.tsv")))
     toks = tokenize("He is aware of find out how to win; she is aware of it.")
     ms = find_matches(toks, tables.entries, first_word_spans(tables.entries))
     assert [m.entry.spun for m in ms] == ["is aware of find out", "is aware of"]

@@ -60,9 +60,32 @@ class RepairConfig:
 
 @dataclass(frozen=True)
 class BoilerplateConfig:
-    """Page-chrome removal and quality signals (see rules/boilerplate/)."""
+    """Page-chrome removal and quality signals (see rules/boilerplate/).
 
-    drop_on_quality: bool = False
+    ``disable``/``enable`` take rule ids or id prefixes ending in ``.``
+    (``"boilerplate.cta."``); ``enable`` switches on rules shipped with
+    ``enabled = false`` (bylines, datelines, photo credits).
+    """
+
+    drop_on_quality: bool = False  # drop a document failing a check of `quality_checks`
+    quality: bool = True  # compute the C4/Gopher/FineWeb signals into doc.scores
+    quality_checks: tuple[str, ...] = ("c4", "gopher_quality", "gopher_repetition", "fineweb")
+    disable: tuple[str, ...] = ()
+    enable: tuple[str, ...] = ()
+    header_lines: int = 12  # the header zone: at most this many non-blank lines at the top
+    footer_lines: int = 15  # the footer zone: at most this many non-blank lines at the end
+    prose_min_words: int = 10  # a line this long ending a sentence is content (ends zones)
+    regex_timeout: float = 0.1  # seconds per regex match; a rule that times out is skipped
+
+    def __post_init__(self) -> None:
+        families = ("c4", "gopher_quality", "gopher_repetition", "fineweb")
+        bad = [f for f in self.quality_checks if f not in families]
+        if bad:
+            raise ConfigError(f"quality_checks: unknown {bad}; known: {list(families)}")
+        if self.regex_timeout <= 0:
+            raise ConfigError("regex_timeout must be positive")
+        if min(self.header_lines, self.footer_lines, self.prose_min_words) < 0:
+            raise ConfigError("header_lines, footer_lines and prose_min_words must be >= 0")
 
 
 @dataclass(frozen=True)

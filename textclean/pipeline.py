@@ -24,6 +24,7 @@ from textclean.rules import RulePack
 #: its module here; the order in which stages run is ``config.STAGE_ORDER``.
 STAGE_MODULES: dict[str, str] = {
     "repair": "textclean.stages.repair",
+    "boilerplate": "textclean.stages.boilerplate",
     "despin": "textclean.stages.despin",
     "repeats": "textclean.stages.repeats",
     "normalize": "textclean.stages.normalize",

@@ -84,38 +84,77 @@ def _hash_dirs(dirs: tuple[Path, ...]) -> str:
     return h.hexdigest()
 
 
-def _check_spin(folder: Path) -> list[RuleError]:
-    from textclean.despin.table import check_spin_folder
-
-    return check_spin_folder(folder)
-
-
-#: Stage folder → validator of that folder's files (each returns every problem found).
-PACK_CHECKERS = {"spin": _check_spin}
+#: Stage folder → ``"module:function"`` validating that folder's files of one pack;
+#: the function takes the sorted file paths and returns every error it finds.
+STAGE_CHECKS: dict[str, tuple[str, str]] = {
+    "boilerplate": ("textclean.boilerplate_rules:check_files", "*.toml"),
+    "spin": ("textclean.despin.table:check_spin_files", "**/*.tsv"),
+}
 
 
 def check_pack(path: str | Path) -> list[RuleError]:
-    """Every problem in a rule pack directory, or in one rule file, naming file and line.
+    """Every problem in the rule pack at ``path``; an empty list means the pack is valid.
 
-    A pack directory is checked folder by folder (``spin/`` ...); a single file
-    is checked by the validator of the stage folder it sits in.
+    Each file must be UTF-8; TOML files must parse; each stage folder's files
+    then go through that stage's own checks (:data:`STAGE_CHECKS`), which name
+    the file and line of every error.
 
     >>> check_pack(builtin_rules_dir())
     []
     """
-    p = Path(path)
-    if not p.exists():
-        return [RuleError(p, None, "no such file or directory")]
-    if p.is_file():
-        if any(parent.name == "spin" for parent in p.parents):
-            from textclean.despin.table import check_spin_file
+    import importlib
+    import sys
 
-            return check_spin_file(p)
-        return []
-    if p.name in PACK_CHECKERS:
-        return PACK_CHECKERS[p.name](p)
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+
+    root = Path(path)
+    if not root.is_dir():
+        return [RuleError(root, None, "rule pack directory does not exist")]
     errors: list[RuleError] = []
-    for name, checker in sorted(PACK_CHECKERS.items()):
-        if (p / name).is_dir():
-            errors.extend(checker(p / name))
+    checked_by_stage: set[Path] = set()
+    for folder, (target, pattern) in STAGE_CHECKS.items():
+        files = sorted(p for p in (root / folder).glob(pattern) if p.is_file())
+        if files:
+            module, func = target.split(":")
+            errors.extend(getattr(importlib.import_module(module), func)(files))
+            checked_by_stage.update(files)
+    for p in sorted(root.rglob("*")):
+        if not p.is_file() or p in checked_by_stage or "__pycache__" in p.parts:
+            continue
+        try:
+            text = p.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            errors.append(RuleError(p, None, f"not UTF-8: {exc.reason} at byte {exc.start}"))
+            continue
+        if p.suffix == ".toml":
+            try:
+                tomllib.loads(text)
+            except tomllib.TOMLDecodeError as exc:
+                errors.append(RuleError(p, toml_error_line(exc, text), f"invalid TOML: {exc}"))
     return errors
+
+
+def toml_error_line(exc: Exception, text: str) -> int | None:
+    r"""The line a ``tomllib.TOMLDecodeError`` is about, from its attributes or message.
+
+    >>> import tomllib
+    >>> try:
+    ...     tomllib.loads("a = 1\nb = [\n")
+    ... except tomllib.TOMLDecodeError as exc:
+    ...     toml_error_line(exc, "a = 1\nb = [\n")
+    3
+    """
+    import re
+
+    line = getattr(exc, "lineno", None)
+    if isinstance(line, int):
+        return line
+    m = re.search(r"line (\d+)", str(exc))
+    if m:
+        return int(m.group(1))
+    if "end of document" in str(exc):
+        return text.count("\n") + 1
+    return None

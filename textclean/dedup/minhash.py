@@ -30,6 +30,7 @@ from typing import Any
 
 import numpy as np
 
+from textclean.dedup import _kernel
 from textclean.dedup.shingles import (
     SHINGLE_HASH_VERSION,
     batch_shingle_hashes,
@@ -53,8 +54,11 @@ EMPTY_HASH = np.uint32(0xFFFFFFFF)
 
 #: Texts are processed in chunks of about this many characters (bounds memory).
 CHUNK_CHARS = 1 << 20
-#: Shingles per block of the (shingles x num_perm) permuted-hash matrix.
+#: Shingles per block of the (shingles x num_perm) permuted-hash matrix
+#: (8 times as many in the (num_perm x shingles) layout).
 BLOCK_SHINGLES = 2048
+#: Mean shingles per text from which the (num_perm x shingles) layout is used.
+WIDE_MIN_SHINGLES = 64
 
 _C1 = np.uint32(0x85EBCA6B)
 _C2 = np.uint32(0xC2B2AE35)
@@ -114,33 +118,42 @@ def _min_into(
     """``result[i] = min(result[i], min_k(a * hv[k] + b))`` over text i's rows.
 
     ``hv`` holds pre-mixed hashes of all texts, text ``i`` owning
-    ``hv[offsets[i]:offsets[i+1]]``. Works in blocks of
-    :data:`BLOCK_SHINGLES` rows so the permuted matrix stays in cache.
+    ``hv[offsets[i]:offsets[i+1]]``. Works in blocks so the permuted matrix
+    stays in cache. Texts with many shingles use a (num_perm x shingles)
+    layout, whose long contiguous rows numpy vectorizes best; many short texts
+    use (shingles x num_perm), which reduces a short text in one call.
     """
     total = hv.size
     if total == 0:
         return
-    num_perm = a.size
     counts = np.diff(offsets)
     nonempty = np.flatnonzero(counts)
     starts = offsets[nonempty]
-    buf = np.empty((min(BLOCK_SHINGLES, total), num_perm), dtype=np.uint32)
-    for r0 in range(0, total, BLOCK_SHINGLES):
-        r1 = min(r0 + BLOCK_SHINGLES, total)
+    wide = total / nonempty.size >= WIDE_MIN_SHINGLES
+    block_rows = BLOCK_SHINGLES * (8 if wide else 1)
+    num_perm = a.size
+    buf = np.empty(num_perm * min(block_rows, total), dtype=np.uint32)
+    a_col, b_col = a[:, None], b[:, None]
+    for r0 in range(0, total, block_rows):
+        r1 = min(r0 + block_rows, total)
         rows = r1 - r0
-        block = buf[:rows]
-        np.multiply(hv[r0:r1, None], a, out=block)
-        block += b
         # texts with rows in [r0, r1): those starting before r1 and ending after r0
-        lo = np.searchsorted(starts, r0, side="right") - 1
-        lo = max(lo, 0)
-        hi = np.searchsorted(starts, r1, side="left")
+        lo = max(int(np.searchsorted(starts, r0, side="right")) - 1, 0)
+        hi = int(np.searchsorted(starts, r1, side="left"))
         seg = starts[lo:hi] - r0
         seg[0] = max(seg[0], 0)
-        partial = np.minimum.reduceat(block, seg, axis=0)
+        if wide:
+            block = buf[: num_perm * rows].reshape(num_perm, rows)
+            np.multiply(a_col, hv[None, r0:r1], out=block)
+            block += b_col
+            partial = np.minimum.reduceat(block, seg, axis=1).T
+        else:
+            block = buf[: num_perm * rows].reshape(rows, num_perm)
+            np.multiply(hv[r0:r1, None], a, out=block)
+            block += b
+            partial = np.minimum.reduceat(block, seg, axis=0)
         idx = nonempty[lo:hi]
-        np.minimum(result[idx], partial, out=partial)
-        result[idx] = partial
+        result[idx] = np.minimum(result[idx], partial)
 
 
 def _chunks(texts: Sequence[str], chunk_chars: int) -> Iterator[tuple[int, int]]:
@@ -156,7 +169,12 @@ def _chunks(texts: Sequence[str], chunk_chars: int) -> Iterator[tuple[int, int]]
 
 
 def signatures(
-    texts: Sequence[str], *, num_perm: int = 128, seed: int = 1, ngram: int = 5
+    texts: Sequence[str],
+    *,
+    num_perm: int = 128,
+    seed: int = 1,
+    ngram: int = 5,
+    backend: str = "auto",
 ) -> np.ndarray:
     """MinHash signatures of the word ``ngram``-gram sets of ``texts``.
 
@@ -165,12 +183,31 @@ def signatures(
     ``update_batch(shingle_hashes(texts[i], ngram))``. Returns a uint32 array of
     shape ``(len(texts), num_perm)``; a text without words gets the empty
     MinHash (all :data:`EMPTY_HASH`).
+
+    ``backend`` picks the implementation, all bit-identical: ``"numba"`` (the
+    fused compiled kernel of :mod:`textclean.dedup._kernel`), ``"numpy"``
+    (vectorized numpy), or ``"auto"`` — numba when it is installed.
     """
+    if ngram < 1:
+        raise ValueError(f"ngram must be >= 1, got {ngram}")
+    if backend not in ("auto", "numba", "numpy"):
+        raise ValueError(f"backend must be 'auto', 'numba' or 'numpy', got {backend!r}")
+    use_numba = backend == "numba" or (backend == "auto" and _kernel.AVAILABLE)
+    if use_numba and not _kernel.AVAILABLE:
+        raise RuntimeError("backend='numba' needs numba installed (and TEXTCLEAN_NUMBA != 0)")
     a, b = permutations(num_perm, seed)
     result = np.full((len(texts), num_perm), EMPTY_HASH, dtype=np.uint32)
     for lo, hi in _chunks(texts, CHUNK_CHARS):
-        hashes, offsets = batch_shingle_hashes(texts[lo:hi], ngram)
-        _min_into(result[lo:hi], fmix32(hashes), offsets, a, b)
+        chunk = texts[lo:hi]
+        if use_numba:
+            encoded = [t.encode("utf-8", "surrogatepass") for t in chunk]
+            starts = np.zeros(len(encoded) + 1, dtype=np.int64)
+            np.cumsum([len(e) for e in encoded], out=starts[1:])
+            buf = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+            _kernel.signatures_utf8(buf, starts, ngram, a, b, result[lo:hi])
+        else:
+            hashes, offsets = batch_shingle_hashes(chunk, ngram)
+            _min_into(result[lo:hi], fmix32(hashes), offsets, a, b)
     return result
 
 

@@ -63,10 +63,20 @@ def first_word_spans(entries: Mapping[str, Entry]) -> dict[str, int]:
     return out
 
 
+#: How much a match of each tier counts when overlapping matches compete.
+TIER_WEIGHT = {"t1": 1.0, "t2": 0.75, "t3": 0.5}
+
+
 def find_matches(
     tokens: Sequence[Token], entries: Mapping[str, Entry], first: Mapping[str, int]
 ) -> list[Match]:
-    """Non-overlapping table matches, left to right, longest phrase first.
+    """Non-overlapping table matches, chosen so long phrases win.
+
+    Where matches overlap, the set with the largest total of
+    ``words ** 2 * tier weight`` is kept (dynamic programming over the tokens),
+    so a longer phrase beats the shorter ones inside it, and an unambiguous
+    phrase beats an ambiguous one of the same length that overlaps it
+    ("is not any nearer": T1 "not any nearer" beats T2 "is not any" + "nearer").
 
     >>> from textclean.despin.table import Entry
     >>> es = {s: Entry("spin.x." + s.replace(" ", "_"), "t1", s, "o", "general")
@@ -75,26 +85,39 @@ def find_matches(
     >>> [(m.i, m.j, m.entry.spun) for m in ms]
     [(0, 4, 'greater than a yr'), (6, 7, 'yr')]
     """
-    out: list[Match] = []
     n = len(tokens)
-    i = 0
-    while i < n:
+    starting: list[list[Match]] = [[] for _ in range(n)]
+    for i in range(n):
         longest = first.get(tokens[i].key, 0)
         if not longest:
-            i += 1
             continue
         run = 1  # how many tokens from i on are joined into one phrase
         while run < longest and i + run < n and tokens[i + run].joined:
             run += 1
         for length in range(run, 0, -1):
-            key = " ".join(t.key for t in tokens[i : i + length])
-            entry = entries.get(key)
+            entry = entries.get(" ".join(t.key for t in tokens[i : i + length]))
             if entry is not None:
-                out.append(Match(i, i + length, entry))
-                i += length
-                break
-        else:
+                starting[i].append(Match(i, i + length, entry))
+    if not any(starting):
+        return []
+    best = [0.0] * (n + 1)  # best total weight from token i on
+    choice: list[Match | None] = [None] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        best[i], choice[i] = best[i + 1], None
+        for m in starting[i]:  # longest first, so ties keep the longer match
+            length = m.j - m.i
+            w = length * length * TIER_WEIGHT.get(m.entry.tier, 0.5) + best[m.j]
+            if w >= best[i] - 1e-9:  # ties: the leftmost, longest match
+                best[i], choice[i] = w, m
+    out: list[Match] = []
+    i = 0
+    while i < n:
+        m = choice[i]
+        if m is None:
             i += 1
+        else:
+            out.append(m)
+            i = m.j
     return out
 
 

@@ -316,18 +316,25 @@ def check_spin_file(path: Path) -> list[RuleError]:
             parse_context(path, errors)
         elif kind == "articles":
             parse_articles(path, errors)
+        else:
+            _read_lines(path)  # any other file must at least be UTF-8
     except RuleError as exc:
         errors.append(exc)
     return errors
 
 
 def check_spin_folder(folder: Path) -> list[RuleError]:
-    """Problems in a pack's ``spin/`` folder, including spun phrases and ids repeated across
-    reverse-table files."""
+    """Problems in a pack's ``spin/`` folder (see :func:`check_spin_files`)."""
+    return check_spin_files(sorted(p for p in folder.rglob("*.tsv") if p.is_file()))
+
+
+def check_spin_files(paths: Sequence[Path]) -> list[RuleError]:
+    """Problems in one pack's spin files, including spun phrases and rule ids repeated
+    across reverse-table files (``textclean.rules.check_pack`` calls this)."""
     errors: list[RuleError] = []
     first_id: dict[str, Entry] = {}
     first_spun: dict[str, Entry] = {}
-    for path in sorted(p for p in folder.rglob("*.tsv") if p.is_file()):
+    for path in paths:
         errors.extend(check_spin_file(path))
         if spin_file_kind(path) != "reverse":
             continue

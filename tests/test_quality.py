@@ -1,0 +1,163 @@
+"""C4 / Gopher / FineWeb quality signals: values checked by hand, thresholds as published."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import textclean
+from textclean import quality
+from textclean.boilerplate_rules import parse_files
+from textclean.config import Config, ConfigError
+from textclean.document import Document
+from textclean.rules import RulePack
+from textclean.stages import boilerplate
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+@pytest.fixture(scope="module")
+def thresholds() -> quality.Thresholds:
+    return quality.load_thresholds(parse_files(RulePack.load().files("boilerplate")).quality)
+
+
+def test_builtin_thresholds_are_the_published_ones(thresholds: quality.Thresholds) -> None:
+    c4, gq, gr, fw = (thresholds[f] for f in quality.FAMILIES)
+    assert (c4["min_words_per_line"], c4["min_sentences"], c4["max_word_length"]) == (5, 3, 1000)
+    assert (gq["min_words"], gq["max_words"]) == (50, 100_000)
+    assert (gq["min_mean_word_length"], gq["max_mean_word_length"]) == (3, 10)
+    assert (gq["max_symbol_word_ratio"], gq["max_bullet_lines_ratio"]) == (0.1, 0.9)
+    assert (gq["max_ellipsis_lines_ratio"], gq["min_alpha_words_ratio"]) == (0.3, 0.8)
+    assert gq["min_stop_words"] == 2
+    assert set(gq["stop_words"]) == {"the", "be", "to", "of", "and", "that", "have", "with"}
+    assert [gr[f"max_dup_{k}_fraction"] for k in ("line", "para", "line_char", "para_char")] == [
+        0.3,
+        0.3,
+        0.2,
+        0.2,
+    ]
+    assert [gr[f"max_top_{n}gram_char_fraction"] for n in (2, 3, 4)] == [0.2, 0.18, 0.16]
+    assert [gr[f"max_dup_{n}gram_char_fraction"] for n in range(5, 11)] == [
+        0.15,
+        0.14,
+        0.13,
+        0.12,
+        0.11,
+        0.10,
+    ]
+    assert (fw["min_line_punct_ratio"], fw["max_short_line_ratio"]) == (0.12, 0.67)
+    assert (fw["short_line_length"], fw["max_dup_line_char_ratio"]) == (30, 0.01)
+
+
+def test_gopher_repetition_lines(thresholds: quality.Thresholds) -> None:
+    text = "alpha beta\ngamma delta\nalpha beta\n"  # 34 characters
+    s = quality.gopher_repetition_signals(text, thresholds["gopher_repetition"])
+    assert s["gopher_rep.dup_line_fraction"] == round(1 / 3, 4)
+    assert s["gopher_rep.dup_line_char_fraction"] == round(10 / 34, 4)
+    assert s["gopher_rep.dup_para_fraction"] == 0.0
+
+
+def test_gopher_repetition_ngrams(thresholds: quality.Thresholds) -> None:
+    text = "a b c d e a b c d e"  # 19 characters
+    s = quality.gopher_repetition_signals(text, thresholds["gopher_repetition"])
+    # The second "a b c d e" (9 characters) repeats the first 5-gram.
+    assert s["gopher_rep.dup_5gram_char_fraction"] == round(9 / 19, 4)
+    # The top 2-gram "a b" (3 characters) occurs twice.
+    assert s["gopher_rep.top_2gram_char_fraction"] == round(6 / 19, 4)
+    assert s["gopher_rep.dup_10gram_char_fraction"] == 0.0
+
+
+def test_c4_line_rules(thresholds: quality.Thresholds) -> None:
+    text = (
+        "This line has enough words to count.\n"
+        "Too short.\n"
+        "No terminal punctuation here at all\n"
+        "Please enable JavaScript in your browser now.\n"
+        "Read our privacy policy for details on this.\n"
+        "And this one trails off into nothing at all...\n"
+    )
+    s = quality.c4_signals(text, thresholds["c4"])
+    assert (s["c4.lines"], s["c4.lines_kept"], s["c4.sentences"]) == (6, 1, 1)
+    assert (s["c4.javascript_lines"], s["c4.policy_lines"]) == (1, 1)
+    assert quality.c4_failures(s, thresholds["c4"]) == ["c4.min_sentences"]
+    lorem = quality.c4_signals("Lorem ipsum dolor sit amet, consectetur.\n", thresholds["c4"])
+    assert lorem["c4.lorem_ipsum"] is True
+    assert "c4.lorem_ipsum" in quality.c4_failures(lorem, thresholds["c4"])
+
+
+def test_gopher_quality(thresholds: quality.Thresholds) -> None:
+    s = quality.gopher_quality_signals(
+        "The cat and the dog sat with me.", thresholds["gopher_quality"]
+    )
+    assert s["gopher.words"] == 8
+    assert s["gopher.mean_word_length"] == 3.0
+    assert s["gopher.stop_words"] == 4  # the, and, the, with
+    assert quality.gopher_quality_failures(s, thresholds["gopher_quality"]) == [
+        "gopher_quality.min_words"
+    ]
+    bullets = "\n".join(f"• item number {i} here" for i in range(20))
+    b = quality.gopher_quality_signals(bullets, thresholds["gopher_quality"])
+    assert b["gopher.bullet_lines_ratio"] == 1.0
+    assert "gopher_quality.bullet_lines" in quality.gopher_quality_failures(
+        b, thresholds["gopher_quality"]
+    )
+
+
+def test_fineweb_lines(thresholds: quality.Thresholds) -> None:
+    text = "Short line\n\nAnother short\n\nThis line is long enough to not be short at all.\n"
+    s = quality.fineweb_signals(text, thresholds["fineweb"])
+    assert s["fineweb.line_punct_ratio"] == round(1 / 3, 4)
+    assert s["fineweb.short_line_ratio"] == round(2 / 3, 4)  # below 0.67: passes
+    assert s["fineweb.dup_line_char_ratio"] == 0.0
+    assert quality.fineweb_failures(s, thresholds["fineweb"]) == []
+
+
+def _seed(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text(encoding="utf-8")
+
+
+def test_score_text_reports_signals_without_dropping() -> None:
+    scores = textclean.score_text(_seed("000"))  # the article is there twice
+    assert scores["dropped"] is None
+    assert scores["gopher_rep.dup_line_fraction"] == 0.5  # 13 of 26 lines repeat
+    assert "gopher_repetition.dup_line_fraction" in str(scores["quality.failed"])
+    clean = textclean.score_text(_seed("003"))
+    assert clean["quality.failed"] == ""
+    assert clean["boilerplate.lines_removed"] == 1
+
+
+def _stage(**options: object) -> boilerplate.BoilerplateStage:
+    return boilerplate.build(Config().replace(boilerplate=options), None)
+
+
+def test_drop_on_quality_is_opt_in() -> None:
+    short = "A short note of only a few words, but a sentence.\n"
+    kept = _stage()(Document("a", short))
+    assert kept.dropped is None
+    assert "gopher_quality.min_words" in str(kept.scores["quality.failed"])
+    dropped = _stage(drop_on_quality=True)(Document("b", short))
+    assert dropped.dropped is not None
+    assert dropped.dropped.startswith("boilerplate.quality:")
+    assert "gopher_quality.min_words" in dropped.dropped
+
+
+def test_drop_considers_only_the_configured_families() -> None:
+    doc = _stage(drop_on_quality=True, quality_checks=["fineweb"])(Document("s", _seed("003")))
+    assert doc.dropped is None
+    twice = _stage(drop_on_quality=True, quality_checks=["gopher_repetition"])(
+        Document("d", _seed("000"))
+    )
+    assert twice.dropped is not None and "gopher_repetition" in twice.dropped
+
+
+def test_quality_can_be_switched_off_and_families_are_checked() -> None:
+    doc = _stage(quality=False)(Document("q", _seed("003")))
+    assert "gopher.words" not in doc.scores and "quality.failed" not in doc.scores
+    with pytest.raises(ConfigError):
+        Config().replace(boilerplate={"quality_checks": ["nonsense"]})
+
+
+def test_quality_table_validation() -> None:
+    errors, _values = quality.check_quality_table({"bogus": {}, "c4": {"min_sentences": -1}})
+    assert [e[0] for e in errors] == ["quality.bogus", "quality.c4"]

@@ -1,0 +1,175 @@
+"""Optional numba kernel: text bytes → MinHash signatures in one pass.
+
+The same definition as :mod:`textclean.dedup.shingles` and
+:mod:`textclean.dedup.minhash` (the tests check the two agree bit for bit),
+fused into one loop per document: decode UTF-8, lower-case and classify each
+code point with the frozen tables, hash words as they end, hash each n-gram
+as its last word ends, and fold it into the row with a min over all
+permutations (a loop LLVM vectorizes). Nothing is materialized per character
+or per shingle, which is what the numpy path pays for.
+
+:data:`AVAILABLE` is False when numba is not installed or the environment
+variable ``TEXTCLEAN_NUMBA=0`` is set; callers then use the numpy path.
+Compiled code is cached on disk by numba (``cache=True``), so only the first
+run on a machine pays the compile (a few seconds).
+"""
+
+from __future__ import annotations
+
+import os
+
+import numpy as np
+
+from textclean.dedup.shingles import CLASS_OF_LOWER, LOWER_TABLE, P, Q
+
+try:  # pragma: no branch - depends on the environment
+    if os.environ.get("TEXTCLEAN_NUMBA", "1") == "0":
+        raise ImportError("disabled by TEXTCLEAN_NUMBA=0")
+    import numba
+
+    AVAILABLE = True
+except ImportError:  # pragma: no cover - exercised when numba is absent
+    numba = None
+    AVAILABLE = False
+
+__all__ = ["AVAILABLE", "signatures_utf8"]
+
+_P = np.uint64(P)
+_Q = np.uint64(Q)
+_M1 = np.uint64(0xFF51AFD7ED558CCD)
+_M2 = np.uint64(0xC4CEB9FE1A85EC53)
+_S33 = np.uint64(33)
+_S32 = np.uint64(32)
+_C1 = np.uint32(0x85EBCA6B)
+_C2 = np.uint32(0xC2B2AE35)
+_ONE = np.uint64(1)
+_ZERO = np.uint64(0)
+
+
+def _fmix64(h):  # type: ignore[no-untyped-def]
+    h ^= h >> _S33
+    h *= _M1
+    h ^= h >> _S33
+    h *= _M2
+    h ^= h >> _S33
+    return h
+
+
+def _fmix32(h):  # type: ignore[no-untyped-def]
+    h = np.uint32(h)
+    h ^= h >> np.uint32(16)
+    h = np.uint32(h * _C1)
+    h ^= h >> np.uint32(13)
+    h = np.uint32(h * _C2)
+    h ^= h >> np.uint32(16)
+    return h
+
+
+def _fold(row, a, b, hv):  # type: ignore[no-untyped-def]
+    for p in range(row.size):  # branch-free so LLVM vectorizes it
+        row[p] = min(row[p], np.uint32(a[p] * hv + b[p]))
+
+
+def _shingle_hash(g):  # type: ignore[no-untyped-def]
+    """A shingle's uint32 hash from its polynomial ``g`` (top 32 bits of fmix64)."""
+    return np.uint32(_fmix64(g) >> _S32)
+
+
+def _add_word(w, g, pos, k, ring, qn, row, a, b):  # type: ignore[no-untyped-def]
+    """Roll word hash ``w`` into the n-gram polynomial; fold a complete n-gram."""
+    n = ring.size
+    g = g * _Q + w - ring[pos] * qn
+    ring[pos] = w
+    pos += 1
+    if pos == n:
+        pos = 0
+    k += 1
+    if k >= n:
+        _fold(row, a, b, _fmix32(_shingle_hash(g)))
+    return g, pos, k
+
+
+def _signatures(buf, starts, lower, classes, ngram, qn, a, b, out):  # type: ignore[no-untyped-def]
+    # The n-gram polynomial g = w_0 * Q**(n-1) + ... + w_{n-1} rolls from one
+    # word to the next: g = g * Q + w_new - w_oldest * Q**n (exact mod 2**64),
+    # with the last n word hashes in a ring buffer.
+    ring = np.zeros(ngram, dtype=np.uint64)
+    for d in range(starts.size - 1):
+        row = out[d]
+        i = starts[d]
+        end = starts[d + 1]
+        k = 0
+        pos = 0
+        g = _ZERO
+        ring[:] = 0
+        h = _ZERO
+        pw = _ONE
+        inword = False
+        while i <= end:
+            cls = 0
+            lc = 0
+            if i < end:
+                b0 = np.int64(buf[i])
+                if b0 < 0x80:
+                    cp = b0
+                    i += 1
+                elif b0 < 0xE0:
+                    cp = ((b0 & 0x1F) << 6) | (np.int64(buf[i + 1]) & 0x3F)
+                    i += 2
+                elif b0 < 0xF0:
+                    cp = (
+                        ((b0 & 0x0F) << 12)
+                        | ((np.int64(buf[i + 1]) & 0x3F) << 6)
+                        | (np.int64(buf[i + 2]) & 0x3F)
+                    )
+                    i += 3
+                else:
+                    cp = (
+                        ((b0 & 0x07) << 18)
+                        | ((np.int64(buf[i + 1]) & 0x3F) << 12)
+                        | ((np.int64(buf[i + 2]) & 0x3F) << 6)
+                        | (np.int64(buf[i + 3]) & 0x3F)
+                    )
+                    i += 4
+                lc = lower[cp]
+                cls = classes[cp]
+            else:
+                i += 1
+            if cls == 1:
+                if not inword:
+                    h = _ZERO
+                    pw = _ONE
+                    inword = True
+                h += np.uint64(lc) * pw
+                pw *= _P
+                continue
+            if inword:  # the run of word code points before this one ended
+                g, pos, k = _add_word(_fmix64(h), g, pos, k, ring, qn, row, a, b)
+                inword = False
+            if cls == 2:  # this code point is a word of its own
+                g, pos, k = _add_word(_fmix64(np.uint64(lc)), g, pos, k, ring, qn, row, a, b)
+        if 0 < k < ngram:
+            _fold(row, a, b, _fmix32(_shingle_hash(g)))
+
+
+if AVAILABLE:
+    _jit = numba.njit(cache=True, nogil=True, boundscheck=False)
+    _inline = numba.njit(cache=True, nogil=True, boundscheck=False, inline="always")
+    _fmix64 = _inline(_fmix64)
+    _fmix32 = _inline(_fmix32)
+    _fold = _inline(_fold)
+    _shingle_hash = _inline(_shingle_hash)
+    _add_word = _inline(_add_word)
+    _signatures = _jit(_signatures)
+
+
+def signatures_utf8(
+    buf: np.ndarray, starts: np.ndarray, ngram: int, a: np.ndarray, b: np.ndarray, out: np.ndarray
+) -> None:
+    """Fold the word n-grams of each document into ``out`` (rows pre-filled).
+
+    ``buf`` is UTF-8 (surrogates passed through) as uint8, document ``d`` being
+    ``buf[starts[d]:starts[d + 1]]``; ``out`` has one row per document.
+    """
+    qn = np.uint64(pow(Q, ngram, 1 << 64))
+    _signatures(buf, starts, LOWER_TABLE, CLASS_OF_LOWER, np.int64(ngram), qn, a, b, out)

@@ -1,0 +1,456 @@
+"""Document quality signals: C4 line rules, Gopher quality and repetition, FineWeb lines.
+
+These are *scores*: the boilerplate stage stores them in ``doc.scores`` and drops
+a document only when the config opts in (``[boilerplate] drop_on_quality``).
+The thresholds are data, in ``rules/boilerplate/quality.toml``, where each one
+cites its source (the C4 paper and its TFDS implementation, the Gopher paper's
+Table A1 and datatrove's implementations of Gopher and FineWeb filters).
+
+Differences from those implementations, on purpose:
+
+* words come from a Unicode regex tokenizer, not NLTK's ``word_tokenize``;
+* line ratios (bullets, ellipses, punctuation, short lines, duplicates) are over
+  *non-blank* lines, so a text that separates paragraphs by blank lines scores
+  the same as one that does not.
+
+>>> load_thresholds({"c4": {}})
+Traceback (most recent call last):
+...
+ValueError: quality.c4 lacks 'min_words_per_line'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from textclean.document import ScoreValue
+
+#: family → key → expected type (``list`` means a list of strings).
+SCHEMA: dict[str, dict[str, type]] = {
+    "c4": {
+        "min_words_per_line": int,
+        "min_sentences": int,
+        "max_word_length": int,
+        "end_marks": list,
+        "ellipsis": str,
+        "policy_substrings": list,
+    },
+    "gopher_quality": {
+        "min_words": int,
+        "max_words": int,
+        "min_mean_word_length": float,
+        "max_mean_word_length": float,
+        "max_symbol_word_ratio": float,
+        "max_bullet_lines_ratio": float,
+        "max_ellipsis_lines_ratio": float,
+        "min_alpha_words_ratio": float,
+        "min_stop_words": int,
+        "stop_words": list,
+        "bullet_prefixes": list,
+    },
+    "gopher_repetition": {
+        "max_dup_line_fraction": float,
+        "max_dup_para_fraction": float,
+        "max_dup_line_char_fraction": float,
+        "max_dup_para_char_fraction": float,
+        "max_top_2gram_char_fraction": float,
+        "max_top_3gram_char_fraction": float,
+        "max_top_4gram_char_fraction": float,
+        "max_dup_5gram_char_fraction": float,
+        "max_dup_6gram_char_fraction": float,
+        "max_dup_7gram_char_fraction": float,
+        "max_dup_8gram_char_fraction": float,
+        "max_dup_9gram_char_fraction": float,
+        "max_dup_10gram_char_fraction": float,
+    },
+    "fineweb": {
+        "min_line_punct_ratio": float,
+        "max_short_line_ratio": float,
+        "short_line_length": int,
+        "max_dup_line_char_ratio": float,
+        "max_newline_word_ratio": float,
+        "end_marks": list,
+    },
+}
+FAMILIES: tuple[str, ...] = tuple(SCHEMA)
+
+
+def check_quality_table(data: Any) -> tuple[list[tuple[str, str]], dict[str, dict[str, Any]]]:
+    """Validate a ``[quality]`` table; returns ``([(table name, message)], values)``.
+
+    >>> check_quality_table({"fineweb": {"short_line_length": "30", "x": 1}})[0]
+    [('quality.fineweb', "unknown key 'x' in [quality.fineweb]; allowed: ['end_marks', \
+'max_dup_line_char_ratio', 'max_newline_word_ratio', 'max_short_line_ratio', \
+'min_line_punct_ratio', 'short_line_length']"), ('quality.fineweb', \
+"quality.fineweb.short_line_length must be an integer, got '30'")]
+    """
+    errors: list[tuple[str, str]] = []
+    values: dict[str, dict[str, Any]] = {}
+    if not isinstance(data, Mapping):
+        return [("quality", "[quality] must hold tables like [quality.c4]")], values
+    for fam, table in data.items():
+        name = f"quality.{fam}"
+        if fam not in SCHEMA:
+            errors.append((name, f"unknown quality family {fam!r}; known: {list(FAMILIES)}"))
+            continue
+        if not isinstance(table, Mapping):
+            errors.append((name, f"[{name}] must be a table"))
+            continue
+        schema = SCHEMA[fam]
+        for key in table:
+            if key not in schema:
+                errors.append((name, f"unknown key {key!r} in [{name}]; allowed: {sorted(schema)}"))
+        out: dict[str, Any] = {}
+        for key, tp in schema.items():
+            if key not in table:
+                continue
+            v = table[key]
+            ok = False
+            if tp is int:
+                ok = isinstance(v, int) and not isinstance(v, bool) and v >= 0
+                kind = "an integer"
+            elif tp is float:
+                ok = isinstance(v, int | float) and not isinstance(v, bool) and v >= 0
+                kind = "a number"
+                v = float(v) if ok else v
+            elif tp is str:
+                ok = isinstance(v, str) and v != ""
+                kind = "a non-empty string"
+            else:
+                ok = isinstance(v, list) and all(isinstance(s, str) and s for s in v)
+                kind = "a list of non-empty strings"
+            if not ok:
+                errors.append((name, f"{name}.{key} must be {kind}, got {v!r}"))
+            else:
+                out[key] = tuple(v) if isinstance(v, list) else v
+        values[fam] = out
+    return errors, values
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """The merged ``[quality.*]`` tables: family → key → value."""
+
+    values: Mapping[str, Mapping[str, Any]]
+
+    def __getitem__(self, family: str) -> Mapping[str, Any]:
+        return self.values[family]
+
+
+def load_thresholds(merged: Mapping[str, Mapping[str, Any]]) -> Thresholds:
+    """Build thresholds from merged rule-file tables; every key of :data:`SCHEMA` is required.
+
+    Every default lives in ``rules/boilerplate/quality.toml``, not in code.
+    """
+    out: dict[str, dict[str, Any]] = {}
+    for fam, schema in SCHEMA.items():
+        table = merged.get(fam, {})
+        for key in schema:
+            if key not in table:
+                raise ValueError(f"quality.{fam} lacks {key!r}")
+        out[fam] = dict(table)
+    return Thresholds(out)
+
+
+# --------------------------------------------------------------------------- tokenizing
+
+_WORD = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*")
+_HAS_ALPHA = regex.compile(r"\p{L}")
+_CITATION = regex.compile(r"\[\d*\]|\[edit\]|\[citation needed\]", regex.IGNORECASE)
+_SENTENCE_END = regex.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
+_PARAGRAPH_SPLIT = regex.compile(r"\n\s*\n")
+
+
+def words_of(text: str) -> list[str]:
+    """Word tokens (letters/digits with inner apostrophes or hyphens), punctuation dropped.
+
+    >>> words_of("Don't panic — it's 9.5 well-known #tags!")
+    ["Don't", 'panic', "it's", '9', '5', 'well-known', 'tags']
+    """
+    return _WORD.findall(text)
+
+
+def _nonblank_lines(text: str) -> list[str]:
+    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+
+
+def _dups(items: list[str]) -> tuple[int, int]:
+    """(number of items that repeat an earlier one, their characters)."""
+    seen: set[str] = set()
+    n = chars = 0
+    for it in items:
+        if it in seen:
+            n += 1
+            chars += len(it)
+        else:
+            seen.add(it)
+    return n, chars
+
+
+def _ngrams(ids: list[int], n: int) -> list[tuple[int, ...]]:
+    return list(zip(*(ids[i:] for i in range(n)), strict=False))  # shorter tails end it
+
+
+def _top_ngram_chars(ids: list[int], lengths: list[int], n: int) -> int:
+    """Characters covered by the most frequent n-gram (its length times its count)."""
+    grams = _ngrams(ids, n)
+    if not grams:
+        return 0
+    counts = Counter(grams)
+    best = max(counts.values())
+    if best < 2:
+        return 0
+    # Deterministic choice among equally frequent n-grams: the first to occur.
+    for i, g in enumerate(grams):
+        if counts[g] == best:
+            return (sum(lengths[i : i + n]) + n - 1) * best
+    return 0  # pragma: no cover
+
+
+def _dup_ngram_chars(ids: list[int], prefix: list[int], n: int) -> int:
+    """Characters of n-grams that repeat an earlier n-gram, each word counted once."""
+    grams = _ngrams(ids, n)
+    seen: set[tuple[int, ...]] = set()
+    chars = i = 0
+    last = len(grams)
+    while i < last:
+        g = grams[i]
+        if g in seen:
+            chars += prefix[i + n] - prefix[i] + n - 1
+            i += n
+        else:
+            seen.add(g)
+            i += 1
+    return chars
+
+
+# --------------------------------------------------------------------------- signals
+
+
+def c4_signals(text: str, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
+    """What C4's line filter would do to ``text`` (it is not changed here)."""
+    end_marks = tuple(t["end_marks"])
+    kept = sentences = javascript = policy = 0
+    lorem = curly = False
+    lines = _nonblank_lines(text)
+    for raw in lines:
+        if any(len(w) > t["max_word_length"] for w in raw.split()):
+            continue
+        line = _CITATION.sub("", raw)
+        if not line.endswith(end_marks) or line.endswith(t["ellipsis"]):
+            continue
+        if len(line.split()) < t["min_words_per_line"]:
+            continue
+        low = line.lower()
+        if "lorem ipsum" in low:
+            lorem = True
+            continue
+        if "javascript" in low:
+            javascript += 1
+            continue
+        if "{" in line:
+            curly = True
+            continue
+        if any(p in low for p in t["policy_substrings"]):
+            policy += 1
+            continue
+        kept += 1
+        sentences += max(1, len(_SENTENCE_END.findall(line)))
+    return {
+        "c4.lines": len(lines),
+        "c4.lines_kept": kept,
+        "c4.kept_fraction": round(kept / len(lines), 4) if lines else 0.0,
+        "c4.sentences": sentences,
+        "c4.javascript_lines": javascript,
+        "c4.policy_lines": policy,
+        "c4.lorem_ipsum": lorem,
+        "c4.curly_bracket": curly,
+    }
+
+
+def c4_failures(s: Mapping[str, ScoreValue], t: Mapping[str, Any]) -> list[str]:
+    out = []
+    if s["c4.lorem_ipsum"]:
+        out.append("c4.lorem_ipsum")
+    if s["c4.curly_bracket"]:
+        out.append("c4.curly_bracket")
+    if int(s["c4.sentences"]) < t["min_sentences"]:
+        out.append("c4.min_sentences")
+    return out
+
+
+def gopher_quality_signals(text: str, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
+    words = words_of(text)
+    n = len(words)
+    lines = _nonblank_lines(text)
+    bullets = tuple(t["bullet_prefixes"])
+    stop = {w.lower() for w in t["stop_words"]}
+    ellipses = text.count("...") + text.count("…")
+    return {
+        "gopher.words": n,
+        "gopher.mean_word_length": round(sum(len(w) for w in words) / n, 4) if n else 0.0,
+        "gopher.hash_word_ratio": round(text.count("#") / n, 4) if n else 0.0,
+        "gopher.ellipsis_word_ratio": round(ellipses / n, 4) if n else 0.0,
+        "gopher.bullet_lines_ratio": (
+            round(sum(ln.startswith(bullets) for ln in lines) / len(lines), 4) if lines else 0.0
+        ),
+        "gopher.ellipsis_lines_ratio": (
+            round(sum(ln.endswith(("...", "…")) for ln in lines) / len(lines), 4) if lines else 0.0
+        ),
+        "gopher.alpha_words_ratio": (
+            round(sum(1 for w in words if _HAS_ALPHA.search(w)) / n, 4) if n else 0.0
+        ),
+        "gopher.stop_words": sum(1 for w in words if w.lower() in stop),
+    }
+
+
+def gopher_quality_failures(s: Mapping[str, ScoreValue], t: Mapping[str, Any]) -> list[str]:
+    checks = [
+        ("gopher_quality.min_words", float(s["gopher.words"]) < t["min_words"]),
+        ("gopher_quality.max_words", float(s["gopher.words"]) > t["max_words"]),
+        (
+            "gopher_quality.mean_word_length",
+            not t["min_mean_word_length"]
+            <= float(s["gopher.mean_word_length"])
+            <= t["max_mean_word_length"],
+        ),
+        (
+            "gopher_quality.hash_ratio",
+            float(s["gopher.hash_word_ratio"]) > t["max_symbol_word_ratio"],
+        ),
+        (
+            "gopher_quality.ellipsis_ratio",
+            float(s["gopher.ellipsis_word_ratio"]) > t["max_symbol_word_ratio"],
+        ),
+        (
+            "gopher_quality.bullet_lines",
+            float(s["gopher.bullet_lines_ratio"]) > t["max_bullet_lines_ratio"],
+        ),
+        (
+            "gopher_quality.ellipsis_lines",
+            float(s["gopher.ellipsis_lines_ratio"]) > t["max_ellipsis_lines_ratio"],
+        ),
+        (
+            "gopher_quality.alpha_words",
+            float(s["gopher.alpha_words_ratio"]) < t["min_alpha_words_ratio"],
+        ),
+        ("gopher_quality.stop_words", float(s["gopher.stop_words"]) < t["min_stop_words"]),
+    ]
+    return [name for name, failed in checks if failed]
+
+
+def gopher_repetition_signals(text: str, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
+    del t
+    size = len(text) or 1
+    paras = [p.strip() for p in _PARAGRAPH_SPLIT.split(text.strip()) if p.strip()]
+    lines = _nonblank_lines(text)
+    p_dup, p_chars = _dups(paras)
+    l_dup, l_chars = _dups(lines)
+    words = words_of(text)
+    vocab: dict[str, int] = {}
+    ids = [vocab.setdefault(w, len(vocab)) for w in words]
+    lengths = [len(w) for w in words]
+    prefix = [0]
+    for n_chars in lengths:
+        prefix.append(prefix[-1] + n_chars)
+    out: dict[str, ScoreValue] = {
+        "gopher_rep.dup_para_fraction": round(p_dup / len(paras), 4) if paras else 0.0,
+        "gopher_rep.dup_para_char_fraction": round(p_chars / size, 4),
+        "gopher_rep.dup_line_fraction": round(l_dup / len(lines), 4) if lines else 0.0,
+        "gopher_rep.dup_line_char_fraction": round(l_chars / size, 4),
+    }
+    for n in (2, 3, 4):
+        top = _top_ngram_chars(ids, lengths, n)
+        out[f"gopher_rep.top_{n}gram_char_fraction"] = round(top / size, 4)
+    for n in range(5, 11):
+        dup = _dup_ngram_chars(ids, prefix, n)
+        out[f"gopher_rep.dup_{n}gram_char_fraction"] = round(dup / size, 4)
+    return out
+
+
+def gopher_repetition_failures(s: Mapping[str, ScoreValue], t: Mapping[str, Any]) -> list[str]:
+    out = []
+    for sig in (
+        "dup_para_fraction",
+        "dup_para_char_fraction",
+        "dup_line_fraction",
+        "dup_line_char_fraction",
+    ):
+        if float(s[f"gopher_rep.{sig}"]) > t[f"max_{sig}"]:
+            out.append(f"gopher_repetition.{sig}")
+    for n in (2, 3, 4):
+        if float(s[f"gopher_rep.top_{n}gram_char_fraction"]) > t[f"max_top_{n}gram_char_fraction"]:
+            out.append(f"gopher_repetition.top_{n}gram")
+    for n in range(5, 11):
+        if float(s[f"gopher_rep.dup_{n}gram_char_fraction"]) > t[f"max_dup_{n}gram_char_fraction"]:
+            out.append(f"gopher_repetition.dup_{n}gram")
+    return out
+
+
+def fineweb_signals(text: str, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
+    lines = _nonblank_lines(text)
+    marks = tuple(t["end_marks"])
+    n = len(lines)
+    chars = len(text.replace("\n", "")) or 1
+    words = len(words_of(text))
+    return {
+        "fineweb.line_punct_ratio": round(sum(ln.endswith(marks) for ln in lines) / n, 4)
+        if n
+        else 0.0,
+        "fineweb.short_line_ratio": round(
+            sum(len(ln) <= t["short_line_length"] for ln in lines) / n, 4
+        )
+        if n
+        else 0.0,
+        "fineweb.dup_line_char_ratio": round(_dups(lines)[1] / chars, 4),
+        "fineweb.newline_word_ratio": round(n / words, 4) if words else 0.0,
+    }
+
+
+def fineweb_failures(s: Mapping[str, ScoreValue], t: Mapping[str, Any]) -> list[str]:
+    checks = [
+        (
+            "fineweb.line_punct_ratio",
+            float(s["fineweb.line_punct_ratio"]) <= t["min_line_punct_ratio"],
+        ),
+        (
+            "fineweb.short_line_ratio",
+            float(s["fineweb.short_line_ratio"]) >= t["max_short_line_ratio"],
+        ),
+        (
+            "fineweb.dup_line_char_ratio",
+            float(s["fineweb.dup_line_char_ratio"]) >= t["max_dup_line_char_ratio"],
+        ),
+        (
+            "fineweb.newline_word_ratio",
+            float(s["fineweb.newline_word_ratio"]) > t["max_newline_word_ratio"],
+        ),
+    ]
+    return [name for name, failed in checks if failed]
+
+
+_SIGNALS = {
+    "c4": (c4_signals, c4_failures),
+    "gopher_quality": (gopher_quality_signals, gopher_quality_failures),
+    "gopher_repetition": (gopher_repetition_signals, gopher_repetition_failures),
+    "fineweb": (fineweb_signals, fineweb_failures),
+}
+
+
+def score(
+    text: str, thresholds: Thresholds, families: tuple[str, ...] = FAMILIES
+) -> tuple[dict[str, ScoreValue], list[str]]:
+    """All signals of ``families`` for ``text`` and the names of the checks it fails."""
+    scores: dict[str, ScoreValue] = {}
+    failed: list[str] = []
+    for fam in families:
+        signals, failures = _SIGNALS[fam]
+        s = signals(text, thresholds[fam])
+        scores.update(s)
+        failed.extend(failures(s, thresholds[fam]))
+    return scores, failed

@@ -1,0 +1,427 @@
+"""boilerplate: remove page chrome by rules; score C4/Gopher/FineWeb quality signals.
+
+The rules live in ``rules/boilerplate/*.toml`` (see
+:mod:`textclean.boilerplate_rules` for the format). A document is handled in
+two passes over its lines:
+
+1. rules for any position: a *section* cut (a "More For You", "Related" ...
+   heading near the end whose following lines all look like teasers removes
+   everything from the heading on), then *line* rules with ``zone = "any"``
+   (calls to action, social and cookie lines);
+2. with those lines gone, the header zone (non-blank lines before the first
+   prose line, at most ``header_lines``) and the footer zone (after the last
+   prose line, at most ``footer_lines``) are found, and zone-bound line rules,
+   *orphan headings* (a "Table of Contents" with no contents under it) and
+   *teasers* (a short title followed by a snippet ending in "[...]" or "…")
+   are applied.
+
+Every removed line is an :class:`~textclean.document.Edit` with the rule id and
+evidence; blank lines that belonged to a removed block go with it. A document
+left with no text is dropped. Regexes run with the ``regex`` module's timeout;
+a rule that times out is skipped for the rest of the document and the skip is
+recorded in ``doc.scores`` (``boilerplate.rule_timeouts``,
+``boilerplate.timed_out_rules``).
+
+>>> from textclean.config import Config
+>>> from textclean.document import Document
+>>> stage = build(Config(), None)
+>>> doc = stage(Document("d", "Skip to content\\nMenu\\n\\n" + "A real sentence of the "
+...                      "article goes on for a while here.\\n" * 3))
+>>> [(e.rule, e.before) for e in doc.edits]
+[('boilerplate.nav.skip_to_content', 'Skip to content\\n'), ('boilerplate.nav.menu', 'Menu\\n\\n')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+import regex
+
+from textclean import quality
+from textclean.boilerplate_rules import REGEX_FLAGS, Rule, line_key, parse_files
+from textclean.config import BoilerplateConfig, Config
+from textclean.document import Change, Document
+from textclean.layout import Line, is_prose, split_lines
+from textclean.rules import RuleError, RulePack
+
+NAME = "boilerplate"
+#: A run of consecutive non-prose lines this short may hold a lone chrome line.
+_SHORT_RUN = 6
+
+
+@dataclass(frozen=True)
+class Compiled:
+    """A rule with its regexes compiled."""
+
+    rule: Rule
+    regexes: tuple[regex.Pattern[str], ...]
+
+
+def _selected(rule_id: str, names: Iterable[str]) -> bool:
+    return any(rule_id == n or (n.endswith(".") and rule_id.startswith(n)) for n in names)
+
+
+def compile_rules(rules: Mapping[str, Rule], cfg: BoilerplateConfig) -> list[Compiled]:
+    """Rules switched on by their file and the config, with compiled regexes, in file order."""
+    out = []
+    for r in rules.values():
+        on = r.enabled
+        if _selected(r.id, cfg.enable):
+            on = True
+        if _selected(r.id, cfg.disable):
+            on = False
+        if on:
+            out.append(Compiled(r, tuple(regex.compile(p, REGEX_FLAGS) for p in r.patterns)))
+    return out
+
+
+@dataclass
+class _Run:
+    """Per-document working state (never kept on the stage)."""
+
+    lines: list[Line]
+    removed: dict[int, tuple[str, dict[str, Any]]] = field(default_factory=dict)
+    cut: int | None = None  # line index a section cut starts at
+    timed_out: list[str] = field(default_factory=list)
+    keys: dict[int, str] = field(default_factory=dict)
+
+    def key(self, line: Line) -> str:
+        """The exact-match form of a line, computed once per document."""
+        k = self.keys.get(line.index)
+        if k is None:
+            k = self.keys[line.index] = line_key(line.text)
+        return k
+
+    def alive(self) -> list[Line]:
+        stop = len(self.lines) if self.cut is None else self.cut
+        return [ln for ln in self.lines[:stop] if not ln.blank and ln.index not in self.removed]
+
+
+@dataclass(frozen=True)
+class BoilerplateStage:
+    """The boilerplate stage; see the module docstring."""
+
+    config: BoilerplateConfig
+    rules: tuple[Compiled, ...]
+    thresholds: quality.Thresholds
+    name: str = NAME
+
+    # ------------------------------------------------------------------ matching
+
+    def _fullmatch(self, c: Compiled, text: str, run: _Run) -> str | None:
+        """The pattern of ``c`` matching all of ``text``; a rule that timed out is skipped."""
+        if c.rule.id in run.timed_out:
+            return None
+        for pat in c.regexes:
+            try:
+                if pat.fullmatch(text, timeout=self.config.regex_timeout):
+                    return pat.pattern
+            except TimeoutError:
+                run.timed_out.append(c.rule.id)
+                return None
+        return None
+
+    def _matches(
+        self, c: Compiled, line: Line, run: _Run, max_words: int | None = None
+    ) -> dict[str, Any] | None:
+        """Evidence when ``line`` is one of ``c``'s exact lines or fully matches a regex."""
+        if c.rule.exact and run.key(line) in c.rule.exact:
+            return {"match": "exact"}
+        limit = c.rule.max_words if max_words is None else max_words
+        if c.regexes and line.words <= limit and len(line.text) <= 30 * limit + 50:
+            pat = self._fullmatch(c, line.text, run)
+            if pat is not None:
+                return {"match": "regex", "pattern": pat}
+        return None
+
+    # ------------------------------------------------------------------ pass 1
+
+    def _section_cut(self, run: _Run) -> None:
+        nonblank = [ln for ln in run.lines if not ln.blank]
+        if not nonblank:
+            return
+        pmin = self.config.prose_min_words
+        prose_idx = [k for k, ln in enumerate(nonblank) if is_prose(ln.text, pmin)]
+        last_prose = prose_idx[-1] if prose_idx else -1
+        for c in self.rules:
+            if c.rule.kind != "section":
+                continue
+            r = c.rule
+            for k, ln in enumerate(nonblank):
+                if run.cut is not None and ln.index >= run.cut:
+                    break
+                if ln.words > 8 or (k < r.min_position * len(nonblank) and k <= last_prose):
+                    continue
+                ev = self._matches(c, ln, run, max_words=8)
+                if ev is None:
+                    continue
+                block = nonblank[k + 1 :]
+                if len(block) > r.max_block_lines or not all(
+                    self._teaserish(b.text, r) for b in block
+                ):
+                    continue
+                ev.update(
+                    line=ln.index + 1,
+                    heading=ln.text,
+                    lines_cut=len(block) + 1,
+                    truncated_snippets=sum(
+                        b.text.endswith(r.strong_endings + r.weak_endings) for b in block
+                    ),
+                )
+                run.cut = ln.index
+                run.removed[ln.index] = (r.id, ev)
+                break
+
+    def _teaserish(self, text: str, r: Rule) -> bool:
+        """A line of a teaser block: a truncated snippet, or a short non-prose line."""
+        if text.endswith(r.strong_endings + r.weak_endings):
+            return True
+        return len(text.split()) <= r.title_max_words and not is_prose(
+            text, self.config.prose_min_words
+        )
+
+    def _line_rules(self, run: _Run, zones: dict[str, set[int]] | None) -> None:
+        """Line rules; ``zones is None`` runs the zone-free ones, else the zone-bound ones.
+
+        A zone-bound match stands only where chrome clusters: in a run of at most
+        ``_SHORT_RUN`` consecutive non-prose lines, or in a longer run of which at
+        least a third is chrome, at the run's outer edge. A word like "Legal"
+        inside a long list stays.
+        """
+        found: dict[int, tuple[str, dict[str, Any]]] = {}
+        alive = run.alive()
+        for ln in alive:
+            for c in self.rules:
+                r = c.rule
+                if r.kind != "line":
+                    continue
+                if zones is None:
+                    if r.zone != "any":
+                        continue
+                elif r.zone == "any" or ln.index not in zones[r.zone]:
+                    continue
+                ev = self._matches(c, ln, run)
+                if ev is not None:
+                    ev["line"] = ln.index + 1
+                    if r.zone != "any":
+                        ev["zone"] = r.zone
+                    found[ln.index] = (r.id, ev)
+                    break
+        if zones is None:
+            run.removed.update(found)
+            return
+        # Runs of non-prose lines, counting lines removed earlier as chrome too.
+        pmin = self.config.prose_min_words
+        stop = len(run.lines) if run.cut is None else run.cut
+        lines = [ln for ln in run.lines[:stop] if not ln.blank]
+        k = 0
+        while k < len(lines):
+            if is_prose(lines[k].text, pmin) and lines[k].index not in run.removed:
+                k += 1
+                continue
+            j = k
+            while j < len(lines) and (
+                lines[j].index in run.removed or not is_prose(lines[j].text, pmin)
+            ):
+                j += 1
+            members = [ln.index for ln in lines[k:j]]
+            is_chrome = [i in found or i in run.removed for i in members]
+            if len(members) <= _SHORT_RUN:
+                accept = [i for i in members if i in found]
+            elif 3 * sum(is_chrome) >= len(members):
+                # In a longer run, chrome must stand at the run's outer edge: at most
+                # one other line between it and the top (header) or bottom (footer).
+                accept = []
+                for pos, i in enumerate(members):
+                    if i not in found:
+                        continue
+                    above = pos - sum(is_chrome[:pos])
+                    below = len(members) - pos - 1 - sum(is_chrome[pos + 1 :])
+                    if (i in zones["header"] and above <= 1) or (
+                        i in zones["footer"] and below <= 1
+                    ):
+                        accept.append(i)
+            else:
+                accept = []
+            for i in accept:
+                run.removed[i] = found[i]
+            k = j
+
+    # ------------------------------------------------------------------ pass 2
+
+    def _zones(self, run: _Run) -> dict[str, set[int]]:
+        alive = run.alive()
+        cfg = self.config
+        prose = [k for k, ln in enumerate(alive) if is_prose(ln.text, cfg.prose_min_words)]
+        first = prose[0] if prose else len(alive)
+        last = prose[-1] if prose else -1
+        head_end = min(first, cfg.header_lines)
+        foot_start = max(last + 1, len(alive) - cfg.footer_lines)
+        header = {ln.index for ln in alive[:head_end]}
+        footer = {ln.index for ln in alive[foot_start:]}
+        everything = {ln.index for ln in alive}
+        return {"header": header, "footer": footer, "edges": header | footer, "any": everything}
+
+    def _orphan_headings(self, run: _Run, zones: dict[str, set[int]]) -> None:
+        alive = run.alive()
+        for k, ln in enumerate(alive):
+            for c in self.rules:
+                r = c.rule
+                if r.kind != "orphan_heading" or ln.index not in zones[r.zone]:
+                    continue
+                ev = self._matches(c, ln, run, max_words=8)
+                if ev is None:
+                    continue
+                # Count contents entries: short non-prose lines right under the heading.
+                entries = 0
+                for nxt in alive[k + 1 :]:
+                    if is_prose(nxt.text, self.config.prose_min_words) or nxt.words > 16:
+                        break
+                    entries += 1
+                if entries <= 1:
+                    ev.update(line=ln.index + 1, entries_below=entries)
+                    run.removed[ln.index] = (r.id, ev)
+                    break
+
+    def _teasers(self, run: _Run, zones: dict[str, set[int]]) -> None:
+        for c in self.rules:
+            r = c.rule
+            if r.kind != "teaser":
+                continue
+            alive = run.alive()
+            pairs: list[tuple[int, bool]] = []  # (position in alive of the title, strong?)
+            k = 0
+            while k + 1 < len(alive):
+                title, snippet = alive[k], alive[k + 1]
+                if (
+                    title.words <= r.title_max_words
+                    and not title.text.endswith(r.strong_endings + r.weak_endings)
+                    and snippet.words >= r.min_words
+                    and snippet.text.endswith(r.strong_endings + r.weak_endings)
+                    and title.index in zones[r.zone]
+                ):
+                    pairs.append((k, snippet.text.endswith(r.strong_endings)))
+                    k += 2
+                else:
+                    k += 1
+            # A bare ellipsis ends ordinary sentences too: such a pair counts only in a
+            # run of at least `min_run` consecutive pairs, or in the footer zone.
+            run_len: dict[int, int] = {}
+            start = 0
+            for j in range(len(pairs)):
+                if j > 0 and pairs[j][0] != pairs[j - 1][0] + 2:
+                    start = j
+                run_len[start] = run_len.get(start, 0) + 1
+            start = 0
+            for j, (k, strong) in enumerate(pairs):
+                if j > 0 and k != pairs[j - 1][0] + 2:
+                    start = j
+                in_run = run_len[start] >= r.min_run
+                title, snippet = alive[k], alive[k + 1]
+                if strong or in_run or title.index in zones["footer"]:
+                    ev = {
+                        "line": title.index + 1,
+                        "title": title.text,
+                        "ending": "strong" if strong else "weak",
+                    }
+                    run.removed[title.index] = (r.id, ev)
+                    run.removed[snippet.index] = (r.id, {**ev, "line": snippet.index + 1})
+
+    # ------------------------------------------------------------------ applying
+
+    def _changes(self, run: _Run) -> list[Change]:
+        lines = run.lines
+        owner: list[int | None] = [None] * len(lines)
+        for i in run.removed:
+            owner[i] = i
+        if run.cut is not None:
+            for i in range(run.cut, len(lines)):
+                owner[i] = run.cut
+        # Blank lines go with the removed line above them (or below, at the very top).
+        prev: int | None = None
+        for ln in lines:
+            if ln.blank and owner[ln.index] is None:
+                if prev is None:
+                    nxt = next((x for x in lines[ln.index :] if not x.blank), None)
+                    if nxt is not None and owner[nxt.index] is not None:
+                        owner[ln.index] = owner[nxt.index]
+                elif owner[prev] is not None:
+                    owner[ln.index] = owner[prev]
+            elif not ln.blank:
+                prev = ln.index
+        # Blank lines before a removed tail go with it.
+        tail = len(lines)
+        while tail > 0 and (owner[tail - 1] is not None or lines[tail - 1].blank):
+            tail -= 1
+        if tail < len(lines):
+            first_owned = next((i for i in range(tail, len(lines)) if owner[i] is not None), None)
+            if first_owned is not None:
+                for i in range(tail, first_owned):
+                    owner[i] = owner[first_owned]
+        changes: list[Change] = []
+        i = 0
+        while i < len(lines):
+            o = owner[i]
+            if o is None:
+                i += 1
+                continue
+            j = i
+            while j + 1 < len(lines) and owner[j + 1] == o:
+                j += 1
+            rule, ev = run.removed[o]
+            changes.append(Change(lines[i].start, lines[j].end, "", rule, ev))
+            i = j + 1
+        return changes
+
+    def __call__(self, doc: Document) -> Document:
+        run = _Run(split_lines(doc.text))
+        had_text = bool(doc.text.strip())
+        self._section_cut(run)
+        self._line_rules(run, None)
+        zones = self._zones(run)
+        self._line_rules(run, zones)
+        self._orphan_headings(run, zones)
+        zones = self._zones(run)
+        self._teasers(run, zones)
+        changes = self._changes(run)
+        removed_chars = sum(c.end - c.start for c in changes)
+        doc.replace_spans(NAME, changes)
+        nonblank_removed = sum(
+            1
+            for ln in run.lines
+            if not ln.blank
+            and (ln.index in run.removed or (run.cut is not None and ln.index >= run.cut))
+        )
+        doc.scores["boilerplate.lines_removed"] = nonblank_removed
+        doc.scores["boilerplate.chars_removed"] = removed_chars
+        doc.scores["boilerplate.rule_timeouts"] = len(run.timed_out)
+        if run.timed_out:
+            doc.scores["boilerplate.timed_out_rules"] = ",".join(run.timed_out)
+        if not doc.text.strip():
+            if had_text:
+                doc.drop(f"boilerplate.empty: only page chrome ({nonblank_removed} lines removed)")
+            else:
+                doc.drop("boilerplate.empty: empty document")
+            return doc
+        if self.config.quality:
+            scores, failed = quality.score(doc.text, self.thresholds)
+            doc.scores.update(scores)
+            doc.scores["quality.failed"] = ",".join(failed)
+            checked = [f for f in failed if f.split(".")[0] in self.config.quality_checks]
+            if checked and self.config.drop_on_quality:
+                doc.drop(f"boilerplate.quality: {','.join(checked)}")
+        return doc
+
+
+def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
+    pack = rules if rules is not None else RulePack.load(config.rules)
+    parsed = parse_files(pack.files("boilerplate", "*.toml"))
+    try:
+        thresholds = quality.load_thresholds(parsed.quality)
+    except ValueError as exc:
+        raise RuleError(pack.builtin_dir / "boilerplate", None, str(exc)) from exc
+    return BoilerplateStage(
+        config.boilerplate, tuple(compile_rules(parsed.rules, config.boilerplate)), thresholds
+    )
