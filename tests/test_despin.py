@@ -262,3 +262,11 @@ def test_tables_loaded_once_per_file_state() -> None:
     a = load_tables(RulePack.load([TEST_PACK]))
     b = load_tables(RulePack.load([TEST_PACK]))
     assert a is b
+
+
+def test_capitalised_mid_sentence_t2_word_is_left_as_a_name(stage: DespinStage) -> None:
+    extra = "Talks among Different Nations Forum members and among different members went on.\n"
+    doc = stage(Document("x", SEED_SPUN + extra))
+    tail = doc.text[len(doc.text) - len(extra) - 10 :]
+    assert "among Different Nations Forum members" in tail
+    assert "among other members" in tail  # spin.ctx.different.among, same word in lower case

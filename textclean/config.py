@@ -109,7 +109,7 @@ class DespinConfig:
     # prior = (freq(original) / freq(spun)) ** t2_prior_weight; both chosen on half the
     # evaluation pairs, checked on the other half (bench/despin/measure.py).
     t2_margin: float = 7.5
-    t2_prior_weight: float = 0.5
+    t2_prior_weight: float = 0.75
     fix_articles: bool = True  # "a" ↔ "an" before a restored word
 
     def __post_init__(self) -> None:

@@ -93,31 +93,42 @@ class Evidence:
         return d
 
 
-def _side_score(words: list[str], prev: str | None, nxt: str | None) -> float:
-    score = 0.0
-    if prev is not None:
-        score += math.log(bigram_count(prev, words[0]))
-    if nxt is not None:
-        score += math.log(bigram_count(words[-1], nxt))
-    if prev is not None and nxt is not None:
-        # both sides: divide once by the word's own count (likelihood of the context)
-        score -= math.log(unigram_count(words[0] if len(words) == 1 else words[-1]))
-    return score
+def _listed(a: str, b: str) -> bool:
+    counts, _floor = _bigrams()
+    if a in ARTICLES:
+        return f"a {b}" in counts or f"an {b}" in counts
+    return f"{a} {b}" in counts
 
 
 def bigram_evidence(spun: str, original: str, prev: str | None, nxt: str | None) -> Evidence:
     """Likelihood ratio original : spun given the neighbour words (see the module docstring).
 
+    A side counts only when the bigram list has it for the original or the spun
+    wording; when neither is listed, that neighbour says nothing.
+
     >>> bigram_evidence("energy", "power", None, "plant").ratio > 1
     True
     >>> bigram_evidence("power", "energy", None, "plant").ratio < 1
     True
+    >>> bigram_evidence("zzyzx", "qqxq", "foo", "bar").ratio
+    1.0
     """
-    if prev is None and nxt is None:
-        return Evidence(1.0, None, None)
-    s = _side_score(spun.split(" "), prev, nxt)
-    o = _side_score(original.split(" "), prev, nxt)
-    return Evidence(math.exp(o - s), prev, nxt)
+    s_words, o_words = spun.split(" "), original.split(" ")
+    log_ratio = 0.0
+    sides = 0
+    if prev is not None and (_listed(prev, o_words[0]) or _listed(prev, s_words[0])):
+        log_ratio += math.log(bigram_count(prev, o_words[0]) / bigram_count(prev, s_words[0]))
+        sides += 1
+    if nxt is not None and (_listed(o_words[-1], nxt) or _listed(s_words[-1], nxt)):
+        log_ratio += math.log(bigram_count(o_words[-1], nxt) / bigram_count(s_words[-1], nxt))
+        sides += 1
+    if sides == 2:
+        # both sides are joint counts: divide once by the words' own counts, so the
+        # product is the likelihood of the context given each word
+        log_ratio -= math.log(unigram_count(o_words[-1]) / unigram_count(s_words[-1]))
+    if not sides:
+        return Evidence(1.0, prev, nxt)
+    return Evidence(math.exp(log_ratio), prev, nxt)
 
 
 @lru_cache(maxsize=65536)

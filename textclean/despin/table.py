@@ -31,7 +31,9 @@ A pattern is 1–6 space-separated slots; a slot lists alternatives joined by
 ``action`` is ``apply`` (the original is right here) or ``keep`` (the spun
 word is genuine here; wins over ``apply``); ``side`` is ``prev`` or ``next``,
 the word right before or after the match (same sentence, no punctuation in
-between); ``words`` lists the words that fire the rule, joined by ``|``.
+between); ``words`` lists the words that fire the rule, joined by ``|``; the
+pseudo-word ``<quote>`` stands for a quotation mark between the match and the
+previous (or next) word, as in ``“...,” mentioned David``.
 
 ``articles.tsv`` — exceptions to the vowel rule for ``a``/``an``::
 
@@ -272,7 +274,7 @@ def parse_context(path: Path, errors: list[RuleError] | None = None) -> list[Con
         if row["side"] not in ("prev", "next"):
             problems.append(f"side must be 'prev' or 'next', got {row['side']!r}")
         words = row["words"].split("|")
-        if not all(_WORD.match(w) for w in words):
+        if not all(_WORD.match(w) or w == "<quote>" for w in words):
             problems.append(f"words must be lower-case words joined by '|': {row['words']!r}")
         if problems:
             for p in problems:

@@ -19,8 +19,10 @@ context rule (``rules/spin/context.tsv``) says so, or when the neighbouring
 words favour the original (bigram likelihood ratio original:spun above 1) and
 that ratio times the frequency prior ``(f_orig / f_spun) ** t2_prior_weight``
 (wordfreq) reaches ``t2_margin``; T3 entries only if ``tiers`` names them, with
-the same evidence as T2. Every replacement is an Edit whose rule is
-the entry id and whose evidence holds the tier, the score and the reason.
+the same evidence as T2. A T2/T3 match on a capitalised word in mid-sentence
+is left alone (it is likely part of a name: "Asian Nations"). Every
+replacement is an Edit whose rule is the entry id and whose evidence holds the
+tier, the score and the reason.
 
 >>> from textclean.config import Config
 >>> from textclean.document import Document
@@ -54,6 +56,23 @@ from textclean.document import Change, Document
 from textclean.rules import RulePack
 
 NAME = "despin"
+#: The neighbour "word" a context rule sees when a quotation mark separates it from the
+#: match (``“...,” mentioned David``): lets rules catch speech attribution.
+QUOTE = "<quote>"
+_QUOTES = frozenset('"“”')
+
+
+def _inside_name(text: str, toks: Sequence[Token], i: int) -> bool:
+    """Token ``i`` is capitalised (not all capitals) mid-sentence: likely part of a name."""
+    word = text[toks[i].start : toks[i].end]
+    if not word[:1].isupper() or word.isupper() or i == 0:
+        return False
+    before = text[toks[i - 1].end : toks[i].start]
+    return not any(c in '.!?:;\n“"' for c in before)
+
+
+def _quote_gap(gap: str) -> bool:
+    return "\n" not in gap and any(c in _QUOTES for c in gap)
 
 
 @dataclass(frozen=True)
@@ -144,7 +163,12 @@ class DespinStage:
         return None
 
     def _decide(
-        self, m: Match, prev: str | None, nxt: str | None, score: float
+        self,
+        m: Match,
+        prev: str | None,
+        nxt: str | None,
+        score: float,
+        quotes: tuple[bool, bool] = (False, False),
     ) -> dict[str, Any] | None:
         """Evidence for applying match ``m``, or None to leave it."""
         e = m.entry
@@ -153,7 +177,7 @@ class DespinStage:
             return None
         if e.tier == "t1":
             return ev
-        ctx = self._context(e, prev, nxt)
+        ctx = self._context(e, QUOTE if quotes[0] else prev, QUOTE if quotes[1] else nxt)
         if ctx is not None:
             if ctx[0] == "keep":
                 return None
@@ -193,6 +217,8 @@ class DespinStage:
                 if k in applied:
                     continue
                 m = a.matches[k]
+                if m.entry.tier != "t1" and _inside_name(text, toks, m.i):
+                    continue  # "Asian Nations", "Power Ministry": part of a proper name
                 prev_i, next_i = m.i - 1, m.j
                 prev = toks[prev_i].key if m.i > 0 and toks[m.i].joined else None
                 nxt = toks[next_i].key if next_i < n and toks[next_i].joined else None
@@ -200,7 +226,11 @@ class DespinStage:
                     prev = restored_last.get(prev_i, prev)
                 if nxt is not None:
                     nxt = restored_first.get(next_i, nxt)
-                ev = self._decide(m, prev, nxt, a.score)
+                quotes = (
+                    m.i > 0 and _quote_gap(text[toks[prev_i].end : toks[m.i].start]),
+                    next_i < n and _quote_gap(text[toks[m.j - 1].end : toks[next_i].start]),
+                )
+                ev = self._decide(m, prev, nxt, a.score, quotes)
                 if ev is None:
                     continue
                 applied[k] = ev
