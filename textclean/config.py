@@ -192,6 +192,27 @@ class DedupConfig:
     seed: int = 1
     keep: str = "first"  # "first", "longest" or "lowest_id"
     index: str = ""  # path of a persistent SQLite index; "" for none
+    # Directory for a temporary file holding the shingle sets (4 bytes per distinct
+    # word n-gram) on disk instead of in memory; "" keeps them in memory.
+    spill_dir: str = ""
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold <= 1.0:
+            raise ConfigError(f"dedup threshold must be in (0, 1], got {self.threshold}")
+        if self.keep not in ("first", "longest", "lowest_id"):
+            raise ConfigError(
+                f"dedup keep must be 'first', 'longest' or 'lowest_id', got {self.keep!r}"
+            )
+        for name in ("num_perm", "bands", "rows", "ngram"):
+            if getattr(self, name) < 1:
+                raise ConfigError(f"dedup {name} must be >= 1, got {getattr(self, name)}")
+        if self.seed < 0:
+            raise ConfigError(f"dedup seed must be >= 0, got {self.seed}")
+        if self.bands * self.rows != self.num_perm:
+            raise ConfigError(
+                f"dedup bands * rows must equal num_perm: {self.bands} * {self.rows} = "
+                f"{self.bands * self.rows}, num_perm = {self.num_perm}"
+            )
 
 
 @dataclass(frozen=True)
@@ -200,7 +221,7 @@ class InputConfig:
 
     text_key: str = "text"
     id_key: str = "id"
-    max_document_chars: int = 50_000_000
+    max_document_chars: int = 10_000_000  # longer documents are rejected as too_long; 0 = no limit
     extensions: tuple[str, ...] = (".txt", ".md", ".jsonl", ".jsonl.gz", ".jsonl.zst")
 
 

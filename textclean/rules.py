@@ -14,10 +14,18 @@ only finds them, in override order, and hashes them for the run summary.
 from __future__ import annotations
 
 import hashlib
+import importlib
+import re
+import sys
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
 
 
 class RuleError(ValueError):
@@ -72,15 +80,24 @@ class RulePack:
         return _hash_dirs(self.dirs)
 
 
-@lru_cache(maxsize=32)
 def _hash_dirs(dirs: tuple[Path, ...]) -> str:
-    h = hashlib.sha256()
+    files = []
     for i, d in enumerate(dirs):
         for p in sorted(d.rglob("*")):
             if p.is_file() and "__pycache__" not in p.parts:
-                h.update(f"{i}:{p.relative_to(d).as_posix()}\0".encode())
-                h.update(p.read_bytes())
-                h.update(b"\0")
+                st = p.stat()
+                files.append((i, p.relative_to(d).as_posix(), p, st.st_size, st.st_mtime_ns))
+    return _hash_files(tuple(files))
+
+
+@lru_cache(maxsize=32)
+def _hash_files(files: tuple[tuple[int, str, Path, int, int], ...]) -> str:
+    """Cached by (path, size, mtime), so an edited rule file is hashed again."""
+    h = hashlib.sha256()
+    for i, rel, path, _size, _mtime in files:
+        h.update(f"{i}:{rel}\0".encode())
+        h.update(path.read_bytes())
+        h.update(b"\0")
     return h.hexdigest()
 
 
@@ -102,14 +119,6 @@ def check_pack(path: str | Path) -> list[RuleError]:
     >>> check_pack(builtin_rules_dir())
     []
     """
-    import importlib
-    import sys
-
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib
-
     root = Path(path)
     if not root.is_dir():
         return [RuleError(root, None, "rule pack directory does not exist")]
@@ -134,6 +143,36 @@ def check_pack(path: str | Path) -> list[RuleError]:
                 tomllib.loads(text)
             except tomllib.TOMLDecodeError as exc:
                 errors.append(RuleError(p, toml_error_line(exc, text), f"invalid TOML: {exc}"))
+        elif p.suffix == ".tsv":
+            errors.extend(check_tsv_columns(p, text))
+    return errors
+
+
+def check_tsv_columns(path: Path, text: str) -> list[RuleError]:
+    """Every row of a TSV table (blank lines and ``#`` comments aside) has the first row's
+    number of tab-separated columns.
+
+    >>> table = "# a\\tb\\tc\\nfoo\\tbar\\t1\\nbaz\\tqux\\n"
+    >>> [str(e) for e in check_tsv_columns(Path("t.tsv"), table)]
+    ['t.tsv:3: expected 3 tab-separated columns (as on line 2), found 2']
+    """
+    errors: list[RuleError] = []
+    expected: tuple[int, int] | None = None  # (columns, line of the first row)
+    for lineno, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        columns = len(line.split("\t"))
+        if expected is None:
+            expected = (columns, lineno)
+        elif columns != expected[0]:
+            errors.append(
+                RuleError(
+                    path,
+                    lineno,
+                    f"expected {expected[0]} tab-separated columns "
+                    f"(as on line {expected[1]}), found {columns}",
+                )
+            )
     return errors
 
 
@@ -147,8 +186,6 @@ def toml_error_line(exc: Exception, text: str) -> int | None:
     ...     toml_error_line(exc, "a = 1\nb = [\n")
     3
     """
-    import re
-
     line = getattr(exc, "lineno", None)
     if isinstance(line, int):
         return line

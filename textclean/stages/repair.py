@@ -23,9 +23,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import ftfy
+import regex
 from ftfy import TextFixerConfig
 from ftfy.badness import is_bad
 from ftfy.chardata import CONTROL_CHARS
@@ -35,6 +37,8 @@ from textclean.document import Change, Document
 from textclean.rules import RulePack
 
 NAME = "repair"
+_MAX_ROUNDS = 4  # ftfy passes per line at most (see RepairStage.fix_line)
+_LINE = regex.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+")
 
 _CONTROL_CLASS = "".join(f"\\U{cp:08x}" for cp in sorted(CONTROL_CHARS))
 # What some enabled ftfy fixer acts on even in otherwise clean text: HTML
@@ -74,6 +78,8 @@ class RepairStage:
 
     config: RepairConfig
     name: str = NAME
+    #: The per-line layout normalize gives a line later (None if normalize does not run).
+    layout: Callable[[str], str] | None = None
 
     def __post_init__(self) -> None:
         cosmetic = (
@@ -97,8 +103,8 @@ class RepairStage:
             return True
         return self.config.fix_encoding and is_bad(line)
 
-    def fix_line(self, line: str) -> tuple[str, list[str]]:
-        """Fix one line; returns the text and ftfy's explanation steps as strings."""
+    def fix_line_once(self, line: str) -> tuple[str, list[str]]:
+        """One ftfy pass over one line; returns the text and ftfy's steps as strings."""
         cfg: TextFixerConfig = self._ftfy  # type: ignore[attr-defined]
         if cfg.unescape_html and "<" in line:
             # A line with markup: entities there may be literal code, so leave them.
@@ -107,18 +113,62 @@ class RepairStage:
         names = [f"{s.action}:{s.parameter}" for s in steps or ()]
         return fixed, names
 
+    def fix_line(self, line: str) -> tuple[str, list[str]]:
+        """Fix one line until nothing changes, so the stage is idempotent.
+
+        One ftfy pass can leave work for a second one: doubly escaped entities
+        (``&amp;amp;`` → ``&amp;`` → ``&``) or repairs that uncover more.
+        """
+        fixed, names = self.fix_line_once(line)
+        for _ in range(_MAX_ROUNDS - 1):
+            if fixed == line or not self.could_change(fixed):
+                break
+            line = fixed
+            fixed, more = self.fix_line_once(line)
+            names.extend(more)
+        return fixed, names
+
+    def _layout_could_change(self, line: str) -> bool:
+        """Whether ftfy could change ``line`` once normalize has laid it out."""
+        if self.layout is None or line.isascii():
+            return False
+        body = line.rstrip("\r\n")
+        view = self.layout(body)
+        return view != body and self.could_change(view)
+
+    def _settle(self, fixed: str, steps: list[str]) -> tuple[str, list[str]]:
+        """Fix what normalize's layout would uncover, so the pipeline stays idempotent.
+
+        Collapsing spaces can turn text ftfy leaves alone into text it repairs
+        (``"Ã\\ta"`` → ``"Ã a"`` → ``"à a"``); a second run would then change
+        it. If ftfy would change the line as normalize will lay it out, that
+        laid-out, repaired line is the result.
+        """
+        if self.layout is None:
+            return fixed, steps
+        for _ in range(_MAX_ROUNDS):
+            body = fixed.rstrip("\r\n")
+            view = self.layout(body)
+            if view == body or not self.could_change(view):
+                break
+            again, more = self.fix_line(view)
+            if again == view:
+                break
+            fixed, steps = again + fixed[len(body) :], steps + more
+        return fixed, steps
+
     def __call__(self, doc: Document) -> Document:
         text = doc.text
-        if not self.could_change(text):
+        if not self.could_change(text) and (self.layout is None or text.isascii()):
             return doc
         changes: list[Change] = []
         pos = 0
         for line in _lines(text):
             start = pos
             pos += len(line)
-            if not self.could_change(line):
+            if not self.could_change(line) and not self._layout_could_change(line):
                 continue
-            fixed, steps = self.fix_line(line)
+            fixed, steps = self._settle(*self.fix_line(line))
             if fixed != line:
                 changes.append(Change(start, pos, fixed, _rule_id(steps), {"ftfy": steps}))
         doc.replace_spans(NAME, changes)
@@ -126,16 +176,15 @@ class RepairStage:
 
 
 def _lines(text: str) -> list[str]:
-    """Split after each ``\\n`` (as ftfy does), keeping the line ends.
+    """Split after each line end (``\\r\\n``, ``\\r`` or ``\\n``), keeping it.
 
-    >>> _lines("a\\r\\nb\\n\\nc")
-    ['a\\r\\n', 'b\\n', '\\n', 'c']
+    Lines are the unit ftfy works on (HTML unescaping is decided per line), so
+    they must be the same lines normalize sees once ``\\r`` becomes ``\\n``.
+
+    >>> _lines("a\\r\\nb\\rc\\n\\nd")
+    ['a\\r\\n', 'b\\r', 'c\\n', '\\n', 'd']
     """
-    parts = text.split("\n")
-    out = [p + "\n" for p in parts[:-1]]
-    if parts[-1]:
-        out.append(parts[-1])
-    return out
+    return _LINE.findall(text)
 
 
 def _rule_id(steps: list[str]) -> str:
@@ -160,4 +209,9 @@ def _rule_id(steps: list[str]) -> str:
 
 
 def build(config: Config, rules: RulePack | None) -> RepairStage:
-    return RepairStage(config.repair)
+    layout = None
+    if "normalize" in config.stages:
+        from textclean.stages.normalize import NormalizeStage
+
+        layout = NormalizeStage(config.normalize).clean_line
+    return RepairStage(config.repair, layout=layout)

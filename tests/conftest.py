@@ -1,0 +1,124 @@
+"""Shared test helpers: run the CLI in a subprocess, compare output trees, a fake deduper."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from textclean.config import DedupConfig
+
+REPO = Path(__file__).resolve().parent.parent
+SEEDS = REPO / "seeds"
+
+
+def cli_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
+    return env
+
+
+def run_cli(
+    *args: str, input: bytes | None = None, cwd: Path | None = None, timeout: float = 120
+) -> subprocess.CompletedProcess[bytes]:
+    """``python -m textclean ARGS`` in a subprocess (stdout/stderr captured as bytes)."""
+    return subprocess.run(
+        [sys.executable, "-m", "textclean", *args],
+        input=input if input is not None else b"",
+        capture_output=True,
+        cwd=cwd or REPO,
+        env=cli_env(),
+        timeout=timeout,
+    )
+
+
+def tree_bytes(root: Path, *, skip_summary: bool = True) -> dict[str, bytes]:
+    """Every file under ``root`` (relative posix path → bytes); summary.json minus "run"."""
+    out: dict[str, bytes] = {}
+    for p in sorted(root.rglob("*")):
+        if not p.is_file():
+            continue
+        rel = p.relative_to(root).as_posix()
+        data = p.read_bytes()
+        if rel.endswith(".textclean/summary.json") and skip_summary:
+            summary = json.loads(data)
+            summary.pop("run")
+            data = json.dumps(summary, sort_keys=True).encode()
+        out[rel] = data
+    return out
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
+
+
+def summary_of(out: Path) -> dict:
+    return json.loads((out / ".textclean" / "summary.json").read_text(encoding="utf-8"))
+
+
+def assert_accounted(out: Path) -> dict:
+    """The summary adds up and every document is in the report exactly once."""
+    s = summary_of(out)
+    assert s["documents_in"] == s["documents_out"] + s["rejected"]
+    assert s["rejected"] == sum(s["rejected_by_reason"].values())
+    report = read_jsonl(out / ".textclean" / "report.jsonl")
+    rejects = read_jsonl(out / ".textclean" / "rejects.jsonl")
+    assert len(report) == s["documents_in"]
+    assert sum(r["status"] == "kept" for r in report) == s["documents_out"]
+    assert len(rejects) == s["rejected"]
+    assert all(r["reason"] for r in rejects)
+    return s
+
+
+@dataclass
+class FakeDuplicate:
+    kept_id: str
+    similarity: float
+
+
+@dataclass
+class FakeResult:
+    duplicates: dict[str, FakeDuplicate]
+    clusters: int
+
+
+@dataclass
+class FakeDeduper:
+    """Exact-duplicate detection on whitespace-folded lowercase text; records what it saw."""
+
+    config: DedupConfig
+    added: list[tuple[str, str]] = field(default_factory=list)
+    instances: list[FakeDeduper] = field(default_factory=list, repr=False)
+
+    def add(self, doc_id: str, text: str) -> None:
+        self.added.append((doc_id, text))
+
+    def finish(self) -> FakeResult:
+        first: dict[str, str] = {}
+        dups: dict[str, FakeDuplicate] = {}
+        for doc_id, text in self.added:
+            key = " ".join(text.lower().split())
+            if key in first:
+                dups[doc_id] = FakeDuplicate(first[key], 1.0)
+            else:
+                first[key] = doc_id
+        return FakeResult(dups, clusters=len({d.kept_id for d in dups.values()}))
+
+
+@pytest.fixture
+def fake_deduper():
+    """A factory that builds FakeDedupers and remembers them (``factory.made``)."""
+    made: list[FakeDeduper] = []
+
+    def factory(config: DedupConfig) -> FakeDeduper:
+        d = FakeDeduper(config)
+        made.append(d)
+        return d
+
+    factory.made = made  # type: ignore[attr-defined]
+    return factory

@@ -1,0 +1,258 @@
+"""The command line: options, exit codes, help, inspect, score, rules check, stdin/stdout."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO, SEEDS, cli_env, read_jsonl, run_cli, summary_of
+from textclean import progress as progress_mod
+from textclean.cli import build_parser, main
+from textclean.pipeline import available_stages
+from textclean.run import default_deduper_factory
+
+
+def clean(*args: str) -> int:
+    return main(["clean", *args, "--workers", "1", "--quiet"])
+
+
+def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    found: dict[str, argparse.ArgumentParser] = {}
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, sub in action.choices.items():
+                found[name] = sub
+                for inner, p in _subparsers(sub).items():
+                    found[f"{name} {inner}"] = p
+    return found
+
+
+def test_every_option_of_every_command_has_help_with_an_example() -> None:
+    subs = _subparsers(build_parser())
+    assert {"clean", "inspect", "score", "dedup", "rules", "rules check"} <= set(subs)
+    for name, sub in subs.items():
+        assert sub.epilog and "example" in sub.epilog, name
+        for action in sub._actions:
+            if isinstance(action, argparse._HelpAction | argparse._SubParsersAction):
+                continue
+            assert action.help and "e.g." in action.help, (name, action.dest)
+
+
+def test_help_runs_for_each_command() -> None:
+    for cmd in (["clean"], ["inspect"], ["score"], ["dedup"], ["rules", "check"]):
+        r = run_cli(*cmd, "--help")
+        assert (r.returncode == 0 and b"examples" in r.stdout) or b"example:" in r.stdout
+
+
+def test_python_c_one_liner() -> None:
+    r = subprocess.run(
+        [sys.executable, "-c", "import textclean; print(textclean.clean_text('a  b\\r\\n'))"],
+        capture_output=True,
+        env=cli_env(),
+        cwd=REPO,
+    )
+    assert r.stdout == b"a b\n\n"
+
+
+def test_stdin_to_stdout() -> None:
+    r = run_cli("clean", "-", "-o", "-", "--quiet", input=b"a  b\r\n\n\n\nCaf\xc3\x83\xc2\xa9\n")
+    assert r.returncode == 0 and r.stdout == "a b\n\nCafé\n".encode()
+    rows = b'{"id": "x", "text": "t  1", "k": 2}\n{"text": "t2"}\n'
+    r = run_cli("clean", "-", "-o", "-", "--quiet", input=rows)
+    out = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [(o.get("id"), o["text"]) for o in out] == [("x", "t 1\n"), (None, "t2\n")]
+    assert out[0]["k"] == 2 and out[0]["textclean"]["edits"] == 2
+
+
+def test_plain_log_lines_when_not_a_terminal(tmp_path: Path) -> None:
+    r = run_cli("clean", str(SEEDS), "-o", str(tmp_path / "o"), "--workers", "1")
+    err = r.stderr.decode()
+    assert r.returncode == 0
+    assert "textclean: process: 5/5 inputs, 5 documents" in err
+    assert "textclean: 5 documents in, 5 out, 0 rejected" in err
+    assert "\x1b[" not in err
+
+
+def test_progress_bar_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    p = progress_mod.make_progress(quiet=False)
+    assert isinstance(p, progress_mod.RichProgress)
+    p.phase("process", 3)
+    p.advance(3, 10)
+    p.close()
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert isinstance(progress_mod.make_progress(quiet=False), progress_mod.LogProgress)
+    assert isinstance(progress_mod.make_progress(quiet=True), progress_mod.QuietProgress)
+
+
+def test_dry_run_writes_only_the_audit(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    assert clean(str(SEEDS), "-o", str(out), "--dry-run") == 0
+    assert sorted(p.name for p in out.iterdir()) == [".textclean"]
+    s = summary_of(out)
+    assert s["dry_run"] is True and s["documents_in"] == 5 and s["bytes_out"] == 0
+    assert len(read_jsonl(out / ".textclean" / "report.jsonl")) == 5
+
+
+def test_limit_stages_skip_and_keys(tmp_path: Path) -> None:
+    out = tmp_path / "o"
+    assert clean(str(SEEDS), "-o", str(out), "--limit", "2") == 0
+    assert summary_of(out)["documents_in"] == 2
+    assert len([p for p in out.iterdir() if p.suffix == ".txt"]) == 2
+
+    src = tmp_path / "in.jsonl"
+    src.write_text('{"url": "u1", "body": "A  b\\r\\nCafÃ©", "text": "other"}\n')
+    out = tmp_path / "o2"
+    assert (
+        clean(
+            str(src), "-o", str(out), "--text-key", "body", "--id-key", "url", "--stages", "repair"
+        )
+        == 0
+    )
+    (row,) = read_jsonl(out / "in.jsonl")
+    assert row["body"] == "A  b\r\nCafé" and row["text"] == "other" and row["url"] == "u1"
+    assert read_jsonl(out / ".textclean" / "report.jsonl")[0]["id"] == "u1"
+    s = summary_of(out)
+    assert s["stages"] == ["repair"] and s["config"]["input"]["text_key"] == "body"
+
+    out = tmp_path / "o3"
+    assert clean(str(SEEDS), "-o", str(out), "--limit", "1", "--skip", "normalize,repair") == 0
+    stages = summary_of(out)["stages"]
+    assert stages and "normalize" not in stages and "repair" not in stages
+    assert stages == [s for s in available_stages() if s not in ("normalize", "repair")]
+
+
+def test_config_file_and_no_dedup(tmp_path: Path) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[normalize]\nfold_quotes = true\n")
+    src = tmp_path / "a.txt"
+    src.write_text("“quoted”  text")
+    out = tmp_path / "o"
+    assert clean(str(src), "-o", str(out), "--config", str(cfg), "--no-dedup") == 0
+    assert (out / "a.txt").read_text() == '"quoted" text\n'
+    s = summary_of(out)
+    assert s["dedup"]["enabled"] is False and s["config"]["normalize"]["fold_quotes"] is True
+
+
+def test_rules_option_changes_the_rules_hash(tmp_path: Path) -> None:
+    pack = tmp_path / "pack" / "boilerplate"
+    pack.mkdir(parents=True)
+    (pack / "x.toml").write_text("# empty\n")
+    a, b = tmp_path / "a", tmp_path / "b"
+    assert clean(str(SEEDS), "-o", str(a), "--limit", "1") == 0
+    assert clean(str(SEEDS), "-o", str(b), "--limit", "1", "--rules", str(tmp_path / "pack")) == 0
+    assert summary_of(a)["rules_hash"] != summary_of(b)["rules_hash"]
+    assert summary_of(b)["config"]["rules"] == [str(tmp_path / "pack")]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--stages", "repair,spellcheck"],
+        ["--skip", "nothing"],
+        ["--config", "/nonexistent/c.toml"],
+        ["--workers", "0"],
+        ["--despin", "maybe"],
+    ],
+)
+def test_usage_and_config_errors_exit_2(tmp_path: Path, args: list[str]) -> None:
+    r = run_cli("clean", str(SEEDS), "-o", str(tmp_path / "o"), *args)
+    assert r.returncode == 2, r.stderr.decode()
+    assert b"error" in r.stderr
+    assert not (tmp_path / "o" / "000_f510946d79b30355.txt").exists()
+
+
+def test_bad_config_key_and_missing_input_exit_2(tmp_path: Path, capsys) -> None:
+    cfg = tmp_path / "c.toml"
+    cfg.write_text("[normalize]\nfold_quotez = true\n")
+    assert clean(str(SEEDS), "-o", str(tmp_path / "o"), "--config", str(cfg)) == 2
+    assert "unknown key(s) ['fold_quotez']" in capsys.readouterr().err
+    assert clean(str(tmp_path / "missing"), "-o", str(tmp_path / "o")) == 2
+    assert "no such file or directory" in capsys.readouterr().err
+    assert clean("-", "-o", str(tmp_path / "o"), "--resume") == 2
+
+
+def test_failed_inputs_exit_1_and_are_listed(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "ok.txt").write_text("fine")
+    (src / "bin.txt").write_bytes(b"\x00\x01\x02")
+    r = run_cli("clean", str(src), "-o", str(tmp_path / "o"), "--workers", "1")
+    assert r.returncode == 1
+    err = r.stderr.decode()
+    assert "1 input problem(s):" in err and "bin.txt: binary: NUL byte at offset 0" in err
+
+
+def test_inspect_shows_edits_with_rule_ids(tmp_path: Path) -> None:
+    p = tmp_path / "page.txt"
+    p.write_text("Title  here\n\n\n\nCafÃ© &amp; more\n")
+    r = run_cli("inspect", str(p), "--show-text")
+    out = r.stdout.decode()
+    assert r.returncode == 0
+    assert "== repair: 1 edit" in out and "repair.encoding" in out
+    assert "Caf[-Ã© &amp;-]{+é &+} more" in out
+    assert "normalize.whitespace" in out and "Title [- -]here" in out
+    assert out.endswith("# cleaned text:\nTitle here\n\nCafé & more\n")
+    assert "\x1b[" not in out
+    r = run_cli("inspect", str(p), "--color", "always")
+    assert b"\x1b[" in r.stdout and b"repair.encoding" in r.stdout
+
+
+def test_inspect_jsonl_line_and_errors(tmp_path: Path) -> None:
+    p = tmp_path / "r.jsonl"
+    p.write_text('{"id": "a", "text": "one"}\n{"id": "b", "text": "two  words"}\n')
+    r = run_cli("inspect", str(p), "--line", "2")
+    assert r.returncode == 0 and b"# b " in r.stdout and b"two [- -]words" in r.stdout
+    r = run_cli("inspect", str(p), "--id", "zzz")
+    assert r.returncode == 1 and b"no document matches" in r.stderr
+    assert run_cli("inspect", str(tmp_path)).returncode == 2
+
+
+def test_score_prints_json_lines_and_writes_nothing(tmp_path: Path) -> None:
+    before = sorted(tmp_path.iterdir())
+    r = run_cli("score", str(SEEDS), "--workers", "1", cwd=tmp_path)
+    assert r.returncode == 0
+    rows = [json.loads(line) for line in r.stdout.splitlines()]
+    assert [row["id"] for row in rows] == sorted(p.name for p in SEEDS.iterdir())
+    assert all(set(row) == {"id", "source", "line", "dropped", "edits", "scores"} for row in rows)
+    assert sorted(tmp_path.iterdir()) == before
+
+
+def test_rules_check(tmp_path: Path) -> None:
+    good = tmp_path / "good" / "spin"
+    good.mkdir(parents=True)
+    (good / "t.tsv").write_text("# spun\toriginal\ttier\nfoo\tbar\t1\n")
+    bad = tmp_path / "bad"
+    (bad / "extra").mkdir(parents=True)
+    (bad / "extra" / "x.toml").write_text('[rule]\nid = "a"\npattern = \n')
+    (bad / "extra" / "t.tsv").write_text("a\tb\nc\n")
+    r = run_cli("rules", "check", str(tmp_path / "good"))
+    assert r.returncode == 0 and b"ok" in r.stdout
+    r = run_cli("rules", "check", str(bad))
+    lines = r.stdout.decode().splitlines()
+    assert r.returncode == 1
+    assert lines == [
+        f"{bad}/extra/t.tsv:2: expected 2 tab-separated columns (as on line 1), found 1",
+        f"{bad}/extra/x.toml:3: invalid TOML: Invalid value (at line 3, column 11)",
+    ]
+    assert run_cli("rules", "check", str(tmp_path / "nope")).returncode == 2
+    assert run_cli("rules", "check", str(REPO / "rules")).returncode == 0
+
+
+def test_dedup_command(tmp_path: Path) -> None:
+    r = run_cli("dedup", str(SEEDS), "-o", str(tmp_path / "o"), "--workers", "1", "--quiet")
+    if default_deduper_factory() is None:
+        assert r.returncode == 2 and b"corpus dedup is not part of this build" in r.stderr
+    else:
+        assert r.returncode == 0
+        s = summary_of(tmp_path / "o")
+        assert s["stages"] == [] and s["dedup"]["enabled"] is True
+        # nothing but dedup: kept files are byte-identical to the inputs
+        for p in SEEDS.iterdir():
+            out = tmp_path / "o" / p.name
+            assert not out.exists() or out.read_bytes() == p.read_bytes()

@@ -1,0 +1,75 @@
+"""normalize: layout rules, the audit, and idempotence (hypothesis)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from textclean import clean_document, clean_text
+from textclean.document import replay
+
+
+def norm(text: str, **options: object) -> str:
+    return clean_document(text, stages=["normalize"], normalize=options).text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a  b\r\n", "a b\n"),
+        ("a\rb\r\nc", "a\nb\nc\n"),
+        ("trailing   \nspaces\t\n", "trailing\nspaces\n"),
+        ("\n\n\ntitle\n\n\n\nbody\n\n\n", "title\n\nbody\n"),
+        ("a\n \t \nb", "a\n\nb\n"),  # whitespace-only lines are blank
+        ("  indented  code\n", "  indented code\n"),
+        ("", ""),
+        (" \n\t\n", ""),
+        ("x", "x\n"),
+    ],
+)
+def test_layout(text: str, expected: str) -> None:
+    assert norm(text) == expected
+
+
+def test_options() -> None:
+    assert norm("  indented", keep_indentation=False) == "indented\n"
+    assert norm("“a” ‘b’ — c – d", fold_quotes=True, fold_dashes=True) == "\"a\" 'b' - c - d\n"
+    assert norm("“a” — b") == "“a” — b\n"
+
+
+def test_edits_replay_to_the_output() -> None:
+    text = "\n\nTitle  here \r\n\n\n\nBody\t\ttext"
+    doc = clean_document(text, stages=["normalize"])
+    assert doc.text == "Title here\n\nBody text\n"
+    assert replay(text, doc.edits, "normalize") == doc.text
+    assert {e.rule for e in doc.edits} == {
+        "normalize.blank_lines",
+        "normalize.whitespace",
+        "normalize.line_endings",
+        "normalize.final_newline",
+    }
+
+
+def test_library_one_liner() -> None:
+    assert clean_text("a  b\r\n") == "a b\n"
+
+
+LAYOUT = st.lists(
+    st.sampled_from(["a", "b c", " ", "  ", "\t", "\n", "\r\n", "\r", "\u00a0", "é", "“x”", "—"]),
+    max_size=40,
+).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LAYOUT | st.text(max_size=80))
+def test_normalize_is_idempotent(text: str) -> None:
+    once = norm(text)
+    assert norm(once) == once
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(LAYOUT | st.text(max_size=80))
+def test_clean_text_is_idempotent(text: str) -> None:
+    once = clean_text(text)
+    assert clean_text(once) == once

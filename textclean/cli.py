@@ -1,0 +1,512 @@
+"""The ``textclean`` command line: clean, inspect, score, dedup, rules check.
+
+Exit codes: 0 everything worked; 1 some inputs failed (they are listed at the
+end and in ``summary.json``); 2 a usage, config, rules or resume problem
+(nothing was written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+from textclean.config import Config, ConfigError
+from textclean.engines import ENGINES, StageWork, get_engine
+from textclean.engines.local import default_workers
+from textclean.io.discover import Failure, InputError, plan_inputs
+from textclean.io.journal import ResumeError
+from textclean.io.readers import InputReader, is_input_failure
+from textclean.io.report import print_failures
+from textclean.progress import make_progress
+from textclean.rules import RuleError, check_pack
+from textclean.run import (
+    RunOptions,
+    RunResult,
+    default_deduper_factory,
+    effective_config,
+    run_clean,
+    stream_events,
+)
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+CLEAN_EXAMPLES = """\
+examples:
+  textclean clean seeds -o cleaned                  # a tree of .txt/.md files
+  textclean clean crawl.jsonl.zst -o out --workers 8
+  textclean clean data -o out --skip despin --no-dedup --limit 1000 --dry-run
+  textclean clean data -o out --resume              # carry on after a crash or kill
+  cat docs.jsonl | textclean clean - -o - > cleaned.jsonl
+"""
+
+
+class _Formatter(argparse.RawDescriptionHelpFormatter):
+    def __init__(self, prog: str) -> None:
+        super().__init__(prog, max_help_position=30, width=100)
+
+
+def _csv(value: str) -> list[str]:
+    return [v.strip() for v in value.split(",") if v.strip()]
+
+
+def _positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, got {n}")
+    return n
+
+
+def _non_negative(value: str) -> int:
+    n = int(value)
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"must be 0 or more, got {n}")
+    return n
+
+
+def _add_config_options(p: argparse.ArgumentParser, *, stages: bool = True) -> None:
+    g = p.add_argument_group("configuration")
+    g.add_argument(
+        "--config",
+        metavar="FILE",
+        help="TOML config file; unknown keys are errors (e.g. --config textclean.toml)",
+    )
+    if stages:
+        g.add_argument(
+            "--stages",
+            type=_csv,
+            metavar="A,B",
+            help="run only these stages, in the fixed order "
+            "repair,boilerplate,despin,repeats,normalize (e.g. --stages repair,normalize)",
+        )
+        g.add_argument(
+            "--skip",
+            type=_csv,
+            default=[],
+            metavar="A,B",
+            help="leave these stages out (e.g. --skip despin,repeats)",
+        )
+        g.add_argument(
+            "--rules",
+            action="append",
+            default=[],
+            metavar="DIR",
+            help="extra rule pack applied after the built-in one; repeatable "
+            "(e.g. --rules my-rules --rules site-rules)",
+        )
+        g.add_argument(
+            "--despin",
+            choices=("off", "detect", "repair"),
+            help="spun-text handling: off, detect (score only) or repair (e.g. --despin detect)",
+        )
+    g.add_argument(
+        "--text-key",
+        metavar="KEY",
+        help="JSONL field holding the text (default: text; e.g. --text-key content)",
+    )
+    g.add_argument(
+        "--id-key",
+        metavar="KEY",
+        help="JSONL field holding the document id; rows without it get FILE:LINE "
+        "(default: id; e.g. --id-key url)",
+    )
+    g.add_argument(
+        "--max-doc-chars",
+        type=_non_negative,
+        metavar="N",
+        help="reject documents longer than N characters, 0 for no limit "
+        "(default: 10000000; e.g. --max-doc-chars 2000000)",
+    )
+
+
+def _add_run_options(p: argparse.ArgumentParser, *, output: bool = True) -> None:
+    g = p.add_argument_group("run")
+    if output:
+        g.add_argument(
+            "-o",
+            "--output",
+            required=True,
+            metavar="OUT",
+            help="output directory mirroring the inputs, with the audit in OUT/.textclean/; "
+            "'-' writes JSON lines to standard output (e.g. -o cleaned)",
+        )
+    g.add_argument(
+        "--workers",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help=f"worker processes (default: the CPUs available, here {default_workers()}); "
+        "the output is identical for any N (e.g. --workers 4)",
+    )
+    g.add_argument(
+        "--engine",
+        choices=sorted(ENGINES),
+        default="local",
+        help="where the work runs: local = a process pool on this machine (e.g. --engine local)",
+    )
+    g.add_argument(
+        "--limit",
+        type=_positive,
+        metavar="N",
+        help="stop after the first N documents, in input order (e.g. --limit 100)",
+    )
+    g.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress output; failures are still listed (e.g. --quiet)",
+    )
+    if output:
+        g.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="write only the report, rejects and summary, no cleaned files (e.g. --dry-run)",
+        )
+        g.add_argument(
+            "--resume",
+            action="store_true",
+            help="continue an interrupted run into the same OUT, redoing only unfinished "
+            "inputs; refused if the config, rules or inputs changed (e.g. --resume)",
+        )
+
+
+def _add_dedup_options(p: argparse.ArgumentParser, *, toggle: bool) -> None:
+    g = p.add_argument_group("corpus dedup")
+    if toggle:
+        g.add_argument(
+            "--no-dedup",
+            action="store_true",
+            help="keep near-duplicate documents (skip corpus dedup) (e.g. --no-dedup)",
+        )
+    g.add_argument(
+        "--index",
+        metavar="PATH",
+        help="persistent dedup index: documents seen by earlier runs count as "
+        "originals (e.g. --index corpus.idx)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="textclean",
+        description="Text-quality cleaning for scraped articles, with an audit of every change.",
+        formatter_class=_Formatter,
+        epilog="Run 'textclean COMMAND --help' for the options of each command.",
+    )
+    from textclean import __version__
+
+    parser.add_argument("--version", action="version", version=f"textclean {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser(
+        "clean",
+        help="clean files or JSONL into an output tree",
+        description="Clean every document of the INPUTs into OUT, mirroring the input tree, "
+        "and write report.jsonl, rejects.jsonl and summary.json under OUT/.textclean/. "
+        "Exit status: 0 ok, 1 some inputs failed (listed at the end), 2 usage or config error.",
+        formatter_class=_Formatter,
+        epilog=CLEAN_EXAMPLES,
+    )
+    p.add_argument(
+        "inputs",
+        nargs="+",
+        metavar="INPUT",
+        help="a directory of .txt/.md files, a .jsonl/.jsonl.gz/.jsonl.zst file, or '-' "
+        "for standard input (e.g. seeds)",
+    )
+    _add_run_options(p)
+    _add_config_options(p)
+    _add_dedup_options(p, toggle=True)
+    p.set_defaults(func=cmd_clean)
+
+    p = sub.add_parser(
+        "inspect",
+        help="show the edits made to one document as a diff",
+        description="Run the pipeline on one document and show each edit with its rule id: "
+        "removed text [-like this-], inserted text {+like this+} (coloured on a terminal).",
+        formatter_class=_Formatter,
+        epilog="examples:\n  textclean inspect seeds/000_f510946d79b30355.txt\n"
+        "  textclean inspect crawl.jsonl --line 42 --skip normalize\n"
+        "  textclean inspect page.txt --show-text --color never\n",
+    )
+    p.add_argument("file", metavar="FILE", help="a text file, a JSONL file or '-' (e.g. page.txt)")
+    g = p.add_argument_group("selection and display")
+    g.add_argument(
+        "--id", dest="doc_id", metavar="ID", help="JSONL: the document with this id (e.g. --id a1)"
+    )
+    g.add_argument(
+        "--line", type=_positive, metavar="N", help="JSONL: the document on line N (e.g. --line 3)"
+    )
+    g.add_argument(
+        "--show-text",
+        action="store_true",
+        help="also print the cleaned text (e.g. --show-text)",
+    )
+    g.add_argument(
+        "--color",
+        choices=("auto", "always", "never"),
+        default="auto",
+        help="colour the diff: auto = only on a terminal (e.g. --color never)",
+    )
+    _add_config_options(p)
+    p.set_defaults(func=cmd_inspect)
+
+    p = sub.add_parser(
+        "score",
+        help="print the scores of each document as JSON lines (writes nothing)",
+        description="Run the per-document stages and print one JSON line per document: "
+        "id, source, line, dropped (reason or null), number of edits and scores.",
+        formatter_class=_Formatter,
+        epilog="examples:\n  textclean score seeds\n"
+        "  textclean score crawl.jsonl --limit 100 --despin detect | jq .scores\n",
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="as for clean (e.g. seeds)")
+    _add_run_options(p, output=False)
+    _add_config_options(p)
+    p.set_defaults(func=cmd_score)
+
+    p = sub.add_parser(
+        "dedup",
+        help="only corpus dedup: drop near-duplicate documents, change nothing else",
+        description="Run corpus dedup alone over the INPUTs: kept documents are written "
+        "unchanged to OUT, near-duplicates go to the rejects with duplicate_of and similarity.",
+        formatter_class=_Formatter,
+        epilog="examples:\n  textclean dedup crawl.jsonl -o deduped\n"
+        "  textclean dedup data -o deduped --threshold 0.9 --index corpus.idx\n",
+    )
+    p.add_argument("inputs", nargs="+", metavar="INPUT", help="as for clean (e.g. data)")
+    _add_run_options(p)
+    _add_config_options(p, stages=False)
+    _add_dedup_options(p, toggle=False)
+    p.add_argument(
+        "--threshold",
+        type=float,
+        metavar="J",
+        help="estimated Jaccard similarity at or above which documents are duplicates "
+        "(default 0.8; e.g. --threshold 0.9)",
+    )
+    p.set_defaults(func=cmd_dedup)
+
+    p = sub.add_parser(
+        "rules",
+        help="rule pack tools",
+        description="Tools for rule packs (directories given to --rules).",
+        formatter_class=_Formatter,
+        epilog="example:\n  textclean rules check my-rules\n",
+    )
+    rules_sub = p.add_subparsers(dest="rules_command", metavar="ACTION", required=True)
+    p = rules_sub.add_parser(
+        "check",
+        help="validate rule packs",
+        description="Check that every rule file parses and every table row is well formed; "
+        "each problem is printed as FILE:LINE: message. Exit status 1 if any problem is found.",
+        formatter_class=_Formatter,
+        epilog="example:\n  textclean rules check rules my-rules\n",
+    )
+    p.add_argument("dirs", nargs="+", metavar="DIR", help="rule pack directories (e.g. my-rules)")
+    p.set_defaults(func=cmd_rules_check)
+    return parser
+
+
+# -- shared helpers -------------------------------------------------------------
+
+
+def build_config(args: argparse.Namespace) -> Config:
+    """The config file (or defaults) with the command-line overrides applied."""
+    config = Config.from_toml(args.config) if getattr(args, "config", None) else Config()
+    changes: dict[str, Any] = {}
+    rules = getattr(args, "rules", None)
+    if rules:
+        changes["rules"] = [*config.rules, *(str(Path(r).resolve()) for r in rules)]
+    if getattr(args, "despin", None):
+        changes["despin"] = {"mode": args.despin}
+    inputs: dict[str, Any] = {}
+    if args.text_key:
+        inputs["text_key"] = args.text_key
+    if args.id_key:
+        inputs["id_key"] = args.id_key
+    if args.max_doc_chars is not None:
+        inputs["max_document_chars"] = args.max_doc_chars
+    if inputs:
+        changes["input"] = inputs
+    dedup: dict[str, Any] = {}
+    if getattr(args, "no_dedup", False):
+        dedup["enabled"] = False
+    if getattr(args, "index", None):
+        dedup["index"] = str(Path(args.index).resolve())
+    if getattr(args, "threshold", None) is not None:
+        dedup["threshold"] = args.threshold
+    if dedup:
+        changes["dedup"] = dedup
+    return config.replace(**changes) if changes else config
+
+
+def _err(message: str) -> None:
+    print(f"textclean: error: {message}", file=sys.stderr)
+
+
+def _finish(result: RunResult, args: argparse.Namespace) -> int:
+    s = result.summary
+    if not args.quiet:
+        reasons = ", ".join(f"{k} {v}" for k, v in s["rejected_by_reason"].items())
+        where = "standard output" if args.output == "-" else args.output
+        print(
+            f"textclean: {s['documents_in']} documents in, {s['documents_out']} out, "
+            f"{s['rejected']} rejected"
+            + (f" ({reasons})" if reasons else "")
+            + f"; {where}"
+            + (" (dry run: report only)" if args.dry_run else ""),
+            file=sys.stderr,
+        )
+    if result.failures:
+        print(f"textclean: {len(result.failures)} input problem(s):", file=sys.stderr)
+        print_failures(result.failures)
+    return result.exit_code
+
+
+def _run(args: argparse.Namespace, config: Config, stages: list[str] | None) -> int:
+    options = RunOptions(
+        inputs=args.inputs,
+        output=args.output,
+        workers=args.workers,
+        engine=args.engine,
+        stages=stages,
+        skip=getattr(args, "skip", []) or [],
+        dry_run=args.dry_run,
+        limit=args.limit,
+        resume=args.resume,
+    )
+    progress = make_progress(args.quiet)
+    try:
+        result = run_clean(config, options, progress=progress)
+    finally:
+        progress.close()
+    return _finish(result, args)
+
+
+# -- commands -------------------------------------------------------------------
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    return _run(args, build_config(args), args.stages)
+
+
+def cmd_dedup(args: argparse.Namespace) -> int:
+    if default_deduper_factory() is None:
+        _err("corpus dedup is not part of this build (module textclean.dedup.corpus is missing)")
+        return EXIT_USAGE
+    config = build_config(args).replace(dedup={"enabled": True})
+    args.skip = []
+    return _run(args, config, [])
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    config, _ = effective_config(build_config(args), args.stages, args.skip)
+    plan = plan_inputs(args.inputs, config.input)
+    failures: list[Failure] = list(plan.failures)
+    engine = get_engine(args.engine, args.workers)
+    out = sys.stdout
+    try:
+        for kind, _idx, item in stream_events(
+            plan, StageWork(config), engine, config, limit=args.limit
+        ):
+            if kind == "fail":
+                failures.append(item)
+            elif kind == "doc":
+                if is_input_failure(item.dropped):
+                    failures.append(Failure(item.source or item.id, item.line, item.dropped))
+                row = {
+                    "id": item.id,
+                    "source": item.source,
+                    "line": item.line,
+                    "dropped": item.dropped,
+                    "edits": len(item.edits),
+                    "scores": dict(sorted(item.scores.items())),
+                }
+                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    finally:
+        engine.close()
+    out.flush()
+    if failures:
+        print(f"textclean: {len(failures)} input problem(s):", file=sys.stderr)
+        print_failures(failures)
+    return EXIT_FAILED if failures else EXIT_OK
+
+
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from textclean.diffview import render_plain, render_rich, run_stages
+
+    config, pipeline = effective_config(build_config(args), args.stages, args.skip)
+    if args.file != "-" and Path(args.file).is_dir():
+        raise InputError(f"{args.file}: inspect takes one file, not a directory")
+    plan = plan_inputs([args.file], config.input)
+    doc = None
+    for item in InputReader(plan.inputs[0], config.input):
+        if isinstance(item, Failure):
+            _err(str(item))
+            return EXIT_FAILED
+        if args.doc_id is not None and item.id != args.doc_id:
+            continue
+        if args.line is not None and item.line != args.line:
+            continue
+        doc = item
+        break
+    if doc is None:
+        _err(f"{args.file}: no document matches")
+        return EXIT_FAILED
+    if doc.dropped is not None:
+        print(f"{doc.id}: rejected while reading: {doc.dropped}")
+        return EXIT_FAILED if is_input_failure(doc.dropped) else EXIT_OK
+    doc, runs = run_stages(pipeline, doc)
+    color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+    print(f"# {doc.id}  ({doc.source})")
+    if color:
+        from rich.console import Console
+
+        console = Console(force_terminal=True, highlight=False, soft_wrap=True)
+        for renderable in render_rich(runs):
+            console.print(renderable)
+    else:
+        text = render_plain(runs)
+        if text:
+            print(text)
+    total = sum(len(r.edits) for r in runs)
+    status = "kept" if doc.dropped is None else f"dropped ({doc.dropped})"
+    print(f"# {total} edit{'s' if total != 1 else ''}; {status}")
+    if doc.scores:
+        print("# scores: " + json.dumps(dict(sorted(doc.scores.items())), ensure_ascii=False))
+    if args.show_text:
+        print("# cleaned text:")
+        sys.stdout.write(doc.text)
+    return EXIT_OK
+
+
+def cmd_rules_check(args: argparse.Namespace) -> int:
+    problems = 0
+    for d in args.dirs:
+        if not Path(d).is_dir():
+            raise InputError(f"{d}: not a directory")
+        errors = check_pack(d)
+        for e in errors:
+            print(e)
+        problems += len(errors)
+        if not errors:
+            print(f"{d}: ok")
+    return EXIT_FAILED if problems else EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+        return code
+    except (ConfigError, InputError, ResumeError, RuleError) as exc:
+        _err(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        _err("interrupted; rerun with --resume to continue")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK

@@ -1,0 +1,258 @@
+"""A persistent near-duplicate index in one SQLite file (``--index PATH``).
+
+The index holds the documents kept by earlier runs, so a later run drops the
+near-copies of anything seen before. For each kept document it stores:
+
+* its id and length in characters;
+* its band hashes, one row per band in table ``bands (band, hash, doc)`` —
+  the lookup key: a new document sharing a band hash with an indexed one is a
+  candidate pair;
+* its **sorted set of shingle hashes** (little-endian uint32, 4 bytes per
+  distinct word n-gram). Verification is exact Jaccard on shingle sets, within
+  a run and across runs alike, so the index must keep the sets: a stored
+  signature (512 bytes) would only give an *estimate* (±0.035 at 128
+  permutations), and the texts themselves would cost more and hold content
+  that the output already has.
+
+Table ``meta`` records everything that makes band hashes and shingle sets
+comparable: the MinHash scheme, seed, num_perm, the shingling (word n-grams,
+``ngram``, the shingle-hash definition), bands, rows and the band-hash
+version. Opening an index made with other settings raises
+:class:`IndexSettingsError` naming each difference.
+
+Concurrency: a run does its whole lookup → decide → insert step in one
+``BEGIN IMMEDIATE`` transaction, so two runs into one index are serialized
+(the second waits up to ``timeout`` seconds for the first to commit and then
+sees its documents) and a killed run leaves the index as it was.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from textclean.config import ConfigError, DedupConfig
+from textclean.dedup.lsh import BAND_HASH_VERSION
+from textclean.dedup.minhash import SignatureScheme
+
+__all__ = ["FORMAT", "FORMAT_VERSION", "DedupIndex", "IndexDocs", "IndexSettingsError"]
+
+FORMAT = "textclean-dedup-index"
+FORMAT_VERSION = 1
+#: SQLite page cache per connection, KiB (the band B-tree is updated in bulk).
+CACHE_KIB = 131072
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (
+    id INTEGER PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    length INTEGER NOT NULL,
+    bands BLOB NOT NULL,
+    shingles BLOB NOT NULL
+);
+CREATE TABLE IF NOT EXISTS bands (
+    band INTEGER NOT NULL,
+    hash INTEGER NOT NULL,
+    doc INTEGER NOT NULL,
+    PRIMARY KEY (band, hash, doc)
+) WITHOUT ROWID;
+"""
+
+
+class IndexSettingsError(ConfigError):
+    """The index cannot be used with this run's dedup settings (or is not an index)."""
+
+
+def index_settings(config: DedupConfig) -> dict[str, Any]:
+    """Every setting an index must share with a run, as a JSON-ready dict.
+
+    >>> s = index_settings(DedupConfig())
+    >>> s["scheme"], s["num_perm"], s["bands"], s["rows"], s["shingling"], s["ngram"]
+    ('affine32', 128, 16, 8, 'word', 5)
+    """
+    scheme = SignatureScheme(seed=config.seed, num_perm=config.num_perm, ngram=config.ngram)
+    return {
+        "format": FORMAT,
+        "format_version": FORMAT_VERSION,
+        **scheme.to_dict(),
+        "bands": config.bands,
+        "rows": config.rows,
+        "band_hash": BAND_HASH_VERSION,
+    }
+
+
+@dataclass
+class IndexDocs:
+    """Indexed documents, in index order; ``values`` holds their shingle sets end to end."""
+
+    ids: list[str]
+    lengths: np.ndarray
+    counts: np.ndarray
+    bands: np.ndarray
+    values: np.ndarray
+
+    @classmethod
+    def empty(cls, bands: int) -> IndexDocs:
+        z = np.zeros(0, dtype=np.int64)
+        return cls([], z, z, np.zeros((0, bands), np.uint64), np.zeros(0, np.uint32))
+
+
+class DedupIndex:
+    """One SQLite index file; checks (or records) the settings when opened.
+
+    >>> import tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "idx.sqlite")
+    >>> DedupIndex(path, index_settings(DedupConfig())).close()
+    >>> DedupIndex(path, index_settings(DedupConfig(bands=32, rows=4)))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    textclean.dedup.index.IndexSettingsError: ...bands=16, rows=8; this run uses bands=32, rows=4...
+    """
+
+    def __init__(self, path: str | Path, settings: dict[str, Any], *, timeout: float = 600.0):
+        self.path = Path(path)
+        self.settings = dict(settings)
+        if self.path.is_dir():
+            raise IndexSettingsError(f"dedup index {self.path} is a directory, not a file")
+        try:
+            self._db = sqlite3.connect(str(self.path), timeout=timeout, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise IndexSettingsError(f"cannot open dedup index {self.path}: {exc}") from exc
+        try:
+            self._db.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+            with self.transaction():
+                for stmt in _SCHEMA.split(";"):
+                    if stmt.strip():
+                        self._db.execute(stmt)
+                self._check_settings()
+        except sqlite3.DatabaseError as exc:
+            self._db.close()
+            raise IndexSettingsError(
+                f"{self.path} is not a textclean dedup index (SQLite: {exc})"
+            ) from exc
+        except IndexSettingsError:
+            self._db.close()
+            raise
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT`` (``ROLLBACK`` on error): one writer at a time."""
+        self._db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self._db.execute("ROLLBACK")
+            raise
+        self._db.execute("COMMIT")
+
+    def _check_settings(self) -> None:
+        stored = {k: json.loads(v) for k, v in self._db.execute("SELECT key, value FROM meta")}
+        if not stored:
+            has_docs = self._db.execute("SELECT 1 FROM docs LIMIT 1").fetchone()
+            if has_docs:
+                raise IndexSettingsError(f"{self.path}: dedup index has documents but no settings")
+            self._db.executemany(
+                "INSERT INTO meta (key, value) VALUES (?, ?)",
+                [(k, json.dumps(v)) for k, v in sorted(self.settings.items())],
+            )
+            return
+        if stored.get("format") != FORMAT:
+            raise IndexSettingsError(f"{self.path} is not a textclean dedup index")
+        keys = sorted(set(stored) | set(self.settings))
+        diff = [k for k in keys if stored.get(k) != self.settings.get(k)]
+        if diff:
+            was = ", ".join(f"{k}={stored.get(k)!r}" for k in diff)
+            now = ", ".join(f"{k}={self.settings.get(k)!r}" for k in diff)
+            raise IndexSettingsError(
+                f"dedup index {self.path} was built with {was}; this run uses {now}. "
+                "Run with the index's settings, or use another --index path."
+            )
+
+    def __len__(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM docs").fetchone()[0])
+
+    def lookup(self, hashes: np.ndarray) -> IndexDocs:
+        """Indexed documents sharing at least one band hash with a row of ``hashes``.
+
+        ``hashes`` is an ``(n, bands)`` uint64 array; the documents come in index order.
+        """
+        nb = int(self.settings["bands"])
+        h = np.ascontiguousarray(hashes, dtype=np.uint64).view(np.int64)
+        db = self._db
+        db.execute("CREATE TEMP TABLE IF NOT EXISTS probe (band INTEGER, hash INTEGER)")
+        db.execute("DELETE FROM probe")
+        band_no = np.broadcast_to(np.arange(nb, dtype=np.int64), h.shape).ravel()
+        flat = h.ravel()
+        order = np.lexsort((flat, band_no))
+        db.executemany(
+            "INSERT INTO probe VALUES (?, ?)",
+            zip(band_no[order].tolist(), flat[order].tolist(), strict=True),
+        )
+        rows = db.execute(
+            "SELECT d.id, d.doc_id, d.length, d.bands, d.shingles FROM docs d WHERE d.id IN "
+            "(SELECT b.doc FROM probe p JOIN bands b ON b.band = p.band AND b.hash = p.hash) "
+            "ORDER BY d.id"
+        ).fetchall()
+        db.execute("DELETE FROM probe")
+        if not rows:
+            return IndexDocs.empty(nb)
+        sets = [np.frombuffer(r[4], dtype="<u4").astype(np.uint32) for r in rows]
+        return IndexDocs(
+            ids=[r[1] for r in rows],
+            lengths=np.array([r[2] for r in rows], dtype=np.int64),
+            counts=np.array([s.size for s in sets], dtype=np.int64),
+            bands=np.stack([np.frombuffer(r[3], dtype="<u8").astype(np.uint64) for r in rows]),
+            values=np.concatenate(sets),
+        )
+
+    def add_documents(
+        self,
+        ids: Sequence[str],
+        lengths: np.ndarray,
+        bands: np.ndarray,
+        shingles: Sequence[np.ndarray],
+    ) -> int:
+        """Insert kept documents (call inside :meth:`transaction`); returns how many."""
+        db = self._db
+        nb = int(self.settings["bands"])
+        start = int(db.execute("SELECT coalesce(max(id), 0) FROM docs").fetchone()[0]) + 1
+        doc_rows = np.arange(start, start + len(ids), dtype=np.int64)
+        le_bands = np.ascontiguousarray(bands, dtype="<u8")
+        db.executemany(
+            "INSERT INTO docs (id, doc_id, length, bands, shingles) VALUES (?, ?, ?, ?, ?)",
+            (
+                (
+                    int(doc_rows[k]),
+                    ids[k],
+                    int(lengths[k]),
+                    le_bands[k].tobytes(),
+                    np.ascontiguousarray(shingles[k], dtype="<u4").tobytes(),
+                )
+                for k in range(len(ids))
+            ),
+        )
+        signed = np.ascontiguousarray(bands, dtype=np.uint64).view(np.int64).ravel()
+        band_no = np.broadcast_to(np.arange(nb, dtype=np.int64), bands.shape).ravel()
+        owner = np.broadcast_to(doc_rows[:, None], bands.shape).ravel()
+        order = np.lexsort((owner, signed, band_no))  # B-tree order: far fewer page writes
+        db.executemany(
+            "INSERT OR IGNORE INTO bands (band, hash, doc) VALUES (?, ?, ?)",
+            zip(
+                band_no[order].tolist(),
+                signed[order].tolist(),
+                owner[order].tolist(),
+                strict=True,
+            ),
+        )
+        return len(ids)

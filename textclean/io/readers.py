@@ -1,0 +1,389 @@
+"""Reading documents: one per text file, one per JSONL row.
+
+An :class:`InputReader` turns one :class:`~textclean.io.discover.InputFile`
+into a stream of :class:`~textclean.document.Document` and
+:class:`~textclean.io.discover.Failure` items. Nothing is silently lost:
+
+* a text file that cannot be used becomes a *dropped* document whose reason
+  says why (``unreadable``, ``not_regular_file``, ``binary``, ``too_long``);
+* a JSONL line that cannot be used becomes a dropped document holding the raw
+  line (``malformed_jsonl``, ``missing_text_key``, ``bad_text``) with its line
+  number; the other lines are read as usual;
+* a problem that is not one document (an unreadable JSONL file, a corrupt
+  compressed stream) is yielded as a :class:`Failure`.
+
+Invalid UTF-8 is decoded, never fatal: a file with no valid multi-byte UTF-8
+sequence at all is read as Windows-1252 (legacy single-byte text); otherwise
+bad bytes become U+FFFD. Either way the document is flagged in its scores
+(``input.encoding``, ``input.replaced_bytes``).
+
+>>> decode_bytes("Caf\\u00e9".encode("cp1252"))
+('Café', 'cp1252', 0)
+>>> decode_bytes(b"ok \\xe2\\x80\\x99 bad \\xff")
+('ok ’ bad �', 'utf-8', 1)
+>>> reason_code("too_long: 12 chars > 10"), is_input_failure("binary: NUL byte at 4")
+('too_long', True)
+"""
+
+from __future__ import annotations
+
+import codecs
+import gzip
+import io
+import json
+import os
+import stat
+import sys
+import zlib
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+
+import regex
+import zstandard
+
+from textclean.config import InputConfig
+from textclean.document import Document
+from textclean.io.discover import Failure, InputFile
+
+#: Reason codes of rejects that mean an input could not be read as intended:
+#: they are listed as failed inputs and make the CLI exit with status 1.
+FAILURE_CODES = frozenset(
+    {"unreadable", "not_regular_file", "binary", "malformed_jsonl", "missing_text_key", "bad_text"}
+)
+#: Reject reasons whose document text is not kept in the rejects (the input
+#: still holds it at ``source``/``line``).
+TEXT_OMITTED_CODES = frozenset({"unreadable", "not_regular_file", "binary", "too_long"})
+
+READ_CHUNK = 1 << 20
+_JSONL_SLACK = 1 << 20  # room for the other fields of a JSONL row over the text limit
+_NON_ASCII_VALID = regex.compile(r"[^\x00-\x7f\ufffd]")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _latin1_fallback(err: UnicodeError) -> tuple[str, int]:
+    assert isinstance(err, UnicodeDecodeError)
+    return err.object[err.start : err.end].decode("latin-1"), err.end
+
+
+codecs.register_error("textclean-latin1", _latin1_fallback)
+
+
+def reason_code(reason: str) -> str:
+    """The code of a drop reason: the part before the first colon."""
+    return reason.split(":", 1)[0].strip()
+
+
+def is_input_failure(reason: str | None) -> bool:
+    return reason is not None and reason_code(reason) in FAILURE_CODES
+
+
+class BinaryContent(ValueError):
+    """The bytes are not text (a NUL byte was found)."""
+
+    def __init__(self, offset: int) -> None:
+        super().__init__(f"NUL byte at offset {offset}")
+        self.offset = offset
+
+
+def decode_bytes(data: bytes) -> tuple[str, str | None, int]:
+    """Decode file bytes: ``(text, encoding flag or None if clean UTF-8, bytes replaced)``.
+
+    Raises :class:`BinaryContent` for data with NUL bytes (outside UTF-16/32).
+    """
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            text = data.decode(codec, "replace")
+            if "\x00" in text:
+                raise BinaryContent(text.index("\x00"))
+            return text.removeprefix("\ufeff"), codec, 0
+    nul = data.find(b"\x00")
+    if nul >= 0:
+        raise BinaryContent(nul)
+    try:
+        return data.decode("utf-8"), None, 0
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", "replace")
+    if _NON_ASCII_VALID.search(text) is None:
+        # Not one valid multi-byte sequence: legacy single-byte text, not damaged UTF-8.
+        return data.decode("cp1252", "textclean-latin1"), "cp1252", 0
+    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
+    return text, "utf-8", replaced
+
+
+def _flag(doc: Document, encoding: str | None, replaced: int) -> Document:
+    if encoding is not None:
+        doc.scores["input.encoding"] = encoding
+    if replaced:
+        doc.scores["input.replaced_bytes"] = replaced
+    return doc
+
+
+def _open_file(path: str) -> BinaryIO:
+    """Open an input for reading bytes (one place, so tests can simulate failures)."""
+    return open(path, "rb")
+
+
+class _Chain(io.RawIOBase):
+    """A raw stream that replays ``head`` and then continues with ``rest``."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = head
+        self._rest = rest
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._head:
+            n = min(len(buffer), len(self._head))
+            buffer[:n] = self._head[:n]
+            self._head = self._head[n:]
+            return n
+        data = self._rest.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+
+def sniff_jsonl(head: bytes) -> bool:
+    """True when data starting with ``head`` looks like JSON lines (first byte ``{``).
+
+    >>> sniff_jsonl(b'\\n  {"text": "x"}'), sniff_jsonl(b"Plain text")
+    (True, False)
+    """
+    return head.lstrip(codecs.BOM_UTF8 + b" \t\r\n").startswith(b"{")
+
+
+class InputReader:
+    """Iterate over the documents (and failures) of one input.
+
+    After iteration, ``bytes_read`` holds the uncompressed bytes of input seen
+    and ``kind`` the resolved kind (stdin is sniffed: JSONL if it starts with ``{``).
+    """
+
+    def __init__(
+        self,
+        inp: InputFile,
+        config: InputConfig,
+        *,
+        source: str | None = None,
+        stdin: BinaryIO | None = None,
+    ) -> None:
+        self.inp = inp
+        self.config = config
+        self.source = source or inp.path
+        self.kind = inp.kind
+        self.bytes_read = 0
+        self._stdin = stdin
+
+    @property
+    def limit(self) -> int:
+        return self.config.max_document_chars
+
+    def __iter__(self) -> Iterator[Document | Failure]:
+        if self.inp.is_stdin:
+            yield from self._read_stdin()
+        elif self.kind == "jsonl":
+            yield from self._read_jsonl_file()
+        else:
+            yield from self._read_text_file()
+
+    # -- stdin ---------------------------------------------------------------
+
+    def _read_stdin(self) -> Iterator[Document | Failure]:
+        raw = self._stdin if self._stdin is not None else sys.stdin.buffer
+        head = raw.read(READ_CHUNK)
+        stream = io.BufferedReader(_Chain(head, raw), READ_CHUNK)
+        if sniff_jsonl(head):
+            self.kind = "jsonl"
+            yield from self._jsonl_rows(stream)
+        else:
+            self.kind = "text"
+            yield self._text_document("-", stream, -1)
+
+    # -- text files ----------------------------------------------------------
+
+    def _dropped(self, doc_id: str, reason: str, text: str = "") -> Document:
+        return Document(id=doc_id, text=text, source=self.source, dropped=reason)
+
+    def _read_text_file(self) -> Iterator[Document | Failure]:
+        doc_id = self.inp.relpath
+        try:
+            st = os.stat(self.inp.path)
+            if not stat.S_ISREG(st.st_mode):
+                yield self._dropped(doc_id, f"not_regular_file: {_file_type(st.st_mode)}")
+                return
+            f = _open_file(self.inp.path)
+        except OSError as exc:
+            yield self._dropped(doc_id, f"unreadable: {exc.strerror or exc}")
+            return
+        try:
+            with f:
+                yield self._text_document(doc_id, f, st.st_size)
+        except OSError as exc:
+            yield self._dropped(doc_id, f"unreadable: {exc.strerror or exc}")
+
+    def _text_document(self, doc_id: str, stream: BinaryIO, size: int) -> Document:
+        limit = self.limit
+        cap = 4 * limit + 4 if limit > 0 else -1  # UTF-8 needs at most 4 bytes a character
+        if cap >= 0 and size > cap:
+            self.bytes_read += size
+            return self._dropped(
+                doc_id, f"too_long: {size} bytes, over max_document_chars={limit} characters"
+            )
+        data = stream.read(cap + 1) if cap >= 0 else stream.read()
+        self.bytes_read += len(data)
+        if cap >= 0 and len(data) > cap:
+            return self._dropped(
+                doc_id, f"too_long: over {cap} bytes, over max_document_chars={limit} characters"
+            )
+        try:
+            text, encoding, replaced = decode_bytes(data)
+        except BinaryContent as exc:
+            return self._dropped(doc_id, f"binary: {exc}")
+        if limit > 0 and len(text) > limit:
+            return self._dropped(
+                doc_id, f"too_long: {len(text)} characters > max_document_chars={limit}"
+            )
+        doc = Document(id=doc_id, text=text, source=self.source)
+        return _flag(doc, encoding, replaced)
+
+    # -- JSONL ---------------------------------------------------------------
+
+    def _read_jsonl_file(self) -> Iterator[Document | Failure]:
+        try:
+            st = os.stat(self.inp.path)
+            if not stat.S_ISREG(st.st_mode):
+                yield Failure(self.source, None, f"not_regular_file: {_file_type(st.st_mode)}")
+                return
+            f = _open_file(self.inp.path)
+        except OSError as exc:
+            yield Failure(self.source, None, f"unreadable: {exc.strerror or exc}")
+            return
+        with f:
+            stream: BinaryIO
+            if self.inp.compression == "gz":
+                stream = gzip.GzipFile(fileobj=f, mode="rb")
+            elif self.inp.compression == "zst":
+                reader = zstandard.ZstdDecompressor().stream_reader(f, read_across_frames=True)
+                stream = io.BufferedReader(reader, READ_CHUNK)  # type: ignore[arg-type]
+            else:
+                stream = f
+            yield from self._jsonl_rows(stream)
+
+    def _jsonl_rows(self, stream: BinaryIO) -> Iterator[Document | Failure]:
+        limit = self.limit
+        cap = 4 * limit + _JSONL_SLACK if limit > 0 else -1
+        lineno = 0
+        try:
+            for lineno, line, length in _lines(stream, cap):
+                self.bytes_read += length
+                if line is None:
+                    doc = self._dropped(
+                        self._line_id(lineno),
+                        f"too_long: line of {length} bytes, over max_document_chars={limit}",
+                    )
+                    doc.line = lineno
+                    yield doc
+                    continue
+                if line.strip():
+                    yield self._record(line, lineno)
+        except (OSError, EOFError, ValueError, zlib.error, zstandard.ZstdError) as exc:
+            yield Failure(self.source, lineno + 1, f"unreadable: stream is corrupt ({exc})")
+
+    def _line_id(self, lineno: int) -> str:
+        base = "-" if self.inp.is_stdin else self.inp.relpath
+        return f"{base}:{lineno}"
+
+    def _record(self, line: bytes, lineno: int) -> Document:
+        encoding: str | None = None
+        replaced = 0
+        try:
+            s = line.decode("utf-8")
+        except UnicodeDecodeError:
+            s = line.decode("utf-8", "replace")
+            encoding = "utf-8"
+            replaced = s.count("\ufffd") - line.count("\ufffd".encode())
+        s = s.rstrip("\r\n")
+        default_id = self._line_id(lineno)
+
+        def bad(reason: str, doc_id: str = default_id) -> Document:
+            doc = Document(id=doc_id, text=s, source=self.source, line=lineno, dropped=reason)
+            return _flag(doc, encoding, replaced)
+
+        try:
+            obj = json.loads(s)
+        except json.JSONDecodeError as exc:
+            return bad(f"malformed_jsonl: {exc.msg} at column {exc.colno}")
+        except RecursionError:
+            return bad("malformed_jsonl: nested too deeply")
+        if not isinstance(obj, dict):
+            return bad(f"malformed_jsonl: expected a JSON object, got {_json_type(obj)}")
+        doc_id = _id_of(obj.get(self.config.id_key), default_id)
+        key = self.config.text_key
+        if key not in obj:
+            return bad(f"missing_text_key: no {key!r} key in the record", doc_id)
+        text = obj.pop(key)
+        if not isinstance(text, str):
+            return bad(f"bad_text: {key!r} holds {_json_type(text)}, not a string", doc_id)
+        if self.limit > 0 and len(text) > self.limit:
+            doc = Document(id=doc_id, text="", metadata=obj, source=self.source, line=lineno)
+            doc.drop(f"too_long: {len(text)} characters > max_document_chars={self.limit}")
+            return doc
+        doc = Document(id=doc_id, text=text, metadata=obj, source=self.source, line=lineno)
+        return _flag(doc, encoding, replaced)
+
+
+def _lines(stream: BinaryIO, cap: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """``(line number, bytes or None if over cap, length)`` for each line, memory bounded."""
+    n = 0
+    while True:
+        line = stream.readline(cap + 1) if cap >= 0 else stream.readline()
+        if not line:
+            return
+        n += 1
+        if cap >= 0 and len(line) > cap and not line.endswith(b"\n"):
+            total = len(line)
+            while True:
+                more = stream.readline(READ_CHUNK)
+                total += len(more)
+                if not more or more.endswith(b"\n"):
+                    break
+            yield n, None, total
+        else:
+            yield n, line, len(line)
+
+
+def _id_of(value: Any, default: str) -> str:
+    if isinstance(value, str) and value:
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    return default
+
+
+def _json_type(value: Any) -> str:
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean"}
+    if value is None:
+        return "null"
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return "a number"
+    return names.get(type(value), type(value).__name__)
+
+
+def _file_type(mode: int) -> str:
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISDIR(mode):
+        return "a directory"
+    return "not a regular file"

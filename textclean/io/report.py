@@ -1,0 +1,182 @@
+"""The audit of a run: ``report.jsonl``, ``rejects.jsonl`` and ``summary.json``.
+
+All three live in ``OUT/.textclean/``:
+
+* ``report.jsonl`` — one row per input document, in input order: ``id``,
+  ``source``, ``line``, ``status`` (``kept``/``rejected``), ``reason``, every
+  edit (stage, rule, span, before, after, evidence) and the scores;
+* ``rejects.jsonl`` — every rejected document in full: its text as it was
+  when dropped (``null`` only where the input itself still holds it: binary,
+  unreadable or over the size limit), metadata, edits, scores, the reason and,
+  for corpus-dedup drops, ``duplicate_of`` and ``similarity``;
+* ``summary.json`` — counts that add up (``documents_in == documents_out +
+  rejected``), rejects by reason, edits by stage and rule, bytes, versions,
+  hashes, the config and the failed inputs. Everything that differs between
+  two identical runs (timings, worker count, what was resumed) sits under
+  ``"run"``; the rest is byte-identical across runs and worker counts.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+from collections import Counter
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+from textclean.document import Document
+from textclean.io.discover import Failure
+from textclean.io.readers import TEXT_OMITTED_CODES, is_input_failure, reason_code
+from textclean.io.writers import AtomicFile, json_line
+
+#: At most this many failures are listed in summary.json (all are in rejects/report).
+MAX_LISTED_FAILURES = 1000
+
+
+def package_versions() -> dict[str, str]:
+    """Versions of textclean and the libraries that decide its output."""
+    from textclean import __version__
+
+    out = {"textclean": __version__}
+    for name in ("ftfy", "datasketch", "regex"):
+        try:
+            out[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            out[name] = "not installed"
+    out["python"] = platform.python_version()
+    return out
+
+
+class Reporter:
+    """Collects per-document outcomes; writes report and rejects unless ``meta_dir`` is None."""
+
+    def __init__(self, meta_dir: Path | None) -> None:
+        self.documents_in = 0
+        self.documents_out = 0
+        self.rejected: Counter[str] = Counter()
+        self.edits_by_stage: Counter[str] = Counter()
+        self.edits_by_rule: Counter[str] = Counter()
+        self.failures: list[Failure] = []
+        self.bytes_in = 0
+        self.bytes_out = 0
+        self._report: AtomicFile | None = None
+        self._rejects: AtomicFile | None = None
+        if meta_dir is not None:
+            self._report = AtomicFile(meta_dir / "report.jsonl")
+            self._rejects = AtomicFile(meta_dir / "rejects.jsonl")
+
+    def document(self, doc: Document, duplicate: Any = None) -> None:
+        """Account for one document (kept when ``doc.dropped`` is None)."""
+        self.documents_in += 1
+        for e in doc.edits:
+            self.edits_by_stage[e.stage] += 1
+            self.edits_by_rule[e.rule] += 1
+        if doc.dropped is None:
+            self.documents_out += 1
+        else:
+            self.rejected[reason_code(doc.dropped)] += 1
+            if is_input_failure(doc.dropped):
+                self.failures.append(Failure(doc.source or doc.id, doc.line, doc.dropped))
+        row: dict[str, Any] = {
+            "id": doc.id,
+            "source": doc.source,
+            "line": doc.line,
+            "status": "kept" if doc.dropped is None else "rejected",
+            "edits": [e.to_dict() for e in doc.edits],
+            "scores": doc.scores,
+        }
+        if doc.dropped is not None:
+            row["reason"] = doc.dropped
+        if duplicate is not None:
+            row["duplicate_of"] = duplicate.kept_id
+            row["similarity"] = duplicate.similarity
+        if self._report is not None:
+            self._report.write(json_line(row, sort_keys=True))
+        if doc.dropped is not None and self._rejects is not None:
+            keep_text = reason_code(doc.dropped) not in TEXT_OMITTED_CODES
+            reject = {
+                **row,
+                "text": doc.text if keep_text else None,
+                "metadata": doc.metadata,
+            }
+            del reject["status"]
+            self._rejects.write(json_line(reject, sort_keys=True))
+
+    def failure(self, failure: Failure) -> None:
+        self.failures.append(failure)
+
+    def commit(self) -> None:
+        for f in (self._report, self._rejects):
+            if f is not None:
+                f.commit()
+
+    def abort(self) -> None:
+        for f in (self._report, self._rejects):
+            if f is not None:
+                f.abort()
+
+    @property
+    def rejected_total(self) -> int:
+        return sum(self.rejected.values())
+
+    def counts(self) -> dict[str, Any]:
+        return {
+            "documents_in": self.documents_in,
+            "documents_out": self.documents_out,
+            "rejected": self.rejected_total,
+            "rejected_by_reason": dict(sorted(self.rejected.items())),
+            "edits": {
+                "total": sum(self.edits_by_stage.values()),
+                "by_stage": dict(sorted(self.edits_by_stage.items())),
+                "by_rule": dict(sorted(self.edits_by_rule.items())),
+            },
+            "bytes_in": self.bytes_in,
+            "bytes_out": self.bytes_out,
+        }
+
+
+def build_summary(
+    reporter: Reporter,
+    *,
+    config: dict[str, Any],
+    config_hash: str,
+    rules_hash: str,
+    stages: list[str],
+    dedup: dict[str, Any],
+    inputs: dict[str, Any],
+    dry_run: bool,
+    run: dict[str, Any],
+) -> dict[str, Any]:
+    """The summary.json object (see the module docstring)."""
+    failures = reporter.failures
+    return {
+        **reporter.counts(),
+        "failures": [f.to_dict() for f in failures[:MAX_LISTED_FAILURES]],
+        "failures_total": len(failures),
+        "inputs": inputs,
+        "dedup": dedup,
+        "stages": stages,
+        "dry_run": dry_run,
+        "versions": package_versions(),
+        "rules_hash": rules_hash,
+        "config_hash": config_hash,
+        "config": config,
+        "run": run,
+    }
+
+
+def write_summary(path: Path, summary: dict[str, Any]) -> None:
+    import json
+
+    with AtomicFile(path) as f:
+        f.write(json.dumps(summary, indent=2, ensure_ascii=False).encode("utf-8") + b"\n")
+
+
+def print_failures(failures: list[Failure], limit: int = 20, stream: Any = None) -> None:
+    """List failed inputs on stderr (at most ``limit``)."""
+    stream = stream or sys.stderr
+    for f in failures[:limit]:
+        print(f"  {f}", file=stream)
+    if len(failures) > limit:
+        print(f"  ... and {len(failures) - limit} more (see summary.json)", file=stream)

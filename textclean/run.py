@@ -1,0 +1,555 @@
+"""A batch run: read → per-document stages → corpus dedup → write.
+
+The steps are separate so an engine only supplies compute
+(:mod:`textclean.engines`):
+
+1. **process** — inputs are read in order, batched, sent through
+   ``engine.map_batches`` and staged in the work journal
+   (:mod:`textclean.io.journal`), one input at a time, so a killed run resumes
+   after the last finished input;
+2. **dedup** — every kept document, in input order, goes to the corpus deduper
+   (``textclean.dedup.corpus.CorpusDeduper``) through ``engine.dedup``;
+3. **write** — the journal is read once more: kept documents go to the output
+   tree, the others to the rejects (duplicates with ``duplicate_of``), every
+   one to the report; then ``summary.json``.
+
+Nothing holds the corpus in memory: the journal is on disk and each step
+streams over it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import importlib
+import shutil
+import sys
+import tempfile
+import time
+from collections import deque
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol
+
+from textclean.config import Config
+from textclean.document import Document
+from textclean.engines import Engine, StageWork, get_engine
+from textclean.io.discover import Failure, InputError, InputFile, Plan, plan_inputs
+from textclean.io.journal import Journal, ResumeError, ResumeState, make_manifest
+from textclean.io.readers import InputReader
+from textclean.io.report import Reporter, build_summary, write_summary
+from textclean.io.writers import (
+    JsonlWriter,
+    encode_text,
+    json_line,
+    jsonl_record,
+    remove_stale,
+    textclean_field,
+    write_text,
+)
+from textclean.pipeline import Pipeline
+
+__all__ = [
+    "InputError",
+    "ResumeError",
+    "RunOptions",
+    "RunResult",
+    "default_deduper_factory",
+    "effective_config",
+    "run_clean",
+    "stream_events",
+]
+
+BATCH_DOCS = 64
+BATCH_CHARS = 2 << 20
+META_DIR = ".textclean"
+
+
+class Progress(Protocol):
+    """What a run reports while it works (the CLI shows a bar or log lines)."""
+
+    def phase(self, name: str, total: int | None) -> None: ...
+
+    def advance(self, inputs: int, documents: int) -> None: ...
+
+    def note(self, message: str) -> None: ...
+
+
+class _Silent:
+    def phase(self, name: str, total: int | None) -> None:
+        pass
+
+    def advance(self, inputs: int, documents: int) -> None:
+        pass
+
+    def note(self, message: str) -> None:
+        pass
+
+
+@dataclass
+class RunOptions:
+    """Everything about a run that is not the cleaning config."""
+
+    inputs: list[str]
+    output: str  # a directory, or "-" for standard output
+    workers: int | None = None
+    engine: str = "local"
+    engine_options: dict[str, Any] = field(default_factory=dict)
+    stages: list[str] | None = None  # None: the config's stages
+    skip: list[str] = field(default_factory=list)
+    dry_run: bool = False
+    limit: int | None = None
+    resume: bool = False
+    stdin: BinaryIO | None = None
+    stdout: BinaryIO | None = None
+
+
+@dataclass
+class RunResult:
+    summary: dict[str, Any]
+    failures: list[Failure]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failures else 0
+
+
+def default_deduper_factory() -> Callable[..., Any] | None:
+    """``CorpusDeduper`` if this build has corpus dedup, else None."""
+    try:
+        module = importlib.import_module("textclean.dedup.corpus")
+    except ModuleNotFoundError as exc:
+        if exc.name in ("textclean.dedup", "textclean.dedup.corpus"):
+            return None
+        raise
+    factory: Callable[..., Any] = module.CorpusDeduper
+    return factory
+
+
+def effective_config(
+    config: Config, stages: list[str] | None = None, skip: list[str] | tuple[str, ...] = ()
+) -> tuple[Config, Pipeline]:
+    """The config with ``stages`` set to exactly the stages that will run, and its pipeline."""
+    pipeline = Pipeline.from_config(config, stages=stages, skip=skip)
+    return config.replace(stages=list(pipeline.stage_names)), pipeline
+
+
+def display_path(inp: InputFile) -> str:
+    return inp.path
+
+
+# -- step 1: read and process -------------------------------------------------
+
+
+def stream_events(
+    plan: Plan,
+    work: StageWork,
+    engine: Engine,
+    config: Config,
+    *,
+    start: int = 0,
+    limit: int | None = None,
+    documents_before: int = 0,
+    stdin: BinaryIO | None = None,
+) -> Iterator[tuple[str, int, Any]]:
+    """Processed events in input order: ``("start", i, kind)``, ``("doc", i, Document)``,
+    ``("fail", i, Failure)``, ``("done", i, bytes_read)``.
+    """
+    pending: deque[list[tuple[str, int, Any]]] = deque()
+    count = [documents_before]
+
+    def full() -> bool:
+        return limit is not None and count[0] >= limit
+
+    def batches() -> Iterator[list[Document]]:
+        events: list[tuple[str, int, Any]] = []
+        docs: list[Document] = []
+        chars = 0
+        for idx in range(start, len(plan.inputs)):
+            if full():
+                break
+            inp = plan.inputs[idx]
+            reader = InputReader(inp, config.input, source=display_path(inp), stdin=stdin)
+            items = iter(reader)
+            first = next(items, None)  # reading starts: stdin's kind is known from here
+            events.append(("start", idx, reader.kind))
+            item = first
+            while item is not None:
+                if isinstance(item, Failure):
+                    events.append(("fail", idx, item))
+                else:
+                    events.append(("doc", idx, None))
+                    docs.append(item)
+                    chars += len(item.text)
+                    count[0] += 1
+                    if len(docs) >= BATCH_DOCS or chars >= BATCH_CHARS:
+                        pending.append(events)
+                        yield docs
+                        events, docs, chars = [], [], 0
+                    if full():
+                        break
+                item = next(items, None)
+            close = getattr(items, "close", None)
+            if close is not None:
+                close()
+            events.append(("done", idx, reader.bytes_read))
+        pending.append(events)
+        yield docs
+
+    for out in engine.map_batches(work, batches()):
+        processed = iter(out)
+        for kind, idx, payload in pending.popleft():
+            yield (kind, idx, next(processed) if kind == "doc" else payload)
+
+
+def _process(
+    plan: Plan,
+    work: StageWork,
+    engine: Engine,
+    config: Config,
+    journal: Journal,
+    state: ResumeState,
+    options: RunOptions,
+    progress: Progress,
+) -> int:
+    """Step 1; returns the number of inputs processed in this run."""
+    processed = 0
+    total = len(plan.inputs)
+    progress.phase("process", total)
+    progress.advance(state.next_input, state.documents)
+    docs = state.documents
+    for kind, idx, payload in stream_events(
+        plan,
+        work,
+        engine,
+        config,
+        start=state.next_input,
+        limit=options.limit,
+        documents_before=state.documents,
+        stdin=options.stdin,
+    ):
+        if kind == "doc":
+            journal.doc(idx, payload)
+            docs += 1
+        elif kind == "fail":
+            journal.fail(idx, payload)
+        elif kind == "start":
+            journal.start_input(idx, payload)
+        else:
+            journal.done(idx, plan.inputs[idx], payload)
+            processed += 1
+            progress.advance(idx + 1, docs)
+    journal.end()
+    return processed
+
+
+# -- step 2: corpus dedup ------------------------------------------------------
+
+
+class _Keys:
+    """Unique dedup keys: the document id, or ``id#n`` for the n-th repeat of an id."""
+
+    def __init__(self) -> None:
+        self.seen: dict[str, int] = {}
+        self.repeated = 0
+
+    def key(self, doc_id: str) -> str:
+        n = self.seen.get(doc_id)
+        if n is None:
+            self.seen[doc_id] = 1
+            return doc_id
+        self.seen[doc_id] = n + 1
+        self.repeated += 1
+        return f"{doc_id}#{n + 1}"
+
+
+def _kept_texts(journal: Journal, keys: _Keys) -> Iterator[tuple[str, str]]:
+    for event in journal.events():
+        if event["t"] == "doc" and event["doc"].dropped is None:
+            yield keys.key(event["doc"].id), event["doc"].text
+
+
+# -- step 3: write -------------------------------------------------------------
+
+
+class _Outputs:
+    """Where kept documents go: the mirrored tree, standard output, or nowhere (dry run)."""
+
+    def __init__(self, out_dir: Path | None, stdout: BinaryIO | None, dry_run: bool, text_key: str):
+        self.out_dir = out_dir
+        self.stdout = stdout
+        self.dry_run = dry_run
+        self.text_key = text_key
+        self._jsonl: JsonlWriter | None = None
+
+    def relpath(self, inp: InputFile, kind: str) -> str:
+        if inp.is_stdin:
+            return "stdin.jsonl" if kind == "jsonl" else "stdin.txt"
+        return inp.relpath
+
+    def begin(self, inp: InputFile, kind: str) -> None:
+        if self.dry_run or self.out_dir is None or kind != "jsonl":
+            return
+        self._jsonl = JsonlWriter(self.out_dir / self.relpath(inp, kind), inp.compression)
+
+    def document(self, inp: InputFile, kind: str, doc: Document) -> int:
+        """Write (or, when rejected, make sure no stale output remains); returns bytes."""
+        if self.dry_run:
+            return 0
+        kept = doc.dropped is None
+        if self.out_dir is None:
+            if not kept or self.stdout is None:
+                return 0
+            if inp.is_stdin and kind == "text":
+                data = encode_text(doc.text)
+            elif kind == "jsonl":
+                data = json_line(jsonl_record(doc, self.text_key))
+            else:
+                data = json_line(
+                    {"id": doc.id, "text": doc.text, "textclean": textclean_field(doc)}
+                )
+            self.stdout.write(data)
+            return len(data)
+        if kind == "jsonl":
+            if not kept or self._jsonl is None:
+                return 0
+            line = json_line(jsonl_record(doc, self.text_key))
+            self._jsonl.write_line(line)
+            return len(line)
+        path = self.out_dir / self.relpath(inp, kind)
+        if kept:
+            return write_text(path, doc.text)
+        remove_stale(path)
+        return 0
+
+    def end(self, unreadable: bool) -> None:
+        if self._jsonl is not None:
+            if unreadable:
+                self._jsonl.abort()
+            else:
+                self._jsonl.commit()
+            self._jsonl = None
+
+
+def _write(
+    plan: Plan,
+    journal: Journal,
+    duplicates: Any,
+    reporter: Reporter,
+    outputs: _Outputs,
+    progress: Progress,
+) -> int:
+    """Step 3; returns the number of duplicate ids seen."""
+    keys = _Keys()
+    kind = "text"
+    unreadable = False
+    progress.phase("write", len(plan.inputs))
+    for event in journal.events():
+        t = event["t"]
+        if t == "start":
+            inp = plan.inputs[event["i"]]
+            kind = event["kind"]
+            unreadable = False
+            outputs.begin(inp, kind)
+        elif t == "doc":
+            doc: Document = event["doc"]
+            dup = None
+            if doc.dropped is None:
+                key = keys.key(doc.id)
+                dup = duplicates.get(key) if duplicates else None
+                if dup is not None:
+                    doc.drop("duplicate")
+            reporter.bytes_out += outputs.document(plan.inputs[event["i"]], kind, doc)
+            reporter.document(doc, dup)
+        elif t == "fail":
+            failure = Failure(event["file"], event["line"], event["error"])
+            unreadable = unreadable or failure.line is None
+            reporter.failure(failure)
+        elif t == "done":
+            reporter.bytes_in += event["bytes"]
+            outputs.end(unreadable)
+            progress.advance(event["i"] + 1, reporter.documents_in)
+    return keys.repeated
+
+
+# -- the whole run ------------------------------------------------------------
+
+
+def run_clean(
+    config: Config,
+    options: RunOptions,
+    *,
+    progress: Progress | None = None,
+    deduper_factory: Callable[..., Any] | str | None = "default",
+    engine: Engine | None = None,
+) -> RunResult:
+    """Run the whole batch; raises ConfigError/InputError/ResumeError for exit-2 problems."""
+    t0 = time.monotonic()
+    progress = progress or _Silent()
+    config, pipeline = effective_config(config, options.stages, options.skip)
+    factory = default_deduper_factory() if deduper_factory == "default" else deduper_factory
+    stdout_mode = options.output == "-"
+    if options.resume and (stdout_mode or "-" in options.inputs):
+        raise InputError("--resume needs an output directory and no '-' (stdin) input")
+    out_dir = None if stdout_mode else Path(options.output)
+    if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
+        raise InputError(f"{out_dir}: the output exists and is not a directory")
+    created = out_dir is not None and not out_dir.exists()
+    if out_dir is not None:
+        out_dir.mkdir(parents=True, exist_ok=True)  # exists while planning: never read as input
+    try:
+        plan = plan_inputs(options.inputs, config.input, options.output)
+    except InputError:
+        if created and out_dir is not None:
+            out_dir.rmdir()
+        raise
+    if out_dir is not None:
+        meta = out_dir / META_DIR
+        meta.mkdir(exist_ok=True)
+    else:
+        meta = Path(tempfile.mkdtemp(prefix="textclean-"))
+    lock = _lock(meta)
+    try:
+        return _run_locked(
+            config, pipeline, options, plan, meta, out_dir, factory, engine, progress, t0
+        )
+    finally:
+        lock.close()
+        if out_dir is None:
+            shutil.rmtree(meta, ignore_errors=True)
+
+
+def _lock(meta: Path) -> Any:
+    f = open(meta / "lock", "w")  # noqa: SIM115 - closed by the caller
+    try:
+        fcntl.flock(f, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError as exc:
+        f.close()
+        raise InputError(f"another textclean run is writing to {meta.parent}") from exc
+    return f
+
+
+def _run_locked(
+    config: Config,
+    pipeline: Pipeline,
+    options: RunOptions,
+    plan: Plan,
+    meta: Path,
+    out_dir: Path | None,
+    factory: Callable[..., Any] | None,
+    engine: Engine | None,
+    progress: Progress,
+    t0: float,
+) -> RunResult:
+    from textclean import __version__
+
+    rules_hash = pipeline.rules.fingerprint()
+    manifest = make_manifest(
+        version=__version__,
+        config_hash=config.fingerprint(),
+        rules_hash=rules_hash,
+        plan=plan,
+        limit=options.limit,
+    )
+    work_dir = meta / "work"
+    state = ResumeState()
+    if options.resume and Journal.exists(work_dir):
+        journal, state = Journal.resume(work_dir, manifest, plan)
+        progress.note(
+            f"resuming: {state.next_input} of {len(plan.inputs)} inputs already done"
+            + ("; only dedup and writing remain" if state.complete else "")
+        )
+    else:
+        if options.resume:
+            progress.note("nothing to resume: starting a fresh run")
+        elif Journal.exists(work_dir):
+            progress.note(f"discarding the unfinished run in {work_dir} (use --resume to continue)")
+        journal = Journal.start(work_dir, manifest)
+    own_engine = engine is None
+    engine = engine or get_engine(options.engine, options.workers, **options.engine_options)
+    timings: dict[str, float] = {}
+    try:
+        t = time.monotonic()
+        processed = 0
+        if not state.complete:
+            processed = _process(
+                plan, StageWork(config), engine, config, journal, state, options, progress
+            )
+        journal.close()
+        timings["process"] = time.monotonic() - t
+
+        t = time.monotonic()
+        dedup_info, duplicates = _dedup(config, journal, engine, factory, progress)
+        timings["dedup"] = time.monotonic() - t
+    finally:
+        journal.close()
+        if own_engine:
+            engine.close()
+
+    t = time.monotonic()
+    reporter = Reporter(meta if out_dir is not None else None)
+    outputs = _Outputs(
+        out_dir, options.stdout or sys.stdout.buffer, options.dry_run, config.input.text_key
+    )
+    try:
+        repeated_ids = _write(plan, journal, duplicates, reporter, outputs, progress)
+    except BaseException:
+        reporter.abort()
+        raise
+    reporter.commit()
+    timings["write"] = time.monotonic() - t
+    for f in plan.failures:
+        reporter.failure(f)
+    summary = build_summary(
+        reporter,
+        config=config.to_dict(),
+        config_hash=config.fingerprint(),
+        rules_hash=rules_hash,
+        stages=list(pipeline.stage_names),
+        dedup={**dedup_info, "repeated_ids": repeated_ids},
+        inputs={
+            "files": len(plan.inputs),
+            "failed": len({f.file for f in reporter.failures}),
+            "skipped": dict(sorted(plan.skipped.items())),
+        },
+        dry_run=options.dry_run,
+        run={
+            "seconds": round(time.monotonic() - t0, 3),
+            "phases": {k: round(v, 3) for k, v in timings.items()},
+            "engine": engine.name,
+            "workers": getattr(engine, "workers", None),
+            "inputs_resumed": state.next_input if options.resume else 0,
+            "inputs_processed": processed,
+        },
+    )
+    if out_dir is not None:
+        write_summary(meta / "summary.json", summary)
+    shutil.rmtree(meta / "work", ignore_errors=True)
+    (meta / "lock").unlink(missing_ok=True)
+    return RunResult(summary, reporter.failures)
+
+
+def _dedup(
+    config: Config,
+    journal: Journal,
+    engine: Engine,
+    factory: Callable[..., Any] | None,
+    progress: Progress,
+) -> tuple[dict[str, Any], Any]:
+    if not config.dedup.enabled:
+        return {"enabled": False, "available": factory is not None}, None
+    if factory is None:
+        note = "corpus dedup is not part of this build (textclean.dedup.corpus missing); skipped"
+        progress.note(note)
+        return {"enabled": False, "available": False, "note": note}, None
+    progress.phase("dedup", None)
+    keys = _Keys()
+    result = engine.dedup(config.dedup, factory, _kept_texts(journal, keys))
+    duplicates = dict(result.duplicates)
+    info = {
+        "enabled": True,
+        "available": True,
+        "clusters": int(result.clusters),
+        "duplicates": len(duplicates),
+    }
+    return info, duplicates
