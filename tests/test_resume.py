@@ -4,6 +4,7 @@ unfinished inputs; a changed config, rule file or input refuses to resume."""
 from __future__ import annotations
 
 import os
+import random
 import signal
 import subprocess
 import sys
@@ -15,7 +16,7 @@ import pytest
 
 import textclean.run as run_mod
 from tests.conftest import REPO, cli_env, run_cli, summary_of, tree_bytes
-from textclean.config import Config
+from textclean.config import Config, DedupConfig
 from textclean.document import Document
 from textclean.engines.base import StageWork
 from textclean.engines.local import LocalEngine
@@ -24,16 +25,56 @@ from textclean.run import RunOptions, run_clean
 
 PARAGRAPH = (
     "Le conseil municipal de CÃ´te-Saint-Luc a adoptÃ© le budget &amp; les rÃ¨gles.  "
-    "Les résidents ont exprimé leurs préoccupations concernant les impôts fonciers.\n\n"
+    "Les résidents ont exprimé leurs préoccupations concernant les impôts fonciers."
 )
+VOCABULARY = [
+    "rue",
+    "parc",
+    "école",
+    "bibliothèque",
+    "piscine",
+    "quartier",
+    "maire",
+    "conseil",
+    "budget",
+    "impôt",
+    "taxe",
+    "citoyen",
+    "réunion",
+    "projet",
+    "travaux",
+    "chantier",
+    "vélo",
+    "autobus",
+    "métro",
+    "hiver",
+    "neige",
+    "déneigement",
+    "collecte",
+    "recyclage",
+    "arbre",
+    "trottoir",
+    "sécurité",
+    "police",
+    "pompier",
+    "incendie",
+    "eau",
+    "aqueduc",
+]
 
 
 def make_corpus(root: Path, files: int, paragraphs: int) -> None:
+    """Distinct documents (so corpus dedup keeps them all) with mojibake to repair."""
     root.mkdir(parents=True)
     for i in range(files):
         sub = root / f"part{i % 4}"
         sub.mkdir(exist_ok=True)
-        (sub / f"doc{i:04d}.txt").write_text(f"Document {i}\n\n" + PARAGRAPH * paragraphs)
+        rng = random.Random(i)
+        body = "".join(
+            f"{PARAGRAPH} {' '.join(rng.choice(VOCABULARY) for _ in range(30))}.\n\n"
+            for _ in range(paragraphs)
+        )
+        (sub / f"doc{i:04d}.txt").write_text(f"Document {i}\n\n" + body)
 
 
 def done_count(journal: Path) -> int:
@@ -139,7 +180,10 @@ def test_crash_while_writing_resumes_without_reprocessing(
 ) -> None:
     src = tmp_path / "src"
     make_corpus(src, files=6, paragraphs=1)
-    run_clean(Config(), RunOptions([str(src)], str(tmp_path / "ref"), workers=1))
+    run_clean(
+        Config(dedup=DedupConfig(enabled=False)),
+        RunOptions([str(src)], str(tmp_path / "ref"), workers=1),
+    )
     out = tmp_path / "out"
     real = run_mod.write_text
     calls = []
@@ -151,11 +195,12 @@ def test_crash_while_writing_resumes_without_reprocessing(
         return real(path, text)
 
     monkeypatch.setattr(run_mod, "write_text", dying_write)
+    no_dedup = Config(dedup=DedupConfig(enabled=False))  # the corpus is near-duplicates
     with pytest.raises(KeyboardInterrupt):
-        run_clean(Config(), RunOptions([str(src)], str(out), workers=1))
+        run_clean(no_dedup, RunOptions([str(src)], str(out), workers=1))
     monkeypatch.setattr(run_mod, "write_text", real)
     assert not (out / ".textclean" / "summary.json").exists()
-    summary = resume(src, out)
+    summary = resume(src, out, no_dedup)
     assert summary["run"]["inputs_processed"] == 0  # the journal was complete
     assert tree_bytes(out) == tree_bytes(tmp_path / "ref")
 

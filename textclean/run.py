@@ -126,6 +126,12 @@ def default_deduper_factory() -> Callable[..., Any] | None:
     return factory
 
 
+def dedup_available() -> bool:
+    """Whether this build has corpus dedup, without importing it (its package loads
+    numeric kernels that cost memory and start-up time)."""
+    return (Path(__file__).resolve().parent / "dedup" / "corpus.py").is_file()
+
+
 def effective_config(
     config: Config, stages: list[str] | None = None, skip: list[str] | tuple[str, ...] = ()
 ) -> tuple[Config, Pipeline]:
@@ -387,7 +393,11 @@ def run_clean(
     t0 = time.monotonic()
     progress = progress or _Silent()
     config, pipeline = effective_config(config, options.stages, options.skip)
-    factory = default_deduper_factory() if deduper_factory == "default" else deduper_factory
+    if deduper_factory == "default":
+        # imported only when used: the dedup module pulls in its numeric kernels
+        factory = default_deduper_factory() if config.dedup.enabled else None
+    else:
+        factory = deduper_factory
     stdout_mode = options.output == "-"
     if options.resume and (stdout_mode or "-" in options.inputs):
         raise InputError("--resume needs an output directory and no '-' (stdin) input")
@@ -537,7 +547,7 @@ def _dedup(
     progress: Progress,
 ) -> tuple[dict[str, Any], Any]:
     if not config.dedup.enabled:
-        return {"enabled": False, "available": factory is not None}, None
+        return {"enabled": False, "available": dedup_available()}, None
     if factory is None:
         note = "corpus dedup is not part of this build (textclean.dedup.corpus missing); skipped"
         progress.note(note)

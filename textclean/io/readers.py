@@ -48,7 +48,15 @@ from textclean.io.discover import Failure, InputFile
 #: Reason codes of rejects that mean an input could not be read as intended:
 #: they are listed as failed inputs and make the CLI exit with status 1.
 FAILURE_CODES = frozenset(
-    {"unreadable", "not_regular_file", "binary", "malformed_jsonl", "missing_text_key", "bad_text"}
+    {
+        "unreadable",
+        "not_regular_file",
+        "binary",
+        "malformed_jsonl",
+        "missing_text_key",
+        "bad_text",
+        "stage_error",
+    }
 )
 #: Reject reasons whose document text is not kept in the rejects (the input
 #: still holds it at ``source``/``line``).
