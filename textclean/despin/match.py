@@ -21,7 +21,7 @@ import regex
 from textclean.despin.table import Entry, Fingerprint
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*")
-_JOIN_GAP = frozenset(" \t\u00a0")
+_JOIN_GAP = " \t\u00a0"
 
 
 class Token(NamedTuple):
@@ -37,7 +37,7 @@ def tokenize(text: str) -> list[Token]:
     prev_end = -1
     for m in _TOKEN.finditer(text):
         s, e = m.span()
-        joined = prev_end >= 0 and s > prev_end and all(c in _JOIN_GAP for c in text[prev_end:s])
+        joined = prev_end >= 0 and s > prev_end and not text[prev_end:s].strip(_JOIN_GAP)
         out.append(Token(s, e, m.group().lower().replace("’", "'"), joined))
         prev_end = e
     return out
