@@ -47,7 +47,38 @@ _SKIP_FIRST = frozenset({"a", "an", "the", "to", "of", "in", "on", "at", "for", 
 #: particles or determiners ("focus on", "hold a", "end the"), never a noun or an
 #: adjective ("shopping centre", "attempted murder" would inflect into nonsense).
 PARTICLES = frozenset(
-    ["to", "on", "in", "into", "at", "for", "with", "about", "up", "out", "down", "off", "over", "back", "away", "from", "a", "an", "the", "their", "his", "her", "its", "our", "my", "your", "this", "that", "these", "those"]
+    [
+        "to",
+        "on",
+        "in",
+        "into",
+        "at",
+        "for",
+        "with",
+        "about",
+        "up",
+        "out",
+        "down",
+        "off",
+        "over",
+        "back",
+        "away",
+        "from",
+        "a",
+        "an",
+        "the",
+        "their",
+        "his",
+        "her",
+        "its",
+        "our",
+        "my",
+        "your",
+        "this",
+        "that",
+        "these",
+        "those",
+    ]
 )
 
 
