@@ -25,6 +25,7 @@ Needs ``lemminflect`` (the ``bench`` extra); the despin stage itself does not.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Iterator
 from pathlib import Path
@@ -80,6 +81,15 @@ PARTICLES = frozenset(
         "those",
     ]
 )
+
+
+def slug(phrase: str) -> str:
+    """Rule-id slug of a phrase: lower-case letters, digits and underscores.
+
+    >>> slug("non-public sq. ft")
+    'non_public_sq_ft'
+    """
+    return re.sub(r"[^a-z0-9]+", "_", phrase).strip("_")
 
 
 def _tags(word: str, upos: str) -> list[tuple[str, str]]:
@@ -162,10 +172,10 @@ def generate(entries: list[Entry]) -> list[tuple[str, str, str, str, str, str]]:
             tier = e.tier
             if tier == "t1" and zipf(spun) >= T1_MAX_ZIPF:
                 tier = "t2"
-            rid = f"spin.en.{tier}.{spun.replace(' ', '_')}"
+            rid = f"spin.en.{tier}.{slug(spun)}"
             k = 2
             while rid in ids:
-                rid, k = f"spin.en.{tier}.{spun.replace(' ', '_')}.{k}", k + 1
+                rid, k = f"spin.en.{tier}.{slug(spun)}_{k}", k + 1
             taken.add(spun)
             ids.add(rid)
             rows.append((rid, tier, spun, orig, e.source, f"inflection of {e.id}"))
