@@ -292,7 +292,7 @@ class CorpusDeduper:
         live = np.flatnonzero(counts)
         bands = np.zeros((len(texts), cfg.bands), dtype=np.uint64)
         if live.size:
-            if _kernel.AVAILABLE:  # the compiled text → signature kernel beats re-reading sets
+            if _kernel.load() is not None:  # compiled text → signature beats re-reading sets
                 sig = signatures([texts[i] for i in live], **self._sig_args)
             else:
                 sig = signatures_from_hashes(
