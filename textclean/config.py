@@ -166,6 +166,10 @@ class DedupConfig:
     # Directory for a temporary file holding the shingle sets (4 bytes per distinct
     # word n-gram) on disk instead of in memory; "" keeps them in memory.
     spill_dir: str = ""
+    # The identity of the batch a run adds to the index: a second finish with the
+    # same key (a resumed run) decides as the first did and inserts nothing again.
+    # `textclean clean` sets it to its journal's run id; not for config files.
+    run_key: str = ""
 
     def __post_init__(self) -> None:
         if not 0.0 < self.threshold <= 1.0:

@@ -19,6 +19,7 @@ streams over it.
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import importlib
 import shutil
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
-from textclean.config import Config
+from textclean.config import Config, ConfigError
 from textclean.document import Document
 from textclean.engines import Engine, StageWork, get_engine
 from textclean.io.discover import Failure, InputError, InputFile, Plan, plan_inputs
@@ -398,6 +399,13 @@ def run_clean(
         factory = default_deduper_factory() if config.dedup.enabled else None
     else:
         factory = deduper_factory
+    if config.dedup.run_key:
+        raise ConfigError(
+            "dedup.run_key is chosen by each run itself (and kept by --resume); "
+            "remove it from the config"
+        )
+    if factory is not None and config.dedup.enabled and config.dedup.index:
+        _check_index(config)  # before any work: a wrong index is a usage error (exit 2)
     stdout_mode = options.output == "-"
     if options.resume and (stdout_mode or "-" in options.inputs):
         raise InputError("--resume needs an output directory and no '-' (stdin) input")
@@ -427,6 +435,13 @@ def run_clean(
         lock.close()
         if out_dir is None:
             shutil.rmtree(meta, ignore_errors=True)
+
+
+def _check_index(config: Config) -> None:
+    """Refuse an index made with other dedup settings before the stages run."""
+    from textclean.dedup.index import check_index
+
+    check_index(config.dedup)
 
 
 def _lock(meta: Path) -> Any:
@@ -554,7 +569,10 @@ def _dedup(
         return {"enabled": False, "available": False, "note": note}, None
     progress.phase("dedup", None)
     keys = _Keys()
-    result = engine.dedup(config.dedup, factory, _kept_texts(journal, keys))
+    # The run id marks this run's documents in a persistent index, so a resumed
+    # run that had already committed them does not take them for duplicates.
+    dedup_config = dataclasses.replace(config.dedup, run_key=journal.run_id)
+    result = engine.dedup(dedup_config, factory, _kept_texts(journal, keys))
     duplicates = dict(result.duplicates)
     info = {
         "enabled": True,
