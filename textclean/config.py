@@ -93,6 +93,35 @@ class DespinConfig:
     """Detection and repair of synonym-spun text (see rules/spin/)."""
 
     mode: str = "repair"  # "off", "detect" or "repair"
+    # Detection: flag when spin_score >= threshold AND distinct hits >= min_distinct.
+    # Calibrated with bench/despin/measure.py: clean prose stays below ~18, spun pairs
+    # score 50+ (leave-one-out); the threshold sits between with a margin both ways.
+    threshold: float = 30.0  # weighted hits per 1000 words
+    min_distinct: int = 6  # distinct fingerprints + distinct rarer-than-original table entries
+    max_hits_per_entry: int = 3  # repeats of one entry/fingerprint counted at most this often
+    rarer_margin: float = 1.0  # a table hit counts for breadth if zipf(spun) <= zipf(orig) - this
+    score_min_words: int = 150  # shorter texts are scored as if this long (no flukes)
+    breadth_weight: float = 1.0  # weight of one breadth hit (fingerprints carry their own)
+    min_english_share: float = 0.8  # English / (English + foreign) common-word tokens
+    # Repair (flagged documents only).
+    tiers: tuple[str, ...] = ("t1", "t2")  # tiers that may be applied; t2/t3 need evidence
+    # A T2 edit needs bigram ratio original:spun > 1 and ratio * prior >= t2_margin, with
+    # prior = (freq(original) / freq(spun)) ** t2_prior_weight; both chosen on half the
+    # evaluation pairs, checked on the other half (bench/despin/measure.py).
+    t2_margin: float = 7.5
+    t2_prior_weight: float = 0.75
+    fix_articles: bool = True  # "a" ↔ "an" before a restored word
+
+    def __post_init__(self) -> None:
+        if self.mode not in ("off", "detect", "repair"):
+            raise ConfigError(f"mode must be 'off', 'detect' or 'repair', got {self.mode!r}")
+        bad = [t for t in self.tiers if t not in ("t1", "t2", "t3")]
+        if bad:
+            raise ConfigError(f"tiers must be among 't1', 't2', 't3', got {bad}")
+        if self.threshold < 0 or self.min_distinct < 1 or self.t2_margin < 1:
+            raise ConfigError("threshold must be >= 0, min_distinct >= 1 and t2_margin >= 1")
+        if not 0 <= self.t2_prior_weight <= 2:
+            raise ConfigError("t2_prior_weight must be between 0 and 2")
 
 
 @dataclass(frozen=True)

@@ -31,10 +31,10 @@ block repeats (block index, 1-based line, offsets in the stage's input), the
 similarity and the method. Removing whole paragraphs also removes the blank
 line that separated them.
 
-Scores (on the stage's input, Gopher's definitions): ``dup_line_frac``,
-``dup_para_frac`` (fraction of lines / paragraphs that repeat an earlier one
-exactly), ``dup_line_char_frac``, ``dup_para_char_frac`` (their characters as a
-fraction of the text's).
+Scores (on the stage's input, Gopher's definitions): ``repeats.dup_line_frac``,
+``repeats.dup_para_frac`` (fraction of lines / paragraphs that repeat an earlier one
+exactly), ``repeats.dup_line_char_frac``, ``repeats.dup_para_char_frac`` (their
+characters as a fraction of the text's).
 
 >>> from textclean.config import Config
 >>> from textclean.document import Document
@@ -403,7 +403,7 @@ def repetition_scores(text: str) -> dict[str, float]:
     """Gopher-style duplicate line / paragraph fractions of ``text``.
 
     >>> s = repetition_scores("A line.\\nA line.\\n\\nOther.\\n")
-    >>> s["dup_line_frac"], s["dup_para_frac"]
+    >>> s["repeats.dup_line_frac"], s["repeats.dup_para_frac"]
     (0.3333333333333333, 0.0)
     """
     t = _NEWLINES.sub("\n", text).strip()
@@ -414,14 +414,19 @@ def repetition_scores(text: str) -> dict[str, float]:
     para_dups, para_chars = _find_duplicates(paragraphs)
     line_dups, line_chars = _find_duplicates(lines)
     return {
-        "dup_line_frac": line_dups / len(lines),
-        "dup_para_frac": para_dups / len(paragraphs),
-        "dup_line_char_frac": line_chars / len(t),
-        "dup_para_char_frac": para_chars / len(t),
+        "repeats.dup_line_frac": line_dups / len(lines),
+        "repeats.dup_para_frac": para_dups / len(paragraphs),
+        "repeats.dup_line_char_frac": line_chars / len(t),
+        "repeats.dup_para_char_frac": para_chars / len(t),
     }
 
 
-_SCORE_NAMES = ("dup_line_frac", "dup_para_frac", "dup_line_char_frac", "dup_para_char_frac")
+_SCORE_NAMES = (
+    "repeats.dup_line_frac",
+    "repeats.dup_para_frac",
+    "repeats.dup_line_char_frac",
+    "repeats.dup_para_char_frac",
+)
 
 
 @dataclass(frozen=True)
