@@ -223,8 +223,7 @@ def _add_dedup_options(p: argparse.ArgumentParser, *, toggle: bool) -> None:
         "--bands",
         type=_positive,
         metavar="B",
-        help="LSH bands; rows follow from num-perm when not given "
-        "(default 16; e.g. --bands 32)",
+        help="LSH bands; rows follow from num-perm when not given (default 16; e.g. --bands 32)",
     )
     g.add_argument(
         "--rows",
