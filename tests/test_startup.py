@@ -52,6 +52,9 @@ SIGN = """
 import json, sys
 import numpy as np
 from textclean.dedup import _kernel, minhash
+minhash.AUTO_NUMBA_CHARS = 100_000  # instead of 32 M characters of text
+small = minhash.signatures(["a few words, far below the threshold"])
+assert "numba" not in sys.modules
 texts = [" ".join(f"w{{i % 997}} x{{i}}" for i in range(k, k + 40000)) for k in range(3)]
 auto = minhash.signatures(texts)
 ref = minhash.signatures(texts, backend="numpy")

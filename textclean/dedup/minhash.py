@@ -54,12 +54,13 @@ EMPTY_HASH = np.uint32(0xFFFFFFFF)
 
 #: Texts are processed in chunks of about this many characters (bounds memory).
 CHUNK_CHARS = 1 << 20
-#: ``backend="auto"`` loads the numba kernel for a call with at least this many
-#: characters of text: below it the numpy path costs a few milliseconds, far
-#: less than importing numba (about 0.6 s and 150 MB), so a pipeline worker
-#: whose ``repeats`` stage signs a few paragraphs per document never loads it.
-#: Once loaded, the kernel is used for every call. Results are identical.
-AUTO_NUMBA_CHARS = 1 << 18
+#: ``backend="auto"`` imports numba for a call with at least this many
+#: characters of text, enough for the compiled kernel to win back its import
+#: (about 0.6 s and 150 MB; the numpy path signs ~60 MB/s). So the ``repeats``
+#: stage, which signs one document's paragraphs per call, never loads it in a
+#: pipeline worker; corpus dedup loads it explicitly. Once loaded, the kernel is
+#: used for every ``"auto"`` call. Either way the results are identical.
+AUTO_NUMBA_CHARS = 1 << 25
 #: Shingles per block of the (shingles x num_perm) permuted-hash matrix
 #: (8 times as many in the (num_perm x shingles) layout).
 BLOCK_SHINGLES = 2048

@@ -129,6 +129,16 @@ class _Run:
     timed_out: list[str] = field(default_factory=list)
     keys: dict[int, str] = field(default_factory=dict)
 
+    prose_min_words: int = 10
+    prose_of: dict[int, bool] = field(default_factory=dict)
+
+    def prose(self, line: Line) -> bool:
+        """:func:`~textclean.layout.is_prose` of a line, computed once per document."""
+        p = self.prose_of.get(line.index)
+        if p is None:
+            p = self.prose_of[line.index] = is_prose(line.text, self.prose_min_words)
+        return p
+
     def key(self, line: Line) -> str:
         """The exact-match form of a line, computed once per document."""
         k = self.keys.get(line.index)
@@ -207,8 +217,7 @@ class BoilerplateStage:
         nonblank = [ln for ln in run.lines if not ln.blank]
         if not nonblank:
             return
-        pmin = self.config.prose_min_words
-        prose_idx = [k for k, ln in enumerate(nonblank) if is_prose(ln.text, pmin)]
+        prose_idx = [k for k, ln in enumerate(nonblank) if run.prose(ln)]
         last_prose = prose_idx[-1] if prose_idx else -1
         for c in self.rules:
             if c.rule.kind != "section":
@@ -219,10 +228,10 @@ class BoilerplateStage:
                     break
                 if ln.words > 8 or (k < r.min_position * len(nonblank) and k <= last_prose):
                     continue
+                if len(nonblank) - k - 1 > r.max_block_lines:  # too much below to be teasers
+                    continue
                 ev = self._matches(c, ln, run, max_words=8)
                 if ev is None:
-                    continue
-                if len(nonblank) - k - 1 > r.max_block_lines:
                     continue
                 block = nonblank[k + 1 :]
                 if not all(self._teaserish(b.text, r) for b in block):
@@ -264,6 +273,8 @@ class BoilerplateStage:
                     found[ln.index] = hit
             run.removed.update(found)
             return
+        if zones is not None:  # zone-bound rules: only lines in a zone can match
+            alive = [ln for ln in alive if ln.index in zones["edges"]]
         for ln in alive:
             for c in self.rules:
                 r = c.rule
@@ -285,18 +296,15 @@ class BoilerplateStage:
             run.removed.update(found)
             return
         # Runs of non-prose lines, counting lines removed earlier as chrome too.
-        pmin = self.config.prose_min_words
         stop = len(run.lines) if run.cut is None else run.cut
         lines = [ln for ln in run.lines[:stop] if not ln.blank]
         k = 0
         while k < len(lines):
-            if is_prose(lines[k].text, pmin) and lines[k].index not in run.removed:
+            if run.prose(lines[k]) and lines[k].index not in run.removed:
                 k += 1
                 continue
             j = k
-            while j < len(lines) and (
-                lines[j].index in run.removed or not is_prose(lines[j].text, pmin)
-            ):
+            while j < len(lines) and (lines[j].index in run.removed or not run.prose(lines[j])):
                 j += 1
             members = [ln.index for ln in lines[k:j]]
             is_chrome = [i in found or i in run.removed for i in members]
@@ -326,7 +334,7 @@ class BoilerplateStage:
     def _zones(self, run: _Run) -> dict[str, set[int]]:
         alive = run.alive()
         cfg = self.config
-        prose = [k for k, ln in enumerate(alive) if is_prose(ln.text, cfg.prose_min_words)]
+        prose = [k for k, ln in enumerate(alive) if run.prose(ln)]
         first = prose[0] if prose else len(alive)
         last = prose[-1] if prose else -1
         head_end = min(first, cfg.header_lines)
@@ -338,7 +346,13 @@ class BoilerplateStage:
 
     def _orphan_headings(self, run: _Run, zones: dict[str, set[int]]) -> None:
         alive = run.alive()
+        where: set[int] = set()
+        for c in self.rules:
+            if c.rule.kind == "orphan_heading":
+                where |= zones[c.rule.zone]
         for k, ln in enumerate(alive):
+            if ln.index not in where:
+                continue
             for c in self.rules:
                 r = c.rule
                 if r.kind != "orphan_heading" or ln.index not in zones[r.zone]:
@@ -349,7 +363,7 @@ class BoilerplateStage:
                 # Count contents entries: short non-prose lines right under the heading.
                 entries = 0  # 0, 1, or 2 for "more than one"
                 for nxt in itertools.islice(alive, k + 1, k + 3):
-                    if is_prose(nxt.text, self.config.prose_min_words) or nxt.words > 16:
+                    if run.prose(nxt) or nxt.words > 16:
                         break
                     entries += 1
                 if entries <= 1:
@@ -448,7 +462,7 @@ class BoilerplateStage:
         return changes
 
     def __call__(self, doc: Document) -> Document:
-        run = _Run(split_lines(doc.text))
+        run = _Run(split_lines(doc.text), prose_min_words=self.config.prose_min_words)
         had_text = bool(doc.text.strip())
         self._section_cut(run)
         self._line_rules(run, None)
