@@ -1,8 +1,9 @@
-"""The quality signals as first written: one pass of plain Python per signal.
+"""The Gopher quality signals as first written: plain Python per word and n-gram.
 
 A reference for :mod:`textclean.quality`, which computes the same numbers with
 shared tokenization and numpy n-gram ids (tests check they agree exactly;
-``bench/test_bench_pathological.py`` times both).
+``bench/test_bench_pathological.py`` times both). The C4 and FineWeb signals
+did not change and are taken from :mod:`textclean.quality` itself.
 """
 
 from __future__ import annotations
@@ -15,9 +16,10 @@ from textclean.quality import (
     _HAS_ALPHA,
     _PARAGRAPH_SPLIT,
     Thresholds,
-    _dups,
     _nonblank_lines,
     c4_signals,
+    fineweb_signals,
+    repeated,
     words_of,
 )
 
@@ -94,8 +96,8 @@ def gopher_repetition_signals(text: str, t: Mapping[str, Any]) -> dict[str, Scor
     size = len(text) or 1
     paras = [p.strip() for p in _PARAGRAPH_SPLIT.split(text.strip()) if p.strip()]
     lines = _nonblank_lines(text)
-    p_dup, p_chars = _dups(paras)
-    l_dup, l_chars = _dups(lines)
+    p_dup, p_chars = repeated(paras)
+    l_dup, l_chars = repeated(lines)
     words = words_of(text)
     vocab: dict[str, int] = {}
     ids = [vocab.setdefault(w, len(vocab)) for w in words]
@@ -116,26 +118,6 @@ def gopher_repetition_signals(text: str, t: Mapping[str, Any]) -> dict[str, Scor
         dup = _dup_ngram_chars(ids, prefix, n)
         out[f"gopher_rep.dup_{n}gram_char_fraction"] = round(dup / size, 4)
     return out
-
-
-def fineweb_signals(text: str, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
-    lines = _nonblank_lines(text)
-    marks = tuple(t["end_marks"])
-    n = len(lines)
-    chars = len(text.replace("\n", "")) or 1
-    words = len(words_of(text))
-    return {
-        "fineweb.line_punct_ratio": round(sum(ln.endswith(marks) for ln in lines) / n, 4)
-        if n
-        else 0.0,
-        "fineweb.short_line_ratio": round(
-            sum(len(ln) <= t["short_line_length"] for ln in lines) / n, 4
-        )
-        if n
-        else 0.0,
-        "fineweb.dup_line_char_ratio": round(_dups(lines)[1] / chars, 4),
-        "fineweb.newline_word_ratio": round(n / words, 4) if words else 0.0,
-    }
 
 
 def score(text: str, thresholds: Thresholds) -> dict[str, ScoreValue]:

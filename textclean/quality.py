@@ -21,7 +21,7 @@ ValueError: quality.c4 lacks 'min_words_per_line'
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
@@ -230,8 +230,12 @@ def _parsed(text: str | Parsed) -> Parsed:
     return text if isinstance(text, Parsed) else Parsed(text)
 
 
-def _dups(items: list[str]) -> tuple[int, int]:
-    """(number of items that repeat an earlier one, their characters)."""
+def repeated(items: Iterable[str]) -> tuple[int, int]:
+    """Gopher's duplicate count: items equal to an earlier one, and their characters.
+
+    >>> repeated(["a", "bb", "a", "bb", "a"])
+    (3, 4)
+    """
     seen: set[str] = set()
     n = chars = 0
     for it in items:
@@ -431,8 +435,8 @@ def gopher_repetition_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[
     size = len(raw) or 1
     paras = [x.strip() for x in _PARAGRAPH_SPLIT.split(raw.strip()) if x.strip()]
     lines = p.lines
-    p_dup, p_chars = _dups(paras)
-    l_dup, l_chars = _dups(lines)
+    p_dup, p_chars = repeated(paras)
+    l_dup, l_chars = repeated(lines)
     lengths = np.fromiter(map(len, p.vocab), np.int64, len(p.vocab))[p.ids]
     prefix = np.zeros(lengths.size + 1, dtype=np.int64)
     np.cumsum(lengths, out=prefix[1:])
@@ -489,7 +493,7 @@ def fineweb_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, Score
         )
         if n
         else 0.0,
-        "fineweb.dup_line_char_ratio": round(_dups(lines)[1] / chars, 4),
+        "fineweb.dup_line_char_ratio": round(repeated(lines)[1] / chars, 4),
         "fineweb.newline_word_ratio": round(n / words, 4) if words else 0.0,
     }
 

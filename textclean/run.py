@@ -49,6 +49,7 @@ from textclean.io.writers import (
     write_text,
 )
 from textclean.pipeline import Pipeline
+from textclean.progress import QuietProgress
 
 __all__ = [
     "InputError",
@@ -74,17 +75,6 @@ class Progress(Protocol):
     def advance(self, inputs: int, documents: int) -> None: ...
 
     def note(self, message: str) -> None: ...
-
-
-class _Silent:
-    def phase(self, name: str, total: int | None) -> None:
-        pass
-
-    def advance(self, inputs: int, documents: int) -> None:
-        pass
-
-    def note(self, message: str) -> None:
-        pass
 
 
 @dataclass
@@ -392,7 +382,7 @@ def run_clean(
 ) -> RunResult:
     """Run the whole batch; raises ConfigError/InputError/ResumeError for exit-2 problems."""
     t0 = time.monotonic()
-    progress = progress or _Silent()
+    progress = progress or QuietProgress()
     config, pipeline = effective_config(config, options.stages, options.skip)
     if deduper_factory == "default":
         # imported only when used: the dedup module pulls in its numeric kernels
