@@ -270,3 +270,29 @@ def test_capitalised_mid_sentence_t2_word_is_left_as_a_name(stage: DespinStage) 
     tail = doc.text[len(doc.text) - len(extra) - 10 :]
     assert "among Different Nations Forum members" in tail
     assert "among other members" in tail  # spin.ctx.different.among, same word in lower case
+
+
+def _stage_with(entry_spun: str, original: str, **despin: object) -> DespinStage:
+    from textclean.despin.table import Entry, SpinTables
+
+    base = load_tables(RulePack.load([TEST_PACK]))
+    entries = dict(base.entries)
+    entries[entry_spun] = Entry(f"spin.en.t2.{entry_spun}", "t2", entry_spun, original, "x")
+    tables = SpinTables(entries, base.fingerprints, base.context, base.articles)
+    return DespinStage.from_tables(Config().despin.__class__(**despin), tables)
+
+
+def test_document_evidence_restores_a_rare_t2_word_when_the_original_never_appears() -> None:
+    # "succesful" (a spinner's "capable") after a word the bigram list does not know: the
+    # neighbours are silent, so only the document evidence can decide.
+    tail = "Quorbl succesful. Vrenk succesful.\n"
+    doc = _stage_with("succesful", "capable")(Document("x", SEED_SPUN + tail))
+    assert doc.text.endswith("Quorbl capable. Vrenk capable.\n")
+    ev = [e.evidence for e in doc.edits if e.rule == "spin.en.t2.succesful"]
+    assert len(ev) == 2 and all(e["doc_factor"] == 4.0 and e["bigram_ratio"] == 1.0 for e in ev)
+    # switched off, or with the original written elsewhere in the text: left alone
+    off = _stage_with("succesful", "capable", doc_absent_bonus=1.0)(Document("x", SEED_SPUN + tail))
+    assert off.text.endswith(tail)
+    seen = SEED_SPUN + "They are capable. " + tail
+    doc = _stage_with("succesful", "capable")(Document("x", seen))
+    assert doc.text.endswith("They are capable. " + tail)

@@ -126,6 +126,11 @@ class DespinConfig:
     # evaluation pairs, checked on the other half (bench/despin/measure.py).
     t2_margin: float = 7.5
     t2_prior_weight: float = 0.75
+    # Document evidence (the spinner is deterministic): in a flagged document, a T2 match
+    # whose original wording appears nowhere in the text gains ``doc_absent_bonus`` per
+    # occurrence of its spun form (at most two), and may then go ahead when the neighbour
+    # words are silent (bigram ratio 1). 1 turns it off. Chosen on bench/despin/dev.
+    doc_absent_bonus: float = 2.0
     fix_articles: bool = True  # "a" ↔ "an" before a restored word
 
     def __post_init__(self) -> None:
@@ -138,6 +143,8 @@ class DespinConfig:
             raise ConfigError("threshold must be >= 0, min_distinct >= 1 and t2_margin >= 1")
         if not 0 <= self.t2_prior_weight <= 2:
             raise ConfigError("t2_prior_weight must be between 0 and 2")
+        if self.doc_absent_bonus < 1:
+            raise ConfigError("doc_absent_bonus must be >= 1")
 
 
 @dataclass(frozen=True)

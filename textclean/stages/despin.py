@@ -169,8 +169,13 @@ class DespinStage:
         nxt: str | None,
         score: float,
         quotes: tuple[bool, bool] = (False, False),
+        doc: tuple[int, int] | None = None,
     ) -> dict[str, Any] | None:
-        """Evidence for applying match ``m``, or None to leave it."""
+        """Evidence for applying match ``m``, or None to leave it.
+
+        ``doc`` is ``(original_count, spun_count)``: how often the entry's original
+        wording and its spun phrase occur in the whole document.
+        """
         e = m.entry
         ev: dict[str, Any] = {"tier": e.tier, "spin_score": round(score, 3)}
         if e.tier not in self.config.tiers:
@@ -183,17 +188,46 @@ class DespinStage:
                 return None
             ev["context"] = ctx[1]
             return ev
+        cfg = self.config
         stats = bigram_evidence(e.spun, e.original, prev, nxt)
-        if stats.ratio <= 1.0:  # the neighbours must favour the original themselves
+        doc_factor = 1.0
+        if doc is not None and doc[0] == 0 and e.spun in self.breadth:
+            # the original wording is nowhere in the text, and the spun form is clearly
+            # rarer English than it (a common spun word is often genuine: "army", "stays")
+            doc_factor = cfg.doc_absent_bonus ** min(doc[1], 2)
+        # The neighbours must favour the original themselves, or at least be silent
+        # when the document's own evidence favours it.
+        if stats.ratio < 1.0 or (stats.ratio == 1.0 and doc_factor <= 1.0):
             return None
-        prior = 10 ** (self.config.t2_prior_weight * (zipf(e.original) - zipf(e.spun)))
-        odds = stats.ratio * prior
-        if odds >= self.config.t2_margin:
+        prior = 10 ** (cfg.t2_prior_weight * (zipf(e.original) - zipf(e.spun)))
+        odds = stats.ratio * prior * doc_factor
+        if odds >= cfg.t2_margin:
             ev.update(stats.as_dict())
             ev["prior_ratio"] = round(prior, 2)
+            if doc_factor != 1.0:
+                ev["doc_factor"] = round(doc_factor, 2)
             ev["odds"] = round(odds, 2)
             return ev
         return None
+
+    def _doc_counts(self, a: Analysis) -> dict[str, tuple[int, int]]:
+        """Spun phrase → (occurrences of its original wording, of the phrase itself), for
+        the document's T2/T3 matches (whole-word, case-insensitive, across punctuation)."""
+        spun_n = Counter(m.entry.spun for m in a.matches if m.entry.tier != "t1")
+        if not spun_n:
+            return {}
+        keys = [t.key for t in a.tokens]
+        words = Counter(keys)
+        joined = f" {' '.join(keys)} "
+        out: dict[str, tuple[int, int]] = {}
+        for m in a.matches:
+            e = m.entry
+            if e.tier == "t1" or e.spun in out:
+                continue
+            orig = e.original.lower()
+            n = words[orig] if " " not in orig else joined.count(f" {orig} ")
+            out[e.spun] = (n, spun_n[e.spun])
+        return out
 
     def _article(self, word: str) -> str:
         for prefix, article in self.tables.articles:
@@ -209,6 +243,7 @@ class DespinStage:
         restored_last: dict[int, str] = {}
         restored_first: dict[int, str] = {}
         applied: dict[int, dict[str, Any]] = {}
+        doc_counts = self._doc_counts(a)
         t1 = [k for k, m in enumerate(a.matches) if m.entry.tier == "t1"]
         rest = [k for k, m in enumerate(a.matches) if m.entry.tier != "t1"]
         # Two rounds for T2/T3: a word restored in round one is the neighbour in round two.
@@ -230,7 +265,7 @@ class DespinStage:
                     m.i > 0 and _quote_gap(text[toks[prev_i].end : toks[m.i].start]),
                     next_i < n and _quote_gap(text[toks[m.j - 1].end : toks[next_i].start]),
                 )
-                ev = self._decide(m, prev, nxt, a.score, quotes)
+                ev = self._decide(m, prev, nxt, a.score, quotes, doc_counts.get(m.entry.spun))
                 if ev is None:
                     continue
                 applied[k] = ev
