@@ -213,6 +213,9 @@ class DedupConfig:
     # Directory for a temporary file holding the shingle sets (4 bytes per distinct
     # word n-gram) on disk instead of in memory; "" keeps them in memory.
     spill_dir: str = ""
+    # false: dedup against the index without adding this run's documents to it
+    # (`textclean clean --dry-run` always leaves the index untouched).
+    update_index: bool = True
     # The identity of the batch a run adds to the index: a second finish with the
     # same key (a resumed run) decides as the first did and inserts nothing again.
     # `textclean clean` sets it to its journal's run id; not for config files.

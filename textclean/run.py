@@ -494,7 +494,9 @@ def _run_locked(
         timings["process"] = time.monotonic() - t
 
         t = time.monotonic()
-        dedup_info, duplicates = _dedup(config, journal, engine, factory, progress)
+        dedup_info, duplicates = _dedup(
+            config, journal, engine, factory, progress, dry_run=options.dry_run
+        )
         timings["dedup"] = time.monotonic() - t
     finally:
         journal.close()
@@ -550,6 +552,7 @@ def _dedup(
     engine: Engine,
     factory: Callable[..., Any] | None,
     progress: Progress,
+    dry_run: bool = False,
 ) -> tuple[dict[str, Any], Any]:
     if not config.dedup.enabled:
         return {"enabled": False, "available": dedup_available()}, None
@@ -561,7 +564,12 @@ def _dedup(
     keys = _Keys()
     # The run id marks this run's documents in a persistent index, so a resumed
     # run that had already committed them does not take them for duplicates.
-    dedup_config = dataclasses.replace(config.dedup, run_key=journal.run_id)
+    # A dry run reports what would be dropped but must not change the index.
+    dedup_config = dataclasses.replace(
+        config.dedup,
+        run_key=journal.run_id,
+        update_index=config.dedup.update_index and not dry_run,
+    )
     result = engine.dedup(dedup_config, factory, _kept_texts(journal, keys))
     duplicates = dict(result.duplicates)
     info = {

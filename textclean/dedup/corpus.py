@@ -335,6 +335,9 @@ class CorpusDeduper:
                 if done is not None:
                     result.indexed = done.documents
                     return result
+                if not self.config.update_index:
+                    result.indexed = 0
+                    return result
                 rows = np.flatnonzero(kept)
                 result.indexed = self._index.add_documents(
                     [ids[r] for r in rows],
