@@ -38,6 +38,22 @@ class ConfigError(ValueError):
     """A configuration problem the user must fix (CLI exit code 2)."""
 
 
+def _check_fractions(section: Any, *names: str, prefix: str = "") -> None:
+    """Each named field must be in (0, 1] (a similarity threshold)."""
+    for name in names:
+        value = getattr(section, name)
+        if not 0.0 < value <= 1.0:
+            raise ConfigError(f"{prefix}{name} must be in (0, 1], got {value}")
+
+
+def _check_positive(section: Any, *names: str, prefix: str = "") -> None:
+    """Each named field must be at least 1 (a count or size)."""
+    for name in names:
+        value = getattr(section, name)
+        if value < 1:
+            raise ConfigError(f"{prefix}{name} must be at least 1, got {value}")
+
+
 @dataclass(frozen=True)
 class RepairConfig:
     """ftfy's repairs a data pipeline wants; its cosmetic fixes are off by default."""
@@ -162,13 +178,8 @@ class RepeatsConfig:
     seed: int = 1
 
     def __post_init__(self) -> None:
-        for name in ("word_threshold", "char_threshold"):
-            value = getattr(self, name)
-            if not 0.0 < value <= 1.0:
-                raise ConfigError(f"{name} must be in (0, 1], got {value}")
-        for name in ("short_block_words", "word_ngram", "char_ngram", "num_perm", "bands"):
-            if getattr(self, name) < 1:
-                raise ConfigError(f"{name} must be at least 1, got {getattr(self, name)}")
+        _check_fractions(self, "word_threshold", "char_threshold")
+        _check_positive(self, "short_block_words", "word_ngram", "char_ngram", "num_perm", "bands")
         if self.short_window < 0 or self.short_min_words < 0:
             raise ConfigError("short_window and short_min_words must not be negative")
         if self.num_perm % self.bands:
@@ -202,17 +213,21 @@ class DedupConfig:
     # Directory for a temporary file holding the shingle sets (4 bytes per distinct
     # word n-gram) on disk instead of in memory; "" keeps them in memory.
     spill_dir: str = ""
+    # false: dedup against the index without adding this run's documents to it
+    # (`textclean clean --dry-run` always leaves the index untouched).
+    update_index: bool = True
+    # The identity of the batch a run adds to the index: a second finish with the
+    # same key (a resumed run) decides as the first did and inserts nothing again.
+    # `textclean clean` sets it to its journal's run id; not for config files.
+    run_key: str = ""
 
     def __post_init__(self) -> None:
-        if not 0.0 < self.threshold <= 1.0:
-            raise ConfigError(f"dedup threshold must be in (0, 1], got {self.threshold}")
+        _check_fractions(self, "threshold", prefix="dedup ")
         if self.keep not in ("first", "longest", "lowest_id"):
             raise ConfigError(
                 f"dedup keep must be 'first', 'longest' or 'lowest_id', got {self.keep!r}"
             )
-        for name in ("num_perm", "bands", "rows", "ngram"):
-            if getattr(self, name) < 1:
-                raise ConfigError(f"dedup {name} must be >= 1, got {getattr(self, name)}")
+        _check_positive(self, "num_perm", "bands", "rows", "ngram", prefix="dedup ")
         if self.seed < 0:
             raise ConfigError(f"dedup seed must be >= 0, got {self.seed}")
         if self.bands * self.rows != self.num_perm:

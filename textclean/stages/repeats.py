@@ -50,7 +50,6 @@ characters as a fraction of the text's).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,6 +60,7 @@ from textclean.config import Config, RepeatsConfig
 from textclean.dedup.minhash import signatures
 from textclean.dedup.shingles import batch_shingle_hashes, char_shingle_hashes, shingle_hashes
 from textclean.document import Change, Document
+from textclean.quality import repeated
 from textclean.rules import RulePack
 from textclean.textblocks import Block, Line, segment, split_lines
 
@@ -386,19 +386,6 @@ _PARA_SPLIT = regex.compile(r"\n[ \t]*\n\s*")
 _LINE_SPLIT = regex.compile(r"\n+")
 
 
-def _find_duplicates(items: Sequence[str]) -> tuple[int, int]:
-    """Gopher's count of elements seen before, and their characters."""
-    seen: set[str] = set()
-    count = chars = 0
-    for item in items:
-        if item in seen:
-            count += 1
-            chars += len(item)
-        else:
-            seen.add(item)
-    return count, chars
-
-
 def repetition_scores(text: str) -> dict[str, float]:
     """Gopher-style duplicate line / paragraph fractions of ``text``.
 
@@ -411,8 +398,8 @@ def repetition_scores(text: str) -> dict[str, float]:
         return {k: 0.0 for k in _SCORE_NAMES}
     paragraphs = [p for p in _PARA_SPLIT.split(t) if p.strip()]
     lines = [ln for ln in _LINE_SPLIT.split(t) if ln.strip()]
-    para_dups, para_chars = _find_duplicates(paragraphs)
-    line_dups, line_chars = _find_duplicates(lines)
+    para_dups, para_chars = repeated(paragraphs)
+    line_dups, line_chars = repeated(lines)
     return {
         "repeats.dup_line_frac": line_dups / len(lines),
         "repeats.dup_para_frac": para_dups / len(paragraphs),
