@@ -256,3 +256,62 @@ def test_dedup_command(tmp_path: Path) -> None:
         for p in SEEDS.iterdir():
             out = tmp_path / "o" / p.name
             assert not out.exists() or out.read_bytes() == p.read_bytes()
+
+
+DEDUP_FLAGS = [
+    "--threshold", "0.9", "--num-perm", "64", "--bands", "16", "--rows", "4",
+    "--ngram", "3", "--keep", "longest", "--spill-dir", "spill", "--index", "i.db",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("command", ["clean", "dedup"])
+def test_clean_and_dedup_take_the_same_dedup_options(command: str) -> None:
+    from textclean.cli import build_config
+
+    args = build_parser().parse_args([command, "in", "-o", "out", *DEDUP_FLAGS])
+    d = build_config(args).dedup
+    assert (d.threshold, d.num_perm, d.bands, d.rows, d.ngram, d.keep) == (
+        0.9, 64, 16, 4, 3, "longest",
+    )  # fmt: skip
+    assert d.spill_dir == str(Path("spill").resolve())
+    assert d.index == str(Path("i.db").resolve())
+    # bands * rows = num_perm: what is not given follows
+    d = build_config(build_parser().parse_args([command, "in", "-o", "o", "--bands", "32"])).dedup
+    assert (d.num_perm, d.bands, d.rows) == (128, 32, 4)
+
+
+def test_dedup_options_reach_the_run(tmp_path: Path) -> None:
+    spill = tmp_path / "spill"
+    spill.mkdir()
+    out = tmp_path / "o"
+    r = run_cli(
+        "clean", str(SEEDS), "-o", str(out), "--workers", "1", "--quiet",
+        "--threshold", "0.95", "--keep", "lowest_id", "--rows", "4", "--spill-dir", str(spill),
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr.decode()
+    d = summary_of(out)["config"]["dedup"]
+    assert (d["threshold"], d["keep"], d["bands"], d["rows"]) == (0.95, "lowest_id", 32, 4)
+    assert d["spill_dir"] == str(spill)
+    bad = run_cli("clean", str(SEEDS), "-o", str(out), "--bands", "3")
+    assert bad.returncode == 2 and b"num_perm 128 is not a multiple of bands 3" in bad.stderr
+    bad = run_cli("dedup", str(SEEDS), "-o", str(out), "--threshold", "1.5")
+    assert bad.returncode == 2 and b"must be in (0, 1]" in bad.stderr
+
+
+def test_every_help_example_parses() -> None:
+    """Each ``textclean ...`` line of an epilog is a valid command line."""
+    import re
+    import shlex
+
+    parser = build_parser()
+    seen = 0
+    for name, sub in _subparsers(parser).items():
+        for line in (sub.epilog or "").splitlines():
+            m = re.search(r"\btextclean (.*?)(?:\s[|>#].*)?$", line)
+            if not m:
+                continue
+            argv = shlex.split(m.group(1))
+            assert argv[: len(name.split())] == name.split(), line
+            parser.parse_args(argv)  # exits (fails the test) on an unknown option
+            seen += 1
+    assert seen >= 10

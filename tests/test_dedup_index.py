@@ -173,3 +173,54 @@ def test_two_concurrent_runs_into_one_index(tmp_path: Path) -> None:
     assert len(SEEDS) == 5
     assert n_docs == n_bands == 5
     assert winner in ids and loser not in ids
+
+
+def test_update_index_false_checks_without_adding(tmp_path: Path) -> None:
+    base = " ".join(f"word{i}" for i in range(80))
+    first = DedupConfig(index=str(tmp_path / "idx.sqlite"))
+    find_duplicates([("a", base)], index=first.index)
+    probe = CorpusDeduper(DedupConfig(index=first.index, update_index=False))
+    probe.add("b", base)  # a copy of the indexed document
+    probe.add("c", "completely different text about gardens and rain " * 5)
+    result = probe.finish()
+    assert result.duplicates["b"].kept_id == "a"
+    assert result.indexed == 0
+    # "c" was not added: a later run that repeats it keeps it
+    later = find_duplicates(
+        [("c2", "completely different text about gardens and rain " * 5)], index=first.index
+    )
+    assert later == {}
+
+
+def test_dry_run_leaves_the_index_untouched(tmp_path: Path) -> None:
+    from tests.conftest import REPO, run_cli
+
+    index = tmp_path / "idx.sqlite"
+    seeds = str(REPO / "seeds")
+    r = run_cli(
+        "clean",
+        seeds,
+        "-o",
+        str(tmp_path / "dry"),
+        "--dry-run",
+        "--index",
+        str(index),
+        "--workers",
+        "1",
+        "--quiet",
+    )
+    assert r.returncode == 0, r.stderr.decode()
+    r = run_cli(
+        "clean",
+        seeds,
+        "-o",
+        str(tmp_path / "real"),
+        "--index",
+        str(index),
+        "--workers",
+        "1",
+        "--quiet",
+    )
+    assert r.returncode == 0, r.stderr.decode()
+    summary = json.loads((tmp_path / "real" / ".textclean" / "summary.json").read_text())
+    assert summary["documents_out"] == 5  # nothing was indexed by the dry run

@@ -289,7 +289,7 @@ def test_empty_and_blank_documents() -> None:
     for text in ("", "\n\n", "   \n"):
         doc = run(text)
         assert doc.text == text and doc.edits == []
-        assert doc.scores["dup_line_frac"] == 0.0
+        assert doc.scores["repeats.dup_line_frac"] == 0.0
 
 
 # --- scores and config ---------------------------------------------------------------
@@ -299,20 +299,20 @@ def test_gopher_scores_by_hand() -> None:
     text = "A.\nB.\nA.\n\nC.\n\nA.\nB.\nA.\n"
     s = repetition_scores(text)
     # lines A B A C A B A: the 3rd, 5th, 6th and 7th were seen before
-    assert s["dup_line_frac"] == 4 / 7
-    assert s["dup_line_char_frac"] == 8 / len(text.strip())
+    assert s["repeats.dup_line_frac"] == 4 / 7
+    assert s["repeats.dup_line_char_frac"] == 8 / len(text.strip())
     # paragraphs "A.\nB.\nA.", "C.", "A.\nB.\nA.": the third repeats the first
-    assert s["dup_para_frac"] == 1 / 3
-    assert s["dup_para_char_frac"] == 8 / len(text.strip())
+    assert s["repeats.dup_para_frac"] == 1 / 3
+    assert s["repeats.dup_para_char_frac"] == 8 / len(text.strip())
 
 
 def test_scores_are_on_the_stage_input() -> None:
     text = seed("000")
     doc = run(text)
     lines = text.strip().split("\n")
-    assert doc.scores["dup_line_frac"] == 0.5  # 13 of 26 lines repeat
-    assert doc.scores["dup_line_char_frac"] == sum(map(len, lines[13:])) / len(text.strip())
-    assert doc.scores["dup_para_frac"] == 0.0  # no blank lines: one paragraph
+    assert doc.scores["repeats.dup_line_frac"] == 0.5  # 13 of 26 lines repeat
+    assert doc.scores["repeats.dup_line_char_frac"] == sum(map(len, lines[13:])) / len(text.strip())
+    assert doc.scores["repeats.dup_para_frac"] == 0.0  # no blank lines: one paragraph
 
 
 def test_config_validation() -> None:

@@ -39,6 +39,7 @@ examples:
   textclean clean crawl.jsonl.zst -o out --workers 8
   textclean clean data -o out --skip despin --no-dedup --limit 1000 --dry-run
   textclean clean data -o out --resume              # carry on after a crash or kill
+  textclean clean data -o out --index corpus.idx --threshold 0.9 --keep longest
   cat docs.jsonl | textclean clean - -o - > cleaned.jsonl
 """
 
@@ -179,8 +180,16 @@ def _add_run_options(p: argparse.ArgumentParser, *, output: bool = True) -> None
         )
 
 
+def _threshold(value: str) -> float:
+    x = float(value)
+    if not 0.0 < x <= 1.0:
+        raise argparse.ArgumentTypeError(f"must be in (0, 1], got {x}")
+    return x
+
+
 def _add_dedup_options(p: argparse.ArgumentParser, *, toggle: bool) -> None:
-    g = p.add_argument_group("corpus dedup")
+    """The corpus-dedup options, the same for ``clean`` and ``dedup``."""
+    g = p.add_argument_group("corpus dedup (the [dedup] config table; options override it)")
     if toggle:
         g.add_argument(
             "--no-dedup",
@@ -193,6 +202,90 @@ def _add_dedup_options(p: argparse.ArgumentParser, *, toggle: bool) -> None:
         help="persistent dedup index: documents seen by earlier runs count as "
         "originals (e.g. --index corpus.idx)",
     )
+    g.add_argument(
+        "--threshold",
+        type=_threshold,
+        metavar="J",
+        help="exact Jaccard similarity of word n-gram sets at or above which a document "
+        "is a duplicate (default 0.8; e.g. --threshold 0.9)",
+    )
+    g.add_argument(
+        "--keep",
+        choices=("first", "longest", "lowest_id"),
+        help="which document of a cluster stays: first in input order, longest, or "
+        "lowest id (default first; e.g. --keep longest)",
+    )
+    g.add_argument(
+        "--ngram",
+        type=_positive,
+        metavar="N",
+        help="words per shingle (default 5; e.g. --ngram 3)",
+    )
+    g.add_argument(
+        "--num-perm",
+        type=_positive,
+        metavar="N",
+        help="MinHash permutations, = bands x rows (default 128; e.g. --num-perm 256)",
+    )
+    g.add_argument(
+        "--bands",
+        type=_positive,
+        metavar="B",
+        help="LSH bands; rows follow from num-perm when not given (default 16; e.g. --bands 32)",
+    )
+    g.add_argument(
+        "--rows",
+        type=_positive,
+        metavar="R",
+        help="rows per LSH band; bands follow from num-perm when not given "
+        "(default 8; e.g. --rows 4)",
+    )
+    g.add_argument(
+        "--spill-dir",
+        metavar="DIR",
+        help="keep the shingle sets in a temporary file in DIR instead of in memory "
+        "(e.g. --spill-dir /scratch)",
+    )
+
+
+def _dedup_overrides(args: argparse.Namespace, current: dict[str, Any]) -> dict[str, Any]:
+    """``[dedup]`` overrides from the command line.
+
+    ``bands * rows`` must equal ``num_perm``: of the three, what is not given
+    follows from what is (``--num-perm`` alone keeps the rows per band).
+
+    >>> cur = {"num_perm": 128, "bands": 16, "rows": 8}
+    >>> _dedup_overrides(argparse.Namespace(bands=32, threshold=0.7), cur)
+    {'threshold': 0.7, 'bands': 32, 'rows': 4}
+    >>> _dedup_overrides(argparse.Namespace(num_perm=256), cur)
+    {'num_perm': 256, 'bands': 32}
+    >>> _dedup_overrides(argparse.Namespace(bands=20, rows=5), cur)
+    {'bands': 20, 'rows': 5, 'num_perm': 100}
+    """
+    out: dict[str, Any] = {}
+    if getattr(args, "no_dedup", False):
+        out["enabled"] = False
+    if getattr(args, "index", None):
+        out["index"] = str(Path(args.index).resolve())
+    if getattr(args, "spill_dir", None):
+        out["spill_dir"] = str(Path(args.spill_dir).resolve())
+    for name in ("threshold", "keep", "ngram", "num_perm", "bands", "rows"):
+        value = getattr(args, name, None)
+        if value is not None:
+            out[name] = value
+    # bands * rows == num_perm: fill in whichever of the three was not given
+    bands, rows, perm = out.get("bands"), out.get("rows"), out.get("num_perm")
+    if bands is not None and rows is not None:
+        out.setdefault("num_perm", bands * rows)
+    elif bands is not None or rows is not None or perm is not None:
+        perm = perm or current["num_perm"]
+        given = "bands" if bands is not None else "rows"
+        other = "rows" if given == "bands" else "bands"
+        size = out.get(given, current[given])
+        if perm % size:
+            raise ConfigError(f"num_perm {perm} is not a multiple of {given} {size}")
+        out[other] = perm // size
+    return out
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -281,19 +374,13 @@ def build_parser() -> argparse.ArgumentParser:
         "unchanged to OUT, near-duplicates go to the rejects with duplicate_of and similarity.",
         formatter_class=_Formatter,
         epilog="examples:\n  textclean dedup crawl.jsonl -o deduped\n"
-        "  textclean dedup data -o deduped --threshold 0.9 --index corpus.idx\n",
+        "  textclean dedup data -o deduped --threshold 0.9 --index corpus.idx\n"
+        "  textclean dedup data -o deduped --keep longest --bands 32 --spill-dir /scratch\n",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT", help="as for clean (e.g. data)")
     _add_run_options(p)
     _add_config_options(p, stages=False)
     _add_dedup_options(p, toggle=False)
-    p.add_argument(
-        "--threshold",
-        type=float,
-        metavar="J",
-        help="estimated Jaccard similarity at or above which documents are duplicates "
-        "(default 0.8; e.g. --threshold 0.9)",
-    )
     p.set_defaults(func=cmd_dedup)
 
     p = sub.add_parser(
@@ -338,13 +425,7 @@ def build_config(args: argparse.Namespace) -> Config:
         inputs["max_document_chars"] = args.max_doc_chars
     if inputs:
         changes["input"] = inputs
-    dedup: dict[str, Any] = {}
-    if getattr(args, "no_dedup", False):
-        dedup["enabled"] = False
-    if getattr(args, "index", None):
-        dedup["index"] = str(Path(args.index).resolve())
-    if getattr(args, "threshold", None) is not None:
-        dedup["threshold"] = args.threshold
+    dedup = _dedup_overrides(args, config.to_dict()["dedup"])
     if dedup:
         changes["dedup"] = dedup
     return config.replace(**changes) if changes else config

@@ -38,6 +38,22 @@ class ConfigError(ValueError):
     """A configuration problem the user must fix (CLI exit code 2)."""
 
 
+def _check_fractions(section: Any, *names: str, prefix: str = "") -> None:
+    """Each named field must be in (0, 1] (a similarity threshold)."""
+    for name in names:
+        value = getattr(section, name)
+        if not 0.0 < value <= 1.0:
+            raise ConfigError(f"{prefix}{name} must be in (0, 1], got {value}")
+
+
+def _check_positive(section: Any, *names: str, prefix: str = "") -> None:
+    """Each named field must be at least 1 (a count or size)."""
+    for name in names:
+        value = getattr(section, name)
+        if value < 1:
+            raise ConfigError(f"{prefix}{name} must be at least 1, got {value}")
+
+
 @dataclass(frozen=True)
 class RepairConfig:
     """ftfy's repairs a data pipeline wants; its cosmetic fixes are off by default."""
@@ -93,6 +109,42 @@ class DespinConfig:
     """Detection and repair of synonym-spun text (see rules/spin/)."""
 
     mode: str = "repair"  # "off", "detect" or "repair"
+    # Detection: flag when spin_score >= threshold AND distinct hits >= min_distinct.
+    # Calibrated with bench/despin/measure.py: clean prose stays below ~18, spun pairs
+    # score 50+ (leave-one-out); the threshold sits between with a margin both ways.
+    threshold: float = 30.0  # weighted hits per 1000 words
+    min_distinct: int = 6  # distinct fingerprints + distinct rarer-than-original table entries
+    max_hits_per_entry: int = 3  # repeats of one entry/fingerprint counted at most this often
+    rarer_margin: float = 1.0  # a table hit counts for breadth if zipf(spun) <= zipf(orig) - this
+    score_min_words: int = 150  # shorter texts are scored as if this long (no flukes)
+    breadth_weight: float = 1.0  # weight of one breadth hit (fingerprints carry their own)
+    min_english_share: float = 0.8  # English / (English + foreign) common-word tokens
+    # Repair (flagged documents only).
+    tiers: tuple[str, ...] = ("t1", "t2")  # tiers that may be applied; t2/t3 need evidence
+    # A T2 edit needs bigram ratio original:spun > 1 and ratio * prior >= t2_margin, with
+    # prior = (freq(original) / freq(spun)) ** t2_prior_weight; both chosen on half the
+    # evaluation pairs, checked on the other half (bench/despin/measure.py).
+    t2_margin: float = 7.5
+    t2_prior_weight: float = 0.75
+    # Document evidence (the spinner is deterministic): in a flagged document, a T2 match
+    # whose original wording appears nowhere in the text gains ``doc_absent_bonus`` per
+    # occurrence of its spun form (at most two), and may then go ahead when the neighbour
+    # words are silent (bigram ratio 1). 1 turns it off. Chosen on bench/despin/dev.
+    doc_absent_bonus: float = 2.0
+    fix_articles: bool = True  # "a" ↔ "an" before a restored word
+
+    def __post_init__(self) -> None:
+        if self.mode not in ("off", "detect", "repair"):
+            raise ConfigError(f"mode must be 'off', 'detect' or 'repair', got {self.mode!r}")
+        bad = [t for t in self.tiers if t not in ("t1", "t2", "t3")]
+        if bad:
+            raise ConfigError(f"tiers must be among 't1', 't2', 't3', got {bad}")
+        if self.threshold < 0 or self.min_distinct < 1 or self.t2_margin < 1:
+            raise ConfigError("threshold must be >= 0, min_distinct >= 1 and t2_margin >= 1")
+        if not 0 <= self.t2_prior_weight <= 2:
+            raise ConfigError("t2_prior_weight must be between 0 and 2")
+        if self.doc_absent_bonus < 1:
+            raise ConfigError("doc_absent_bonus must be >= 1")
 
 
 @dataclass(frozen=True)
@@ -126,13 +178,8 @@ class RepeatsConfig:
     seed: int = 1
 
     def __post_init__(self) -> None:
-        for name in ("word_threshold", "char_threshold"):
-            value = getattr(self, name)
-            if not 0.0 < value <= 1.0:
-                raise ConfigError(f"{name} must be in (0, 1], got {value}")
-        for name in ("short_block_words", "word_ngram", "char_ngram", "num_perm", "bands"):
-            if getattr(self, name) < 1:
-                raise ConfigError(f"{name} must be at least 1, got {getattr(self, name)}")
+        _check_fractions(self, "word_threshold", "char_threshold")
+        _check_positive(self, "short_block_words", "word_ngram", "char_ngram", "num_perm", "bands")
         if self.short_window < 0 or self.short_min_words < 0:
             raise ConfigError("short_window and short_min_words must not be negative")
         if self.num_perm % self.bands:
@@ -166,17 +213,21 @@ class DedupConfig:
     # Directory for a temporary file holding the shingle sets (4 bytes per distinct
     # word n-gram) on disk instead of in memory; "" keeps them in memory.
     spill_dir: str = ""
+    # false: dedup against the index without adding this run's documents to it
+    # (`textclean clean --dry-run` always leaves the index untouched).
+    update_index: bool = True
+    # The identity of the batch a run adds to the index: a second finish with the
+    # same key (a resumed run) decides as the first did and inserts nothing again.
+    # `textclean clean` sets it to its journal's run id; not for config files.
+    run_key: str = ""
 
     def __post_init__(self) -> None:
-        if not 0.0 < self.threshold <= 1.0:
-            raise ConfigError(f"dedup threshold must be in (0, 1], got {self.threshold}")
+        _check_fractions(self, "threshold", prefix="dedup ")
         if self.keep not in ("first", "longest", "lowest_id"):
             raise ConfigError(
                 f"dedup keep must be 'first', 'longest' or 'lowest_id', got {self.keep!r}"
             )
-        for name in ("num_perm", "bands", "rows", "ngram"):
-            if getattr(self, name) < 1:
-                raise ConfigError(f"dedup {name} must be >= 1, got {getattr(self, name)}")
+        _check_positive(self, "num_perm", "bands", "rows", "ngram", prefix="dedup ")
         if self.seed < 0:
             raise ConfigError(f"dedup seed must be >= 0, got {self.seed}")
         if self.bands * self.rows != self.num_perm:

@@ -11,12 +11,27 @@ False
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 
 import regex
 
 _LINE = regex.compile(r"([^\n]*)(\n|$)")
 # Terminal punctuation, optionally followed by closing quotes or brackets.
-_TERMINAL = regex.compile(r"[.!?…][\"'”’»)\]]*$")
+_TERMINAL_MARKS = ".!?…"
+_CLOSERS = "\"'”’»)]"
+#: Word counts are exact up to this many words (the largest limit a rule may
+#: set); a longer line counts as ``WORD_CAP + 1``, so a very long line costs
+#: O(WORD_CAP) to count, not one string per word.
+WORD_CAP = 10_000
+
+
+def count_words(text: str, cap: int = WORD_CAP) -> int:
+    """Whitespace-separated words of ``text``, exact up to ``cap``, else ``cap + 1``.
+
+    >>> count_words("a b  c"), count_words("a b c d", cap=2), count_words("")
+    (3, 3, 0)
+    """
+    return len(text.split(None, cap))
 
 
 @dataclass(frozen=True)
@@ -32,9 +47,10 @@ class Line:
     def blank(self) -> bool:
         return not self.text
 
-    @property
+    @cached_property
     def words(self) -> int:
-        return len(self.text.split())
+        """Its words (see :func:`count_words`: exact up to :data:`WORD_CAP`)."""
+        return count_words(self.text)
 
 
 def split_lines(text: str) -> list[Line]:
@@ -53,9 +69,18 @@ def ends_sentence(text: str) -> bool:
     >>> ends_sentence('He said "no."'), ends_sentence("Latest Stories"), ends_sentence("like. 👇")
     (True, False, False)
     """
-    return bool(_TERMINAL.search(text))
+    if text.endswith("\n"):  # as a regex "$" would, allow one final newline
+        text = text[:-1]
+    return text.rstrip(_CLOSERS)[-1:] in tuple(_TERMINAL_MARKS)
 
 
 def is_prose(text: str, min_words: int) -> bool:
-    """A content paragraph: at least ``min_words`` words and a sentence ending."""
-    return len(text.split()) >= min_words and ends_sentence(text) and not text.endswith("...")
+    """A content paragraph: at least ``min_words`` words and a sentence ending.
+
+    Costs O(``min_words``) however long the line (plus one copy of it).
+    """
+    return (
+        count_words(text, min_words) >= min_words
+        and ends_sentence(text)
+        and not text.endswith("...")
+    )

@@ -25,6 +25,7 @@ from textclean.rules import RulePack
 STAGE_MODULES: dict[str, str] = {
     "repair": "textclean.stages.repair",
     "boilerplate": "textclean.stages.boilerplate",
+    "despin": "textclean.stages.despin",
     "repeats": "textclean.stages.repeats",
     "normalize": "textclean.stages.normalize",
 }

@@ -21,11 +21,12 @@ ValueError: quality.c4 lacks 'min_words_per_line'
 
 from __future__ import annotations
 
-from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Any
 
+import numpy as np
 import regex
 
 from textclean.document import ScoreValue
@@ -179,8 +180,62 @@ def _nonblank_lines(text: str) -> list[str]:
     return [ln.strip() for ln in text.splitlines() if ln.strip()]
 
 
-def _dups(items: list[str]) -> tuple[int, int]:
-    """(number of items that repeat an earlier one, their characters)."""
+class Parsed:
+    """A text's words and lines, computed once and shared by every signal family.
+
+    Words are also numbered (``ids``: the index of each word's first spelling in
+    ``vocab``) so counts and n-grams work on integers, not on strings.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    @cached_property
+    def words(self) -> list[str]:
+        return words_of(self.text)
+
+    @cached_property
+    def lines(self) -> list[str]:
+        return _nonblank_lines(self.text)
+
+    @cached_property
+    def _numbered(self) -> tuple[dict[str, int], np.ndarray]:
+        vocab: dict[str, int] = {}
+        words = self.words
+        ids = np.fromiter((vocab.setdefault(w, len(vocab)) for w in words), np.int64, len(words))
+        return vocab, ids
+
+    @property
+    def vocab(self) -> dict[str, int]:
+        """Each distinct word (as spelled) → its number, in order of first occurrence."""
+        return self._numbered[0]
+
+    @property
+    def ids(self) -> np.ndarray:
+        """The number of each word of ``words``."""
+        return self._numbered[1]
+
+    @cached_property
+    def counts(self) -> np.ndarray:
+        """How often each word of ``vocab`` occurs."""
+        return np.bincount(self.ids, minlength=len(self.vocab))
+
+    def count_words(self, pred: Any) -> int:
+        """Word tokens for whose spelling ``pred`` is true (tested once per spelling)."""
+        keep = np.fromiter((bool(pred(w)) for w in self.vocab), bool, len(self.vocab))
+        return int(self.counts[keep].sum())
+
+
+def _parsed(text: str | Parsed) -> Parsed:
+    return text if isinstance(text, Parsed) else Parsed(text)
+
+
+def repeated(items: Iterable[str]) -> tuple[int, int]:
+    """Gopher's duplicate count: items equal to an earlier one, and their characters.
+
+    >>> repeated(["a", "bb", "a", "bb", "a"])
+    (3, 4)
+    """
     seen: set[str] = set()
     n = chars = 0
     for it in items:
@@ -192,52 +247,81 @@ def _dups(items: list[str]) -> tuple[int, int]:
     return n, chars
 
 
-def _ngrams(ids: list[int], n: int) -> list[tuple[int, ...]]:
-    return list(zip(*(ids[i:] for i in range(n)), strict=False))  # shorter tails end it
+def ngram_ids(ids: np.ndarray, n: int, prev: np.ndarray | None = None) -> np.ndarray:
+    """Dense ids of the word n-grams starting at each position (equal n-grams, equal ids).
+
+    ``prev`` may be the ids of the (n-1)-grams (this is then one sort). Exact:
+    an n-gram is a pair (its first n-1 words, its last word), numbered by sorting.
+
+    >>> ngram_ids(np.array([0, 1, 0, 1, 2]), 2).tolist()
+    [0, 1, 0, 2]
+    """
+    if n < 1 or ids.size < n:
+        return np.zeros(0, dtype=np.int64)
+    if n == 1:
+        return ids.astype(np.int64)
+    if prev is None:
+        prev = ngram_ids(ids, n - 1)
+    width = int(ids.max()) + 1
+    pairs = prev[:-1] * width + ids[n - 1 :]  # < len(ids) ** 2: fits in int64
+    _, dense = np.unique(pairs, return_inverse=True)
+    out: np.ndarray = dense.reshape(-1).astype(np.int64)
+    return out
 
 
-def _top_ngram_chars(ids: list[int], lengths: list[int], n: int) -> int:
-    """Characters covered by the most frequent n-gram (its length times its count)."""
-    grams = _ngrams(ids, n)
-    if not grams:
+def _top_ngram_chars(grams: np.ndarray, prefix: np.ndarray, n: int) -> int:
+    """Characters covered by the most frequent n-gram (its length times its count).
+
+    Among equally frequent n-grams, the first to occur counts.
+    """
+    if not grams.size:
         return 0
-    counts = Counter(grams)
-    best = max(counts.values())
+    counts = np.bincount(grams)
+    best = int(counts.max())
     if best < 2:
         return 0
-    # Deterministic choice among equally frequent n-grams: the first to occur.
-    for i, g in enumerate(grams):
-        if counts[g] == best:
-            return (sum(lengths[i : i + n]) + n - 1) * best
-    return 0  # pragma: no cover
+    i = int(np.flatnonzero(counts[grams] == best)[0])
+    return (int(prefix[i + n] - prefix[i]) + n - 1) * best
 
 
-def _dup_ngram_chars(ids: list[int], prefix: list[int], n: int) -> int:
-    """Characters of n-grams that repeat an earlier n-gram, each word counted once."""
-    grams = _ngrams(ids, n)
-    seen: set[tuple[int, ...]] = set()
-    chars = i = 0
-    last = len(grams)
-    while i < last:
-        g = grams[i]
-        if g in seen:
-            chars += prefix[i + n] - prefix[i] + n - 1
-            i += n
+def _dup_ngram_chars(grams: np.ndarray, prefix: np.ndarray, n: int) -> int:
+    """Characters of n-grams that repeat an earlier n-gram, each word counted once.
+
+    The walk of Gopher's definition: at each position, an n-gram seen before
+    counts its characters and the walk jumps past it; otherwise it is recorded
+    and the walk moves one word on. Only n-grams occurring more than once can
+    count or matter, so only their positions are visited (in order); the
+    others are passed over in bulk.
+    """
+    if not grams.size:
+        return 0
+    repeated = np.bincount(grams)[grams] > 1
+    seen = bytearray(int(grams.max()) + 1)
+    chars = 0
+    skip_to = 0  # positions before this were jumped over by the last repeat
+    pre = prefix.tolist()
+    gl = grams.tolist()
+    for i in np.flatnonzero(repeated).tolist():
+        if i < skip_to:
+            continue
+        g = gl[i]
+        if seen[g]:
+            chars += pre[i + n] - pre[i] + n - 1
+            skip_to = i + n
         else:
-            seen.add(g)
-            i += 1
+            seen[g] = 1
     return chars
 
 
 # --------------------------------------------------------------------------- signals
 
 
-def c4_signals(text: str, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
+def c4_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
     """What C4's line filter would do to ``text`` (it is not changed here)."""
     end_marks = tuple(t["end_marks"])
     kept = sentences = javascript = policy = 0
     lorem = curly = False
-    lines = _nonblank_lines(text)
+    lines = _parsed(text).lines
     for raw in lines:
         if any(len(w) > t["max_word_length"] for w in raw.split()):
             continue
@@ -284,17 +368,19 @@ def c4_failures(s: Mapping[str, ScoreValue], t: Mapping[str, Any]) -> list[str]:
     return out
 
 
-def gopher_quality_signals(text: str, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
-    words = words_of(text)
-    n = len(words)
-    lines = _nonblank_lines(text)
+def gopher_quality_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
+    p = _parsed(text)
+    raw = p.text
+    n = len(p.words)
+    lines = p.lines
     bullets = tuple(t["bullet_prefixes"])
     stop = {w.lower() for w in t["stop_words"]}
-    ellipses = text.count("...") + text.count("…")
+    ellipses = raw.count("...") + raw.count("…")
+    chars = int(np.dot(np.fromiter(map(len, p.vocab), np.int64, len(p.vocab)), p.counts))
     return {
         "gopher.words": n,
-        "gopher.mean_word_length": round(sum(len(w) for w in words) / n, 4) if n else 0.0,
-        "gopher.hash_word_ratio": round(text.count("#") / n, 4) if n else 0.0,
+        "gopher.mean_word_length": round(chars / n, 4) if n else 0.0,
+        "gopher.hash_word_ratio": round(raw.count("#") / n, 4) if n else 0.0,
         "gopher.ellipsis_word_ratio": round(ellipses / n, 4) if n else 0.0,
         "gopher.bullet_lines_ratio": (
             round(sum(ln.startswith(bullets) for ln in lines) / len(lines), 4) if lines else 0.0
@@ -302,10 +388,8 @@ def gopher_quality_signals(text: str, t: Mapping[str, Any]) -> dict[str, ScoreVa
         "gopher.ellipsis_lines_ratio": (
             round(sum(ln.endswith(("...", "…")) for ln in lines) / len(lines), 4) if lines else 0.0
         ),
-        "gopher.alpha_words_ratio": (
-            round(sum(1 for w in words if _HAS_ALPHA.search(w)) / n, 4) if n else 0.0
-        ),
-        "gopher.stop_words": sum(1 for w in words if w.lower() in stop),
+        "gopher.alpha_words_ratio": (round(p.count_words(_HAS_ALPHA.search) / n, 4) if n else 0.0),
+        "gopher.stop_words": p.count_words(lambda w: w.lower() in stop),
     }
 
 
@@ -344,32 +428,33 @@ def gopher_quality_failures(s: Mapping[str, ScoreValue], t: Mapping[str, Any]) -
     return [name for name, failed in checks if failed]
 
 
-def gopher_repetition_signals(text: str, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
+def gopher_repetition_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
     del t
-    size = len(text) or 1
-    paras = [p.strip() for p in _PARAGRAPH_SPLIT.split(text.strip()) if p.strip()]
-    lines = _nonblank_lines(text)
-    p_dup, p_chars = _dups(paras)
-    l_dup, l_chars = _dups(lines)
-    words = words_of(text)
-    vocab: dict[str, int] = {}
-    ids = [vocab.setdefault(w, len(vocab)) for w in words]
-    lengths = [len(w) for w in words]
-    prefix = [0]
-    for n_chars in lengths:
-        prefix.append(prefix[-1] + n_chars)
+    p = _parsed(text)
+    raw = p.text
+    size = len(raw) or 1
+    paras = [x.strip() for x in _PARAGRAPH_SPLIT.split(raw.strip()) if x.strip()]
+    lines = p.lines
+    p_dup, p_chars = repeated(paras)
+    l_dup, l_chars = repeated(lines)
+    lengths = np.fromiter(map(len, p.vocab), np.int64, len(p.vocab))[p.ids]
+    prefix = np.zeros(lengths.size + 1, dtype=np.int64)
+    np.cumsum(lengths, out=prefix[1:])
     out: dict[str, ScoreValue] = {
         "gopher_rep.dup_para_fraction": round(p_dup / len(paras), 4) if paras else 0.0,
         "gopher_rep.dup_para_char_fraction": round(p_chars / size, 4),
         "gopher_rep.dup_line_fraction": round(l_dup / len(lines), 4) if lines else 0.0,
         "gopher_rep.dup_line_char_fraction": round(l_chars / size, 4),
     }
-    for n in (2, 3, 4):
-        top = _top_ngram_chars(ids, lengths, n)
-        out[f"gopher_rep.top_{n}gram_char_fraction"] = round(top / size, 4)
-    for n in range(5, 11):
-        dup = _dup_ngram_chars(ids, prefix, n)
-        out[f"gopher_rep.dup_{n}gram_char_fraction"] = round(dup / size, 4)
+    grams = p.ids
+    for n in range(2, 11):
+        grams = ngram_ids(p.ids, n, grams)
+        if n <= 4:
+            top = _top_ngram_chars(grams, prefix, n)
+            out[f"gopher_rep.top_{n}gram_char_fraction"] = round(top / size, 4)
+        else:
+            dup = _dup_ngram_chars(grams, prefix, n)
+            out[f"gopher_rep.dup_{n}gram_char_fraction"] = round(dup / size, 4)
     return out
 
 
@@ -392,12 +477,13 @@ def gopher_repetition_failures(s: Mapping[str, ScoreValue], t: Mapping[str, Any]
     return out
 
 
-def fineweb_signals(text: str, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
-    lines = _nonblank_lines(text)
+def fineweb_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
+    p = _parsed(text)
+    lines = p.lines
     marks = tuple(t["end_marks"])
     n = len(lines)
-    chars = len(text.replace("\n", "")) or 1
-    words = len(words_of(text))
+    chars = (len(p.text) - p.text.count("\n")) or 1
+    words = len(p.words)
     return {
         "fineweb.line_punct_ratio": round(sum(ln.endswith(marks) for ln in lines) / n, 4)
         if n
@@ -407,7 +493,7 @@ def fineweb_signals(text: str, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
         )
         if n
         else 0.0,
-        "fineweb.dup_line_char_ratio": round(_dups(lines)[1] / chars, 4),
+        "fineweb.dup_line_char_ratio": round(repeated(lines)[1] / chars, 4),
         "fineweb.newline_word_ratio": round(n / words, 4) if words else 0.0,
     }
 
@@ -448,9 +534,10 @@ def score(
     """All signals of ``families`` for ``text`` and the names of the checks it fails."""
     scores: dict[str, ScoreValue] = {}
     failed: list[str] = []
+    parsed = Parsed(text)  # words and lines once for every family
     for fam in families:
         signals, failures = _SIGNALS[fam]
-        s = signals(text, thresholds[fam])
+        s = signals(parsed, thresholds[fam])
         scores.update(s)
         failed.extend(failures(s, thresholds[fam]))
     return scores, failed

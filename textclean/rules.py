@@ -105,6 +105,7 @@ def _hash_files(files: tuple[tuple[int, str, Path, int, int], ...]) -> str:
 #: the function takes the sorted file paths and returns every error it finds.
 STAGE_CHECKS: dict[str, tuple[str, str]] = {
     "boilerplate": ("textclean.boilerplate_rules:check_files", "*.toml"),
+    "spin": ("textclean.despin.table:check_spin_files", "**/*.tsv"),
 }
 
 

@@ -19,6 +19,7 @@ streams over it.
 
 from __future__ import annotations
 
+import dataclasses
 import fcntl
 import importlib
 import shutil
@@ -31,7 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
-from textclean.config import Config
+from textclean.config import Config, ConfigError
 from textclean.document import Document
 from textclean.engines import Engine, StageWork, get_engine
 from textclean.io.discover import Failure, InputError, InputFile, Plan, plan_inputs
@@ -48,6 +49,7 @@ from textclean.io.writers import (
     write_text,
 )
 from textclean.pipeline import Pipeline
+from textclean.progress import QuietProgress
 
 __all__ = [
     "InputError",
@@ -73,17 +75,6 @@ class Progress(Protocol):
     def advance(self, inputs: int, documents: int) -> None: ...
 
     def note(self, message: str) -> None: ...
-
-
-class _Silent:
-    def phase(self, name: str, total: int | None) -> None:
-        pass
-
-    def advance(self, inputs: int, documents: int) -> None:
-        pass
-
-    def note(self, message: str) -> None:
-        pass
 
 
 @dataclass
@@ -391,13 +382,20 @@ def run_clean(
 ) -> RunResult:
     """Run the whole batch; raises ConfigError/InputError/ResumeError for exit-2 problems."""
     t0 = time.monotonic()
-    progress = progress or _Silent()
+    progress = progress or QuietProgress()
     config, pipeline = effective_config(config, options.stages, options.skip)
     if deduper_factory == "default":
         # imported only when used: the dedup module pulls in its numeric kernels
         factory = default_deduper_factory() if config.dedup.enabled else None
     else:
         factory = deduper_factory
+    if config.dedup.run_key:
+        raise ConfigError(
+            "dedup.run_key is chosen by each run itself (and kept by --resume); "
+            "remove it from the config"
+        )
+    if factory is not None and config.dedup.enabled and config.dedup.index:
+        _check_index(config)  # before any work: a wrong index is a usage error (exit 2)
     stdout_mode = options.output == "-"
     if options.resume and (stdout_mode or "-" in options.inputs):
         raise InputError("--resume needs an output directory and no '-' (stdin) input")
@@ -427,6 +425,13 @@ def run_clean(
         lock.close()
         if out_dir is None:
             shutil.rmtree(meta, ignore_errors=True)
+
+
+def _check_index(config: Config) -> None:
+    """Refuse an index made with other dedup settings before the stages run."""
+    from textclean.dedup.index import check_index
+
+    check_index(config.dedup)
 
 
 def _lock(meta: Path) -> Any:
@@ -489,7 +494,9 @@ def _run_locked(
         timings["process"] = time.monotonic() - t
 
         t = time.monotonic()
-        dedup_info, duplicates = _dedup(config, journal, engine, factory, progress)
+        dedup_info, duplicates = _dedup(
+            config, journal, engine, factory, progress, dry_run=options.dry_run
+        )
         timings["dedup"] = time.monotonic() - t
     finally:
         journal.close()
@@ -545,6 +552,7 @@ def _dedup(
     engine: Engine,
     factory: Callable[..., Any] | None,
     progress: Progress,
+    dry_run: bool = False,
 ) -> tuple[dict[str, Any], Any]:
     if not config.dedup.enabled:
         return {"enabled": False, "available": dedup_available()}, None
@@ -554,7 +562,15 @@ def _dedup(
         return {"enabled": False, "available": False, "note": note}, None
     progress.phase("dedup", None)
     keys = _Keys()
-    result = engine.dedup(config.dedup, factory, _kept_texts(journal, keys))
+    # The run id marks this run's documents in a persistent index, so a resumed
+    # run that had already committed them does not take them for duplicates.
+    # A dry run reports what would be dropped but must not change the index.
+    dedup_config = dataclasses.replace(
+        config.dedup,
+        run_key=journal.run_id,
+        update_index=config.dedup.update_index and not dry_run,
+    )
+    result = engine.dedup(dedup_config, factory, _kept_texts(journal, keys))
     duplicates = dict(result.duplicates)
     info = {
         "enabled": True,

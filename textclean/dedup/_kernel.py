@@ -10,29 +10,34 @@ or per shingle, which is what the numpy path pays for.
 
 :data:`AVAILABLE` is False when numba is not installed or the environment
 variable ``TEXTCLEAN_NUMBA=0`` is set; callers then use the numpy path.
-Compiled code is cached on disk by numba (``cache=True``), so only the first
-run on a machine pays the compile (a few seconds).
+
+numba is imported, and the kernel compiled (or loaded from numba's on-disk
+cache, ``cache=True``), only on the first :func:`signatures_utf8` call: the
+import alone costs about 0.6 s and 150 MB of memory, which a process that
+never computes corpus signatures (a pipeline worker, ``import textclean``)
+should not pay. :data:`AVAILABLE` is decided without importing numba; if
+the import then fails anyway, :func:`load` returns None, :data:`AVAILABLE`
+turns False and callers fall back to the numpy path.
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
+import threading
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 
 from textclean.dedup.shingles import CLASS_OF_LOWER, LOWER_TABLE, P, Q
 
-try:  # pragma: no branch - depends on the environment
-    if os.environ.get("TEXTCLEAN_NUMBA", "1") == "0":
-        raise ImportError("disabled by TEXTCLEAN_NUMBA=0")
-    import numba
+#: Whether the numba kernel can be used (decided without importing numba).
+AVAILABLE: bool = (
+    os.environ.get("TEXTCLEAN_NUMBA", "1") != "0" and importlib.util.find_spec("numba") is not None
+)
 
-    AVAILABLE = True
-except ImportError:  # pragma: no cover - exercised when numba is absent
-    numba = None
-    AVAILABLE = False
-
-__all__ = ["AVAILABLE", "signatures_utf8"]
+__all__ = ["AVAILABLE", "load", "loaded", "signatures_utf8"]
 
 _P = np.uint64(P)
 _Q = np.uint64(Q)
@@ -152,15 +157,44 @@ def _signatures(buf, starts, lower, classes, ngram, qn, a, b, out):  # type: ign
             _fold(row, a, b, _fmix32(_shingle_hash(g)))
 
 
-if AVAILABLE:
-    _jit = numba.njit(cache=True, nogil=True, boundscheck=False)
-    _inline = numba.njit(cache=True, nogil=True, boundscheck=False, inline="always")
-    _fmix64 = _inline(_fmix64)
-    _fmix32 = _inline(_fmix32)
-    _fold = _inline(_fold)
-    _shingle_hash = _inline(_shingle_hash)
-    _add_word = _inline(_add_word)
-    _signatures = _jit(_signatures)
+_compiled: Callable[..., Any] | None = None
+_lock = threading.Lock()
+
+
+def loaded() -> bool:
+    """Whether numba has been imported and the kernel built in this process."""
+    return _compiled is not None
+
+
+def load() -> Callable[..., Any] | None:
+    """The compiled kernel (importing numba on the first call), or None without numba.
+
+    The first call jit-wraps the kernel's functions in place, exactly as a
+    module-level ``numba.njit`` would have done; later calls return it at once.
+    """
+    if _compiled is not None or not AVAILABLE:
+        return _compiled
+    with _lock:
+        return _build()
+
+
+def _build() -> Callable[..., Any] | None:
+    global AVAILABLE, _compiled, _fmix64, _fmix32, _fold, _shingle_hash, _add_word
+    if _compiled is not None or not AVAILABLE:  # another thread built it meanwhile
+        return _compiled
+    try:
+        import numba
+    except ImportError:  # installed but broken (e.g. a numpy it does not support)
+        AVAILABLE = False
+        return None
+    inline = numba.njit(cache=True, nogil=True, boundscheck=False, inline="always")
+    _fmix64 = inline(_fmix64)
+    _fmix32 = inline(_fmix32)
+    _fold = inline(_fold)
+    _shingle_hash = inline(_shingle_hash)
+    _add_word = inline(_add_word)
+    _compiled = numba.njit(cache=True, nogil=True, boundscheck=False)(_signatures)
+    return _compiled
 
 
 def signatures_utf8(
@@ -171,5 +205,8 @@ def signatures_utf8(
     ``buf`` is UTF-8 (surrogates passed through) as uint8, document ``d`` being
     ``buf[starts[d]:starts[d + 1]]``; ``out`` has one row per document.
     """
+    kernel = load()
+    if kernel is None:
+        raise RuntimeError("the numba kernel needs numba installed (and TEXTCLEAN_NUMBA != 0)")
     qn = np.uint64(pow(Q, ngram, 1 << 64))
-    _signatures(buf, starts, LOWER_TABLE, CLASS_OF_LOWER, np.int64(ngram), qn, a, b, out)
+    kernel(buf, starts, LOWER_TABLE, CLASS_OF_LOWER, np.int64(ngram), qn, a, b, out)

@@ -358,7 +358,7 @@ class CorpusDeduper:
         live = np.flatnonzero(counts)
         bands = np.zeros((len(texts), cfg.bands), dtype=np.uint64)
         if live.size:
-            if _kernel.AVAILABLE:  # the compiled text → signature kernel beats re-reading sets
+            if _kernel.load() is not None:  # compiled text → signature beats re-reading sets
                 sig = signatures([texts[i] for i in live], **self._sig_args)
             else:
                 sig = signatures_from_hashes(
@@ -388,10 +388,22 @@ class CorpusDeduper:
         bands = self._bands.take()
         if self._index is None:
             return self._decide(ids, counts, lengths, bands, IndexDocs.empty(self.config.bands))[0]
+        run_key = self.config.run_key
         try:
             with self._index.transaction():
-                found = self._index.lookup(bands[counts > 0])
+                # A run key seen before: this batch was decided and indexed by an
+                # earlier attempt of the same run (killed before it wrote its
+                # outputs). Decide again against what that attempt saw, insert nothing.
+                done = self._index.run(run_key) if run_key else None
+                horizon = done.horizon if done else self._index.last_id()
+                found = self._index.lookup(bands[counts > 0], horizon=horizon)
                 result, kept, values, offsets = self._decide(ids, counts, lengths, bands, found)
+                if done is not None:
+                    result.indexed = done.documents
+                    return result
+                if not self.config.update_index:
+                    result.indexed = 0
+                    return result
                 rows = np.flatnonzero(kept)
                 result.indexed = self._index.add_documents(
                     [ids[r] for r in rows],
@@ -399,6 +411,8 @@ class CorpusDeduper:
                     bands[rows],
                     [values[offsets[r] : offsets[r + 1]] for r in rows],
                 )
+                if run_key:
+                    self._index.record_run(run_key, horizon, result.indexed)
         finally:
             self._index.close()
         return result
@@ -577,6 +591,7 @@ def find_duplicates(
     keep: str = "first",
     index: str | None = None,
     spill_dir: str | None = None,
+    run_key: str = "",
 ) -> dict[str, str]:
     """Near-duplicate documents of ``docs``: ``{dropped id: id it duplicates}``.
 
@@ -584,8 +599,11 @@ def find_duplicates(
     dropped by a stage are skipped) or ``(id, text)`` pairs, in input order.
     ``index`` is the path of a persistent index (see :mod:`textclean.dedup.index`):
     the batch is also checked against every document kept by earlier runs, and
-    its kept documents are added. ``spill_dir`` keeps the shingle sets in a
-    temporary file there instead of in memory.
+    its kept documents are added. ``run_key`` names the batch in the index:
+    calling again with the same key (and the same batch) gives the same answer
+    and adds nothing, instead of finding every document a copy of itself.
+    ``spill_dir`` keeps the shingle sets in a temporary file there instead of
+    in memory.
 
     >>> text = "the river rose all night and by morning the old bridge was gone " * 3
     >>> find_duplicates([("a", text), ("b", text + "Photo: AP."), ("c", "Other news.")])
@@ -601,6 +619,7 @@ def find_duplicates(
         keep=keep,
         index=str(index) if index else "",
         spill_dir=str(spill_dir) if spill_dir else "",
+        run_key=run_key,
     )
     deduper = CorpusDeduper(config)
     deduper.add_many(_pairs(docs))

@@ -24,6 +24,16 @@ Concurrency: a run does its whole lookup → decide → insert step in one
 ``BEGIN IMMEDIATE`` transaction, so two runs into one index are serialized
 (the second waits up to ``timeout`` seconds for the first to commit and then
 sees its documents) and a killed run leaves the index as it was.
+
+Idempotent runs: a run may name itself with a *run key* (``textclean clean``
+uses its journal's run id, which ``--resume`` keeps). Table ``runs`` records,
+in the same transaction as the run's documents, its key, the *horizon* (the
+last document id indexed before it) and how many documents it added. When
+the same run key comes again — a resumed run that had committed before it was
+killed — the lookup sees only the documents up to the horizon, exactly what
+the first attempt saw, so the decisions are the same, and nothing is inserted
+a second time: the run's own documents are never taken for duplicates of
+themselves.
 """
 
 from __future__ import annotations
@@ -42,12 +52,22 @@ from textclean.config import ConfigError, DedupConfig
 from textclean.dedup.lsh import BAND_HASH_VERSION
 from textclean.dedup.minhash import SignatureScheme
 
-__all__ = ["FORMAT", "FORMAT_VERSION", "DedupIndex", "IndexDocs", "IndexSettingsError"]
+__all__ = [
+    "FORMAT",
+    "FORMAT_VERSION",
+    "DedupIndex",
+    "IndexDocs",
+    "IndexRun",
+    "IndexSettingsError",
+    "check_index",
+]
 
 FORMAT = "textclean-dedup-index"
 FORMAT_VERSION = 1
 #: SQLite page cache per connection, KiB (the band B-tree is updated in bulk).
 CACHE_KIB = 131072
+#: A horizon past every document id (SQLite integers are signed 64-bit).
+_NO_HORIZON = (1 << 63) - 1
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -64,6 +84,11 @@ CREATE TABLE IF NOT EXISTS bands (
     doc INTEGER NOT NULL,
     PRIMARY KEY (band, hash, doc)
 ) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS runs (
+    run_key TEXT PRIMARY KEY,
+    horizon INTEGER NOT NULL,
+    documents INTEGER NOT NULL
+);
 """
 
 
@@ -87,6 +112,73 @@ def index_settings(config: DedupConfig) -> dict[str, Any]:
         "rows": config.rows,
         "band_hash": BAND_HASH_VERSION,
     }
+
+
+@dataclass(frozen=True)
+class IndexRun:
+    """A run already recorded in the index: what it saw (``horizon``) and added."""
+
+    run_key: str
+    horizon: int  # the last document id indexed before the run
+    documents: int  # how many documents the run added
+
+
+def _compare_settings(path: Path, stored: dict[str, Any], settings: dict[str, Any]) -> None:
+    """Raise :class:`IndexSettingsError` naming every setting that differs."""
+    if stored.get("format") != FORMAT:
+        raise IndexSettingsError(f"{path} is not a textclean dedup index")
+    keys = sorted(set(stored) | set(settings))
+    diff = [k for k in keys if stored.get(k) != settings.get(k)]
+    if diff:
+        was = ", ".join(f"{k}={stored.get(k)!r}" for k in diff)
+        now = ", ".join(f"{k}={settings.get(k)!r}" for k in diff)
+        raise IndexSettingsError(
+            f"dedup index {path} was built with {was}; this run uses {now}. "
+            "Run with the index's settings, or use another --index path."
+        )
+
+
+def check_index(config: DedupConfig) -> None:
+    """Fail early, without writing anything, if ``config.index`` cannot be used.
+
+    A run calls this before its per-document stages, so an index built with
+    other settings (or a path that is not an index) stops it at once instead
+    of at the dedup step. A missing file is fine (the run creates it) as long
+    as its directory exists.
+
+    >>> import tempfile, os
+    >>> path = os.path.join(tempfile.mkdtemp(), "idx.sqlite")
+    >>> check_index(DedupConfig(index=path))  # not there yet: created by the run
+    >>> DedupIndex(path, index_settings(DedupConfig())).close()
+    >>> check_index(DedupConfig(index=path, seed=2))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    textclean.dedup.index.IndexSettingsError: ...seed=1; this run uses seed=2...
+    """
+    path = Path(config.index)
+    if path.is_dir():
+        raise IndexSettingsError(f"dedup index {path} is a directory, not a file")
+    if not path.exists():
+        if not path.parent.is_dir():
+            raise IndexSettingsError(f"dedup index {path}: directory {path.parent} does not exist")
+        return
+    try:
+        db = sqlite3.connect(path.resolve().as_uri() + "?mode=ro", uri=True, timeout=60.0)
+    except sqlite3.Error as exc:
+        raise IndexSettingsError(f"cannot open dedup index {path}: {exc}") from exc
+    try:
+        tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        if not tables:
+            return  # an empty file: a fresh index
+        if "meta" not in tables:
+            raise IndexSettingsError(f"{path} is not a textclean dedup index")
+        stored = {k: json.loads(v) for k, v in db.execute("SELECT key, value FROM meta")}
+    except sqlite3.DatabaseError as exc:
+        raise IndexSettingsError(f"{path} is not a textclean dedup index (SQLite: {exc})") from exc
+    finally:
+        db.close()
+    if stored:
+        _compare_settings(path, stored, index_settings(config))
 
 
 @dataclass
@@ -167,25 +259,34 @@ class DedupIndex:
                 [(k, json.dumps(v)) for k, v in sorted(self.settings.items())],
             )
             return
-        if stored.get("format") != FORMAT:
-            raise IndexSettingsError(f"{self.path} is not a textclean dedup index")
-        keys = sorted(set(stored) | set(self.settings))
-        diff = [k for k in keys if stored.get(k) != self.settings.get(k)]
-        if diff:
-            was = ", ".join(f"{k}={stored.get(k)!r}" for k in diff)
-            now = ", ".join(f"{k}={self.settings.get(k)!r}" for k in diff)
-            raise IndexSettingsError(
-                f"dedup index {self.path} was built with {was}; this run uses {now}. "
-                "Run with the index's settings, or use another --index path."
-            )
+        _compare_settings(self.path, stored, self.settings)
 
     def __len__(self) -> int:
         return int(self._db.execute("SELECT count(*) FROM docs").fetchone()[0])
 
-    def lookup(self, hashes: np.ndarray) -> IndexDocs:
+    def run(self, run_key: str) -> IndexRun | None:
+        """The run recorded under ``run_key`` (call inside :meth:`transaction`), or None."""
+        row = self._db.execute(
+            "SELECT horizon, documents FROM runs WHERE run_key = ?", (run_key,)
+        ).fetchone()
+        return None if row is None else IndexRun(run_key, int(row[0]), int(row[1]))
+
+    def last_id(self) -> int:
+        """The id of the last indexed document (0 for an empty index)."""
+        return int(self._db.execute("SELECT coalesce(max(id), 0) FROM docs").fetchone()[0])
+
+    def record_run(self, run_key: str, horizon: int, documents: int) -> None:
+        """Record a run (call inside :meth:`transaction`, with its documents)."""
+        self._db.execute(
+            "INSERT INTO runs (run_key, horizon, documents) VALUES (?, ?, ?)",
+            (run_key, horizon, documents),
+        )
+
+    def lookup(self, hashes: np.ndarray, *, horizon: int | None = None) -> IndexDocs:
         """Indexed documents sharing at least one band hash with a row of ``hashes``.
 
         ``hashes`` is an ``(n, bands)`` uint64 array; the documents come in index order.
+        With ``horizon``, only documents with an id up to it are looked at.
         """
         nb = int(self.settings["bands"])
         h = np.ascontiguousarray(hashes, dtype=np.uint64).view(np.int64)
@@ -202,7 +303,8 @@ class DedupIndex:
         rows = db.execute(
             "SELECT d.id, d.doc_id, d.length, d.bands, d.shingles FROM docs d WHERE d.id IN "
             "(SELECT b.doc FROM probe p JOIN bands b ON b.band = p.band AND b.hash = p.hash) "
-            "ORDER BY d.id"
+            "AND d.id <= ? ORDER BY d.id",
+            (_NO_HORIZON if horizon is None else horizon,),
         ).fetchall()
         db.execute("DELETE FROM probe")
         if not rows:
@@ -226,7 +328,7 @@ class DedupIndex:
         """Insert kept documents (call inside :meth:`transaction`); returns how many."""
         db = self._db
         nb = int(self.settings["bands"])
-        start = int(db.execute("SELECT coalesce(max(id), 0) FROM docs").fetchone()[0]) + 1
+        start = self.last_id() + 1
         doc_rows = np.arange(start, start + len(ids), dtype=np.int64)
         le_bands = np.ascontiguousarray(bands, dtype="<u8")
         db.executemany(

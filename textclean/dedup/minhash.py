@@ -54,6 +54,13 @@ EMPTY_HASH = np.uint32(0xFFFFFFFF)
 
 #: Texts are processed in chunks of about this many characters (bounds memory).
 CHUNK_CHARS = 1 << 20
+#: ``backend="auto"`` imports numba for a call with at least this many
+#: characters of text, enough for the compiled kernel to win back its import
+#: (about 0.6 s and 150 MB; the numpy path signs ~60 MB/s). So the ``repeats``
+#: stage, which signs one document's paragraphs per call, never loads it in a
+#: pipeline worker; corpus dedup loads it explicitly. Once loaded, the kernel is
+#: used for every ``"auto"`` call. Either way the results are identical.
+AUTO_NUMBA_CHARS = 1 << 25
 #: Shingles per block of the (shingles x num_perm) permuted-hash matrix
 #: (8 times as many in the (num_perm x shingles) layout).
 BLOCK_SHINGLES = 2048
@@ -186,15 +193,23 @@ def signatures(
 
     ``backend`` picks the implementation, all bit-identical: ``"numba"`` (the
     fused compiled kernel of :mod:`textclean.dedup._kernel`), ``"numpy"``
-    (vectorized numpy), or ``"auto"`` — numba when it is installed.
+    (vectorized numpy), or ``"auto"`` — numba when it is installed and either
+    already loaded or the texts hold at least :data:`AUTO_NUMBA_CHARS`
+    characters (numba is imported on first use, not with this module).
     """
     if ngram < 1:
         raise ValueError(f"ngram must be >= 1, got {ngram}")
     if backend not in ("auto", "numba", "numpy"):
         raise ValueError(f"backend must be 'auto', 'numba' or 'numpy', got {backend!r}")
-    use_numba = backend == "numba" or (backend == "auto" and _kernel.AVAILABLE)
-    if use_numba and not _kernel.AVAILABLE:
-        raise RuntimeError("backend='numba' needs numba installed (and TEXTCLEAN_NUMBA != 0)")
+    use_numba = backend == "numba" or (
+        backend == "auto"
+        and _kernel.AVAILABLE
+        and (_kernel.loaded() or sum(map(len, texts)) >= AUTO_NUMBA_CHARS)
+    )
+    if use_numba and _kernel.load() is None:  # imports numba on the first use only
+        if backend == "numba":
+            raise RuntimeError("backend='numba' needs numba installed (and TEXTCLEAN_NUMBA != 0)")
+        use_numba = False
     a, b = permutations(num_perm, seed)
     result = np.full((len(texts), num_perm), EMPTY_HASH, dtype=np.uint32)
     for lo, hi in _chunks(texts, CHUNK_CHARS):

@@ -15,7 +15,10 @@ last ``done`` and carries on with the next input; corpus dedup and writing then
 run again over the whole journal, which is why the result is byte-identical to
 an uninterrupted run. ``manifest.json`` records what the journal was made with
 (config, rules, inputs, textclean version); any difference refuses to resume,
-with a message saying what changed.
+with a message saying what changed. It also holds the run's ``run_id``: a hash
+of the manifest plus a random part, made when the run starts and kept by
+``--resume``. Corpus dedup records it in a persistent ``--index`` with the
+documents the run adds, so a resumed run recognises its own documents there.
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import secrets
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -35,7 +39,7 @@ from textclean.io.writers import AtomicFile
 
 JOURNAL = "journal.jsonl"
 MANIFEST = "manifest.json"
-FORMAT = 1
+FORMAT = 2  # 2: the manifest holds a run_id
 
 
 class ResumeError(ValueError):
@@ -74,6 +78,16 @@ def make_manifest(
     }
 
 
+def new_run_id(manifest: dict[str, Any]) -> str:
+    """A run's identity: what it runs (the manifest's hash) and a random part.
+
+    The random part makes two runs of the same command distinct runs: only a
+    ``--resume`` continues one (it reads the id back from the manifest).
+    """
+    blob = json.dumps(manifest, sort_keys=True).encode()
+    return f"{hashlib.sha256(blob).hexdigest()[:16]}-{secrets.token_hex(8)}"
+
+
 _WHAT_CHANGED = {
     "format": "the journal format changed (different textclean version)",
     "textclean": "the textclean version changed",
@@ -96,8 +110,9 @@ class ResumeState:
 class Journal:
     """Append events; read them back in order. See the module docstring."""
 
-    def __init__(self, work_dir: Path) -> None:
+    def __init__(self, work_dir: Path, run_id: str) -> None:
         self.work_dir = work_dir
+        self.run_id = run_id  # this run's identity, the same after --resume
         self.path = work_dir / JOURNAL
         self._f: Any = None
 
@@ -109,9 +124,10 @@ class Journal:
         if work_dir.exists():
             shutil.rmtree(work_dir)
         work_dir.mkdir(parents=True)
+        manifest = {**manifest, "run_id": new_run_id(manifest)}
         with AtomicFile(work_dir / MANIFEST) as f:
             f.write(json.dumps(manifest, indent=2, sort_keys=True).encode() + b"\n")
-        journal = cls(work_dir)
+        journal = cls(work_dir, manifest["run_id"])
         journal._f = open(journal.path, "wb")  # noqa: SIM115 - closed in close()
         return journal
 
@@ -131,7 +147,9 @@ class Journal:
         for key, what in _WHAT_CHANGED.items():
             if old.get(key) != manifest.get(key):
                 raise ResumeError(f"{what} since the interrupted run")
-        journal = cls(work_dir)
+        if not isinstance(old.get("run_id"), str) or not old["run_id"]:
+            raise ResumeError("the interrupted run's manifest has no run_id")
+        journal = cls(work_dir, old["run_id"])
         state = journal._recover(plan)
         journal._f = open(journal.path, "ab")  # noqa: SIM115 - closed in close()
         return journal, state

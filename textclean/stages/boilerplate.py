@@ -33,6 +33,7 @@ recorded in ``doc.scores`` (``boilerplate.rule_timeouts``,
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -43,7 +44,7 @@ from textclean import quality
 from textclean.boilerplate_rules import REGEX_FLAGS, Rule, line_key, parse_files
 from textclean.config import BoilerplateConfig, Config
 from textclean.document import Change, Document
-from textclean.layout import Line, is_prose, split_lines
+from textclean.layout import Line, count_words, is_prose, split_lines
 from textclean.rules import RuleError, RulePack
 
 NAME = "boilerplate"
@@ -77,6 +78,47 @@ def compile_rules(rules: Mapping[str, Rule], cfg: BoilerplateConfig) -> list[Com
     return out
 
 
+@dataclass(frozen=True)
+class _AnyZone:
+    """The zone-free line rules prepared for the one pass that tries every line.
+
+    Most lines match no rule. One alternation of all their regexes
+    (``prefilter``) tells in one call that none can match a line; the line then
+    matches the first rule listing its exact form (``exact``: form → position
+    in ``rules``), a dict lookup instead of a loop over the rules. Lines longer
+    than any rule's regex bound (``max_chars``, ``max_words``) skip the regexes.
+    """
+
+    rules: tuple[Compiled, ...]
+    exact: dict[str, int]
+    prefilter: regex.Pattern[str]
+    max_words: int
+    max_chars: int
+
+    @classmethod
+    def build(cls, rules: Iterable[Compiled]) -> _AnyZone | None:
+        """None when a pattern cannot join an alternation unchanged (groups, global flags)."""
+        chosen = tuple(c for c in rules if c.rule.kind == "line" and c.rule.zone == "any")
+        patterns = [p for c in chosen for p in c.regexes]
+        if any(p.groups or _GLOBAL_FLAGS.search(p.pattern) for p in patterns):
+            return None
+        exact: dict[str, int] = {}
+        for k, c in enumerate(chosen):
+            for entry in c.rule.exact:
+                exact.setdefault(entry, k)
+        joined = "|".join(f"(?:{p.pattern})" for p in patterns) or r"(?!)"
+        try:
+            prefilter = regex.compile(joined, REGEX_FLAGS)
+        except regex.error:
+            return None
+        limits = [c.rule.max_words for c in chosen if c.regexes] or [-1]
+        return cls(chosen, exact, prefilter, max(limits), 30 * max(limits) + 50)
+
+
+#: An inline flag that applies to the whole pattern, e.g. ``(?x)``, not ``(?i:...)``.
+_GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z^-]+\)")
+
+
 @dataclass
 class _Run:
     """Per-document working state (never kept on the stage)."""
@@ -86,6 +128,16 @@ class _Run:
     cut: int | None = None  # line index a section cut starts at
     timed_out: list[str] = field(default_factory=list)
     keys: dict[int, str] = field(default_factory=dict)
+
+    prose_min_words: int = 10
+    prose_of: dict[int, bool] = field(default_factory=dict)
+
+    def prose(self, line: Line) -> bool:
+        """:func:`~textclean.layout.is_prose` of a line, computed once per document."""
+        p = self.prose_of.get(line.index)
+        if p is None:
+            p = self.prose_of[line.index] = is_prose(line.text, self.prose_min_words)
+        return p
 
     def key(self, line: Line) -> str:
         """The exact-match form of a line, computed once per document."""
@@ -107,6 +159,7 @@ class BoilerplateStage:
     rules: tuple[Compiled, ...]
     thresholds: quality.Thresholds
     name: str = NAME
+    anywhere: _AnyZone | None = None  # the zone-free line rules, indexed (see build)
 
     # ------------------------------------------------------------------ matching
 
@@ -136,14 +189,35 @@ class BoilerplateStage:
                 return {"match": "regex", "pattern": pat}
         return None
 
+    def _match_anywhere(
+        self, a: _AnyZone, line: Line, run: _Run
+    ) -> tuple[str, dict[str, Any]] | None:
+        """The first zone-free line rule matching ``line`` (as the loop over rules finds it)."""
+        if line.words <= a.max_words and len(line.text) <= a.max_chars:
+            try:
+                maybe = a.prefilter.fullmatch(line.text, timeout=self.config.regex_timeout)
+            except TimeoutError:
+                maybe = True  # let each rule try (and time out) on its own
+            if maybe:
+                for c in a.rules:
+                    ev = self._matches(c, line, run)
+                    if ev is not None:
+                        ev["line"] = line.index + 1
+                        return c.rule.id, ev
+                return None
+        # no regex can match: the first rule listing the line's exact form
+        k = a.exact.get(run.key(line)) if a.exact else None
+        if k is None:
+            return None
+        return a.rules[k].rule.id, {"match": "exact", "line": line.index + 1}
+
     # ------------------------------------------------------------------ pass 1
 
     def _section_cut(self, run: _Run) -> None:
         nonblank = [ln for ln in run.lines if not ln.blank]
         if not nonblank:
             return
-        pmin = self.config.prose_min_words
-        prose_idx = [k for k, ln in enumerate(nonblank) if is_prose(ln.text, pmin)]
+        prose_idx = [k for k, ln in enumerate(nonblank) if run.prose(ln)]
         last_prose = prose_idx[-1] if prose_idx else -1
         for c in self.rules:
             if c.rule.kind != "section":
@@ -154,13 +228,13 @@ class BoilerplateStage:
                     break
                 if ln.words > 8 or (k < r.min_position * len(nonblank) and k <= last_prose):
                     continue
+                if len(nonblank) - k - 1 > r.max_block_lines:  # too much below to be teasers
+                    continue
                 ev = self._matches(c, ln, run, max_words=8)
                 if ev is None:
                     continue
                 block = nonblank[k + 1 :]
-                if len(block) > r.max_block_lines or not all(
-                    self._teaserish(b.text, r) for b in block
-                ):
+                if not all(self._teaserish(b.text, r) for b in block):
                     continue
                 ev.update(
                     line=ln.index + 1,
@@ -178,7 +252,7 @@ class BoilerplateStage:
         """A line of a teaser block: a truncated snippet, or a short non-prose line."""
         if text.endswith(r.strong_endings + r.weak_endings):
             return True
-        return len(text.split()) <= r.title_max_words and not is_prose(
+        return count_words(text, r.title_max_words) <= r.title_max_words and not is_prose(
             text, self.config.prose_min_words
         )
 
@@ -192,6 +266,15 @@ class BoilerplateStage:
         """
         found: dict[int, tuple[str, dict[str, Any]]] = {}
         alive = run.alive()
+        if zones is None and self.anywhere is not None:
+            for ln in alive:
+                hit = self._match_anywhere(self.anywhere, ln, run)
+                if hit is not None:
+                    found[ln.index] = hit
+            run.removed.update(found)
+            return
+        if zones is not None:  # zone-bound rules: only lines in a zone can match
+            alive = [ln for ln in alive if ln.index in zones["edges"]]
         for ln in alive:
             for c in self.rules:
                 r = c.rule
@@ -213,18 +296,15 @@ class BoilerplateStage:
             run.removed.update(found)
             return
         # Runs of non-prose lines, counting lines removed earlier as chrome too.
-        pmin = self.config.prose_min_words
         stop = len(run.lines) if run.cut is None else run.cut
         lines = [ln for ln in run.lines[:stop] if not ln.blank]
         k = 0
         while k < len(lines):
-            if is_prose(lines[k].text, pmin) and lines[k].index not in run.removed:
+            if run.prose(lines[k]) and lines[k].index not in run.removed:
                 k += 1
                 continue
             j = k
-            while j < len(lines) and (
-                lines[j].index in run.removed or not is_prose(lines[j].text, pmin)
-            ):
+            while j < len(lines) and (lines[j].index in run.removed or not run.prose(lines[j])):
                 j += 1
             members = [ln.index for ln in lines[k:j]]
             is_chrome = [i in found or i in run.removed for i in members]
@@ -254,7 +334,7 @@ class BoilerplateStage:
     def _zones(self, run: _Run) -> dict[str, set[int]]:
         alive = run.alive()
         cfg = self.config
-        prose = [k for k, ln in enumerate(alive) if is_prose(ln.text, cfg.prose_min_words)]
+        prose = [k for k, ln in enumerate(alive) if run.prose(ln)]
         first = prose[0] if prose else len(alive)
         last = prose[-1] if prose else -1
         head_end = min(first, cfg.header_lines)
@@ -266,7 +346,13 @@ class BoilerplateStage:
 
     def _orphan_headings(self, run: _Run, zones: dict[str, set[int]]) -> None:
         alive = run.alive()
+        where: set[int] = set()
+        for c in self.rules:
+            if c.rule.kind == "orphan_heading":
+                where |= zones[c.rule.zone]
         for k, ln in enumerate(alive):
+            if ln.index not in where:
+                continue
             for c in self.rules:
                 r = c.rule
                 if r.kind != "orphan_heading" or ln.index not in zones[r.zone]:
@@ -275,9 +361,9 @@ class BoilerplateStage:
                 if ev is None:
                     continue
                 # Count contents entries: short non-prose lines right under the heading.
-                entries = 0
-                for nxt in alive[k + 1 :]:
-                    if is_prose(nxt.text, self.config.prose_min_words) or nxt.words > 16:
+                entries = 0  # 0, 1, or 2 for "more than one"
+                for nxt in itertools.islice(alive, k + 1, k + 3):
+                    if run.prose(nxt) or nxt.words > 16:
                         break
                     entries += 1
                 if entries <= 1:
@@ -341,12 +427,12 @@ class BoilerplateStage:
                 owner[i] = run.cut
         # Blank lines go with the removed line above them (or below, at the very top).
         prev: int | None = None
+        first = next((x for x in lines if not x.blank), None)  # after the leading blanks
         for ln in lines:
             if ln.blank and owner[ln.index] is None:
                 if prev is None:
-                    nxt = next((x for x in lines[ln.index :] if not x.blank), None)
-                    if nxt is not None and owner[nxt.index] is not None:
-                        owner[ln.index] = owner[nxt.index]
+                    if first is not None and owner[first.index] is not None:
+                        owner[ln.index] = owner[first.index]
                 elif owner[prev] is not None:
                     owner[ln.index] = owner[prev]
             elif not ln.blank:
@@ -376,7 +462,7 @@ class BoilerplateStage:
         return changes
 
     def __call__(self, doc: Document) -> Document:
-        run = _Run(split_lines(doc.text))
+        run = _Run(split_lines(doc.text), prose_min_words=self.config.prose_min_words)
         had_text = bool(doc.text.strip())
         self._section_cut(run)
         self._line_rules(run, None)
@@ -422,6 +508,7 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         thresholds = quality.load_thresholds(parsed.quality)
     except ValueError as exc:
         raise RuleError(pack.builtin_dir / "boilerplate", None, str(exc)) from exc
+    compiled = tuple(compile_rules(parsed.rules, config.boilerplate))
     return BoilerplateStage(
-        config.boilerplate, tuple(compile_rules(parsed.rules, config.boilerplate)), thresholds
+        config.boilerplate, compiled, thresholds, anywhere=_AnyZone.build(compiled)
     )

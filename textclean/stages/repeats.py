@@ -31,10 +31,10 @@ block repeats (block index, 1-based line, offsets in the stage's input), the
 similarity and the method. Removing whole paragraphs also removes the blank
 line that separated them.
 
-Scores (on the stage's input, Gopher's definitions): ``dup_line_frac``,
-``dup_para_frac`` (fraction of lines / paragraphs that repeat an earlier one
-exactly), ``dup_line_char_frac``, ``dup_para_char_frac`` (their characters as a
-fraction of the text's).
+Scores (on the stage's input, Gopher's definitions): ``repeats.dup_line_frac``,
+``repeats.dup_para_frac`` (fraction of lines / paragraphs that repeat an earlier one
+exactly), ``repeats.dup_line_char_frac``, ``repeats.dup_para_char_frac`` (their
+characters as a fraction of the text's).
 
 >>> from textclean.config import Config
 >>> from textclean.document import Document
@@ -50,7 +50,6 @@ fraction of the text's).
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -61,6 +60,7 @@ from textclean.config import Config, RepeatsConfig
 from textclean.dedup.minhash import signatures
 from textclean.dedup.shingles import batch_shingle_hashes, char_shingle_hashes, shingle_hashes
 from textclean.document import Change, Document
+from textclean.quality import repeated
 from textclean.rules import RulePack
 from textclean.textblocks import Block, Line, segment, split_lines
 
@@ -386,24 +386,11 @@ _PARA_SPLIT = regex.compile(r"\n[ \t]*\n\s*")
 _LINE_SPLIT = regex.compile(r"\n+")
 
 
-def _find_duplicates(items: Sequence[str]) -> tuple[int, int]:
-    """Gopher's count of elements seen before, and their characters."""
-    seen: set[str] = set()
-    count = chars = 0
-    for item in items:
-        if item in seen:
-            count += 1
-            chars += len(item)
-        else:
-            seen.add(item)
-    return count, chars
-
-
 def repetition_scores(text: str) -> dict[str, float]:
     """Gopher-style duplicate line / paragraph fractions of ``text``.
 
     >>> s = repetition_scores("A line.\\nA line.\\n\\nOther.\\n")
-    >>> s["dup_line_frac"], s["dup_para_frac"]
+    >>> s["repeats.dup_line_frac"], s["repeats.dup_para_frac"]
     (0.3333333333333333, 0.0)
     """
     t = _NEWLINES.sub("\n", text).strip()
@@ -411,17 +398,22 @@ def repetition_scores(text: str) -> dict[str, float]:
         return {k: 0.0 for k in _SCORE_NAMES}
     paragraphs = [p for p in _PARA_SPLIT.split(t) if p.strip()]
     lines = [ln for ln in _LINE_SPLIT.split(t) if ln.strip()]
-    para_dups, para_chars = _find_duplicates(paragraphs)
-    line_dups, line_chars = _find_duplicates(lines)
+    para_dups, para_chars = repeated(paragraphs)
+    line_dups, line_chars = repeated(lines)
     return {
-        "dup_line_frac": line_dups / len(lines),
-        "dup_para_frac": para_dups / len(paragraphs),
-        "dup_line_char_frac": line_chars / len(t),
-        "dup_para_char_frac": para_chars / len(t),
+        "repeats.dup_line_frac": line_dups / len(lines),
+        "repeats.dup_para_frac": para_dups / len(paragraphs),
+        "repeats.dup_line_char_frac": line_chars / len(t),
+        "repeats.dup_para_char_frac": para_chars / len(t),
     }
 
 
-_SCORE_NAMES = ("dup_line_frac", "dup_para_frac", "dup_line_char_frac", "dup_para_char_frac")
+_SCORE_NAMES = (
+    "repeats.dup_line_frac",
+    "repeats.dup_para_frac",
+    "repeats.dup_line_char_frac",
+    "repeats.dup_para_char_frac",
+)
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,288 @@
+"""Measure despin: WER before/after repair and edit precision on spun/original pairs
+(leave-one-out), and flags/edits on clean text.
+
+Pairs are ``bench/despin/pairs/<name>.orig.txt`` with ``<name>.spun.txt`` (for
+``seed001`` the spun side may be ``seeds/001_*.txt``). When pair ``P`` is
+scored, reverse-table entries whose source is ``pair:P`` are left out, so no
+pair is repaired by entries learned from it.
+
+* **WER**: word-level Levenshtein distance / reference words. Words are runs of
+  letters and digits (inner apostrophes and hyphens kept, ``’`` read as
+  ``'``), compared case-sensitively; texts with the same number of lines are
+  aligned line by line, others as a whole.
+* **Edit precision**: the share of despin edits whose restored words line up,
+  unchanged, with the reference (difflib alignment of repaired vs reference words).
+* **Clean text**: the clean seeds (000, 002, 003, 004), every pair original,
+  and the Debian prose body of ``bench/despin/prose.py`` (English, plus the same
+  handbook in six other languages, which must never be flagged).
+
+Usage::
+
+    python bench/despin/measure.py                 # the table the README shows
+    python bench/despin/measure.py --no-prose      # skip the Debian prose body
+    python bench/despin/measure.py --rules tests/data --edits   # another pack; list edits
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # run as a script from anywhere
+    sys.path.insert(0, str(ROOT))
+
+from textclean.config import Config  # noqa: E402
+from textclean.despin.match import tokenize  # noqa: E402
+from textclean.despin.table import SpinTables, load_tables  # noqa: E402
+from textclean.document import Document, Edit  # noqa: E402
+from textclean.rules import RulePack  # noqa: E402
+from textclean.stages.despin import DespinStage  # noqa: E402
+
+PAIRS = ROOT / "bench" / "despin" / "pairs"
+SEEDS = ROOT / "seeds"
+CLEAN_SEEDS = ("000", "002", "003", "004")
+
+
+def words(text: str) -> list[str]:
+    """Word tokens, case kept (``’`` read as ``'``).
+
+    >>> words("Trump’s second term—so far, “slow.”")
+    ["Trump's", 'second', 'term', 'so', 'far', 'slow']
+    """
+    return [text[t.start : t.end].replace("’", "'") for t in tokenize(text)]
+
+
+def levenshtein(a: Sequence[str], b: Sequence[str]) -> int:
+    """Word-level edit distance.
+
+    >>> levenshtein("the war is no closer".split(), "the struggle is not any nearer".split())
+    4
+    """
+    if len(a) < len(b):
+        a, b = b, a
+    prev = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        cur = [i]
+        for j, y in enumerate(b, 1):
+            cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y)))
+        prev = cur
+    return prev[-1]
+
+
+def wer(hyp: str, ref: str) -> float:
+    """Word error rate of ``hyp`` against ``ref`` (line by line when line counts agree)."""
+    hl = [ln for ln in hyp.splitlines() if ln.strip()]
+    rl = [ln for ln in ref.splitlines() if ln.strip()]
+    pairs = list(zip(hl, rl, strict=True)) if len(hl) == len(rl) else [(hyp, ref)]
+    dist = sum(_distance(words(h), words(r)) for h, r in pairs)
+    n = sum(len(words(r)) for _, r in pairs)
+    return dist / n if n else 0.0
+
+
+def _distance(a: list[str], b: list[str]) -> int:
+    # Equal stretches found by difflib anchor the alignment; Levenshtein runs between them.
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    return sum(
+        levenshtein(a[i1:i2], b[j1:j2])
+        for tag, i1, i2, j1, j2 in sm.get_opcodes()
+        if tag != "equal"
+    )
+
+
+def edit_hits(repaired: str, ref: str, edits: Sequence[Edit]) -> list[bool]:
+    """For each edit: do all its restored words align, unchanged, with the reference?"""
+    toks = tokenize(repaired)
+    rw = words(repaired)
+    sm = difflib.SequenceMatcher(None, rw, words(ref), autojunk=False)
+    good = [False] * len(rw)
+    for tag, i1, i2, _j1, _j2 in sm.get_opcodes():
+        if tag == "equal":
+            for i in range(i1, i2):
+                good[i] = True
+    out: list[bool] = []
+    shift = 0
+    for e in sorted(edits, key=lambda e: e.start):
+        s = e.start + shift
+        t = s + len(e.after)
+        shift += len(e.after) - (e.end - e.start)
+        idx = [k for k, tok in enumerate(toks) if tok.start >= s and tok.end <= t]
+        out.append(bool(idx) and all(good[k] for k in idx))
+    return out
+
+
+@dataclass
+class PairResult:
+    name: str
+    words: int
+    score: float
+    spun: bool
+    wer_before: float
+    wer_after: float
+    edits: int
+    correct: int
+    left_out: int
+    wrong: list[Edit]
+
+    @property
+    def cut(self) -> float:
+        return 1 - self.wer_after / self.wer_before if self.wer_before else 0.0
+
+
+def find_pairs(folder: Path) -> list[tuple[str, Path, Path]]:
+    out = []
+    for orig in sorted(folder.glob("*.orig.txt")):
+        name = orig.name[: -len(".orig.txt")]
+        spun = orig.with_name(f"{name}.spun.txt")
+        if not spun.exists() and name.startswith("seed"):
+            spun = next(SEEDS.glob(f"{name[4:]}_*.txt"), spun)
+        if spun.exists():
+            out.append((name, orig, spun))
+    return out
+
+
+def run_pair(
+    name: str, orig: str, spun: str, tables: SpinTables, cfg: Config, loo_: bool = True
+) -> PairResult:
+    loo = tables.without_source(f"pair:{name}") if loo_ else tables
+    stage = DespinStage.from_tables(cfg.despin, loo)
+    doc = stage(Document(name, spun))
+    hits = edit_hits(doc.text, orig, doc.edits)
+    return PairResult(
+        name=name,
+        words=len(words(orig)),
+        score=float(doc.scores["spin_score"]),
+        spun=bool(doc.scores["spun"]),
+        wer_before=wer(spun, orig),
+        wer_after=wer(doc.text, orig),
+        edits=len(doc.edits),
+        correct=sum(hits),
+        left_out=len(tables.entries) - len(loo.entries),
+        wrong=[e for e, ok in zip(doc.edits, hits, strict=True) if not ok],
+    )
+
+
+@dataclass
+class CleanResult:
+    label: str
+    docs: int
+    words: int
+    flagged: int
+    edits: int
+    max_score: float
+    max_doc: str
+    max_distinct: int = 0
+
+
+def run_clean(label: str, docs: Iterable[tuple[str, str]], stage: DespinStage) -> CleanResult:
+    r = CleanResult(label, 0, 0, 0, 0, 0.0, "")
+    for name, text in docs:
+        doc = stage(Document(name, text))
+        r.docs += 1
+        r.words += len(words(text))
+        r.flagged += bool(doc.scores["spun"])
+        r.edits += len(doc.edits)
+        r.max_distinct = max(r.max_distinct, int(doc.scores["spin_distinct"]))
+        if float(doc.scores["spin_score"]) > r.max_score or not r.max_doc:
+            r.max_score, r.max_doc = float(doc.scores["spin_score"]), name
+    return r
+
+
+def clean_sets(pairs: list[tuple[str, Path, Path]], prose: bool) -> list[tuple[str, list]]:
+    sets: list[tuple[str, list]] = []
+    seeds = [
+        (p.name, p.read_text(encoding="utf-8")) for s in CLEAN_SEEDS for p in SEEDS.glob(f"{s}_*")
+    ]
+    sets.append(("clean seeds", seeds))
+    sets.append(("pair originals", [(o.name, o.read_text(encoding="utf-8")) for _, o, _ in pairs]))
+    if prose:
+        from bench.despin import prose as prose_mod
+
+        sets.append(("Debian prose (en)", prose_mod.load("en")))
+        foreign = [d for lang in prose_mod.FOREIGN for d in prose_mod.load(lang)]
+        sets.append(("Debian prose (6 other languages)", foreign))
+    return sets
+
+
+def report(pairs: list[PairResult], clean: list[CleanResult], show_edits: bool) -> str:
+    lines = [
+        "| pair | words | spin_score | flagged | WER before | WER after | WER cut | edits |"
+        " precision | entries left out |",
+        "|---|---:|---:|:-:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for p in pairs:
+        prec = f"{p.correct / p.edits:.1%}" if p.edits else "—"
+        lines.append(
+            f"| {p.name} | {p.words} | {p.score:.1f} | {'yes' if p.spun else 'no'} |"
+            f" {p.wer_before:.3f} | {p.wer_after:.3f} | {p.cut:.1%} | {p.edits} | {prec} |"
+            f" {p.left_out} |"
+        )
+    if pairs:
+        n = sum(p.words for p in pairs)
+        before = sum(p.wer_before * p.words for p in pairs) / n
+        after = sum(p.wer_after * p.words for p in pairs) / n
+        edits = sum(p.edits for p in pairs)
+        correct = sum(p.correct for p in pairs)
+        prec = f"{correct / edits:.1%}" if edits else "—"
+        cut = 1 - after / before if before else 0.0
+        lines.append(
+            f"| **total** | {n} | | {sum(p.spun for p in pairs)}/{len(pairs)} | {before:.3f} |"
+            f" {after:.3f} | {cut:.1%} | {edits} | {prec} | |"
+        )
+    lines += [
+        "",
+        "| clean text | documents | words | flagged | edits | highest spin_score |"
+        " highest spin_distinct |",
+        "|---|---:|---:|---:|---:|---|---:|",
+    ]
+    for c in clean:
+        lines.append(
+            f"| {c.label} | {c.docs} | {c.words} | {c.flagged} | {c.edits} |"
+            f" {c.max_score:.1f} ({c.max_doc}) | {c.max_distinct} |"
+        )
+    if show_edits:
+        for p in pairs:
+            for e in p.wrong:
+                lines.append(f"{p.name}: {e.rule} {e.before!r} -> {e.after!r} {dict(e.evidence)}")
+    return "\n".join(lines)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--pairs", type=Path, default=PAIRS, help="folder of <name>.orig/.spun.txt")
+    ap.add_argument("--rules", action="append", default=[], help="extra rule pack (repeatable)")
+    ap.add_argument("--no-prose", action="store_true", help="skip the Debian prose body")
+    ap.add_argument("--edits", action="store_true", help="list the edits that missed")
+    ap.add_argument(
+        "--in-sample",
+        action="store_true",
+        help="keep each pair's own entries (an engine check, NOT the reported figure)",
+    )
+    args = ap.parse_args(argv)
+    cfg = Config(rules=tuple(args.rules))
+    tables = load_tables(RulePack.load(cfg.rules))
+    pairs = find_pairs(args.pairs)
+    results = [
+        run_pair(
+            n,
+            o.read_text(encoding="utf-8"),
+            s.read_text(encoding="utf-8"),
+            tables,
+            cfg,
+            not args.in_sample,
+        )
+        for n, o, s in pairs
+    ]
+    stage = DespinStage.from_tables(cfg.despin, tables)
+    clean = [run_clean(label, docs, stage) for label, docs in clean_sets(pairs, not args.no_prose)]
+    print(f"reverse table: {len(tables.entries)} entries; config: {cfg.despin}")
+    print(report(results, clean, args.edits))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,298 @@
+"""despin stage: detection, gated repair, audit, modes, clean-text guarantees.
+
+Most tests run with the built-in pack plus ``tests/data`` (a small reverse
+table from the issue's seed-001 list, and test context rules), so they do not
+depend on the size of the shipped table; ``test_builtin_*`` tests use the
+shipped pack alone.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import textclean
+from textclean.config import Config, ConfigError
+from textclean.despin.casing import restore_case
+from textclean.despin.table import load_tables
+from textclean.document import Document, replay
+from textclean.pipeline import Pipeline
+from textclean.rules import RulePack
+from textclean.stages.despin import DespinStage, build
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+TEST_PACK = HERE / "data"
+SEED_SPUN = next((ROOT / "seeds").glob("001_*.txt")).read_text(encoding="utf-8")
+CLEAN_SEEDS = [next((ROOT / "seeds").glob(f"{n}_*.txt")) for n in ("000", "002", "003", "004")]
+PROSE = sorted((HERE / "data" / "prose").glob("*.txt"))
+
+
+def make_stage(**despin: object) -> DespinStage:
+    cfg = Config(rules=(str(TEST_PACK),)).replace(despin=despin) if despin else None
+    cfg = cfg or Config(rules=(str(TEST_PACK),))
+    return build(cfg, RulePack.load(cfg.rules))
+
+
+@pytest.fixture(scope="module")
+def stage() -> DespinStage:
+    return make_stage()
+
+
+@pytest.fixture(scope="module")
+def seed_doc(stage: DespinStage) -> Document:
+    return stage(Document("001", SEED_SPUN))
+
+
+def test_seed_001_is_flagged(seed_doc: Document) -> None:
+    assert seed_doc.scores["spun"] is True
+    assert float(seed_doc.scores["spin_score"]) > 50
+    assert int(seed_doc.scores["spin_distinct"]) >= 20
+
+
+@pytest.mark.parametrize(
+    "restored",
+    [
+        "More than a year into U.S. President Donald Trump’s second term, the Russia-Ukraine",
+        "is no closer to a",
+        "Putin knows how to flatter and manipulate",
+        "Since the start of negotiations",
+        "backed up by the United States.",
+        "They also insist",
+        "the history of Ukraine",
+        "over real estate",
+        "Instead of sending",
+        "his private friend and fellow",
+        "permission to hold a vote",
+        "Read the other seven thinkers",
+        "aimed at improving relations",
+        "no longer believes",
+    ],
+)
+def test_seed_001_restorations(seed_doc: Document, restored: str) -> None:
+    assert restored in seed_doc.text
+
+
+def test_seed_001_edits_are_audited(seed_doc: Document) -> None:
+    assert seed_doc.edits
+    for e in seed_doc.edits:
+        assert e.stage == "despin"
+        assert e.rule.startswith("spin.en.t")
+        assert e.evidence["tier"] in ("t1", "t2")
+        assert e.evidence["spin_score"] == seed_doc.scores["spin_score"]
+        if e.evidence["tier"] == "t2":
+            assert "context" in e.evidence or e.evidence["odds"] >= 7.5
+    assert replay(SEED_SPUN, seed_doc.edits, "despin") == seed_doc.text
+    first = seed_doc.edits[0]
+    assert first.before.startswith("Greater than") and first.after.startswith("More than")
+    assert first.start == 0 and first.rule.startswith("spin.en.t1.greater_than")
+
+
+def test_t2_context_rule_and_keep_rule(stage: DespinStage) -> None:
+    extra = "They feared army escalation near army barracks; the power plant fed the grid.\n"
+    doc = stage(Document("x", SEED_SPUN + extra))
+    assert doc.text.endswith(
+        "They feared military escalation near army barracks; the power plant fed the grid.\n"
+    )
+    army = [e for e in doc.edits if e.start >= len(SEED_SPUN)]
+    assert [(e.before, e.after) for e in army] == [("army", "military")]
+    assert army[0].evidence["context"].startswith("spin.ctx.")
+    assert "Financial and military assistance to Ukraine" in doc.text
+
+
+def test_t3_is_never_applied_by_default(seed_doc: Document) -> None:
+    # "within the" (← "in the") and "use" (← "apply") are T3 in the test table.
+    assert "languishing within the U.S. Senate" in seed_doc.text
+    assert "keen to use any" in seed_doc.text or "willing to use any" in seed_doc.text
+    assert not [e for e in seed_doc.edits if e.evidence["tier"] == "t3"]
+
+
+def test_t3_applies_with_evidence_only_when_enabled() -> None:
+    text = SEED_SPUN + "She lives within the city.\n"
+    assert make_stage()(Document("x", text)).text.endswith("She lives within the city.\n")
+    doc = make_stage(tiers=["t1", "t2", "t3"])(Document("x", text))
+    assert doc.text.endswith("She lives in the city.\n")
+    t3 = [e for e in doc.edits if e.evidence["tier"] == "t3"]
+    assert t3
+    for e in t3:
+        assert "context" in e.evidence or e.evidence["odds"] >= 7.5
+
+
+TRAP = (
+    "The army said the power plant was hit, and a settlement was reached between "
+    "the two sides. Each of them wanted to help, and the proper use of force stays different."
+)
+
+
+def test_t2_traps_unchanged_in_a_flagged_document(stage: DespinStage) -> None:
+    doc = stage(Document("x", SEED_SPUN + TRAP + "\n"))
+    assert doc.scores["spun"] is True
+    assert doc.text.endswith(TRAP + "\n")
+    assert all(e.end <= len(SEED_SPUN) for e in doc.edits)
+
+
+def test_settlement_trap_in_seed(seed_doc: Document) -> None:
+    # "no agreement on a settlement" was spun "no settlement on a settlement": the real
+    # settlement (after "a") must survive whatever happens to the first one.
+    assert "on a settlement or perhaps a ceasefire" in seed_doc.text
+
+
+def test_mode_detect_scores_but_changes_nothing() -> None:
+    doc = make_stage(mode="detect")(Document("001", SEED_SPUN))
+    assert doc.text == SEED_SPUN and doc.edits == []
+    assert doc.scores["spun"] is True and float(doc.scores["spin_score"]) > 50
+
+
+def test_mode_off_does_nothing() -> None:
+    doc = make_stage(mode="off")(Document("001", SEED_SPUN))
+    assert doc.text == SEED_SPUN and doc.edits == [] and "spun" not in doc.scores
+
+
+@pytest.mark.parametrize("path", CLEAN_SEEDS, ids=lambda p: p.name[:3])
+def test_clean_seeds_not_flagged_nor_edited(stage: DespinStage, path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    doc = stage(Document(path.name, text))
+    assert doc.scores["spun"] is False
+    assert doc.edits == [] and doc.text == text
+
+
+def test_clean_prose_body_not_flagged_nor_edited(stage: DespinStage) -> None:
+    assert len(PROSE) >= 30
+    for path in PROSE:
+        text = path.read_text(encoding="utf-8")
+        doc = stage(Document(path.name, text))
+        assert doc.scores["spun"] is False, path.name
+        assert doc.edits == [], path.name
+
+
+def test_short_clean_text_with_a_few_table_words_is_not_flagged(stage: DespinStage) -> None:
+    text = "The army will help each different group, and the power plant stays open.\n"
+    doc = stage(Document("x", text))
+    assert doc.scores["spun"] is False and doc.text == text
+
+
+def test_non_english_text_is_never_flagged(stage: DespinStage) -> None:
+    # A French text full of English spun words in quotes is still not English prose.
+    text = (
+        "Le rapport cite « greater than a yr », « second time period », « not any nearer », "
+        "« is aware of find out how to », « making an attempt », « historical past », "
+        "« actual property », « a brand new » et « in addition they » comme des exemples "
+        "typiques de texte réécrit par un logiciel de paraphrase automatique.\n"
+    )
+    doc = stage(Document("fr", text))
+    assert doc.scores["spun"] is False and doc.edits == []
+
+
+def test_case_preservation() -> None:
+    assert restore_case(["Greater", "than"], "more than") == "More than"
+    assert restore_case(["GREATER", "THAN"], "more than") == "MORE THAN"
+    assert restore_case(["The", "USA"], "the united states") == "The United States"
+    assert restore_case(["Historical", "Past"], "history") == "History"
+    assert restore_case(["monetary"], "financial") == "financial"
+    assert restore_case(["ARMY"], "military", shouting=True) == "MILITARY"
+
+
+def test_repair_keeps_case_in_context(stage: DespinStage) -> None:
+    text = SEED_SPUN + "MONETARY AID. Historical Past Matters. Additionally, monetary.\n"
+    doc = stage(Document("x", text))
+    assert doc.text.endswith("FINANCIAL AID. History Matters. Also, financial.\n")
+
+
+def test_phrase_matching_respects_punctuation_and_hyphens(stage: DespinStage) -> None:
+    text = SEED_SPUN + "It is greater, than ever. A real-estate deal; a yr-long wait.\n"
+    doc = stage(Document("x", text))
+    assert doc.text.endswith("It is greater, than ever. A real-estate deal; a yr-long wait.\n")
+
+
+def test_articles_follow_the_restored_word() -> None:
+    from textclean.despin.table import Entry, SpinTables
+
+    base = load_tables(RulePack.load([TEST_PACK]))
+    entries = dict(base.entries)
+    entries["settlement"] = Entry("spin.en.t1.settlement", "t1", "settlement", "agreement", "x")
+    tables = SpinTables(entries, base.fingerprints, base.context, base.articles)
+    st = DespinStage.from_tables(Config().despin, tables)
+    doc = st(Document("x", SEED_SPUN + "They signed a settlement. A settlement was near.\n"))
+    assert doc.text.endswith("They signed an agreement. An agreement was near.\n")
+    art = [
+        e for e in doc.edits if e.evidence.get("article") == "a->an" and e.start > len(SEED_SPUN)
+    ]
+    assert [e.before for e in art] == ["a settlement", "A settlement"]
+
+
+def test_score_text_reports_spin(tmp_path: Path) -> None:
+    scores = textclean.score_text(SEED_SPUN, rules=[str(TEST_PACK)])
+    assert scores["spun"] is True and isinstance(scores["spin_score"], float)
+    clean = textclean.score_text(CLEAN_SEEDS[0].read_text(encoding="utf-8"))
+    assert clean["spun"] is False and isinstance(clean["spin_score"], float)
+
+
+def test_pipeline_registers_despin() -> None:
+    assert "despin" in Pipeline.default().stage_names
+
+
+def test_builtin_pack_seed_flagged_and_clean_seeds_untouched() -> None:
+    st = build(Config(), RulePack.load())
+    assert st(Document("001", SEED_SPUN)).scores["spun"] is True
+    for path in CLEAN_SEEDS:
+        text = path.read_text(encoding="utf-8")
+        doc = st(Document(path.name, text))
+        assert doc.scores["spun"] is False and doc.text == text
+
+
+def test_builtin_pack_prose_untouched() -> None:
+    st = build(Config(), RulePack.load())
+    for path in PROSE:
+        text = path.read_text(encoding="utf-8")
+        doc = st(Document(path.name, text))
+        assert doc.scores["spun"] is False and doc.edits == [], path.name
+
+
+def test_config_validation() -> None:
+    with pytest.raises(ConfigError):
+        Config.from_dict({"despin": {"mode": "fix"}})
+    with pytest.raises(ConfigError):
+        Config.from_dict({"despin": {"tiers": ["t4"]}})
+    with pytest.raises(ConfigError):
+        Config.from_dict({"despin": {"threshhold": 3}})
+
+
+def test_tables_loaded_once_per_file_state() -> None:
+    a = load_tables(RulePack.load([TEST_PACK]))
+    b = load_tables(RulePack.load([TEST_PACK]))
+    assert a is b
+
+
+def test_capitalised_mid_sentence_t2_word_is_left_as_a_name(stage: DespinStage) -> None:
+    extra = "Talks among Different Nations Forum members and among different members went on.\n"
+    doc = stage(Document("x", SEED_SPUN + extra))
+    tail = doc.text[len(doc.text) - len(extra) - 10 :]
+    assert "among Different Nations Forum members" in tail
+    assert "among other members" in tail  # spin.ctx.different.among, same word in lower case
+
+
+def _stage_with(entry_spun: str, original: str, **despin: object) -> DespinStage:
+    from textclean.despin.table import Entry, SpinTables
+
+    base = load_tables(RulePack.load([TEST_PACK]))
+    entries = dict(base.entries)
+    entries[entry_spun] = Entry(f"spin.en.t2.{entry_spun}", "t2", entry_spun, original, "x")
+    tables = SpinTables(entries, base.fingerprints, base.context, base.articles)
+    return DespinStage.from_tables(Config().despin.__class__(**despin), tables)
+
+
+def test_document_evidence_restores_a_rare_t2_word_when_the_original_never_appears() -> None:
+    # "succesful" (a spinner's "capable") after a word the bigram list does not know: the
+    # neighbours are silent, so only the document evidence can decide.
+    tail = "Quorbl succesful. Vrenk succesful.\n"
+    doc = _stage_with("succesful", "capable")(Document("x", SEED_SPUN + tail))
+    assert doc.text.endswith("Quorbl capable. Vrenk capable.\n")
+    ev = [e.evidence for e in doc.edits if e.rule == "spin.en.t2.succesful"]
+    assert len(ev) == 2 and all(e["doc_factor"] == 4.0 and e["bigram_ratio"] == 1.0 for e in ev)
+    # switched off, or with the original written elsewhere in the text: left alone
+    off = _stage_with("succesful", "capable", doc_absent_bonus=1.0)(Document("x", SEED_SPUN + tail))
+    assert off.text.endswith(tail)
+    seen = SEED_SPUN + "They are capable. " + tail
+    doc = _stage_with("succesful", "capable")(Document("x", seen))
+    assert doc.text.endswith("They are capable. " + tail)

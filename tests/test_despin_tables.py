@@ -1,0 +1,87 @@
+"""Spin rule files: validation via check_pack (file and line named), override order, matching."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textclean.despin.match import find_matches, first_word_spans, tokenize
+from textclean.despin.table import check_spin_file, load_table_files, load_tables
+from textclean.rules import RulePack, check_pack
+
+HEADER = "id\ttier\tspun\toriginal\tsource\tnote\n"
+
+
+def write_pack(root: Path, files: dict[str, str]) -> Path:
+    for rel, text in files.items():
+        p = root / "spin" / rel
+        p.parent.mkdir(parents=True, exist_ok=True)
+        p.write_text(text, encoding="utf-8")
+    return root
+
+
+def test_builtin_and_test_packs_are_valid() -> None:
+    assert check_pack(RulePack.load().builtin_dir) == []
+    assert check_pack(Path(__file__).parent / "data") == []
+
+
+def test_check_pack_reports_each_problem_with_file_and_line(tmp_path: Path) -> None:
+    body = (
+        "# comment\n"
+        + HEADER
+        + "spin.en.t1.yr\tt1\tyr\tyear\tgeneral\tok\n"
+        + "spin.en.t1.yr\tt1\tyrs\tyears\tgeneral\tduplicate id\n"
+        + "spin.en.t4.x\tt4\tfoo\tbar\tgeneral\tbad tier\n"
+        + "spin.en.t1.z\tt1\tyr\tyear\tgeneral\tduplicate spun\n"
+        + "spin.en.t1.w\tt1\tGreater Than\tmore than\tgeneral\tupper case\n"
+        + "spin.en.t1.v\tt1\ta b c d e f\tx\tgeneral\tsix words\n"
+        + "spin.en.t1.u\tt1\tu\n"
+        + "spin.en.t1.s\tt1\tsrc\tsource\tsomewhere\tbad source\n"
+    )
+    write_pack(tmp_path, {"reverse/a.tsv": body})
+    errors = check_pack(tmp_path)
+    where = {(Path(e.path).name, e.line) for e in errors}
+    assert where == {("a.tsv", n) for n in (4, 5, 6, 7, 8, 9, 10)}
+    text = "\n".join(str(e) for e in errors)
+    for needle in ("duplicate rule id", "tier must be", "duplicate spun", "columns", "source"):
+        assert needle in text
+    assert all(str(e).startswith(str(tmp_path / "spin" / "reverse" / "a.tsv")) for e in errors)
+
+
+def test_check_pack_header_and_cross_file_duplicates(tmp_path: Path) -> None:
+    write_pack(
+        tmp_path,
+        {
+            "reverse/a.tsv": HEADER + "spin.en.t1.yr\tt1\tyr\tyear\tgeneral\t\n",
+            "reverse/b.tsv": HEADER + "spin.en.t1.yr2\tt1\tyr\tyear\tgeneral\t\n",
+            "reverse/c.tsv": "id\ttier\tspun\n",
+            "fingerprints.tsv": "id\tweight\tpattern\tnote\nspin.fp.x\tlots\tgreater than\t\n",
+            "context.tsv": "id\tentry\taction\tside\twords\tnote\n"
+            "spin.ctx.x\tspin.en.t2.army\tmaybe\tprev\tthe\t\n",
+        },
+    )
+    errors = check_pack(tmp_path)
+    got = {(Path(e.path).name, e.line) for e in errors}
+    assert ("b.tsv", 2) in got  # same spun phrase as a.tsv
+    assert ("c.tsv", 1) in got  # wrong header
+    assert ("fingerprints.tsv", 2) in got  # weight not a number
+    assert ("context.tsv", 2) in got  # bad action
+    single = check_spin_file(tmp_path / "spin" / "fingerprints.tsv")
+    assert [e.line for e in single] == [2]
+
+
+def test_user_pack_overrides_builtin_entry(tmp_path: Path) -> None:
+    base = Path(__file__).parent / "data"
+    write_pack(
+        tmp_path,
+        {"reverse/mine.tsv": HEADER + "spin.en.t3.yr_override\tt3\tyr\tyear\tgeneral\tre-tiered\n"},
+    )
+    tables = load_tables(RulePack.load([base, tmp_path]))
+    assert tables.entries["yr"].tier == "t3"
+    assert tables.entries["greater than"].tier == "t1"
+
+
+def test_longest_match_wins_over_single_words() -> None:
+    tables = load_table_files(sorted((Path(__file__).parent / "data/spin/reverse").glob("*.tsv")))
+    toks = tokenize("He is aware of find out how to win; she is aware of it.")
+    ms = find_matches(toks, tables.entries, first_word_spans(tables.entries))
+    assert [m.entry.spun for m in ms] == ["is aware of find out", "is aware of"]

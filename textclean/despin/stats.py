@@ -1,0 +1,172 @@
+"""Offline English statistics: word frequencies (wordfreq) and bigram counts (symspellpy).
+
+Nothing is downloaded: both packages ship their data. The symspellpy count
+files (Google n-gram counts: 82,765 words, 243,342 bigrams, lower case) are
+parsed once per process on first use, and only when a T2 decision needs them.
+
+*Breadth* (detection) counts reverse-table hits whose spun form is rarer in
+English than its original, by wordfreq's Zipf frequency.
+
+*T2 evidence* compares how well the original and the spun wording fit the
+neighbouring words. With ``p`` the word before and ``n`` the word after::
+
+    ratio = [c(p, orig) * c(orig, n) / c(orig)] / [c(p, spun) * c(spun, n) / c(spun)]
+
+which is the likelihood ratio of the two words given both neighbours; with one
+neighbour it is ``c(p, orig) / c(p, spun)`` (or the ``n`` side). Multi-word
+phrases use their first word on the left and their last word on the right.
+A bigram missing from the list counts as half the list's smallest count;
+after ``a``/``an`` both articles are summed, so ``a settlement`` is compared
+with ``an agreement``.
+
+>>> bigram_count("the", "military") > bigram_count("the", "army") > 0
+True
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+ARTICLES = frozenset({"a", "an"})
+
+
+@lru_cache(maxsize=1)
+def _symspell_dir() -> Path:
+    return Path(str(resources.files("symspellpy")))
+
+
+@lru_cache(maxsize=1)
+def _bigrams() -> tuple[dict[str, int], int]:
+    counts: dict[str, int] = {}
+    path = _symspell_dir() / "frequency_bigramdictionary_en_243_342.txt"
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            a, b, c = line.split()
+            counts[f"{a} {b}"] = int(c)
+    return counts, min(counts.values())
+
+
+@lru_cache(maxsize=1)
+def _unigrams() -> tuple[dict[str, int], int]:
+    counts: dict[str, int] = {}
+    path = _symspell_dir() / "frequency_dictionary_en_82_765.txt"
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            w, c = line.split()
+            counts[w] = int(c)
+    return counts, min(counts.values())
+
+
+def bigram_count(a: str, b: str) -> float:
+    """Google count of the bigram ``a b``; half the list's floor if it is not listed."""
+    counts, floor = _bigrams()
+    if a in ARTICLES:
+        n = counts.get(f"a {b}", 0) + counts.get(f"an {b}", 0)
+    else:
+        n = counts.get(f"{a} {b}", 0)
+    return float(n) if n else floor / 2
+
+
+def unigram_count(w: str) -> float:
+    counts, floor = _unigrams()
+    return float(counts.get(w, floor / 2))
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How much better the original fits its neighbours than the spun wording."""
+
+    ratio: float
+    prev: str | None
+    next: str | None
+
+    def as_dict(self) -> dict[str, object]:
+        d: dict[str, object] = {"bigram_ratio": round(self.ratio, 2)}
+        if self.prev is not None:
+            d["prev"] = self.prev
+        if self.next is not None:
+            d["next"] = self.next
+        return d
+
+
+def _listed(a: str, b: str) -> bool:
+    counts, _floor = _bigrams()
+    if a in ARTICLES:
+        return f"a {b}" in counts or f"an {b}" in counts
+    return f"{a} {b}" in counts
+
+
+def bigram_evidence(spun: str, original: str, prev: str | None, nxt: str | None) -> Evidence:
+    """Likelihood ratio original : spun given the neighbour words (see the module docstring).
+
+    A side counts only when the bigram list has it for the original or the spun
+    wording; when neither is listed, that neighbour says nothing.
+
+    >>> bigram_evidence("energy", "power", None, "plant").ratio > 1
+    True
+    >>> bigram_evidence("power", "energy", None, "plant").ratio < 1
+    True
+    >>> bigram_evidence("zzyzx", "qqxq", "foo", "bar").ratio
+    1.0
+    """
+    s_words, o_words = spun.split(" "), original.split(" ")
+    log_ratio = 0.0
+    sides = 0
+    if prev is not None and (_listed(prev, o_words[0]) or _listed(prev, s_words[0])):
+        log_ratio += math.log(bigram_count(prev, o_words[0]) / bigram_count(prev, s_words[0]))
+        sides += 1
+    if nxt is not None and (_listed(o_words[-1], nxt) or _listed(s_words[-1], nxt)):
+        log_ratio += math.log(bigram_count(o_words[-1], nxt) / bigram_count(s_words[-1], nxt))
+        sides += 1
+    if sides == 2:
+        # both sides are joint counts: divide once by the words' own counts, so the
+        # product is the likelihood of the context given each word
+        log_ratio -= math.log(unigram_count(o_words[-1]) / unigram_count(s_words[-1]))
+    if not sides:
+        return Evidence(1.0, prev, nxt)
+    return Evidence(math.exp(log_ratio), prev, nxt)
+
+
+@lru_cache(maxsize=65536)
+def zipf(phrase: str) -> float:
+    """wordfreq's Zipf frequency of a word or phrase in English (0 when unknown)."""
+    from wordfreq import zipf_frequency
+
+    return float(zipf_frequency(phrase, "en"))
+
+
+#: Languages whose commonest words mark a text as not English.
+OTHER_LANGUAGES = ("fr", "de", "es", "it", "pt", "nl", "sv", "pl", "tr", "id")
+
+
+@lru_cache(maxsize=1)
+def language_markers() -> tuple[frozenset[str], frozenset[str]]:
+    """``(english, foreign)``: the 100 commonest English words that are not among the
+    100 commonest words of :data:`OTHER_LANGUAGES`, and those languages' 100 commonest
+    words that are not among the 1000 commonest English words (wordfreq lists)."""
+    from wordfreq import top_n_list
+
+    other: set[str] = set()
+    for lang in OTHER_LANGUAGES:
+        other.update(top_n_list(lang, 100))
+    english = set(top_n_list("en", 100)) - other
+    foreign = other - set(top_n_list("en", 1000))
+    return frozenset(w.replace("’", "'") for w in english), frozenset(foreign)
+
+
+def english_share(keys: list[str]) -> float:
+    """English marker words / (English + foreign marker words) among lower-case tokens.
+
+    >>> english_share("the cat is on the mat and it was not there".split()) > 0.9
+    True
+    >>> english_share("le chat est sur le tapis et il n'était pas là".split()) < 0.2
+    True
+    """
+    english, foreign = language_markers()
+    en = sum(1 for k in keys if k in english)
+    other = sum(1 for k in keys if k in foreign)
+    return en / (en + other) if en + other else 0.0

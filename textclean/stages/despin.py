@@ -1,0 +1,322 @@
+"""despin: score how synonym-spun a document is; above the threshold, restore the original wording.
+
+Detection (every mode but ``off``) sets four scores:
+
+* ``spin_score`` — weighted hits per 1000 words (a text shorter than
+  ``score_min_words`` counts as that long): each fingerprint occurrence
+  (``rules/spin/fingerprints.tsv``) counts its weight, and each reverse-table
+  hit whose spun form is rarer in English than its original (wordfreq) counts
+  ``breadth_weight``; one entry or fingerprint counts at most
+  ``max_hits_per_entry`` times;
+* ``spin_hits`` — how many such occurrences there were;
+* ``spin_distinct`` — how many distinct fingerprints and table entries;
+* ``spun`` — ``spin_score >= threshold`` and ``spin_distinct >= min_distinct``
+  and the text is English (enough of the commonest English words).
+
+Repair (mode ``repair``, flagged documents only) walks the reverse-table
+matches (longest phrase first): T1 entries are applied; T2 entries only when a
+context rule (``rules/spin/context.tsv``) says so, or when the neighbouring
+words favour the original (bigram likelihood ratio original:spun above 1) and
+that ratio times the frequency prior ``(f_orig / f_spun) ** t2_prior_weight``
+(wordfreq) reaches ``t2_margin``; T3 entries only if ``tiers`` names them, with
+the same evidence as T2. A T2/T3 match on a capitalised word in mid-sentence
+is left alone (it is likely part of a name: "Asian Nations"). Every
+replacement is an Edit whose rule is the entry id and whose evidence holds the
+tier, the score and the reason.
+
+>>> from textclean.config import Config
+>>> from textclean.document import Document
+>>> stage = build(Config(), None)
+>>> doc = stage(Document("d", "The talks went well and the sides agreed on a plan."))
+>>> doc.scores["spun"], doc.edits
+(False, [])
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from textclean.config import Config, DespinConfig
+from textclean.despin.casing import restore_case
+from textclean.despin.match import (
+    Match,
+    Token,
+    find_fingerprints,
+    find_matches,
+    fingerprint_index,
+    first_word_spans,
+    tokenize,
+)
+from textclean.despin.stats import bigram_evidence, english_share, zipf
+from textclean.despin.table import Entry, Fingerprint, SpinTables, load_tables
+from textclean.document import Change, Document
+from textclean.rules import RulePack
+
+NAME = "despin"
+#: The neighbour "word" a context rule sees when a quotation mark separates it from the
+#: match (``“...,” mentioned David``): lets rules catch speech attribution.
+QUOTE = "<quote>"
+_QUOTES = frozenset('"“”')
+
+
+def _inside_name(text: str, toks: Sequence[Token], i: int) -> bool:
+    """Token ``i`` is capitalised (not all capitals) mid-sentence: likely part of a name."""
+    word = text[toks[i].start : toks[i].end]
+    if not word[:1].isupper() or word.isupper() or i == 0:
+        return False
+    before = text[toks[i - 1].end : toks[i].start]
+    return not any(c in '.!?:;\n“"' for c in before)
+
+
+def _quote_gap(gap: str) -> bool:
+    return "\n" not in gap and any(c in _QUOTES for c in gap)
+
+
+@dataclass(frozen=True)
+class Analysis:
+    """What detection found in one text."""
+
+    tokens: list[Token]
+    matches: list[Match]
+    fingerprints: list[tuple[int, Fingerprint]]
+    score: float
+    hits: int
+    distinct: int
+    english_share: float
+    spun: bool
+
+    def scores(self) -> dict[str, float | int | bool]:
+        return {
+            "spin_score": round(self.score, 3),
+            "spun": self.spun,
+            "spin_hits": self.hits,
+            "spin_distinct": self.distinct,
+        }
+
+
+@dataclass(frozen=True)
+class DespinStage:
+    """The despin stage; see the module docstring. Build it with :func:`build`."""
+
+    config: DespinConfig
+    tables: SpinTables
+    first: dict[str, int] = field(repr=False)
+    fp_index: dict[str, tuple[Fingerprint, ...]] = field(repr=False)
+    breadth: frozenset[str] = field(repr=False)  # spun phrases rarer than their original
+    name: str = NAME
+
+    @classmethod
+    def from_tables(cls, config: DespinConfig, tables: SpinTables) -> DespinStage:
+        margin = config.rarer_margin
+        breadth = frozenset(
+            e.spun for e in tables.entries.values() if zipf(e.spun) <= zipf(e.original) - margin
+        )
+        return cls(
+            config=config,
+            tables=tables,
+            first=first_word_spans(tables.entries),
+            fp_index=fingerprint_index(tables.fingerprints),
+            breadth=breadth,
+        )
+
+    # ------------------------------------------------------------ detection
+
+    def analyse(self, text: str) -> Analysis:
+        cfg = self.config
+        tokens = tokenize(text)
+        matches = find_matches(tokens, self.tables.entries, self.first)
+        fps = find_fingerprints(tokens, self.fp_index)
+        cap = cfg.max_hits_per_entry
+        entry_hits = Counter(m.entry.spun for m in matches if m.entry.spun in self.breadth)
+        fp_hits = Counter(fp.id for _, fp in fps)
+        weights = {fp.id: fp.weight for _, fp in fps}
+        weighted = sum(min(c, cap) for c in entry_hits.values()) * cfg.breadth_weight
+        weighted += sum(min(c, cap) * weights[k] for k, c in fp_hits.items())
+        n = len(tokens)
+        score = 1000.0 * weighted / max(n, cfg.score_min_words, 1)
+        distinct = len(entry_hits) + len(fp_hits)
+        english = english_share([t.key for t in tokens])
+        spun = (
+            score >= cfg.threshold
+            and distinct >= cfg.min_distinct
+            and english >= cfg.min_english_share
+        )
+        hits = sum(entry_hits.values()) + sum(fp_hits.values())
+        return Analysis(tokens, matches, fps, score, hits, distinct, english, spun)
+
+    # ------------------------------------------------------------ repair
+
+    def _context(self, entry: Entry, prev: str | None, nxt: str | None) -> tuple[str, str] | None:
+        """``("keep"|"apply", rule_id)`` of the deciding context rule, if any fires."""
+        fired: list[tuple[str, str]] = []
+        for rule in self.tables.context.get(entry.id, ()):
+            word = prev if rule.side == "prev" else nxt
+            if word is not None and word in rule.words:
+                fired.append((rule.action, rule.id))
+        for action in ("keep", "apply"):
+            for a, rid in fired:
+                if a == action:
+                    return a, rid
+        return None
+
+    def _decide(
+        self,
+        m: Match,
+        prev: str | None,
+        nxt: str | None,
+        score: float,
+        quotes: tuple[bool, bool] = (False, False),
+        doc: tuple[int, int] | None = None,
+    ) -> dict[str, Any] | None:
+        """Evidence for applying match ``m``, or None to leave it.
+
+        ``doc`` is ``(original_count, spun_count)``: how often the entry's original
+        wording and its spun phrase occur in the whole document.
+        """
+        e = m.entry
+        ev: dict[str, Any] = {"tier": e.tier, "spin_score": round(score, 3)}
+        if e.tier not in self.config.tiers:
+            return None
+        if e.tier == "t1":
+            return ev
+        ctx = self._context(e, QUOTE if quotes[0] else prev, QUOTE if quotes[1] else nxt)
+        if ctx is not None:
+            if ctx[0] == "keep":
+                return None
+            ev["context"] = ctx[1]
+            return ev
+        cfg = self.config
+        stats = bigram_evidence(e.spun, e.original, prev, nxt)
+        doc_factor = 1.0
+        if doc is not None and doc[0] == 0 and e.spun in self.breadth:
+            # the original wording is nowhere in the text, and the spun form is clearly
+            # rarer English than it (a common spun word is often genuine: "army", "stays")
+            doc_factor = cfg.doc_absent_bonus ** min(doc[1], 2)
+        # The neighbours must favour the original themselves, or at least be silent
+        # when the document's own evidence favours it.
+        if stats.ratio < 1.0 or (stats.ratio == 1.0 and doc_factor <= 1.0):
+            return None
+        prior = 10 ** (cfg.t2_prior_weight * (zipf(e.original) - zipf(e.spun)))
+        odds = stats.ratio * prior * doc_factor
+        if odds >= cfg.t2_margin:
+            ev.update(stats.as_dict())
+            ev["prior_ratio"] = round(prior, 2)
+            if doc_factor != 1.0:
+                ev["doc_factor"] = round(doc_factor, 2)
+            ev["odds"] = round(odds, 2)
+            return ev
+        return None
+
+    def _doc_counts(self, a: Analysis) -> dict[str, tuple[int, int]]:
+        """Spun phrase → (occurrences of its original wording, of the phrase itself), for
+        the document's T2/T3 matches (whole-word, case-insensitive, across punctuation)."""
+        spun_n = Counter(m.entry.spun for m in a.matches if m.entry.tier != "t1")
+        if not spun_n:
+            return {}
+        keys = [t.key for t in a.tokens]
+        words = Counter(keys)
+        joined = f" {' '.join(keys)} "
+        out: dict[str, tuple[int, int]] = {}
+        for m in a.matches:
+            e = m.entry
+            if e.tier == "t1" or e.spun in out:
+                continue
+            orig = e.original.lower()
+            n = words[orig] if " " not in orig else joined.count(f" {orig} ")
+            out[e.spun] = (n, spun_n[e.spun])
+        return out
+
+    def _article(self, word: str) -> str:
+        for prefix, article in self.tables.articles:
+            if word.startswith(prefix):
+                return article
+        return "an" if word[:1] in "aeiou8" else "a"
+
+    def repair(self, text: str, a: Analysis) -> list[Change]:
+        toks = a.tokens
+        n = len(toks)
+        # T1 first, so T2 decisions see restored neighbours ("army help" → "military assistance").
+        # token index → the restored word standing there (as a right / left neighbour)
+        restored_last: dict[int, str] = {}
+        restored_first: dict[int, str] = {}
+        applied: dict[int, dict[str, Any]] = {}
+        doc_counts = self._doc_counts(a)
+        t1 = [k for k, m in enumerate(a.matches) if m.entry.tier == "t1"]
+        rest = [k for k, m in enumerate(a.matches) if m.entry.tier != "t1"]
+        # Two rounds for T2/T3: a word restored in round one is the neighbour in round two.
+        for round_ in (t1, rest, rest):
+            for k in round_:
+                if k in applied:
+                    continue
+                m = a.matches[k]
+                if m.entry.tier != "t1" and _inside_name(text, toks, m.i):
+                    continue  # "Asian Nations", "Power Ministry": part of a proper name
+                prev_i, next_i = m.i - 1, m.j
+                prev = toks[prev_i].key if m.i > 0 and toks[m.i].joined else None
+                nxt = toks[next_i].key if next_i < n and toks[next_i].joined else None
+                if prev is not None:
+                    prev = restored_last.get(prev_i, prev)
+                if nxt is not None:
+                    nxt = restored_first.get(next_i, nxt)
+                quotes = (
+                    m.i > 0 and _quote_gap(text[toks[prev_i].end : toks[m.i].start]),
+                    next_i < n and _quote_gap(text[toks[m.j - 1].end : toks[next_i].start]),
+                )
+                ev = self._decide(m, prev, nxt, a.score, quotes, doc_counts.get(m.entry.spun))
+                if ev is None:
+                    continue
+                applied[k] = ev
+                words = m.entry.original.split(" ")
+                restored_first[m.i] = words[0]
+                restored_last[m.j - 1] = words[-1]
+        covered = {i for k in applied for i in range(a.matches[k].i, a.matches[k].j)}
+        changes: list[Change] = []
+        for k in sorted(applied):
+            m, ev = a.matches[k], applied[k]
+            src = [text[t.start : t.end] for t in toks[m.i : m.j]]
+            neighbours = [toks[x] for x in (m.i - 1, m.j) if 0 <= x < n]
+            shouting = any(
+                text[t.start : t.end].isupper() and t.end - t.start > 1 for t in neighbours
+            )
+            after = restore_case(src, m.entry.original, shouting=shouting)
+            start = toks[m.i].start
+            if self.config.fix_articles and m.i > 0 and toks[m.i].joined:
+                art = toks[m.i - 1]
+                if art.key in ("a", "an") and (m.i - 1) not in covered:
+                    want = self._article(m.entry.original)
+                    if art.key == self._article(m.entry.spun) and art.key != want:
+                        old = text[art.start : art.end]
+                        new = want if old.islower() else want.capitalize()
+                        if old.isupper() and len(old) > 1:
+                            new = want.upper()
+                        after = new + text[art.end : start] + after
+                        start = art.start
+                        ev = {**ev, "article": f"{art.key}->{want}"}
+            changes.append(Change(start, toks[m.j - 1].end, after, m.entry.id, ev))
+        return changes
+
+    def __call__(self, doc: Document) -> Document:
+        if self.config.mode == "off":
+            return doc
+        a = self.analyse(doc.text)
+        doc.scores.update(a.scores())
+        if self.config.mode == "repair" and a.spun:
+            doc.replace_spans(NAME, self.repair(doc.text, a))
+        return doc
+
+
+def build(config: Config, rules: RulePack | None) -> DespinStage:
+    """The despin stage for ``config``, reading the spin tables of ``rules``."""
+    tables = load_tables(rules if rules is not None else RulePack.load(config.rules))
+    return DespinStage.from_tables(config.despin, tables)
+
+
+def build_from_tables(config: DespinConfig, tables: SpinTables) -> DespinStage:
+    """A stage over given tables (used by the measurement harness for leave-one-out)."""
+    return DespinStage.from_tables(config, tables)
+
+
+__all__: Sequence[str] = ("Analysis", "DespinStage", "build", "build_from_tables")
