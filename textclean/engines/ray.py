@@ -138,6 +138,11 @@ class RayEngine:
                 except (ConnectionError, RuntimeError, ValueError) as exc:
                     raise ConfigError(f"cannot join the Ray cluster at {address}: {exc}") from exc
             else:
+                # Ray runs its workers at niceness 15 by default, so on a machine
+                # shared with other work they get a fraction of their CPUs; a
+                # private instance's workers should be as nice as the local
+                # engine's processes, i.e. as the command itself.
+                os.environ.setdefault("RAY_worker_niceness", "0")
                 cpus = default_workers() if workers is None else max(1, workers)
                 # "local" always starts a private instance, never joins a cluster
                 # someone else started on this machine.
