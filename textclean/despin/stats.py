@@ -19,6 +19,22 @@ A bigram missing from the list counts as half the list's smallest count;
 after ``a``/``an`` both articles are summed, so ``a settlement`` is compared
 with ``an agreement``.
 
+*Phrase frequency* (the T2 prior of a phrase entry): wordfreq scores single
+words only (a phrase gets a blend of its words' frequencies, so "in addition
+to" and "as well as" look alike). :func:`phrase_zipf` chains the bigram counts
+instead, as a first-order Markov estimate on wordfreq's Zipf scale::
+
+    zipf(w1 … wn) = zipf(w1) + log10 P(w2 | w1) + … + log10 P(wn | wn-1)
+    P(b | a) = c(a b) / (K * c(a))
+
+with ``c(a)`` from symspellpy's unigram list. The bigram list is counted on a
+larger, case-sensitive corpus, so its counts run about ``K`` = 40 times the
+unigram counts of common lower-case words; :func:`bigram_scale` measures ``K``
+from the lists themselves (median, over the 20 commonest words, of the summed
+counts of the listed bigrams they start, divided by their unigram count). A
+bigram missing from the list is estimated as if its words were independent,
+but never above half the list's smallest count.
+
 >>> bigram_count("the", "military") > bigram_count("the", "army") > 0
 True
 """
@@ -26,9 +42,12 @@ True
 from __future__ import annotations
 
 import math
+import statistics
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 
 ARTICLES = frozenset({"a", "an"})
@@ -74,6 +93,65 @@ def bigram_count(a: str, b: str) -> float:
 def unigram_count(w: str) -> float:
     counts, floor = _unigrams()
     return float(counts.get(w, floor / 2))
+
+
+@lru_cache(maxsize=1)
+def bigram_scale() -> float:
+    """``K``: bigram-list counts per unigram-list count (see the module docstring).
+
+    >>> 20 < bigram_scale() < 80
+    True
+    """
+    bigrams, _floor = _bigrams()
+    unigrams, _ufloor = _unigrams()
+    top = sorted(unigrams, key=unigrams.__getitem__, reverse=True)[:20]
+    wanted = set(top)
+    left: Counter[str] = Counter()
+    for key, n in bigrams.items():
+        first = key.split(" ", 1)[0]
+        if first in wanted:
+            left[first] += n
+    return float(statistics.median(left[w] / unigrams[w] for w in top))
+
+
+@lru_cache(maxsize=1)
+def _unigram_total() -> float:
+    counts, _floor = _unigrams()
+    return float(sum(counts.values()))
+
+
+def chain_bigram_count(a: str, b: str) -> float:
+    """The bigram list's count of ``a b``; if it is not listed, the independence
+    estimate ``K * c(a) * c(b) / N`` capped at half the list's smallest count."""
+    counts, floor = _bigrams()
+    n = counts.get(f"{a} {b}", 0)
+    if n:
+        return float(n)
+    independent = bigram_scale() * unigram_count(a) * unigram_count(b) / _unigram_total()
+    return min(floor / 2, independent)
+
+
+@lru_cache(maxsize=65536)
+def phrase_zipf(phrase: str) -> float:
+    """Zipf frequency of a phrase by the bigram chain (see the module docstring); a
+    single word is its wordfreq Zipf frequency.
+
+    >>> phrase_zipf("as well as") > phrase_zipf("in addition to")
+    True
+    >>> phrase_zipf("time period") < zipf("term") - 1
+    True
+    >>> phrase_zipf("year") == zipf("year")
+    True
+    """
+    words = phrase.lower().split()
+    if not words:
+        return 0.0
+    z = zipf(words[0])
+    scale = bigram_scale()
+    for a, b in pairwise(words):
+        conditional = chain_bigram_count(a, b) / (scale * unigram_count(a))
+        z += math.log10(min(conditional, 1.0))
+    return z
 
 
 @dataclass(frozen=True)
