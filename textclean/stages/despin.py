@@ -207,8 +207,10 @@ class DespinStage:
         log_prior = self.log_prior.get(e.spun)
         if log_prior is None:  # not precomputed (an entry added after the build)
             log_prior = _log_prior(e)
+        phrase = " " in e.spun or " " in e.original
+        rarer = cfg.phrase_rarer_margin if phrase else cfg.rarer_margin
         doc_factor = 1.0
-        if doc is not None and doc[0] == 0 and log_prior >= cfg.rarer_margin:
+        if doc is not None and doc[0] == 0 and log_prior >= rarer:
             # the original wording is nowhere in the text, and the spun form is clearly
             # rarer English than it (a common spun word is often genuine: "army", "stays")
             doc_factor = cfg.doc_absent_bonus ** min(doc[1], 2)
