@@ -134,8 +134,8 @@ def test_t2_traps_unchanged_in_a_flagged_document(stage: DespinStage) -> None:
 
 def test_settlement_trap_in_seed(seed_doc: Document) -> None:
     # "no agreement on a settlement" was spun "no settlement on a settlement": the real
-    # settlement (after "a") must survive whatever happens to the first one.
-    assert "on a settlement or perhaps a ceasefire" in seed_doc.text
+    # settlement (after "a") must survive while the first one is restored.
+    assert "there is no agreement on a settlement or" in seed_doc.text
 
 
 def test_mode_detect_scores_but_changes_nothing() -> None:

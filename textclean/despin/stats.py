@@ -178,11 +178,24 @@ def _listed(a: str, b: str) -> bool:
     return f"{a} {b}" in counts
 
 
-def bigram_evidence(spun: str, original: str, prev: str | None, nxt: str | None) -> Evidence:
+def bigram_evidence(
+    spun: str,
+    original: str,
+    prev: str | None,
+    nxt: str | None,
+    phrase_log_prior: float | None = None,
+) -> Evidence:
     """Likelihood ratio original : spun given the neighbour words (see the module docstring).
 
     A side counts only when the bigram list has it for the original or the spun
     wording; when neither is listed, that neighbour says nothing.
+
+    For a phrase entry pass ``phrase_log_prior`` (``log10(f_orig / f_spun)`` by
+    :func:`phrase_zipf`): each side is then a conditional, ``c(p, first word) /
+    c(first word)`` (``c(last word, n) / c(last word)`` on the right), so the
+    frequency of a boundary word ("of" in "as a result of") does not stand in
+    for the frequency of the phrase, and the phrase ratio is multiplied in once,
+    as the joint count does for a single word.
 
     >>> bigram_evidence("energy", "power", None, "plant").ratio > 1
     True
@@ -192,6 +205,8 @@ def bigram_evidence(spun: str, original: str, prev: str | None, nxt: str | None)
     1.0
     """
     s_words, o_words = spun.split(" "), original.split(" ")
+    if phrase_log_prior is not None:
+        return _phrase_evidence(s_words, [w.lower() for w in o_words], prev, nxt, phrase_log_prior)
     log_ratio = 0.0
     sides = 0
     if prev is not None and (_listed(prev, o_words[0]) or _listed(prev, s_words[0])):
@@ -207,6 +222,26 @@ def bigram_evidence(spun: str, original: str, prev: str | None, nxt: str | None)
     if not sides:
         return Evidence(1.0, prev, nxt)
     return Evidence(math.exp(log_ratio), prev, nxt)
+
+
+def _phrase_evidence(
+    s_words: list[str], o_words: list[str], prev: str | None, nxt: str | None, log_prior: float
+) -> Evidence:
+    log_ratio = 0.0
+    sides = 0
+    if prev is not None and (_listed(prev, o_words[0]) or _listed(prev, s_words[0])):
+        o, s = o_words[0], s_words[0]
+        log_ratio += math.log(bigram_count(prev, o) / unigram_count(o))
+        log_ratio -= math.log(bigram_count(prev, s) / unigram_count(s))
+        sides += 1
+    if nxt is not None and (_listed(o_words[-1], nxt) or _listed(s_words[-1], nxt)):
+        o, s = o_words[-1], s_words[-1]
+        log_ratio += math.log(bigram_count(o, nxt) / unigram_count(o))
+        log_ratio -= math.log(bigram_count(s, nxt) / unigram_count(s))
+        sides += 1
+    if not sides:
+        return Evidence(1.0, prev, nxt)
+    return Evidence(math.exp(log_ratio + log_prior * math.log(10)), prev, nxt)
 
 
 @lru_cache(maxsize=65536)

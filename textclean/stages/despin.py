@@ -203,11 +203,11 @@ class DespinStage:
             ev["context"] = ctx[1]
             return ev
         cfg = self.config
-        stats = bigram_evidence(e.spun, e.original, prev, nxt)
         log_prior = self.log_prior.get(e.spun)
         if log_prior is None:  # not precomputed (an entry added after the build)
             log_prior = _log_prior(e)
         phrase = " " in e.spun or " " in e.original
+        stats = bigram_evidence(e.spun, e.original, prev, nxt, log_prior if phrase else None)
         rarer = cfg.phrase_rarer_margin if phrase else cfg.rarer_margin
         doc_factor = 1.0
         if doc is not None and doc[0] == 0 and log_prior >= rarer:
