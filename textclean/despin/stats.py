@@ -197,6 +197,12 @@ def bigram_evidence(
     for the frequency of the phrase, and the phrase ratio is multiplied in once,
     as the joint count does for a single word.
 
+    >>> lp = phrase_zipf("because") - phrase_zipf("as a result of")
+    >>> bigram_evidence("as a result of", "because", None, "many").ratio < 1  # "of many"
+    True
+    >>> bigram_evidence("as a result of", "because", None, "many", lp).ratio > 1
+    True
+
     >>> bigram_evidence("energy", "power", None, "plant").ratio > 1
     True
     >>> bigram_evidence("power", "energy", None, "plant").ratio < 1
