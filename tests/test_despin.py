@@ -134,8 +134,8 @@ def test_t2_traps_unchanged_in_a_flagged_document(stage: DespinStage) -> None:
 
 def test_settlement_trap_in_seed(seed_doc: Document) -> None:
     # "no agreement on a settlement" was spun "no settlement on a settlement": the real
-    # settlement (after "a") must survive whatever happens to the first one.
-    assert "on a settlement or perhaps a ceasefire" in seed_doc.text
+    # settlement (after "a") must survive while the first one is restored.
+    assert "there is no agreement on a settlement or" in seed_doc.text
 
 
 def test_mode_detect_scores_but_changes_nothing() -> None:
@@ -296,3 +296,29 @@ def test_document_evidence_restores_a_rare_t2_word_when_the_original_never_appea
     seen = SEED_SPUN + "They are capable. " + tail
     doc = _stage_with("succesful", "capable")(Document("x", seen))
     assert doc.text.endswith("They are capable. " + tail)
+
+
+def test_phrase_prior_restores_a_much_rarer_spun_phrase_but_not_an_equally_common_one() -> None:
+    from textclean.despin.stats import phrase_zipf, zipf
+
+    # "keep away from" (a spinner's "avoid") is far rarer than "avoid" by the bigram
+    # chain, though wordfreq's blend of its three common words calls it commoner.
+    assert phrase_zipf("avoid") - phrase_zipf("keep away from") > 2
+    assert zipf("avoid") < zipf("keep away from")
+    # "the north" and "the south" are about equally common.
+    assert abs(phrase_zipf("the south") - phrase_zipf("the north")) < 0.2
+    # Neighbours the bigram list does not know, so the frequency prior and the
+    # document evidence are all there is to go on.
+    tail = "Quorbl keep away from vrenk. Quorbl the north vrenk.\n"
+    assert "avoid" not in SEED_SPUN.lower() and "the south" not in SEED_SPUN.lower()
+
+    rare = _stage_with("keep away from", "avoid")(Document("x", SEED_SPUN + tail))
+    assert rare.scores["spun"] is True
+    assert rare.text.endswith("Quorbl avoid vrenk. Quorbl the north vrenk.\n")
+    (ev,) = [e.evidence for e in rare.edits if e.rule == "spin.en.t2.keep away from"]
+    assert ev["prior_ratio"] > 30 and ev["doc_factor"] == 2.0 and ev["bigram_ratio"] == 1.0
+
+    even = _stage_with("the north", "the south")(Document("x", SEED_SPUN + tail))
+    assert even.scores["spun"] is True
+    assert even.text.endswith("Quorbl the north vrenk.\n")
+    assert not [e for e in even.edits if e.rule == "spin.en.t2.the north"]

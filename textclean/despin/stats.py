@@ -19,6 +19,22 @@ A bigram missing from the list counts as half the list's smallest count;
 after ``a``/``an`` both articles are summed, so ``a settlement`` is compared
 with ``an agreement``.
 
+*Phrase frequency* (the T2 prior of a phrase entry): wordfreq scores single
+words only (a phrase gets a blend of its words' frequencies, so "in addition
+to" and "as well as" look alike). :func:`phrase_zipf` chains the bigram counts
+instead, as a first-order Markov estimate on wordfreq's Zipf scale::
+
+    zipf(w1 … wn) = zipf(w1) + log10 P(w2 | w1) + … + log10 P(wn | wn-1)
+    P(b | a) = c(a b) / (K * c(a))
+
+with ``c(a)`` from symspellpy's unigram list. The bigram list is counted on a
+larger, case-sensitive corpus, so its counts run about ``K`` = 40 times the
+unigram counts of common lower-case words; :func:`bigram_scale` measures ``K``
+from the lists themselves (median, over the 20 commonest words, of the summed
+counts of the listed bigrams they start, divided by their unigram count). A
+bigram missing from the list is estimated as if its words were independent,
+but never above half the list's smallest count.
+
 >>> bigram_count("the", "military") > bigram_count("the", "army") > 0
 True
 """
@@ -26,9 +42,12 @@ True
 from __future__ import annotations
 
 import math
+import statistics
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import pairwise
 from pathlib import Path
 
 ARTICLES = frozenset({"a", "an"})
@@ -76,6 +95,65 @@ def unigram_count(w: str) -> float:
     return float(counts.get(w, floor / 2))
 
 
+@lru_cache(maxsize=1)
+def bigram_scale() -> float:
+    """``K``: bigram-list counts per unigram-list count (see the module docstring).
+
+    >>> 20 < bigram_scale() < 80
+    True
+    """
+    bigrams, _floor = _bigrams()
+    unigrams, _ufloor = _unigrams()
+    top = sorted(unigrams, key=unigrams.__getitem__, reverse=True)[:20]
+    wanted = set(top)
+    left: Counter[str] = Counter()
+    for key, n in bigrams.items():
+        first = key.split(" ", 1)[0]
+        if first in wanted:
+            left[first] += n
+    return float(statistics.median(left[w] / unigrams[w] for w in top))
+
+
+@lru_cache(maxsize=1)
+def _unigram_total() -> float:
+    counts, _floor = _unigrams()
+    return float(sum(counts.values()))
+
+
+def chain_bigram_count(a: str, b: str) -> float:
+    """The bigram list's count of ``a b``; if it is not listed, the independence
+    estimate ``K * c(a) * c(b) / N`` capped at half the list's smallest count."""
+    counts, floor = _bigrams()
+    n = counts.get(f"{a} {b}", 0)
+    if n:
+        return float(n)
+    independent = bigram_scale() * unigram_count(a) * unigram_count(b) / _unigram_total()
+    return min(floor / 2, independent)
+
+
+@lru_cache(maxsize=65536)
+def phrase_zipf(phrase: str) -> float:
+    """Zipf frequency of a phrase by the bigram chain (see the module docstring); a
+    single word is its wordfreq Zipf frequency.
+
+    >>> phrase_zipf("as well as") > phrase_zipf("in addition to")
+    True
+    >>> phrase_zipf("time period") < zipf("term") - 1
+    True
+    >>> phrase_zipf("year") == zipf("year")
+    True
+    """
+    words = phrase.lower().split()
+    if not words:
+        return 0.0
+    z = zipf(words[0])
+    scale = bigram_scale()
+    for a, b in pairwise(words):
+        conditional = chain_bigram_count(a, b) / (scale * unigram_count(a))
+        z += math.log10(min(conditional, 1.0))
+    return z
+
+
 @dataclass(frozen=True)
 class Evidence:
     """How much better the original fits its neighbours than the spun wording."""
@@ -100,11 +178,30 @@ def _listed(a: str, b: str) -> bool:
     return f"{a} {b}" in counts
 
 
-def bigram_evidence(spun: str, original: str, prev: str | None, nxt: str | None) -> Evidence:
+def bigram_evidence(
+    spun: str,
+    original: str,
+    prev: str | None,
+    nxt: str | None,
+    phrase_log_prior: float | None = None,
+) -> Evidence:
     """Likelihood ratio original : spun given the neighbour words (see the module docstring).
 
     A side counts only when the bigram list has it for the original or the spun
     wording; when neither is listed, that neighbour says nothing.
+
+    For a phrase entry pass ``phrase_log_prior`` (``log10(f_orig / f_spun)`` by
+    :func:`phrase_zipf`): each side is then a conditional, ``c(p, first word) /
+    c(first word)`` (``c(last word, n) / c(last word)`` on the right), so the
+    frequency of a boundary word ("of" in "as a result of") does not stand in
+    for the frequency of the phrase, and the phrase ratio is multiplied in once,
+    as the joint count does for a single word.
+
+    >>> lp = phrase_zipf("because") - phrase_zipf("as a result of")
+    >>> bigram_evidence("as a result of", "because", None, "many").ratio < 1  # "of many"
+    True
+    >>> bigram_evidence("as a result of", "because", None, "many", lp).ratio > 1
+    True
 
     >>> bigram_evidence("energy", "power", None, "plant").ratio > 1
     True
@@ -114,6 +211,8 @@ def bigram_evidence(spun: str, original: str, prev: str | None, nxt: str | None)
     1.0
     """
     s_words, o_words = spun.split(" "), original.split(" ")
+    if phrase_log_prior is not None:
+        return _phrase_evidence(s_words, [w.lower() for w in o_words], prev, nxt, phrase_log_prior)
     log_ratio = 0.0
     sides = 0
     if prev is not None and (_listed(prev, o_words[0]) or _listed(prev, s_words[0])):
@@ -129,6 +228,26 @@ def bigram_evidence(spun: str, original: str, prev: str | None, nxt: str | None)
     if not sides:
         return Evidence(1.0, prev, nxt)
     return Evidence(math.exp(log_ratio), prev, nxt)
+
+
+def _phrase_evidence(
+    s_words: list[str], o_words: list[str], prev: str | None, nxt: str | None, log_prior: float
+) -> Evidence:
+    log_ratio = 0.0
+    sides = 0
+    if prev is not None and (_listed(prev, o_words[0]) or _listed(prev, s_words[0])):
+        o, s = o_words[0], s_words[0]
+        log_ratio += math.log(bigram_count(prev, o) / unigram_count(o))
+        log_ratio -= math.log(bigram_count(prev, s) / unigram_count(s))
+        sides += 1
+    if nxt is not None and (_listed(o_words[-1], nxt) or _listed(s_words[-1], nxt)):
+        o, s = o_words[-1], s_words[-1]
+        log_ratio += math.log(bigram_count(o, nxt) / unigram_count(o))
+        log_ratio -= math.log(bigram_count(s, nxt) / unigram_count(s))
+        sides += 1
+    if not sides:
+        return Evidence(1.0, prev, nxt)
+    return Evidence(math.exp(log_ratio + log_prior * math.log(10)), prev, nxt)
 
 
 @lru_cache(maxsize=65536)

@@ -18,8 +18,11 @@ matches (longest phrase first): T1 entries are applied; T2 entries only when a
 context rule (``rules/spin/context.tsv``) says so, or when the neighbouring
 words favour the original (bigram likelihood ratio original:spun above 1) and
 that ratio times the frequency prior ``(f_orig / f_spun) ** t2_prior_weight``
-(wordfreq) reaches ``t2_margin``; T3 entries only if ``tiers`` names them, with
-the same evidence as T2. A T2/T3 match on a capitalised word in mid-sentence
+reaches ``t2_margin``; T3 entries only if ``tiers`` names them, with the same
+evidence as T2. The frequencies are wordfreq's for a one-word entry and the
+bigram-chain estimate (:func:`~textclean.despin.stats.phrase_zipf`) for an
+entry with a phrase on either side; both are computed once, when the stage is
+built. A T2/T3 match on a capitalised word in mid-sentence
 is left alone (it is likely part of a name: "Asian Nations"). Every
 replacement is an Edit whose rule is the entry id and whose evidence holds the
 tier, the score and the reason.
@@ -50,7 +53,7 @@ from textclean.despin.match import (
     first_word_spans,
     tokenize,
 )
-from textclean.despin.stats import bigram_evidence, english_share, zipf
+from textclean.despin.stats import bigram_evidence, english_share, phrase_zipf, zipf
 from textclean.despin.table import Entry, Fingerprint, SpinTables, load_tables
 from textclean.document import Change, Document
 from textclean.rules import RulePack
@@ -69,6 +72,14 @@ def _inside_name(text: str, toks: Sequence[Token], i: int) -> bool:
         return False
     before = text[toks[i - 1].end : toks[i].start]
     return not any(c in '.!?:;\n“"' for c in before)
+
+
+def _log_prior(e: Entry) -> float:
+    """``log10(f_orig / f_spun)`` of a reverse-table entry: wordfreq Zipf frequencies for
+    two single words, the bigram-chain estimate when either side is a phrase."""
+    if " " in e.spun or " " in e.original:
+        return phrase_zipf(e.original) - phrase_zipf(e.spun)
+    return zipf(e.original) - zipf(e.spun)
 
 
 def _quote_gap(gap: str) -> bool:
@@ -106,6 +117,8 @@ class DespinStage:
     first: dict[str, int] = field(repr=False)
     fp_index: dict[str, tuple[Fingerprint, ...]] = field(repr=False)
     breadth: frozenset[str] = field(repr=False)  # spun phrases rarer than their original
+    # T2/T3 spun phrase → log10(f_orig / f_spun): wordfreq for words, bigram chain for phrases
+    log_prior: dict[str, float] = field(repr=False, default_factory=dict)
     name: str = NAME
 
     @classmethod
@@ -120,6 +133,7 @@ class DespinStage:
             first=first_word_spans(tables.entries),
             fp_index=fingerprint_index(tables.fingerprints),
             breadth=breadth,
+            log_prior={e.spun: _log_prior(e) for e in tables.entries.values() if e.tier != "t1"},
         )
 
     # ------------------------------------------------------------ detection
@@ -189,9 +203,14 @@ class DespinStage:
             ev["context"] = ctx[1]
             return ev
         cfg = self.config
-        stats = bigram_evidence(e.spun, e.original, prev, nxt)
+        log_prior = self.log_prior.get(e.spun)
+        if log_prior is None:  # not precomputed (an entry added after the build)
+            log_prior = _log_prior(e)
+        phrase = " " in e.spun or " " in e.original
+        stats = bigram_evidence(e.spun, e.original, prev, nxt, log_prior if phrase else None)
+        rarer = cfg.phrase_rarer_margin if phrase else cfg.rarer_margin
         doc_factor = 1.0
-        if doc is not None and doc[0] == 0 and e.spun in self.breadth:
+        if doc is not None and doc[0] == 0 and log_prior >= rarer:
             # the original wording is nowhere in the text, and the spun form is clearly
             # rarer English than it (a common spun word is often genuine: "army", "stays")
             doc_factor = cfg.doc_absent_bonus ** min(doc[1], 2)
@@ -199,7 +218,7 @@ class DespinStage:
         # when the document's own evidence favours it.
         if stats.ratio < 1.0 or (stats.ratio == 1.0 and doc_factor <= 1.0):
             return None
-        prior = 10 ** (cfg.t2_prior_weight * (zipf(e.original) - zipf(e.spun)))
+        prior = 10 ** (cfg.t2_prior_weight * log_prior)
         odds = stats.ratio * prior * doc_factor
         if odds >= cfg.t2_margin:
             ev.update(stats.as_dict())
