@@ -143,10 +143,7 @@ def _rows_from_lines(
     """Yield ``(line_number, row)``; problems go to ``errors`` (or raise if it is None)."""
 
     def fail(line: int | None, msg: str) -> None:
-        err = RuleError(path, line, msg)
-        if errors is None:
-            raise err
-        errors.append(err)
+        _report(RuleError(path, line, msg), errors)
 
     header_seen = False
     for i, raw in enumerate(lines, 1):
@@ -179,6 +176,13 @@ def _read_lines(path: Path) -> list[str]:
         raise RuleError(path, None, f"cannot read: {exc.strerror}") from exc
 
 
+def _report(err: RuleError, errors: list[RuleError] | None) -> None:
+    """Collect ``err`` when the caller collects problems, else raise it."""
+    if errors is None:
+        raise err
+    errors.append(err)
+
+
 def _is_phrase(text: str, max_words: int) -> bool:
     words = text.split(" ")
     return 1 <= len(words) <= max_words and all(_WORD.match(w) for w in words)
@@ -191,10 +195,7 @@ def parse_reverse(path: Path, errors: list[RuleError] | None = None) -> list[Ent
     seen_spun: dict[str, int] = {}
 
     def fail(line: int, msg: str) -> None:
-        err = RuleError(path, line, msg)
-        if errors is None:
-            raise err
-        errors.append(err)
+        _report(RuleError(path, line, msg), errors)
 
     for line, row in _rows_from_lines(_read_lines(path), REVERSE_COLUMNS, str(path), errors):
         rid, tier, spun, orig = row["id"], row["tier"], row["spun"], row["original"]
@@ -250,10 +251,7 @@ def parse_fingerprints(path: Path, errors: list[RuleError] | None = None) -> lis
             problems.append(f"pattern must be 1-6 slots of lower-case words: {row['pattern']!r}")
         if problems:
             for p in problems:
-                err = RuleError(path, line, p)
-                if errors is None:
-                    raise err
-                errors.append(err)
+                _report(RuleError(path, line, p), errors)
             continue
         seen.add(row["id"])
         out.append(Fingerprint(row["id"], weight, slots, row["note"]))
@@ -278,10 +276,7 @@ def parse_context(path: Path, errors: list[RuleError] | None = None) -> list[Con
             problems.append(f"words must be lower-case words joined by '|': {row['words']!r}")
         if problems:
             for p in problems:
-                err = RuleError(path, line, p)
-                if errors is None:
-                    raise err
-                errors.append(err)
+                _report(RuleError(path, line, p), errors)
             continue
         seen.add(row["id"])
         out.append(
