@@ -387,3 +387,15 @@ def test_pipeline_registers_the_stage() -> None:
     assert p.stage_names == ("boilerplate",)
     out = next(p.run([("x", "Skip to content\n" + BODY)]))
     assert out.text == BODY
+
+
+def test_lines_inside_fenced_code_are_never_removed() -> None:
+    code = "```html\nShare this article\nSkip to content\n<a>Read more</a>\n```\n"
+    text = (
+        "An introduction paragraph that explains what the example below is for.\n\n"
+        + code
+        + "\nShare this article\n\nThe article goes on after the example with more words.\n"
+    )
+    doc = run(text)
+    assert code in doc.text
+    assert removed_lines(doc) == ["Share this article"]  # the one outside the code

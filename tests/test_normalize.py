@@ -7,7 +7,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from textclean import clean_document, clean_text
-from textclean.document import replay
+from textclean.config import Config
+from textclean.document import Document, replay
+from textclean.stages.normalize import build
 
 
 def norm(text: str, **options: object) -> str:
@@ -73,3 +75,27 @@ def test_normalize_is_idempotent(text: str) -> None:
 def test_clean_text_is_idempotent(text: str) -> None:
     once = clean_text(text)
     assert clean_text(once) == once
+
+
+def test_fenced_code_keeps_its_spaces_blank_lines_and_quotes() -> None:
+    from textclean.config import NormalizeConfig
+
+    text = (
+        "Intro  text\r\n\r\n"
+        "```python\r\n"
+        "x  =  “a”   \r\n"
+        "\r\n"
+        "\r\n"
+        "\tif x:  pass\r\n"
+        "```\r\n\r\n\r\n"
+        "After   code\r\n"
+    )
+    stage = build(Config(normalize=NormalizeConfig(fold_quotes=True)), None)
+    out = stage(Document("d", text)).text
+    assert out == ("Intro text\n\n```python\nx  =  “a”   \n\n\n\tif x:  pass\n```\n\nAfter code\n")
+    assert stage(Document("d", out)).text == out  # still idempotent
+
+
+def test_unclosed_fence_is_ordinary_text() -> None:
+    out = build(Config(), None)(Document("d", "```\nx  =  1\n\n\n\ny\n")).text
+    assert out == "```\nx = 1\n\ny\n"

@@ -123,6 +123,16 @@ def _code_regions(lines: list[Line]) -> list[tuple[int, int]]:
     return regions
 
 
+def fenced_code_lines(texts: list[str]) -> frozenset[int]:
+    """Indices of the lines inside closed fenced code regions, fences included.
+
+    >>> sorted(fenced_code_lines(["a", "```", "x  = 1", "```", "b"]))
+    [1, 2, 3]
+    """
+    lines = [Line(0, 0, 0, t) for t in texts]
+    return frozenset(i for a, b in _code_regions(lines) for i in range(a, b + 1))
+
+
 def segment(text: str, lines: list[Line] | None = None) -> list[Block]:
     """The blocks of ``text`` in order (see the module docstring)."""
     if lines is None:

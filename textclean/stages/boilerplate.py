@@ -46,6 +46,7 @@ from textclean.config import BoilerplateConfig, Config
 from textclean.document import Change, Document
 from textclean.layout import Line, count_words, is_prose, split_lines
 from textclean.rules import RuleError, RulePack
+from textclean.textblocks import fenced_code_lines
 
 NAME = "boilerplate"
 #: A run of consecutive non-prose lines this short may hold a lone chrome line.
@@ -128,6 +129,7 @@ class _Run:
     cut: int | None = None  # line index a section cut starts at
     timed_out: list[str] = field(default_factory=list)
     keys: dict[int, str] = field(default_factory=dict)
+    code: frozenset[int] = frozenset()  # lines of fenced code regions: never removed
 
     prose_min_words: int = 10
     prose_of: dict[int, bool] = field(default_factory=dict)
@@ -226,6 +228,8 @@ class BoilerplateStage:
             for k, ln in enumerate(nonblank):
                 if run.cut is not None and ln.index >= run.cut:
                     break
+                if ln.index in run.code:
+                    continue
                 if ln.words > 8 or (k < r.min_position * len(nonblank) and k <= last_prose):
                     continue
                 if len(nonblank) - k - 1 > r.max_block_lines:  # too much below to be teasers
@@ -462,7 +466,12 @@ class BoilerplateStage:
         return changes
 
     def __call__(self, doc: Document) -> Document:
-        run = _Run(split_lines(doc.text), prose_min_words=self.config.prose_min_words)
+        lines = split_lines(doc.text)
+        run = _Run(
+            lines,
+            code=fenced_code_lines([ln.text for ln in lines]),
+            prose_min_words=self.config.prose_min_words,
+        )
         had_text = bool(doc.text.strip())
         self._section_cut(run)
         self._line_rules(run, None)
@@ -471,6 +480,8 @@ class BoilerplateStage:
         self._orphan_headings(run, zones)
         zones = self._zones(run)
         self._teasers(run, zones)
+        for i in run.code & run.removed.keys():
+            del run.removed[i]
         changes = self._changes(run)
         removed_chars = sum(c.end - c.start for c in changes)
         doc.replace_spans(NAME, changes)

@@ -6,6 +6,8 @@
 * whitespace-only lines count as blank; runs of blank lines become one;
 * no blank lines at the start or end; exactly one final newline
   (an empty document stays empty);
+* inside a closed fenced code region (```` ``` ```` or ``~~~``, fences
+  included) only line endings change: spaces, blank lines and quotes stay;
 * optional: curly quotes → straight (``fold_quotes``), en/em dashes → ``-`` (``fold_dashes``).
 
 >>> from textclean.config import Config
@@ -24,6 +26,7 @@ import regex
 from textclean.config import Config, NormalizeConfig
 from textclean.document import Change, Document
 from textclean.rules import RulePack
+from textclean.textblocks import fenced_code_lines
 
 NAME = "normalize"
 
@@ -64,7 +67,10 @@ class NormalizeStage:
                 break
             lines.append((m.start(), m.end(1), m.end(), m.group(1), m.group(2)))
         changes: list[Change] = []
-        cleaned = [self.clean_line(c) for (_, _, _, c, _) in lines]
+        code = fenced_code_lines([c for (_, _, _, c, _) in lines])
+        cleaned = [
+            c if i in code else self.clean_line(c) for i, (_, _, _, c, _) in enumerate(lines)
+        ]
         content_idx = [i for i, c in enumerate(cleaned) if c.strip() != ""]
         if not content_idx:
             if text:
@@ -74,7 +80,7 @@ class NormalizeStage:
         first, last = content_idx[0], content_idx[-1]
         prev_blank = False
         for i, (start, cend, end, content, term) in enumerate(lines):
-            blank = cleaned[i].strip() == ""
+            blank = cleaned[i].strip() == "" and i not in code
             if i < first or i > last or (blank and prev_blank):
                 changes.append(Change(start, end, "", "normalize.blank_lines"))
                 continue
