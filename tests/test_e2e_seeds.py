@@ -97,3 +97,27 @@ def test_mixed_corpus_identical_for_1_2_4_workers_and_repeat_runs(tmp_path: Path
 
 def read_jsonl_bytes(data: bytes) -> list[dict]:
     return [json.loads(line) for line in data.decode().splitlines()]
+
+
+def test_duplicate_of_names_a_real_id_and_where_the_kept_copy_is(tmp_path: Path) -> None:
+    """Ids repeat across files; the reject must point at the kept document itself."""
+    src = tmp_path / "src"
+    src.mkdir()
+    seeds = sorted(SEEDS.glob("*.txt"))
+    first = seeds[2].read_text(encoding="utf-8")
+    second = seeds[3].read_text(encoding="utf-8")
+
+    def write(name: str, rows: list[dict]) -> None:
+        (src / name).write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+    write("a.jsonl", [{"id": "x", "text": first}])
+    write("b.jsonl", [{"id": "x", "text": second}])  # same id, another article
+    write("c.jsonl", [{"id": "y", "text": second}])  # a copy of b.jsonl's "x"
+    r = run_cli("clean", str(src), "-o", str(tmp_path / "o"), "--workers", "1", "--quiet")
+    assert r.returncode == 0, r.stderr.decode()
+    rejects = read_jsonl(tmp_path / "o" / ".textclean" / "rejects.jsonl")
+    assert [(x["id"], x["reason"]) for x in rejects] == [("y", "duplicate")]
+    assert rejects[0]["duplicate_of"] == "x"
+    assert rejects[0]["duplicate_of_source"].endswith("b.jsonl")
+    assert rejects[0]["duplicate_of_line"] == 1
+    assert rejects[0]["similarity"] == 1.0

@@ -148,3 +148,15 @@ def test_ftfy_config_keeps_line_breaks_and_explain() -> None:
     cfg = _ftfy_config(RepairConfig())
     assert cfg.fix_line_breaks is False and cfg.explain is True
     assert cfg.uncurl_quotes is False and cfg.fix_character_width is False
+
+
+def test_line_end_does_not_change_ftfys_verdict() -> None:
+    """ftfy judges "ÂŒ" clean but "ÂŒ\\n" mojibake; normalize adds the "\\n", so repair must
+    judge every line as ending in one, or a second run would change the output (found by
+    hypothesis: "Â\\x1f\\x8c")."""
+    import textclean
+
+    for text in ("Â\x1f\x8c", "ÂŒ", "aÂŒ\r\nb"):
+        once = textclean.clean_text(text)
+        assert textclean.clean_text(once) == once
+    assert textclean.clean_text("ÂŒ") == "Œ\n"

@@ -53,11 +53,16 @@ def test_duplicates_go_to_rejects_with_duplicate_of(tmp_path: Path, fake_deduper
 
     rejects = {r["id"]: r for r in read_jsonl(out / ".textclean" / "rejects.jsonl")}
     assert {k: (v["reason"], v.get("duplicate_of")) for k, v in rejects.items()} == {
-        "r4": ("duplicate", "r1#2"),
+        "r4": ("duplicate", "r1"),  # the repeated-id row, by its real id ...
         "t/b.txt": ("duplicate", "r2"),
         "t/c.txt": ("duplicate", "t/a.txt"),
         "t/d.txt": ("binary: NUL byte at offset 0", None),
     }
+    # ... and where it was read, since "r1" names two documents
+    assert (rejects["r4"]["duplicate_of_source"], rejects["r4"]["duplicate_of_line"]) == (
+        str(src / "rows.jsonl"),
+        3,
+    )
     assert rejects["t/c.txt"]["similarity"] == 1.0
     assert rejects["t/c.txt"]["text"] == "same STORY here.\n"  # in full, as cleaned
     assert not (out / "t" / "c.txt").exists() and (out / "t" / "a.txt").exists()

@@ -266,6 +266,42 @@ def _kept_texts(journal: Journal, keys: _Keys) -> Iterator[tuple[str, str]]:
             yield keys.key(event["doc"].id), event["doc"].text
 
 
+@dataclass(frozen=True)
+class KeptOrigin:
+    """A duplicate's verdict, told by the kept document's real id and where it came from.
+
+    Dedup keys repeated ids as ``id#n``; the report names the kept document by its
+    id plus its input file and line, so ``duplicate_of`` is always an id that
+    appears in the output. A kept document from a persistent index (an earlier run)
+    has no source here.
+    """
+
+    kept_id: str
+    similarity: float
+    kept_source: str | None = None
+    kept_line: int | None = None
+
+
+def _with_kept_origins(journal: Journal, duplicates: dict[str, Any]) -> dict[str, KeptOrigin]:
+    """One more pass over the journal, only when there are duplicates to explain."""
+    if not duplicates:
+        return {}
+    wanted = {d.kept_id for d in duplicates.values()}
+    origins: dict[str, tuple[str, str | None, int | None]] = {}
+    keys = _Keys()
+    for event in journal.events():
+        if event["t"] == "doc" and event["doc"].dropped is None:
+            doc: Document = event["doc"]
+            key = keys.key(doc.id)
+            if key in wanted:
+                origins[key] = (doc.id, doc.source, doc.line)
+    out: dict[str, KeptOrigin] = {}
+    for key, d in duplicates.items():
+        kept_id, source, line = origins.get(d.kept_id, (d.kept_id, None, None))
+        out[key] = KeptOrigin(kept_id, float(d.similarity), source, line)
+    return out
+
+
 # -- step 3: write -------------------------------------------------------------
 
 
@@ -571,7 +607,7 @@ def _dedup(
         update_index=config.dedup.update_index and not dry_run,
     )
     result = engine.dedup(dedup_config, factory, _kept_texts(journal, keys))
-    duplicates = dict(result.duplicates)
+    duplicates = _with_kept_origins(journal, dict(result.duplicates))
     info = {
         "enabled": True,
         "available": True,

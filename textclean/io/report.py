@@ -91,6 +91,10 @@ class Reporter:
         if duplicate is not None:
             row["duplicate_of"] = duplicate.kept_id
             row["similarity"] = duplicate.similarity
+            source = getattr(duplicate, "kept_source", None)
+            if source is not None:
+                row["duplicate_of_source"] = source
+                row["duplicate_of_line"] = getattr(duplicate, "kept_line", None)
         if self._report is not None:
             self._report.write(json_line(row, sort_keys=True))
         if doc.dropped is not None and self._rejects is not None:

@@ -101,7 +101,8 @@ class RepairStage:
         form = self.config.normalization
         if form.lower() != "none" and not unicodedata.is_normalized(form, line):  # type: ignore[arg-type]
             return True
-        return self.config.fix_encoding and is_bad(line)
+        # as fix_line_once shows it to ftfy: ending in "\n" (see there)
+        return self.config.fix_encoding and is_bad(line.rstrip("\r\n") + "\n")
 
     def fix_line_once(self, line: str) -> tuple[str, list[str]]:
         """One ftfy pass over one line; returns the text and ftfy's steps as strings."""
@@ -109,7 +110,14 @@ class RepairStage:
         if cfg.unescape_html and "<" in line:
             # A line with markup: entities there may be literal code, so leave them.
             cfg = cfg._replace(unescape_html=False)
-        fixed, steps = ftfy.fix_and_explain(line, cfg)
+        # ftfy's mojibake detection looks at what ends a line ("ÂŒ" stays, "ÂŒ\n"
+        # becomes "Œ\n"). After normalize every line ends in "\n", so ftfy sees each
+        # line that way here too, whatever its ending; otherwise a second run would
+        # repair what the first left.
+        body = line.rstrip("\r\n")
+        ending = line[len(body) :]
+        fixed, steps = ftfy.fix_and_explain(body + "\n", cfg)
+        fixed = (fixed[:-1] if fixed.endswith("\n") else fixed) + ending
         names = [f"{s.action}:{s.parameter}" for s in steps or ()]
         return fixed, names
 
