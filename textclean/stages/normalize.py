@@ -26,11 +26,10 @@ import regex
 from textclean.config import Config, NormalizeConfig
 from textclean.document import Change, Document
 from textclean.rules import RulePack
-from textclean.textblocks import fenced_code_lines
+from textclean.textblocks import fenced_code_lines, split_lines
 
 NAME = "normalize"
 
-_LINE = regex.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 _INNER_SPACES = regex.compile(r"(?<=\S)[ \t]{2,}|(?<=\S)\t")
 _ALL_SPACES = regex.compile(r"[ \t]{2,}|\t")
 _QUOTES = str.maketrans(
@@ -61,11 +60,9 @@ class NormalizeStage:
     def __call__(self, doc: Document) -> Document:
         text = doc.text
         # (start, end_of_content, end_with_terminator, content, terminator)
-        lines = []
-        for m in _LINE.finditer(text):
-            if m.start() == len(text) and not m.group(0):
-                break
-            lines.append((m.start(), m.end(1), m.end(), m.group(1), m.group(2)))
+        lines = [
+            (ln.start, ln.end, ln.stop, ln.text, text[ln.end : ln.stop]) for ln in split_lines(text)
+        ]
         changes: list[Change] = []
         code = fenced_code_lines([c for (_, _, _, c, _) in lines])
         cleaned = [
