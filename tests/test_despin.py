@@ -322,3 +322,44 @@ def test_phrase_prior_restores_a_much_rarer_spun_phrase_but_not_an_equally_commo
     assert even.scores["spun"] is True
     assert even.text.endswith("Quorbl the north vrenk.\n")
     assert not [e for e in even.edits if e.rule == "spin.en.t2.the north"]
+
+
+def _stage_with_alternatives(
+    spun: str, originals: tuple[str, ...], tier: str = "t2", **despin: object
+) -> DespinStage:
+    from textclean.despin.table import Entry, SpinTables
+
+    base = load_tables(RulePack.load([TEST_PACK]))
+    entries = dict(base.entries)
+    rid = f"spin.en.{tier}.{spun}_alt"
+    entries[spun] = Entry(rid, tier, spun, originals[0], "x", alternatives=originals)
+    tables = SpinTables(entries, base.fingerprints, base.context, base.articles)
+    return DespinStage.from_tables(Config().despin.__class__(**despin), tables)
+
+
+def test_alternative_originals_are_chosen_by_the_neighbours() -> None:
+    # "assist" is the spinner's word for both "support" and "help" (seed 001 has the first).
+    stage = _stage_with_alternatives("assist", ("support", "help"))
+    tail = "Officials said they can assist you. The plan has strong assist among voters.\n"
+    doc = stage(Document("x", SEED_SPUN + tail))
+    assert doc.text.endswith(
+        "Officials said they can help you. The plan has strong support among voters.\n"
+    )
+    evs = [e.evidence for e in doc.edits if e.rule == "spin.en.t2.assist_alt"]
+    assert len(evs) == 2
+    assert all(set(ev["alternatives"]) == {"support", "help"} for ev in evs)
+    # the chosen original has the best odds, by at least the alternative margin
+    for ev, chosen in zip(evs, ("help", "support"), strict=True):
+        other = ({"support", "help"} - {chosen}).pop()
+        assert ev["alternatives"][chosen] >= 2.0 * ev["alternatives"][other]
+
+
+def test_alternatives_the_neighbours_cannot_tell_apart_are_left_alone() -> None:
+    # Unknown neighbours: both originals are equally likely, so a T2 match stays ...
+    tail = "Quorbl assist vrenk.\n"
+    doc = _stage_with_alternatives("assist", ("support", "help"))(Document("x", SEED_SPUN + tail))
+    assert doc.text.endswith(tail)
+    # ... while a T1 match (surely spun) takes the first listed original.
+    t1 = _stage_with_alternatives("assist", ("support", "help"), tier="t1")
+    doc = t1(Document("x", SEED_SPUN + tail))
+    assert doc.text.endswith("Quorbl support vrenk.\n")

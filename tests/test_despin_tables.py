@@ -85,3 +85,22 @@ def test_longest_match_wins_over_single_words() -> None:
     toks = tokenize("He is aware of find out how to win; she is aware of it.")
     ms = find_matches(toks, tables.entries, first_word_spans(tables.entries))
     assert [m.entry.spun for m in ms] == ["is aware of find out", "is aware of"]
+
+
+def test_alternative_originals_are_parsed_and_checked(tmp_path: Path) -> None:
+    body = (
+        HEADER
+        + "spin.en.t2.assist\tt2\tassist\tsupport|help\tgeneral\ttwo originals\n"
+        + "spin.en.t2.a\tt2\tfoo\tbar||baz\tgeneral\tempty alternative\n"
+        + "spin.en.t2.b\tt2\tqux\tquux|qux\tgeneral\tan alternative equals spun\n"
+        + "spin.en.t2.c\tt2\tcorge\tgrault|grault\tgeneral\tlisted twice\n"
+    )
+    write_pack(tmp_path, {"reverse/a.tsv": body})
+    errors = check_pack(tmp_path)
+    assert sorted(e.line for e in errors) == [3, 4, 5]
+    text = "\n".join(str(e) for e in errors)
+    assert "alternatives by '|'" in text and "equals spun" in text and "listed twice" in text
+    ok = tmp_path / "ok"
+    write_pack(ok, {"reverse/a.tsv": HEADER + body.splitlines(keepends=True)[1]})
+    entry = load_tables(RulePack.load([ok])).entries["assist"]
+    assert entry.original == "support" and entry.alternatives == ("support", "help")

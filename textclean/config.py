@@ -136,6 +136,13 @@ class DespinConfig:
     # the document evidence when it is at least this much rarer (log10) than its original
     # (single words use rarer_margin). Chosen on bench/despin/dev (1.0 → 0.5: +4 edits, all right).
     phrase_rarer_margin: float = 0.5
+    # Two-way swaps: when a T2/T3 match's spun form is itself a word the spinner rewrites
+    # (the original of another reverse-table entry), a genuine occurrence would rarely have
+    # survived the spinner, so the match is more likely spun: odds x ``swap_bonus``.
+    swap_bonus: float = 1.0
+    # A spun form with several originals ("assist" <- support|help): a T2/T3 match is
+    # restored only if the best original's odds are this many times the runner-up's.
+    alternative_margin: float = 2.0
     fix_articles: bool = True  # "a" ↔ "an" before a restored word
 
     def __post_init__(self) -> None:
@@ -148,8 +155,8 @@ class DespinConfig:
             raise ConfigError("threshold must be >= 0, min_distinct >= 1 and t2_margin >= 1")
         if not 0 <= self.t2_prior_weight <= 2:
             raise ConfigError("t2_prior_weight must be between 0 and 2")
-        if self.doc_absent_bonus < 1:
-            raise ConfigError("doc_absent_bonus must be >= 1")
+        if self.doc_absent_bonus < 1 or self.swap_bonus < 1 or self.alternative_margin < 1:
+            raise ConfigError("doc_absent_bonus, swap_bonus and alternative_margin must be >= 1")
 
 
 @dataclass(frozen=True)

@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from textclean.config import Config  # noqa: E402
+from textclean.config import Config, DespinConfig  # noqa: E402
 from textclean.despin.match import tokenize  # noqa: E402
 from textclean.despin.table import SpinTables, load_tables  # noqa: E402
 from textclean.document import Document, Edit  # noqa: E402
@@ -262,8 +262,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="keep each pair's own entries (an engine check, NOT the reported figure)",
     )
+    ap.add_argument(
+        "--despin",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="override a [despin] setting for this run (repeatable), e.g. swap_bonus=3",
+    )
     args = ap.parse_args(argv)
-    cfg = Config(rules=tuple(args.rules))
+    overrides = {}
+    for item in args.despin:
+        key, _, value = item.partition("=")
+        current = getattr(DespinConfig(), key)
+        overrides[key] = type(current)(value)
+    cfg = Config(rules=tuple(args.rules), despin=DespinConfig(**overrides))
     tables = load_tables(RulePack.load(cfg.rules))
     pairs = find_pairs(args.pairs)
     results = [

@@ -13,7 +13,11 @@ columns below (the last column, ``note``, may be left off a row).
   (ambiguous: applied only with evidence), ``t3`` (never applied by default);
 * ``spun``: the phrase as the spinner writes it, lower case, 1–5 words joined
   by single spaces; ``original``: what it restores to, lower case except proper
-  nouns and acronyms, which keep their capitals ("High Court", "TV show");
+  nouns and acronyms, which keep their capitals ("High Court", "TV show"). When
+  the spinner writes the same spun form for several originals ("support" and
+  "help" both become "assist"), list them all joined by ``|``, the commonest
+  source first (``support|help``): repair picks the one the neighbouring words
+  favour, and leaves the match alone when they cannot tell them apart;
 * ``source``: ``general`` or ``pair:<name>`` (the evaluation pair the entry
   was learned from, so the measurement can leave it out).
 
@@ -82,6 +86,12 @@ class Entry:
     note: str = ""
     path: str = ""
     line: int = 0
+    #: every original the spun form may stand for, ``original`` first (see the module docstring)
+    alternatives: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.alternatives:
+            object.__setattr__(self, "alternatives", (self.original,))
 
     @property
     def n_words(self) -> int:
@@ -215,11 +225,16 @@ def parse_reverse(path: Path, errors: list[RuleError] | None = None) -> list[Ent
         elif spun in seen_spun:
             fail(line, f"duplicate spun phrase {spun!r} (first on line {seen_spun[spun]})")
             bad = True
-        if not orig or not all(_ORIG_WORD.match(w) for w in orig.split(" ")):
-            fail(line, f"original must be words joined by single spaces: {orig!r}")
+        alts = tuple(orig.split("|"))
+        if not all(a and all(_ORIG_WORD.match(w) for w in a.split(" ")) for a in alts):
+            msg = "original must be words joined by single spaces, alternatives by '|'"
+            fail(line, f"{msg}: {orig!r}")
             bad = True
-        elif orig == spun:
+        elif spun in (a.lower() for a in alts):
             fail(line, f"original equals spun ({spun!r})")
+            bad = True
+        elif len(set(alts)) != len(alts):
+            fail(line, f"an original is listed twice: {orig!r}")
             bad = True
         if not _SOURCE.match(row["source"]):
             fail(line, f"source must be 'general' or 'pair:<name>', got {row['source']!r}")
@@ -228,7 +243,9 @@ def parse_reverse(path: Path, errors: list[RuleError] | None = None) -> list[Ent
             continue
         seen_ids[rid] = line
         seen_spun[spun] = line
-        out.append(Entry(rid, tier, spun, orig, row["source"], row["note"], str(path), line))
+        out.append(
+            Entry(rid, tier, spun, alts[0], row["source"], row["note"], str(path), line, alts)
+        )
     return out
 
 

@@ -74,12 +74,12 @@ def _inside_name(text: str, toks: Sequence[Token], i: int) -> bool:
     return not any(c in '.!?:;\n“"' for c in before)
 
 
-def _log_prior(e: Entry) -> float:
+def _log_prior(spun: str, original: str) -> float:
     """``log10(f_orig / f_spun)`` of a reverse-table entry: wordfreq Zipf frequencies for
     two single words, the bigram-chain estimate when either side is a phrase."""
-    if " " in e.spun or " " in e.original:
-        return phrase_zipf(e.original) - phrase_zipf(e.spun)
-    return zipf(e.original) - zipf(e.spun)
+    if " " in spun or " " in original:
+        return phrase_zipf(original) - phrase_zipf(spun)
+    return zipf(original) - zipf(spun)
 
 
 def _quote_gap(gap: str) -> bool:
@@ -117,8 +117,11 @@ class DespinStage:
     first: dict[str, int] = field(repr=False)
     fp_index: dict[str, tuple[Fingerprint, ...]] = field(repr=False)
     breadth: frozenset[str] = field(repr=False)  # spun phrases rarer than their original
-    # T2/T3 spun phrase → log10(f_orig / f_spun): wordfreq for words, bigram chain for phrases
-    log_prior: dict[str, float] = field(repr=False, default_factory=dict)
+    # (spun phrase, original) → log10(f_orig / f_spun): wordfreq for words, bigram chain for
+    # phrases; for every original of a T2/T3 entry and of a T1 entry with alternatives
+    log_prior: dict[tuple[str, str], float] = field(repr=False, default_factory=dict)
+    # words the spinner rewrites (the originals of the reverse table), lower case
+    rewritten: frozenset[str] = field(repr=False, default_factory=frozenset)
     name: str = NAME
 
     @classmethod
@@ -133,7 +136,15 @@ class DespinStage:
             first=first_word_spans(tables.entries),
             fp_index=fingerprint_index(tables.fingerprints),
             breadth=breadth,
-            log_prior={e.spun: _log_prior(e) for e in tables.entries.values() if e.tier != "t1"},
+            log_prior={
+                (e.spun, alt): _log_prior(e.spun, alt)
+                for e in tables.entries.values()
+                if e.tier != "t1" or len(e.alternatives) > 1
+                for alt in e.alternatives
+            },
+            rewritten=frozenset(
+                alt.lower() for e in tables.entries.values() for alt in e.alternatives
+            ),
         )
 
     # ------------------------------------------------------------ detection
@@ -176,6 +187,42 @@ class DespinStage:
                     return a, rid
         return None
 
+    def _weigh(
+        self, e: Entry, alt: str, prev: str | None, nxt: str | None, doc: tuple[int, int] | None
+    ) -> tuple[bool, float, dict[str, Any]]:
+        """``(eligible, odds, evidence)`` that spun ``e.spun`` stands for original ``alt``.
+
+        ``doc`` is ``(alt_count, spun_count)``: how often ``alt`` and the spun phrase
+        occur in the whole document. Not eligible: the neighbours favour the spun
+        wording, or say nothing while the document says nothing either.
+        """
+        cfg = self.config
+        log_prior = self.log_prior.get((e.spun, alt))
+        if log_prior is None:  # not precomputed (an entry added after the build)
+            log_prior = _log_prior(e.spun, alt)
+        phrase = " " in e.spun or " " in alt
+        stats = bigram_evidence(e.spun, alt, prev, nxt, log_prior if phrase else None)
+        rarer = cfg.phrase_rarer_margin if phrase else cfg.rarer_margin
+        doc_factor = 1.0
+        if doc is not None and doc[0] == 0 and log_prior >= rarer:
+            # the original wording is nowhere in the text, and the spun form is clearly
+            # rarer English than it (a common spun word is often genuine: "army", "stays")
+            doc_factor = cfg.doc_absent_bonus ** min(doc[1], 2)
+        swap = cfg.swap_bonus if e.spun in self.rewritten else 1.0
+        prior = 10 ** (cfg.t2_prior_weight * log_prior)
+        odds = stats.ratio * prior * doc_factor * swap
+        # The neighbours must favour the original themselves, or at least be silent
+        # when the document's own evidence favours it.
+        eligible = stats.ratio > 1.0 or (stats.ratio == 1.0 and doc_factor * swap > 1.0)
+        ev: dict[str, Any] = dict(stats.as_dict())
+        ev["prior_ratio"] = round(prior, 2)
+        if doc_factor != 1.0:
+            ev["doc_factor"] = round(doc_factor, 2)
+        if swap != 1.0:
+            ev["swap_factor"] = round(swap, 2)
+        ev["odds"] = round(odds, 2)
+        return eligible, odds, ev
+
     def _decide(
         self,
         m: Match,
@@ -183,69 +230,65 @@ class DespinStage:
         nxt: str | None,
         score: float,
         quotes: tuple[bool, bool] = (False, False),
-        doc: tuple[int, int] | None = None,
-    ) -> dict[str, Any] | None:
-        """Evidence for applying match ``m``, or None to leave it.
+        doc: dict[str, tuple[int, int]] | None = None,
+    ) -> tuple[str, dict[str, Any]] | None:
+        """``(original, evidence)`` for restoring match ``m``, or None to leave it.
 
-        ``doc`` is ``(original_count, spun_count)``: how often the entry's original
-        wording and its spun phrase occur in the whole document.
+        ``doc`` maps each original of the entry to ``(original_count, spun_count)`` in
+        the whole document. With several originals, the one with the best odds is
+        chosen; a T2/T3 match is left alone unless it beats the runner-up by
+        ``alternative_margin`` (a T1 match, surely spun, takes the best one).
         """
         e = m.entry
         ev: dict[str, Any] = {"tier": e.tier, "spin_score": round(score, 3)}
         if e.tier not in self.config.tiers:
             return None
-        if e.tier == "t1":
-            return ev
-        ctx = self._context(e, QUOTE if quotes[0] else prev, QUOTE if quotes[1] else nxt)
-        if ctx is not None:
-            if ctx[0] == "keep":
+        alts = e.alternatives
+        if e.tier == "t1" and len(alts) == 1:
+            return e.original, ev
+        weighed = [(alt, *self._weigh(e, alt, prev, nxt, (doc or {}).get(alt))) for alt in alts]
+        ranked = sorted(weighed, key=lambda w: -w[2])  # stable: table order breaks ties
+        if len(alts) > 1:
+            ev["alternatives"] = {alt: round(odds, 2) for alt, _ok, odds, _ev in weighed}
+        ctx = None
+        if e.tier != "t1":
+            ctx = self._context(e, QUOTE if quotes[0] else prev, QUOTE if quotes[1] else nxt)
+            if ctx is not None and ctx[0] == "keep":
                 return None
-            ev["context"] = ctx[1]
-            return ev
-        cfg = self.config
-        log_prior = self.log_prior.get(e.spun)
-        if log_prior is None:  # not precomputed (an entry added after the build)
-            log_prior = _log_prior(e)
-        phrase = " " in e.spun or " " in e.original
-        stats = bigram_evidence(e.spun, e.original, prev, nxt, log_prior if phrase else None)
-        rarer = cfg.phrase_rarer_margin if phrase else cfg.rarer_margin
-        doc_factor = 1.0
-        if doc is not None and doc[0] == 0 and log_prior >= rarer:
-            # the original wording is nowhere in the text, and the spun form is clearly
-            # rarer English than it (a common spun word is often genuine: "army", "stays")
-            doc_factor = cfg.doc_absent_bonus ** min(doc[1], 2)
-        # The neighbours must favour the original themselves, or at least be silent
-        # when the document's own evidence favours it.
-        if stats.ratio < 1.0 or (stats.ratio == 1.0 and doc_factor <= 1.0):
+        if e.tier == "t1" or ctx is not None:
+            if ctx is not None:
+                ev["context"] = ctx[1]
+            return ranked[0][0], ev
+        best, ok, odds, best_ev = ranked[0]
+        if not ok or odds < self.config.t2_margin:
             return None
-        prior = 10 ** (cfg.t2_prior_weight * log_prior)
-        odds = stats.ratio * prior * doc_factor
-        if odds >= cfg.t2_margin:
-            ev.update(stats.as_dict())
-            ev["prior_ratio"] = round(prior, 2)
-            if doc_factor != 1.0:
-                ev["doc_factor"] = round(doc_factor, 2)
-            ev["odds"] = round(odds, 2)
-            return ev
-        return None
+        if len(ranked) > 1 and odds < self.config.alternative_margin * ranked[1][2]:
+            return None  # the neighbours cannot tell the originals apart
+        ev.update(best_ev)
+        return best, ev
 
-    def _doc_counts(self, a: Analysis) -> dict[str, tuple[int, int]]:
-        """Spun phrase → (occurrences of its original wording, of the phrase itself), for
-        the document's T2/T3 matches (whole-word, case-insensitive, across punctuation)."""
-        spun_n = Counter(m.entry.spun for m in a.matches if m.entry.tier != "t1")
-        if not spun_n:
+    def _doc_counts(self, a: Analysis) -> dict[str, dict[str, tuple[int, int]]]:
+        """Spun phrase → original → (occurrences of that original wording, of the phrase
+        itself), for the document's T2/T3 matches and T1 matches with alternatives
+        (whole-word, case-insensitive, across punctuation)."""
+        weighed = [m for m in a.matches if m.entry.tier != "t1" or len(m.entry.alternatives) > 1]
+        if not weighed:
             return {}
+        spun_n = Counter(m.entry.spun for m in weighed)
         keys = [t.key for t in a.tokens]
         words = Counter(keys)
         joined = f" {' '.join(keys)} "
-        out: dict[str, tuple[int, int]] = {}
-        for m in a.matches:
+        out: dict[str, dict[str, tuple[int, int]]] = {}
+        for m in weighed:
             e = m.entry
-            if e.tier == "t1" or e.spun in out:
+            if e.spun in out:
                 continue
-            orig = e.original.lower()
-            n = words[orig] if " " not in orig else joined.count(f" {orig} ")
-            out[e.spun] = (n, spun_n[e.spun])
+            counts: dict[str, tuple[int, int]] = {}
+            for alt in e.alternatives:
+                orig = alt.lower()
+                n = words[orig] if " " not in orig else joined.count(f" {orig} ")
+                counts[alt] = (n, spun_n[e.spun])
+            out[e.spun] = counts
         return out
 
     def _article(self, word: str) -> str:
@@ -261,7 +304,7 @@ class DespinStage:
         # token index → the restored word standing there (as a right / left neighbour)
         restored_last: dict[int, str] = {}
         restored_first: dict[int, str] = {}
-        applied: dict[int, dict[str, Any]] = {}
+        applied: dict[int, tuple[str, dict[str, Any]]] = {}
         doc_counts = self._doc_counts(a)
         t1 = [k for k, m in enumerate(a.matches) if m.entry.tier == "t1"]
         rest = [k for k, m in enumerate(a.matches) if m.entry.tier != "t1"]
@@ -284,28 +327,28 @@ class DespinStage:
                     m.i > 0 and _quote_gap(text[toks[prev_i].end : toks[m.i].start]),
                     next_i < n and _quote_gap(text[toks[m.j - 1].end : toks[next_i].start]),
                 )
-                ev = self._decide(m, prev, nxt, a.score, quotes, doc_counts.get(m.entry.spun))
-                if ev is None:
+                decision = self._decide(m, prev, nxt, a.score, quotes, doc_counts.get(m.entry.spun))
+                if decision is None:
                     continue
-                applied[k] = ev
-                words = m.entry.original.split(" ")
+                applied[k] = decision
+                words = decision[0].split(" ")
                 restored_first[m.i] = words[0]
                 restored_last[m.j - 1] = words[-1]
         covered = {i for k in applied for i in range(a.matches[k].i, a.matches[k].j)}
         changes: list[Change] = []
         for k in sorted(applied):
-            m, ev = a.matches[k], applied[k]
+            m, (original, ev) = a.matches[k], applied[k]
             src = [text[t.start : t.end] for t in toks[m.i : m.j]]
             neighbours = [toks[x] for x in (m.i - 1, m.j) if 0 <= x < n]
             shouting = any(
                 text[t.start : t.end].isupper() and t.end - t.start > 1 for t in neighbours
             )
-            after = restore_case(src, m.entry.original, shouting=shouting)
+            after = restore_case(src, original, shouting=shouting)
             start = toks[m.i].start
             if self.config.fix_articles and m.i > 0 and toks[m.i].joined:
                 art = toks[m.i - 1]
                 if art.key in ("a", "an") and (m.i - 1) not in covered:
-                    want = self._article(m.entry.original)
+                    want = self._article(original)
                     if art.key == self._article(m.entry.spun) and art.key != want:
                         old = text[art.start : art.end]
                         new = want if old.islower() else want.capitalize()
