@@ -35,6 +35,7 @@ import argparse
 import re
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -202,23 +203,48 @@ def adjective_variants(e: Entry) -> Iterator[tuple[str, str]]:
         yield s_ly, o_ly
 
 
+def _alternative_variants(e: Entry) -> tuple[dict[tuple[str, ...], bool], list[str]]:
+    """Inflected variants of ``e`` for each of its originals: ``{(spun, orig), ...}`` with
+    whether they are adjectival, and the variants' spun phrases in first-seen order."""
+    found: dict[tuple[str, ...], bool] = {}
+    for alt in e.alternatives:
+        one = replace(e, original=alt, alternatives=(alt,))
+        adjectival = dict.fromkeys(adjective_variants(one), True)
+        for pair in [*variants(one), *adjectival]:
+            found.setdefault(pair, pair in adjectival)
+    order = list(dict.fromkeys(spun for spun, _orig in found))
+    return found, order
+
+
 def generate(entries: list[Entry]) -> list[tuple[str, str, str, str, str, str]]:
-    """Rows for inflections.tsv, in table order, skipping spun phrases already listed."""
+    """Rows for inflections.tsv, in table order, skipping spun phrases already listed.
+
+    An entry with several originals ("assist" ← support|help) yields variants with
+    the inflected originals that exist ("assisted" ← supported|helped)."""
     taken = {e.spun for e in entries}
-    originals = {e.original for e in entries}
+    originals = {alt for e in entries for alt in e.alternatives}
     ids = {e.id for e in entries}
     rows = []
     for e in entries:
         if e.tier == "t3" or e.source != "general":
             continue
-        adjectival = {v: True for v in adjective_variants(e)}
-        for spun, orig in [*variants(e), *adjectival]:
-            heads = (spun.split()[-1 if (spun, orig) in adjectival else 0], orig.split()[0])
-            if spun in taken or any(zipf(w) < MIN_ZIPF for w in heads):
+        found, order = _alternative_variants(e)
+        for spun in order:
+            origs = []
+            adjectival = False
+            for (s_form, orig), adj in found.items():
+                if s_form != spun:
+                    continue
+                heads = (spun.split()[-1 if adj else 0], orig.split()[0])
+                if any(zipf(w) < MIN_ZIPF for w in heads) or orig in origs:
+                    continue
+                origs.append(orig)
+                adjectival = adjectival or adj
+            if not origs or spun in taken:
                 continue
             if spun in originals or (" " not in spun and zipf(spun) >= MAX_SPUN_ZIPF):
                 continue  # a word the spinner itself replaces, or very common English
-            tier = "t2" if (spun, orig) in adjectival else e.tier
+            tier = "t2" if adjectival else e.tier
             if tier == "t1" and zipf(spun) >= T1_MAX_ZIPF:
                 tier = "t2"
             rid = f"spin.en.{tier}.{slug(spun)}"
@@ -227,7 +253,7 @@ def generate(entries: list[Entry]) -> list[tuple[str, str, str, str, str, str]]:
                 rid, k = f"spin.en.{tier}.{slug(spun)}_{k}", k + 1
             taken.add(spun)
             ids.add(rid)
-            rows.append((rid, tier, spun, orig, e.source, f"inflection of {e.id}"))
+            rows.append((rid, tier, spun, "|".join(origs), e.source, f"inflection of {e.id}"))
     return rows
 
 
