@@ -209,7 +209,7 @@ def test_inspect_jsonl_line_and_errors(tmp_path: Path) -> None:
     r = run_cli("inspect", str(p), "--line", "2")
     assert r.returncode == 0 and b"# b " in r.stdout and b"two [- -]words" in r.stdout
     r = run_cli("inspect", str(p), "--id", "zzz")
-    assert r.returncode == 1 and b"no document matches" in r.stderr
+    assert r.returncode == 1 and b"no document with id 'zzz'" in r.stderr
     assert run_cli("inspect", str(tmp_path)).returncode == 2
 
 

@@ -550,7 +550,9 @@ def cmd_inspect(args: argparse.Namespace) -> int:
         doc = item
         break
     if doc is None:
-        _err(f"{args.file}: no document matches")
+        wanted = [f"id {args.doc_id!r}"] if args.doc_id is not None else []
+        wanted += [f"line {args.line}"] if args.line is not None else []
+        _err(f"{args.file}: no document with {' and '.join(wanted) or 'any text'}")
         return EXIT_FAILED
     if doc.dropped is not None:
         print(f"{doc.id}: rejected while reading: {doc.dropped}")
