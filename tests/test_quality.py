@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -118,17 +119,23 @@ def _seed(prefix: str) -> str:
 
 
 def test_score_text_reports_signals_without_dropping() -> None:
-    scores = textclean.score_text(_seed("000"))  # the article is there twice
+    twice = _seed("000")  # the article is there twice: 13 of its 26 lines repeat
+    alone = _stage()(Document("b", twice))  # judged before `repeats` removed the copy
+    assert alone.scores["gopher_rep.dup_line_fraction"] == 0.5
+    assert "gopher_repetition.dup_line_fraction" in str(alone.scores["quality.failed"])
+    scores = textclean.score_text(twice)  # the whole pipeline: the cleaned text is judged
     assert scores["dropped"] is None
-    assert scores["gopher_rep.dup_line_fraction"] == 0.5  # 13 of 26 lines repeat
-    assert "gopher_repetition.dup_line_fraction" in str(scores["quality.failed"])
+    assert scores["gopher_rep.dup_line_fraction"] == 0.0
+    assert "gopher_repetition" not in str(scores["quality.failed"])
     clean = textclean.score_text(_seed("003"))
     assert clean["quality.failed"] == ""
     assert clean["boilerplate.lines_removed"] == 1
 
 
-def _stage(**options: object) -> boilerplate.BoilerplateStage:
-    return boilerplate.build(Config().replace(boilerplate=options), None)
+def _stage(**options: object) -> Callable[[Document], Document]:
+    """The boilerplate stage with its quality judgement, as the pipeline runs it."""
+    stage = boilerplate.build(Config().replace(boilerplate=options), None)
+    return lambda doc: stage.finish(stage(doc))
 
 
 def test_drop_on_quality_is_opt_in() -> None:
@@ -149,6 +156,17 @@ def test_drop_considers_only_the_configured_families() -> None:
         Document("d", _seed("000"))
     )
     assert twice.dropped is not None and "gopher_repetition" in twice.dropped
+
+
+def test_pipeline_judges_quality_on_the_cleaned_text() -> None:
+    options = {"drop_on_quality": True, "quality_checks": ["gopher_repetition"]}
+    cfg = Config().replace(boilerplate=options)
+    kept = textclean.clean_document(_seed("000"), config=cfg)
+    assert kept.dropped is None  # repeats removed the second copy before the judgement
+    assert [e.rule for e in kept.edits if e.stage == "repeats"] == ["repeats.run"]
+    cfg_no_repeats = cfg.replace(stages=("repair", "boilerplate", "normalize"))
+    dropped = textclean.clean_document(_seed("000"), config=cfg_no_repeats)
+    assert dropped.dropped is not None and "dup_line_fraction" in dropped.dropped
 
 
 def test_quality_can_be_switched_off_and_families_are_checked() -> None:

@@ -33,11 +33,25 @@ STAGE_MODULES: dict[str, str] = {
 
 @runtime_checkable
 class Stage(Protocol):
-    """A per-document step: pure, no I/O, no state kept between documents."""
+    """A per-document step: pure, no I/O, no state kept between documents.
+
+    A stage may also define ``finish(doc) -> doc``: a judgement of the final text,
+    called (in stage order) once every stage has run (see :func:`finish`).
+    """
 
     name: str
 
     def __call__(self, doc: Document) -> Document: ...
+
+
+def finish(stages: Sequence[Stage], doc: Document) -> Document:
+    """Call the ``finish`` hook of every stage that has one, in order, while ``doc`` is
+    not dropped (the boilerplate stage's quality signals judge the cleaned text)."""
+    for stage in stages:
+        hook = getattr(stage, "finish", None)
+        if hook is not None and doc.dropped is None:
+            doc = hook(doc)
+    return doc
 
 
 def available_stages() -> tuple[str, ...]:
@@ -112,7 +126,7 @@ class Pipeline:
             if doc.dropped is not None:
                 break
             doc = stage(doc)
-        return doc
+        return finish(self.stages, doc)
 
     def run(self, docs: Iterable[DocLike]) -> Iterator[Document]:
         """Stream documents through the stages: iterable in, generator out."""

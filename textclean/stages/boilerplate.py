@@ -22,6 +22,11 @@ a rule that times out is skipped for the rest of the document and the skip is
 recorded in ``doc.scores`` (``boilerplate.rule_timeouts``,
 ``boilerplate.timed_out_rules``).
 
+The quality signals judge the *cleaned* text, so they are computed by
+:meth:`BoilerplateStage.finish`, which the pipeline calls after every stage has
+run (a doubled article is no longer "repetitive" once ``repeats`` has removed
+the second copy, and ``drop_on_quality`` must not drop it).
+
 >>> from textclean.config import Config
 >>> from textclean.document import Document
 >>> stage = build(Config(), None)
@@ -501,8 +506,12 @@ class BoilerplateStage:
                 doc.drop(f"boilerplate.empty: only page chrome ({nonblank_removed} lines removed)")
             else:
                 doc.drop("boilerplate.empty: empty document")
-            return doc
-        if self.config.quality:
+        return doc
+
+    def finish(self, doc: Document) -> Document:
+        """Score the quality signals of the final text (after every stage); with
+        ``drop_on_quality``, drop a document that fails a check of ``quality_checks``."""
+        if self.config.quality and doc.dropped is None:
             scores, failed = quality.score(doc.text, self.thresholds)
             doc.scores.update(scores)
             doc.scores["quality.failed"] = ",".join(failed)
