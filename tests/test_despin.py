@@ -63,7 +63,7 @@ def test_seed_001_is_flagged(seed_doc: Document) -> None:
         "the history of Ukraine",
         "over real estate",
         "Instead of sending",
-        "his private friend and fellow",
+        "his personal friend and fellow",  # "his private pal and fellow"; original: personal
         "permission to hold a vote",
         "Read the other seven thinkers",
         "aimed at improving relations",
@@ -284,18 +284,35 @@ def _stage_with(entry_spun: str, original: str, **despin: object) -> DespinStage
 
 def test_document_evidence_restores_a_rare_t2_word_when_the_original_never_appears() -> None:
     # "succesful" (a spinner's "capable") after a word the bigram list does not know: the
-    # neighbours are silent, so only the document evidence can decide.
+    # neighbours are silent, so (with the prior-only way in switched off) only the
+    # document evidence can decide.
     tail = "Quorbl succesful. Vrenk succesful.\n"
-    doc = _stage_with("succesful", "capable")(Document("x", SEED_SPUN + tail))
+    quiet = {"silent_margin": 1e9}
+    doc = _stage_with("succesful", "capable", **quiet)(Document("x", SEED_SPUN + tail))
     assert doc.text.endswith("Quorbl capable. Vrenk capable.\n")
     ev = [e.evidence for e in doc.edits if e.rule == "spin.en.t2.succesful"]
     assert len(ev) == 2 and all(e["doc_factor"] == 4.0 and e["bigram_ratio"] == 1.0 for e in ev)
     # switched off, or with the original written elsewhere in the text: left alone
-    off = _stage_with("succesful", "capable", doc_absent_bonus=1.0)(Document("x", SEED_SPUN + tail))
+    off = _stage_with("succesful", "capable", doc_absent_bonus=1.0, **quiet)(
+        Document("x", SEED_SPUN + tail)
+    )
     assert off.text.endswith(tail)
     seen = SEED_SPUN + "They are capable. " + tail
-    doc = _stage_with("succesful", "capable")(Document("x", seen))
+    doc = _stage_with("succesful", "capable", **quiet)(Document("x", seen))
     assert doc.text.endswith("They are capable. " + tail)
+
+
+def test_silent_neighbours_need_a_strong_prior() -> None:
+    # "stated" (the spinner's "said") between words the bigram list does not pair with
+    # either; "said" is in the text too, so there is no document evidence: only the
+    # frequency prior x swap bonus (8.96 x 3) can decide, and it clears silent_margin.
+    tail = "He said so. Members of the Qorblan union stated Vrenk would sign.\n"
+    doc = make_stage()(Document("x", SEED_SPUN + tail))
+    assert doc.text.endswith("He said so. Members of the Qorblan union said Vrenk would sign.\n")
+    (ev,) = [e.evidence for e in doc.edits if e.rule == "spin.en.t2.stated"]
+    assert ev["bigram_ratio"] == 1.0 and "doc_factor" not in ev and ev["odds"] >= 20
+    strict = make_stage(silent_margin=1e9)(Document("x", SEED_SPUN + tail))
+    assert strict.text.endswith(tail)
 
 
 def test_phrase_prior_restores_a_much_rarer_spun_phrase_but_not_an_equally_common_one() -> None:

@@ -72,11 +72,14 @@ def find_matches(
 ) -> list[Match]:
     """Non-overlapping table matches, chosen so long phrases win.
 
-    Where matches overlap, the set with the largest total of
-    ``words ** 2 * tier weight`` is kept (dynamic programming over the tokens),
-    so a longer phrase beats the shorter ones inside it, and an unambiguous
-    phrase beats an ambiguous one of the same length that overlaps it
-    ("is not any nearer": T1 "not any nearer" beats T2 "is not any" + "nearer").
+    Phrases (two words or more) are chosen first: where they overlap, the set
+    with the largest total of ``words ** 2 * tier weight`` is kept (dynamic
+    programming over the tokens; ties go to the leftmost), so a longer phrase
+    beats the shorter ones inside it, and an unambiguous phrase beats an
+    ambiguous one of the same length that overlaps it ("is not any nearer": T1
+    "not any nearer" beats T2 "is not any" + "nearer"). Single words then fill
+    the tokens no phrase covers; they never split a phrase ("because the begin
+    of": the phrase "because the begin", not "because" + "the begin of").
 
     >>> from textclean.despin.table import Entry
     >>> es = {s: Entry("spin.x." + s.replace(" ", "_"), "t1", s, "o", "general")
@@ -84,6 +87,11 @@ def find_matches(
     >>> ms = find_matches(tokenize("Greater than a yr and a yr"), es, first_word_spans(es))
     >>> [(m.i, m.j, m.entry.spun) for m in ms]
     [(0, 4, 'greater than a yr'), (6, 7, 'yr')]
+    >>> es = {s: Entry("spin.x." + s.replace(" ", "_"), "t1", s, "o", "general")
+    ...       for s in ("because the begin", "the begin of", "because")}
+    >>> ms = find_matches(tokenize("Because the begin of talks"), es, first_word_spans(es))
+    >>> [(m.i, m.j, m.entry.spun) for m in ms]
+    [(0, 3, 'because the begin')]
     """
     n = len(tokens)
     starting: list[list[Match]] = [[] for _ in range(n)]
@@ -100,12 +108,14 @@ def find_matches(
                 starting[i].append(Match(i, i + length, entry))
     if not any(starting):
         return []
-    best = [0.0] * (n + 1)  # best total weight from token i on
+    best = [0.0] * (n + 1)  # best total weight of phrases from token i on
     choice: list[Match | None] = [None] * (n + 1)
     for i in range(n - 1, -1, -1):
         best[i], choice[i] = best[i + 1], None
         for m in starting[i]:  # longest first, so ties keep the longer match
             length = m.j - m.i
+            if length < 2:
+                continue
             w = length * length * TIER_WEIGHT.get(m.entry.tier, 0.5) + best[m.j]
             if w >= best[i] - 1e-9:  # ties: the leftmost, longest match
                 best[i], choice[i] = w, m
@@ -114,6 +124,8 @@ def find_matches(
     while i < n:
         m = choice[i]
         if m is None:
+            single = [s for s in starting[i] if s.j == i + 1]
+            out.extend(single)
             i += 1
         else:
             out.append(m)

@@ -213,7 +213,9 @@ class DespinStage:
         odds = stats.ratio * prior * doc_factor * swap
         # The neighbours must favour the original themselves, or at least be silent
         # when the document's own evidence favours it.
-        eligible = stats.ratio > 1.0 or (stats.ratio == 1.0 and doc_factor * swap > 1.0)
+        eligible = stats.ratio > 1.0 or (
+            stats.ratio == 1.0 and (doc_factor > 1.0 or odds >= cfg.silent_margin)
+        )
         ev: dict[str, Any] = dict(stats.as_dict())
         ev["prior_ratio"] = round(prior, 2)
         if doc_factor != 1.0:
