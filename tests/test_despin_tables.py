@@ -104,3 +104,21 @@ def test_alternative_originals_are_parsed_and_checked(tmp_path: Path) -> None:
     write_pack(ok, {"reverse/a.tsv": HEADER + body.splitlines(keepends=True)[1]})
     entry = load_tables(RulePack.load([ok])).entries["assist"]
     assert entry.original == "support" and entry.alternatives == ("support", "help")
+
+
+def test_per_original_sources_and_leave_one_out(tmp_path: Path) -> None:
+    body = (
+        HEADER
+        + "spin.en.t2.assist\tt2\tassist\tsupport|help\tpair:p|general\tper original\n"
+        + "spin.en.t2.each\tt2\teach\tboth|every\tpair:p|general|general\tthree for two\n"
+    )
+    write_pack(tmp_path, {"reverse/a.tsv": body})
+    errors = check_pack(tmp_path)
+    assert [(e.line, "3 sources for 2 originals" in str(e)) for e in errors] == [(3, True)]
+    ok = tmp_path / "ok"
+    write_pack(ok, {"reverse/a.tsv": HEADER + body.splitlines(keepends=True)[1]})
+    tables = load_tables(RulePack.load([ok]))
+    assert tables.entries["assist"].sources == ("pair:p", "general")
+    left = tables.without_source("pair:p").entries["assist"]  # the pair's original goes
+    assert (left.original, left.alternatives, left.source) == ("help", ("help",), "general")
+    assert tables.without_source("general").entries["assist"].alternatives == ("support",)

@@ -19,7 +19,10 @@ columns below (the last column, ``note``, may be left off a row).
   source first (``support|help``): repair picks the one the neighbouring words
   favour, and leaves the match alone when they cannot tell them apart;
 * ``source``: ``general`` or ``pair:<name>`` (the evaluation pair the entry
-  was learned from, so the measurement can leave it out).
+  was learned from, so the measurement can leave it out); with several
+  originals, either one source for all or one per original joined by ``|``
+  (``pair:seed001|general``: the first original was learned from that pair,
+  the second is general knowledge and stays when the pair is left out).
 
 ``fingerprints.tsv`` — rare spun n-grams for detection::
 
@@ -88,10 +91,14 @@ class Entry:
     line: int = 0
     #: every original the spun form may stand for, ``original`` first (see the module docstring)
     alternatives: tuple[str, ...] = ()
+    #: the source of each alternative (``source`` is the first one's)
+    sources: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.alternatives:
             object.__setattr__(self, "alternatives", (self.original,))
+        if len(self.sources) != len(self.alternatives):
+            object.__setattr__(self, "sources", (self.source,) * len(self.alternatives))
 
     @property
     def n_words(self) -> int:
@@ -134,13 +141,29 @@ class SpinTables:
         return max((e.n_words for e in self.entries.values()), default=0)
 
     def without_source(self, source: str) -> SpinTables:
-        """The same tables without entries learned from ``source`` (leave-one-out).
+        """The same tables without what was learned from ``source`` (leave-one-out): an
+        entry loses the originals from ``source`` and goes when none are left.
 
         >>> t = SpinTables({"yr": Entry("spin.en.t1.yr", "t1", "yr", "year", "pair:a")})
         >>> len(t.without_source("pair:a").entries), len(t.without_source("pair:b").entries)
         (0, 1)
+        >>> e = Entry("spin.en.t2.assist", "t2", "assist", "support", "pair:a",
+        ...           alternatives=("support", "help"), sources=("pair:a", "general"))
+        >>> left = SpinTables({"assist": e}).without_source("pair:a").entries["assist"]
+        >>> left.original, left.alternatives, left.source
+        ('help', ('help',), 'general')
         """
-        kept = {k: e for k, e in self.entries.items() if e.source != source}
+        kept: dict[str, Entry] = {}
+        for k, e in self.entries.items():
+            if source not in e.sources:
+                kept[k] = e
+                continue
+            pairs = [(a, s) for a, s in zip(e.alternatives, e.sources, strict=True) if s != source]
+            if pairs:
+                alts, srcs = tuple(a for a, _ in pairs), tuple(s for _, s in pairs)
+                kept[k] = replace(
+                    e, original=alts[0], source=srcs[0], alternatives=alts, sources=srcs
+                )
         return replace(self, entries=kept)
 
 
@@ -236,15 +259,20 @@ def parse_reverse(path: Path, errors: list[RuleError] | None = None) -> list[Ent
         elif len(set(alts)) != len(alts):
             fail(line, f"an original is listed twice: {orig!r}")
             bad = True
-        if not _SOURCE.match(row["source"]):
+        sources = tuple(row["source"].split("|"))
+        if not all(_SOURCE.match(src) for src in sources):
             fail(line, f"source must be 'general' or 'pair:<name>', got {row['source']!r}")
+            bad = True
+        elif len(sources) not in (1, len(alts)):
+            fail(line, f"{len(sources)} sources for {len(alts)} originals: {row['source']!r}")
             bad = True
         if bad:
             continue
         seen_ids[rid] = line
         seen_spun[spun] = line
+        srcs = sources if len(sources) == len(alts) else sources * len(alts)
         out.append(
-            Entry(rid, tier, spun, alts[0], row["source"], row["note"], str(path), line, alts)
+            Entry(rid, tier, spun, alts[0], srcs[0], row["note"], str(path), line, alts, srcs)
         )
     return out
 
