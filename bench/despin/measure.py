@@ -221,16 +221,21 @@ def report(pairs: list[PairResult], clean: list[CleanResult], show_edits: bool) 
             f" {p.wer_before:.3f} | {p.wer_after:.3f} | {p.cut:.1%} | {p.edits} | {prec} |"
             f" {p.left_out} |"
         )
-    if pairs:
-        n = sum(p.words for p in pairs)
-        before = sum(p.wer_before * p.words for p in pairs) / n
-        after = sum(p.wer_after * p.words for p in pairs) / n
-        edits = sum(p.edits for p in pairs)
-        correct = sum(p.correct for p in pairs)
+    groups = [("total", pairs)]
+    untouched = [p for p in pairs if p.left_out == 0]
+    if pairs and 0 < len(untouched) < len(pairs):
+        # the pairs no table entry was learned from (nothing had to be left out)
+        groups.append(("pairs the table was not built from", untouched))
+    for label, group in groups if pairs else []:
+        n = sum(p.words for p in group)
+        before = sum(p.wer_before * p.words for p in group) / n
+        after = sum(p.wer_after * p.words for p in group) / n
+        edits = sum(p.edits for p in group)
+        correct = sum(p.correct for p in group)
         prec = f"{correct / edits:.1%}" if edits else "—"
         cut = 1 - after / before if before else 0.0
         lines.append(
-            f"| **total** | {n} | | {sum(p.spun for p in pairs)}/{len(pairs)} | {before:.3f} |"
+            f"| **{label}** | {n} | | {sum(p.spun for p in group)}/{len(group)} | {before:.3f} |"
             f" {after:.3f} | {cut:.1%} | {edits} | {prec} | |"
         )
     lines += [
