@@ -315,3 +315,26 @@ def test_every_help_example_parses() -> None:
             parser.parse_args(argv)  # exits (fails the test) on an unknown option
             seen += 1
     assert seen >= 10
+
+
+def test_clean_judges_quality_on_the_cleaned_text(tmp_path: Path) -> None:
+    # The batch CLI runs the stages' finish hooks too: quality signals are in the report,
+    # computed after `repeats`, and drop_on_quality acts on them.
+    cfg = tmp_path / "c.toml"
+    cfg.write_text('[boilerplate]\ndrop_on_quality = true\nquality_checks = ["gopher_quality"]\n')
+    src = tmp_path / "src"
+    src.mkdir()
+    doubled = next(SEEDS.glob("000_*.txt"))
+    (src / doubled.name).write_bytes(doubled.read_bytes())
+    (src / "short.txt").write_text("A short note of only a few words, but a sentence.\n")
+    out = tmp_path / "o"
+    assert clean(str(src), "-o", str(out), "--config", str(cfg), "--no-dedup") == 0
+    report = {r["id"]: r for r in read_jsonl(out / ".textclean" / "report.jsonl")}
+    kept = report[doubled.name]
+    assert kept["status"] == "kept"
+    assert kept["scores"]["gopher_rep.dup_line_fraction"] == 0.0  # judged after repeats
+    assert kept["scores"]["quality.failed"] == ""
+    rejects = read_jsonl(out / ".textclean" / "rejects.jsonl")
+    assert [(r["id"], r["reason"].split(":")[0]) for r in rejects] == [
+        ("short.txt", "boilerplate.quality")
+    ]

@@ -89,15 +89,18 @@ def process_document(pipeline: Pipeline, doc: Document) -> Document:
     if doc.dropped is not None:
         return doc
     original, scores = doc.text, dict(doc.scores)
-    for stage in pipeline.stages:
+    # every stage, then every stage's ``finish`` hook (judgements of the final text)
+    steps = [(stage.name, stage) for stage in pipeline.stages]
+    steps += [(s.name, hook) for s in pipeline.stages if (hook := getattr(s, "finish", None))]
+    for name, step in steps:
         if doc.dropped is not None:
             break
         try:
-            doc = stage(doc)
+            doc = step(doc)
         except Exception as exc:  # a stage bug or timeout must not lose the document
             doc.text, doc.edits, doc.scores = original, [], scores
             doc.dropped = None
-            doc.drop(f"stage_error: {stage.name}: {type(exc).__name__}: {exc}")
+            doc.drop(f"stage_error: {name}: {type(exc).__name__}: {exc}")
             return doc
     if doc.dropped is None and not doc.text.strip():
         doc.drop("empty")
