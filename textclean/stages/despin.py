@@ -14,18 +14,24 @@ Detection (every mode but ``off``) sets four scores:
   and the text is English (enough of the commonest English words).
 
 Repair (mode ``repair``, flagged documents only) walks the reverse-table
-matches (longest phrase first): T1 entries are applied; T2 entries only when a
-context rule (``rules/spin/context.tsv``) says so, or when the neighbouring
-words favour the original (bigram likelihood ratio original:spun above 1) and
-that ratio times the frequency prior ``(f_orig / f_spun) ** t2_prior_weight``
-reaches ``t2_margin``; T3 entries only if ``tiers`` names them, with the same
-evidence as T2. The frequencies are wordfreq's for a one-word entry and the
+matches (phrases first, see :func:`~textclean.despin.match.find_matches`): T1
+entries are applied; T2 entries only when a context rule
+(``rules/spin/context.tsv``) says so, or when the neighbouring words favour the
+original (bigram likelihood ratio original:spun above 1) and that ratio times
+the frequency prior ``(f_orig / f_spun) ** t2_prior_weight`` (times the
+document factor ``doc_absent_bonus`` and the two-way-swap factor
+``swap_bonus`` where they apply) reaches ``t2_margin``; with silent neighbours
+(ratio exactly 1) only the document factor or odds of ``silent_margin`` let it
+go ahead. T3 entries only if ``tiers`` names them, with the same evidence as T2.
+An entry with several originals (``support|help``) has each weighed; the best is
+restored if it beats the runner-up by ``alternative_margin`` (a T1 match takes
+the best). The frequencies are wordfreq's for a one-word entry and the
 bigram-chain estimate (:func:`~textclean.despin.stats.phrase_zipf`) for an
 entry with a phrase on either side; both are computed once, when the stage is
 built. A T2/T3 match on a capitalised word in mid-sentence
 is left alone (it is likely part of a name: "Asian Nations"). Every
 replacement is an Edit whose rule is the entry id and whose evidence holds the
-tier, the score and the reason.
+tier, the score and the reason (with the odds of every original, if several).
 
 >>> from textclean.config import Config
 >>> from textclean.document import Document
@@ -212,7 +218,7 @@ class DespinStage:
         prior = 10 ** (cfg.t2_prior_weight * log_prior)
         odds = stats.ratio * prior * doc_factor * swap
         # The neighbours must favour the original themselves, or at least be silent
-        # when the document's own evidence favours it.
+        # when the document's own evidence favours it or the odds alone are strong.
         eligible = stats.ratio > 1.0 or (
             stats.ratio == 1.0 and (doc_factor > 1.0 or odds >= cfg.silent_margin)
         )
