@@ -11,6 +11,7 @@ from textclean import clean_document, clean_text
 from textclean.config import Config, RepairConfig
 from textclean.document import Document
 from textclean.stages.repair import RepairStage, _ftfy_config, _lines, build
+from textclean.textblocks import fenced_code_lines
 
 
 def repair(text: str, **options: object) -> str:
@@ -29,6 +30,25 @@ def test_html_entities_unescaped_outside_markup_only() -> None:
     assert repair("<p>a &amp; b</p>") == "<p>a &amp; b</p>"
     # ... without switching unescaping off for the other lines (ftfy's whole-text "auto")
     assert repair("<b>x</b>\nR&amp;D\n") == "<b>x</b>\nR&D\n"
+
+
+def test_entities_inside_fenced_code_stay_literal() -> None:
+    text = (
+        "Tom &amp; Jerry\n\n```html\n<p>&lt;div&gt; &amp; CafÃ©</p>\nx &lt; y &amp;&amp; z\n```\n"
+        "R&amp;D after the fence\n"
+    )
+    want = (
+        "Tom & Jerry\n\n```html\n<p>&lt;div&gt; &amp; Café</p>\nx &lt; y &amp;&amp; z\n```\n"
+        "R&D after the fence\n"
+    )
+    assert repair(text) == want  # mojibake in code is still damage; entities are the code
+    assert clean_text(want) == want  # and the whole pipeline leaves it so (idempotent)
+    # an unclosed fence is not code: its entities are unescaped like any text
+    assert repair("```\nx &lt; y\n") == "```\nx < y\n"
+    for ending in ("\r\n", "\r"):
+        crlf = text.replace("\n", ending)
+        once = clean_text(crlf)
+        assert clean_text(once) == once and "&lt;div&gt;" in once and "Tom & Jerry" in once
 
 
 def test_doubly_escaped_entities_reach_a_fixpoint() -> None:
@@ -74,7 +94,9 @@ def test_edits_carry_rule_ids_and_ftfy_steps() -> None:
 
 def _full_path(stage: RepairStage, text: str) -> str:
     """What ftfy gives on every line, with no line skipped (the reference)."""
-    return "".join(stage.fix_line(line)[0] for line in _lines(text))
+    lines = _lines(text)
+    code = fenced_code_lines([ln.rstrip("\r\n") for ln in lines])
+    return "".join(stage.fix_line(line, code=i in code)[0] for i, line in enumerate(lines))
 
 
 VARIED = [
@@ -122,6 +144,8 @@ ALPHABET = st.sampled_from(
         "ð\x9f\x98\x80",
         "日本",
         "Ω",
+        "\n```\n",
+        "~~~",
     ]
 )
 

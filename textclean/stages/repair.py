@@ -10,6 +10,9 @@ destroy. Differences from calling ``ftfy.fix_text`` with its defaults:
   ``explain=False``), (b) decides HTML unescaping per line rather than letting
   one ``<`` early in the text switch it off for every later line, and (c) gives
   each repaired line an audit record;
+* inside a closed fenced code region (```` ``` ```` or ``~~~``, as normalize and
+  boilerplate see it) HTML entities are left as written (``&lt;div&gt;`` in a
+  Markdown code sample is the literal text); mojibake there is still repaired;
 * a fast path skips every line ftfy provably cannot change.
 
 >>> from textclean.config import Config
@@ -35,6 +38,7 @@ from ftfy.chardata import CONTROL_CHARS
 from textclean.config import Config, RepairConfig
 from textclean.document import Change, Document
 from textclean.rules import RulePack
+from textclean.textblocks import fenced_code_lines
 
 NAME = "repair"
 _MAX_ROUNDS = 4  # ftfy passes per line at most (see RepairStage.fix_line)
@@ -104,10 +108,11 @@ class RepairStage:
         # as fix_line_once shows it to ftfy: ending in "\n" (see there)
         return self.config.fix_encoding and is_bad(line.rstrip("\r\n") + "\n")
 
-    def fix_line_once(self, line: str) -> tuple[str, list[str]]:
-        """One ftfy pass over one line; returns the text and ftfy's steps as strings."""
+    def fix_line_once(self, line: str, code: bool = False) -> tuple[str, list[str]]:
+        """One ftfy pass over one line; returns the text and ftfy's steps as strings.
+        ``code``: the line is inside fenced code, where entities are literal text."""
         cfg: TextFixerConfig = self._ftfy  # type: ignore[attr-defined]
-        if cfg.unescape_html and "<" in line:
+        if cfg.unescape_html and (code or "<" in line):
             # A line with markup: entities there may be literal code, so leave them.
             cfg = cfg._replace(unescape_html=False)
         # ftfy's mojibake detection looks at what ends a line ("ÂŒ" stays, "ÂŒ\n"
@@ -121,18 +126,18 @@ class RepairStage:
         names = [f"{s.action}:{s.parameter}" for s in steps or ()]
         return fixed, names
 
-    def fix_line(self, line: str) -> tuple[str, list[str]]:
+    def fix_line(self, line: str, code: bool = False) -> tuple[str, list[str]]:
         """Fix one line until nothing changes, so the stage is idempotent.
 
         One ftfy pass can leave work for a second one: doubly escaped entities
         (``&amp;amp;`` → ``&amp;`` → ``&``) or repairs that uncover more.
         """
-        fixed, names = self.fix_line_once(line)
+        fixed, names = self.fix_line_once(line, code)
         for _ in range(_MAX_ROUNDS - 1):
             if fixed == line or not self.could_change(fixed):
                 break
             line = fixed
-            fixed, more = self.fix_line_once(line)
+            fixed, more = self.fix_line_once(line, code)
             names.extend(more)
         return fixed, names
 
@@ -171,12 +176,21 @@ class RepairStage:
             return doc
         changes: list[Change] = []
         pos = 0
-        for line in _lines(text):
+        lines = _lines(text)
+        code = frozenset[int]()
+        if "```" in text or "~~~" in text:
+            code = fenced_code_lines([ln.rstrip("\r\n") for ln in lines])
+        for i, line in enumerate(lines):
             start = pos
             pos += len(line)
-            if not self.could_change(line) and not self._layout_could_change(line):
+            if i in code:  # normalize leaves code lines as they are: no layout to settle
+                if not self.could_change(line):
+                    continue
+                fixed, steps = self.fix_line(line, code=True)
+            elif not self.could_change(line) and not self._layout_could_change(line):
                 continue
-            fixed, steps = self._settle(*self.fix_line(line))
+            else:
+                fixed, steps = self._settle(*self.fix_line(line))
             if fixed != line:
                 changes.append(Change(start, pos, fixed, _rule_id(steps), {"ftfy": steps}))
         doc.replace_spans(NAME, changes)
