@@ -13,7 +13,7 @@ and streams documents through them.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Protocol, runtime_checkable
 
 from textclean.config import STAGE_ORDER, Config, ConfigError
@@ -44,13 +44,18 @@ class Stage(Protocol):
     def __call__(self, doc: Document) -> Document: ...
 
 
+def finish_hooks(stages: Sequence[Stage]) -> list[tuple[str, Callable[[Document], Document]]]:
+    """``(stage name, hook)`` for every stage that defines ``finish``, in stage order."""
+    return [(s.name, hook) for s in stages if (hook := getattr(s, "finish", None)) is not None]
+
+
 def finish(stages: Sequence[Stage], doc: Document) -> Document:
     """Call the ``finish`` hook of every stage that has one, in order, while ``doc`` is
     not dropped (the boilerplate stage's quality signals judge the cleaned text)."""
-    for stage in stages:
-        hook = getattr(stage, "finish", None)
-        if hook is not None and doc.dropped is None:
-            doc = hook(doc)
+    for _name, hook in finish_hooks(stages):
+        if doc.dropped is not None:
+            break
+        doc = hook(doc)
     return doc
 
 

@@ -28,7 +28,7 @@ from typing import Protocol
 
 from textclean.config import Config, DedupConfig
 from textclean.document import Document
-from textclean.pipeline import Pipeline
+from textclean.pipeline import Pipeline, finish_hooks
 
 
 class Duplicate(Protocol):
@@ -90,8 +90,7 @@ def process_document(pipeline: Pipeline, doc: Document) -> Document:
         return doc
     original, scores = doc.text, dict(doc.scores)
     # every stage, then every stage's ``finish`` hook (judgements of the final text)
-    steps = [(stage.name, stage) for stage in pipeline.stages]
-    steps += [(s.name, hook) for s in pipeline.stages if (hook := getattr(s, "finish", None))]
+    steps = [(stage.name, stage) for stage in pipeline.stages] + finish_hooks(pipeline.stages)
     for name, step in steps:
         if doc.dropped is not None:
             break
