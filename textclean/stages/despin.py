@@ -251,21 +251,22 @@ class DespinStage:
         ev: dict[str, Any] = {"tier": e.tier, "spin_score": round(score, 3)}
         if e.tier not in self.config.tiers:
             return None
-        alts = e.alternatives
-        if e.tier == "t1" and len(alts) == 1:
-            return e.original, ev
-        weighed = [(alt, *self._weigh(e, alt, prev, nxt, (doc or {}).get(alt))) for alt in alts]
-        ranked = sorted(weighed, key=lambda w: -w[2])  # stable: table order breaks ties
-        if len(alts) > 1:
-            ev["alternatives"] = {alt: round(odds, 2) for alt, _ok, odds, _ev in weighed}
         ctx = None
         if e.tier != "t1":
             ctx = self._context(e, QUOTE if quotes[0] else prev, QUOTE if quotes[1] else nxt)
             if ctx is not None and ctx[0] == "keep":
                 return None
-        if e.tier == "t1" or ctx is not None:
             if ctx is not None:
                 ev["context"] = ctx[1]
+        decided = e.tier == "t1" or ctx is not None  # applied: only the original to choose
+        alts = e.alternatives
+        if decided and len(alts) == 1:
+            return e.original, ev
+        weighed = [(alt, *self._weigh(e, alt, prev, nxt, (doc or {}).get(alt))) for alt in alts]
+        ranked = sorted(weighed, key=lambda w: -w[2])  # stable: table order breaks ties
+        if len(alts) > 1:
+            ev["alternatives"] = {alt: round(odds, 2) for alt, _ok, odds, _ev in weighed}
+        if decided:
             return ranked[0][0], ev
         best, ok, odds, best_ev = ranked[0]
         if not ok or odds < self.config.t2_margin:
