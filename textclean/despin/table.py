@@ -270,9 +270,9 @@ def parse_reverse(path: Path, errors: list[RuleError] | None = None) -> list[Ent
             continue
         seen_ids[rid] = line
         seen_spun[spun] = line
-        srcs = sources if len(sources) == len(alts) else sources * len(alts)
+        # one source for all originals is spread over them by Entry itself
         out.append(
-            Entry(rid, tier, spun, alts[0], srcs[0], row["note"], str(path), line, alts, srcs)
+            Entry(rid, tier, spun, alts[0], sources[0], row["note"], str(path), line, alts, sources)
         )
     return out
 
