@@ -203,17 +203,16 @@ def adjective_variants(e: Entry) -> Iterator[tuple[str, str]]:
         yield s_ly, o_ly
 
 
-def _alternative_variants(e: Entry) -> tuple[dict[tuple[str, ...], bool], list[str]]:
-    """Inflected variants of ``e`` for each of its originals: ``{(spun, orig), ...}`` with
-    whether they are adjectival, and the variants' spun phrases in first-seen order."""
-    found: dict[tuple[str, ...], bool] = {}
+def _alternative_variants(e: Entry) -> dict[str, dict[str, bool]]:
+    """Inflected variants of ``e`` for each of its originals, by spun phrase (first seen
+    first): ``{spun: {original: adjectival}}``."""
+    found: dict[str, dict[str, bool]] = {}
     for alt in e.alternatives:
         one = replace(e, original=alt, alternatives=(alt,))
         adjectival = dict.fromkeys(adjective_variants(one), True)
-        for pair in [*variants(one), *adjectival]:
-            found.setdefault(pair, pair in adjectival)
-    order = list(dict.fromkeys(spun for spun, _orig in found))
-    return found, order
+        for spun, orig in [*variants(one), *adjectival]:
+            found.setdefault(spun, {}).setdefault(orig, (spun, orig) in adjectival)
+    return found
 
 
 def generate(entries: list[Entry]) -> list[tuple[str, str, str, str, str, str]]:
@@ -228,18 +227,15 @@ def generate(entries: list[Entry]) -> list[tuple[str, str, str, str, str, str]]:
     for e in entries:
         if e.tier == "t3" or e.source != "general":
             continue
-        found, order = _alternative_variants(e)
-        for spun in order:
-            origs = []
-            adjectival = False
-            for (s_form, orig), adj in found.items():
-                if s_form != spun:
-                    continue
-                heads = (spun.split()[-1 if adj else 0], orig.split()[0])
-                if any(zipf(w) < MIN_ZIPF for w in heads) or orig in origs:
-                    continue
-                origs.append(orig)
-                adjectival = adjectival or adj
+        for spun, by_orig in _alternative_variants(e).items():
+            kept = {
+                orig: adj
+                for orig, adj in by_orig.items()
+                if all(
+                    zipf(w) >= MIN_ZIPF for w in (spun.split()[-1 if adj else 0], orig.split()[0])
+                )
+            }
+            origs, adjectival = list(kept), any(kept.values())
             if not origs or spun in taken:
                 continue
             if spun in originals or (" " not in spun and zipf(spun) >= MAX_SPUN_ZIPF):
