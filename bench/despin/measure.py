@@ -36,7 +36,7 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from textclean.config import Config, DespinConfig  # noqa: E402
+from textclean.config import Config, tomllib  # noqa: E402
 from textclean.despin.match import tokenize  # noqa: E402
 from textclean.despin.table import SpinTables, load_tables  # noqa: E402
 from textclean.document import Document, Edit  # noqa: E402
@@ -272,15 +272,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="override a [despin] setting for this run (repeatable), e.g. swap_bonus=3",
+        help="override a [despin] setting, value as in TOML (repeatable): swap_bonus=3",
     )
     args = ap.parse_args(argv)
     overrides = {}
-    for item in args.despin:
+    for item in args.despin:  # values are TOML: swap_bonus=3, fix_articles=false, tiers=["t1"]
         key, _, value = item.partition("=")
-        current = getattr(DespinConfig(), key)
-        overrides[key] = type(current)(value)
-    cfg = Config(rules=tuple(args.rules), despin=DespinConfig(**overrides))
+        overrides[key] = tomllib.loads(f"v = {value}")["v"]
+    cfg = Config(rules=tuple(args.rules)).replace(despin=overrides)
     tables = load_tables(RulePack.load(cfg.rules))
     pairs = find_pairs(args.pairs)
     results = [
