@@ -58,26 +58,25 @@ def _symspell_dir() -> Path:
     return Path(str(resources.files("symspellpy")))
 
 
+def _read_counts(name: str) -> tuple[dict[str, int], int]:
+    """One symspellpy count file (``key count`` per line, a bigram's key holding its
+    two words): the counts and the smallest of them."""
+    counts: dict[str, int] = {}
+    with (_symspell_dir() / name).open(encoding="utf-8") as fh:
+        for line in fh:
+            key, _, c = line.rstrip().rpartition(" ")
+            counts[key] = int(c)
+    return counts, min(counts.values())
+
+
 @lru_cache(maxsize=1)
 def _bigrams() -> tuple[dict[str, int], int]:
-    counts: dict[str, int] = {}
-    path = _symspell_dir() / "frequency_bigramdictionary_en_243_342.txt"
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            a, b, c = line.split()
-            counts[f"{a} {b}"] = int(c)
-    return counts, min(counts.values())
+    return _read_counts("frequency_bigramdictionary_en_243_342.txt")
 
 
 @lru_cache(maxsize=1)
 def _unigrams() -> tuple[dict[str, int], int]:
-    counts: dict[str, int] = {}
-    path = _symspell_dir() / "frequency_dictionary_en_82_765.txt"
-    with path.open(encoding="utf-8") as fh:
-        for line in fh:
-            w, c = line.split()
-            counts[w] = int(c)
-    return counts, min(counts.values())
+    return _read_counts("frequency_dictionary_en_82_765.txt")
 
 
 def bigram_count(a: str, b: str) -> float:
