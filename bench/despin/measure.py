@@ -19,7 +19,8 @@ pair is repaired by entries learned from it.
 * **Real set** (``--real``): the real spun/original pairs, unpaired spun texts and
   clean texts of ``bench/despin/real`` (texts kept outside git, see its README).
   Each real pair ``<id>`` is scored with every table entry whose source is
-  ``real:<id>`` left out (cross-validation by article); unpaired spun texts give
+  ``real:<id>`` left out, and those of other pairs spun from the same original
+  (cross-validation by article); unpaired spun texts give
   the flagged rate; clean texts must be neither flagged nor changed. Figures are
   reported overall, per spinner family and per topic.
 
@@ -160,11 +161,13 @@ def run_pair(
     tables: SpinTables,
     cfg: Config,
     loo_: bool = True,
-    source: str | None = None,
+    sources: Sequence[str] = (),
 ) -> PairResult:
     """Repair ``spun`` and score it against ``orig``, leaving out the entries whose
-    source is ``source`` (default ``pair:<name>``) unless ``loo_`` is false."""
-    loo = tables.without_source(source or f"pair:{name}") if loo_ else tables
+    source is one of ``sources`` (default ``pair:<name>``) unless ``loo_`` is false."""
+    loo = tables
+    for src in (sources or (f"pair:{name}",)) if loo_ else ():
+        loo = loo.without_source(src)
     stage = DespinStage.from_tables(cfg.despin, loo)
     doc = stage(Document(name, spun))
     hits = edit_hits(doc.text, orig, doc.edits)
