@@ -232,7 +232,7 @@ class DespinConfig:
 
 @dataclass(frozen=True)
 class RepeatsConfig:
-    """Exact and near-duplicate blocks inside one document (see README, ``repeats``)."""
+    """Exact and near-duplicate blocks inside one document (see docs/repeats.md)."""
 
     keep_short_repeats: bool = _doc(
         False,
