@@ -1,9 +1,23 @@
-"""The Gopher quality signals as first written: plain Python per word and n-gram.
+"""The quality signals written again from their papers' definitions, in plain Python.
 
-A reference for :mod:`textclean.stages.quality.signals`, which computes the same numbers with
-shared tokenization and numpy n-gram ids (tests check they agree exactly;
-``bench/test_bench_pathological.py`` times both). The C4 and FineWeb signals
-did not change and are taken from :mod:`textclean.stages.quality.signals` itself.
+An independent reference for :mod:`textclean.stages.quality.signals` (tests check
+they agree exactly; ``bench/test_bench_pathological.py`` times both). Nothing here
+comes from textclean: the word tokenizer, line and paragraph splitting and the
+duplicate counting are written again below from the definitions.
+
+* C4 (Raffel et al. 2020, JMLR 21(140), section 2.2, as in tensorflow_datasets'
+  ``c4_utils.clean_page``): per stripped line, drop it when a word is longer than
+  ``max_word_length``; remove citation marks ("[1]", "[edit]", "[citation needed]");
+  keep only lines ending in a terminal mark and not in an ellipsis, with at least
+  ``min_words_per_line`` whitespace-separated words; a line with "lorem ipsum" or
+  "{" condemns the page; a line with "javascript" or a policy phrase is dropped;
+  sentences are counted in the kept lines (a run of . ! ? with closing quotes or
+  brackets, followed by white space or the end; at least one per line).
+* Gopher quality and repetition (Rae et al. 2021, arXiv:2112.11446, appendix A.1.1).
+* FineWeb (Penedo et al. 2024, arXiv:2406.17557, section 3.5): over the non-blank
+  lines (stripped), the share ending in a terminal mark, the share of at most
+  ``short_line_length`` characters, the characters in lines repeating an earlier
+  line over all characters but newlines, and lines per word.
 """
 
 from __future__ import annotations
@@ -12,16 +26,53 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from textclean.stages.quality.signals import (
-    _HAS_ALPHA,
-    _PARAGRAPH_SPLIT,
-    _nonblank_lines,
-    c4_signals,
-    fineweb_signals,
-    repeated,
-    words_of,
-)
+import regex
+
 from textclean.stages.quality.thresholds import Thresholds
+
+# A word: letters, digits or marks, joined by inner apostrophes or hyphens.
+_WORD_RE = regex.compile(r"[\p{L}\p{N}\p{M}]+(?:['’\-][\p{L}\p{N}\p{M}]+)*")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD_RE.findall(text)
+
+
+def _nonblank_lines(text: str) -> list[str]:
+    out = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if stripped:
+            out.append(stripped)
+    return out
+
+
+def _paragraphs(text: str) -> list[str]:
+    """Blocks separated by a line holding only white space (or nothing)."""
+    paras, block = [], []
+    for line in text.splitlines():
+        if line.strip():
+            block.append(line)
+        elif block:
+            paras.append("\n".join(block).strip())
+            block = []
+    if block:
+        paras.append("\n".join(block).strip())
+    return [p for p in paras if p]
+
+
+def repeated(items: list[str]) -> tuple[int, int]:
+    """Items equal to an earlier one: how many, and their characters."""
+    seen: set[str] = set()
+    count = chars = 0
+    for item in items:
+        if item in seen:
+            count += 1
+            chars += len(item)
+        seen.add(item)
+    return count, chars
+
 
 ScoreValue = Any
 
@@ -85,7 +136,7 @@ def gopher_quality_signals(text: str, t: Mapping[str, Any]) -> dict[str, ScoreVa
             round(sum(ln.endswith(("...", "…")) for ln in lines) / len(lines), 4) if lines else 0.0
         ),
         "gopher.alpha_words_ratio": (
-            round(sum(1 for w in words if _HAS_ALPHA.search(w)) / n, 4) if n else 0.0
+            round(sum(1 for w in words if _LETTER.search(w)) / n, 4) if n else 0.0
         ),
         "gopher.stop_words": len({w.lower() for w in words} & stop),  # distinct stop words
     }
@@ -94,7 +145,7 @@ def gopher_quality_signals(text: str, t: Mapping[str, Any]) -> dict[str, ScoreVa
 def gopher_repetition_signals(text: str, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
     del t
     size = len(text) or 1
-    paras = [p.strip() for p in _PARAGRAPH_SPLIT.split(text.strip()) if p.strip()]
+    paras = _paragraphs(text)
     lines = _nonblank_lines(text)
     p_dup, p_chars = repeated(paras)
     l_dup, l_chars = repeated(lines)
@@ -120,8 +171,85 @@ def gopher_repetition_signals(text: str, t: Mapping[str, Any]) -> dict[str, Scor
     return out
 
 
+_CITATION_MARK = regex.compile(r"\[\d*\]|\[edit\]|\[citation needed\]", regex.IGNORECASE)
+
+
+def _sentences_in(line: str) -> int:
+    """Sentence ends: a run of . ! ? (then closing quotes or brackets) before a space or the end."""
+    count, i, n = 0, 0, len(line)
+    while i < n:
+        if line[i] in ".!?":
+            j = i
+            while j < n and line[j] in ".!?":
+                j += 1
+            while j < n and line[j] in "\"'”’)]":
+                j += 1
+            if j == n or line[j].isspace():
+                count += 1
+            i = j
+        else:
+            i += 1
+    return max(1, count)
+
+
+def c4_signals(text: str, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
+    lines = _nonblank_lines(text)
+    kept = sentences = javascript = policy = 0
+    lorem = curly = False
+    for line in lines:
+        if any(len(word) > t["max_word_length"] for word in line.split()):
+            continue
+        line = _CITATION_MARK.sub("", line)
+        if not line.endswith(tuple(t["end_marks"])) or line.endswith(t["ellipsis"]):
+            continue
+        if len(line.split()) < t["min_words_per_line"]:
+            continue
+        lower = line.lower()
+        if "lorem ipsum" in lower:
+            lorem = True
+        elif "javascript" in lower:
+            javascript += 1
+        elif "{" in line:
+            curly = True
+        elif any(phrase in lower for phrase in t["policy_substrings"]):
+            policy += 1
+        else:
+            kept += 1
+            sentences += _sentences_in(line)
+    return {
+        "c4.lines": len(lines),
+        "c4.lines_kept": kept,
+        "c4.kept_fraction": round(kept / len(lines), 4) if lines else 0.0,
+        "c4.sentences": sentences,
+        "c4.javascript_lines": javascript,
+        "c4.policy_lines": policy,
+        "c4.lorem_ipsum": lorem,
+        "c4.curly_bracket": curly,
+    }
+
+
+def fineweb_signals(text: str, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
+    lines = _nonblank_lines(text)
+    n = len(lines)
+    marks = tuple(t["end_marks"])
+    chars = len(text.replace("\n", "")) or 1
+    words = len(words_of(text))
+    return {
+        "fineweb.line_punct_ratio": round(sum(1 for ln in lines if ln.endswith(marks)) / n, 4)
+        if n
+        else 0.0,
+        "fineweb.short_line_ratio": round(
+            sum(1 for ln in lines if len(ln) <= t["short_line_length"]) / n, 4
+        )
+        if n
+        else 0.0,
+        "fineweb.dup_line_char_ratio": round(repeated(lines)[1] / chars, 4),
+        "fineweb.newline_word_ratio": round(n / words, 4) if words else 0.0,
+    }
+
+
 def score(text: str, thresholds: Thresholds) -> dict[str, ScoreValue]:
-    """Every signal (no failures), as the first implementation computed them."""
+    """Every signal (no failures), computed from the definitions above."""
     out: dict[str, ScoreValue] = {}
     out.update(c4_signals(text, thresholds["c4"]))
     out.update(gopher_quality_signals(text, thresholds["gopher_quality"]))

@@ -12,6 +12,7 @@ from textclean.config import Config, ConfigError
 from textclean.document import Document
 from textclean.rules import RuleError, RulePack, check_pack
 from textclean.stages import quality as quality_stage
+from textclean.stages.quality import signals
 from textclean.stages.quality import signals as quality
 from textclean.stages.quality import thresholds as qt
 
@@ -228,3 +229,23 @@ def test_a_user_pack_overrides_one_threshold(tmp_path: Path) -> None:
     (tmp_path / "quality" / "strict.toml").write_text("[c4]\nmin_sentences = -1\n")
     with pytest.raises(RuleError, match=r"strict.toml:1: c4.min_sentences must be an integer"):
         textclean.score_text(text, rules=[str(tmp_path)])
+
+
+def test_every_signal_equals_the_independent_reference_on_real_text(
+    thresholds: qt.Thresholds,
+) -> None:
+    """C4, Gopher and FineWeb, each written again from its paper (tests/quality_reference.py)."""
+    import json
+
+    from tests import quality_reference
+
+    root = Path(__file__).resolve().parent
+    texts = [p.read_text(encoding="utf-8") for p in sorted((root.parent / "seeds").iterdir())]
+    texts += [p.read_text(encoding="utf-8") for p in sorted((root / "data/prose").glob("*.txt"))]
+    rows = (root / "data/prose_sample.jsonl").read_text(encoding="utf-8").splitlines()
+    texts += [json.loads(r)["text"] for r in rows]
+    texts += ["", "\n\n", "lorem ipsum dolor sit amet, all of it.", "x { y } z is here now."]
+    for text in texts:
+        want = quality_reference.score(text, thresholds)
+        got, _ = signals.score(text, thresholds)
+        assert {k: got[k] for k in want} == want, text[:80]
