@@ -13,6 +13,8 @@ threshold tables (see :mod:`textclean.quality`). A rule::
     max_words = 6                            # longer lines never match this rule
     enabled = true
     note = "why this is chrome"
+    learned_from = ["example.com"]           # optional: sites whose labelled pages it was
+                                             # learned from (left out when they are scored)
 
 Packs are applied in order (built-in, then each ``--rules DIR``); a rule whose
 ``id`` was already defined replaces the earlier one (``enabled = false``
@@ -52,7 +54,7 @@ KINDS = ("line", "section", "teaser", "orphan_heading")
 ZONES = ("any", "header", "footer", "edges")
 ID_PATTERN = regex.compile(r"boilerplate(?:\.[a-z0-9_]+){2,}")
 
-_COMMON_KEYS = {"id", "kind", "enabled", "note", "zone"}
+_COMMON_KEYS = {"id", "kind", "enabled", "note", "zone", "learned_from"}
 _KIND_KEYS: dict[str, set[str]] = {
     "line": {"exact", "regex", "max_words"},
     "section": {"exact", "regex", "min_position", "max_block_lines", "title_max_words"},
@@ -83,6 +85,7 @@ class Rule:
     weak_endings: tuple[str, ...] = ("…", "...")
     min_run: int = 2
     min_words: int = 8
+    learned_from: tuple[str, ...] = ()
 
 
 @dataclass
@@ -296,6 +299,14 @@ def _parse_rule(raw: Any, i: int, loc: _Locator, path: str) -> tuple[Rule | None
             errs.append(_err(path, at("note"), f"{name}: 'note' must be a string"))
         else:
             kwargs["note"] = raw["note"]
+    if "learned_from" in raw:
+        sites = _str_list(raw["learned_from"])
+        if sites is None or any(not x for x in sites):
+            errs.append(
+                _err(path, at("learned_from"), f"{name}: 'learned_from' must be a list of sites")
+            )
+        else:
+            kwargs["learned_from"] = tuple(sites)
     for key, lo, hi in (
         ("max_words", 1, 10_000),
         ("max_block_lines", 1, 100_000),

@@ -121,6 +121,14 @@ class _AnyZone:
         return cls(chosen, exact, prefilter, max(limits), 30 * max(limits) + 50)
 
 
+#: A credit line of the article ("Source(s): AP", "(Cover: CFP)", "Photo: ..."): a
+#: section cut stops above such lines at the very end of the document.
+_CREDIT = regex.compile(
+    r"\(?\s*(?:source(?:\(s\)|s)?|cover|photo(?:s|graph)?|image|credit|credits|editor|"
+    r"reporter|video|illustration|graphic|writer|written by|edited by)\s*:\s*[^\n]{1,80}?\)?",
+    regex.IGNORECASE,
+)
+
 #: An inline flag that applies to the whole pattern, e.g. ``(?x)``, not ``(?i:...)``.
 _GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z^-]+\)")
 
@@ -243,6 +251,10 @@ class BoilerplateStage:
                 if ev is None:
                     continue
                 block = nonblank[k + 1 :]
+                credits = 0  # the article's own credit lines after the teasers stay
+                while credits < len(block) and _CREDIT.fullmatch(block[-1 - credits].text):
+                    credits += 1
+                block = block[: len(block) - credits]
                 if not all(self._teaserish(b.text, r) for b in block):
                     continue
                 ev.update(
@@ -253,8 +265,12 @@ class BoilerplateStage:
                         b.text.endswith(r.strong_endings + r.weak_endings) for b in block
                     ),
                 )
-                run.cut = ln.index
                 run.removed[ln.index] = (r.id, ev)
+                if credits:
+                    for b in block:
+                        run.removed[b.index] = (r.id, {**ev, "line": b.index + 1})
+                else:
+                    run.cut = ln.index
                 break
 
     def _teaserish(self, text: str, r: Rule) -> bool:
