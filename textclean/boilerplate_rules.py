@@ -61,7 +61,7 @@ _KIND_KEYS: dict[str, set[str]] = {
     "teaser": {"title_max_words", "strong_endings", "weak_endings", "min_run", "min_words"},
     "orphan_heading": {"exact", "regex"},
 }
-_TOP_KEYS = {"pack", "rule", "quality"}
+_TOP_KEYS = {"pack", "rule", "quality", "shape"}
 _PACK_KEYS = {"name", "version", "description"}
 
 
@@ -94,6 +94,7 @@ class ParsedRules:
 
     rules: dict[str, Rule] = field(default_factory=dict)
     quality: dict[str, dict[str, Any]] = field(default_factory=dict)
+    shape: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def line_key(text: str) -> str:
@@ -229,6 +230,20 @@ def parse_text(
         qerrs, quality = check_quality_table(data["quality"])
         for table, msg in qerrs:
             errors.append(_err(path, loc.table_line(table), msg))
+    if "shape" in data:
+        from textclean.boilerplate_shape import ShapeParams
+
+        shape = data["shape"]
+        if not isinstance(shape, Mapping) or not all(
+            isinstance(v, Mapping) for v in shape.values()
+        ):
+            errors.append(_err(path, None, "[shape] must hold tables: [shape.top_label] ..."))
+        else:
+            for table in shape:
+                try:
+                    ShapeParams.from_tables({table: shape[table]})
+                except ValueError as exc:
+                    errors.append(_err(path, loc.table_line(f"shape.{table}"), str(exc)))
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         errors.append(_err(path, None, "'rule' must be an array of tables: use [[rule]]"))
@@ -420,6 +435,9 @@ def parse_files(paths: Iterable[Path]) -> ParsedRules:
             out.rules[r.id] = r  # a later pack's rule replaces the earlier one
         for table, values in quality.items():
             out.quality.setdefault(table, {}).update(values)
+        shape = tomllib.loads(text).get("shape", {})
+        for table, values in shape.items():
+            out.shape.setdefault(table, {}).update(values)
     return out
 
 

@@ -92,6 +92,9 @@ class BoilerplateConfig:
     footer_lines: int = 15  # the footer zone: at most this many non-blank lines at the end
     prose_min_words: int = 10  # a line this long ending a sentence is content (ends zones)
     regex_timeout: float = 0.1  # seconds per regex match; a rule that times out is skipped
+    # Leave out the rules whose `learned_from` names one of these sites (cross-validation
+    # by site in bench/boilerplate/measure.py; empty in normal use).
+    exclude_learned_from: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         families = ("c4", "gopher_quality", "gopher_repetition", "fineweb")

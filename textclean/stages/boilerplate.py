@@ -38,6 +38,7 @@ the second copy, and ``drop_on_quality`` must not drop it).
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
@@ -46,6 +47,7 @@ from typing import Any
 import regex
 
 from textclean import quality
+from textclean import boilerplate_shape as shape
 from textclean.boilerplate_rules import REGEX_FLAGS, Rule, line_key, parse_files
 from textclean.config import BoilerplateConfig, Config
 from textclean.document import Change, Document
@@ -78,6 +80,8 @@ def compile_rules(rules: Mapping[str, Rule], cfg: BoilerplateConfig) -> list[Com
         if _selected(r.id, cfg.enable):
             on = True
         if _selected(r.id, cfg.disable):
+            on = False
+        if set(r.learned_from) & set(cfg.exclude_learned_from):
             on = False
         if on:
             out.append(Compiled(r, tuple(regex.compile(p, REGEX_FLAGS) for p in r.patterns)))
@@ -175,6 +179,7 @@ class BoilerplateStage:
     thresholds: quality.Thresholds
     name: str = NAME
     anywhere: _AnyZone | None = None  # the zone-free line rules, indexed (see build)
+    shape: shape.ShapeParams = shape.ShapeParams()
 
     # ------------------------------------------------------------------ matching
 
@@ -501,6 +506,8 @@ class BoilerplateStage:
         self._orphan_headings(run, zones)
         zones = self._zones(run)
         self._teasers(run, zones)
+        stop = len(run.lines) if run.cut is None else run.cut
+        run.removed.update(shape.apply(run.lines[:stop], run.removed, self.shape, run.code))
         for i in run.code & run.removed.keys():
             del run.removed[i]
         changes = self._changes(run)
@@ -545,6 +552,15 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
     except ValueError as exc:
         raise RuleError(pack.builtin_dir / "boilerplate", None, str(exc)) from exc
     compiled = tuple(compile_rules(parsed.rules, config.boilerplate))
+    try:
+        params = shape.ShapeParams.from_tables(parsed.shape)
+    except ValueError as exc:
+        raise RuleError(pack.builtin_dir / "boilerplate", None, str(exc)) from exc
+    params = dataclasses.replace(params, prose_min_words=config.boilerplate.prose_min_words)
     return BoilerplateStage(
-        config.boilerplate, compiled, thresholds, anywhere=_AnyZone.build(compiled)
+        config.boilerplate,
+        compiled,
+        thresholds,
+        anywhere=_AnyZone.build(compiled),
+        shape=params,
     )
