@@ -44,6 +44,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import ahocorasick
 import regex
 
 from textclean import quality
@@ -52,6 +53,7 @@ from textclean.boilerplate_rules import REGEX_FLAGS, Rule, line_key, parse_files
 from textclean.config import BoilerplateConfig, Config
 from textclean.document import Change, Document
 from textclean.layout import Line, count_words, is_prose, split_lines
+from textclean.regex_literals import normalize, required_literals
 from textclean.rules import RuleError, RulePack
 from textclean.textblocks import fenced_code_lines
 
@@ -97,6 +99,13 @@ class _AnyZone:
     matches the first rule listing its exact form (``exact``: form → position
     in ``rules``), a dict lookup instead of a loop over the rules. Lines longer
     than any rule's regex bound (``max_chars``, ``max_words``) skip the regexes.
+
+    Before that, a cheaper screen: most regexes cannot match without one of a
+    few literal strings (:func:`~textclean.regex_literals.required_literals`),
+    and one search for all of them in the case-folded line (``screen``) tells
+    whether any of those regexes could match (the line is case-folded and its
+    whitespace runs made single spaces, :func:`~textclean.regex_literals.normalize`). When none could, only the
+    regexes without such strings (``rest``) are tried.
     """
 
     rules: tuple[Compiled, ...]
@@ -104,6 +113,8 @@ class _AnyZone:
     prefilter: regex.Pattern[str]
     max_words: int
     max_chars: int
+    screen: ahocorasick.Automaton | None = None
+    rest: regex.Pattern[str] | None = None
 
     @classmethod
     def build(cls, rules: Iterable[Compiled]) -> _AnyZone | None:
@@ -122,7 +133,23 @@ class _AnyZone:
         except regex.error:
             return None
         limits = [c.rule.max_words for c in chosen if c.regexes] or [-1]
-        return cls(chosen, exact, prefilter, max(limits), 30 * max(limits) + 50)
+        literals: set[str] = set()
+        unscreened = []
+        for p in patterns:
+            req = required_literals(p.pattern)
+            if req is None:
+                unscreened.append(p.pattern)
+            else:
+                literals |= req
+        screen = ahocorasick.Automaton()
+        for x in sorted(literals):
+            screen.add_word(x, x)
+        if literals:
+            screen.make_automaton()
+        rest = regex.compile("|".join(f"(?:{p})" for p in unscreened) or r"(?!)", REGEX_FLAGS)
+        return cls(
+            chosen, exact, prefilter, max(limits), 30 * max(limits) + 50, screen=screen, rest=rest
+        )
 
 
 #: A credit line of the article ("Source(s): AP", "(Cover: CFP)", "Photo: ..."): a
@@ -132,6 +159,14 @@ _CREDIT = regex.compile(
     r"reporter|video|illustration|graphic|writer|written by|edited by)\s*:\s*[^\n]{1,80}?\)?",
     regex.IGNORECASE,
 )
+
+
+def _found(automaton: ahocorasick.Automaton, text: str) -> bool:
+    """Whether ``text`` contains any word of ``automaton`` (False when it has none)."""
+    if automaton.kind != ahocorasick.AHOCORASICK:
+        return False
+    return next(automaton.iter(text), None) is not None
+
 
 #: An inline flag that applies to the whole pattern, e.g. ``(?x)``, not ``(?i:...)``.
 _GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z^-]+\)")
@@ -215,7 +250,12 @@ class BoilerplateStage:
         """The first zone-free line rule matching ``line`` (as the loop over rules finds it)."""
         if line.words <= a.max_words and len(line.text) <= a.max_chars:
             try:
-                maybe = a.prefilter.fullmatch(line.text, timeout=self.config.regex_timeout)
+                if a.screen is None or _found(a.screen, normalize(line.text)):
+                    maybe = a.prefilter.fullmatch(line.text, timeout=self.config.regex_timeout)
+                else:  # no regex with required strings can match: only the others may
+                    maybe = a.rest is not None and a.rest.fullmatch(
+                        line.text, timeout=self.config.regex_timeout
+                    )
             except TimeoutError:
                 maybe = True  # let each rule try (and time out) on its own
             if maybe:
