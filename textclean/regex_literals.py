@@ -10,7 +10,8 @@ substrings" analysis of code-search indexes (Russ Cox, *Regular Expression
 Matching with a Trigram Index*), without the trigrams.
 
 Strings are case-folded (``str.casefold``) and a whitespace class stands for
-one space: look for them in :func:`normalize` of the line. Only the literals of a branch that every match must pass through count:
+one space: look for them in :func:`normalize` of the line. Only the literals
+of a branch that every match must pass through count:
 
 >>> sorted(required_literals(r"(?:please\\s+)?subscribe (?:now|today)"))
 ['subscribe now', 'subscribe today']

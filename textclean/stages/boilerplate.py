@@ -47,8 +47,8 @@ from typing import Any
 import ahocorasick
 import regex
 
-from textclean import quality
 from textclean import boilerplate_shape as shape
+from textclean import quality
 from textclean.boilerplate_rules import REGEX_FLAGS, Rule, line_key, parse_files
 from textclean.config import BoilerplateConfig, Config
 from textclean.document import Change, Document
@@ -58,6 +58,7 @@ from textclean.rules import RuleError, RulePack
 from textclean.textblocks import fenced_code_lines
 
 NAME = "boilerplate"
+_DEFAULT_SHAPE = shape.ShapeParams()
 #: A run of consecutive non-prose lines this short may hold a lone chrome line.
 _SHORT_RUN = 6
 
@@ -104,7 +105,8 @@ class _AnyZone:
     few literal strings (:func:`~textclean.regex_literals.required_literals`),
     and one search for all of them in the case-folded line (``screen``) tells
     whether any of those regexes could match (the line is case-folded and its
-    whitespace runs made single spaces, :func:`~textclean.regex_literals.normalize`). When none could, only the
+    whitespace runs made single spaces, :func:`~textclean.regex_literals.normalize`).
+    When none could, only the
     regexes without such strings (``rest``) are tried.
     """
 
@@ -214,7 +216,7 @@ class BoilerplateStage:
     thresholds: quality.Thresholds
     name: str = NAME
     anywhere: _AnyZone | None = None  # the zone-free line rules, indexed (see build)
-    shape: shape.ShapeParams = shape.ShapeParams()
+    shape: shape.ShapeParams = _DEFAULT_SHAPE
 
     # ------------------------------------------------------------------ matching
 
