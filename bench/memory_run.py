@@ -20,13 +20,14 @@ written as ``part-NNN.jsonl`` files of about 64 MB. 5 % of documents repeat a pa
 ``repeats``), 2 % carry mojibake (work for ``repair``), 3 % are near-copies
 of an earlier document with another footer (work for corpus dedup).
 
-Run it (what the README's "Memory" figures come from)::
+Run it (what the "Memory" figures of docs/robustness.md come from)::
 
     python bench/memory_run.py --size 1G --workers 2
     python bench/memory_run.py --size 100M --workers 2
 
-The corpus and results live under ``/work/cache/memory-run`` (or
-``$TEXTCLEAN_BENCH_CACHE/memory-run``, else ``bench/.cache/memory-run``);
+The corpus and results live in ``memory-run`` beside the benchmark corpus's
+cache (see :func:`bench.corpus.cache_dir`: ``$TEXTCLEAN_CACHE/memory-run``,
+else ``bench/.cache/memory-run``);
 each result is also written there as ``result-<size>-<engine>-w<workers>.json``.
 """
 

@@ -13,9 +13,9 @@ import regex
 
 from textclean.config import Config
 from textclean.document import Document
-from textclean.regex_literals import normalize, required_literals
 from textclean.rules import RulePack
 from textclean.stages import boilerplate
+from textclean.stages.boilerplate.screen import normalize, required_literals
 
 DATA = Path(__file__).resolve().parent / "data"
 STAGE = boilerplate.build(Config(), RulePack.load(()))
@@ -131,7 +131,10 @@ def test_article_sentences_with_the_new_trigger_words_are_kept() -> None:
 def test_short_article_lines_at_the_top_and_in_lists_are_kept() -> None:
     # a title, a byline and a date above the text; an ingredient list inside it
     text = (
-        "Library Vote\nBy Ana Souza\nMarch 3, 2024\n" + BODY + "2 cups flour\n3 eggs\n1 cup milk\n" + BODY
+        "Library Vote\nBy Ana Souza\nMarch 3, 2024\n"
+        + BODY
+        + "2 cups flour\n3 eggs\n1 cup milk\n"
+        + BODY
     )
     assert removed(text) == {}
 
@@ -182,7 +185,8 @@ PATTERNS = [
     r"(?:\d{1,5}|one|no)\s+(?:responses?|thoughts?)\s+(?:to|on)\s+[^.!?]{1,150}",
     r"(?:copyright\s*)?(?:©|\(c\))\s*\d{4}.{0,80}\ball rights reserved\W*",
     r"discover more from .{1,100}",
-    r"(?:[^.!?\n]{1,80}[.!?]\s+){0,2}(?:please\s+)?(?:subscribe|sign up)\s+(?:to|for)\s+our newsletter",
+    r"(?:[^.!?\n]{1,80}[.!?]\s+){0,2}(?:please\s+)?(?:subscribe|sign up)\s+"
+    r"(?:to|for)\s+our newsletter",
 ]
 LINES = [
     "Follow   us",
@@ -209,7 +213,6 @@ def test_screened_stage_gives_the_same_removals_as_trying_every_rule() -> None:
     unscreened = boilerplate.BoilerplateStage(
         STAGE.config,
         STAGE.rules,
-        STAGE.thresholds,
         anywhere=None,  # the rule-by-rule loop, no screen, no alternation
         shape=STAGE.shape,
     )

@@ -34,7 +34,7 @@ def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentP
 
 def test_every_option_of_every_command_has_help_with_an_example() -> None:
     subs = _subparsers(build_parser())
-    assert {"clean", "inspect", "score", "dedup", "rules", "rules check"} <= set(subs)
+    assert {"clean", "inspect", "score", "dedup", "rules", "rules check", "config"} <= set(subs)
     for name, sub in subs.items():
         assert sub.epilog and "example" in sub.epilog, name
         for action in sub._actions:
@@ -44,7 +44,7 @@ def test_every_option_of_every_command_has_help_with_an_example() -> None:
 
 
 def test_help_runs_for_each_command() -> None:
-    for cmd in (["clean"], ["inspect"], ["score"], ["dedup"], ["rules", "check"]):
+    for cmd in (["clean"], ["inspect"], ["score"], ["dedup"], ["rules", "check"], ["config"]):
         r = run_cli(*cmd, "--help")
         assert (r.returncode == 0 and b"examples" in r.stdout) or b"example:" in r.stdout
 
@@ -318,10 +318,10 @@ def test_every_help_example_parses() -> None:
 
 
 def test_clean_judges_quality_on_the_cleaned_text(tmp_path: Path) -> None:
-    # The batch CLI runs the stages' finish hooks too: quality signals are in the report,
+    # The batch CLI runs the quality stage last: its signals are in the report,
     # computed after `repeats`, and drop_on_quality acts on them.
     cfg = tmp_path / "c.toml"
-    cfg.write_text('[boilerplate]\ndrop_on_quality = true\nquality_checks = ["gopher_quality"]\n')
+    cfg.write_text('[quality]\ndrop_on_quality = true\nchecks = ["gopher_quality"]\n')
     src = tmp_path / "src"
     src.mkdir()
     doubled = next(SEEDS.glob("000_*.txt"))
@@ -336,5 +336,5 @@ def test_clean_judges_quality_on_the_cleaned_text(tmp_path: Path) -> None:
     assert kept["scores"]["quality.failed"] == ""
     rejects = read_jsonl(out / ".textclean" / "rejects.jsonl")
     assert [(r["id"], r["reason"].split(":")[0]) for r in rejects] == [
-        ("short.txt", "boilerplate.quality")
+        ("short.txt", "quality.gopher_quality")
     ]

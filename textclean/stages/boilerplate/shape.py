@@ -29,9 +29,9 @@ The rules, each switchable in the data (``enabled``):
 
 Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 
->>> from textclean.layout import split_lines
+>>> from textclean.stages.boilerplate.layout import layout_lines
 >>> params = ShapeParams.from_tables({})
->>> lines = split_lines("Webinars\\nUser Management in Databases: The Full Edition\\n"
+>>> lines = layout_lines("Webinars\\nUser Management in Databases: The Full Edition\\n"
 ...                     "The webinar walks through users, roles and quotas in detail.\\n")
 >>> [(i, rule) for i, (rule, _ev) in sorted(apply(lines, {}, params, frozenset()).items())]
 [(0, 'boilerplate.shape.top_label')]
@@ -45,7 +45,7 @@ from typing import Any
 
 import regex
 
-from textclean.layout import Line, ends_sentence, is_prose
+from textclean.stages.boilerplate.layout import Line, ends_sentence, is_prose
 
 RULE_TOP_LABEL = "boilerplate.shape.top_label"
 RULE_SANDWICH = "boilerplate.shape.sandwich"
