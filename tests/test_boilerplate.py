@@ -220,7 +220,7 @@ CHROME = {
     "Facebook Twitter Email": "boilerplate.social.share",
     "Tags: floods, weather, Europe": "boilerplate.footer.tags",
     "Follow us on Facebook and Instagram for the latest updates.": "boilerplate.social.follow_us",
-    "© 2024 Example Media Group. All rights reserved.": "boilerplate.footer.copyright",
+    "© 2024 Example Media Group. All rights reserved.": "boilerplate.footer.rights_reserved",
     "Privacy Policy | Terms of Use | Contact Us": "boilerplate.nav.footer_links",
 }
 

@@ -152,6 +152,11 @@ class BoilerplateConfig:
     footer_lines: int = _doc(15, "the footer zone: at most this many non-blank lines at the end")
     prose_min_words: int = _doc(10, "a line this long ending a sentence is content (ends zones)")
     regex_timeout: float = _doc(0.1, "seconds per regex match; a rule that times out is skipped")
+    exclude_learned_from: tuple[str, ...] = _doc(
+        (),
+        "leave out the rules whose `learned_from` names one of these sites (cross-validation "
+        "by site in bench/boilerplate/measure.py; empty in normal use)",
+    )
 
     def __post_init__(self) -> None:
         if self.regex_timeout <= 0:

@@ -5,7 +5,11 @@
   (``rules/boilerplate/*.toml``);
 * :mod:`textclean.stages.boilerplate.layout` holds the shape tests rules rely
   on (prose lines, sentence endings, word counts) over the lines of
-  :func:`textclean.textblocks.split_lines`.
+  :func:`textclean.textblocks.split_lines`;
+* :mod:`textclean.stages.boilerplate.shape` finds chrome by the shape of lines
+  and their neighbours (thresholds in ``rules/boilerplate/classifier.toml``);
+* :mod:`textclean.stages.boilerplate.screen` finds the strings a rule regex
+  cannot match without, so that most lines skip the regexes.
 """
 
 from textclean.stages.boilerplate.stage import NAME, BoilerplateStage, build, compile_rules

@@ -14,6 +14,8 @@ thresholds live in the pack's ``quality/`` folder, see
     max_words = 6                            # longer lines never match this rule
     enabled = true
     note = "why this is chrome"
+    learned_from = ["example.com"]           # optional: sites whose labelled pages it was
+                                             # learned from (left out when they are scored)
 
 Packs are applied in order (built-in, then each ``--rules DIR``); a rule whose
 ``id`` was already defined replaces the earlier one (``enabled = false``
@@ -53,14 +55,14 @@ KINDS = ("line", "section", "teaser", "orphan_heading")
 ZONES = ("any", "header", "footer", "edges")
 ID_PATTERN = regex.compile(r"boilerplate(?:\.[a-z0-9_]+){2,}")
 
-_COMMON_KEYS = {"id", "kind", "enabled", "note", "zone"}
+_COMMON_KEYS = {"id", "kind", "enabled", "note", "zone", "learned_from"}
 _KIND_KEYS: dict[str, set[str]] = {
     "line": {"exact", "regex", "max_words"},
     "section": {"exact", "regex", "min_position", "max_block_lines", "title_max_words"},
     "teaser": {"title_max_words", "strong_endings", "weak_endings", "min_run", "min_words"},
     "orphan_heading": {"exact", "regex"},
 }
-_TOP_KEYS = {"pack", "rule"}
+_TOP_KEYS = {"pack", "rule", "shape"}
 _PACK_KEYS = {"name", "version", "description"}
 
 
@@ -84,6 +86,7 @@ class Rule:
     weak_endings: tuple[str, ...] = ("…", "...")
     min_run: int = 2
     min_words: int = 8
+    learned_from: tuple[str, ...] = ()
 
 
 @dataclass
@@ -91,6 +94,7 @@ class ParsedRules:
     """All rules of a list of files, later files overriding earlier."""
 
     rules: dict[str, Rule] = field(default_factory=dict)
+    shape: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def line_key(text: str) -> str:
@@ -228,6 +232,20 @@ def parse_text(text: str, path: str) -> tuple[list[Rule], list[RuleError]]:
                     f"unknown key {key!r} in [pack]; allowed: {sorted(_PACK_KEYS)}",
                 )
             )
+    if "shape" in data:
+        from textclean.stages.boilerplate.shape import ShapeParams
+
+        shape = data["shape"]
+        if not isinstance(shape, Mapping) or not all(
+            isinstance(v, Mapping) for v in shape.values()
+        ):
+            errors.append(_err(path, None, "[shape] must hold tables: [shape.top_label] ..."))
+        else:
+            for table in shape:
+                try:
+                    ShapeParams.from_tables({table: shape[table]})
+                except ValueError as exc:
+                    errors.append(_err(path, loc.table_line(f"shape.{table}"), str(exc)))
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         errors.append(_err(path, None, "'rule' must be an array of tables: use [[rule]]"))
@@ -298,6 +316,14 @@ def _parse_rule(raw: Any, i: int, loc: _Locator, path: str) -> tuple[Rule | None
             errs.append(_err(path, at("note"), f"{name}: 'note' must be a string"))
         else:
             kwargs["note"] = raw["note"]
+    if "learned_from" in raw:
+        sites = _str_list(raw["learned_from"])
+        if sites is None or any(not x for x in sites):
+            errs.append(
+                _err(path, at("learned_from"), f"{name}: 'learned_from' must be a list of sites")
+            )
+        else:
+            kwargs["learned_from"] = tuple(sites)
     for key, lo, hi in (
         ("max_words", 1, 10_000),
         ("max_block_lines", 1, 100_000),
@@ -409,6 +435,9 @@ def parse_files(paths: Iterable[Path]) -> ParsedRules:
             raise errors[0]
         for r in rules:
             out.rules[r.id] = r  # a later pack's rule replaces the earlier one
+        shape = tomllib.loads(text).get("shape", {})
+        for table, values in shape.items():
+            out.shape.setdefault(table, {}).update(values)
     return out
 
 

@@ -33,21 +33,26 @@ recorded in ``doc.scores`` (``boilerplate.rule_timeouts``,
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+import ahocorasick
 import regex
 
 from textclean.config import BoilerplateConfig, Config
 from textclean.document import Change, Document
-from textclean.rules import RulePack
+from textclean.rules import RuleError, RulePack
+from textclean.stages.boilerplate import shape
 from textclean.stages.boilerplate.layout import Line, count_words, is_prose, layout_lines
 from textclean.stages.boilerplate.rules import REGEX_FLAGS, Rule, line_key, parse_files
+from textclean.stages.boilerplate.screen import normalize, required_literals
 from textclean.textblocks import fenced_code_lines
 
 NAME = "boilerplate"
+_DEFAULT_SHAPE = shape.ShapeParams()
 #: A run of consecutive non-prose lines this short may hold a lone chrome line.
 _SHORT_RUN = 6
 
@@ -73,6 +78,8 @@ def compile_rules(rules: Mapping[str, Rule], cfg: BoilerplateConfig) -> list[Com
             on = True
         if _selected(r.id, cfg.disable):
             on = False
+        if set(r.learned_from) & set(cfg.exclude_learned_from):
+            on = False
         if on:
             out.append(Compiled(r, tuple(regex.compile(p, REGEX_FLAGS) for p in r.patterns)))
     return out
@@ -87,6 +94,14 @@ class _AnyZone:
     matches the first rule listing its exact form (``exact``: form → position
     in ``rules``), a dict lookup instead of a loop over the rules. Lines longer
     than any rule's regex bound (``max_chars``, ``max_words``) skip the regexes.
+
+    Before that, a cheaper screen: most regexes cannot match without one of a
+    few literal strings (:func:`~textclean.stages.boilerplate.screen.required_literals`),
+    and one search for all of them in the case-folded line (``screen``) tells
+    whether any of those regexes could match (the line is case-folded and its
+    whitespace runs made single spaces, :func:`~textclean.stages.boilerplate.screen.normalize`).
+    When none could, only the
+    regexes without such strings (``rest``) are tried.
     """
 
     rules: tuple[Compiled, ...]
@@ -94,6 +109,8 @@ class _AnyZone:
     prefilter: regex.Pattern[str]
     max_words: int
     max_chars: int
+    screen: ahocorasick.Automaton | None = None
+    rest: regex.Pattern[str] | None = None
 
     @classmethod
     def build(cls, rules: Iterable[Compiled]) -> _AnyZone | None:
@@ -112,7 +129,39 @@ class _AnyZone:
         except regex.error:
             return None
         limits = [c.rule.max_words for c in chosen if c.regexes] or [-1]
-        return cls(chosen, exact, prefilter, max(limits), 30 * max(limits) + 50)
+        literals: set[str] = set()
+        unscreened = []
+        for p in patterns:
+            req = required_literals(p.pattern)
+            if req is None:
+                unscreened.append(p.pattern)
+            else:
+                literals |= req
+        screen = ahocorasick.Automaton()
+        for x in sorted(literals):
+            screen.add_word(x, x)
+        if literals:
+            screen.make_automaton()
+        rest = regex.compile("|".join(f"(?:{p})" for p in unscreened) or r"(?!)", REGEX_FLAGS)
+        return cls(
+            chosen, exact, prefilter, max(limits), 30 * max(limits) + 50, screen=screen, rest=rest
+        )
+
+
+#: A credit line of the article ("Source(s): AP", "(Cover: CFP)", "Photo: ..."): a
+#: section cut stops above such lines at the very end of the document.
+_CREDIT = regex.compile(
+    r"\(?\s*(?:source(?:\(s\)|s)?|cover|photo(?:s|graph)?|image|credit|credits|editor|"
+    r"reporter|video|illustration|graphic|writer|written by|edited by)\s*:\s*[^\n]{1,80}?\)?",
+    regex.IGNORECASE,
+)
+
+
+def _found(automaton: ahocorasick.Automaton, text: str) -> bool:
+    """Whether ``text`` contains any word of ``automaton`` (False when it has none)."""
+    if automaton.kind != ahocorasick.AHOCORASICK:
+        return False
+    return next(automaton.iter(text), None) is not None
 
 
 #: An inline flag that applies to the whole pattern, e.g. ``(?x)``, not ``(?i:...)``.
@@ -160,6 +209,7 @@ class BoilerplateStage:
     rules: tuple[Compiled, ...]
     name: str = NAME
     anywhere: _AnyZone | None = None  # the zone-free line rules, indexed (see build)
+    shape: shape.ShapeParams = _DEFAULT_SHAPE
 
     # ------------------------------------------------------------------ matching
 
@@ -195,7 +245,12 @@ class BoilerplateStage:
         """The first zone-free line rule matching ``line`` (as the loop over rules finds it)."""
         if line.words <= a.max_words and len(line.text) <= a.max_chars:
             try:
-                maybe = a.prefilter.fullmatch(line.text, timeout=self.config.regex_timeout)
+                if a.screen is None or _found(a.screen, normalize(line.text)):
+                    maybe = a.prefilter.fullmatch(line.text, timeout=self.config.regex_timeout)
+                else:  # no regex with required strings can match: only the others may
+                    maybe = a.rest is not None and a.rest.fullmatch(
+                        line.text, timeout=self.config.regex_timeout
+                    )
             except TimeoutError:
                 maybe = True  # let each rule try (and time out) on its own
             if maybe:
@@ -236,6 +291,10 @@ class BoilerplateStage:
                 if ev is None:
                     continue
                 block = nonblank[k + 1 :]
+                credits = 0  # the article's own credit lines after the teasers stay
+                while credits < len(block) and _CREDIT.fullmatch(block[-1 - credits].text):
+                    credits += 1
+                block = block[: len(block) - credits]
                 if not all(self._teaserish(b.text, r) for b in block):
                     continue
                 ev.update(
@@ -246,8 +305,12 @@ class BoilerplateStage:
                         b.text.endswith(r.strong_endings + r.weak_endings) for b in block
                     ),
                 )
-                run.cut = ln.index
                 run.removed[ln.index] = (r.id, ev)
+                if credits:
+                    for b in block:
+                        run.removed[b.index] = (r.id, {**ev, "line": b.index + 1})
+                else:
+                    run.cut = ln.index
                 break
 
     def _teaserish(self, text: str, r: Rule) -> bool:
@@ -478,6 +541,8 @@ class BoilerplateStage:
         self._orphan_headings(run, zones)
         zones = self._zones(run)
         self._teasers(run, zones)
+        stop = len(run.lines) if run.cut is None else run.cut
+        run.removed.update(shape.apply(run.lines[:stop], run.removed, self.shape, run.code))
         for i in run.code & run.removed.keys():
             del run.removed[i]
         changes = self._changes(run)
@@ -506,4 +571,11 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
     pack = rules if rules is not None else RulePack.load(config.rules)
     parsed = parse_files(pack.files("boilerplate", "*.toml"))
     compiled = tuple(compile_rules(parsed.rules, config.boilerplate))
-    return BoilerplateStage(config.boilerplate, compiled, anywhere=_AnyZone.build(compiled))
+    try:
+        params = shape.ShapeParams.from_tables(parsed.shape)
+    except ValueError as exc:
+        raise RuleError(pack.builtin_dir / "boilerplate", None, str(exc)) from exc
+    params = dataclasses.replace(params, prose_min_words=config.boilerplate.prose_min_words)
+    return BoilerplateStage(
+        config.boilerplate, compiled, anywhere=_AnyZone.build(compiled), shape=params
+    )

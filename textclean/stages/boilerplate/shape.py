@@ -1,0 +1,176 @@
+"""Chrome found by the shape of lines and their neighbours, not by their words.
+
+The phrase rules of ``rules/boilerplate/*.toml`` know what chrome says; this
+module knows how chrome *sits*. It runs after them, on the lines they left, and
+uses them as context (a line the phrase rules removed counts as chrome). Each
+test is a small deterministic rule over shape features, with its thresholds in
+the ``[shape.*]`` tables of ``rules/boilerplate/classifier.toml``, and every
+removal names the rule and the features that fired, as any other removal does.
+
+Features of a line (see :func:`features`): its words and characters, whether it
+ends a sentence, whether it holds a digit, whether it is a *label* (few words,
+no sentence ending), and its position among the page's non-blank lines.
+
+The rules, each switchable in the data (``enabled``):
+
+``boilerplate.shape.top_label``
+    The first line left at the top of a page is a short label (a section or
+    category name, a site tagline, a widget title: at most ``max_words`` words,
+    capitalised, no digit, no sentence ending) and the next line is a title
+    (``min_next`` to ``max_next_words`` words, capitalised, no sentence ending,
+    not a byline). A page's own
+    title is followed by its text, a dek that ends a sentence, or a byline, so
+    it is not taken.
+``boilerplate.shape.sandwich``
+    A short label line (at most ``max_words`` words, no sentence ending) whose
+    nearest non-blank neighbours above and below were both removed as chrome,
+    in the header or footer run of the page (jusText's "short block between bad
+    blocks is bad", kept to the page edges).
+
+Lines inside fenced code, and prose lines (``is_prose``), are never taken.
+
+>>> from textclean.stages.boilerplate.layout import layout_lines
+>>> params = ShapeParams.from_tables({})
+>>> lines = layout_lines("Webinars\\nUser Management in Databases: The Full Edition\\n"
+...                     "The webinar walks through users, roles and quotas in detail.\\n")
+>>> [(i, rule) for i, (rule, _ev) in sorted(apply(lines, {}, params, frozenset()).items())]
+[(0, 'boilerplate.shape.top_label')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from textclean.stages.boilerplate.layout import Line, ends_sentence, is_prose
+
+RULE_TOP_LABEL = "boilerplate.shape.top_label"
+RULE_SANDWICH = "boilerplate.shape.sandwich"
+
+_DIGIT = regex.compile(r"\d")
+_BYLINE = regex.compile(r"(?:by|von|par|por|di|door|oleh|written by|posted by)\s", regex.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class ShapeParams:
+    """Thresholds of the shape rules (``[shape.*]`` tables; defaults below)."""
+
+    prose_min_words: int = 10
+    top_label: bool = True
+    top_label_max_words: int = 3
+    top_label_min_next: int = 4
+    top_label_max_next: int = 20
+    sandwich: bool = True
+    sandwich_max_words: int = 4
+
+    @classmethod
+    def from_tables(cls, tables: Mapping[str, Mapping[str, Any]]) -> ShapeParams:
+        """Read ``{"top_label": {...}, "sandwich": {...}}``; unknown keys raise ValueError."""
+        known = {
+            "top_label": {
+                "enabled": "top_label",
+                "max_words": "top_label_max_words",
+                "min_next_words": "top_label_min_next",
+                "max_next_words": "top_label_max_next",
+            },
+            "sandwich": {"enabled": "sandwich", "max_words": "sandwich_max_words"},
+        }
+        kwargs: dict[str, Any] = {}
+        for table, values in tables.items():
+            if table not in known:
+                raise ValueError(f"[shape.{table}]: unknown table; known: {sorted(known)}")
+            for key, value in values.items():
+                field = known[table].get(key)
+                if field is None:
+                    raise ValueError(
+                        f"[shape.{table}]: unknown key {key!r}; known: {sorted(known[table])}"
+                    )
+                want = bool if key == "enabled" else int
+                if type(value) is not want or (want is int and not 0 <= value <= 1000):
+                    raise ValueError(f"[shape.{table}] {key}: expected {want.__name__}")
+                kwargs[field] = value
+        return cls(**kwargs)
+
+
+def features(text: str, prose_min_words: int) -> dict[str, Any]:
+    """The shape features the rules read, as recorded in an edit's evidence.
+
+    >>> features("Local • Independent • Essential News", 10)["label"]
+    True
+    """
+    words = len(text.split())
+    sentence = ends_sentence(text)
+    return {
+        "words": words,
+        "chars": len(text),
+        "sentence_end": sentence,
+        "digit": bool(_DIGIT.search(text)),
+        "label": not sentence and not text.endswith((":", ",", ";")),
+        "prose": is_prose(text, prose_min_words),
+    }
+
+
+def apply(
+    lines: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+) -> dict[int, tuple[str, dict[str, Any]]]:
+    """New removals (line index → rule id, evidence) for ``lines``, given ``removed``."""
+    nonblank = [ln for ln in lines if ln.text]
+    if not nonblank:
+        return {}
+    feats = {ln.index: features(ln.text, params.prose_min_words) for ln in nonblank}
+    found: dict[int, tuple[str, dict[str, Any]]] = {}
+    alive = [ln for ln in nonblank if ln.index not in removed]
+    prose_at = [k for k, ln in enumerate(nonblank) if feats[ln.index]["prose"]]
+    first_prose = prose_at[0] if prose_at else len(nonblank)
+    last_prose = prose_at[-1] if prose_at else -1
+
+    if params.top_label and len(alive) >= 2:
+        top, nxt = alive[0], alive[1]
+        f, g = feats[top.index], feats[nxt.index]
+        if (
+            top.index not in code
+            and f["label"]
+            and not f["digit"]
+            and f["words"] <= params.top_label_max_words
+            and g["label"]
+            and not g["prose"]
+            and params.top_label_min_next <= g["words"] <= params.top_label_max_next
+            and not _BYLINE.match(nxt.text)
+            and top.text[0].isupper()
+            and (nxt.text[0].isupper() or nxt.text[0].isdigit())
+        ):
+            found[top.index] = (
+                RULE_TOP_LABEL,
+                {"line": top.index + 1, **f, "next_words": g["words"]},
+            )
+
+    if params.sandwich:
+        for k, ln in enumerate(nonblank):
+            if ln.index in removed or ln.index in found or ln.index in code:
+                continue
+            if first_prose <= k <= last_prose:  # only in the header or footer run
+                continue
+            f = feats[ln.index]
+            if not f["label"] or f["words"] > params.sandwich_max_words:
+                continue
+            above = nonblank[k - 1].index if k > 0 else None
+            below = nonblank[k + 1].index if k + 1 < len(nonblank) else None
+            if above is None or below is None:
+                continue
+            if above in removed and below in removed:
+                found[ln.index] = (
+                    RULE_SANDWICH,
+                    {
+                        "line": ln.index + 1,
+                        **f,
+                        "above": removed[above][0],
+                        "below": removed[below][0],
+                    },
+                )
+    return found
