@@ -32,7 +32,18 @@ S does not count:
   itself: if the boilerplate config has a field ``exclude_learned_from``
   (a tuple of sites), it is set to ``(S,)`` for the pages of S, and the stage is
   expected to leave out the weights learned from S. Until the config has that
-  field, only rule tables are filtered, and the report says so.
+  field, only rule tables are filtered, and the report says so. The line
+  classifier (``rules/boilerplate/model.toml``) cannot be taken apart per site:
+  the stage switches it off for a site it was trained on, and ``--cv``
+  retrains it instead.
+
+Cross-validation of the learned classifier (``--cv``, which implies the
+above): the sites are split into ``--folds`` groups (sorted by name, dealt out
+in turn; ``--folds 0`` leaves one site out at a time), and for each group the
+classifier is trained (``train.py``'s :func:`~bench.boilerplate.train.fit`, same
+settings as the shipped model) on the pages of every *other* group; the pages
+of the group are scored by the stage carrying that model. No page is scored by
+a model that saw its site.
 
 Usage::
 
@@ -41,6 +52,7 @@ Usage::
     python bench/boilerplate/measure.py --page kgun9-com-tpd-barricade-midtown
     python bench/boilerplate/measure.py --json > scores.json
     python bench/boilerplate/measure.py --exclude-learned-from-site
+    python bench/boilerplate/measure.py --cv --summary   # the figures in docs/boilerplate.md
     python bench/boilerplate/measure.py --rules my_pack/ --disable boilerplate.cta.
 """
 
@@ -60,7 +72,10 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
+import numpy as np  # noqa: E402
+
 import textclean  # noqa: E402
+from bench.boilerplate import train  # noqa: E402
 from bench.boilerplate.real.check import PAGES_DIR, TEXTS_DIR, Page, load_pages  # noqa: E402
 from textclean.config import Config, tomllib  # noqa: E402
 
@@ -267,7 +282,42 @@ class Result:
     tally: Tally = field(default_factory=Tally)
 
 
-def measure(pages: Sequence[Page], pipelines: Pipelines) -> list[Result]:
+class CrossValidated:
+    """Per site, the boilerplate pipeline carrying a classifier trained without that site."""
+
+    def __init__(
+        self, pipelines: Pipelines, pages: Sequence[Page], folds: int, params: train.Params
+    ) -> None:
+        self.pipelines = pipelines
+        stages = train.Stages(pipelines.config)
+        stop = train.stopwords()
+        base = train.base_model(params, stop, train.vocabulary(stages.base, stop))
+        data = train.collect(pages, base, stages)
+        sites = sorted({p.meta["site"] for p in pages})
+        k = folds if 0 < folds < len(sites) else len(sites)
+        self.fold = {site: n % k for n, site in enumerate(sites)}
+        self.folds = k
+        row_fold = np.array([self.fold[s] for s in data.site])
+        self.models: dict[int, Any] = {}
+        for f in range(k):
+            keep = row_fold != f
+            trained_on = [s for s in sites if self.fold[s] != f]
+            self.models[f] = train.fit(data.subset(keep), params, base, trained_on)
+        self._cache: dict[str, textclean.Pipeline] = {}
+
+    def for_site(self, site: str) -> textclean.Pipeline:
+        if site not in self._cache:
+            p = self.pipelines.for_site(site)
+            model = self.models[self.fold[site]]
+            assert site not in model.trained_on
+            stages = [
+                dataclasses.replace(s, model=model) if s.name == STAGE else s for s in p.stages
+            ]
+            self._cache[site] = textclean.Pipeline(stages, p.config, p.rules)
+        return self._cache[site]
+
+
+def measure(pages: Sequence[Page], pipelines: Pipelines | CrossValidated) -> list[Result]:
     results = []
     for page in pages:
         removal = run_stage(pipelines.for_site(page.meta["site"]), page.id, page.text)
@@ -430,6 +480,22 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="score each site without the rules/weights learned from it (learned_from)",
     )
+    ap.add_argument(
+        "--cv",
+        action="store_true",
+        help="cross-validate the line classifier by site (retrained per fold); implies "
+        "--exclude-learned-from-site",
+    )
+    ap.add_argument(
+        "--folds", type=int, default=10, help="site groups for --cv (0: leave one site out)"
+    )
+    ap.add_argument(
+        "--train",
+        action="append",
+        default=[],
+        metavar="KEY=VALUE",
+        help="a training setting for --cv (train.Params field), e.g. threshold=0.8",
+    )
     ap.add_argument("--rules", action="append", default=[], help="an extra rule pack folder")
     ap.add_argument("--disable", action="append", default=[], help="a rule id or prefix.")
     ap.add_argument("--enable", action="append", default=[], help="a rule id or prefix.")
@@ -442,7 +508,7 @@ def main(argv: list[str] | None = None) -> int:
         boilerplate={"disable": list(args.disable), "enable": list(args.enable)},
     )
     try:
-        pipelines = Pipelines(config, args.exclude_learned_from_site)
+        pipelines = Pipelines(config, args.exclude_learned_from_site or args.cv)
     except (textclean.ConfigError, OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -457,7 +523,17 @@ def main(argv: list[str] | None = None) -> int:
     if not pages:
         print("error: no labelled page has its text present", file=sys.stderr)
         return 2
-    results = measure(pages, pipelines)
+    if args.cv:
+        try:
+            params = train.parse_params(args.train)
+        except ValueError as exc:
+            print(f"error: {exc}", file=sys.stderr)
+            return 2
+        everything = list(load_pages(args.pages, args.texts))
+        cv = CrossValidated(pipelines, everything, args.folds, params)
+        results = measure(pages, cv)
+    else:
+        results = measure(pages, pipelines)
     if args.json:
         json.dump(as_json(results, pipelines), sys.stdout, indent=1, default=list)
         print()
@@ -467,6 +543,11 @@ def main(argv: list[str] | None = None) -> int:
             print()
     else:
         print_report(results, pipelines, per_page=not args.summary)
+        if args.cv:
+            print(
+                f"cross-validation of the line classifier: {cv.folds} folds by site, "
+                f"each scored by a model trained on the other {cv.folds - 1}"
+            )
     return 0
 
 

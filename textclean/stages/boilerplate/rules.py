@@ -62,7 +62,7 @@ _KIND_KEYS: dict[str, set[str]] = {
     "teaser": {"title_max_words", "strong_endings", "weak_endings", "min_run", "min_words"},
     "orphan_heading": {"exact", "regex"},
 }
-_TOP_KEYS = {"pack", "rule", "shape"}
+_TOP_KEYS = {"pack", "rule", "shape", "model"}
 _PACK_KEYS = {"name", "version", "description"}
 
 
@@ -95,6 +95,7 @@ class ParsedRules:
 
     rules: dict[str, Rule] = field(default_factory=dict)
     shape: dict[str, dict[str, Any]] = field(default_factory=dict)
+    model: dict[str, Any] | None = None  # the last [model] table (a later pack's replaces it)
 
 
 def line_key(text: str) -> str:
@@ -246,6 +247,16 @@ def parse_text(text: str, path: str) -> tuple[list[Rule], list[RuleError]]:
                     ShapeParams.from_tables({table: shape[table]})
                 except ValueError as exc:
                     errors.append(_err(path, loc.table_line(f"shape.{table}"), str(exc)))
+    if "model" in data:
+        from textclean.stages.boilerplate.classifier import Model
+
+        if not isinstance(data["model"], Mapping):
+            errors.append(_err(path, None, "[model] must be a table"))
+        else:
+            try:
+                Model.from_table(data["model"])
+            except (ValueError, TypeError) as exc:
+                errors.append(_err(path, loc.table_line("model"), str(exc)))
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         errors.append(_err(path, None, "'rule' must be an array of tables: use [[rule]]"))
@@ -435,9 +446,11 @@ def parse_files(paths: Iterable[Path]) -> ParsedRules:
             raise errors[0]
         for r in rules:
             out.rules[r.id] = r  # a later pack's rule replaces the earlier one
-        shape = tomllib.loads(text).get("shape", {})
-        for table, values in shape.items():
+        data = tomllib.loads(text)
+        for table, values in data.get("shape", {}).items():
             out.shape.setdefault(table, {}).update(values)
+        if "model" in data:
+            out.model = dict(data["model"])
     return out
 
 

@@ -45,7 +45,7 @@ import regex
 from textclean.config import BoilerplateConfig, Config
 from textclean.document import Change, Document
 from textclean.rules import RuleError, RulePack
-from textclean.stages.boilerplate import shape
+from textclean.stages.boilerplate import classifier, shape
 from textclean.stages.boilerplate.layout import Line, count_words, is_prose, layout_lines
 from textclean.stages.boilerplate.rules import REGEX_FLAGS, Rule, line_key, parse_files
 from textclean.stages.boilerplate.screen import normalize, required_literals
@@ -59,10 +59,29 @@ _SHORT_RUN = 6
 
 @dataclass(frozen=True)
 class Compiled:
-    """A rule with its regexes compiled."""
+    """A rule with its regexes compiled.
+
+    ``screens[k]`` is an automaton of the strings every match of ``regexes[k]``
+    contains (:func:`~textclean.stages.boilerplate.screen.required_literals`), or
+    None when the pattern has no such strings: a line holding none of them (in
+    :func:`~textclean.stages.boilerplate.screen.normalize` form) skips that regex.
+    """
 
     rule: Rule
     regexes: tuple[regex.Pattern[str], ...]
+    screens: tuple[ahocorasick.Automaton | None, ...] = ()
+
+
+def _literal_screen(pattern: str) -> ahocorasick.Automaton | None:
+    """An automaton of the strings every match of ``pattern`` contains, or None."""
+    req = required_literals(pattern)
+    if not req:
+        return None
+    automaton = ahocorasick.Automaton()
+    for x in sorted(req):
+        automaton.add_word(x, x)
+    automaton.make_automaton()
+    return automaton
 
 
 def _selected(rule_id: str, names: Iterable[str]) -> bool:
@@ -81,7 +100,13 @@ def compile_rules(rules: Mapping[str, Rule], cfg: BoilerplateConfig) -> list[Com
         if set(r.learned_from) & set(cfg.exclude_learned_from):
             on = False
         if on:
-            out.append(Compiled(r, tuple(regex.compile(p, REGEX_FLAGS) for p in r.patterns)))
+            out.append(
+                Compiled(
+                    r,
+                    tuple(regex.compile(p, REGEX_FLAGS) for p in r.patterns),
+                    tuple(_literal_screen(p) for p in r.patterns),
+                )
+            )
     return out
 
 
@@ -148,6 +173,50 @@ class _AnyZone:
         )
 
 
+@dataclass(frozen=True)
+class _ZoneScreen:
+    """Whether any zone-bound line rule could match a line, in one test.
+
+    A line can match such a rule only if its exact form is one of the rules'
+    exact entries (``exact``), or if the alternation of all their regexes
+    (``prefilter``) matches it and it is short enough for one of them
+    (``max_words``, ``max_chars``). Other lines skip the loop over the rules, which
+    finds the same first match it always did for the lines that pass.
+    """
+
+    exact: frozenset[str]
+    prefilter: regex.Pattern[str]
+    max_words: int
+    max_chars: int
+
+    @classmethod
+    def build(cls, rules: Iterable[Compiled]) -> _ZoneScreen | None:
+        """None when a pattern cannot join an alternation unchanged (groups, global flags)."""
+        chosen = [c for c in rules if c.rule.kind == "line" and c.rule.zone != "any"]
+        patterns = [p for c in chosen for p in c.regexes]
+        if any(p.groups or _GLOBAL_FLAGS.search(p.pattern) for p in patterns):
+            return None
+        try:
+            prefilter = regex.compile(
+                "|".join(f"(?:{p.pattern})" for p in patterns) or r"(?!)", REGEX_FLAGS
+            )
+        except regex.error:
+            return None
+        limit = max([c.rule.max_words for c in chosen if c.regexes] or [-1])
+        exact = frozenset(e for c in chosen for e in c.rule.exact)
+        return cls(exact, prefilter, limit, 30 * limit + 50)
+
+    def may_match(self, line: Line, key: str, timeout: float) -> bool:
+        if key in self.exact:
+            return True
+        if line.words > self.max_words or len(line.text) > self.max_chars:
+            return False
+        try:
+            return self.prefilter.fullmatch(line.text, timeout=timeout) is not None
+        except TimeoutError:
+            return True  # let each rule try (and time out) on its own
+
+
 #: A credit line of the article ("Source(s): AP", "(Cover: CFP)", "Photo: ..."): a
 #: section cut stops above such lines at the very end of the document.
 _CREDIT = regex.compile(
@@ -177,6 +246,7 @@ class _Run:
     cut: int | None = None  # line index a section cut starts at
     timed_out: list[str] = field(default_factory=list)
     keys: dict[int, str] = field(default_factory=dict)
+    norms: dict[int, str] = field(default_factory=dict)
     code: frozenset[int] = frozenset()  # lines of fenced code regions: never removed
 
     prose_min_words: int = 10
@@ -188,6 +258,13 @@ class _Run:
         if p is None:
             p = self.prose_of[line.index] = is_prose(line.text, self.prose_min_words)
         return p
+
+    def screened(self, line: Line) -> str:
+        """The screen form of a line (:func:`normalize`), computed once per document."""
+        k = self.norms.get(line.index)
+        if k is None:
+            k = self.norms[line.index] = normalize(line.text)
+        return k
 
     def key(self, line: Line) -> str:
         """The exact-match form of a line, computed once per document."""
@@ -210,14 +287,20 @@ class BoilerplateStage:
     name: str = NAME
     anywhere: _AnyZone | None = None  # the zone-free line rules, indexed (see build)
     shape: shape.ShapeParams = _DEFAULT_SHAPE
+    model: classifier.Model | None = None  # the learned line classifier (None: off)
+    zone_screen: _ZoneScreen | None = None  # the zone-bound line rules, screened (see build)
 
     # ------------------------------------------------------------------ matching
 
-    def _fullmatch(self, c: Compiled, text: str, run: _Run) -> str | None:
-        """The pattern of ``c`` matching all of ``text``; a rule that timed out is skipped."""
+    def _fullmatch(self, c: Compiled, line: Line, run: _Run) -> str | None:
+        """The pattern of ``c`` matching all of ``line``; a rule that timed out is skipped."""
         if c.rule.id in run.timed_out:
             return None
-        for pat in c.regexes:
+        text = line.text
+        for k, pat in enumerate(c.regexes):
+            screen = c.screens[k] if c.screens else None
+            if screen is not None and not _found(screen, run.screened(line)):
+                continue  # the line lacks every string a match must contain
             try:
                 if pat.fullmatch(text, timeout=self.config.regex_timeout):
                     return pat.pattern
@@ -234,7 +317,7 @@ class BoilerplateStage:
             return {"match": "exact"}
         limit = c.rule.max_words if max_words is None else max_words
         if c.regexes and line.words <= limit and len(line.text) <= 30 * limit + 50:
-            pat = self._fullmatch(c, line.text, run)
+            pat = self._fullmatch(c, line, run)
             if pat is not None:
                 return {"match": "regex", "pattern": pat}
         return None
@@ -245,7 +328,7 @@ class BoilerplateStage:
         """The first zone-free line rule matching ``line`` (as the loop over rules finds it)."""
         if line.words <= a.max_words and len(line.text) <= a.max_chars:
             try:
-                if a.screen is None or _found(a.screen, normalize(line.text)):
+                if a.screen is None or _found(a.screen, run.screened(line)):
                     maybe = a.prefilter.fullmatch(line.text, timeout=self.config.regex_timeout)
                 else:  # no regex with required strings can match: only the others may
                     maybe = a.rest is not None and a.rest.fullmatch(
@@ -340,6 +423,10 @@ class BoilerplateStage:
             return
         if zones is not None:  # zone-bound rules: only lines in a zone can match
             alive = [ln for ln in alive if ln.index in zones["edges"]]
+            screen = self.zone_screen
+            if screen is not None:
+                timeout = self.config.regex_timeout
+                alive = [ln for ln in alive if screen.may_match(ln, run.key(ln), timeout)]
         for ln in alive:
             for c in self.rules:
                 r = c.rule
@@ -526,14 +613,15 @@ class BoilerplateStage:
             i = j + 1
         return changes
 
-    def __call__(self, doc: Document) -> Document:
-        lines = layout_lines(doc.text)
+    def _rule_pass(self, text: str) -> _Run:
+        """Every rule but the classifier: section cuts, line rules, orphan headings,
+        teasers and the hand-set shape rules."""
+        lines = layout_lines(text)
         run = _Run(
             lines,
             code=fenced_code_lines([ln.text for ln in lines]),
             prose_min_words=self.config.prose_min_words,
         )
-        had_text = bool(doc.text.strip())
         self._section_cut(run)
         self._line_rules(run, None)
         zones = self._zones(run)
@@ -545,6 +633,32 @@ class BoilerplateStage:
         run.removed.update(shape.apply(run.lines[:stop], run.removed, self.shape, run.code))
         for i in run.code & run.removed.keys():
             del run.removed[i]
+        return run
+
+    def classifier_input(
+        self, text: str
+    ) -> tuple[list[Line], dict[int, tuple[str, dict[str, Any]]], frozenset[int]]:
+        """What the classifier sees of ``text``: the lines above any section cut, the
+        rules' removals, the fenced-code lines (for training it on labelled pages)."""
+        run = self._rule_pass(text)
+        stop = len(run.lines) if run.cut is None else run.cut
+        return run.lines[:stop], run.removed, run.code
+
+    def __call__(self, doc: Document) -> Document:
+        had_text = bool(doc.text.strip())
+        run = self._rule_pass(doc.text)
+        if self.model is not None:
+            stop = len(run.lines) if run.cut is None else run.cut
+            run.removed.update(
+                classifier.apply(
+                    run.lines[:stop],
+                    run.removed,
+                    run.code,
+                    self.model,
+                    self.config.prose_min_words,
+                    doc.text,
+                )
+            )
         changes = self._changes(run)
         removed_chars = sum(c.end - c.start for c in changes)
         doc.replace_spans(NAME, changes)
@@ -577,5 +691,35 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         raise RuleError(pack.builtin_dir / "boilerplate", None, str(exc)) from exc
     params = dataclasses.replace(params, prose_min_words=config.boilerplate.prose_min_words)
     return BoilerplateStage(
-        config.boilerplate, compiled, anywhere=_AnyZone.build(compiled), shape=params
+        config.boilerplate,
+        compiled,
+        anywhere=_AnyZone.build(compiled),
+        shape=params,
+        zone_screen=_ZoneScreen.build(compiled),
+        model=load_model(parsed.model, config.boilerplate),
     )
+
+
+def load_model(
+    table: Mapping[str, Any] | None, cfg: BoilerplateConfig
+) -> classifier.Model | None:
+    """The classifier of a ``[model]`` table, or None when it is absent or switched off.
+
+    Off when the table says ``enabled = false``, when ``disable`` names
+    :data:`~textclean.stages.boilerplate.classifier.RULE_ID` (or a prefix of it) and
+    ``enable`` does not, or when ``exclude_learned_from`` names a site it was
+    trained on (its weights cannot be taken apart per site: a cross-validation
+    retrains it instead, see ``bench/boilerplate/measure.py``).
+    """
+    if table is None:
+        return None
+    model = classifier.Model.from_table(table)
+    rid = classifier.RULE_ID
+    on = model.enabled and bool(model.trees)
+    if _selected(rid, cfg.enable):
+        on = bool(model.trees)
+    if _selected(rid, cfg.disable):
+        on = False
+    if set(model.trained_on) & set(cfg.exclude_learned_from):
+        on = False
+    return model if on else None

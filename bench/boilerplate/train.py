@@ -1,0 +1,390 @@
+"""Train the boilerplate line classifier on the labelled real-page set.
+
+The boilerplate stage's learned classifier (``textclean.stages.boilerplate.classifier``)
+is a sum of small regression trees, fitted here by gradient boosting with the
+logistic loss (Newton steps, as XGBoost does, in numpy), on the lines the rules
+leave of every labelled page (``real/pages``, texts in ``real/texts``). The
+features are computed by the stage's own code, so training and inference see
+the same numbers. The result is written as the ``[model]`` table of
+``rules/boilerplate/model.toml``; ``measure.py --cv`` calls :func:`fit` once per
+site to score each site with a model that never saw it.
+
+Stop words: the most frequent words of each language of the set in
+``wordfreq`` (its top lists are mostly function words); they are written into
+the model file, so the stage never loads wordfreq for them.
+
+Usage::
+
+    python bench/boilerplate/train.py              # train on every page, write model.toml
+    python bench/boilerplate/train.py --dry-run    # train and print, write nothing
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # run as a script from anywhere
+    sys.path.insert(0, str(ROOT))
+
+from bench.boilerplate.real.check import Page, load_pages  # noqa: E402
+from textclean.config import Config  # noqa: E402
+from textclean.stages.boilerplate import classifier  # noqa: E402
+from textclean.stages.boilerplate.stage import BoilerplateStage, build  # noqa: E402
+
+MODEL_PATH = ROOT / "rules" / "boilerplate" / "model.toml"
+#: Languages whose stop words the model carries (the set's languages).
+LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "id")
+STOPWORDS_PER_LANGUAGE = 60
+
+
+@dataclass(frozen=True)
+class Params:
+    """Boosting and guard settings (the guards are copied into the model)."""
+
+    trees: int = 150
+    depth: int = 3
+    learning_rate: float = 0.1
+    l2: float = 1.0
+    min_child_weight: float = 1.0
+    site_power: float = 0.5  # rows weighted by 1 / (rows of their site) ** site_power
+    threshold: float = 0.9
+    extend_threshold: float = 0.6
+    protect_words: int = 8
+    max_words: int = 40
+
+
+def parse_params(items: Iterable[str]) -> Params:
+    """``Params`` with ``KEY=VALUE`` overrides; ValueError on an unknown key or bad value."""
+    base = Params()
+    changes: dict[str, Any] = {}
+    for item in items:
+        key, sep, value = item.partition("=")
+        if not sep or not hasattr(base, key):
+            raise ValueError(f"unknown training setting {item!r}; known: {sorted(vars(base))}")
+        changes[key] = type(getattr(base, key))(value)
+    return replace(base, **changes)
+
+
+def stopwords() -> list[str]:
+    """The most frequent words of each language in wordfreq (sorted, unique)."""
+    from wordfreq import top_n_list
+
+    words: set[str] = set()
+    for lang in LANGUAGES:
+        words.update(w for w in top_n_list(lang, STOPWORDS_PER_LANGUAGE) if w.isalpha())
+    return sorted(words)
+
+
+_STRIP = "\"'“”‘’«»()[]{}.,;:!?¿¡…|•-–—›/&%#@+*=<>~_↑↓→←"
+
+
+def vocabulary(stage: BoilerplateStage, stop: Iterable[str]) -> list[str]:
+    """Words of chrome: the words of the phrase rules' exact lines (3+ letters, not stop
+    words). Taken from the rules, not from the labels."""
+    stop = set(stop)
+    words: set[str] = set()
+    for c in stage.rules:
+        for entry in c.rule.exact:
+            for w in entry.split():
+                w = w.strip(_STRIP).lower()
+                if len(w) >= 3 and w.isalpha() and w not in stop:
+                    words.add(w)
+    return sorted(words)
+
+
+def base_model(
+    params: Params, stop: Iterable[str], vocab: Iterable[str] = ()
+) -> classifier.Model:
+    """A model without trees, carrying the guards and word lists features need."""
+    return classifier.Model(
+        vocabulary=frozenset(vocab),
+        threshold=params.threshold,
+        extend_threshold=params.extend_threshold,
+        protect_words=params.protect_words,
+        max_words=params.max_words,
+        stopwords=frozenset(stop),
+    )
+
+
+@dataclass
+class Dataset:
+    """One row per candidate line of every page."""
+
+    x: np.ndarray  # (rows, features)
+    y: np.ndarray  # 1 = chrome (C), 0 = keep (K)
+    site: list[str]
+    page: list[str]
+    line: list[int]  # 0-based line index in the page
+
+    def subset(self, keep: np.ndarray) -> Dataset:
+        """The rows where ``keep`` is true."""
+        idx = np.flatnonzero(keep)
+        return Dataset(
+            self.x[idx],
+            self.y[idx],
+            [self.site[i] for i in idx],
+            [self.page[i] for i in idx],
+            [self.line[i] for i in idx],
+        )
+
+    def site_weights(self, power: float) -> np.ndarray:
+        """Per row, 1 / (rows of its site) ** power, scaled to a mean of 1: no site's
+        many lines (a long menu) outweigh the shapes other sites share."""
+        count: dict[str, int] = {}
+        for s in self.site:
+            count[s] = count.get(s, 0) + 1
+        w = np.array([1.0 / count[s] ** power for s in self.site])
+        return w * (len(w) / w.sum()) if len(w) else w
+
+
+class Stages:
+    """The boilerplate stage (classifier off), one per exclusion of learned rules."""
+
+    def __init__(self, config: Config | None = None) -> None:
+        self.config = config or Config()
+        self._by_site: dict[str, BoilerplateStage] = {}
+
+        self.base = build(self.config, None)
+        self.learned = {s for c in self.base.rules for s in c.rule.learned_from}
+
+    def for_site(self, site: str) -> BoilerplateStage:
+        """The stage that scores ``site``: without the rules learned from it."""
+        if site not in self.learned:
+            return self.base
+        if site not in self._by_site:
+            cfg = self.config.replace(boilerplate={"exclude_learned_from": [site]})
+            self._by_site[site] = build(cfg, None)
+        return self._by_site[site]
+
+
+def page_rows(
+    stage: BoilerplateStage, model: classifier.Model, page: Page
+) -> tuple[list[int], list[list[float]]]:
+    """The classifier's candidate lines of ``page`` and their features."""
+    lines, removed, code = stage.classifier_input(page.text)
+    return classifier.page_features(
+        lines, removed, code, model, stage.config.prose_min_words, page.text
+    )
+
+
+def collect(pages: Sequence[Page], model: classifier.Model, stages: Stages) -> Dataset:
+    xs: list[list[float]] = []
+    ys: list[int] = []
+    sites: list[str] = []
+    ids: list[str] = []
+    lines: list[int] = []
+    for page in pages:
+        site = page.meta["site"]
+        idx, rows = page_rows(stages.for_site(site), model, page)
+        for i, row in zip(idx, rows, strict=True):
+            label = page.labels[i]
+            if label not in "CK":
+                raise ValueError(f"{page.id}: line {i + 1} is a candidate but labelled {label!r}")
+            xs.append(row)
+            ys.append(label == "C")
+            sites.append(site)
+            ids.append(page.id)
+            lines.append(i)
+    x = np.asarray(xs, dtype=np.float64).reshape(len(xs), len(classifier.FEATURES))
+    return Dataset(x, np.asarray(ys, dtype=np.float64), sites, ids, lines)
+
+
+# --------------------------------------------------------------------------- boosting
+
+
+def _best_split(
+    x: np.ndarray, order: np.ndarray, mask: np.ndarray, g: np.ndarray, h: np.ndarray, p: Params
+) -> tuple[int, float, float]:
+    """(feature, threshold, gain) of the best split of the rows in ``mask``; feature -1: none.
+
+    ``order`` holds, per feature, the row indices sorted by that feature; every
+    feature is scanned at once (one row of the arrays per feature).
+    """
+    n = int(mask.sum())
+    if n < 2:
+        return (-1, 0.0, 0.0)
+    sel = order[mask[order]].reshape(order.shape[0], n)  # each row keeps the n masked rows
+    xs = np.take_along_axis(x.T, sel, axis=1)
+    G, H = g[mask].sum(), h[mask].sum()
+    gl = np.cumsum(g[sel], axis=1)[:, :-1]
+    hl = np.cumsum(h[sel], axis=1)[:, :-1]
+    gr, hr = G - gl, H - hl
+    ok = (xs[:, 1:] > xs[:, :-1]) & (hl >= p.min_child_weight) & (hr >= p.min_child_weight)
+    if not ok.any():
+        return (-1, 0.0, 0.0)
+    gain = gl * gl / (hl + p.l2) + gr * gr / (hr + p.l2) - G * G / (H + p.l2)
+    gain = np.where(ok, gain, -np.inf)
+    f, k = np.unravel_index(int(np.argmax(gain)), gain.shape)
+    if not gain[f, k] > 1e-12:
+        return (-1, 0.0, 0.0)
+    return (int(f), float((xs[f, k] + xs[f, k + 1]) / 2), float(gain[f, k]))
+
+
+def _predict(tree: classifier.Tree, x: np.ndarray) -> np.ndarray:
+    """:meth:`Tree.predict` of every row of ``x`` at once."""
+    node = np.zeros(len(x), dtype=np.int64)
+    n = len(tree.feature)
+    feat = np.asarray(tree.feature)
+    thr = np.asarray(tree.threshold)
+    for _ in range(tree_depth(tree)):
+        f = feat[node]
+        go_left = (f < 0) | (x[np.arange(len(x)), np.maximum(f, 0)] <= thr[node])
+        node = 2 * node + np.where(go_left, 1, 2)
+    return np.asarray(tree.leaf)[node - n]
+
+
+def tree_depth(tree: classifier.Tree) -> int:
+    return (len(tree.feature) + 1).bit_length() - 1
+
+
+def _fit_tree(
+    x: np.ndarray, order: np.ndarray, g: np.ndarray, h: np.ndarray, p: Params
+) -> classifier.Tree:
+    """One tree of depth ``p.depth`` on gradients ``g`` and hessians ``h`` (heap order)."""
+    n_internal = 2**p.depth - 1
+    feature = [-1] * n_internal
+    threshold = [0.0] * n_internal
+    value = [0.0] * n_internal
+    leaf = [0.0] * (n_internal + 1)
+    masks: list[np.ndarray | None] = [None] * (2 * n_internal + 1)
+    masks[0] = np.ones(len(g), dtype=bool)
+
+    def newton(m: np.ndarray) -> float:
+        return float(p.learning_rate * g[m].sum() / (h[m].sum() + p.l2))
+
+    for i in range(n_internal):
+        m = masks[i]
+        assert m is not None
+        value[i] = round(newton(m), 6)
+        f, t, _gain = _best_split(x, order, m, g, h, p) if m.any() else (-1, 0.0, 0.0)
+        t = round(t, 6)
+        if f >= 0:
+            left = m & (x[:, f] <= t)
+            feature[i], threshold[i] = f, t
+            masks[2 * i + 1], masks[2 * i + 2] = left, m & ~left
+        else:
+            masks[2 * i + 1], masks[2 * i + 2] = m, np.zeros_like(m)
+    for j in range(n_internal + 1):
+        m = masks[n_internal + j]
+        assert m is not None
+        leaf[j] = round(newton(m), 6) if m.any() else 0.0
+    return classifier.Tree(tuple(feature), tuple(threshold), tuple(value), tuple(leaf))
+
+
+def fit(data: Dataset, params: Params, base: classifier.Model, sites: Iterable[str]) -> classifier.Model:
+    """Boosted trees on ``data``; guards and stop words from ``base``."""
+    x, y = data.x, data.y
+    rate = min(max(float(y.mean()), 1e-3), 1 - 1e-3) if len(y) else 0.5
+    bias = round(float(np.log(rate / (1 - rate))), 6)
+    margin = np.full(len(y), bias)
+    order = np.argsort(x.T, axis=1, kind="stable")
+    w = data.site_weights(params.site_power)
+    trees = []
+    for _ in range(params.trees):
+        prob = 1 / (1 + np.exp(-margin))
+        g, h = w * (y - prob), w * prob * (1 - prob)
+        tree = _fit_tree(x, order, g, h, params)
+        trees.append(tree)
+        margin += _predict(tree, x)
+    return classifier.Model(
+        trees=tuple(trees),
+        bias=bias,
+        threshold=base.threshold,
+        extend_threshold=base.extend_threshold,
+        protect_words=base.protect_words,
+        max_words=base.max_words,
+        stopwords=base.stopwords,
+        vocabulary=base.vocabulary,
+        trained_on=tuple(sorted(set(sites))),
+    )
+
+
+# --------------------------------------------------------------------------- writing
+
+
+def _toml_value(v: Any) -> str:
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, (int, float)):
+        return repr(v)
+    if isinstance(v, str):
+        return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    if isinstance(v, (list, tuple)):
+        return "[" + ", ".join(_toml_value(x) for x in v) + "]"
+    raise TypeError(type(v))
+
+
+def model_toml(model: classifier.Model, params: Params, pages: int) -> str:
+    """The model file's text (deterministic for a given model)."""
+    out = [
+        "# The boilerplate stage's learned line classifier (textclean/stages/boilerplate/",
+        "# classifier.py). WRITTEN BY bench/boilerplate/train.py: do not edit the trees by hand.",
+        f"# Boosted regression trees: {params.trees} trees of depth {params.depth}, learning rate "
+        f"{params.learning_rate}, trained on the candidate lines of {pages} labelled pages.",
+        "# threshold: a line whose probability of being chrome reaches it is removed;",
+        "# extend_threshold: the same for a line whose neighbours above and below are removed;",
+        "# protect_words: a line ending a sentence with this many words is never a candidate;",
+        "# max_words: nor is a longer line. stopwords: the 60 most frequent words of each of",
+        "# en de fr es it pt nl id in wordfreq (data CC BY-SA 4.0), for the stop-word share.",
+        "",
+        "[pack]",
+        'name = "textclean built-in boilerplate rules: learned line classifier"',
+        'version = "1"',
+        "",
+        "[model]",
+        "enabled = true",
+        f"threshold = {model.threshold!r}",
+        f"extend_threshold = {model.extend_threshold!r}",
+        f"protect_words = {model.protect_words}",
+        f"max_words = {model.max_words}",
+        f"bias = {model.bias!r}",
+        f"features = {_toml_value(list(classifier.FEATURES))}",
+        f"trained_on = {_toml_value(list(model.trained_on))}",
+        f"stopwords = {_toml_value(sorted(model.stopwords))}",
+        f"vocabulary = {_toml_value(sorted(model.vocabulary))}",
+        "trees = [",
+    ]
+    for t in model.trees:
+        out.append(
+            f"  {{f = {_toml_value(list(t.feature))}, t = {_toml_value(list(t.threshold))}, "
+            f"v = {_toml_value(list(t.value))}, leaf = {_toml_value(list(t.leaf))}}},"
+        )
+    out.append("]")
+    return "\n".join(out) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--dry-run", action="store_true", help="train and report; write nothing")
+    ap.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the model")
+    args = ap.parse_args(argv)
+    params = Params()
+    pages = list(load_pages())
+    if not pages:
+        print("error: no labelled page has its text present", file=sys.stderr)
+        return 2
+    stages = Stages()
+    stop = stopwords()
+    base = base_model(params, stop, vocabulary(stages.base, stop))
+    data = collect(pages, base, stages)
+    model = fit(data, params, base, (p.meta["site"] for p in pages))
+    print(
+        f"{len(pages)} pages, {len(data.y)} candidate lines ({int(data.y.sum())} chrome), "
+        f"{len(model.trees)} trees"
+    )
+    if not args.dry_run:
+        args.out.write_text(model_toml(model, params, len(pages)), encoding="utf-8")
+        print(f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

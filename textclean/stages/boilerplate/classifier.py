@@ -1,0 +1,532 @@
+"""A learned line classifier: chrome found from the shape of a line and its neighbours.
+
+The phrase rules know what chrome *says*; this model knows how chrome *looks*
+and *sits* (jusText's signals: length, stop-word density, link-like text, and
+the neighbours). It runs last, on the lines the rules left, and reads the
+rules' removals as context. Its weights are data: the ``[model]`` table of
+``rules/boilerplate/model.toml``, written by ``bench/boilerplate/train.py``
+from the labelled real-page set; a user pack's ``[model]`` table replaces it
+whole.
+
+The model is a sum of small regression trees (gradient boosting with the
+logistic loss) over the features of :data:`FEATURES`; a line whose probability
+of being chrome reaches ``threshold`` is removed under the rule id
+:data:`RULE_ID`, with the probability and the features that pushed it up most
+in the evidence. A second pass takes a line whose probability reaches
+``extend_threshold`` when the lines right above and below it are both removed
+(a run of chrome). Everything is plain arithmetic in a fixed order, so the
+result is deterministic.
+
+Guards that no weight can overrule: a line that ends a sentence and has at
+least ``protect_words`` words is never a candidate (an article sentence is
+worth more than a line of chrome), nor is a line of more than ``max_words``
+words, a line in fenced code, or any line of a page without a single prose
+line (a poem, a recipe card or a list is not a page of chrome).
+
+>>> f = line_shape("Share this article: Facebook Twitter Email", frozenset({"this"}))
+>>> f["words"], f["stop_share"], f["sentence_end"], round(f["title_share"], 2)
+(6, 0.16666666666666666, 0.0, 0.83)
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from textclean.stages.boilerplate.layout import Line, ends_sentence, is_prose
+from textclean.stages.boilerplate.rules import line_key
+
+RULE_ID = "boilerplate.shape.classifier"
+
+#: The features, in the order the model's trees index them.
+FEATURES: tuple[str, ...] = (
+    # the line itself
+    "words",
+    "chars",
+    "mean_word_len",
+    "sentence_end",
+    "ends_colon",
+    "ends_ellipsis",
+    "stop_share",
+    "vocab_share",
+    "title_share",
+    "upper_share",
+    "digit_share",
+    "alpha_share",
+    "punct_share",
+    "bullet",
+    "urlish",
+    "separators",
+    "bare_number",
+    "year",
+    "month",
+    "copyright",
+    "indent",
+    "repeats",
+    # where it stands
+    "from_top",
+    "from_bottom",
+    "rel_pos",
+    "header",
+    "footer",
+    # its neighbours
+    "prev_words",
+    "next_words",
+    "prev_prose",
+    "next_prose",
+    "prev_removed",
+    "next_removed",
+    "prev_sentence_end",
+    "next_sentence_end",
+    "removed_near",
+    "run_len",
+    "run_removed_share",
+    "run_at_top",
+    "run_at_bottom",
+    "run_pos",
+    "run_left",
+    "run_bullet_share",
+    "run_title_share",
+    "run_mean_words",
+    "run_vocab_share",
+    # the page
+    "page_lines",
+    "page_prose_share",
+    "page_removed_share",
+)
+_INDEX = {name: k for k, name in enumerate(FEATURES)}
+
+_BULLETS = ("•", "-", "*", "·", "▪", "›", "»", "◦", "–", "—", "→", "►", "▸", "|")
+_PUNCT = "\"'“”‘’«»()[]{}.,;:!?¿¡…"
+_URLISH = regex.compile(
+    r"https?://|www\.|\.(?:jpe?g|png|gif|webp|svg|html?|php|aspx?|pdf)\b"
+    r"|(?:^|\s)[\p{L}\p{N}.-]*[_%+][\p{L}\p{N}_%+.-]*(?:\s|$)"
+    r"|^[\p{L}\p{N}._:-]*\p{L}[\p{L}\p{N}._:-]*\p{N}[\p{L}\p{N}._:-]*$"
+    r"|^[\p{L}\p{N}._:-]*\p{N}[\p{L}\p{N}._:-]*\p{L}[\p{L}\p{N}._:-]*$"
+)
+_SEPARATORS = regex.compile(r"\s[|•·»›/>]\s|❯")
+_BARE_NUMBER = regex.compile(r"[\d.,:/%+()\s-]+")
+_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_MONTH = regex.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|"
+    r"june|july|august|september|october|november|december|januar|februar|märz|mai|juni|juli|"
+    r"oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|"
+    r"novembre|décembre|enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|"
+    r"octubre|noviembre|diciembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|"
+    r"ottobre|dicembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|"
+    r"dezembro|januari|februari|maart|augustus|juni|juli|mei|oktober|desember|agustus)\b",
+    regex.IGNORECASE,
+)
+_COPYRIGHT = regex.compile(r"©|\(c\)|copyright|all rights reserved", regex.IGNORECASE)
+
+
+def line_shape(
+    text: str, stopwords: frozenset[str], vocabulary: frozenset[str] = frozenset()
+) -> dict[str, float]:
+    """The features of a line on its own (``text`` stripped, non-empty).
+
+    ``vocabulary``: words of chrome (taken from the phrase rules' exact lines).
+    """
+    words = text.split()
+    n = len(words)
+    chars = len(text)
+    letters = digits = upper = punct = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            if ch.isupper():
+                upper += 1
+        elif ch.isdigit():
+            digits += 1
+        elif not ch.isspace():
+            punct += 1
+    stop = titled = alpha_words = vocab = 0
+    for w in words:
+        core = w.strip(_PUNCT).lower()
+        if core in stopwords:
+            stop += 1
+        elif core in vocabulary:
+            vocab += 1
+        first = w.lstrip(_PUNCT)[:1]
+        if first.isalpha():
+            alpha_words += 1
+            if first.isupper():
+                titled += 1
+    return {
+        "words": float(n),
+        "chars": float(chars),
+        "mean_word_len": (chars - n + 1) / n if n else 0.0,
+        "sentence_end": float(ends_sentence(text) and not text.endswith("...")),
+        "ends_colon": float(text.endswith(":")),
+        "ends_ellipsis": float(text.endswith(("...", "…", "[...]", "[…]"))),
+        "stop_share": stop / n if n else 0.0,
+        "vocab_share": vocab / n if n else 0.0,
+        "title_share": titled / alpha_words if alpha_words else 0.0,
+        "upper_share": upper / letters if letters else 0.0,
+        "digit_share": digits / chars if chars else 0.0,
+        "alpha_share": letters / chars if chars else 0.0,
+        "punct_share": punct / chars if chars else 0.0,
+        "bullet": float(text.startswith(_BULLETS)),
+        "urlish": float(_URLISH.search(text) is not None),
+        "separators": float(len(_SEPARATORS.findall(text))),
+        "bare_number": float(_BARE_NUMBER.fullmatch(text) is not None),
+        "year": float(_YEAR.search(text) is not None),
+        "month": float(_MONTH.search(text) is not None),
+        "copyright": float(_COPYRIGHT.search(text) is not None),
+    }
+
+
+@dataclass(frozen=True)
+class Tree:
+    """A full binary regression tree in heap order (node ``i`` has children ``2i+1``, ``2i+2``).
+
+    ``feature[i] < 0`` marks an internal node that does not split (every line goes
+    left). ``value`` holds the internal nodes' values (the mean of the lines
+    reaching them) so that a prediction can be split into feature contributions.
+    """
+
+    feature: tuple[int, ...]
+    threshold: tuple[float, ...]
+    value: tuple[float, ...]
+    leaf: tuple[float, ...]
+
+    def predict(self, x: Sequence[float]) -> float:
+        i = 0
+        n = len(self.feature)
+        while i < n:
+            f = self.feature[i]
+            i = 2 * i + (1 if f < 0 or x[f] <= self.threshold[i] else 2)
+        return self.leaf[i - n]
+
+    def contributions(self, x: Sequence[float], out: list[float]) -> None:
+        """Add to ``out[f]`` how much each split on feature ``f`` moved the prediction."""
+        i = 0
+        n = len(self.feature)
+        while i < n:
+            f = self.feature[i]
+            j = 2 * i + (1 if f < 0 or x[f] <= self.threshold[i] else 2)
+            after = self.value[j] if j < n else self.leaf[j - n]
+            if f >= 0:
+                out[f] += after - self.value[i]
+            i = j
+
+
+def _num(value: Any, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise ValueError(f"[model] {what}: expected a number")
+    if not math.isfinite(value):
+        raise ValueError(f"[model] {what}: expected a finite number")
+    return float(value)
+
+
+_MODEL_KEYS = {
+    "enabled",
+    "features",
+    "bias",
+    "threshold",
+    "extend_threshold",
+    "protect_words",
+    "max_words",
+    "stopwords",
+    "vocabulary",
+    "trees",
+    "trained_on",
+    "note",
+}
+
+
+@dataclass(frozen=True)
+class Model:
+    """The classifier's weights and guards (the ``[model]`` table)."""
+
+    trees: tuple[Tree, ...] = ()
+    bias: float = 0.0
+    threshold: float = 0.9
+    extend_threshold: float = 0.6
+    protect_words: int = 8
+    max_words: int = 40
+    stopwords: frozenset[str] = frozenset()
+    vocabulary: frozenset[str] = frozenset()
+    enabled: bool = True
+    trained_on: tuple[str, ...] = ()  # the sites of the pages it was trained on
+
+    @classmethod
+    def from_table(cls, table: Mapping[str, Any]) -> Model:
+        """Read and check a ``[model]`` table; ValueError names the first problem."""
+        unknown = sorted(set(table) - _MODEL_KEYS)
+        if unknown:
+            raise ValueError(f"[model]: unknown key {unknown[0]!r}; known: {sorted(_MODEL_KEYS)}")
+        feats = tuple(table.get("features", FEATURES))
+        if feats != FEATURES:
+            raise ValueError(
+                "[model] features: the trees were trained on other features than this "
+                "version computes; retrain with bench/boilerplate/train.py"
+            )
+        trees = []
+        for k, t in enumerate(table.get("trees", [])):
+            if not isinstance(t, Mapping) or set(t) != {"f", "t", "v", "leaf"}:
+                raise ValueError(f"[model] trees[{k}]: expected {{f, t, v, leaf}}")
+            f = tuple(int(v) for v in t["f"])
+            n = len(f)
+            sizes = (len(t["t"]), len(t["v"]), len(t["leaf"]))
+            if n == 0 or (n + 1) & n or sizes != (n, n, n + 1):
+                raise ValueError(f"[model] trees[{k}]: node arrays of a full tree expected")
+            if any(v >= len(FEATURES) for v in f):
+                raise ValueError(f"[model] trees[{k}]: feature index out of range")
+            trees.append(
+                Tree(
+                    f,
+                    tuple(_num(v, f"trees[{k}].t") for v in t["t"]),
+                    tuple(_num(v, f"trees[{k}].v") for v in t["v"]),
+                    tuple(_num(v, f"trees[{k}].leaf") for v in t["leaf"]),
+                )
+            )
+        enabled = table.get("enabled", True)
+        if not isinstance(enabled, bool):
+            raise ValueError("[model] enabled: expected true or false")
+        threshold = _num(table.get("threshold", 0.9), "threshold")
+        extend = _num(table.get("extend_threshold", threshold), "extend_threshold")
+        if not (0.0 < threshold <= 1.0 and 0.0 < extend <= 1.0):
+            raise ValueError("[model] threshold, extend_threshold: expected in (0, 1]")
+        ints = {}
+        for key, default in (("protect_words", 8), ("max_words", 40)):
+            v = table.get(key, default)
+            if type(v) is not int or not 0 <= v <= 1000:
+                raise ValueError(f"[model] {key}: expected an integer 0..1000")
+            ints[key] = v
+        words = {}
+        for key in ("stopwords", "vocabulary"):
+            v = table.get(key, [])
+            if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
+                raise ValueError(f"[model] {key}: expected a list of words")
+            words[key] = frozenset(w.lower() for w in v)
+        trained = table.get("trained_on", [])
+        if not isinstance(trained, list) or not all(isinstance(w, str) for w in trained):
+            raise ValueError("[model] trained_on: expected a list of sites")
+        return cls(
+            trees=tuple(trees),
+            bias=_num(table.get("bias", 0.0), "bias"),
+            threshold=threshold,
+            extend_threshold=extend,
+            protect_words=ints["protect_words"],
+            max_words=ints["max_words"],
+            stopwords=words["stopwords"],
+            vocabulary=words["vocabulary"],
+            enabled=enabled,
+            trained_on=tuple(trained),
+        )
+
+    def margin(self, x: Sequence[float]) -> float:
+        """The log-odds that a line with features ``x`` is chrome."""
+        s = self.bias
+        for t in self.trees:
+            s += t.predict(x)
+        return s
+
+    def explain(self, x: Sequence[float], top: int = 3) -> list[tuple[str, float, float]]:
+        """The ``top`` features that raised the score most: (name, value, contribution)."""
+        out = [0.0] * len(FEATURES)
+        for t in self.trees:
+            t.contributions(x, out)
+        order = sorted(range(len(FEATURES)), key=lambda f: (-out[f], f))[:top]
+        return [(FEATURES[f], x[f], round(out[f], 3)) for f in order if out[f] > 0]
+
+
+def _sigmoid(m: float) -> float:
+    if m >= 0:
+        return 1.0 / (1.0 + math.exp(-m))
+    e = math.exp(m)
+    return e / (1.0 + e)
+
+
+def page_features(
+    lines: Sequence[Line],
+    removed: Mapping[int, Any],
+    code: frozenset[int],
+    model: Model,
+    prose_min_words: int,
+    text: str,
+) -> tuple[list[int], list[list[float]]]:
+    """The candidate lines of a page (line indices) and their feature vectors.
+
+    ``lines`` are the page's lines (up to a section cut), ``removed`` the lines
+    the rules took. Candidates are the non-blank lines not removed, not in
+    fenced code, of at most ``max_words`` words, not ending a sentence with
+    ``protect_words`` words or more; none on a page without a prose line.
+    """
+    nb = [ln for ln in lines if ln.text]
+    if not nb:
+        return [], []
+    n = len(nb)
+    gone = [ln.index in removed for ln in nb]
+    prose = [not g and is_prose(ln.text, prose_min_words) for ln, g in zip(nb, gone, strict=True)]
+    if not any(prose):
+        return [], []
+    cand = []
+    for k, ln in enumerate(nb):
+        if gone[k] or prose[k] or ln.index in code or ln.words > model.max_words:
+            continue
+        if ln.words >= model.protect_words and ends_sentence(ln.text):
+            continue
+        cand.append(k)
+    if not cand:
+        return [], []
+    first = prose.index(True)
+    last = n - 1 - prose[::-1].index(True)
+    # runs of consecutive non-prose lines (removed lines count as non-prose)
+    run_id = [0] * n
+    runs: list[tuple[int, int]] = []
+    k = 0
+    while k < n:
+        if prose[k]:
+            run_id[k] = -1
+            k += 1
+            continue
+        j = k
+        while j < n and not prose[j]:
+            run_id[j] = len(runs)
+            j += 1
+        runs.append((k, j))
+        k = j
+    keys = Counter(line_key(ln.text) for ln in nb)
+    n_gone = sum(gone)
+    page = {
+        "page_lines": float(min(n, 200)),
+        "page_prose_share": sum(prose) / n,
+        "page_removed_share": n_gone / n,
+    }
+    ends = {}
+
+    def sentence_end(k: int) -> float:
+        v = ends.get(k)
+        if v is None:
+            v = ends[k] = float(ends_sentence(nb[k].text))
+        return v
+
+    shapes: dict[int, dict[str, float]] = {}
+
+    def shape_of(k: int) -> dict[str, float]:
+        v = shapes.get(k)
+        if v is None:
+            v = shapes[k] = line_shape(nb[k].text, model.stopwords, model.vocabulary)
+        return v
+
+    run_stats: dict[int, tuple[float, float, float, float]] = {}
+
+    def stats_of(r: int) -> tuple[float, float, float, float]:
+        v = run_stats.get(r)
+        if v is None:
+            a, b = runs[r]
+            members = [shape_of(j) for j in range(a, b)]
+            m = len(members)
+            v = run_stats[r] = (
+                sum(x["bullet"] for x in members) / m,
+                sum(x["title_share"] >= 0.5 for x in members) / m,
+                min(sum(x["words"] for x in members) / m, 100.0),
+                sum(x["vocab_share"] for x in members) / m,
+            )
+        return v
+
+    indices, rows = [], []
+    for k in cand:
+        ln = nb[k]
+        f = dict(shape_of(k))
+        f["indent"] = float(_indent(text, ln.start))
+        f["repeats"] = float(min(keys[line_key(ln.text)] - 1, 5))
+        f["from_top"] = float(min(k, 30))
+        f["from_bottom"] = float(min(n - 1 - k, 30))
+        f["rel_pos"] = k / n
+        f["header"] = float(k < first)
+        f["footer"] = float(k > last)
+        f["prev_words"] = float(min(nb[k - 1].words, 100)) if k > 0 else 0.0
+        f["next_words"] = float(min(nb[k + 1].words, 100)) if k + 1 < n else 0.0
+        f["prev_prose"] = float(k > 0 and prose[k - 1])
+        f["next_prose"] = float(k + 1 < n and prose[k + 1])
+        f["prev_removed"] = float(k > 0 and gone[k - 1])
+        f["next_removed"] = float(k + 1 < n and gone[k + 1])
+        f["prev_sentence_end"] = sentence_end(k - 1) if k > 0 else 0.0
+        f["next_sentence_end"] = sentence_end(k + 1) if k + 1 < n else 0.0
+        f["removed_near"] = float(sum(gone[max(0, k - 3) : k + 4]))
+        a, b = runs[run_id[k]]
+        f["run_len"] = float(min(b - a, 50))
+        f["run_removed_share"] = sum(gone[a:b]) / (b - a)
+        f["run_at_top"] = float(a == 0)
+        f["run_at_bottom"] = float(b == n)
+        f["run_pos"] = float(min(k - a, 30))
+        f["run_left"] = float(min(b - 1 - k, 30))
+        (
+            f["run_bullet_share"],
+            f["run_title_share"],
+            f["run_mean_words"],
+            f["run_vocab_share"],
+        ) = stats_of(run_id[k])
+        f.update(page)
+        indices.append(ln.index)
+        rows.append([f[name] for name in FEATURES])
+    return indices, rows
+
+
+def _indent(text: str, start: int, cap: int = 12) -> int:
+    """Leading spaces and tabs of the line starting at ``start`` (the stripped text drops
+    them), at most ``cap``."""
+    k = start
+    stop = min(len(text), start + cap)
+    while k < stop and text[k] in " \t\u00a0\u3000":
+        k += 1
+    return k - start
+
+
+def apply(
+    lines: Sequence[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    code: frozenset[int],
+    model: Model,
+    prose_min_words: int,
+    text: str,
+) -> dict[int, tuple[str, dict[str, Any]]]:
+    """New removals (line index → rule id, evidence) for ``lines``, given ``removed``."""
+    if not model.enabled or not model.trees:
+        return {}
+    indices, rows = page_features(lines, removed, code, model, prose_min_words, text)
+    if not indices:
+        return {}
+    probs = [_sigmoid(model.margin(x)) for x in rows]
+    found: dict[int, tuple[str, dict[str, Any]]] = {}
+    for i, x, p in zip(indices, rows, probs, strict=True):
+        if p >= model.threshold:
+            found[i] = (RULE_ID, _evidence(model, i, x, p, "score"))
+    if model.extend_threshold < model.threshold:
+        # Grow runs: a line that reaches extend_threshold joins when a non-blank
+        # neighbour is removed (by a rule or this classifier), until nothing changes.
+        nb = [ln.index for ln in lines if ln.text]
+        pos = {i: k for k, i in enumerate(nb)}
+        waiting = [(i, x, p) for i, x, p in zip(indices, rows, probs, strict=True)]
+        waiting = [w for w in waiting if w[0] not in found and w[2] >= model.extend_threshold]
+        changed = True
+        while changed and waiting:
+            changed = False
+            left = []
+            for i, x, p in waiting:
+                k = pos[i]
+                near = [nb[j] for j in (k - 1, k + 1) if 0 <= j < len(nb)]
+                if any(j in removed or j in found for j in near):
+                    found[i] = (RULE_ID, _evidence(model, i, x, p, "run"))
+                    changed = True
+                else:
+                    left.append((i, x, p))
+            waiting = left
+    return found
+
+
+def _evidence(model: Model, i: int, x: list[float], p: float, how: str) -> dict[str, Any]:
+    return {
+        "line": i + 1,
+        "p_chrome": round(p, 3),
+        "pass": how,
+        "top_features": [f"{name}={value:g} (+{c:g})" for name, value, c in model.explain(x)],
+    }
