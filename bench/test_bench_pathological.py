@@ -1,4 +1,4 @@
-"""Pathological documents through the boilerplate and repeats stages, timed.
+"""Pathological documents through the boilerplate, repeats and quality stages, timed.
 
 Three documents, generated (deterministic, nothing downloaded):
 
@@ -6,11 +6,11 @@ Three documents, generated (deterministic, nothing downloaded):
 * ``emoji``: 1 MB of emoji-heavy short lines (ZWJ sequences, flags, skin tones);
 * ``short``: 100,000 short lines.
 
-Each runs through the boilerplate stage and the repeats stage as they are, and,
-as the reference in the same run, through the boilerplate stage's
-straightforward path: the quality signals as first written
-(``tests/quality_reference.py``: plain Python per signal) and the zone-free
-line rules tried one by one on every line (no prefilter). Results are checked
+Each runs through the boilerplate, repeats and quality stages as they are, and,
+as the reference in the same run, through the straightforward paths: the
+boilerplate stage with the zone-free line rules tried one by one on every line
+(no prefilter), and the quality signals as first written
+(``tests/quality_reference.py``: plain Python per signal). Results are checked
 equal (the tests check the same on smaller inputs).
 
 Run: ``python -m pytest bench/test_bench_pathological.py --benchmark-only``;
@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import dataclasses
 import random
-from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -29,7 +28,8 @@ import pytest
 from tests import quality_reference
 from textclean.config import Config
 from textclean.document import Document
-from textclean.stages import boilerplate, repeats
+from textclean.stages import boilerplate, quality, repeats
+from textclean.stages.quality import signals
 
 
 def _vocab(rng: random.Random) -> list[str]:
@@ -60,33 +60,11 @@ KINDS = ("line", "emoji", "short")
 
 @pytest.fixture(scope="module")
 def stages() -> dict[str, Any]:
-    bp = boilerplate.build(Config(), None)
-    return {"boilerplate": bp, "repeats": repeats.build(Config(), None)}
-
-
-class _ReferenceQuality:
-    """Stands in for :mod:`textclean.quality` inside the stage: the first implementation."""
-
-    def __init__(self, real: Any) -> None:
-        self.real = real
-
-    def score(self, text: str, thresholds: Any) -> tuple[dict[str, Any], list[str]]:
-        _, failed = self.real.score(text, thresholds)  # failures: same code either way
-        return quality_reference.score(text, thresholds), failed
-
-
-def _reference_boilerplate(stage: boilerplate.BoilerplateStage) -> Callable[[Document], Document]:
-    slow = dataclasses.replace(stage, anywhere=None)
-
-    def run(doc: Document) -> Document:
-        real = boilerplate.quality
-        boilerplate.quality = _ReferenceQuality(real)  # type: ignore[assignment]
-        try:
-            return slow(doc)
-        finally:
-            boilerplate.quality = real
-
-    return run
+    return {
+        "boilerplate": boilerplate.build(Config(), None),
+        "repeats": repeats.build(Config(), None),
+        "quality": quality.build(Config(), None),
+    }
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -94,11 +72,32 @@ def _reference_boilerplate(stage: boilerplate.BoilerplateStage) -> Callable[[Doc
 def test_boilerplate(benchmark: Any, stages: dict[str, Any], kind: str, impl: str) -> None:
     text = make(kind)
     stage = stages["boilerplate"]
-    fn = stage if impl == "textclean" else _reference_boilerplate(stage)
+    fn = stage if impl == "textclean" else dataclasses.replace(stage, anywhere=None)
     benchmark.group = f"boilerplate-{kind}"
     out = benchmark.pedantic(lambda: fn(Document("d", text)), rounds=1, iterations=1)
     want = stage(Document("d", text))
     assert (out.text, out.scores) == (want.text, want.scores)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("impl", ["textclean", "reference"])
+def test_quality(benchmark: Any, stages: dict[str, Any], kind: str, impl: str) -> None:
+    text = make(kind)
+    thresholds = stages["quality"].thresholds
+
+    def fn_fast() -> dict[str, Any]:
+        return signals.score(text, thresholds)[0]
+
+    def fn_reference() -> dict[str, Any]:
+        return quality_reference.score(text, thresholds)
+
+    fn = fn_fast if impl == "textclean" else fn_reference
+    benchmark.group = f"quality-{kind}"
+    out = benchmark.pedantic(fn, rounds=1, iterations=1)
+    # the other implementation, outside the timing: the reference's keys must agree
+    other = quality_reference.score(text, thresholds) if impl == "textclean" else fn_fast()
+    fast, ref = (out, other) if impl == "textclean" else (other, out)
+    assert {k: fast[k] for k in ref} == ref
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -1,9 +1,9 @@
 """The Gopher quality signals as first written: plain Python per word and n-gram.
 
-A reference for :mod:`textclean.quality`, which computes the same numbers with
+A reference for :mod:`textclean.stages.quality.signals`, which computes the same numbers with
 shared tokenization and numpy n-gram ids (tests check they agree exactly;
 ``bench/test_bench_pathological.py`` times both). The C4 and FineWeb signals
-did not change and are taken from :mod:`textclean.quality` itself.
+did not change and are taken from :mod:`textclean.stages.quality.signals` itself.
 """
 
 from __future__ import annotations
@@ -12,16 +12,16 @@ from collections import Counter
 from collections.abc import Mapping
 from typing import Any
 
-from textclean.quality import (
+from textclean.stages.quality.signals import (
     _HAS_ALPHA,
     _PARAGRAPH_SPLIT,
-    Thresholds,
     _nonblank_lines,
     c4_signals,
     fineweb_signals,
     repeated,
     words_of,
 )
+from textclean.stages.quality.thresholds import Thresholds
 
 ScoreValue = Any
 
@@ -87,7 +87,7 @@ def gopher_quality_signals(text: str, t: Mapping[str, Any]) -> dict[str, ScoreVa
         "gopher.alpha_words_ratio": (
             round(sum(1 for w in words if _HAS_ALPHA.search(w)) / n, 4) if n else 0.0
         ),
-        "gopher.stop_words": sum(1 for w in words if w.lower() in stop),
+        "gopher.stop_words": len({w.lower() for w in words} & stop),  # distinct stop words
     }
 
 

@@ -318,10 +318,10 @@ def test_every_help_example_parses() -> None:
 
 
 def test_clean_judges_quality_on_the_cleaned_text(tmp_path: Path) -> None:
-    # The batch CLI runs the stages' finish hooks too: quality signals are in the report,
+    # The batch CLI runs the quality stage last: its signals are in the report,
     # computed after `repeats`, and drop_on_quality acts on them.
     cfg = tmp_path / "c.toml"
-    cfg.write_text('[boilerplate]\ndrop_on_quality = true\nquality_checks = ["gopher_quality"]\n')
+    cfg.write_text('[quality]\ndrop_on_quality = true\nchecks = ["gopher_quality"]\n')
     src = tmp_path / "src"
     src.mkdir()
     doubled = next(SEEDS.glob("000_*.txt"))
@@ -336,5 +336,5 @@ def test_clean_judges_quality_on_the_cleaned_text(tmp_path: Path) -> None:
     assert kept["scores"]["quality.failed"] == ""
     rejects = read_jsonl(out / ".textclean" / "rejects.jsonl")
     assert [(r["id"], r["reason"].split(":")[0]) for r in rejects] == [
-        ("short.txt", "boilerplate.quality")
+        ("short.txt", "quality.gopher_quality")
     ]

@@ -214,7 +214,7 @@ def test_documents_and_pairs_are_accepted() -> None:
     text = ARTICLE
     docs = [
         Document(id="one", text=text),
-        Document(id="gone", text=text, dropped="boilerplate.quality"),
+        Document(id="gone", text=text, dropped="quality.c4"),
         Document(id="two", text=text + " Share this."),
     ]
     assert textclean.dedup.find_duplicates(docs) == {"two": "one"}

@@ -14,12 +14,12 @@ import pytest
 
 import textclean
 from textclean.config import Config, ConfigError
-from textclean.despin.casing import restore_case
-from textclean.despin.table import load_tables
 from textclean.document import Document, replay
 from textclean.pipeline import Pipeline
 from textclean.rules import RulePack
 from textclean.stages.despin import DespinStage, build
+from textclean.stages.despin.casing import restore_case
+from textclean.stages.despin.table import load_tables
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -206,7 +206,7 @@ def test_phrase_matching_respects_punctuation_and_hyphens(stage: DespinStage) ->
 
 
 def test_articles_follow_the_restored_word() -> None:
-    from textclean.despin.table import Entry, SpinTables
+    from textclean.stages.despin.table import Entry, SpinTables
 
     base = load_tables(RulePack.load([TEST_PACK]))
     entries = dict(base.entries)
@@ -273,7 +273,7 @@ def test_capitalised_mid_sentence_t2_word_is_left_as_a_name(stage: DespinStage) 
 
 
 def _stage_with(entry_spun: str, original: str, **despin: object) -> DespinStage:
-    from textclean.despin.table import Entry, SpinTables
+    from textclean.stages.despin.table import Entry, SpinTables
 
     base = load_tables(RulePack.load([TEST_PACK]))
     entries = dict(base.entries)
@@ -316,7 +316,7 @@ def test_silent_neighbours_need_a_strong_prior() -> None:
 
 
 def test_phrase_prior_restores_a_much_rarer_spun_phrase_but_not_an_equally_common_one() -> None:
-    from textclean.despin.stats import phrase_zipf, zipf
+    from textclean.stages.despin.stats import phrase_zipf, zipf
 
     # "keep away from" (a spinner's "avoid") is far rarer than "avoid" by the bigram
     # chain, though wordfreq's blend of its three common words calls it commoner.
@@ -344,7 +344,7 @@ def test_phrase_prior_restores_a_much_rarer_spun_phrase_but_not_an_equally_commo
 def _stage_with_alternatives(
     spun: str, originals: tuple[str, ...], tier: str = "t2", **despin: object
 ) -> DespinStage:
-    from textclean.despin.table import Entry, SpinTables
+    from textclean.stages.despin.table import Entry, SpinTables
 
     base = load_tables(RulePack.load([TEST_PACK]))
     entries = dict(base.entries)

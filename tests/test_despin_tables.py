@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from textclean.despin.match import find_matches, first_word_spans, tokenize
-from textclean.despin.table import check_spin_file, load_table_files, load_tables
 from textclean.rules import RulePack, check_pack
+from textclean.stages.despin.match import find_matches, first_word_spans, tokenize
+from textclean.stages.despin.table import check_spin_file, load_table_files, load_tables
 
 HEADER = "id\ttier\tspun\toriginal\tsource\tnote\n"
 

@@ -15,11 +15,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tests import quality_reference
-from textclean import quality
 from textclean.config import Config
 from textclean.document import Document
-from textclean.layout import WORD_CAP, Line, count_words, ends_sentence, is_prose
 from textclean.stages import boilerplate, repeats
+from textclean.stages import quality as quality_stage
+from textclean.stages.boilerplate.layout import WORD_CAP, Line, count_words, ends_sentence, is_prose
+from textclean.stages.quality import signals as quality
+from textclean.stages.quality.thresholds import Thresholds
 
 VOCAB = [
     "harbour", "council", "budget", "the", "of", "and", "a", "to", "winter", "road",
@@ -34,6 +36,11 @@ def stage() -> boilerplate.BoilerplateStage:
     return s
 
 
+@pytest.fixture(scope="module")
+def thresholds() -> Thresholds:
+    return quality_stage.build(Config(), None).thresholds
+
+
 def prose(rng: random.Random, words: int) -> str:
     out = []
     for k in range(words):
@@ -43,10 +50,11 @@ def prose(rng: random.Random, words: int) -> str:
 
 
 def run_both(stage: boilerplate.BoilerplateStage, text: str) -> Document:
-    """The stage, checked against the same stage without its zone-free shortcut."""
-    fast = stage.finish(stage(Document("d", text)))
+    """The stage then quality, checked against the same without the zone-free shortcut."""
+    judge = quality_stage.build(Config(), None)
+    fast = judge(stage(Document("d", text)))
     slow_stage = dataclasses.replace(stage, anywhere=None)
-    slow = slow_stage.finish(slow_stage(Document("d", text)))
+    slow = judge(slow_stage(Document("d", text)))
     assert [(e.rule, e.start, e.end, e.evidence) for e in fast.edits] == [
         (e.rule, e.start, e.end, e.evidence) for e in slow.edits
     ]
@@ -54,7 +62,7 @@ def run_both(stage: boilerplate.BoilerplateStage, text: str) -> Document:
     return fast
 
 
-def test_one_very_long_line(stage: boilerplate.BoilerplateStage) -> None:
+def test_one_very_long_line(stage: boilerplate.BoilerplateStage, thresholds: Thresholds) -> None:
     rng = random.Random(1)
     line = prose(rng, 60_000)  # ~330 KB on one line
     text = f"Skip to content\nMenu\n\n{line}\n\nShare on Facebook\n"
@@ -65,7 +73,7 @@ def test_one_very_long_line(stage: boilerplate.BoilerplateStage) -> None:
         "boilerplate.social.share",
     ]
     assert doc.text == f"{line}\n"  # the blank line above a removed tail goes with it
-    want = quality_reference.score(doc.text, stage.thresholds)
+    want = quality_reference.score(doc.text, thresholds)
     assert {k: doc.scores[k] for k in want} == want
     assert doc.scores["gopher.words"] == 60_000
     # repeats: the line pasted twice keeps one copy, in one edit
@@ -73,7 +81,7 @@ def test_one_very_long_line(stage: boilerplate.BoilerplateStage) -> None:
     assert r.text == f"{line}\n" and [e.rule for e in r.edits] == ["repeats.exact"]
 
 
-def test_many_short_lines(stage: boilerplate.BoilerplateStage) -> None:
+def test_many_short_lines(stage: boilerplate.BoilerplateStage, thresholds: Thresholds) -> None:
     rng = random.Random(2)
     lines = [f"{rng.choice(VOCAB)} {rng.choice(VOCAB)} {i}" for i in range(20_000)]
     lines[0:0] = ["Skip to content", "Search"]
@@ -86,13 +94,13 @@ def test_many_short_lines(stage: boilerplate.BoilerplateStage) -> None:
     # that is not chrome, so the zone rules leave them
     assert doc.text.startswith("Search\n") and "\nAccept all cookies\n" in doc.text
     assert doc.text.count("\n") == 20_002
-    want = quality_reference.score(doc.text, stage.thresholds)
+    want = quality_reference.score(doc.text, thresholds)
     assert {k: doc.scores[k] for k in want} == want
     r = repeats.build(Config(), None)(Document("r", doc.text))
     assert r.text == doc.text  # three-word lines never go (short blocks, not adjacent)
 
 
-def test_emoji_heavy_document(stage: boilerplate.BoilerplateStage) -> None:
+def test_emoji_heavy_document(stage: boilerplate.BoilerplateStage, thresholds: Thresholds) -> None:
     rng = random.Random(3)
     emoji = ["😀", "🎉", "👍🏽", "🇫🇷", "❤️", "👨‍👩‍👧", "🙂🙂", "word", "and"]
     lines = [" ".join(rng.choice(emoji) for _ in range(rng.randint(1, 30))) for _ in range(3000)]
@@ -100,7 +108,7 @@ def test_emoji_heavy_document(stage: boilerplate.BoilerplateStage) -> None:
     doc = run_both(stage, text)
     assert [e.rule for e in doc.edits] == ["boilerplate.social.follow_us"]
     assert doc.text.startswith("Menu\n")  # above 3,000 non-prose lines: not a header
-    want = quality_reference.score(doc.text, stage.thresholds)
+    want = quality_reference.score(doc.text, thresholds)
     assert {k: doc.scores[k] for k in want} == want
     assert len(doc.text) > 0.95 * len(text)
 
@@ -125,7 +133,7 @@ def test_repetition_signals_equal_the_reference(words: list[str], breaks: list[i
         if b < len(words):
             words.insert(b, "\n\n" if b % 3 else "\n")
     text = " ".join(words)
-    t = boilerplate.build(Config(), None).thresholds
+    t = quality_stage.build(Config(), None).thresholds
     want = quality_reference.score(text, t)
     got, _ = quality.score(text, t)
     assert {k: got[k] for k in want} == want

@@ -8,23 +8,23 @@ from pathlib import Path
 import pytest
 
 import textclean
-from textclean import quality
-from textclean.boilerplate_rules import parse_files
 from textclean.config import Config, ConfigError
 from textclean.document import Document
-from textclean.rules import RulePack
-from textclean.stages import boilerplate
+from textclean.rules import RuleError, RulePack, check_pack
+from textclean.stages import quality as quality_stage
+from textclean.stages.quality import signals as quality
+from textclean.stages.quality import thresholds as qt
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 
 
 @pytest.fixture(scope="module")
-def thresholds() -> quality.Thresholds:
-    return quality.load_thresholds(parse_files(RulePack.load().files("boilerplate")).quality)
+def thresholds() -> qt.Thresholds:
+    return qt.load_thresholds(qt.parse_files(RulePack.load().files("quality")))
 
 
-def test_builtin_thresholds_are_the_published_ones(thresholds: quality.Thresholds) -> None:
-    c4, gq, gr, fw = (thresholds[f] for f in quality.FAMILIES)
+def test_builtin_thresholds_are_the_published_ones(thresholds: qt.Thresholds) -> None:
+    c4, gq, gr, fw = (thresholds[f] for f in qt.FAMILIES)
     assert (c4["min_words_per_line"], c4["min_sentences"], c4["max_word_length"]) == (5, 3, 1000)
     assert (gq["min_words"], gq["max_words"]) == (50, 100_000)
     assert (gq["min_mean_word_length"], gq["max_mean_word_length"]) == (3, 10)
@@ -51,7 +51,7 @@ def test_builtin_thresholds_are_the_published_ones(thresholds: quality.Threshold
     assert (fw["short_line_length"], fw["max_dup_line_char_ratio"]) == (30, 0.01)
 
 
-def test_gopher_repetition_lines(thresholds: quality.Thresholds) -> None:
+def test_gopher_repetition_lines(thresholds: qt.Thresholds) -> None:
     text = "alpha beta\ngamma delta\nalpha beta\n"  # 34 characters
     s = quality.gopher_repetition_signals(text, thresholds["gopher_repetition"])
     assert s["gopher_rep.dup_line_fraction"] == round(1 / 3, 4)
@@ -59,7 +59,7 @@ def test_gopher_repetition_lines(thresholds: quality.Thresholds) -> None:
     assert s["gopher_rep.dup_para_fraction"] == 0.0
 
 
-def test_gopher_repetition_ngrams(thresholds: quality.Thresholds) -> None:
+def test_gopher_repetition_ngrams(thresholds: qt.Thresholds) -> None:
     text = "a b c d e a b c d e"  # 19 characters
     s = quality.gopher_repetition_signals(text, thresholds["gopher_repetition"])
     # The second "a b c d e" (9 characters) repeats the first 5-gram.
@@ -69,7 +69,7 @@ def test_gopher_repetition_ngrams(thresholds: quality.Thresholds) -> None:
     assert s["gopher_rep.dup_10gram_char_fraction"] == 0.0
 
 
-def test_c4_line_rules(thresholds: quality.Thresholds) -> None:
+def test_c4_line_rules(thresholds: qt.Thresholds) -> None:
     text = (
         "This line has enough words to count.\n"
         "Too short.\n"
@@ -87,13 +87,13 @@ def test_c4_line_rules(thresholds: quality.Thresholds) -> None:
     assert "c4.lorem_ipsum" in quality.c4_failures(lorem, thresholds["c4"])
 
 
-def test_gopher_quality(thresholds: quality.Thresholds) -> None:
+def test_gopher_quality(thresholds: qt.Thresholds) -> None:
     s = quality.gopher_quality_signals(
         "The cat and the dog sat with me.", thresholds["gopher_quality"]
     )
     assert s["gopher.words"] == 8
     assert s["gopher.mean_word_length"] == 3.0
-    assert s["gopher.stop_words"] == 4  # the, and, the, with
+    assert s["gopher.stop_words"] == 3  # distinct: the, and, with
     assert quality.gopher_quality_failures(s, thresholds["gopher_quality"]) == [
         "gopher_quality.min_words"
     ]
@@ -105,7 +105,7 @@ def test_gopher_quality(thresholds: quality.Thresholds) -> None:
     )
 
 
-def test_fineweb_lines(thresholds: quality.Thresholds) -> None:
+def test_fineweb_lines(thresholds: qt.Thresholds) -> None:
     text = "Short line\n\nAnother short\n\nThis line is long enough to not be short at all.\n"
     s = quality.fineweb_signals(text, thresholds["fineweb"])
     assert s["fineweb.line_punct_ratio"] == round(1 / 3, 4)
@@ -120,7 +120,7 @@ def _seed(prefix: str) -> str:
 
 def test_score_text_reports_signals_without_dropping() -> None:
     twice = _seed("000")  # the article is there twice: 13 of its 26 lines repeat
-    alone = _stage()(Document("b", twice))  # judged before `repeats` removed the copy
+    alone = _stage()(Document("b", twice))  # judged without `repeats` removing the copy
     assert alone.scores["gopher_rep.dup_line_fraction"] == 0.5
     assert "gopher_repetition.dup_line_fraction" in str(alone.scores["quality.failed"])
     scores = textclean.score_text(twice)  # the whole pipeline: the cleaned text is judged
@@ -133,9 +133,8 @@ def test_score_text_reports_signals_without_dropping() -> None:
 
 
 def _stage(**options: object) -> Callable[[Document], Document]:
-    """The boilerplate stage with its quality judgement, as the pipeline runs it."""
-    stage = boilerplate.build(Config().replace(boilerplate=options), None)
-    return lambda doc: stage.finish(stage(doc))
+    """The quality stage alone, with ``[quality]`` options."""
+    return quality_stage.build(Config().replace(quality=options), None)
 
 
 def test_drop_on_quality_is_opt_in() -> None:
@@ -145,37 +144,87 @@ def test_drop_on_quality_is_opt_in() -> None:
     assert "gopher_quality.min_words" in str(kept.scores["quality.failed"])
     dropped = _stage(drop_on_quality=True)(Document("b", short))
     assert dropped.dropped is not None
-    assert dropped.dropped.startswith("boilerplate.quality:")
-    assert "gopher_quality.min_words" in dropped.dropped
+    # one reason code per family: the first failing one, every failed check as the detail
+    assert dropped.dropped == (
+        "quality.c4: c4.min_sentences,gopher_quality.min_words,gopher_quality.stop_words"
+    )
 
 
 def test_drop_considers_only_the_configured_families() -> None:
-    doc = _stage(drop_on_quality=True, quality_checks=["fineweb"])(Document("s", _seed("003")))
+    doc = _stage(drop_on_quality=True, checks=["fineweb"])(Document("s", _seed("003")))
     assert doc.dropped is None
-    twice = _stage(drop_on_quality=True, quality_checks=["gopher_repetition"])(
-        Document("d", _seed("000"))
-    )
-    assert twice.dropped is not None and "gopher_repetition" in twice.dropped
+    twice = _stage(drop_on_quality=True, checks=["gopher_repetition"])(Document("d", _seed("000")))
+    assert twice.dropped is not None
+    assert twice.dropped.startswith("quality.gopher_repetition: ")
+    assert "gopher_repetition.dup_line_fraction" in twice.dropped
 
 
 def test_pipeline_judges_quality_on_the_cleaned_text() -> None:
-    options = {"drop_on_quality": True, "quality_checks": ["gopher_repetition"]}
-    cfg = Config().replace(boilerplate=options)
+    options = {"drop_on_quality": True, "checks": ["gopher_repetition"]}
+    cfg = Config().replace(quality=options)
     kept = textclean.clean_document(_seed("000"), config=cfg)
     assert kept.dropped is None  # repeats removed the second copy before the judgement
     assert [e.rule for e in kept.edits if e.stage == "repeats"] == ["repeats.run"]
-    cfg_no_repeats = cfg.replace(stages=("repair", "boilerplate", "normalize"))
+    cfg_no_repeats = cfg.replace(stages=("repair", "boilerplate", "normalize", "quality"))
     dropped = textclean.clean_document(_seed("000"), config=cfg_no_repeats)
     assert dropped.dropped is not None and "dup_line_fraction" in dropped.dropped
 
 
-def test_quality_can_be_switched_off_and_families_are_checked() -> None:
-    doc = _stage(quality=False)(Document("q", _seed("003")))
+def test_quality_can_be_skipped_and_families_are_checked() -> None:
+    doc = textclean.clean_document(_seed("003"), skip=["quality"])
     assert "gopher.words" not in doc.scores and "quality.failed" not in doc.scores
-    with pytest.raises(ConfigError):
-        Config().replace(boilerplate={"quality_checks": ["nonsense"]})
+    assert "boilerplate.lines_removed" in doc.scores  # the other stages still ran
+    with pytest.raises(ConfigError, match="checks: unknown"):
+        Config().replace(quality={"checks": ["nonsense"]})
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("drop_on_quality", "[quality] drop_on_quality"),
+        ("quality_checks", "[quality] checks"),
+        ("quality", "--skip quality"),
+    ],
+)
+def test_old_boilerplate_quality_keys_name_the_new_ones(old: str, new: str) -> None:
+    with pytest.raises(ConfigError, match="has moved") as err:
+        Config.from_dict({"boilerplate": {old: True}})
+    assert f"config.boilerplate.{old}" in str(err.value) and new in str(err.value)
+
+
+def test_stop_words_are_counted_distinct(thresholds: qt.Thresholds) -> None:
+    # 35 x "the", no other stop word: Gopher asks for two *different* ones (datatrove
+    # counts the intersection of the stop-word set with the document's words).
+    text = " ".join(["the quick brown fox jumps"] * 35) + "."
+    s = quality.gopher_quality_signals(text, thresholds["gopher_quality"])
+    assert s["gopher.stop_words"] == 1
+    failed = quality.gopher_quality_failures(s, thresholds["gopher_quality"])
+    assert failed == ["gopher_quality.stop_words"]
+    two = quality.gopher_quality_signals(text + " And so on.", thresholds["gopher_quality"])
+    assert two["gopher.stop_words"] == 2
+    assert quality.gopher_quality_failures(two, thresholds["gopher_quality"]) == []
 
 
 def test_quality_table_validation() -> None:
-    errors, _values = quality.check_quality_table({"bogus": {}, "c4": {"min_sentences": -1}})
-    assert [e[0] for e in errors] == ["quality.bogus", "quality.c4"]
+    errors, _values = qt.check_quality_table({"bogus": {}, "c4": {"min_sentences": -1}})
+    assert [e[0] for e in errors] == ["bogus", "c4"]
+
+
+def test_thresholds_in_a_boilerplate_file_name_their_new_place(tmp_path: Path) -> None:
+    (tmp_path / "boilerplate").mkdir()
+    (tmp_path / "boilerplate" / "old.toml").write_text("[quality.c4]\nmin_sentences = 5\n")
+    errors = [str(e) for e in check_pack(tmp_path)]
+    assert len(errors) == 1 and "quality/*.toml" in errors[0], errors
+
+
+def test_a_user_pack_overrides_one_threshold(tmp_path: Path) -> None:
+    (tmp_path / "quality").mkdir()
+    (tmp_path / "quality" / "strict.toml").write_text("[c4]\nmin_sentences = 100\n")
+    assert check_pack(tmp_path) == []
+    text = _seed("003")
+    assert textclean.score_text(text)["c4.sentences"] == 89  # below 100: fails the strict pack
+    strict = textclean.score_text(text, rules=[str(tmp_path)])
+    assert strict["quality.failed"] == "c4.min_sentences"
+    (tmp_path / "quality" / "strict.toml").write_text("[c4]\nmin_sentences = -1\n")
+    with pytest.raises(RuleError, match=r"strict.toml:1: c4.min_sentences must be an integer"):
+        textclean.score_text(text, rules=[str(tmp_path)])

@@ -85,8 +85,8 @@ def test_other_kinds_of_errors(tmp_path: Path) -> None:
     _write(tmp_path, "boilerplate/c.toml", 'x = 1\n[[rule]]\nid = "boilerplate.c.d"\nkind = [\n')
     _write(
         tmp_path,
-        "boilerplate/d.toml",
-        "[pack]\nversion = '1'\n\n[quality.fineweb]\nshort_line_len = 3\n",
+        "quality/d.toml",
+        "[pack]\nversion = '1'\n\n[fineweb]\nshort_line_len = 3\n",
     )
     _write(tmp_path, "boilerplate/e.toml", '[[rule]]\nid = "boilerplate.e.f"\n\nkind = "para"\n')
     _write(
@@ -99,7 +99,7 @@ def test_other_kinds_of_errors(tmp_path: Path) -> None:
     errors = check_pack(tmp_path)
     where = _where(errors)
     assert ("c.toml", 5) in where  # tomllib's own line for the unclosed array
-    assert ("d.toml", 4) in where  # the [quality.fineweb] table holding the unknown key
+    assert ("d.toml", 4) in where  # the [fineweb] table holding the unknown key
     assert ("e.toml", 4) in where  # the bad kind
     assert ("f.toml", 2) in where and ("f.toml", 4) in where  # bad id, bad max_words
     assert where.count(("f.toml", 6)) == 2  # both regexes match an empty line
@@ -116,21 +116,23 @@ def test_a_valid_user_pack_passes(tmp_path: Path) -> None:
         'kind = "line"\nzone = "any"\nexact = ["Search", "Find"]\n\n'
         '[[rule]]\nid = "boilerplate.site.promo"\nkind = "line"\n'
         "regex = ['watch (?:our|the) new \\w+ on .{1,40}']\nmax_words = 12\n\n"
-        '[[rule]]\nid = "boilerplate.nav.section_labels"\nkind = "line"\nenabled = false\n\n'
-        "[quality.gopher_quality]\nmin_words = 30\n",
+        '[[rule]]\nid = "boilerplate.nav.section_labels"\nkind = "line"\nenabled = false\n',
     )
+    _write(tmp_path, "quality/site.toml", "[gopher_quality]\nmin_words = 30\n")
     assert check_pack(tmp_path) == []
     from textclean.config import Config
     from textclean.document import Document
     from textclean.rules import RulePack
-    from textclean.stages import boilerplate
+    from textclean.stages import boilerplate, quality
 
     st = boilerplate.build(Config(), RulePack.load([tmp_path]))
     body = "An ordinary sentence of the article, long enough to count as prose here.\n"
     doc = st(Document("x", "Latest Stories\nFind\n" + body * 3))
     assert [e.rule for e in doc.edits] == ["boilerplate.nav.search"]  # "Find" only
     assert doc.text.startswith("Latest Stories\n")
-    assert st.thresholds["gopher_quality"]["min_words"] == 30
+    judge = quality.build(Config(), RulePack.load([tmp_path]))
+    assert judge.thresholds["gopher_quality"]["min_words"] == 30
+    assert judge.thresholds["gopher_quality"]["max_words"] == 100_000  # the rest: built-in
 
 
 def test_missing_directory(tmp_path: Path) -> None:

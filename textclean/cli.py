@@ -80,14 +80,14 @@ def _add_config_options(p: argparse.ArgumentParser, *, stages: bool = True) -> N
             type=_csv,
             metavar="A,B",
             help="run only these stages, in the fixed order "
-            "repair,boilerplate,despin,repeats,normalize (e.g. --stages repair,normalize)",
+            "repair,boilerplate,despin,repeats,normalize,quality (e.g. --stages repair,normalize)",
         )
         g.add_argument(
             "--skip",
             type=_csv,
             default=[],
             metavar="A,B",
-            help="leave these stages out (e.g. --skip despin,repeats)",
+            help="leave these stages out (e.g. --skip despin,quality)",
         )
         g.add_argument(
             "--rules",

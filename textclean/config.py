@@ -31,7 +31,16 @@ else:  # pragma: no cover - Python 3.10
     import tomli as tomllib
 
 #: The order stages always run in; a config may leave stages out, never reorder.
-STAGE_ORDER: tuple[str, ...] = ("repair", "boilerplate", "despin", "repeats", "normalize")
+STAGE_ORDER: tuple[str, ...] = (
+    "repair",
+    "boilerplate",
+    "despin",
+    "repeats",
+    "normalize",
+    "quality",
+)
+#: The quality signal families (``rules/quality/*.toml`` holds one table for each).
+QUALITY_FAMILIES: tuple[str, ...] = ("c4", "gopher_quality", "gopher_repetition", "fineweb")
 
 
 class ConfigError(ValueError):
@@ -76,16 +85,13 @@ class RepairConfig:
 
 @dataclass(frozen=True)
 class BoilerplateConfig:
-    """Page-chrome removal and quality signals (see rules/boilerplate/).
+    """Page-chrome removal (see rules/boilerplate/).
 
     ``disable``/``enable`` take rule ids or id prefixes ending in ``.``
     (``"boilerplate.cta."``); ``enable`` switches on rules shipped with
     ``enabled = false`` (bylines, datelines, photo credits).
     """
 
-    drop_on_quality: bool = False  # drop a document failing a check of `quality_checks`
-    quality: bool = True  # compute the C4/Gopher/FineWeb signals into doc.scores
-    quality_checks: tuple[str, ...] = ("c4", "gopher_quality", "gopher_repetition", "fineweb")
     disable: tuple[str, ...] = ()
     enable: tuple[str, ...] = ()
     header_lines: int = 12  # the header zone: at most this many non-blank lines at the top
@@ -94,10 +100,6 @@ class BoilerplateConfig:
     regex_timeout: float = 0.1  # seconds per regex match; a rule that times out is skipped
 
     def __post_init__(self) -> None:
-        families = ("c4", "gopher_quality", "gopher_repetition", "fineweb")
-        bad = [f for f in self.quality_checks if f not in families]
-        if bad:
-            raise ConfigError(f"quality_checks: unknown {bad}; known: {list(families)}")
         if self.regex_timeout <= 0:
             raise ConfigError("regex_timeout must be positive")
         if min(self.header_lines, self.footer_lines, self.prose_min_words) < 0:
@@ -132,7 +134,7 @@ class DespinConfig:
     # words are silent (bigram ratio 1). 1 turns it off. Chosen on bench/despin/dev.
     doc_absent_bonus: float = 2.0
     # For an entry with a phrase on either side the frequencies are bigram-chain estimates
-    # (textclean.despin.stats.phrase_zipf), in the prior and here: such a spun phrase gets
+    # (textclean.stages.despin.stats.phrase_zipf), in the prior and here: such a spun phrase gets
     # the document evidence when it is at least this much rarer (log10) than its original
     # (single words use rarer_margin). Chosen on bench/despin/dev (1.0 → 0.5: +4 edits, all right).
     phrase_rarer_margin: float = 0.5
@@ -217,6 +219,19 @@ class NormalizeConfig:
 
 
 @dataclass(frozen=True)
+class QualityConfig:
+    """C4/Gopher/FineWeb quality signals of the final text (see rules/quality/)."""
+
+    drop_on_quality: bool = False  # drop a document failing a check of a family in `checks`
+    checks: tuple[str, ...] = QUALITY_FAMILIES  # the families `drop_on_quality` acts on
+
+    def __post_init__(self) -> None:
+        bad = [f for f in self.checks if f not in QUALITY_FAMILIES]
+        if bad:
+            raise ConfigError(f"checks: unknown {bad}; known: {list(QUALITY_FAMILIES)}")
+
+
+@dataclass(frozen=True)
 class DedupConfig:
     """Corpus-level near-duplicate removal across documents."""
 
@@ -277,6 +292,7 @@ class Config:
     despin: DespinConfig = field(default_factory=DespinConfig)
     repeats: RepeatsConfig = field(default_factory=RepeatsConfig)
     normalize: NormalizeConfig = field(default_factory=NormalizeConfig)
+    quality: QualityConfig = field(default_factory=QualityConfig)
     dedup: DedupConfig = field(default_factory=DedupConfig)
     input: InputConfig = field(default_factory=InputConfig)
 
@@ -326,11 +342,25 @@ class Config:
         return hashlib.sha256(blob).hexdigest()[:16]
 
 
+#: Keys that moved: section class → old key → where its setting lives now.
+MOVED_KEYS: dict[type, dict[str, str]] = {
+    BoilerplateConfig: {
+        "drop_on_quality": "[quality] drop_on_quality",
+        "quality_checks": "[quality] checks",
+        "quality": "the 'quality' stage (leave it out of `stages`, or use --skip quality)",
+    },
+}
+
+
 def _build(cls: type, data: Mapping[str, Any], where: str) -> Any:
     if not isinstance(data, Mapping):
         raise ConfigError(f"{where}: expected a table, got {type(data).__name__}")
     hints = typing.get_type_hints(cls)
     names = {f.name for f in dataclasses.fields(cls)}
+    moved = MOVED_KEYS.get(cls, {})
+    old = sorted(set(data) & set(moved))
+    if old:
+        raise ConfigError(f"{where}.{old[0]} has moved: it is now {moved[old[0]]}")
     unknown = sorted(set(data) - names)
     if unknown:
         raise ConfigError(f"{where}: unknown key(s) {unknown}; valid keys: {sorted(names)}")

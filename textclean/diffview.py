@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from textclean.document import Document, Edit
-from textclean.pipeline import Pipeline, finish
+from textclean.pipeline import Pipeline
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 CONTEXT = 40
@@ -47,7 +47,7 @@ def run_stages(pipeline: Pipeline, doc: Document) -> tuple[Document, list[StageR
         before, n = doc.text, len(doc.edits)
         doc = stage(doc)
         runs.append(StageRun(stage.name, before, list(doc.edits[n:])))
-    return finish(pipeline.stages, doc), runs
+    return doc, runs
 
 
 def visible(s: str) -> str:

@@ -1,4 +1,4 @@
-"""The staged pipeline: repair → boilerplate → despin → repeats → normalize.
+"""The staged pipeline: repair → boilerplate → despin → repeats → normalize → quality.
 
 Every stage module in :mod:`textclean.stages` exposes ``build(config, rules) ->
 Stage``. A :class:`Pipeline` holds built stages (immutable after construction,
@@ -13,7 +13,7 @@ and streams documents through them.
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Protocol, runtime_checkable
 
 from textclean.config import STAGE_ORDER, Config, ConfigError
@@ -28,35 +28,17 @@ STAGE_MODULES: dict[str, str] = {
     "despin": "textclean.stages.despin",
     "repeats": "textclean.stages.repeats",
     "normalize": "textclean.stages.normalize",
+    "quality": "textclean.stages.quality",
 }
 
 
 @runtime_checkable
 class Stage(Protocol):
-    """A per-document step: pure, no I/O, no state kept between documents.
-
-    A stage may also define ``finish(doc) -> doc``: a judgement of the final text,
-    called (in stage order) once every stage has run (see :func:`finish`).
-    """
+    """A per-document step: pure, no I/O, no state kept between documents."""
 
     name: str
 
     def __call__(self, doc: Document) -> Document: ...
-
-
-def finish_hooks(stages: Sequence[Stage]) -> list[tuple[str, Callable[[Document], Document]]]:
-    """``(stage name, hook)`` for every stage that defines ``finish``, in stage order."""
-    return [(s.name, hook) for s in stages if (hook := getattr(s, "finish", None)) is not None]
-
-
-def finish(stages: Sequence[Stage], doc: Document) -> Document:
-    """Call the ``finish`` hook of every stage that has one, in order, while ``doc`` is
-    not dropped (the boilerplate stage's quality signals judge the cleaned text)."""
-    for _name, hook in finish_hooks(stages):
-        if doc.dropped is not None:
-            break
-        doc = hook(doc)
-    return doc
 
 
 def available_stages() -> tuple[str, ...]:
@@ -131,7 +113,7 @@ class Pipeline:
             if doc.dropped is not None:
                 break
             doc = stage(doc)
-        return finish(self.stages, doc)
+        return doc
 
     def run(self, docs: Iterable[DocLike]) -> Iterator[Document]:
         """Stream documents through the stages: iterable in, generator out."""

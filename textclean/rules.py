@@ -3,7 +3,7 @@
 Rules are data. The built-in pack is the top-level ``rules/`` folder of the
 project (shipped inside the wheel as ``textclean/rules``); users add packs with
 ``--rules DIR``. A pack is a directory with one sub-folder per stage
-(``boilerplate/``, ``spin/`` ...). Each stage parses its own files; this module
+(``boilerplate/``, ``quality/``, ``spin/`` ...). Each stage parses its own files; this module
 only finds them, in override order, and hashes them for the run summary.
 
 >>> pack = RulePack.load()
@@ -104,8 +104,9 @@ def _hash_files(files: tuple[tuple[int, str, Path, int, int], ...]) -> str:
 #: Stage folder → ``"module:function"`` validating that folder's files of one pack;
 #: the function takes the sorted file paths and returns every error it finds.
 STAGE_CHECKS: dict[str, tuple[str, str]] = {
-    "boilerplate": ("textclean.boilerplate_rules:check_files", "*.toml"),
-    "spin": ("textclean.despin.table:check_spin_files", "**/*.tsv"),
+    "boilerplate": ("textclean.stages.boilerplate.rules:check_files", "*.toml"),
+    "quality": ("textclean.stages.quality.thresholds:check_files", "*.toml"),
+    "spin": ("textclean.stages.despin.table:check_spin_files", "**/*.tsv"),
 }
 
 

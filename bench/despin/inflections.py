@@ -42,8 +42,8 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from textclean.despin.stats import zipf  # noqa: E402
-from textclean.despin.table import REVERSE_COLUMNS, Entry, parse_reverse  # noqa: E402
+from textclean.stages.despin.stats import zipf  # noqa: E402
+from textclean.stages.despin.table import REVERSE_COLUMNS, Entry, parse_reverse  # noqa: E402
 
 REVERSE = ROOT / "rules" / "spin" / "reverse"
 OUT = REVERSE / "inflections.tsv"

@@ -37,11 +37,11 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
 from textclean.config import Config, tomllib  # noqa: E402
-from textclean.despin.match import tokenize  # noqa: E402
-from textclean.despin.table import SpinTables, load_tables  # noqa: E402
 from textclean.document import Document, Edit  # noqa: E402
 from textclean.rules import RulePack  # noqa: E402
 from textclean.stages.despin import DespinStage  # noqa: E402
+from textclean.stages.despin.match import tokenize  # noqa: E402
+from textclean.stages.despin.table import SpinTables, load_tables  # noqa: E402
 
 PAIRS = ROOT / "bench" / "despin" / "pairs"
 SEEDS = ROOT / "seeds"

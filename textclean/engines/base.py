@@ -28,7 +28,7 @@ from typing import Protocol
 
 from textclean.config import Config, DedupConfig
 from textclean.document import Document
-from textclean.pipeline import Pipeline, finish_hooks
+from textclean.pipeline import Pipeline
 
 
 class Duplicate(Protocol):
@@ -89,17 +89,15 @@ def process_document(pipeline: Pipeline, doc: Document) -> Document:
     if doc.dropped is not None:
         return doc
     original, scores = doc.text, dict(doc.scores)
-    # every stage, then every stage's ``finish`` hook (judgements of the final text)
-    steps = [(stage.name, stage) for stage in pipeline.stages] + finish_hooks(pipeline.stages)
-    for name, step in steps:
+    for stage in pipeline.stages:
         if doc.dropped is not None:
             break
         try:
-            doc = step(doc)
+            doc = stage(doc)
         except Exception as exc:  # a stage bug or timeout must not lose the document
             doc.text, doc.edits, doc.scores = original, [], scores
             doc.dropped = None
-            doc.drop(f"stage_error: {name}: {type(exc).__name__}: {exc}")
+            doc.drop(f"stage_error: {stage.name}: {type(exc).__name__}: {exc}")
             return doc
     if doc.dropped is None and not doc.text.strip():
         doc.drop("empty")

@@ -60,8 +60,8 @@ from textclean.config import Config, RepeatsConfig
 from textclean.dedup.minhash import signatures
 from textclean.dedup.shingles import batch_shingle_hashes, char_shingle_hashes, shingle_hashes
 from textclean.document import Change, Document
-from textclean.quality import repeated
 from textclean.rules import RulePack
+from textclean.stages.quality.signals import repeated
 from textclean.textblocks import Block, Line, segment, split_lines
 
 NAME = "repeats"

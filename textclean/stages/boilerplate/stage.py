@@ -1,7 +1,7 @@
-"""boilerplate: remove page chrome by rules; score C4/Gopher/FineWeb quality signals.
+"""The boilerplate stage: remove page chrome by rules.
 
 The rules live in ``rules/boilerplate/*.toml`` (see
-:mod:`textclean.boilerplate_rules` for the format). A document is handled in
+:mod:`textclean.stages.boilerplate.rules` for the format). A document is handled in
 two passes over its lines:
 
 1. rules for any position: a *section* cut (a "More For You", "Related" ...
@@ -22,11 +22,6 @@ a rule that times out is skipped for the rest of the document and the skip is
 recorded in ``doc.scores`` (``boilerplate.rule_timeouts``,
 ``boilerplate.timed_out_rules``).
 
-The quality signals judge the *cleaned* text, so they are computed by
-:meth:`BoilerplateStage.finish`, which the pipeline calls after every stage has
-run (a doubled article is no longer "repetitive" once ``repeats`` has removed
-the second copy, and ``drop_on_quality`` must not drop it).
-
 >>> from textclean.config import Config
 >>> from textclean.document import Document
 >>> stage = build(Config(), None)
@@ -45,12 +40,11 @@ from typing import Any
 
 import regex
 
-from textclean import quality
-from textclean.boilerplate_rules import REGEX_FLAGS, Rule, line_key, parse_files
 from textclean.config import BoilerplateConfig, Config
 from textclean.document import Change, Document
-from textclean.layout import Line, count_words, is_prose, split_lines
-from textclean.rules import RuleError, RulePack
+from textclean.rules import RulePack
+from textclean.stages.boilerplate.layout import Line, count_words, is_prose, split_lines
+from textclean.stages.boilerplate.rules import REGEX_FLAGS, Rule, line_key, parse_files
 from textclean.textblocks import fenced_code_lines
 
 NAME = "boilerplate"
@@ -140,7 +134,7 @@ class _Run:
     prose_of: dict[int, bool] = field(default_factory=dict)
 
     def prose(self, line: Line) -> bool:
-        """:func:`~textclean.layout.is_prose` of a line, computed once per document."""
+        """:func:`~.layout.is_prose` of a line, computed once per document."""
         p = self.prose_of.get(line.index)
         if p is None:
             p = self.prose_of[line.index] = is_prose(line.text, self.prose_min_words)
@@ -164,7 +158,6 @@ class BoilerplateStage:
 
     config: BoilerplateConfig
     rules: tuple[Compiled, ...]
-    thresholds: quality.Thresholds
     name: str = NAME
     anywhere: _AnyZone | None = None  # the zone-free line rules, indexed (see build)
 
@@ -508,27 +501,9 @@ class BoilerplateStage:
                 doc.drop("boilerplate.empty: empty document")
         return doc
 
-    def finish(self, doc: Document) -> Document:
-        """Score the quality signals of the final text (after every stage); with
-        ``drop_on_quality``, drop a document that fails a check of ``quality_checks``."""
-        if self.config.quality and doc.dropped is None:
-            scores, failed = quality.score(doc.text, self.thresholds)
-            doc.scores.update(scores)
-            doc.scores["quality.failed"] = ",".join(failed)
-            checked = [f for f in failed if f.split(".")[0] in self.config.quality_checks]
-            if checked and self.config.drop_on_quality:
-                doc.drop(f"boilerplate.quality: {','.join(checked)}")
-        return doc
-
 
 def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
     pack = rules if rules is not None else RulePack.load(config.rules)
     parsed = parse_files(pack.files("boilerplate", "*.toml"))
-    try:
-        thresholds = quality.load_thresholds(parsed.quality)
-    except ValueError as exc:
-        raise RuleError(pack.builtin_dir / "boilerplate", None, str(exc)) from exc
     compiled = tuple(compile_rules(parsed.rules, config.boilerplate))
-    return BoilerplateStage(
-        config.boilerplate, compiled, thresholds, anywhere=_AnyZone.build(compiled)
-    )
+    return BoilerplateStage(config.boilerplate, compiled, anywhere=_AnyZone.build(compiled))

@@ -1,8 +1,9 @@
 """Boilerplate rule files: parsing, validation with file:line errors, pack merging.
 
 A boilerplate rule file is TOML in ``rules/boilerplate/`` of a rule pack. It may
-hold a ``[pack]`` table, any number of ``[[rule]]`` tables and ``[quality.*]``
-threshold tables (see :mod:`textclean.quality`). A rule::
+hold a ``[pack]`` table and any number of ``[[rule]]`` tables (quality
+thresholds live in the pack's ``quality/`` folder, see
+:mod:`textclean.stages.quality.thresholds`). A rule::
 
     [[rule]]
     id = "boilerplate.nav.skip_to_content"   # stable, unique; required
@@ -22,7 +23,7 @@ tomllib reports no line numbers for tables, so this module finds them itself:
 the n-th ``[[rule]]`` header line is the n-th rule, and keys and array items
 are located by scanning that rule's lines.
 
->>> rules, _q, errs = parse_text('[[rule]]\\nid = "boilerplate.x.y"\\nkind = "line"\\n'
+>>> rules, errs = parse_text('[[rule]]\\nid = "boilerplate.x.y"\\nkind = "line"\\n'
 ...                              'exact = ["Menu"]\\n', "demo.toml")
 >>> (rules[0].id, rules[0].exact, rules[0].source, errs)
 ('boilerplate.x.y', frozenset({'menu'}), 'demo.toml:1', [])
@@ -59,7 +60,7 @@ _KIND_KEYS: dict[str, set[str]] = {
     "teaser": {"title_max_words", "strong_endings", "weak_endings", "min_run", "min_words"},
     "orphan_heading": {"exact", "regex"},
 }
-_TOP_KEYS = {"pack", "rule", "quality"}
+_TOP_KEYS = {"pack", "rule"}
 _PACK_KEYS = {"name", "version", "description"}
 
 
@@ -87,10 +88,9 @@ class Rule:
 
 @dataclass
 class ParsedRules:
-    """All rules and quality overrides of a list of files, later files overriding earlier."""
+    """All rules of a list of files, later files overriding earlier."""
 
     rules: dict[str, Rule] = field(default_factory=dict)
-    quality: dict[str, dict[str, Any]] = field(default_factory=dict)
 
 
 def line_key(text: str) -> str:
@@ -193,17 +193,26 @@ def _str_list(value: Any) -> list[str] | None:
     return None
 
 
-def parse_text(
-    text: str, path: str
-) -> tuple[list[Rule], dict[str, dict[str, Any]], list[RuleError]]:
-    """Parse one rule file's text: its rules, its quality overrides and every error found."""
+def parse_text(text: str, path: str) -> tuple[list[Rule], list[RuleError]]:
+    """Parse one rule file's text: its rules and every error found."""
     errors: list[RuleError] = []
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        return [], {}, [_err(path, toml_error_line(exc, text), f"invalid TOML: {exc}")]
+        return [], [_err(path, toml_error_line(exc, text), f"invalid TOML: {exc}")]
     loc = _Locator(text)
     for key in sorted(set(data) - _TOP_KEYS):
+        if key == "quality":
+            errors.append(
+                _err(
+                    path,
+                    None,
+                    "[quality.*] thresholds have moved to the pack's quality/ folder: "
+                    "quality/*.toml with tables [c4], [gopher_quality], [gopher_repetition], "
+                    "[fineweb]",
+                )
+            )
+            continue
         errors.append(
             _err(path, None, f"unknown top-level key {key!r}; allowed: {sorted(_TOP_KEYS)}")
         )
@@ -219,13 +228,6 @@ def parse_text(
                     f"unknown key {key!r} in [pack]; allowed: {sorted(_PACK_KEYS)}",
                 )
             )
-    quality: dict[str, dict[str, Any]] = {}
-    if "quality" in data:
-        from textclean.quality import check_quality_table
-
-        qerrs, quality = check_quality_table(data["quality"])
-        for table, msg in qerrs:
-            errors.append(_err(path, loc.table_line(table), msg))
     raw_rules = data.get("rule", [])
     if not isinstance(raw_rules, list):
         errors.append(_err(path, None, "'rule' must be an array of tables: use [[rule]]"))
@@ -236,7 +238,7 @@ def parse_text(
         errors.extend(errs)
         if rule is not None:
             rules.append(rule)
-    return rules, quality, errors
+    return rules, errors
 
 
 def _parse_rule(raw: Any, i: int, loc: _Locator, path: str) -> tuple[Rule | None, list[RuleError]]:
@@ -402,13 +404,11 @@ def parse_files(paths: Iterable[Path]) -> ParsedRules:
             text = Path(path).read_text(encoding="utf-8")
         except (OSError, UnicodeDecodeError) as exc:
             raise RuleError(path, None, f"cannot read rule file: {exc}") from exc
-        rules, quality, errors = parse_text(text, str(path))
+        rules, errors = parse_text(text, str(path))
         if errors:
             raise errors[0]
         for r in rules:
             out.rules[r.id] = r  # a later pack's rule replaces the earlier one
-        for table, values in quality.items():
-            out.quality.setdefault(table, {}).update(values)
     return out
 
 
@@ -422,7 +422,7 @@ def check_files(paths: Sequence[Path]) -> list[RuleError]:
         except (OSError, UnicodeDecodeError) as exc:
             errors.append(RuleError(path, None, f"cannot read rule file: {exc}"))
             continue
-        rules, _quality, errs = parse_text(text, str(path))
+        rules, errs = parse_text(text, str(path))
         errors.extend(errs)
         loc = _Locator(text)
         # Duplicates must be found on the raw ids too, since invalid rules are not returned.

@@ -1,8 +1,8 @@
 """Document quality signals: C4 line rules, Gopher quality and repetition, FineWeb lines.
 
-These are *scores*: the boilerplate stage stores them in ``doc.scores`` and drops
-a document only when the config opts in (``[boilerplate] drop_on_quality``).
-The thresholds are data, in ``rules/boilerplate/quality.toml``, where each one
+These are *scores*: the quality stage stores them in ``doc.scores`` and drops
+a document only when the config opts in (``[quality] drop_on_quality``).
+The thresholds are data, in ``rules/quality/thresholds.toml``, where each one
 cites its source (the C4 paper and its TFDS implementation, the Gopher paper's
 Table A1 and datatrove's implementations of Gopher and FineWeb filters).
 
@@ -13,16 +13,17 @@ Differences from those implementations, on purpose:
   *non-blank* lines, so a text that separates paragraphs by blank lines scores
   the same as one that does not.
 
->>> load_thresholds({"c4": {}})
-Traceback (most recent call last):
-...
-ValueError: quality.c4 lacks 'min_words_per_line'
+Gopher's stop-word rule counts *distinct* stop words (the paper asks for "at
+least two of" them; datatrove intersects sets):
+
+>>> t = {"stop_words": ["the", "of"], "bullet_prefixes": ["- "]}
+>>> gopher_quality_signals("The end of the the the story.", t)["gopher.stop_words"]
+2
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
@@ -30,133 +31,7 @@ import numpy as np
 import regex
 
 from textclean.document import ScoreValue
-
-#: family → key → expected type (``list`` means a list of strings).
-SCHEMA: dict[str, dict[str, type]] = {
-    "c4": {
-        "min_words_per_line": int,
-        "min_sentences": int,
-        "max_word_length": int,
-        "end_marks": list,
-        "ellipsis": str,
-        "policy_substrings": list,
-    },
-    "gopher_quality": {
-        "min_words": int,
-        "max_words": int,
-        "min_mean_word_length": float,
-        "max_mean_word_length": float,
-        "max_symbol_word_ratio": float,
-        "max_bullet_lines_ratio": float,
-        "max_ellipsis_lines_ratio": float,
-        "min_alpha_words_ratio": float,
-        "min_stop_words": int,
-        "stop_words": list,
-        "bullet_prefixes": list,
-    },
-    "gopher_repetition": {
-        "max_dup_line_fraction": float,
-        "max_dup_para_fraction": float,
-        "max_dup_line_char_fraction": float,
-        "max_dup_para_char_fraction": float,
-        "max_top_2gram_char_fraction": float,
-        "max_top_3gram_char_fraction": float,
-        "max_top_4gram_char_fraction": float,
-        "max_dup_5gram_char_fraction": float,
-        "max_dup_6gram_char_fraction": float,
-        "max_dup_7gram_char_fraction": float,
-        "max_dup_8gram_char_fraction": float,
-        "max_dup_9gram_char_fraction": float,
-        "max_dup_10gram_char_fraction": float,
-    },
-    "fineweb": {
-        "min_line_punct_ratio": float,
-        "max_short_line_ratio": float,
-        "short_line_length": int,
-        "max_dup_line_char_ratio": float,
-        "max_newline_word_ratio": float,
-        "end_marks": list,
-    },
-}
-FAMILIES: tuple[str, ...] = tuple(SCHEMA)
-
-
-def check_quality_table(data: Any) -> tuple[list[tuple[str, str]], dict[str, dict[str, Any]]]:
-    """Validate a ``[quality]`` table; returns ``([(table name, message)], values)``.
-
-    >>> check_quality_table({"fineweb": {"short_line_length": "30", "x": 1}})[0]
-    [('quality.fineweb', "unknown key 'x' in [quality.fineweb]; allowed: ['end_marks', \
-'max_dup_line_char_ratio', 'max_newline_word_ratio', 'max_short_line_ratio', \
-'min_line_punct_ratio', 'short_line_length']"), ('quality.fineweb', \
-"quality.fineweb.short_line_length must be an integer, got '30'")]
-    """
-    errors: list[tuple[str, str]] = []
-    values: dict[str, dict[str, Any]] = {}
-    if not isinstance(data, Mapping):
-        return [("quality", "[quality] must hold tables like [quality.c4]")], values
-    for fam, table in data.items():
-        name = f"quality.{fam}"
-        if fam not in SCHEMA:
-            errors.append((name, f"unknown quality family {fam!r}; known: {list(FAMILIES)}"))
-            continue
-        if not isinstance(table, Mapping):
-            errors.append((name, f"[{name}] must be a table"))
-            continue
-        schema = SCHEMA[fam]
-        for key in table:
-            if key not in schema:
-                errors.append((name, f"unknown key {key!r} in [{name}]; allowed: {sorted(schema)}"))
-        out: dict[str, Any] = {}
-        for key, tp in schema.items():
-            if key not in table:
-                continue
-            v = table[key]
-            ok = False
-            if tp is int:
-                ok = isinstance(v, int) and not isinstance(v, bool) and v >= 0
-                kind = "an integer"
-            elif tp is float:
-                ok = isinstance(v, int | float) and not isinstance(v, bool) and v >= 0
-                kind = "a number"
-                v = float(v) if ok else v
-            elif tp is str:
-                ok = isinstance(v, str) and v != ""
-                kind = "a non-empty string"
-            else:
-                ok = isinstance(v, list) and all(isinstance(s, str) and s for s in v)
-                kind = "a list of non-empty strings"
-            if not ok:
-                errors.append((name, f"{name}.{key} must be {kind}, got {v!r}"))
-            else:
-                out[key] = tuple(v) if isinstance(v, list) else v
-        values[fam] = out
-    return errors, values
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """The merged ``[quality.*]`` tables: family → key → value."""
-
-    values: Mapping[str, Mapping[str, Any]]
-
-    def __getitem__(self, family: str) -> Mapping[str, Any]:
-        return self.values[family]
-
-
-def load_thresholds(merged: Mapping[str, Mapping[str, Any]]) -> Thresholds:
-    """Build thresholds from merged rule-file tables; every key of :data:`SCHEMA` is required.
-
-    Every default lives in ``rules/boilerplate/quality.toml``, not in code.
-    """
-    out: dict[str, dict[str, Any]] = {}
-    for fam, schema in SCHEMA.items():
-        table = merged.get(fam, {})
-        for key in schema:
-            if key not in table:
-                raise ValueError(f"quality.{fam} lacks {key!r}")
-        out[fam] = dict(table)
-    return Thresholds(out)
-
+from textclean.stages.quality.thresholds import FAMILIES, Thresholds
 
 # --------------------------------------------------------------------------- tokenizing
 
@@ -389,7 +264,8 @@ def gopher_quality_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str
             round(sum(ln.endswith(("...", "…")) for ln in lines) / len(lines), 4) if lines else 0.0
         ),
         "gopher.alpha_words_ratio": (round(p.count_words(_HAS_ALPHA.search) / n, 4) if n else 0.0),
-        "gopher.stop_words": p.count_words(lambda w: w.lower() in stop),
+        # distinct stop words: the paper asks for "at least two of" them (as datatrove counts)
+        "gopher.stop_words": len(stop.intersection(w.lower() for w in p.vocab)),
     }
 
 

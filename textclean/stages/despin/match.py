@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 import regex
 
-from textclean.despin.table import Entry, Fingerprint
+from textclean.stages.despin.table import Entry, Fingerprint
 
 _TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*")
 _JOIN_GAP = " \t\u00a0"
@@ -81,7 +81,7 @@ def find_matches(
     the tokens no phrase covers; they never split a phrase ("because the begin
     of": the phrase "because the begin", not "because" + "the begin of").
 
-    >>> from textclean.despin.table import Entry
+    >>> from textclean.stages.despin.table import Entry
     >>> es = {s: Entry("spin.x." + s.replace(" ", "_"), "t1", s, "o", "general")
     ...       for s in ("greater than", "greater than a yr", "yr")}
     >>> ms = find_matches(tokenize("Greater than a yr and a yr"), es, first_word_spans(es))

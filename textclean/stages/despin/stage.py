@@ -14,7 +14,7 @@ Detection (every mode but ``off``) sets four scores:
   and the text is English (enough of the commonest English words).
 
 Repair (mode ``repair``, flagged documents only) walks the reverse-table
-matches (phrases first, see :func:`~textclean.despin.match.find_matches`): T1
+matches (phrases first, see :func:`~textclean.stages.despin.match.find_matches`): T1
 entries are applied; T2 entries only when a context rule
 (``rules/spin/context.tsv``) says so, or when the neighbouring words favour the
 original (bigram likelihood ratio original:spun above 1) and that ratio times
@@ -26,7 +26,7 @@ go ahead. T3 entries only if ``tiers`` names them, with the same evidence as T2.
 An entry with several originals (``support|help``) has each weighed; the best is
 restored if it beats the runner-up by ``alternative_margin`` (a T1 match takes
 the best). The frequencies are wordfreq's for a one-word entry and the
-bigram-chain estimate (:func:`~textclean.despin.stats.phrase_zipf`) for an
+bigram-chain estimate (:func:`~textclean.stages.despin.stats.phrase_zipf`) for an
 entry with a phrase on either side; both are computed once, when the stage is
 built. A T2/T3 match on a capitalised word in mid-sentence
 is left alone (it is likely part of a name: "Asian Nations"). Every
@@ -49,8 +49,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from textclean.config import Config, DespinConfig
-from textclean.despin.casing import restore_case
-from textclean.despin.match import (
+from textclean.document import Change, Document
+from textclean.rules import RulePack
+from textclean.stages.despin.casing import restore_case
+from textclean.stages.despin.match import (
     Match,
     Token,
     find_fingerprints,
@@ -59,10 +61,8 @@ from textclean.despin.match import (
     first_word_spans,
     tokenize,
 )
-from textclean.despin.stats import bigram_evidence, english_share, phrase_zipf, zipf
-from textclean.despin.table import Entry, Fingerprint, SpinTables, load_tables
-from textclean.document import Change, Document
-from textclean.rules import RulePack
+from textclean.stages.despin.stats import bigram_evidence, english_share, phrase_zipf, zipf
+from textclean.stages.despin.table import Entry, Fingerprint, SpinTables, load_tables
 
 NAME = "despin"
 #: The neighbour "word" a context rule sees when a quotation mark separates it from the
