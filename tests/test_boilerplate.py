@@ -399,3 +399,32 @@ def test_lines_inside_fenced_code_are_never_removed() -> None:
     doc = run(text)
     assert code in doc.text
     assert removed_lines(doc) == ["Share this article"]  # the one outside the code
+
+
+# ------------------------------------------------- line ends
+
+
+SENTENCE = "A real sentence of the article goes on for a while here."
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_chrome_goes_whatever_the_line_end(end: str) -> None:
+    # A lone "\r" (old Mac files) ends a line as "\n" and "\r\n" do: the same page
+    # loses the same lines, and each removed span takes its own line ends.
+    text = f"Skip to content{end}Menu{end}{end}" + f"{SENTENCE}{end}" * 3
+    doc = run(text)
+    assert [(e.rule, e.before) for e in doc.edits] == [
+        ("boilerplate.nav.skip_to_content", f"Skip to content{end}"),
+        ("boilerplate.nav.menu", f"Menu{end}{end}"),
+    ]
+    assert doc.text == f"{SENTENCE}{end}" * 3
+
+
+def test_a_lone_carriage_return_inside_a_line_splits_it() -> None:
+    # "Share this article" stands on a line of its own once "\r" ends the line above
+    text = f"{SENTENCE}\n{SENTENCE}\r\rShare this article\n{SENTENCE}\n"
+    doc = run(text)
+    assert [(e.rule, e.before) for e in doc.edits] == [
+        ("boilerplate.social.share", "Share this article\n")
+    ]
+    assert doc.text == f"{SENTENCE}\n{SENTENCE}\r\r{SENTENCE}\n"

@@ -1,0 +1,35 @@
+"""``textblocks.split_lines``: the one line splitter every stage uses."""
+
+from __future__ import annotations
+
+import pytest
+
+from textclean.textblocks import split_lines
+
+
+def spans(text: str) -> list[tuple[str, int, int, int]]:
+    return [(ln.text, ln.start, ln.end, ln.stop) for ln in split_lines(text)]
+
+
+def test_each_line_end_ends_a_line() -> None:
+    # "\n", "\r\n" and a lone "\r" (old Mac files) are each one line end
+    assert spans("a\rb\r\nc\n\rd") == [
+        ("a", 0, 1, 2),
+        ("b", 2, 3, 5),
+        ("c", 5, 6, 7),
+        ("", 7, 7, 8),
+        ("d", 8, 9, 9),
+    ]
+
+
+def test_lone_carriage_returns_in_a_row_are_blank_lines() -> None:
+    assert spans("a\r\r\rb\r") == [("a", 0, 1, 2), ("", 2, 2, 3), ("", 3, 3, 4), ("b", 4, 5, 6)]
+
+
+@pytest.mark.parametrize("end", ["\n", "\r\n", "\r"])
+def test_lines_cover_the_text_whatever_the_line_end(end: str) -> None:
+    text = end.join(["Title", "", "  indented  ", "last"])
+    lines = split_lines(text)
+    assert [ln.text for ln in lines] == ["Title", "", "  indented  ", "last"]
+    assert "".join(text[ln.start : ln.stop] for ln in lines) == text
+    assert all(text[ln.end : ln.stop] in (end, "") for ln in lines)
