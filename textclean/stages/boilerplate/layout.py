@@ -1,7 +1,11 @@
-"""Lines of a document with their offsets, and the shape tests rules rely on.
+"""The lines rules look at, and the shape tests rules rely on.
 
->>> [(ln.start, ln.end, ln.text) for ln in split_lines("a\\r\\n\\nbc")]
-[(0, 3, 'a'), (3, 4, ''), (4, 6, 'bc')]
+Lines come from :func:`textclean.textblocks.split_lines`, the one line splitter
+(``\\n``, ``\\r\\n`` and a lone ``\\r`` each end a line); a rule sees a line
+without its surrounding whitespace, and removes it with its line end.
+
+>>> [(ln.start, ln.end, ln.text) for ln in layout_lines("a\\r\\n\\nbc  \\r")]
+[(0, 3, 'a'), (3, 4, ''), (4, 9, 'bc')]
 >>> is_prose("The war will grind through another round of failed talks, another winter.", 10)
 True
 >>> is_prose("The Ukraine peace push is failing. Here's why.", 10)
@@ -13,9 +17,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
-import regex
+from textclean.textblocks import split_lines
 
-_LINE = regex.compile(r"([^\n]*)(\n|$)")
 # Terminal punctuation, optionally followed by closing quotes or brackets.
 _TERMINAL_MARKS = ".!?…"
 _CLOSERS = "\"'”’»)]"
@@ -53,14 +56,10 @@ class Line:
         return count_words(self.text)
 
 
-def split_lines(text: str) -> list[Line]:
-    """Every line with ``[start, end)`` offsets that include its ``\\n`` (and a ``\\r``)."""
-    out: list[Line] = []
-    for m in _LINE.finditer(text):
-        if m.start() == len(text) and not m.group(0):
-            break
-        out.append(Line(len(out), m.start(), m.end(), m.group(1).strip()))
-    return out
+def layout_lines(text: str) -> list[Line]:
+    """Every line of :func:`~textclean.textblocks.split_lines`, stripped, with
+    ``[start, end)`` offsets that include its line end."""
+    return [Line(i, ln.start, ln.stop, ln.text.strip()) for i, ln in enumerate(split_lines(text))]
 
 
 def ends_sentence(text: str) -> bool:

@@ -43,7 +43,7 @@ import regex
 from textclean.config import BoilerplateConfig, Config
 from textclean.document import Change, Document
 from textclean.rules import RulePack
-from textclean.stages.boilerplate.layout import Line, count_words, is_prose, split_lines
+from textclean.stages.boilerplate.layout import Line, count_words, is_prose, layout_lines
 from textclean.stages.boilerplate.rules import REGEX_FLAGS, Rule, line_key, parse_files
 from textclean.textblocks import fenced_code_lines
 
@@ -464,7 +464,7 @@ class BoilerplateStage:
         return changes
 
     def __call__(self, doc: Document) -> Document:
-        lines = split_lines(doc.text)
+        lines = layout_lines(doc.text)
         run = _Run(
             lines,
             code=fenced_code_lines([ln.text for ln in lines]),
