@@ -34,7 +34,7 @@ def _subparsers(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentP
 
 def test_every_option_of_every_command_has_help_with_an_example() -> None:
     subs = _subparsers(build_parser())
-    assert {"clean", "inspect", "score", "dedup", "rules", "rules check"} <= set(subs)
+    assert {"clean", "inspect", "score", "dedup", "rules", "rules check", "config"} <= set(subs)
     for name, sub in subs.items():
         assert sub.epilog and "example" in sub.epilog, name
         for action in sub._actions:
@@ -44,7 +44,7 @@ def test_every_option_of_every_command_has_help_with_an_example() -> None:
 
 
 def test_help_runs_for_each_command() -> None:
-    for cmd in (["clean"], ["inspect"], ["score"], ["dedup"], ["rules", "check"]):
+    for cmd in (["clean"], ["inspect"], ["score"], ["dedup"], ["rules", "check"], ["config"]):
         r = run_cli(*cmd, "--help")
         assert (r.returncode == 0 and b"examples" in r.stdout) or b"example:" in r.stdout
 

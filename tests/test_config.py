@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
 
-from textclean.config import STAGE_ORDER, Config, ConfigError
+from tests.conftest import run_cli
+from textclean.config import STAGE_ORDER, Config, ConfigError, tomllib
 
 
 def test_defaults() -> None:
@@ -61,3 +63,67 @@ def test_fingerprint_is_stable_and_sensitive() -> None:
     assert Config().fingerprint() == Config().fingerprint()
     assert Config().fingerprint() != Config().replace(normalize={"fold_dashes": True}).fingerprint()
     assert Config.from_dict(Config().to_dict()) == Config()
+
+
+# ------------------------------------------------- textclean config --default
+
+
+def _sections(cfg: Config) -> list[tuple[str, object]]:
+    """(dotted key, value) of every leaf field of ``cfg``."""
+    out: list[tuple[str, object]] = []
+    for f in dataclasses.fields(cfg):
+        value = getattr(cfg, f.name)
+        if dataclasses.is_dataclass(value):
+            out += [
+                (f"{f.name}.{g.name}", getattr(value, g.name)) for g in dataclasses.fields(value)
+            ]
+        else:
+            out.append((f.name, value))
+    return out
+
+
+def test_config_default_prints_the_default_config_as_toml() -> None:
+    r = run_cli("config", "--default")
+    assert r.returncode == 0, r.stderr
+    text = r.stdout.decode()
+    data = tomllib.loads(text)
+    assert Config.from_dict(data) == Config()
+    # every key is written out (nothing left to an implicit default) ...
+    written = {f"{s}.{k}" for s, t in data.items() if isinstance(t, dict) for k in t}
+    written |= {k for k, v in data.items() if not isinstance(v, dict)}
+    assert written == {key for key, _ in _sections(Config())}
+    # ... with its description in a comment right above it
+    lines = text.splitlines()
+    for i, line in enumerate(lines):
+        if line and not line.startswith(("#", "[")):
+            assert lines[i - 1].startswith("# ") and len(lines[i - 1]) > 10, line
+    assert "[quality]\n# " in text and "drop_on_quality = false" in text
+
+
+def test_every_config_field_has_a_description() -> None:
+    sections = [type(v) for v in vars(Config()).values() if dataclasses.is_dataclass(v)]
+    assert len(sections) == 8
+    for cls in [Config, *sections]:
+        for f in dataclasses.fields(cls):
+            if f.name in vars(Config()) and f.name not in ("stages", "rules"):
+                continue  # a section: described by its class docstring
+            assert f.metadata.get("doc"), f"{cls.__name__}.{f.name} has no description"
+        assert cls.__doc__
+
+
+def test_config_file_is_printed_with_the_defaults_filled_in(tmp_path: Path) -> None:
+    p = tmp_path / "c.toml"
+    p.write_text('stages = ["repair", "quality"]\n[quality]\ndrop_on_quality = true\n')
+    r = run_cli("config", "--config", str(p))
+    assert r.returncode == 0, r.stderr
+    back = Config.from_dict(tomllib.loads(r.stdout.decode()))
+    assert back == Config.from_toml(p)
+    assert back.quality.drop_on_quality and back.stages == ("repair", "quality")
+    assert back.despin == Config().despin
+    bad = tmp_path / "old.toml"
+    bad.write_text("[boilerplate]\ndrop_on_quality = true\n")
+    r = run_cli("config", "--config", str(bad))
+    assert r.returncode == 2
+    assert b"boilerplate.drop_on_quality has moved: it is now [quality] drop_on_quality" in (
+        r.stderr
+    )

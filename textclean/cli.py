@@ -1,4 +1,4 @@
-"""The ``textclean`` command line: clean, inspect, score, dedup, rules check.
+"""The ``textclean`` command line: clean, inspect, score, dedup, rules check, config.
 
 Exit codes: 0 everything worked; 1 some inputs failed (they are listed at the
 end and in ``summary.json``); 2 a usage, config, rules or resume problem
@@ -401,6 +401,26 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("dirs", nargs="+", metavar="DIR", help="rule pack directories (e.g. my-rules)")
     p.set_defaults(func=cmd_rules_check)
+
+    p = sub.add_parser(
+        "config",
+        help="print a configuration as commented TOML",
+        description="Print every config key with its description, as TOML a --config file "
+        "accepts: the defaults (--default) or a config file with the defaults filled in.",
+        formatter_class=_Formatter,
+        epilog="examples:\n  textclean config --default > textclean.toml\n"
+        "  textclean config --config textclean.toml\n",
+    )
+    which = p.add_mutually_exclusive_group(required=True)
+    which.add_argument(
+        "--default", action="store_true", help="the default configuration (e.g. --default)"
+    )
+    which.add_argument(
+        "--config",
+        metavar="FILE",
+        help="this TOML config file, every key shown (e.g. --config textclean.toml)",
+    )
+    p.set_defaults(func=cmd_config)
     return parser
 
 
@@ -593,6 +613,12 @@ def cmd_rules_check(args: argparse.Namespace) -> int:
         if not errors:
             print(f"{d}: ok")
     return EXIT_FAILED if problems else EXIT_OK
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    config = Config() if args.default else Config.from_toml(args.config)
+    sys.stdout.write(config.to_toml())
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:

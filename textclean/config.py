@@ -18,12 +18,13 @@ from __future__ import annotations
 import dataclasses
 import json
 import sys
+import textwrap
 import types
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -43,8 +44,20 @@ STAGE_ORDER: tuple[str, ...] = (
 QUALITY_FAMILIES: tuple[str, ...] = ("c4", "gopher_quality", "gopher_repetition", "fineweb")
 
 
+T = TypeVar("T")
+
+
 class ConfigError(ValueError):
     """A configuration problem the user must fix (CLI exit code 2)."""
+
+
+def _doc(default: T, doc: str) -> T:
+    """A config field with its default and a one-line description.
+
+    The description is the comment ``textclean config --default`` prints above
+    the key, so the printed default config is generated from these dataclasses.
+    """
+    return field(default=default, metadata={"doc": doc})  # type: ignore[no-any-return]
 
 
 def _check_fractions(section: Any, *names: str, prefix: str = "") -> None:
@@ -67,20 +80,46 @@ def _check_positive(section: Any, *names: str, prefix: str = "") -> None:
 class RepairConfig:
     """ftfy's repairs a data pipeline wants; its cosmetic fixes are off by default."""
 
-    fix_encoding: bool = True
-    restore_byte_a0: bool = True
-    replace_lossy_sequences: bool = True
-    decode_inconsistent_utf8: bool = True
-    fix_c1_controls: bool = True
-    unescape_html: bool = True
-    remove_terminal_escapes: bool = True
-    fix_surrogates: bool = True
-    remove_control_chars: bool = True
-    normalization: str = "NFC"  # "NFC", "NFKC", "NFD", "NFKD" or "none"
-    # Cosmetic ftfy fixes: off unless asked for.
-    uncurl_quotes: bool = False
-    fix_latin_ligatures: bool = False
-    fix_character_width: bool = False
+    fix_encoding: bool = _doc(
+        True,
+        "undo mojibake (UTF-8 read as Latin-1/Windows-1252 and similar)",
+    )
+    restore_byte_a0: bool = _doc(
+        True,
+        "in mojibake, read a space as the lost byte 0xA0 where that makes it decode",
+    )
+    replace_lossy_sequences: bool = _doc(
+        True,
+        "replace mojibake sequences that cannot be fully undone with U+FFFD",
+    )
+    decode_inconsistent_utf8: bool = _doc(True, "fix mojibake mixed into otherwise correct text")
+    fix_c1_controls: bool = _doc(
+        True,
+        "read C1 control characters as the Windows-1252 characters they stand for",
+    )
+    unescape_html: bool = _doc(True, "decode HTML entities such as &amp;")
+    remove_terminal_escapes: bool = _doc(True, "remove ANSI terminal escape sequences")
+    fix_surrogates: bool = _doc(
+        True,
+        "replace UTF-16 surrogate pairs with the characters they encode",
+    )
+    remove_control_chars: bool = _doc(
+        True,
+        "remove control characters and invisible formatting (not tabs or line ends)",
+    )
+    normalization: str = _doc(
+        "NFC",
+        'Unicode normalization form: "NFC", "NFKC", "NFD", "NFKD" or "none"',
+    )
+    uncurl_quotes: bool = _doc(
+        False,
+        "cosmetic: curly quotes to straight ones (off unless asked for)",
+    )
+    fix_latin_ligatures: bool = _doc(False, "cosmetic: ligatures such as ﬁ to their letters")
+    fix_character_width: bool = _doc(
+        False,
+        "cosmetic: full-width and half-width forms to their usual width",
+    )
 
 
 @dataclass(frozen=True)
@@ -92,12 +131,19 @@ class BoilerplateConfig:
     ``enabled = false`` (bylines, datelines, photo credits).
     """
 
-    disable: tuple[str, ...] = ()
-    enable: tuple[str, ...] = ()
-    header_lines: int = 12  # the header zone: at most this many non-blank lines at the top
-    footer_lines: int = 15  # the footer zone: at most this many non-blank lines at the end
-    prose_min_words: int = 10  # a line this long ending a sentence is content (ends zones)
-    regex_timeout: float = 0.1  # seconds per regex match; a rule that times out is skipped
+    disable: tuple[str, ...] = _doc(
+        (),
+        'rule ids, or id prefixes ending in "." ("boilerplate.cta."), to switch off',
+    )
+    enable: tuple[str, ...] = _doc(
+        (),
+        "rule ids or prefixes to switch on, e.g. rules shipped disabled (bylines, datelines, "
+        "photo credits)",
+    )
+    header_lines: int = _doc(12, "the header zone: at most this many non-blank lines at the top")
+    footer_lines: int = _doc(15, "the footer zone: at most this many non-blank lines at the end")
+    prose_min_words: int = _doc(10, "a line this long ending a sentence is content (ends zones)")
+    regex_timeout: float = _doc(0.1, "seconds per regex match; a rule that times out is skipped")
 
     def __post_init__(self) -> None:
         if self.regex_timeout <= 0:
@@ -110,49 +156,65 @@ class BoilerplateConfig:
 class DespinConfig:
     """Detection and repair of synonym-spun text (see rules/spin/)."""
 
-    mode: str = "repair"  # "off", "detect" or "repair"
-    # Detection: flag when spin_score >= threshold AND distinct hits >= min_distinct.
-    # Calibrated with bench/despin/measure.py: clean prose stays below ~18, spun pairs
-    # score 50+ (leave-one-out); the threshold sits between with a margin both ways.
-    threshold: float = 30.0  # weighted hits per 1000 words
-    min_distinct: int = 6  # distinct fingerprints + distinct rarer-than-original table entries
-    max_hits_per_entry: int = 3  # repeats of one entry/fingerprint counted at most this often
-    rarer_margin: float = 1.0  # a table hit counts for breadth if zipf(spun) <= zipf(orig) - this
-    score_min_words: int = 150  # shorter texts are scored as if this long (no flukes)
-    breadth_weight: float = 1.0  # weight of one breadth hit (fingerprints carry their own)
-    min_english_share: float = 0.8  # English / (English + foreign) common-word tokens
-    # Repair (flagged documents only).
-    tiers: tuple[str, ...] = ("t1", "t2")  # tiers that may be applied; t2/t3 need evidence
-    # A T2 edit needs bigram ratio original:spun > 1 and ratio * prior >= t2_margin, with
-    # prior = (freq(original) / freq(spun)) ** t2_prior_weight; both chosen on half the
-    # evaluation pairs, checked on the other half (bench/despin/measure.py).
-    t2_margin: float = 7.5
-    t2_prior_weight: float = 0.75
-    # Document evidence (the spinner is deterministic): in a flagged document, a T2 match
-    # whose original wording appears nowhere in the text gains ``doc_absent_bonus`` per
-    # occurrence of its spun form (at most two), and may then go ahead when the neighbour
-    # words are silent (bigram ratio 1). 1 turns it off. Chosen on bench/despin/dev.
-    doc_absent_bonus: float = 2.0
-    # For an entry with a phrase on either side the frequencies are bigram-chain estimates
-    # (textclean.stages.despin.stats.phrase_zipf), in the prior and here: such a spun phrase gets
-    # the document evidence when it is at least this much rarer (log10) than its original
-    # (single words use rarer_margin). Chosen on bench/despin/dev (1.0 → 0.5: +4 edits, all right).
-    phrase_rarer_margin: float = 0.5
-    # Two-way swaps: when a T2/T3 match's spun form is itself a word the spinner rewrites
-    # (an original of another reverse-table entry), a genuine occurrence would rarely have
-    # survived the spinner (seed 001 keeps ~10% of the words it can swap), so the match is
-    # more likely spun: odds x ``swap_bonus``. 1 turns it off. Chosen on bench/despin/dev
-    # (1 -> 3: WER cut 58.6% -> 60.3%, precision 93.1% -> 92.1%; 4+ costs precision).
-    swap_bonus: float = 3.0
-    # A spun form with several originals ("assist" <- support|help): a T2/T3 match is
-    # restored only if the best original's odds are this many times the runner-up's.
-    alternative_margin: float = 2.0
-    # When the bigram list knows neither neighbour (names, numbers, rare words), a T2
-    # match may still go ahead on the frequency prior (x swap_bonus) alone, if it
-    # reaches this; the document evidence above is the other way in. Chosen on
-    # bench/despin/dev ("stated" -> "said" before a name: 5 of 5 right; 12 lets in 60% right).
-    silent_margin: float = 20.0
-    fix_articles: bool = True  # "a" ↔ "an" before a restored word
+    mode: str = _doc("repair", '"off", "detect" (score only) or "repair"')
+    threshold: float = _doc(
+        30.0,
+        "flag a document when spin_score (weighted hits per 1000 words) reaches this and "
+        "min_distinct holds; clean prose stays below ~18, spun pairs score 50+ "
+        "(bench/despin/measure.py)",
+    )
+    min_distinct: int = _doc(
+        6,
+        "distinct fingerprints + distinct rarer-than-original table entries",
+    )
+    max_hits_per_entry: int = _doc(3, "repeats of one entry/fingerprint counted at most this often")
+    rarer_margin: float = _doc(
+        1.0,
+        "a table hit counts for breadth if zipf(spun) <= zipf(orig) - this",
+    )
+    score_min_words: int = _doc(150, "shorter texts are scored as if this long (no flukes)")
+    breadth_weight: float = _doc(1.0, "weight of one breadth hit (fingerprints carry their own)")
+    min_english_share: float = _doc(0.8, "English / (English + foreign) common-word tokens")
+    tiers: tuple[str, ...] = _doc(
+        ("t1", "t2"),
+        "reverse-table tiers that may be applied in a flagged document; t2 and t3 need evidence",
+    )
+    t2_margin: float = _doc(
+        7.5,
+        "a T2 edit needs bigram ratio original:spun > 1 and ratio * prior >= this (chosen on "
+        "half the evaluation pairs, checked on the other half)",
+    )
+    t2_prior_weight: float = _doc(
+        0.75,
+        "prior = (freq(original) / freq(spun)) ** this, in the T2 decision",
+    )
+    doc_absent_bonus: float = _doc(
+        2.0,
+        "document evidence: a T2 match whose original appears nowhere in the text gains this "
+        "per occurrence of its spun form (at most two) and may go ahead on silent neighbours; 1"
+        " turns it off",
+    )
+    phrase_rarer_margin: float = _doc(
+        0.5,
+        "a spun phrase gets the document evidence when it is at least this much rarer (log10, "
+        "bigram-chain estimate) than its original; single words use rarer_margin",
+    )
+    swap_bonus: float = _doc(
+        3.0,
+        "odds x this for a T2/T3 match whose spun form is itself a word the spinner rewrites; 1"
+        " turns it off",
+    )
+    alternative_margin: float = _doc(
+        2.0,
+        "a spun form with several originals is restored only if the best original's odds are "
+        "this many times the runner-up's",
+    )
+    silent_margin: float = _doc(
+        20.0,
+        "when the bigram list knows neither neighbour, a T2 match may go ahead on the frequency"
+        " prior (x swap_bonus) alone if it reaches this",
+    )
+    fix_articles: bool = _doc(True, '"a" ↔ "an" before a restored word')
 
     def __post_init__(self) -> None:
         if self.mode not in ("off", "detect", "repair"):
@@ -172,31 +234,43 @@ class DespinConfig:
 class RepeatsConfig:
     """Exact and near-duplicate blocks inside one document (see README, ``repeats``)."""
 
-    # Keep short blocks that repeat nearby (a poem's refrain); they still go
-    # when they sit inside a removed run of long repeats.
-    keep_short_repeats: bool = False
-    # Blocks with fewer words are "short" (titles, captions, labels): removed
-    # only on an exact normalised repeat.
-    short_block_words: int = 8
-    # A short block needs at least this many words to be removed at all
-    # (labels such as "Q:", "Share", bullets are left alone) ...
-    short_min_words: int = 3
-    # ... and its kept copy must be at most this many kept blocks back
-    # (1: adjacent; 2 also catches "title / byline / title", but also hits the
-    # same date or byline under two teasers).
-    short_window: int = 1
-    # Near repeats: blocks that both have at least ``word_shingle_words`` words
-    # are compared on word n-grams, shorter ones on character n-grams.
-    word_shingle_words: int = 50
-    word_ngram: int = 5
-    char_ngram: int = 5
-    # Exact Jaccard needed to remove a near repeat, per shingling.
-    word_threshold: float = 0.7
-    char_threshold: float = 0.8
-    # MinHash + LSH candidate search (num_perm = bands x rows).
-    num_perm: int = 64
-    bands: int = 16
-    seed: int = 1
+    keep_short_repeats: bool = _doc(
+        False,
+        "keep short blocks that repeat nearby (a poem's refrain); they still go inside a "
+        "removed run of long repeats",
+    )
+    short_block_words: int = _doc(
+        8,
+        'blocks with fewer words are "short" (titles, captions, labels): removed only on an '
+        "exact normalised repeat",
+    )
+    short_min_words: int = _doc(
+        3,
+        'a short block needs at least this many words to be removed at all (labels such as "Q:"'
+        " and bullets stay)",
+    )
+    short_window: int = _doc(
+        1,
+        "a short block's kept copy must be at most this many kept blocks back (1: adjacent)",
+    )
+    word_shingle_words: int = _doc(
+        50,
+        "near repeats: blocks that both have at least this many words are compared on word "
+        "n-grams, shorter ones on character n-grams",
+    )
+    word_ngram: int = _doc(5, "words per word n-gram")
+    char_ngram: int = _doc(5, "characters per character n-gram")
+    word_threshold: float = _doc(
+        0.7,
+        "exact Jaccard on word n-grams needed to remove a near repeat",
+    )
+    char_threshold: float = _doc(
+        0.8,
+        "exact Jaccard on character n-grams needed to remove a near repeat",
+    )
+    num_perm: int = _doc(64, "MinHash permutations of the candidate search (bands x rows)")
+    bands: int = _doc(16, "LSH bands of the candidate search")
+    seed: int = _doc(1, "MinHash seed")
 
     def __post_init__(self) -> None:
         _check_fractions(self, "word_threshold", "char_threshold")
@@ -213,17 +287,17 @@ class RepeatsConfig:
 class NormalizeConfig:
     """Whitespace and layout normalization; idempotent."""
 
-    keep_indentation: bool = True
-    fold_quotes: bool = False
-    fold_dashes: bool = False
+    keep_indentation: bool = _doc(True, "keep leading indentation; false strips it")
+    fold_quotes: bool = _doc(False, "curly quotes to straight ones")
+    fold_dashes: bool = _doc(False, "en and em dashes to hyphens")
 
 
 @dataclass(frozen=True)
 class QualityConfig:
     """C4/Gopher/FineWeb quality signals of the final text (see rules/quality/)."""
 
-    drop_on_quality: bool = False  # drop a document failing a check of a family in `checks`
-    checks: tuple[str, ...] = QUALITY_FAMILIES  # the families `drop_on_quality` acts on
+    drop_on_quality: bool = _doc(False, "drop a document failing a check of a family in `checks`")
+    checks: tuple[str, ...] = _doc(QUALITY_FAMILIES, "the families `drop_on_quality` acts on")
 
     def __post_init__(self) -> None:
         bad = [f for f in self.checks if f not in QUALITY_FAMILIES]
@@ -235,25 +309,37 @@ class QualityConfig:
 class DedupConfig:
     """Corpus-level near-duplicate removal across documents."""
 
-    enabled: bool = True
-    threshold: float = 0.8
-    num_perm: int = 128
-    bands: int = 16
-    rows: int = 8
-    ngram: int = 5
-    seed: int = 1
-    keep: str = "first"  # "first", "longest" or "lowest_id"
-    index: str = ""  # path of a persistent SQLite index; "" for none
-    # Directory for a temporary file holding the shingle sets (4 bytes per distinct
-    # word n-gram) on disk instead of in memory; "" keeps them in memory.
-    spill_dir: str = ""
-    # false: dedup against the index without adding this run's documents to it
-    # (`textclean clean --dry-run` always leaves the index untouched).
-    update_index: bool = True
-    # The identity of the batch a run adds to the index: a second finish with the
-    # same key (a resumed run) decides as the first did and inserts nothing again.
-    # `textclean clean` sets it to its journal's run id; not for config files.
-    run_key: str = ""
+    enabled: bool = _doc(True, "drop near-duplicate documents across the corpus")
+    threshold: float = _doc(
+        0.8,
+        "estimated Jaccard similarity at which a document is a near duplicate",
+    )
+    num_perm: int = _doc(128, "MinHash permutations (must equal bands x rows)")
+    bands: int = _doc(16, "LSH bands")
+    rows: int = _doc(8, "LSH rows per band")
+    ngram: int = _doc(5, "words per shingle")
+    seed: int = _doc(1, "MinHash seed")
+    keep: str = _doc(
+        "first",
+        'which document of a cluster stays: "first", "longest" or "lowest_id"',
+    )
+    index: str = _doc("", 'path of a persistent SQLite index; "" for none')
+    spill_dir: str = _doc(
+        "",
+        "Directory for a temporary file holding the shingle sets (4 bytes per distinct word "
+        'n-gram) on disk instead of in memory; "" keeps them in memory.',
+    )
+    update_index: bool = _doc(
+        True,
+        "false: dedup against the index without adding this run's documents to it (`textclean "
+        "clean --dry-run` always leaves the index untouched).",
+    )
+    run_key: str = _doc(
+        "",
+        "The identity of the batch a run adds to the index: a second finish with the same key "
+        "(a resumed run) decides as the first did and inserts nothing again. `textclean clean` "
+        "sets it to its journal's run id; not for config files.",
+    )
 
     def __post_init__(self) -> None:
         _check_fractions(self, "threshold", prefix="dedup ")
@@ -275,18 +361,30 @@ class DedupConfig:
 class InputConfig:
     """How documents are read."""
 
-    text_key: str = "text"
-    id_key: str = "id"
-    max_document_chars: int = 10_000_000  # longer documents are rejected as too_long; 0 = no limit
-    extensions: tuple[str, ...] = (".txt", ".md", ".jsonl", ".jsonl.gz", ".jsonl.zst")
+    text_key: str = _doc("text", "JSONL: the field holding the text")
+    id_key: str = _doc("id", "JSONL: the field holding the document id")
+    max_document_chars: int = _doc(
+        10_000_000,
+        "longer documents are rejected as too_long; 0 = no limit",
+    )
+    extensions: tuple[str, ...] = _doc(
+        (".txt", ".md", ".jsonl", ".jsonl.gz", ".jsonl.zst"),
+        "file endings read from an input directory",
+    )
 
 
 @dataclass(frozen=True)
 class Config:
     """The whole run configuration."""
 
-    stages: tuple[str, ...] = STAGE_ORDER
-    rules: tuple[str, ...] = ()  # extra rule-pack directories, applied after the built-in pack
+    stages: tuple[str, ...] = _doc(
+        STAGE_ORDER,
+        "stages to run; they always run in this order, a config may only leave some out",
+    )
+    rules: tuple[str, ...] = _doc(
+        (),
+        "extra rule-pack directories, applied after the built-in pack",
+    )
     repair: RepairConfig = field(default_factory=RepairConfig)
     boilerplate: BoilerplateConfig = field(default_factory=BoilerplateConfig)
     despin: DespinConfig = field(default_factory=DespinConfig)
@@ -340,6 +438,65 @@ class Config:
 
         blob = json.dumps(self.to_dict(), sort_keys=True).encode()
         return hashlib.sha256(blob).hexdigest()[:16]
+
+    def to_toml(self) -> str:
+        """This config as commented TOML: every key, with its description above it.
+
+        Generated from the dataclasses (``textclean config --default`` prints
+        ``Config().to_toml()``), so it never drifts from the code; it reads back
+        as the same config.
+
+        >>> cfg = Config(stages=("repair",), normalize=NormalizeConfig(fold_quotes=True))
+        >>> Config.from_dict(tomllib.loads(cfg.to_toml())) == cfg
+        True
+        """
+        out = [
+            "# textclean configuration: every key, with its description.",
+            "# Generated from textclean's config dataclasses by `textclean config --default`.",
+            "# Keep the keys you change; a missing key takes its default, an unknown key is",
+            "# an error.",
+        ]
+        sections = []
+        for f in dataclasses.fields(self):
+            value = getattr(self, f.name)
+            if dataclasses.is_dataclass(value):
+                sections.append((f.name, value))
+            else:
+                out += ["", *_key_lines(f, value)]
+        for name, section in sections:
+            out += ["", "", f"[{name}]", *_comment(_first_paragraph(type(section).__doc__))]
+            for f in dataclasses.fields(section):
+                out += ["", *_key_lines(f, getattr(section, f.name))]
+        return "\n".join(out) + "\n"
+
+
+def _first_paragraph(doc: str | None) -> str:
+    return " ".join((doc or "").strip().split("\n\n")[0].split())
+
+
+def _comment(text: str, width: int = 88) -> list[str]:
+    return ["# " + line for line in textwrap.wrap(text, width - 2, break_on_hyphens=False)]
+
+
+def _toml_value(value: Any) -> str:
+    """A TOML literal for a config value (booleans, numbers, strings, lists of them).
+
+    >>> _toml_value(("a", 'b"c')), _toml_value(0.1), _toml_value(True), _toml_value(10_000)
+    ('["a", "b\\\\"c"]', '0.1', 'true', '10000')
+    """
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)  # a JSON string is a TOML basic string
+    if isinstance(value, tuple | list):
+        return "[" + ", ".join(_toml_value(v) for v in value) + "]"
+    raise TypeError(f"no TOML form for {type(value).__name__}")
+
+
+def _key_lines(f: dataclasses.Field[Any], value: Any) -> list[str]:
+    return [*_comment(f.metadata.get("doc", "")), f"{f.name} = {_toml_value(value)}"]
 
 
 #: Keys that moved: section class → old key → where its setting lives now.
