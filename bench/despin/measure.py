@@ -16,9 +16,18 @@ pair is repaired by entries learned from it.
   and the Debian prose body of ``bench/despin/prose.py`` (English, plus the same
   handbook in six other languages, which must never be flagged).
 
+* **Real set** (``--real``): the real spun/original pairs, unpaired spun texts and
+  clean texts of ``bench/despin/real`` (texts kept outside git, see its README).
+  Each real pair ``<id>`` is scored with every table entry whose source is
+  ``real:<id>`` left out, and those of other pairs spun from the same original
+  (cross-validation by article); unpaired spun texts give
+  the flagged rate; clean texts must be neither flagged nor changed. Figures are
+  reported overall, per spinner family and per topic.
+
 Usage::
 
     python bench/despin/measure.py                 # the table the README shows
+    python bench/despin/measure.py --real          # the real set (bench/despin/real)
     python bench/despin/measure.py --no-prose      # skip the Debian prose body
     python bench/despin/measure.py --rules tests/data --edits   # another pack; list edits
 """
@@ -146,9 +155,19 @@ def find_pairs(folder: Path) -> list[tuple[str, Path, Path]]:
 
 
 def run_pair(
-    name: str, orig: str, spun: str, tables: SpinTables, cfg: Config, loo_: bool = True
+    name: str,
+    orig: str,
+    spun: str,
+    tables: SpinTables,
+    cfg: Config,
+    loo_: bool = True,
+    sources: Sequence[str] = (),
 ) -> PairResult:
-    loo = tables.without_source(f"pair:{name}") if loo_ else tables
+    """Repair ``spun`` and score it against ``orig``, leaving out the entries whose
+    source is one of ``sources`` (default ``pair:<name>``) unless ``loo_`` is false."""
+    loo = tables
+    for src in (sources or (f"pair:{name}",)) if loo_ else ():
+        loo = loo.without_source(src)
     stage = DespinStage.from_tables(cfg.despin, loo)
     doc = stage(Document(name, spun))
     hits = edit_hits(doc.text, orig, doc.edits)
@@ -256,6 +275,148 @@ def report(pairs: list[PairResult], clean: list[CleanResult], show_edits: bool) 
     return "\n".join(lines)
 
 
+#: source tag of the table entries learned from real pair ``<id>`` (see bench/despin/real)
+REAL_SOURCE = "real:{id}"
+
+
+@dataclass
+class RealResult:
+    pairs: list[tuple[str, str, PairResult]]  # (family, topic, result)
+    spun: list[tuple[str, str, str, float, bool]]  # (id, family, topic, score, flagged)
+    clean: list[
+        tuple[str, str, int, float, bool, int]
+    ]  # (id, site, words, score, flagged, changed)
+    skipped: list[str]
+
+
+def run_real(tables: SpinTables, cfg: Config, loo_: bool = True) -> RealResult:
+    """Score the real set: pairs cross-validated by article, unpaired spun, clean."""
+    from bench.despin.real.check import load_set
+
+    real = load_set()
+    pairs = [
+        (
+            p.family,
+            p.topic,
+            run_pair(
+                p.id, p.orig.text, p.spun.text, tables, cfg, loo_, REAL_SOURCE.format(id=p.id)
+            ),
+        )
+        for p in real.pairs
+    ]
+    stage = DespinStage.from_tables(cfg.despin, tables)
+    spun = []
+    for t in real.spun:
+        doc = stage(Document(t.row.id, t.text))
+        spun.append(
+            (
+                t.row.id,
+                t.row.family,
+                t.row.topic,
+                float(doc.scores["spin_score"]),
+                bool(doc.scores["spun"]),
+            )
+        )
+    clean = []
+    for t in real.clean:
+        doc = stage(Document(t.row.id, t.text))
+        changed = _distance(words(doc.text), words(t.text))
+        clean.append(
+            (
+                t.row.id,
+                t.row.site,
+                len(words(t.text)),
+                float(doc.scores["spin_score"]),
+                bool(doc.scores["spun"]),
+                changed,
+            )
+        )
+    return RealResult(pairs, spun, clean, real.skipped)
+
+
+def _group_line(label: str, group: list[PairResult]) -> str:
+    n = sum(p.words for p in group)
+    before = sum(p.wer_before * p.words for p in group) / n if n else 0.0
+    after = sum(p.wer_after * p.words for p in group) / n if n else 0.0
+    edits = sum(p.edits for p in group)
+    correct = sum(p.correct for p in group)
+    prec = f"{correct / edits:.1%}" if edits else "—"
+    cut = 1 - after / before if before else 0.0
+    return (
+        f"| {label} | {len(group)} | {n} | {sum(p.spun for p in group)}/{len(group)} |"
+        f" {before:.3f} | {after:.3f} | {cut:.1%} | {edits} | {prec} |"
+    )
+
+
+def report_real(r: RealResult, show_edits: bool) -> str:
+    lines = [
+        "Real pairs (cross-validated by article: entries with source real:<id> left out"
+        " when pair <id> is scored)",
+        "",
+        "| pair | family | topic | words | spin_score | flagged | WER before | WER after |"
+        " WER cut | edits | precision | entries left out |",
+        "|---|---|---|---:|---:|:-:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for fam, topic, p in r.pairs:
+        prec = f"{p.correct / p.edits:.1%}" if p.edits else "—"
+        lines.append(
+            f"| {p.name} | {fam} | {topic} | {p.words} | {p.score:.1f} |"
+            f" {'yes' if p.spun else 'no'} |"
+            f" {p.wer_before:.3f} | {p.wer_after:.3f} | {p.cut:.1%} | {p.edits} | {prec} |"
+            f" {p.left_out} |"
+        )
+    head = (
+        "| group | pairs | words | flagged | WER before | WER after | WER cut | edits |"
+        " precision |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    )
+    lines += ["", *head]
+    if r.pairs:
+        lines.append(_group_line("**all pairs**", [p for _, _, p in r.pairs]))
+    for key, idx in (("family", 0), ("topic", 1)):
+        for val in sorted({t[idx] for t in r.pairs}):
+            group = [t[2] for t in r.pairs if t[idx] == val]
+            lines.append(_group_line(f"{key} {val}", group))
+    lines += ["", "| unpaired spun | texts | flagged | flagged rate | lowest spin_score |"]
+    lines.append("|---|---:|---:|---:|---|")
+    groups = [("all", r.spun)] + [
+        (f"family {f}", [s for s in r.spun if s[1] == f]) for f in sorted({s[1] for s in r.spun})
+    ]
+    for label, g in groups:
+        if not g:
+            continue
+        low = min(g, key=lambda s: s[3])
+        flagged = sum(s[4] for s in g)
+        lines.append(
+            f"| {label} | {len(g)} | {flagged} | {flagged / len(g):.0%} | {low[3]:.1f} ({low[0]}) |"
+        )
+    lines += [
+        "",
+        "| clean | texts | sites | words | flagged | words changed | highest spin_score |",
+    ]
+    lines.append("|---|---:|---:|---:|---:|---:|---|")
+    if r.clean:
+        high = max(r.clean, key=lambda c: c[3])
+        lines.append(
+            f"| real clean | {len(r.clean)} | {len({c[1] for c in r.clean})} |"
+            f" {sum(c[2] for c in r.clean)} | {sum(c[4] for c in r.clean)} |"
+            f" {sum(c[5] for c in r.clean)} | {high[3]:.1f} ({high[0]}) |"
+        )
+    flagged_clean = [c[0] for c in r.clean if c[4] or c[5]]
+    if flagged_clean:
+        lines.append(f"clean texts flagged or changed: {', '.join(flagged_clean)}")
+    unflagged = [s[0] for s in r.spun if not s[4]] + [p.name for _, _, p in r.pairs if not p.spun]
+    if unflagged:
+        lines.append(f"spun texts not flagged: {', '.join(unflagged)}")
+    if r.skipped:
+        lines.append(f"skipped (missing or changed, see check.py): {len(r.skipped)}")
+    if show_edits:
+        for _, _, p in r.pairs:
+            for e in p.wrong:
+                lines.append(f"{p.name}: {e.rule} {e.before!r} -> {e.after!r} {dict(e.evidence)}")
+    return "\n".join(lines)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--pairs", type=Path, default=PAIRS, help="folder of <name>.orig/.spun.txt")
@@ -274,6 +435,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         metavar="KEY=VALUE",
         help="override a [despin] setting, value as in TOML (repeatable): swap_bonus=3",
     )
+    ap.add_argument(
+        "--real", action="store_true", help="score the real set of bench/despin/real instead"
+    )
     args = ap.parse_args(argv)
     overrides = {}
     for item in args.despin:  # values are TOML: swap_bonus=3, fix_articles=false, tiers=["t1"]
@@ -281,6 +445,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         overrides[key] = tomllib.loads(f"v = {value}")["v"]
     cfg = Config(rules=tuple(args.rules)).replace(despin=overrides)
     tables = load_tables(RulePack.load(cfg.rules))
+    if args.real:
+        print(f"reverse table: {len(tables.entries)} entries; config: {cfg.despin}")
+        print(report_real(run_real(tables, cfg, not args.in_sample), args.edits))
+        return 0
     pairs = find_pairs(args.pairs)
     results = [
         run_pair(

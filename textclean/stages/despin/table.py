@@ -18,8 +18,9 @@ columns below (the last column, ``note``, may be left off a row).
   "help" both become "assist"), list them all joined by ``|``, the commonest
   source first (``support|help``): repair picks the one the neighbouring words
   favour, and leaves the match alone when they cannot tell them apart;
-* ``source``: ``general`` or ``pair:<name>`` (the evaluation pair the entry
-  was learned from, so the measurement can leave it out); with several
+* ``source``: ``general``, ``pair:<name>`` (the synthetic evaluation pair the
+  entry was learned from, so the measurement can leave it out) or ``real:<id>``
+  (a pair of the real set, ``bench/despin/real``, left out likewise); with several
   originals, either one source for all or one per original joined by ``|``
   (``pair:seed001|general``: the first original was learned from that pair,
   the second is general knowledge and stays when the pair is left out).
@@ -74,7 +75,7 @@ _ID = regex.compile(r"^spin(?:\.[a-z0-9_'-]+)+$")
 _WORD = regex.compile(r"^[\p{Ll}\p{Lo}\p{N}]+(?:['.-][\p{Ll}\p{Lo}\p{N}]+)*$")
 #: An original may keep capitals and inner dots: proper nouns and acronyms ("High Court", "TV").
 _ORIG_WORD = regex.compile(r"^[\p{L}\p{M}\p{N}]+(?:['.-][\p{L}\p{M}\p{N}]+)*\.?$")
-_SOURCE = regex.compile(r"^(?:general|pair:[A-Za-z0-9_.-]+)$")
+_SOURCE = regex.compile(r"^(?:general|(?:pair|real):[A-Za-z0-9_.-]+)$")
 
 
 @dataclass(frozen=True)
@@ -261,7 +262,10 @@ def parse_reverse(path: Path, errors: list[RuleError] | None = None) -> list[Ent
             bad = True
         sources = tuple(row["source"].split("|"))
         if not all(_SOURCE.match(src) for src in sources):
-            fail(line, f"source must be 'general' or 'pair:<name>', got {row['source']!r}")
+            fail(
+                line,
+                f"source must be 'general', 'pair:<name>' or 'real:<id>', got {row['source']!r}",
+            )
             bad = True
         elif len(sources) not in (1, len(alts)):
             fail(line, f"{len(sources)} sources for {len(alts)} originals: {row['source']!r}")

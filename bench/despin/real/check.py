@@ -1,0 +1,223 @@
+"""Check and load the real despin evaluation set listed in ``SOURCES.md``.
+
+The texts are third-party web pages and are not part of the repository: they live
+in ``bench/despin/real/texts/`` (git-ignored; a folder or a symlink to one). This
+module reads the table in ``SOURCES.md`` (one row per file: id, kind, file, url,
+site, family, topic, trim, sha256, chars), checks each file's SHA-256 and offers
+:func:`load_set` to other scripts, which skips missing or changed files with a
+warning.
+
+Usage::
+
+    python bench/despin/real/check.py            # report; exit 0 unless the table is broken
+    python bench/despin/real/check.py --strict   # exit 1 if any file is missing or changed
+    python bench/despin/real/check.py --texts DIR
+
+Exit codes: 0 checked (or, without ``--strict``, files missing), 1 files missing or
+changed with ``--strict``, 2 ``SOURCES.md`` unreadable or malformed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import sys
+import warnings
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+SOURCES = HERE / "SOURCES.md"
+TEXTS = HERE / "texts"
+COLUMNS = ("id", "kind", "file", "url", "site", "family", "topic", "trim", "sha256", "chars")
+KINDS = ("pair-orig", "pair-spun", "spun", "clean")
+#: Source tag a spin-table entry carries when it was learned from real pair ``<id>``;
+#: such entries are left out when that pair is scored (cross-validation by article).
+SOURCE_TAG = "real:{id}"
+
+
+@dataclass(frozen=True)
+class Row:
+    """One file of the set, as listed in ``SOURCES.md``."""
+
+    id: str
+    kind: str
+    file: str
+    url: str
+    site: str
+    family: str
+    topic: str
+    trim: str
+    sha256: str
+    chars: int
+
+
+@dataclass
+class Text:
+    """A loaded file with its row."""
+
+    row: Row
+    text: str
+
+
+@dataclass
+class Pair:
+    """A spun/original pair, aligned line by line."""
+
+    id: str
+    orig: Text
+    spun: Text
+
+    @property
+    def family(self) -> str:
+        return self.spun.row.family
+
+    @property
+    def topic(self) -> str:
+        return self.spun.row.topic
+
+
+@dataclass
+class RealSet:
+    """The files of the set that are present and unchanged."""
+
+    pairs: list[Pair] = field(default_factory=list)
+    spun: list[Text] = field(default_factory=list)
+    clean: list[Text] = field(default_factory=list)
+    skipped: list[str] = field(default_factory=list)
+
+
+class SourcesError(Exception):
+    """``SOURCES.md`` cannot be read as the table this module expects."""
+
+
+def _cells(line: str) -> list[str]:
+    inner = line.strip()[1:-1]
+    # cells never contain "|" (URLs with one are written %7C)
+    return [c.strip() for c in inner.split("|")]
+
+
+def read_sources(path: Path = SOURCES) -> list[Row]:
+    """Rows of the machine-readable table in ``SOURCES.md``.
+
+    The table is the first Markdown table whose header is exactly :data:`COLUMNS`;
+    cells are plain text (a URL may be wrapped in ``<...>``).
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as e:
+        raise SourcesError(f"cannot read {path}: {e.strerror}") from None
+    rows: list[Row] = []
+    in_table = False
+    for n, line in enumerate(lines, 1):
+        if not line.startswith("|"):
+            if in_table:
+                break
+            continue
+        cells = _cells(line)
+        if not in_table:
+            if tuple(cells) == COLUMNS:
+                in_table = True
+            continue
+        if set("".join(cells)) <= set("-: "):
+            continue  # the |---| rule
+        if len(cells) != len(COLUMNS):
+            raise SourcesError(f"{path.name}:{n}: {len(cells)} cells, expected {len(COLUMNS)}")
+        d = dict(zip(COLUMNS, cells, strict=True))
+        if d["kind"] not in KINDS:
+            raise SourcesError(f"{path.name}:{n}: unknown kind {d['kind']!r}")
+        try:
+            chars = int(d.pop("chars"))
+        except ValueError:
+            raise SourcesError(f"{path.name}:{n}: chars is not a number") from None
+        d["url"] = d["url"].strip("<>")
+        rows.append(Row(chars=chars, **d))
+    if not rows:
+        raise SourcesError(f"{path.name}: no table with columns {' | '.join(COLUMNS)}")
+    return rows
+
+
+def sha256_of(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def status(row: Row, texts: Path = TEXTS) -> str:
+    """``ok``, ``missing`` or ``changed``."""
+    p = texts / row.file
+    if not p.is_file():
+        return "missing"
+    return "ok" if sha256_of(p) == row.sha256 else "changed"
+
+
+def load_set(texts: Path = TEXTS, sources: Path = SOURCES) -> RealSet:
+    """Load every present, unchanged file; warn once about the others.
+
+    A pair is loaded only when both of its sides are present and unchanged.
+    """
+    out = RealSet()
+    good: dict[tuple[str, str], Text] = {}
+    for row in read_sources(sources):
+        st = status(row, texts)
+        if st != "ok":
+            out.skipped.append(f"{row.file} ({st})")
+            continue
+        good[(row.id, row.kind)] = Text(row, (texts / row.file).read_text(encoding="utf-8"))
+    for (id_, kind), t in good.items():
+        if kind == "pair-orig":
+            spun = good.get((id_, "pair-spun"))
+            if spun is not None:
+                out.pairs.append(Pair(id_, t, spun))
+            else:
+                out.skipped.append(f"{id_}: pair without its spun side")
+        elif kind == "pair-spun":
+            if (id_, "pair-orig") not in good:
+                out.skipped.append(f"{id_}: pair without its original")
+        elif kind == "spun":
+            out.spun.append(t)
+        else:
+            out.clean.append(t)
+    if out.skipped:
+        warnings.warn(
+            f"real despin set: {len(out.skipped)} file(s) skipped (missing or changed); "
+            f"run bench/despin/real/check.py for the list",
+            stacklevel=2,
+        )
+    return out
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--texts", type=Path, default=TEXTS, help="folder holding the text files")
+    ap.add_argument("--sources", type=Path, default=SOURCES, help="the SOURCES.md to check against")
+    ap.add_argument("--strict", action="store_true", help="exit 1 on missing or changed files")
+    args = ap.parse_args(argv)
+    try:
+        rows = read_sources(args.sources)
+    except SourcesError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    bad: dict[str, list[Row]] = {"missing": [], "changed": []}
+    for row in rows:
+        st = status(row, args.texts)
+        if st != "ok":
+            bad[st].append(row)
+    for st, group in bad.items():
+        for row in group:
+            print(f"{st.upper():8} {row.file}  <{row.url}>  trim: {row.trim}")
+    n_bad = len(bad["missing"]) + len(bad["changed"])
+    kinds = {k: sum(r.kind == k for r in rows) for k in KINDS}
+    print(
+        f"{len(rows)} files listed ({', '.join(f'{v} {k}' for k, v in kinds.items())}); "
+        f"{len(rows) - n_bad} ok, {len(bad['missing'])} missing, {len(bad['changed'])} changed"
+    )
+    if n_bad:
+        print(
+            "Rebuild a missing file: find its URL's stored page text in the search tool's"
+            " `pages` corpus, apply the trim, write it as UTF-8 (see SOURCES.md)."
+        )
+    return 1 if (n_bad and args.strict) else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,95 @@
+"""Extract spun form → original mappings from the real pairs into ``mappings.tsv``.
+
+Each pair is aligned line by line, and within a line word by word (difflib on word
+tokens, as ``measure.py`` counts them). Every replaced stretch of at most
+``--max-words`` words on both sides becomes one row: the spun words, the original
+words, the pair id and its spinner family. Insertions and deletions (a dropped
+"the", an inserted "actually") are kept too, with an empty side. The rows are
+derived facts, not text; the pair id lets a table built from them be
+cross-validated by article (source ``real:<id>``).
+
+Usage::
+
+    python bench/despin/real/mappings.py            # rewrite mappings.tsv
+    python bench/despin/real/mappings.py --check    # exit 1 if mappings.tsv is stale
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[3]
+if str(ROOT) not in sys.path:  # run as a script from anywhere
+    sys.path.insert(0, str(ROOT))
+
+from bench.despin.measure import words  # noqa: E402
+from bench.despin.real.check import HERE, Pair, load_set  # noqa: E402
+
+OUT = HERE / "mappings.tsv"
+HEADER = (
+    "# Spun form -> original, word-aligned from the real pairs of bench/despin/real\n"
+    "# (difflib on word tokens, line by line). Derived by mappings.py; do not edit.\n"
+    "# kind: swap (both sides), insert (spun only), drop (original only).\n"
+    "spun\toriginal\tkind\tcount\tpair\tfamily\n"
+)
+
+
+def extract(pair: Pair, max_words: int = 4) -> Counter[tuple[str, str, str]]:
+    """(spun, original, kind) → count for one pair.
+
+    >>> from bench.despin.real.check import Row, Text
+    >>> row = Row("x", "pair-orig", "", "", "", "a", "", "", "", 0)
+    >>> p = Pair("x", Text(row, "The bill passed the House on Friday.\\n"),
+    ...          Text(row, "The invoice handed the Home on Friday.\\n"))
+    >>> sorted(extract(p))
+    [('Home', 'House', 'swap'), ('invoice handed', 'bill passed', 'swap')]
+    """
+    out: Counter[tuple[str, str, str]] = Counter()
+    olines = pair.orig.text.splitlines()
+    slines = pair.spun.text.splitlines()
+    if len(olines) != len(slines):
+        raise ValueError(f"{pair.id}: {len(olines)} original lines, {len(slines)} spun lines")
+    for o, s in zip(olines, slines, strict=True):
+        ow, sw = words(o), words(s)
+        sm = difflib.SequenceMatcher(None, sw, ow, autojunk=False)
+        for tag, i1, i2, j1, j2 in sm.get_opcodes():
+            if tag == "equal" or max(i2 - i1, j2 - j1) > max_words:
+                continue
+            kind = {"replace": "swap", "insert": "drop", "delete": "insert"}[tag]
+            out[(" ".join(sw[i1:i2]), " ".join(ow[j1:j2]), kind)] += 1
+    return out
+
+
+def render(max_words: int = 4) -> str:
+    real = load_set()
+    rows = []
+    for pair in sorted(real.pairs, key=lambda p: p.id):
+        for (spun, orig, kind), n in sorted(extract(pair, max_words).items()):
+            rows.append(f"{spun}\t{orig}\t{kind}\t{n}\t{pair.id}\t{pair.family}\n")
+    return HEADER + "".join(rows)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--max-words", type=int, default=4, help="longest stretch kept (words)")
+    ap.add_argument("--check", action="store_true", help="exit 1 if mappings.tsv is stale")
+    args = ap.parse_args(argv)
+    text = render(args.max_words)
+    if args.check:
+        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
+        if current != text:
+            print("mappings.tsv is stale: run bench/despin/real/mappings.py", file=sys.stderr)
+            return 1
+        return 0
+    OUT.write_text(text, encoding="utf-8")
+    print(f"{text.count(chr(10)) - HEADER.count(chr(10))} rows -> {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
