@@ -49,6 +49,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+import regex
+
 from textclean.config import Config, DespinConfig
 from textclean.document import Change, Document
 from textclean.rules import RulePack
@@ -87,6 +89,42 @@ def _log_prior(spun: str, original: str) -> float:
     if " " in spun or " " in original:
         return phrase_zipf(original) - phrase_zipf(spun)
     return zipf(original) - zipf(spun)
+
+
+#: A number word glued to decimals is a spun figure: "three.9" is 3.9 (the spinner
+#: rewrote the digit before the point as a word). Never English.
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+_SPUN_DECIMAL = regex.compile(r"^(" + "|".join(_NUMBER_WORDS) + r")\.(\d+)$")
+DECIMAL_RULE = "spin.en.t1.number_word_decimal"
+
+
+def _spun_decimal(key: str) -> str | None:
+    """``"3.9"`` for the token key ``"three.9"``, else None.
+
+    >>> _spun_decimal("three.9"), _spun_decimal("u.s")
+    ('3.9', None)
+    """
+    m = _SPUN_DECIMAL.match(key)
+    return f"{_NUMBER_WORDS[m.group(1)]}.{m.group(2)}" if m else None
 
 
 def _name_elsewhere(text: str, name: str) -> bool:
@@ -260,6 +298,9 @@ class DespinStage:
             gain = min(cfg.evidence_clip, llr - cfg.evidence_margin)
             if gain > 0:
                 per_entry.setdefault(m.entry.spun, []).append(gain)
+        for t in tokens:
+            if "." in t.key and _spun_decimal(t.key) is not None:
+                per_entry.setdefault(DECIMAL_RULE, []).append(cfg.evidence_clip)
         total = 0.0
         for gains in per_entry.values():
             gains.sort(reverse=True)
@@ -388,6 +429,27 @@ class DespinStage:
             out[e.spun] = counts
         return out
 
+    @staticmethod
+    def _one_original_per_form(
+        matches: Sequence[Match], applied: dict[int, tuple[str, dict[str, Any]]]
+    ) -> None:
+        """Consistency: every restored occurrence of one spun form gets one original, the
+        one chosen most often in the document (ties: the entry's first listed original).
+        A spinner maps a word the same way throughout a text, so "assist" restored as
+        "support" in one place and as "help" in another is one of them wrong."""
+        chosen: dict[str, Counter[str]] = {}
+        for k, (original, _ev) in applied.items():
+            chosen.setdefault(matches[k].entry.spun, Counter())[original] += 1
+        for k, (original, ev) in list(applied.items()):
+            e = matches[k].entry
+            votes = chosen[e.spun]
+            if len(votes) < 2:
+                continue
+            top = max(votes.values())
+            best = next(alt for alt in e.alternatives if votes.get(alt, 0) == top)
+            if best != original:
+                applied[k] = (best, {**ev, "consistency": f"{original}->{best}"})
+
     def _article(self, word: str) -> str:
         for prefix, article in self.tables.articles:
             if word.startswith(prefix):
@@ -431,8 +493,14 @@ class DespinStage:
                 words = decision[0].split(" ")
                 restored_first[m.i] = words[0]
                 restored_last[m.j - 1] = words[-1]
+        self._one_original_per_form(a.matches, applied)
         covered = {i for k in applied for i in range(a.matches[k].i, a.matches[k].j)}
         changes: list[Change] = []
+        for i, t in enumerate(toks):
+            fixed = _spun_decimal(t.key) if "." in t.key and i not in covered else None
+            if fixed is not None:
+                ev = {"tier": "t1", "spin_score": round(a.score, 3)}
+                changes.append(Change(t.start, t.end, fixed, DECIMAL_RULE, ev))
         for k in sorted(applied):
             m, (original, ev) = a.matches[k], applied[k]
             src = [text[t.start : t.end] for t in toks[m.i : m.j]]
