@@ -429,27 +429,6 @@ class DespinStage:
             out[e.spun] = counts
         return out
 
-    @staticmethod
-    def _one_original_per_form(
-        matches: Sequence[Match], applied: dict[int, tuple[str, dict[str, Any]]]
-    ) -> None:
-        """Consistency: every restored occurrence of one spun form gets one original, the
-        one chosen most often in the document (ties: the entry's first listed original).
-        A spinner maps a word the same way throughout a text, so "assist" restored as
-        "support" in one place and as "help" in another is one of them wrong."""
-        chosen: dict[str, Counter[str]] = {}
-        for k, (original, _ev) in applied.items():
-            chosen.setdefault(matches[k].entry.spun, Counter())[original] += 1
-        for k, (original, ev) in list(applied.items()):
-            e = matches[k].entry
-            votes = chosen[e.spun]
-            if len(votes) < 2:
-                continue
-            top = max(votes.values())
-            best = next(alt for alt in e.alternatives if votes.get(alt, 0) == top)
-            if best != original:
-                applied[k] = (best, {**ev, "consistency": f"{original}->{best}"})
-
     def _article(self, word: str) -> str:
         for prefix, article in self.tables.articles:
             if word.startswith(prefix):
@@ -493,7 +472,6 @@ class DespinStage:
                 words = decision[0].split(" ")
                 restored_first[m.i] = words[0]
                 restored_last[m.j - 1] = words[-1]
-        self._one_original_per_form(a.matches, applied)
         covered = {i for k in applied for i in range(a.matches[k].i, a.matches[k].j)}
         changes: list[Change] = []
         for i, t in enumerate(toks):
