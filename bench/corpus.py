@@ -9,8 +9,8 @@ Debian's package archive is the public source; ``apt-get download`` fetches the 
 them, and a small HTML-to-text converter keeps headings, paragraphs, list
 items, tables and code, and drops scripts, styles and navigation chrome.
 
-The cache lives in ``$TEXTCLEAN_BENCH_CACHE``, else ``/work/cache/bench-corpus``
-when ``/work/cache`` exists, else ``bench/.cache/corpus``; it holds the
+The cache lives in ``$TEXTCLEAN_BENCH_CACHE``, else ``$TEXTCLEAN_CACHE/bench-corpus``
+when ``$TEXTCLEAN_CACHE`` is set, else ``bench/.cache/corpus``; it holds the
 ``.deb`` files, ``corpus.jsonl`` (one ``{"id", "package", "text"}`` per
 document, in a fixed order) and ``manifest.json`` (package versions, counts).
 Nothing here is committed.
@@ -75,8 +75,9 @@ def cache_dir() -> Path:
     env = os.environ.get("TEXTCLEAN_BENCH_CACHE")
     if env:
         return Path(env)
-    if Path("/work/cache").is_dir():
-        return Path("/work/cache/bench-corpus")
+    shared = os.environ.get("TEXTCLEAN_CACHE")
+    if shared:
+        return Path(shared) / "bench-corpus"
     return Path(__file__).resolve().parent / ".cache" / "corpus"
 
 

@@ -20,13 +20,16 @@ written as ``part-NNN.jsonl`` files of about 64 MB. 5 % of documents repeat a pa
 ``repeats``), 2 % carry mojibake (work for ``repair``), 3 % are near-copies
 of an earlier document with another footer (work for corpus dedup).
 
-Run it (what the README's "Memory" figures come from)::
+Run it (what the "Memory" figures of docs/robustness.md come from)::
 
     python bench/memory_run.py --size 1G --workers 2
     python bench/memory_run.py --size 100M --workers 2
+    python bench/memory_run.py --size 1G --skip despin   # the stages but despin, + dedup
+    python bench/memory_run.py --size 1G --stages repair,normalize --no-dedup
 
-The corpus and results live under ``/work/cache/memory-run`` (or
-``$TEXTCLEAN_BENCH_CACHE/memory-run``, else ``bench/.cache/memory-run``);
+The corpus and results live in ``memory-run`` beside the benchmark corpus's
+cache (see :func:`bench.corpus.cache_dir`: ``$TEXTCLEAN_CACHE/memory-run``,
+else ``bench/.cache/memory-run``);
 each result is also written there as ``result-<size>-<engine>-w<workers>.json``.
 """
 
@@ -198,13 +201,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--engine", default="local")
     parser.add_argument("--interval", type=float, default=0.25, help="sampling period, seconds")
     parser.add_argument("--keep-output", action="store_true", help="keep the cleaned output")
+    parser.add_argument("--stages", default="", help="run only these stages, e.g. repair,normalize")
+    parser.add_argument("--skip", default="", help="leave out these stages, e.g. despin")
+    parser.add_argument("--no-dedup", action="store_true", help="no corpus dedup")
     args = parser.parse_args(argv)
 
     base = run_dir()
     label = f"{args.size >> 20}M"
     corpus = base / f"corpus-{label}"
     info = generate(args.size, corpus)
-    out = base / f"out-{label}-{args.engine}-w{args.workers}"
+    variant = "".join(
+        f"-{name}-{value.replace(',', '+')}"
+        for name, value in (("stages", args.stages), ("skip", args.skip))
+        if value
+    ) + ("-nodedup" if args.no_dedup else "")
+    out = base / f"out-{label}-{args.engine}-w{args.workers}{variant}"
     shutil.rmtree(out, ignore_errors=True)
     cmd = [
         sys.executable,
@@ -220,6 +231,12 @@ def main(argv: list[str] | None = None) -> int:
         args.engine,
         "--quiet",
     ]
+    if args.stages:
+        cmd += ["--stages", args.stages]
+    if args.skip:
+        cmd += ["--skip", args.skip]
+    if args.no_dedup:
+        cmd.append("--no-dedup")
     env = dict(os.environ)
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")
     result: dict[str, object] = {"corpus": info, "command": " ".join(cmd)}
@@ -234,7 +251,7 @@ def main(argv: list[str] | None = None) -> int:
         result["summary"]["dedup"] = s.get("dedup")  # type: ignore[index]
     if not args.keep_output:
         shutil.rmtree(out, ignore_errors=True)
-    dest = base / f"result-{label}-{args.engine}-w{args.workers}.json"
+    dest = base / f"result-{label}-{args.engine}-w{args.workers}{variant}.json"
     dest.write_text(json.dumps(result, indent=2) + "\n")
     print(json.dumps(result, indent=2))
     return 0 if result["exit_code"] in (0, 1) else 1

@@ -294,9 +294,7 @@ def test_targets_side_by_side(benchmark: Any, speed_data: dict[str, Any]) -> Non
     dd.add_many(docs)
     held = dd.memory_bytes()
     del dd
-    with tempfile.TemporaryDirectory(
-        dir="/work/cache" if os.path.isdir("/work/cache") else None
-    ) as tmp:
+    with tempfile.TemporaryDirectory(dir=os.environ.get("TEXTCLEAN_CACHE")) as tmp:
         spill = DedupConfig(spill_dir=tmp)
         spilled, t_spill, m_spill = measure(lambda: _run_deduper(docs, spill))
     assert spilled.duplicates == full.duplicates

@@ -114,6 +114,20 @@ def test_rensa_rminhash(throughput: Any, corpus: Corpus) -> None:
 
 
 @pytest.mark.benchmark(group="signatures-subset")
+def test_textclean_on_the_subset(throughput: Any, corpus_subset: Corpus) -> None:
+    """The same texts as the per-shingle and like-for-like datasketch rows, so their
+    ratios are measured, not worked out across corpora of different sizes."""
+    signatures(corpus_subset.texts[:2], num_perm=NUM_PERM)  # compile or load the kernel
+    sig = throughput(
+        lambda: signatures(corpus_subset.texts, num_perm=NUM_PERM, seed=SEED),
+        corpus_subset,
+        label="textclean signatures()",
+        rounds=5,
+    )
+    assert sig.shape == (len(corpus_subset.texts), NUM_PERM)
+
+
+@pytest.mark.benchmark(group="signatures-subset")
 def test_datasketch_update_per_shingle(throughput: Any, corpus_subset: Corpus) -> None:
     out = throughput(
         lambda: datasketch_update(corpus_subset.texts),

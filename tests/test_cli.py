@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import io
 import json
 import subprocess
 import sys
@@ -46,7 +47,8 @@ def test_every_option_of_every_command_has_help_with_an_example() -> None:
 def test_help_runs_for_each_command() -> None:
     for cmd in (["clean"], ["inspect"], ["score"], ["dedup"], ["rules", "check"], ["config"]):
         r = run_cli(*cmd, "--help")
-        assert (r.returncode == 0 and b"examples" in r.stdout) or b"example:" in r.stdout
+        assert r.returncode == 0, (cmd, r.stderr)
+        assert b"examples" in r.stdout or b"example:" in r.stdout, cmd
 
 
 def test_python_c_one_liner() -> None:
@@ -79,13 +81,21 @@ def test_plain_log_lines_when_not_a_terminal(tmp_path: Path) -> None:
 
 
 def test_progress_bar_on_a_terminal(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stderr", screen)
     p = progress_mod.make_progress(quiet=False)
     assert isinstance(p, progress_mod.RichProgress)
     p.phase("process", 3)
-    p.advance(3, 10)
+    p.advance(2, 10)
     p.close()
-    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    drawn = screen.getvalue()
+    assert "\x1b[" in drawn  # drawn as a terminal bar, not plain log lines
+    assert "process" in drawn and "2/3" in drawn and "10 documents" in drawn
+    monkeypatch.setattr(sys, "stderr", io.StringIO())
     assert isinstance(progress_mod.make_progress(quiet=False), progress_mod.LogProgress)
     assert isinstance(progress_mod.make_progress(quiet=True), progress_mod.QuietProgress)
 
@@ -245,17 +255,22 @@ def test_rules_check(tmp_path: Path) -> None:
 
 
 def test_dedup_command(tmp_path: Path) -> None:
-    r = run_cli("dedup", str(SEEDS), "-o", str(tmp_path / "o"), "--workers", "1", "--quiet")
-    if default_deduper_factory() is None:
-        assert r.returncode == 2 and b"corpus dedup is not part of this build" in r.stderr
-    else:
-        assert r.returncode == 0
-        s = summary_of(tmp_path / "o")
-        assert s["stages"] == [] and s["dedup"]["enabled"] is True
-        # nothing but dedup: kept files are byte-identical to the inputs
-        for p in SEEDS.iterdir():
-            out = tmp_path / "o" / p.name
-            assert not out.exists() or out.read_bytes() == p.read_bytes()
+    assert default_deduper_factory() is not None  # corpus dedup is part of every build
+    src = tmp_path / "src"
+    src.mkdir()
+    for p in SEEDS.iterdir():
+        (src / p.name).write_bytes(p.read_bytes())
+    copy = src / "zz_copy.txt"
+    copy.write_bytes((SEEDS / "002_8d381c327fafc0c6.txt").read_bytes())
+    r = run_cli("dedup", str(src), "-o", str(tmp_path / "o"), "--workers", "1", "--quiet")
+    assert r.returncode == 0, r.stderr
+    s = summary_of(tmp_path / "o")
+    assert s["stages"] == [] and s["dedup"]["enabled"] is True
+    assert s["documents_out"] == 5 and s["rejected_by_reason"] == {"duplicate": 1}
+    # nothing but dedup: every kept file is byte-identical to its input, the copy is gone
+    for p in SEEDS.iterdir():
+        assert (tmp_path / "o" / p.name).read_bytes() == p.read_bytes()
+    assert not (tmp_path / "o" / copy.name).exists()
 
 
 DEDUP_FLAGS = [

@@ -75,14 +75,27 @@ def test_unrelated_documents_are_never_dropped() -> None:
     assert len(paras) >= 20
     docs = [(f"p{i}", p) for i, p in enumerate(paras)]
     docs += [(f"seed{i}", t) for i, t in enumerate(SEEDS)]
-    # Low thresholds still verify: only pairs truly above it may go.
+    assert find_duplicates(docs) == {}
+    # Near copies of one paragraph at several distances. The LSH bands are tuned for 0.8, so
+    # there every copy clearly above the threshold is found; lower thresholds find at least
+    # the close copies, and every drop is verified (only pairs truly above it may go).
+    base = max(paras, key=len)
+    rng = random.Random(3)
+    n = len(base.split())
+    copies = {
+        f"copy{k}": substitute(base, sorted(rng.sample(range(n), changed)), f"x{k}")
+        for k, changed in enumerate((1, 4, 12))
+    }
+    docs += list(copies.items())
+    text = dict(docs)
+    base_id = next(i for i, t in docs if t == base)
     for threshold in (0.8, 0.5, 0.2):
         found = find_duplicates(docs, threshold=threshold)
+        expected = {c for c in copies if word_jaccard(base, text[c]) >= max(threshold, 0.8) + 0.1}
+        assert expected and expected <= set(found) | {base_id}, threshold
         for dropped, kept in found.items():
-            a = dict(docs)[dropped]
-            b = dict(docs)[kept]
-            assert word_jaccard(a, b) >= threshold
-    assert find_duplicates(docs) == {}
+            assert {dropped, kept} <= {base_id, *copies}  # nothing unrelated is ever dropped
+            assert word_jaccard(text[dropped], text[kept]) >= threshold
 
 
 def test_chain_does_not_drop_the_far_end() -> None:

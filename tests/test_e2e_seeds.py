@@ -77,12 +77,9 @@ def test_mixed_corpus_identical_for_1_2_4_workers_and_repeat_runs(tmp_path: Path
         s = assert_accounted(out)
         assert s["documents_in"] == 30 + 3 * 151
         # the three JSONL files hold the same rows: with corpus dedup, the first copy stays
-        dups = 300 if s["dedup"]["enabled"] else 0
-        assert s["rejected_by_reason"] == {
-            "malformed_jsonl": 3,
-            **({"duplicate": dups} if dups else {}),
-        }
-        assert s["documents_out"] == 30 + 150 + (300 - dups)
+        assert s["dedup"]["enabled"] is True  # dedup is on by default: never silently off
+        assert s["rejected_by_reason"] == {"malformed_jsonl": 3, "duplicate": 300}
+        assert s["documents_out"] == 30 + 150
         assert [f["line"] for f in s["failures"]] == [151, 151, 151]
     assert all(t == trees[0] for t in trees[1:])
     gz = read_jsonl_bytes(gzip.decompress(trees[0]["gz.jsonl.gz"]))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import unicodedata
 
 from hypothesis import HealthCheck, given, settings
@@ -21,8 +22,9 @@ from textclean.document import Document
 from textclean.io.discover import InputFile
 from textclean.io.readers import InputReader
 
+# bench/fuzz_long.py raises the count for long runs with random seeds
 FUZZ = settings(
-    max_examples=150,
+    max_examples=int(os.environ.get("TEXTCLEAN_FUZZ_EXAMPLES", "300")),
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )

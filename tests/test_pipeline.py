@@ -80,3 +80,14 @@ def test_clean_document_keeps_the_audit() -> None:
     stages = [e.stage for e in doc.edits]
     assert stages[0] == "repair" and "normalize" in stages
     assert doc.edits[0].before == "Caf\u00c3\u00a9  ouvert\r\n"
+
+
+def test_public_api_names_resolve() -> None:
+    import textclean
+
+    for name in textclean.__all__:
+        assert getattr(textclean, name) is not None, name
+    a = "The harbour council voted on the new budget for the bridge repairs this week. " * 3
+    assert textclean.find_duplicates([("a", a), ("b", a + "More.")]) == {"b": "a"}
+    assert textclean.clean_text("a  b\r\n") == "a b\n"
+    assert textclean.score_text(a)["quality.failed"] != ""  # too short for C4 and Gopher

@@ -32,8 +32,18 @@ __all__ = [
     "__version__",
     "clean_document",
     "clean_text",
+    "find_duplicates",
     "score_text",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    """``textclean.find_duplicates`` (corpus dedup) loads its module on first use."""
+    if name == "find_duplicates":
+        from textclean.dedup.corpus import find_duplicates
+
+        return find_duplicates
+    raise AttributeError(f"module 'textclean' has no attribute {name!r}")
 
 
 def _pipeline(

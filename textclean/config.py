@@ -121,6 +121,14 @@ class RepairConfig:
         "cosmetic: full-width and half-width forms to their usual width",
     )
 
+    def __post_init__(self) -> None:
+        forms = ("NFC", "NFKC", "NFD", "NFKD", "none")
+        if self.normalization not in forms and self.normalization.lower() != "none":
+            raise ConfigError(
+                f"repair.normalization must be one of {', '.join(forms)}, "
+                f"not {self.normalization!r}"
+            )
+
 
 @dataclass(frozen=True)
 class BoilerplateConfig:
@@ -259,7 +267,7 @@ class DespinConfig:
 
 @dataclass(frozen=True)
 class RepeatsConfig:
-    """Exact and near-duplicate blocks inside one document (see README, ``repeats``)."""
+    """Exact and near-duplicate blocks inside one document (see docs/repeats.md)."""
 
     keep_short_repeats: bool = _doc(
         False,

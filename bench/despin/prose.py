@@ -1,8 +1,8 @@
 """A body of normally written prose for calibrating and checking despin on clean text.
 
 Built offline from Debian documentation packages (fetched with ``apt-get
-download``, unpacked with ``dpkg-deb -x``) into ``/work/cache/despin/prose``
-(override with ``$TEXTCLEAN_CACHE``); nothing is committed. The Debian
+download``, unpacked with ``dpkg-deb -x``) into ``$TEXTCLEAN_CACHE/despin/prose``
+(default ``bench/.cache/despin/prose``); nothing is committed. The Debian
 Administrator's Handbook (CC-BY-SA / GPL-2+) gives English prose and the same
 book in other languages (the non-English check); the Debian FAQ adds more
 English. Each HTML page is reduced to its paragraph text (code blocks and
@@ -29,7 +29,8 @@ DOC_WORDS = (600, 1500)
 
 
 def cache_dir() -> Path:
-    return Path(os.environ.get("TEXTCLEAN_CACHE", "/work/cache")) / "despin"
+    default = Path(__file__).resolve().parent.parent / ".cache"
+    return Path(os.environ.get("TEXTCLEAN_CACHE", default)) / "despin"
 
 
 class _Paragraphs(HTMLParser):

@@ -8,7 +8,8 @@ Sources (both Debian packages; see ``tests/data/PROSE-LICENSE.md``):
   GPL-2+ or CC-BY-SA-3.0 — the HTML pages' paragraphs, headings and list items.
 
 Usage (downloads the two packages with ``apt-get download`` into
-``/work/cache/prose`` unless ``--cache`` says otherwise)::
+``$TEXTCLEAN_CACHE/prose``, default ``bench/.cache/prose``, unless ``--cache``
+says otherwise)::
 
     python tests/data/build_prose_sample.py [--cache DIR]
 
@@ -21,6 +22,7 @@ import argparse
 import gzip
 import html.parser
 import json
+import os
 import re
 import subprocess
 from pathlib import Path
@@ -135,7 +137,9 @@ def handbook_documents(root: Path) -> list[dict[str, str]]:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--cache", type=Path, default=Path("/work/cache/prose"))
+    default = Path(__file__).resolve().parents[2] / "bench" / ".cache"
+    cache = Path(os.environ.get("TEXTCLEAN_CACHE", default)) / "prose"
+    ap.add_argument("--cache", type=Path, default=cache)
     args = ap.parse_args()
     docs = jargon_documents(_extract(args.cache, "jargon-text"))
     docs += handbook_documents(_extract(args.cache, "debian-handbook"))

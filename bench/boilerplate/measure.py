@@ -1,0 +1,474 @@
+"""Measure the boilerplate stage on the labelled real-page set (``real/``).
+
+Every page of ``bench/boilerplate/real`` (see its ``RULES.md``) is run through
+textclean's boilerplate stage alone, through the public API
+(``textclean.Pipeline.from_config(config, stages=["boilerplate"])``). The
+stage's edits carry character spans into the page text, so the removed
+characters are exactly known; a line counts as **removed** when every
+non-whitespace character of it lies in a removed span (a line that loses only
+part of itself is counted in the character figures, and listed as ``partial``).
+
+Scores, over non-blank lines (blank lines are not labelled):
+
+* **line precision** = removed C lines / removed lines (a removed K line is a
+  false positive); **line recall** = removed C lines / C lines;
+* **character precision / recall**: the same over the non-whitespace characters
+  of the labelled lines (a long teaser weighs more than "Menu");
+* **control pages**: the number of lines removed from them (the target is 0);
+* the same figures per category and per language, and per rule id (how many C
+  and K lines each rule removed).
+
+Cross-validation by site (``--exclude-learned-from-site``). The convention for
+rules and weights learned from the labelled pages: an entry that was learned
+from (or tuned on) pages of a site says so with ``learned_from = ["<site>",
+...]`` (the site as in the pages' metadata: host without ``www.``). When a page
+of site S is scored with this option, every entry whose ``learned_from`` names
+S does not count:
+
+* ``[[rule]]`` tables of the boilerplate rule files carrying ``learned_from``
+  are switched off through the config's ``boilerplate.disable`` list (this is
+  implemented here: the rule files of the pack are read as TOML);
+* a learned model (weights in ``rules/``) must honour the same convention
+  itself: if the boilerplate config has a field ``exclude_learned_from``
+  (a tuple of sites), it is set to ``(S,)`` for the pages of S, and the stage is
+  expected to leave out the weights learned from S. Until the config has that
+  field, only rule tables are filtered, and the report says so.
+
+Usage::
+
+    python bench/boilerplate/measure.py                  # per page, then overall
+    python bench/boilerplate/measure.py --summary        # overall, per category/language/rule
+    python bench/boilerplate/measure.py --page kgun9-com-tpd-barricade-midtown
+    python bench/boilerplate/measure.py --json > scores.json
+    python bench/boilerplate/measure.py --exclude-learned-from-site
+    python bench/boilerplate/measure.py --rules my_pack/ --disable boilerplate.cta.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:  # run as a script from anywhere
+    sys.path.insert(0, str(ROOT))
+
+import textclean  # noqa: E402
+from bench.boilerplate.real.check import PAGES_DIR, TEXTS_DIR, Page, load_pages  # noqa: E402
+from textclean.config import Config, tomllib  # noqa: E402
+
+STAGE = "boilerplate"
+#: The config field a learned model would read to leave out weights learned from a site.
+EXCLUDE_FIELD = "exclude_learned_from"
+
+
+# --------------------------------------------------------------------------- running the stage
+
+
+@dataclass(frozen=True)
+class Removal:
+    """What the stage removed from one page: a mask over characters, and rule ids."""
+
+    removed: tuple[bool, ...]  # one flag per character of the input text
+    rules: tuple[tuple[int, int, str], ...]  # (start, end, rule id) of every edit
+    dropped: str | None
+
+
+def run_stage(pipeline: textclean.Pipeline, page_id: str, text: str) -> Removal:
+    """Run ``pipeline`` (the boilerplate stage alone) on ``text``; map its edits to characters.
+
+    Edits are character spans into the stage's input, which is ``text`` itself
+    since no stage runs before it. An edit that replaces text with something
+    non-empty still counts its span as removed (the boilerplate stage only
+    deletes).
+    """
+    doc = pipeline.process(textclean.Document(id=page_id, text=text))
+    mask = [False] * len(text)
+    spans = []
+    for e in doc.edits:
+        if e.stage != STAGE:
+            continue
+        if text[e.start : e.end] != e.before:
+            raise ValueError(f"{page_id}: edit {e.rule} at {e.start} does not match the text")
+        for i in range(e.start, e.end):
+            mask[i] = True
+        spans.append((e.start, e.end, e.rule))
+    if doc.dropped is not None:  # a dropped document loses everything
+        mask = [True] * len(text)
+    return Removal(tuple(mask), tuple(spans), doc.dropped)
+
+
+@dataclass
+class LineResult:
+    """One line of a page: its label, how much of it went, and which rule took it."""
+
+    number: int  # 1-based
+    label: str  # C, K or -
+    chars: int  # non-whitespace characters
+    removed_chars: int  # of those, how many the stage removed
+    rules: tuple[str, ...]
+
+    @property
+    def removed(self) -> bool:
+        return self.chars > 0 and self.removed_chars == self.chars
+
+    @property
+    def partial(self) -> bool:
+        return 0 < self.removed_chars < self.chars
+
+    @property
+    def verdict(self) -> str:
+        """TP, FP, FN, TN for labelled lines; ``-`` for blank ones."""
+        if self.label == "-":
+            return "-"
+        if self.label == "C":
+            return "TP" if self.removed else "FN"
+        return "FP" if self.removed else "TN"
+
+
+def line_results(page: Page, removal: Removal) -> list[LineResult]:
+    """Per line of ``page``: label, non-whitespace characters, removed ones, rules."""
+    out = []
+    pos = 0
+    for n, (line, label) in enumerate(zip(page.lines, page.labels, strict=True), 1):
+        start, end = pos, pos + len(line)
+        pos = end + 1  # the "\n"
+        chars = sum(1 for ch in line if not ch.isspace())
+        gone = sum(1 for i, ch in enumerate(line, start) if not ch.isspace() and removal.removed[i])
+        rules = tuple(sorted({r for s, e, r in removal.rules if s < end and e > start}))
+        out.append(LineResult(n, label, chars, gone, rules))
+    return out
+
+
+# --------------------------------------------------------------------------- scores
+
+
+@dataclass
+class Tally:
+    """Line and character counts that the scores are ratios of."""
+
+    pages: int = 0
+    c_lines: int = 0
+    k_lines: int = 0
+    tp: int = 0  # C lines removed
+    fp: int = 0  # K lines removed
+    c_chars: int = 0
+    k_chars: int = 0
+    tp_chars: int = 0  # removed characters of C lines
+    fp_chars: int = 0  # removed characters of K lines
+    partial: int = 0  # lines partly removed
+
+    def add(self, lines: Iterable[LineResult]) -> None:
+        self.pages += 1
+        for ln in lines:
+            if ln.label == "C":
+                self.c_lines += 1
+                self.c_chars += ln.chars
+                self.tp += ln.removed
+                self.tp_chars += ln.removed_chars
+            elif ln.label == "K":
+                self.k_lines += 1
+                self.k_chars += ln.chars
+                self.fp += ln.removed
+                self.fp_chars += ln.removed_chars
+            self.partial += ln.partial
+
+    def merge(self, other: Tally) -> None:
+        for f in dataclasses.fields(self):
+            setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
+
+    @staticmethod
+    def _ratio(a: int, b: int) -> float | None:
+        return a / b if b else None
+
+    def scores(self) -> dict[str, Any]:
+        """Counts plus precision and recall (None where undefined: nothing removed / no C)."""
+        d = dataclasses.asdict(self)
+        d["line_precision"] = self._ratio(self.tp, self.tp + self.fp)
+        d["line_recall"] = self._ratio(self.tp, self.c_lines)
+        d["char_precision"] = self._ratio(self.tp_chars, self.tp_chars + self.fp_chars)
+        d["char_recall"] = self._ratio(self.tp_chars, self.c_chars)
+        return d
+
+
+# --------------------------------------------------------------------------- cross-validation
+
+
+def learned_from_rules(pipeline: textclean.Pipeline) -> dict[str, set[str]]:
+    """Site → ids of boilerplate ``[[rule]]`` tables that say ``learned_from`` that site.
+
+    Reads the rule files of the pipeline's pack (built-in, then user packs) as
+    plain TOML, so it works whether or not the rule parser knows the key yet.
+    """
+    by_site: dict[str, set[str]] = defaultdict(set)
+    for path in pipeline.rules.files(STAGE, "*.toml"):
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        for rule in data.get("rule", []):
+            sites = rule.get("learned_from") or []
+            if isinstance(sites, str):
+                sites = [sites]
+            for site in sites:
+                by_site[str(site).removeprefix("www.")].add(str(rule.get("id")))
+    return dict(by_site)
+
+
+def has_exclude_field(config: Config) -> bool:
+    """Whether the boilerplate config can be told to leave out what a site taught it."""
+    section = getattr(config, STAGE)
+    return any(f.name == EXCLUDE_FIELD for f in dataclasses.fields(section))
+
+
+class Pipelines:
+    """One boilerplate-only pipeline per set of exclusions, built when first needed."""
+
+    def __init__(self, config: Config, cross_validate: bool) -> None:
+        self.config = config
+        self.cross_validate = cross_validate
+        self.base = textclean.Pipeline.from_config(config, stages=[STAGE])
+        self.learned = learned_from_rules(self.base) if cross_validate else {}
+        self.exclude_field = cross_validate and has_exclude_field(config)
+        self._cache: dict[tuple[tuple[str, ...], str], textclean.Pipeline] = {}
+        self.excluded: dict[str, list[str]] = {}  # site → rule ids left out for it
+
+    def for_site(self, site: str) -> textclean.Pipeline:
+        if not self.cross_validate:
+            return self.base
+        ids = tuple(sorted(self.learned.get(site, ())))
+        key = (ids, site if self.exclude_field else "")
+        if key == ((), ""):
+            return self.base
+        if key not in self._cache:
+            section = getattr(self.config, STAGE)
+            changes: dict[str, Any] = {"disable": [*section.disable, *ids]}
+            if self.exclude_field:
+                changes[EXCLUDE_FIELD] = [site]
+            cfg = self.config.replace(**{STAGE: changes})
+            self._cache[key] = textclean.Pipeline.from_config(cfg, stages=[STAGE])
+        if ids:
+            self.excluded[site] = list(ids)
+        return self._cache[key]
+
+
+# --------------------------------------------------------------------------- report
+
+
+@dataclass
+class Result:
+    page: Page
+    lines: list[LineResult]
+    dropped: str | None
+    tally: Tally = field(default_factory=Tally)
+
+
+def measure(pages: Sequence[Page], pipelines: Pipelines) -> list[Result]:
+    results = []
+    for page in pages:
+        removal = run_stage(pipelines.for_site(page.meta["site"]), page.id, page.text)
+        res = Result(page, line_results(page, removal), removal.dropped)
+        res.tally.add(res.lines)
+        results.append(res)
+    return results
+
+
+def group(results: Iterable[Result], key: str) -> dict[str, Tally]:
+    out: dict[str, Tally] = defaultdict(Tally)
+    for r in results:
+        out[str(r.page.meta[key])].merge(r.tally)
+    return dict(sorted(out.items()))
+
+
+def by_rule(results: Iterable[Result]) -> dict[str, Counter[str]]:
+    """Rule id → how many C and K lines (whole or partial) it removed from."""
+    out: dict[str, Counter[str]] = defaultdict(Counter)
+    for r in results:
+        for ln in r.lines:
+            if ln.removed_chars:
+                for rule in ln.rules:
+                    out[rule][ln.label] += 1
+    return dict(sorted(out.items()))
+
+
+def _pct(x: float | None) -> str:
+    return "   -  " if x is None else f"{100 * x:5.1f}%"
+
+
+def _row(name: str, t: Tally, width: int) -> str:
+    s = t.scores()
+    return (
+        f"{name:<{width}} {t.pages:>5} {t.c_lines:>5} {t.k_lines:>5} {t.tp:>4} {t.fp:>4} "
+        f"{_pct(s['line_precision'])} {_pct(s['line_recall'])} "
+        f"{_pct(s['char_precision'])} {_pct(s['char_recall'])}"
+    )
+
+
+def _header(name: str, width: int) -> str:
+    return (
+        f"{name:<{width}} {'pages':>5} {'C':>5} {'K':>5} {'TP':>4} {'FP':>4} "
+        f"{'lineP':>6} {'lineR':>6} {'charP':>6} {'charR':>6}"
+    )
+
+
+def print_report(results: list[Result], pipelines: Pipelines, per_page: bool) -> None:
+    total = Tally()
+    for r in results:
+        total.merge(r.tally)
+    if per_page:
+        width = max([len(r.page.id) for r in results] + [4])
+        print(_header("page", width))
+        for r in results:
+            flag = " CONTROL" if r.page.meta["control"] else ""
+            drop = f" DROPPED({r.dropped})" if r.dropped else ""
+            print(_row(r.page.id, r.tally, width) + flag + drop)
+        print()
+    for title, key in (("category", "category"), ("language", "language")):
+        groups = group(results, key)
+        width = max([len(k) for k in groups] + [len(title), 7])
+        print(_header(title, width))
+        for name, t in groups.items():
+            print(_row(name, t, width))
+        print(_row("overall", total, width))
+        print()
+    controls = [r for r in results if r.page.meta["control"]]
+    removed = sum(ln.removed or ln.partial for r in controls for ln in r.lines)
+    print(f"control pages: {len(controls)}, lines removed from them (whole or partly): {removed}")
+    print(f"partly removed lines (all pages): {total.partial}")
+    print()
+    print(f"{'rule':<52} {'C lines':>8} {'K lines':>8}")
+    for rule, n in by_rule(results).items():
+        print(f"{rule:<52} {n['C']:>8} {n['K']:>8}")
+    if pipelines.cross_validate:
+        print()
+        if not pipelines.exclude_field:
+            print(
+                f"cross-validation: [[rule]] tables with learned_from are filtered; the "
+                f"boilerplate config has no {EXCLUDE_FIELD!r} field, so learned weights "
+                f"(if any) are not"
+            )
+        n = sum(len(v) for v in pipelines.excluded.values())
+        print(
+            f"cross-validation: {n} rule exclusions over {len(pipelines.excluded)} sites "
+            f"({sum(len(v) for v in pipelines.learned.values())} learned_from entries in the pack)"
+        )
+
+
+def print_page(result: Result) -> None:
+    p = result.page
+    print(
+        f"{p.id}  {p.meta['url']}\n{p.meta['site']}  {p.meta['category']}/{p.meta['language']}"
+        f"{'  CONTROL' if p.meta['control'] else ''}"
+        f"{'  DROPPED: ' + result.dropped if result.dropped else ''}"
+    )
+    for ln, text in zip(result.lines, p.lines, strict=True):
+        if ln.label == "-":
+            continue
+        how = "removed" if ln.removed else ("partial" if ln.partial else "")
+        rules = ",".join(ln.rules)
+        print(f"{ln.number:>4} {ln.label} {ln.verdict:<2} {how:<7} {text[:70]!r} {rules}")
+    s = result.tally.scores()
+    print(
+        f"line P {_pct(s['line_precision'])} R {_pct(s['line_recall'])}   "
+        f"char P {_pct(s['char_precision'])} R {_pct(s['char_recall'])}"
+    )
+
+
+def as_json(results: list[Result], pipelines: Pipelines) -> dict[str, Any]:
+    total = Tally()
+    for r in results:
+        total.merge(r.tally)
+    return {
+        "overall": total.scores(),
+        "by_category": {k: t.scores() for k, t in group(results, "category").items()},
+        "by_language": {k: t.scores() for k, t in group(results, "language").items()},
+        "control": {
+            "pages": sum(r.page.meta["control"] for r in results),
+            "lines_removed": sum(
+                ln.removed or ln.partial
+                for r in results
+                if r.page.meta["control"]
+                for ln in r.lines
+            ),
+        },
+        "by_rule": {k: dict(v) for k, v in by_rule(results).items()},
+        "cross_validation": {
+            "enabled": pipelines.cross_validate,
+            "weights_filtered": pipelines.exclude_field,
+            "excluded_rules": pipelines.excluded,
+        },
+        "pages": {
+            r.page.id: {
+                "site": r.page.meta["site"],
+                "category": r.page.meta["category"],
+                "language": r.page.meta["language"],
+                "control": r.page.meta["control"],
+                "dropped": r.dropped,
+                **r.tally.scores(),
+                "lines": [
+                    {"n": ln.number, "label": ln.label, "verdict": ln.verdict, "rules": ln.rules}
+                    for ln in r.lines
+                    if ln.label != "-"
+                ],
+            }
+            for r in results
+        },
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--page", action="append", default=[], help="show one page line by line")
+    ap.add_argument("--summary", action="store_true", help="leave out the per-page table")
+    ap.add_argument("--json", action="store_true", help="machine-readable output")
+    ap.add_argument(
+        "--exclude-learned-from-site",
+        action="store_true",
+        help="score each site without the rules/weights learned from it (learned_from)",
+    )
+    ap.add_argument("--rules", action="append", default=[], help="an extra rule pack folder")
+    ap.add_argument("--disable", action="append", default=[], help="a rule id or prefix.")
+    ap.add_argument("--enable", action="append", default=[], help="a rule id or prefix.")
+    ap.add_argument("--pages", type=Path, default=PAGES_DIR, help=argparse.SUPPRESS)
+    ap.add_argument("--texts", type=Path, default=TEXTS_DIR, help=argparse.SUPPRESS)
+    args = ap.parse_args(argv)
+
+    config = Config().replace(
+        rules=list(args.rules),
+        boilerplate={"disable": list(args.disable), "enable": list(args.enable)},
+    )
+    try:
+        pipelines = Pipelines(config, args.exclude_learned_from_site)
+    except (textclean.ConfigError, OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    pages = list(load_pages(args.pages, args.texts))
+    if args.page:
+        unknown = set(args.page) - {p.id for p in pages}
+        if unknown:
+            missing = sorted(unknown)
+            print(f"error: no such page (or its text is missing): {missing}", file=sys.stderr)
+            return 2
+        pages = [p for p in pages if p.id in args.page]
+    if not pages:
+        print("error: no labelled page has its text present", file=sys.stderr)
+        return 2
+    results = measure(pages, pipelines)
+    if args.json:
+        json.dump(as_json(results, pipelines), sys.stdout, indent=1, default=list)
+        print()
+    elif args.page:
+        for r in results:
+            print_page(r)
+            print()
+    else:
+        print_report(results, pipelines, per_page=not args.summary)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,111 @@
+"""The real-page set's checker and the boilerplate measuring script, on pages made here.
+
+The real pages themselves are third-party text kept outside the repository, so
+these tests build a small set in a temporary folder with the same file format.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.boilerplate import measure  # noqa: E402
+from bench.boilerplate.real import check  # noqa: E402
+from textclean.config import Config  # noqa: E402
+
+BODY = (
+    "The council voted on Tuesday to keep the library open on Sundays, "
+    "after a long debate about the cost of the extra staff."
+)
+TEXT = f"Skip to content\n\nCouncil keeps library open\n\n{BODY}\nJoin Your Friends and Neighbors\n"
+#  line 1: C; 3, 5: K; 6: C that the stage keeps (a donation appeal)
+
+
+def _write(pages: Path, texts: Path, page_id: str, text: str, labels: str, **meta: object) -> None:
+    data = text.encode("utf-8")
+    (texts / f"{page_id}.txt").write_bytes(data)
+    fields = {
+        "url": f"https://example.org/{page_id}",
+        "site": "example.org",
+        "category": "local-news",
+        "language": "en",
+        "control": False,
+        "sha256": hashlib.sha256(data).hexdigest(),
+        "lines": len(text.split("\n")),
+        "labels": labels,
+        "labelled_by": "test",
+        **meta,
+    }
+    body = "".join(f"{k} = {_toml(v)}\n" for k, v in fields.items())
+    (pages / f"{page_id}.toml").write_text(body, encoding="utf-8")
+
+
+def _toml(value: object) -> str:
+    """A TOML value for the few types the metadata uses (JSON strings are TOML strings)."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int):
+        return str(value)
+    return json.dumps(value)
+
+
+@pytest.fixture()
+def pageset(tmp_path: Path) -> tuple[Path, Path]:
+    pages, texts = tmp_path / "pages", tmp_path / "texts"
+    pages.mkdir()
+    texts.mkdir()
+    _write(pages, texts, "good", TEXT, "C-K-KC-")
+    return pages, texts
+
+
+def test_scan_finds_missing_changed_and_mislabelled_pages(pageset: tuple[Path, Path]) -> None:
+    pages, texts = pageset
+    _write(pages, texts, "gone", "a\n", "KK")
+    (texts / "gone.txt").unlink()
+    _write(pages, texts, "edited", "a\nb", "KK")
+    (texts / "edited.txt").write_text("a\nc", encoding="utf-8")
+    _write(pages, texts, "blank-as-k", "a\n\nb", "KKK")
+    _write(pages, texts, "control-with-c", "a\nb", "CK", control=True)
+
+    report = check.scan(pages, texts)
+
+    assert [p.id for p in report.pages] == ["good"]
+    assert report.missing == [("gone", "https://example.org/gone")]
+    problems = "\n".join(report.problems)
+    assert "edited: text changed" in problems
+    assert "blank-as-k: '-' labels and blank lines disagree on lines [2]" in problems
+    assert "control-with-c: a control page has C labels" in problems
+
+
+def test_measure_maps_removed_spans_to_lines_and_characters(pageset: tuple[Path, Path]) -> None:
+    pages = list(check.load_pages(*pageset, warn=False))
+    [result] = measure.measure(pages, measure.Pipelines(Config(), cross_validate=False))
+
+    verdicts = [(ln.number, ln.label, ln.verdict) for ln in result.lines if ln.label != "-"]
+    assert verdicts == [(1, "C", "TP"), (3, "K", "TN"), (5, "K", "TN"), (6, "C", "FN")]
+    s = result.tally.scores()
+    assert (s["tp"], s["fp"], s["c_lines"]) == (1, 0, 2)
+    assert s["line_precision"] == 1.0 and s["line_recall"] == 0.5
+    skip, appeal = len("Skiptocontent"), len("JoinYourFriendsandNeighbors")
+    assert s["char_recall"] == pytest.approx(skip / (skip + appeal))
+
+
+def test_exclude_learned_from_site_switches_off_that_sites_rules(
+    pageset: tuple[Path, Path],
+) -> None:
+    pages = list(check.load_pages(*pageset, warn=False))
+    pipelines = measure.Pipelines(Config(), cross_validate=True)
+    pipelines.learned = {"example.org": {"boilerplate.nav.skip_to_content"}}
+
+    [result] = measure.measure(pages, pipelines)
+
+    assert result.tally.tp == 0  # the skip link stays: its rule was learned from this site
+    assert pipelines.excluded == {"example.org": ["boilerplate.nav.skip_to_content"]}
