@@ -578,11 +578,11 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
     params = dataclasses.replace(params, prose_min_words=config.boilerplate.prose_min_words)
     # the shape rules answer to `disable`/`enable` by their rule ids like the phrase rules
     switches = {"top_label": shape.RULE_TOP_LABEL, "sandwich": shape.RULE_SANDWICH}
-    for field, rule_id in switches.items():
+    for switch, rule_id in switches.items():
         if _selected(rule_id, config.boilerplate.enable):
-            params = dataclasses.replace(params, **{field: True})
+            params = dataclasses.replace(params, **{switch: True})
         if _selected(rule_id, config.boilerplate.disable):
-            params = dataclasses.replace(params, **{field: False})
+            params = dataclasses.replace(params, **{switch: False})
     return BoilerplateStage(
         config.boilerplate, compiled, anywhere=_AnyZone.build(compiled), shape=params
     )
