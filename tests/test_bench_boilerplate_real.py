@@ -25,8 +25,9 @@ BODY = (
     "The council voted on Tuesday to keep the library open on Sundays, "
     "after a long debate about the cost of the extra staff."
 )
-TEXT = f"Skip to content\n\nCouncil keeps library open\n\n{BODY}\nJoin Your Friends and Neighbors\n"
-#  line 1: C; 3, 5: K; 6: C that the stage keeps (a donation appeal)
+APPEAL = "Readers like you keep this reporting free, and every gift of any size helps us do it."
+TEXT = f"Skip to content\n\nCouncil keeps library open\n\n{BODY}\n{APPEAL}\n"
+#  line 1: C; 3, 5: K; 6: C that the stage keeps (a donation appeal written as a sentence)
 
 
 def _write(pages: Path, texts: Path, page_id: str, text: str, labels: str, **meta: object) -> None:
@@ -94,7 +95,7 @@ def test_measure_maps_removed_spans_to_lines_and_characters(pageset: tuple[Path,
     s = result.tally.scores()
     assert (s["tp"], s["fp"], s["c_lines"]) == (1, 0, 2)
     assert s["line_precision"] == 1.0 and s["line_recall"] == 0.5
-    skip, appeal = len("Skiptocontent"), len("JoinYourFriendsandNeighbors")
+    skip, appeal = len("Skiptocontent"), len(APPEAL.replace(" ", ""))
     assert s["char_recall"] == pytest.approx(skip / (skip + appeal))
 
 
@@ -103,9 +104,11 @@ def test_exclude_learned_from_site_switches_off_that_sites_rules(
 ) -> None:
     pages = list(check.load_pages(*pageset, warn=False))
     pipelines = measure.Pipelines(Config(), cross_validate=True)
-    pipelines.learned = {"example.org": {"boilerplate.nav.skip_to_content"}}
+    # both rules that catch the skip link, as if they had been learned from this site
+    learned = ["boilerplate.nav.skip_to_content", "boilerplate.shape.top_label"]
+    pipelines.learned = {"example.org": set(learned)}
 
     [result] = measure.measure(pages, pipelines)
 
-    assert result.tally.tp == 0  # the skip link stays: its rule was learned from this site
-    assert pipelines.excluded == {"example.org": ["boilerplate.nav.skip_to_content"]}
+    assert result.tally.tp == 0  # the skip link stays: its rules were learned from this site
+    assert pipelines.excluded == {"example.org": learned}

@@ -428,3 +428,15 @@ def test_a_lone_carriage_return_inside_a_line_splits_it() -> None:
         ("boilerplate.social.share", "Share this article\n")
     ]
     assert doc.text == f"{SENTENCE}\n{SENTENCE}\r\r{SENTENCE}\n"
+
+
+def test_shape_rules_answer_to_disable_like_phrase_rules() -> None:
+    import textclean
+
+    text = "Webinars\n\nCouncil keeps the library open on Sundays\n\nThe council voted.\n"
+    on = textclean.clean_document(text, stages=["boilerplate"])
+    assert [e.rule for e in on.edits] == ["boilerplate.shape.top_label"]
+    off = textclean.clean_document(
+        text, stages=["boilerplate"], boilerplate={"disable": ["boilerplate.shape."]}
+    )
+    assert off.edits == [] and off.text == text

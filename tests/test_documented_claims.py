@@ -92,15 +92,14 @@ def test_utf32_files_with_a_bom_are_decoded(tmp_path: Path, bom: bytes) -> None:
 
 
 def test_clean_text_returns_empty_string_for_a_dropped_document() -> None:
-    junk = "lorem ipsum dolor sit amet {\n"
+    short = "The council met on Tuesday to talk about the bridge.\n"  # under Gopher's 50 words
     options = {"quality": {"drop_on_quality": True}}
-    try:
-        doc = textclean.clean_document(junk, **options)
-    except (TypeError, textclean.ConfigError):  # before quality became its own stage
-        options = {"boilerplate": {"drop_on_quality": True}}
-        doc = textclean.clean_document(junk, **options)
-    assert doc.dropped is not None and doc.text != ""
-    assert textclean.clean_text(junk, **options) == ""
+    doc = textclean.clean_document(short, **options)
+    assert doc.dropped is not None and doc.dropped.startswith("quality.")
+    assert "gopher_quality.min_words" in doc.dropped
+    assert doc.text == short  # the document keeps its text; clean_text reports the drop as ""
+    assert textclean.clean_text(short, **options) == ""
+    assert textclean.clean_text(short) == short  # kept without drop_on_quality
 
 
 def test_repair_normalization_setting() -> None:

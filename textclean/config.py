@@ -228,6 +228,29 @@ class DespinConfig:
         " prior (x swap_bonus) alone if it reaches this",
     )
     fix_articles: bool = _doc(True, '"a" ↔ "an" before a restored word')
+    evidence_threshold: float = _doc(
+        25.0,
+        "also flag a document when spin_evidence (the summed log10 likelihood ratio "
+        "original:spun of its table matches in context, per 1000 words) reaches this and "
+        "evidence_min_distinct holds (bench/despin/measure.py --real); 0 turns it off",
+    )
+    density_min_evidence: float = _doc(
+        10.0,
+        "a document flagged by spin_score alone must also reach this spin_evidence (the "
+        "density of table hits fires on some technical prose whose wording the bigram "
+        "statistics find ordinary)",
+    )
+    evidence_min_distinct: int = _doc(
+        4, "distinct table entries whose original is likelier than the spun form by the margin"
+    )
+    evidence_margin: float = _doc(
+        1.0,
+        "a match counts towards spin_evidence by how far its log10 ratio original:spun "
+        "exceeds this (1: the original ten times likelier)",
+    )
+    evidence_clip: float = _doc(
+        3.0, "one match counts at most this much (log10) towards spin_evidence"
+    )
 
     def __post_init__(self) -> None:
         if self.mode not in ("off", "detect", "repair"):
@@ -239,6 +262,10 @@ class DespinConfig:
             raise ConfigError("threshold must be >= 0, min_distinct >= 1 and t2_margin >= 1")
         if not 0 <= self.t2_prior_weight <= 2:
             raise ConfigError("t2_prior_weight must be between 0 and 2")
+        if self.evidence_threshold < 0 or self.evidence_min_distinct < 1 or self.evidence_clip <= 0:
+            raise ConfigError(
+                "evidence_threshold must be >= 0, evidence_min_distinct >= 1, evidence_clip > 0"
+            )
         if self.doc_absent_bonus < 1 or self.swap_bonus < 1 or self.alternative_margin < 1:
             raise ConfigError("doc_absent_bonus, swap_bonus and alternative_margin must be >= 1")
 

@@ -36,9 +36,11 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import json
+import os
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -53,6 +55,7 @@ from textclean.stages.despin.match import tokenize  # noqa: E402
 from textclean.stages.despin.table import SpinTables, load_tables  # noqa: E402
 
 PAIRS = ROOT / "bench" / "despin" / "pairs"
+DEV = ROOT / "bench" / "despin" / "dev"
 SEEDS = ROOT / "seeds"
 CLEAN_SEEDS = ("000", "002", "003", "004")
 
@@ -195,6 +198,9 @@ class CleanResult:
     max_score: float
     max_doc: str
     max_distinct: int = 0
+    max_evidence: float = 0.0
+    max_evidence_doc: str = ""
+    flagged_docs: list[str] = field(default_factory=list)
 
 
 def run_clean(label: str, docs: Iterable[tuple[str, str]], stage: DespinStage) -> CleanResult:
@@ -208,6 +214,11 @@ def run_clean(label: str, docs: Iterable[tuple[str, str]], stage: DespinStage) -
         r.max_distinct = max(r.max_distinct, int(doc.scores["spin_distinct"]))
         if float(doc.scores["spin_score"]) > r.max_score or not r.max_doc:
             r.max_score, r.max_doc = float(doc.scores["spin_score"]), name
+        ev = float(doc.scores["spin_evidence"])
+        if ev > r.max_evidence or not r.max_evidence_doc:
+            r.max_evidence, r.max_evidence_doc = ev, name
+        if doc.scores["spun"] or doc.edits:
+            r.flagged_docs.append(name)
     return r
 
 
@@ -218,6 +229,13 @@ def clean_sets(pairs: list[tuple[str, Path, Path]], prose: bool) -> list[tuple[s
     ]
     sets.append(("clean seeds", seeds))
     sets.append(("pair originals", [(o.name, o.read_text(encoding="utf-8")) for _, o, _ in pairs]))
+    for label, folder in (
+        ("bench/despin/clean", ROOT / "bench" / "despin" / "clean"),
+        ("tests/data/prose", ROOT / "tests" / "data" / "prose"),
+    ):
+        sets.append((label, _text_dir(folder)))
+    dev = [(o.name, o.read_text(encoding="utf-8")) for _, o, _ in find_pairs(DEV)]
+    sets.append(("dev pair originals", dev))
     if prose:
         from bench.despin import prose as prose_mod
 
@@ -225,6 +243,28 @@ def clean_sets(pairs: list[tuple[str, Path, Path]], prose: bool) -> list[tuple[s
         foreign = [d for lang in prose_mod.FOREIGN for d in prose_mod.load(lang)]
         sets.append(("Debian prose (6 other languages)", foreign))
     return sets
+
+
+def _text_dir(folder: Path, pattern: str = "*.txt") -> list[tuple[str, str]]:
+    """Every file under ``folder`` matching ``pattern`` (sorted), as ``(relative name, text)``."""
+    return [
+        (str(p.relative_to(folder)), p.read_text(encoding="utf-8", errors="replace"))
+        for p in sorted(folder.rglob(pattern))
+        if p.is_file() and not p.is_symlink()
+    ]
+
+
+def bench_corpus() -> list[tuple[str, str]]:
+    """The bench corpus (documentation of six Debian packages, built by
+    ``python bench/corpus.py``) from ``$TEXTCLEAN_BENCH_CACHE`` or ``bench/.cache/corpus``;
+    empty when it has not been built."""
+    folder = Path(os.environ.get("TEXTCLEAN_BENCH_CACHE", ROOT / "bench" / ".cache" / "corpus"))
+    path = folder / "corpus.jsonl"
+    if not path.exists():
+        print(f"bench corpus not built ({path}): run python bench/corpus.py", file=sys.stderr)
+        return []
+    with path.open(encoding="utf-8") as fh:
+        return [(d["id"], d["text"]) for d in map(json.loads, fh)]
 
 
 def report(pairs: list[PairResult], clean: list[CleanResult], show_edits: bool) -> str:
@@ -260,14 +300,18 @@ def report(pairs: list[PairResult], clean: list[CleanResult], show_edits: bool) 
     lines += [
         "",
         "| clean text | documents | words | flagged | edits | highest spin_score |"
-        " highest spin_distinct |",
-        "|---|---:|---:|---:|---:|---|---:|",
+        " highest spin_distinct | highest spin_evidence |",
+        "|---|---:|---:|---:|---:|---|---:|---|",
     ]
     for c in clean:
         lines.append(
             f"| {c.label} | {c.docs} | {c.words} | {c.flagged} | {c.edits} |"
             f" {c.max_score:.1f} ({c.max_doc}) | {c.max_distinct} |"
+            f" {c.max_evidence:.1f} ({c.max_evidence_doc}) |"
         )
+    for c in clean:
+        if c.flagged_docs:
+            lines.append(f"{c.label}: flagged or edited: {', '.join(c.flagged_docs[:20])}")
     if show_edits:
         for p in pairs:
             for e in p.wrong:
@@ -294,12 +338,22 @@ def run_real(tables: SpinTables, cfg: Config, loo_: bool = True) -> RealResult:
     from bench.despin.real.check import load_set
 
     real = load_set()
+    # pairs spun from the same original (same SHA-256) are left out together
+    same_orig: dict[str, list[str]] = {}
+    for p in real.pairs:
+        same_orig.setdefault(p.orig.row.sha256, []).append(REAL_SOURCE.format(id=p.id))
     pairs = [
         (
             p.family,
             p.topic,
             run_pair(
-                p.id, p.orig.text, p.spun.text, tables, cfg, loo_, REAL_SOURCE.format(id=p.id)
+                p.id,
+                p.orig.text,
+                p.spun.text,
+                tables,
+                cfg,
+                loo_,
+                tuple(same_orig[p.orig.row.sha256]),
             ),
         )
         for p in real.pairs
@@ -438,6 +492,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument(
         "--real", action="store_true", help="score the real set of bench/despin/real instead"
     )
+    ap.add_argument(
+        "--corpus",
+        action="store_true",
+        help="also check the bench corpus (documentation, python bench/corpus.py) as clean text",
+    )
+    ap.add_argument(
+        "--text-dir",
+        action="append",
+        default=[],
+        type=Path,
+        help="also check every file under this folder as clean text (repeatable)",
+    )
     args = ap.parse_args(argv)
     overrides = {}
     for item in args.despin:  # values are TOML: swap_bonus=3, fix_articles=false, tiers=["t1"]
@@ -462,7 +528,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         for n, o, s in pairs
     ]
     stage = DespinStage.from_tables(cfg.despin, tables)
-    clean = [run_clean(label, docs, stage) for label, docs in clean_sets(pairs, not args.no_prose)]
+    sets = clean_sets(pairs, not args.no_prose)
+    sets += [(f"text dir {d.name}", _text_dir(d, "*")) for d in args.text_dir]
+    if args.corpus:
+        sets.append(("bench corpus (documentation)", bench_corpus()))
+    clean = [run_clean(label, docs, stage) for label, docs in sets]
     print(f"reverse table: {len(tables.entries)} entries; config: {cfg.despin}")
     print(report(results, clean, args.edits))
     return 0

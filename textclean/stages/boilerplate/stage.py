@@ -690,6 +690,13 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
     except ValueError as exc:
         raise RuleError(pack.builtin_dir / "boilerplate", None, str(exc)) from exc
     params = dataclasses.replace(params, prose_min_words=config.boilerplate.prose_min_words)
+    # the shape rules answer to `disable`/`enable` by their rule ids like the phrase rules
+    switches = {"top_label": shape.RULE_TOP_LABEL, "sandwich": shape.RULE_SANDWICH}
+    for switch, rule_id in switches.items():
+        if _selected(rule_id, config.boilerplate.enable):
+            params = dataclasses.replace(params, **{switch: True})
+        if _selected(rule_id, config.boilerplate.disable):
+            params = dataclasses.replace(params, **{switch: False})
     return BoilerplateStage(
         config.boilerplate,
         compiled,

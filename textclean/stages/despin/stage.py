@@ -43,10 +43,13 @@ tier, the score and the reason (with the odds of every original, if several).
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+
+import regex
 
 from textclean.config import Config, DespinConfig
 from textclean.document import Change, Document
@@ -88,6 +91,55 @@ def _log_prior(spun: str, original: str) -> float:
     return zipf(original) - zipf(spun)
 
 
+#: A number word glued to decimals is a spun figure: "three.9" is 3.9 (the spinner
+#: rewrote the digit before the point as a word). Never English.
+_NUMBER_WORDS = {
+    w: str(i)
+    for i, w in enumerate(
+        [
+            "zero",
+            "one",
+            "two",
+            "three",
+            "four",
+            "five",
+            "six",
+            "seven",
+            "eight",
+            "nine",
+            "ten",
+            "eleven",
+            "twelve",
+        ]
+    )
+}
+_SPUN_DECIMAL = regex.compile(r"^(" + "|".join(_NUMBER_WORDS) + r")\.(\d+)$")
+DECIMAL_RULE = "spin.en.t1.number_word_decimal"
+
+
+def _spun_decimal(key: str) -> str | None:
+    """``"3.9"`` for the token key ``"three.9"``, else None.
+
+    >>> _spun_decimal("three.9"), _spun_decimal("u.s")
+    ('3.9', None)
+    """
+    m = _SPUN_DECIMAL.match(key)
+    return f"{_NUMBER_WORDS[m.group(1)]}.{m.group(2)}" if m else None
+
+
+def _name_elsewhere(text: str, name: str) -> bool:
+    """``name`` (case-sensitive) stands in ``text`` as whole words."""
+    start = text.find(name)
+    while start >= 0:
+        end = start + len(name)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not before.isalnum() and not after.isalnum():
+            return True
+        start = text.find(name, start + 1)
+    return False
+
+
 def _quote_gap(gap: str) -> bool:
     return "\n" not in gap and any(c in _QUOTES for c in gap)
 
@@ -104,13 +156,19 @@ class Analysis:
     distinct: int
     english_share: float
     spun: bool
+    #: summed log10 likelihood ratio original:spun per 1000 words (see :meth:`DespinStage.evidence`)
+    evidence: float = 0.0
+    #: distinct table entries whose match carried evidence
+    evidence_distinct: int = 0
 
     def scores(self) -> dict[str, float | int | bool]:
         return {
             "spin_score": round(self.score, 3),
+            "spin_evidence": round(self.evidence, 3),
             "spun": self.spun,
             "spin_hits": self.hits,
             "spin_distinct": self.distinct,
+            "spin_evidence_distinct": self.evidence_distinct,
         }
 
 
@@ -167,16 +225,87 @@ class DespinStage:
         weighted = sum(min(c, cap) for c in entry_hits.values()) * cfg.breadth_weight
         weighted += sum(min(c, cap) * weights[k] for k, c in fp_hits.items())
         n = len(tokens)
-        score = 1000.0 * weighted / max(n, cfg.score_min_words, 1)
+        words = max(n, cfg.score_min_words, 1)
+        score = 1000.0 * weighted / words
         distinct = len(entry_hits) + len(fp_hits)
+        evidence, ev_distinct = self.evidence(text, tokens, matches)
+        evidence = 1000.0 * evidence / words
         english = english_share([t.key for t in tokens])
-        spun = (
+        by_density = (
             score >= cfg.threshold
             and distinct >= cfg.min_distinct
-            and english >= cfg.min_english_share
+            and evidence >= cfg.density_min_evidence
         )
+        by_evidence = (
+            cfg.evidence_threshold > 0
+            and evidence >= cfg.evidence_threshold
+            and ev_distinct >= cfg.evidence_min_distinct
+        )
+        spun = (by_density or by_evidence) and english >= cfg.min_english_share
         hits = sum(entry_hits.values()) + sum(fp_hits.values())
-        return Analysis(tokens, matches, fps, score, hits, distinct, english, spun)
+        return Analysis(
+            tokens, matches, fps, score, hits, distinct, english, spun, evidence, ev_distinct
+        )
+
+    def match_llr(
+        self, m: Match, prev: str | None, nxt: str | None, text: str = ""
+    ) -> tuple[float, str]:
+        """``(log10 ratio, original)``: how much likelier the likeliest original of match
+        ``m`` is than its spun form, given the neighbour words ``prev`` and ``nxt``.
+
+        The ratio is the bigram likelihood ratio of :func:`bigram_evidence` (which holds
+        the frequency prior: ``c(p, orig) / c(p, spun)`` is ``P(orig | p) / P(spun | p)``);
+        when the bigram list knows neither neighbour, half the log prior stands in. An
+        original that is a name (it has capitals) and is written unspun elsewhere in
+        ``text`` ("Super Bowl" beside "Tremendous Bowl") is taken as certain: the
+        ratio is at least ``10 ** (evidence_margin + evidence_clip)``.
+        """
+        e = m.entry
+        best, best_alt = -math.inf, e.original
+        for alt in e.alternatives:
+            log_prior = self.log_prior.get((e.spun, alt))
+            if log_prior is None:
+                log_prior = _log_prior(e.spun, alt)
+            phrase = " " in e.spun or " " in alt
+            stats = bigram_evidence(e.spun, alt, prev, nxt, log_prior if phrase else None)
+            llr = 0.5 * log_prior if stats.ratio == 1.0 else math.log10(stats.ratio)
+            if text and alt != alt.lower() and _name_elsewhere(text, alt):
+                llr = max(llr, self.config.evidence_margin + self.config.evidence_clip)
+            if llr > best:
+                best, best_alt = llr, alt
+        return best, best_alt
+
+    def evidence(
+        self, text: str, tokens: Sequence[Token], matches: Sequence[Match]
+    ) -> tuple[float, int]:
+        """``(summed evidence, distinct entries)`` of a document's T1/T2 table matches.
+
+        Each match counts ``min(clip, max(0, log10 ratio - margin))`` (its ratio from
+        :meth:`match_llr`), so only originals at least ten times likelier than the spun
+        form in context count, and no single match carries the document; one entry
+        counts its ``max_hits_per_entry`` strongest matches. T3 entries (digits) say
+        nothing: they are ordinary English.
+        """
+        cfg = self.config
+        n = len(tokens)
+        per_entry: dict[str, list[float]] = {}
+        for m in matches:
+            if m.entry.tier == "t3":
+                continue
+            prev = tokens[m.i - 1].key if m.i > 0 and tokens[m.i].joined else None
+            nxt = tokens[m.j].key if m.j < n and tokens[m.j].joined else None
+            llr, _alt = self.match_llr(m, prev, nxt, text)
+            gain = min(cfg.evidence_clip, llr - cfg.evidence_margin)
+            if gain > 0:
+                per_entry.setdefault(m.entry.spun, []).append(gain)
+        for t in tokens:
+            if "." in t.key and _spun_decimal(t.key) is not None:
+                per_entry.setdefault(DECIMAL_RULE, []).append(cfg.evidence_clip)
+        total = 0.0
+        for gains in per_entry.values():
+            gains.sort(reverse=True)
+            total += sum(gains[: cfg.max_hits_per_entry])
+        return total, len(per_entry)
 
     # ------------------------------------------------------------ repair
 
@@ -345,6 +474,11 @@ class DespinStage:
                 restored_last[m.j - 1] = words[-1]
         covered = {i for k in applied for i in range(a.matches[k].i, a.matches[k].j)}
         changes: list[Change] = []
+        for i, t in enumerate(toks):
+            fixed = _spun_decimal(t.key) if "." in t.key and i not in covered else None
+            if fixed is not None:
+                ev = {"tier": "t1", "spin_score": round(a.score, 3)}
+                changes.append(Change(t.start, t.end, fixed, DECIMAL_RULE, ev))
         for k in sorted(applied):
             m, (original, ev) = a.matches[k], applied[k]
             src = [text[t.start : t.end] for t in toks[m.i : m.j]]
