@@ -293,6 +293,7 @@ class CrossValidated:
         stop = train.stopwords()
         base = train.base_model(params, stop, train.vocabulary(stages.base, stop))
         data = train.collect(pages, base, stages)
+        clean = train.negatives(base, stages)  # clean prose: in every fold's training
         sites = sorted({p.meta["site"] for p in pages})
         k = folds if 0 < folds < len(sites) else len(sites)
         self.fold = {site: n % k for n, site in enumerate(sites)}
@@ -302,7 +303,8 @@ class CrossValidated:
         for f in range(k):
             keep = row_fold != f
             trained_on = [s for s in sites if self.fold[s] != f]
-            self.models[f] = train.fit(data.subset(keep), params, base, trained_on)
+            fold_data = train.concat(data.subset(keep), clean)
+            self.models[f] = train.fit(fold_data, params, base, trained_on)
         self._cache: dict[str, textclean.Pipeline] = {}
 
     def for_site(self, site: str) -> textclean.Pipeline:

@@ -707,9 +707,7 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
     )
 
 
-def load_model(
-    table: Mapping[str, Any] | None, cfg: BoilerplateConfig
-) -> classifier.Model | None:
+def load_model(table: Mapping[str, Any] | None, cfg: BoilerplateConfig) -> classifier.Model | None:
     """The classifier of a ``[model]`` table, or None when it is absent or switched off.
 
     Off when the table says ``enabled = false``, when ``disable`` names

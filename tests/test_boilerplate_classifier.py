@@ -1,0 +1,162 @@
+"""The learned line classifier of the boilerplate stage, on pages written for these tests."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from pathlib import Path
+
+import pytest
+
+from textclean.config import Config
+from textclean.document import Document
+from textclean.rules import RulePack
+from textclean.stages import boilerplate
+from textclean.stages.boilerplate import classifier
+from textclean.stages.boilerplate.classifier import FEATURES, RULE_ID, Model, Tree
+from textclean.stages.boilerplate.layout import layout_lines
+
+DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parents[1]
+
+BODY = (
+    "The harbour board agreed on Monday to dredge the northern channel before the "
+    "autumn storms, after two years of delays over the cost of the work.\n"
+    "Fishing crews have waited since the spring for the channel to open again, and "
+    "several boats have moved to the next port along the coast in the meantime.\n"
+)
+
+
+def stump(feature: str, threshold: float, low: float, high: float) -> Tree:
+    """A depth-1 tree: ``low`` when the feature is at most ``threshold``, else ``high``."""
+    return Tree((FEATURES.index(feature),), (threshold,), (0.0,), (low, high))
+
+
+#: chrome when more than 3 words in 10 are chrome vocabulary
+VOCAB_MODEL = Model(
+    trees=(stump("vocab_share", 0.3, -5.0, 5.0),),
+    bias=0.0,
+    threshold=0.9,
+    extend_threshold=0.9,
+    vocabulary=frozenset({"almanac", "gazetteer", "lighthouse", "tidetables"}),
+)
+
+
+def run(text: str, model: Model | None = VOCAB_MODEL) -> Document:
+    stage = dataclasses.replace(boilerplate.build(Config(), RulePack.load(())), model=model)
+    return stage(Document("t", text))
+
+
+def removed(doc: Document) -> dict[str, str]:
+    return {e.before.strip(): e.rule for e in doc.edits}
+
+
+def test_a_chrome_shaped_line_is_removed_with_its_evidence() -> None:
+    doc = run("Almanac Gazetteer Lighthouse\n" + BODY)
+    assert removed(doc) == {"Almanac Gazetteer Lighthouse": RULE_ID}
+    ev = doc.edits[0].evidence
+    assert ev["line"] == 1 and ev["pass"] == "score" and ev["p_chrome"] > 0.99
+    assert ev["top_features"] == ["vocab_share=1 (+5)"]
+
+
+def test_an_article_sentence_is_never_a_candidate() -> None:
+    sentence = "Almanac, gazetteer, lighthouse and tidetables pages moved to the almanac site.\n"
+    assert removed(run(BODY + sentence)) == {}
+    # the same words without a sentence ending are a candidate
+    assert removed(run(BODY + sentence.replace(".", ""))) != {}
+
+
+def test_a_page_without_prose_keeps_everything() -> None:
+    # a list of short lines (no line is a prose sentence) is not a page of chrome
+    assert removed(run("Almanac\nGazetteer Lighthouse\nTidetables\n")) == {}
+
+
+def test_a_run_grows_from_a_removed_line() -> None:
+    grow = dataclasses.replace(
+        VOCAB_MODEL,
+        trees=(stump("vocab_share", 0.3, -5.0, 5.0), stump("words", 2.5, 2.0, -2.0)),
+        extend_threshold=0.5,
+    )
+    text = "Almanac Lighthouse\nBreakwater\nTides\n" + BODY
+    # "Breakwater" and "Tides" score -5 + 2 = -3, a probability of 0.05: below 0.5
+    assert removed(run(text, grow)) == {"Almanac Lighthouse": RULE_ID}
+    short = dataclasses.replace(
+        grow, trees=(stump("vocab_share", 0.3, -1.0, 5.0), stump("words", 2.5, 1.5, -2.0))
+    )
+    # now a short line scores -1 + 1.5 = 0.5, a probability of 0.62: below the
+    # threshold (0.9), so taken only next to a removed line, and then the next one
+    doc = run(text, short)
+    assert removed(doc) == {
+        "Almanac Lighthouse": RULE_ID,
+        "Breakwater": RULE_ID,
+        "Tides": RULE_ID,
+    }
+    assert [e.evidence["pass"] for e in doc.edits] == ["score", "run", "run"]
+    lone = run("Breakwater\n" + BODY, short)
+    assert removed(lone) == {}
+
+
+def test_disable_and_exclude_learned_from_switch_the_model_off() -> None:
+    table = {"trees": [{"f": [0], "t": [0.5], "v": [0.0], "leaf": [-1.0, 1.0]}]}
+    table["trained_on"] = ["example.org"]
+    cfg = Config().boilerplate
+    assert boilerplate.stage.load_model(table, cfg) is not None
+    off = dataclasses.replace(cfg, disable=("boilerplate.shape.",))
+    assert boilerplate.stage.load_model(table, off) is None
+    other = dataclasses.replace(cfg, exclude_learned_from=("example.org",))
+    assert boilerplate.stage.load_model(table, other) is None
+    elsewhere = dataclasses.replace(cfg, exclude_learned_from=("example.com",))
+    assert boilerplate.stage.load_model(table, elsewhere) is not None
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"colour": 1}, "unknown key 'colour'"),
+        ({"features": ["words"]}, "retrain"),
+        ({"trees": [{"f": [0, 1], "t": [0.5, 0.5], "v": [0, 0], "leaf": [0, 0, 0]}]}, "full"),
+        ({"trees": [{"f": [999], "t": [0.5], "v": [0], "leaf": [0, 0]}]}, "out of range"),
+        ({"threshold": 1.5}, "threshold"),
+        ({"protect_words": "eight"}, "protect_words"),
+    ],
+)
+def test_bad_model_tables_are_refused(table: dict[str, object], message: str) -> None:
+    with pytest.raises(ValueError, match=message):
+        Model.from_table(table)
+
+
+def test_the_shipped_model_loads_and_is_deterministic() -> None:
+    stage = boilerplate.build(Config(), None)
+    assert stage.model is not None and len(stage.model.trees) > 10
+    page = (
+        "Home\nNews\nSport\nWeather\nPodcasts\nNewsletters\n\n"
+        "Harbour channel to be dredged before autumn\n\n" + BODY * 2 + "\nMore podcasts\n"
+    )
+    first = stage(Document("a", page))
+    second = stage(Document("a", page))
+    assert [(e.start, e.end, e.rule, e.evidence) for e in first.edits] == [
+        (e.start, e.end, e.rule, e.evidence) for e in second.edits
+    ]
+    assert "Harbour channel to be dredged before autumn" in first.text
+    assert BODY in first.text
+
+
+def test_clean_prose_corpora_lose_nothing_to_the_classifier() -> None:
+    stage = boilerplate.build(Config(), None)
+    docs = [json.loads(x)["text"] for x in (DATA / "prose_sample.jsonl").read_text().splitlines()]
+    docs += [p.read_text(encoding="utf-8") for p in sorted((DATA / "prose").glob("*.txt"))]
+    docs += [
+        p.read_text(encoding="utf-8") for p in sorted((ROOT / "bench/despin/clean").glob("*.txt"))
+    ]
+    touched = [d[:60] for d in docs if stage(Document("t", d)).edits]
+    assert touched == []
+
+
+def test_features_are_computed_for_candidates_only() -> None:
+    text = "Lighthouse\n" + BODY
+    lines = layout_lines(text)
+    idx, rows = classifier.page_features(lines, {}, frozenset(), VOCAB_MODEL, 10, text)
+    assert idx == [0]  # the two body lines end sentences: never candidates
+    row = dict(zip(FEATURES, rows[0], strict=True))
+    assert row["words"] == 1 and row["vocab_share"] == 1.0 and row["header"] == 1.0
+    assert row["next_prose"] == 1.0 and row["run_at_top"] == 1.0 and row["run_len"] == 1.0
