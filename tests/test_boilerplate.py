@@ -345,7 +345,13 @@ def test_user_rule_with_the_same_id_replaces_the_builtin(tmp_path: Path) -> None
         '[[rule]]\nid = "boilerplate.site.example_promo"\nkind = "line"\n'
         "regex = ['watch our new documentary\\b.*']\nmax_words = 12\n",
     )
-    st = stage(Config(rules=(str(pack),)))
+    # the learned classifier would take the lone "Search" by its shape: off here, where
+    # the point is which phrase rule applies
+    st = stage(
+        Config(rules=(str(pack),)).replace(
+            boilerplate={"disable": ["boilerplate.shape.classifier"]}
+        )
+    )
     text = "Search\nWatch our new documentary on Sunday!\n" + BODY
     doc = run(text, st)
     assert removed_lines(doc) == ["Watch our new documentary on Sunday!"]

@@ -60,8 +60,8 @@ class Params:
     l2: float = 1.0
     min_child_weight: float = 3.0
     site_power: float = 0.5  # rows weighted by 1 / (rows of their site) ** site_power
-    threshold: float = 0.8
-    extend_threshold: float = 0.6
+    threshold: float = 0.95
+    extend_threshold: float = 0.8
     protect_words: int = 8
     max_words: int = 40
 

@@ -25,7 +25,7 @@ line (a poem, a recipe card or a list is not a page of chrome).
 
 >>> f = line_shape("Share this article: Facebook Twitter Email", frozenset({"this"}))
 >>> f["words"], f["stop_share"], f["sentence_end"], round(f["title_share"], 2)
-(6, 0.16666666666666666, 0.0, 0.83)
+(6.0, 0.16666666666666666, 0.0, 0.67)
 """
 
 from __future__ import annotations
@@ -535,6 +535,7 @@ def apply(
     for i, x, p in zip(indices, rows, probs, strict=True):
         if p >= model.threshold:
             found[i] = (RULE_ID, _evidence(model, i, x, p, "score"))
+    _mixed_runs(lines, removed, found, prose_min_words)
     if model.extend_threshold < model.threshold:
         # Grow runs: a line that reaches extend_threshold joins when a non-blank
         # neighbour is removed (by a rule or this classifier), until nothing changes.
@@ -556,6 +557,41 @@ def apply(
                     left.append((i, x, p))
             waiting = left
     return found
+
+
+#: A run of non-prose lines longer than this is a list: the classifier takes lines in
+#: it only when at least two thirds of the run are chrome.
+LIST_RUN = 6
+
+
+def _mixed_runs(
+    lines: Sequence[Line],
+    removed: Mapping[int, Any],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    prose_min_words: int,
+) -> None:
+    """Drop from ``found`` the lines of long runs of which less than two thirds are chrome.
+
+    A list of short lines with a few words that look like menu entries ("Home",
+    "Legal" among fruit names) is a list, not a menu: it keeps all its lines.
+    """
+    nb = [ln for ln in lines if ln.text]
+    k = 0
+    while k < len(nb):
+        ln = nb[k]
+        if ln.index not in removed and is_prose(ln.text, prose_min_words):
+            k += 1
+            continue
+        j = k
+        while j < len(nb) and (nb[j].index in removed or not is_prose(nb[j].text, prose_min_words)):
+            j += 1
+        members = [x.index for x in nb[k:j]]
+        if len(members) > LIST_RUN:
+            chrome = sum(1 for i in members if i in removed or i in found)
+            if 3 * chrome < 2 * len(members):
+                for i in members:
+                    found.pop(i, None)
+        k = j
 
 
 def _evidence(model: Model, i: int, x: list[float], p: float, how: str) -> dict[str, Any]:
