@@ -72,9 +72,18 @@ class Pipeline:
     """Built stages plus the config and rules they came from."""
 
     def __init__(self, stages: Sequence[Stage], config: Config, rules: RulePack) -> None:
+        from textclean.stages.extract import ExtractStage
+
         self.stages = tuple(stages)
         self.config = config
         self.rules = rules
+        # HTML inputs become text first; every other document passes untouched
+        self.extract = ExtractStage(config.extract)
+
+    @property
+    def steps(self) -> tuple[Stage, ...]:
+        """What runs on a document, in order: ``extract``, then the stages."""
+        return (self.extract, *self.stages)
 
     @classmethod
     def from_config(
@@ -109,7 +118,7 @@ class Pipeline:
 
     def process(self, doc: Document) -> Document:
         """Run every stage on one document (in place), stopping once it is dropped."""
-        for stage in self.stages:
+        for stage in self.steps:
             if doc.dropped is not None:
                 break
             doc = stage(doc)

@@ -155,8 +155,19 @@ class InputReader:
             yield from self._read_stdin()
         elif self.kind == "jsonl":
             yield from self._read_jsonl_file()
+        elif self.kind == "parquet":
+            from textclean.io.parquet import read_parquet
+
+            for item in read_parquet(self.inp, self.config, self.source):
+                if isinstance(item, int):
+                    self.bytes_read += item
+                else:
+                    yield item
         else:
-            yield from self._read_text_file()
+            for item in self._read_text_file():
+                if self.kind == "html" and isinstance(item, Document) and item.dropped is None:
+                    item.scores["input.format"] = "html"  # the extract step makes it text
+                yield item
 
     # -- stdin ---------------------------------------------------------------
 
@@ -292,10 +303,11 @@ class InputReader:
         if not isinstance(obj, dict):
             return bad(f"malformed_jsonl: expected a JSON object, got {_json_type(obj)}")
         doc_id = _id_of(obj.get(self.config.id_key), default_id)
-        key = self.config.text_key
+        html = bool(self.config.html_key)
+        key = self.config.html_key or self.config.text_key
         if key not in obj:
             return bad(f"missing_text_key: no {key!r} key in the record", doc_id)
-        text = obj.pop(key)
+        text = obj[key] if html else obj.pop(key)  # an HTML field stays in the output
         if not isinstance(text, str):
             return bad(f"bad_text: {key!r} holds {_json_type(text)}, not a string", doc_id)
         if self.limit > 0 and len(text) > self.limit:
@@ -303,6 +315,8 @@ class InputReader:
             doc.drop(f"too_long: {len(text)} characters > max_document_chars={self.limit}")
             return doc
         doc = Document(id=doc_id, text=text, metadata=obj, source=self.source, line=lineno)
+        if html:
+            doc.scores["input.format"] = "html"
         return _flag(doc, encoding, replaced)
 
 
