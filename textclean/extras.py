@@ -32,8 +32,12 @@ from types import ModuleType
 from textclean.config import ConfigError
 
 
-class MissingExtra(ConfigError):
-    """An optional dependency is not installed (CLI exit code 2, with the pip command)."""
+class MissingExtra(ConfigError, ImportError):
+    """An optional dependency is not installed (CLI exit code 2, with the pip command).
+
+    It is a :class:`~textclean.config.ConfigError` for the CLI and an ``ImportError``
+    for library code (``from textclean.integrations.hf import Cleaner``).
+    """
 
     def __init__(self, extra: str, module: str, purpose: str) -> None:
         super().__init__(
