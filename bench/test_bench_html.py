@@ -19,9 +19,6 @@ from bench.html_pages import pages
 from textclean.config import ExtractConfig
 from textclean.stages.extract import EXTRACTORS
 
-pytest.importorskip("trafilatura")
-pytest.importorskip("resiliparse")
-
 PAGES = [p.html for p in pages()]
 
 
