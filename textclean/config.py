@@ -439,6 +439,23 @@ class ExtractConfig:
 
 
 @dataclass(frozen=True)
+class LanguageConfig:
+    """Language identification (py3langid) and what English-only steps do with it."""
+
+    identify: bool = True  # record scores "language" and "language.confidence"
+    sample_chars: int = 4000  # classify the first N characters (0 = the whole text)
+    # despin and the quality word lists leave alone a document identified as another
+    # language with at least this confidence (bench/language_accuracy.py)
+    english_only_min_confidence: float = 0.9
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.english_only_min_confidence <= 1.0:
+            raise ConfigError("english_only_min_confidence must be between 0 and 1")
+        if self.sample_chars < 0:
+            raise ConfigError("sample_chars must be >= 0")
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole run configuration."""
 
@@ -459,6 +476,7 @@ class Config:
     dedup: DedupConfig = field(default_factory=DedupConfig)
     input: InputConfig = field(default_factory=InputConfig)
     extract: ExtractConfig = field(default_factory=ExtractConfig)
+    language: LanguageConfig = field(default_factory=LanguageConfig)
 
     def __post_init__(self) -> None:
         unknown = [s for s in self.stages if s not in STAGE_ORDER]

@@ -73,17 +73,20 @@ class Pipeline:
 
     def __init__(self, stages: Sequence[Stage], config: Config, rules: RulePack) -> None:
         from textclean.stages.extract import ExtractStage
+        from textclean.stages.language import LanguageStep
 
         self.stages = tuple(stages)
         self.config = config
         self.rules = rules
-        # HTML inputs become text first; every other document passes untouched
+        # HTML inputs become text first (other documents pass untouched), then the
+        # language is recorded for the English-only stages and checks
         self.extract = ExtractStage(config.extract)
+        self.language = LanguageStep(config.language)
 
     @property
     def steps(self) -> tuple[Stage, ...]:
-        """What runs on a document, in order: ``extract``, then the stages."""
-        return (self.extract, *self.stages)
+        """What runs on a document, in order: ``extract``, ``language``, then the stages."""
+        return (self.extract, self.language, *self.stages)
 
     @classmethod
     def from_config(
