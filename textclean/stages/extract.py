@@ -53,10 +53,14 @@ def trafilatura_extractor(config: ExtractConfig) -> Callable[[str], Extracted | 
             with_metadata=True,
             include_tables=config.include_tables,
             include_comments=config.include_comments,
+            as_dict=False,  # the default of trafilatura 1.x was a dict
         )
-        if found is None or not found.text:
+        if found is None:
             return None
-        return Extracted(found.text, found.title, found.date, found.url)
+        get = found.get if isinstance(found, dict) else lambda key: getattr(found, key, None)
+        if not get("text"):
+            return None
+        return Extracted(get("text"), get("title"), get("date"), get("url"))
 
     return extract
 
