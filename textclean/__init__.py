@@ -13,6 +13,7 @@ Library use::
 from __future__ import annotations
 
 import json
+import os
 import threading
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -58,17 +59,36 @@ _CACHE_SIZE = 16
 _CACHE_LOCK = threading.Lock()
 
 
+def _files_signature(dirs: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
+    """Every file of the user's rule packs with its mtime and size: an edited rule file
+    is a new cache key, so it is read again (the built-in pack ships with the package)."""
+    out: list[tuple[str, int, int]] = []
+    for top in dirs:
+        for root, subdirs, files in os.walk(top):
+            subdirs.sort()
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                out.append((path, st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
 def _pipeline(
     config: Config | None,
     stages: Iterable[str] | None,
     skip: Iterable[str],
     options: dict[str, Any],
 ) -> Pipeline:
+    rule_dirs = options.get("rules", config.rules if config is not None else ())
     key = (
         config,
         json.dumps(options, sort_keys=True, default=repr) if options else "",
         None if stages is None else tuple(stages),
         tuple(skip),
+        _files_signature(rule_dirs) if rule_dirs else (),
     )
     with _CACHE_LOCK:
         cached = _CACHE.get(key)

@@ -405,7 +405,7 @@ class InputConfig:
     id_key: str = _doc("id", "JSONL field / parquet column holding the document id")
     html_key: str = _doc(
         "",
-        "JSONL field / parquet column holding HTML to extract the text from (\"\" = none); "
+        'JSONL field / parquet column holding HTML to extract the text from ("" = none); '
         "the HTML field is kept and the extracted, cleaned text goes to text_key",
     )
     max_document_chars: int = _doc(
@@ -425,8 +425,7 @@ class ExtractConfig:
 
     extractor: str = _doc(
         "trafilatura",
-        "\"trafilatura\" or \"resiliparse\" (faster, title only); chosen on "
-        "bench/html_extract.py",
+        '"trafilatura" or "resiliparse" (faster, title only); chosen on bench/html_extract.py',
     )
     include_tables: bool = _doc(True, "keep the text of tables")
     include_comments: bool = _doc(False, "keep reader comments (trafilatura only)")
@@ -442,11 +441,13 @@ class ExtractConfig:
 class LanguageConfig:
     """Language identification (py3langid) and what English-only steps do with it."""
 
-    identify: bool = True  # record scores "language" and "language.confidence"
-    sample_chars: int = 4000  # classify the first N characters (0 = the whole text)
-    # despin and the quality word lists leave alone a document identified as another
-    # language with at least this confidence (bench/language_accuracy.py)
-    english_only_min_confidence: float = 0.9
+    identify: bool = _doc(True, 'record the scores "language" and "language.confidence"')
+    sample_chars: int = _doc(4000, "classify the first N characters (0 = the whole text)")
+    english_only_min_confidence: float = _doc(
+        0.9,
+        "despin and the quality word-list checks leave alone a document identified as "
+        "another language with at least this confidence (bench/language_accuracy.py)",
+    )
 
     def __post_init__(self) -> None:
         if not 0.0 <= self.english_only_min_confidence <= 1.0:
