@@ -3,7 +3,7 @@
 >>> from textclean.integrations.datatrove import TextcleanStep
 >>> step = TextcleanStep(skip=["despin"], normalize={"fold_quotes": True})
 >>> step.config.normalize.fold_quotes, step.stage_names
-(True, ('repair', 'boilerplate', 'repeats', 'normalize'))
+(True, ('repair', 'boilerplate', 'repeats', 'normalize', 'quality'))
 
 ``TextcleanStep(config=None, *, exclusion_writer=None, stages=None, skip=(), **options)``
 cleans each datatrove ``Document``'s text in place, as datatrove's formatters do,
