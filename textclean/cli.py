@@ -16,7 +16,7 @@ from typing import Any
 from textclean.config import Config, ConfigError
 from textclean.engines import ENGINES, StageWork, get_engine
 from textclean.engines.local import default_workers
-from textclean.io.discover import Failure, InputError, plan_inputs
+from textclean.io.discover import Failure, InputError
 from textclean.io.journal import ResumeError
 from textclean.io.readers import InputReader, is_input_failure
 from textclean.io.report import print_failures
@@ -27,6 +27,7 @@ from textclean.run import (
     RunResult,
     default_deduper_factory,
     effective_config,
+    plan_run,
     run_clean,
     stream_events,
 )
@@ -106,6 +107,12 @@ def _add_config_options(p: argparse.ArgumentParser, *, stages: bool = True) -> N
         "--text-key",
         metavar="KEY",
         help="JSONL field holding the text (default: text; e.g. --text-key content)",
+    )
+    g.add_argument(
+        "--html-key",
+        metavar="KEY",
+        help="JSONL field or parquet column holding HTML: its main text is extracted "
+        "(trafilatura) into --text-key; needs pip install 'textclean[html]' (e.g. --html-key html)",
     )
     g.add_argument(
         "--id-key",
@@ -313,8 +320,8 @@ def build_parser() -> argparse.ArgumentParser:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="a directory of .txt/.md files, a .jsonl/.jsonl.gz/.jsonl.zst file, or '-' "
-        "for standard input (e.g. seeds)",
+        help="a directory of .txt/.md/.html files, .jsonl[.gz|.zst] or .parquet shards, one "
+        "such file, or '-' for standard input (e.g. seeds)",
     )
     _add_run_options(p)
     _add_config_options(p)
@@ -331,13 +338,20 @@ def build_parser() -> argparse.ArgumentParser:
         "  textclean inspect crawl.jsonl --line 42 --skip normalize\n"
         "  textclean inspect page.txt --show-text --color never\n",
     )
-    p.add_argument("file", metavar="FILE", help="a text file, a JSONL file or '-' (e.g. page.txt)")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help="a text, HTML, JSONL or parquet file, or '-' (e.g. page.txt)",
+    )
     g = p.add_argument_group("selection and display")
     g.add_argument(
         "--id", dest="doc_id", metavar="ID", help="JSONL: the document with this id (e.g. --id a1)"
     )
     g.add_argument(
-        "--line", type=_positive, metavar="N", help="JSONL: the document on line N (e.g. --line 3)"
+        "--line",
+        type=_positive,
+        metavar="N",
+        help="JSONL: the document on line N; parquet: row N (e.g. --line 3)",
     )
     g.add_argument(
         "--show-text",
@@ -441,6 +455,8 @@ def build_config(args: argparse.Namespace) -> Config:
         inputs["text_key"] = args.text_key
     if args.id_key:
         inputs["id_key"] = args.id_key
+    if getattr(args, "html_key", None):
+        inputs["html_key"] = args.html_key
     if args.max_doc_chars is not None:
         inputs["max_document_chars"] = args.max_doc_chars
     if inputs:
@@ -520,7 +536,7 @@ def cmd_dedup(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     config, _ = effective_config(build_config(args), args.stages, args.skip)
-    plan = plan_inputs(args.inputs, config.input)
+    plan = plan_run(args.inputs, config)
     failures: list[Failure] = list(plan.failures)
     engine = get_engine(args.engine, args.workers, **_engine_options(args))
     out = sys.stdout
@@ -557,7 +573,7 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     config, pipeline = effective_config(build_config(args), args.stages, args.skip)
     if args.file != "-" and Path(args.file).is_dir():
         raise InputError(f"{args.file}: inspect takes one file, not a directory")
-    plan = plan_inputs([args.file], config.input)
+    plan = plan_run([args.file], config)
     doc = None
     for item in InputReader(plan.inputs[0], config.input):
         if isinstance(item, Failure):

@@ -135,6 +135,30 @@ def display_path(inp: InputFile) -> str:
     return inp.path
 
 
+def require_extras(plan: Plan, config: Config) -> None:
+    """Fail before any work (exit 2, with the pip command) when an input needs a missing
+    extra; and make a directory where nothing can be read a failed input (exit 1)."""
+    kinds = {inp.kind for inp in plan.inputs}
+    if "parquet" in kinds:
+        from textclean.io.parquet import _pq
+
+        _pq()
+    if "html" in kinds or config.input.html_key:
+        from textclean.stages.extract import ExtractStage
+
+        ExtractStage(config.extract).load()
+
+
+def plan_run(args: list[str], config: Config, output: str | None = None) -> Plan:
+    """:func:`plan_inputs`, the extras check, and a failure when nothing can be read."""
+    plan = plan_inputs(args, config.input, output)
+    require_extras(plan, config)
+    nothing = plan.nothing_readable(args)
+    if nothing is not None:
+        plan.failures.append(nothing)
+    return plan
+
+
 # -- step 1: read and process -------------------------------------------------
 
 
@@ -314,16 +338,24 @@ class _Outputs:
         self.dry_run = dry_run
         self.text_key = text_key
         self._jsonl: JsonlWriter | None = None
+        self._parquet: Any = None  # a ParquetOutput while a parquet input is written
 
     def relpath(self, inp: InputFile, kind: str) -> str:
         if inp.is_stdin:
             return "stdin.jsonl" if kind == "jsonl" else "stdin.txt"
-        return inp.relpath
+        return inp.out_relpath
 
     def begin(self, inp: InputFile, kind: str) -> None:
-        if self.dry_run or self.out_dir is None or kind != "jsonl":
+        if self.dry_run or self.out_dir is None:
             return
-        self._jsonl = JsonlWriter(self.out_dir / self.relpath(inp, kind), inp.compression)
+        if kind == "jsonl":
+            self._jsonl = JsonlWriter(self.out_dir / self.relpath(inp, kind), inp.compression)
+        elif kind == "parquet":
+            from textclean.io.parquet import ParquetOutput
+
+            self._parquet = ParquetOutput(
+                self.out_dir / self.relpath(inp, kind), inp.path, self.text_key
+            )
 
     def document(self, inp: InputFile, kind: str, doc: Document) -> int:
         """Write (or, when rejected, make sure no stale output remains); returns bytes."""
@@ -349,6 +381,11 @@ class _Outputs:
             line = json_line(jsonl_record(doc, self.text_key))
             self._jsonl.write_line(line)
             return len(line)
+        if kind == "parquet":
+            if not kept or self._parquet is None:
+                return 0
+            self._parquet.document(doc)
+            return len(encode_text(doc.text))
         path = self.out_dir / self.relpath(inp, kind)
         if kept:
             return write_text(path, doc.text)
@@ -356,12 +393,13 @@ class _Outputs:
         return 0
 
     def end(self, unreadable: bool) -> None:
-        if self._jsonl is not None:
-            if unreadable:
-                self._jsonl.abort()
-            else:
-                self._jsonl.commit()
-            self._jsonl = None
+        for writer in (self._jsonl, self._parquet):
+            if writer is not None:
+                if unreadable:
+                    writer.abort()
+                else:
+                    writer.commit()
+        self._jsonl = self._parquet = None
 
 
 def _write(
@@ -442,8 +480,8 @@ def run_clean(
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)  # exists while planning: never read as input
     try:
-        plan = plan_inputs(options.inputs, config.input, options.output)
-    except InputError:
+        plan = plan_run(options.inputs, config, options.output)
+    except (InputError, ConfigError):
         if created and out_dir is not None:
             out_dir.rmdir()
         raise
