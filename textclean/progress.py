@@ -75,7 +75,12 @@ class _Rates:
         if self.bytes_done is not None and self.total_bytes:
             parts.append(f"{self.bytes_done / 1e6:.1f}/{self.total_bytes / 1e6:.1f} MB")
         elapsed = self.clock() - self.t0
-        if elapsed > 0 and self._docs0 is not None:
+        moved = self._docs0 is not None and (
+            self.docs > self._docs0
+            or (self.bytes_done or 0) > (self._bytes0 or 0)
+            or (self.unit == "documents" and self.done > 0)
+        )
+        if elapsed > 0 and moved and self._docs0 is not None:
             docs_rate = (self.docs - self._docs0) / elapsed
             parts.append(f"{docs_rate:,.0f} docs/s")
             remaining: float | None = None

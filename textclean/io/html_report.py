@@ -486,7 +486,7 @@ margin:1px 2px;cursor:pointer}.pill.rej{background:#fde2e1;color:var(--delfg)}
 padding:6px 8px;margin:4px 0;max-height:9em;overflow:auto;font-size:12.5px}
 .note{color:var(--mute);font-size:12.5px}
 details>summary{cursor:pointer;color:var(--acc)}pre{white-space:pre-wrap;font-size:12px}
-[hidden]{display:none!important}tr.hl td{background:#fff8e1}
+[hidden]{display:none!important}svg g[data-off]{opacity:.15}tr.hl td{background:#fff8e1}
 """
 
 JS = """
@@ -498,8 +498,10 @@ function apply(){
  var s=sS.value,r=sR.value,f=sF.value.trim();
  var els=document.querySelectorAll('.f'),n=0,shown=0;
  for(var i=0;i<els.length;i++){var e=els[i],ok=has(e.dataset.stage,s)&&has(e.dataset.rule,r)
-  &&(!f||(e.dataset.src||'').indexOf(f)>=0);e.hidden=!ok;if(e.classList.contains('doc')){n++;
-  if(ok)shown++}}
+  &&(!f||(e.dataset.src||'').indexOf(f)>=0);
+  if(e instanceof SVGElement){if(ok)e.removeAttribute('data-off');else e.setAttribute('data-off','')}
+  else e.hidden=!ok;
+  if(e.classList.contains('doc')){n++;if(ok)shown++}}
  var opts=sR.options;for(var j=1;j<opts.length;j++){opts[j].hidden=!!s&&opts[j].dataset.stage!==s}
  var secs=document.querySelectorAll('[data-count]');
  for(var k=0;k<secs.length;k++){var c=secs[k],all=c.parentNode.querySelectorAll('.doc'),v=0;
