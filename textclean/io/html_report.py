@@ -20,7 +20,7 @@ both give the same page. Everything that differs between two identical runs
 Examples are chosen without randomness: the documents that changed most
 (most characters touched, then most edits, then input order), and for each
 rule and each reject reason the documents with the smallest hash of
-(rule or reason, id, source, line): the same run gives the same examples.
+(rule or reason; id, source, line): the same run gives the same examples.
 """
 
 from __future__ import annotations
@@ -86,6 +86,7 @@ def runs_from_document(doc: Document, stages: Iterable[str]) -> list[StageRun] |
     Returns None when the edits do not lead back consistently (they always do
     for a document the stages finished).
 
+    >>> from textclean.document import Edit
     >>> d = Document("a", "Hi there\\n", edits=[Edit("normalize", "n.sp", 2, 4, "  ", " ")])
     >>> [(r.stage, r.text) for r in runs_from_document(d, ["repair", "normalize"])]
     [('repair', 'Hi  there\\n'), ('normalize', 'Hi  there\\n')]
@@ -163,9 +164,24 @@ class _Cluster:
     members: list[tuple[DocRef, float, str | None]] = field(default_factory=list)
 
 
+_MASK = (1 << 64) - 1
+
+
 def _hash(*parts: object) -> int:
-    h = hashlib.blake2b("\0".join(str(p) for p in parts).encode("utf-8", "replace"), digest_size=8)
+    h = hashlib.blake2b("\0".join(map(str, parts)).encode("utf-8", "replace"), digest_size=8)
     return int.from_bytes(h.digest(), "big")
+
+
+def _mix(a: int, b: int) -> int:
+    """A 64-bit hash of two 64-bit hashes (splitmix64's finalizer over their xor).
+
+    >>> _mix(1, 2) == _mix(1, 2) != _mix(2, 2)
+    True
+    """
+    z = (a ^ b) & _MASK
+    z = ((z ^ (z >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    z = ((z ^ (z >> 27)) * 0x94D049BB133111EB) & _MASK
+    return z ^ (z >> 31)
 
 
 def _stage_of_reason(code: str, stages: set[str]) -> str:
@@ -208,6 +224,7 @@ class ReportBuilder:
         self.clusters: dict[tuple[Any, ...], _Cluster] = {}
         self._top: list[tuple[int, int, int, _Example]] = []  # min-heap
         self._rule_samples: dict[str, list[tuple[int, int, _Example]]] = {}
+        self._label_hash: dict[str, int] = {}  # rule or reason -> its hash
         self.audit_note: str | None = None
 
     # -- feeding --------------------------------------------------------------
@@ -294,8 +311,9 @@ class ReportBuilder:
                     heapq.heappush(self._top, item)
                 else:
                     heapq.heapreplace(self._top, item)
+            doc_hash = _hash(ref.id, source, ref.line)
             for rule in rules_in_doc:
-                h = _hash(rule, ref.id, source, ref.line)
+                h = _mix(self._label(rule), doc_hash)
                 samples = self._rule_samples.setdefault(rule, [])
                 if len(samples) < RULE_EXAMPLES or h < -samples[0][0]:
                     rex = _Example(ref, status, reason, spans, touched, removed)
@@ -316,6 +334,12 @@ class ReportBuilder:
         runs = runs_from_document(doc, self.stages)
         return runs if runs is not None else "its edits do not replay onto its text"
 
+    def _label(self, label: str) -> int:
+        h = self._label_hash.get(label)
+        if h is None:
+            h = self._label_hash[label] = _hash(label)
+        return h
+
     def _file(self, source: str | None) -> _FileStat:
         key = source or "(no source)"
         if source != self._last_source:
@@ -332,7 +356,7 @@ class ReportBuilder:
     def _sample_reason(
         self, code: str, ref: DocRef, make: Callable[[], _Example], text: str | None
     ) -> None:
-        h = _hash(code, ref.id, ref.source, ref.line)
+        h = _mix(self._label(code), _hash(ref.id, ref.source, ref.line))
         samples = self._reason_examples.setdefault(code, [])
         if len(samples) < REASON_EXAMPLES or h < -samples[0][0]:
             item = (-h, -ref.seq, make(), _snippet(text))
@@ -499,8 +523,8 @@ function apply(){
  var els=document.querySelectorAll('.f'),n=0,shown=0;
  for(var i=0;i<els.length;i++){var e=els[i],ok=has(e.dataset.stage,s)&&has(e.dataset.rule,r)
   &&(!f||(e.dataset.src||'').indexOf(f)>=0);
-  if(e instanceof SVGElement){if(ok)e.removeAttribute('data-off');else e.setAttribute('data-off','')}
-  else e.hidden=!ok;
+  if(!(e instanceof SVGElement))e.hidden=!ok;
+  else if(ok)e.removeAttribute('data-off');else e.setAttribute('data-off','');
   if(e.classList.contains('doc')){n++;if(ok)shown++}}
  var opts=sR.options;for(var j=1;j<opts.length;j++){opts[j].hidden=!!s&&opts[j].dataset.stage!==s}
  var secs=document.querySelectorAll('[data-count]');
