@@ -36,6 +36,7 @@ from textclean.config import Config, ConfigError
 from textclean.document import Document
 from textclean.engines import Engine, StageWork, get_engine
 from textclean.io.discover import Failure, InputError, InputFile, Plan, plan_inputs
+from textclean.io.html_report import ReportBuilder, write_html
 from textclean.io.journal import Journal, ResumeError, ResumeState, make_manifest
 from textclean.io.readers import InputReader
 from textclean.io.report import Reporter, build_summary, write_summary
@@ -70,9 +71,11 @@ META_DIR = ".textclean"
 class Progress(Protocol):
     """What a run reports while it works (the CLI shows a bar or log lines)."""
 
-    def phase(self, name: str, total: int | None) -> None: ...
+    def phase(
+        self, name: str, total: int | None, *, total_bytes: int | None = None, unit: str = "inputs"
+    ) -> None: ...
 
-    def advance(self, inputs: int, documents: int) -> None: ...
+    def advance(self, done: int, documents: int, bytes_done: int | None = None) -> None: ...
 
     def note(self, message: str) -> None: ...
 
@@ -93,6 +96,8 @@ class RunOptions:
     resume: bool = False
     stdin: BinaryIO | None = None
     stdout: BinaryIO | None = None
+    audit: str = "full"  # full | spans | counts (textclean.io.report)
+    audit_compress: bool = False  # write the audit as .jsonl.zst
 
 
 @dataclass
@@ -174,7 +179,8 @@ def stream_events(
     stdin: BinaryIO | None = None,
 ) -> Iterator[tuple[str, int, Any]]:
     """Processed events in input order: ``("start", i, kind)``, ``("doc", i, Document)``,
-    ``("fail", i, Failure)``, ``("done", i, bytes_read)``.
+    ``("fail", i, Failure)``, ``("read", i, bytes of the file read so far)`` after each
+    batch, ``("done", i, bytes_read)``.
     """
     pending: deque[list[tuple[str, int, Any]]] = deque()
     count = [documents_before]
@@ -204,6 +210,7 @@ def stream_events(
                     chars += len(item.text)
                     count[0] += 1
                     if len(docs) >= BATCH_DOCS or chars >= BATCH_CHARS:
+                        events.append(("read", idx, reader.disk_bytes))
                         pending.append(events)
                         yield docs
                         events, docs, chars = [], [], 0
@@ -232,12 +239,16 @@ def _process(
     state: ResumeState,
     options: RunOptions,
     progress: Progress,
-) -> int:
-    """Step 1; returns the number of inputs processed in this run."""
+) -> tuple[int, int]:
+    """Step 1; returns the number of inputs processed in this run and of documents
+    in the journal."""
     processed = 0
     total = len(plan.inputs)
-    progress.phase("process", total)
-    progress.advance(state.next_input, state.documents)
+    sizes = [max(inp.size, 0) for inp in plan.inputs]
+    known = all(inp.size >= 0 for inp in plan.inputs)
+    progress.phase("process", total, total_bytes=sum(sizes) if known else None)
+    finished = sum(sizes[: state.next_input])
+    progress.advance(state.next_input, state.documents, finished)
     docs = state.documents
     for kind, idx, payload in stream_events(
         plan,
@@ -256,12 +267,15 @@ def _process(
             journal.fail(idx, payload)
         elif kind == "start":
             journal.start_input(idx, payload)
+        elif kind == "read":
+            progress.advance(idx, docs, finished + min(payload, sizes[idx]))
         else:
             journal.done(idx, plan.inputs[idx], payload)
             processed += 1
-            progress.advance(idx + 1, docs)
+            finished += sizes[idx]
+            progress.advance(idx + 1, docs, finished)
     journal.end()
-    return processed
+    return processed, docs
 
 
 # -- step 2: corpus dedup ------------------------------------------------------
@@ -284,10 +298,19 @@ class _Keys:
         return f"{doc_id}#{n + 1}"
 
 
-def _kept_texts(journal: Journal, keys: _Keys) -> Iterator[tuple[str, str]]:
+def _kept_texts(
+    journal: Journal, keys: _Keys, progress: Progress | None = None
+) -> Iterator[tuple[str, str]]:
+    seen = 0
     for event in journal.events():
-        if event["t"] == "doc" and event["doc"].dropped is None:
-            yield keys.key(event["doc"].id), event["doc"].text
+        if event["t"] == "doc":
+            seen += 1
+            if progress is not None and seen % 256 == 0:
+                progress.advance(seen, seen)
+            if event["doc"].dropped is None:
+                yield keys.key(event["doc"].id), event["doc"].text
+    if progress is not None:
+        progress.advance(seen, seen)
 
 
 @dataclass(frozen=True)
@@ -414,7 +437,11 @@ def _write(
     keys = _Keys()
     kind = "text"
     unreadable = False
-    progress.phase("write", len(plan.inputs))
+    sizes = [max(inp.size, 0) for inp in plan.inputs]
+    known = all(inp.size >= 0 for inp in plan.inputs)
+    progress.phase("write", len(plan.inputs), total_bytes=sum(sizes) if known else None)
+    finished = 0
+    progress.advance(0, 0, 0)
     for event in journal.events():
         t = event["t"]
         if t == "start":
@@ -439,7 +466,8 @@ def _write(
         elif t == "done":
             reporter.bytes_in += event["bytes"]
             outputs.end(unreadable)
-            progress.advance(event["i"] + 1, reporter.documents_in)
+            finished += sizes[event["i"]]
+            progress.advance(event["i"] + 1, reporter.documents_in, finished)
     return keys.repeated
 
 
@@ -559,9 +587,9 @@ def _run_locked(
     timings: dict[str, float] = {}
     try:
         t = time.monotonic()
-        processed = 0
+        processed, docs = 0, state.documents
         if not state.complete:
-            processed = _process(
+            processed, docs = _process(
                 plan, StageWork(config), engine, config, journal, state, options, progress
             )
         journal.close()
@@ -569,7 +597,7 @@ def _run_locked(
 
         t = time.monotonic()
         dedup_info, duplicates = _dedup(
-            config, journal, engine, factory, progress, dry_run=options.dry_run
+            config, journal, engine, factory, progress, dry_run=options.dry_run, documents=docs
         )
         timings["dedup"] = time.monotonic() - t
     finally:
@@ -578,7 +606,12 @@ def _run_locked(
             engine.close()
 
     t = time.monotonic()
-    reporter = Reporter(meta if out_dir is not None else None)
+    reporter = Reporter(
+        meta if out_dir is not None else None,
+        audit=options.audit,
+        compress=options.audit_compress,
+        html=ReportBuilder(pipeline.stage_names) if out_dir is not None else None,
+    )
     outputs = _Outputs(
         out_dir, options.stdout or sys.stdout.buffer, options.dry_run, config.input.text_key
     )
@@ -615,6 +648,7 @@ def _run_locked(
     )
     if out_dir is not None:
         write_summary(meta / "summary.json", summary)
+        write_html(meta / "report.html", reporter.html.render(summary))
     shutil.rmtree(meta / "work", ignore_errors=True)
     (meta / "lock").unlink(missing_ok=True)
     return RunResult(summary, reporter.failures)
@@ -627,6 +661,7 @@ def _dedup(
     factory: Callable[..., Any] | None,
     progress: Progress,
     dry_run: bool = False,
+    documents: int | None = None,
 ) -> tuple[dict[str, Any], Any]:
     if not config.dedup.enabled:
         return {"enabled": False, "available": dedup_available()}, None
@@ -634,7 +669,8 @@ def _dedup(
         note = "corpus dedup is not part of this build (textclean.dedup.corpus missing); skipped"
         progress.note(note)
         return {"enabled": False, "available": False, "note": note}, None
-    progress.phase("dedup", None)
+    progress.phase("dedup", documents, unit="documents")
+    progress.advance(0, 0)
     keys = _Keys()
     # The run id marks this run's documents in a persistent index, so a resumed
     # run that had already committed them does not take them for duplicates.
@@ -644,7 +680,7 @@ def _dedup(
         run_key=journal.run_id,
         update_index=config.dedup.update_index and not dry_run,
     )
-    result = engine.dedup(dedup_config, factory, _kept_texts(journal, keys))
+    result = engine.dedup(dedup_config, factory, _kept_texts(journal, keys, progress))
     duplicates = _with_kept_origins(journal, dict(result.duplicates))
     info = {
         "enabled": True,

@@ -145,6 +145,18 @@ class InputReader:
         self.kind = inp.kind
         self.bytes_read = 0
         self._stdin = stdin
+        self._raw: Any = None  # the file on disk, while a compressed input is read
+
+    @property
+    def disk_bytes(self) -> int:
+        """Bytes of the file on disk read so far (for progress): for a compressed
+        input the position in the compressed file, else ``bytes_read``."""
+        if self._raw is not None:
+            try:
+                return int(self._raw.tell())
+            except (OSError, ValueError):
+                return max(self.inp.size, 0)
+        return self.bytes_read
 
     @property
     def limit(self) -> int:
@@ -245,6 +257,8 @@ class InputReader:
             return
         with f:
             stream: BinaryIO
+            if self.inp.compression:
+                self._raw = f
             if self.inp.compression == "gz":
                 stream = gzip.GzipFile(fileobj=f, mode="rb")
             elif self.inp.compression == "zst":
