@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -73,7 +74,8 @@ def run_cli(
 
 
 def tree_bytes(root: Path, *, skip_summary: bool = True) -> dict[str, bytes]:
-    """Every file under ``root`` (relative posix path → bytes); summary.json minus "run"."""
+    """Every file under ``root`` (relative posix path → bytes); summary.json minus "run",
+    report.html minus its run-time fields."""
     out: dict[str, bytes] = {}
     for p in sorted(root.rglob("*")):
         if not p.is_file():
@@ -84,6 +86,9 @@ def tree_bytes(root: Path, *, skip_summary: bool = True) -> dict[str, bytes]:
             summary = json.loads(data)
             summary.pop("run")
             data = json.dumps(summary, sort_keys=True).encode()
+        if rel.endswith(".textclean/report.html") and skip_summary:
+            # the run-time fields (seconds, rates, workers) are the page's "run"
+            data = re.sub(rb"<!-- run-time -->.*?<!-- /run-time -->", b"", data, flags=re.S)
         out[rel] = data
     return out
 

@@ -20,6 +20,7 @@ def test_clean_seeds(tmp_path: Path) -> None:
     assert files == sorted([*seeds, ".textclean"])
     assert sorted(p.name for p in (out / ".textclean").iterdir()) == [
         "rejects.jsonl",
+        "report.html",
         "report.jsonl",
         "summary.json",
     ]
@@ -46,7 +47,7 @@ def test_seeds_workers_1_and_2_byte_identical(tmp_path: Path) -> None:
         assert r.stderr == b""  # --quiet
         outs.append(tree_bytes(out))
     assert outs[0] == outs[1]
-    assert len(outs[0]) == 8
+    assert len(outs[0]) == 9  # 5 seeds, summary, report, rejects, report.html
 
 
 def _mixed_corpus(root: Path) -> None:

@@ -12,6 +12,10 @@ Library use::
 
 from __future__ import annotations
 
+import json
+import os
+import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
@@ -46,16 +50,60 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module 'textclean' has no attribute {name!r}")
 
 
+#: Built pipelines of :func:`clean_text` & co., most recently used last. A key is the
+#: (immutable, hashable) config, the options as canonical JSON, and the stages and skip
+#: lists; building loads the rule files (tens of milliseconds), a lookup costs
+#: microseconds, and a Pipeline holds no per-document state, so sharing one is safe.
+_CACHE: OrderedDict[tuple[Any, ...], Pipeline] = OrderedDict()
+_CACHE_SIZE = 16
+_CACHE_LOCK = threading.Lock()
+
+
+def _files_signature(dirs: Iterable[str]) -> tuple[tuple[str, int, int], ...]:
+    """Every file of the user's rule packs with its mtime and size: an edited rule file
+    is a new cache key, so it is read again (the built-in pack ships with the package)."""
+    out: list[tuple[str, int, int]] = []
+    for top in dirs:
+        for root, subdirs, files in os.walk(top):
+            subdirs.sort()
+            for name in sorted(files):
+                path = os.path.join(root, name)
+                try:
+                    st = os.stat(path)
+                except OSError:
+                    continue
+                out.append((path, st.st_mtime_ns, st.st_size))
+    return tuple(out)
+
+
 def _pipeline(
     config: Config | None,
     stages: Iterable[str] | None,
     skip: Iterable[str],
     options: dict[str, Any],
 ) -> Pipeline:
+    rule_dirs = options.get("rules", config.rules if config is not None else ())
+    key = (
+        config,
+        json.dumps(options, sort_keys=True, default=repr) if options else "",
+        None if stages is None else tuple(stages),
+        tuple(skip),
+        _files_signature(rule_dirs) if rule_dirs else (),
+    )
+    with _CACHE_LOCK:
+        cached = _CACHE.get(key)
+        if cached is not None:
+            _CACHE.move_to_end(key)
+            return cached
     cfg = config or Config()
     if options:
         cfg = cfg.replace(**options)
-    return Pipeline.from_config(cfg, stages=stages, skip=skip)
+    pipeline = Pipeline.from_config(cfg, stages=key[2], skip=key[3])
+    with _CACHE_LOCK:
+        _CACHE[key] = pipeline
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
+    return pipeline
 
 
 def clean_document(
@@ -67,7 +115,11 @@ def clean_document(
     doc_id: str = "0",
     **options: Any,
 ) -> Document:
-    """Clean one text and return the whole :class:`Document` (text, edits, scores, dropped)."""
+    """Clean one text and return the whole :class:`Document` (text, edits, scores, dropped).
+
+    The pipeline for a given ``config``/``stages``/``skip``/``options`` is built once
+    and reused by later calls (a few microseconds), as is a :class:`Pipeline` you keep.
+    """
     return _pipeline(config, stages, skip, options).process(Document(id=doc_id, text=text))
 
 

@@ -16,7 +16,7 @@ from typing import Any
 from textclean.config import Config, ConfigError
 from textclean.engines import ENGINES, StageWork, get_engine
 from textclean.engines.local import default_workers
-from textclean.io.discover import Failure, InputError, plan_inputs
+from textclean.io.discover import Failure, InputError
 from textclean.io.journal import ResumeError
 from textclean.io.readers import InputReader, is_input_failure
 from textclean.io.report import print_failures
@@ -27,6 +27,7 @@ from textclean.run import (
     RunResult,
     default_deduper_factory,
     effective_config,
+    plan_run,
     run_clean,
     stream_events,
 )
@@ -108,6 +109,12 @@ def _add_config_options(p: argparse.ArgumentParser, *, stages: bool = True) -> N
         help="JSONL field holding the text (default: text; e.g. --text-key content)",
     )
     g.add_argument(
+        "--html-key",
+        metavar="KEY",
+        help="JSONL field or parquet column holding HTML: its main text is extracted "
+        "(trafilatura) into --text-key; needs pip install 'textclean[html]' (e.g. --html-key html)",
+    )
+    g.add_argument(
         "--id-key",
         metavar="KEY",
         help="JSONL field holding the document id; rows without it get FILE:LINE "
@@ -171,6 +178,20 @@ def _add_run_options(p: argparse.ArgumentParser, *, output: bool = True) -> None
             "--dry-run",
             action="store_true",
             help="write only the report, rejects and summary, no cleaned files (e.g. --dry-run)",
+        )
+        g.add_argument(
+            "--audit",
+            choices=("full", "spans", "counts"),
+            default="full",
+            help="how much per-document audit OUT/.textclean/ keeps: full = every edit with "
+            "its text; spans = stage, rule and offsets only (inspect --audit re-derives the "
+            "text from the input); counts = summary.json and report.html only (e.g. --audit spans)",
+        )
+        g.add_argument(
+            "--audit-compress",
+            action="store_true",
+            help="write report.jsonl and rejects.jsonl zstd-compressed, as .jsonl.zst "
+            "(e.g. --audit-compress)",
         )
         g.add_argument(
             "--resume",
@@ -313,8 +334,8 @@ def build_parser() -> argparse.ArgumentParser:
         "inputs",
         nargs="+",
         metavar="INPUT",
-        help="a directory of .txt/.md files, a .jsonl/.jsonl.gz/.jsonl.zst file, or '-' "
-        "for standard input (e.g. seeds)",
+        help="a directory of .txt/.md/.html files, .jsonl[.gz|.zst] or .parquet shards, one "
+        "such file, or '-' for standard input (e.g. seeds)",
     )
     _add_run_options(p)
     _add_config_options(p)
@@ -331,13 +352,20 @@ def build_parser() -> argparse.ArgumentParser:
         "  textclean inspect crawl.jsonl --line 42 --skip normalize\n"
         "  textclean inspect page.txt --show-text --color never\n",
     )
-    p.add_argument("file", metavar="FILE", help="a text file, a JSONL file or '-' (e.g. page.txt)")
+    p.add_argument(
+        "file",
+        metavar="FILE",
+        help="a text, HTML, JSONL or parquet file, or '-' (e.g. page.txt)",
+    )
     g = p.add_argument_group("selection and display")
     g.add_argument(
         "--id", dest="doc_id", metavar="ID", help="JSONL: the document with this id (e.g. --id a1)"
     )
     g.add_argument(
-        "--line", type=_positive, metavar="N", help="JSONL: the document on line N (e.g. --line 3)"
+        "--line",
+        type=_positive,
+        metavar="N",
+        help="JSONL: the document on line N; parquet: row N (e.g. --line 3)",
     )
     g.add_argument(
         "--show-text",
@@ -350,8 +378,29 @@ def build_parser() -> argparse.ArgumentParser:
         default="auto",
         help="colour the diff: auto = only on a terminal (e.g. --color never)",
     )
+    g.add_argument(
+        "--audit",
+        metavar="OUT",
+        help="show the edits a finished run recorded for this document in OUT/.textclean/ "
+        "(any --audit mode but counts), re-deriving their text from FILE with the run's "
+        "own config (e.g. --audit cleaned)",
+    )
     _add_config_options(p)
     p.set_defaults(func=cmd_inspect)
+
+    p = sub.add_parser(
+        "report",
+        help="rebuild OUT/.textclean/report.html from the audit of a run",
+        description="Rebuild the HTML report of a finished clean or dedup run from "
+        "OUT/.textclean/ (summary.json, report.jsonl and rejects.jsonl, plain or .zst). "
+        "The diffs are re-derived from the inputs, so run it from the directory the run "
+        "was started in. A run with --audit counts keeps no per-document audit: its "
+        "report.html cannot be rebuilt.",
+        formatter_class=_Formatter,
+        epilog="example:\n  textclean report cleaned   # writes cleaned/.textclean/report.html\n",
+    )
+    p.add_argument("output", metavar="OUT", help="the output directory of a run (e.g. cleaned)")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser(
         "score",
@@ -441,6 +490,8 @@ def build_config(args: argparse.Namespace) -> Config:
         inputs["text_key"] = args.text_key
     if args.id_key:
         inputs["id_key"] = args.id_key
+    if getattr(args, "html_key", None):
+        inputs["html_key"] = args.html_key
     if args.max_doc_chars is not None:
         inputs["max_document_chars"] = args.max_doc_chars
     if inputs:
@@ -455,6 +506,17 @@ def _err(message: str) -> None:
     print(f"textclean: error: {message}", file=sys.stderr)
 
 
+def audit_line(output: str, summary: dict[str, Any]) -> str:
+    """Where the audit of a run is, for the last line of the run.
+
+    >>> audit_line("out", {"audit": {"files": {"report.jsonl": 1, "rejects.jsonl": 0}}})
+    'textclean: audit: out/.textclean/ (report.html; summary.json, report.jsonl, rejects.jsonl)'
+    """
+    files = ["summary.json", *((summary.get("audit") or {}).get("files") or {})]
+    meta = Path(output) / ".textclean"
+    return f"textclean: audit: {meta.as_posix()}/ (report.html; {', '.join(files)})"
+
+
 def _finish(result: RunResult, args: argparse.Namespace) -> int:
     s = result.summary
     if not args.quiet:
@@ -464,13 +526,15 @@ def _finish(result: RunResult, args: argparse.Namespace) -> int:
             f"textclean: {s['documents_in']} documents in, {s['documents_out']} out, "
             f"{s['rejected']} rejected"
             + (f" ({reasons})" if reasons else "")
-            + f"; {where}"
+            + f"; output: {where}"
             + (" (dry run: report only)" if args.dry_run else ""),
             file=sys.stderr,
         )
     if result.failures:
         print(f"textclean: {len(result.failures)} input problem(s):", file=sys.stderr)
         print_failures(result.failures)
+    if not args.quiet and args.output != "-":
+        print(audit_line(args.output, s), file=sys.stderr)
     return result.exit_code
 
 
@@ -493,6 +557,8 @@ def _run(args: argparse.Namespace, config: Config, stages: list[str] | None) -> 
         dry_run=args.dry_run,
         limit=args.limit,
         resume=args.resume,
+        audit=args.audit,
+        audit_compress=args.audit_compress,
     )
     progress = make_progress(args.quiet)
     try:
@@ -520,7 +586,7 @@ def cmd_dedup(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     config, _ = effective_config(build_config(args), args.stages, args.skip)
-    plan = plan_inputs(args.inputs, config.input)
+    plan = plan_run(args.inputs, config)
     failures: list[Failure] = list(plan.failures)
     engine = get_engine(args.engine, args.workers, **_engine_options(args))
     out = sys.stdout
@@ -551,13 +617,31 @@ def cmd_score(args: argparse.Namespace) -> int:
     return EXIT_FAILED if failures else EXIT_OK
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from textclean.io.audit import rebuild_html
+
+    path, _ = rebuild_html(args.output)
+    print(f"textclean: wrote {path}", file=sys.stderr)
+    return EXIT_OK
+
+
 def cmd_inspect(args: argparse.Namespace) -> int:
     from textclean.diffview import render_plain, render_rich, run_stages
 
-    config, pipeline = effective_config(build_config(args), args.stages, args.skip)
+    recorded: dict[str, Any] | None = None
+    if args.audit:
+        from textclean.io.audit import load_summary, meta_dir, run_config
+
+        summary = load_summary(meta_dir(args.audit))
+        if (summary.get("audit") or {}).get("mode") == "counts":
+            raise InputError(f"{args.audit}: the run kept no per-document audit (--audit counts)")
+        run_cfg = run_config(summary)
+        config, pipeline = effective_config(run_cfg, list(run_cfg.stages))
+    else:
+        config, pipeline = effective_config(build_config(args), args.stages, args.skip)
     if args.file != "-" and Path(args.file).is_dir():
         raise InputError(f"{args.file}: inspect takes one file, not a directory")
-    plan = plan_inputs([args.file], config.input)
+    plan = plan_run([args.file], config)
     doc = None
     for item in InputReader(plan.inputs[0], config.input):
         if isinstance(item, Failure):
@@ -577,9 +661,29 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     if doc.dropped is not None:
         print(f"{doc.id}: rejected while reading: {doc.dropped}")
         return EXIT_FAILED if is_input_failure(doc.dropped) else EXIT_OK
+    if args.audit:
+        from textclean.io.audit import derived_spans, meta_dir, recorded_row
+        from textclean.io.html_report import edit_spans
+
+        recorded = recorded_row(meta_dir(args.audit), doc.id, doc.line, args.file)
+        if recorded is None:
+            _err(f"{args.audit}: no audit row for document {doc.id!r}")
+            return EXIT_FAILED
     doc, runs = run_stages(pipeline, doc)
+    if recorded is not None and derived_spans(runs) != edit_spans(recorded):
+        _err(
+            f"{args.file} no longer gives the edits recorded in {args.audit} for "
+            f"{doc.id!r} (changed since the run?)"
+        )
+        return EXIT_FAILED
     color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
     print(f"# {doc.id}  ({doc.source})")
+    if recorded is not None:
+        print(
+            f"# the edits recorded in {args.audit} ({recorded.get('status')}"
+            + (f": {recorded['reason']}" if recorded.get("reason") else "")
+            + f"); their text re-derived from {args.file}"
+        )
     if color:
         from rich.console import Console
 

@@ -401,16 +401,59 @@ class DedupConfig:
 class InputConfig:
     """How documents are read."""
 
-    text_key: str = _doc("text", "JSONL: the field holding the text")
-    id_key: str = _doc("id", "JSONL: the field holding the document id")
+    text_key: str = _doc("text", "JSONL field / parquet column holding the text")
+    id_key: str = _doc("id", "JSONL field / parquet column holding the document id")
+    html_key: str = _doc(
+        "",
+        'JSONL field / parquet column holding HTML to extract the text from ("" = none); '
+        "the HTML field is kept and the extracted, cleaned text goes to text_key",
+    )
     max_document_chars: int = _doc(
         10_000_000,
         "longer documents are rejected as too_long; 0 = no limit",
     )
     extensions: tuple[str, ...] = _doc(
-        (".txt", ".md", ".jsonl", ".jsonl.gz", ".jsonl.zst"),
-        "file endings read from an input directory",
+        (".txt", ".md", ".jsonl", ".jsonl.gz", ".jsonl.zst", ".parquet", ".html", ".htm"),
+        "file endings read from an input directory (.parquet needs the [parquet] extra, "
+        ".html/.htm the [html] extra)",
     )
+
+
+@dataclass(frozen=True)
+class ExtractConfig:
+    """Main-text extraction from HTML inputs (``.html``/``.htm`` files, ``html_key``)."""
+
+    extractor: str = _doc(
+        "trafilatura",
+        '"trafilatura" or "resiliparse" (faster, title only); chosen on bench/html_extract.py',
+    )
+    include_tables: bool = _doc(True, "keep the text of tables")
+    include_comments: bool = _doc(False, "keep reader comments (trafilatura only)")
+
+    def __post_init__(self) -> None:
+        if self.extractor not in ("trafilatura", "resiliparse"):
+            raise ConfigError(
+                f"extractor must be 'trafilatura' or 'resiliparse', got {self.extractor!r}"
+            )
+
+
+@dataclass(frozen=True)
+class LanguageConfig:
+    """Language identification (py3langid) and what English-only steps do with it."""
+
+    identify: bool = _doc(True, 'record the scores "language" and "language.confidence"')
+    sample_chars: int = _doc(4000, "classify the first N characters (0 = the whole text)")
+    english_only_min_confidence: float = _doc(
+        0.9,
+        "despin and the quality word-list checks leave alone a document identified as "
+        "another language with at least this confidence (bench/language_accuracy.py)",
+    )
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.english_only_min_confidence <= 1.0:
+            raise ConfigError("english_only_min_confidence must be between 0 and 1")
+        if self.sample_chars < 0:
+            raise ConfigError("sample_chars must be >= 0")
 
 
 @dataclass(frozen=True)
@@ -433,6 +476,8 @@ class Config:
     quality: QualityConfig = field(default_factory=QualityConfig)
     dedup: DedupConfig = field(default_factory=DedupConfig)
     input: InputConfig = field(default_factory=InputConfig)
+    extract: ExtractConfig = field(default_factory=ExtractConfig)
+    language: LanguageConfig = field(default_factory=LanguageConfig)
 
     def __post_init__(self) -> None:
         unknown = [s for s in self.stages if s not in STAGE_ORDER]

@@ -41,7 +41,7 @@ class StageRun:
 def run_stages(pipeline: Pipeline, doc: Document) -> tuple[Document, list[StageRun]]:
     """Run each stage in turn, keeping what each one received and changed."""
     runs: list[StageRun] = []
-    for stage in pipeline.stages:
+    for stage in pipeline.steps:
         if doc.dropped is not None:
             break
         before, n = doc.text, len(doc.edits)

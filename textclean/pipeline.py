@@ -72,9 +72,21 @@ class Pipeline:
     """Built stages plus the config and rules they came from."""
 
     def __init__(self, stages: Sequence[Stage], config: Config, rules: RulePack) -> None:
+        from textclean.stages.extract import ExtractStage
+        from textclean.stages.language import LanguageStep
+
         self.stages = tuple(stages)
         self.config = config
         self.rules = rules
+        # HTML inputs become text first (other documents pass untouched), then the
+        # language is recorded for the English-only stages and checks
+        self.extract = ExtractStage(config.extract)
+        self.language = LanguageStep(config.language)
+
+    @property
+    def steps(self) -> tuple[Stage, ...]:
+        """What runs on a document, in order: ``extract``, ``language``, then the stages."""
+        return (self.extract, self.language, *self.stages)
 
     @classmethod
     def from_config(
@@ -109,7 +121,7 @@ class Pipeline:
 
     def process(self, doc: Document) -> Document:
         """Run every stage on one document (in place), stopping once it is dropped."""
-        for stage in self.stages:
+        for stage in self.steps:
             if doc.dropped is not None:
                 break
             doc = stage(doc)

@@ -36,6 +36,7 @@ from textclean.config import Config, ConfigError
 from textclean.document import Document
 from textclean.engines import Engine, StageWork, get_engine
 from textclean.io.discover import Failure, InputError, InputFile, Plan, plan_inputs
+from textclean.io.html_report import ReportBuilder, write_html
 from textclean.io.journal import Journal, ResumeError, ResumeState, make_manifest
 from textclean.io.readers import InputReader
 from textclean.io.report import Reporter, build_summary, write_summary
@@ -70,9 +71,11 @@ META_DIR = ".textclean"
 class Progress(Protocol):
     """What a run reports while it works (the CLI shows a bar or log lines)."""
 
-    def phase(self, name: str, total: int | None) -> None: ...
+    def phase(
+        self, name: str, total: int | None, *, total_bytes: int | None = None, unit: str = "inputs"
+    ) -> None: ...
 
-    def advance(self, inputs: int, documents: int) -> None: ...
+    def advance(self, done: int, documents: int, bytes_done: int | None = None) -> None: ...
 
     def note(self, message: str) -> None: ...
 
@@ -93,6 +96,8 @@ class RunOptions:
     resume: bool = False
     stdin: BinaryIO | None = None
     stdout: BinaryIO | None = None
+    audit: str = "full"  # full | spans | counts (textclean.io.report)
+    audit_compress: bool = False  # write the audit as .jsonl.zst
 
 
 @dataclass
@@ -135,6 +140,30 @@ def display_path(inp: InputFile) -> str:
     return inp.path
 
 
+def require_extras(plan: Plan, config: Config) -> None:
+    """Fail before any work (exit 2, with the pip command) when an input needs a missing
+    extra; and make a directory where nothing can be read a failed input (exit 1)."""
+    kinds = {inp.kind for inp in plan.inputs}
+    if "parquet" in kinds:
+        from textclean.io.parquet import _pq
+
+        _pq()
+    if "html" in kinds or config.input.html_key:
+        from textclean.stages.extract import ExtractStage
+
+        ExtractStage(config.extract).load()
+
+
+def plan_run(args: list[str], config: Config, output: str | None = None) -> Plan:
+    """:func:`plan_inputs`, the extras check, and a failure when nothing can be read."""
+    plan = plan_inputs(args, config.input, output)
+    require_extras(plan, config)
+    nothing = plan.nothing_readable(args)
+    if nothing is not None:
+        plan.failures.append(nothing)
+    return plan
+
+
 # -- step 1: read and process -------------------------------------------------
 
 
@@ -150,7 +179,8 @@ def stream_events(
     stdin: BinaryIO | None = None,
 ) -> Iterator[tuple[str, int, Any]]:
     """Processed events in input order: ``("start", i, kind)``, ``("doc", i, Document)``,
-    ``("fail", i, Failure)``, ``("done", i, bytes_read)``.
+    ``("fail", i, Failure)``, ``("read", i, bytes of the file read so far)`` after each
+    batch, ``("done", i, bytes_read)``.
     """
     pending: deque[list[tuple[str, int, Any]]] = deque()
     count = [documents_before]
@@ -180,6 +210,7 @@ def stream_events(
                     chars += len(item.text)
                     count[0] += 1
                     if len(docs) >= BATCH_DOCS or chars >= BATCH_CHARS:
+                        events.append(("read", idx, reader.disk_bytes))
                         pending.append(events)
                         yield docs
                         events, docs, chars = [], [], 0
@@ -208,12 +239,16 @@ def _process(
     state: ResumeState,
     options: RunOptions,
     progress: Progress,
-) -> int:
-    """Step 1; returns the number of inputs processed in this run."""
+) -> tuple[int, int]:
+    """Step 1; returns the number of inputs processed in this run and of documents
+    in the journal."""
     processed = 0
     total = len(plan.inputs)
-    progress.phase("process", total)
-    progress.advance(state.next_input, state.documents)
+    sizes = [max(inp.size, 0) for inp in plan.inputs]
+    known = all(inp.size >= 0 for inp in plan.inputs)
+    progress.phase("process", total, total_bytes=sum(sizes) if known else None)
+    finished = sum(sizes[: state.next_input])
+    progress.advance(state.next_input, state.documents, finished)
     docs = state.documents
     for kind, idx, payload in stream_events(
         plan,
@@ -232,12 +267,15 @@ def _process(
             journal.fail(idx, payload)
         elif kind == "start":
             journal.start_input(idx, payload)
+        elif kind == "read":
+            progress.advance(idx, docs, finished + min(payload, sizes[idx]))
         else:
             journal.done(idx, plan.inputs[idx], payload)
             processed += 1
-            progress.advance(idx + 1, docs)
+            finished += sizes[idx]
+            progress.advance(idx + 1, docs, finished)
     journal.end()
-    return processed
+    return processed, docs
 
 
 # -- step 2: corpus dedup ------------------------------------------------------
@@ -260,10 +298,19 @@ class _Keys:
         return f"{doc_id}#{n + 1}"
 
 
-def _kept_texts(journal: Journal, keys: _Keys) -> Iterator[tuple[str, str]]:
+def _kept_texts(
+    journal: Journal, keys: _Keys, progress: Progress | None = None
+) -> Iterator[tuple[str, str]]:
+    seen = 0
     for event in journal.events():
-        if event["t"] == "doc" and event["doc"].dropped is None:
-            yield keys.key(event["doc"].id), event["doc"].text
+        if event["t"] == "doc":
+            seen += 1
+            if progress is not None and seen % 256 == 0:
+                progress.advance(seen, seen)
+            if event["doc"].dropped is None:
+                yield keys.key(event["doc"].id), event["doc"].text
+    if progress is not None:
+        progress.advance(seen, seen)
 
 
 @dataclass(frozen=True)
@@ -314,16 +361,24 @@ class _Outputs:
         self.dry_run = dry_run
         self.text_key = text_key
         self._jsonl: JsonlWriter | None = None
+        self._parquet: Any = None  # a ParquetOutput while a parquet input is written
 
     def relpath(self, inp: InputFile, kind: str) -> str:
         if inp.is_stdin:
             return "stdin.jsonl" if kind == "jsonl" else "stdin.txt"
-        return inp.relpath
+        return inp.out_relpath
 
     def begin(self, inp: InputFile, kind: str) -> None:
-        if self.dry_run or self.out_dir is None or kind != "jsonl":
+        if self.dry_run or self.out_dir is None:
             return
-        self._jsonl = JsonlWriter(self.out_dir / self.relpath(inp, kind), inp.compression)
+        if kind == "jsonl":
+            self._jsonl = JsonlWriter(self.out_dir / self.relpath(inp, kind), inp.compression)
+        elif kind == "parquet":
+            from textclean.io.parquet import ParquetOutput
+
+            self._parquet = ParquetOutput(
+                self.out_dir / self.relpath(inp, kind), inp.path, self.text_key
+            )
 
     def document(self, inp: InputFile, kind: str, doc: Document) -> int:
         """Write (or, when rejected, make sure no stale output remains); returns bytes."""
@@ -349,6 +404,11 @@ class _Outputs:
             line = json_line(jsonl_record(doc, self.text_key))
             self._jsonl.write_line(line)
             return len(line)
+        if kind == "parquet":
+            if not kept or self._parquet is None:
+                return 0
+            self._parquet.document(doc)
+            return len(encode_text(doc.text))
         path = self.out_dir / self.relpath(inp, kind)
         if kept:
             return write_text(path, doc.text)
@@ -356,12 +416,13 @@ class _Outputs:
         return 0
 
     def end(self, unreadable: bool) -> None:
-        if self._jsonl is not None:
-            if unreadable:
-                self._jsonl.abort()
-            else:
-                self._jsonl.commit()
-            self._jsonl = None
+        for writer in (self._jsonl, self._parquet):
+            if writer is not None:
+                if unreadable:
+                    writer.abort()
+                else:
+                    writer.commit()
+        self._jsonl = self._parquet = None
 
 
 def _write(
@@ -376,7 +437,11 @@ def _write(
     keys = _Keys()
     kind = "text"
     unreadable = False
-    progress.phase("write", len(plan.inputs))
+    sizes = [max(inp.size, 0) for inp in plan.inputs]
+    known = all(inp.size >= 0 for inp in plan.inputs)
+    progress.phase("write", len(plan.inputs), total_bytes=sum(sizes) if known else None)
+    finished = 0
+    progress.advance(0, 0, 0)
     for event in journal.events():
         t = event["t"]
         if t == "start":
@@ -401,7 +466,8 @@ def _write(
         elif t == "done":
             reporter.bytes_in += event["bytes"]
             outputs.end(unreadable)
-            progress.advance(event["i"] + 1, reporter.documents_in)
+            finished += sizes[event["i"]]
+            progress.advance(event["i"] + 1, reporter.documents_in, finished)
     return keys.repeated
 
 
@@ -442,8 +508,8 @@ def run_clean(
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)  # exists while planning: never read as input
     try:
-        plan = plan_inputs(options.inputs, config.input, options.output)
-    except InputError:
+        plan = plan_run(options.inputs, config, options.output)
+    except (InputError, ConfigError):
         if created and out_dir is not None:
             out_dir.rmdir()
         raise
@@ -521,9 +587,9 @@ def _run_locked(
     timings: dict[str, float] = {}
     try:
         t = time.monotonic()
-        processed = 0
+        processed, docs = 0, state.documents
         if not state.complete:
-            processed = _process(
+            processed, docs = _process(
                 plan, StageWork(config), engine, config, journal, state, options, progress
             )
         journal.close()
@@ -531,7 +597,7 @@ def _run_locked(
 
         t = time.monotonic()
         dedup_info, duplicates = _dedup(
-            config, journal, engine, factory, progress, dry_run=options.dry_run
+            config, journal, engine, factory, progress, dry_run=options.dry_run, documents=docs
         )
         timings["dedup"] = time.monotonic() - t
     finally:
@@ -540,7 +606,12 @@ def _run_locked(
             engine.close()
 
     t = time.monotonic()
-    reporter = Reporter(meta if out_dir is not None else None)
+    reporter = Reporter(
+        meta if out_dir is not None else None,
+        audit=options.audit,
+        compress=options.audit_compress,
+        html=ReportBuilder(pipeline.stage_names) if out_dir is not None else None,
+    )
     outputs = _Outputs(
         out_dir, options.stdout or sys.stdout.buffer, options.dry_run, config.input.text_key
     )
@@ -577,6 +648,7 @@ def _run_locked(
     )
     if out_dir is not None:
         write_summary(meta / "summary.json", summary)
+        write_html(meta / "report.html", reporter.html.render(summary))
     shutil.rmtree(meta / "work", ignore_errors=True)
     (meta / "lock").unlink(missing_ok=True)
     return RunResult(summary, reporter.failures)
@@ -589,6 +661,7 @@ def _dedup(
     factory: Callable[..., Any] | None,
     progress: Progress,
     dry_run: bool = False,
+    documents: int | None = None,
 ) -> tuple[dict[str, Any], Any]:
     if not config.dedup.enabled:
         return {"enabled": False, "available": dedup_available()}, None
@@ -596,7 +669,8 @@ def _dedup(
         note = "corpus dedup is not part of this build (textclean.dedup.corpus missing); skipped"
         progress.note(note)
         return {"enabled": False, "available": False, "note": note}, None
-    progress.phase("dedup", None)
+    progress.phase("dedup", documents, unit="documents")
+    progress.advance(0, 0)
     keys = _Keys()
     # The run id marks this run's documents in a persistent index, so a resumed
     # run that had already committed them does not take them for duplicates.
@@ -606,7 +680,7 @@ def _dedup(
         run_key=journal.run_id,
         update_index=config.dedup.update_index and not dry_run,
     )
-    result = engine.dedup(dedup_config, factory, _kept_texts(journal, keys))
+    result = engine.dedup(dedup_config, factory, _kept_texts(journal, keys, progress))
     duplicates = _with_kept_origins(journal, dict(result.duplicates))
     info = {
         "enabled": True,

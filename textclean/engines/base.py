@@ -89,7 +89,7 @@ def process_document(pipeline: Pipeline, doc: Document) -> Document:
     if doc.dropped is not None:
         return doc
     original, scores = doc.text, dict(doc.scores)
-    for stage in pipeline.stages:
+    for stage in pipeline.steps:  # extract and language first, then the stages
         if doc.dropped is not None:
             break
         try:

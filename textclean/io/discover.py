@@ -7,7 +7,8 @@
   symlink loop instead of being walked forever. The output directory is never
   read as input, even when it lies inside an input directory.
 * A file named on the command line is always an input, whatever its extension
-  (read as plain text unless it is ``.jsonl[.gz|.zst]``).
+  (read as plain text unless it is ``.jsonl[.gz|.zst]``, ``.parquet`` or
+  ``.html``/``.htm``).
 * ``-`` is standard input; its format (JSONL or plain text) is decided when it
   is read.
 
@@ -20,6 +21,10 @@ files go under the directory's name, so outputs never collide.
 ('jsonl', 'gz')
 >>> input_kind("notes.md", (".txt", ".md")), input_kind("x.csv", (".txt",))
 (('text', ''), None)
+>>> input_kind("part-0.parquet", (".parquet",)), input_kind("Page.HTM", (".htm",))
+(('parquet', ''), ('html', ''))
+>>> InputFile("a/p.html", "a/p.html", "html").out_relpath
+'a/p.txt'
 """
 
 from __future__ import annotations
@@ -70,6 +75,13 @@ class InputFile:
     def is_stdin(self) -> bool:
         return self.path == STDIN
 
+    @property
+    def out_relpath(self) -> str:
+        """Where the output goes under OUT: an HTML page becomes a ``.txt`` file."""
+        if self.kind == "html":
+            return str(Path(self.relpath).with_suffix(".txt").as_posix())
+        return self.relpath
+
 
 @dataclass
 class Plan:
@@ -78,9 +90,56 @@ class Plan:
     inputs: list[InputFile] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
     skipped: dict[str, int] = field(default_factory=dict)
+    #: files skipped for their extension, by extension ("" for none)
+    skipped_extensions: dict[str, int] = field(default_factory=dict)
 
-    def skip(self, reason: str) -> None:
+    def skip(self, reason: str, name: str | None = None) -> None:
         self.skipped[reason] = self.skipped.get(reason, 0) + 1
+        if name is not None:
+            ext = extension(name)
+            self.skipped_extensions[ext] = self.skipped_extensions.get(ext, 0) + 1
+
+    def nothing_readable(self, args: list[str]) -> Failure | None:
+        """A failure when directories were given and not one file in them can be read.
+
+        >>> p = Plan(); p.skip("unsupported", "a.csv"); p.skip("unsupported", "b.csv")
+        >>> p.nothing_readable(["data"]).error.split(";")[0]
+        'no input file can be read: skipped 2 files (.csv 2)'
+        """
+        if self.inputs or self.failures or not any(a != STDIN for a in args):
+            return None
+        where = ", ".join(a for a in args if a != STDIN)
+        if self.skipped_extensions:
+            n = sum(self.skipped_extensions.values())
+            exts = ", ".join(
+                f"{ext or '(no extension)'} {count}"
+                for ext, count in sorted(self.skipped_extensions.items())
+            )
+            what = f"skipped {n} file{'s' if n != 1 else ''} ({exts})"
+        else:
+            what = "no files found"
+        return Failure(
+            where,
+            None,
+            f"no input file can be read: {what}; readable extensions are set by input.extensions",
+        )
+
+
+_COMPRESSED = (".gz", ".zst", ".bz2", ".xz", ".lz4", ".zip")
+
+
+def extension(name: str) -> str:
+    """A file name's extension, lower case, with a compression suffix kept on.
+
+    >>> extension("a.b.CSV"), extension("x.json.gz"), extension("README")
+    ('.csv', '.json.gz', '')
+    """
+    suffixes = [s.lower() for s in Path(name).suffixes]
+    if not suffixes:
+        return ""
+    if suffixes[-1] in _COMPRESSED and len(suffixes) > 1:
+        return "".join(suffixes[-2:])
+    return suffixes[-1]
 
 
 def input_kind(name: str, extensions: tuple[str, ...]) -> tuple[str, str] | None:
@@ -96,6 +155,10 @@ def _kind_of(lower: str) -> tuple[str, str]:
     for suffix, comp in ((".jsonl.gz", "gz"), (".jsonl.zst", "zst"), (".jsonl", "")):
         if lower.endswith(suffix):
             return "jsonl", comp
+    if lower.endswith(".parquet"):
+        return "parquet", ""
+    if lower.endswith((".html", ".htm")):
+        return "html", ""
     return "text", ""
 
 
@@ -138,13 +201,13 @@ def plan_inputs(args: list[str], config: InputConfig, output: str | None = None)
 
 
 def _add(plan: Plan, seen: dict[str, str], inp: InputFile, arg: str) -> None:
-    other = seen.get(inp.relpath)
+    other = seen.get(inp.out_relpath)
     if other is not None:
         raise InputError(
-            f"inputs {other!r} and {arg!r} would both write {inp.relpath!r} under the output; "
-            "clean them in separate runs or rename one"
+            f"inputs {other!r} and {arg!r} would both write {inp.out_relpath!r} under the "
+            "output; clean them in separate runs or rename one"
         )
-    seen[inp.relpath] = arg
+    seen[inp.out_relpath] = arg
     plan.inputs.append(inp)
 
 
@@ -192,7 +255,7 @@ def _walk(
             elif exc.errno == errno.ELOOP:
                 plan.failures.append(Failure(str(path), None, "symlink loop"))
             else:
-                plan.skip("unsupported")
+                plan.skip("unsupported", name)
             continue
         if stat.S_ISDIR(st.st_mode):
             if out_real is not None and os.path.realpath(path) == out_real:
@@ -208,7 +271,7 @@ def _walk(
             continue
         found = input_kind(name, config.extensions)
         if found is None:
-            plan.skip("unsupported")
+            plan.skip("unsupported", name)
             continue
         kind, comp = found
         entry = InputFile(str(path), prefix + name, kind, comp, st.st_size, st.st_mtime_ns)

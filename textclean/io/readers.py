@@ -12,15 +12,12 @@ into a stream of :class:`~textclean.document.Document` and
 * a problem that is not one document (an unreadable JSONL file, a corrupt
   compressed stream) is yielded as a :class:`Failure`.
 
-Invalid UTF-8 is decoded, never fatal: a file with no valid multi-byte UTF-8
-sequence at all is read as Windows-1252 (legacy single-byte text); otherwise
-bad bytes become U+FFFD. Either way the document is flagged in its scores
-(``input.encoding``, ``input.replaced_bytes``).
+Bytes that are not UTF-8 are decoded by :mod:`textclean.io.encoding`
+(charset-normalizer for legacy code pages, U+FFFD for damaged UTF-8) and the
+document is flagged in its scores (``input.encoding``,
+``input.encoding_confidence``, ``input.replaced_bytes``); bytes no encoding
+decodes plausibly are rejected as ``undecidable_encoding``.
 
->>> decode_bytes("Caf\\u00e9".encode("cp1252"))
-('Café', 'cp1252', 0)
->>> decode_bytes(b"ok \\xe2\\x80\\x99 bad \\xff")
-('ok ’ bad �', 'utf-8', 1)
 >>> reason_code("too_long: 12 chars > 10"), is_input_failure("binary: NUL byte at 4")
 ('too_long', True)
 """
@@ -38,12 +35,14 @@ import zlib
 from collections.abc import Iterator
 from typing import Any, BinaryIO
 
-import regex
 import zstandard
 
 from textclean.config import InputConfig
 from textclean.document import Document
 from textclean.io.discover import Failure, InputFile
+from textclean.io.encoding import BinaryContent, UndecidableEncoding, decode_bytes
+
+__all__ = ["BinaryContent", "InputReader", "UndecidableEncoding", "decode_bytes"]
 
 #: Reason codes of rejects that mean an input could not be read as intended:
 #: they are listed as failed inputs and make the CLI exit with status 1.
@@ -55,31 +54,18 @@ FAILURE_CODES = frozenset(
         "malformed_jsonl",
         "missing_text_key",
         "bad_text",
+        "undecidable_encoding",
         "stage_error",
     }
 )
 #: Reject reasons whose document text is not kept in the rejects (the input
 #: still holds it at ``source``/``line``).
-TEXT_OMITTED_CODES = frozenset({"unreadable", "not_regular_file", "binary", "too_long"})
+TEXT_OMITTED_CODES = frozenset(
+    {"unreadable", "not_regular_file", "binary", "undecidable_encoding", "too_long"}
+)
 
 READ_CHUNK = 1 << 20
 _JSONL_SLACK = 1 << 20  # room for the other fields of a JSONL row over the text limit
-_NON_ASCII_VALID = regex.compile(r"[^\x00-\x7f\ufffd]")
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
-)
-
-
-def _latin1_fallback(err: UnicodeError) -> tuple[str, int]:
-    assert isinstance(err, UnicodeDecodeError)
-    return err.object[err.start : err.end].decode("latin-1"), err.end
-
-
-codecs.register_error("textclean-latin1", _latin1_fallback)
 
 
 def reason_code(reason: str) -> str:
@@ -91,43 +77,13 @@ def is_input_failure(reason: str | None) -> bool:
     return reason is not None and reason_code(reason) in FAILURE_CODES
 
 
-class BinaryContent(ValueError):
-    """The bytes are not text (a NUL byte was found)."""
-
-    def __init__(self, offset: int) -> None:
-        super().__init__(f"NUL byte at offset {offset}")
-        self.offset = offset
-
-
-def decode_bytes(data: bytes) -> tuple[str, str | None, int]:
-    """Decode file bytes: ``(text, encoding flag or None if clean UTF-8, bytes replaced)``.
-
-    Raises :class:`BinaryContent` for data with NUL bytes (outside UTF-16/32).
-    """
-    for bom, codec in _BOMS:
-        if data.startswith(bom):
-            text = data.decode(codec, "replace")
-            if "\x00" in text:
-                raise BinaryContent(text.index("\x00"))
-            return text.removeprefix("\ufeff"), codec, 0
-    nul = data.find(b"\x00")
-    if nul >= 0:
-        raise BinaryContent(nul)
-    try:
-        return data.decode("utf-8"), None, 0
-    except UnicodeDecodeError:
-        pass
-    text = data.decode("utf-8", "replace")
-    if _NON_ASCII_VALID.search(text) is None:
-        # Not one valid multi-byte sequence: legacy single-byte text, not damaged UTF-8.
-        return data.decode("cp1252", "textclean-latin1"), "cp1252", 0
-    replaced = text.count("\ufffd") - data.count("\ufffd".encode())
-    return text, "utf-8", replaced
-
-
-def _flag(doc: Document, encoding: str | None, replaced: int) -> Document:
+def _flag(
+    doc: Document, encoding: str | None, replaced: int, confidence: float | None = None
+) -> Document:
     if encoding is not None:
         doc.scores["input.encoding"] = encoding
+    if confidence is not None:
+        doc.scores["input.encoding_confidence"] = confidence
     if replaced:
         doc.scores["input.replaced_bytes"] = replaced
     return doc
@@ -189,6 +145,18 @@ class InputReader:
         self.kind = inp.kind
         self.bytes_read = 0
         self._stdin = stdin
+        self._raw: Any = None  # the file on disk, while a compressed input is read
+
+    @property
+    def disk_bytes(self) -> int:
+        """Bytes of the file on disk read so far (for progress): for a compressed
+        input the position in the compressed file, else ``bytes_read``."""
+        if self._raw is not None:
+            try:
+                return int(self._raw.tell())
+            except (OSError, ValueError):
+                return max(self.inp.size, 0)
+        return self.bytes_read
 
     @property
     def limit(self) -> int:
@@ -199,8 +167,19 @@ class InputReader:
             yield from self._read_stdin()
         elif self.kind == "jsonl":
             yield from self._read_jsonl_file()
+        elif self.kind == "parquet":
+            from textclean.io.parquet import read_parquet
+
+            for item in read_parquet(self.inp, self.config, self.source):
+                if isinstance(item, int):
+                    self.bytes_read += item
+                else:
+                    yield item
         else:
-            yield from self._read_text_file()
+            for item in self._read_text_file():
+                if self.kind == "html" and isinstance(item, Document) and item.dropped is None:
+                    item.scores["input.format"] = "html"  # the extract step makes it text
+                yield item
 
     # -- stdin ---------------------------------------------------------------
 
@@ -252,15 +231,17 @@ class InputReader:
                 doc_id, f"too_long: over {cap} bytes, over max_document_chars={limit} characters"
             )
         try:
-            text, encoding, replaced = decode_bytes(data)
+            text, encoding, replaced, confidence = decode_bytes(data)
         except BinaryContent as exc:
             return self._dropped(doc_id, f"binary: {exc}")
+        except UndecidableEncoding as exc:
+            return self._dropped(doc_id, f"undecidable_encoding: {exc}")
         if limit > 0 and len(text) > limit:
             return self._dropped(
                 doc_id, f"too_long: {len(text)} characters > max_document_chars={limit}"
             )
         doc = Document(id=doc_id, text=text, source=self.source)
-        return _flag(doc, encoding, replaced)
+        return _flag(doc, encoding, replaced, confidence)
 
     # -- JSONL ---------------------------------------------------------------
 
@@ -276,6 +257,8 @@ class InputReader:
             return
         with f:
             stream: BinaryIO
+            if self.inp.compression:
+                self._raw = f
             if self.inp.compression == "gz":
                 stream = gzip.GzipFile(fileobj=f, mode="rb")
             elif self.inp.compression == "zst":
@@ -334,10 +317,11 @@ class InputReader:
         if not isinstance(obj, dict):
             return bad(f"malformed_jsonl: expected a JSON object, got {_json_type(obj)}")
         doc_id = _id_of(obj.get(self.config.id_key), default_id)
-        key = self.config.text_key
+        html = bool(self.config.html_key)
+        key = self.config.html_key or self.config.text_key
         if key not in obj:
             return bad(f"missing_text_key: no {key!r} key in the record", doc_id)
-        text = obj.pop(key)
+        text = obj[key] if html else obj.pop(key)  # an HTML field stays in the output
         if not isinstance(text, str):
             return bad(f"bad_text: {key!r} holds {_json_type(text)}, not a string", doc_id)
         if self.limit > 0 and len(text) > self.limit:
@@ -345,6 +329,8 @@ class InputReader:
             doc.drop(f"too_long: {len(text)} characters > max_document_chars={self.limit}")
             return doc
         doc = Document(id=doc_id, text=text, metadata=obj, source=self.source, line=lineno)
+        if html:
+            doc.scores["input.format"] = "html"
         return _flag(doc, encoding, replaced)
 
 

@@ -13,7 +13,20 @@ All three live in ``OUT/.textclean/``:
   rejected``), rejects by reason, edits by stage and rule, bytes, versions,
   hashes, the config and the failed inputs. Everything that differs between
   two identical runs (timings, worker count, what was resumed) sits under
-  ``"run"``; the rest is byte-identical across runs and worker counts.
+  ``"run"``; the rest is byte-identical across runs and worker counts;
+* ``report.html`` — the run for a person (:mod:`textclean.io.html_report`).
+
+How much of the per-document audit is kept is the audit mode (``--audit``):
+
+* ``full`` — as above;
+* ``spans`` — each edit's stage, rule, ``start``/``end`` and ``after_len``
+  (the length of its replacement) without any text, and the rejects' ids,
+  reasons and duplicate verdicts without text, metadata or scores: the input
+  still holds the text and ``textclean inspect FILE --audit OUT`` re-derives it;
+* ``counts`` — no ``report.jsonl`` or ``rejects.jsonl``, only ``summary.json``
+  and ``report.html``.
+
+With ``compress`` they are written as ``.jsonl.zst`` (zstd).
 """
 
 from __future__ import annotations
@@ -29,6 +42,9 @@ from textclean.document import Document
 from textclean.io.discover import Failure
 from textclean.io.readers import TEXT_OMITTED_CODES, is_input_failure, reason_code
 from textclean.io.writers import AtomicFile, json_line
+
+AUDIT_MODES = ("full", "spans", "counts")
+AUDIT_FILES = ("report.jsonl", "rejects.jsonl")
 
 #: At most this many failures are listed in summary.json (all are in rejects/report).
 MAX_LISTED_FAILURES = 1000
@@ -48,10 +64,73 @@ def package_versions() -> dict[str, str]:
     return out
 
 
-class Reporter:
-    """Collects per-document outcomes; writes report and rejects unless ``meta_dir`` is None."""
+class _AuditFile:
+    """An audit file written atomically, zstd-compressed when asked."""
 
-    def __init__(self, meta_dir: Path | None) -> None:
+    def __init__(self, path: Path, compress: bool) -> None:
+        import zstandard
+
+        self.file = AtomicFile(path)
+        self._z: Any = None
+        if compress:
+            cctx = zstandard.ZstdCompressor(level=6, write_checksum=True)
+            self._z = cctx.stream_writer(self.file, closefd=False)
+
+    def write(self, data: bytes) -> None:
+        (self._z or self.file).write(data)
+
+    def commit(self) -> None:
+        if self._z is not None:
+            self._z.close()
+        self.file.commit()
+
+    def abort(self) -> None:
+        self.file.abort()
+
+    @property
+    def size(self) -> int:
+        return self.file.bytes_written
+
+
+def spans_row(row: dict[str, Any]) -> dict[str, Any]:
+    """A ``report.jsonl`` row as the ``spans`` audit keeps it (no text, no scores).
+
+    >>> spans_row({"id": "a", "source": "f", "line": None, "status": "kept", "scores": {},
+    ...            "edits": [{"stage": "s", "rule": "r", "start": 1, "end": 4,
+    ...                       "before": "abc", "after": "x"}]})["edits"]
+    [{'after_len': 1, 'end': 4, 'rule': 'r', 'stage': 's', 'start': 1}]
+    """
+    out = {k: v for k, v in row.items() if k not in ("edits", "scores")}
+    out["edits"] = [
+        {
+            "after_len": len(e["after"]),
+            "end": e["end"],
+            "rule": e["rule"],
+            "stage": e["stage"],
+            "start": e["start"],
+        }
+        for e in row["edits"]
+    ]
+    return out
+
+
+class Reporter:
+    """Collects per-document outcomes; writes report and rejects unless ``meta_dir`` is None.
+
+    ``audit`` is the audit mode (see the module docstring); ``html``, when given,
+    is a :class:`textclean.io.html_report.ReportBuilder` fed every row.
+    """
+
+    def __init__(
+        self,
+        meta_dir: Path | None,
+        *,
+        audit: str = "full",
+        compress: bool = False,
+        html: Any = None,
+    ) -> None:
+        if audit not in AUDIT_MODES:
+            raise ValueError(f"audit mode must be one of {AUDIT_MODES}, not {audit!r}")
         self.documents_in = 0
         self.documents_out = 0
         self.rejected: Counter[str] = Counter()
@@ -60,11 +139,16 @@ class Reporter:
         self.failures: list[Failure] = []
         self.bytes_in = 0
         self.bytes_out = 0
-        self._report: AtomicFile | None = None
-        self._rejects: AtomicFile | None = None
-        if meta_dir is not None:
-            self._report = AtomicFile(meta_dir / "report.jsonl")
-            self._rejects = AtomicFile(meta_dir / "rejects.jsonl")
+        self.audit = audit
+        self.compress = compress
+        self.html = html
+        self.meta_dir = meta_dir
+        self._report: _AuditFile | None = None
+        self._rejects: _AuditFile | None = None
+        if meta_dir is not None and audit != "counts":
+            suffix = ".zst" if compress else ""
+            self._report = _AuditFile(meta_dir / f"report.jsonl{suffix}", compress)
+            self._rejects = _AuditFile(meta_dir / f"rejects.jsonl{suffix}", compress)
 
     def document(self, doc: Document, duplicate: Any = None) -> None:
         """Account for one document (kept when ``doc.dropped`` is None)."""
@@ -95,17 +179,22 @@ class Reporter:
             if source is not None:
                 row["duplicate_of_source"] = source
                 row["duplicate_of_line"] = getattr(duplicate, "kept_line", None)
+        keep_text = doc.dropped is not None and reason_code(doc.dropped) not in TEXT_OMITTED_CODES
+        lean = spans_row(row) if self.audit != "full" or self.html is not None else row
+        if self.audit == "spans":
+            row = lean
         if self._report is not None:
             self._report.write(json_line(row, sort_keys=True))
         if doc.dropped is not None and self._rejects is not None:
-            keep_text = reason_code(doc.dropped) not in TEXT_OMITTED_CODES
-            reject = {
-                **row,
-                "text": doc.text if keep_text else None,
-                "metadata": doc.metadata,
-            }
+            reject = dict(row)
+            if self.audit == "full":
+                reject["text"] = doc.text if keep_text else None
+                reject["metadata"] = doc.metadata
             del reject["status"]
             self._rejects.write(json_line(reject, sort_keys=True))
+        if self.html is not None:
+            text = doc.text if keep_text and self.audit != "spans" else None
+            self.html.add(lean, text=text, doc=doc)
 
     def failure(self, failure: Failure) -> None:
         self.failures.append(failure)
@@ -114,6 +203,17 @@ class Reporter:
         for f in (self._report, self._rejects):
             if f is not None:
                 f.commit()
+        if self.meta_dir is not None:  # no stale audit of another mode stays behind
+            keep = {f.file.path.name for f in (self._report, self._rejects) if f is not None}
+            for name in AUDIT_FILES:
+                for variant in (name, f"{name}.zst"):
+                    if variant not in keep:
+                        (self.meta_dir / variant).unlink(missing_ok=True)
+
+    def audit_info(self) -> dict[str, Any]:
+        """The ``audit`` object of summary.json: mode, compression and file sizes."""
+        files = {f.file.path.name: f.size for f in (self._report, self._rejects) if f is not None}
+        return {"mode": self.audit, "compress": self.compress, "files": files}
 
     def abort(self) -> None:
         for f in (self._report, self._rejects):
@@ -162,6 +262,7 @@ def build_summary(
         "dedup": dedup,
         "stages": stages,
         "dry_run": dry_run,
+        "audit": reporter.audit_info(),
         "versions": package_versions(),
         "rules_hash": rules_hash,
         "config_hash": config_hash,

@@ -13,6 +13,10 @@ Detection (every mode but ``off``) sets four scores:
 * ``spun`` — ``spin_score >= threshold`` and ``spin_distinct >= min_distinct``
   and the text is English (enough of the commonest English words).
 
+A document the ``language`` step identified as another language than English
+(confidence at least ``[language] english_only_min_confidence``) is not looked at:
+its scores get ``despin.skipped = "language fr"`` (say) instead.
+
 Repair (mode ``repair``, flagged documents only) walks the reverse-table
 matches (phrases first, see :func:`~textclean.stages.despin.match.find_matches`): T1
 entries are applied; T2 entries only when a context rule
@@ -43,6 +47,7 @@ tier, the score and the reason (with the odds of every original, if several).
 
 from __future__ import annotations
 
+import dataclasses
 import math
 from collections import Counter
 from collections.abc import Sequence
@@ -51,7 +56,7 @@ from typing import Any
 
 import regex
 
-from textclean.config import Config, DespinConfig
+from textclean.config import Config, DespinConfig, LanguageConfig
 from textclean.document import Change, Document
 from textclean.rules import RulePack
 from textclean.stages.despin.casing import restore_case
@@ -66,6 +71,7 @@ from textclean.stages.despin.match import (
 )
 from textclean.stages.despin.stats import bigram_evidence, english_share, phrase_zipf, zipf
 from textclean.stages.despin.table import Entry, Fingerprint, SpinTables, load_tables
+from textclean.stages.language import english_only_skip
 
 NAME = "despin"
 #: The neighbour "word" a context rule sees when a quotation mark separates it from the
@@ -186,6 +192,8 @@ class DespinStage:
     log_prior: dict[tuple[str, str], float] = field(repr=False, default_factory=dict)
     # words the spinner rewrites (the originals of the reverse table), lower case
     rewritten: frozenset[str] = field(repr=False, default_factory=frozenset)
+    # a document identified as another language than English is left alone
+    language: LanguageConfig = field(repr=False, default_factory=LanguageConfig)
     name: str = NAME
 
     @classmethod
@@ -506,6 +514,10 @@ class DespinStage:
     def __call__(self, doc: Document) -> Document:
         if self.config.mode == "off":
             return doc
+        skip = english_only_skip(doc, self.language)
+        if skip is not None:  # English tables and frequencies: say why nothing was looked at
+            doc.scores["despin.skipped"] = skip
+            return doc
         a = self.analyse(doc.text)
         doc.scores.update(a.scores())
         if self.config.mode == "repair" and a.spun:
@@ -516,7 +528,9 @@ class DespinStage:
 def build(config: Config, rules: RulePack | None) -> DespinStage:
     """The despin stage for ``config``, reading the spin tables of ``rules``."""
     tables = load_tables(rules if rules is not None else RulePack.load(config.rules))
-    return DespinStage.from_tables(config.despin, tables)
+    return dataclasses.replace(
+        DespinStage.from_tables(config.despin, tables), language=config.language
+    )
 
 
 def build_from_tables(config: DespinConfig, tables: SpinTables) -> DespinStage:

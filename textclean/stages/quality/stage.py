@@ -10,6 +10,18 @@ Every signal goes into ``doc.scores`` (``c4.*``, ``gopher.*``, ``gopher_rep.*``,
 ``quality.fineweb``: the first failing family in that order) and every failed
 check of those families as the detail.
 
+The checks that count an English word list (:data:`ENGLISH_ONLY_CHECKS`: Gopher's
+stop words) are not applied to a document the ``language`` step identified as
+another language (confidence at least ``[language] english_only_min_confidence``):
+the signal is still scored, and ``quality.skipped`` says which checks were left
+out and why (``"gopher_quality.stop_words: language fr"``).
+
+The checks that count words of an English list (:data:`ENGLISH_ONLY_CHECKS`:
+Gopher's stop words) are not applied to a document the ``language`` step identified
+as another language (confidence at least ``[language] english_only_min_confidence``):
+the signal is still scored and ``quality.skipped`` says which checks were left out
+and why (``"gopher_quality.stop_words: language fr"``).
+
 >>> from textclean.config import Config
 >>> from textclean.document import Document
 >>> stage = build(Config().replace(quality={"drop_on_quality": True}), None)
@@ -19,15 +31,18 @@ check of those families as the detail.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from textclean.config import Config, QualityConfig
+from textclean.config import Config, LanguageConfig, QualityConfig
 from textclean.document import Document
 from textclean.rules import RuleError, RulePack
+from textclean.stages.language import english_only_skip
 from textclean.stages.quality.signals import score
 from textclean.stages.quality.thresholds import Thresholds, load_thresholds, parse_files
 
 NAME = "quality"
+#: Checks that count words of an English word list: not applied to other languages.
+ENGLISH_ONLY_CHECKS = ("gopher_quality.stop_words",)
 
 
 @dataclass(frozen=True)
@@ -37,10 +52,15 @@ class QualityStage:
     config: QualityConfig
     thresholds: Thresholds
     name: str = NAME
+    language: LanguageConfig = field(default_factory=LanguageConfig)
 
     def __call__(self, doc: Document) -> Document:
         scores, failed = score(doc.text, self.thresholds)
         doc.scores.update(scores)
+        skip = english_only_skip(doc, self.language)
+        if skip is not None:  # the signal stays in the scores; the check is not applied
+            failed = [f for f in failed if f not in ENGLISH_ONLY_CHECKS]
+            doc.scores["quality.skipped"] = f"{','.join(ENGLISH_ONLY_CHECKS)}: {skip}"
         doc.scores["quality.failed"] = ",".join(failed)
         if self.config.drop_on_quality:
             checked = [f for f in failed if f.split(".")[0] in self.config.checks]
@@ -58,4 +78,4 @@ def build(config: Config, rules: RulePack | None) -> QualityStage:
         if isinstance(exc, RuleError):
             raise
         raise RuleError(pack.builtin_dir / "quality", None, str(exc)) from exc
-    return QualityStage(config.quality, thresholds)
+    return QualityStage(config.quality, thresholds, language=config.language)
