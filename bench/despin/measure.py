@@ -40,7 +40,8 @@ import json
 import os
 import sys
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -333,31 +334,62 @@ class RealResult:
     skipped: list[str]
 
 
+def learned_without(tables: SpinTables, exclude: Sequence[str]) -> SpinTables:
+    """``tables`` with the entries learned from the real pairs (``real_pairs.tsv``,
+    ``bench/despin/real/learn.py``) rebuilt as :func:`learn` builds them without the
+    pairs in ``exclude``: every filter (support, frequency) is re-run, so an entry
+    that needed an excluded pair goes, and one another pair also teaches stays."""
+    from bench.despin.real import learn as learn_mod
+
+    base = {k: e for k, e in tables.entries.items() if Path(e.path).name != LEARNED_FILE}
+    if len(base) == len(tables.entries):
+        return tables
+    swaps = _learn_inputs()
+    entries = dict(base)
+    for e in learn_mod.learn(swaps[0], base, swaps[1], exclude=exclude):
+        entries.setdefault(e.spun, e)
+    return replace(tables, entries=entries)
+
+
+#: the reverse-table file learned from the real pairs (rebuilt per scored pair)
+LEARNED_FILE = "real_pairs.tsv"
+
+
+@lru_cache(maxsize=1)
+def _learn_inputs() -> tuple[list, dict[str, str]]:
+    from bench.despin.real import learn as learn_mod
+
+    return learn_mod.read_mappings(), learn_mod.articles()
+
+
 def run_real(tables: SpinTables, cfg: Config, loo_: bool = True) -> RealResult:
-    """Score the real set: pairs cross-validated by article, unpaired spun, clean."""
+    """Score the real set: pairs cross-validated by article, unpaired spun, clean.
+
+    When pair ``P`` is scored, every entry whose source is ``real:<Q>`` loses that
+    source for each pair ``Q`` spun from the same original as ``P`` (``P`` itself
+    included), and the learned table ``real_pairs.tsv`` is rebuilt without them
+    (:func:`learned_without`)."""
     from bench.despin.real.check import load_set
 
     real = load_set()
     # pairs spun from the same original (same SHA-256) are left out together
     same_orig: dict[str, list[str]] = {}
     for p in real.pairs:
-        same_orig.setdefault(p.orig.row.sha256, []).append(REAL_SOURCE.format(id=p.id))
-    pairs = [
-        (
-            p.family,
-            p.topic,
-            run_pair(
-                p.id,
-                p.orig.text,
-                p.spun.text,
-                tables,
-                cfg,
-                loo_,
-                tuple(same_orig[p.orig.row.sha256]),
-            ),
+        same_orig.setdefault(p.orig.row.sha256, []).append(p.id)
+    pairs = []
+    for p in real.pairs:
+        ids = same_orig[p.orig.row.sha256]
+        scored_with = learned_without(tables, ids) if loo_ else tables
+        result = run_pair(
+            p.id,
+            p.orig.text,
+            p.spun.text,
+            scored_with,
+            cfg,
+            loo_,
+            tuple(REAL_SOURCE.format(id=i) for i in ids),
         )
-        for p in real.pairs
-    ]
+        pairs.append((p.family, p.topic, result))
     stage = DespinStage.from_tables(cfg.despin, tables)
     spun = []
     for t in real.spun:

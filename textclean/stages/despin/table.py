@@ -23,7 +23,10 @@ columns below (the last column, ``note``, may be left off a row).
   (a pair of the real set, ``bench/despin/real``, left out likewise); with several
   originals, either one source for all or one per original joined by ``|``
   (``pair:seed001|general``: the first original was learned from that pair,
-  the second is general knowledge and stays when the pair is left out).
+  the second is general knowledge and stays when the pair is left out). An original
+  taught by several pairs lists them all: ``real:a|real:b`` on a one-original entry,
+  ``real:a+real:b`` as one original's source among several; it goes only when every
+  one of them is left out.
 
 ``fingerprints.tsv`` — rare spun n-grams for detection::
 
@@ -153,13 +156,27 @@ class SpinTables:
         >>> left = SpinTables({"assist": e}).without_source("pair:a").entries["assist"]
         >>> left.original, left.alternatives, left.source
         ('help', ('help',), 'general')
+
+        An original taught by several pairs (source ``real:a+real:b``) stays while one
+        of them is left:
+
+        >>> e = Entry("spin.en.t2.x", "t2", "mentioned", "said", "real:a+real:b")
+        >>> t = SpinTables({"mentioned": e})
+        >>> t.without_source("real:a").entries["mentioned"].source
+        'real:b'
+        >>> len(t.without_source("real:a").without_source("real:b").entries)
+        0
         """
         kept: dict[str, Entry] = {}
         for k, e in self.entries.items():
-            if source not in e.sources:
+            if not any(source in s.split("+") for s in e.sources):
                 kept[k] = e
                 continue
-            pairs = [(a, s) for a, s in zip(e.alternatives, e.sources, strict=True) if s != source]
+            pairs = [
+                (a, "+".join(x for x in s.split("+") if x != source))
+                for a, s in zip(e.alternatives, e.sources, strict=True)
+            ]
+            pairs = [(a, s) for a, s in pairs if s]
             if pairs:
                 alts, srcs = tuple(a for a, _ in pairs), tuple(s for _, s in pairs)
                 kept[k] = replace(
@@ -261,12 +278,14 @@ def parse_reverse(path: Path, errors: list[RuleError] | None = None) -> list[Ent
             fail(line, f"an original is listed twice: {orig!r}")
             bad = True
         sources = tuple(row["source"].split("|"))
-        if not all(_SOURCE.match(src) for src in sources):
+        if not all(_SOURCE.match(src) for grp in sources for src in grp.split("+")):
             fail(
                 line,
                 f"source must be 'general', 'pair:<name>' or 'real:<id>', got {row['source']!r}",
             )
             bad = True
+        elif len(alts) == 1 and len(sources) > 1:
+            sources = ("+".join(sources),)  # one original taught by several pairs
         elif len(sources) not in (1, len(alts)):
             fail(line, f"{len(sources)} sources for {len(alts)} originals: {row['source']!r}")
             bad = True
