@@ -228,8 +228,19 @@ class DespinConfig:
         " prior (x swap_bonus) alone if it reaches this",
     )
     fix_articles: bool = _doc(True, '"a" ↔ "an" before a restored word')
+    consistency: bool = _doc(
+        True,
+        "in a flagged document, a T2 spun form restored with full evidence in one place is "
+        "restored to the same original wherever else the neighbours do not favour the spun "
+        "wording (the spinner is deterministic); a keep context rule still wins",
+    )
+    consistency_margin: float = _doc(
+        4.0,
+        "the restoration that others follow under consistency must have odds of at least "
+        "this times t2_margin (or a context rule)",
+    )
     evidence_threshold: float = _doc(
-        25.0,
+        20.0,
         "also flag a document when spin_evidence (the summed log10 likelihood ratio "
         "original:spun of its table matches in context, per 1000 words) reaches this and "
         "evidence_min_distinct holds (bench/despin/measure.py --real); 0 turns it off",
@@ -241,7 +252,7 @@ class DespinConfig:
         "statistics find ordinary)",
     )
     evidence_min_distinct: int = _doc(
-        4, "distinct table entries whose original is likelier than the spun form by the margin"
+        5, "distinct table entries whose original is likelier than the spun form by the margin"
     )
     evidence_margin: float = _doc(
         1.0,
@@ -262,6 +273,8 @@ class DespinConfig:
             raise ConfigError("threshold must be >= 0, min_distinct >= 1 and t2_margin >= 1")
         if not 0 <= self.t2_prior_weight <= 2:
             raise ConfigError("t2_prior_weight must be between 0 and 2")
+        if self.consistency_margin < 1:
+            raise ConfigError("consistency_margin must be >= 1")
         if self.evidence_threshold < 0 or self.evidence_min_distinct < 1 or self.evidence_clip <= 0:
             raise ConfigError(
                 "evidence_threshold must be >= 0, evidence_min_distinct >= 1, evidence_clip > 0"

@@ -480,6 +480,8 @@ class DespinStage:
                 words = decision[0].split(" ")
                 restored_first[m.i] = words[0]
                 restored_last[m.j - 1] = words[-1]
+        if self.config.consistency:
+            self._consistent(text, a, applied, doc_counts)
         covered = {i for k in applied for i in range(a.matches[k].i, a.matches[k].j)}
         changes: list[Change] = []
         for i, t in enumerate(toks):
@@ -510,6 +512,51 @@ class DespinStage:
                         ev = {**ev, "article": f"{art.key}->{want}"}
             changes.append(Change(start, toks[m.j - 1].end, after, m.entry.id, ev))
         return changes
+
+    def _consistent(
+        self,
+        text: str,
+        a: Analysis,
+        applied: dict[int, tuple[str, dict[str, Any]]],
+        doc_counts: dict[str, dict[str, tuple[int, int]]],
+    ) -> None:
+        """Document-wide consistency (adds to ``applied``): a T2 spun form restored to
+        ``orig`` with full evidence somewhere in the document is restored to ``orig`` at
+        its other matches too, where ``orig`` is still the likeliest original and the
+        neighbours do not favour the spun wording (bigram ratio at least 1: silent
+        neighbours are enough). A ``keep`` context rule and a capitalised word in
+        mid-sentence still leave the match alone; a spun form that two places restored to
+        different originals is left as decided."""
+        chosen: dict[str, set[str]] = {}
+        strong = self.config.consistency_margin * self.config.t2_margin
+        for k, (orig, ev) in applied.items():
+            if a.matches[k].entry.tier == "t2" and ("context" in ev or ev.get("odds", 0) >= strong):
+                chosen.setdefault(a.matches[k].entry.spun, set()).add(orig)
+        toks, n = a.tokens, len(a.tokens)
+        for k, m in enumerate(a.matches):
+            e = m.entry
+            origs = chosen.get(e.spun)
+            if k in applied or origs is None or len(origs) != 1:
+                continue
+            if any(
+                a.matches[j].i < m.j and m.i < a.matches[j].j for j in applied
+            ) or _inside_name(text, toks, m.i):
+                continue
+            prev = toks[m.i - 1].key if m.i > 0 and toks[m.i].joined else None
+            nxt = toks[m.j].key if m.j < n and toks[m.j].joined else None
+            ctx = self._context(e, prev, nxt)
+            if ctx is not None and ctx[0] == "keep":
+                continue
+            (orig,) = origs
+            counts = doc_counts.get(e.spun, {})
+            weighed = {alt: self._weigh(e, alt, prev, nxt, counts.get(alt)) for alt in e.alternatives}
+            _ok, odds, ev = weighed[orig]
+            if ev["bigram_ratio"] < 1.0 or any(o[1] > odds for o in weighed.values()):
+                continue
+            applied[k] = (
+                orig,
+                {"tier": e.tier, "spin_score": round(a.score, 3), "consistency": True, **ev},
+            )
 
     def __call__(self, doc: Document) -> Document:
         if self.config.mode == "off":

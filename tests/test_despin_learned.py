@@ -1,0 +1,162 @@
+"""despin: entries learned from the real pairs, their honest leave-one-out, and
+document-wide consistency.
+
+The texts are written for these tests (a short flood-and-bridge report as the seed's
+spinner would write it); the swaps fed to the learner are invented rows in the format
+of ``bench/despin/real/mappings.tsv``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bench.despin import measure
+from bench.despin.real import learn
+from textclean.config import Config
+from textclean.document import Document
+from textclean.rules import RulePack
+from textclean.stages.despin import build
+from textclean.stages.despin.table import Entry, SpinTables, parse_reverse
+
+ARTICLE = {"p1": "sha-one", "p2": "sha-two", "p2b": "sha-two", "p3": "sha-three"}
+
+
+def swaps(*rows: tuple[str, str, str]) -> list[learn.Swap]:
+    return [learn.Swap(spun, orig, 1, pair) for spun, orig, pair in rows]
+
+
+def test_learner_keeps_rare_spun_forms_and_names_every_teaching_pair() -> None:
+    rows = swaps(
+        ("uninterested", "tired", "p1"),
+        ("Uninterested", "Tired", "p3"),
+        ("chapter", "bankruptcy", "p1"),  # commoner than its original: never learned
+        ("Pink Sox", "Red Sox", "p1"),  # a name
+        ("yr however", "year but", "p1"),  # two swaps side by side, each already known
+        ("3", "three", "p1"),  # figures belong to the number rules
+    )
+    got = learn.learn(rows, known={"yr", "however"}, article=ARTICLE)
+    assert [(e.spun, e.alternatives, e.sources, e.tier) for e in got] == [
+        ("uninterested", ("tired",), ("real:p1+real:p3",), "t2")
+    ]
+
+
+def test_pairs_spun_from_one_original_count_as_one_article() -> None:
+    # "had been" is common English: it needs three articles; p2 and p2b are one
+    rows = swaps(("had been", "were", "p1"), ("had been", "were", "p2"))
+    rows += swaps(("had been", "were", "p2b"))
+    assert learn.learn(rows, (), ARTICLE) == []
+    rows += swaps(("had been", "were", "p3"))
+    assert [e.spun for e in learn.learn(rows, (), ARTICLE)] == ["had been"]
+    # without p3 the count is two articles again, and the entry goes
+    assert learn.learn(rows, (), ARTICLE, exclude=["p3"]) == []
+
+
+def test_rendered_file_parses_back_with_every_source(tmp_path: Path) -> None:
+    rows = swaps(
+        ("uninterested", "tired", "p1"),
+        ("uninterested", "tired", "p3"),
+        ("uninterested", "bored", "p3"),
+    )
+    path = tmp_path / "reverse" / "real_pairs.tsv"
+    path.parent.mkdir()
+    path.write_text(learn.render(learn.learn(rows, (), ARTICLE)), encoding="utf-8")
+    entries = {e.spun: e for e in parse_reverse(path)}
+    # the original two articles teach comes first; each keeps its own teachers
+    assert entries["uninterested"].alternatives == ("tired", "bored")
+    assert entries["uninterested"].sources == ("real:p1+real:p3", "real:p3")
+
+
+def test_leaving_out_one_teaching_pair_keeps_what_another_teaches() -> None:
+    e = Entry(
+        "spin.en.t2.real.lastly",
+        "t2",
+        "lastly",
+        "finally",
+        "real:p1+real:p3",
+        alternatives=("finally", "at last"),
+        sources=("real:p1+real:p3", "real:p3"),
+    )
+    t = SpinTables({"lastly": e})
+    left = t.without_source("real:p3").entries["lastly"]
+    assert (left.alternatives, left.sources) == (("finally",), ("real:p1",))
+    assert t.without_source("real:p1").without_source("real:p3").entries == {}
+
+
+def test_the_shipped_learned_table_is_rebuilt_without_the_scored_pair() -> None:
+    """measure.py --real: the learned file is rebuilt as learn.py builds it without the
+    scored article (every filter re-run), not merely stripped of that article's source."""
+    tables = measure.load_tables(RulePack.load())
+    learned = {k: e for k, e in tables.entries.items() if Path(e.path).name == measure.LEARNED_FILE}
+    assert learned, "rules/spin/reverse/real_pairs.tsv is part of the built-in pack"
+    others = {k: e for k, e in tables.entries.items() if k not in learned}
+    inputs = (learn.read_mappings(), learn.articles())
+    pairs = sorted(
+        {s.removeprefix("real:") for e in learned.values() for g in e.sources for s in g.split("+")}
+    )
+    dropped = kept_shared = 0
+    for pair in pairs:
+        rebuilt = measure.learned_without(tables, [pair])
+        want = learn.learn(*inputs[:1], others, inputs[1], exclude=[pair])
+        assert {k: e for k, e in rebuilt.entries.items() if k not in others} == {
+            e.spun: e for e in want
+        }
+        assert all(rebuilt.entries[k] is e for k, e in others.items())
+        for k, e in learned.items():
+            taught = f"real:{pair}" in "+".join(e.sources)
+            if taught and k not in rebuilt.entries:
+                dropped += 1
+            elif taught and len("+".join(e.sources).split("+")) > 1:
+                kept_shared += 1
+                assert f"real:{pair}" not in "+".join(rebuilt.entries[k].sources)
+    assert dropped and kept_shared
+
+
+def test_learned_table_is_current() -> None:
+    assert learn.main(["--check"]) == 0
+
+
+SPUN = (
+    "Greater than a yr after the flood, the city council stated it's going to lastly rebuild "
+    "the bridge. Residents have been making an attempt to get it fastened for a very long "
+    "time.\n"
+    "The power went out throughout the storm, and crews worked throughout Saturday to "
+    "restore it. Officers mentioned the historical past of the river was a part of the "
+    "downside.\n"
+)
+
+
+@pytest.mark.parametrize("consistency", [True, False])
+def test_consistency_restores_the_same_form_where_neighbours_are_silent(
+    consistency: bool,
+) -> None:
+    stage = build(Config().replace(despin={"consistency": consistency}), RulePack.load())
+    doc = stage(Document("d", SPUN))
+    assert doc.scores["spun"] is True
+    assert "went out during the storm" in doc.text  # strong evidence: "out during the"
+    followed = "crews worked during Saturday" in doc.text
+    assert followed is consistency
+    assert "crews worked throughout Saturday" in doc.text or consistency
+    marks = [e for e in doc.edits if e.evidence.get("consistency")]
+    assert [(e.before, e.after) for e in marks] == (
+        [("throughout", "during")] if consistency else []
+    )
+
+
+def test_consistency_leaves_a_match_whose_neighbours_favour_the_spun_word() -> None:
+    # "spread throughout the" is far likelier than "spread during the": stays
+    text = SPUN.replace("crews worked throughout Saturday", "ash spread throughout the town")
+    doc = build(Config(), RulePack.load())(Document("d", text))
+    assert "went out during the storm" in doc.text
+    assert "ash spread throughout the town" in doc.text
+
+
+def test_consistency_never_runs_on_an_unflagged_document() -> None:
+    text = (
+        "The power went out throughout the storm, and crews worked throughout Saturday to "
+        "restore it.\n"
+    )
+    doc = build(Config(), RulePack.load())(Document("d", text))
+    assert doc.scores["spun"] is False
+    assert doc.text == text and doc.edits == []
