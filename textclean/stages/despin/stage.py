@@ -538,9 +538,9 @@ class DespinStage:
             origs = chosen.get(e.spun)
             if k in applied or origs is None or len(origs) != 1:
                 continue
-            if any(
-                a.matches[j].i < m.j and m.i < a.matches[j].j for j in applied
-            ) or _inside_name(text, toks, m.i):
+            if any(a.matches[j].i < m.j and m.i < a.matches[j].j for j in applied) or _inside_name(
+                text, toks, m.i
+            ):
                 continue
             prev = toks[m.i - 1].key if m.i > 0 and toks[m.i].joined else None
             nxt = toks[m.j].key if m.j < n and toks[m.j].joined else None
@@ -549,7 +549,9 @@ class DespinStage:
                 continue
             (orig,) = origs
             counts = doc_counts.get(e.spun, {})
-            weighed = {alt: self._weigh(e, alt, prev, nxt, counts.get(alt)) for alt in e.alternatives}
+            weighed = {
+                alt: self._weigh(e, alt, prev, nxt, counts.get(alt)) for alt in e.alternatives
+            }
             _ok, odds, ev = weighed[orig]
             if ev["bigram_ratio"] < 1.0 or any(o[1] > odds for o in weighed.values()):
                 continue
