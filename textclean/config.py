@@ -234,6 +234,12 @@ class DespinConfig:
         "restored to the same original wherever else the neighbours do not favour the spun "
         "wording (the spinner is deterministic); a keep context rule still wins",
     )
+    name_ratio: float = _doc(
+        30.0,
+        "a T2 match on a capitalised word in mid-sentence (part of a name) is restored only "
+        "when its neighbours favour the original by this bigram likelihood ratio ('Kansas "
+        "Metropolis' -> 'Kansas City'); 0 leaves every such match alone",
+    )
     consistency_margin: float = _doc(
         4.0,
         "the restoration that others follow under consistency must have odds of at least "

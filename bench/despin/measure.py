@@ -320,6 +320,8 @@ def report(pairs: list[PairResult], clean: list[CleanResult], show_edits: bool) 
     return "\n".join(lines)
 
 
+#: the paraphrase / round-trip rewriters: sentence-level rewording, not word swaps
+PARAPHRASE = "e"
 #: source tag of the table entries learned from real pair ``<id>`` (see bench/despin/real)
 REAL_SOURCE = "real:{id}"
 
@@ -459,13 +461,17 @@ def report_real(r: RealResult, show_edits: bool) -> str:
     lines += ["", *head]
     if r.pairs:
         lines.append(_group_line("**all pairs**", [p for _, _, p in r.pairs]))
+        word_level = [p for fam, _, p in r.pairs if fam != PARAPHRASE]
+        if 0 < len(word_level) < len(r.pairs):
+            lines.append(_group_line("**all but family e (paraphrase)**", word_level))
     for key, idx in (("family", 0), ("topic", 1)):
         for val in sorted({t[idx] for t in r.pairs}):
             group = [t[2] for t in r.pairs if t[idx] == val]
             lines.append(_group_line(f"{key} {val}", group))
     lines += ["", "| unpaired spun | texts | flagged | flagged rate | lowest spin_score |"]
     lines.append("|---|---:|---:|---:|---|")
-    groups = [("all", r.spun)] + [
+    groups = [("all", r.spun), ("all but family e", [s for s in r.spun if s[1] != PARAPHRASE])]
+    groups += [
         (f"family {f}", [s for s in r.spun if s[1] == f]) for f in sorted({s[1] for s in r.spun})
     ]
     for label, g in groups:

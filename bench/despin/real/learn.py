@@ -147,6 +147,7 @@ def learn(
         pairs = taught[cells[0]][cells[1]]
         pairs[sw.pair] = pairs.get(sw.pair, 0) + sw.count
     out: list[Entry] = []
+    ids: set[str] = set()
     for spun in sorted(taught):
         ranked = []
         for orig, pairs in taught[spun].items():
@@ -162,7 +163,10 @@ def learn(
         ranked.sort()
         alts = tuple(r[2] for r in ranked)
         sources = tuple("+".join(f"real:{p}" for p in r[3]) for r in ranked)
-        rid = "spin.en.t2.real." + regex.sub(r"[^a-z0-9_'-]", "_", spun.replace(" ", "_"))
+        rid = "spin.en.t2.real_" + regex.sub(r"[^a-z0-9]+", "_", spun)
+        while rid in ids:
+            rid += "_"
+        ids.add(rid)
         out.append(Entry(rid, "t2", spun, alts[0], sources[0], "", "", 0, alts, sources))
     return out
 

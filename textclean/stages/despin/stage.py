@@ -460,7 +460,8 @@ class DespinStage:
                 if k in applied:
                     continue
                 m = a.matches[k]
-                if m.entry.tier != "t1" and _inside_name(text, toks, m.i):
+                in_name = m.entry.tier != "t1" and _inside_name(text, toks, m.i)
+                if in_name and self.config.name_ratio <= 0:
                     continue  # "Asian Nations", "Power Ministry": part of a proper name
                 prev_i, next_i = m.i - 1, m.j
                 prev = toks[prev_i].key if m.i > 0 and toks[m.i].joined else None
@@ -476,6 +477,8 @@ class DespinStage:
                 decision = self._decide(m, prev, nxt, a.score, quotes, doc_counts.get(m.entry.spun))
                 if decision is None:
                     continue
+                if in_name and not self._spun_name(decision[1]):
+                    continue  # "Asian Nations", "Power Ministry": a name as written
                 applied[k] = decision
                 words = decision[0].split(" ")
                 restored_first[m.i] = words[0]
@@ -512,6 +515,13 @@ class DespinStage:
                         ev = {**ev, "article": f"{art.key}->{want}"}
             changes.append(Change(start, toks[m.j - 1].end, after, m.entry.id, ev))
         return changes
+
+    def _spun_name(self, ev: dict[str, Any]) -> bool:
+        """A T2 match inside a capitalised name ("Kansas Metropolis Chiefs") is a spun
+        part of the name only when the neighbour words favour the original by at least
+        ``name_ratio`` ("kansas city" against "kansas metropolis"); a context rule or
+        the prior alone never decides it."""
+        return "context" not in ev and float(ev.get("bigram_ratio", 0.0)) >= self.config.name_ratio
 
     def _consistent(
         self,
