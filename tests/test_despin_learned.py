@@ -1,5 +1,5 @@
-"""despin: entries learned from the real pairs, their honest leave-one-out, and
-document-wide consistency.
+"""despin: entries learned from the real pairs, their honest leave-one-out,
+document-wide consistency, and spun words inside capitalised names.
 
 The texts are written for these tests (a short flood-and-bridge report as the seed's
 spinner would write it); the swaps fed to the learner are invented rows in the format
@@ -160,3 +160,16 @@ def test_consistency_never_runs_on_an_unflagged_document() -> None:
     doc = build(Config(), RulePack.load())(Document("d", text))
     assert doc.scores["spun"] is False
     assert doc.text == text and doc.edits == []
+
+
+@pytest.mark.parametrize("name_ratio", [30.0, 0.0])
+def test_a_spun_word_inside_a_name_needs_overwhelming_neighbours(name_ratio: float) -> None:
+    # "national hurricane" is far likelier than "nationwide hurricane": a spun name part
+    extra = "Forecasters at the Nationwide Hurricane Heart in Miami watched the storm.\n"
+    stage = build(Config().replace(despin={"name_ratio": name_ratio}), RulePack.load())
+    doc = stage(Document("d", SPUN + extra))
+    last = doc.text.splitlines()[-1]
+    assert ("the National Hurricane" in last) is (name_ratio > 0)
+    assert ("the Nationwide Hurricane" in last) is (name_ratio == 0)
+    fixed = [e for e in doc.edits if e.before == "Nationwide"]
+    assert all(float(e.evidence["bigram_ratio"]) >= name_ratio for e in fixed)
