@@ -101,22 +101,27 @@ def test_t2_context_rule_and_keep_rule(stage: DespinStage) -> None:
     assert "Financial and military assistance to Ukraine" in doc.text
 
 
-def test_t3_is_never_applied_by_default(seed_doc: Document) -> None:
-    # "within the" (← "in the") and "use" (← "apply") are T3 in the test table.
+def test_t3_is_not_applied_without_strong_evidence(seed_doc: Document) -> None:
+    # "within the" (← "in the") and "use" (← "apply") are T3 in the test table; their
+    # neighbours here ("languishing", "U.S.") fall short of t3_margin.
     assert "languishing within the U.S. Senate" in seed_doc.text
     assert "keen to use any" in seed_doc.text or "willing to use any" in seed_doc.text
     assert not [e for e in seed_doc.edits if e.evidence["tier"] == "t3"]
 
 
-def test_t3_applies_with_evidence_only_when_enabled() -> None:
+def test_t3_applies_only_with_strong_evidence_and_when_enabled() -> None:
     text = SEED_SPUN + "She lives within the city.\n"
-    assert make_stage()(Document("x", text)).text.endswith("She lives within the city.\n")
-    doc = make_stage(tiers=["t1", "t2", "t3"])(Document("x", text))
+    kept = "She lives within the city.\n"
+    assert make_stage(tiers=["t1", "t2"])(Document("x", text)).text.endswith(kept)
+    assert make_stage(t3_margin=1e9)(Document("x", text)).text.endswith(kept)
+    doc = make_stage()(Document("x", text))
     assert doc.text.endswith("She lives in the city.\n")
     t3 = [e for e in doc.edits if e.evidence["tier"] == "t3"]
     assert t3
     for e in t3:
-        assert "context" in e.evidence or e.evidence["odds"] >= 7.5
+        assert "context" in e.evidence or (
+            e.evidence["odds"] >= 200 and e.evidence["bigram_ratio"] > 1
+        )
 
 
 TRAP = (

@@ -189,8 +189,9 @@ class DespinConfig:
     breadth_weight: float = _doc(1.0, "weight of one breadth hit (fingerprints carry their own)")
     min_english_share: float = _doc(0.8, "English / (English + foreign) common-word tokens")
     tiers: tuple[str, ...] = _doc(
-        ("t1", "t2"),
-        "reverse-table tiers that may be applied in a flagged document; t2 and t3 need evidence",
+        ("t1", "t2", "t3"),
+        "reverse-table tiers that may be applied in a flagged document; t2 needs evidence, t3 "
+        "strong evidence (t3_margin)",
     )
     t2_margin: float = _doc(
         7.5,
@@ -233,6 +234,10 @@ class DespinConfig:
         "in a flagged document, a T2 spun form restored with full evidence in one place is "
         "restored to the same original wherever else the neighbours do not favour the spun "
         "wording (the spinner is deterministic); a keep context rule still wins",
+    )
+    t3_margin: float = _doc(
+        200.0,
+        "a T3 match (when tiers names t3) needs neighbours in favour and odds of at least this",
     )
     name_ratio: float = _doc(
         30.0,

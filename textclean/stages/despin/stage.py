@@ -26,14 +26,18 @@ the frequency prior ``(f_orig / f_spun) ** t2_prior_weight`` (times the
 document factor ``doc_absent_bonus`` and the two-way-swap factor
 ``swap_bonus`` where they apply) reaches ``t2_margin``; with silent neighbours
 (ratio exactly 1) only the document factor or odds of ``silent_margin`` let it
-go ahead. T3 entries only if ``tiers`` names them, with the same evidence as T2.
+go ahead. T3 entries (ordinary English the spinner also writes: "home" for house)
+need the neighbours in favour and odds of at least ``t3_margin``. A T2/T3 match on a
+capitalised word in mid-sentence is part of a name and is restored only when the
+neighbours favour the original by ``name_ratio`` ("Nationwide Hurricane" → "National
+Hurricane"). With ``consistency``, a T2 spun form restored with strong odds is restored
+to the same original at its other matches where the neighbours do not disfavour it.
 An entry with several originals (``support|help``) has each weighed; the best is
 restored if it beats the runner-up by ``alternative_margin`` (a T1 match takes
 the best). The frequencies are wordfreq's for a one-word entry and the
 bigram-chain estimate (:func:`~textclean.stages.despin.stats.phrase_zipf`) for an
 entry with a phrase on either side; both are computed once, when the stage is
-built. A T2/T3 match on a capitalised word in mid-sentence
-is left alone (it is likely part of a name: "Asian Nations"). Every
+built. Every
 replacement is an Edit whose rule is the entry id and whose evidence holds the
 tier, the score and the reason (with the odds of every original, if several).
 
@@ -406,7 +410,8 @@ class DespinStage:
         if decided:
             return ranked[0][0], ev
         best, ok, odds, best_ev = ranked[0]
-        if not ok or odds < self.config.t2_margin:
+        margin = self.config.t3_margin if e.tier == "t3" else self.config.t2_margin
+        if not ok or odds < margin or (e.tier == "t3" and best_ev.get("bigram_ratio", 1.0) <= 1.0):
             return None
         if len(ranked) > 1 and odds < self.config.alternative_margin * ranked[1][2]:
             return None  # the neighbours cannot tell the originals apart
