@@ -120,7 +120,7 @@ def test_t3_applies_only_with_strong_evidence_and_when_enabled() -> None:
     assert t3
     for e in t3:
         assert "context" in e.evidence or (
-            e.evidence["odds"] >= 200 and e.evidence["bigram_ratio"] > 1
+            e.evidence["odds"] >= 1000 and e.evidence["bigram_ratio"] > 1
         )
 
 

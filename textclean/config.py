@@ -236,7 +236,7 @@ class DespinConfig:
         "wording (the spinner is deterministic); a keep context rule still wins",
     )
     t3_margin: float = _doc(
-        200.0,
+        1000.0,
         "a T3 match (when tiers names t3) needs neighbours in favour and odds of at least this",
     )
     name_ratio: float = _doc(
