@@ -186,7 +186,7 @@ def test_unreadable_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         return real_open(path)
 
     monkeypatch.setattr(readers, "_open_file", deny)
-    result = run(src, tmp_path / "o")
+    result = run(src, tmp_path / "o", follow_symlinks=True)  # the dangling link is read
     assert result.exit_code == 1
     errors = {Path(f["file"]).name: f["error"] for f in result.summary["failures"]}
     assert errors == {
@@ -208,7 +208,8 @@ def test_symlink_loops(tmp_path: Path) -> None:
     (src / "sub" / "a.txt").write_text("a")
     os.symlink(src, src / "sub" / "back")  # directory loop
     os.symlink("self.txt", src / "self.txt")  # a file symlink to itself
-    r = run_cli("clean", str(src), "-o", str(tmp_path / "o"), "--workers", "1")
+    out = str(tmp_path / "o")
+    r = run_cli("clean", str(src), "-o", out, "--workers", "1", "--follow-symlinks")
     assert r.returncode == 1
     s = summary_of(tmp_path / "o")
     errors = sorted((Path(f["file"]).name, f["error"]) for f in s["failures"])

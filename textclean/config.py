@@ -412,6 +412,16 @@ class InputConfig:
         10_000_000,
         "longer documents are rejected as too_long; 0 = no limit",
     )
+    max_documents_per_file: int = _doc(
+        5_000_000,
+        "rows read from one file at most; past it the rest is not read and the file is "
+        "listed as failed (a many-line bomb); 0 = no limit",
+    )
+    max_expansion_ratio: int = _doc(
+        100,
+        "decompressed bytes per compressed byte of a .gz/.zst input at most (checked "
+        "once 4 MiB are out); 0 = no limit",
+    )
     extensions: tuple[str, ...] = _doc(
         (".txt", ".md", ".jsonl", ".jsonl.gz", ".jsonl.zst", ".parquet", ".html", ".htm"),
         "file endings read from an input directory (.parquet needs the [parquet] extra, "
