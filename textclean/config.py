@@ -509,6 +509,10 @@ class Config:
             raise ConfigError(f"{p}: cannot read config: {exc.strerror}") from exc
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{p}: invalid TOML: {exc}") from exc
+        except RecursionError:
+            raise ConfigError(f"{p}: invalid TOML: nested too deeply") from None
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"{p}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
         return cls.from_dict(data, where=str(p))
 
     def replace(self, **changes: Any) -> Config:
