@@ -422,6 +422,11 @@ class InputConfig:
         "decompressed bytes per compressed byte of a .gz/.zst input at most (checked "
         "once 4 MiB are out); 0 = no limit",
     )
+    max_rows_per_kib: int = _doc(
+        200,
+        "rows per KiB of a .gz/.zst input at most (checked once 10,000 rows are read): "
+        "a many-line bomb is a few MB holding millions of rows; 0 = no limit",
+    )
     extensions: tuple[str, ...] = _doc(
         (".txt", ".md", ".jsonl", ".jsonl.gz", ".jsonl.zst", ".parquet", ".html", ".htm"),
         "file endings read from an input directory (.parquet needs the [parquet] extra, "
