@@ -335,9 +335,15 @@ class InputReader:
         except BadNumber as exc:
             return bad(f"bad_number: {exc}", id_of_row(s, self.config.id_key) or default_id)
         except json.JSONDecodeError as exc:
-            return bad(f"malformed_jsonl: {exc.msg} at column {exc.colno}")
+            scanner = IdScanner(self.config.id_key)  # a cut row still names its document
+            scanner.feed(line)
+            return bad(
+                f"malformed_jsonl: {exc.msg} at column {exc.colno}", scanner.found or default_id
+            )
         except RecursionError:
-            return bad("malformed_jsonl: nested too deeply")
+            scanner = IdScanner(self.config.id_key)  # the id is still found, without recursion
+            scanner.feed(line)
+            return bad("malformed_jsonl: nested too deeply", scanner.found or default_id)
         if not isinstance(obj, dict):
             return bad(f"malformed_jsonl: expected a JSON object, got {_json_type(obj)}")
         doc_id = _id_of(obj.get(self.config.id_key), default_id)

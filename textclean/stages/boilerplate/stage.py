@@ -55,6 +55,8 @@ NAME = "boilerplate"
 _DEFAULT_SHAPE = shape.ShapeParams()
 #: A run of consecutive non-prose lines this short may hold a lone chrome line.
 _SHORT_RUN = 6
+#: Rounds of the zone-bound passes at most (see ``BoilerplateStage.__call__``).
+_MAX_ROUNDS = 8
 
 
 @dataclass(frozen=True)
@@ -631,13 +633,21 @@ class BoilerplateStage:
         )
         self._section_cut(run)
         self._line_rules(run, None)
-        zones = self._zones(run)
-        self._line_rules(run, zones)
-        self._orphan_headings(run, zones)
-        zones = self._zones(run)
-        self._teasers(run, zones)
+        # The zone-bound passes see the lines still there; a removal can expose more
+        # chrome (an orphan heading left alone, a shorter run of non-prose lines), which
+        # cleaning the output again would find. They repeat until nothing more goes, so
+        # the stage is idempotent (bounded: each round removes at least one line).
         stop = len(run.lines) if run.cut is None else run.cut
-        run.removed.update(shape.apply(run.lines[:stop], run.removed, self.shape, run.code))
+        for _ in range(_MAX_ROUNDS):
+            before = len(run.removed)
+            zones = self._zones(run)
+            self._line_rules(run, zones)
+            self._orphan_headings(run, zones)
+            zones = self._zones(run)
+            self._teasers(run, zones)
+            run.removed.update(shape.apply(run.lines[:stop], run.removed, self.shape, run.code))
+            if len(run.removed) == before:
+                break
         for i in run.code & run.removed.keys():
             del run.removed[i]
         return run
