@@ -161,8 +161,9 @@ def test_malformed_jsonl_lines_and_missing_text_key(tmp_path: Path) -> None:
     rows = read_jsonl(tmp_path / "o" / "d.jsonl")
     assert [(r["id"], r["text"]) for r in rows] == [("a", "good one\n"), ("e", "good two\n")]
     rej = rejects_by_id(tmp_path / "o")
-    # nothing lost: the raw line is in the rejects
-    assert rej["d.jsonl:2"]["text"] == '{"id": "b", "text": "unterminated'
+    # nothing lost: the raw line is in the rejects, under the id the cut row names
+    assert rej["b"]["text"] == '{"id": "b", "text": "unterminated'
+    assert rej["b"]["line"] == 2
     assert rej["d.jsonl:3"]["reason"] == "malformed_jsonl: expected a JSON object, got a list"
     assert rej["c"]["text"] == '{"id": "c", "body": "no text key"}'
     assert rej["c"]["reason"] == "missing_text_key: no 'text' key in the record"
