@@ -70,6 +70,13 @@ def _proc_table() -> dict[int, tuple[int, str, int]]:
     return out
 
 
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
 def _descendants(root: int, table: dict[int, tuple[int, str, int]]) -> set[int]:
     found: set[int] = set()
     todo = [root]

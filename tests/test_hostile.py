@@ -21,6 +21,9 @@ import zstandard
 
 from tests.conftest import (
     REPO,
+    _cmdline,
+    _descendants,
+    _proc_table,
     assert_accounted,
     cli_env,
     leftover_processes,
@@ -434,10 +437,18 @@ def _busy_run(tmp_path: Path, out: str) -> subprocess.Popen[bytes]:
 
 
 def _workers_of(tmp_path: Path) -> list[int]:
-    """Live processes started by a run on ``tmp_path`` (by their environment)."""
+    """Live processes a CLI run started (by their environment); the helpers of this test
+    process itself (its own resource tracker, fork server) are not counted."""
     found = []
+    table = _proc_table()
+    own_helpers = {
+        pid
+        for pid, (ppid, _state, _start) in table.items()
+        if ppid == os.getpid() and b"-m\0textclean" not in _cmdline(pid)
+    }
+    here = {os.getpid()} | own_helpers | set().union(*(_descendants(p, table) for p in own_helpers))
     for entry in os.listdir("/proc"):
-        if not entry.isdigit() or int(entry) == os.getpid():
+        if not entry.isdigit() or int(entry) in here:
             continue
         try:
             stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()

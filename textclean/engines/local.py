@@ -83,14 +83,18 @@ def _worker_init(owner: int) -> None:
 
 
 def _stop_forkserver() -> None:
-    """Stop this process's fork server (it outlives pools otherwise, till exit)."""
-    from multiprocessing import forkserver
+    """Stop this process's fork server and resource tracker: they outlive pools
+    otherwise, until the process exits (a library user's process may live long)."""
+    from multiprocessing import forkserver, resource_tracker
 
-    server = getattr(forkserver, "_forkserver", None)
-    stop = getattr(server, "_stop", None)  # CPython's own way to stop it (3.8+)
-    if stop is not None:
-        with contextlib.suppress(OSError, ChildProcessError):
-            stop()
+    for helper in (
+        getattr(forkserver, "_forkserver", None),
+        getattr(resource_tracker, "_resource_tracker", None),
+    ):
+        stop = getattr(helper, "_stop", None)  # CPython's own way to stop them (3.8+)
+        if stop is not None:
+            with contextlib.suppress(OSError, ChildProcessError):
+                stop()
 
 
 def default_workers() -> int:
