@@ -53,6 +53,97 @@ def pytest_report_header(config: pytest.Config) -> str | None:
 SEEDS = REPO / "seeds"
 
 
+# -- no process left behind ---------------------------------------------------------
+
+
+def _proc_table() -> dict[int, tuple[int, str, int]]:
+    """pid -> (parent pid, state, start time in clock ticks), from /proc."""
+    out: dict[int, tuple[int, str, int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            fields = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        out[int(entry)] = (int(fields[1]), fields[0], int(fields[19]))
+    return out
+
+
+def _cmdline(pid: int) -> bytes:
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return b""
+
+
+def _descendants(root: int, table: dict[int, tuple[int, str, int]]) -> set[int]:
+    found: set[int] = set()
+    todo = [root]
+    while todo:
+        parent = todo.pop()
+        for pid, (ppid, _state, _start) in table.items():
+            if ppid == parent and pid not in found:
+                found.add(pid)
+                todo.append(pid)
+    return found
+
+
+def _ours(pid: int) -> bool:
+    """A textclean or multiprocessing Python process with this checkout on its PYTHONPATH
+    (a CLI run by a test, a fork server or worker of one), even once re-parented."""
+    try:
+        environ = Path(f"/proc/{pid}/environ").read_bytes().split(b"\0")
+        cmd = Path(f"/proc/{pid}/cmdline").read_bytes()
+    except OSError:
+        return False
+    if b"python" not in cmd or not (b"textclean" in cmd or b"multiprocessing" in cmd):
+        return False
+    repo = os.fsencode(REPO)
+    return any(e.startswith(b"PYTHONPATH=") and repo in e for e in environ)
+
+
+def leftover_processes(since: int) -> list[str]:
+    """Live processes the test session left: descendants of this process, and processes
+    of this checkout started after ``since`` (clock ticks since boot) by anything else."""
+    table = _proc_table()
+    me = os.getpid()
+    mine = _descendants(me, table)
+    mine |= {p for p, (_pp, _s, start) in table.items() if start > since and _ours(p)}
+    ancestors, pid = {me}, me
+    while pid in table and table[pid][0] > 1 and table[pid][0] not in ancestors:
+        pid = table[pid][0]
+        ancestors.add(pid)
+    mine -= ancestors
+    alive = []
+    for pid in sorted(mine):
+        entry = table.get(pid)
+        if entry is None or entry[1] == "Z":
+            continue
+        try:
+            cmd = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ")
+        except OSError:
+            continue
+        alive.append(f"{pid}: {cmd.decode(errors='replace')[:120]}")
+    return alive
+
+
+@pytest.fixture(scope="session", autouse=True)
+def no_process_left_behind():
+    """Fail the suite if any test leaves a process behind (a worker, a fork server, a
+    CLI run): checked from /proc once every test has run, after a 5 s grace period."""
+    import time
+
+    since = _proc_table()[os.getpid()][2]
+    yield
+    deadline = time.monotonic() + 5
+    left = leftover_processes(since)
+    while left and time.monotonic() < deadline:
+        time.sleep(0.2)
+        left = leftover_processes(since)
+    assert not left, "processes left behind by the test suite:\n" + "\n".join(left)
+
+
 def cli_env() -> dict[str, str]:
     env = dict(os.environ)
     env["PYTHONPATH"] = str(REPO) + os.pathsep + env.get("PYTHONPATH", "")

@@ -161,8 +161,9 @@ def test_malformed_jsonl_lines_and_missing_text_key(tmp_path: Path) -> None:
     rows = read_jsonl(tmp_path / "o" / "d.jsonl")
     assert [(r["id"], r["text"]) for r in rows] == [("a", "good one\n"), ("e", "good two\n")]
     rej = rejects_by_id(tmp_path / "o")
-    # nothing lost: the raw line is in the rejects
-    assert rej["d.jsonl:2"]["text"] == '{"id": "b", "text": "unterminated'
+    # nothing lost: the raw line is in the rejects, under the id the cut row names
+    assert rej["b"]["text"] == '{"id": "b", "text": "unterminated'
+    assert rej["b"]["line"] == 2
     assert rej["d.jsonl:3"]["reason"] == "malformed_jsonl: expected a JSON object, got a list"
     assert rej["c"]["text"] == '{"id": "c", "body": "no text key"}'
     assert rej["c"]["reason"] == "missing_text_key: no 'text' key in the record"
@@ -186,7 +187,7 @@ def test_unreadable_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> No
         return real_open(path)
 
     monkeypatch.setattr(readers, "_open_file", deny)
-    result = run(src, tmp_path / "o")
+    result = run(src, tmp_path / "o", follow_symlinks=True)  # the dangling link is read
     assert result.exit_code == 1
     errors = {Path(f["file"]).name: f["error"] for f in result.summary["failures"]}
     assert errors == {
@@ -208,7 +209,8 @@ def test_symlink_loops(tmp_path: Path) -> None:
     (src / "sub" / "a.txt").write_text("a")
     os.symlink(src, src / "sub" / "back")  # directory loop
     os.symlink("self.txt", src / "self.txt")  # a file symlink to itself
-    r = run_cli("clean", str(src), "-o", str(tmp_path / "o"), "--workers", "1")
+    out = str(tmp_path / "o")
+    r = run_cli("clean", str(src), "-o", out, "--workers", "1", "--follow-symlinks")
     assert r.returncode == 1
     s = summary_of(tmp_path / "o")
     errors = sorted((Path(f["file"]).name, f["error"]) for f in s["failures"])

@@ -19,6 +19,7 @@ def test_clean_seeds(tmp_path: Path) -> None:
     seeds = sorted(p.name for p in SEEDS.iterdir())
     assert files == sorted([*seeds, ".textclean"])
     assert sorted(p.name for p in (out / ".textclean").iterdir()) == [
+        "outputs.json",  # the ledger: which run wrote OUT, and its files
         "rejects.jsonl",
         "report.html",
         "report.jsonl",
@@ -47,7 +48,7 @@ def test_seeds_workers_1_and_2_byte_identical(tmp_path: Path) -> None:
         assert r.stderr == b""  # --quiet
         outs.append(tree_bytes(out))
     assert outs[0] == outs[1]
-    assert len(outs[0]) == 9  # 5 seeds, summary, report, rejects, report.html
+    assert len(outs[0]) == 10  # 5 seeds, summary, report, rejects, report.html, outputs.json
 
 
 def _mixed_corpus(root: Path) -> None:

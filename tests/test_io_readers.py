@@ -165,6 +165,21 @@ def test_symlinked_file_is_read_and_dir_loop_reported(tmp_path: Path) -> None:
     os.symlink(tmp_path / "real.txt", tmp_path / "link.txt")
     (tmp_path / "sub").mkdir()
     os.symlink(tmp_path, tmp_path / "sub" / "up")
-    plan = plan_inputs([str(tmp_path)], CFG)
+    plan = plan_inputs([str(tmp_path)], CFG, follow_symlinks=True)
     assert [i.relpath for i in plan.inputs] == ["link.txt", "real.txt"]
     assert [f.error for f in plan.failures] == ["symlink loop: points back to a parent directory"]
+
+
+def test_symlinks_in_the_tree_are_skipped_unless_followed(tmp_path: Path) -> None:
+    src = tmp_path / "src"
+    (src / "sub").mkdir(parents=True)
+    (src / "real.txt").write_text("r")
+    secret = tmp_path / "secret.txt"  # outside the input tree
+    secret.write_text("not an input")
+    os.symlink(secret, src / "x.txt")
+    os.symlink("..", src / "sub" / "up")  # walks the parent tree when followed
+    plan = plan_inputs([str(src)], CFG)
+    assert [i.relpath for i in plan.inputs] == ["real.txt"]
+    assert plan.skipped == {"symlink": 2} and plan.failures == []
+    named = plan_inputs([str(src / "x.txt")], CFG)  # a link named on the command line is read
+    assert [i.path for i in named.inputs] == [str(src / "x.txt")]

@@ -60,7 +60,8 @@ def test_jsonl_record_keeps_fields_replaces_text_adds_textclean() -> None:
     assert rec == {
         "id": "a1",
         "url": "u",
-        "textclean": {"edits": 1, "scores": {"a": 0.5, "z": 1}},
+        # the input's own "textclean" field is kept under "input", never overwritten
+        "textclean": {"edits": 1, "scores": {"a": 0.5, "z": 1}, "input": "old"},
         "text": "x y",
     }
     assert json.loads(json_line(rec)) == rec

@@ -43,7 +43,7 @@ def test_duplicates_go_to_rejects_with_duplicate_of(tmp_path: Path, fake_deduper
     assert [k for k, _ in deduper.added] == [
         "r1",
         "r2",
-        "r1#2",
+        "r1\x1f2",  # the second "r1": a key no other id can have
         "r4",
         "t/a.txt",
         "t/b.txt",

@@ -1,14 +1,17 @@
 """The ``textclean`` command line: clean, inspect, score, dedup, rules check, config.
 
-Exit codes: 0 everything worked; 1 some inputs failed (they are listed at the
-end and in ``summary.json``); 2 a usage, config, rules or resume problem
-(nothing was written).
+Exit codes (see :mod:`textclean.errors`): 0 everything worked (or the run was
+already complete); 1 some inputs failed (they are listed at the end and in
+``summary.json``); 2 a usage, config, rules or resume problem (nothing was
+written); 3 an environment fault (disk full, read-only OUT, corrupt index or
+journal); 4 an internal error; 128+N stopped by signal N (rerun with --resume).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Any
@@ -16,10 +19,19 @@ from typing import Any
 from textclean.config import Config, ConfigError
 from textclean.engines import ENGINES, StageWork, get_engine
 from textclean.engines.local import default_workers
+from textclean.errors import (
+    EXIT_ENVIRONMENT,
+    EXIT_INTERNAL,
+    EnvironmentFault,
+    Stopped,
+    describe_os_error,
+    stop_on_signals,
+)
 from textclean.io.discover import Failure, InputError
 from textclean.io.journal import ResumeError
 from textclean.io.readers import InputReader, is_input_failure
 from textclean.io.report import print_failures
+from textclean.io.writers import json_line
 from textclean.progress import make_progress
 from textclean.rules import RuleError, check_pack
 from textclean.run import (
@@ -138,7 +150,21 @@ def _add_run_options(p: argparse.ArgumentParser, *, output: bool = True) -> None
             required=True,
             metavar="OUT",
             help="output directory mirroring the inputs, with the audit in OUT/.textclean/; "
-            "'-' writes JSON lines to standard output (e.g. -o cleaned)",
+            "'-' writes JSON lines to standard output, the audit to --audit-dir, or without it "
+            'each reject as a JSON line {"reject": ...} on standard error (e.g. -o cleaned)',
+        )
+        g.add_argument(
+            "--audit-dir",
+            metavar="DIR",
+            help="with -o -: write report.jsonl, rejects.jsonl and summary.json to DIR "
+            "(e.g. --audit-dir audit)",
+        )
+        g.add_argument(
+            "--overwrite",
+            action="store_true",
+            help="OUT holds another run's output: remove the files that run wrote (only "
+            "those, per OUT/.textclean/outputs.json) and write this one; without it such an "
+            "OUT is refused (e.g. --overwrite)",
         )
     g.add_argument(
         "--workers",
@@ -173,6 +199,12 @@ def _add_run_options(p: argparse.ArgumentParser, *, output: bool = True) -> None
         action="store_true",
         help="no progress output; failures are still listed (e.g. --quiet)",
     )
+    g.add_argument(
+        "--follow-symlinks",
+        action="store_true",
+        help="follow symbolic links met while walking input directories (by default they "
+        "are skipped: a link may lead out of the input tree) (e.g. --follow-symlinks)",
+    )
     if output:
         g.add_argument(
             "--dry-run",
@@ -197,7 +229,8 @@ def _add_run_options(p: argparse.ArgumentParser, *, output: bool = True) -> None
             "--resume",
             action="store_true",
             help="continue an interrupted run into the same OUT, redoing only unfinished "
-            "inputs; refused if the config, rules or inputs changed (e.g. --resume)",
+            "inputs; refused if the config, rules or inputs changed; a finished run is "
+            "'already complete' (e.g. --resume)",
         )
 
 
@@ -326,7 +359,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="clean files or JSONL into an output tree",
         description="Clean every document of the INPUTs into OUT, mirroring the input tree, "
         "and write report.jsonl, rejects.jsonl and summary.json under OUT/.textclean/. "
-        "Exit status: 0 ok, 1 some inputs failed (listed at the end), 2 usage or config error.",
+        "Exit status: 0 ok (or already complete), 1 some inputs failed (listed at the end), "
+        "2 usage, config or resume error, 3 environment fault (disk full, read-only OUT, "
+        "corrupt index), 128+N stopped by signal N (rerun with --resume).",
         formatter_class=_Formatter,
         epilog=CLEAN_EXAMPLES,
     )
@@ -519,6 +554,15 @@ def audit_line(output: str, summary: dict[str, Any]) -> str:
 
 def _finish(result: RunResult, args: argparse.Namespace) -> int:
     s = result.summary
+    if result.already_complete:
+        if not args.quiet:
+            print(
+                f"textclean: {args.output}: already complete "
+                f"({s.get('documents_in', '?')} documents in, {s.get('documents_out', '?')} "
+                "out); nothing to do",
+                file=sys.stderr,
+            )
+        return result.exit_code
     if not args.quiet:
         reasons = ", ".join(f"{k} {v}" for k, v in s["rejected_by_reason"].items())
         where = "standard output" if args.output == "-" else args.output
@@ -559,6 +603,9 @@ def _run(args: argparse.Namespace, config: Config, stages: list[str] | None) -> 
         resume=args.resume,
         audit=args.audit,
         audit_compress=args.audit_compress,
+        overwrite=args.overwrite,
+        follow_symlinks=args.follow_symlinks,
+        audit_dir=args.audit_dir,
     )
     progress = make_progress(args.quiet)
     try:
@@ -586,10 +633,10 @@ def cmd_dedup(args: argparse.Namespace) -> int:
 
 def cmd_score(args: argparse.Namespace) -> int:
     config, _ = effective_config(build_config(args), args.stages, args.skip)
-    plan = plan_run(args.inputs, config)
+    plan = plan_run(args.inputs, config, follow_symlinks=args.follow_symlinks)
     failures: list[Failure] = list(plan.failures)
     engine = get_engine(args.engine, args.workers, **_engine_options(args))
-    out = sys.stdout
+    out = sys.stdout.buffer
     try:
         for kind, _idx, item in stream_events(
             plan, StageWork(config), engine, config, limit=args.limit
@@ -607,7 +654,7 @@ def cmd_score(args: argparse.Namespace) -> int:
                     "edits": len(item.edits),
                     "scores": dict(sorted(item.scores.items())),
                 }
-                out.write(json.dumps(row, ensure_ascii=False) + "\n")
+                out.write(json_line(row))  # ids with lone surrogates stay valid JSON
     finally:
         engine.close()
     out.flush()
@@ -725,17 +772,54 @@ def cmd_config(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _fault_message(exc: BaseException, args: argparse.Namespace) -> str | None:
+    """One line for an environment fault (exit 3), or None if ``exc`` is not one."""
+    if isinstance(exc, EnvironmentFault):
+        return str(exc)
+    sqlite3 = sys.modules.get("sqlite3")
+    if sqlite3 is not None and isinstance(exc, sqlite3.Error):
+        where = getattr(args, "index", None) or "the dedup index"
+        return (
+            f"{where}: SQLite error ({exc}); the index is damaged or its disk is full: "
+            "restore it from a backup or use another --index"
+        )
+    if isinstance(exc, OSError):
+        return describe_os_error(exc)
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    stop_on_signals()
     try:
         code: int = args.func(args)
         return code
     except (ConfigError, InputError, ResumeError, RuleError) as exc:
         _err(str(exc))
         return EXIT_USAGE
+    except Stopped as exc:
+        how = "rerun with --resume to continue" if _resumable(args) else "rerun to start again"
+        _err(f"stopped by {exc.name}; {how}")
+        return exc.exit_code
     except KeyboardInterrupt:
         _err("interrupted; rerun with --resume to continue")
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:
+        message = _fault_message(exc, args)
+        if message is not None:
+            _err(message)
+            return EXIT_ENVIRONMENT
+        if os.environ.get("TEXTCLEAN_DEBUG"):
+            raise
+        _err(
+            f"internal error: {type(exc).__name__}: {exc}; please report it "
+            "(TEXTCLEAN_DEBUG=1 shows the traceback)"
+        )
+        return EXIT_INTERNAL
+
+
+def _resumable(args: argparse.Namespace) -> bool:
+    return getattr(args, "output", "-") != "-" and "-" not in getattr(args, "inputs", ["-"])

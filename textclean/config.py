@@ -436,6 +436,21 @@ class InputConfig:
         10_000_000,
         "longer documents are rejected as too_long; 0 = no limit",
     )
+    max_documents_per_file: int = _doc(
+        5_000_000,
+        "rows read from one file at most; past it the rest is not read and the file is "
+        "listed as failed (a many-line bomb); 0 = no limit",
+    )
+    max_expansion_ratio: int = _doc(
+        100,
+        "decompressed bytes per compressed byte of a .gz/.zst input at most (checked "
+        "once 4 MiB are out); 0 = no limit",
+    )
+    max_rows_per_kib: int = _doc(
+        200,
+        "rows per KiB of a .gz/.zst input at most (checked once 10,000 rows are read): "
+        "a many-line bomb is a few MB holding millions of rows; 0 = no limit",
+    )
     extensions: tuple[str, ...] = _doc(
         (".txt", ".md", ".jsonl", ".jsonl.gz", ".jsonl.zst", ".parquet", ".html", ".htm"),
         "file endings read from an input directory (.parquet needs the [parquet] extra, "
@@ -523,6 +538,10 @@ class Config:
             raise ConfigError(f"{p}: cannot read config: {exc.strerror}") from exc
         except tomllib.TOMLDecodeError as exc:
             raise ConfigError(f"{p}: invalid TOML: {exc}") from exc
+        except RecursionError:
+            raise ConfigError(f"{p}: invalid TOML: nested too deeply") from None
+        except UnicodeDecodeError as exc:
+            raise ConfigError(f"{p}: not UTF-8 ({exc.reason} at byte {exc.start})") from None
         return cls.from_dict(data, where=str(p))
 
     def replace(self, **changes: Any) -> Config:

@@ -144,6 +144,8 @@ def check_pack(path: str | Path) -> list[RuleError]:
                 tomllib.loads(text)
             except tomllib.TOMLDecodeError as exc:
                 errors.append(RuleError(p, toml_error_line(exc, text), f"invalid TOML: {exc}"))
+            except RecursionError:
+                errors.append(RuleError(p, None, "invalid TOML: nested too deeply"))
         elif p.suffix == ".tsv":
             errors.extend(check_tsv_columns(p, text))
     return errors

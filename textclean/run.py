@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import fcntl
 import importlib
+import json
 import shutil
 import sys
 import tempfile
@@ -40,6 +41,7 @@ from textclean.io.html_report import ReportBuilder, write_html
 from textclean.io.journal import Journal, ResumeError, ResumeState, make_manifest
 from textclean.io.readers import InputReader
 from textclean.io.report import Reporter, build_summary, write_summary
+from textclean.io.safety import Ledger, check_plan, fingerprint, output_files, prepare_output
 from textclean.io.writers import (
     JsonlWriter,
     encode_text,
@@ -98,16 +100,21 @@ class RunOptions:
     stdout: BinaryIO | None = None
     audit: str = "full"  # full | spans | counts (textclean.io.report)
     audit_compress: bool = False  # write the audit as .jsonl.zst
+    overwrite: bool = False  # replace another run's output in OUT (see io/safety.py)
+    follow_symlinks: bool = False  # follow symlinks met while walking input directories
+    audit_dir: str | None = None  # with output "-": where the audit goes (else: stderr)
+    stderr: BinaryIO | None = None  # with output "-" and no audit_dir: rejects go here
 
 
 @dataclass
 class RunResult:
     summary: dict[str, Any]
     failures: list[Failure]
+    already_complete: bool = False  # OUT holds this very run, finished: nothing was redone
 
     @property
     def exit_code(self) -> int:
-        return 1 if self.failures else 0
+        return 1 if self.failures and not self.already_complete else 0
 
 
 def default_deduper_factory() -> Callable[..., Any] | None:
@@ -154,9 +161,11 @@ def require_extras(plan: Plan, config: Config) -> None:
         ExtractStage(config.extract).load()
 
 
-def plan_run(args: list[str], config: Config, output: str | None = None) -> Plan:
+def plan_run(
+    args: list[str], config: Config, output: str | None = None, *, follow_symlinks: bool = False
+) -> Plan:
     """:func:`plan_inputs`, the extras check, and a failure when nothing can be read."""
-    plan = plan_inputs(args, config.input, output)
+    plan = plan_inputs(args, config.input, output, follow_symlinks=follow_symlinks)
     require_extras(plan, config)
     nothing = plan.nothing_readable(args)
     if nothing is not None:
@@ -263,6 +272,8 @@ def _process(
         if kind == "doc":
             journal.doc(idx, payload)
             docs += 1
+            if docs % 1000 == 0:  # a big file shows progress too (the bar is throttled)
+                progress.advance(idx, docs)
         elif kind == "fail":
             journal.fail(idx, payload)
         elif kind == "start":
@@ -281,21 +292,60 @@ def _process(
 # -- step 2: corpus dedup ------------------------------------------------------
 
 
+#: Separates an escaped id from its repeat number in a dedup key. JSON escaping
+#: (``ensure_ascii``) writes U+001F as ``\\u001f``, so an escaped id never holds it.
+_KEY_SEP = "\x1f"
+
+
+def dedup_key(doc_id: str, n: int) -> str:
+    """The dedup key of the ``n``-th document with id ``doc_id``: unique, valid UTF-8.
+
+    The first of an id is the id itself when it is plain (valid UTF-8, no U+001F);
+    otherwise the key is the id JSON-escaped, U+001F and ``n``, which no plain id
+    and no other ``(id, n)`` can produce: ids ``a``, ``a``, ``a#2`` get three keys.
+
+    >>> [dedup_key("a", 1), dedup_key("a", 2), dedup_key("a#2", 1)]
+    ['a', 'a\\x1f2', 'a#2']
+    >>> dedup_key("\\ud800", 1)
+    '\\\\ud800\\x1f1'
+    >>> [real_id(dedup_key(i, n)) for i, n in (("a", 2), ("\\ud800", 1), ("b", 1))]
+    ['a', '\\ud800', 'b']
+    """
+    if n == 1 and _KEY_SEP not in doc_id:
+        try:
+            doc_id.encode("utf-8")
+            return doc_id
+        except UnicodeEncodeError:
+            pass
+    escaped = json.dumps(doc_id, ensure_ascii=True)[1:-1]
+    return f"{escaped}{_KEY_SEP}{n}"
+
+
+def real_id(key: str) -> str:
+    """The document id a :func:`dedup_key` was made from (also for keys an index holds)."""
+    if _KEY_SEP not in key:
+        return key
+    escaped = key.rsplit(_KEY_SEP, 1)[0]
+    try:
+        value = json.loads(f'"{escaped}"')
+    except ValueError:
+        return key
+    return value if isinstance(value, str) else key
+
+
 class _Keys:
-    """Unique dedup keys: the document id, or ``id#n`` for the n-th repeat of an id."""
+    """Unique dedup keys for the documents of a run, in input order (:func:`dedup_key`)."""
 
     def __init__(self) -> None:
         self.seen: dict[str, int] = {}
         self.repeated = 0
 
     def key(self, doc_id: str) -> str:
-        n = self.seen.get(doc_id)
-        if n is None:
-            self.seen[doc_id] = 1
-            return doc_id
-        self.seen[doc_id] = n + 1
-        self.repeated += 1
-        return f"{doc_id}#{n + 1}"
+        n = self.seen.get(doc_id, 0) + 1
+        self.seen[doc_id] = n
+        if n > 1:
+            self.repeated += 1
+        return dedup_key(doc_id, n)
 
 
 def _kept_texts(
@@ -344,7 +394,7 @@ def _with_kept_origins(journal: Journal, duplicates: dict[str, Any]) -> dict[str
                 origins[key] = (doc.id, doc.source, doc.line)
     out: dict[str, KeptOrigin] = {}
     for key, d in duplicates.items():
-        kept_id, source, line = origins.get(d.kept_id, (d.kept_id, None, None))
+        kept_id, source, line = origins.get(d.kept_id, (real_id(d.kept_id), None, None))
         out[key] = KeptOrigin(kept_id, float(d.similarity), source, line)
     return out
 
@@ -362,6 +412,7 @@ class _Outputs:
         self.text_key = text_key
         self._jsonl: JsonlWriter | None = None
         self._parquet: Any = None  # a ParquetOutput while a parquet input is written
+        self._kept = 0
 
     def relpath(self, inp: InputFile, kind: str) -> str:
         if inp.is_stdin:
@@ -373,6 +424,7 @@ class _Outputs:
             return
         if kind == "jsonl":
             self._jsonl = JsonlWriter(self.out_dir / self.relpath(inp, kind), inp.compression)
+            self._kept = 0
         elif kind == "parquet":
             from textclean.io.parquet import ParquetOutput
 
@@ -403,6 +455,7 @@ class _Outputs:
                 return 0
             line = json_line(jsonl_record(doc, self.text_key))
             self._jsonl.write_line(line)
+            self._kept += 1
             return len(line)
         if kind == "parquet":
             if not kept or self._parquet is None:
@@ -415,10 +468,13 @@ class _Outputs:
         remove_stale(path)
         return 0
 
-    def end(self, unreadable: bool) -> None:
+    def end(self, unreadable: bool, failed: bool = False) -> None:
+        """Close the input's output: discarded when the input was unreadable, or a JSONL
+        input failed (a corrupt stream) before any row was kept: no empty shard to trust."""
+        empty_failed = failed and self._jsonl is not None and not self._kept
         for writer in (self._jsonl, self._parquet):
             if writer is not None:
-                if unreadable:
+                if unreadable or empty_failed:
                     writer.abort()
                 else:
                     writer.commit()
@@ -447,7 +503,7 @@ def _write(
         if t == "start":
             inp = plan.inputs[event["i"]]
             kind = event["kind"]
-            unreadable = False
+            unreadable = failed = False
             outputs.begin(inp, kind)
         elif t == "doc":
             doc: Document = event["doc"]
@@ -462,10 +518,11 @@ def _write(
         elif t == "fail":
             failure = Failure(event["file"], event["line"], event["error"])
             unreadable = unreadable or failure.line is None
+            failed = True
             reporter.failure(failure)
         elif t == "done":
             reporter.bytes_in += event["bytes"]
-            outputs.end(unreadable)
+            outputs.end(unreadable, failed)
             finished += sizes[event["i"]]
             progress.advance(event["i"] + 1, reporter.documents_in, finished)
     return keys.repeated
@@ -501,6 +558,8 @@ def run_clean(
     stdout_mode = options.output == "-"
     if options.resume and (stdout_mode or "-" in options.inputs):
         raise InputError("--resume needs an output directory and no '-' (stdin) input")
+    if options.audit_dir and not stdout_mode:
+        raise InputError("--audit-dir goes with -o - (with an OUT, the audit is OUT/.textclean)")
     out_dir = None if stdout_mode else Path(options.output)
     if out_dir is not None and out_dir.exists() and not out_dir.is_dir():
         raise InputError(f"{out_dir}: the output exists and is not a directory")
@@ -508,7 +567,10 @@ def run_clean(
     if out_dir is not None:
         out_dir.mkdir(parents=True, exist_ok=True)  # exists while planning: never read as input
     try:
-        plan = plan_run(options.inputs, config, options.output)
+        plan = plan_run(
+            options.inputs, config, options.output, follow_symlinks=options.follow_symlinks
+        )
+        check_plan(plan, out_dir)
     except (InputError, ConfigError):
         if created and out_dir is not None:
             out_dir.rmdir()
@@ -516,6 +578,9 @@ def run_clean(
     if out_dir is not None:
         meta = out_dir / META_DIR
         meta.mkdir(exist_ok=True)
+    elif options.audit_dir:
+        meta = Path(options.audit_dir)
+        meta.mkdir(parents=True, exist_ok=True)
     else:
         meta = Path(tempfile.mkdtemp(prefix="textclean-"))
     lock = _lock(meta)
@@ -525,7 +590,7 @@ def run_clean(
         )
     finally:
         lock.close()
-        if out_dir is None:
+        if out_dir is None and not options.audit_dir:
             shutil.rmtree(meta, ignore_errors=True)
 
 
@@ -570,6 +635,21 @@ def _run_locked(
     )
     work_dir = meta / "work"
     state = ResumeState()
+    run_print = fingerprint(manifest, plan, dry_run=options.dry_run)
+    reuse_id = None
+    if out_dir is not None:
+        decision = prepare_output(
+            out_dir,
+            meta,
+            run_print,
+            resume=options.resume,
+            overwrite=options.overwrite,
+            journal_exists=Journal.exists(work_dir),
+        )
+        if decision.complete:
+            return _already_complete(meta, out_dir, progress)
+        if decision.same:
+            reuse_id = Journal.run_id_of(work_dir)
     if options.resume and Journal.exists(work_dir):
         journal, state = Journal.resume(work_dir, manifest, plan)
         progress.note(
@@ -581,7 +661,10 @@ def _run_locked(
             progress.note("nothing to resume: starting a fresh run")
         elif Journal.exists(work_dir):
             progress.note(f"discarding the unfinished run in {work_dir} (use --resume to continue)")
-        journal = Journal.start(work_dir, manifest)
+        journal = Journal.start(work_dir, manifest, run_id=reuse_id)
+    if out_dir is not None:  # before any output: the files this run may write
+        files = output_files(plan, options.dry_run)
+        Ledger(run_print, files).write(meta)
     own_engine = engine is None
     engine = engine or get_engine(options.engine, options.workers, **options.engine_options)
     timings: dict[str, float] = {}
@@ -600,17 +683,23 @@ def _run_locked(
             config, journal, engine, factory, progress, dry_run=options.dry_run, documents=docs
         )
         timings["dedup"] = time.monotonic() - t
+    except BaseException:  # interrupted (signal) or failed: workers stop now, not later
+        if own_engine:
+            getattr(engine, "terminate", engine.close)()
+        raise
     finally:
         journal.close()
         if own_engine:
             engine.close()
 
     t = time.monotonic()
+    audit = out_dir is not None or bool(options.audit_dir)
     reporter = Reporter(
-        meta if out_dir is not None else None,
+        meta if audit else None,
         audit=options.audit,
         compress=options.audit_compress,
-        html=ReportBuilder(pipeline.stage_names) if out_dir is not None else None,
+        html=ReportBuilder(pipeline.stage_names) if audit else None,
+        rejects_stream=None if audit else (options.stderr or sys.stderr.buffer),
     )
     outputs = _Outputs(
         out_dir, options.stdout or sys.stdout.buffer, options.dry_run, config.input.text_key
@@ -646,12 +735,29 @@ def _run_locked(
             "inputs_processed": processed,
         },
     )
-    if out_dir is not None:
+    if audit:
         write_summary(meta / "summary.json", summary)
         write_html(meta / "report.html", reporter.html.render(summary))
+    if out_dir is not None:
+        Ledger(run_print, output_files(plan, options.dry_run), True).write(meta)
     shutil.rmtree(meta / "work", ignore_errors=True)
     (meta / "lock").unlink(missing_ok=True)
     return RunResult(summary, reporter.failures)
+
+
+def _already_complete(meta: Path, out_dir: Path, progress: Progress) -> RunResult:
+    """The result of a finished run found again in OUT: its summary, nothing redone."""
+    try:
+        summary = json.loads((meta / "summary.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        summary = {}
+    progress.note(f"{out_dir}: already complete (same inputs, config and rules); nothing to do")
+    failures = [
+        Failure(f.get("file", "?"), f.get("line"), f.get("error", "?"))
+        for f in summary.get("failures", [])
+        if isinstance(f, dict)
+    ]
+    return RunResult(summary, failures, already_complete=True)
 
 
 def _dedup(

@@ -51,6 +51,7 @@ import numpy as np
 from textclean.config import ConfigError, DedupConfig
 from textclean.dedup.lsh import BAND_HASH_VERSION
 from textclean.dedup.minhash import SignatureScheme
+from textclean.errors import EnvironmentFault
 
 __all__ = [
     "FORMAT",
@@ -167,18 +168,44 @@ def check_index(config: DedupConfig) -> None:
     except sqlite3.Error as exc:
         raise IndexSettingsError(f"cannot open dedup index {path}: {exc}") from exc
     try:
+        tables: set[str] = set()
         tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         if not tables:
             return  # an empty file: a fresh index
         if "meta" not in tables:
             raise IndexSettingsError(f"{path} is not a textclean dedup index")
-        stored = {k: json.loads(v) for k, v in db.execute("SELECT key, value FROM meta")}
+        stored = _read_meta(path, db)
+        # every page, before any work: a damaged index must not surface after hours
+        problems = [r[0] for r in db.execute("PRAGMA quick_check")]
+        if problems != ["ok"]:
+            raise _corrupt(path, problems[0])
     except sqlite3.DatabaseError as exc:
+        if "meta" in tables:
+            raise _corrupt(path, str(exc)) from exc
         raise IndexSettingsError(f"{path} is not a textclean dedup index (SQLite: {exc})") from exc
     finally:
         db.close()
     if stored:
         _compare_settings(path, stored, index_settings(config))
+
+
+def _corrupt(path: Path, detail: str) -> EnvironmentFault:
+    return EnvironmentFault(
+        path,
+        f"the dedup index is damaged (SQLite: {detail[:200]})",
+        "restore it from a backup, or use another --index path",
+    )
+
+
+def _read_meta(path: Path, db: sqlite3.Connection) -> dict[str, Any]:
+    """The settings table; a value that is not JSON means a damaged index."""
+    stored: dict[str, Any] = {}
+    for k, v in db.execute("SELECT key, value FROM meta"):
+        try:
+            stored[k] = json.loads(v)
+        except (TypeError, ValueError) as exc:
+            raise _corrupt(path, f"meta value {k!r} is not JSON: {exc}") from exc
+    return stored
 
 
 @dataclass
@@ -249,7 +276,7 @@ class DedupIndex:
         self._db.execute("COMMIT")
 
     def _check_settings(self) -> None:
-        stored = {k: json.loads(v) for k, v in self._db.execute("SELECT key, value FROM meta")}
+        stored = _read_meta(self.path, self._db)
         if not stored:
             has_docs = self._db.execute("SELECT 1 FROM docs LIMIT 1").fetchone()
             if has_docs:

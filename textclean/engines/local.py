@@ -6,6 +6,13 @@ workers and memory stays bounded; results come back in submission order,
 so the output does not depend on the number of workers. ``workers <= 1``
 runs everything in this process.
 
+Workers never outlive the run: each asks the kernel for SIGKILL when its
+parent (the fork server) dies (``prctl(PR_SET_PDEATHSIG)``, Linux) and a
+watchdog thread exits it within a second or two once the process that
+started the pool is gone, even after a SIGKILL of that process. On an
+interrupted run :meth:`LocalEngine.terminate` stops the workers at once, and
+closing the last pool stops the fork server too.
+
 >>> from textclean.config import Config
 >>> from textclean.document import Document
 >>> from textclean.engines.base import StageWork
@@ -18,8 +25,13 @@ runs everything in this process.
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing
 import os
+import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -33,6 +45,56 @@ from textclean.engines.base import (
     dedup_locally,
     process_batch,
 )
+
+#: Seconds between two looks of a worker's watchdog at the process that started it.
+WATCHDOG_SECONDS = 1.0
+_PR_SET_PDEATHSIG = 1
+_open_pools = 0
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _watchdog(owner: int, parent: int) -> None:
+    while True:
+        time.sleep(WATCHDOG_SECONDS)
+        if os.getppid() != parent or not _alive(owner):
+            os._exit(1)
+
+
+def _worker_init(owner: int) -> None:
+    """Run in each worker: die with the parent, never linger (see the module docstring)."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    # SIGINT goes to the whole process group on Ctrl-C: the parent handles it
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = os.getppid()
+    threading.Thread(target=_watchdog, args=(owner, parent), daemon=True).start()
+    if not _alive(owner):  # the owner died before this worker started
+        os._exit(1)
+
+
+def _stop_forkserver() -> None:
+    """Stop this process's fork server and resource tracker: they outlive pools
+    otherwise, until the process exits (a library user's process may live long)."""
+    from multiprocessing import forkserver, resource_tracker
+
+    for helper in (
+        getattr(forkserver, "_forkserver", None),
+        getattr(resource_tracker, "_resource_tracker", None),
+    ):
+        stop = getattr(helper, "_stop", None)  # CPython's own way to stop them (3.8+)
+        if stop is not None:
+            with contextlib.suppress(OSError, ChildProcessError):
+                stop()
 
 
 def default_workers() -> int:
@@ -62,8 +124,15 @@ class LocalEngine:
         if self._pool is None:
             # forkserver: workers start from a clean process, not a fork of a
             # parent that may be running threads (progress bar, pool manager).
+            global _open_pools
             ctx = multiprocessing.get_context("forkserver")
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+            self._pool = ProcessPoolExecutor(
+                max_workers=self.workers,
+                mp_context=ctx,
+                initializer=_worker_init,
+                initargs=(os.getpid(),),
+            )
+            _open_pools += 1
         return self._pool
 
     def map_batches(
@@ -91,4 +160,26 @@ class LocalEngine:
     def close(self) -> None:
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+            self._released()
+
+    def terminate(self) -> None:
+        """Stop at once (an interrupted run): kill the workers, drop pending batches."""
+        if self._pool is None:
+            return
+        processes = list((getattr(self._pool, "_processes", None) or {}).values())
+        for p in processes:
+            with contextlib.suppress(OSError, AttributeError):
+                p.kill()
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for p in processes:
+            with contextlib.suppress(OSError, AttributeError, ValueError):
+                p.join(5)
+        self._released()
+
+    def _released(self) -> None:
+        global _open_pools
+        self._pool = None
+        _open_pools -= 1
+        if _open_pools <= 0:
+            _open_pools = 0
+            _stop_forkserver()

@@ -2,9 +2,12 @@
 
 * A directory is walked depth-first, entries sorted by name; files whose name
   ends in one of ``InputConfig.extensions`` are inputs, hidden entries (``.x``)
-  and other files are skipped (and counted). Symlinks are followed, but a
-  directory symlink pointing back to one of its ancestors is reported as a
-  symlink loop instead of being walked forever. The output directory is never
+  and other files are skipped (and counted). Symlinks met while walking are
+  skipped (counted as ``symlink``) unless ``follow_symlinks`` (``--follow-symlinks``):
+  a link may lead out of the input tree (``x.txt -> /etc/...``, ``up -> ..``).
+  When followed, a directory symlink pointing back to one of its ancestors is
+  reported as a symlink loop instead of being walked forever. A path named on
+  the command line is always read, link or not. The output directory is never
   read as input, even when it lies inside an input directory.
 * A file named on the command line is always an input, whatever its extension
   (read as plain text unless it is ``.jsonl[.gz|.zst]``, ``.parquet`` or
@@ -162,7 +165,13 @@ def _kind_of(lower: str) -> tuple[str, str]:
     return "text", ""
 
 
-def plan_inputs(args: list[str], config: InputConfig, output: str | None = None) -> Plan:
+def plan_inputs(
+    args: list[str],
+    config: InputConfig,
+    output: str | None = None,
+    *,
+    follow_symlinks: bool = False,
+) -> Plan:
     """Find every input file named by ``args`` (paths or ``-``).
 
     ``output`` is the output directory (or ``None``/``-``): it is skipped while
@@ -189,7 +198,16 @@ def plan_inputs(args: list[str], config: InputConfig, output: str | None = None)
             if out_real is not None and real == out_real:
                 raise InputError(f"{arg}: the output directory cannot be an input directory")
             prefix = (Path(real).name + "/") if several else ""
-            _walk(plan, seen_rel, Path(arg), prefix, config, out_real, {_dir_key(arg)})
+            _walk(
+                plan,
+                seen_rel,
+                Path(arg),
+                prefix,
+                config,
+                out_real,
+                {_dir_key(arg)},
+                follow_symlinks,
+            )
         else:
             name = Path(arg).name
             kind, comp = input_kind(name, config.extensions) or ("text", "")
@@ -233,6 +251,7 @@ def _walk(
     config: InputConfig,
     out_real: str | None,
     ancestors: set[tuple[int, int]],
+    follow: bool = False,
 ) -> None:
     try:
         names = sorted(os.listdir(directory))
@@ -243,6 +262,9 @@ def _walk(
         path = directory / name
         if name.startswith("."):
             plan.skip("hidden")
+            continue
+        if not follow and path.is_symlink():
+            plan.skip("symlink")
             continue
         try:
             st = os.stat(path)
@@ -267,7 +289,7 @@ def _walk(
                     Failure(str(path), None, "symlink loop: points back to a parent directory")
                 )
                 continue
-            _walk(plan, seen, path, f"{prefix}{name}/", config, out_real, ancestors | {key})
+            _walk(plan, seen, path, f"{prefix}{name}/", config, out_real, ancestors | {key}, follow)
             continue
         found = input_kind(name, config.extensions)
         if found is None:

@@ -34,6 +34,7 @@ from pathlib import Path
 from typing import Any
 
 from textclean.document import Document
+from textclean.errors import EnvironmentFault, name_os_error
 from textclean.io.discover import Failure, InputFile, Plan
 from textclean.io.writers import AtomicFile
 
@@ -119,17 +120,27 @@ class Journal:
     # -- opening -------------------------------------------------------------
 
     @classmethod
-    def start(cls, work_dir: Path, manifest: dict[str, Any]) -> Journal:
-        """A fresh journal (any earlier work is discarded)."""
+    def start(cls, work_dir: Path, manifest: dict[str, Any], run_id: str | None = None) -> Journal:
+        """A fresh journal (any earlier work is discarded); ``run_id`` keeps the id of an
+        earlier attempt at the very same run (see :mod:`textclean.io.safety`)."""
         if work_dir.exists():
             shutil.rmtree(work_dir)
         work_dir.mkdir(parents=True)
-        manifest = {**manifest, "run_id": new_run_id(manifest)}
+        manifest = {**manifest, "run_id": run_id or new_run_id(manifest)}
         with AtomicFile(work_dir / MANIFEST) as f:
             f.write(json.dumps(manifest, indent=2, sort_keys=True).encode() + b"\n")
         journal = cls(work_dir, manifest["run_id"])
         journal._f = open(journal.path, "wb")  # noqa: SIM115 - closed in close()
         return journal
+
+    @staticmethod
+    def run_id_of(work_dir: Path) -> str | None:
+        """The run id of the (unfinished) journal in ``work_dir``, if one is readable."""
+        try:
+            run_id = json.loads((work_dir / MANIFEST).read_text(encoding="utf-8"))["run_id"]
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+        return run_id if isinstance(run_id, str) and run_id else None
 
     @staticmethod
     def exists(work_dir: Path) -> bool:
@@ -159,11 +170,22 @@ class Journal:
         good_end = 0
         offset = 0
         docs = 0
+        damaged: int | None = None  # line number of the first line that is not JSON
         with open(self.path, "rb") as f:
-            for line in f:
+            for number, line in enumerate(f, 1):
                 offset += len(line)
                 if not line.endswith(b"\n"):
                     break  # a line cut short by the kill
+                if damaged is None and not _is_json(line):
+                    damaged = number
+                    continue
+                if damaged is not None:
+                    if line.startswith(b'{"t":"done"') or line.startswith(b'{"t":"end"'):
+                        raise ResumeError(
+                            f"the work journal {self.path} is damaged at line {damaged}; "
+                            "rerun without --resume to start over"
+                        )
+                    continue
                 if line.startswith(b'{"t":"doc"'):
                     docs += 1
                 elif line.startswith(b'{"t":"done"'):
@@ -180,7 +202,10 @@ class Journal:
     # -- writing -------------------------------------------------------------
 
     def _write(self, event: dict[str, Any]) -> None:
-        self._f.write(_dump(event))
+        try:
+            self._f.write(_dump(event))
+        except OSError as exc:  # disk full: name the file
+            raise name_os_error(exc, self.path) from None
 
     def start_input(self, index: int, kind: str) -> None:
         self._write({"t": "start", "i": index, "kind": kind})
@@ -202,12 +227,18 @@ class Journal:
                 "bytes": bytes_read,
             }
         )
-        self._f.flush()  # a finished input survives a kill from here on
+        try:
+            self._f.flush()  # a finished input survives a kill from here on
+        except OSError as exc:
+            raise name_os_error(exc, self.path) from None
 
     def end(self) -> None:
         self._write({"t": "end"})
-        self._f.flush()
-        os.fsync(self._f.fileno())
+        try:
+            self._f.flush()
+            os.fsync(self._f.fileno())
+        except OSError as exc:
+            raise name_os_error(exc, self.path) from None
 
     def close(self) -> None:
         if self._f is not None:
@@ -219,11 +250,26 @@ class Journal:
     def events(self) -> Iterator[dict[str, Any]]:
         """Every event in order; ``doc`` events carry a :class:`Document` under ``doc``."""
         with open(self.path, "rb") as f:
-            for line in f:
-                event = json.loads(line.decode("utf-8", "surrogatepass"))
+            for number, line in enumerate(f, 1):
+                try:
+                    event = json.loads(line.decode("utf-8", "surrogatepass"))
+                except ValueError:
+                    raise EnvironmentFault(
+                        self.path,
+                        f"the work journal is damaged at line {number}",
+                        "rerun without --resume to start over",
+                    ) from None
                 if event["t"] == "doc":
                     event["doc"] = Document.from_dict(event["doc"])
                 yield event
+
+
+def _is_json(line: bytes) -> bool:
+    try:
+        json.loads(line.decode("utf-8", "surrogatepass"))
+    except ValueError:
+        return False
+    return True
 
 
 def _check_unchanged(event: dict[str, Any], plan: Plan) -> None:

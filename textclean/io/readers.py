@@ -41,6 +41,7 @@ from textclean.config import InputConfig
 from textclean.document import Document
 from textclean.io.discover import Failure, InputFile
 from textclean.io.encoding import BinaryContent, UndecidableEncoding, decode_bytes
+from textclean.io.guards import BadNumber, IdScanner, StrictZstdReader, id_of_row, load_record
 
 __all__ = ["BinaryContent", "InputReader", "UndecidableEncoding", "decode_bytes"]
 
@@ -55,6 +56,7 @@ FAILURE_CODES = frozenset(
         "missing_text_key",
         "bad_text",
         "undecidable_encoding",
+        "bad_number",
         "stage_error",
     }
 )
@@ -66,6 +68,14 @@ TEXT_OMITTED_CODES = frozenset(
 
 READ_CHUNK = 1 << 20
 _JSONL_SLACK = 1 << 20  # room for the other fields of a JSONL row over the text limit
+#: Bytes a JSONL line may spend per character of text: ``json.dumps`` writes a
+#: BMP character as a 6-byte ``\\uXXXX`` escape (an 8M-character CJK text is a
+#: 48 MB line), so the line cap is 6 bytes per allowed character.
+_JSON_BYTES_PER_CHAR = 6
+#: The expansion limits of a compressed input apply once this many bytes have
+#: been decompressed, or this many rows read (small, very repetitive files are fine).
+EXPANSION_FLOOR = 4 << 20
+ROWS_FLOOR = 10_000
 
 
 def reason_code(reason: str) -> str:
@@ -262,29 +272,39 @@ class InputReader:
             if self.inp.compression == "gz":
                 stream = gzip.GzipFile(fileobj=f, mode="rb")
             elif self.inp.compression == "zst":
-                reader = zstandard.ZstdDecompressor().stream_reader(f, read_across_frames=True)
-                stream = io.BufferedReader(reader, READ_CHUNK)  # type: ignore[arg-type]
+                stream = io.BufferedReader(StrictZstdReader(f), READ_CHUNK)  # type: ignore[arg-type]
             else:
                 stream = f
-            yield from self._jsonl_rows(stream)
+            yield from self._jsonl_rows(stream, f if self.inp.compression else None)
 
-    def _jsonl_rows(self, stream: BinaryIO) -> Iterator[Document | Failure]:
+    def _jsonl_rows(
+        self, stream: BinaryIO, compressed: BinaryIO | None = None
+    ) -> Iterator[Document | Failure]:
+        """Every row of a JSONL stream; ``compressed`` is the raw file of a compressed one
+        (its position measures the expansion ratio, see :func:`limit_failure`)."""
         limit = self.limit
-        cap = 4 * limit + _JSONL_SLACK if limit > 0 else -1
+        cap = _JSON_BYTES_PER_CHAR * limit + _JSONL_SLACK if limit > 0 else -1
         lineno = 0
+        documents = 0
         try:
-            for lineno, line, length in _lines(stream, cap):
+            for lineno, line, length, found_id in _lines(stream, cap, self.config.id_key):
                 self.bytes_read += length
                 if line is None:
                     doc = self._dropped(
-                        self._line_id(lineno),
-                        f"too_long: line of {length} bytes, over max_document_chars={limit}",
+                        found_id or self._line_id(lineno),
+                        f"too_long: line of {length} bytes, over max_document_chars={limit} "
+                        f"(at most {_JSON_BYTES_PER_CHAR} bytes a character)",
                     )
                     doc.line = lineno
+                    documents += 1
                     yield doc
-                    continue
-                if line.strip():
+                elif line.strip():
+                    documents += 1
                     yield self._record(line, lineno)
+                stop = limit_failure(self.config, documents, self.bytes_read, compressed)
+                if stop is not None:
+                    yield Failure(self.source, lineno + 1, stop)
+                    return
         except (OSError, EOFError, ValueError, zlib.error, zstandard.ZstdError) as exc:
             yield Failure(self.source, lineno + 1, f"unreadable: stream is corrupt ({exc})")
 
@@ -302,6 +322,8 @@ class InputReader:
             encoding = "utf-8"
             replaced = s.count("\ufffd") - line.count("\ufffd".encode())
         s = s.rstrip("\r\n")
+        if lineno == 1:
+            s = s.removeprefix("\ufeff")  # a UTF-8 byte-order mark starts the file
         default_id = self._line_id(lineno)
 
         def bad(reason: str, doc_id: str = default_id) -> Document:
@@ -309,11 +331,19 @@ class InputReader:
             return _flag(doc, encoding, replaced)
 
         try:
-            obj = json.loads(s)
+            obj = load_record(s)
+        except BadNumber as exc:
+            return bad(f"bad_number: {exc}", id_of_row(s, self.config.id_key) or default_id)
         except json.JSONDecodeError as exc:
-            return bad(f"malformed_jsonl: {exc.msg} at column {exc.colno}")
+            scanner = IdScanner(self.config.id_key)  # a cut row still names its document
+            scanner.feed(line)
+            return bad(
+                f"malformed_jsonl: {exc.msg} at column {exc.colno}", scanner.found or default_id
+            )
         except RecursionError:
-            return bad("malformed_jsonl: nested too deeply")
+            scanner = IdScanner(self.config.id_key)  # the id is still found, without recursion
+            scanner.feed(line)
+            return bad("malformed_jsonl: nested too deeply", scanner.found or default_id)
         if not isinstance(obj, dict):
             return bad(f"malformed_jsonl: expected a JSON object, got {_json_type(obj)}")
         doc_id = _id_of(obj.get(self.config.id_key), default_id)
@@ -334,8 +364,54 @@ class InputReader:
         return _flag(doc, encoding, replaced)
 
 
-def _lines(stream: BinaryIO, cap: int) -> Iterator[tuple[int, bytes | None, int]]:
-    """``(line number, bytes or None if over cap, length)`` for each line, memory bounded."""
+def limit_failure(
+    config: InputConfig, documents: int, bytes_read: int, compressed: BinaryIO | None
+) -> str | None:
+    """Why reading a file must stop here (a per-file limit is passed), or None.
+
+    * ``max_documents_per_file`` bounds the rows of one file;
+    * ``max_expansion_ratio`` bounds the decompressed bytes per compressed byte of a
+      ``.gz``/``.zst`` input, once :data:`EXPANSION_FLOOR` bytes are out;
+    * ``max_rows_per_kib`` bounds the rows per KiB of compressed data, once
+      :data:`ROWS_FLOOR` rows are read: a many-line bomb (a 2 MB ``.gz`` of a
+      million short rows) is stopped after seconds, while real data stays far
+      below (news articles: ~1 row per KiB compressed; short posts: ~20).
+
+    >>> from textclean.config import InputConfig
+    >>> limit_failure(InputConfig(max_documents_per_file=3), 3, 10, None)[:19]
+    'too_many_documents:'
+    """
+    most = getattr(config, "max_documents_per_file", 0)
+    if most and documents >= most:
+        return (
+            f"too_many_documents: over max_documents_per_file={most}; "
+            "the rest of the file was not read (raise the limit in [input] to read it)"
+        )
+    if compressed is None:
+        return None
+    packed = max(1, compressed.tell())
+    ratio = getattr(config, "max_expansion_ratio", 0)
+    if ratio and bytes_read >= EXPANSION_FLOOR and bytes_read > ratio * packed:
+        return (
+            f"too_expanded: {bytes_read} bytes from {packed} compressed, over "
+            f"max_expansion_ratio={ratio}; the rest of the file was not read "
+            "(raise the limit in [input] to read it)"
+        )
+    density = getattr(config, "max_rows_per_kib", 0)
+    if density and documents >= ROWS_FLOOR and documents * 1024 > density * packed:
+        return (
+            f"too_expanded: {documents} rows from {packed} compressed bytes, over "
+            f"max_rows_per_kib={density}; the rest of the file was not read "
+            "(raise the limit in [input] to read it)"
+        )
+    return None
+
+
+def _lines(
+    stream: BinaryIO, cap: int, id_key: str = "id"
+) -> Iterator[tuple[int, bytes | None, int, str | None]]:
+    """``(line number, bytes or None if over cap, length, id found)`` for each line,
+    memory bounded; the id of an over-long line is found while skipping it."""
     n = 0
     while True:
         line = stream.readline(cap + 1) if cap >= 0 else stream.readline()
@@ -344,14 +420,17 @@ def _lines(stream: BinaryIO, cap: int) -> Iterator[tuple[int, bytes | None, int]
         n += 1
         if cap >= 0 and len(line) > cap and not line.endswith(b"\n"):
             total = len(line)
+            scanner = IdScanner(id_key)
+            scanner.feed(line)
             while True:
                 more = stream.readline(READ_CHUNK)
                 total += len(more)
+                scanner.feed(more)
                 if not more or more.endswith(b"\n"):
                     break
-            yield n, None, total
+            yield n, None, total, scanner.found
         else:
-            yield n, line, len(line)
+            yield n, line, len(line), None
 
 
 def _id_of(value: Any, default: str) -> str:

@@ -119,6 +119,8 @@ class Reporter:
 
     ``audit`` is the audit mode (see the module docstring); ``html``, when given,
     is a :class:`textclean.io.html_report.ReportBuilder` fed every row.
+    ``rejects_stream`` (with no ``meta_dir``: ``-o -`` without ``--audit-dir``)
+    receives each reject as a JSON line ``{"reject": ...}``, so such runs lose none.
     """
 
     def __init__(
@@ -128,7 +130,9 @@ class Reporter:
         audit: str = "full",
         compress: bool = False,
         html: Any = None,
+        rejects_stream: Any = None,
     ) -> None:
+        self._rejects_stream = rejects_stream
         if audit not in AUDIT_MODES:
             raise ValueError(f"audit mode must be one of {AUDIT_MODES}, not {audit!r}")
         self.documents_in = 0
@@ -185,13 +189,19 @@ class Reporter:
             row = lean
         if self._report is not None:
             self._report.write(json_line(row, sort_keys=True))
-        if doc.dropped is not None and self._rejects is not None:
+        if doc.dropped is not None and (
+            self._rejects is not None or self._rejects_stream is not None
+        ):
             reject = dict(row)
             if self.audit == "full":
                 reject["text"] = doc.text if keep_text else None
                 reject["metadata"] = doc.metadata
             del reject["status"]
-            self._rejects.write(json_line(reject, sort_keys=True))
+            if self._rejects is not None:
+                self._rejects.write(json_line(reject, sort_keys=True))
+            else:
+                self._rejects_stream.write(json_line({"reject": reject}, sort_keys=True))
+                self._rejects_stream.flush()
         if self.html is not None:
             text = doc.text if keep_text and self.audit != "spans" else None
             self.html.add(lean, text=text, doc=doc)
@@ -274,8 +284,13 @@ def build_summary(
 def write_summary(path: Path, summary: dict[str, Any]) -> None:
     import json
 
+    text = json.dumps(summary, indent=2, ensure_ascii=False)
+    try:
+        data = text.encode("utf-8")
+    except UnicodeEncodeError:  # a lone surrogate (an undecodable file name): escape it
+        data = json.dumps(summary, indent=2, ensure_ascii=True).encode("ascii")
     with AtomicFile(path) as f:
-        f.write(json.dumps(summary, indent=2, ensure_ascii=False).encode("utf-8") + b"\n")
+        f.write(data + b"\n")
 
 
 def print_failures(failures: list[Failure], limit: int = 20, stream: Any = None) -> None:

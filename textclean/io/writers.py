@@ -21,7 +21,9 @@ temporary name is fixed (not random), so a rerun reuses, never leaks, it.
 
 from __future__ import annotations
 
+import contextlib
 import gzip
+import hashlib
 import json
 import os
 from pathlib import Path
@@ -31,12 +33,27 @@ from typing import Any, BinaryIO
 import zstandard
 
 from textclean.document import Document
+from textclean.errors import name_os_error
 
 TMP_SUFFIX = ".textclean-tmp"
+#: The longest file name (in bytes) most file systems accept.
+NAME_MAX = 255
 
 
 def tmp_path(path: Path) -> Path:
-    return path.with_name(f".{path.name}{TMP_SUFFIX}")
+    """The fixed temporary name of ``path``; a name too long to extend (a legal name of
+    241-255 bytes) is replaced by its hash, still fixed.
+
+    >>> tmp_path(Path("out/a.txt")).name
+    '.a.txt.textclean-tmp'
+    >>> len(os.fsencode(tmp_path(Path("x" * 250 + ".txt")).name)) <= NAME_MAX
+    True
+    """
+    name = f".{path.name}{TMP_SUFFIX}"
+    if len(os.fsencode(name)) > NAME_MAX:
+        digest = hashlib.sha256(os.fsencode(path.name)).hexdigest()[:32]
+        name = f".{digest}{TMP_SUFFIX}"
+    return path.with_name(name)
 
 
 class AtomicFile:
@@ -52,19 +69,28 @@ class AtomicFile:
     def write(self, data: bytes) -> int:
         assert self._f is not None, "file already closed"
         self.bytes_written += len(data)
-        return self._f.write(data)
+        try:
+            return self._f.write(data)
+        except OSError as exc:  # disk full: name the file
+            raise name_os_error(exc, self.path) from None
 
     def commit(self) -> None:
         if self._f is None:
             return
-        self._f.close()
+        try:
+            self._f.close()
+        except OSError as exc:
+            self._f = None
+            self.tmp.unlink(missing_ok=True)
+            raise name_os_error(exc, self.path) from None
         self._f = None
         os.replace(self.tmp, self.path)
 
     def abort(self) -> None:
         if self._f is None:
             return
-        self._f.close()
+        with contextlib.suppress(OSError):  # a full disk may refuse the buffered tail
+            self._f.close()
         self._f = None
         self.tmp.unlink(missing_ok=True)
 
@@ -111,7 +137,10 @@ def jsonl_record(doc: Document, text_key: str) -> dict[str, Any]:
     """The output record: the input's other fields, the cleaned text, ``textclean``."""
     record = dict(doc.metadata)
     record[text_key] = doc.text
-    record["textclean"] = textclean_field(doc)
+    audit = textclean_field(doc)
+    if "textclean" in record:  # the input's own field is kept, never overwritten
+        audit["input"] = record["textclean"]
+    record["textclean"] = audit
     return record
 
 
@@ -145,7 +174,9 @@ class JsonlWriter:
         self._file.commit()
 
     def abort(self) -> None:
+        """Discard the file, and any output an earlier run left under its name."""
         self._file.abort()
+        remove_stale(self._file.path)
 
 
 def write_text(path: Path, text: str) -> int:

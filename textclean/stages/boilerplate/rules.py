@@ -205,6 +205,8 @@ def parse_text(text: str, path: str) -> tuple[list[Rule], list[RuleError]]:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         return [], [_err(path, toml_error_line(exc, text), f"invalid TOML: {exc}")]
+    except RecursionError:
+        return [], [_err(path, None, "invalid TOML: nested too deeply")]
     loc = _Locator(text)
     for key in sorted(set(data) - _TOP_KEYS):
         if key == "quality":
@@ -434,8 +436,13 @@ def regex_problem(pattern: str) -> str | None:
 
 
 def parse_files(paths: Iterable[Path]) -> ParsedRules:
-    """Parse files in override order; raises the first :class:`RuleError` found."""
+    """Parse files in override order; raises the first :class:`RuleError` found.
+
+    A later pack's rule replaces an earlier pack's rule of the same id; two rules
+    of one id in one pack are an error, as ``textclean rules check`` says.
+    """
     out = ParsedRules()
+    pack_of: dict[str, Path] = {}  # rule id -> the file that defined it
     for path in paths:
         try:
             text = Path(path).read_text(encoding="utf-8")
@@ -445,6 +452,15 @@ def parse_files(paths: Iterable[Path]) -> ParsedRules:
         if errors:
             raise errors[0]
         for r in rules:
+            first = pack_of.get(r.id)
+            if first is not None and first.parent.parent == Path(path).parent.parent:
+                raise RuleError(
+                    path,
+                    None,
+                    f"duplicate rule id {r.id!r} (first defined in {first}); "
+                    "check the pack with 'textclean rules check'",
+                )
+            pack_of[r.id] = Path(path)
             out.rules[r.id] = r  # a later pack's rule replaces the earlier one
         data = tomllib.loads(text)
         for table, values in data.get("shape", {}).items():
@@ -470,7 +486,7 @@ def check_files(paths: Sequence[Path]) -> list[RuleError]:
         # Duplicates must be found on the raw ids too, since invalid rules are not returned.
         try:
             raw = tomllib.loads(text).get("rule", [])
-        except tomllib.TOMLDecodeError:
+        except (tomllib.TOMLDecodeError, RecursionError):
             raw = []
         for i, r in enumerate(raw if isinstance(raw, list) else []):
             rid = r.get("id") if isinstance(r, Mapping) else None

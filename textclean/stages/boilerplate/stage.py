@@ -55,6 +55,8 @@ NAME = "boilerplate"
 _DEFAULT_SHAPE = shape.ShapeParams()
 #: A run of consecutive non-prose lines this short may hold a lone chrome line.
 _SHORT_RUN = 6
+#: Rounds of the zone-bound passes at most (see ``BoilerplateStage.__call__``).
+_MAX_ROUNDS = 8
 
 
 @dataclass(frozen=True)
@@ -245,6 +247,7 @@ class _Run:
     removed: dict[int, tuple[str, dict[str, Any]]] = field(default_factory=dict)
     cut: int | None = None  # line index a section cut starts at
     timed_out: list[str] = field(default_factory=list)
+    prefilter_off: bool = False  # the joined prefilter timed out once: rules go one by one
     keys: dict[int, str] = field(default_factory=dict)
     norms: dict[int, str] = field(default_factory=dict)
     code: frozenset[int] = frozenset()  # lines of fenced code regions: never removed
@@ -327,15 +330,20 @@ class BoilerplateStage:
     ) -> tuple[str, dict[str, Any]] | None:
         """The first zone-free line rule matching ``line`` (as the loop over rules finds it)."""
         if line.words <= a.max_words and len(line.text) <= a.max_chars:
-            try:
-                if a.screen is None or _found(a.screen, run.screened(line)):
-                    maybe = a.prefilter.fullmatch(line.text, timeout=self.config.regex_timeout)
-                else:  # no regex with required strings can match: only the others may
-                    maybe = a.rest is not None and a.rest.fullmatch(
-                        line.text, timeout=self.config.regex_timeout
-                    )
-            except TimeoutError:
-                maybe = True  # let each rule try (and time out) on its own
+            maybe: Any = True
+            if not run.prefilter_off:
+                try:
+                    if a.screen is None or _found(a.screen, run.screened(line)):
+                        maybe = a.prefilter.fullmatch(line.text, timeout=self.config.regex_timeout)
+                    else:  # no regex with required strings can match: only the others may
+                        maybe = a.rest is not None and a.rest.fullmatch(
+                            line.text, timeout=self.config.regex_timeout
+                        )
+                except TimeoutError:
+                    # A slow rule makes the joined pattern slow on every line: from here
+                    # on each rule tries alone, and the slow one, once timed out, is
+                    # skipped (as without the prefilter), instead of one timeout a line.
+                    run.prefilter_off = True
             if maybe:
                 for c in a.rules:
                     ev = self._matches(c, line, run)
@@ -447,19 +455,20 @@ class BoilerplateStage:
         if zones is None:
             run.removed.update(found)
             return
-        # Runs of non-prose lines, counting lines removed earlier as chrome too.
-        stop = len(run.lines) if run.cut is None else run.cut
-        lines = [ln for ln in run.lines[:stop] if not ln.blank]
+        # Runs of non-prose lines among the lines still there: judged as a second pass
+        # over the output would see them (lines removed earlier are gone), so a line
+        # kept now is not removed by cleaning the output again (idempotence).
+        lines = run.alive()
         k = 0
         while k < len(lines):
-            if run.prose(lines[k]) and lines[k].index not in run.removed:
+            if run.prose(lines[k]):
                 k += 1
                 continue
             j = k
-            while j < len(lines) and (lines[j].index in run.removed or not run.prose(lines[j])):
+            while j < len(lines) and not run.prose(lines[j]):
                 j += 1
             members = [ln.index for ln in lines[k:j]]
-            is_chrome = [i in found or i in run.removed for i in members]
+            is_chrome = [i in found for i in members]
             if len(members) <= _SHORT_RUN:
                 accept = [i for i in members if i in found]
             elif 3 * sum(is_chrome) >= len(members):
@@ -624,13 +633,21 @@ class BoilerplateStage:
         )
         self._section_cut(run)
         self._line_rules(run, None)
-        zones = self._zones(run)
-        self._line_rules(run, zones)
-        self._orphan_headings(run, zones)
-        zones = self._zones(run)
-        self._teasers(run, zones)
+        # The zone-bound passes see the lines still there; a removal can expose more
+        # chrome (an orphan heading left alone, a shorter run of non-prose lines), which
+        # cleaning the output again would find. They repeat until nothing more goes, so
+        # the stage is idempotent (bounded: each round removes at least one line).
         stop = len(run.lines) if run.cut is None else run.cut
-        run.removed.update(shape.apply(run.lines[:stop], run.removed, self.shape, run.code))
+        for _ in range(_MAX_ROUNDS):
+            before = len(run.removed)
+            zones = self._zones(run)
+            self._line_rules(run, zones)
+            self._orphan_headings(run, zones)
+            zones = self._zones(run)
+            self._teasers(run, zones)
+            run.removed.update(shape.apply(run.lines[:stop], run.removed, self.shape, run.code))
+            if len(run.removed) == before:
+                break
         for i in run.code & run.removed.keys():
             del run.removed[i]
         return run
