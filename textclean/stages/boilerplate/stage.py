@@ -710,7 +710,10 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
 def load_model(table: Mapping[str, Any] | None, cfg: BoilerplateConfig) -> classifier.Model | None:
     """The classifier of a ``[model]`` table, or None when it is absent or switched off.
 
-    Off when the table says ``enabled = false``, when ``disable`` names
+    The built-in table says ``enabled = false``: the classifier is opt-in, switched
+    on by ``enable = ["boilerplate.shape.classifier"]`` (or a user pack's
+    ``[model]`` table with ``enabled = true``). Off when the table says
+    ``enabled = false`` and ``enable`` does not name it, when ``disable`` names
     :data:`~textclean.stages.boilerplate.classifier.RULE_ID` (or a prefix of it) and
     ``enable`` does not, or when ``exclude_learned_from`` names a site it was
     trained on (its weights cannot be taken apart per site: a cross-validation
@@ -727,4 +730,6 @@ def load_model(table: Mapping[str, Any] | None, cfg: BoilerplateConfig) -> class
         on = False
     if set(model.trained_on) & set(cfg.exclude_learned_from):
         on = False
-    return model if on else None
+    if not on:
+        return None
+    return model if model.enabled else dataclasses.replace(model, enabled=True)
