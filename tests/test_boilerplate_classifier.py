@@ -125,8 +125,21 @@ def test_bad_model_tables_are_refused(table: dict[str, object], message: str) ->
         Model.from_table(table)
 
 
+#: The shipped classifier is opt-in (``enabled = false`` in model.toml): switched on here.
+OPT_IN = Config().replace(boilerplate={"enable": ["boilerplate.shape.classifier"]})
+
+
+def test_the_shipped_model_is_off_by_default_and_opt_in() -> None:
+    assert boilerplate.build(Config(), None).model is None
+    on = boilerplate.build(OPT_IN, None).model
+    assert on is not None and on.enabled
+    page = "Home\nNews\nSport\nWeather\nPodcasts\nNewsletters\n\n" + BODY * 2
+    lines = layout_lines(page)
+    assert classifier.apply(lines, {}, frozenset(), on, 10, page)  # it does remove lines
+
+
 def test_the_shipped_model_loads_and_is_deterministic() -> None:
-    stage = boilerplate.build(Config(), None)
+    stage = boilerplate.build(OPT_IN, None)
     assert stage.model is not None and len(stage.model.trees) > 10
     page = (
         "Home\nNews\nSport\nWeather\nPodcasts\nNewsletters\n\n"
@@ -142,7 +155,7 @@ def test_the_shipped_model_loads_and_is_deterministic() -> None:
 
 
 def test_clean_prose_corpora_lose_nothing_to_the_classifier() -> None:
-    stage = boilerplate.build(Config(), None)
+    stage = boilerplate.build(OPT_IN, None)
     docs = [json.loads(x)["text"] for x in (DATA / "prose_sample.jsonl").read_text().splitlines()]
     docs += [p.read_text(encoding="utf-8") for p in sorted((DATA / "prose").glob("*.txt"))]
     docs += [

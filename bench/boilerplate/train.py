@@ -375,7 +375,7 @@ def model_toml(model: classifier.Model, params: Params, pages: int) -> str:
         'version = "1"',
         "",
         "[model]",
-        "enabled = true",
+        "enabled = false",  # opt-in: see docs/boilerplate.md
         f"threshold = {model.threshold!r}",
         f"extend_threshold = {model.extend_threshold!r}",
         f"protect_words = {model.protect_words}",

@@ -291,8 +291,11 @@ class _Parser:
         return inner
 
 
-def required_literals(pattern: str) -> frozenset[str] | None:
-    """Case-folded strings one of which every match of ``pattern`` contains, or None."""
+def required_literals(pattern: str, max_cost: float = MAX_COST) -> frozenset[str] | None:
+    """Case-folded strings one of which every match of ``pattern`` contains, or None.
+
+    None too when the set is rated more common than ``max_cost`` (see :func:`_rate`).
+    """
     try:
         info = _Parser(pattern).parse()
     except (_Unknown, ValueError):
@@ -302,4 +305,4 @@ def required_literals(pattern: str) -> frozenset[str] | None:
         return None
     # a string that contains another one of the set adds nothing
     req = frozenset(x for x in req if not any(y != x and y in x for y in req))
-    return req if _cost(req) <= MAX_COST else None
+    return req if _cost(req) <= max_cost else None

@@ -112,67 +112,117 @@ def compile_rules(rules: Mapping[str, Rule], cfg: BoilerplateConfig) -> list[Com
     return out
 
 
+#: A pattern's required strings (see :func:`required_literals`) screen it in the
+#: zone-free pass when rated at most this common: even common words such as "like"
+#: or "share" spare most lines a regex, and the search for all of them is one pass.
+_ANY_SCREEN_COST = 1.0
+
+
 @dataclass(frozen=True)
 class _AnyZone:
     """The zone-free line rules prepared for the one pass that tries every line.
 
-    Most lines match no rule. One alternation of all their regexes
-    (``prefilter``) tells in one call that none can match a line; the line then
-    matches the first rule listing its exact form (``exact``: form → position
-    in ``rules``), a dict lookup instead of a loop over the rules. Lines longer
-    than any rule's regex bound (``max_chars``, ``max_words``) skip the regexes.
-
-    Before that, a cheaper screen: most regexes cannot match without one of a
-    few literal strings (:func:`~textclean.stages.boilerplate.screen.required_literals`),
-    and one search for all of them in the case-folded line (``screen``) tells
-    whether any of those regexes could match (the line is case-folded and its
-    whitespace runs made single spaces, :func:`~textclean.stages.boilerplate.screen.normalize`).
-    When none could, only the
-    regexes without such strings (``rest``) are tried.
+    Most lines match no rule. One search (``screen``, an Aho-Corasick automaton
+    over the case-folded line with single spaces,
+    :func:`~textclean.stages.boilerplate.screen.normalize`) finds which regexes
+    could match: each regex is screened by the strings every one of its matches
+    contains (:func:`~textclean.stages.boilerplate.screen.required_literals`,
+    ``_ANY_SCREEN_COST``); the regexes without such strings (``always``) stay
+    candidates. A regex of a rule whose ``max_words`` (or ``30 * max_words + 50``
+    characters) the line exceeds is no candidate either (``tiers``). The few
+    candidates left (the unscreened ones in one alternation per tier) tell that no
+    rule's regex can match the line; the line then
+    matches the first rule listing its exact form (``exact``: form → position in
+    ``rules``), a dict lookup instead of a loop over the rules. When a candidate
+    matches, the loop over the rules finds the same first match it always did.
     """
 
     rules: tuple[Compiled, ...]
     exact: dict[str, int]
-    prefilter: regex.Pattern[str]
+    compiled: tuple[regex.Pattern[str], ...]  # every regex of ``rules``; bit k: compiled[k]
     max_words: int
     max_chars: int
-    screen: ahocorasick.Automaton | None = None
-    rest: regex.Pattern[str] | None = None
+    screen: ahocorasick.Automaton  # required string → bit mask of the regexes needing it
+    always: int  # bit mask of the regexes without required strings
+    #: ``(limit, mask, joined)`` ascending: the regexes of rules with ``max_words >=
+    #: limit``, and one alternation of those of them in ``always`` (tried in one call).
+    tiers: tuple[tuple[int, int, regex.Pattern[str] | None], ...]
 
     @classmethod
-    def build(cls, rules: Iterable[Compiled]) -> _AnyZone | None:
-        """None when a pattern cannot join an alternation unchanged (groups, global flags)."""
+    def build(cls, rules: Iterable[Compiled]) -> _AnyZone:
+        """The zone-free line rules of ``rules``, screened."""
         chosen = tuple(c for c in rules if c.rule.kind == "line" and c.rule.zone == "any")
         patterns = [p for c in chosen for p in c.regexes]
-        if any(p.groups or _GLOBAL_FLAGS.search(p.pattern) for p in patterns):
-            return None
         exact: dict[str, int] = {}
         for k, c in enumerate(chosen):
             for entry in c.rule.exact:
                 exact.setdefault(entry, k)
-        joined = "|".join(f"(?:{p.pattern})" for p in patterns) or r"(?!)"
-        try:
-            prefilter = regex.compile(joined, REGEX_FLAGS)
-        except regex.error:
-            return None
         limits = [c.rule.max_words for c in chosen if c.regexes] or [-1]
-        literals: set[str] = set()
-        unscreened = []
-        for p in patterns:
-            req = required_literals(p.pattern)
+        needs: dict[str, int] = {}
+        always = 0
+        bound = [c.rule.max_words for c in chosen for _ in c.regexes]
+        for bit, p in enumerate(patterns):
+            req = required_literals(p.pattern, max_cost=_ANY_SCREEN_COST)
             if req is None:
-                unscreened.append(p.pattern)
+                always |= 1 << bit
             else:
-                literals |= req
+                for x in req:
+                    needs[x] = needs.get(x, 0) | 1 << bit
         screen = ahocorasick.Automaton()
-        for x in sorted(literals):
-            screen.add_word(x, x)
-        if literals:
+        for x in sorted(needs):
+            screen.add_word(x, needs[x])
+        if needs:
             screen.make_automaton()
-        rest = regex.compile("|".join(f"(?:{p})" for p in unscreened) or r"(?!)", REGEX_FLAGS)
+        tiers = []
+        for limit in sorted(set(bound)):
+            mask = sum(1 << bit for bit, b in enumerate(bound) if b >= limit)
+            joined = [p.pattern for bit, p in enumerate(patterns) if (mask & always) >> bit & 1]
+            try:  # a pattern with groups or global flags cannot join: then tried one by one
+                if any(
+                    regex.compile(p, REGEX_FLAGS).groups or _GLOBAL_FLAGS.search(p) for p in joined
+                ):
+                    raise regex.error("cannot join")
+                alt = regex.compile("|".join(f"(?:{p})" for p in joined), REGEX_FLAGS)
+                tiers.append((limit, mask & ~always, alt if joined else None))
+            except regex.error:
+                tiers.append((limit, mask, None))
         return cls(
-            chosen, exact, prefilter, max(limits), 30 * max(limits) + 50, screen=screen, rest=rest
+            chosen,
+            exact,
+            tuple(patterns),
+            max(limits),
+            30 * max(limits) + 50,
+            screen,
+            always,
+            tuple(tiers),
         )
+
+    def may_match(self, line: Line, screened: str, timeout: float) -> bool:
+        """Whether a regex could fully match ``line`` (``screened``: its screen form).
+
+        True when a candidate regex matches; False means no rule's regex matches the
+        line. A regex that times out raises ``TimeoutError`` (the caller then lets
+        each rule try on its own).
+        """
+        need = max(line.words, -(-(len(line.text) - 50) // 30))
+        tier = next((t for t in self.tiers if t[0] >= need), None)
+        if tier is None:
+            return False
+        _, allowed, joined = tier
+        mask = self.always
+        if self.screen.kind == ahocorasick.AHOCORASICK:
+            for _, bits in self.screen.iter(screened):
+                mask |= bits
+        mask &= allowed
+        text = line.text
+        if joined is not None and joined.fullmatch(text, timeout=timeout):
+            return True
+        while mask:
+            low = mask & -mask
+            if self.compiled[low.bit_length() - 1].fullmatch(text, timeout=timeout):
+                return True
+            mask ^= low
+        return False
 
 
 @dataclass(frozen=True)
@@ -333,15 +383,10 @@ class BoilerplateStage:
             maybe: Any = True
             if not run.prefilter_off:
                 try:
-                    if a.screen is None or _found(a.screen, run.screened(line)):
-                        maybe = a.prefilter.fullmatch(line.text, timeout=self.config.regex_timeout)
-                    else:  # no regex with required strings can match: only the others may
-                        maybe = a.rest is not None and a.rest.fullmatch(
-                            line.text, timeout=self.config.regex_timeout
-                        )
+                    maybe = a.may_match(line, run.screened(line), self.config.regex_timeout)
                 except TimeoutError:
-                    # A slow rule makes the joined pattern slow on every line: from here
-                    # on each rule tries alone, and the slow one, once timed out, is
+                    # A slow rule makes the screened patterns slow on every line: from
+                    # here on each rule tries alone, and the slow one, once timed out, is
                     # skipped (as without the prefilter), instead of one timeout a line.
                     run.prefilter_off = True
             if maybe:
@@ -727,7 +772,10 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
 def load_model(table: Mapping[str, Any] | None, cfg: BoilerplateConfig) -> classifier.Model | None:
     """The classifier of a ``[model]`` table, or None when it is absent or switched off.
 
-    Off when the table says ``enabled = false``, when ``disable`` names
+    The built-in table says ``enabled = false``: the classifier is opt-in, switched
+    on by ``enable = ["boilerplate.shape.classifier"]`` (or a user pack's
+    ``[model]`` table with ``enabled = true``). Off when the table says
+    ``enabled = false`` and ``enable`` does not name it, when ``disable`` names
     :data:`~textclean.stages.boilerplate.classifier.RULE_ID` (or a prefix of it) and
     ``enable`` does not, or when ``exclude_learned_from`` names a site it was
     trained on (its weights cannot be taken apart per site: a cross-validation
@@ -744,4 +792,6 @@ def load_model(table: Mapping[str, Any] | None, cfg: BoilerplateConfig) -> class
         on = False
     if set(model.trained_on) & set(cfg.exclude_learned_from):
         on = False
-    return model if on else None
+    if not on:
+        return None
+    return model if model.enabled else dataclasses.replace(model, enabled=True)
