@@ -516,7 +516,8 @@ def test_slow_rule_regex_times_out_once_not_per_line(tmp_path: Path) -> None:
         "regex = ['(?:a|aa)+b']\nmax_words = 5\n"
     )
     src = tmp_path / "x.txt"
-    src.write_text("".join("a" * 60 + "\n" for _ in range(300)) + "A sentence of prose.\n")
+    # the "b" lets every line past the literal screen, so the regex really runs on each
+    src.write_text("".join("a" * 60 + " b\n" for _ in range(300)) + "A sentence of prose.\n")
     config = NO_DEDUP.replace(rules=[str(tmp_path / "pack")])
     result = run([src], tmp_path / "o", config)
     assert result.exit_code == 0
