@@ -184,3 +184,54 @@ def test_line_end_does_not_change_ftfys_verdict() -> None:
         once = textclean.clean_text(text)
         assert textclean.clean_text(once) == once
     assert textclean.clean_text("ÂŒ") == "Œ\n"
+
+
+def _item_chars(item: tuple) -> set[str] | None:
+    """The characters one parsed regex item can match (None: any or unknown)."""
+    op, av = item
+    if str(op) == "LITERAL":
+        return {chr(av)}
+    if str(op) != "IN":
+        return None
+    out: set[str] = set()
+    for o, a in av:
+        if str(o) == "LITERAL":
+            out.add(chr(a))
+        elif str(o) == "RANGE":
+            out.update(chr(c) for c in range(a[0], a[1] + 1))
+        else:  # NEGATE, CATEGORY: anything
+            return None
+    return out
+
+
+def test_mojibake_screen_is_necessary_for_ftfy_is_bad() -> None:
+    """Every branch of ftfy's BADNESS_RE needs what the repair fast path screens for."""
+    import random
+
+    try:
+        import re._parser as sre_parse  # Python 3.11+
+    except ImportError:  # pragma: no cover
+        import sre_parse  # type: ignore[no-redef]
+    from ftfy import badness
+
+    from textclean.stages.repair import _MOJIBAKE_SCREEN
+
+    single = {chr(c) for c in range(0x80, 0xA0)} | set("ŒœÂÃ")
+    (branch_op, (_, branches)), *rest = sre_parse.parse(
+        badness.BADNESS_RE.pattern, badness.BADNESS_RE.flags
+    ).data
+    assert str(branch_op) == "BRANCH" and not rest
+    for branch in branches:
+        sets = [_item_chars(item) for item in branch.data]
+        non_ascii = [s is not None and all(ord(c) > 127 for c in s) for s in sets]
+        adjacent = any(a and b for a, b in zip(non_ascii, non_ascii[1:], strict=False))
+        assert adjacent or any(s is not None and s <= single for s in sets), branch
+    # and on random strings of the characters the pattern names
+    pool = "aZ .,?!\t0’“”—é" + "".join(
+        sorted({c for c in badness.BADNESS_RE.pattern if ord(c) > 127})
+    )
+    rng = random.Random(7)
+    for _ in range(50_000):
+        s = "".join(rng.choice(pool) for _ in range(rng.randint(1, 6)))
+        if badness.is_bad(s + "\n"):
+            assert _MOJIBAKE_SCREEN.search(s), s

@@ -54,6 +54,14 @@ _TRIGGERS = re.compile(f"&#?[0-9A-Za-z]{{1,24}};|[\\x1b\\x80-\\x9f\\ud800-\\udff
 # A single character class is much cheaper to scan for than the alternation
 # above; most clean text fails this one and never needs the exact check.
 _SUSPECTS = re.compile(f"[&\\x1b\\x80-\\x9f\\ud800-\\udfff{_CONTROL_CLASS}]")
+# A necessary condition for ftfy's mojibake detector (``ftfy.badness.is_bad``), which
+# runs at a few MB/s: every branch of its pattern needs two adjacent non-ASCII
+# characters, or one of C1 controls, Œ/œ, Ã/Â (checked branch by branch against
+# ``BADNESS_RE`` in tests/test_repair.py). Clean prose with curly quotes and dashes
+# between ASCII letters fails it and never reaches ``is_bad``. Normalize's layout
+# (collapsing spaces and tabs to one space, folding quotes and dashes) never makes
+# a line pass it that failed it before.
+_MOJIBAKE_SCREEN = re.compile("[^\\x00-\\x7f]{2}|[\\x80-\\x9f\u0152\u0153\u00c2\u00c3]")
 
 
 def _ftfy_config(cfg: RepairConfig) -> TextFixerConfig:
@@ -106,7 +114,11 @@ class RepairStage:
         if form.lower() != "none" and not unicodedata.is_normalized(form, line):  # type: ignore[arg-type]
             return True
         # as fix_line_once shows it to ftfy: ending in "\n" (see there)
-        return self.config.fix_encoding and is_bad(line.rstrip("\r\n") + "\n")
+        return (
+            self.config.fix_encoding
+            and _MOJIBAKE_SCREEN.search(line) is not None
+            and is_bad(line.rstrip("\r\n") + "\n")
+        )
 
     def fix_line_once(self, line: str, code: bool = False) -> tuple[str, list[str]]:
         """One ftfy pass over one line; returns the text and ftfy's steps as strings.
@@ -172,7 +184,9 @@ class RepairStage:
 
     def __call__(self, doc: Document) -> Document:
         text = doc.text
-        if not self.could_change(text) and (self.layout is None or text.isascii()):
+        if not self.could_change(text) and (
+            self.layout is None or text.isascii() or _MOJIBAKE_SCREEN.search(text) is None
+        ):
             return doc
         changes: list[Change] = []
         pos = 0
