@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import ftfy
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -224,7 +226,7 @@ def test_mojibake_screen_is_necessary_for_ftfy_is_bad() -> None:
     for branch in branches:
         sets = [_item_chars(item) for item in branch.data]
         non_ascii = [s is not None and all(ord(c) > 127 for c in s) for s in sets]
-        adjacent = any(a and b for a, b in zip(non_ascii, non_ascii[1:], strict=False))
+        adjacent = any(a and b for a, b in itertools.pairwise(non_ascii))
         assert adjacent or any(s is not None and s <= single for s in sets), branch
     # and on random strings of the characters the pattern names
     pool = "aZ .,?!\t0’“”—é" + "".join(
