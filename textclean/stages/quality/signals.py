@@ -23,14 +23,16 @@ least two of" them; datatrove intersects sets):
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any
 
 import numpy as np
 import regex
 
 from textclean.document import ScoreValue
+from textclean.stages.quality import _kernel
 from textclean.stages.quality.thresholds import FAMILIES, Thresholds
 
 # --------------------------------------------------------------------------- tokenizing
@@ -52,14 +54,17 @@ def words_of(text: str) -> list[str]:
 
 
 def _nonblank_lines(text: str) -> list[str]:
-    return [ln.strip() for ln in text.splitlines() if ln.strip()]
+    return [ln for ln in map(str.strip, text.splitlines()) if ln]
 
 
 class Parsed:
     """A text's words and lines, computed once and shared by every signal family.
 
     Words are also numbered (``ids``: the index of each word's first spelling in
-    ``vocab``) so counts and n-grams work on integers, not on strings.
+    ``vocab``) so counts and n-grams work on integers, not on strings. With
+    numba (:mod:`textclean.stages.quality._kernel`) one pass over the code
+    points finds and numbers the words and the n-gram signals never build a
+    string per word; without it, the regex tokenizer and numpy do the same.
     """
 
     def __init__(self, text: str) -> None:
@@ -72,6 +77,10 @@ class Parsed:
     @cached_property
     def lines(self) -> list[str]:
         return _nonblank_lines(self.text)
+
+    @cached_property
+    def _kernel_words(self) -> _kernel.Words | None:
+        return _kernel.Words(self.text) if _kernel.AVAILABLE and _kernel.load() else None
 
     @cached_property
     def _numbered(self) -> tuple[dict[str, int], np.ndarray]:
@@ -88,7 +97,8 @@ class Parsed:
     @property
     def ids(self) -> np.ndarray:
         """The number of each word of ``words``."""
-        return self._numbered[1]
+        kw = self._kernel_words
+        return kw.ids if kw is not None else self._numbered[1]
 
     @cached_property
     def counts(self) -> np.ndarray:
@@ -99,6 +109,53 @@ class Parsed:
         """Word tokens for whose spelling ``pred`` is true (tested once per spelling)."""
         keep = np.fromiter((bool(pred(w)) for w in self.vocab), bool, len(self.vocab))
         return int(self.counts[keep].sum())
+
+    @cached_property
+    def n_words(self) -> int:
+        kw = self._kernel_words
+        return int(kw.ids.size) if kw is not None else len(self.words)
+
+    @cached_property
+    def lengths(self) -> np.ndarray:
+        """The length of each word token, in characters."""
+        kw = self._kernel_words
+        if kw is not None:
+            return kw.ends - kw.starts
+        return np.fromiter(map(len, self.vocab), np.int64, len(self.vocab))[self.ids]
+
+    @cached_property
+    def alpha_words(self) -> int:
+        """Word tokens holding a letter."""
+        kw = self._kernel_words
+        if kw is not None:
+            return int(np.count_nonzero(kw.alpha))
+        return self.count_words(_HAS_ALPHA.search)
+
+    def spellings(self, max_length: int) -> list[str]:
+        """The distinct spellings of at most ``max_length`` characters."""
+        kw = self._kernel_words
+        if kw is None:
+            return [w for w in self.vocab if len(w) <= max_length]
+        short = np.flatnonzero(kw.vend - kw.vstart <= max_length)
+        text = self.text
+        starts, ends = kw.vstart[short].tolist(), kw.vend[short].tolist()
+        return [text[a:b] for a, b in zip(starts, ends, strict=True)]
+
+    def ngram_chars(self) -> list[int]:
+        """Top-n-gram characters (n = 2..4), then duplicate-n-gram characters (n = 5..10)."""
+        prefix = np.zeros(self.n_words + 1, dtype=np.int64)
+        np.cumsum(self.lengths, out=prefix[1:])
+        if self._kernel_words is not None:
+            return _kernel.ngram_chars(self.ids, prefix)
+        out = []
+        grams = self.ids
+        for n in range(2, 11):
+            grams = ngram_ids(self.ids, n, grams)
+            if n <= 4:
+                out.append(_top_ngram_chars(grams, prefix, n))
+            else:
+                out.append(_dup_ngram_chars(grams, prefix, n))
+        return out
 
 
 def _parsed(text: str | Parsed) -> Parsed:
@@ -191,19 +248,34 @@ def _dup_ngram_chars(grams: np.ndarray, prefix: np.ndarray, n: int) -> int:
 # --------------------------------------------------------------------------- signals
 
 
+@lru_cache(maxsize=16)
+def _any_of(substrings: tuple[str, ...]) -> re.Pattern[str] | None:
+    """One pattern finding any of ``substrings`` (None for none).
+
+    >>> _any_of(("a.b", "cd")).search("xcdx") is not None, _any_of(("a.b",)).search("axb")
+    (True, None)
+    """
+    if not substrings:
+        return None
+    return re.compile("|".join(map(re.escape, substrings)))
+
+
 def c4_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
     """What C4's line filter would do to ``text`` (it is not changed here)."""
     end_marks = tuple(t["end_marks"])
     kept = sentences = javascript = policy = 0
     lorem = curly = False
     lines = _parsed(text).lines
+    longest, ellipsis, min_words = t["max_word_length"], t["ellipsis"], t["min_words_per_line"]
+    policy_re = _any_of(tuple(t["policy_substrings"]))
     for raw in lines:
-        if any(len(w) > t["max_word_length"] for w in raw.split()):
+        # (a line no longer than the limit cannot hold a longer word)
+        if len(raw) > longest and any(len(w) > longest for w in raw.split()):
             continue
-        line = _CITATION.sub("", raw)
-        if not line.endswith(end_marks) or line.endswith(t["ellipsis"]):
+        line = _CITATION.sub("", raw) if "[" in raw else raw  # every citation has a "["
+        if not line.endswith(end_marks) or line.endswith(ellipsis):
             continue
-        if len(line.split()) < t["min_words_per_line"]:
+        if len(line.split()) < min_words:
             continue
         low = line.lower()
         if "lorem ipsum" in low:
@@ -215,7 +287,7 @@ def c4_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, ScoreValue
         if "{" in line:
             curly = True
             continue
-        if any(p in low for p in t["policy_substrings"]):
+        if policy_re is not None and policy_re.search(low):
             policy += 1
             continue
         kept += 1
@@ -246,12 +318,14 @@ def c4_failures(s: Mapping[str, ScoreValue], t: Mapping[str, Any]) -> list[str]:
 def gopher_quality_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
     p = _parsed(text)
     raw = p.text
-    n = len(p.words)
+    n = p.n_words
     lines = p.lines
     bullets = tuple(t["bullet_prefixes"])
     stop = {w.lower() for w in t["stop_words"]}
     ellipses = raw.count("...") + raw.count("…")
-    chars = int(np.dot(np.fromiter(map(len, p.vocab), np.int64, len(p.vocab)), p.counts))
+    chars = int(p.lengths.sum())
+    # a word's lower case is never shorter than the word
+    longest_stop = max(map(len, stop), default=0)
     return {
         "gopher.words": n,
         "gopher.mean_word_length": round(chars / n, 4) if n else 0.0,
@@ -263,9 +337,9 @@ def gopher_quality_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str
         "gopher.ellipsis_lines_ratio": (
             round(sum(ln.endswith(("...", "…")) for ln in lines) / len(lines), 4) if lines else 0.0
         ),
-        "gopher.alpha_words_ratio": (round(p.count_words(_HAS_ALPHA.search) / n, 4) if n else 0.0),
+        "gopher.alpha_words_ratio": round(p.alpha_words / n, 4) if n else 0.0,
         # distinct stop words: the paper asks for "at least two of" them (as datatrove counts)
-        "gopher.stop_words": len(stop.intersection(w.lower() for w in p.vocab)),
+        "gopher.stop_words": len(stop.intersection(w.lower() for w in p.spellings(longest_stop))),
     }
 
 
@@ -313,24 +387,17 @@ def gopher_repetition_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[
     lines = p.lines
     p_dup, p_chars = repeated(paras)
     l_dup, l_chars = repeated(lines)
-    lengths = np.fromiter(map(len, p.vocab), np.int64, len(p.vocab))[p.ids]
-    prefix = np.zeros(lengths.size + 1, dtype=np.int64)
-    np.cumsum(lengths, out=prefix[1:])
     out: dict[str, ScoreValue] = {
         "gopher_rep.dup_para_fraction": round(p_dup / len(paras), 4) if paras else 0.0,
         "gopher_rep.dup_para_char_fraction": round(p_chars / size, 4),
         "gopher_rep.dup_line_fraction": round(l_dup / len(lines), 4) if lines else 0.0,
         "gopher_rep.dup_line_char_fraction": round(l_chars / size, 4),
     }
-    grams = p.ids
-    for n in range(2, 11):
-        grams = ngram_ids(p.ids, n, grams)
-        if n <= 4:
-            top = _top_ngram_chars(grams, prefix, n)
-            out[f"gopher_rep.top_{n}gram_char_fraction"] = round(top / size, 4)
-        else:
-            dup = _dup_ngram_chars(grams, prefix, n)
-            out[f"gopher_rep.dup_{n}gram_char_fraction"] = round(dup / size, 4)
+    chars = p.ngram_chars()
+    for n in (2, 3, 4):
+        out[f"gopher_rep.top_{n}gram_char_fraction"] = round(chars[n - 2] / size, 4)
+    for n in range(5, 11):
+        out[f"gopher_rep.dup_{n}gram_char_fraction"] = round(chars[n - 2] / size, 4)
     return out
 
 
@@ -359,7 +426,7 @@ def fineweb_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, Score
     marks = tuple(t["end_marks"])
     n = len(lines)
     chars = (len(p.text) - p.text.count("\n")) or 1
-    words = len(p.words)
+    words = p.n_words
     return {
         "fineweb.line_punct_ratio": round(sum(ln.endswith(marks) for ln in lines) / n, 4)
         if n

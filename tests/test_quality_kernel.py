@@ -1,0 +1,87 @@
+"""The numba quality kernels agree with the regex tokenizer and the numpy n-gram path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textclean.config import Config
+from textclean.stages import quality
+from textclean.stages.quality import _kernel, signals
+
+pytestmark = pytest.mark.skipif(not _kernel.AVAILABLE, reason="numba not available")
+
+ROOT = Path(__file__).resolve().parent.parent
+TRICKY = [
+    "",
+    "a",
+    "x'-y a--b don't 'quoted' it’s -lead trail- 9.5 well-known co-op's",
+    "\ud800abc \udfff x\ud800y",  # lone surrogates are not word characters
+    "İstanbul THE The the Of of ΣΊΣΥΦΟΣ",
+    "e\u0301t\u00e9 \u0301lead n\u0303o",  # combining marks join words
+    "日本語のテキスト。中文，也可以。 한국어 텍스트",
+    "👨‍👩‍👧 🇫🇷 word🙂word #tag @user",
+    "the cat sat on the mat the cat sat on the mat the cat sat on the mat again",
+]
+
+
+def _texts() -> list[str]:
+    texts = list(TRICKY)
+    texts += [p.read_text(encoding="utf-8") for p in sorted((ROOT / "seeds").glob("*.txt"))]
+    prose = sorted((ROOT / "tests" / "data" / "prose").glob("*.txt"))
+    texts += [p.read_text(encoding="utf-8") for p in prose]
+    return texts
+
+
+def _numbered(words: list[str]) -> list[int]:
+    vocab: dict[str, int] = {}
+    return [vocab.setdefault(w, len(vocab)) for w in words]
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_kernel_words_are_the_regex_words(text: str) -> None:
+    kw = _kernel.Words(text)
+    words = signals.words_of(text)
+    got = [text[a:b] for a, b in zip(kw.starts.tolist(), kw.ends.tolist(), strict=True)]
+    assert got == words
+    assert kw.ids.tolist() == _numbered(words)
+    assert kw.alpha.tolist() == [signals._HAS_ALPHA.search(w) is not None for w in words]
+    spellings = [text[a:b] for a, b in zip(kw.vstart.tolist(), kw.vend.tolist(), strict=True)]
+    assert spellings == list(dict.fromkeys(words))
+
+
+def _both(text: str) -> tuple[dict[str, object], dict[str, object]]:
+    thresholds = quality.build(Config(), None).thresholds
+    fast = signals.score(text, thresholds)
+    saved = _kernel.AVAILABLE
+    _kernel.AVAILABLE = False
+    try:
+        slow = signals.score(text, thresholds)
+    finally:
+        _kernel.AVAILABLE = saved
+    return fast, slow
+
+
+@pytest.mark.parametrize("text", _texts())
+def test_kernel_scores_equal_numpy_scores(text: str) -> None:
+    fast, slow = _both(text)
+    assert fast == slow
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "ab", "the", "b-a", "x’y", " ", "\n", ".", "É"])))
+def test_kernel_ngrams_on_repetitive_text(parts: list[str]) -> None:
+    text = " ".join(parts)
+    fast, slow = _both(text)
+    assert fast == slow
+
+
+def test_ngram_chars_by_hand() -> None:
+    # "ab ab ab": top 2-gram "ab ab" occurs twice: (2 + 2 + 1) * 2 = 10 characters
+    ids = np.array([0, 0, 0], dtype=np.int64)
+    prefix = np.array([0, 2, 4, 6], dtype=np.int64)
+    assert _kernel.ngram_chars(ids, prefix)[:2] == [10, 0]
