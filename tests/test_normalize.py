@@ -99,3 +99,21 @@ def test_fenced_code_keeps_its_spaces_blank_lines_and_quotes() -> None:
 def test_unclosed_fence_is_ordinary_text() -> None:
     out = build(Config(), None)(Document("d", "```\nx  =  1\n\n\n\ny\n")).text
     assert out == "```\nx = 1\n\ny\n"
+
+
+_LAYOUT = st.lists(
+    st.sampled_from([*"ab .\t\n\r\x0c\u00a0\u2028“—", "```", "~~~"]), max_size=60
+).map("".join)
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_LAYOUT, keep=st.booleans())
+def test_is_normal_only_when_the_stage_changes_nothing(text: str, keep: bool) -> None:
+    stage = build(Config().replace(normalize={"keep_indentation": keep}), None)
+    if stage.is_normal(text):
+        # the full stage, without the screen, leaves the text alone
+        full = stage.normalize_fully(Document("d", text))
+        assert full.text == text and not full.edits
+    result = stage(Document("d", text)).text
+    if "```" not in result and "~~~" not in result:  # code keeps its layout: screen says no
+        assert stage.is_normal(result)  # what the stage writes passes the screen

@@ -22,8 +22,8 @@ terminator (``\\n``, ``\\r\\n`` or ``\\r``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from itertools import pairwise
+from typing import NamedTuple
 
 import regex
 
@@ -35,9 +35,12 @@ _ENDS_SENTENCE = regex.compile(r"[.!?:;…)\]]['\"’”»)\]]*\s*$")
 _STARTS_LOWER = regex.compile(r"^\s*\p{Ll}")
 
 
-@dataclass(frozen=True)
-class Line:
-    """One line: ``text`` is ``source[start:end]``; ``stop`` is past the terminator."""
+class Line(NamedTuple):
+    """One line: ``text`` is ``source[start:end]``; ``stop`` is past the terminator.
+
+    (A named tuple: documents have hundreds of thousands of lines, and a tuple is
+    several times cheaper to make than a frozen dataclass.)
+    """
 
     start: int
     end: int
@@ -49,8 +52,7 @@ class Line:
         return not self.text.strip()
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):
     """A unit of comparison: lines ``first..last`` (inclusive) of the text.
 
     ``kind`` is ``"line"`` (one line of a multi-line or one-line paragraph),
@@ -78,11 +80,24 @@ def split_lines(text: str) -> list[Line]:
     >>> [(ln.text, ln.start, ln.stop) for ln in split_lines("a\\r\\n\\nb")]
     [('a', 0, 3), ('', 3, 4), ('b', 4, 5)]
     """
-    lines: list[Line] = []
-    for m in _LINE.finditer(text):
-        if m.start() == len(text) and not m.group(0):
-            break
-        lines.append(Line(m.start(), m.end(1), m.end(), m.group(1)))
+    if "\r" in text:
+        lines: list[Line] = []
+        for m in _LINE.finditer(text):
+            if m.start() == len(text) and not m.group(0):
+                break
+            lines.append(Line(m.start(), m.end(1), m.end(), m.group(1)))
+        return lines
+    # Only "\n" ends a line: str.split finds the same lines, much faster.
+    parts = text.split("\n")
+    last = parts.pop()
+    lines = []
+    pos = 0
+    for part in parts:
+        end = pos + len(part)
+        lines.append(Line(pos, end, end + 1, part))
+        pos = end + 1
+    if last:
+        lines.append(Line(pos, len(text), len(text), last))
     return lines
 
 

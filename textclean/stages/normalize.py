@@ -19,6 +19,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import regex
@@ -32,6 +33,8 @@ NAME = "normalize"
 
 _INNER_SPACES = regex.compile(r"(?<=\S)[ \t]{2,}|(?<=\S)\t")
 _ALL_SPACES = regex.compile(r"[ \t]{2,}|\t")
+_BLANK_LINE = re.compile(r"^[^\S\n]+$", re.MULTILINE)
+_LEADING_SPACE = re.compile(r"^ ", re.MULTILINE)
 _QUOTES = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'}
 )
@@ -57,7 +60,38 @@ class NormalizeStage:
             line = line.translate(_DASHES)
         return line
 
+    def is_normal(self, text: str) -> bool:
+        """True only when the stage would leave ``text`` as it is (a few whole-text scans).
+
+        Fenced code only ever keeps more as it is, so it needs no special case.
+
+        >>> stage = NormalizeStage(NormalizeConfig())
+        >>> stage.is_normal("Title\\n\\nBody  text\\n"), stage.is_normal("Title\\n\\nBody text\\n")
+        (False, True)
+        """
+        cfg = self.config
+        if not text:
+            return True
+        if cfg.fold_quotes or cfg.fold_dashes:
+            return False
+        if not text.endswith("\n") or text.endswith("\n\n") or text.startswith("\n"):
+            return False
+        if "\r" in text or "\n\n\n" in text or " \n" in text or "\t\n" in text:
+            return False
+        if _BLANK_LINE.search(text):  # a whitespace-only line
+            return False
+        if cfg.keep_indentation:
+            return _INNER_SPACES.search(text) is None
+        return _ALL_SPACES.search(text) is None and _LEADING_SPACE.search(text) is None
+
     def __call__(self, doc: Document) -> Document:
+        text = doc.text
+        if self.is_normal(text):
+            return doc
+        return self.normalize_fully(doc)
+
+    def normalize_fully(self, doc: Document) -> Document:
+        """The stage without the :meth:`is_normal` screen."""
         text = doc.text
         # (start, end_of_content, end_with_terminator, content, terminator)
         lines = [

@@ -50,6 +50,7 @@ characters as a fraction of the text's).
 from __future__ import annotations
 
 import hashlib
+from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
@@ -116,6 +117,14 @@ class _Doc:
             key = hashlib.blake2b(form, digest_size=8).digest()
             self.keys.append(key)
             self.rep.append(first_of.setdefault(key, b.index))
+        #: Whether each block is long (see :meth:`is_long`).
+        self.long: list[bool] = [
+            not b.inert and n >= cfg.short_block_words
+            for b, n in zip(self.blocks, self.nwords, strict=True)
+        ]
+        #: Whether another block has the same key.
+        seen = Counter(self.keys)
+        self.shared: list[bool] = [seen[k] > 1 for k in self.keys]
         self._sets: dict[tuple[str, int], np.ndarray] = {}
         self._candidates = self._lsh_candidates()
 
@@ -125,8 +134,12 @@ class _Doc:
         found = self._candidates.get(r, [])
         return found if r == i else [r, *found]
 
+    def has_candidates(self) -> bool:
+        """Whether LSH proposed any near-repeat pair."""
+        return bool(self._candidates)
+
     def is_long(self, i: int) -> bool:
-        return not self.blocks[i].inert and self.nwords[i] >= self.cfg.short_block_words
+        return self.long[i]
 
     def _set(self, kind: str, i: int) -> np.ndarray:
         i = self.rep[i]
@@ -234,8 +247,9 @@ def _one_pass(d: _Doc, seq: list[int], keep_short: bool) -> dict[int, Match]:
     # 1. Long blocks: exact, then verified near repeats of kept blocks.
     first_kept: dict[bytes, int] = {}
     kept_long: set[int] = set()
+    long = d.long
     for i in seq:
-        if not d.is_long(i):
+        if not long[i]:
             continue
         orig = first_kept.get(d.keys[i])
         if orig is not None:
@@ -257,13 +271,15 @@ def _one_pass(d: _Doc, seq: list[int], keep_short: bool) -> dict[int, Match]:
         else:
             first_kept[d.keys[i]] = i
             kept_long.add(i)
-    # 2. Short blocks inside a removed run, aligned with the run they repeat.
+    # 2. Short blocks inside a removed run, aligned with the run they repeat
+    # (only a block whose key another block has can match its twin).
     pos = {b: p for p, b in enumerate(seq)}
-    changed = True
+    shared = d.shared
+    changed = bool(found)
     while changed:
         changed = False
         for p, i in enumerate(seq):
-            if i in found or d.is_long(i) or d.blocks[i].inert:
+            if not shared[i] or i in found or long[i] or d.blocks[i].inert:
                 continue
             for q, step in ((p - 1, 1), (p + 1, -1)):
                 if not 0 <= q < len(seq) or seq[q] not in found:
@@ -282,13 +298,14 @@ def _one_pass(d: _Doc, seq: list[int], keep_short: bool) -> dict[int, Match]:
     alive = [i for i in seq if i not in found]
     copies: dict[bytes, int] = {}
     for p, i in enumerate(alive):  # occurrences, touching copies counted once
-        if p == 0 or d.keys[alive[p - 1]] != d.keys[i]:
+        if shared[i] and (p == 0 or d.keys[alive[p - 1]] != d.keys[i]):
             copies[d.keys[i]] = copies.get(d.keys[i], 0) + 1
     kept: list[int] = []
     for i in alive:
         b = d.blocks[i]
         if (
-            not b.inert
+            shared[i]  # a block whose key no other block has repeats nothing
+            and not b.inert
             and cfg.short_min_words <= d.nwords[i] < cfg.short_block_words
             and not _TABLE_ROW.search(b.text)
         ):
@@ -305,6 +322,10 @@ def _one_pass(d: _Doc, seq: list[int], keep_short: bool) -> dict[int, Match]:
 def find_repeats(d: _Doc) -> dict[int, Match]:
     """Every removed block → the kept block it repeats."""
     removed: dict[int, Match] = {}
+    if not d.has_candidates() and not any(d.shared):
+        # Every removal needs two blocks with one key (exact, short and aligned
+        # repeats) or an LSH candidate (near repeats): with neither, none.
+        return removed
     seq = list(range(len(d.blocks)))
     for _ in range(_MAX_PASSES):
         new = _one_pass(d, seq, d.cfg.keep_short_repeats)
