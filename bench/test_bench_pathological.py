@@ -7,14 +7,15 @@ Three documents, generated (deterministic, nothing downloaded):
 * ``short``: 100,000 short lines.
 
 Each runs through the boilerplate, repeats and quality stages as they are, and,
-as the reference in the same run, through the straightforward paths: the
-boilerplate stage with the zone-free line rules tried one by one on every line
-(no prefilter), and the quality signals as first written
-(``tests/quality_reference.py``: plain Python per signal). Results are checked
-equal (the tests check the same on smaller inputs).
+as the reference in the same run, through the straightforward paths doing the
+same work: the boilerplate stage with the zone-free line rules tried one by one
+on every line (no prefilter), and every quality signal as first written
+(``tests/quality_reference.py``: plain Python per signal) followed by the same
+checks against the thresholds. Results are checked equal (the tests check the
+same on smaller inputs). Every timing is the fastest of three rounds after a
+warm-up round; the summary table at the end of the run gives MB/s and ratios.
 
-Run: ``python -m pytest bench/test_bench_pathological.py --benchmark-only``;
-add ``--benchmark-columns=min,mean`` for a short table.
+Run: ``python -m pytest bench/test_bench_pathological.py --benchmark-only -q``.
 """
 
 from __future__ import annotations
@@ -25,11 +26,13 @@ from typing import Any
 
 import pytest
 
+from bench.conftest import Corpus
 from tests import quality_reference
 from textclean.config import Config
 from textclean.document import Document
 from textclean.stages import boilerplate, quality, repeats
 from textclean.stages.quality import signals
+from textclean.stages.quality.thresholds import FAMILIES
 
 
 def _vocab(rng: random.Random) -> list[str]:
@@ -67,42 +70,75 @@ def stages() -> dict[str, Any]:
     }
 
 
+ROUNDS = 3
+
+
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("impl", ["textclean", "reference"])
-def test_boilerplate(benchmark: Any, stages: dict[str, Any], kind: str, impl: str) -> None:
-    text = make(kind)
+def test_boilerplate(
+    benchmark: Any, throughput: Any, stages: dict[str, Any], kind: str, impl: str
+) -> None:
+    data = Corpus.of([make(kind)])
+    text = data.texts[0]
     stage = stages["boilerplate"]
     fn = stage if impl == "textclean" else dataclasses.replace(stage, anywhere=None)
-    benchmark.group = f"boilerplate-{kind}"
-    out = benchmark.pedantic(lambda: fn(Document("d", text)), rounds=1, iterations=1)
+    benchmark.group = f"pathological: boilerplate, {kind}"
+    label = (
+        "textclean boilerplate stage"
+        if impl == "textclean"
+        else "boilerplate, zone-free rules one by one on every line (reference)"
+    )
+    out = throughput(lambda: fn(Document("d", text)), data, label=label, rounds=ROUNDS)
     want = stage(Document("d", text))
     assert (out.text, out.scores) == (want.text, want.scores)
 
 
+def reference_score(text: str, thresholds: Any) -> tuple[dict[str, Any], list[str]]:
+    """Every signal as first written, then the same threshold checks as the stage."""
+    scores = quality_reference.score(text, thresholds)
+    failed: list[str] = []
+    for family in FAMILIES:
+        failed.extend(signals._SIGNALS[family][1](scores, thresholds[family]))
+    return scores, failed
+
+
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("impl", ["textclean", "reference"])
-def test_quality(benchmark: Any, stages: dict[str, Any], kind: str, impl: str) -> None:
-    text = make(kind)
+def test_quality(
+    benchmark: Any, throughput: Any, stages: dict[str, Any], kind: str, impl: str
+) -> None:
+    data = Corpus.of([make(kind)])
+    text = data.texts[0]
     thresholds = stages["quality"].thresholds
 
-    def fn_fast() -> dict[str, Any]:
-        return signals.score(text, thresholds)[0]
+    def fn_fast() -> tuple[dict[str, Any], list[str]]:
+        return signals.score(text, thresholds)
 
-    def fn_reference() -> dict[str, Any]:
-        return quality_reference.score(text, thresholds)
+    def fn_reference() -> tuple[dict[str, Any], list[str]]:
+        return reference_score(text, thresholds)
 
     fn = fn_fast if impl == "textclean" else fn_reference
-    benchmark.group = f"quality-{kind}"
-    out = benchmark.pedantic(fn, rounds=1, iterations=1)
-    # the other implementation, outside the timing: the reference's keys must agree
-    other = quality_reference.score(text, thresholds) if impl == "textclean" else fn_fast()
-    fast, ref = (out, other) if impl == "textclean" else (other, out)
-    assert {k: fast[k] for k in ref} == ref
+    label = (
+        "textclean quality signals"
+        if impl == "textclean"
+        else "quality signals as first written (tests/quality_reference.py)"
+    )
+    benchmark.group = f"pathological: quality, {kind}"
+    out = throughput(fn, data, label=label, rounds=ROUNDS)
+    # the other implementation, outside the timing: same signals, same failed checks
+    other = fn_reference() if impl == "textclean" else fn_fast()
+    assert out == other
 
 
 @pytest.mark.parametrize("kind", KINDS)
-def test_repeats(benchmark: Any, stages: dict[str, Any], kind: str) -> None:
-    text = make(kind)
-    benchmark.group = f"repeats-{kind}"
-    out = benchmark.pedantic(lambda: stages["repeats"](Document("d", text)), rounds=3, iterations=1)
+def test_repeats(benchmark: Any, throughput: Any, stages: dict[str, Any], kind: str) -> None:
+    data = Corpus.of([make(kind)])
+    text = data.texts[0]
+    benchmark.group = f"pathological: repeats, {kind}"
+    out = throughput(
+        lambda: stages["repeats"](Document("d", text)),
+        data,
+        label="textclean repeats stage",
+        rounds=ROUNDS,
+    )
     assert out.dropped is None

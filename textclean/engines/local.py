@@ -124,8 +124,12 @@ class LocalEngine:
         if self._pool is None:
             # forkserver: workers start from a clean process, not a fork of a
             # parent that may be running threads (progress bar, pool manager).
+            # The server preloads the read-only tables, so every worker forked
+            # from it shares them instead of loading its own copy.
             global _open_pools
             ctx = multiprocessing.get_context("forkserver")
+            if os.environ.get("TEXTCLEAN_PRELOAD", "1") != "0":
+                ctx.set_forkserver_preload(["textclean.engines._preload"])
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=ctx,

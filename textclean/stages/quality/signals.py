@@ -79,6 +79,11 @@ class Parsed:
         return _nonblank_lines(self.text)
 
     @cached_property
+    def repeated_lines(self) -> tuple[int, int]:
+        """:func:`repeated` of ``lines`` (Gopher and FineWeb both count them)."""
+        return repeated(self.lines)
+
+    @cached_property
     def _kernel_words(self) -> _kernel.Words | None:
         return _kernel.Words(self.text) if _kernel.AVAILABLE and _kernel.load() else None
 
@@ -386,7 +391,7 @@ def gopher_repetition_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[
     paras = [x.strip() for x in _PARAGRAPH_SPLIT.split(raw.strip()) if x.strip()]
     lines = p.lines
     p_dup, p_chars = repeated(paras)
-    l_dup, l_chars = repeated(lines)
+    l_dup, l_chars = p.repeated_lines
     out: dict[str, ScoreValue] = {
         "gopher_rep.dup_para_fraction": round(p_dup / len(paras), 4) if paras else 0.0,
         "gopher_rep.dup_para_char_fraction": round(p_chars / size, 4),
@@ -436,7 +441,7 @@ def fineweb_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, Score
         )
         if n
         else 0.0,
-        "fineweb.dup_line_char_ratio": round(repeated(lines)[1] / chars, 4),
+        "fineweb.dup_line_char_ratio": round(p.repeated_lines[1] / chars, 4),
         "fineweb.newline_word_ratio": round(n / words, 4) if words else 0.0,
     }
 
