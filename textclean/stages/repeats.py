@@ -58,6 +58,7 @@ import numpy as np
 import regex
 
 from textclean.config import Config, RepeatsConfig
+from textclean.dedup import _kernel as _dedup_kernel
 from textclean.dedup.minhash import signatures
 from textclean.dedup.shingles import batch_shingle_hashes, char_shingle_hashes, shingle_hashes
 from textclean.document import Change, Document
@@ -183,6 +184,8 @@ class _Doc:
             num_perm=cfg.num_perm,
             seed=cfg.seed,
             ngram=_LSH_NGRAM,
+            # the compiled kernel (bit-identical) pays off even on a few blocks
+            backend="numba" if _dedup_kernel.AVAILABLE else "numpy",
         )
         pairs = band_pairs(sig, cfg.bands, _BUCKET_WINDOW)
         if pairs.size == 0:

@@ -23,9 +23,8 @@ least two of" them; datatrove intersects sets):
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any
 
 import numpy as np
@@ -253,18 +252,6 @@ def _dup_ngram_chars(grams: np.ndarray, prefix: np.ndarray, n: int) -> int:
 # --------------------------------------------------------------------------- signals
 
 
-@lru_cache(maxsize=16)
-def _any_of(substrings: tuple[str, ...]) -> re.Pattern[str] | None:
-    """One pattern finding any of ``substrings`` (None for none).
-
-    >>> _any_of(("a.b", "cd")).search("xcdx") is not None, _any_of(("a.b",)).search("axb")
-    (True, None)
-    """
-    if not substrings:
-        return None
-    return re.compile("|".join(map(re.escape, substrings)))
-
-
 def c4_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
     """What C4's line filter would do to ``text`` (it is not changed here)."""
     end_marks = tuple(t["end_marks"])
@@ -272,7 +259,7 @@ def c4_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, ScoreValue
     lorem = curly = False
     lines = _parsed(text).lines
     longest, ellipsis, min_words = t["max_word_length"], t["ellipsis"], t["min_words_per_line"]
-    policy_re = _any_of(tuple(t["policy_substrings"]))
+    policies = tuple(t["policy_substrings"])
     for raw in lines:
         # (a line no longer than the limit cannot hold a longer word)
         if len(raw) > longest and any(len(w) > longest for w in raw.split()):
@@ -280,7 +267,7 @@ def c4_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, ScoreValue
         line = _CITATION.sub("", raw) if "[" in raw else raw  # every citation has a "["
         if not line.endswith(end_marks) or line.endswith(ellipsis):
             continue
-        if len(line.split()) < min_words:
+        if len(line.split(None, min_words - 1)) < min_words:  # (stops at min_words words)
             continue
         low = line.lower()
         if "lorem ipsum" in low:
@@ -292,7 +279,7 @@ def c4_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, ScoreValue
         if "{" in line:
             curly = True
             continue
-        if policy_re is not None and policy_re.search(low):
+        if any(p in low for p in policies):
             policy += 1
             continue
         kept += 1
