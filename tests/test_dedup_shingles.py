@@ -221,3 +221,28 @@ def test_ngram_must_be_positive(bad: int) -> None:
         shingle_hashes("a b c", bad)
     with pytest.raises(ValueError):
         char_shingle_hashes("a b c", bad)
+
+
+def test_compiled_word_hashes_equal_batch_shingle_hashes() -> None:
+    from textclean.dedup import _kernel
+
+    if not _kernel.AVAILABLE or _kernel.load() is None:
+        pytest.skip("numba not available")
+    texts = [
+        "Hello, World! The U.S. — Straße, Ελλάδα; 東京タワー",
+        "",
+        "*** ---",
+        "a b a b a",
+        "x\ud800y ok",  # a lone surrogate is not a word character
+        "ǅemal İstanbul ΣΊΣΥΦΟΣ",
+        "word🙂word 9.5 well-known",
+    ]
+    encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+    starts = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(e) for e in encoded], out=starts[1:])
+    got, got_offsets = _kernel.word_hashes_utf8(
+        np.frombuffer(b"".join(encoded), dtype=np.uint8), starts
+    )
+    want, want_offsets = batch_shingle_hashes(texts, ngram=1)
+    assert got_offsets.tolist() == want_offsets.tolist()
+    assert got.dtype == want.dtype and got.tolist() == want.tolist()

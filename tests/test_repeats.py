@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -386,3 +387,23 @@ def test_identical_table_rows_stay() -> None:
         "2022\tnot reported\tnot reported\n2022\tnot reported\tnot reported\n"
     )
     assert run(text).text == text
+
+
+@pytest.mark.parametrize("n", [2, 3, 7, 40, 300])
+def test_compiled_band_pairs_equal_the_numpy_path(n: int) -> None:
+    from textclean.stages import repeats as stage_module
+
+    if stage_module._band_kernel() is None:
+        pytest.skip("numba not available")
+    rng = np.random.default_rng(n)
+    # few distinct values, so many rows share whole bands (big buckets, windows cut)
+    sig = rng.integers(0, 2, size=(n, 16), dtype=np.uint32)
+    fast = stage_module.band_pairs(sig, 8, 3)
+    saved = stage_module._BAND_KERNEL[:]
+    stage_module._BAND_KERNEL[:] = [None]
+    try:
+        slow = stage_module.band_pairs(sig, 8, 3)
+    finally:
+        stage_module._BAND_KERNEL[:] = saved
+    assert fast.dtype == slow.dtype and fast.tolist() == slow.tolist()
+    assert len(slow) > 0

@@ -3,7 +3,11 @@
 from __future__ import annotations
 
 import pytest
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from textclean import textblocks
 from textclean.textblocks import split_lines
 
 
@@ -33,3 +37,10 @@ def test_lines_cover_the_text_whatever_the_line_end(end: str) -> None:
     assert [ln.text for ln in lines] == ["Title", "", "  indented  ", "last"]
     assert "".join(text[ln.start : ln.stop] for ln in lines) == text
     assert all(text[ln.end : ln.stop] in (end, "") for ln in lines)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=list("a.!?:;…)]'\"’”») \t\u00a0\u2003\x1c\x0c\n\r"), max_size=14))
+def test_reverse_sentence_end_search_finds_what_a_forward_search_finds(line: str) -> None:
+    forward = regex.compile(textblocks._ENDS_SENTENCE.pattern.removeprefix("(?r)"))
+    assert (textblocks._ENDS_SENTENCE.search(line) is None) == (forward.search(line) is None)

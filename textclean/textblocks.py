@@ -30,8 +30,10 @@ import regex
 _LINE = regex.compile(r"([^\r\n]*)(\r\n|\r|\n|$)")
 _FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
 # A line that ends a sentence or a list-like entry: terminal punctuation,
-# optionally followed by closing quotes or brackets.
-_ENDS_SENTENCE = regex.compile(r"[.!?:;…)\]]['\"’”»)\]]*\s*$")
+# optionally followed by closing quotes or brackets. Searched in reverse
+# (``(?r)``): the match is anchored at the end, so it is found there at once
+# instead of after a scan of the whole line (same matches; tests/test_textblocks.py).
+_ENDS_SENTENCE = regex.compile(r"(?r)[.!?:;…)\]]['\"’”»)\]]*\s*$")
 _STARTS_LOWER = regex.compile(r"^\s*\p{Ll}")
 
 

@@ -37,7 +37,7 @@ AVAILABLE: bool = (
     os.environ.get("TEXTCLEAN_NUMBA", "1") != "0" and importlib.util.find_spec("numba") is not None
 )
 
-__all__ = ["AVAILABLE", "load", "loaded", "signatures_utf8"]
+__all__ = ["AVAILABLE", "load", "loaded", "signatures_utf8", "word_hashes_utf8"]
 
 _P = np.uint64(P)
 _Q = np.uint64(Q)
@@ -157,7 +157,67 @@ def _signatures(buf, starts, lower, classes, ngram, qn, a, b, out):  # type: ign
             _fold(row, a, b, _fmix32(_shingle_hash(g)))
 
 
+def _word_hashes(buf, starts, lower, classes, out, counts):  # type: ignore[no-untyped-def]
+    # The same walk as _signatures, writing each word's 1-gram shingle hash.
+    m = 0
+    for d in range(starts.size - 1):
+        i = starts[d]
+        end = starts[d + 1]
+        first = m
+        h = _ZERO
+        pw = _ONE
+        inword = False
+        while i <= end:
+            cls = 0
+            lc = 0
+            if i < end:
+                b0 = np.int64(buf[i])
+                if b0 < 0x80:
+                    cp = b0
+                    i += 1
+                elif b0 < 0xE0:
+                    cp = ((b0 & 0x1F) << 6) | (np.int64(buf[i + 1]) & 0x3F)
+                    i += 2
+                elif b0 < 0xF0:
+                    cp = (
+                        ((b0 & 0x0F) << 12)
+                        | ((np.int64(buf[i + 1]) & 0x3F) << 6)
+                        | (np.int64(buf[i + 2]) & 0x3F)
+                    )
+                    i += 3
+                else:
+                    cp = (
+                        ((b0 & 0x07) << 18)
+                        | ((np.int64(buf[i + 1]) & 0x3F) << 12)
+                        | ((np.int64(buf[i + 2]) & 0x3F) << 6)
+                        | (np.int64(buf[i + 3]) & 0x3F)
+                    )
+                    i += 4
+                lc = lower[cp]
+                cls = classes[cp]
+            else:
+                i += 1
+            if cls == 1:
+                if not inword:
+                    h = _ZERO
+                    pw = _ONE
+                    inword = True
+                h += np.uint64(lc) * pw
+                pw *= _P
+                continue
+            if inword:
+                out[m] = _shingle_hash(_fmix64(h))
+                m += 1
+                inword = False
+            if cls == 2:
+                out[m] = _shingle_hash(_fmix64(np.uint64(lc)))
+                m += 1
+        counts[d] = m - first
+    return m
+
+
 _compiled: Callable[..., Any] | None = None
+_compiled_words: Callable[..., Any] | None = None
 _lock = threading.Lock()
 
 
@@ -179,7 +239,8 @@ def load() -> Callable[..., Any] | None:
 
 
 def _build() -> Callable[..., Any] | None:
-    global AVAILABLE, _compiled, _fmix64, _fmix32, _fold, _shingle_hash, _add_word
+    global AVAILABLE, _compiled, _compiled_words, _fmix64, _fmix32, _fold, _shingle_hash
+    global _add_word
     if _compiled is not None or not AVAILABLE:  # another thread built it meanwhile
         return _compiled
     try:
@@ -193,8 +254,26 @@ def _build() -> Callable[..., Any] | None:
     _fold = inline(_fold)
     _shingle_hash = inline(_shingle_hash)
     _add_word = inline(_add_word)
+    _compiled_words = numba.njit(cache=True, nogil=True, boundscheck=False)(_word_hashes)
     _compiled = numba.njit(cache=True, nogil=True, boundscheck=False)(_signatures)
     return _compiled
+
+
+def word_hashes_utf8(buf: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Each document's word (1-gram shingle) hashes, concatenated, and the offsets.
+
+    The same values as ``shingles.batch_shingle_hashes(texts, ngram=1)`` for
+    documents other than empty ones (which give no hash here): ``buf`` and
+    ``starts`` as for :func:`signatures_utf8`.
+    """
+    if load() is None or _compiled_words is None:
+        raise RuntimeError("the numba kernel needs numba installed (and TEXTCLEAN_NUMBA != 0)")
+    out = np.empty(max(1, int(buf.size)), dtype=np.uint32)
+    counts = np.zeros(starts.size - 1, dtype=np.int64)
+    m = _compiled_words(buf, starts, LOWER_TABLE, CLASS_OF_LOWER, out, counts)
+    offsets = np.zeros(starts.size, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    return out[:m], offsets
 
 
 def signatures_utf8(

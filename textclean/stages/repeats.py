@@ -101,9 +101,7 @@ class _Doc:
         # The normalised form of a block is its word sequence (lower-cased,
         # punctuation, quotes and spacing dropped); hash every block's words
         # in one vectorized call and key the block by its word hashes.
-        word_hashes, offsets = batch_shingle_hashes(
-            ["" if b.inert else b.text for b in self.blocks], ngram=1
-        )
+        word_hashes, offsets = _word_hashes(["" if b.inert else b.text for b in self.blocks])
         word_hashes = word_hashes.astype("<u4", copy=False)
         self.nwords: list[int] = np.diff(offsets).tolist()
         self.keys: list[bytes] = []
@@ -200,6 +198,71 @@ class _Doc:
         return out
 
 
+def _word_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """``batch_shingle_hashes(texts, ngram=1)``, by the compiled kernel when there is one."""
+    if not (_dedup_kernel.AVAILABLE and _dedup_kernel.load() is not None):
+        return batch_shingle_hashes(texts, ngram=1)
+    encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+    starts = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(e) for e in encoded], out=starts[1:])
+    buf = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+    return _dedup_kernel.word_hashes_utf8(buf, starts)
+
+
+def _band_codes(sig, bands, window):  # type: ignore[no-untyped-def]
+    """:func:`band_pairs` as one compiled loop: pair codes ``i * n + j``, sorted.
+
+    The same band hashes, the same buckets (rows in a bucket in row order, as a
+    stable sort by hash leaves them) and the same pairs as the numpy path, without
+    its dozens of small array operations per document.
+    """
+    n = sig.shape[0]
+    rows = sig.shape[1] // bands
+    gold = np.uint64(0x9E3779B97F4A7C15)
+    h = np.zeros(n, dtype=np.uint64)
+    out = np.empty(bands * n * (window + 1), dtype=np.int64)
+    m = 0
+    for b in range(bands):
+        for i in range(n):
+            x = np.uint64(0)
+            for r in range(rows):
+                x ^= np.uint64(sig[i, b * rows + r])
+                x *= gold
+            h[i] = x
+        order = np.argsort(h, kind="mergesort")
+        start = 0
+        for p in range(1, n + 1):
+            if p < n and h[order[p]] == h[order[start]]:
+                continue
+            first = order[start]
+            for q in range(start + 1, p):
+                row = order[q]
+                out[m] = first * n + row
+                m += 1
+                for k in range(1, window + 1):
+                    if q - k < start:
+                        break
+                    out[m] = order[q - k] * n + row
+                    m += 1
+            start = p
+    return np.unique(out[:m])
+
+
+_BAND_KERNEL: list[Any] = []
+
+
+def _band_kernel() -> Any:
+    """The compiled :func:`_band_codes` (numba, loaded with the signature kernel), or None."""
+    if not _BAND_KERNEL:
+        kernel = None
+        if _dedup_kernel.AVAILABLE and _dedup_kernel.load() is not None:
+            import numba
+
+            kernel = numba.njit(cache=True, nogil=True)(_band_codes)
+        _BAND_KERNEL.append(kernel)
+    return _BAND_KERNEL[0]
+
+
 def band_pairs(sig: np.ndarray, bands: int, window: int) -> np.ndarray:
     """Row pairs ``(i, j)``, ``i < j``, whose signatures agree on a whole band.
 
@@ -214,6 +277,10 @@ def band_pairs(sig: np.ndarray, bands: int, window: int) -> np.ndarray:
     rows = num_perm // bands
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
+    kernel = _band_kernel()
+    if kernel is not None:
+        codes = kernel(np.ascontiguousarray(sig), bands, window)
+        return np.stack([codes // n, codes % n], axis=1)
     # One 64-bit hash per (band, row); equal hashes put rows in one bucket.
     h = np.zeros((bands, n), dtype=np.uint64)
     cols = sig.reshape(n, bands, rows).astype(np.uint64)
