@@ -19,6 +19,10 @@ Groups:
   on text where it has nothing to do: clean English prose (the clean seeds,
   ``bench/despin/clean``, ``tests/data/prose/en_*``) for every stage, and the
   documentation corpus stripped to ASCII for repair as well.
+* ``stage on docs: <stage>``: where the pipeline's time goes: the stage alone
+  on its real input (what the stages before it leave of the first
+  ``TEXTCLEAN_BENCH_SHARE_DOCS`` (100) docs) against ``ftfy.fix_text`` on
+  those docs as they are.
 * ``quality signals: docs``: the quality stage against datatrove's four filters
   (Gopher repetition, Gopher quality, C4, FineWeb) on the first
   ``TEXTCLEAN_BENCH_QUALITY_DOCS`` (100) documents; every filter runs on every
@@ -198,3 +202,42 @@ def test_quality_against_datatrove(
         label = "datatrove GopherRepetition + GopherQuality + C4Quality + FineWebQuality"
         out = throughput(lambda: run_dt(data.texts), data, label=label)
     assert len(out) == len(data.texts)
+
+
+SHARE_DOCS = int(os.environ.get("TEXTCLEAN_BENCH_SHARE_DOCS", "100"))
+
+
+@pytest.fixture(scope="module")
+def stage_inputs(docs: Corpus, pipeline: Pipeline) -> dict[str, list[str]]:
+    """Each stage's real input on the first docs: the text the stages before it leave."""
+    inputs: dict[str, list[str]] = {s.name: [] for s in pipeline.stages}
+    for i, text in enumerate(docs.texts[:SHARE_DOCS]):
+        doc = Document(str(i), text)
+        for stage in pipeline.stages:
+            if doc.dropped is not None:
+                break
+            inputs[stage.name].append(doc.text)
+            doc = stage(doc)
+    return inputs
+
+
+@pytest.mark.parametrize("stage", STAGES)
+@pytest.mark.parametrize("impl", ["textclean", "ftfy"])
+def test_stage_on_docs(
+    benchmark: Any,
+    throughput: Any,
+    docs: Corpus,
+    stage_inputs: dict[str, list[str]],
+    stage: str,
+    impl: str,
+) -> None:
+    """Where the pipeline's time goes: a stage on what reaches it, ftfy on the raw docs."""
+    benchmark.group = f"stage on docs: {stage}"
+    if impl == "ftfy":
+        raw = Corpus.of(docs.texts[:SHARE_DOCS])
+        out = throughput(lambda: _ftfy(raw.texts), raw, label="ftfy.fix_text defaults (raw docs)")
+    else:
+        data = Corpus.of(stage_inputs[stage])
+        run = _stage_runner(stage)
+        out = throughput(lambda: run(data.texts), data, label=f"textclean {stage} stage")
+    assert out
