@@ -15,6 +15,13 @@ from textclean.stages.quality import _kernel, signals
 
 pytestmark = pytest.mark.skipif(not _kernel.AVAILABLE, reason="numba not available")
 
+
+@pytest.fixture(autouse=True)
+def _compiled() -> None:
+    # numba imported: the stage takes its compiled path from the first character
+    assert _kernel.load() is not None
+
+
 ROOT = Path(__file__).resolve().parent.parent
 TRICKY = [
     "",
@@ -56,6 +63,7 @@ def test_kernel_words_are_the_regex_words(text: str) -> None:
 
 def _both(text: str) -> tuple[dict[str, object], dict[str, object]]:
     thresholds = quality.build(Config(), None).thresholds
+    assert signals.Parsed(text)._kernel_words is not None  # the compiled path is taken
     fast = signals.score(text, thresholds)
     saved = _kernel.AVAILABLE
     _kernel.AVAILABLE = False

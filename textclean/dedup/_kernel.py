@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import sys
 import threading
 from collections.abc import Callable
 from typing import Any
@@ -37,7 +38,35 @@ AVAILABLE: bool = (
     os.environ.get("TEXTCLEAN_NUMBA", "1") != "0" and importlib.util.find_spec("numba") is not None
 )
 
-__all__ = ["AVAILABLE", "load", "loaded", "signatures_utf8", "word_hashes_utf8"]
+__all__ = [
+    "AVAILABLE",
+    "load",
+    "loaded",
+    "signatures_utf8",
+    "stages_use_numba",
+    "word_hashes_utf8",
+]
+
+#: Characters the per-document stages (quality, repeats) handle in one process on
+#: their numpy paths before they import numba for their compiled loops: a
+#: process cleaning a few short texts never pays numba's import, one cleaning a
+#: corpus soon does (the results are the same either way).
+AUTO_STAGE_CHARS = 2_000_000
+_stage_chars = 0
+
+
+def stages_use_numba(chars: int) -> bool:
+    """Whether a per-document stage should use its compiled loops for ``chars`` more
+    characters: numba is available and already imported in this process, or the
+    stages have by now handled :data:`AUTO_STAGE_CHARS` characters."""
+    global _stage_chars
+    if not AVAILABLE:
+        return False
+    if "numba" in sys.modules:
+        return True
+    _stage_chars += chars
+    return _stage_chars >= AUTO_STAGE_CHARS
+
 
 _P = np.uint64(P)
 _Q = np.uint64(Q)

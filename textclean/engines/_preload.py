@@ -42,6 +42,15 @@ def warm() -> bool:
         stats.bigram_scale()
         stats.zipf("rail")
         stats.language_markers()
+        # the compiled loops of quality and repeats (workers then use them at once)
+        from textclean.dedup import _kernel as dedup_kernel
+        from textclean.stages import repeats
+        from textclean.stages.quality import _kernel as quality_kernel
+
+        dedup_kernel.load()
+        repeats._band_kernel()
+        quality_kernel.load()
+        quality_kernel.char_table()
     except Exception:
         return False
     finally:

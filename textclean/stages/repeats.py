@@ -101,7 +101,10 @@ class _Doc:
         # The normalised form of a block is its word sequence (lower-cased,
         # punctuation, quotes and spacing dropped); hash every block's words
         # in one vectorized call and key the block by its word hashes.
-        word_hashes, offsets = _word_hashes(["" if b.inert else b.text for b in self.blocks])
+        #: Whether this document's hashes and LSH use the compiled loops.
+        self.compiled = _dedup_kernel.stages_use_numba(len(text))
+        texts = ["" if b.inert else b.text for b in self.blocks]
+        word_hashes, offsets = _word_hashes(texts, self.compiled)
         word_hashes = word_hashes.astype("<u4", copy=False)
         self.nwords: list[int] = np.diff(offsets).tolist()
         self.keys: list[bytes] = []
@@ -183,9 +186,9 @@ class _Doc:
             seed=cfg.seed,
             ngram=_LSH_NGRAM,
             # the compiled kernel (bit-identical) pays off even on a few blocks
-            backend="numba" if _dedup_kernel.AVAILABLE else "numpy",
+            backend="numba" if self.compiled else "numpy",
         )
-        pairs = band_pairs(sig, cfg.bands, _BUCKET_WINDOW)
+        pairs = band_pairs(sig, cfg.bands, _BUCKET_WINDOW, compiled=self.compiled)
         if pairs.size == 0:
             return {}
         # Rank each block's candidates by the MinHash estimate, best first.
@@ -198,9 +201,9 @@ class _Doc:
         return out
 
 
-def _word_hashes(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
-    """``batch_shingle_hashes(texts, ngram=1)``, by the compiled kernel when there is one."""
-    if not (_dedup_kernel.AVAILABLE and _dedup_kernel.load() is not None):
+def _word_hashes(texts: list[str], compiled: bool) -> tuple[np.ndarray, np.ndarray]:
+    """``batch_shingle_hashes(texts, ngram=1)``, by the compiled kernel if ``compiled``."""
+    if not (compiled and _dedup_kernel.load() is not None):
         return batch_shingle_hashes(texts, ngram=1)
     encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
     starts = np.zeros(len(encoded) + 1, dtype=np.int64)
@@ -263,11 +266,12 @@ def _band_kernel() -> Any:
     return _BAND_KERNEL[0]
 
 
-def band_pairs(sig: np.ndarray, bands: int, window: int) -> np.ndarray:
+def band_pairs(sig: np.ndarray, bands: int, window: int, *, compiled: bool = True) -> np.ndarray:
     """Row pairs ``(i, j)``, ``i < j``, whose signatures agree on a whole band.
 
     Within a bucket each row is paired with the bucket's first row and with
     the ``window`` rows before it. Returns a sorted ``(m, 2)`` int64 array.
+    ``compiled``: by a compiled loop when numba is there (the same pairs).
 
     >>> sig = np.array([[1, 2, 3, 4], [1, 2, 9, 9], [7, 7, 3, 4], [5, 5, 5, 5]], np.uint32)
     >>> band_pairs(sig, 2, 4).tolist()
@@ -277,7 +281,7 @@ def band_pairs(sig: np.ndarray, bands: int, window: int) -> np.ndarray:
     rows = num_perm // bands
     if n < 2:
         return np.zeros((0, 2), dtype=np.int64)
-    kernel = _band_kernel()
+    kernel = _band_kernel() if compiled else None
     if kernel is not None:
         codes = kernel(np.ascontiguousarray(sig), bands, window)
         return np.stack([codes // n, codes % n], axis=1)

@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 import regex
 
+from textclean.dedup._kernel import stages_use_numba
 from textclean.document import ScoreValue
 from textclean.stages.quality import _kernel
 from textclean.stages.quality.thresholds import FAMILIES, Thresholds
@@ -84,7 +85,8 @@ class Parsed:
 
     @cached_property
     def _kernel_words(self) -> _kernel.Words | None:
-        return _kernel.Words(self.text) if _kernel.AVAILABLE and _kernel.load() else None
+        use = _kernel.AVAILABLE and stages_use_numba(len(self.text))
+        return _kernel.Words(self.text) if use and _kernel.load() else None
 
     @cached_property
     def _numbered(self) -> tuple[dict[str, int], np.ndarray]:
