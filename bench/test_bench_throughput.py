@@ -87,6 +87,15 @@ def mojibake(texts: list[str], every: int = 3) -> list[str]:
     return out
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _compiled_loops() -> None:
+    """Load the stages' compiled loops first, as a worker's preload does, so a group
+    run alone (``-k``) measures what a corpus run gets (``docs/performance.md``)."""
+    from textclean.engines._preload import warm
+
+    assert warm()
+
+
 @pytest.fixture(scope="module")
 def docs() -> Corpus:
     return Corpus.of(load_corpus(min_bytes=None)[:PIPELINE_DOCS])
