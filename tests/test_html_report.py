@@ -229,6 +229,7 @@ def test_same_run_same_page_and_rebuild_is_identical(runs: Path) -> None:
 def test_spans_audit_is_lean_and_rebuilds_the_same_diffs(runs: Path) -> None:
     meta = runs / "spans" / ".textclean"
     assert sorted(p.name for p in meta.iterdir()) == [
+        "outputs.json",  # the ledger of what the run wrote (for --overwrite)
         "rejects.jsonl.zst",
         "report.html",
         "report.jsonl.zst",
@@ -259,7 +260,7 @@ def test_spans_audit_is_lean_and_rebuilds_the_same_diffs(runs: Path) -> None:
 
 def test_counts_audit_keeps_summary_and_page_only(runs: Path) -> None:
     meta = runs / "counts" / ".textclean"
-    assert sorted(p.name for p in meta.iterdir()) == ["report.html", "summary.json"]
+    assert sorted(p.name for p in meta.iterdir()) == ["outputs.json", "report.html", "summary.json"]
     page = Page((meta / "report.html").read_text(encoding="utf-8"))
     assert page.cards["c-documents-in"].split()[0] == "196"
     r = run_cli("report", "counts", cwd=runs)

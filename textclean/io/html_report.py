@@ -445,10 +445,19 @@ class ReportBuilder:
     def render(self, summary: Mapping[str, Any]) -> str:
         """The whole page; ``summary`` is the ``summary.json`` object of the run."""
         page = _Page(self, summary)
-        out = page.render()
+        out = _printable(page.render())
         if len(out.encode("utf-8")) > MAX_BYTES:  # only with pathological examples
-            out = page.render(examples=False)
+            out = _printable(page.render(examples=False))
         return out
+
+
+def _printable(page: str) -> str:
+    r"""Lone surrogates (file names that are not UTF-8, ids like "\ud800") shown escaped.
+
+    >>> _printable("caf\udce9.txt")
+    'caf\\udce9.txt'
+    """
+    return page.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def _snippet(text: str | None) -> str | None:
