@@ -438,7 +438,8 @@ def case_slow_rule(d: Path) -> Outcome:
         '[[rule]]\nid = "boilerplate.test.slow"\nkind = "line"\nzone = "any"\n'
         "regex = ['(?:a|aa)+b']\nmax_words = 5\n"
     )
-    text = "".join("a" * 60 + "\n" for _ in range(300)) + "A closing sentence of prose here.\n"
+    # " b": the literal screen lets each line through, so the regex really runs on it
+    text = "".join("a" * 60 + " b\n" for _ in range(300)) + "A closing sentence of prose here.\n"
     (d / "in").mkdir()
     (d / "in" / "x.txt").write_text(text)
     t0 = time.monotonic()
