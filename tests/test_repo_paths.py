@@ -95,7 +95,8 @@ def test_the_check_finds_what_it_is_for(files: list[tuple[str, str]]) -> None:
         "names",
     ]
     fine = (
-        "OUT/.textclean/work/journal.jsonl, [README](../README.md), $HOME/x, ~/tmp/y, "
+        "OUT/.textclean/work/journal.jsonl, [README](../README.md), $HOME/x, ~/"
+        "tmp/y, "
         "README.md and https://example.org/home/page\n"
     )
     assert problems("docs/x.md", fine, existing) == []
