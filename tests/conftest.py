@@ -253,3 +253,21 @@ def fake_deduper():
 
     factory.made = made  # type: ignore[attr-defined]
     return factory
+
+
+def stop_multiprocess_helpers() -> None:
+    """Stop the fork server and resource tracker of `multiprocess`, the fork of
+    multiprocessing that datasets (`Dataset.map(num_proc=N)`) and datatrove's local
+    executor use: they outlive the pools, and the suite must leave no process behind."""
+    import contextlib
+
+    from multiprocess import forkserver, resource_tracker
+
+    for helper in (
+        getattr(forkserver, "_forkserver", None),
+        getattr(resource_tracker, "_resource_tracker", None),
+    ):
+        stop = getattr(helper, "_stop", None)
+        if stop is not None:
+            with contextlib.suppress(OSError, ChildProcessError):
+                stop()

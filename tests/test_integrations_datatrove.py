@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -13,8 +14,16 @@ from datatrove.pipeline.readers import JsonlReader
 from datatrove.pipeline.writers import JsonlWriter, ParquetWriter
 
 import textclean
-from tests.conftest import REPO
+from tests.conftest import REPO, stop_multiprocess_helpers
 from textclean.integrations.datatrove import TextcleanStep
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _stop_multiprocess_helpers() -> Iterator[None]:
+    """The executor's pool runs on `multiprocess`, whose helpers outlive it."""
+    yield
+    stop_multiprocess_helpers()
+
 
 PROSE = sorted((REPO / "tests" / "data" / "prose").glob("*.txt"))
 CHROME = "Skip to content\nHome | News | Sport\n\n"

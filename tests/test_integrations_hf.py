@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pickle
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -16,7 +17,7 @@ import datasets
 import pyarrow.parquet as pq
 
 import textclean
-from tests.conftest import REPO
+from tests.conftest import REPO, stop_multiprocess_helpers
 from textclean.integrations.hf import Cleaner, deduplicate
 from textclean.run import RunOptions, run_clean
 
@@ -31,6 +32,12 @@ def prose(i: int) -> str:
 @pytest.fixture(autouse=True)
 def _cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_DATASETS_CACHE", str(tmp_path / "hf-cache"))
+
+
+@pytest.fixture(autouse=True, scope="module")
+def _stop_multiprocess_helpers() -> Iterator[None]:
+    yield
+    stop_multiprocess_helpers()
 
 
 def corpus() -> datasets.Dataset:
