@@ -468,7 +468,12 @@ def _workers_of(tmp_path: Path) -> list[int]:
 def test_sigterm_stops_cleanly_and_resume_finishes(tmp_path: Path) -> None:
     proc = _busy_run(tmp_path, "o")
     proc.send_signal(signal.SIGTERM)
-    _, err = proc.communicate(timeout=180)
+    try:
+        _, err = proc.communicate(timeout=180)
+    finally:
+        if proc.poll() is None:  # never leave the run behind, whatever the verdict
+            proc.kill()
+            proc.wait()
     assert proc.returncode == 128 + signal.SIGTERM
     assert err.strip().splitlines()[-1] == (
         b"textclean: error: stopped by SIGTERM; rerun with --resume to continue"
