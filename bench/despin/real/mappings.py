@@ -28,7 +28,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
 from bench.despin.measure import words  # noqa: E402
-from bench.despin.real.check import HERE, Pair, load_set  # noqa: E402
+from bench.despin.real.check import HERE, Pair, load_set, read_sources  # noqa: E402
 
 OUT = HERE / "mappings.tsv"
 HEADER = (
@@ -65,10 +65,33 @@ def extract(pair: Pair, max_words: int = 4) -> Counter[tuple[str, str, str]]:
     return out
 
 
+def recorded_rows(path: Path = OUT) -> dict[str, list[str]]:
+    """The rows of the current ``mappings.tsv`` by pair id (comment lines and header left out)."""
+    rows: dict[str, list[str]] = {}
+    if not path.exists():
+        return rows
+    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
+        cells = line.rstrip("\n").split("\t")
+        if line.startswith(("#", "spun\t")) or len(cells) != 6:
+            continue
+        rows.setdefault(cells[4], []).append(line)
+    return rows
+
+
 def render(max_words: int = 4) -> str:
+    """All rows: extracted from every pair whose two texts are present, and kept as
+    recorded for a pair listed in SOURCES.md whose texts are not (a machine that has
+    not rebuilt every text must not lose the facts derived from it)."""
     real = load_set()
+    present = {pair.id: pair for pair in real.pairs}
+    listed = {row.id for row in read_sources() if row.kind == "pair-spun"}
+    recorded = recorded_rows()
     rows = []
-    for pair in sorted(real.pairs, key=lambda p: p.id):
+    for pair_id in sorted(listed | set(present)):
+        pair = present.get(pair_id)
+        if pair is None:
+            rows.extend(recorded.get(pair_id, []))
+            continue
         for (spun, orig, kind), n in sorted(extract(pair, max_words).items()):
             rows.append(f"{spun}\t{orig}\t{kind}\t{n}\t{pair.id}\t{pair.family}\n")
     return HEADER + "".join(rows)
