@@ -39,7 +39,8 @@ Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import itertools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,21 +119,39 @@ def apply(
     removed: Mapping[int, tuple[str, dict[str, Any]]],
     params: ShapeParams,
     code: frozenset[int],
+    prose: Callable[[Line], bool] | None = None,
 ) -> dict[int, tuple[str, dict[str, Any]]]:
-    """New removals (line index → rule id, evidence) for ``lines``, given ``removed``."""
+    """New removals (line index → rule id, evidence) for ``lines``, given ``removed``.
+
+    ``prose``: :func:`~.layout.is_prose` of a line with ``params.prose_min_words``
+    (the stage passes its per-document cache of it).
+    """
     nonblank = [ln for ln in lines if ln.text]
     if not nonblank:
         return {}
-    feats = {ln.index: features(ln.text, params.prose_min_words) for ln in nonblank}
+    cache: dict[int, dict[str, Any]] = {}
+
+    def feats_of(ln: Line) -> dict[str, Any]:
+        f = cache.get(ln.index)
+        if f is None:
+            f = cache[ln.index] = features(ln.text, params.prose_min_words)
+        return f
+
     found: dict[int, tuple[str, dict[str, Any]]] = {}
     alive = [ln for ln in nonblank if ln.index not in removed]
-    prose_at = [k for k, ln in enumerate(nonblank) if feats[ln.index]["prose"]]
+    if prose is None:
+        pmw = params.prose_min_words
+
+        def prose(ln: Line) -> bool:
+            return is_prose(ln.text, pmw)
+
+    prose_at = [k for k, ln in enumerate(nonblank) if prose(ln)]
     first_prose = prose_at[0] if prose_at else len(nonblank)
     last_prose = prose_at[-1] if prose_at else -1
 
     if params.top_label and len(alive) >= 2:
         top, nxt = alive[0], alive[1]
-        f, g = feats[top.index], feats[nxt.index]
+        f, g = feats_of(top), feats_of(nxt)
         if (
             top.index not in code
             and f["label"]
@@ -151,12 +170,17 @@ def apply(
             )
 
     if params.sandwich:
-        for k, ln in enumerate(nonblank):
+        # only in the header or footer run (every line of a page without prose)
+        edges = (
+            itertools.chain(range(first_prose), range(last_prose + 1, len(nonblank)))
+            if prose_at
+            else range(len(nonblank))
+        )
+        for k in edges:
+            ln = nonblank[k]
             if ln.index in removed or ln.index in found or ln.index in code:
                 continue
-            if first_prose <= k <= last_prose:  # only in the header or footer run
-                continue
-            f = feats[ln.index]
+            f = feats_of(ln)
             if not f["label"] or f["words"] > params.sandwich_max_words:
                 continue
             above = nonblank[k - 1].index if k > 0 else None

@@ -33,9 +33,12 @@ recorded in ``doc.scores`` (``boilerplate.rule_timeouts``,
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
-from collections.abc import Iterable, Mapping
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -148,6 +151,14 @@ class _AnyZone:
     #: limit``, and one alternation of those of them in ``always`` (tried in one call).
     tiers: tuple[tuple[int, int, regex.Pattern[str] | None], ...]
 
+    #: the most words of an exact entry (a line with more, and a letter or digit in its
+    #: first and last words, has an exact form with more words: see :func:`_wordy_ends`)
+    exact_words: int = 0
+    #: the screen's bit for "holds an exact entry" (0: not screened). The exact form of
+    #: a line whose text NFKC leaves as it is (:func:`line_key`) is a substring of its
+    #: screen form, so such a line without this bit has no exact entry as its form.
+    exact_bit: int = 0
+
     @classmethod
     def build(cls, rules: Iterable[Compiled]) -> _AnyZone:
         """The zone-free line rules of ``rules``, screened."""
@@ -168,6 +179,10 @@ class _AnyZone:
             else:
                 for x in req:
                     needs[x] = needs.get(x, 0) | 1 << bit
+        exact_bit = 1 << len(patterns)
+        if "" not in exact:
+            for entry in exact:
+                needs[entry] = needs.get(entry, 0) | exact_bit
         screen = ahocorasick.Automaton()
         for x in sorted(needs):
             screen.add_word(x, needs[x])
@@ -195,11 +210,39 @@ class _AnyZone:
             screen,
             always,
             tuple(tiers),
+            max((count_words(e) for e in exact), default=0),
+            0 if "" in exact else exact_bit,
         )
 
-    def may_match(self, line: Line, screened: str, timeout: float) -> bool:
-        """Whether a regex could fully match ``line`` (``screened``: its screen form).
+    def screen_lines(self, lines: Sequence[Line]) -> list[int]:
+        """For each of ``lines``, the bit mask of the screened regexes it may match.
 
+        One search over the screen form of all the lines joined by ``"\n"``: the
+        same as searching :func:`normalize` of each line (case-folding never makes
+        or removes a ``"\n"``, ``_SPACES`` is the whitespace of ``str.split`` but
+        ``"\n"``, and no required string holds a ``"\n"``, so no hit spans two lines).
+        """
+        masks = [0] * len(lines)
+        if self.screen.kind != ahocorasick.AHOCORASICK or not lines:
+            return masks
+        joined = "\n".join(ln.text for ln in lines).casefold()
+        if "  " in joined or _ODD_SPACE.search(joined):
+            joined = _SPACES.sub(" ", joined)
+        starts = [0]
+        find = joined.find
+        k = find("\n")
+        while k >= 0:
+            starts.append(k + 1)
+            k = find("\n", k + 1)
+        for end, bits in self.screen.iter(joined):
+            i = bisect.bisect_right(starts, end) - 1
+            masks[i] |= bits
+        return masks
+
+    def may_match(self, line: Line, screened: str | int, timeout: float) -> bool:
+        """Whether a regex could fully match ``line``.
+
+        ``screened``: its screen form, or the bit mask :meth:`screen_lines` gave it.
         True when a candidate regex matches; False means no rule's regex matches the
         line. A regex that times out raises ``TimeoutError`` (the caller then lets
         each rule try on its own).
@@ -210,7 +253,9 @@ class _AnyZone:
             return False
         _, allowed, joined = tier
         mask = self.always
-        if self.screen.kind == ahocorasick.AHOCORASICK:
+        if isinstance(screened, int):
+            mask |= screened
+        elif self.screen.kind == ahocorasick.AHOCORASICK:
             for _, bits in self.screen.iter(screened):
                 mask |= bits
         mask &= allowed
@@ -283,6 +328,28 @@ def _found(automaton: ahocorasick.Automaton, text: str) -> bool:
     if automaton.kind != ahocorasick.AHOCORASICK:
         return False
     return next(automaton.iter(text), None) is not None
+
+
+#: Whitespace that :func:`normalize` would change: a run of two or more characters of
+#: ``str.split``'s whitespace but ``"\n"``, or one such character that is not a space
+#: (``re``'s ``\s`` is ``str.isspace``, as ``str.split``'s whitespace is).
+_SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")
+_ODD_SPACE = re.compile(r"[^\S \n]")
+
+
+def _wordy_ends(text: str) -> bool:
+    """Whether the first and the last word of ``text`` each hold a letter or digit.
+
+    Then the exact form of the line (:func:`line_key`) has at least as many words as
+    the line: NFKC and case folding keep letters and digits and turn whitespace into
+    whitespace, and trimming decoration (no letter or digit) at the ends cannot take
+    a whole word that holds one.
+    """
+    parts = text.split(None, 1)
+    if not parts or not any(ch.isalnum() for ch in parts[0]):
+        return False
+    last = text.rsplit(None, 1)[-1]
+    return any(ch.isalnum() for ch in last)
 
 
 #: An inline flag that applies to the whole pattern, e.g. ``(?x)``, not ``(?i:...)``.
@@ -376,14 +443,18 @@ class BoilerplateStage:
         return None
 
     def _match_anywhere(
-        self, a: _AnyZone, line: Line, run: _Run
+        self, a: _AnyZone, line: Line, run: _Run, mask: int | None = None
     ) -> tuple[str, dict[str, Any]] | None:
-        """The first zone-free line rule matching ``line`` (as the loop over rules finds it)."""
+        """The first zone-free line rule matching ``line`` (as the loop over rules finds it).
+
+        ``mask``: the line's screen bits from :meth:`_AnyZone.screen_lines`, if known.
+        """
         if line.words <= a.max_words and len(line.text) <= a.max_chars:
             maybe: Any = True
             if not run.prefilter_off:
                 try:
-                    maybe = a.may_match(line, run.screened(line), self.config.regex_timeout)
+                    screened = run.screened(line) if mask is None else mask
+                    maybe = a.may_match(line, screened, self.config.regex_timeout)
                 except TimeoutError:
                     # A slow rule makes the screened patterns slow on every line: from
                     # here on each rule tries alone, and the slow one, once timed out, is
@@ -401,6 +472,72 @@ class BoilerplateStage:
         if k is None:
             return None
         return a.rules[k].rule.id, {"match": "exact", "line": line.index + 1}
+
+    def _anywhere(
+        self, a: _AnyZone, run: _Run, alive: list[Line]
+    ) -> dict[int, tuple[str, dict[str, Any]]]:
+        """The zone-free line rules over ``alive``: :meth:`_match_anywhere` of each line.
+
+        Most lines match nothing, and they are told apart here in bulk: one screen
+        search over all the short-enough lines (:meth:`_AnyZone.screen_lines`); a
+        line none of whose candidate regexes matches (as :meth:`_AnyZone.may_match`
+        decides) matches only if its exact form is an entry, which a line with more
+        words than any entry and a letter or digit in its first and last words
+        cannot be (:data:`_AnyZone.exact_words`). Every other line goes through
+        :meth:`_match_anywhere`, so the result is the same as calling it on each line.
+        """
+        found: dict[int, tuple[str, dict[str, Any]]] = {}
+        short = [ln for ln in alive if ln.words <= a.max_words and len(ln.text) <= a.max_chars]
+        masks = (
+            {}
+            if run.prefilter_off
+            else dict(zip((ln.index for ln in short), a.screen_lines(short), strict=True))
+        )
+        timeout = self.config.regex_timeout
+        tiers = a.tiers
+        compiled = a.compiled
+        exact_bit = a.exact_bit
+        for ln in alive:
+            text = ln.text
+            m = masks.get(ln.index)
+            full = run.prefilter_off
+            if m is not None and not full:  # short enough for a regex: does a candidate match?
+                need = max(ln.words, -(-(len(text) - 50) // 30))
+                tier = next((t for t in tiers if t[0] >= need), None)
+                if tier is not None:
+                    _, allowed, joined = tier
+                    try:
+                        if joined is not None and joined.fullmatch(text, timeout=timeout):
+                            full = True
+                        else:
+                            cand = (a.always | m) & allowed
+                            while cand:
+                                low = cand & -cand
+                                if compiled[low.bit_length() - 1].fullmatch(text, timeout=timeout):
+                                    full = True
+                                    break
+                                cand ^= low
+                    except TimeoutError:
+                        full = True
+            if full:
+                hit = self._match_anywhere(a, ln, run, m)
+                if hit is not None:
+                    found[ln.index] = hit
+                continue
+            # no regex can match: the first rule listing the line's exact form
+            if (
+                exact_bit
+                and m is not None
+                and not m & exact_bit
+                and unicodedata.is_normalized("NFKC", text)
+            ):
+                continue
+            if ln.words > a.exact_words and _wordy_ends(text):
+                continue
+            k = a.exact.get(run.key(ln)) if a.exact else None
+            if k is not None:
+                found[ln.index] = (a.rules[k].rule.id, {"match": "exact", "line": ln.index + 1})
+        return found
 
     # ------------------------------------------------------------------ pass 1
 
@@ -468,11 +605,7 @@ class BoilerplateStage:
         found: dict[int, tuple[str, dict[str, Any]]] = {}
         alive = run.alive()
         if zones is None and self.anywhere is not None:
-            for ln in alive:
-                hit = self._match_anywhere(self.anywhere, ln, run)
-                if hit is not None:
-                    found[ln.index] = hit
-            run.removed.update(found)
+            run.removed.update(self._anywhere(self.anywhere, run, alive))
             return
         if zones is not None:  # zone-bound rules: only lines in a zone can match
             alive = [ln for ln in alive if ln.index in zones["edges"]]
@@ -690,7 +823,9 @@ class BoilerplateStage:
             self._orphan_headings(run, zones)
             zones = self._zones(run)
             self._teasers(run, zones)
-            run.removed.update(shape.apply(run.lines[:stop], run.removed, self.shape, run.code))
+            run.removed.update(
+                shape.apply(run.lines[:stop], run.removed, self.shape, run.code, run.prose)
+            )
             if len(run.removed) == before:
                 break
         for i in run.code & run.removed.keys():
