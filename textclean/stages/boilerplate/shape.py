@@ -50,6 +50,7 @@ from textclean.stages.boilerplate.layout import Line, ends_sentence, is_prose
 
 RULE_TOP_LABEL = "boilerplate.shape.top_label"
 RULE_SANDWICH = "boilerplate.shape.sandwich"
+RULE_CHROME_RUN = "boilerplate.shape.chrome_run"
 
 _DIGIT = regex.compile(r"\d")
 _BYLINE = regex.compile(r"(?:by|von|par|por|di|door|oleh|written by|posted by)\s", regex.IGNORECASE)
@@ -66,6 +67,12 @@ class ShapeParams:
     top_label_max_next: int = 20
     sandwich: bool = True
     sandwich_max_words: int = 4
+    chrome_run: bool = True
+    chrome_run_max_words: int = 8
+    chrome_run_sentence_words: int = 5
+    chrome_run_min_removed: int = 2
+    chrome_run_max_kept: int = 3
+    chrome_run_bottom: bool = True
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Mapping[str, Any]]) -> ShapeParams:
@@ -78,6 +85,14 @@ class ShapeParams:
                 "max_next_words": "top_label_max_next",
             },
             "sandwich": {"enabled": "sandwich", "max_words": "sandwich_max_words"},
+            "chrome_run": {
+                "enabled": "chrome_run",
+                "max_words": "chrome_run_max_words",
+                "sentence_words": "chrome_run_sentence_words",
+                "min_removed": "chrome_run_min_removed",
+                "max_kept": "chrome_run_max_kept",
+                "bottom": "chrome_run_bottom",
+            },
         }
         kwargs: dict[str, Any] = {}
         for table, values in tables.items():
@@ -89,7 +104,7 @@ class ShapeParams:
                     raise ValueError(
                         f"[shape.{table}]: unknown key {key!r}; known: {sorted(known[table])}"
                     )
-                want = bool if key == "enabled" else int
+                want = bool if key in ("enabled", "bottom") else int
                 if type(value) is not want or (want is int and not 0 <= value <= 1000):
                     raise ValueError(f"[shape.{table}] {key}: expected {want.__name__}")
                 kwargs[field] = value
@@ -197,4 +212,105 @@ def apply(
                         "below": removed[below][0],
                     },
                 )
+    if params.chrome_run:
+        _chrome_runs(nonblank, removed, found, params, code, prose)
     return found
+
+
+#: The first line left with at least this many words is the page's title.
+_TITLE_WORDS = 4
+
+#: A credit line of the article ("Source(s): AP", "(Cover: CFP)", "Photo: ..."): it
+#: stays at the end of a page.
+CREDIT = regex.compile(
+    r"\(?\s*(?:source(?:\(s\)|s)?|cover|photo(?:s|graph)?|image|credit|credits|editor|"
+    r"reporter|video|illustration|graphic|writer|written by|edited by)\s*:\s*[^\n]{1,80}?\)?",
+    regex.IGNORECASE,
+)
+
+#: Rules whose removals are too weak to show that their neighbours are chrome: a bare
+#: number or symbol also stands between the fields of a table or a contact block.
+_WEAK_CONTEXT = frozenset({"boilerplate.stub.bare_number"})
+
+
+def _label_like(ln: Line, params: ShapeParams) -> bool:
+    """Short, and no sentence unless a very short one ("Be the first to reply!")."""
+    words = ln.words
+    if words > params.chrome_run_max_words:
+        return False
+    return not ends_sentence(ln.text) or words <= params.chrome_run_sentence_words
+
+
+def _chrome_runs(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+    prose: Callable[[Line], bool],
+) -> None:
+    """``boilerplate.shape.chrome_run``: short lines sandwiched between chrome lines.
+
+    A run is a stretch of consecutive non-blank lines none of which is a prose line
+    left in place (a removed line is a member whatever its shape). In a run holding
+    at least ``min_removed`` lines that other rules removed, the short lines between
+    its first and last removed line are chrome too, when there are at most
+    ``max_kept`` of them between two removed lines (jusText's "a short block between
+    bad blocks is bad"); so are the short lines after the last removed line when the
+    run ends the page (``bottom``). Lines between a prose line and the first removed
+    line of a run (a sign-off, a caption), and lines between the last removed line and
+    the prose below (a heading, a title, a byline), stay: they belong to the text.
+    """
+
+    def gone(ln: Line) -> bool:
+        hit = removed.get(ln.index) or found.get(ln.index)
+        return hit is not None and hit[0] not in _WEAK_CONTEXT
+
+    # the page's title: its first line left with a few words, and its repeats (never
+    # taken here)
+    title = next(
+        (
+            x.text
+            for x in nonblank
+            if x.index not in removed and x.index not in found and x.words >= _TITLE_WORDS
+        ),
+        None,
+    )
+    by_index = {x.index: x for x in nonblank}
+    k = 0
+    n = len(nonblank)
+    while k < n:
+        ln = nonblank[k]
+        if ln.index in code or (not gone(ln) and prose(ln) and ln.index not in removed):
+            k += 1
+            continue
+        j = k
+        while j < n:
+            x = nonblank[j]
+            if x.index in code or (prose(x) and x.index not in removed and x.index not in found):
+                break
+            j += 1
+        members = nonblank[k:j]
+        marks = [gone(x) for x in members]
+        hits = [p for p, g in enumerate(marks) if g]
+        if len(hits) >= params.chrome_run_min_removed:
+            take: list[tuple[int, str]] = []
+            for a, b in itertools.pairwise(hits):
+                between = [members[p] for p in range(a + 1, b) if members[p].index not in removed]
+                if 0 < len(between) <= params.chrome_run_max_kept and all(
+                    _label_like(x, params) for x in between
+                ):
+                    take += [(x.index, "between") for x in between]
+            if params.chrome_run_bottom and j == n:
+                tail = [x for x in members[hits[-1] + 1 :] if x.index not in removed]
+                if 0 < len(tail) <= params.chrome_run_max_kept and all(
+                    _label_like(x, params) and not CREDIT.fullmatch(x.text) for x in tail
+                ):
+                    take += [(x.index, "page_end") for x in tail]
+            for i, where in take:
+                if i not in found and i not in removed and by_index[i].text != title:
+                    found[i] = (
+                        RULE_CHROME_RUN,
+                        {"line": i + 1, "where": where, "run_removed": len(hits)},
+                    )
+        k = j

@@ -314,13 +314,8 @@ class _ZoneScreen:
             return True  # let each rule try (and time out) on its own
 
 
-#: A credit line of the article ("Source(s): AP", "(Cover: CFP)", "Photo: ..."): a
-#: section cut stops above such lines at the very end of the document.
-_CREDIT = regex.compile(
-    r"\(?\s*(?:source(?:\(s\)|s)?|cover|photo(?:s|graph)?|image|credit|credits|editor|"
-    r"reporter|video|illustration|graphic|writer|written by|edited by)\s*:\s*[^\n]{1,80}?\)?",
-    regex.IGNORECASE,
-)
+#: A credit line of the article: a section cut stops above such lines at the very end.
+_CREDIT = shape.CREDIT
 
 
 def _found(automaton: ahocorasick.Automaton, text: str) -> bool:
@@ -888,7 +883,11 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         raise RuleError(pack.builtin_dir / "boilerplate", None, str(exc)) from exc
     params = dataclasses.replace(params, prose_min_words=config.boilerplate.prose_min_words)
     # the shape rules answer to `disable`/`enable` by their rule ids like the phrase rules
-    switches = {"top_label": shape.RULE_TOP_LABEL, "sandwich": shape.RULE_SANDWICH}
+    switches = {
+        "top_label": shape.RULE_TOP_LABEL,
+        "sandwich": shape.RULE_SANDWICH,
+        "chrome_run": shape.RULE_CHROME_RUN,
+    }
     for switch, rule_id in switches.items():
         if _selected(rule_id, config.boilerplate.enable):
             params = dataclasses.replace(params, **{switch: True})
