@@ -51,6 +51,8 @@ from textclean.stages.boilerplate.layout import Line, ends_sentence, is_prose
 RULE_TOP_LABEL = "boilerplate.shape.top_label"
 RULE_SANDWICH = "boilerplate.shape.sandwich"
 RULE_CHROME_RUN = "boilerplate.shape.chrome_run"
+RULE_LINK_LIST = "boilerplate.shape.link_list"
+RULE_MENU = "boilerplate.shape.menu"
 
 _DIGIT = regex.compile(r"\d")
 _BYLINE = regex.compile(r"(?:by|von|par|por|di|door|oleh|written by|posted by)\s", regex.IGNORECASE)
@@ -73,6 +75,13 @@ class ShapeParams:
     chrome_run_min_removed: int = 2
     chrome_run_max_kept: int = 3
     chrome_run_bottom: bool = True
+    link_list: bool = True
+    link_list_max_words: int = 15
+    link_list_min_items: int = 2
+    menu: bool = True
+    menu_min_items: int = 8
+    menu_max_words: int = 6
+    menu_min_removed: int = 2
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Mapping[str, Any]]) -> ShapeParams:
@@ -92,6 +101,17 @@ class ShapeParams:
                 "min_removed": "chrome_run_min_removed",
                 "max_kept": "chrome_run_max_kept",
                 "bottom": "chrome_run_bottom",
+            },
+            "link_list": {
+                "enabled": "link_list",
+                "max_words": "link_list_max_words",
+                "min_items": "link_list_min_items",
+            },
+            "menu": {
+                "enabled": "menu",
+                "min_items": "menu_min_items",
+                "max_words": "menu_max_words",
+                "min_removed": "menu_min_removed",
             },
         }
         kwargs: dict[str, Any] = {}
@@ -202,7 +222,12 @@ def apply(
             below = nonblank[k + 1].index if k + 1 < len(nonblank) else None
             if above is None or below is None:
                 continue
-            if above in removed and below in removed:
+            if (
+                above in removed
+                and below in removed
+                and removed[above][0] not in _WEAK_CONTEXT
+                and removed[below][0] not in _WEAK_CONTEXT
+            ):
                 found[ln.index] = (
                     RULE_SANDWICH,
                     {
@@ -212,9 +237,147 @@ def apply(
                         "below": removed[below][0],
                     },
                 )
+    if params.link_list:
+        _link_lists(nonblank, removed, found, params, code)
+    if params.menu:
+        _menus(nonblank, removed, found, params, code, prose)
     if params.chrome_run:
         _chrome_runs(nonblank, removed, found, params, code, prose)
     return found
+
+
+#: The heading of a list of links or tags ("Read more on:", "Tags", "Related:").
+LIST_HEADING = regex.compile(
+    r"[-•·*–—»›\s]*(?:"
+    r"(?:read more on|more on|related topics|related tags|filed under|tagged|tagged with|"
+    r"read more|related|related stories|related articles|related posts|related links|"
+    r"see also|more stories|also read|read also|you may also like|more from|"
+    r"weitere artikel|mehr zum thema|lire aussi|à lire aussi|voir aussi|"
+    r"lea también|ver también|leia também|veja também|leggi anche|lees ook|baca juga|"
+    r"artikel terkait)\s*[:：]"
+    r"|(?:tags?|topics?|categories|category|labels?|keywords|schlagwörter|schlagworte|themen|"
+    r"étiquettes|mots-clés|mots clés|sujets|etiquetas|temas|argomenti|etichette|trefwoorden|"
+    r"onderwerpen|topik|kategori)\s*[:：]?"
+    r")\s*",
+    regex.IGNORECASE,
+)
+_BULLET = regex.compile(r"[-•·▪►›»*–—◦‣]\s")
+#: A bullet that opens a menu entry.
+_MENU_BULLET = ("•", "·", "▪", "►", "›", "»", "◦", "‣", "*", "-", "–")
+
+
+def _link_lists(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+) -> None:
+    """``boilerplate.shape.link_list``: a list of links or tags under its heading.
+
+    A heading such as "Read more on:", "Related:" or "Tags" (:data:`LIST_HEADING`),
+    followed by at least ``min_items`` entries: lines that open with the same bullet
+    or dash as the first one, or, when the first has none, lines of at most three
+    words; no entry ends a sentence or has more than ``max_words`` words. The
+    heading and its entries go; the list ends at the first line that is no entry.
+    """
+    for k, head in enumerate(nonblank):
+        if head.index in code or head.index in found or head.words > 6:
+            continue
+        if not LIST_HEADING.fullmatch(head.text):
+            continue
+        items: list[Line] = []
+        mark: str | None = None
+        for x in nonblank[k + 1 :]:
+            if x.index in code or x.words > params.link_list_max_words or ends_sentence(x.text):
+                break
+            bullet = _BULLET.match(x.text)
+            if not items:
+                mark = bullet.group()[0] if bullet else None
+            if mark is not None:
+                if not x.text.startswith(mark):
+                    break
+            elif bullet or x.words > 3:
+                break
+            items.append(x)
+        if len(items) < params.link_list_min_items:
+            continue
+        ev = {"heading": head.text, "entries": len(items)}
+        for x in [head, *items]:
+            if x.index not in removed and x.index not in found:
+                found[x.index] = (RULE_LINK_LIST, {"line": x.index + 1, **ev})
+
+
+def _menus(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+    prose: Callable[[Line], bool],
+) -> None:
+    """``boilerplate.shape.menu``: a site menu of bulleted entries above or below the text.
+
+    A run of at least ``min_items`` bulleted lines (lines removed by other rules
+    may stand between them) above the first prose line left or below the last one,
+    each of at most ``max_words`` words, none ending a sentence, at least four in
+    five capitalised, with at least ``min_removed`` lines of the run's stretch
+    removed by other rules ("View all ...", a search box): the whole run goes.
+    """
+    left = [
+        x
+        for x in nonblank
+        if x.index not in removed and x.index not in found and x.index not in code
+    ]
+    prose_at = [p for p, x in enumerate(left) if prose(x)]
+    first = prose_at[0] if prose_at else len(left)
+    last = prose_at[-1] if prose_at else len(left)
+    pos = {x.index: p for p, x in enumerate(left)}
+
+    def entry(x: Line) -> bool:
+        return (
+            x.text.startswith(_MENU_BULLET)
+            and _BULLET.match(x.text) is not None
+            and x.words - 1 <= params.menu_max_words
+            and not ends_sentence(x.text)
+        )
+
+    k = 0
+    n = len(nonblank)
+    while k < n:
+        x = nonblank[k]
+        if x.index in pos and entry(x):
+            j = k
+            members: list[Line] = []
+            gone = 0
+            while j < n:
+                y = nonblank[j]
+                if y.index in removed or y.index in found:
+                    gone += 1
+                elif y.index in pos and entry(y):
+                    members.append(y)
+                else:
+                    break
+                j += 1
+            if len(members) >= params.menu_min_items and gone >= params.menu_min_removed:
+                where = [pos[m.index] for m in members]
+                edge = max(where) < first or min(where) > last
+                capital = sum(1 for m in members if _capitalised(m.text))
+                if edge and 5 * capital >= 4 * len(members):
+                    ev = {"entries": len(members), "removed_among": gone}
+                    for m in members:
+                        found[m.index] = (RULE_MENU, {"line": m.index + 1, **ev})
+            k = max(j, k + 1)
+        else:
+            k += 1
+
+
+def _capitalised(text: str) -> bool:
+    """Whether the first letter or digit after a bullet is upper-case or a digit."""
+    for ch in text:
+        if ch.isalnum():
+            return ch.isupper() or ch.isdigit()
+    return False
 
 
 #: The first line left with at least this many words is the page's title.
@@ -230,7 +393,7 @@ CREDIT = regex.compile(
 
 #: Rules whose removals are too weak to show that their neighbours are chrome: a bare
 #: number or symbol also stands between the fields of a table or a contact block.
-_WEAK_CONTEXT = frozenset({"boilerplate.stub.bare_number"})
+_WEAK_CONTEXT = frozenset({"boilerplate.stub.bare_number", "boilerplate.stub.lone_symbol"})
 
 
 def _label_like(ln: Line, params: ShapeParams) -> bool:

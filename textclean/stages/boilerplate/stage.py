@@ -887,6 +887,8 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         "top_label": shape.RULE_TOP_LABEL,
         "sandwich": shape.RULE_SANDWICH,
         "chrome_run": shape.RULE_CHROME_RUN,
+        "link_list": shape.RULE_LINK_LIST,
+        "menu": shape.RULE_MENU,
     }
     for switch, rule_id in switches.items():
         if _selected(rule_id, config.boilerplate.enable):
