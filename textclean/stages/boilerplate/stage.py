@@ -115,10 +115,14 @@ def compile_rules(rules: Mapping[str, Rule], cfg: BoilerplateConfig) -> list[Com
     return out
 
 
+#: Exact entries of at least this many characters are searched for by the zone-free
+#: screen (shorter ones, such as "ad", would hit inside most lines).
+_SCREENED_EXACT_LEN = 4
+
 #: A pattern's required strings (see :func:`required_literals`) screen it in the
 #: zone-free pass when rated at most this common: even common words such as "like"
 #: or "share" spare most lines a regex, and the search for all of them is one pass.
-_ANY_SCREEN_COST = 1.0
+_ANY_SCREEN_COST = 0.5
 
 
 @dataclass(frozen=True)
@@ -158,6 +162,10 @@ class _AnyZone:
     #: a line whose text NFKC leaves as it is (:func:`line_key`) is a substring of its
     #: screen form, so such a line without this bit has no exact entry as its form.
     exact_bit: int = 0
+    #: the most words of an exact entry too short for the screen (it is not searched
+    #: for: a line with more words and a letter or digit in its first and last words
+    #: cannot have it as its exact form, see :func:`_wordy_ends`)
+    short_exact_words: int = 0
 
     @classmethod
     def build(cls, rules: Iterable[Compiled]) -> _AnyZone:
@@ -182,7 +190,8 @@ class _AnyZone:
         exact_bit = 1 << len(patterns)
         if "" not in exact:
             for entry in exact:
-                needs[entry] = needs.get(entry, 0) | exact_bit
+                if len(entry) >= _SCREENED_EXACT_LEN:
+                    needs[entry] = needs.get(entry, 0) | exact_bit
         screen = ahocorasick.Automaton()
         for x in sorted(needs):
             screen.add_word(x, needs[x])
@@ -212,6 +221,7 @@ class _AnyZone:
             tuple(tiers),
             max((count_words(e) for e in exact), default=0),
             0 if "" in exact else exact_bit,
+            max((count_words(e) for e in exact if len(e) < _SCREENED_EXACT_LEN), default=0),
         )
 
     def screen_lines(self, lines: Sequence[Line]) -> list[int]:
@@ -525,6 +535,7 @@ class BoilerplateStage:
                 and m is not None
                 and not m & exact_bit
                 and unicodedata.is_normalized("NFKC", text)
+                and (ln.words > a.short_exact_words and _wordy_ends(text))
             ):
                 continue
             if ln.words > a.exact_words and _wordy_ends(text):
