@@ -155,7 +155,7 @@ def test_chrome_run_takes_short_lines_between_removed_lines() -> None:
     assert got["rivergazer"] == "boilerplate.shape.chrome_run"
     # a lone line between two removed ones: the older sandwich rule takes it first
     assert got["bluefinch"] == "boilerplate.shape.sandwich"
-    assert "Lovely plan, and about time too. The old building was falling apart for years." not in got
+    assert not any(x.startswith("Lovely plan") for x in got)
 
 
 def test_chrome_run_keeps_a_sign_off_a_title_and_credits() -> None:
