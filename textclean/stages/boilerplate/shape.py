@@ -180,10 +180,6 @@ def apply(
         def prose(ln: Line) -> bool:
             return is_prose(ln.text, pmw)
 
-    prose_at = [k for k, ln in enumerate(nonblank) if prose(ln)]
-    first_prose = prose_at[0] if prose_at else len(nonblank)
-    last_prose = prose_at[-1] if prose_at else -1
-
     if params.top_label and len(alive) >= 2:
         top, nxt = alive[0], alive[1]
         f, g = feats_of(top), feats_of(nxt)
@@ -204,7 +200,10 @@ def apply(
                 {"line": top.index + 1, **f, "next_words": g["words"]},
             )
 
-    if params.sandwich:
+    if params.sandwich and removed:  # it needs removed lines around a line
+        prose_at = [k for k, ln in enumerate(nonblank) if prose(ln)]
+        first_prose = prose_at[0] if prose_at else len(nonblank)
+        last_prose = prose_at[-1] if prose_at else -1
         # only in the header or footer run (every line of a page without prose)
         edges = (
             itertools.chain(range(first_prose), range(last_prose + 1, len(nonblank)))
@@ -239,9 +238,10 @@ def apply(
                 )
     if params.link_list:
         _link_lists(nonblank, removed, found, params, code)
-    if params.menu:
+    # both need lines other rules removed
+    if params.menu and len(removed) + len(found) >= params.menu_min_removed:
         _menus(nonblank, removed, found, params, code, prose)
-    if params.chrome_run:
+    if params.chrome_run and len(removed) + len(found) >= params.chrome_run_min_removed:
         _chrome_runs(nonblank, removed, found, params, code, prose)
     return found
 

@@ -36,6 +36,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import itertools
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -166,6 +167,10 @@ class _AnyZone:
     #: for: a line with more words and a letter or digit in its first and last words
     #: cannot have it as its exact form, see :func:`_wordy_ends`)
     short_exact_words: int = 0
+    #: ``by_need[n]``: ``(mask, joined)`` of the first tier whose limit is at least ``n``
+    #: (a line of ``n`` words, or of ``30 * n + 50`` characters at most), for ``n`` up
+    #: to the largest limit; built from ``tiers``
+    by_need: tuple[tuple[int, regex.Pattern[str] | None], ...] = ()
 
     @classmethod
     def build(cls, rules: Iterable[Compiled]) -> _AnyZone:
@@ -210,6 +215,12 @@ class _AnyZone:
                 tiers.append((limit, mask & ~always, alt if joined else None))
             except regex.error:
                 tiers.append((limit, mask, None))
+        by_need = []
+        for need in range(max(limits) + 1):
+            tier = next((t for t in tiers if t[0] >= need), None)
+            if tier is None:
+                break
+            by_need.append((tier[1], tier[2]))
         return cls(
             chosen,
             exact,
@@ -222,6 +233,7 @@ class _AnyZone:
             max((count_words(e) for e in exact), default=0),
             0 if "" in exact else exact_bit,
             max((count_words(e) for e in exact if len(e) < _SCREENED_EXACT_LEN), default=0),
+            tuple(by_need),
         )
 
     def screen_lines(self, lines: Sequence[Line]) -> list[int]:
@@ -236,7 +248,11 @@ class _AnyZone:
         if self.screen.kind != ahocorasick.AHOCORASICK or not lines:
             return masks
         joined = "\n".join(ln.text for ln in lines).casefold()
-        if "  " in joined or _ODD_SPACE.search(joined):
+        if "  " in joined or (
+            any(ch in joined for ch in _ASCII_ODD_SPACE)
+            if joined.isascii()
+            else _ODD_SPACE.search(joined) is not None
+        ):
             joined = _SPACES.sub(" ", joined)
         starts = [0]
         find = joined.find
@@ -340,6 +356,11 @@ def _found(automaton: ahocorasick.Automaton, text: str) -> bool:
 #: (``re``'s ``\s`` is ``str.isspace``, as ``str.split``'s whitespace is).
 _SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")
 _ODD_SPACE = re.compile(r"[^\S \n]")
+_ASCII_ODD_SPACE = tuple(ch for ch in map(chr, range(128)) if ch.isspace() and ch not in " \n")
+
+
+#: Sentence marks and closing quotes after a line's last word (no whitespace, no letter).
+_TRAILING = ".,;:!?\"')]}”’»…"
 
 
 def _wordy_ends(text: str) -> bool:
@@ -350,6 +371,8 @@ def _wordy_ends(text: str) -> bool:
     whitespace, and trimming decoration (no letter or digit) at the ends cannot take
     a whole word that holds one.
     """
+    if text[:1].isalnum() and text.rstrip(_TRAILING)[-1:].isalnum():
+        return True  # the trimmed marks hold no whitespace: the last word holds that letter
     parts = text.split(None, 1)
     if not parts or not any(ch.isalnum() for ch in parts[0]):
         return False
@@ -493,29 +516,35 @@ class BoilerplateStage:
         """
         found: dict[int, tuple[str, dict[str, Any]]] = {}
         short = [ln for ln in alive if ln.words <= a.max_words and len(ln.text) <= a.max_chars]
-        masks = (
-            {}
-            if run.prefilter_off
-            else dict(zip((ln.index for ln in short), a.screen_lines(short), strict=True))
-        )
         timeout = self.config.regex_timeout
-        tiers = a.tiers
+        masks: dict[int, int] = {}
+        if not run.prefilter_off:
+            masks = dict(zip((ln.index for ln in short), a.screen_lines(short), strict=True))
+        nfkc = unicodedata.is_normalized("NFKC", "\n".join(ln.text for ln in alive))
+        by_need = a.by_need
         compiled = a.compiled
+        always = a.always
         exact_bit = a.exact_bit
+        exact = a.exact
+        short_words = a.short_exact_words
+        exact_words = a.exact_words
+        off = run.prefilter_off
         for ln in alive:
             text = ln.text
+            words = ln.words
             m = masks.get(ln.index)
-            full = run.prefilter_off
-            if m is not None and not full:  # short enough for a regex: does a candidate match?
-                need = max(ln.words, -(-(len(text) - 50) // 30))
-                tier = next((t for t in tiers if t[0] >= need), None)
+            full = off
+            if m is not None and not off:  # short enough for a regex: does a candidate match?
+                chars = -(-(len(text) - 50) // 30)
+                need = words if words >= chars else chars
+                tier = by_need[need] if need < len(by_need) else None
                 if tier is not None:
-                    _, allowed, joined = tier
+                    allowed, joined = tier
                     try:
                         if joined is not None and joined.fullmatch(text, timeout=timeout):
                             full = True
                         else:
-                            cand = (a.always | m) & allowed
+                            cand = (always | m) & allowed
                             while cand:
                                 low = cand & -cand
                                 if compiled[low.bit_length() - 1].fullmatch(text, timeout=timeout):
@@ -530,17 +559,14 @@ class BoilerplateStage:
                     found[ln.index] = hit
                 continue
             # no regex can match: the first rule listing the line's exact form
-            if (
-                exact_bit
-                and m is not None
-                and not m & exact_bit
-                and unicodedata.is_normalized("NFKC", text)
-                and (ln.words > a.short_exact_words and _wordy_ends(text))
-            ):
+            if not exact:
                 continue
-            if ln.words > a.exact_words and _wordy_ends(text):
-                continue
-            k = a.exact.get(run.key(ln)) if a.exact else None
+            if words > short_words and _wordy_ends(text):
+                if words > exact_words:
+                    continue
+                if exact_bit and m is not None and not m & exact_bit and nfkc:
+                    continue
+            k = exact.get(run.key(ln))
             if k is not None:
                 found[ln.index] = (a.rules[k].rule.id, {"match": "exact", "line": ln.index + 1})
         return found
@@ -551,13 +577,21 @@ class BoilerplateStage:
         nonblank = [ln for ln in run.lines if not ln.blank]
         if not nonblank:
             return
-        prose_idx = [k for k, ln in enumerate(nonblank) if run.prose(ln)]
-        last_prose = prose_idx[-1] if prose_idx else -1
+        n = len(nonblank)
+        last_prose = next((k for k in range(n - 1, -1, -1) if run.prose(nonblank[k])), -1)
         for c in self.rules:
             if c.rule.kind != "section":
                 continue
             r = c.rule
-            for k, ln in enumerate(nonblank):
+            # a heading stands at or after min_position or after the last prose line,
+            # with at most max_block_lines below it
+            start = max(
+                0,
+                n - 1 - r.max_block_lines,
+                min(math.ceil(r.min_position * n), last_prose + 1),
+            )
+            for k in range(start, n):
+                ln = nonblank[k]
                 if run.cut is not None and ln.index >= run.cut:
                     break
                 if ln.index in run.code:
