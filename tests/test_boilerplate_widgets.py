@@ -270,3 +270,13 @@ def test_screened_stage_gives_the_same_removals_as_trying_every_rule() -> None:
     a, b = STAGE(Document("t", page)), unscreened(Document("t", page))
     assert a.text == b.text
     assert [(e.rule, e.before) for e in a.edits] == [(e.rule, e.before) for e in b.edits]
+
+
+def test_a_title_between_two_chrome_lines_is_kept_by_every_context_rule() -> None:
+    text = "date 2024-03-03 Menu\nLibrary vote passes today\n#Town News\n" + BODY
+    got = removed(text)
+    assert "Library vote passes today" not in got
+    assert got == {
+        "date 2024-03-03 Menu": "boilerplate.stub.crawl_date_label",
+        "#Town News": "boilerplate.ui.site_labels",
+    }

@@ -201,6 +201,7 @@ def apply(
             )
 
     if params.sandwich and removed:  # it needs removed lines around a line
+        title = page_title(nonblank, removed, found)
         prose_at = [k for k, ln in enumerate(nonblank) if prose(ln)]
         first_prose = prose_at[0] if prose_at else len(nonblank)
         last_prose = prose_at[-1] if prose_at else -1
@@ -226,6 +227,7 @@ def apply(
                 and below in removed
                 and removed[above][0] not in _WEAK_CONTEXT
                 and removed[below][0] not in _WEAK_CONTEXT
+                and ln.text != title
             ):
                 found[ln.index] = (
                     RULE_SANDWICH,
@@ -404,6 +406,23 @@ def _label_like(ln: Line, params: ShapeParams) -> bool:
     return not ends_sentence(ln.text) or words <= params.chrome_run_sentence_words
 
 
+def page_title(
+    nonblank: list[Line],
+    removed: Mapping[int, Any],
+    found: Mapping[int, Any],
+) -> str | None:
+    """The page's title: the text of its first line left with ``_TITLE_WORDS`` words or
+    more. The context rules never take it, nor a line repeating it."""
+    return next(
+        (
+            x.text
+            for x in nonblank
+            if x.index not in removed and x.index not in found and x.words >= _TITLE_WORDS
+        ),
+        None,
+    )
+
+
 def _chrome_runs(
     nonblank: list[Line],
     removed: Mapping[int, tuple[str, dict[str, Any]]],
@@ -429,16 +448,7 @@ def _chrome_runs(
         hit = removed.get(ln.index) or found.get(ln.index)
         return hit is not None and hit[0] not in _WEAK_CONTEXT
 
-    # the page's title: its first line left with a few words, and its repeats (never
-    # taken here)
-    title = next(
-        (
-            x.text
-            for x in nonblank
-            if x.index not in removed and x.index not in found and x.words >= _TITLE_WORDS
-        ),
-        None,
-    )
+    title = page_title(nonblank, removed, found)
     by_index = {x.index: x for x in nonblank}
     k = 0
     n = len(nonblank)
