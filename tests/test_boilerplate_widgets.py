@@ -41,9 +41,8 @@ FAMILIES = {
     "Read More Council approves the new bus routes": "boilerplate.stub.full_story",
     "Lire la suite de l'article": "boilerplate.stub.full_story",
     "Click to Skip Ad": "boilerplate.ui.player",
-    "No media source currently available": "boilerplate.ui.player",
+    "This video is unavailable": "boilerplate.ui.player",
     "0:00 0:02:41 0:00": "boilerplate.ui.player",
-    "Image for article titled Council approves the library": "boilerplate.ui.player",
     "No results found. Please change your search terms and try again.": (
         "boilerplate.ui.search_widget"
     ),
@@ -62,7 +61,7 @@ FAMILIES = {
     "Accessibility links": "boilerplate.nav.widget_headings",
     "Toplists": "boilerplate.nav.widget_headings",
     "Return to Town Ledger homepage": "boilerplate.nav.widget_headings",
-    "It looks like you aren't logged in.": "boilerplate.ui.login_prompt",
+    "Please log in to view this page.": "boilerplate.ui.login_prompt",
     "Data delayed by 15 minutes": "boilerplate.ui.market_data",
     "1.25 (0.50%)": "boilerplate.ui.market_data",
     "Anda di halaman 1 dari 7": "boilerplate.stub.pager",
@@ -280,3 +279,12 @@ def test_a_title_between_two_chrome_lines_is_kept_by_every_context_rule() -> Non
         "date 2024-03-03 Menu": "boilerplate.stub.crawl_date_label",
         "#Town News": "boilerplate.ui.site_labels",
     }
+
+
+def test_a_menu_at_the_very_top_needs_only_one_removed_line() -> None:
+    items = "  • Apples\n  • Pears\n  • Plums\n  • Cherries\n  • Grapes\n  • Figs\n"
+    items += "  • Dates\n  • Lemons\n"
+    got = removed("Skip to content\n" + items + "Library Vote Passes After Long Debate\n" + BODY)
+    assert set(got) == {"Skip to content"} | {x.strip() for x in items.splitlines()}
+    # the same list under the title is the article's
+    assert removed("Library Vote Passes After Long Debate\n" + items + BODY) == {}

@@ -241,7 +241,7 @@ def apply(
     if params.link_list:
         _link_lists(nonblank, removed, found, params, code)
     # both need lines other rules removed
-    if params.menu and len(removed) + len(found) >= params.menu_min_removed:
+    if params.menu and len(removed) + len(found) >= min(1, params.menu_min_removed):
         _menus(nonblank, removed, found, params, code, prose)
     if params.chrome_run and len(removed) + len(found) >= params.chrome_run_min_removed:
         _chrome_runs(nonblank, removed, found, params, code, prose)
@@ -324,7 +324,9 @@ def _menus(
     may stand between them) above the first prose line left or below the last one,
     each of at most ``max_words`` words, none ending a sentence, at least four in
     five capitalised, with at least ``min_removed`` lines of the run's stretch
-    removed by other rules ("View all ...", a search box): the whole run goes.
+    removed by other rules ("View all ...", a search box; for a run with nothing
+    but removed lines above it, one line above or among it is enough): the whole
+    run goes.
     """
     left = [
         x
@@ -361,7 +363,14 @@ def _menus(
                 else:
                     break
                 j += 1
-            if len(members) >= params.menu_min_items and gone >= params.menu_min_removed:
+            # at the very top of the page, under removed lines only, one removed line
+            # (above or among the entries) is enough
+            if k and all(y.index in removed or y.index in found for y in nonblank[:k]):
+                gone += k
+                need = min(1, params.menu_min_removed)
+            else:
+                need = params.menu_min_removed
+            if len(members) >= params.menu_min_items and gone >= need:
                 where = [pos[m.index] for m in members]
                 edge = max(where) < first or min(where) > last
                 capital = sum(1 for m in members if _capitalised(m.text))
