@@ -50,6 +50,7 @@ FAMILIES = {
     "Trier par": "boilerplate.ui.sort_filter",
     "Sortieren nach Datum": "boilerplate.ui.sort_filter",
     "Total (0)": "boilerplate.ui.sort_filter",
+    "• Cart (2)": "boilerplate.ui.sort_filter",
     "Be the first to reply!": "boilerplate.comments.be_first",
     "Sé el primero en comentar": "boilerplate.comments.be_first",
     "Il y a 3 mois": "boilerplate.comments.be_first",
@@ -288,3 +289,13 @@ def test_a_menu_at_the_very_top_needs_only_one_removed_line() -> None:
     assert set(got) == {"Skip to content"} | {x.strip() for x in items.splitlines()}
     # the same list under the title is the article's
     assert removed("Library Vote Passes After Long Debate\n" + items + BODY) == {}
+
+
+def test_stutter_takes_a_repeated_short_label_and_keeps_index_letters() -> None:
+    lines = BODY.splitlines()
+    text = "\n".join([lines[0], "Library", "Library", *lines[1:]]) + "\n"
+    assert removed(text) == {"Library": "boilerplate.shape.stutter"}
+    # a glossary's index letter, a repeated sentence, a repeated heading ending a colon
+    for rep in ("T", "It rained.", "Costs:"):
+        text = "\n".join([lines[0], rep, rep, *lines[1:]]) + "\n"
+        assert removed(text) == {}, rep

@@ -53,6 +53,7 @@ RULE_SANDWICH = "boilerplate.shape.sandwich"
 RULE_CHROME_RUN = "boilerplate.shape.chrome_run"
 RULE_LINK_LIST = "boilerplate.shape.link_list"
 RULE_MENU = "boilerplate.shape.menu"
+RULE_STUTTER = "boilerplate.shape.stutter"
 
 _DIGIT = regex.compile(r"\d")
 _BYLINE = regex.compile(r"(?:by|von|par|por|di|door|oleh|written by|posted by)\s", regex.IGNORECASE)
@@ -75,6 +76,8 @@ class ShapeParams:
     chrome_run_min_removed: int = 2
     chrome_run_max_kept: int = 3
     chrome_run_bottom: bool = True
+    stutter: bool = True
+    stutter_max_words: int = 2
     link_list: bool = True
     link_list_max_words: int = 15
     link_list_min_items: int = 2
@@ -102,6 +105,7 @@ class ShapeParams:
                 "max_kept": "chrome_run_max_kept",
                 "bottom": "chrome_run_bottom",
             },
+            "stutter": {"enabled": "stutter", "max_words": "stutter_max_words"},
             "link_list": {
                 "enabled": "link_list",
                 "max_words": "link_list_max_words",
@@ -240,6 +244,8 @@ def apply(
                 )
     if params.link_list:
         _link_lists(nonblank, removed, found, params, code)
+    if params.stutter:
+        _stutters(nonblank, removed, found, params, code)
     # both need lines other rules removed
     if params.menu and len(removed) + len(found) >= min(1, params.menu_min_removed):
         _menus(nonblank, removed, found, params, code, prose)
@@ -413,6 +419,41 @@ def _label_like(ln: Line, params: ShapeParams) -> bool:
     if words > params.chrome_run_max_words:
         return False
     return not ends_sentence(ln.text) or words <= params.chrome_run_sentence_words
+
+
+def _stutters(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+) -> None:
+    """``boilerplate.shape.stutter``: a short label repeated on the next line ("Apple",
+    "Apple"): the residue of a tag or link whose text and title were both kept.
+
+    Two or more consecutive non-blank lines with the same text, of three characters
+    or more and at most ``max_words`` words, none ending a sentence, a colon or a
+    comma: every copy goes.
+    """
+    k = 0
+    n = len(nonblank)
+    while k < n:
+        x = nonblank[k]
+        j = k + 1
+        while j < n and nonblank[j].text == x.text:
+            j += 1
+        if (
+            j - k >= 2
+            and len(x.text) >= 3  # not an index letter ("T", "T") or a rule ("--")
+            and x.words <= params.stutter_max_words
+            and not ends_sentence(x.text)
+            and not x.text.endswith((":", ",", ";"))
+            and not any(y.index in code for y in nonblank[k:j])
+        ):
+            for y in nonblank[k:j]:
+                if y.index not in removed and y.index not in found:
+                    found[y.index] = (RULE_STUTTER, {"line": y.index + 1, "copies": j - k})
+        k = j
 
 
 def page_title(

@@ -934,6 +934,7 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         "chrome_run": shape.RULE_CHROME_RUN,
         "link_list": shape.RULE_LINK_LIST,
         "menu": shape.RULE_MENU,
+        "stutter": shape.RULE_STUTTER,
     }
     for switch, rule_id in switches.items():
         if _selected(rule_id, config.boilerplate.enable):
