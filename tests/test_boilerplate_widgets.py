@@ -5,6 +5,8 @@ Every page and sentence below is written for these tests (no third-party text).
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from textclean.config import Config
@@ -299,3 +301,13 @@ def test_stutter_takes_a_repeated_short_label_and_keeps_index_letters() -> None:
     for rep in ("T", "It rained.", "Costs:"):
         text = "\n".join([lines[0], rep, rep, *lines[1:]]) + "\n"
         assert removed(text) == {}, rep
+
+
+def test_new_shape_rules_switch_off_by_config_and_by_pack(tmp_path: Path) -> None:
+    text = BODY + "- READ MORE ON:\n- library\n- council\n"
+    assert removed(text)
+    cfg = Config().replace(boilerplate={"disable": ["boilerplate.shape.link_list"]})
+    assert removed(text, boilerplate.build(cfg, RulePack.load(()))) == {}
+    (tmp_path / "boilerplate").mkdir()
+    (tmp_path / "boilerplate" / "off.toml").write_text("[shape.link_list]\nenabled = false\n")
+    assert removed(text, boilerplate.build(Config(), RulePack.load((str(tmp_path),)))) == {}
