@@ -270,6 +270,8 @@ LIST_HEADING = regex.compile(
     regex.IGNORECASE,
 )
 _BULLET = regex.compile(r"[-•·▪►›»*–—◦‣]\s")
+#: A list is read for at most this many entries (so a page of headings costs linear time).
+_MAX_ENTRIES = 200
 #: A bullet that opens a menu entry.
 _MENU_BULLET = ("•", "·", "▪", "►", "›", "»", "◦", "‣", "*", "-", "–")
 
@@ -292,11 +294,14 @@ def _link_lists(
     for k, head in enumerate(nonblank):
         if head.index in code or head.index in found or head.words > 6:
             continue
+        hit = removed.get(head.index)
+        if hit is not None and hit[0] == RULE_LINK_LIST:  # taken in an earlier round
+            continue
         if not LIST_HEADING.fullmatch(head.text):
             continue
         items: list[Line] = []
         mark: str | None = None
-        for x in nonblank[k + 1 :]:
+        for x in itertools.islice(nonblank, k + 1, k + 1 + _MAX_ENTRIES):
             if x.index in code or x.words > params.link_list_max_words or ends_sentence(x.text):
                 break
             bullet = _BULLET.match(x.text)
@@ -352,6 +357,11 @@ def _menus(
             and not ends_sentence(x.text)
         )
 
+    # nonblank[:top_end] are all removed lines (the top of the page)
+    top_end = next(
+        (p for p, y in enumerate(nonblank) if y.index not in removed and y.index not in found),
+        len(nonblank),
+    )
     k = 0
     n = len(nonblank)
     while k < n:
@@ -371,7 +381,7 @@ def _menus(
                 j += 1
             # at the very top of the page, under removed lines only, one removed line
             # (above or among the entries) is enough
-            if k and all(y.index in removed or y.index in found for y in nonblank[:k]):
+            if k and k <= top_end:
                 gone += k
                 need = min(1, params.menu_min_removed)
             else:
