@@ -399,6 +399,7 @@ class _Run:
 
     prose_min_words: int = 10
     prose_of: dict[int, bool] = field(default_factory=dict)
+    _alive: tuple[tuple[int, int | None], list[Line]] | None = None
 
     def prose(self, line: Line) -> bool:
         """:func:`~.layout.is_prose` of a line, computed once per document."""
@@ -422,8 +423,15 @@ class _Run:
         return k
 
     def alive(self) -> list[Line]:
-        stop = len(self.lines) if self.cut is None else self.cut
-        return [ln for ln in self.lines[:stop] if not ln.blank and ln.index not in self.removed]
+        """The non-blank lines above any cut that are not removed (callers must not
+        change the list: it is kept until a removal or a cut changes it; ``removed``
+        only grows while rules run)."""
+        key = (len(self.removed), self.cut)
+        if self._alive is None or self._alive[0] != key:
+            stop = len(self.lines) if self.cut is None else self.cut
+            lines = [ln for ln in self.lines[:stop] if ln.text and ln.index not in self.removed]
+            self._alive = (key, lines)
+        return self._alive[1]
 
 
 @dataclass(frozen=True)
