@@ -311,3 +311,10 @@ def test_new_shape_rules_switch_off_by_config_and_by_pack(tmp_path: Path) -> Non
     (tmp_path / "boilerplate").mkdir()
     (tmp_path / "boilerplate" / "off.toml").write_text("[shape.link_list]\nenabled = false\n")
     assert removed(text, boilerplate.build(Config(), RulePack.load((str(tmp_path),)))) == {}
+
+
+def test_the_clean_articles_of_the_despin_bench_lose_nothing() -> None:
+    clean = Path(__file__).resolve().parents[1] / "bench" / "despin" / "clean"
+    docs = [p.read_text(encoding="utf-8") for p in sorted(clean.glob("*.txt"))]
+    assert docs
+    assert [d[:60] for d in docs if STAGE(Document("t", d)).edits] == []
