@@ -16,8 +16,9 @@ so its share of the cost shows. The summary table gives each row's MB/s and the
 ratio of the fastest textclean row to it; only ratios within one run mean
 anything on a shared machine. (The stage of an earlier commit cannot be imported
 next to this one in one process: compare it by running this file on a checkout
-of that commit in the same session.) On clean news and the prose sample the
-default stage must return every text unchanged.
+of that commit in the same session.) On the prose sample the default stage must
+return every text unchanged; the news seeds carry a little chrome of their own
+(a like prompt, a menu, a teaser list), which the stage removes.
 
 Run: ``python -m pytest bench/test_bench_boilerplate.py --benchmark-only``.
 """
@@ -90,5 +91,5 @@ def test_boilerplate_throughput(
     )()
     out = throughput(lambda: IMPLEMENTATIONS[impl](data.texts), data, label=impl, rounds=3)
     assert len(out) == len(data.texts)
-    if impl == "textclean boilerplate stage" and case != "docs":
+    if impl == "textclean boilerplate stage" and case == "prose_sample":
         assert out == data.texts  # clean prose: the stage has nothing to do

@@ -39,7 +39,8 @@ Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import itertools
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -49,6 +50,10 @@ from textclean.stages.boilerplate.layout import Line, ends_sentence, is_prose
 
 RULE_TOP_LABEL = "boilerplate.shape.top_label"
 RULE_SANDWICH = "boilerplate.shape.sandwich"
+RULE_CHROME_RUN = "boilerplate.shape.chrome_run"
+RULE_LINK_LIST = "boilerplate.shape.link_list"
+RULE_MENU = "boilerplate.shape.menu"
+RULE_STUTTER = "boilerplate.shape.stutter"
 
 _DIGIT = regex.compile(r"\d")
 _BYLINE = regex.compile(r"(?:by|von|par|por|di|door|oleh|written by|posted by)\s", regex.IGNORECASE)
@@ -65,6 +70,21 @@ class ShapeParams:
     top_label_max_next: int = 20
     sandwich: bool = True
     sandwich_max_words: int = 4
+    chrome_run: bool = True
+    chrome_run_max_words: int = 8
+    chrome_run_sentence_words: int = 5
+    chrome_run_min_removed: int = 2
+    chrome_run_max_kept: int = 3
+    chrome_run_bottom: bool = True
+    stutter: bool = True
+    stutter_max_words: int = 2
+    link_list: bool = True
+    link_list_max_words: int = 15
+    link_list_min_items: int = 2
+    menu: bool = True
+    menu_min_items: int = 8
+    menu_max_words: int = 6
+    menu_min_removed: int = 2
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Mapping[str, Any]]) -> ShapeParams:
@@ -77,6 +97,26 @@ class ShapeParams:
                 "max_next_words": "top_label_max_next",
             },
             "sandwich": {"enabled": "sandwich", "max_words": "sandwich_max_words"},
+            "chrome_run": {
+                "enabled": "chrome_run",
+                "max_words": "chrome_run_max_words",
+                "sentence_words": "chrome_run_sentence_words",
+                "min_removed": "chrome_run_min_removed",
+                "max_kept": "chrome_run_max_kept",
+                "bottom": "chrome_run_bottom",
+            },
+            "stutter": {"enabled": "stutter", "max_words": "stutter_max_words"},
+            "link_list": {
+                "enabled": "link_list",
+                "max_words": "link_list_max_words",
+                "min_items": "link_list_min_items",
+            },
+            "menu": {
+                "enabled": "menu",
+                "min_items": "menu_min_items",
+                "max_words": "menu_max_words",
+                "min_removed": "menu_min_removed",
+            },
         }
         kwargs: dict[str, Any] = {}
         for table, values in tables.items():
@@ -88,7 +128,7 @@ class ShapeParams:
                     raise ValueError(
                         f"[shape.{table}]: unknown key {key!r}; known: {sorted(known[table])}"
                     )
-                want = bool if key == "enabled" else int
+                want = bool if key in ("enabled", "bottom") else int
                 if type(value) is not want or (want is int and not 0 <= value <= 1000):
                     raise ValueError(f"[shape.{table}] {key}: expected {want.__name__}")
                 kwargs[field] = value
@@ -118,21 +158,35 @@ def apply(
     removed: Mapping[int, tuple[str, dict[str, Any]]],
     params: ShapeParams,
     code: frozenset[int],
+    prose: Callable[[Line], bool] | None = None,
 ) -> dict[int, tuple[str, dict[str, Any]]]:
-    """New removals (line index → rule id, evidence) for ``lines``, given ``removed``."""
+    """New removals (line index → rule id, evidence) for ``lines``, given ``removed``.
+
+    ``prose``: :func:`~.layout.is_prose` of a line with ``params.prose_min_words``
+    (the stage passes its per-document cache of it).
+    """
     nonblank = [ln for ln in lines if ln.text]
     if not nonblank:
         return {}
-    feats = {ln.index: features(ln.text, params.prose_min_words) for ln in nonblank}
+    cache: dict[int, dict[str, Any]] = {}
+
+    def feats_of(ln: Line) -> dict[str, Any]:
+        f = cache.get(ln.index)
+        if f is None:
+            f = cache[ln.index] = features(ln.text, params.prose_min_words)
+        return f
+
     found: dict[int, tuple[str, dict[str, Any]]] = {}
     alive = [ln for ln in nonblank if ln.index not in removed]
-    prose_at = [k for k, ln in enumerate(nonblank) if feats[ln.index]["prose"]]
-    first_prose = prose_at[0] if prose_at else len(nonblank)
-    last_prose = prose_at[-1] if prose_at else -1
+    if prose is None:
+        pmw = params.prose_min_words
+
+        def prose(ln: Line) -> bool:
+            return is_prose(ln.text, pmw)
 
     if params.top_label and len(alive) >= 2:
         top, nxt = alive[0], alive[1]
-        f, g = feats[top.index], feats[nxt.index]
+        f, g = feats_of(top), feats_of(nxt)
         if (
             top.index not in code
             and f["label"]
@@ -150,20 +204,35 @@ def apply(
                 {"line": top.index + 1, **f, "next_words": g["words"]},
             )
 
-    if params.sandwich:
-        for k, ln in enumerate(nonblank):
+    if params.sandwich and removed:  # it needs removed lines around a line
+        title = page_title(nonblank, removed, found)
+        prose_at = [k for k, ln in enumerate(nonblank) if prose(ln)]
+        first_prose = prose_at[0] if prose_at else len(nonblank)
+        last_prose = prose_at[-1] if prose_at else -1
+        # only in the header or footer run (every line of a page without prose)
+        edges = (
+            itertools.chain(range(first_prose), range(last_prose + 1, len(nonblank)))
+            if prose_at
+            else range(len(nonblank))
+        )
+        for k in edges:
+            ln = nonblank[k]
             if ln.index in removed or ln.index in found or ln.index in code:
                 continue
-            if first_prose <= k <= last_prose:  # only in the header or footer run
-                continue
-            f = feats[ln.index]
+            f = feats_of(ln)
             if not f["label"] or f["words"] > params.sandwich_max_words:
                 continue
             above = nonblank[k - 1].index if k > 0 else None
             below = nonblank[k + 1].index if k + 1 < len(nonblank) else None
             if above is None or below is None:
                 continue
-            if above in removed and below in removed:
+            if (
+                above in removed
+                and below in removed
+                and removed[above][0] not in _WEAK_CONTEXT
+                and removed[below][0] not in _WEAK_CONTEXT
+                and ln.text != title
+            ):
                 found[ln.index] = (
                     RULE_SANDWICH,
                     {
@@ -173,4 +242,308 @@ def apply(
                         "below": removed[below][0],
                     },
                 )
+    if params.link_list:
+        _link_lists(nonblank, removed, found, params, code)
+    if params.stutter:
+        _stutters(nonblank, removed, found, params, code)
+    # both need lines other rules removed
+    if params.menu and len(removed) + len(found) >= min(1, params.menu_min_removed):
+        _menus(nonblank, removed, found, params, code, prose)
+    if params.chrome_run and len(removed) + len(found) >= params.chrome_run_min_removed:
+        _chrome_runs(nonblank, removed, found, params, code, prose)
     return found
+
+
+#: The heading of a list of links or tags ("Read more on:", "Tags", "Related:").
+LIST_HEADING = regex.compile(
+    r"[-•·*–—»›\s]*(?:"
+    r"(?:read more on|more on|related topics|related tags|filed under|tagged|tagged with|"
+    r"read more|related|related stories|related articles|related posts|related links|"
+    r"see also|more stories|also read|read also|you may also like|more from|"
+    r"weitere artikel|mehr zum thema|lire aussi|à lire aussi|voir aussi|"
+    r"lea también|ver también|leia também|veja também|leggi anche|lees ook|baca juga|"
+    r"artikel terkait)\s*[:：]"
+    r"|(?:tags?|topics?|categories|category|labels?|keywords|schlagwörter|schlagworte|themen|"
+    r"étiquettes|mots-clés|mots clés|sujets|etiquetas|temas|argomenti|etichette|trefwoorden|"
+    r"onderwerpen|topik|kategori)\s*[:：]?"
+    r")\s*",
+    regex.IGNORECASE,
+)
+_BULLET = regex.compile(r"[-•·▪►›»*–—◦‣]\s")
+#: A list is read for at most this many entries (so a page of headings costs linear time).
+_MAX_ENTRIES = 200
+#: A bullet that opens a menu entry.
+_MENU_BULLET = ("•", "·", "▪", "►", "›", "»", "◦", "‣", "*", "-", "–")
+
+
+def _link_lists(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+) -> None:
+    """``boilerplate.shape.link_list``: a list of links or tags under its heading.
+
+    A heading such as "Read more on:", "Related:" or "Tags" (:data:`LIST_HEADING`),
+    followed by at least ``min_items`` entries: lines that open with the same bullet
+    or dash as the first one, or, when the first has none, lines of at most three
+    words; no entry ends a sentence or has more than ``max_words`` words. The
+    heading and its entries go; the list ends at the first line that is no entry.
+    """
+    for k, head in enumerate(nonblank):
+        if head.index in code or head.index in found or head.words > 6:
+            continue
+        hit = removed.get(head.index)
+        if hit is not None and hit[0] == RULE_LINK_LIST:  # taken in an earlier round
+            continue
+        if not LIST_HEADING.fullmatch(head.text):
+            continue
+        items: list[Line] = []
+        mark: str | None = None
+        for x in itertools.islice(nonblank, k + 1, k + 1 + _MAX_ENTRIES):
+            if x.index in code or x.words > params.link_list_max_words or ends_sentence(x.text):
+                break
+            bullet = _BULLET.match(x.text)
+            if not items:
+                mark = bullet.group()[0] if bullet else None
+            if mark is not None:
+                if not x.text.startswith(mark):
+                    break
+            elif bullet or x.words > 3:
+                break
+            items.append(x)
+        if len(items) < params.link_list_min_items:
+            continue
+        ev = {"heading": head.text, "entries": len(items)}
+        for x in [head, *items]:
+            if x.index not in removed and x.index not in found:
+                found[x.index] = (RULE_LINK_LIST, {"line": x.index + 1, **ev})
+
+
+def _menus(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+    prose: Callable[[Line], bool],
+) -> None:
+    """``boilerplate.shape.menu``: a site menu of bulleted entries above or below the text.
+
+    A run of at least ``min_items`` bulleted lines (lines removed by other rules
+    may stand between them) above the first prose line left or below the last one,
+    each of at most ``max_words`` words, none ending a sentence, at least four in
+    five capitalised, with at least ``min_removed`` lines of the run's stretch
+    removed by other rules ("View all ...", a search box; for a run with nothing
+    but removed lines above it, one line above or among it is enough): the whole
+    run goes.
+    """
+    left = [
+        x
+        for x in nonblank
+        if x.index not in removed and x.index not in found and x.index not in code
+    ]
+    prose_at = [p for p, x in enumerate(left) if prose(x)]
+    first = prose_at[0] if prose_at else len(left)
+    last = prose_at[-1] if prose_at else len(left)
+    pos = {x.index: p for p, x in enumerate(left)}
+
+    def entry(x: Line) -> bool:
+        return (
+            x.text.startswith(_MENU_BULLET)
+            and _BULLET.match(x.text) is not None
+            and x.words - 1 <= params.menu_max_words
+            and not ends_sentence(x.text)
+        )
+
+    # nonblank[:top_end] are all removed lines (the top of the page)
+    top_end = next(
+        (p for p, y in enumerate(nonblank) if y.index not in removed and y.index not in found),
+        len(nonblank),
+    )
+    k = 0
+    n = len(nonblank)
+    while k < n:
+        x = nonblank[k]
+        if x.index in pos and entry(x):
+            j = k
+            members: list[Line] = []
+            gone = 0
+            while j < n:
+                y = nonblank[j]
+                if y.index in removed or y.index in found:
+                    gone += 1
+                elif y.index in pos and entry(y):
+                    members.append(y)
+                else:
+                    break
+                j += 1
+            # at the very top of the page, under removed lines only, one removed line
+            # (above or among the entries) is enough
+            if k and k <= top_end:
+                gone += k
+                need = min(1, params.menu_min_removed)
+            else:
+                need = params.menu_min_removed
+            if len(members) >= params.menu_min_items and gone >= need:
+                where = [pos[m.index] for m in members]
+                edge = max(where) < first or min(where) > last
+                capital = sum(1 for m in members if _capitalised(m.text))
+                if edge and 5 * capital >= 4 * len(members):
+                    ev = {"entries": len(members), "removed_among": gone}
+                    for m in members:
+                        found[m.index] = (RULE_MENU, {"line": m.index + 1, **ev})
+            k = max(j, k + 1)
+        else:
+            k += 1
+
+
+def _capitalised(text: str) -> bool:
+    """Whether the first letter or digit after a bullet is upper-case or a digit."""
+    for ch in text:
+        if ch.isalnum():
+            return ch.isupper() or ch.isdigit()
+    return False
+
+
+#: The first line left with at least this many words is the page's title.
+_TITLE_WORDS = 4
+
+#: A credit line of the article ("Source(s): AP", "(Cover: CFP)", "Photo: ..."): it
+#: stays at the end of a page.
+CREDIT = regex.compile(
+    r"\(?\s*(?:source(?:\(s\)|s)?|cover|photo(?:s|graph)?|image|credit|credits|editor|"
+    r"reporter|video|illustration|graphic|writer|written by|edited by)\s*:\s*[^\n]{1,80}?\)?",
+    regex.IGNORECASE,
+)
+
+#: Rules whose removals are too weak to show that their neighbours are chrome: a bare
+#: number or symbol also stands between the fields of a table or a contact block.
+_WEAK_CONTEXT = frozenset({"boilerplate.stub.bare_number", "boilerplate.stub.lone_symbol"})
+
+
+def _label_like(ln: Line, params: ShapeParams) -> bool:
+    """Short, and no sentence unless a very short one ("Be the first to reply!")."""
+    words = ln.words
+    if words > params.chrome_run_max_words:
+        return False
+    return not ends_sentence(ln.text) or words <= params.chrome_run_sentence_words
+
+
+def _stutters(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+) -> None:
+    """``boilerplate.shape.stutter``: a short label repeated on the next line ("Apple",
+    "Apple"): the residue of a tag or link whose text and title were both kept.
+
+    Two or more consecutive non-blank lines with the same text, of three characters
+    or more and at most ``max_words`` words, none ending a sentence, a colon or a
+    comma: every copy goes.
+    """
+    k = 0
+    n = len(nonblank)
+    while k < n:
+        x = nonblank[k]
+        j = k + 1
+        while j < n and nonblank[j].text == x.text:
+            j += 1
+        if (
+            j - k >= 2
+            and len(x.text) >= 3  # not an index letter ("T", "T") or a rule ("--")
+            and x.words <= params.stutter_max_words
+            and not ends_sentence(x.text)
+            and not x.text.endswith((":", ",", ";"))
+            and not any(y.index in code for y in nonblank[k:j])
+        ):
+            for y in nonblank[k:j]:
+                if y.index not in removed and y.index not in found:
+                    found[y.index] = (RULE_STUTTER, {"line": y.index + 1, "copies": j - k})
+        k = j
+
+
+def page_title(
+    nonblank: list[Line],
+    removed: Mapping[int, Any],
+    found: Mapping[int, Any],
+) -> str | None:
+    """The page's title: the text of its first line left with ``_TITLE_WORDS`` words or
+    more. The context rules never take it, nor a line repeating it."""
+    return next(
+        (
+            x.text
+            for x in nonblank
+            if x.index not in removed and x.index not in found and x.words >= _TITLE_WORDS
+        ),
+        None,
+    )
+
+
+def _chrome_runs(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+    prose: Callable[[Line], bool],
+) -> None:
+    """``boilerplate.shape.chrome_run``: short lines sandwiched between chrome lines.
+
+    A run is a stretch of consecutive non-blank lines none of which is a prose line
+    left in place (a removed line is a member whatever its shape). In a run holding
+    at least ``min_removed`` lines that other rules removed, the short lines between
+    its first and last removed line are chrome too, when there are at most
+    ``max_kept`` of them between two removed lines (jusText's "a short block between
+    bad blocks is bad"); so are the short lines after the last removed line when the
+    run ends the page (``bottom``). Lines between a prose line and the first removed
+    line of a run (a sign-off, a caption), and lines between the last removed line and
+    the prose below (a heading, a title, a byline), stay: they belong to the text.
+    """
+
+    def gone(ln: Line) -> bool:
+        hit = removed.get(ln.index) or found.get(ln.index)
+        return hit is not None and hit[0] not in _WEAK_CONTEXT
+
+    title = page_title(nonblank, removed, found)
+    by_index = {x.index: x for x in nonblank}
+    k = 0
+    n = len(nonblank)
+    while k < n:
+        ln = nonblank[k]
+        if ln.index in code or (not gone(ln) and prose(ln) and ln.index not in removed):
+            k += 1
+            continue
+        j = k
+        while j < n:
+            x = nonblank[j]
+            if x.index in code or (prose(x) and x.index not in removed and x.index not in found):
+                break
+            j += 1
+        members = nonblank[k:j]
+        marks = [gone(x) for x in members]
+        hits = [p for p, g in enumerate(marks) if g]
+        if len(hits) >= params.chrome_run_min_removed:
+            take: list[tuple[int, str]] = []
+            for a, b in itertools.pairwise(hits):
+                between = [members[p] for p in range(a + 1, b) if members[p].index not in removed]
+                if 0 < len(between) <= params.chrome_run_max_kept and all(
+                    _label_like(x, params) for x in between
+                ):
+                    take += [(x.index, "between") for x in between]
+            if params.chrome_run_bottom and j == n:
+                tail = [x for x in members[hits[-1] + 1 :] if x.index not in removed]
+                if 0 < len(tail) <= params.chrome_run_max_kept and all(
+                    _label_like(x, params) and not CREDIT.fullmatch(x.text) for x in tail
+                ):
+                    take += [(x.index, "page_end") for x in tail]
+            for i, where in take:
+                if i not in found and i not in removed and by_index[i].text != title:
+                    found[i] = (
+                        RULE_CHROME_RUN,
+                        {"line": i + 1, "where": where, "run_removed": len(hits)},
+                    )
+        k = j

@@ -33,9 +33,13 @@ recorded in ``doc.scores`` (``boilerplate.rule_timeouts``,
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import itertools
-from collections.abc import Iterable, Mapping
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -112,10 +116,14 @@ def compile_rules(rules: Mapping[str, Rule], cfg: BoilerplateConfig) -> list[Com
     return out
 
 
+#: Exact entries of at least this many characters are searched for by the zone-free
+#: screen (shorter ones, such as "ad", would hit inside most lines).
+_SCREENED_EXACT_LEN = 4
+
 #: A pattern's required strings (see :func:`required_literals`) screen it in the
 #: zone-free pass when rated at most this common: even common words such as "like"
 #: or "share" spare most lines a regex, and the search for all of them is one pass.
-_ANY_SCREEN_COST = 1.0
+_ANY_SCREEN_COST = 0.5
 
 
 @dataclass(frozen=True)
@@ -148,6 +156,22 @@ class _AnyZone:
     #: limit``, and one alternation of those of them in ``always`` (tried in one call).
     tiers: tuple[tuple[int, int, regex.Pattern[str] | None], ...]
 
+    #: the most words of an exact entry (a line with more, and a letter or digit in its
+    #: first and last words, has an exact form with more words: see :func:`_wordy_ends`)
+    exact_words: int = 0
+    #: the screen's bit for "holds an exact entry" (0: not screened). The exact form of
+    #: a line whose text NFKC leaves as it is (:func:`line_key`) is a substring of its
+    #: screen form, so such a line without this bit has no exact entry as its form.
+    exact_bit: int = 0
+    #: the most words of an exact entry too short for the screen (it is not searched
+    #: for: a line with more words and a letter or digit in its first and last words
+    #: cannot have it as its exact form, see :func:`_wordy_ends`)
+    short_exact_words: int = 0
+    #: ``by_need[n]``: ``(mask, joined)`` of the first tier whose limit is at least ``n``
+    #: (a line of ``n`` words, or of ``30 * n + 50`` characters at most), for ``n`` up
+    #: to the largest limit; built from ``tiers``
+    by_need: tuple[tuple[int, regex.Pattern[str] | None], ...] = ()
+
     @classmethod
     def build(cls, rules: Iterable[Compiled]) -> _AnyZone:
         """The zone-free line rules of ``rules``, screened."""
@@ -168,6 +192,11 @@ class _AnyZone:
             else:
                 for x in req:
                     needs[x] = needs.get(x, 0) | 1 << bit
+        exact_bit = 1 << len(patterns)
+        if "" not in exact:
+            for entry in exact:
+                if len(entry) >= _SCREENED_EXACT_LEN:
+                    needs[entry] = needs.get(entry, 0) | exact_bit
         screen = ahocorasick.Automaton()
         for x in sorted(needs):
             screen.add_word(x, needs[x])
@@ -186,6 +215,12 @@ class _AnyZone:
                 tiers.append((limit, mask & ~always, alt if joined else None))
             except regex.error:
                 tiers.append((limit, mask, None))
+        by_need = []
+        for need in range(max(limits) + 1):
+            tier = next((t for t in tiers if t[0] >= need), None)
+            if tier is None:
+                break
+            by_need.append((tier[1], tier[2]))
         return cls(
             chosen,
             exact,
@@ -195,11 +230,45 @@ class _AnyZone:
             screen,
             always,
             tuple(tiers),
+            max((count_words(e) for e in exact), default=0),
+            0 if "" in exact else exact_bit,
+            max((count_words(e) for e in exact if len(e) < _SCREENED_EXACT_LEN), default=0),
+            tuple(by_need),
         )
 
-    def may_match(self, line: Line, screened: str, timeout: float) -> bool:
-        """Whether a regex could fully match ``line`` (``screened``: its screen form).
+    def screen_lines(self, lines: Sequence[Line]) -> list[int]:
+        """For each of ``lines``, the bit mask of the screened regexes it may match.
 
+        One search over the screen form of all the lines joined by ``"\n"``: the
+        same as searching :func:`normalize` of each line (case-folding never makes
+        or removes a ``"\n"``, ``_SPACES`` is the whitespace of ``str.split`` but
+        ``"\n"``, and no required string holds a ``"\n"``, so no hit spans two lines).
+        """
+        masks = [0] * len(lines)
+        if self.screen.kind != ahocorasick.AHOCORASICK or not lines:
+            return masks
+        joined = "\n".join(ln.text for ln in lines).casefold()
+        if "  " in joined or (
+            any(ch in joined for ch in _ASCII_ODD_SPACE)
+            if joined.isascii()
+            else _ODD_SPACE.search(joined) is not None
+        ):
+            joined = _SPACES.sub(" ", joined)
+        starts = [0]
+        find = joined.find
+        k = find("\n")
+        while k >= 0:
+            starts.append(k + 1)
+            k = find("\n", k + 1)
+        for end, bits in self.screen.iter(joined):
+            i = bisect.bisect_right(starts, end) - 1
+            masks[i] |= bits
+        return masks
+
+    def may_match(self, line: Line, screened: str | int, timeout: float) -> bool:
+        """Whether a regex could fully match ``line``.
+
+        ``screened``: its screen form, or the bit mask :meth:`screen_lines` gave it.
         True when a candidate regex matches; False means no rule's regex matches the
         line. A regex that times out raises ``TimeoutError`` (the caller then lets
         each rule try on its own).
@@ -210,7 +279,9 @@ class _AnyZone:
             return False
         _, allowed, joined = tier
         mask = self.always
-        if self.screen.kind == ahocorasick.AHOCORASICK:
+        if isinstance(screened, int):
+            mask |= screened
+        elif self.screen.kind == ahocorasick.AHOCORASICK:
             for _, bits in self.screen.iter(screened):
                 mask |= bits
         mask &= allowed
@@ -269,13 +340,8 @@ class _ZoneScreen:
             return True  # let each rule try (and time out) on its own
 
 
-#: A credit line of the article ("Source(s): AP", "(Cover: CFP)", "Photo: ..."): a
-#: section cut stops above such lines at the very end of the document.
-_CREDIT = regex.compile(
-    r"\(?\s*(?:source(?:\(s\)|s)?|cover|photo(?:s|graph)?|image|credit|credits|editor|"
-    r"reporter|video|illustration|graphic|writer|written by|edited by)\s*:\s*[^\n]{1,80}?\)?",
-    regex.IGNORECASE,
-)
+#: A credit line of the article: a section cut stops above such lines at the very end.
+_CREDIT = shape.CREDIT
 
 
 def _found(automaton: ahocorasick.Automaton, text: str) -> bool:
@@ -283,6 +349,35 @@ def _found(automaton: ahocorasick.Automaton, text: str) -> bool:
     if automaton.kind != ahocorasick.AHOCORASICK:
         return False
     return next(automaton.iter(text), None) is not None
+
+
+#: Whitespace that :func:`normalize` would change: a run of two or more characters of
+#: ``str.split``'s whitespace but ``"\n"``, or one such character that is not a space
+#: (``re``'s ``\s`` is ``str.isspace``, as ``str.split``'s whitespace is).
+_SPACES = re.compile(r"[^\S\n]{2,}|[^\S \n]")
+_ODD_SPACE = re.compile(r"[^\S \n]")
+_ASCII_ODD_SPACE = tuple(ch for ch in map(chr, range(128)) if ch.isspace() and ch not in " \n")
+
+
+#: Sentence marks and closing quotes after a line's last word (no whitespace, no letter).
+_TRAILING = ".,;:!?\"')]}”’»…"
+
+
+def _wordy_ends(text: str) -> bool:
+    """Whether the first and the last word of ``text`` each hold a letter or digit.
+
+    Then the exact form of the line (:func:`line_key`) has at least as many words as
+    the line: NFKC and case folding keep letters and digits and turn whitespace into
+    whitespace, and trimming decoration (no letter or digit) at the ends cannot take
+    a whole word that holds one.
+    """
+    if text[:1].isalnum() and text.rstrip(_TRAILING)[-1:].isalnum():
+        return True  # the trimmed marks hold no whitespace: the last word holds that letter
+    parts = text.split(None, 1)
+    if not parts or not any(ch.isalnum() for ch in parts[0]):
+        return False
+    last = text.rsplit(None, 1)[-1]
+    return any(ch.isalnum() for ch in last)
 
 
 #: An inline flag that applies to the whole pattern, e.g. ``(?x)``, not ``(?i:...)``.
@@ -304,6 +399,7 @@ class _Run:
 
     prose_min_words: int = 10
     prose_of: dict[int, bool] = field(default_factory=dict)
+    _alive: tuple[tuple[int, int | None], list[Line]] | None = None
 
     def prose(self, line: Line) -> bool:
         """:func:`~.layout.is_prose` of a line, computed once per document."""
@@ -327,8 +423,15 @@ class _Run:
         return k
 
     def alive(self) -> list[Line]:
-        stop = len(self.lines) if self.cut is None else self.cut
-        return [ln for ln in self.lines[:stop] if not ln.blank and ln.index not in self.removed]
+        """The non-blank lines above any cut that are not removed (callers must not
+        change the list: it is kept until a removal or a cut changes it; ``removed``
+        only grows while rules run)."""
+        key = (len(self.removed), self.cut)
+        if self._alive is None or self._alive[0] != key:
+            stop = len(self.lines) if self.cut is None else self.cut
+            lines = [ln for ln in self.lines[:stop] if ln.text and ln.index not in self.removed]
+            self._alive = (key, lines)
+        return self._alive[1]
 
 
 @dataclass(frozen=True)
@@ -376,14 +479,18 @@ class BoilerplateStage:
         return None
 
     def _match_anywhere(
-        self, a: _AnyZone, line: Line, run: _Run
+        self, a: _AnyZone, line: Line, run: _Run, mask: int | None = None
     ) -> tuple[str, dict[str, Any]] | None:
-        """The first zone-free line rule matching ``line`` (as the loop over rules finds it)."""
+        """The first zone-free line rule matching ``line`` (as the loop over rules finds it).
+
+        ``mask``: the line's screen bits from :meth:`_AnyZone.screen_lines`, if known.
+        """
         if line.words <= a.max_words and len(line.text) <= a.max_chars:
             maybe: Any = True
             if not run.prefilter_off:
                 try:
-                    maybe = a.may_match(line, run.screened(line), self.config.regex_timeout)
+                    screened = run.screened(line) if mask is None else mask
+                    maybe = a.may_match(line, screened, self.config.regex_timeout)
                 except TimeoutError:
                     # A slow rule makes the screened patterns slow on every line: from
                     # here on each rule tries alone, and the slow one, once timed out, is
@@ -402,19 +509,97 @@ class BoilerplateStage:
             return None
         return a.rules[k].rule.id, {"match": "exact", "line": line.index + 1}
 
+    def _anywhere(
+        self, a: _AnyZone, run: _Run, alive: list[Line]
+    ) -> dict[int, tuple[str, dict[str, Any]]]:
+        """The zone-free line rules over ``alive``: :meth:`_match_anywhere` of each line.
+
+        Most lines match nothing, and they are told apart here in bulk: one screen
+        search over all the short-enough lines (:meth:`_AnyZone.screen_lines`); a
+        line none of whose candidate regexes matches (as :meth:`_AnyZone.may_match`
+        decides) matches only if its exact form is an entry, which a line with more
+        words than any entry and a letter or digit in its first and last words
+        cannot be (:data:`_AnyZone.exact_words`). Every other line goes through
+        :meth:`_match_anywhere`, so the result is the same as calling it on each line.
+        """
+        found: dict[int, tuple[str, dict[str, Any]]] = {}
+        short = [ln for ln in alive if ln.words <= a.max_words and len(ln.text) <= a.max_chars]
+        timeout = self.config.regex_timeout
+        masks: dict[int, int] = {}
+        if not run.prefilter_off:
+            masks = dict(zip((ln.index for ln in short), a.screen_lines(short), strict=True))
+        nfkc = unicodedata.is_normalized("NFKC", "\n".join(ln.text for ln in alive))
+        by_need = a.by_need
+        compiled = a.compiled
+        always = a.always
+        exact_bit = a.exact_bit
+        exact = a.exact
+        short_words = a.short_exact_words
+        exact_words = a.exact_words
+        off = run.prefilter_off
+        for ln in alive:
+            text = ln.text
+            words = ln.words
+            m = masks.get(ln.index)
+            full = off
+            if m is not None and not off:  # short enough for a regex: does a candidate match?
+                chars = -(-(len(text) - 50) // 30)
+                need = words if words >= chars else chars
+                tier = by_need[need] if need < len(by_need) else None
+                if tier is not None:
+                    allowed, joined = tier
+                    try:
+                        if joined is not None and joined.fullmatch(text, timeout=timeout):
+                            full = True
+                        else:
+                            cand = (always | m) & allowed
+                            while cand:
+                                low = cand & -cand
+                                if compiled[low.bit_length() - 1].fullmatch(text, timeout=timeout):
+                                    full = True
+                                    break
+                                cand ^= low
+                    except TimeoutError:
+                        full = True
+            if full:
+                hit = self._match_anywhere(a, ln, run, m)
+                if hit is not None:
+                    found[ln.index] = hit
+                continue
+            # no regex can match: the first rule listing the line's exact form
+            if not exact:
+                continue
+            if words > short_words and _wordy_ends(text):
+                if words > exact_words:
+                    continue
+                if exact_bit and m is not None and not m & exact_bit and nfkc:
+                    continue
+            k = exact.get(run.key(ln))
+            if k is not None:
+                found[ln.index] = (a.rules[k].rule.id, {"match": "exact", "line": ln.index + 1})
+        return found
+
     # ------------------------------------------------------------------ pass 1
 
     def _section_cut(self, run: _Run) -> None:
         nonblank = [ln for ln in run.lines if not ln.blank]
         if not nonblank:
             return
-        prose_idx = [k for k, ln in enumerate(nonblank) if run.prose(ln)]
-        last_prose = prose_idx[-1] if prose_idx else -1
+        n = len(nonblank)
+        last_prose = next((k for k in range(n - 1, -1, -1) if run.prose(nonblank[k])), -1)
         for c in self.rules:
             if c.rule.kind != "section":
                 continue
             r = c.rule
-            for k, ln in enumerate(nonblank):
+            # a heading stands at or after min_position or after the last prose line,
+            # with at most max_block_lines below it
+            start = max(
+                0,
+                n - 1 - r.max_block_lines,
+                min(math.ceil(r.min_position * n), last_prose + 1),
+            )
+            for k in range(start, n):
+                ln = nonblank[k]
                 if run.cut is not None and ln.index >= run.cut:
                     break
                 if ln.index in run.code:
@@ -468,11 +653,7 @@ class BoilerplateStage:
         found: dict[int, tuple[str, dict[str, Any]]] = {}
         alive = run.alive()
         if zones is None and self.anywhere is not None:
-            for ln in alive:
-                hit = self._match_anywhere(self.anywhere, ln, run)
-                if hit is not None:
-                    found[ln.index] = hit
-            run.removed.update(found)
+            run.removed.update(self._anywhere(self.anywhere, run, alive))
             return
         if zones is not None:  # zone-bound rules: only lines in a zone can match
             alive = [ln for ln in alive if ln.index in zones["edges"]]
@@ -690,7 +871,9 @@ class BoilerplateStage:
             self._orphan_headings(run, zones)
             zones = self._zones(run)
             self._teasers(run, zones)
-            run.removed.update(shape.apply(run.lines[:stop], run.removed, self.shape, run.code))
+            run.removed.update(
+                shape.apply(run.lines[:stop], run.removed, self.shape, run.code, run.prose)
+            )
             if len(run.removed) == before:
                 break
         for i in run.code & run.removed.keys():
@@ -753,7 +936,14 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         raise RuleError(pack.builtin_dir / "boilerplate", None, str(exc)) from exc
     params = dataclasses.replace(params, prose_min_words=config.boilerplate.prose_min_words)
     # the shape rules answer to `disable`/`enable` by their rule ids like the phrase rules
-    switches = {"top_label": shape.RULE_TOP_LABEL, "sandwich": shape.RULE_SANDWICH}
+    switches = {
+        "top_label": shape.RULE_TOP_LABEL,
+        "sandwich": shape.RULE_SANDWICH,
+        "chrome_run": shape.RULE_CHROME_RUN,
+        "link_list": shape.RULE_LINK_LIST,
+        "menu": shape.RULE_MENU,
+        "stutter": shape.RULE_STUTTER,
+    }
     for switch, rule_id in switches.items():
         if _selected(rule_id, config.boilerplate.enable):
             params = dataclasses.replace(params, **{switch: True})

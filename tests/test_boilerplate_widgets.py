@@ -1,0 +1,320 @@
+"""Widget phrase families, the run, list and menu shape rules, and the bulk screen.
+
+Every page and sentence below is written for these tests (no third-party text).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from textclean.config import Config
+from textclean.document import Document
+from textclean.rules import RulePack
+from textclean.stages import boilerplate
+from textclean.stages.boilerplate.layout import layout_lines
+from textclean.stages.boilerplate.screen import normalize
+from textclean.stages.boilerplate.stage import _wordy_ends
+
+STAGE = boilerplate.build(Config(), RulePack.load(()))
+BODY = (
+    "The council voted on Tuesday to fund the new library, after a long debate about costs.\n"
+    "Residents who spoke at the meeting mostly supported the plan, though some asked for more.\n"
+    "Construction is expected to start in the spring and to last about eighteen months.\n"
+)
+
+
+def removed(text: str, st: boilerplate.BoilerplateStage = STAGE) -> dict[str, str]:
+    """Removed non-blank line → rule id."""
+    doc = st(Document("t", text))
+    out = {}
+    for e in doc.edits:
+        for ln in e.before.splitlines():
+            if ln.strip():
+                out[ln.strip()] = e.rule
+    return out
+
+
+FAMILIES = {
+    "Full Article": "boilerplate.stub.full_story",
+    "★★ Full Article ★★": "boilerplate.stub.full_story",
+    "Read more about the new bus routes in our guide.": "boilerplate.stub.full_story",
+    "Read More Council approves the new bus routes": "boilerplate.stub.full_story",
+    "Lire la suite de l'article": "boilerplate.stub.full_story",
+    "Click to Skip Ad": "boilerplate.ui.player",
+    "This video is unavailable": "boilerplate.ui.player",
+    "0:00 0:02:41 0:00": "boilerplate.ui.player",
+    "No results found. Please change your search terms and try again.": (
+        "boilerplate.ui.search_widget"
+    ),
+    "Nenhum resultado encontrado": "boilerplate.ui.search_widget",
+    "Trier par": "boilerplate.ui.sort_filter",
+    "Sortieren nach Datum": "boilerplate.ui.sort_filter",
+    "Total (0)": "boilerplate.ui.sort_filter",
+    "• Cart (2)": "boilerplate.ui.sort_filter",
+    "Be the first to reply!": "boilerplate.comments.be_first",
+    "Sé el primero en comentar": "boilerplate.comments.be_first",
+    "Il y a 3 mois": "boilerplate.comments.be_first",
+    "vor 2 Tagen": "boilerplate.comments.be_first",
+    "5 bulan yang lalu": "boilerplate.comments.be_first",
+    "If you buy through one of our links, we may earn a commission at no cost to you.": (
+        "boilerplate.ui.affiliate_notice"
+    ),
+    "Accessibility links": "boilerplate.nav.widget_headings",
+    "Toplists": "boilerplate.nav.widget_headings",
+    "Return to Town Ledger homepage": "boilerplate.nav.widget_headings",
+    "Please log in to view this page.": "boilerplate.ui.login_prompt",
+    "Data delayed by 15 minutes": "boilerplate.ui.market_data",
+    "1.25 (0.50%)": "boilerplate.ui.market_data",
+    "Anda di halaman 1 dari 7": "boilerplate.stub.pager",
+    "Seite 2 von 9": "boilerplate.stub.pager",
+    "Home: https://example.org/ Contact: https://example.org/contact": (
+        "boilerplate.stub.url_lines"
+    ),
+    "Library+Vote+Passes+After+Long+Debate": "boilerplate.stub.url_lines",
+    "from Town Wire http://example.org/x1": "boilerplate.stub.url_lines",
+    "New episodes weekly, so be sure to subscribe to the show on Spotify or Apple Podcasts.": (
+        "boilerplate.cta.podcast"
+    ),
+    "Share Review": "boilerplate.ui.rating_widget",
+    "8/10 (12 votes)": "boilerplate.ui.rating_widget",
+    "View All Business News": "boilerplate.nav.view_all",
+    "Exit mobile version": "boilerplate.ui.site_labels",
+    "#Local News": "boilerplate.ui.site_labels",
+    "040814 021": "boilerplate.stub.camera_file",
+    "20240303_1122": "boilerplate.stub.camera_file",
+    "|": "boilerplate.stub.lone_symbol",
+    "4 min read": "boilerplate.ui.reading_time",
+    "Lesezeit: 4 Min.": "boilerplate.ui.reading_time",
+}
+
+
+@pytest.mark.parametrize("chrome", list(FAMILIES))
+def test_each_widget_family_removes_its_line_after_the_article(chrome: str) -> None:
+    assert removed(BODY + chrome + "\n") == {chrome: FAMILIES[chrome]}
+
+
+@pytest.mark.parametrize("chrome", list(FAMILIES))
+def test_each_widget_family_removes_its_line_inside_the_article(chrome: str) -> None:
+    lines = BODY.splitlines()
+    got = removed("\n".join([lines[0], chrome, *lines[1:]]) + "\n")
+    assert got.get(chrome) == FAMILIES[chrome]
+    assert not set(got) & set(lines)
+
+
+def test_edge_only_widget_rules_keep_their_words_inside_the_text() -> None:
+    assert removed(BODY + "9 Articles\n") == {"9 Articles": "boilerplate.stub.article_counter"}
+    assert removed("Local • Independent • Useful\nLibrary Vote Passes\n" + BODY) == {
+        "Local • Independent • Useful": "boilerplate.nav.tagline_separated"
+    }
+    lines = BODY.splitlines()
+    assert removed("\n".join([lines[0], "9 Articles", *lines[1:]]) + "\n") == {}
+
+
+# Article sentences and lines that use the words of the widget rules: none may go.
+SENTENCES = """\
+Read more carefully, the mayor said, and the budget will make sense to everyone.
+The full article of the charter was read aloud before the vote on Tuesday evening.
+She asked the clerk to sort the letters by date before the meeting began.
+Be the first in your street to recycle, the flyer says, and win a small prize.
+The store will earn a commission on every ticket it sells for the summer concert.
+Page 3 of the report lists the costs, and page 4 lists the people who paid them.
+The plan was delayed by 15 minutes because the projector did not work at first.
+Return to the town hall at noon if you want to see the vote for yourself.
+Listeners subscribe to the show on the radio station's website, the host said.
+"""
+
+
+def test_article_sentences_with_widget_words_are_kept() -> None:
+    for sep in ("\n", "\n\n"):
+        assert removed(sep.join(SENTENCES.splitlines()) + "\n") == {}
+
+
+def test_a_recipe_with_times_and_a_numbered_list_is_kept() -> None:
+    text = (
+        "Lemon Cake\n"
+        + BODY
+        + "Ingredients\n- 2 cups flour\n- 3 eggs\n- 1 cup milk\n"
+        + "Bake for 35 minutes.\n"
+        + BODY
+    )
+    assert removed(text) == {}
+
+
+# ------------------------------------------------------------------ chrome_run
+
+
+def test_chrome_run_takes_short_lines_between_removed_lines() -> None:
+    text = (
+        BODY
+        + "2 Comments\nSort by\nTop Comments\nFavourites first\nrivergazer\n2 days ago\n"
+        + "Lovely plan, and about time too. The old building was falling apart for years.\n"
+        + "Reply\nthumb_up 3\nbluefinch\n2 days ago\n"
+    )
+    got = removed(text)
+    assert got["Favourites first"] == "boilerplate.shape.chrome_run"
+    assert got["rivergazer"] == "boilerplate.shape.chrome_run"
+    # a lone line between two removed ones: the older sandwich rule takes it first
+    assert got["bluefinch"] == "boilerplate.shape.sandwich"
+    assert not any(x.startswith("Lovely plan") for x in got)
+
+
+def test_chrome_run_keeps_a_sign_off_a_title_and_credits() -> None:
+    # a sign-off between the text and the comment form stays
+    text = BODY + "Warm regards,\nAna\nLeave a Reply\nPost Comment\nSubmit Comment\n"
+    got = removed(text)
+    assert "Warm regards," not in got and "Ana" not in got
+    # the page title between two chrome lines stays
+    text = "Skip to content\nLibrary Vote Passes After Long Debate\n2 Comments\n" + BODY
+    assert "Library Vote Passes After Long Debate" not in removed(text)
+
+
+def test_chrome_run_evidence_names_the_rule_and_the_run() -> None:
+    text = BODY + "Sort by\nrivergazer\nbluefinch\nPost a Comment\n"
+    doc = STAGE(Document("t", text))
+    ev = [e.evidence for e in doc.edits if e.rule == "boilerplate.shape.chrome_run"]
+    assert ev and ev[0]["where"] == "between" and ev[0]["run_removed"] >= 2
+
+
+def test_lone_symbols_are_no_context_for_their_neighbours() -> None:
+    text = "|\nRelease: at once\n|\nMedia desk:\n|\nAna Souza\n|\n" + BODY
+    assert set(removed(text).values()) == {"boilerplate.stub.lone_symbol"}
+
+
+# ------------------------------------------------------------------ link_list and menu
+
+
+def test_link_list_takes_a_heading_and_its_entries() -> None:
+    text = BODY + "- READ MORE ON:\n- library\n- council\n- budget\n"
+    assert removed(text) == {
+        x: "boilerplate.shape.link_list"
+        for x in ("- READ MORE ON:", "- library", "- council", "- budget")
+    }
+
+
+def test_link_list_stops_at_the_first_line_that_is_no_entry() -> None:
+    text = (
+        BODY
+        + "Read more:\n\n— Council votes on the bus routes\n\n— Mayor opens the new park\n\n"
+        + "11:30 a.m.\n\n"
+        + BODY
+    )
+    got = removed(text)
+    assert "— Council votes on the bus routes" in got
+    assert "11:30 a.m." not in got
+
+
+def test_link_list_needs_two_entries_and_no_sentences() -> None:
+    assert removed(BODY + "Tags:\nlibrary\n" + BODY) == {}
+    text = BODY + "Related:\n- The council met on Monday.\n- The mayor spoke on Tuesday.\n" + BODY
+    assert "- The council met on Monday." not in removed(text)
+
+
+MENU = (
+    "  • News\n  • Products\n  • Contact\n"
+    "      • Business & Money\n      • Retail\n      • Banking\n      • View All Business\n"
+    "      • Technology\n      • Software\n      • Hardware\n      • View All Technology\n"
+)
+
+
+def test_menu_above_the_text_goes() -> None:
+    got = removed(MENU + "Library Vote Passes After Long Debate\n" + BODY)
+    assert set(got) == {ln.strip() for ln in MENU.splitlines()}
+    assert "boilerplate.shape.menu" in got.values()
+
+
+def test_bulleted_lists_of_the_article_are_kept() -> None:
+    items = "  • Apples\n  • Pears\n  • Plums\n  • Cherries\n  • Grapes\n  • Figs\n  • Dates\n"
+    items += "  • Lemons\n  • Limes\n"
+    # inside the text, and above it without chrome among the entries
+    assert removed(BODY + items + BODY) == {}
+    assert removed(items + BODY) == {}
+
+
+# ------------------------------------------------------------------ the bulk screen
+
+ODD = [
+    "Share\tthis  article:\u00a0Facebook Twitter",
+    "STRASSE und Straße: Read   more",
+    "ﬁnd more: Continue reading",  # NFKC changes it
+    "» Skip to content «",
+    "- - Home",
+    "",
+    "Newest first",
+]
+
+
+def test_bulk_screen_equals_the_screen_of_each_line() -> None:
+    a = STAGE.anywhere
+    assert a is not None
+    lines = [ln for ln in layout_lines("\n".join(ODD + BODY.splitlines())) if ln.text]
+    masks = a.screen_lines(lines)
+    for ln, m in zip(lines, masks, strict=True):
+        bits = 0
+        for _, b in a.screen.iter(normalize(ln.text)):
+            bits |= b
+        assert m == bits, ln.text
+
+
+def test_wordy_ends() -> None:
+    assert _wordy_ends("Read the full story here")
+    assert not _wordy_ends("- - Home")
+    assert not _wordy_ends("Home »")
+    assert not _wordy_ends("")
+
+
+def test_screened_stage_gives_the_same_removals_as_trying_every_rule() -> None:
+    unscreened = boilerplate.BoilerplateStage(
+        STAGE.config, STAGE.rules, anywhere=None, shape=STAGE.shape
+    )
+    page = BODY + "\n".join(FAMILIES) + "\n" + SENTENCES + "\n".join(ODD) + "\n"
+    a, b = STAGE(Document("t", page)), unscreened(Document("t", page))
+    assert a.text == b.text
+    assert [(e.rule, e.before) for e in a.edits] == [(e.rule, e.before) for e in b.edits]
+
+
+def test_a_title_between_two_chrome_lines_is_kept_by_every_context_rule() -> None:
+    text = "date 2024-03-03 Menu\nLibrary vote passes today\n#Town News\n" + BODY
+    got = removed(text)
+    assert "Library vote passes today" not in got
+    assert got == {
+        "date 2024-03-03 Menu": "boilerplate.stub.crawl_date_label",
+        "#Town News": "boilerplate.ui.site_labels",
+    }
+
+
+def test_a_menu_at_the_very_top_needs_only_one_removed_line() -> None:
+    items = "  • Apples\n  • Pears\n  • Plums\n  • Cherries\n  • Grapes\n  • Figs\n"
+    items += "  • Dates\n  • Lemons\n"
+    got = removed("Skip to content\n" + items + "Library Vote Passes After Long Debate\n" + BODY)
+    assert set(got) == {"Skip to content"} | {x.strip() for x in items.splitlines()}
+    # the same list under the title is the article's
+    assert removed("Library Vote Passes After Long Debate\n" + items + BODY) == {}
+
+
+def test_stutter_takes_a_repeated_short_label_and_keeps_index_letters() -> None:
+    lines = BODY.splitlines()
+    text = "\n".join([lines[0], "Library", "Library", *lines[1:]]) + "\n"
+    assert removed(text) == {"Library": "boilerplate.shape.stutter"}
+    # a glossary's index letter, a repeated sentence, a repeated heading ending a colon
+    for rep in ("T", "It rained.", "Costs:"):
+        text = "\n".join([lines[0], rep, rep, *lines[1:]]) + "\n"
+        assert removed(text) == {}, rep
+
+
+def test_new_shape_rules_switch_off_by_config_and_by_pack(tmp_path: Path) -> None:
+    text = BODY + "- READ MORE ON:\n- library\n- council\n"
+    assert removed(text)
+    cfg = Config().replace(boilerplate={"disable": ["boilerplate.shape.link_list"]})
+    assert removed(text, boilerplate.build(cfg, RulePack.load(()))) == {}
+    (tmp_path / "boilerplate").mkdir()
+    (tmp_path / "boilerplate" / "off.toml").write_text("[shape.link_list]\nenabled = false\n")
+    assert removed(text, boilerplate.build(Config(), RulePack.load((str(tmp_path),)))) == {}
+
+
+def test_the_clean_articles_of_the_despin_bench_lose_nothing() -> None:
+    clean = Path(__file__).resolve().parents[1] / "bench" / "despin" / "clean"
+    docs = [p.read_text(encoding="utf-8") for p in sorted(clean.glob("*.txt"))]
+    assert docs
+    assert [d[:60] for d in docs if STAGE(Document("t", d)).edits] == []
