@@ -275,13 +275,18 @@ def test_screened_stage_gives_the_same_removals_as_trying_every_rule() -> None:
 
 
 def test_a_title_between_two_chrome_lines_is_kept_by_every_context_rule() -> None:
-    text = "date 2024-03-03 Menu\nLibrary vote passes today\n#Town News\n" + BODY
+    text = "date 2024-03-03\nLibrary vote passes today\n#Town News\n" + BODY
     got = removed(text)
     assert "Library vote passes today" not in got
     assert got == {
-        "date 2024-03-03 Menu": "boilerplate.stub.crawl_date_label",
+        "date 2024-03-03": "boilerplate.stub.crawl_date_label",
         "#Town News": "boilerplate.ui.site_labels",
     }
+
+
+def test_a_crawl_stamp_glued_to_the_title_is_a_mixed_line_and_is_kept() -> None:
+    text = "date 2020-08-19 Seven hospital CEO moves this week\n" + BODY
+    assert removed(text) == {}
 
 
 def test_a_menu_at_the_very_top_needs_only_one_removed_line() -> None:

@@ -501,6 +501,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rules", action="append", default=[], help="an extra rule pack folder")
     ap.add_argument("--disable", action="append", default=[], help="a rule id or prefix.")
     ap.add_argument("--enable", action="append", default=[], help="a rule id or prefix.")
+    ap.add_argument(
+        "--labelled-by",
+        action="append",
+        default=[],
+        help="score only pages whose labelled_by starts with this (e.g. a batch labelled "
+        "after the rules were written: a hold-out)",
+    )
     ap.add_argument("--pages", type=Path, default=PAGES_DIR, help=argparse.SUPPRESS)
     ap.add_argument("--texts", type=Path, default=TEXTS_DIR, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -522,6 +529,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"error: no such page (or its text is missing): {missing}", file=sys.stderr)
             return 2
         pages = [p for p in pages if p.id in args.page]
+    if args.labelled_by:
+        prefixes = tuple(args.labelled_by)
+        pages = [p for p in pages if str(p.meta.get("labelled_by", "")).startswith(prefixes)]
     if not pages:
         print("error: no labelled page has its text present", file=sys.stderr)
         return 2
