@@ -10,6 +10,12 @@ least ``language.english_only_min_confidence`` is left alone by them, and they s
 so in its scores. The model is loaded once per process, on the first document
 (about a second: it is 68 MB once decompressed).
 
+py3langid walks its byte automaton in a Python loop, about 1.8 MB/s. Once a
+process has numba loaded for the other stages (:func:`textclean.dedup._kernel.
+stages_use_numba`), :func:`identify` walks it with a compiled loop instead and
+hands py3langid's own scoring the same feature counts, in the same
+(first-seen) order, so the language and confidence are exactly py3langid's.
+
 The step runs after ``extract`` and before every stage, whatever ``stages`` says;
 ``language.identify = false`` turns it off.
 
@@ -25,10 +31,16 @@ The step runs after ``extract`` and before every stage, whatever ``stages`` says
 
 from __future__ import annotations
 
+import math
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from textclean.config import Config, LanguageConfig
+from textclean.dedup._kernel import stages_use_numba
 from textclean.document import Document
 from textclean.rules import RulePack
 
@@ -47,9 +59,129 @@ def identifier() -> Any:
     return _IDENTIFIER
 
 
+def _walk(nextmove, rowbase, output, data, counts, order):  # type: ignore[no-untyped-def]
+    # py3langid's visit_counts: the automaton's features, counted, and the
+    # distinct ones in order of first visit (a Counter's key order)
+    state = 0
+    n = 0
+    for i in range(data.size):
+        state = nextmove[rowbase[state] + data[i]]
+        f = output[state]
+        if f >= 0:
+            if counts[f] == 0:
+                order[n] = f
+                n += 1
+            counts[f] += 1
+    return n
+
+
+def _gather(table, idx, to_float32, out):  # type: ignore[no-untyped-def]
+    # out[k] = the float16 row idx[k] of the model as float32 (what numpy's
+    # matmul casts it to), with the exact conversion read from a table
+    for k in range(idx.size):
+        row = idx[k]
+        for j in range(table.shape[1]):
+            out[k, j] = to_float32[table[row, j]]
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """The compiled loops and py3langid's model as arrays they read."""
+
+    walk: Callable[..., int]
+    gather: Callable[..., None]
+    nextmove: np.ndarray  # the automaton: next state of (row base of state) + byte
+    rowbase: np.ndarray
+    output: np.ndarray  # the feature a state emits, or -1
+    ptc16: np.ndarray  # the per-feature class weights, float16 read as uint16
+    to_float32: np.ndarray  # every float16 bit pattern's float32 value
+
+    def classify(self, ident: Any, text: str) -> tuple[str, float]:
+        """``ident.classify(text)`` (``norm_probs``, no ``min_confidence``)."""
+        data = ident._encode(text)
+        buf = np.frombuffer(data, dtype=np.uint8)
+        counts = np.zeros(len(self.ptc16), dtype=np.int64)  # one per feature
+        order = np.empty(min(buf.size, counts.size) + 1, dtype=np.int64)
+        n = self.walk(self.nextmove, self.rowbase, self.output, buf, counts, order)
+        if n:
+            # py3langid 0.4's _sparse_score: log1p(counts) @ nb_ptc[features] + nb_pc
+            # in float32 (numpy casts the float16 rows to float32, then multiplies)
+            idx = order[:n]
+            rows = np.empty((n, self.ptc16.shape[1]), dtype=np.float32)
+            self.gather(self.ptc16, idx, self.to_float32, rows)
+            scores = np.log1p(counts[idx].astype(np.float32)) @ rows + ident.nb_pc
+        else:
+            scores = np.full(len(ident.nb_classes), 0.0, dtype=np.float32)
+        # the rest of py3langid 0.4's _decide and classify (norm_probs=True)
+        scores *= 1.0 / math.sqrt(len(data) or 1)
+        np.exp(scores - scores.max(), out=scores)
+        scores /= scores.sum()
+        for i, j in ident._alias_pairs:
+            scores[i] += scores[j]
+            scores[j] = 0.0
+        best = int(scores.argmax())
+        return ident.nb_classes[best], float(scores[best])
+
+
+_COMPILED: _Compiled | None = None
+_NO_COMPILED = False  # numba missing, or this py3langid is not laid out as 0.4's is
+_CHECK = "The council voted on Tuesday to build a new bridge over the river. Ça coûte cher."
+
+
+def _build(ident: Any) -> _Compiled:
+    import numba
+
+    if ident.tk_nextmove.itemsize != 4:
+        raise TypeError("the automaton is not uint32")
+    rowbase = np.asarray(ident._rowbase, dtype=np.int64)
+    output = np.asarray(ident.tk_output, dtype=np.int64)
+    ptc = ident.nb_ptc
+    if ptc.dtype != np.float16 or ptc.ndim != 2 or not ptc.flags.c_contiguous:
+        raise TypeError("the model is not a float16 matrix")
+    if rowbase.size != output.size or int(output.max()) >= len(ptc):
+        raise ValueError("the automaton's tables disagree")
+    halves = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16)
+    jit = numba.njit(cache=True, nogil=True, boundscheck=False)
+    return _Compiled(
+        walk=jit(_walk),
+        gather=jit(_gather),
+        nextmove=np.frombuffer(ident.tk_nextmove, dtype=np.uint32),
+        rowbase=rowbase,
+        output=output,
+        ptc16=ptc.view(np.uint16),
+        to_float32=halves.view(np.float16).astype(np.float32),
+    )
+
+
+def compiled(ident: Any) -> _Compiled | None:
+    """The compiled path for ``ident`` (built once per process), or None without it.
+
+    On first use it must give exactly ``ident.classify``'s answer on a sample,
+    or it is never used (a py3langid whose model or scoring changed)."""
+    global _COMPILED, _NO_COMPILED
+    if _COMPILED is not None or _NO_COMPILED:
+        return _COMPILED
+    with _LOCK:
+        if _COMPILED is None and not _NO_COMPILED:
+            try:
+                built = _build(ident)
+                if built.classify(ident, _CHECK) != ident.classify(_CHECK):
+                    raise ValueError("the compiled path does not give py3langid's answer")
+                _COMPILED = built
+            except (ImportError, AttributeError, TypeError, ValueError):
+                _NO_COMPILED = True
+    return _COMPILED
+
+
 def identify(text: str, sample_chars: int = 4000) -> tuple[str, float]:
     """``(language code, confidence)`` of ``text`` (its first ``sample_chars`` characters)."""
-    lang, confidence = identifier().classify(text[:sample_chars] if sample_chars else text)
+    sample = text[:sample_chars] if sample_chars else text
+    ident = identifier()
+    fast = compiled(ident) if stages_use_numba(len(sample)) else None
+    if fast is not None:
+        lang, confidence = fast.classify(ident, sample)
+    else:
+        lang, confidence = ident.classify(sample)
     return str(lang), round(float(confidence), 3)
 
 
