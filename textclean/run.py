@@ -781,10 +781,15 @@ def _dedup(
     # The run id marks this run's documents in a persistent index, so a resumed
     # run that had already committed them does not take them for duplicates.
     # A dry run reports what would be dropped but must not change the index.
+    # Unless told otherwise, the shingle sets wait on disk beside the journal (which
+    # already holds every text there) instead of in memory: they are what grows
+    # with the corpus (4 bytes a word), and verification reads only the pages of
+    # candidate pairs. Where they are kept never changes the result.
     dedup_config = dataclasses.replace(
         config.dedup,
         run_key=journal.run_id,
         update_index=config.dedup.update_index and not dry_run,
+        spill_dir=config.dedup.spill_dir or str(journal.work_dir),
     )
     result = engine.dedup(dedup_config, factory, _kept_texts(journal, keys, progress))
     duplicates = _with_kept_origins(journal, dict(result.duplicates))

@@ -11,7 +11,9 @@ parent (the fork server) dies (``prctl(PR_SET_PDEATHSIG)``, Linux) and a
 watchdog thread exits it within a second or two once the process that
 started the pool is gone, even after a SIGKILL of that process. On an
 interrupted run :meth:`LocalEngine.terminate` stops the workers at once, and
-closing the last pool stops the fork server too.
+closing the last pool stops the fork server too. Corpus dedup runs in the
+calling process, after the pool is closed: the peak memory of a run is the
+larger of its two phases', not their sum.
 
 >>> from textclean.config import Config
 >>> from textclean.document import Document
@@ -159,6 +161,10 @@ class LocalEngine:
     def dedup(
         self, config: DedupConfig, factory: DeduperFactory, items: Iterable[tuple[str, str]]
     ) -> DedupResult:
+        # Dedup runs in this process: the workers (and the fork server holding the
+        # stages' tables) would only sit idle, so their memory is given back first.
+        # A later map_batches starts a new pool.
+        self.close()
         return dedup_locally(config, factory, items)
 
     def close(self) -> None:
