@@ -51,7 +51,7 @@ from textclean.io.writers import (
     textclean_field,
     write_text,
 )
-from textclean.pipeline import Pipeline
+from textclean.pipeline import Pipeline, stage_plan
 from textclean.progress import QuietProgress
 
 __all__ = [
@@ -138,9 +138,13 @@ def dedup_available() -> bool:
 def effective_config(
     config: Config, stages: list[str] | None = None, skip: list[str] | tuple[str, ...] = ()
 ) -> tuple[Config, Pipeline]:
-    """The config with ``stages`` set to exactly the stages that will run, and its pipeline."""
-    pipeline = Pipeline.from_config(config, stages=stages, skip=skip)
-    return config.replace(stages=list(pipeline.stage_names)), pipeline
+    """The config with ``stages`` set to exactly the stages that will run, and its pipeline.
+
+    The pipeline is the one :class:`StageWork` of that config builds, and is kept
+    for it: a run in this process (one worker) does not build it a second time.
+    """
+    effective = config.replace(stages=stage_plan(config, stages=stages, skip=skip))
+    return effective, StageWork(effective).pipeline()
 
 
 def display_path(inp: InputFile) -> str:
