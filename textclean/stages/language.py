@@ -59,20 +59,94 @@ def identifier() -> Any:
     return _IDENTIFIER
 
 
-def _walk(nextmove, rowbase, output, data, counts, order):  # type: ignore[no-untyped-def]
+def _walk(nextmove, rowbase, output, data, counts, order, chains, warm, feats, nfeat):  # type: ignore[no-untyped-def]
     # py3langid's visit_counts: the automaton's features, counted, and the
-    # distinct ones in order of first visit (a Counter's key order)
-    state = 0
-    n = 0
-    for i in range(data.size):
-        state = nextmove[rowbase[state] + data[i]]
-        f = output[state]
+    # distinct ones in order of first visit (a Counter's key order).
+    #
+    # The automaton is Aho-Corasick: its state after any input is the longest
+    # suffix of it that is a prefix of a feature, so it depends only on the last
+    # ``warm`` bytes (the deepest state). The data is cut into ``chains``
+    # segments walked side by side, each but the first starting ``warm`` bytes
+    # early: their table loads, which miss the cache, overlap instead of waiting
+    # on each other. Each chain's features are kept in order, then counted chain
+    # after chain: the same counts and first-visit order as one walk.
+    n = data.size
+    seg = n // chains  # chains 0 .. chains-2 take seg bytes, the last the rest
+    states = np.zeros(chains, dtype=np.int64)
+    for k in range(chains):
+        nfeat[k] = 0
+    for k in range(1, chains):
+        s = 0
+        for j in range(k * seg - warm, k * seg):
+            s = nextmove[rowbase[s] + data[j]]
+        states[k] = s
+    for j in range(seg):
+        p = j
+        for k in range(chains):
+            s = nextmove[rowbase[states[k]] + data[p]]
+            states[k] = s
+            f = output[s]
+            if f >= 0:
+                feats[k, nfeat[k]] = f
+                nfeat[k] += 1
+            p += seg
+    last = chains - 1
+    s = states[last]
+    for p in range(chains * seg, n):
+        s = nextmove[rowbase[s] + data[p]]
+        f = output[s]
         if f >= 0:
+            feats[last, nfeat[last]] = f
+            nfeat[last] += 1
+    m = 0
+    for k in range(chains):
+        for t in range(nfeat[k]):
+            f = feats[k, t]
             if counts[f] == 0:
-                order[n] = f
-                n += 1
+                order[m] = f
+                m += 1
             counts[f] += 1
-    return n
+    return m
+
+
+def _depth(nextmove, rowbase, states):  # type: ignore[no-untyped-def]
+    # the deepest state: the longest shortest path from state 0 (breadth first)
+    depth = np.full(states, -1, dtype=np.int64)
+    depth[0] = 0
+    queue = np.empty(states, dtype=np.int64)
+    queue[0] = 0
+    head, tail = 0, 1
+    while head < tail:
+        s = queue[head]
+        head += 1
+        for b in range(256):
+            t = nextmove[rowbase[s] + b]
+            if depth[t] < 0:
+                depth[t] = depth[s] + 1
+                queue[tail] = t
+                tail += 1
+    return depth.max() if tail == states else -1
+
+
+def _synchronized(nextmove, rowbase, warm, trials, seed):  # type: ignore[no-untyped-def]
+    # spot check of the Aho-Corasick property the chained walk relies on: after
+    # ``warm`` bytes, any two states reach the same state
+    np.random.seed(seed)
+    states = rowbase.size
+    for _ in range(trials):
+        a = np.random.randint(0, states)
+        b = 0
+        for _ in range(warm):
+            c = (
+                np.random.randint(0, 256)
+                if np.random.randint(0, 4) == 0
+                else np.random.randint(32, 127)
+            )
+            a = nextmove[rowbase[a] + c]
+            b = nextmove[rowbase[b] + c]
+        if a != b:
+            return False
+    return True
 
 
 def _gather(table, idx, to_float32, out):  # type: ignore[no-untyped-def]
@@ -95,6 +169,7 @@ class _Compiled:
     output: np.ndarray  # the feature a state emits, or -1
     ptc16: np.ndarray  # the per-feature class weights, float16 read as uint16
     to_float32: np.ndarray  # every float16 bit pattern's float32 value
+    warm: int  # bytes after which the automaton's state no longer depends on the past
 
     def classify(self, ident: Any, text: str) -> tuple[str, float]:
         """``ident.classify(text)`` (``norm_probs``, no ``min_confidence``)."""
@@ -102,7 +177,11 @@ class _Compiled:
         buf = np.frombuffer(data, dtype=np.uint8)
         counts = np.zeros(len(self.ptc16), dtype=np.int64)  # one per feature
         order = np.empty(min(buf.size, counts.size) + 1, dtype=np.int64)
-        n = self.walk(self.nextmove, self.rowbase, self.output, buf, counts, order)
+        chains = _CHAINS if buf.size >= _CHAINS * _CHAIN_MIN_BYTES else 1
+        feats = np.empty((chains, buf.size // chains + chains + 1), dtype=np.int64)
+        nfeat = np.empty(chains, dtype=np.int64)
+        tables = (self.nextmove, self.rowbase, self.output)
+        n = self.walk(*tables, buf, counts, order, chains, self.warm, feats, nfeat)
         if n:
             # py3langid 0.4's _sparse_score: log1p(counts) @ nb_ptc[features] + nb_pc
             # in float32 (numpy casts the float16 rows to float32, then multiplies)
@@ -123,6 +202,10 @@ class _Compiled:
         return ident.nb_classes[best], float(scores[best])
 
 
+#: Segments of a text walked side by side, for texts of at least _CHAIN_MIN_BYTES
+#: bytes a segment (shorter ones are walked in one piece).
+_CHAINS = 8
+_CHAIN_MIN_BYTES = 32
 _COMPILED: _Compiled | None = None
 _NO_COMPILED = False  # numba missing, or this py3langid is not laid out as 0.4's is
 _CHECK = "The council voted on Tuesday to build a new bridge over the river. Ça coûte cher."
@@ -142,14 +225,21 @@ def _build(ident: Any) -> _Compiled:
         raise ValueError("the automaton's tables disagree")
     halves = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16)
     jit = numba.njit(cache=True, nogil=True, boundscheck=False)
+    nextmove = np.frombuffer(ident.tk_nextmove, dtype=np.uint32)
+    warm = int(jit(_depth)(nextmove, rowbase, rowbase.size))
+    if not 0 < warm <= _CHAIN_MIN_BYTES or not jit(_synchronized)(
+        nextmove, rowbase, warm, 20000, 1
+    ):
+        raise ValueError("the automaton is not the Aho-Corasick automaton the walk expects")
     return _Compiled(
         walk=jit(_walk),
         gather=jit(_gather),
-        nextmove=np.frombuffer(ident.tk_nextmove, dtype=np.uint32),
+        nextmove=nextmove,
         rowbase=rowbase,
         output=output,
         ptc16=ptc.view(np.uint16),
         to_float32=halves.view(np.float16).astype(np.float32),
+        warm=warm,
     )
 
 
