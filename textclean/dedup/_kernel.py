@@ -41,6 +41,7 @@ AVAILABLE: bool = (
 
 __all__ = [
     "AVAILABLE",
+    "char_shingle_hashes",
     "load",
     "loaded",
     "signatures_utf8",
@@ -212,8 +213,49 @@ def _word_hashes(buf, starts, lower, classes, out, counts):  # type: ignore[no-u
     return m
 
 
+def _char_shingles(buf, lower, classes, ngram, cps, out):  # type: ignore[no-untyped-def]
+    # shingles.char_shingle_hashes: the words (the walk of _word_hashes), lower-
+    # cased once more (as that function reads its normalized text again) and
+    # joined by single spaces, then every ngram code points' polynomial hash
+    n = 0
+    i = 0
+    end = buf.size
+    while i < end:
+        cp, k = _decode(buf, i)
+        i += k
+        cls = classes[cp]
+        if cls == 0:
+            continue
+        if n:
+            cps[n] = 32
+            n += 1
+        cps[n] = lower[lower[cp]]
+        n += 1
+        if cls == 1:
+            while i < end:
+                cp, k = _decode(buf, i)
+                if classes[cp] != 1:
+                    break
+                i += k
+                cps[n] = lower[lower[cp]]
+                n += 1
+    if n == 0:
+        return 0
+    width = min(ngram, n)
+    m = n - width + 1
+    for s in range(m):
+        h = _ZERO
+        pw = np.uint64(1)
+        for j in range(width):
+            h += np.uint64(cps[s + j]) * pw
+            pw *= _P
+        out[s] = np.uint32(_fmix64(h) >> _S32)
+    return m
+
+
 _compiled: Callable[..., Any] | None = None
 _compiled_words: Callable[..., Any] | None = None
+_compiled_chars: Callable[..., Any] | None = None
 _lock = threading.Lock()
 
 
@@ -235,7 +277,7 @@ def load() -> Callable[..., Any] | None:
 
 
 def _build() -> Callable[..., Any] | None:
-    global AVAILABLE, _compiled, _compiled_words, _fmix64, _fmix32, _shingle_hash
+    global AVAILABLE, _compiled, _compiled_words, _compiled_chars, _fmix64, _fmix32, _shingle_hash
     global _decode
     if _compiled is not None or not AVAILABLE:  # another thread built it meanwhile
         return _compiled
@@ -250,6 +292,7 @@ def _build() -> Callable[..., Any] | None:
     _shingle_hash = inline(_shingle_hash)
     _decode = inline(_decode)
     _compiled_words = numba.njit(cache=True, nogil=True, boundscheck=False)(_word_hashes)
+    _compiled_chars = numba.njit(cache=True, nogil=True, boundscheck=False)(_char_shingles)
     _compiled = numba.njit(cache=True, nogil=True, boundscheck=False)(_signatures)
     return _compiled
 
@@ -269,6 +312,19 @@ def word_hashes_utf8(buf: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, n
     offsets = np.zeros(starts.size, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
     return out[:m], offsets
+
+
+def char_shingle_hashes(text: str, ngram: int = 5) -> np.ndarray:
+    """``shingles.char_shingle_hashes(text, ngram)`` by a compiled loop (the same values)."""
+    if ngram < 1:
+        raise ValueError(f"ngram must be >= 1, got {ngram}")
+    if load() is None or _compiled_chars is None:
+        raise RuntimeError("the numba kernel needs numba installed (and TEXTCLEAN_NUMBA != 0)")
+    buf = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    cps = np.empty(2 * buf.size + 1, dtype=np.int64)  # a code point and a space at most
+    out = np.empty(max(1, 2 * buf.size), dtype=np.uint32)
+    m = _compiled_chars(buf, LOWER_TABLE, CLASS_OF_LOWER, ngram, cps, out)
+    return out[:m].copy()
 
 
 def signatures_utf8(
