@@ -44,6 +44,7 @@ __all__ = [
     "char_shingle_hashes",
     "load",
     "loaded",
+    "shingle_sets_utf8",
     "signatures_utf8",
     "stages_use_numba",
     "word_hashes_utf8",
@@ -184,6 +185,76 @@ def _signatures(buf, starts, lower, classes, ngram, qn, a, b, out, hv):  # type:
             row[p] = low
 
 
+def _shingle_sets(buf, starts, lower, classes, ngram, qn, a, b, sig, values, counts, hv):  # type: ignore[no-untyped-def]
+    # The walk of _signatures, keeping each document's shingle hashes: sorted and
+    # without repeats into ``values`` (``counts[d]`` of them), and the signature
+    # taken over that set (a min over a set does not see repeats).
+    ring = np.zeros(ngram, dtype=np.uint64)
+    total = 0
+    for d in range(starts.size - 1):
+        i = starts[d]
+        end = starts[d + 1]
+        k = 0
+        pos = 0
+        g = _ZERO
+        ring[:] = 0
+        m = 0
+        while i < end:
+            cp, n = _decode(buf, i)
+            i += n
+            cls = classes[cp]
+            if cls == 0:
+                continue
+            h = np.uint64(lower[cp])
+            if cls == 1:
+                pw = _P
+                while i < end:
+                    cp, n = _decode(buf, i)
+                    if classes[cp] != 1:
+                        break
+                    i += n
+                    h += np.uint64(lower[cp]) * pw
+                    pw *= _P
+            w = _fmix64(h)
+            g = g * _Q + w - ring[pos] * qn
+            ring[pos] = w
+            pos += 1
+            if pos == ngram:
+                pos = 0
+            k += 1
+            if k >= ngram:
+                hv[m] = _shingle_hash(g)
+                m += 1
+        if 0 < k < ngram:
+            hv[m] = _shingle_hash(g)
+            m += 1
+        if m == 0:
+            counts[d] = 0
+            continue
+        doc = hv[:m]
+        doc.sort()
+        u = 0
+        prev = doc[0]
+        for j in range(m):
+            v = doc[j]
+            if j == 0 or v != prev:
+                values[total + u] = v
+                doc[u] = _fmix32(v)  # (u <= j: the values still to read are intact)
+                u += 1
+            prev = v
+        counts[d] = u
+        total += u
+        row = sig[d]
+        for p in range(row.size):
+            ap = a[p]
+            bp = b[p]
+            low = row[p]
+            for j in range(u):
+                low = min(low, np.uint32(ap * doc[j] + bp))
+            row[p] = low
+    return total
+
+
 def _word_hashes(buf, starts, lower, classes, out, counts):  # type: ignore[no-untyped-def]
     # The same walk as _signatures, writing each word's 1-gram shingle hash.
     m = 0
@@ -256,6 +327,7 @@ def _char_shingles(buf, lower, classes, ngram, cps, out):  # type: ignore[no-unt
 _compiled: Callable[..., Any] | None = None
 _compiled_words: Callable[..., Any] | None = None
 _compiled_chars: Callable[..., Any] | None = None
+_compiled_sets: Callable[..., Any] | None = None
 _lock = threading.Lock()
 
 
@@ -277,7 +349,8 @@ def load() -> Callable[..., Any] | None:
 
 
 def _build() -> Callable[..., Any] | None:
-    global AVAILABLE, _compiled, _compiled_words, _compiled_chars, _fmix64, _fmix32, _shingle_hash
+    global AVAILABLE, _compiled, _compiled_words, _compiled_chars, _compiled_sets
+    global _fmix64, _fmix32, _shingle_hash
     global _decode
     if _compiled is not None or not AVAILABLE:  # another thread built it meanwhile
         return _compiled
@@ -293,6 +366,7 @@ def _build() -> Callable[..., Any] | None:
     _decode = inline(_decode)
     _compiled_words = numba.njit(cache=True, nogil=True, boundscheck=False)(_word_hashes)
     _compiled_chars = numba.njit(cache=True, nogil=True, boundscheck=False)(_char_shingles)
+    _compiled_sets = numba.njit(cache=True, nogil=True, boundscheck=False)(_shingle_sets)
     _compiled = numba.njit(cache=True, nogil=True, boundscheck=False)(_signatures)
     return _compiled
 
@@ -325,6 +399,30 @@ def char_shingle_hashes(text: str, ngram: int = 5) -> np.ndarray:
     out = np.empty(max(1, 2 * buf.size), dtype=np.uint32)
     m = _compiled_chars(buf, LOWER_TABLE, CLASS_OF_LOWER, ngram, cps, out)
     return out[:m].copy()
+
+
+def shingle_sets_utf8(
+    buf: np.ndarray, starts: np.ndarray, ngram: int, a: np.ndarray, b: np.ndarray, sig: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each document's shingle-hash set and its signature, in one pass.
+
+    Returns ``(values, counts)``: document ``d``'s word ``ngram``-gram hashes,
+    sorted and without repeats (the values of ``shingles.batch_shingle_hashes``),
+    are the next ``counts[d]`` of ``values``. Its MinHash over them is folded into
+    ``sig[d]`` (rows pre-filled), as :func:`signatures_utf8` folds it. ``buf`` and
+    ``starts`` as for :func:`signatures_utf8`.
+    """
+    if load() is None or _compiled_sets is None:
+        raise RuntimeError("the numba kernel needs numba installed (and TEXTCLEAN_NUMBA != 0)")
+    qn = np.uint64(pow(Q, ngram, 1 << 64))
+    longest = int(np.diff(starts).max()) if starts.size > 1 else 0
+    hv = np.empty(max(1, longest), dtype=np.uint32)
+    values = np.empty(max(1, int(buf.size)), dtype=np.uint32)
+    counts = np.zeros(starts.size - 1, dtype=np.int64)
+    total = _compiled_sets(
+        buf, starts, LOWER_TABLE, CLASS_OF_LOWER, np.int64(ngram), qn, a, b, sig, values, counts, hv
+    )
+    return values[:total].copy(), counts
 
 
 def signatures_utf8(
