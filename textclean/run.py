@@ -545,6 +545,30 @@ def run_clean(
 ) -> RunResult:
     """Run the whole batch; raises ConfigError/InputError/ResumeError for exit-2 problems."""
     t0 = time.monotonic()
+    # Local workers fork from a server that first loads every table (seconds): start
+    # it now, so that happens while this process builds its own pipeline and plans.
+    prestarted = False
+    if engine is None and options.engine == "local":
+        from textclean.engines import local
+
+        if local.LocalEngine(options.workers).workers > 1:
+            local.prestart()
+            prestarted = True
+    try:
+        return _run_clean(config, options, progress, deduper_factory, engine, t0)
+    finally:
+        if prestarted:
+            local.release_prestarted()
+
+
+def _run_clean(
+    config: Config,
+    options: RunOptions,
+    progress: Progress | None,
+    deduper_factory: Callable[..., Any] | str | None,
+    engine: Engine | None,
+    t0: float,
+) -> RunResult:
     progress = progress or QuietProgress()
     config, pipeline = effective_config(config, options.stages, options.skip)
     if deduper_factory == "default":

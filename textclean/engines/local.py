@@ -99,6 +99,30 @@ def _stop_forkserver() -> None:
                 stop()
 
 
+def _context() -> multiprocessing.context.ForkServerContext:
+    """The forkserver context, with the preload named unless ``TEXTCLEAN_PRELOAD=0``."""
+    ctx = multiprocessing.get_context("forkserver")
+    if os.environ.get("TEXTCLEAN_PRELOAD", "1") != "0":
+        ctx.set_forkserver_preload(["textclean.engines._preload"])
+    return ctx
+
+
+def prestart() -> None:
+    """Start the fork server now, so its preload (several seconds of loading tables and
+    kernels) runs while the caller does other work; the first pool then forks its
+    workers at once. Pair it with :func:`release_prestarted`."""
+    from multiprocessing import forkserver
+
+    _context()
+    forkserver.ensure_running()
+
+
+def release_prestarted() -> None:
+    """Stop a fork server started by :func:`prestart` unless a pool still uses it."""
+    if _open_pools <= 0:
+        _stop_forkserver()
+
+
 def default_workers() -> int:
     """The number of CPUs this process may use."""
     try:
@@ -129,9 +153,7 @@ class LocalEngine:
             # The server preloads the read-only tables, so every worker forked
             # from it shares them instead of loading its own copy.
             global _open_pools
-            ctx = multiprocessing.get_context("forkserver")
-            if os.environ.get("TEXTCLEAN_PRELOAD", "1") != "0":
-                ctx.set_forkserver_preload(["textclean.engines._preload"])
+            ctx = _context()
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=ctx,
