@@ -175,7 +175,11 @@ class _Compiled:
         """``ident.classify(text)`` (``norm_probs``, no ``min_confidence``)."""
         data = ident._encode(text)
         buf = np.frombuffer(data, dtype=np.uint8)
-        counts = np.zeros(len(self.ptc16), dtype=np.int64)  # one per feature
+        # one counter per feature: zero between calls, kept per thread (a fresh
+        # 800 kB array a call would be mapped and faulted in again every time)
+        counts = getattr(_COUNTS, "array", None)
+        if counts is None:
+            counts = _COUNTS.array = np.zeros(len(self.ptc16), dtype=np.int64)
         order = np.empty(min(buf.size, counts.size) + 1, dtype=np.int64)
         chains = _CHAINS if buf.size >= _CHAINS * _CHAIN_MIN_BYTES else 1
         feats = np.empty((chains, buf.size // chains + chains + 1), dtype=np.int64)
@@ -186,9 +190,11 @@ class _Compiled:
             # py3langid 0.4's _sparse_score: log1p(counts) @ nb_ptc[features] + nb_pc
             # in float32 (numpy casts the float16 rows to float32, then multiplies)
             idx = order[:n]
+            visits = counts[idx].astype(np.float32)
+            counts[idx] = 0
             rows = np.empty((n, self.ptc16.shape[1]), dtype=np.float32)
             self.gather(self.ptc16, idx, self.to_float32, rows)
-            scores = np.log1p(counts[idx].astype(np.float32)) @ rows + ident.nb_pc
+            scores = np.log1p(visits) @ rows + ident.nb_pc
         else:
             scores = np.full(len(ident.nb_classes), 0.0, dtype=np.float32)
         # the rest of py3langid 0.4's _decide and classify (norm_probs=True)
@@ -206,6 +212,7 @@ class _Compiled:
 #: bytes a segment (shorter ones are walked in one piece).
 _CHAINS = 8
 _CHAIN_MIN_BYTES = 32
+_COUNTS = threading.local()
 _COMPILED: _Compiled | None = None
 _NO_COMPILED = False  # numba missing, or this py3langid is not laid out as 0.4's is
 _CHECK = "The council voted on Tuesday to build a new bridge over the river. Ça coûte cher."
