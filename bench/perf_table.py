@@ -6,6 +6,7 @@ measured in this run against its reference on the same texts::
     python bench/perf_table.py                        # about 3 minutes on 2 cores
     python bench/perf_table.py --workers-size 100M    # + workers 1 vs 2 on 100 MB
     python bench/perf_table.py --skip-workers --rounds 5
+    python bench/perf_table.py --only workers --workers-size 100M
 
 Tables:
 
@@ -303,24 +304,33 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers-size", default="8M", help="corpus for table 5 (e.g. 100M)")
     parser.add_argument("--skip-workers", action="store_true", help="leave out table 5")
     parser.add_argument("--quick", action="store_true", help="5 MB for the signatures")
+    parser.add_argument(
+        "--only",
+        default="",
+        help="comma-separated tables: pipeline, clean, quality, signatures, workers",
+    )
     args = parser.parse_args(argv)
+    only = {name.strip() for name in args.only.split(",") if name.strip()}
 
     from textclean.engines._preload import warm
 
     warm()  # as a worker starts: tables loaded, compiled loops ready
     print(f"Load average at the start: {_load()}; {os.cpu_count()} CPUs.\n")
-    sections: list[tuple[str, Callable[[], list[str]]]] = [
-        ("Pipeline and stages against ftfy", lambda: pipeline_table(args.rounds)),
-        ("Each stage alone on clean text", lambda: clean_text_table(args.rounds)),
-        ("Quality signals against datatrove", lambda: quality_table(args.rounds)),
+    sections: list[tuple[str, str, Callable[[], list[str]]]] = [
+        ("pipeline", "Pipeline and stages against ftfy", lambda: pipeline_table(args.rounds)),
+        ("clean", "Each stage alone on clean text", lambda: clean_text_table(args.rounds)),
+        ("quality", "Quality signals against datatrove", lambda: quality_table(args.rounds)),
         (
+            "signatures",
             "Signatures against datasketch (one core)",
             lambda: signatures_table(args.rounds, 5_000_000 if args.quick else 20_000_000),
         ),
     ]
     if not args.skip_workers:
-        sections.append(("Workers and memory", lambda: workers_table(args.workers_size)))
-    for title, make in sections:
+        sections.append(("workers", "Workers and memory", lambda: workers_table(args.workers_size)))
+    for key, title, make in sections:
+        if only and key not in only:
+            continue
         t = time.perf_counter()
         lines = make()
         print(f"### {title}\n")
