@@ -149,13 +149,19 @@ def _synchronized(nextmove, rowbase, warm, trials, seed):  # type: ignore[no-unt
     return True
 
 
-def _gather(table, idx, to_float32, out):  # type: ignore[no-untyped-def]
+def _gather(table, idx, to_float32, raw, out):  # type: ignore[no-untyped-def]
     # out[k] = the float16 row idx[k] of the model as float32 (what numpy's
-    # matmul casts it to), with the exact conversion read from a table
+    # matmul casts it to), with the exact conversion read from a table. The rows
+    # are first copied as they are (plain loads that miss the cache side by side),
+    # then converted from that compact copy.
+    width = table.shape[1]
     for k in range(idx.size):
         row = idx[k]
-        for j in range(table.shape[1]):
-            out[k, j] = to_float32[table[row, j]]
+        for j in range(width):
+            raw[k, j] = table[row, j]
+    for k in range(idx.size):
+        for j in range(width):
+            out[k, j] = to_float32[raw[k, j]]
 
 
 @dataclass(frozen=True)
@@ -192,8 +198,9 @@ class _Compiled:
             idx = order[:n]
             visits = counts[idx].astype(np.float32)
             counts[idx] = 0
+            raw = np.empty((n, self.ptc16.shape[1]), dtype=np.uint16)
             rows = np.empty((n, self.ptc16.shape[1]), dtype=np.float32)
-            self.gather(self.ptc16, idx, self.to_float32, rows)
+            self.gather(self.ptc16, idx, self.to_float32, raw, rows)
             scores = np.log1p(visits) @ rows + ident.nb_pc
         else:
             scores = np.full(len(ident.nb_classes), 0.0, dtype=np.float32)
