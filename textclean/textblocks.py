@@ -164,7 +164,7 @@ def fenced_code_lines(texts: list[str]) -> frozenset[int]:
     >>> sorted(fenced_code_lines(["a", "```", "x  = 1", "```", "b"]))
     [1, 2, 3]
     """
-    if not any(_MAY_FENCE(t) for t in texts):  # no line can open a fence
+    if not _MAY_FENCE("\n".join(texts)):  # no line can open a fence
         return frozenset()
     lines = [Line(0, 0, 0, t) for t in texts]
     return frozenset(i for a, b in _code_regions(lines) for i in range(a, b + 1))
