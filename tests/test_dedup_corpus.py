@@ -269,3 +269,33 @@ def test_jaccard_many_matches_python_sets() -> None:
 
 def test_duplicate_record() -> None:
     assert Duplicate("a", 0.9) == Duplicate(kept_id="a", similarity=0.9)
+
+
+def test_the_compiled_pass_hashes_exactly_as_the_numpy_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from textclean.dedup import _kernel
+
+    if not _kernel.AVAILABLE or _kernel.load() is None:
+        pytest.skip("numba not available")
+    docs = [
+        *_corpus_with_copies(3)[:60],
+        ("empty", ""),
+        ("punct", "... --- !!!"),
+        ("short", "two words"),
+        ("mixed", "Straße ΣΊΣΥΦΟΣ 東京タワー x\ud800y naïve CAFÉS 42"),
+        ("repeats", "a b c d e f " * 40),
+    ]
+    exported = []
+    for compiled in (True, False):
+        if not compiled:
+            monkeypatch.setattr(_kernel, "load", lambda: None)
+        dd = CorpusDeduper(DedupConfig(), batch_size=7)
+        dd.add_many(docs)
+        exported.append(dd.export_hashed())
+    fast, slow = exported
+    assert fast.counts.tolist() == slow.counts.tolist()
+    assert fast.values.dtype == slow.values.dtype
+    assert np.array_equal(fast.values, slow.values)
+    assert np.array_equal(fast.bands, slow.bands)
+    assert fast.lengths.tolist() == slow.lengths.tolist()

@@ -246,3 +246,27 @@ def test_compiled_word_hashes_equal_batch_shingle_hashes() -> None:
     want, want_offsets = batch_shingle_hashes(texts, ngram=1)
     assert got_offsets.tolist() == want_offsets.tolist()
     assert got.dtype == want.dtype and got.tolist() == want.tolist()
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(TEXTS, st.integers(min_value=1, max_value=6))
+def test_compiled_char_shingle_hashes_equal_the_numpy_ones(text: str, ngram: int) -> None:
+    from textclean.dedup import _kernel
+
+    if not _kernel.AVAILABLE or _kernel.load() is None:
+        pytest.skip("numba not available")
+    got = _kernel.char_shingle_hashes(text, ngram)
+    want = char_shingle_hashes(text, ngram)
+    assert got.dtype == want.dtype and got.tolist() == want.tolist()
+
+
+def test_compiled_char_shingle_hashes_on_hand_picked_texts() -> None:
+    from textclean.dedup import _kernel
+
+    if not _kernel.AVAILABLE or _kernel.load() is None:
+        pytest.skip("numba not available")
+    for text in ["", "...", "a", "ab cd", "“The QUICK brown fox!” — 東京タワー", "İstanbul ΣΊΣΥΦΟΣ",
+                 "x\ud800y ok", "word🙂word 9.5", "ǅemal"]:  # fmt: skip
+        for ngram in (1, 3, 5, 9):
+            want = char_shingle_hashes(text, ngram)
+            assert _kernel.char_shingle_hashes(text, ngram).tolist() == want.tolist(), text

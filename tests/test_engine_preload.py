@@ -40,3 +40,28 @@ def test_output_is_the_same_with_one_and_two_workers() -> None:
             out.append([d.to_dict() for batch in batches for d in batch])
     assert out[0] == out[1]
     assert out[0][0]["text"] == "Paragraph 0 with Café and spaces.\n\nSecond line here.\n"
+
+
+class _CountingDeduper:
+    def __init__(self) -> None:
+        self.added: list[str] = []
+
+    def add(self, doc_id: str, text: str) -> None:
+        self.added.append(doc_id)
+
+    def finish(self) -> object:
+        return self
+
+
+def test_dedup_gives_the_workers_back_and_a_later_batch_starts_a_new_pool() -> None:
+    from textclean.config import DedupConfig
+
+    work = StageWork(Config(stages=("normalize",)))
+    with LocalEngine(workers=2) as engine:
+        first = [d.text for b in engine.map_batches(work, [_docs()[:3]]) for d in b]
+        assert engine._pool is not None
+        result = engine.dedup(DedupConfig(), lambda config: _CountingDeduper(), [("a", "x")])
+        assert engine._pool is None  # the workers and the fork server are gone
+        assert result.added == ["a"]  # type: ignore[attr-defined]
+        again = [d.text for b in engine.map_batches(work, [_docs()[:3]]) for d in b]
+    assert again == first

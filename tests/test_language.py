@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import textclean
 from textclean import Config
@@ -54,3 +57,48 @@ def test_a_short_or_unsure_text_is_not_skipped() -> None:
     scores = textclean.score_text(short, config=Config())
     assert scores["language.confidence"] < 0.9
     assert "despin.skipped" not in scores and "quality.skipped" not in scores
+
+
+def _compiled_or_skip() -> Any:
+    from textclean.stages import language
+
+    fast = language.compiled(language.identifier())
+    if fast is None:
+        pytest.skip("numba not available")
+    return fast
+
+
+def test_the_compiled_path_gives_py3langids_exact_answer_on_every_prose_text() -> None:
+    from textclean.stages import language
+
+    fast = _compiled_or_skip()
+    ident = language.identifier()
+    for path in sorted(PROSE.glob("*.txt")):
+        prose = path.read_text(encoding="utf-8")
+        for sample in (prose, prose[:4000], prose[:50], prose.upper()):
+            assert fast.classify(ident, sample) == ident.classify(sample), path.name
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(max_size=400))
+def test_the_compiled_path_gives_py3langids_exact_answer_on_any_text(sample: str) -> None:
+    from textclean.stages import language
+
+    fast = _compiled_or_skip()
+    ident = language.identifier()
+    assert fast.classify(ident, sample) == ident.classify(sample)
+
+
+def test_identify_is_the_same_with_and_without_the_compiled_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from textclean.dedup import _kernel
+    from textclean.stages import language
+
+    _compiled_or_skip()
+    samples = [text("en_0012"), text("fr-FR_0041"), "", "ok", "ÀÉÎ ÕÜ 東京"]
+    monkeypatch.setattr(_kernel, "stages_use_numba", lambda chars: True)
+    monkeypatch.setattr(language, "stages_use_numba", lambda chars: True)
+    fast = [language.identify(s) for s in samples]
+    monkeypatch.setattr(language, "stages_use_numba", lambda chars: False)
+    assert [language.identify(s) for s in samples] == fast

@@ -117,3 +117,17 @@ def test_is_normal_only_when_the_stage_changes_nothing(text: str, keep: bool) ->
     result = stage(Document("d", text)).text
     if "```" not in result and "~~~" not in result:  # code keeps its layout: screen says no
         assert stage.is_normal(result)  # what the stage writes passes the screen
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.text(alphabet=" \t\u00a0ab.\u3000", max_size=30), st.booleans())
+def test_clean_line_equals_its_regexes_applied_to_every_line(line: str, keep: bool) -> None:
+    import textclean.stages.normalize as norm
+
+    stage = build(Config.from_dict({"normalize": {"keep_indentation": keep}}), None)
+    want = line.rstrip(" \t")
+    if keep:
+        want = norm._INNER_SPACES.sub(" ", want)
+    else:
+        want = norm._ALL_SPACES.sub(" ", want).lstrip(" ")
+    assert stage.clean_line(line) == want

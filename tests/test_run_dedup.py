@@ -136,3 +136,22 @@ def test_dedup_is_identical_across_workers_and_after_resume(
     )
     assert len(fake_deduper.made[-1].added) == 7
     assert tree_bytes(out) == trees[0]
+
+
+def test_the_shingle_sets_wait_beside_the_journal_unless_told_where(
+    tmp_path: Path, fake_deduper
+) -> None:
+    src = tmp_path / "src"
+    corpus(src)
+    out = tmp_path / "o"
+    run_clean(Config(), RunOptions([str(src)], str(out), workers=1), deduper_factory=fake_deduper)
+    assert fake_deduper.made[-1].config.spill_dir == str(out / ".textclean" / "work")
+    spill = tmp_path / "spill"
+    spill.mkdir()
+    config = Config.from_dict({"dedup": {"spill_dir": str(spill)}})
+    run_clean(
+        config,
+        RunOptions([str(src)], str(tmp_path / "o2"), workers=1),
+        deduper_factory=fake_deduper,
+    )
+    assert fake_deduper.made[-1].config.spill_dir == str(spill)

@@ -391,7 +391,8 @@ class DedupConfig:
     spill_dir: str = _doc(
         "",
         "Directory for a temporary file holding the shingle sets (4 bytes per distinct word "
-        'n-gram) on disk instead of in memory; "" keeps them in memory.',
+        'n-gram) on disk instead of in memory; "": a `textclean clean` run keeps them in its '
+        "work directory (beside its journal), the library in memory.",
     )
     update_index: bool = _doc(
         True,

@@ -15,7 +15,7 @@ may mark the document dropped with a reason.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any
 
 ScoreValue = float | int | bool | str
@@ -39,10 +39,24 @@ class Edit:
     evidence: Mapping[str, Any] = field(default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
-        d["evidence"] = dict(self.evidence)
-        if not d["evidence"]:
-            del d["evidence"]
+        """The fields in order, ``evidence`` (a shallow copy) only when there is some.
+
+        (Built by hand: ``dataclasses.asdict`` deep-copies the evidence, and every
+        edit of a run is turned into a dict twice, for the journal and the report.)
+
+        >>> Edit("s", "r", 0, 1, "a", "b").to_dict()
+        {'stage': 's', 'rule': 'r', 'start': 0, 'end': 1, 'before': 'a', 'after': 'b'}
+        """
+        d: dict[str, Any] = {
+            "stage": self.stage,
+            "rule": self.rule,
+            "start": self.start,
+            "end": self.end,
+            "before": self.before,
+            "after": self.after,
+        }
+        if self.evidence:
+            d["evidence"] = dict(self.evidence)
         return d
 
     @classmethod

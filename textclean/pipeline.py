@@ -54,6 +54,31 @@ def build_stage(name: str, config: Config, rules: RulePack) -> Stage:
     return stage
 
 
+def stage_plan(
+    config: Config, *, stages: Iterable[str] | None = None, skip: Iterable[str] = ()
+) -> list[str]:
+    """The names of the stages :meth:`Pipeline.from_config` builds, in run order.
+
+    Unknown names are a :class:`ConfigError`. The default set (``stages`` None:
+    the config's) silently leaves out stages this build does not have; named
+    ``stages`` must all be available (:func:`build_stage` says so).
+
+    >>> stage_plan(Config(), stages=["normalize", "repair"])
+    ['repair', 'normalize']
+    """
+    names = list(config.stages if stages is None else stages)
+    skip = list(skip)
+    for n in [*names, *skip]:
+        if n not in STAGE_ORDER:
+            raise ConfigError(f"unknown stage {n!r}; known stages: {list(STAGE_ORDER)}")
+    skipped = set(skip)
+    chosen = [n for n in STAGE_ORDER if n in names and n not in skipped]
+    if stages is None:
+        # The default set silently leaves out stages this build does not have.
+        chosen = [n for n in chosen if n in STAGE_MODULES]
+    return chosen
+
+
 DocLike = Document | str | tuple[str, str]
 
 
@@ -98,15 +123,7 @@ class Pipeline:
     ) -> Pipeline:
         """Build the stages a config names, optionally narrowed by ``stages``/``skip``."""
         config = config or Config()
-        names = list(config.stages if stages is None else stages)
-        for n in [*names, *skip]:
-            if n not in STAGE_ORDER:
-                raise ConfigError(f"unknown stage {n!r}; known stages: {list(STAGE_ORDER)}")
-        skipped = set(skip)
-        chosen = [n for n in STAGE_ORDER if n in names and n not in skipped]
-        if stages is None:
-            # The default set silently leaves out stages this build does not have.
-            chosen = [n for n in chosen if n in STAGE_MODULES]
+        chosen = stage_plan(config, stages=stages, skip=skip)
         rules = RulePack.load(config.rules)
         return cls([build_stage(n, config, rules) for n in chosen], config, rules)
 

@@ -51,7 +51,7 @@ from textclean.io.writers import (
     textclean_field,
     write_text,
 )
-from textclean.pipeline import Pipeline
+from textclean.pipeline import Pipeline, stage_plan
 from textclean.progress import QuietProgress
 
 __all__ = [
@@ -138,9 +138,13 @@ def dedup_available() -> bool:
 def effective_config(
     config: Config, stages: list[str] | None = None, skip: list[str] | tuple[str, ...] = ()
 ) -> tuple[Config, Pipeline]:
-    """The config with ``stages`` set to exactly the stages that will run, and its pipeline."""
-    pipeline = Pipeline.from_config(config, stages=stages, skip=skip)
-    return config.replace(stages=list(pipeline.stage_names)), pipeline
+    """The config with ``stages`` set to exactly the stages that will run, and its pipeline.
+
+    The pipeline is the one :class:`StageWork` of that config builds, and is kept
+    for it: a run in this process (one worker) does not build it a second time.
+    """
+    effective = config.replace(stages=stage_plan(config, stages=stages, skip=skip))
+    return effective, StageWork(effective).pipeline()
 
 
 def display_path(inp: InputFile) -> str:
@@ -349,16 +353,26 @@ class _Keys:
 
 
 def _kept_texts(
-    journal: Journal, keys: _Keys, progress: Progress | None = None
+    journal: Journal,
+    keys: _Keys,
+    progress: Progress | None = None,
+    origins: dict[str, tuple[str, str | None, int | None]] | None = None,
 ) -> Iterator[tuple[str, str]]:
+    """``(dedup key, text)`` of every kept document in the journal, in order; ``origins``
+    (if given) gets each key's real id, source and line on the way."""
     seen = 0
     for event in journal.events():
         if event["t"] == "doc":
             seen += 1
             if progress is not None and seen % 256 == 0:
                 progress.advance(seen, seen)
-            if event["doc"].dropped is None:
-                yield keys.key(event["doc"].id), event["doc"].text
+            doc: Document = event["doc"]
+            if doc.dropped is None:
+                key = keys.key(doc.id)
+                if origins is not None:  # (one copy of each input's name)
+                    source = sys.intern(doc.source) if doc.source is not None else None
+                    origins[key] = (doc.id, source, doc.line)
+                yield key, doc.text
     if progress is not None:
         progress.advance(seen, seen)
 
@@ -379,19 +393,11 @@ class KeptOrigin:
     kept_line: int | None = None
 
 
-def _with_kept_origins(journal: Journal, duplicates: dict[str, Any]) -> dict[str, KeptOrigin]:
-    """One more pass over the journal, only when there are duplicates to explain."""
-    if not duplicates:
-        return {}
-    wanted = {d.kept_id for d in duplicates.values()}
-    origins: dict[str, tuple[str, str | None, int | None]] = {}
-    keys = _Keys()
-    for event in journal.events():
-        if event["t"] == "doc" and event["doc"].dropped is None:
-            doc: Document = event["doc"]
-            key = keys.key(doc.id)
-            if key in wanted:
-                origins[key] = (doc.id, doc.source, doc.line)
+def _with_kept_origins(
+    duplicates: dict[str, Any], origins: dict[str, tuple[str, str | None, int | None]]
+) -> dict[str, KeptOrigin]:
+    """Each duplicate's verdict told by the kept document's real id, source and line
+    (``origins``, gathered while dedup read the journal: no third pass over it)."""
     out: dict[str, KeptOrigin] = {}
     for key, d in duplicates.items():
         kept_id, source, line = origins.get(d.kept_id, (real_id(d.kept_id), None, None))
@@ -541,6 +547,30 @@ def run_clean(
 ) -> RunResult:
     """Run the whole batch; raises ConfigError/InputError/ResumeError for exit-2 problems."""
     t0 = time.monotonic()
+    # Local workers fork from a server that first loads every table (seconds): start
+    # it now, so that happens while this process builds its own pipeline and plans.
+    prestarted = False
+    if engine is None and options.engine == "local":
+        from textclean.engines import local
+
+        if local.LocalEngine(options.workers).workers > 1:
+            local.prestart()
+            prestarted = True
+    try:
+        return _run_clean(config, options, progress, deduper_factory, engine, t0)
+    finally:
+        if prestarted:
+            local.release_prestarted()
+
+
+def _run_clean(
+    config: Config,
+    options: RunOptions,
+    progress: Progress | None,
+    deduper_factory: Callable[..., Any] | str | None,
+    engine: Engine | None,
+    t0: float,
+) -> RunResult:
     progress = progress or QuietProgress()
     config, pipeline = effective_config(config, options.stages, options.skip)
     if deduper_factory == "default":
@@ -781,13 +811,22 @@ def _dedup(
     # The run id marks this run's documents in a persistent index, so a resumed
     # run that had already committed them does not take them for duplicates.
     # A dry run reports what would be dropped but must not change the index.
+    # Unless told otherwise, the shingle sets wait on disk beside the journal (which
+    # already holds every text there) instead of in memory: they are what grows
+    # with the corpus (4 bytes a word), and verification reads only the pages of
+    # candidate pairs. Where they are kept never changes the result.
     dedup_config = dataclasses.replace(
         config.dedup,
         run_key=journal.run_id,
         update_index=config.dedup.update_index and not dry_run,
+        spill_dir=config.dedup.spill_dir or str(journal.work_dir),
     )
-    result = engine.dedup(dedup_config, factory, _kept_texts(journal, keys, progress))
-    duplicates = _with_kept_origins(journal, dict(result.duplicates))
+    # the kept documents' origins are noted on the way (about 100 bytes each), which
+    # spares a third full read of the journal to explain the duplicates
+    origins: dict[str, tuple[str, str | None, int | None]] = {}
+    result = engine.dedup(dedup_config, factory, _kept_texts(journal, keys, progress, origins))
+    duplicates = _with_kept_origins(dict(result.duplicates), origins)
+    del origins
     info = {
         "enabled": True,
         "available": True,

@@ -35,6 +35,8 @@ _FENCE = regex.compile(r"^ {0,3}(`{3,}|~{3,})")
 # instead of after a scan of the whole line (same matches; tests/test_textblocks.py).
 _ENDS_SENTENCE = regex.compile(r"(?r)[.!?:;…)\]]['\"’”»)\]]*\s*$")
 _STARTS_LOWER = regex.compile(r"^\s*\p{Ll}")
+#: Whether a text may hold a fence line at all (three backticks or tildes).
+_MAY_FENCE = regex.compile(r"```|~~~").search
 
 
 class Line(NamedTuple):
@@ -76,12 +78,28 @@ class Block(NamedTuple):
         return self.kind == "code"
 
 
+#: The last text split and its lines: several stages split the same text (a stage
+#: that changes nothing passes the same string object on), so the next one
+#: gets a copy of the list instead of splitting again.
+_LAST_SPLIT: tuple[str, list[Line]] = ("", [])
+
+
 def split_lines(text: str) -> list[Line]:
-    """The lines of ``text`` with their offsets.
+    """The lines of ``text`` with their offsets (a new list on every call).
 
     >>> [(ln.text, ln.start, ln.stop) for ln in split_lines("a\\r\\n\\nb")]
     [('a', 0, 3), ('', 3, 4), ('b', 4, 5)]
     """
+    global _LAST_SPLIT
+    last_text, last_lines = _LAST_SPLIT
+    if text is last_text:
+        return list(last_lines)
+    lines = _split_lines(text)
+    _LAST_SPLIT = (text, lines)
+    return list(lines)
+
+
+def _split_lines(text: str) -> list[Line]:
     if "\r" in text:
         lines: list[Line] = []
         for m in _LINE.finditer(text):
@@ -146,6 +164,8 @@ def fenced_code_lines(texts: list[str]) -> frozenset[int]:
     >>> sorted(fenced_code_lines(["a", "```", "x  = 1", "```", "b"]))
     [1, 2, 3]
     """
+    if not _MAY_FENCE("\n".join(texts)):  # no line can open a fence
+        return frozenset()
     lines = [Line(0, 0, 0, t) for t in texts]
     return frozenset(i for a, b in _code_regions(lines) for i in range(a, b + 1))
 
@@ -154,7 +174,7 @@ def segment(text: str, lines: list[Line] | None = None) -> list[Block]:
     """The blocks of ``text`` in order (see the module docstring)."""
     if lines is None:
         lines = split_lines(text)
-    code_at = {start: end for start, end in _code_regions(lines)}
+    code_at = {start: end for start, end in _code_regions(lines)} if _MAY_FENCE(text) else {}
     blocks: list[Block] = []
 
     def add(first: int, last: int, kind: str) -> None:
@@ -171,6 +191,7 @@ def segment(text: str, lines: list[Line] | None = None) -> list[Block]:
             for k in range(first, last + 1):
                 add(k, k, "line")
 
+    blank = [not ln.text.strip() for ln in lines]
     i = 0
     para_start: int | None = None
     while i < len(lines):
@@ -181,7 +202,7 @@ def segment(text: str, lines: list[Line] | None = None) -> list[Block]:
             add(i, code_at[i], "code")
             i = code_at[i] + 1
             continue
-        if lines[i].blank:
+        if blank[i]:
             if para_start is not None:
                 add_paragraph(para_start, i - 1)
                 para_start = None

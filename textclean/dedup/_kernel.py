@@ -2,11 +2,12 @@
 
 The same definition as :mod:`textclean.dedup.shingles` and
 :mod:`textclean.dedup.minhash` (the tests check the two agree bit for bit),
-fused into one loop per document: decode UTF-8, lower-case and classify each
-code point with the frozen tables, hash words as they end, hash each n-gram
-as its last word ends, and fold it into the row with a min over all
-permutations (a loop LLVM vectorizes). Nothing is materialized per character
-or per shingle, which is what the numpy path pays for.
+fused into one pass per document: decode UTF-8, lower-case and classify each
+code point with the frozen tables, hash words as they end and each n-gram as
+its last word ends, then take each permutation's min over the document's
+shingle hashes (a loop LLVM vectorizes). Nothing is materialized per
+character, which is what the numpy path pays for; a document's shingle hashes
+are one reused buffer.
 
 :data:`AVAILABLE` is False when numba is not installed or the environment
 variable ``TEXTCLEAN_NUMBA=0`` is set; callers then use the numpy path.
@@ -40,8 +41,10 @@ AVAILABLE: bool = (
 
 __all__ = [
     "AVAILABLE",
+    "char_shingle_hashes",
     "load",
     "loaded",
+    "shingle_sets_utf8",
     "signatures_utf8",
     "stages_use_numba",
     "word_hashes_utf8",
@@ -76,7 +79,6 @@ _S33 = np.uint64(33)
 _S32 = np.uint64(32)
 _C1 = np.uint32(0x85EBCA6B)
 _C2 = np.uint32(0xC2B2AE35)
-_ONE = np.uint64(1)
 _ZERO = np.uint64(0)
 
 
@@ -99,91 +101,158 @@ def _fmix32(h):  # type: ignore[no-untyped-def]
     return h
 
 
-def _fold(row, a, b, hv):  # type: ignore[no-untyped-def]
-    for p in range(row.size):  # branch-free so LLVM vectorizes it
-        row[p] = min(row[p], np.uint32(a[p] * hv + b[p]))
-
-
 def _shingle_hash(g):  # type: ignore[no-untyped-def]
     """A shingle's uint32 hash from its polynomial ``g`` (top 32 bits of fmix64)."""
     return np.uint32(_fmix64(g) >> _S32)
 
 
-def _add_word(w, g, pos, k, ring, qn, row, a, b):  # type: ignore[no-untyped-def]
-    """Roll word hash ``w`` into the n-gram polynomial; fold a complete n-gram."""
-    n = ring.size
-    g = g * _Q + w - ring[pos] * qn
-    ring[pos] = w
-    pos += 1
-    if pos == n:
-        pos = 0
-    k += 1
-    if k >= n:
-        _fold(row, a, b, _fmix32(_shingle_hash(g)))
-    return g, pos, k
+def _decode(buf, i):  # type: ignore[no-untyped-def]
+    """The code point starting at ``buf[i]`` (valid UTF-8) and its length in bytes."""
+    b0 = np.int64(buf[i])
+    if b0 < 0x80:
+        return b0, 1
+    if b0 < 0xE0:
+        return ((b0 & 0x1F) << 6) | (np.int64(buf[i + 1]) & 0x3F), 2
+    if b0 < 0xF0:
+        cp = (
+            ((b0 & 0x0F) << 12)
+            | ((np.int64(buf[i + 1]) & 0x3F) << 6)
+            | (np.int64(buf[i + 2]) & 0x3F)
+        )
+        return cp, 3
+    cp = (
+        ((b0 & 0x07) << 18)
+        | ((np.int64(buf[i + 1]) & 0x3F) << 12)
+        | ((np.int64(buf[i + 2]) & 0x3F) << 6)
+        | (np.int64(buf[i + 3]) & 0x3F)
+    )
+    return cp, 4
 
 
-def _signatures(buf, starts, lower, classes, ngram, qn, a, b, out):  # type: ignore[no-untyped-def]
+def _signatures(buf, starts, lower, classes, ngram, qn, a, b, out, hv):  # type: ignore[no-untyped-def]
     # The n-gram polynomial g = w_0 * Q**(n-1) + ... + w_{n-1} rolls from one
     # word to the next: g = g * Q + w_new - w_oldest * Q**n (exact mod 2**64),
-    # with the last n word hashes in a ring buffer.
+    # with the last n word hashes in a ring buffer. A document's mixed shingle
+    # hashes collect in ``hv``; then each permutation's min runs over them,
+    # a loop LLVM vectorizes with the running min in a register. The word walk
+    # is written out here and in _word_hashes: as a shared inlined function
+    # returning the next word it ran about 30 % slower.
     ring = np.zeros(ngram, dtype=np.uint64)
     for d in range(starts.size - 1):
-        row = out[d]
         i = starts[d]
         end = starts[d + 1]
         k = 0
         pos = 0
         g = _ZERO
         ring[:] = 0
-        h = _ZERO
-        pw = _ONE
-        inword = False
-        while i <= end:
-            cls = 0
-            lc = 0
-            if i < end:
-                b0 = np.int64(buf[i])
-                if b0 < 0x80:
-                    cp = b0
-                    i += 1
-                elif b0 < 0xE0:
-                    cp = ((b0 & 0x1F) << 6) | (np.int64(buf[i + 1]) & 0x3F)
-                    i += 2
-                elif b0 < 0xF0:
-                    cp = (
-                        ((b0 & 0x0F) << 12)
-                        | ((np.int64(buf[i + 1]) & 0x3F) << 6)
-                        | (np.int64(buf[i + 2]) & 0x3F)
-                    )
-                    i += 3
-                else:
-                    cp = (
-                        ((b0 & 0x07) << 18)
-                        | ((np.int64(buf[i + 1]) & 0x3F) << 12)
-                        | ((np.int64(buf[i + 2]) & 0x3F) << 6)
-                        | (np.int64(buf[i + 3]) & 0x3F)
-                    )
-                    i += 4
-                lc = lower[cp]
-                cls = classes[cp]
-            else:
-                i += 1
-            if cls == 1:
-                if not inword:
-                    h = _ZERO
-                    pw = _ONE
-                    inword = True
-                h += np.uint64(lc) * pw
-                pw *= _P
+        m = 0
+        while i < end:
+            cp, n = _decode(buf, i)
+            i += n
+            cls = classes[cp]
+            if cls == 0:  # a separator
                 continue
-            if inword:  # the run of word code points before this one ended
-                g, pos, k = _add_word(_fmix64(h), g, pos, k, ring, qn, row, a, b)
-                inword = False
-            if cls == 2:  # this code point is a word of its own
-                g, pos, k = _add_word(_fmix64(np.uint64(lc)), g, pos, k, ring, qn, row, a, b)
+            h = np.uint64(lower[cp])  # a single code point is a word of its own
+            if cls == 1:  # a run of word code points, up to the next other one
+                pw = _P
+                while i < end:
+                    cp, n = _decode(buf, i)
+                    if classes[cp] != 1:
+                        break
+                    i += n
+                    h += np.uint64(lower[cp]) * pw
+                    pw *= _P
+            w = _fmix64(h)
+            g = g * _Q + w - ring[pos] * qn
+            ring[pos] = w
+            pos += 1
+            if pos == ngram:
+                pos = 0
+            k += 1
+            if k >= ngram:
+                hv[m] = _fmix32(_shingle_hash(g))
+                m += 1
         if 0 < k < ngram:
-            _fold(row, a, b, _fmix32(_shingle_hash(g)))
+            hv[m] = _fmix32(_shingle_hash(g))
+            m += 1
+        row = out[d]
+        for p in range(row.size):
+            ap = a[p]
+            bp = b[p]
+            low = row[p]
+            for s in range(m):
+                low = min(low, np.uint32(ap * hv[s] + bp))
+            row[p] = low
+
+
+def _shingle_sets(buf, starts, lower, classes, ngram, qn, a, b, sig, values, counts, hv):  # type: ignore[no-untyped-def]
+    # The walk of _signatures, keeping each document's shingle hashes: sorted and
+    # without repeats into ``values`` (``counts[d]`` of them), and the signature
+    # taken over that set (a min over a set does not see repeats).
+    ring = np.zeros(ngram, dtype=np.uint64)
+    total = 0
+    for d in range(starts.size - 1):
+        i = starts[d]
+        end = starts[d + 1]
+        k = 0
+        pos = 0
+        g = _ZERO
+        ring[:] = 0
+        m = 0
+        while i < end:
+            cp, n = _decode(buf, i)
+            i += n
+            cls = classes[cp]
+            if cls == 0:
+                continue
+            h = np.uint64(lower[cp])
+            if cls == 1:
+                pw = _P
+                while i < end:
+                    cp, n = _decode(buf, i)
+                    if classes[cp] != 1:
+                        break
+                    i += n
+                    h += np.uint64(lower[cp]) * pw
+                    pw *= _P
+            w = _fmix64(h)
+            g = g * _Q + w - ring[pos] * qn
+            ring[pos] = w
+            pos += 1
+            if pos == ngram:
+                pos = 0
+            k += 1
+            if k >= ngram:
+                hv[m] = _shingle_hash(g)
+                m += 1
+        if 0 < k < ngram:
+            hv[m] = _shingle_hash(g)
+            m += 1
+        if m == 0:
+            counts[d] = 0
+            continue
+        doc = hv[:m]
+        doc.sort()
+        u = 0
+        prev = doc[0]
+        for j in range(m):
+            v = doc[j]
+            if j == 0 or v != prev:
+                values[total + u] = v
+                doc[u] = _fmix32(v)  # (u <= j: the values still to read are intact)
+                u += 1
+            prev = v
+        counts[d] = u
+        total += u
+        row = sig[d]
+        for p in range(row.size):
+            ap = a[p]
+            bp = b[p]
+            low = row[p]
+            for j in range(u):
+                low = min(low, np.uint32(ap * doc[j] + bp))
+            row[p] = low
+    return total
 
 
 def _word_hashes(buf, starts, lower, classes, out, counts):  # type: ignore[no-untyped-def]
@@ -193,60 +262,72 @@ def _word_hashes(buf, starts, lower, classes, out, counts):  # type: ignore[no-u
         i = starts[d]
         end = starts[d + 1]
         first = m
-        h = _ZERO
-        pw = _ONE
-        inword = False
-        while i <= end:
-            cls = 0
-            lc = 0
-            if i < end:
-                b0 = np.int64(buf[i])
-                if b0 < 0x80:
-                    cp = b0
-                    i += 1
-                elif b0 < 0xE0:
-                    cp = ((b0 & 0x1F) << 6) | (np.int64(buf[i + 1]) & 0x3F)
-                    i += 2
-                elif b0 < 0xF0:
-                    cp = (
-                        ((b0 & 0x0F) << 12)
-                        | ((np.int64(buf[i + 1]) & 0x3F) << 6)
-                        | (np.int64(buf[i + 2]) & 0x3F)
-                    )
-                    i += 3
-                else:
-                    cp = (
-                        ((b0 & 0x07) << 18)
-                        | ((np.int64(buf[i + 1]) & 0x3F) << 12)
-                        | ((np.int64(buf[i + 2]) & 0x3F) << 6)
-                        | (np.int64(buf[i + 3]) & 0x3F)
-                    )
-                    i += 4
-                lc = lower[cp]
-                cls = classes[cp]
-            else:
-                i += 1
-            if cls == 1:
-                if not inword:
-                    h = _ZERO
-                    pw = _ONE
-                    inword = True
-                h += np.uint64(lc) * pw
-                pw *= _P
+        while i < end:
+            cp, n = _decode(buf, i)
+            i += n
+            cls = classes[cp]
+            if cls == 0:
                 continue
-            if inword:
-                out[m] = _shingle_hash(_fmix64(h))
-                m += 1
-                inword = False
-            if cls == 2:
-                out[m] = _shingle_hash(_fmix64(np.uint64(lc)))
-                m += 1
+            h = np.uint64(lower[cp])
+            if cls == 1:
+                pw = _P
+                while i < end:
+                    cp, n = _decode(buf, i)
+                    if classes[cp] != 1:
+                        break
+                    i += n
+                    h += np.uint64(lower[cp]) * pw
+                    pw *= _P
+            out[m] = _shingle_hash(_fmix64(h))
+            m += 1
         counts[d] = m - first
+    return m
+
+
+def _char_shingles(buf, lower, classes, ngram, cps, out):  # type: ignore[no-untyped-def]
+    # shingles.char_shingle_hashes: the words (the walk of _word_hashes), lower-
+    # cased once more (as that function reads its normalized text again) and
+    # joined by single spaces, then every ngram code points' polynomial hash
+    n = 0
+    i = 0
+    end = buf.size
+    while i < end:
+        cp, k = _decode(buf, i)
+        i += k
+        cls = classes[cp]
+        if cls == 0:
+            continue
+        if n:
+            cps[n] = 32
+            n += 1
+        cps[n] = lower[lower[cp]]
+        n += 1
+        if cls == 1:
+            while i < end:
+                cp, k = _decode(buf, i)
+                if classes[cp] != 1:
+                    break
+                i += k
+                cps[n] = lower[lower[cp]]
+                n += 1
+    if n == 0:
+        return 0
+    width = min(ngram, n)
+    m = n - width + 1
+    for s in range(m):
+        h = _ZERO
+        pw = np.uint64(1)
+        for j in range(width):
+            h += np.uint64(cps[s + j]) * pw
+            pw *= _P
+        out[s] = np.uint32(_fmix64(h) >> _S32)
     return m
 
 
 _compiled: Callable[..., Any] | None = None
 _compiled_words: Callable[..., Any] | None = None
+_compiled_chars: Callable[..., Any] | None = None
+_compiled_sets: Callable[..., Any] | None = None
 _lock = threading.Lock()
 
 
@@ -268,8 +349,9 @@ def load() -> Callable[..., Any] | None:
 
 
 def _build() -> Callable[..., Any] | None:
-    global AVAILABLE, _compiled, _compiled_words, _fmix64, _fmix32, _fold, _shingle_hash
-    global _add_word
+    global AVAILABLE, _compiled, _compiled_words, _compiled_chars, _compiled_sets
+    global _fmix64, _fmix32, _shingle_hash
+    global _decode
     if _compiled is not None or not AVAILABLE:  # another thread built it meanwhile
         return _compiled
     try:
@@ -280,10 +362,11 @@ def _build() -> Callable[..., Any] | None:
     inline = numba.njit(cache=True, nogil=True, boundscheck=False, inline="always")
     _fmix64 = inline(_fmix64)
     _fmix32 = inline(_fmix32)
-    _fold = inline(_fold)
     _shingle_hash = inline(_shingle_hash)
-    _add_word = inline(_add_word)
+    _decode = inline(_decode)
     _compiled_words = numba.njit(cache=True, nogil=True, boundscheck=False)(_word_hashes)
+    _compiled_chars = numba.njit(cache=True, nogil=True, boundscheck=False)(_char_shingles)
+    _compiled_sets = numba.njit(cache=True, nogil=True, boundscheck=False)(_shingle_sets)
     _compiled = numba.njit(cache=True, nogil=True, boundscheck=False)(_signatures)
     return _compiled
 
@@ -305,6 +388,43 @@ def word_hashes_utf8(buf: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, n
     return out[:m], offsets
 
 
+def char_shingle_hashes(text: str, ngram: int = 5) -> np.ndarray:
+    """``shingles.char_shingle_hashes(text, ngram)`` by a compiled loop (the same values)."""
+    if ngram < 1:
+        raise ValueError(f"ngram must be >= 1, got {ngram}")
+    if load() is None or _compiled_chars is None:
+        raise RuntimeError("the numba kernel needs numba installed (and TEXTCLEAN_NUMBA != 0)")
+    buf = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    cps = np.empty(2 * buf.size + 1, dtype=np.int64)  # a code point and a space at most
+    out = np.empty(max(1, 2 * buf.size), dtype=np.uint32)
+    m = _compiled_chars(buf, LOWER_TABLE, CLASS_OF_LOWER, ngram, cps, out)
+    return out[:m].copy()
+
+
+def shingle_sets_utf8(
+    buf: np.ndarray, starts: np.ndarray, ngram: int, a: np.ndarray, b: np.ndarray, sig: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Each document's shingle-hash set and its signature, in one pass.
+
+    Returns ``(values, counts)``: document ``d``'s word ``ngram``-gram hashes,
+    sorted and without repeats (the values of ``shingles.batch_shingle_hashes``),
+    are the next ``counts[d]`` of ``values``. Its MinHash over them is folded into
+    ``sig[d]`` (rows pre-filled), as :func:`signatures_utf8` folds it. ``buf`` and
+    ``starts`` as for :func:`signatures_utf8`.
+    """
+    if load() is None or _compiled_sets is None:
+        raise RuntimeError("the numba kernel needs numba installed (and TEXTCLEAN_NUMBA != 0)")
+    qn = np.uint64(pow(Q, ngram, 1 << 64))
+    longest = int(np.diff(starts).max()) if starts.size > 1 else 0
+    hv = np.empty(max(1, longest), dtype=np.uint32)
+    values = np.empty(max(1, int(buf.size)), dtype=np.uint32)
+    counts = np.zeros(starts.size - 1, dtype=np.int64)
+    total = _compiled_sets(
+        buf, starts, LOWER_TABLE, CLASS_OF_LOWER, np.int64(ngram), qn, a, b, sig, values, counts, hv
+    )
+    return values[:total].copy(), counts
+
+
 def signatures_utf8(
     buf: np.ndarray, starts: np.ndarray, ngram: int, a: np.ndarray, b: np.ndarray, out: np.ndarray
 ) -> None:
@@ -317,4 +437,7 @@ def signatures_utf8(
     if kernel is None:
         raise RuntimeError("the numba kernel needs numba installed (and TEXTCLEAN_NUMBA != 0)")
     qn = np.uint64(pow(Q, ngram, 1 << 64))
-    kernel(buf, starts, LOWER_TABLE, CLASS_OF_LOWER, np.int64(ngram), qn, a, b, out)
+    # a document has at most as many shingles as bytes (and one if it has words)
+    longest = int(np.diff(starts).max()) if starts.size > 1 else 0
+    hv = np.empty(max(1, longest), dtype=np.uint32)
+    kernel(buf, starts, LOWER_TABLE, CLASS_OF_LOWER, np.int64(ngram), qn, a, b, out, hv)

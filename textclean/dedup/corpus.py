@@ -55,7 +55,7 @@ from textclean.dedup import _kernel
 from textclean.dedup.index import DedupIndex, IndexDocs, index_settings
 from textclean.dedup.lsh import UnionFind, band_hashes, candidate_pairs, large_buckets
 from textclean.dedup.lsh import _ragged_arange as ragged_arange
-from textclean.dedup.minhash import signatures, signatures_from_hashes
+from textclean.dedup.minhash import EMPTY_HASH, permutations, signatures_from_hashes
 from textclean.dedup.shingles import batch_shingle_hashes
 from textclean.document import Document
 
@@ -257,11 +257,6 @@ class CorpusDeduper:
         self.batch_size = batch_size
         self.max_bucket = max_bucket
         self.settings = index_settings(self.config)
-        self._sig_args = {
-            "num_perm": self.config.num_perm,
-            "seed": self.config.seed,
-            "ngram": self.config.ngram,
-        }
         self._index = DedupIndex(self.config.index, self.settings) if self.config.index else None
         self._ids: list[str] = []
         self._pending: list[str] = []
@@ -344,6 +339,33 @@ class CorpusDeduper:
             return
         self._pending = []
         self._pending_chars = 0
+        if _kernel.load() is not None:  # one compiled pass: the same sets and bands
+            values, counts, bands = self._hash_compiled(texts)
+        else:
+            values, counts, bands = self._hash_numpy(texts)
+        self._values.append(values)
+        self._counts.append(counts)
+        self._lengths.append(np.fromiter((len(t) for t in texts), np.int64, len(texts)))
+        self._bands.append(bands)
+
+    def _hash_compiled(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Shingle sets (sorted, no repeats), their counts and band hashes, by the kernel."""
+        cfg = self.config
+        encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+        starts = np.zeros(len(encoded) + 1, dtype=np.int64)
+        np.cumsum([len(e) for e in encoded], out=starts[1:])
+        buf = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+        a, b = permutations(cfg.num_perm, cfg.seed)
+        sig = np.full((len(texts), cfg.num_perm), EMPTY_HASH, dtype=np.uint32)
+        values, counts = _kernel.shingle_sets_utf8(buf, starts, cfg.ngram, a, b, sig)
+        bands = np.zeros((len(texts), cfg.bands), dtype=np.uint64)
+        live = np.flatnonzero(counts)
+        if live.size:
+            bands[live] = band_hashes(sig[live], bands=cfg.bands, rows=cfg.rows)
+        return values, counts, bands
+
+    def _hash_numpy(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """What :meth:`_hash_compiled` returns, by the numpy path."""
         cfg = self.config
         hashes, offs = batch_shingle_hashes(texts, cfg.ngram)
         doc_of = np.repeat(np.arange(len(texts), dtype=np.uint64), np.diff(offs))
@@ -358,19 +380,13 @@ class CorpusDeduper:
         live = np.flatnonzero(counts)
         bands = np.zeros((len(texts), cfg.bands), dtype=np.uint64)
         if live.size:
-            if _kernel.load() is not None:  # compiled text → signature beats re-reading sets
-                sig = signatures([texts[i] for i in live], **self._sig_args)
-            else:
-                sig = signatures_from_hashes(
-                    [values[bounds[i] : bounds[i + 1]] for i in live],
-                    num_perm=cfg.num_perm,
-                    seed=cfg.seed,
-                )
+            sig = signatures_from_hashes(
+                [values[bounds[i] : bounds[i + 1]] for i in live],
+                num_perm=cfg.num_perm,
+                seed=cfg.seed,
+            )
             bands[live] = band_hashes(sig, bands=cfg.bands, rows=cfg.rows)
-        self._values.append(values)
-        self._counts.append(counts)
-        self._lengths.append(np.fromiter((len(t) for t in texts), np.int64, len(texts)))
-        self._bands.append(bands)
+        return values, counts, bands
 
     def finish(self) -> DedupResult:
         """Decide which documents are duplicates (and update the index, if any)."""

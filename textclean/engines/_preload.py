@@ -42,15 +42,17 @@ def warm() -> bool:
         stats.bigram_scale()
         stats.zipf("rail")
         stats.language_markers()
-        # the compiled loops of quality and repeats (workers then use them at once)
+        # the compiled loops of quality, repeats and language (workers then use them
+        # at once)
         from textclean.dedup import _kernel as dedup_kernel
-        from textclean.stages import repeats
+        from textclean.stages import language, repeats
         from textclean.stages.quality import _kernel as quality_kernel
 
         dedup_kernel.load()
         repeats._band_kernel()
         quality_kernel.load()
         quality_kernel.char_table()
+        language.compiled(language.identifier())
     except Exception:
         return False
     finally:

@@ -11,7 +11,9 @@ parent (the fork server) dies (``prctl(PR_SET_PDEATHSIG)``, Linux) and a
 watchdog thread exits it within a second or two once the process that
 started the pool is gone, even after a SIGKILL of that process. On an
 interrupted run :meth:`LocalEngine.terminate` stops the workers at once, and
-closing the last pool stops the fork server too.
+closing the last pool stops the fork server too. Corpus dedup runs in the
+calling process, after the pool is closed: the peak memory of a run is the
+larger of its two phases', not their sum.
 
 >>> from textclean.config import Config
 >>> from textclean.document import Document
@@ -97,6 +99,30 @@ def _stop_forkserver() -> None:
                 stop()
 
 
+def _context() -> multiprocessing.context.ForkServerContext:
+    """The forkserver context, with the preload named unless ``TEXTCLEAN_PRELOAD=0``."""
+    ctx = multiprocessing.get_context("forkserver")
+    if os.environ.get("TEXTCLEAN_PRELOAD", "1") != "0":
+        ctx.set_forkserver_preload(["textclean.engines._preload"])
+    return ctx
+
+
+def prestart() -> None:
+    """Start the fork server now, so its preload (several seconds of loading tables and
+    kernels) runs while the caller does other work; the first pool then forks its
+    workers at once. Pair it with :func:`release_prestarted`."""
+    from multiprocessing import forkserver
+
+    _context()
+    forkserver.ensure_running()
+
+
+def release_prestarted() -> None:
+    """Stop a fork server started by :func:`prestart` unless a pool still uses it."""
+    if _open_pools <= 0:
+        _stop_forkserver()
+
+
 def default_workers() -> int:
     """The number of CPUs this process may use."""
     try:
@@ -127,9 +153,7 @@ class LocalEngine:
             # The server preloads the read-only tables, so every worker forked
             # from it shares them instead of loading its own copy.
             global _open_pools
-            ctx = multiprocessing.get_context("forkserver")
-            if os.environ.get("TEXTCLEAN_PRELOAD", "1") != "0":
-                ctx.set_forkserver_preload(["textclean.engines._preload"])
+            ctx = _context()
             self._pool = ProcessPoolExecutor(
                 max_workers=self.workers,
                 mp_context=ctx,
@@ -159,6 +183,10 @@ class LocalEngine:
     def dedup(
         self, config: DedupConfig, factory: DeduperFactory, items: Iterable[tuple[str, str]]
     ) -> DedupResult:
+        # Dedup runs in this process: the workers (and the fork server holding the
+        # stages' tables) would only sit idle, so their memory is given back first.
+        # A later map_batches starts a new pool.
+        self.close()
         return dedup_locally(config, factory, items)
 
     def close(self) -> None:

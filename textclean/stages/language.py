@@ -10,6 +10,12 @@ least ``language.english_only_min_confidence`` is left alone by them, and they s
 so in its scores. The model is loaded once per process, on the first document
 (about a second: it is 68 MB once decompressed).
 
+py3langid walks its byte automaton in a Python loop, about 1.8 MB/s. Once a
+process has numba loaded for the other stages (:func:`textclean.dedup._kernel.
+stages_use_numba`), :func:`identify` walks it with a compiled loop instead and
+hands py3langid's own scoring the same feature counts, in the same
+(first-seen) order, so the language and confidence are exactly py3langid's.
+
 The step runs after ``extract`` and before every stage, whatever ``stages`` says;
 ``language.identify = false`` turns it off.
 
@@ -25,10 +31,16 @@ The step runs after ``extract`` and before every stage, whatever ``stages`` says
 
 from __future__ import annotations
 
+import math
 import threading
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
+import numpy as np
+
 from textclean.config import Config, LanguageConfig
+from textclean.dedup._kernel import stages_use_numba
 from textclean.document import Document
 from textclean.rules import RulePack
 
@@ -47,9 +59,233 @@ def identifier() -> Any:
     return _IDENTIFIER
 
 
+def _walk(nextmove, rowbase, output, data, counts, order, chains, warm, feats, nfeat):  # type: ignore[no-untyped-def]
+    # py3langid's visit_counts: the automaton's features, counted, and the
+    # distinct ones in order of first visit (a Counter's key order).
+    #
+    # The automaton is Aho-Corasick: its state after any input is the longest
+    # suffix of it that is a prefix of a feature, so it depends only on the last
+    # ``warm`` bytes (the deepest state). The data is cut into ``chains``
+    # segments walked side by side, each but the first starting ``warm`` bytes
+    # early: their table loads, which miss the cache, overlap instead of waiting
+    # on each other. Each chain's features are kept in order, then counted chain
+    # after chain: the same counts and first-visit order as one walk.
+    n = data.size
+    seg = n // chains  # chains 0 .. chains-2 take seg bytes, the last the rest
+    states = np.zeros(chains, dtype=np.int64)
+    for k in range(chains):
+        nfeat[k] = 0
+    for k in range(1, chains):
+        s = 0
+        for j in range(k * seg - warm, k * seg):
+            s = nextmove[rowbase[s] + data[j]]
+        states[k] = s
+    for j in range(seg):
+        p = j
+        for k in range(chains):
+            s = nextmove[rowbase[states[k]] + data[p]]
+            states[k] = s
+            f = output[s]
+            if f >= 0:
+                feats[k, nfeat[k]] = f
+                nfeat[k] += 1
+            p += seg
+    last = chains - 1
+    s = states[last]
+    for p in range(chains * seg, n):
+        s = nextmove[rowbase[s] + data[p]]
+        f = output[s]
+        if f >= 0:
+            feats[last, nfeat[last]] = f
+            nfeat[last] += 1
+    m = 0
+    for k in range(chains):
+        for t in range(nfeat[k]):
+            f = feats[k, t]
+            if counts[f] == 0:
+                order[m] = f
+                m += 1
+            counts[f] += 1
+    return m
+
+
+def _depth(nextmove, rowbase, states):  # type: ignore[no-untyped-def]
+    # the deepest state: the longest shortest path from state 0 (breadth first)
+    depth = np.full(states, -1, dtype=np.int64)
+    depth[0] = 0
+    queue = np.empty(states, dtype=np.int64)
+    queue[0] = 0
+    head, tail = 0, 1
+    while head < tail:
+        s = queue[head]
+        head += 1
+        for b in range(256):
+            t = nextmove[rowbase[s] + b]
+            if depth[t] < 0:
+                depth[t] = depth[s] + 1
+                queue[tail] = t
+                tail += 1
+    return depth.max() if tail == states else -1
+
+
+def _synchronized(nextmove, rowbase, warm, trials, seed):  # type: ignore[no-untyped-def]
+    # spot check of the Aho-Corasick property the chained walk relies on: after
+    # ``warm`` bytes, any two states reach the same state
+    np.random.seed(seed)
+    states = rowbase.size
+    for _ in range(trials):
+        a = np.random.randint(0, states)
+        b = 0
+        for _ in range(warm):
+            c = (
+                np.random.randint(0, 256)
+                if np.random.randint(0, 4) == 0
+                else np.random.randint(32, 127)
+            )
+            a = nextmove[rowbase[a] + c]
+            b = nextmove[rowbase[b] + c]
+        if a != b:
+            return False
+    return True
+
+
+def _gather(table, idx, to_float32, raw, out):  # type: ignore[no-untyped-def]
+    # out[k] = the float16 row idx[k] of the model as float32 (what numpy's
+    # matmul casts it to), with the exact conversion read from a table. The rows
+    # are first copied as they are (plain loads that miss the cache side by side),
+    # then converted from that compact copy.
+    width = table.shape[1]
+    for k in range(idx.size):
+        row = idx[k]
+        for j in range(width):
+            raw[k, j] = table[row, j]
+    for k in range(idx.size):
+        for j in range(width):
+            out[k, j] = to_float32[raw[k, j]]
+
+
+@dataclass(frozen=True)
+class _Compiled:
+    """The compiled loops and py3langid's model as arrays they read."""
+
+    walk: Callable[..., int]
+    gather: Callable[..., None]
+    nextmove: np.ndarray  # the automaton: next state of (row base of state) + byte
+    rowbase: np.ndarray
+    output: np.ndarray  # the feature a state emits, or -1
+    ptc16: np.ndarray  # the per-feature class weights, float16 read as uint16
+    to_float32: np.ndarray  # every float16 bit pattern's float32 value
+    warm: int  # bytes after which the automaton's state no longer depends on the past
+
+    def classify(self, ident: Any, text: str) -> tuple[str, float]:
+        """``ident.classify(text)`` (``norm_probs``, no ``min_confidence``)."""
+        data = ident._encode(text)
+        buf = np.frombuffer(data, dtype=np.uint8)
+        # one counter per feature: zero between calls, kept per thread (a fresh
+        # 800 kB array a call would be mapped and faulted in again every time)
+        counts = getattr(_COUNTS, "array", None)
+        if counts is None:
+            counts = _COUNTS.array = np.zeros(len(self.ptc16), dtype=np.int64)
+        order = np.empty(min(buf.size, counts.size) + 1, dtype=np.int64)
+        chains = _CHAINS if buf.size >= _CHAINS * _CHAIN_MIN_BYTES else 1
+        feats = np.empty((chains, buf.size // chains + chains + 1), dtype=np.int64)
+        nfeat = np.empty(chains, dtype=np.int64)
+        tables = (self.nextmove, self.rowbase, self.output)
+        n = self.walk(*tables, buf, counts, order, chains, self.warm, feats, nfeat)
+        if n:
+            # py3langid 0.4's _sparse_score: log1p(counts) @ nb_ptc[features] + nb_pc
+            # in float32 (numpy casts the float16 rows to float32, then multiplies)
+            idx = order[:n]
+            visits = counts[idx].astype(np.float32)
+            counts[idx] = 0
+            raw = np.empty((n, self.ptc16.shape[1]), dtype=np.uint16)
+            rows = np.empty((n, self.ptc16.shape[1]), dtype=np.float32)
+            self.gather(self.ptc16, idx, self.to_float32, raw, rows)
+            scores = np.log1p(visits) @ rows + ident.nb_pc
+        else:
+            scores = np.full(len(ident.nb_classes), 0.0, dtype=np.float32)
+        # the rest of py3langid 0.4's _decide and classify (norm_probs=True)
+        scores *= 1.0 / math.sqrt(len(data) or 1)
+        np.exp(scores - scores.max(), out=scores)
+        scores /= scores.sum()
+        for i, j in ident._alias_pairs:
+            scores[i] += scores[j]
+            scores[j] = 0.0
+        best = int(scores.argmax())
+        return ident.nb_classes[best], float(scores[best])
+
+
+#: Segments of a text walked side by side, for texts of at least _CHAIN_MIN_BYTES
+#: bytes a segment (shorter ones are walked in one piece).
+_CHAINS = 8
+_CHAIN_MIN_BYTES = 32
+_COUNTS = threading.local()
+_COMPILED: _Compiled | None = None
+_NO_COMPILED = False  # numba missing, or this py3langid is not laid out as 0.4's is
+_CHECK = "The council voted on Tuesday to build a new bridge over the river. Ça coûte cher."
+
+
+def _build(ident: Any) -> _Compiled:
+    import numba
+
+    if ident.tk_nextmove.itemsize != 4:
+        raise TypeError("the automaton is not uint32")
+    rowbase = np.asarray(ident._rowbase, dtype=np.int64)
+    output = np.asarray(ident.tk_output, dtype=np.int64)
+    ptc = ident.nb_ptc
+    if ptc.dtype != np.float16 or ptc.ndim != 2 or not ptc.flags.c_contiguous:
+        raise TypeError("the model is not a float16 matrix")
+    if rowbase.size != output.size or int(output.max()) >= len(ptc):
+        raise ValueError("the automaton's tables disagree")
+    halves = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16)
+    jit = numba.njit(cache=True, nogil=True, boundscheck=False)
+    nextmove = np.frombuffer(ident.tk_nextmove, dtype=np.uint32)
+    warm = int(jit(_depth)(nextmove, rowbase, rowbase.size))
+    if not 0 < warm <= _CHAIN_MIN_BYTES or not jit(_synchronized)(
+        nextmove, rowbase, warm, 20000, 1
+    ):
+        raise ValueError("the automaton is not the Aho-Corasick automaton the walk expects")
+    return _Compiled(
+        walk=jit(_walk),
+        gather=jit(_gather),
+        nextmove=nextmove,
+        rowbase=rowbase,
+        output=output,
+        ptc16=ptc.view(np.uint16),
+        to_float32=halves.view(np.float16).astype(np.float32),
+        warm=warm,
+    )
+
+
+def compiled(ident: Any) -> _Compiled | None:
+    """The compiled path for ``ident`` (built once per process), or None without it.
+
+    On first use it must give exactly ``ident.classify``'s answer on a sample,
+    or it is never used (a py3langid whose model or scoring changed)."""
+    global _COMPILED, _NO_COMPILED
+    if _COMPILED is not None or _NO_COMPILED:
+        return _COMPILED
+    with _LOCK:
+        if _COMPILED is None and not _NO_COMPILED:
+            try:
+                built = _build(ident)
+                if built.classify(ident, _CHECK) != ident.classify(_CHECK):
+                    raise ValueError("the compiled path does not give py3langid's answer")
+                _COMPILED = built
+            except (ImportError, AttributeError, TypeError, ValueError):
+                _NO_COMPILED = True
+    return _COMPILED
+
+
 def identify(text: str, sample_chars: int = 4000) -> tuple[str, float]:
     """``(language code, confidence)`` of ``text`` (its first ``sample_chars`` characters)."""
-    lang, confidence = identifier().classify(text[:sample_chars] if sample_chars else text)
+    sample = text[:sample_chars] if sample_chars else text
+    ident = identifier()
+    fast = compiled(ident) if stages_use_numba(len(sample)) else None
+    if fast is not None:
+        lang, confidence = fast.classify(ident, sample)
+    else:
+        lang, confidence = ident.classify(sample)
     return str(lang), round(float(confidence), 3)
 
 

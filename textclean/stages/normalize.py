@@ -50,10 +50,14 @@ class NormalizeStage:
 
     def clean_line(self, line: str) -> str:
         line = line.rstrip(" \t")
-        if self.config.keep_indentation:
-            line = _INNER_SPACES.sub(" ", line)
-        else:
-            line = _ALL_SPACES.sub(" ", line).lstrip(" ")
+        # both patterns need a tab or two spaces: most lines skip the regex
+        if "\t" in line or "  " in line:
+            if self.config.keep_indentation:
+                line = _INNER_SPACES.sub(" ", line)
+            else:
+                line = _ALL_SPACES.sub(" ", line)
+        if not self.config.keep_indentation:
+            line = line.lstrip(" ")
         if self.config.fold_quotes:
             line = line.translate(_QUOTES)
         if self.config.fold_dashes:

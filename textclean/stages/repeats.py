@@ -49,7 +49,6 @@ characters as a fraction of the text's).
 
 from __future__ import annotations
 
-import hashlib
 from collections import Counter
 from dataclasses import dataclass
 from typing import Any
@@ -111,14 +110,19 @@ class _Doc:
         #: First block with the same normalised form (itself for a first copy).
         self.rep: list[int] = []
         first_of: dict[bytes, int] = {}
-        for b, lo, hi in zip(self.blocks, offsets[:-1].tolist(), offsets[1:].tolist(), strict=True):
+        # The key is the word hashes' bytes themselves (a block without words, such
+        # as "***", "---" or code, is matched only on its exact text, marked apart).
+        keys = self.keys
+        rep = self.rep
+        raw = word_hashes.tobytes()
+        bounds = (offsets * 4).tolist()
+        for b, lo, hi in zip(self.blocks, bounds[:-1], bounds[1:], strict=True):
             if hi > lo:
-                form = word_hashes[lo:hi].tobytes()
-            else:  # no words ("***", "---", code): match only on the exact text
-                form = b"\x00" + " ".join(b.text.split()).encode("utf-8", "surrogatepass")
-            key = hashlib.blake2b(form, digest_size=8).digest()
-            self.keys.append(key)
-            self.rep.append(first_of.setdefault(key, b.index))
+                key = raw[lo:hi]
+            else:
+                key = b"\x00" + " ".join(b.text.split()).encode("utf-8", "surrogatepass")
+            keys.append(key)
+            rep.append(first_of.setdefault(key, b.index))
         #: Whether each block is long (see :meth:`is_long`).
         self.long: list[bool] = [
             not b.inert and n >= cfg.short_block_words
@@ -150,6 +154,8 @@ class _Doc:
             text = self.blocks[i].text
             if kind == "word":
                 got = shingle_hashes(text, self.cfg.word_ngram)
+            elif self.compiled and _dedup_kernel.load() is not None:  # the same values
+                got = _dedup_kernel.char_shingle_hashes(text, self.cfg.char_ngram)
             else:
                 got = char_shingle_hashes(text, self.cfg.char_ngram)
             got = np.unique(got)
