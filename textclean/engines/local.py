@@ -198,14 +198,33 @@ class LocalEngine:
         """Stop at once (an interrupted run): kill the workers, drop pending batches."""
         if self._pool is None:
             return
-        processes = list((getattr(self._pool, "_processes", None) or {}).values())
+        pool = self._pool
+        processes = list((getattr(pool, "_processes", None) or {}).values())
+        # taken before shutdown(), which drops the executor's references to them
+        results = getattr(getattr(pool, "_result_queue", None), "_writer", None)
+        manager = getattr(pool, "_executor_manager_thread", None)
         for p in processes:
             with contextlib.suppress(OSError, AttributeError):
                 p.kill()
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(wait=False, cancel_futures=True)
         for p in processes:
             with contextlib.suppress(OSError, AttributeError, ValueError):
                 p.join(5)
+        # A worker killed while sending a result leaves half a message in the result
+        # pipe, and the executor's manager thread waits for the rest for ever: this
+        # process holds the pipe's write end too, so no end of file comes. The thread
+        # is joined at interpreter exit, so the process would never exit. With the
+        # workers dead, closing that write end ends the wait: the thread finds the pool
+        # broken, unblocks its queue feeder (which may be stuck writing a batch no
+        # worker reads) and returns.
+        if results is not None:
+            with contextlib.suppress(OSError):
+                results.close()
+        if manager is not None:
+            manager.join(5)
+        # The thread held the pool's queues: freed now, their semaphores are unlinked
+        # before the resource tracker stops (which would unlink them first, and warn).
+        del manager, results
         self._released()
 
     def _released(self) -> None:
