@@ -5,7 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from textclean.rules import RulePack, check_pack
-from textclean.stages.despin.match import find_matches, first_word_spans, tokenize
+from textclean.stages.despin.match import (
+    find_matches,
+    first_word_spans,
+    match_keys,
+    phrase_prefixes,
+    scan,
+    tokenize,
+)
 from textclean.stages.despin.table import check_spin_file, load_table_files, load_tables
 
 HEADER = "id\ttier\tspun\toriginal\tsource\tnote\n"
@@ -122,3 +129,32 @@ def test_per_original_sources_and_leave_one_out(tmp_path: Path) -> None:
     left = tables.without_source("pair:p").entries["assist"]  # the pair's original goes
     assert (left.original, left.alternatives, left.source) == ("help", ("help",), "general")
     assert tables.without_source("general").entries["assist"].alternatives == ("support",)
+
+
+def test_scan_agrees_with_tokenize_on_awkward_text() -> None:
+    """The fast scoring scan gives exactly tokenize's keys and joined flags: curly
+    apostrophes, a Greek final sigma, tabs, no-break spaces, line breaks, marks."""
+    text = (
+        "ΟΔΟΣ Trump’s\treal-estate\u00a0U.S. p.c, 3.5%\n\nCafe\u0301  "
+        "İstanbul — ÉTÉ’S a-\t b\u200bc ﬁne"
+    )
+    keys, joined = scan(text)
+    assert list(zip(keys, joined, strict=True)) == [(t.key, t.joined) for t in tokenize(text)]
+    assert scan("") == ([], [])
+    assert scan("  ...  ") == ([], [])
+
+
+def test_phrase_prefixes_do_not_change_matches() -> None:
+    """Matching with the phrase-prefix shortcut finds exactly what the full walk finds."""
+    tables = load_tables(RulePack.load())
+    first = first_word_spans(tables.entries)
+    prefixes = phrase_prefixes(tables.entries)
+    text = (
+        "Greater than a yr in the past, he is aware of find out how to win; she is aware "
+        "of it. As a result of the begin of talks, the crew stated it'll assist."
+    )
+    keys, joined = scan(text)
+    full = match_keys(keys, joined, tables.entries, first)
+    quick = match_keys(keys, joined, tables.entries, first, prefixes)
+    assert full == quick
+    assert len(full) > 5

@@ -56,6 +56,7 @@ import math
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -67,10 +68,13 @@ from textclean.stages.despin.casing import restore_case
 from textclean.stages.despin.match import (
     Match,
     Token,
-    find_fingerprints,
-    find_matches,
     fingerprint_index,
+    fingerprint_keys,
+    fingerprint_seconds,
     first_word_spans,
+    match_keys,
+    phrase_prefixes,
+    scan,
     tokenize,
 )
 from textclean.stages.despin.stats import bigram_evidence, english_share, phrase_zipf, zipf
@@ -125,6 +129,8 @@ _NUMBER_WORDS = {
 }
 _SPUN_DECIMAL = regex.compile(r"^(" + "|".join(_NUMBER_WORDS) + r")\.(\d+)$")
 DECIMAL_RULE = "spin.en.t1.number_word_decimal"
+#: How many (spun form, neighbours) evidence values one stage keeps before starting over.
+_LLR_CACHE_SIZE = 200_000
 
 
 def _spun_decimal(key: str) -> str | None:
@@ -158,7 +164,10 @@ def _quote_gap(gap: str) -> bool:
 class Analysis:
     """What detection found in one text."""
 
-    tokens: list[Token]
+    text: str
+    #: lower-case token keys and joined flags (see :func:`~textclean.stages.despin.match.scan`)
+    keys: list[str]
+    joined: list[bool]
     matches: list[Match]
     fingerprints: list[tuple[int, Fingerprint]]
     score: float
@@ -170,6 +179,11 @@ class Analysis:
     evidence: float = 0.0
     #: distinct table entries whose match carried evidence
     evidence_distinct: int = 0
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The tokens with their offsets (repair needs them; scoring does not)."""
+        return tokenize(self.text)
 
     def scores(self) -> dict[str, float | int | bool]:
         return {
@@ -198,6 +212,14 @@ class DespinStage:
     rewritten: frozenset[str] = field(repr=False, default_factory=frozenset)
     # a document identified as another language than English is left alone
     language: LanguageConfig = field(repr=False, default_factory=LanguageConfig)
+    # matching aids: leading word runs of the spun phrases; fingerprints' second words
+    prefixes: frozenset[str] = field(repr=False, default_factory=frozenset)
+    fp_second: dict[str, frozenset[str]] = field(repr=False, default_factory=dict)
+    # (spun, originals, prev, next) → per-original log10 ratio in context (match_llr
+    # without names): a pure function of its key, so a cache changes no result
+    _llr_cache: dict[tuple[str, str, str | None, str | None], tuple[float, ...]] = field(
+        repr=False, default_factory=dict, compare=False, init=False
+    )
     name: str = NAME
 
     @classmethod
@@ -206,11 +228,14 @@ class DespinStage:
         breadth = frozenset(
             e.spun for e in tables.entries.values() if zipf(e.spun) <= zipf(e.original) - margin
         )
+        fp_index = fingerprint_index(tables.fingerprints)
         return cls(
             config=config,
             tables=tables,
             first=first_word_spans(tables.entries),
-            fp_index=fingerprint_index(tables.fingerprints),
+            fp_index=fp_index,
+            prefixes=phrase_prefixes(tables.entries),
+            fp_second=fingerprint_seconds(fp_index),
             breadth=breadth,
             log_prior={
                 (e.spun, alt): _log_prior(e.spun, alt)
@@ -227,22 +252,22 @@ class DespinStage:
 
     def analyse(self, text: str) -> Analysis:
         cfg = self.config
-        tokens = tokenize(text)
-        matches = find_matches(tokens, self.tables.entries, self.first)
-        fps = find_fingerprints(tokens, self.fp_index)
+        keys, joined = scan(text)
+        matches = match_keys(keys, joined, self.tables.entries, self.first, self.prefixes)
+        fps = fingerprint_keys(keys, joined, self.fp_index, self.fp_second)
         cap = cfg.max_hits_per_entry
         entry_hits = Counter(m.entry.spun for m in matches if m.entry.spun in self.breadth)
         fp_hits = Counter(fp.id for _, fp in fps)
         weights = {fp.id: fp.weight for _, fp in fps}
         weighted = sum(min(c, cap) for c in entry_hits.values()) * cfg.breadth_weight
         weighted += sum(min(c, cap) * weights[k] for k, c in fp_hits.items())
-        n = len(tokens)
+        n = len(keys)
         words = max(n, cfg.score_min_words, 1)
         score = 1000.0 * weighted / words
         distinct = len(entry_hits) + len(fp_hits)
-        evidence, ev_distinct = self.evidence(text, tokens, matches)
+        evidence, ev_distinct = self.evidence(text, keys, joined, matches)
         evidence = 1000.0 * evidence / words
-        english = english_share([t.key for t in tokens])
+        english = english_share(keys)
         by_density = (
             score >= cfg.threshold
             and distinct >= cfg.min_distinct
@@ -256,7 +281,18 @@ class DespinStage:
         spun = (by_density or by_evidence) and english >= cfg.min_english_share
         hits = sum(entry_hits.values()) + sum(fp_hits.values())
         return Analysis(
-            tokens, matches, fps, score, hits, distinct, english, spun, evidence, ev_distinct
+            text,
+            keys,
+            joined,
+            matches,
+            fps,
+            score,
+            hits,
+            distinct,
+            english,
+            spun,
+            evidence,
+            ev_distinct,
         )
 
     def match_llr(
@@ -274,21 +310,32 @@ class DespinStage:
         """
         e = m.entry
         best, best_alt = -math.inf, e.original
-        for alt in e.alternatives:
-            log_prior = self.log_prior.get((e.spun, alt))
-            if log_prior is None:
-                log_prior = _log_prior(e.spun, alt)
-            phrase = " " in e.spun or " " in alt
-            stats = bigram_evidence(e.spun, alt, prev, nxt, log_prior if phrase else None)
-            llr = 0.5 * log_prior if stats.ratio == 1.0 else math.log10(stats.ratio)
+        cache_key = (e.spun, e.original, prev, nxt)
+        llrs = self._llr_cache.get(cache_key)
+        if llrs is None:
+            llrs = tuple(self._context_llr(e, alt, prev, nxt) for alt in e.alternatives)
+            if len(self._llr_cache) >= _LLR_CACHE_SIZE:
+                self._llr_cache.clear()
+            self._llr_cache[cache_key] = llrs
+        for alt, llr in zip(e.alternatives, llrs, strict=True):
             if text and alt != alt.lower() and _name_elsewhere(text, alt):
                 llr = max(llr, self.config.evidence_margin + self.config.evidence_clip)
             if llr > best:
                 best, best_alt = llr, alt
         return best, best_alt
 
+    def _context_llr(self, e: Entry, alt: str, prev: str | None, nxt: str | None) -> float:
+        """log10 of how much likelier original ``alt`` is than ``e.spun`` between
+        ``prev`` and ``nxt`` (see :meth:`match_llr`)."""
+        log_prior = self.log_prior.get((e.spun, alt))
+        if log_prior is None:
+            log_prior = _log_prior(e.spun, alt)
+        phrase = " " in e.spun or " " in alt
+        stats = bigram_evidence(e.spun, alt, prev, nxt, log_prior if phrase else None)
+        return 0.5 * log_prior if stats.ratio == 1.0 else math.log10(stats.ratio)
+
     def evidence(
-        self, text: str, tokens: Sequence[Token], matches: Sequence[Match]
+        self, text: str, keys: Sequence[str], joined: Sequence[bool], matches: Sequence[Match]
     ) -> tuple[float, int]:
         """``(summed evidence, distinct entries)`` of a document's T1/T2 table matches.
 
@@ -299,19 +346,19 @@ class DespinStage:
         nothing: they are ordinary English.
         """
         cfg = self.config
-        n = len(tokens)
+        n = len(keys)
         per_entry: dict[str, list[float]] = {}
         for m in matches:
             if m.entry.tier == "t3":
                 continue
-            prev = tokens[m.i - 1].key if m.i > 0 and tokens[m.i].joined else None
-            nxt = tokens[m.j].key if m.j < n and tokens[m.j].joined else None
+            prev = keys[m.i - 1] if m.i > 0 and joined[m.i] else None
+            nxt = keys[m.j] if m.j < n and joined[m.j] else None
             llr, _alt = self.match_llr(m, prev, nxt, text)
             gain = min(cfg.evidence_clip, llr - cfg.evidence_margin)
             if gain > 0:
                 per_entry.setdefault(m.entry.spun, []).append(gain)
-        for t in tokens:
-            if "." in t.key and _spun_decimal(t.key) is not None:
+        for k in keys:
+            if "." in k and _spun_decimal(k) is not None:
                 per_entry.setdefault(DECIMAL_RULE, []).append(cfg.evidence_clip)
         total = 0.0
         for gains in per_entry.values():
