@@ -9,7 +9,7 @@ from textclean.stages.despin.match import (
     find_matches,
     first_word_spans,
     match_keys,
-    phrase_prefixes,
+    phrase_index,
     scan,
     tokenize,
 )
@@ -144,17 +144,17 @@ def test_scan_agrees_with_tokenize_on_awkward_text() -> None:
     assert scan("  ...  ") == ([], [])
 
 
-def test_phrase_prefixes_do_not_change_matches() -> None:
-    """Matching with the phrase-prefix shortcut finds exactly what the full walk finds."""
+def test_phrase_index_does_not_change_matches() -> None:
+    """Matching with the phrase index finds exactly what the full walk finds."""
     tables = load_tables(RulePack.load())
     first = first_word_spans(tables.entries)
-    prefixes = phrase_prefixes(tables.entries)
+    index = phrase_index(tables.entries)
     text = (
         "Greater than a yr in the past, he is aware of find out how to win; she is aware "
         "of it. As a result of the begin of talks, the crew stated it'll assist."
     )
     keys, joined = scan(text)
     full = match_keys(keys, joined, tables.entries, first)
-    quick = match_keys(keys, joined, tables.entries, first, prefixes)
+    quick = match_keys(keys, joined, tables.entries, first, index)
     assert full == quick
     assert len(full) > 5

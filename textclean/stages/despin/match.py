@@ -22,9 +22,10 @@ from textclean.stages.despin.table import Entry, Fingerprint
 
 _WORD = r"[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*"
 _TOKEN = regex.compile(_WORD)
-#: A token with the gap before it: after a token the next one starts at the first letter
-#: or digit (the token pattern is greedy), so the gap is every character in between.
-_GAP_TOKEN = regex.compile(r"([^\p{L}\p{M}\p{N}]*)(" + _WORD + ")")
+#: Splitting on the tokens leaves the gaps between them: after a token the next one starts
+#: at the first letter or digit (the token pattern is greedy), so a gap is every character
+#: in between.
+_SPLIT = regex.compile("(" + _WORD + ")")
 _JOIN_GAP = " \t\u00a0"
 
 
@@ -63,14 +64,13 @@ def scan(text: str) -> Scan:
     >>> list(zip(s.keys, s.joined)) == [(t.key, t.joined) for t in tokenize(text)]
     True
     """
-    pairs = _GAP_TOKEN.findall(text)
-    if not pairs:
+    parts = _SPLIT.split(text)  # gap, token, gap, token, ..., gap
+    if len(parts) < 3:
         return Scan([], [])
-    gaps, words = zip(*pairs, strict=True)
     # lower() is per character (a final sigma looks only at cased neighbours, and the
     # separator is not one), so lowering the joined words lowers each word
-    keys = "\x00".join(words).lower().replace("’", "'").split("\x00")
-    joined = list(map(_JOINED.__getitem__, gaps))
+    keys = "\x00".join(parts[1::2]).lower().replace("’", "'").split("\x00")
+    joined = list(map(_JOINED.__getitem__, parts[0:-1:2]))
     joined[0] = False
     return Scan(keys, joined)
 
@@ -109,15 +109,26 @@ def first_word_spans(entries: Mapping[str, Entry]) -> dict[str, int]:
     return out
 
 
-def phrase_prefixes(entries: Mapping[str, Entry]) -> frozenset[str]:
-    """Every leading run of two words or more of a spun phrase ("is aware", "is aware
-    of"): matching stops extending a phrase as soon as it leaves this set."""
-    out: set[str] = set()
+class PhraseIndex(NamedTuple):
+    """What phrase matching needs beyond the table: every leading run of two words or
+    more of a spun phrase ("is aware", "is aware of"), and per first word the words a
+    phrase may have second. Matching extends a phrase only while it is in ``prefixes``."""
+
+    prefixes: frozenset[str]
+    seconds: dict[str, frozenset[str]]
+
+
+def phrase_index(entries: Mapping[str, Entry]) -> PhraseIndex:
+    """The :class:`PhraseIndex` of the spun phrases of ``entries``."""
+    prefixes: set[str] = set()
+    seconds: dict[str, set[str]] = {}
     for spun in entries:
         words = spun.split(" ")
+        if len(words) > 1:
+            seconds.setdefault(words[0], set()).add(words[1])
         for k in range(2, len(words) + 1):
-            out.add(" ".join(words[:k]))
-    return frozenset(out)
+            prefixes.add(" ".join(words[:k]))
+    return PhraseIndex(frozenset(prefixes), {w: frozenset(v) for w, v in seconds.items()})
 
 
 #: How much a match of each tier counts when overlapping matches compete.
@@ -158,27 +169,25 @@ def match_keys(
     joined: Sequence[bool],
     entries: Mapping[str, Entry],
     first: Mapping[str, int],
-    prefixes: frozenset[str] | None = None,
+    index: PhraseIndex | None = None,
 ) -> list[Match]:
     """:func:`find_matches` over the columns of a :class:`Scan`; only the tokens that
     start some spun phrase are looked at, so a text costs about its number of
-    candidates, not of tokens. With ``prefixes`` (:func:`phrase_prefixes` of
-    ``entries``) a phrase is extended word by word only while it can still become one."""
+    candidates, not of tokens. With ``index`` (:func:`phrase_index` of ``entries``) a
+    phrase is extended word by word only while it can still become one."""
     n = len(keys)
     starting: dict[int, list[Match]] = {}
     get_first = first.get
     get_entry = entries.get
+    prefixes = index.prefixes if index is not None else None
+    get_seconds = index.seconds.get if index is not None else None
     for i in [i for i, k in enumerate(keys) if k in first]:
         longest = get_first(keys[i], 0)
         found: list[Match] = []
-        if prefixes is not None:
+        if prefixes is not None and get_seconds is not None:
             key = keys[i]
-            if (
-                longest == 1
-                or i + 1 == n
-                or not joined[i + 1]
-                or f"{key} {keys[i + 1]}" not in prefixes
-            ):
+            seconds = get_seconds(key)
+            if seconds is None or i + 1 == n or not joined[i + 1] or keys[i + 1] not in seconds:
                 entry = get_entry(key)
                 if entry is not None:
                     starting[i] = [Match(i, i + 1, entry)]

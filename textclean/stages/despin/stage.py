@@ -67,13 +67,14 @@ from textclean.rules import RulePack
 from textclean.stages.despin.casing import restore_case
 from textclean.stages.despin.match import (
     Match,
+    PhraseIndex,
     Token,
     fingerprint_index,
     fingerprint_keys,
     fingerprint_seconds,
     first_word_spans,
     match_keys,
-    phrase_prefixes,
+    phrase_index,
     scan,
     tokenize,
 )
@@ -213,7 +214,7 @@ class DespinStage:
     # a document identified as another language than English is left alone
     language: LanguageConfig = field(repr=False, default_factory=LanguageConfig)
     # matching aids: leading word runs of the spun phrases; fingerprints' second words
-    prefixes: frozenset[str] = field(repr=False, default_factory=frozenset)
+    phrases: PhraseIndex | None = field(repr=False, default=None)
     fp_second: dict[str, frozenset[str]] = field(repr=False, default_factory=dict)
     # (spun, originals, prev, next) → per-original log10 ratio in context (match_llr
     # without names): a pure function of its key, so a cache changes no result
@@ -234,7 +235,7 @@ class DespinStage:
             tables=tables,
             first=first_word_spans(tables.entries),
             fp_index=fp_index,
-            prefixes=phrase_prefixes(tables.entries),
+            phrases=phrase_index(tables.entries),
             fp_second=fingerprint_seconds(fp_index),
             breadth=breadth,
             log_prior={
@@ -253,7 +254,7 @@ class DespinStage:
     def analyse(self, text: str) -> Analysis:
         cfg = self.config
         keys, joined = scan(text)
-        matches = match_keys(keys, joined, self.tables.entries, self.first, self.prefixes)
+        matches = match_keys(keys, joined, self.tables.entries, self.first, self.phrases)
         fps = fingerprint_keys(keys, joined, self.fp_index, self.fp_second)
         cap = cfg.max_hits_per_entry
         entry_hits = Counter(m.entry.spun for m in matches if m.entry.spun in self.breadth)

@@ -170,6 +170,17 @@ class Evidence:
         return d
 
 
+def _pair(a: str, b: str) -> tuple[bool, float]:
+    """``(_listed(a, b), bigram_count(a, b))`` with one look-up each."""
+    counts, floor = _bigrams()
+    if a in ARTICLES:
+        x, y = counts.get(f"a {b}"), counts.get(f"an {b}")
+        n = (x or 0) + (y or 0)
+        return (x is not None or y is not None), (float(n) if n else floor / 2)
+    n = counts.get(f"{a} {b}")
+    return n is not None, (float(n) if n else floor / 2)
+
+
 def _listed(a: str, b: str) -> bool:
     counts, _floor = _bigrams()
     if a in ARTICLES:
@@ -214,12 +225,16 @@ def bigram_evidence(
         return _phrase_evidence(s_words, [w.lower() for w in o_words], prev, nxt, phrase_log_prior)
     log_ratio = 0.0
     sides = 0
-    if prev is not None and (_listed(prev, o_words[0]) or _listed(prev, s_words[0])):
-        log_ratio += math.log(bigram_count(prev, o_words[0]) / bigram_count(prev, s_words[0]))
-        sides += 1
-    if nxt is not None and (_listed(o_words[-1], nxt) or _listed(s_words[-1], nxt)):
-        log_ratio += math.log(bigram_count(o_words[-1], nxt) / bigram_count(s_words[-1], nxt))
-        sides += 1
+    if prev is not None:
+        (o_listed, o_count), (s_listed, s_count) = _pair(prev, o_words[0]), _pair(prev, s_words[0])
+        if o_listed or s_listed:
+            log_ratio += math.log(o_count / s_count)
+            sides += 1
+    if nxt is not None:
+        (o_listed, o_count), (s_listed, s_count) = _pair(o_words[-1], nxt), _pair(s_words[-1], nxt)
+        if o_listed or s_listed:
+            log_ratio += math.log(o_count / s_count)
+            sides += 1
     if sides == 2:
         # both sides are joint counts: divide once by the words' own counts, so the
         # product is the likelihood of the context given each word
