@@ -241,6 +241,9 @@ def clean_sets(pairs: list[tuple[str, Path, Path]], prose: bool) -> list[tuple[s
         from bench.despin import prose as prose_mod
 
         sets.append(("Debian prose (en)", prose_mod.load("en")))
+        sets.append(
+            ("literary prose (fortunes: fiction, quotes, poems)", prose_mod.load("literary"))
+        )
         foreign = [d for lang in prose_mod.FOREIGN for d in prose_mod.load(lang)]
         sets.append(("Debian prose (6 other languages)", foreign))
     return sets
