@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textclean.config import Config
+from textclean.document import Document
 from textclean.rules import RulePack, check_pack
 from textclean.stages.despin.match import (
     find_matches,
@@ -13,6 +15,7 @@ from textclean.stages.despin.match import (
     scan,
     tokenize,
 )
+from textclean.stages.despin.stage import build
 from textclean.stages.despin.table import check_spin_file, load_table_files, load_tables
 
 HEADER = "id\ttier\tspun\toriginal\tsource\tnote\n"
@@ -158,3 +161,47 @@ def test_phrase_index_does_not_change_matches() -> None:
     quick = match_keys(keys, joined, tables.entries, first, index)
     assert full == quick
     assert len(full) > 5
+
+
+WORDNET_SPUN = (
+    "Officials said the council would cognize more next twelvemonth about the housing plan. "
+    "The mayor will present the new budget on Monday, while critics asseverate that the "
+    "delays are ascribable to pressure from the state. Many residents were affright by the "
+    "vote, and antecedently the council had promised a public hearing before any decision "
+    "was made. The developer already paid a large amercement last spring."
+)
+
+
+def test_wordnet_sense_spin_is_flagged_and_undone() -> None:
+    """Family c: the WordNet-lemma table (generated, t1 only) flags a text written with
+    rare lemmas of common words and restores them; the plain wording is left alone."""
+    stage = build(Config(), None)
+    doc = stage(Document("c", WORDNET_SPUN))
+    assert doc.scores["spun"] is True
+    restored = {e.before: e.after for e in doc.edits}
+    for spun, orig in [
+        ("cognize", "know"),
+        ("twelvemonth", "year"),
+        ("ascribable", "due"),
+        ("affright", "scared"),
+        ("antecedently", "previously"),
+        ("amercement", "fine"),
+    ]:
+        assert restored[spun] == orig
+    plain = stage(Document("p", doc.text))
+    assert plain.scores["spun"] is False and plain.edits == []
+
+
+def test_wordnet_lemmas_are_t1_and_another_spinners_words() -> None:
+    """Every generated WordNet-lemma entry is t1; its originals are what that spinner
+    rewrites, so they do not give the thesaurus spinner's entries the two-way-swap factor."""
+    tables = load_tables(RulePack.load())
+    wn = [e for e in tables.entries.values() if Path(e.path).name == "wordnet_lemmas.tsv"]
+    rest = [e for e in tables.entries.values() if Path(e.path).name != "wordnet_lemmas.tsv"]
+    assert len(wn) > 500
+    assert all(e.tier == "t1" for e in wn)
+    only_wn = {a.lower() for e in wn for a in e.alternatives} - {
+        a.lower() for e in rest for a in e.alternatives
+    }
+    assert only_wn
+    assert not only_wn & build(Config(), None).rewritten

@@ -57,6 +57,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 import regex
@@ -130,6 +131,10 @@ _NUMBER_WORDS = {
 }
 _SPUN_DECIMAL = regex.compile(r"^(" + "|".join(_NUMBER_WORDS) + r")\.(\d+)$")
 DECIMAL_RULE = "spin.en.t1.number_word_decimal"
+#: Reverse files of another spinner family (WordNet-sense lemmas): their originals are
+#: what that spinner rewrites, so they do not make a word "one the spinner rewrites"
+#: for the two-way-swap factor of the thesaurus spinner's entries.
+OTHER_SPINNER_FILES = frozenset({"wordnet_lemmas.tsv"})
 #: How many (spun form, neighbours) evidence values one stage keeps before starting over.
 _LLR_CACHE_SIZE = 200_000
 
@@ -245,7 +250,10 @@ class DespinStage:
                 for alt in e.alternatives
             },
             rewritten=frozenset(
-                alt.lower() for e in tables.entries.values() for alt in e.alternatives
+                alt.lower()
+                for e in tables.entries.values()
+                if Path(e.path).name not in OTHER_SPINNER_FILES
+                for alt in e.alternatives
             ),
         )
 
