@@ -463,6 +463,11 @@ class DespinStage:
         ranked = sorted(weighed, key=lambda w: -w[2])  # stable: table order breaks ties
         if len(alts) > 1:
             ev["alternatives"] = {alt: round(odds, 2) for alt, _ok, odds, _ev in weighed}
+        if decided and Path(e.path).name in OTHER_SPINNER_FILES:
+            # a WordNet lemma stands for every inflection of its word: the neighbours
+            # choose the form ("will enounce" -> "will say"), not the forms' frequency
+            by_context = sorted(weighed, key=lambda w: -float(w[3]["bigram_ratio"]))
+            return by_context[0][0], ev
         if decided:
             return ranked[0][0], ev
         best, ok, odds, best_ev = ranked[0]
