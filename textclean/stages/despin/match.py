@@ -111,24 +111,20 @@ def first_word_spans(entries: Mapping[str, Entry]) -> dict[str, int]:
 
 class PhraseIndex(NamedTuple):
     """What phrase matching needs beyond the table: every leading run of two words or
-    more of a spun phrase ("is aware", "is aware of"), and per first word the words a
-    phrase may have second. Matching extends a phrase only while it is in ``prefixes``."""
+    more of a spun phrase ("is aware", "is aware of"). Matching extends a phrase only
+    while it is in ``prefixes``."""
 
     prefixes: frozenset[str]
-    seconds: dict[str, frozenset[str]]
 
 
 def phrase_index(entries: Mapping[str, Entry]) -> PhraseIndex:
     """The :class:`PhraseIndex` of the spun phrases of ``entries``."""
     prefixes: set[str] = set()
-    seconds: dict[str, set[str]] = {}
     for spun in entries:
         words = spun.split(" ")
-        if len(words) > 1:
-            seconds.setdefault(words[0], set()).add(words[1])
         for k in range(2, len(words) + 1):
             prefixes.add(" ".join(words[:k]))
-    return PhraseIndex(frozenset(prefixes), {w: frozenset(v) for w, v in seconds.items()})
+    return PhraseIndex(frozenset(prefixes))
 
 
 #: How much a match of each tier counts when overlapping matches compete.
@@ -179,33 +175,12 @@ def match_keys(
     starting: dict[int, list[Match]] = {}
     get_first = first.get
     get_entry = entries.get
-    prefixes = index.prefixes if index is not None else None
-    get_seconds = index.seconds.get if index is not None else None
-    for i in [i for i, k in enumerate(keys) if k in first]:
-        longest = get_first(keys[i], 0)
-        found: list[Match] = []
-        if prefixes is not None and get_seconds is not None:
-            key = keys[i]
-            seconds = get_seconds(key)
-            if seconds is None or i + 1 == n or not joined[i + 1] or keys[i + 1] not in seconds:
-                entry = get_entry(key)
-                if entry is not None:
-                    starting[i] = [Match(i, i + 1, entry)]
-                continue
-            entry = get_entry(key)
-            if entry is not None:
-                found.append(Match(i, i + 1, entry))
-            length = 1
-            while length < longest and i + length < n and joined[i + length]:
-                key = f"{key} {keys[i + length]}"
-                if key not in prefixes:
-                    break
-                length += 1
-                entry = get_entry(key)
-                if entry is not None:
-                    found.append(Match(i, i + length, entry))
-            found.reverse()  # longest first
-        else:
+    if index is not None:
+        _phrase_starts(keys, joined, entries, first, index, starting)
+    else:
+        for i in [i for i, k in enumerate(keys) if k in first]:
+            longest = get_first(keys[i], 0)
+            found: list[Match] = []
             run = 1  # how many tokens from i on are joined into one phrase
             while run < longest and i + run < n and joined[i + run]:
                 run += 1
@@ -214,8 +189,8 @@ def match_keys(
                 entry = get_entry(key)
                 if entry is not None:
                     found.append(Match(i, i + length, entry))
-        if found:
-            starting[i] = found
+            if found:
+                starting[i] = found
     if not starting:
         return []
     # Phrases: the best total weight from token i on only changes where a phrase
@@ -252,6 +227,54 @@ def match_keys(
             out.append(m)
             skip_to = m.j
     return out
+
+
+_PAIR = "{} {}".format
+
+
+def _phrase_starts(
+    keys: Sequence[str],
+    joined: Sequence[bool],
+    entries: Mapping[str, Entry],
+    first: Mapping[str, int],
+    index: PhraseIndex,
+    starting: dict[int, list[Match]],
+) -> None:
+    """Fill ``starting`` (token → matches starting there, longest first) with C-level
+    passes: every token's single-word entry by one ``map``, every joined word pair
+    against the two-word phrase prefixes by another; only a pair that starts a phrase
+    is extended word by word in Python."""
+    n = len(keys)
+    get_entry = entries.get
+    prefixes = index.prefixes
+    singles = list(map(get_entry, keys))
+    pairs = list(map(_PAIR, keys, keys[1:]))
+    starts = [i for i, pair in enumerate(pairs) if pair in prefixes and joined[i + 1]]
+    phrase_at = set(starts)
+    for i, single in enumerate(singles):
+        if single is not None and i not in phrase_at:
+            starting[i] = [Match(i, i + 1, single)]
+    for i in starts:
+        longest = first.get(keys[i], 0)
+        found: list[Match] = []
+        single = singles[i]
+        if single is not None:
+            found.append(Match(i, i + 1, single))
+        key, length = pairs[i], 2
+        entry = get_entry(key)
+        if entry is not None:
+            found.append(Match(i, i + 2, entry))
+        while length < longest and i + length < n and joined[i + length]:
+            key = f"{key} {keys[i + length]}"
+            if key not in prefixes:
+                break
+            length += 1
+            entry = get_entry(key)
+            if entry is not None:
+                found.append(Match(i, i + length, entry))
+        if found:
+            found.reverse()  # longest first
+            starting[i] = found
 
 
 def _best_from(j: int, after: list[int], best: Mapping[int, float]) -> float:
