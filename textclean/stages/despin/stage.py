@@ -79,7 +79,13 @@ from textclean.stages.despin.match import (
     scan,
     tokenize,
 )
-from textclean.stages.despin.stats import bigram_evidence, english_share, phrase_zipf, zipf
+from textclean.stages.despin.stats import (
+    bigram_evidence,
+    english_share,
+    phrase_zipf,
+    word_ratio,
+    zipf,
+)
 from textclean.stages.despin.table import Entry, Fingerprint, SpinTables, load_tables
 from textclean.stages.language import english_only_skip
 
@@ -339,9 +345,11 @@ class DespinStage:
         log_prior = self.log_prior.get((e.spun, alt))
         if log_prior is None:
             log_prior = _log_prior(e.spun, alt)
-        phrase = " " in e.spun or " " in alt
-        stats = bigram_evidence(e.spun, alt, prev, nxt, log_prior if phrase else None)
-        return 0.5 * log_prior if stats.ratio == 1.0 else math.log10(stats.ratio)
+        if " " in e.spun or " " in alt:
+            ratio = bigram_evidence(e.spun, alt, prev, nxt, log_prior).ratio
+        else:
+            ratio = word_ratio(e.spun, alt, e.spun, alt, prev, nxt)
+        return 0.5 * log_prior if ratio == 1.0 else math.log10(ratio)
 
     def evidence(
         self, text: str, keys: Sequence[str], joined: Sequence[bool], matches: Sequence[Match]

@@ -223,25 +223,35 @@ def bigram_evidence(
     s_words, o_words = spun.split(" "), original.split(" ")
     if phrase_log_prior is not None:
         return _phrase_evidence(s_words, [w.lower() for w in o_words], prev, nxt, phrase_log_prior)
+    return Evidence(
+        word_ratio(s_words[0], o_words[0], s_words[-1], o_words[-1], prev, nxt), prev, nxt
+    )
+
+
+def word_ratio(
+    s_first: str, o_first: str, s_last: str, o_last: str, prev: str | None, nxt: str | None
+) -> float:
+    """The ratio of :func:`bigram_evidence` for words (1.0: the neighbours say nothing):
+    ``s_first``/``o_first`` meet ``prev``, ``s_last``/``o_last`` meet ``nxt``."""
     log_ratio = 0.0
     sides = 0
     if prev is not None:
-        (o_listed, o_count), (s_listed, s_count) = _pair(prev, o_words[0]), _pair(prev, s_words[0])
+        (o_listed, o_count), (s_listed, s_count) = _pair(prev, o_first), _pair(prev, s_first)
         if o_listed or s_listed:
             log_ratio += math.log(o_count / s_count)
             sides += 1
     if nxt is not None:
-        (o_listed, o_count), (s_listed, s_count) = _pair(o_words[-1], nxt), _pair(s_words[-1], nxt)
+        (o_listed, o_count), (s_listed, s_count) = _pair(o_last, nxt), _pair(s_last, nxt)
         if o_listed or s_listed:
             log_ratio += math.log(o_count / s_count)
             sides += 1
     if sides == 2:
         # both sides are joint counts: divide once by the words' own counts, so the
         # product is the likelihood of the context given each word
-        log_ratio -= math.log(unigram_count(o_words[-1]) / unigram_count(s_words[-1]))
+        log_ratio -= math.log(unigram_count(o_last) / unigram_count(s_last))
     if not sides:
-        return Evidence(1.0, prev, nxt)
-    return Evidence(math.exp(log_ratio), prev, nxt)
+        return 1.0
+    return math.exp(log_ratio)
 
 
 def _phrase_evidence(
