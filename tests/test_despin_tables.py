@@ -205,3 +205,18 @@ def test_wordnet_lemmas_are_t1_and_another_spinners_words() -> None:
     }
     assert only_wn
     assert not only_wn & build(Config(), None).rewritten
+
+
+def test_scan_agrees_with_tokenize_on_random_text() -> None:
+    """Random strings over a pool of awkward characters: the scoring scan and the
+    repair tokenizer never disagree (keys, joined flags, token count)."""
+    import random
+
+    pool = [*"aZéßΣσςİı0٣' ’.-_ \t\u00a0\n,;:!?\"“”()ﬁ\u0301\u200b", "ΟΔΟΣ", "U.S.", "don't"]
+    rng = random.Random(7)
+    for _ in range(500):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 40)))
+        keys, joined = scan(text)
+        assert list(zip(keys, joined, strict=True)) == [
+            (t.key, t.joined) for t in tokenize(text)
+        ], repr(text)
