@@ -10,9 +10,11 @@ form of it. ``wordnet_senses.tsv`` (hand-written, with context rules) keeps its
 entries; this file adds the rest:
 
 * a spun form is a lower-case lemma (names such as "Mae West" for west are left
-  out: people write them), one word or a phrase with a figure ("atomic number 85";
-  other phrases, "time of day", "course of action", are ordinary English), and not
-  a spun form of another reverse file nor an original of the table ("exist", "make");
+  out: people write them): one word, a phrase with a figure ("atomic number 85"), or
+  a phrase none of whose word pairs is in the bigram list ("analytic thinking" for
+  analysis, "animate being" for animal; "time of day", "give birth" are ordinary
+  English and left out); and not a spun form of another reverse file nor an
+  original of the table ("exist", "make");
 * kept only when nobody writes it in news (wordfreq Zipf below ``T1_MAX_ZIPF``: the
   archaic and technical lemmas "cognize", "twelvemonth", "glucinium", "atomic number
   33") and its original is at least ``T1_RARER`` commoner in log10, as a ``t1`` entry.
@@ -40,13 +42,14 @@ import subprocess
 import sys
 import tempfile
 from collections.abc import Iterator
+from itertools import pairwise
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from textclean.stages.despin.stats import phrase_zipf, zipf  # noqa: E402
+from textclean.stages.despin.stats import _listed, phrase_zipf, zipf  # noqa: E402
 from textclean.stages.despin.table import MAX_WORDS, REVERSE_COLUMNS, parse_reverse  # noqa: E402
 
 REVERSE = ROOT / "rules" / "spin" / "reverse"
@@ -121,8 +124,13 @@ def pairs(
                     if lemma != lemma.lower():
                         continue  # a name ("Mae West", "Eastern Samoa"): people write them
                     spun = lemma.replace("_", " ")
-                    if " " in spun and not any(c.isdigit() for c in spun):
-                        continue  # "time of day", "course of action": ordinary phrases
+                    words = spun.split(" ")
+                    if (
+                        len(words) > 1
+                        and not any(c.isdigit() for c in spun)
+                        and any(_listed(a, b) for a, b in pairwise(words))
+                    ):
+                        continue  # "time of day", "give birth": ordinary phrases
                     if spun not in bases and spun != word:
                         yield spun, word
 
