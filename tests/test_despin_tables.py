@@ -168,7 +168,8 @@ WORDNET_SPUN = (
     "The mayor will present the new budget on Monday, while critics asseverate that the "
     "delays are ascribable to pressure from the state. Many residents were affright by the "
     "vote, and antecedently the council had promised a public hearing before any decision "
-    "was made. The developer already paid a large amercement last spring."
+    "was made. The developer already paid a large amercement last spring. Officials "
+    "stated the plan was nonetheless on track."
 )
 
 
@@ -188,6 +189,8 @@ def test_wordnet_sense_spin_is_flagged_and_undone() -> None:
         ("amercement", "fine"),
     ]:
         assert restored[spun] == orig
+    # a sense spin: the thesaurus spinner's ambiguous swaps ("stated" for said) stay
+    assert "stated" not in restored and "was nonetheless" not in restored
     plain = stage(Document("p", doc.text))
     assert plain.scores["spun"] is False and plain.edits == []
 

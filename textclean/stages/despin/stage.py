@@ -141,6 +141,8 @@ DECIMAL_RULE = "spin.en.t1.number_word_decimal"
 #: what that spinner rewrites, so they do not make a word "one the spinner rewrites"
 #: for the two-way-swap factor of the thesaurus spinner's entries.
 OTHER_SPINNER_FILES = frozenset({"wordnet_lemmas.tsv"})
+#: The WordNet-sense spinner's tables (family c).
+SENSE_FILES = frozenset({"wordnet_lemmas.tsv", "wordnet_senses.tsv"})
 #: How many (spun form, neighbours) evidence values one stage keeps before starting over.
 _LLR_CACHE_SIZE = 200_000
 
@@ -528,6 +530,9 @@ class DespinStage:
         doc_counts = self._doc_counts(a)
         t1 = [k for k, m in enumerate(a.matches) if m.entry.tier == "t1"]
         rest = [k for k, m in enumerate(a.matches) if m.entry.tier != "t1"]
+        if self._sense_spun(a):
+            # a WordNet-sense spin: the thesaurus spinner's ambiguous swaps are not its own
+            rest = [k for k in rest if Path(a.matches[k].entry.path).name in SENSE_FILES]
         # Two rounds for T2/T3: a word restored in round one is the neighbour in round two.
         for round_ in (t1, rest, rest):
             for k in round_:
@@ -589,6 +594,17 @@ class DespinStage:
                         ev = {**ev, "article": f"{art.key}->{want}"}
             changes.append(Change(start, toks[m.j - 1].end, after, m.entry.id, ev))
         return changes
+
+    def _sense_spun(self, a: Analysis) -> bool:
+        """The document reads as a WordNet-sense spin: more distinct entries of the
+        WordNet-sense tables matched than rarer-than-original entries of the others."""
+        sense = {m.entry.spun for m in a.matches if Path(m.entry.path).name in SENSE_FILES}
+        other = {
+            m.entry.spun
+            for m in a.matches
+            if m.entry.spun in self.breadth and Path(m.entry.path).name not in SENSE_FILES
+        }
+        return len(sense) > len(other)
 
     def _spun_name(self, ev: dict[str, Any]) -> bool:
         """A T2 match inside a capitalised name ("Kansas Metropolis Chiefs") is a spun
