@@ -223,3 +223,25 @@ def test_scan_agrees_with_tokenize_on_random_text() -> None:
         assert list(zip(keys, joined, strict=True)) == [
             (t.key, t.joined) for t in tokenize(text)
         ], repr(text)
+
+
+def test_phrase_index_matches_the_full_walk_on_random_word_runs() -> None:
+    """Random runs of words taken from spun phrases, with random breaks between them:
+    matching with the phrase index and by the full walk agree (phrase choice included)."""
+    import random
+
+    tables = load_tables(RulePack.load())
+    first = first_word_spans(tables.entries)
+    index = phrase_index(tables.entries)
+    phrases = sorted(s for s in tables.entries if " " in s)
+    rng = random.Random(11)
+    for _ in range(300):
+        keys: list[str] = []
+        for _ in range(rng.randint(1, 12)):
+            words = rng.choice(phrases).split(" ")
+            cut = rng.randint(1, len(words))  # whole phrases and leading or trailing parts
+            keys.extend(words[:cut] if rng.random() < 0.5 else words[-cut:])
+        joined = [i > 0 and rng.random() < 0.9 for i in range(len(keys))]
+        assert match_keys(keys, joined, tables.entries, first, index) == match_keys(
+            keys, joined, tables.entries, first
+        )
