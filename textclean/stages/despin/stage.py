@@ -143,6 +143,7 @@ DECIMAL_RULE = "spin.en.t1.number_word_decimal"
 OTHER_SPINNER_FILES = frozenset({"wordnet_lemmas.tsv"})
 #: The WordNet-sense spinner's tables (family c).
 SENSE_FILES = frozenset({"wordnet_lemmas.tsv", "wordnet_senses.tsv"})
+SENSE_MIN_DISTINCT = 3
 #: How many (spun form, neighbours) evidence values one stage keeps before starting over.
 _LLR_CACHE_SIZE = 200_000
 
@@ -596,15 +597,16 @@ class DespinStage:
         return changes
 
     def _sense_spun(self, a: Analysis) -> bool:
-        """The document reads as a WordNet-sense spin: more distinct entries of the
-        WordNet-sense tables matched than rarer-than-original entries of the others."""
+        """The document reads as a WordNet-sense spin: at least ``SENSE_MIN_DISTINCT``
+        distinct entries of the WordNet-sense tables matched, and more of them than
+        rarer-than-original entries of the other files."""
         sense = {m.entry.spun for m in a.matches if Path(m.entry.path).name in SENSE_FILES}
         other = {
             m.entry.spun
             for m in a.matches
             if m.entry.spun in self.breadth and Path(m.entry.path).name not in SENSE_FILES
         }
-        return len(sense) > len(other)
+        return len(sense) >= SENSE_MIN_DISTINCT and len(sense) > len(other)
 
     def _spun_name(self, ev: dict[str, Any]) -> bool:
         """A T2 match inside a capitalised name ("Kansas Metropolis Chiefs") is a spun
