@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import NamedTuple
 
 import regex
@@ -73,6 +74,19 @@ def scan(text: str) -> Scan:
     joined = list(map(_JOINED.__getitem__, parts[0:-1:2]))
     joined[0] = False
     return Scan(keys, joined)
+
+
+def tokens_from(text: str, scanned: Scan) -> list[Token]:
+    """:func:`tokenize`'s tokens, offsets and all, from a :class:`Scan` of ``text``:
+    one split again, offsets by running sums (no per-token regex match).
+
+    >>> text = "Greater than a yr, real-estate"
+    >>> tokens_from(text, scan(text)) == tokenize(text)
+    True
+    """
+    parts = _SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts)))
+    return list(map(Token, offsets[0:-1:2], offsets[1::2], scanned.keys, scanned.joined))
 
 
 class _JoinedGaps(dict[str, bool]):

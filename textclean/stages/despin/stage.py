@@ -69,6 +69,7 @@ from textclean.stages.despin.casing import restore_case
 from textclean.stages.despin.match import (
     Match,
     PhraseIndex,
+    Scan,
     Token,
     fingerprint_index,
     fingerprint_keys,
@@ -77,7 +78,7 @@ from textclean.stages.despin.match import (
     match_keys,
     phrase_index,
     scan,
-    tokenize,
+    tokens_from,
 )
 from textclean.stages.despin.stats import (
     bigram_evidence,
@@ -198,7 +199,7 @@ class Analysis:
     @cached_property
     def tokens(self) -> list[Token]:
         """The tokens with their offsets (repair needs them; scoring does not)."""
-        return tokenize(self.text)
+        return tokens_from(self.text, Scan(self.keys, self.joined))
 
     def scores(self) -> dict[str, float | int | bool]:
         return {
@@ -227,6 +228,9 @@ class DespinStage:
     rewritten: frozenset[str] = field(repr=False, default_factory=frozenset)
     # a document identified as another language than English is left alone
     language: LanguageConfig = field(repr=False, default_factory=LanguageConfig)
+    # spun forms of the WordNet-sense tables (SENSE_FILES) and of the generated lemmas
+    sense: frozenset[str] = field(repr=False, default_factory=frozenset)
+    lemmas: frozenset[str] = field(repr=False, default_factory=frozenset)
     # matching aids: leading word runs of the spun phrases; fingerprints' second words
     phrases: PhraseIndex | None = field(repr=False, default=None)
     fp_second: dict[str, frozenset[str]] = field(repr=False, default_factory=dict)
@@ -263,6 +267,12 @@ class DespinStage:
                 for e in tables.entries.values()
                 if Path(e.path).name not in OTHER_SPINNER_FILES
                 for alt in e.alternatives
+            ),
+            sense=frozenset(
+                e.spun for e in tables.entries.values() if Path(e.path).name in SENSE_FILES
+            ),
+            lemmas=frozenset(
+                e.spun for e in tables.entries.values() if Path(e.path).name in OTHER_SPINNER_FILES
             ),
         )
 
@@ -474,7 +484,7 @@ class DespinStage:
         ranked = sorted(weighed, key=lambda w: -w[2])  # stable: table order breaks ties
         if len(alts) > 1:
             ev["alternatives"] = {alt: round(odds, 2) for alt, _ok, odds, _ev in weighed}
-        if decided and Path(e.path).name in OTHER_SPINNER_FILES:
+        if decided and e.spun in self.lemmas:
             # a WordNet lemma stands for every inflection of its word: the neighbours
             # choose the form ("will enounce" -> "will say"), not the forms' frequency
             by_context = sorted(weighed, key=lambda w: -float(w[3]["bigram_ratio"]))
@@ -533,7 +543,7 @@ class DespinStage:
         rest = [k for k, m in enumerate(a.matches) if m.entry.tier != "t1"]
         if self._sense_spun(a):
             # a WordNet-sense spin: the thesaurus spinner's ambiguous swaps are not its own
-            rest = [k for k in rest if Path(a.matches[k].entry.path).name in SENSE_FILES]
+            rest = [k for k in rest if a.matches[k].entry.spun in self.sense]
         # Two rounds for T2/T3: a word restored in round one is the neighbour in round two.
         for round_ in (t1, rest, rest):
             for k in round_:
@@ -600,11 +610,11 @@ class DespinStage:
         """The document reads as a WordNet-sense spin: at least ``SENSE_MIN_DISTINCT``
         distinct entries of the WordNet-sense tables matched, and more of them than
         rarer-than-original entries of the other files."""
-        sense = {m.entry.spun for m in a.matches if Path(m.entry.path).name in SENSE_FILES}
+        sense = {m.entry.spun for m in a.matches if m.entry.spun in self.sense}
         other = {
             m.entry.spun
             for m in a.matches
-            if m.entry.spun in self.breadth and Path(m.entry.path).name not in SENSE_FILES
+            if m.entry.spun in self.breadth and m.entry.spun not in self.sense
         }
         return len(sense) >= SENSE_MIN_DISTINCT and len(sense) > len(other)
 
