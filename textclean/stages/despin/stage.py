@@ -41,6 +41,17 @@ built. Every
 replacement is an Edit whose rule is the entry id and whose evidence holds the
 tier, the score and the reason (with the odds of every original, if several).
 
+Two spinner families have their own tables: the thesaurus spinner's (most files) and
+the WordNet-sense spinner's (``SENSE_FILES``). A flagged document that reads as a
+WordNet-sense spin (:meth:`DespinStage._sense_spun`) is repaired with T1 entries and
+the WordNet-sense tables only; the generated lemma table's originals do not feed the
+two-way-swap factor, and a lemma standing for several inflections of one word is
+restored to the form its neighbours favour.
+
+Scoring reads the text once (:func:`~textclean.stages.despin.match.scan`: keys and
+joined flags, no token objects) and caches the evidence of each (spun form,
+neighbours) context per stage; the tokens with offsets are built only for repair.
+
 >>> from textclean.config import Config
 >>> from textclean.document import Document
 >>> stage = build(Config(), None)
