@@ -156,8 +156,9 @@ OTHER_SPINNER_FILES = frozenset({"wordnet_lemmas.tsv"})
 #: The WordNet-sense spinner's tables (family c).
 SENSE_FILES = frozenset({"wordnet_lemmas.tsv", "wordnet_senses.tsv"})
 SENSE_MIN_DISTINCT = 3
-#: How many (spun form, neighbours) evidence values one stage keeps before starting over.
-_LLR_CACHE_SIZE = 200_000
+#: How many (spun form, neighbours) evidence values one stage keeps before starting over
+#: (about 280 bytes each; 50,000 run as fast as 200,000 on the bench corpus).
+_LLR_CACHE_SIZE = 50_000
 
 
 def _spun_decimal(key: str) -> str | None:
