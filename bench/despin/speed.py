@@ -1,7 +1,9 @@
 """despin's speed on clean English prose against ``ftfy.fix_text``, and per-document cost.
 
 Clean prose is where despin has nothing to do and most of a real corpus: the
-Debian prose of ``bench/despin/prose.py`` (English) and ``tests/data/prose/en_*``.
+Debian prose of ``bench/despin/prose.py`` (English) and ``tests/data/prose/en_*``;
+``--docs N`` uses the first N documents of the documentation corpus of
+``bench/corpus.py`` instead.
 Each round builds a fresh stage, so the per-context evidence cache starts empty
 (a warm cache would flatter the stage: the benchmark suite repeats the same texts);
 the fastest of ``--rounds`` rounds counts, for both sides, in the same run.
@@ -11,6 +13,7 @@ tar -x -C DIR``) on seed 001 (spun) and seed 000 (clean) per document, cold, and
 prints the cost ratio.
 
     python bench/despin/speed.py
+    python bench/despin/speed.py --docs 400
     python bench/despin/speed.py --against /path/to/old/checkout
 """
 
@@ -67,15 +70,22 @@ def prose_texts() -> list[str]:
     return texts
 
 
-def clean_speed(rounds: int) -> tuple[int, float, float, float]:
-    """``(documents, MB, despin MB/s, ftfy MB/s)`` on clean prose."""
+def docs_texts(n: int) -> list[str]:
+    from bench.despin.measure import bench_corpus
+
+    return [text for _name, text in bench_corpus()[:n]]
+
+
+def clean_speed(rounds: int, docs: int = 0) -> tuple[int, float, float, float]:
+    """``(documents, MB, despin MB/s, ftfy MB/s)`` on clean prose (or the first ``docs``
+    documentation pages)."""
     import ftfy
 
     from textclean.config import Config
     from textclean.document import Document
     from textclean.stages.despin import build
 
-    texts = prose_texts()
+    texts = docs_texts(docs) if docs else prose_texts()
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
 
     def despin() -> None:
@@ -104,9 +114,10 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--against", type=Path, help="another checkout to compare per-document cost")
+    ap.add_argument("--docs", type=int, default=0, help="the first N documentation pages")
     args = ap.parse_args(argv)
-    n, mb, despin, ftfy = clean_speed(args.rounds)
-    print(f"clean prose: {n} documents, {mb:.2f} MB")
+    n, mb, despin, ftfy = clean_speed(args.rounds, args.docs)
+    print(f"{'documentation' if args.docs else 'clean prose'}: {n} documents, {mb:.2f} MB")
     print(f"despin {despin:.2f} MB/s, ftfy.fix_text {ftfy:.2f} MB/s: {despin / ftfy:.2f}x ftfy")
     if args.against is not None:
         here, there = cost(ROOT), cost(args.against)
