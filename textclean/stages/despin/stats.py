@@ -310,6 +310,6 @@ def english_share(keys: list[str]) -> float:
     True
     """
     english, foreign = language_markers()
-    en = sum(1 for k in keys if k in english)
-    other = sum(1 for k in keys if k in foreign)
+    en = sum(map(english.__contains__, keys))
+    other = sum(map(foreign.__contains__, keys))
     return en / (en + other) if en + other else 0.0
