@@ -169,7 +169,7 @@ WORDNET_SPUN = (
     "delays are ascribable to pressure from the state. Many residents were affright by the "
     "vote, and antecedently the council had promised a public hearing before any decision "
     "was made. The developer already paid a large amercement last spring. Officials "
-    "stated the plan was nonetheless on track."
+    "stated the plan was nonetheless on track. Crews worked done the weekend."
 )
 
 
@@ -187,6 +187,7 @@ def test_wordnet_sense_spin_is_flagged_and_undone() -> None:
         ("affright", "scared"),
         ("antecedently", "previously"),
         ("amercement", "fine"),
+        ("done", "through"),  # a function word's lemma, weighed only in a sense spin
     ]:
         assert restored[spun] == orig
     # a sense spin: the thesaurus spinner's ambiguous swaps ("stated" for said) stay
@@ -245,3 +246,17 @@ def test_phrase_index_matches_the_full_walk_on_random_word_runs() -> None:
         assert match_keys(keys, joined, tables.entries, first, index) == match_keys(
             keys, joined, tables.entries, first
         )
+
+
+def test_function_word_lemmas_never_act_outside_a_sense_spin() -> None:
+    """The WordNet lemmas of function words ("done", "along", "later") are ordinary
+    English: seed 001 (the thesaurus spinner) matches some and restores none, and they
+    do not count for detection."""
+    stage = build(Config(), None)
+    text = next((Path(__file__).parents[1] / "seeds").glob("001_*.txt")).read_text("utf-8")
+    a = stage.analyse(text)
+    assert any(m.entry.spun in stage.function_words for m in a.matches)
+    assert not stage.function_words & stage.breadth
+    doc = stage(Document("s", text))
+    assert doc.scores["spun"] is True
+    assert not [e for e in doc.edits if e.before.lower() in stage.function_words]

@@ -53,6 +53,7 @@ from textclean.document import Document, Edit  # noqa: E402
 from textclean.rules import RulePack  # noqa: E402
 from textclean.stages.despin import DespinStage  # noqa: E402
 from textclean.stages.despin.match import tokenize  # noqa: E402
+from textclean.stages.despin.stage import OTHER_SPINNER_FILES  # noqa: E402
 from textclean.stages.despin.table import SpinTables, load_tables  # noqa: E402
 
 PAIRS = ROOT / "bench" / "despin" / "pairs"
@@ -351,7 +352,8 @@ def learned_without(tables: SpinTables, exclude: Sequence[str]) -> SpinTables:
         return tables
     swaps = _learn_inputs()
     entries = dict(base)
-    for e in learn_mod.learn(swaps[0], base, swaps[1], exclude=exclude):
+    known = [k for k, e in base.items() if Path(e.path).name not in OTHER_SPINNER_FILES]
+    for e in learn_mod.learn(swaps[0], known, swaps[1], exclude=exclude):
         entries.setdefault(e.spun, e)
     return replace(tables, entries=entries)
 

@@ -152,10 +152,17 @@ DECIMAL_RULE = "spin.en.t1.number_word_decimal"
 #: Reverse files of another spinner family (WordNet-sense lemmas): their originals are
 #: what that spinner rewrites, so they do not make a word "one the spinner rewrites"
 #: for the two-way-swap factor of the thesaurus spinner's entries.
-OTHER_SPINNER_FILES = frozenset({"wordnet_lemmas.tsv"})
+OTHER_SPINNER_FILES = frozenset({"wordnet_lemmas.tsv", "wordnet_function_words.tsv"})
+#: The WordNet-sense spinner's lemmas of function words: ordinary English ("done",
+#: "along", "later"), so they never count for detection nor for reading a document as
+#: a WordNet-sense spin, and are weighed only in one.
+FUNCTION_FILES = frozenset({"wordnet_function_words.tsv"})
 #: The WordNet-sense spinner's tables (family c).
 SENSE_FILES = frozenset({"wordnet_lemmas.tsv", "wordnet_senses.tsv"})
 SENSE_MIN_DISTINCT = 3
+#: Odds a WordNet function-word lemma ("done" for through, "along" for on) needs in a
+#: WordNet-sense spin (chosen on the emulated family-c pairs: 30, 100, 1000 tried).
+SENSE_FUNCTION_MARGIN = 100.0
 #: How many (spun form, neighbours) evidence values one stage keeps before starting over
 #: (about 280 bytes each; 50,000 run as fast as 200,000 on the bench corpus).
 _LLR_CACHE_SIZE = 50_000
@@ -243,6 +250,7 @@ class DespinStage:
     # spun forms of the WordNet-sense tables (SENSE_FILES) and of the generated lemmas
     sense: frozenset[str] = field(repr=False, default_factory=frozenset)
     lemmas: frozenset[str] = field(repr=False, default_factory=frozenset)
+    function_words: frozenset[str] = field(repr=False, default_factory=frozenset)
     # matching aids: leading word runs of the spun phrases; fingerprints' second words
     phrases: PhraseIndex | None = field(repr=False, default=None)
     fp_second: dict[str, frozenset[str]] = field(repr=False, default_factory=dict)
@@ -257,7 +265,9 @@ class DespinStage:
     def from_tables(cls, config: DespinConfig, tables: SpinTables) -> DespinStage:
         margin = config.rarer_margin
         breadth = frozenset(
-            e.spun for e in tables.entries.values() if zipf(e.spun) <= zipf(e.original) - margin
+            e.spun
+            for e in tables.entries.values()
+            if zipf(e.spun) <= zipf(e.original) - margin and Path(e.path).name not in FUNCTION_FILES
         )
         fp_index = fingerprint_index(tables.fingerprints)
         return cls(
@@ -282,6 +292,9 @@ class DespinStage:
             ),
             sense=frozenset(
                 e.spun for e in tables.entries.values() if Path(e.path).name in SENSE_FILES
+            ),
+            function_words=frozenset(
+                e.spun for e in tables.entries.values() if Path(e.path).name in FUNCTION_FILES
             ),
             lemmas=frozenset(
                 e.spun for e in tables.entries.values() if Path(e.path).name in OTHER_SPINNER_FILES
@@ -505,6 +518,8 @@ class DespinStage:
             return ranked[0][0], ev
         best, ok, odds, best_ev = ranked[0]
         margin = self.config.t3_margin if e.tier == "t3" else self.config.t2_margin
+        if e.spun in self.function_words:
+            margin = SENSE_FUNCTION_MARGIN  # only ever weighed in a WordNet-sense spin
         if not ok or odds < margin or (e.tier == "t3" and best_ev.get("bigram_ratio", 1.0) <= 1.0):
             return None
         if len(ranked) > 1 and odds < self.config.alternative_margin * ranked[1][2]:
@@ -553,9 +568,17 @@ class DespinStage:
         doc_counts = self._doc_counts(a)
         t1 = [k for k, m in enumerate(a.matches) if m.entry.tier == "t1"]
         rest = [k for k, m in enumerate(a.matches) if m.entry.tier != "t1"]
-        if self._sense_spun(a):
+        sense_doc = self._sense_spun(a)
+        if sense_doc:
             # a WordNet-sense spin: the thesaurus spinner's ambiguous swaps are not its own
-            rest = [k for k in rest if a.matches[k].entry.spun in self.sense]
+            rest = [
+                k
+                for k in rest
+                if a.matches[k].entry.spun in self.sense
+                or a.matches[k].entry.spun in self.function_words
+            ]
+        else:
+            rest = [k for k in rest if a.matches[k].entry.spun not in self.function_words]
         # Two rounds for T2/T3: a word restored in round one is the neighbour in round two.
         for round_ in (t1, rest, rest):
             for k in round_:
