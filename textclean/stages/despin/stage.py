@@ -65,7 +65,7 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -251,6 +251,10 @@ class DespinStage:
     sense: frozenset[str] = field(repr=False, default_factory=frozenset)
     lemmas: frozenset[str] = field(repr=False, default_factory=frozenset)
     function_words: frozenset[str] = field(repr=False, default_factory=frozenset)
+    # the entries matched in every document (all but the function-word lemmas, which
+    # are looked up only in a document that reads as a WordNet-sense spin)
+    match_entries: Mapping[str, Entry] = field(repr=False, default_factory=dict)
+    function_entries: Mapping[str, Entry] = field(repr=False, default_factory=dict)
     # matching aids: leading word runs of the spun phrases; fingerprints' second words
     phrases: PhraseIndex | None = field(repr=False, default=None)
     fp_second: dict[str, frozenset[str]] = field(repr=False, default_factory=dict)
@@ -270,12 +274,22 @@ class DespinStage:
             if zipf(e.spun) <= zipf(e.original) - margin and Path(e.path).name not in FUNCTION_FILES
         )
         fp_index = fingerprint_index(tables.fingerprints)
+        function_entries = {
+            k: e for k, e in tables.entries.items() if Path(e.path).name in FUNCTION_FILES
+        }
+        match_entries = (
+            {k: e for k, e in tables.entries.items() if k not in function_entries}
+            if function_entries
+            else tables.entries
+        )
         return cls(
             config=config,
             tables=tables,
-            first=first_word_spans(tables.entries),
+            first=first_word_spans(match_entries),
             fp_index=fp_index,
-            phrases=phrase_index(tables.entries),
+            phrases=phrase_index(match_entries),
+            match_entries=match_entries,
+            function_entries=function_entries,
             fp_second=fingerprint_seconds(fp_index),
             breadth=breadth,
             log_prior={
@@ -293,9 +307,7 @@ class DespinStage:
             sense=frozenset(
                 e.spun for e in tables.entries.values() if Path(e.path).name in SENSE_FILES
             ),
-            function_words=frozenset(
-                e.spun for e in tables.entries.values() if Path(e.path).name in FUNCTION_FILES
-            ),
+            function_words=frozenset(function_entries),
             lemmas=frozenset(
                 e.spun for e in tables.entries.values() if Path(e.path).name in OTHER_SPINNER_FILES
             ),
@@ -306,7 +318,7 @@ class DespinStage:
     def analyse(self, text: str) -> Analysis:
         cfg = self.config
         keys, joined = scan(text)
-        matches = match_keys(keys, joined, self.tables.entries, self.first, self.phrases)
+        matches = match_keys(keys, joined, self.match_entries, self.first, self.phrases)
         fps = fingerprint_keys(keys, joined, self.fp_index, self.fp_second)
         cap = cfg.max_hits_per_entry
         entry_hits = Counter(m.entry.spun for m in matches if m.entry.spun in self.breadth)
@@ -557,7 +569,23 @@ class DespinStage:
                 return article
         return "an" if word[:1] in "aeiou8" else "a"
 
+    def _with_function_words(self, a: Analysis) -> Analysis:
+        """``a`` with a match for every token, in no other match, that is a WordNet
+        lemma of a function word ("done" for through)."""
+        covered = {i for m in a.matches for i in range(m.i, m.j)}
+        extra = [
+            Match(i, i + 1, self.function_entries[k])
+            for i, k in enumerate(a.keys)
+            if k in self.function_entries and i not in covered
+        ]
+        if not extra:
+            return a
+        return dataclasses.replace(a, matches=sorted([*a.matches, *extra], key=lambda m: m.i))
+
     def repair(self, text: str, a: Analysis) -> list[Change]:
+        sense_doc = self._sense_spun(a)
+        if sense_doc:
+            a = self._with_function_words(a)
         toks = a.tokens
         n = len(toks)
         # T1 first, so T2 decisions see restored neighbours ("army help" → "military assistance").
@@ -568,7 +596,6 @@ class DespinStage:
         doc_counts = self._doc_counts(a)
         t1 = [k for k, m in enumerate(a.matches) if m.entry.tier == "t1"]
         rest = [k for k, m in enumerate(a.matches) if m.entry.tier != "t1"]
-        sense_doc = self._sense_spun(a)
         if sense_doc:
             # a WordNet-sense spin: the thesaurus spinner's ambiguous swaps are not its own
             rest = [
@@ -577,8 +604,6 @@ class DespinStage:
                 if a.matches[k].entry.spun in self.sense
                 or a.matches[k].entry.spun in self.function_words
             ]
-        else:
-            rest = [k for k in rest if a.matches[k].entry.spun not in self.function_words]
         # Two rounds for T2/T3: a word restored in round one is the neighbour in round two.
         for round_ in (t1, rest, rest):
             for k in round_:
