@@ -187,7 +187,7 @@ def test_wordnet_sense_spin_is_flagged_and_undone() -> None:
         ("affright", "scared"),
         ("antecedently", "previously"),
         ("amercement", "fine"),
-        ("done", "through"),  # a function word's lemma, weighed only in a sense spin
+        ("done", "through"),  # an ordinary lemma, weighed only in a sense spin
     ]:
         assert restored[spun] == orig
     # a sense spin: the thesaurus spinner's ambiguous swaps ("stated" for said) stay
@@ -248,16 +248,16 @@ def test_phrase_index_matches_the_full_walk_on_random_word_runs() -> None:
         )
 
 
-def test_function_word_lemmas_never_act_outside_a_sense_spin() -> None:
-    """The WordNet lemmas of function words ("done", "along", "later") are ordinary
-    English: they are not even matched outside a WordNet-sense spin (seed 001, the
-    thesaurus spinner, has some and none is restored) and never count for detection."""
+def test_ordinary_lemmas_never_act_outside_a_sense_spin() -> None:
+    """The ordinary WordNet lemmas ("done" for through, "squad" for team) are not even
+    matched outside a WordNet-sense spin (seed 001, the thesaurus spinner, has some and
+    none is restored) and never count for detection."""
     stage = build(Config(), None)
     text = next((Path(__file__).parents[1] / "seeds").glob("001_*.txt")).read_text("utf-8")
     a = stage.analyse(text)
-    assert set(a.keys) & stage.function_words  # the seed has some ("later", "along")
-    assert not any(m.entry.spun in stage.function_words for m in a.matches)
-    assert not stage.function_words & stage.breadth
+    assert set(a.keys) & stage.ordinary_lemmas  # the seed has some ("later", "along")
+    assert not any(m.entry.spun in stage.ordinary_lemmas for m in a.matches)
+    assert not stage.ordinary_lemmas & stage.breadth
     doc = stage(Document("s", text))
     assert doc.scores["spun"] is True
-    assert not [e for e in doc.edits if e.before.lower() in stage.function_words]
+    assert not [e for e in doc.edits if e.before.lower() in stage.ordinary_lemmas]

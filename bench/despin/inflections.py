@@ -49,7 +49,7 @@ REVERSE = ROOT / "rules" / "spin" / "reverse"
 OUT = REVERSE / "inflections.tsv"
 #: reverse files of another spinner family (WordNet-sense lemmas, uninflected by that
 #: spinner): neither inflected nor read here
-OTHER_SPINNERS = frozenset({"wordnet_lemmas.tsv", "wordnet_function_words.tsv"})
+OTHER_SPINNERS = frozenset({"wordnet_lemmas.tsv", "wordnet_ordinary_lemmas.tsv"})
 MIN_ZIPF = 2.5
 T1_MAX_ZIPF = 2.5
 MAX_SPUN_ZIPF = 5.0

@@ -23,9 +23,9 @@ entries; this file adds the rest:
   (five Debian prose pages, two literary ones) by their evidence;
 * a spun form keeps its ``MAX_ORIGINALS`` commonest originals.
 
-A second file, ``wordnet_function_words.tsv``, holds the ordinary-English lemmas of
-function words ("done" for through, "along" for on) as ``t3`` (see
-:func:`build_function_words`).
+A second file, ``wordnet_ordinary_lemmas.tsv``, holds the ordinary-English lemmas of
+function words ("done" for through, "along" for on) and of common words ("squad" for
+team) as ``t3`` (see :func:`build_ordinary`).
 
 WordNet 3.0 (Debian ``wordnet-base``; WordNet 3.0 license, Copyright 2006 Princeton
 University: use, copy, modify and distribute for any purpose, with the notice kept)
@@ -58,7 +58,7 @@ from textclean.stages.despin.table import MAX_WORDS, REVERSE_COLUMNS, parse_reve
 
 REVERSE = ROOT / "rules" / "spin" / "reverse"
 OUT = REVERSE / "wordnet_lemmas.tsv"
-FUNCTION_OUT = REVERSE / "wordnet_function_words.tsv"
+ORDINARY_OUT = REVERSE / "wordnet_ordinary_lemmas.tsv"
 #: Function and very common words whose WordNet lemmas the spinner writes for them
 #: ("done" for through, "along" for on, "later" for after).
 _FUNCTION_WORDS = (
@@ -78,6 +78,7 @@ TOP = 3000
 MIN_ORIG_ZIPF = 4.0
 T1_MAX_ZIPF = 1.5
 T1_RARER = 3.0
+ORDINARY_RARER = 1.0
 MAX_ORIGINALS = 4
 
 
@@ -190,15 +191,18 @@ def build(
     return rows
 
 
-def build_function_words(
+def build_ordinary(
     index: dict[str, list[tuple[str, int]]],
     synsets: dict[tuple[str, int], list[str]],
     taken: set[str],
 ) -> list[tuple[str, ...]]:
-    """Rows of ``wordnet_function_words.tsv``: one-word lower-case lemmas of the synsets
-    of :data:`FUNCTION_WORDS` that people write (Zipf at least ``T1_MAX_ZIPF``; the rarer
-    ones are t1 lemma entries), as ``t3``. The stage never counts them for detection and
-    weighs them only in a document that reads as a WordNet-sense spin."""
+    """Rows of ``wordnet_ordinary_lemmas.tsv``, as ``t3``: the one-word lower-case lemmas
+    that people write (Zipf at least ``T1_MAX_ZIPF``; the rarer ones are t1 lemma
+    entries) of the synsets of :data:`FUNCTION_WORDS` ("done" for through, "along" for
+    on) and of the commonest words, at least ``ORDINARY_RARER`` rarer than their original
+    ("squad" for team, "taxation" for tax). The stage never counts them for detection,
+    does not even match them elsewhere, and weighs them only in a document that reads
+    as a WordNet-sense spin."""
     by_spun: dict[str, set[str]] = {}
     for word in FUNCTION_WORDS:
         bases = _bases(word)
@@ -210,8 +214,14 @@ def build_function_words(
                     if lemma in taken or zipf(lemma) < T1_MAX_ZIPF:
                         continue
                     by_spun.setdefault(lemma, set()).add(word)
+    for spun, orig in pairs(index, synsets):
+        if spun in taken or not spun.isalpha() or len(orig) < 2:
+            continue
+        if zipf(spun) < T1_MAX_ZIPF or zipf(orig) - zipf(spun) < ORDINARY_RARER:
+            continue
+        by_spun.setdefault(spun, set()).add(orig)
     return [
-        (f"spin.en.t3.wnf_{spun}", "t3", spun, "|".join(_commonest(origs)), "general", "wordnet")
+        (f"spin.en.t3.wno_{spun}", "t3", spun, "|".join(_commonest(origs)), "general", "wordnet")
         for spun, origs in sorted(by_spun.items())
     ]
 
@@ -236,7 +246,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=OUT)
     ap.add_argument("--check", action="store_true", help="fail if the table is out of date")
     args = ap.parse_args(argv)
-    own = {OUT.name, FUNCTION_OUT.name}
+    own = {OUT.name, ORDINARY_OUT.name}
     others = [
         e for p in sorted(REVERSE.glob("*.tsv")) if p.name not in own for e in parse_reverse(p)
     ]
@@ -246,10 +256,10 @@ def main(argv: list[str] | None = None) -> int:
         folder = args.dict if args.dict is not None else fetch_dict(Path(tmp))
         index, synsets = read_wordnet(folder)
         rows = build(index, synsets, taken, originals)
-        function_rows = build_function_words(index, synsets, taken | {r[2] for r in rows})
+        ordinary_rows = build_ordinary(index, synsets, taken | {r[2] for r in rows})
     outputs = {
         args.out: render(rows),
-        args.out.with_name(FUNCTION_OUT.name): render(function_rows),
+        args.out.with_name(ORDINARY_OUT.name): render(ordinary_rows),
     }
     if args.check:
         stale = [p for p, text in outputs.items() if not p.exists() or p.read_text("utf-8") != text]

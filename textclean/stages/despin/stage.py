@@ -152,17 +152,17 @@ DECIMAL_RULE = "spin.en.t1.number_word_decimal"
 #: Reverse files of another spinner family (WordNet-sense lemmas): their originals are
 #: what that spinner rewrites, so they do not make a word "one the spinner rewrites"
 #: for the two-way-swap factor of the thesaurus spinner's entries.
-OTHER_SPINNER_FILES = frozenset({"wordnet_lemmas.tsv", "wordnet_function_words.tsv"})
-#: The WordNet-sense spinner's lemmas of function words: ordinary English ("done",
-#: "along", "later"), so they never count for detection nor for reading a document as
-#: a WordNet-sense spin, and are weighed only in one.
-FUNCTION_FILES = frozenset({"wordnet_function_words.tsv"})
+OTHER_SPINNER_FILES = frozenset({"wordnet_lemmas.tsv", "wordnet_ordinary_lemmas.tsv"})
+#: The WordNet-sense spinner's ordinary-English lemmas (of function words: "done",
+#: "along", "later"; of common words: "squad", "taxation"): never matched outside a
+#: document that reads as a WordNet-sense spin, never counted for detection.
+ORDINARY_FILES = frozenset({"wordnet_ordinary_lemmas.tsv"})
 #: The WordNet-sense spinner's tables (family c).
 SENSE_FILES = frozenset({"wordnet_lemmas.tsv", "wordnet_senses.tsv"})
 SENSE_MIN_DISTINCT = 3
-#: Odds a WordNet function-word lemma ("done" for through, "along" for on) needs in a
-#: WordNet-sense spin (chosen on the emulated family-c pairs: 30, 100, 1000 tried).
-SENSE_FUNCTION_MARGIN = 100.0
+#: Odds an ordinary WordNet lemma ("done" for through, "squad" for team) needs in a
+#: WordNet-sense spin (chosen on the emulated family-c pairs: 30, 100, 300, 1000 tried).
+SENSE_ORDINARY_MARGIN = 100.0
 #: How many (spun form, neighbours) evidence values one stage keeps before starting over
 #: (about 280 bytes each; 50,000 run as fast as 200,000 on the bench corpus).
 _LLR_CACHE_SIZE = 50_000
@@ -250,11 +250,11 @@ class DespinStage:
     # spun forms of the WordNet-sense tables (SENSE_FILES) and of the generated lemmas
     sense: frozenset[str] = field(repr=False, default_factory=frozenset)
     lemmas: frozenset[str] = field(repr=False, default_factory=frozenset)
-    function_words: frozenset[str] = field(repr=False, default_factory=frozenset)
-    # the entries matched in every document (all but the function-word lemmas, which
+    ordinary_lemmas: frozenset[str] = field(repr=False, default_factory=frozenset)
+    # the entries matched in every document (all but the ordinary WordNet lemmas, which
     # are looked up only in a document that reads as a WordNet-sense spin)
     match_entries: Mapping[str, Entry] = field(repr=False, default_factory=dict)
-    function_entries: Mapping[str, Entry] = field(repr=False, default_factory=dict)
+    ordinary_entries: Mapping[str, Entry] = field(repr=False, default_factory=dict)
     # matching aids: leading word runs of the spun phrases; fingerprints' second words
     phrases: PhraseIndex | None = field(repr=False, default=None)
     fp_second: dict[str, frozenset[str]] = field(repr=False, default_factory=dict)
@@ -271,15 +271,15 @@ class DespinStage:
         breadth = frozenset(
             e.spun
             for e in tables.entries.values()
-            if zipf(e.spun) <= zipf(e.original) - margin and Path(e.path).name not in FUNCTION_FILES
+            if zipf(e.spun) <= zipf(e.original) - margin and Path(e.path).name not in ORDINARY_FILES
         )
         fp_index = fingerprint_index(tables.fingerprints)
-        function_entries = {
-            k: e for k, e in tables.entries.items() if Path(e.path).name in FUNCTION_FILES
+        ordinary_entries = {
+            k: e for k, e in tables.entries.items() if Path(e.path).name in ORDINARY_FILES
         }
         match_entries = (
-            {k: e for k, e in tables.entries.items() if k not in function_entries}
-            if function_entries
+            {k: e for k, e in tables.entries.items() if k not in ordinary_entries}
+            if ordinary_entries
             else tables.entries
         )
         return cls(
@@ -289,7 +289,7 @@ class DespinStage:
             fp_index=fp_index,
             phrases=phrase_index(match_entries),
             match_entries=match_entries,
-            function_entries=function_entries,
+            ordinary_entries=ordinary_entries,
             fp_second=fingerprint_seconds(fp_index),
             breadth=breadth,
             log_prior={
@@ -307,7 +307,7 @@ class DespinStage:
             sense=frozenset(
                 e.spun for e in tables.entries.values() if Path(e.path).name in SENSE_FILES
             ),
-            function_words=frozenset(function_entries),
+            ordinary_lemmas=frozenset(ordinary_entries),
             lemmas=frozenset(
                 e.spun for e in tables.entries.values() if Path(e.path).name in OTHER_SPINNER_FILES
             ),
@@ -530,8 +530,8 @@ class DespinStage:
             return ranked[0][0], ev
         best, ok, odds, best_ev = ranked[0]
         margin = self.config.t3_margin if e.tier == "t3" else self.config.t2_margin
-        if e.spun in self.function_words:
-            margin = SENSE_FUNCTION_MARGIN  # only ever weighed in a WordNet-sense spin
+        if e.spun in self.ordinary_lemmas:
+            margin = SENSE_ORDINARY_MARGIN  # only ever weighed in a WordNet-sense spin
         if not ok or odds < margin or (e.tier == "t3" and best_ev.get("bigram_ratio", 1.0) <= 1.0):
             return None
         if len(ranked) > 1 and odds < self.config.alternative_margin * ranked[1][2]:
@@ -569,14 +569,14 @@ class DespinStage:
                 return article
         return "an" if word[:1] in "aeiou8" else "a"
 
-    def _with_function_words(self, a: Analysis) -> Analysis:
-        """``a`` with a match for every token, in no other match, that is a WordNet
-        lemma of a function word ("done" for through)."""
+    def _with_ordinary_lemmas(self, a: Analysis) -> Analysis:
+        """``a`` with a match for every token, in no other match, that is an ordinary
+        WordNet lemma ("done" for through, "squad" for team)."""
         covered = {i for m in a.matches for i in range(m.i, m.j)}
         extra = [
-            Match(i, i + 1, self.function_entries[k])
+            Match(i, i + 1, self.ordinary_entries[k])
             for i, k in enumerate(a.keys)
-            if k in self.function_entries and i not in covered
+            if k in self.ordinary_entries and i not in covered
         ]
         if not extra:
             return a
@@ -585,7 +585,7 @@ class DespinStage:
     def repair(self, text: str, a: Analysis) -> list[Change]:
         sense_doc = self._sense_spun(a)
         if sense_doc:
-            a = self._with_function_words(a)
+            a = self._with_ordinary_lemmas(a)
         toks = a.tokens
         n = len(toks)
         # T1 first, so T2 decisions see restored neighbours ("army help" → "military assistance").
@@ -602,7 +602,7 @@ class DespinStage:
                 k
                 for k in rest
                 if a.matches[k].entry.spun in self.sense
-                or a.matches[k].entry.spun in self.function_words
+                or a.matches[k].entry.spun in self.ordinary_lemmas
             ]
         # Two rounds for T2/T3: a word restored in round one is the neighbour in round two.
         for round_ in (t1, rest, rest):
