@@ -64,11 +64,11 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
 import regex
@@ -268,20 +268,19 @@ class DespinStage:
     @classmethod
     def from_tables(cls, config: DespinConfig, tables: SpinTables) -> DespinStage:
         margin = config.rarer_margin
-        breadth = frozenset(
-            e.spun
-            for e in tables.entries.values()
-            if zipf(e.spun) <= zipf(e.original) - margin and Path(e.path).name not in ORDINARY_FILES
-        )
-        fp_index = fingerprint_index(tables.fingerprints)
-        ordinary_entries = {
-            k: e for k, e in tables.entries.items() if Path(e.path).name in ORDINARY_FILES
-        }
+        file_of = {k: os.path.basename(e.path) for k, e in tables.entries.items()}
+        ordinary_entries = {k: e for k, e in tables.entries.items() if file_of[k] in ORDINARY_FILES}
         match_entries = (
             {k: e for k, e in tables.entries.items() if k not in ordinary_entries}
             if ordinary_entries
             else tables.entries
         )
+        # the ordinary WordNet lemmas never count for breadth, and their priors are
+        # computed when a WordNet-sense spin first weighs them
+        breadth = frozenset(
+            e.spun for e in match_entries.values() if zipf(e.spun) <= zipf(e.original) - margin
+        )
+        fp_index = fingerprint_index(tables.fingerprints)
         return cls(
             config=config,
             tables=tables,
@@ -294,22 +293,22 @@ class DespinStage:
             breadth=breadth,
             log_prior={
                 (e.spun, alt): _log_prior(e.spun, alt)
-                for e in tables.entries.values()
+                for e in match_entries.values()
                 if e.tier != "t1" or len(e.alternatives) > 1
                 for alt in e.alternatives
             },
             rewritten=frozenset(
                 alt.lower()
                 for e in tables.entries.values()
-                if Path(e.path).name not in OTHER_SPINNER_FILES
+                if file_of[e.spun] not in OTHER_SPINNER_FILES
                 for alt in e.alternatives
             ),
             sense=frozenset(
-                e.spun for e in tables.entries.values() if Path(e.path).name in SENSE_FILES
+                e.spun for e in tables.entries.values() if file_of[e.spun] in SENSE_FILES
             ),
             ordinary_lemmas=frozenset(ordinary_entries),
             lemmas=frozenset(
-                e.spun for e in tables.entries.values() if Path(e.path).name in OTHER_SPINNER_FILES
+                e.spun for e in tables.entries.values() if file_of[e.spun] in OTHER_SPINNER_FILES
             ),
         )
 
