@@ -261,3 +261,47 @@ def test_ordinary_lemmas_never_act_outside_a_sense_spin() -> None:
     doc = stage(Document("s", text))
     assert doc.scores["spun"] is True
     assert not [e for e in doc.edits if e.before.lower() in stage.ordinary_lemmas]
+
+
+def test_wordnet_lemma_generator_on_a_tiny_wordnet(tmp_path: Path) -> None:
+    """bench/despin/wordnet_lemmas.py reads WordNet's index/data files and keeps what
+    the module docstring says: a rare lemma of a common word as t1, a name never, an
+    ordinary lemma only in the sense-only file, with the original's inflections."""
+    from bench.despin import wordnet_lemmas as wl
+
+    data = {  # offset, lemmas (WordNet data line: offset lex ss_type w_cnt word lex_id ...)
+        "noun": [
+            (100, ["year", "twelvemonth", "yr"]),
+            (200, ["team", "squad"]),
+            (300, ["west", "Mae_West"]),
+        ],
+        "verb": [(400, ["know", "cognize", "cognise"])],
+        "adj": [],
+        "adv": [],
+    }
+    for pos, synsets in data.items():
+        index: dict[str, list[int]] = {}
+        lines = ["  1 licence header"]
+        for offset, words in synsets:
+            pairs = " ".join(f"{w} 0" for w in words)
+            lines.append(f"{offset:08d} 03 n {len(words):02x} {pairs} 000 | gloss")
+            for w in words:
+                index.setdefault(w.lower(), []).append(offset)
+        (tmp_path / f"data.{pos}").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        rows = [
+            f"{w} {pos[0]} {len(o)} 0 {len(o)} 0 " + " ".join(f"{x:08d}" for x in o)
+            for w, o in sorted(index.items())
+        ]
+        (tmp_path / f"index.{pos}").write_text("  1 header\n" + "\n".join(rows) + "\n")
+    index, synsets = wl.read_wordnet(tmp_path)
+    assert synsets[("noun", 100)] == ["year", "twelvemonth", "yr"]
+    assert ("verb", 400) in index["know"]
+    lemmas = {r[2]: r for r in wl.build(index, synsets, set(), set())}
+    assert lemmas["cognize"][1] == "t1"  # Zipf 1.48: nobody writes it
+    assert lemmas["cognize"][3].split("|")[0] in ("know", "knows", "known", "knew")
+    assert "mae west" not in lemmas  # a name
+    assert "squad" not in lemmas and "twelvemonth" not in lemmas  # written (Zipf >= 1.5)
+    ordinary = {r[2]: r for r in wl.build_ordinary(index, synsets, set(lemmas))}
+    assert ordinary["squad"][1] == "t3" and "team" in ordinary["squad"][3]
+    assert "year" in ordinary["twelvemonth"][3]
+    assert "cognize" not in ordinary and "mae west" not in ordinary

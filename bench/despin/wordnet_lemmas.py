@@ -16,7 +16,7 @@ entries; this file adds the rest:
   English and left out); and not a spun form of another reverse file nor an
   original of the table ("exist", "make");
 * kept only when nobody writes it in news (wordfreq Zipf below ``T1_MAX_ZIPF``: the
-  archaic and technical lemmas "cognize", "twelvemonth", "glucinium", "atomic number
+  archaic and technical lemmas "cognize", "decennary", "glucinium", "atomic number
   33") and its original is at least ``T1_RARER`` commoner in log10, as a ``t1`` entry.
   The lemmas that are ordinary English ("exist", "comprise", "galore") are left out:
   as ``t2`` entries (3,954 of them) they lifted seven clean documents over the flag
@@ -98,14 +98,14 @@ def read_wordnet(
     synsets: dict[tuple[str, int], list[str]] = {}
     for pos in POS_FILES:
         for line in (folder / f"index.{pos}").read_text(encoding="utf-8").splitlines():
-            if line.startswith(" "):
+            if not line.strip() or line.startswith(" "):
                 continue  # licence header
             f = line.split()
             lemma, n_synsets, n_ptr = f[0], int(f[2]), int(f[3])
             offsets = f[4 + n_ptr + 2 : 4 + n_ptr + 2 + n_synsets]
             index.setdefault(lemma, []).extend((pos, int(o)) for o in offsets)
         for line in (folder / f"data.{pos}").read_text(encoding="utf-8").splitlines():
-            if line.startswith(" "):
+            if not line.strip() or line.startswith(" "):
                 continue
             f = line.split()
             offset, n_words = int(f[0]), int(f[3], 16)
