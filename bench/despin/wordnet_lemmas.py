@@ -1,4 +1,5 @@
-"""Generate the WordNet-sense reverse table ``rules/spin/reverse/wordnet_lemmas.tsv``.
+"""Generate the WordNet-sense reverse tables ``rules/spin/reverse/wordnet_lemmas.tsv`` and
+``wordnet_ordinary_lemmas.tsv``.
 
 WordNet-sense spinners (family c) replace a word by another lemma of any of its
 WordNet synsets, whatever the sense: "at" becomes "astatine" (the element At),
@@ -18,14 +19,15 @@ entries; this file adds the rest:
 * kept only when nobody writes it in news (wordfreq Zipf below ``T1_MAX_ZIPF``: the
   archaic and technical lemmas "cognize", "decennary", "glucinium", "atomic number
   33") and its original is at least ``T1_RARER`` commoner in log10, as a ``t1`` entry.
-  The lemmas that are ordinary English ("exist", "comprise", "galore") are left out:
-  as ``t2`` entries (3,954 of them) they lifted seven clean documents over the flag
-  (five Debian prose pages, two literary ones) by their evidence;
+  The lemmas that are ordinary English ("exist", "comprise", "galore") are not in this
+  file: as ``t2`` entries (3,954 of them) they lifted seven clean documents over the
+  flag (five Debian prose pages, two literary ones) by their evidence;
 * a spun form keeps its ``MAX_ORIGINALS`` commonest originals.
 
-A second file, ``wordnet_ordinary_lemmas.tsv``, holds the ordinary-English lemmas of
+A second file, ``wordnet_ordinary_lemmas.tsv``, holds those ordinary-English lemmas, of
 function words ("done" for through, "along" for on) and of common words ("squad" for
-team) as ``t3`` (see :func:`build_ordinary`).
+team), as ``t3``, which the stage matches only in a document that reads as a
+WordNet-sense spin (see :func:`build_ordinary`).
 
 WordNet 3.0 (Debian ``wordnet-base``; WordNet 3.0 license, Copyright 2006 Princeton
 University: use, copy, modify and distribute for any purpose, with the notice kept)
@@ -33,7 +35,7 @@ is read from its ``index.*`` and ``data.*`` files; nothing is downloaded at run 
 
     python bench/despin/wordnet_lemmas.py               # fetch wordnet-base, rewrite
     python bench/despin/wordnet_lemmas.py --dict DIR    # from a WordNet dict folder
-    python bench/despin/wordnet_lemmas.py --check       # exit 1 if the file is stale
+    python bench/despin/wordnet_lemmas.py --check       # exit 1 if a file is stale
 
 Needs ``lemminflect`` and ``wordfreq`` (the ``bench`` extra) and ``apt-get`` (or
 ``--dict``).
