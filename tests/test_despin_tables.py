@@ -4,8 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from textclean.config import Config
+from textclean.document import Document
 from textclean.rules import RulePack, check_pack
-from textclean.stages.despin.match import find_matches, first_word_spans, tokenize
+from textclean.stages.despin.match import (
+    find_matches,
+    first_word_spans,
+    match_keys,
+    phrase_index,
+    scan,
+    tokenize,
+)
+from textclean.stages.despin.stage import build
 from textclean.stages.despin.table import check_spin_file, load_table_files, load_tables
 
 HEADER = "id\ttier\tspun\toriginal\tsource\tnote\n"
@@ -122,3 +132,176 @@ def test_per_original_sources_and_leave_one_out(tmp_path: Path) -> None:
     left = tables.without_source("pair:p").entries["assist"]  # the pair's original goes
     assert (left.original, left.alternatives, left.source) == ("help", ("help",), "general")
     assert tables.without_source("general").entries["assist"].alternatives == ("support",)
+
+
+def test_scan_agrees_with_tokenize_on_awkward_text() -> None:
+    """The fast scoring scan gives exactly tokenize's keys and joined flags: curly
+    apostrophes, a Greek final sigma, tabs, no-break spaces, line breaks, marks."""
+    text = (
+        "ΟΔΟΣ Trump’s\treal-estate\u00a0U.S. p.c, 3.5%\n\nCafe\u0301  "
+        "İstanbul — ÉTÉ’S a-\t b\u200bc ﬁne"
+    )
+    keys, joined = scan(text)
+    assert list(zip(keys, joined, strict=True)) == [(t.key, t.joined) for t in tokenize(text)]
+    assert scan("") == ([], [])
+    assert scan("  ...  ") == ([], [])
+
+
+def test_phrase_index_does_not_change_matches() -> None:
+    """Matching with the phrase index finds exactly what the full walk finds."""
+    tables = load_tables(RulePack.load())
+    first = first_word_spans(tables.entries)
+    index = phrase_index(tables.entries)
+    text = (
+        "Greater than a yr in the past, he is aware of find out how to win; she is aware "
+        "of it. As a result of the begin of talks, the crew stated it'll assist."
+    )
+    keys, joined = scan(text)
+    full = match_keys(keys, joined, tables.entries, first)
+    quick = match_keys(keys, joined, tables.entries, first, index)
+    assert full == quick
+    assert len(full) > 5
+
+
+WORDNET_SPUN = (
+    "Officials said the council would cognize more next twelvemonth about the housing plan. "
+    "The mayor will present the new budget on Monday, while critics asseverate that the "
+    "delays are ascribable to pressure from the state. Many residents were affright by the "
+    "vote, and antecedently the council had promised a public hearing before any decision "
+    "was made. The developer already paid a large amercement last spring. Officials "
+    "stated the plan was nonetheless on track. Crews worked done the weekend."
+)
+
+
+def test_wordnet_sense_spin_is_flagged_and_undone() -> None:
+    """Family c: the WordNet-lemma table (generated, t1 only) flags a text written with
+    rare lemmas of common words and restores them; the plain wording is left alone."""
+    stage = build(Config(), None)
+    doc = stage(Document("c", WORDNET_SPUN))
+    assert doc.scores["spun"] is True
+    restored = {e.before: e.after for e in doc.edits}
+    for spun, orig in [
+        ("cognize", "know"),
+        ("twelvemonth", "year"),
+        ("ascribable", "due"),
+        ("affright", "scared"),
+        ("antecedently", "previously"),
+        ("amercement", "fine"),
+        ("done", "through"),  # an ordinary lemma, weighed only in a sense spin
+    ]:
+        assert restored[spun] == orig
+    # a sense spin: the thesaurus spinner's ambiguous swaps ("stated" for said) stay
+    assert "stated" not in restored and "was nonetheless" not in restored
+    plain = stage(Document("p", doc.text))
+    assert plain.scores["spun"] is False and plain.edits == []
+
+
+def test_wordnet_lemmas_are_t1_and_another_spinners_words() -> None:
+    """Every generated WordNet-lemma entry is t1; its originals are what that spinner
+    rewrites, so they do not give the thesaurus spinner's entries the two-way-swap factor."""
+    tables = load_tables(RulePack.load())
+    wn = [e for e in tables.entries.values() if Path(e.path).name == "wordnet_lemmas.tsv"]
+    rest = [e for e in tables.entries.values() if Path(e.path).name != "wordnet_lemmas.tsv"]
+    assert len(wn) > 500
+    assert all(e.tier == "t1" for e in wn)
+    only_wn = {a.lower() for e in wn for a in e.alternatives} - {
+        a.lower() for e in rest for a in e.alternatives
+    }
+    assert only_wn
+    assert not only_wn & build(Config(), None).rewritten
+
+
+def test_scan_agrees_with_tokenize_on_random_text() -> None:
+    """Random strings over a pool of awkward characters: the scoring scan and the
+    repair tokenizer never disagree (keys, joined flags, token count)."""
+    import random
+
+    pool = [*"aZéßΣσςİı0٣' ’.-_ \t\u00a0\n,;:!?\"“”()ﬁ\u0301\u200b", "ΟΔΟΣ", "U.S.", "don't"]
+    rng = random.Random(7)
+    for _ in range(500):
+        text = "".join(rng.choice(pool) for _ in range(rng.randint(0, 40)))
+        keys, joined = scan(text)
+        assert list(zip(keys, joined, strict=True)) == [
+            (t.key, t.joined) for t in tokenize(text)
+        ], repr(text)
+
+
+def test_phrase_index_matches_the_full_walk_on_random_word_runs() -> None:
+    """Random runs of words taken from spun phrases, with random breaks between them:
+    matching with the phrase index and by the full walk agree (phrase choice included)."""
+    import random
+
+    tables = load_tables(RulePack.load())
+    first = first_word_spans(tables.entries)
+    index = phrase_index(tables.entries)
+    phrases = sorted(s for s in tables.entries if " " in s)
+    rng = random.Random(11)
+    for _ in range(300):
+        keys: list[str] = []
+        for _ in range(rng.randint(1, 12)):
+            words = rng.choice(phrases).split(" ")
+            cut = rng.randint(1, len(words))  # whole phrases and leading or trailing parts
+            keys.extend(words[:cut] if rng.random() < 0.5 else words[-cut:])
+        joined = [i > 0 and rng.random() < 0.9 for i in range(len(keys))]
+        assert match_keys(keys, joined, tables.entries, first, index) == match_keys(
+            keys, joined, tables.entries, first
+        )
+
+
+def test_ordinary_lemmas_never_act_outside_a_sense_spin() -> None:
+    """The ordinary WordNet lemmas ("done" for through, "squad" for team) are not even
+    matched outside a WordNet-sense spin (seed 001, the thesaurus spinner, has some and
+    none is restored) and never count for detection."""
+    stage = build(Config(), None)
+    text = next((Path(__file__).parents[1] / "seeds").glob("001_*.txt")).read_text("utf-8")
+    a = stage.analyse(text)
+    assert set(a.keys) & stage.ordinary_lemmas  # the seed has some ("later", "along")
+    assert not any(m.entry.spun in stage.ordinary_lemmas for m in a.matches)
+    assert not stage.ordinary_lemmas & stage.breadth
+    doc = stage(Document("s", text))
+    assert doc.scores["spun"] is True
+    assert not [e for e in doc.edits if e.before.lower() in stage.ordinary_lemmas]
+
+
+def test_wordnet_lemma_generator_on_a_tiny_wordnet(tmp_path: Path) -> None:
+    """bench/despin/wordnet_lemmas.py reads WordNet's index/data files and keeps what
+    the module docstring says: a rare lemma of a common word as t1, a name never, an
+    ordinary lemma only in the sense-only file, with the original's inflections."""
+    from bench.despin import wordnet_lemmas as wl
+
+    data = {  # offset, lemmas (WordNet data line: offset lex ss_type w_cnt word lex_id ...)
+        "noun": [
+            (100, ["year", "twelvemonth", "yr"]),
+            (200, ["team", "squad"]),
+            (300, ["west", "Mae_West"]),
+        ],
+        "verb": [(400, ["know", "cognize", "cognise"])],
+        "adj": [],
+        "adv": [],
+    }
+    for pos, synsets in data.items():
+        index: dict[str, list[int]] = {}
+        lines = ["  1 licence header"]
+        for offset, words in synsets:
+            pairs = " ".join(f"{w} 0" for w in words)
+            lines.append(f"{offset:08d} 03 n {len(words):02x} {pairs} 000 | gloss")
+            for w in words:
+                index.setdefault(w.lower(), []).append(offset)
+        (tmp_path / f"data.{pos}").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        rows = [
+            f"{w} {pos[0]} {len(o)} 0 {len(o)} 0 " + " ".join(f"{x:08d}" for x in o)
+            for w, o in sorted(index.items())
+        ]
+        (tmp_path / f"index.{pos}").write_text("  1 header\n" + "\n".join(rows) + "\n")
+    index, synsets = wl.read_wordnet(tmp_path)
+    assert synsets[("noun", 100)] == ["year", "twelvemonth", "yr"]
+    assert ("verb", 400) in index["know"]
+    lemmas = {r[2]: r for r in wl.build(index, synsets, set(), set())}
+    assert lemmas["cognize"][1] == "t1"  # Zipf 1.48: nobody writes it
+    assert lemmas["cognize"][3].split("|")[0] in ("know", "knows", "known", "knew")
+    assert "mae west" not in lemmas  # a name
+    assert "squad" not in lemmas and "twelvemonth" not in lemmas  # written (Zipf >= 1.5)
+    ordinary = {r[2]: r for r in wl.build_ordinary(index, synsets, set(lemmas))}
+    assert ordinary["squad"][1] == "t3" and "team" in ordinary["squad"][3]
+    assert "year" in ordinary["twelvemonth"][3]
+    assert "cognize" not in ordinary and "mae west" not in ordinary

@@ -47,6 +47,9 @@ from textclean.stages.despin.table import REVERSE_COLUMNS, Entry, parse_reverse 
 
 REVERSE = ROOT / "rules" / "spin" / "reverse"
 OUT = REVERSE / "inflections.tsv"
+#: reverse files of another spinner family (WordNet-sense lemmas, uninflected by that
+#: spinner): neither inflected nor read here
+OTHER_SPINNERS = frozenset({"wordnet_lemmas.tsv", "wordnet_ordinary_lemmas.tsv"})
 MIN_ZIPF = 2.5
 T1_MAX_ZIPF = 2.5
 MAX_SPUN_ZIPF = 5.0
@@ -268,7 +271,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="fail if inflections.tsv is stale")
     args = ap.parse_args(argv)
-    entries = [e for p in sorted(REVERSE.glob("*.tsv")) if p != OUT for e in parse_reverse(p)]
+    entries = [
+        e
+        for p in sorted(REVERSE.glob("*.tsv"))
+        if p != OUT and p.name not in OTHER_SPINNERS
+        for e in parse_reverse(p)
+    ]
     text = render(generate(entries))
     if args.check:
         current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""

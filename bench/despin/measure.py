@@ -53,6 +53,7 @@ from textclean.document import Document, Edit  # noqa: E402
 from textclean.rules import RulePack  # noqa: E402
 from textclean.stages.despin import DespinStage  # noqa: E402
 from textclean.stages.despin.match import tokenize  # noqa: E402
+from textclean.stages.despin.stage import OTHER_SPINNER_FILES  # noqa: E402
 from textclean.stages.despin.table import SpinTables, load_tables  # noqa: E402
 
 PAIRS = ROOT / "bench" / "despin" / "pairs"
@@ -241,6 +242,9 @@ def clean_sets(pairs: list[tuple[str, Path, Path]], prose: bool) -> list[tuple[s
         from bench.despin import prose as prose_mod
 
         sets.append(("Debian prose (en)", prose_mod.load("en")))
+        sets.append(
+            ("literary prose (fortunes: fiction, quotes, poems)", prose_mod.load("literary"))
+        )
         foreign = [d for lang in prose_mod.FOREIGN for d in prose_mod.load(lang)]
         sets.append(("Debian prose (6 other languages)", foreign))
     return sets
@@ -348,7 +352,8 @@ def learned_without(tables: SpinTables, exclude: Sequence[str]) -> SpinTables:
         return tables
     swaps = _learn_inputs()
     entries = dict(base)
-    for e in learn_mod.learn(swaps[0], base, swaps[1], exclude=exclude):
+    known = [k for k, e in base.items() if Path(e.path).name not in OTHER_SPINNER_FILES]
+    for e in learn_mod.learn(swaps[0], known, swaps[1], exclude=exclude):
         entries.setdefault(e.spun, e)
     return replace(tables, entries=entries)
 

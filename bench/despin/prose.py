@@ -9,6 +9,12 @@ English. Each HTML page is reduced to its paragraph text (code blocks and
 navigation dropped) and cut into article-sized documents of about 600–1500
 words, at paragraph boundaries.
 
+Literary prose (``literary/*.txt``, :func:`build_literary`): the cookies of Debian's
+``fortunes`` package (BSD-style licence; quotations from novels, plays and essays,
+Pratchett, poems and songs, humour, proverbs), each cookie one paragraph, cut into
+documents the same way. It stands in for fiction and other non-news writing when
+clean text is calibrated.
+
 Usage::
 
     python bench/despin/prose.py          # build the cache (once) and print counts
@@ -22,7 +28,9 @@ import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
-PACKAGES = ("debian-handbook", "debian-faq")
+PACKAGES = ("debian-handbook", "debian-faq", "fortunes")
+#: fortune files that are not prose (pictures, code, word lists)
+NOT_PROSE = frozenset({"ascii-art", "art", "perl", "translate-me", "definitions"})
 #: Handbook languages used for the "never flag non-English text" check.
 FOREIGN = ("fr-FR", "de-DE", "es-ES", "it-IT", "pt-BR", "nl-NL")
 DOC_WORDS = (600, 1500)
@@ -139,9 +147,41 @@ def build(root: Path | None = None) -> Path:
     return prose
 
 
+def _cookies(path: Path) -> list[str]:
+    """The cookies of one fortune file, each as one paragraph (lines joined)."""
+    text = path.read_text(encoding="utf-8", errors="replace")
+    out = []
+    for cookie in text.split("\n%\n"):
+        para = " ".join(cookie.replace("%", " ").split())
+        if len(para.split()) >= 4:
+            out.append(para)
+    return out
+
+
+def build_literary(root: Path | None = None) -> Path:
+    """Build (once) and return the literary folder (fortune cookies, see the module
+    docstring)."""
+    root = root or cache_dir()
+    folder = root / "prose" / "literary"
+    if (folder / ".done").exists():
+        return folder
+    games = _unpack("fortunes", root) / "usr/share/games/fortunes"
+    folder.mkdir(parents=True, exist_ok=True)
+    n = 0
+    for path in sorted(games.iterdir()):
+        if path.suffix or not path.is_file() or path.name in NOT_PROSE:
+            continue  # .dat indexes, .u8 copies
+        for doc in _documents(_cookies(path)):
+            n += 1
+            (folder / f"{path.name}_{n:04d}.txt").write_text(doc, encoding="utf-8")
+    (folder / ".done").write_text("ok\n")
+    return folder
+
+
 def load(lang: str = "en") -> list[tuple[str, str]]:
-    """``(name, text)`` of every prose document of ``lang`` (``en`` or a handbook locale)."""
-    folder = build() / lang
+    """``(name, text)`` of every prose document of ``lang`` (``en``, a handbook locale,
+    or ``literary``)."""
+    folder = build_literary() if lang == "literary" else build() / lang
     return [
         (f"{lang}/{p.name}", p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))
     ]
@@ -149,6 +189,7 @@ def load(lang: str = "en") -> list[tuple[str, str]]:
 
 if __name__ == "__main__":
     base = build()
+    build_literary()
     for d in sorted(p for p in base.iterdir() if p.is_dir()):
         docs = list(d.glob("*.txt"))
         words = sum(len(p.read_text(encoding="utf-8").split()) for p in docs)

@@ -123,10 +123,10 @@ def learn(
     """T2 entries from ``swaps`` (see the module docstring), leaving out the pairs in
     ``exclude`` and every spun form in ``known`` (the rest of the table).
 
-    >>> sw = [Swap("mentioned", "said", 2, "p1"), Swap("mentioned", "said", 1, "p2"),
+    >>> sw = [Swap("yr", "year", 2, "p1"), Swap("yr", "year", 1, "p2"),
     ...       Swap("chapter", "bankruptcy", 1, "p1")]
     >>> [(e.spun, e.original, e.source) for e in learn(sw, (), {"p1": "x", "p2": "y"})]
-    [('mentioned', 'said', 'real:p1+real:p2')]
+    [('yr', 'year', 'real:p1+real:p2')]
     >>> learn(sw, (), {"p1": "x", "p2": "y"}, exclude=["p1"], min_support=2)
     []
     """
@@ -182,11 +182,18 @@ def render(entries: Sequence[Entry]) -> str:
 
 
 def other_spun_forms() -> set[str]:
-    """Spun forms of every built-in reverse-table file but the learned one."""
+    """Spun forms of every built-in reverse-table file but the learned one and the
+    generated WordNet-sense files (another spinner family's words)."""
+    from textclean.stages.despin.stage import OTHER_SPINNER_FILES
     from textclean.stages.despin.table import parse_reverse
 
     folder = ROOT / "rules" / "spin" / "reverse"
-    return {e.spun for p in sorted(folder.glob("*.tsv")) if p != OUT for e in parse_reverse(p)}
+    return {
+        e.spun
+        for p in sorted(folder.glob("*.tsv"))
+        if p != OUT and p.name not in OTHER_SPINNER_FILES
+        for e in parse_reverse(p)
+    }
 
 
 def main(argv: Sequence[str] | None = None) -> int:

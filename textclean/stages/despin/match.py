@@ -14,13 +14,19 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import NamedTuple
 
 import regex
 
 from textclean.stages.despin.table import Entry, Fingerprint
 
-_TOKEN = regex.compile(r"[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*")
+_WORD = r"[\p{L}\p{M}\p{N}]+(?:['’.\-][\p{L}\p{M}\p{N}]+)*"
+_TOKEN = regex.compile(_WORD)
+#: Splitting on the tokens leaves the gaps between them: after a token the next one starts
+#: at the first letter or digit (the token pattern is greedy), so a gap is every character
+#: in between.
+_SPLIT = regex.compile("(" + _WORD + ")")
 _JOIN_GAP = " \t\u00a0"
 
 
@@ -43,6 +49,60 @@ def tokenize(text: str) -> list[Token]:
     return out
 
 
+class Scan(NamedTuple):
+    """The tokens of a text without offsets, for scoring: what :func:`tokenize` gives,
+    column by column, at a fraction of its cost (one regex pass and C-level joins)."""
+
+    keys: list[str]
+    joined: list[bool]
+
+
+def scan(text: str) -> Scan:
+    """Keys and joined flags of :func:`tokenize`'s tokens.
+
+    >>> text = "Greater than a yr, real-estate"
+    >>> s = scan(text)
+    >>> list(zip(s.keys, s.joined)) == [(t.key, t.joined) for t in tokenize(text)]
+    True
+    """
+    parts = _SPLIT.split(text)  # gap, token, gap, token, ..., gap
+    if len(parts) < 3:
+        return Scan([], [])
+    # lower() is per character (a final sigma looks only at cased neighbours, and the
+    # separator is not one), so lowering the joined words lowers each word
+    keys = "\x00".join(parts[1::2]).lower().replace("’", "'").split("\x00")
+    joined = list(map(_JOINED.__getitem__, parts[0:-1:2]))
+    joined[0] = False
+    return Scan(keys, joined)
+
+
+def tokens_from(text: str, scanned: Scan) -> list[Token]:
+    """:func:`tokenize`'s tokens, offsets and all, from a :class:`Scan` of ``text``:
+    one split again, offsets by running sums (no per-token regex match).
+
+    >>> text = "Greater than a yr, real-estate"
+    >>> tokens_from(text, scan(text)) == tokenize(text)
+    True
+    """
+    parts = _SPLIT.split(text)
+    offsets = list(accumulate(map(len, parts)))
+    return list(map(Token, offsets[0:-1:2], offsets[1::2], scanned.keys, scanned.joined))
+
+
+class _JoinedGaps(dict[str, bool]):
+    """Gap → whether it joins its two tokens (spaces and tabs only), remembered: a
+    text has few distinct gaps, so one C-level look-up per token decides."""
+
+    def __missing__(self, gap: str) -> bool:
+        joined = gap != "" and not gap.strip(_JOIN_GAP)
+        if len(self) < 4096:
+            self[gap] = joined
+        return joined
+
+
+_JOINED = _JoinedGaps()
+
+
 @dataclass(frozen=True)
 class Match:
     """Tokens ``i`` to ``j - 1`` spell the spun phrase of ``entry``."""
@@ -61,6 +121,24 @@ def first_word_spans(entries: Mapping[str, Entry]) -> dict[str, int]:
         if out.get(first, 0) < n:
             out[first] = n
     return out
+
+
+class PhraseIndex(NamedTuple):
+    """What phrase matching needs beyond the table: every leading run of two words or
+    more of a spun phrase ("is aware", "is aware of"). Matching extends a phrase only
+    while it is in ``prefixes``."""
+
+    prefixes: frozenset[str]
+
+
+def phrase_index(entries: Mapping[str, Entry]) -> PhraseIndex:
+    """The :class:`PhraseIndex` of the spun phrases of ``entries``."""
+    prefixes: set[str] = set()
+    for spun in entries:
+        words = spun.split(" ")
+        for k in range(2, len(words) + 1):
+            prefixes.add(" ".join(words[:k]))
+    return PhraseIndex(frozenset(prefixes))
 
 
 #: How much a match of each tier counts when overlapping matches compete.
@@ -93,44 +171,133 @@ def find_matches(
     >>> [(m.i, m.j, m.entry.spun) for m in ms]
     [(0, 3, 'because the begin')]
     """
-    n = len(tokens)
-    starting: list[list[Match]] = [[] for _ in range(n)]
-    for i in range(n):
-        longest = first.get(tokens[i].key, 0)
-        if not longest:
-            continue
-        run = 1  # how many tokens from i on are joined into one phrase
-        while run < longest and i + run < n and tokens[i + run].joined:
-            run += 1
-        for length in range(run, 0, -1):
-            entry = entries.get(" ".join(t.key for t in tokens[i : i + length]))
-            if entry is not None:
-                starting[i].append(Match(i, i + length, entry))
-    if not any(starting):
+    return match_keys([t.key for t in tokens], [t.joined for t in tokens], entries, first)
+
+
+def match_keys(
+    keys: Sequence[str],
+    joined: Sequence[bool],
+    entries: Mapping[str, Entry],
+    first: Mapping[str, int],
+    index: PhraseIndex | None = None,
+) -> list[Match]:
+    """:func:`find_matches` over the columns of a :class:`Scan`; only the tokens that
+    start some spun phrase are looked at, so a text costs about its number of
+    candidates, not of tokens. With ``index`` (:func:`phrase_index` of ``entries``) a
+    phrase is extended word by word only while it can still become one."""
+    n = len(keys)
+    starting: dict[int, list[Match]] = {}
+    get_first = first.get
+    get_entry = entries.get
+    if index is not None:
+        _phrase_starts(keys, joined, entries, first, index, starting)
+    else:
+        for i in [i for i, k in enumerate(keys) if k in first]:
+            longest = get_first(keys[i], 0)
+            found: list[Match] = []
+            run = 1  # how many tokens from i on are joined into one phrase
+            while run < longest and i + run < n and joined[i + run]:
+                run += 1
+            for length in range(run, 0, -1):
+                key = keys[i] if length == 1 else " ".join(keys[i : i + length])
+                entry = get_entry(key)
+                if entry is not None:
+                    found.append(Match(i, i + length, entry))
+            if found:
+                starting[i] = found
+    if not starting:
         return []
-    best = [0.0] * (n + 1)  # best total weight of phrases from token i on
-    choice: list[Match | None] = [None] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        best[i], choice[i] = best[i + 1], None
+    # Phrases: the best total weight from token i on only changes where a phrase
+    # starts, so the dynamic programme runs over those positions alone.
+    phrase_starts = [i for i, ms in starting.items() if ms[0].j - ms[0].i >= 2]
+    best: dict[int, float] = {}  # phrase start → best total weight from it on
+    choice: dict[int, Match] = {}
+    following = 0.0  # best weight from the next phrase start on
+    after: list[int] = []  # phrase starts already done, descending
+    for i in sorted(phrase_starts, reverse=True):
+        here = following
+        pick: Match | None = None
         for m in starting[i]:  # longest first, so ties keep the longer match
             length = m.j - m.i
             if length < 2:
                 continue
-            w = length * length * TIER_WEIGHT.get(m.entry.tier, 0.5) + best[m.j]
-            if w >= best[i] - 1e-9:  # ties: the leftmost, longest match
-                best[i], choice[i] = w, m
+            w = length * length * TIER_WEIGHT.get(m.entry.tier, 0.5) + _best_from(m.j, after, best)
+            if w >= here - 1e-9:  # ties: the leftmost, longest match
+                here, pick = w, m
+        best[i] = here
+        if pick is not None:
+            choice[i] = pick
+        following = here
+        after.append(i)
     out: list[Match] = []
-    i = 0
-    while i < n:
-        m = choice[i]
+    skip_to = 0
+    for i in sorted(starting):
+        if i < skip_to:
+            continue
+        m = choice.get(i)
         if m is None:
-            single = [s for s in starting[i] if s.j == i + 1]
-            out.extend(single)
-            i += 1
+            out.extend(s for s in starting[i] if s.j == i + 1)
         else:
             out.append(m)
-            i = m.j
+            skip_to = m.j
     return out
+
+
+_PAIR = "{} {}".format
+
+
+def _phrase_starts(
+    keys: Sequence[str],
+    joined: Sequence[bool],
+    entries: Mapping[str, Entry],
+    first: Mapping[str, int],
+    index: PhraseIndex,
+    starting: dict[int, list[Match]],
+) -> None:
+    """Fill ``starting`` (token → matches starting there, longest first) with C-level
+    passes: every token's single-word entry by one ``map``, every joined word pair
+    against the two-word phrase prefixes by another; only a pair that starts a phrase
+    is extended word by word in Python."""
+    n = len(keys)
+    get_entry = entries.get
+    prefixes = index.prefixes
+    singles = list(map(get_entry, keys))
+    pairs = list(map(_PAIR, keys, keys[1:]))
+    starts = [i for i, pair in enumerate(pairs) if pair in prefixes and joined[i + 1]]
+    phrase_at = set(starts)
+    for i, single in enumerate(singles):
+        if single is not None and i not in phrase_at:
+            starting[i] = [Match(i, i + 1, single)]
+    for i in starts:
+        longest = first.get(keys[i], 0)
+        found: list[Match] = []
+        single = singles[i]
+        if single is not None:
+            found.append(Match(i, i + 1, single))
+        key, length = pairs[i], 2
+        entry = get_entry(key)
+        if entry is not None:
+            found.append(Match(i, i + 2, entry))
+        while length < longest and i + length < n and joined[i + length]:
+            key = f"{key} {keys[i + length]}"
+            if key not in prefixes:
+                break
+            length += 1
+            entry = get_entry(key)
+            if entry is not None:
+                found.append(Match(i, i + length, entry))
+        if found:
+            found.reverse()  # longest first
+            starting[i] = found
+
+
+def _best_from(j: int, after: list[int], best: Mapping[int, float]) -> float:
+    """Best phrase weight from token ``j`` on: that of the first phrase start at or
+    after ``j`` (``after`` holds the phrase starts done so far, descending)."""
+    for k in range(len(after) - 1, -1, -1):
+        if after[k] >= j:
+            return best[after[k]]
+    return 0.0
 
 
 def fingerprint_index(fps: Sequence[Fingerprint]) -> dict[str, tuple[Fingerprint, ...]]:
@@ -146,13 +313,41 @@ def find_fingerprints(
     tokens: Sequence[Token], index: Mapping[str, Sequence[Fingerprint]]
 ) -> list[tuple[int, Fingerprint]]:
     """Every ``(token_index, fingerprint)`` occurrence (occurrences may overlap)."""
+    return fingerprint_keys([t.key for t in tokens], [t.joined for t in tokens], index)
+
+
+def fingerprint_seconds(
+    index: Mapping[str, Sequence[Fingerprint]],
+) -> dict[str, frozenset[str]]:
+    """First-slot word → every word a fingerprint starting with it allows second (only
+    for first words whose fingerprints all have two slots or more)."""
+    out: dict[str, frozenset[str]] = {}
+    for w, fps in index.items():
+        if all(len(fp.slots) > 1 for fp in fps):
+            out[w] = frozenset().union(*(fp.slots[1] for fp in fps))
+    return out
+
+
+def fingerprint_keys(
+    keys: Sequence[str],
+    joined: Sequence[bool],
+    index: Mapping[str, Sequence[Fingerprint]],
+    second: Mapping[str, frozenset[str]] | None = None,
+) -> list[tuple[int, Fingerprint]]:
+    """:func:`find_fingerprints` over the columns of a :class:`Scan`; ``second``
+    (:func:`fingerprint_seconds` of ``index``) skips a start whose next word no
+    fingerprint allows."""
     out: list[tuple[int, Fingerprint]] = []
-    n = len(tokens)
-    for i, tok in enumerate(tokens):
-        for fp in index.get(tok.key, ()):
+    n = len(keys)
+    for i in [i for i, k in enumerate(keys) if k in index]:
+        if second is not None:
+            allowed = second.get(keys[i])
+            if allowed is not None and not (i + 1 < n and joined[i + 1] and keys[i + 1] in allowed):
+                continue  # no fingerprint starting here can go on
+        for fp in index[keys[i]]:
             k = len(fp.slots)
             if i + k > n:
                 continue
-            if all(tokens[i + s].joined and tokens[i + s].key in fp.slots[s] for s in range(1, k)):
+            if all(joined[i + s] and keys[i + s] in fp.slots[s] for s in range(1, k)):
                 out.append((i, fp))
     return out

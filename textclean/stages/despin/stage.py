@@ -41,6 +41,17 @@ built. Every
 replacement is an Edit whose rule is the entry id and whose evidence holds the
 tier, the score and the reason (with the odds of every original, if several).
 
+Two spinner families have their own tables: the thesaurus spinner's (most files) and
+the WordNet-sense spinner's (``SENSE_FILES``). A flagged document that reads as a
+WordNet-sense spin (:meth:`DespinStage._sense_spun`) is repaired with T1 entries and
+the WordNet-sense tables only; the generated lemma table's originals do not feed the
+two-way-swap factor, and a lemma standing for several inflections of one word is
+restored to the form its neighbours favour.
+
+Scoring reads the text once (:func:`~textclean.stages.despin.match.scan`: keys and
+joined flags, no token objects) and caches the evidence of each (spun form,
+neighbours) context per stage; the tokens with offsets are built only for repair.
+
 >>> from textclean.config import Config
 >>> from textclean.document import Document
 >>> stage = build(Config(), None)
@@ -53,9 +64,11 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -66,14 +79,25 @@ from textclean.rules import RulePack
 from textclean.stages.despin.casing import restore_case
 from textclean.stages.despin.match import (
     Match,
+    PhraseIndex,
+    Scan,
     Token,
-    find_fingerprints,
-    find_matches,
     fingerprint_index,
+    fingerprint_keys,
+    fingerprint_seconds,
     first_word_spans,
-    tokenize,
+    match_keys,
+    phrase_index,
+    scan,
+    tokens_from,
 )
-from textclean.stages.despin.stats import bigram_evidence, english_share, phrase_zipf, zipf
+from textclean.stages.despin.stats import (
+    bigram_evidence,
+    english_share,
+    phrase_zipf,
+    word_ratio,
+    zipf,
+)
 from textclean.stages.despin.table import Entry, Fingerprint, SpinTables, load_tables
 from textclean.stages.language import english_only_skip
 
@@ -125,6 +149,23 @@ _NUMBER_WORDS = {
 }
 _SPUN_DECIMAL = regex.compile(r"^(" + "|".join(_NUMBER_WORDS) + r")\.(\d+)$")
 DECIMAL_RULE = "spin.en.t1.number_word_decimal"
+#: Reverse files of another spinner family (WordNet-sense lemmas): their originals are
+#: what that spinner rewrites, so they do not make a word "one the spinner rewrites"
+#: for the two-way-swap factor of the thesaurus spinner's entries.
+OTHER_SPINNER_FILES = frozenset({"wordnet_lemmas.tsv", "wordnet_ordinary_lemmas.tsv"})
+#: The WordNet-sense spinner's ordinary-English lemmas (of function words: "done",
+#: "along", "later"; of common words: "squad", "taxation"): never matched outside a
+#: document that reads as a WordNet-sense spin, never counted for detection.
+ORDINARY_FILES = frozenset({"wordnet_ordinary_lemmas.tsv"})
+#: The WordNet-sense spinner's tables (family c).
+SENSE_FILES = frozenset({"wordnet_lemmas.tsv", "wordnet_senses.tsv"})
+SENSE_MIN_DISTINCT = 3
+#: Odds an ordinary WordNet lemma ("done" for through, "squad" for team) needs in a
+#: WordNet-sense spin (chosen on the emulated family-c pairs: 30, 100, 300, 1000 tried).
+SENSE_ORDINARY_MARGIN = 100.0
+#: How many (spun form, neighbours) evidence values one stage keeps before starting over
+#: (about 280 bytes each; 50,000 run as fast as 200,000 on the bench corpus).
+_LLR_CACHE_SIZE = 50_000
 
 
 def _spun_decimal(key: str) -> str | None:
@@ -158,7 +199,10 @@ def _quote_gap(gap: str) -> bool:
 class Analysis:
     """What detection found in one text."""
 
-    tokens: list[Token]
+    text: str
+    #: lower-case token keys and joined flags (see :func:`~textclean.stages.despin.match.scan`)
+    keys: list[str]
+    joined: list[bool]
     matches: list[Match]
     fingerprints: list[tuple[int, Fingerprint]]
     score: float
@@ -170,6 +214,11 @@ class Analysis:
     evidence: float = 0.0
     #: distinct table entries whose match carried evidence
     evidence_distinct: int = 0
+
+    @cached_property
+    def tokens(self) -> list[Token]:
+        """The tokens with their offsets (repair needs them; scoring does not)."""
+        return tokens_from(self.text, Scan(self.keys, self.joined))
 
     def scores(self) -> dict[str, float | int | bool]:
         return {
@@ -198,28 +247,68 @@ class DespinStage:
     rewritten: frozenset[str] = field(repr=False, default_factory=frozenset)
     # a document identified as another language than English is left alone
     language: LanguageConfig = field(repr=False, default_factory=LanguageConfig)
+    # spun forms of the WordNet-sense tables (SENSE_FILES) and of the generated lemmas
+    sense: frozenset[str] = field(repr=False, default_factory=frozenset)
+    lemmas: frozenset[str] = field(repr=False, default_factory=frozenset)
+    ordinary_lemmas: frozenset[str] = field(repr=False, default_factory=frozenset)
+    # the entries matched in every document (all but the ordinary WordNet lemmas, which
+    # are looked up only in a document that reads as a WordNet-sense spin)
+    match_entries: Mapping[str, Entry] = field(repr=False, default_factory=dict)
+    ordinary_entries: Mapping[str, Entry] = field(repr=False, default_factory=dict)
+    # matching aids: leading word runs of the spun phrases; fingerprints' second words
+    phrases: PhraseIndex | None = field(repr=False, default=None)
+    fp_second: dict[str, frozenset[str]] = field(repr=False, default_factory=dict)
+    # (spun, originals, prev, next) → per-original log10 ratio in context (match_llr
+    # without names): a pure function of its key, so a cache changes no result
+    _llr_cache: dict[tuple[str, str, str | None, str | None], tuple[float, ...]] = field(
+        repr=False, default_factory=dict, compare=False, init=False
+    )
     name: str = NAME
 
     @classmethod
     def from_tables(cls, config: DespinConfig, tables: SpinTables) -> DespinStage:
         margin = config.rarer_margin
-        breadth = frozenset(
-            e.spun for e in tables.entries.values() if zipf(e.spun) <= zipf(e.original) - margin
+        file_of = {k: os.path.basename(e.path) for k, e in tables.entries.items()}
+        ordinary_entries = {k: e for k, e in tables.entries.items() if file_of[k] in ORDINARY_FILES}
+        match_entries = (
+            {k: e for k, e in tables.entries.items() if k not in ordinary_entries}
+            if ordinary_entries
+            else tables.entries
         )
+        # the ordinary WordNet lemmas never count for breadth, and their priors are
+        # computed when a WordNet-sense spin first weighs them
+        breadth = frozenset(
+            e.spun for e in match_entries.values() if zipf(e.spun) <= zipf(e.original) - margin
+        )
+        fp_index = fingerprint_index(tables.fingerprints)
         return cls(
             config=config,
             tables=tables,
-            first=first_word_spans(tables.entries),
-            fp_index=fingerprint_index(tables.fingerprints),
+            first=first_word_spans(match_entries),
+            fp_index=fp_index,
+            phrases=phrase_index(match_entries),
+            match_entries=match_entries,
+            ordinary_entries=ordinary_entries,
+            fp_second=fingerprint_seconds(fp_index),
             breadth=breadth,
             log_prior={
                 (e.spun, alt): _log_prior(e.spun, alt)
-                for e in tables.entries.values()
+                for e in match_entries.values()
                 if e.tier != "t1" or len(e.alternatives) > 1
                 for alt in e.alternatives
             },
             rewritten=frozenset(
-                alt.lower() for e in tables.entries.values() for alt in e.alternatives
+                alt.lower()
+                for e in tables.entries.values()
+                if file_of[e.spun] not in OTHER_SPINNER_FILES
+                for alt in e.alternatives
+            ),
+            sense=frozenset(
+                e.spun for e in tables.entries.values() if file_of[e.spun] in SENSE_FILES
+            ),
+            ordinary_lemmas=frozenset(ordinary_entries),
+            lemmas=frozenset(
+                e.spun for e in tables.entries.values() if file_of[e.spun] in OTHER_SPINNER_FILES
             ),
         )
 
@@ -227,22 +316,22 @@ class DespinStage:
 
     def analyse(self, text: str) -> Analysis:
         cfg = self.config
-        tokens = tokenize(text)
-        matches = find_matches(tokens, self.tables.entries, self.first)
-        fps = find_fingerprints(tokens, self.fp_index)
+        keys, joined = scan(text)
+        matches = match_keys(keys, joined, self.match_entries, self.first, self.phrases)
+        fps = fingerprint_keys(keys, joined, self.fp_index, self.fp_second)
         cap = cfg.max_hits_per_entry
         entry_hits = Counter(m.entry.spun for m in matches if m.entry.spun in self.breadth)
         fp_hits = Counter(fp.id for _, fp in fps)
         weights = {fp.id: fp.weight for _, fp in fps}
         weighted = sum(min(c, cap) for c in entry_hits.values()) * cfg.breadth_weight
         weighted += sum(min(c, cap) * weights[k] for k, c in fp_hits.items())
-        n = len(tokens)
+        n = len(keys)
         words = max(n, cfg.score_min_words, 1)
         score = 1000.0 * weighted / words
         distinct = len(entry_hits) + len(fp_hits)
-        evidence, ev_distinct = self.evidence(text, tokens, matches)
+        evidence, ev_distinct = self.evidence(text, keys, joined, matches)
         evidence = 1000.0 * evidence / words
-        english = english_share([t.key for t in tokens])
+        english = english_share(keys)
         by_density = (
             score >= cfg.threshold
             and distinct >= cfg.min_distinct
@@ -256,7 +345,18 @@ class DespinStage:
         spun = (by_density or by_evidence) and english >= cfg.min_english_share
         hits = sum(entry_hits.values()) + sum(fp_hits.values())
         return Analysis(
-            tokens, matches, fps, score, hits, distinct, english, spun, evidence, ev_distinct
+            text,
+            keys,
+            joined,
+            matches,
+            fps,
+            score,
+            hits,
+            distinct,
+            english,
+            spun,
+            evidence,
+            ev_distinct,
         )
 
     def match_llr(
@@ -274,21 +374,34 @@ class DespinStage:
         """
         e = m.entry
         best, best_alt = -math.inf, e.original
-        for alt in e.alternatives:
-            log_prior = self.log_prior.get((e.spun, alt))
-            if log_prior is None:
-                log_prior = _log_prior(e.spun, alt)
-            phrase = " " in e.spun or " " in alt
-            stats = bigram_evidence(e.spun, alt, prev, nxt, log_prior if phrase else None)
-            llr = 0.5 * log_prior if stats.ratio == 1.0 else math.log10(stats.ratio)
+        cache_key = (e.spun, e.original, prev, nxt)
+        llrs = self._llr_cache.get(cache_key)
+        if llrs is None:
+            llrs = tuple(self._context_llr(e, alt, prev, nxt) for alt in e.alternatives)
+            if len(self._llr_cache) >= _LLR_CACHE_SIZE:
+                self._llr_cache.clear()
+            self._llr_cache[cache_key] = llrs
+        for alt, llr in zip(e.alternatives, llrs, strict=True):
             if text and alt != alt.lower() and _name_elsewhere(text, alt):
                 llr = max(llr, self.config.evidence_margin + self.config.evidence_clip)
             if llr > best:
                 best, best_alt = llr, alt
         return best, best_alt
 
+    def _context_llr(self, e: Entry, alt: str, prev: str | None, nxt: str | None) -> float:
+        """log10 of how much likelier original ``alt`` is than ``e.spun`` between
+        ``prev`` and ``nxt`` (see :meth:`match_llr`)."""
+        log_prior = self.log_prior.get((e.spun, alt))
+        if log_prior is None:
+            log_prior = _log_prior(e.spun, alt)
+        if " " in e.spun or " " in alt:
+            ratio = bigram_evidence(e.spun, alt, prev, nxt, log_prior).ratio
+        else:
+            ratio = word_ratio(e.spun, alt, e.spun, alt, prev, nxt)
+        return 0.5 * log_prior if ratio == 1.0 else math.log10(ratio)
+
     def evidence(
-        self, text: str, tokens: Sequence[Token], matches: Sequence[Match]
+        self, text: str, keys: Sequence[str], joined: Sequence[bool], matches: Sequence[Match]
     ) -> tuple[float, int]:
         """``(summed evidence, distinct entries)`` of a document's T1/T2 table matches.
 
@@ -299,19 +412,19 @@ class DespinStage:
         nothing: they are ordinary English.
         """
         cfg = self.config
-        n = len(tokens)
+        n = len(keys)
         per_entry: dict[str, list[float]] = {}
         for m in matches:
             if m.entry.tier == "t3":
                 continue
-            prev = tokens[m.i - 1].key if m.i > 0 and tokens[m.i].joined else None
-            nxt = tokens[m.j].key if m.j < n and tokens[m.j].joined else None
+            prev = keys[m.i - 1] if m.i > 0 and joined[m.i] else None
+            nxt = keys[m.j] if m.j < n and joined[m.j] else None
             llr, _alt = self.match_llr(m, prev, nxt, text)
             gain = min(cfg.evidence_clip, llr - cfg.evidence_margin)
             if gain > 0:
                 per_entry.setdefault(m.entry.spun, []).append(gain)
-        for t in tokens:
-            if "." in t.key and _spun_decimal(t.key) is not None:
+        for k in keys:
+            if "." in k and _spun_decimal(k) is not None:
                 per_entry.setdefault(DECIMAL_RULE, []).append(cfg.evidence_clip)
         total = 0.0
         for gains in per_entry.values():
@@ -407,10 +520,17 @@ class DespinStage:
         ranked = sorted(weighed, key=lambda w: -w[2])  # stable: table order breaks ties
         if len(alts) > 1:
             ev["alternatives"] = {alt: round(odds, 2) for alt, _ok, odds, _ev in weighed}
+        if decided and e.spun in self.lemmas:
+            # a WordNet lemma stands for every inflection of its word: the neighbours
+            # choose the form ("will enounce" -> "will say"), not the forms' frequency
+            by_context = sorted(weighed, key=lambda w: -float(w[3]["bigram_ratio"]))
+            return by_context[0][0], ev
         if decided:
             return ranked[0][0], ev
         best, ok, odds, best_ev = ranked[0]
         margin = self.config.t3_margin if e.tier == "t3" else self.config.t2_margin
+        if e.spun in self.ordinary_lemmas:
+            margin = SENSE_ORDINARY_MARGIN  # only ever weighed in a WordNet-sense spin
         if not ok or odds < margin or (e.tier == "t3" and best_ev.get("bigram_ratio", 1.0) <= 1.0):
             return None
         if len(ranked) > 1 and odds < self.config.alternative_margin * ranked[1][2]:
@@ -448,7 +568,23 @@ class DespinStage:
                 return article
         return "an" if word[:1] in "aeiou8" else "a"
 
+    def _with_ordinary_lemmas(self, a: Analysis) -> Analysis:
+        """``a`` with a match for every token, in no other match, that is an ordinary
+        WordNet lemma ("done" for through, "squad" for team)."""
+        covered = {i for m in a.matches for i in range(m.i, m.j)}
+        extra = [
+            Match(i, i + 1, self.ordinary_entries[k])
+            for i, k in enumerate(a.keys)
+            if k in self.ordinary_entries and i not in covered
+        ]
+        if not extra:
+            return a
+        return dataclasses.replace(a, matches=sorted([*a.matches, *extra], key=lambda m: m.i))
+
     def repair(self, text: str, a: Analysis) -> list[Change]:
+        sense_doc = self._sense_spun(a)
+        if sense_doc:
+            a = self._with_ordinary_lemmas(a)
         toks = a.tokens
         n = len(toks)
         # T1 first, so T2 decisions see restored neighbours ("army help" → "military assistance").
@@ -459,6 +595,14 @@ class DespinStage:
         doc_counts = self._doc_counts(a)
         t1 = [k for k, m in enumerate(a.matches) if m.entry.tier == "t1"]
         rest = [k for k, m in enumerate(a.matches) if m.entry.tier != "t1"]
+        if sense_doc:
+            # a WordNet-sense spin: the thesaurus spinner's ambiguous swaps are not its own
+            rest = [
+                k
+                for k in rest
+                if a.matches[k].entry.spun in self.sense
+                or a.matches[k].entry.spun in self.ordinary_lemmas
+            ]
         # Two rounds for T2/T3: a word restored in round one is the neighbour in round two.
         for round_ in (t1, rest, rest):
             for k in round_:
@@ -520,6 +664,18 @@ class DespinStage:
                         ev = {**ev, "article": f"{art.key}->{want}"}
             changes.append(Change(start, toks[m.j - 1].end, after, m.entry.id, ev))
         return changes
+
+    def _sense_spun(self, a: Analysis) -> bool:
+        """The document reads as a WordNet-sense spin: at least ``SENSE_MIN_DISTINCT``
+        distinct entries of the WordNet-sense tables matched, and more of them than
+        rarer-than-original entries of the other files."""
+        sense = {m.entry.spun for m in a.matches if m.entry.spun in self.sense}
+        other = {
+            m.entry.spun
+            for m in a.matches
+            if m.entry.spun in self.breadth and m.entry.spun not in self.sense
+        }
+        return len(sense) >= SENSE_MIN_DISTINCT and len(sense) > len(other)
 
     def _spun_name(self, ev: dict[str, Any]) -> bool:
         """A T2 match inside a capitalised name ("Kansas Metropolis Chiefs") is a spun

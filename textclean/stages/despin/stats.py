@@ -170,6 +170,17 @@ class Evidence:
         return d
 
 
+def _pair(a: str, b: str) -> tuple[bool, float]:
+    """``(_listed(a, b), bigram_count(a, b))`` with one look-up each."""
+    counts, floor = _bigrams()
+    if a in ARTICLES:
+        x, y = counts.get(f"a {b}"), counts.get(f"an {b}")
+        n = (x or 0) + (y or 0)
+        return (x is not None or y is not None), (float(n) if n else floor / 2)
+    n = counts.get(f"{a} {b}")
+    return n is not None, (float(n) if n else floor / 2)
+
+
 def _listed(a: str, b: str) -> bool:
     counts, _floor = _bigrams()
     if a in ARTICLES:
@@ -212,21 +223,35 @@ def bigram_evidence(
     s_words, o_words = spun.split(" "), original.split(" ")
     if phrase_log_prior is not None:
         return _phrase_evidence(s_words, [w.lower() for w in o_words], prev, nxt, phrase_log_prior)
+    return Evidence(
+        word_ratio(s_words[0], o_words[0], s_words[-1], o_words[-1], prev, nxt), prev, nxt
+    )
+
+
+def word_ratio(
+    s_first: str, o_first: str, s_last: str, o_last: str, prev: str | None, nxt: str | None
+) -> float:
+    """The ratio of :func:`bigram_evidence` for words (1.0: the neighbours say nothing):
+    ``s_first``/``o_first`` meet ``prev``, ``s_last``/``o_last`` meet ``nxt``."""
     log_ratio = 0.0
     sides = 0
-    if prev is not None and (_listed(prev, o_words[0]) or _listed(prev, s_words[0])):
-        log_ratio += math.log(bigram_count(prev, o_words[0]) / bigram_count(prev, s_words[0]))
-        sides += 1
-    if nxt is not None and (_listed(o_words[-1], nxt) or _listed(s_words[-1], nxt)):
-        log_ratio += math.log(bigram_count(o_words[-1], nxt) / bigram_count(s_words[-1], nxt))
-        sides += 1
+    if prev is not None:
+        (o_listed, o_count), (s_listed, s_count) = _pair(prev, o_first), _pair(prev, s_first)
+        if o_listed or s_listed:
+            log_ratio += math.log(o_count / s_count)
+            sides += 1
+    if nxt is not None:
+        (o_listed, o_count), (s_listed, s_count) = _pair(o_last, nxt), _pair(s_last, nxt)
+        if o_listed or s_listed:
+            log_ratio += math.log(o_count / s_count)
+            sides += 1
     if sides == 2:
         # both sides are joint counts: divide once by the words' own counts, so the
         # product is the likelihood of the context given each word
-        log_ratio -= math.log(unigram_count(o_words[-1]) / unigram_count(s_words[-1]))
+        log_ratio -= math.log(unigram_count(o_last) / unigram_count(s_last))
     if not sides:
-        return Evidence(1.0, prev, nxt)
-    return Evidence(math.exp(log_ratio), prev, nxt)
+        return 1.0
+    return math.exp(log_ratio)
 
 
 def _phrase_evidence(
@@ -285,6 +310,6 @@ def english_share(keys: list[str]) -> float:
     True
     """
     english, foreign = language_markers()
-    en = sum(1 for k in keys if k in english)
-    other = sum(1 for k in keys if k in foreign)
+    en = sum(map(english.__contains__, keys))
+    other = sum(map(foreign.__contains__, keys))
     return en / (en + other) if en + other else 0.0
