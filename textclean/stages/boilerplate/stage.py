@@ -434,6 +434,10 @@ class _Run:
         return self._alive[1]
 
 
+#: Passes of the rules over a document at most (see :meth:`BoilerplateStage.__call__`).
+MAX_PASSES = 4
+
+
 @dataclass(frozen=True)
 class BoilerplateStage:
     """The boilerplate stage; see the module docstring."""
@@ -890,7 +894,38 @@ class BoilerplateStage:
         return run.lines[:stop], run.removed, run.code
 
     def __call__(self, doc: Document) -> Document:
+        """Remove the page chrome of ``doc``.
+
+        The context rules judge a line by its neighbours, so a removal can expose
+        more chrome (a label that now repeats, a run that now closes). The rules run
+        again on what is left until nothing more goes (at most :data:`MAX_PASSES`),
+        so cleaning the result again removes nothing: the stage is idempotent.
+        """
         had_text = bool(doc.text.strip())
+        nonblank_removed = removed_chars = 0
+        timed_out: list[str] = []
+        for _ in range(MAX_PASSES):
+            lines, chars, run_timeouts = self._one_pass(doc)
+            nonblank_removed += lines
+            removed_chars += chars
+            timed_out.extend(r for r in run_timeouts if r not in timed_out)
+            if not chars or not doc.text.strip():
+                break
+        doc.scores["boilerplate.lines_removed"] = nonblank_removed
+        doc.scores["boilerplate.chars_removed"] = removed_chars
+        doc.scores["boilerplate.rule_timeouts"] = len(timed_out)
+        if timed_out:
+            doc.scores["boilerplate.timed_out_rules"] = ",".join(timed_out)
+        if not doc.text.strip():
+            if had_text:
+                doc.drop(f"boilerplate.empty: only page chrome ({nonblank_removed} lines removed)")
+            else:
+                doc.drop("boilerplate.empty: empty document")
+        return doc
+
+    def _one_pass(self, doc: Document) -> tuple[int, int, list[str]]:
+        """One pass of the rules (and the classifier, if on) over ``doc``'s text:
+        (non-blank lines removed, characters removed, rules that timed out)."""
         run = self._rule_pass(doc.text)
         if self.model is not None:
             stop = len(run.lines) if run.cut is None else run.cut
@@ -906,24 +941,15 @@ class BoilerplateStage:
             )
         changes = self._changes(run)
         removed_chars = sum(c.end - c.start for c in changes)
-        doc.replace_spans(NAME, changes)
+        if changes:
+            doc.replace_spans(NAME, changes)
         nonblank_removed = sum(
             1
             for ln in run.lines
             if not ln.blank
             and (ln.index in run.removed or (run.cut is not None and ln.index >= run.cut))
         )
-        doc.scores["boilerplate.lines_removed"] = nonblank_removed
-        doc.scores["boilerplate.chars_removed"] = removed_chars
-        doc.scores["boilerplate.rule_timeouts"] = len(run.timed_out)
-        if run.timed_out:
-            doc.scores["boilerplate.timed_out_rules"] = ",".join(run.timed_out)
-        if not doc.text.strip():
-            if had_text:
-                doc.drop(f"boilerplate.empty: only page chrome ({nonblank_removed} lines removed)")
-            else:
-                doc.drop("boilerplate.empty: empty document")
-        return doc
+        return nonblank_removed, removed_chars, list(run.timed_out)
 
 
 def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
