@@ -53,7 +53,6 @@ from textclean.document import Document, Edit  # noqa: E402
 from textclean.rules import RulePack  # noqa: E402
 from textclean.stages.despin import DespinStage  # noqa: E402
 from textclean.stages.despin.match import tokenize  # noqa: E402
-from textclean.stages.despin.stage import OTHER_SPINNER_FILES  # noqa: E402
 from textclean.stages.despin.table import SpinTables, load_tables  # noqa: E402
 
 PAIRS = ROOT / "bench" / "despin" / "pairs"
@@ -352,7 +351,7 @@ def learned_without(tables: SpinTables, exclude: Sequence[str]) -> SpinTables:
         return tables
     swaps = _learn_inputs()
     entries = dict(base)
-    known = [k for k, e in base.items() if Path(e.path).name not in OTHER_SPINNER_FILES]
+    known = list(base)  # a spun form has one entry in the whole pack (as learn.py)
     for e in learn_mod.learn(swaps[0], known, swaps[1], exclude=exclude):
         entries.setdefault(e.spun, e)
     return replace(tables, entries=entries)

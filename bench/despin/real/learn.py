@@ -182,18 +182,13 @@ def render(entries: Sequence[Entry]) -> str:
 
 
 def other_spun_forms() -> set[str]:
-    """Spun forms of every built-in reverse-table file but the learned one and the
-    generated WordNet-sense files (another spinner family's words)."""
-    from textclean.stages.despin.stage import OTHER_SPINNER_FILES
+    """Spun forms of every built-in reverse-table file but the learned one, the
+    generated WordNet-sense files included: a spun form has one entry in the whole
+    pack, so a form another file already holds is not learned again."""
     from textclean.stages.despin.table import parse_reverse
 
     folder = ROOT / "rules" / "spin" / "reverse"
-    return {
-        e.spun
-        for p in sorted(folder.glob("*.tsv"))
-        if p != OUT and p.name not in OTHER_SPINNER_FILES
-        for e in parse_reverse(p)
-    }
+    return {e.spun for p in sorted(folder.glob("*.tsv")) if p != OUT for e in parse_reverse(p)}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
