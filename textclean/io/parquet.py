@@ -31,6 +31,7 @@ from textclean.document import Document
 from textclean.extras import require
 from textclean.io.discover import Failure, InputFile
 from textclean.io.encoding import BinaryContent, UndecidableEncoding, decode_bytes
+from textclean.io.readers import record_id
 from textclean.io.writers import tmp_path
 
 BATCH_ROWS = 1024
@@ -50,14 +51,6 @@ def scores_json(scores: dict[str, Any]) -> str:
     '{"a":"x","b":1}'
     """
     return json.dumps(dict(sorted(scores.items())), ensure_ascii=False, separators=(",", ":"))
-
-
-def _id_of(value: Any, default: str) -> str:
-    if isinstance(value, str) and value:
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return str(value)
-    return default
 
 
 def _type_name(value: Any) -> str:
@@ -95,7 +88,7 @@ def read_parquet(
             for value, raw_id in zip(texts, ids, strict=True):
                 row += 1
                 doc = Document(
-                    id=_id_of(raw_id, f"{inp.relpath}:{row}"), text="", source=source, line=row
+                    id=record_id(raw_id, f"{inp.relpath}:{row}"), text="", source=source, line=row
                 )
                 if isinstance(value, bytes):
                     try:

@@ -346,7 +346,7 @@ class InputReader:
             return bad("malformed_jsonl: nested too deeply", scanner.found or default_id)
         if not isinstance(obj, dict):
             return bad(f"malformed_jsonl: expected a JSON object, got {_json_type(obj)}")
-        doc_id = _id_of(obj.get(self.config.id_key), default_id)
+        doc_id = record_id(obj.get(self.config.id_key), default_id)
         html = bool(self.config.html_key)
         key = self.config.html_key or self.config.text_key
         if key not in obj:
@@ -433,7 +433,13 @@ def _lines(
             yield n, line, len(line), None
 
 
-def _id_of(value: Any, default: str) -> str:
+def record_id(value: Any, default: str) -> str:
+    """A record's id from its id field (JSONL key or parquet column): a non-empty string or
+    an integer; anything else (missing, empty, a float, a list…) gives ``default``.
+
+    >>> record_id(7, "f.jsonl:3"), record_id("", "f.jsonl:3"), record_id(True, "f.jsonl:3")
+    ('7', 'f.jsonl:3', 'f.jsonl:3')
+    """
     if isinstance(value, str) and value:
         return value
     if isinstance(value, int) and not isinstance(value, bool):
