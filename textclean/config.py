@@ -250,6 +250,18 @@ class DespinConfig:
         "the restoration that others follow under consistency must have odds of at least "
         "this times t2_margin (or a context rule)",
     )
+    confirm_min_t1: int = _doc(
+        3,
+        "a flagged document whose matches hold fewer distinct T1 entries and fingerprints "
+        "than this (the thesaurus spinner's unmistakable forms) has its T2/T3 margins "
+        "multiplied by unconfirmed_factor; 0 turns it off",
+    )
+    unconfirmed_factor: float = _doc(
+        10.0,
+        "margin factor for a flagged document that confirm_min_t1 does not confirm (3 and 10"
+        " chosen on the real set, bench/despin/measure.py --real: the synthetic pairs all "
+        "carry 5+ T1 forms)",
+    )
     evidence_threshold: float = _doc(
         20.0,
         "also flag a document when spin_evidence (the summed log10 likelihood ratio "
@@ -290,6 +302,8 @@ class DespinConfig:
             raise ConfigError(
                 "evidence_threshold must be >= 0, evidence_min_distinct >= 1, evidence_clip > 0"
             )
+        if self.confirm_min_t1 < 0 or self.unconfirmed_factor < 1:
+            raise ConfigError("confirm_min_t1 must be >= 0 and unconfirmed_factor >= 1")
         if self.doc_absent_bonus < 1 or self.swap_bonus < 1 or self.alternative_margin < 1:
             raise ConfigError("doc_absent_bonus, swap_bonus and alternative_margin must be >= 1")
 

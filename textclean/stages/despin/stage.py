@@ -117,6 +117,12 @@ def _inside_name(text: str, toks: Sequence[Token], i: int) -> bool:
     return not any(c in '.!?:;\n“"' for c in before)
 
 
+def _match_in_name(text: str, toks: Sequence[Token], i: int, j: int) -> bool:
+    """A word of the match ``toks[i:j]`` is capitalised mid-sentence: the match is part of
+    a name ("the Individuals", "Nationwide Hurricane"), not only when its first word is."""
+    return any(_inside_name(text, toks, k) for k in range(i, j))
+
+
 def _log_prior(spun: str, original: str) -> float:
     """``log10(f_orig / f_spun)`` of a reverse-table entry: wordfreq Zipf frequencies for
     two single words, the bigram-chain estimate when either side is a phrase."""
@@ -493,6 +499,7 @@ class DespinStage:
         score: float,
         quotes: tuple[bool, bool] = (False, False),
         doc: dict[str, tuple[int, int]] | None = None,
+        margin_factor: float = 1.0,
     ) -> tuple[str, dict[str, Any]] | None:
         """``(original, evidence)`` for restoring match ``m``, or None to leave it.
 
@@ -528,7 +535,9 @@ class DespinStage:
         if decided:
             return ranked[0][0], ev
         best, ok, odds, best_ev = ranked[0]
-        margin = self.config.t3_margin if e.tier == "t3" else self.config.t2_margin
+        margin = margin_factor * (
+            self.config.t3_margin if e.tier == "t3" else self.config.t2_margin
+        )
         if e.spun in self.ordinary_lemmas:
             margin = SENSE_ORDINARY_MARGIN  # only ever weighed in a WordNet-sense spin
         if not ok or odds < margin or (e.tier == "t3" and best_ev.get("bigram_ratio", 1.0) <= 1.0):
@@ -593,6 +602,7 @@ class DespinStage:
         restored_first: dict[int, str] = {}
         applied: dict[int, tuple[str, dict[str, Any]]] = {}
         doc_counts = self._doc_counts(a)
+        margin_factor = 1.0 if self._confirmed(a) else self.config.unconfirmed_factor
         t1 = [k for k, m in enumerate(a.matches) if m.entry.tier == "t1"]
         rest = [k for k, m in enumerate(a.matches) if m.entry.tier != "t1"]
         if sense_doc:
@@ -609,7 +619,7 @@ class DespinStage:
                 if k in applied:
                     continue
                 m = a.matches[k]
-                in_name = m.entry.tier != "t1" and _inside_name(text, toks, m.i)
+                in_name = m.entry.tier != "t1" and _match_in_name(text, toks, m.i, m.j)
                 if in_name and self.config.name_ratio <= 0:
                     continue  # "Asian Nations", "Power Ministry": part of a proper name
                 prev_i, next_i = m.i - 1, m.j
@@ -623,7 +633,9 @@ class DespinStage:
                     m.i > 0 and _quote_gap(text[toks[prev_i].end : toks[m.i].start]),
                     next_i < n and _quote_gap(text[toks[m.j - 1].end : toks[next_i].start]),
                 )
-                decision = self._decide(m, prev, nxt, a.score, quotes, doc_counts.get(m.entry.spun))
+                decision = self._decide(
+                    m, prev, nxt, a.score, quotes, doc_counts.get(m.entry.spun), margin_factor
+                )
                 if decision is None:
                     continue
                 if in_name and not self._spun_name(decision[1]):
@@ -664,6 +676,21 @@ class DespinStage:
                         ev = {**ev, "article": f"{art.key}->{want}"}
             changes.append(Change(start, toks[m.j - 1].end, after, m.entry.id, ev))
         return changes
+
+    def _confirmed(self, a: Analysis) -> bool:
+        """The document shows the thesaurus spinner's own hand: at least
+        ``confirm_min_t1`` distinct T1 entries (forms nobody else writes: "yr",
+        "historical past", "Tremendous Bowl") or fingerprints matched. A document flagged
+        on ambiguous matches alone may come from another spinner, whose swaps the T2
+        entries do not describe, so its T2/T3 matches need ``unconfirmed_factor`` times
+        the odds."""
+        need = self.config.confirm_min_t1
+        if need <= 0:
+            return True
+        seen = {m.entry.spun for m in a.matches if m.entry.tier == "t1"}
+        seen -= self.lemmas
+        seen.update(fp.id for _, fp in a.fingerprints)
+        return len(seen) >= need
 
     def _sense_spun(self, a: Analysis) -> bool:
         """The document reads as a WordNet-sense spin: at least ``SENSE_MIN_DISTINCT``
@@ -709,9 +736,9 @@ class DespinStage:
             origs = chosen.get(e.spun)
             if k in applied or origs is None or len(origs) != 1:
                 continue
-            if any(a.matches[j].i < m.j and m.i < a.matches[j].j for j in applied) or _inside_name(
-                text, toks, m.i
-            ):
+            if any(
+                a.matches[j].i < m.j and m.i < a.matches[j].j for j in applied
+            ) or _match_in_name(text, toks, m.i, m.j):
                 continue
             prev = toks[m.i - 1].key if m.i > 0 and toks[m.i].joined else None
             nxt = toks[m.j].key if m.j < n and toks[m.j].joined else None

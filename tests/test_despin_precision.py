@@ -1,0 +1,90 @@
+"""despin precision guards: a spun phrase whose later word is capitalised mid-sentence is
+part of a name, and a flagged document without the thesaurus spinner's unmistakable
+forms needs stronger odds for its ambiguous matches.
+
+The texts are written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from textclean.config import Config, ConfigError
+from textclean.document import Document
+from textclean.rules import RulePack
+from textclean.stages.despin import build
+
+#: a short report as the seed's spinner would write it: "yr", "making an attempt" and
+#: "historical past" are T1 forms nobody else writes
+SPUN = (
+    "Greater than a yr after the flood, the city council stated it's going to lastly rebuild "
+    "the bridge. Residents have been making an attempt to get it fastened for a very long "
+    "time.\n"
+    "The power went out throughout the storm, and crews worked throughout Saturday to "
+    "restore it. Officers mentioned the historical past of the river was a part of the "
+    "downside.\n"
+)
+NAME = "The senator spoke at length, highlighting the Individuals who would endure cuts.\n"
+
+
+def test_a_capitalised_word_inside_a_spun_phrase_marks_a_name() -> None:
+    stage = build(Config(), RulePack.load())
+    doc = stage(Document("d", SPUN + NAME))
+    assert doc.scores["spun"] is True
+    # "the Individuals" (Americans) is not "the people": the name stays as written
+    assert "highlighting the Individuals who" in doc.text
+    assert not [e for e in doc.edits if e.before == "the Individuals"]
+    # the same phrase in lower case is ordinary spun wording and is restored
+    doc = stage(Document("d", SPUN + NAME.replace("Individuals", "individuals")))
+    assert "highlighting the people who" in doc.text
+
+
+def test_the_first_word_of_a_sentence_is_not_a_name() -> None:
+    stage = build(Config(), RulePack.load())
+    doc = stage(Document("d", SPUN))
+    # "Greater than a yr" opens the text: restored with its case
+    assert doc.text.startswith("More than a year after the flood")
+
+
+def _odds(doc: Document) -> dict[str, float]:
+    return {e.before: float(e.evidence.get("odds", 0.0)) for e in doc.edits}
+
+
+def test_a_confirmed_document_keeps_the_usual_margin() -> None:
+    stage = build(Config(), RulePack.load())
+    a = stage.analyse(SPUN)
+    assert stage._confirmed(a)  # "yr", "making an attempt", "historical past", ...
+    doc = stage(Document("d", SPUN))
+    # "stated" -> "said" goes ahead on odds below 10 x t2_margin
+    assert 7.5 <= _odds(doc)["stated"] < 75
+
+
+@pytest.mark.parametrize("factor", [1.0, 10.0])
+def test_an_unconfirmed_document_needs_stronger_odds(factor: float) -> None:
+    cfg = {"confirm_min_t1": 99, "unconfirmed_factor": factor}  # nothing is confirmed
+    stage = build(Config().replace(despin=cfg), RulePack.load())
+    assert not stage._confirmed(stage.analyse(SPUN))
+    doc = stage(Document("d", SPUN))
+    odds = _odds(doc)
+    # T1 forms are restored whatever the document: they are never genuine English
+    assert "More than a year" in doc.text and "the history of" in doc.text
+    # the ambiguous ones only with odds of factor x t2_margin
+    assert all(o >= factor * 7.5 for k, o in odds.items() if o)
+    assert ("stated" in odds) is (factor == 1.0)
+    assert "downside" in odds  # odds in the thousands
+
+
+def test_confirmation_changes_nothing_on_clean_text() -> None:
+    clean = (
+        "The council said it would finally rebuild the bridge after the flood. Residents "
+        "had tried for a long time to get it fixed, and crews worked through Saturday.\n"
+    )
+    for cfg in ({}, {"confirm_min_t1": 0}, {"confirm_min_t1": 99}):
+        doc = build(Config().replace(despin=cfg), RulePack.load())(Document("d", clean))
+        assert doc.scores["spun"] is False and doc.edits == [] and doc.text == clean
+
+
+@pytest.mark.parametrize("bad", [{"confirm_min_t1": -1}, {"unconfirmed_factor": 0.5}])
+def test_confirmation_settings_are_checked(bad: dict[str, float]) -> None:
+    with pytest.raises(ConfigError):
+        Config().replace(despin=bad)
