@@ -88,3 +88,33 @@ def test_confirmation_changes_nothing_on_clean_text() -> None:
 def test_confirmation_settings_are_checked(bad: dict[str, float]) -> None:
     with pytest.raises(ConfigError):
         Config().replace(despin=bad)
+
+
+@pytest.mark.parametrize("name_elsewhere", [True, False])
+def test_a_spun_name_is_restored_when_the_document_writes_the_name_unspun(
+    name_elsewhere: bool,
+) -> None:
+    stage = build(Config().replace(despin={"name_elsewhere": name_elsewhere}), RulePack.load())
+    extra = (
+        "Fans of the Oklahoma Metropolis Thunder waited outside. Later, the Oklahoma City "
+        "Thunder said the game would go ahead.\n"
+    )
+    doc = stage(Document("d", SPUN + extra))
+    assert ("Fans of the Oklahoma City Thunder" in doc.text) is name_elsewhere
+    marked = [e for e in doc.edits if e.evidence.get("name_elsewhere")]
+    assert [(e.before, e.after) for e in marked] == (
+        [("Metropolis", "City")] if name_elsewhere else []
+    )
+
+
+def test_a_spun_name_stays_when_the_document_never_writes_it_unspun() -> None:
+    stage = build(Config(), RulePack.load())
+    extra = "Fans of the Oklahoma Metropolis Thunder waited outside. Later, the team spoke.\n"
+    doc = stage(Document("d", SPUN + extra))
+    assert doc.scores["spun"] is True
+    assert "Fans of the Oklahoma Metropolis Thunder" in doc.text
+    # a lone capitalised word is no name: "Trust" elsewhere does not restore "Belief"
+    extra = "The staff heard from a Belief spokesman. Later, Trust officials met.\n"
+    doc = stage(Document("d", SPUN + extra))
+    assert not [e for e in doc.edits if e.evidence.get("name_elsewhere")]
+    assert "a Belief spokesman" in doc.text

@@ -245,6 +245,11 @@ class DespinConfig:
         "when its neighbours favour the original by this bigram likelihood ratio ('Kansas "
         "Metropolis' -> 'Kansas City'); 0 leaves every such match alone",
     )
+    name_elsewhere: bool = _doc(
+        True,
+        "in a flagged document, a spun word inside a capitalised name is restored when the "
+        "restored name (with its capitalised neighbour words) stands elsewhere in the text",
+    )
     consistency_margin: float = _doc(
         4.0,
         "the restoration that others follow under consistency must have odds of at least "

@@ -636,10 +636,13 @@ class DespinStage:
                 decision = self._decide(
                     m, prev, nxt, a.score, quotes, doc_counts.get(m.entry.spun), margin_factor
                 )
+                if in_name and (decision is None or not self._spun_name(decision[1])):
+                    # "Asian Nations", "Power Ministry": a name as written, unless the
+                    # document writes the restored name itself ("Home Republicans" beside
+                    # "House Republicans")
+                    decision = self._name_written(text, toks, m, a.score)
                 if decision is None:
                     continue
-                if in_name and not self._spun_name(decision[1]):
-                    continue  # "Asian Nations", "Power Ministry": a name as written
                 applied[k] = decision
                 words = decision[0].split(" ")
                 restored_first[m.i] = words[0]
@@ -703,6 +706,42 @@ class DespinStage:
             if m.entry.spun in self.breadth and m.entry.spun not in self.sense
         }
         return len(sense) >= SENSE_MIN_DISTINCT and len(sense) > len(other)
+
+    def _name_written(
+        self, text: str, toks: Sequence[Token], m: Match, score: float
+    ) -> tuple[str, dict[str, Any]] | None:
+        """``(original, evidence)`` when match ``m``, inside a capitalised name, restored
+        to one of its originals with its capitalised neighbour words gives a name the
+        document writes elsewhere ("Home Republicans" → "House Republicans" where "House
+        Republicans" stands in the text), else None. A spinner rewrites a name at some
+        of its occurrences only, so the unspun name in the same document settles it."""
+        if not self.config.name_elsewhere or m.entry.tier not in self.config.tiers:
+            return None
+        n = len(toks)
+        left = m.i - 1 if m.i > 0 and toks[m.i].joined else None
+        right = m.j if m.j < n and toks[m.j].joined else None
+
+        def capital(i: int | None) -> str:
+            if i is None:
+                return ""
+            word = text[toks[i].start : toks[i].end]
+            return word if word[:1].isupper() and not word.isupper() else ""
+
+        before, after = capital(left), capital(right)
+        if not before and not after:
+            return None  # a lone capitalised word: "House" alone says nothing
+        src = [text[t.start : t.end] for t in toks[m.i : m.j]]
+        found = [
+            alt
+            for alt in m.entry.alternatives
+            if _name_elsewhere(
+                text, " ".join(w for w in (before, restore_case(src, alt), after) if w)
+            )
+        ]
+        if len(found) != 1:
+            return None
+        ev = {"tier": m.entry.tier, "spin_score": round(score, 3), "name_elsewhere": True}
+        return found[0], ev
 
     def _spun_name(self, ev: dict[str, Any]) -> bool:
         """A T2 match inside a capitalised name ("Kansas Metropolis Chiefs") is a spun
