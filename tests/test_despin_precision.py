@@ -118,3 +118,25 @@ def test_a_spun_name_stays_when_the_document_never_writes_it_unspun() -> None:
     doc = stage(Document("d", SPUN + extra))
     assert not [e for e in doc.edits if e.evidence.get("name_elsewhere")]
     assert "a Belief spokesman" in doc.text
+
+
+def test_measure_lists_what_the_original_says_where_an_edit_went_wrong() -> None:
+    from bench.despin import measure
+    from textclean.document import Edit
+
+    spun = "The crew got an enormous mission ahead of them this yr.\n"
+    repaired = "The crew got a huge mission ahead of them this year.\n"
+    ref = "The crew got a massive mission ahead of them this year.\n"
+    # edits hold offsets in the spun text, as the stage reports them
+    yr, enormous = spun.index("yr."), spun.index("an enormous")
+    edits = [
+        Edit("despin", "spin.en.t1.yr", yr, yr + 2, "yr", "year", {}),
+        Edit(
+            "despin", "spin.en.t2.an_enormous", enormous, enormous + 11, "an enormous", "a huge", {}
+        ),
+    ]
+    assert measure.edit_alignment(repaired, ref, edits) == [
+        (False, "a massive"),  # text order: the earlier edit first
+        (True, "year"),
+    ]
+    assert measure.edit_hits(repaired, ref, edits) == [False, True]
