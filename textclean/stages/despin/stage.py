@@ -27,11 +27,15 @@ document factor ``doc_absent_bonus`` and the two-way-swap factor
 ``swap_bonus`` where they apply) reaches ``t2_margin``; with silent neighbours
 (ratio exactly 1) only the document factor or odds of ``silent_margin`` let it
 go ahead. T3 entries (ordinary English the spinner also writes: "home" for house)
-need the neighbours in favour and odds of at least ``t3_margin``. A T2/T3 match on a
+need the neighbours in favour and odds of at least ``t3_margin``. A T2/T3 match with a
 capitalised word in mid-sentence is part of a name and is restored only when the
 neighbours favour the original by ``name_ratio`` ("Nationwide Hurricane" → "National
-Hurricane"). With ``consistency``, a T2 spun form restored with strong odds is restored
-to the same original at its other matches where the neighbours do not disfavour it.
+Hurricane") or, with ``name_elsewhere``, when the restored name stands elsewhere in the
+text. A flagged document with fewer than ``confirm_min_t1`` distinct T1 forms and
+fingerprints may come from another spinner: its T2/T3 matches need
+``unconfirmed_factor`` times the odds. With ``consistency``, a T2 spun form restored
+with strong odds is restored to the same original at its other matches where the
+neighbours do not disfavour it.
 An entry with several originals (``support|help``) has each weighed; the best is
 restored if it beats the runner-up by ``alternative_margin`` (a T1 match takes
 the best). The frequencies are wordfreq's for a one-word entry and the
