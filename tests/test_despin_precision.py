@@ -7,6 +7,8 @@ The texts are written for these tests.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from textclean.config import Config, ConfigError
@@ -140,3 +142,21 @@ def test_measure_lists_what_the_original_says_where_an_edit_went_wrong() -> None
         (True, "year"),
     ]
     assert measure.edit_hits(repaired, ref, edits) == [False, True]
+
+
+def test_a_keep_context_rule_wins_over_a_name_written_elsewhere(tmp_path: Path) -> None:
+    spin = tmp_path / "spin"
+    spin.mkdir()
+    (spin / "context.tsv").write_text(
+        "id\tentry\taction\tside\twords\tnote\n"
+        "spin.ctx.test.metropolis_thunder\tspin.en.t2.metropolis\tkeep\tnext\tthunder\t"
+        "written for this test\n",
+        encoding="utf-8",
+    )
+    extra = (
+        "Fans of the Oklahoma Metropolis Thunder waited outside. Later, the Oklahoma City "
+        "Thunder said the game would go ahead.\n"
+    )
+    doc = build(Config(), RulePack.load([tmp_path]))(Document("d", SPUN + extra))
+    assert doc.scores["spun"] is True
+    assert "Fans of the Oklahoma Metropolis Thunder" in doc.text

@@ -644,7 +644,7 @@ class DespinStage:
                     # "Asian Nations", "Power Ministry": a name as written, unless the
                     # document writes the restored name itself ("Home Republicans" beside
                     # "House Republicans")
-                    decision = self._name_written(text, toks, m, a.score)
+                    decision = self._name_written(text, toks, m, a.score, prev, nxt)
                 if decision is None:
                     continue
                 applied[k] = decision
@@ -712,7 +712,13 @@ class DespinStage:
         return len(sense) >= SENSE_MIN_DISTINCT and len(sense) > len(other)
 
     def _name_written(
-        self, text: str, toks: Sequence[Token], m: Match, score: float
+        self,
+        text: str,
+        toks: Sequence[Token],
+        m: Match,
+        score: float,
+        prev: str | None = None,
+        nxt: str | None = None,
     ) -> tuple[str, dict[str, Any]] | None:
         """``(original, evidence)`` when match ``m``, inside a capitalised name, restored
         to one of its originals with its capitalised neighbour words gives a name the
@@ -721,6 +727,9 @@ class DespinStage:
         of its occurrences only, so the unspun name in the same document settles it."""
         if not self.config.name_elsewhere or m.entry.tier not in self.config.tiers:
             return None
+        ctx = self._context(m.entry, prev, nxt)
+        if ctx is not None and ctx[0] == "keep":
+            return None  # a keep context rule wins, as everywhere
         n = len(toks)
         left = m.i - 1 if m.i > 0 and toks[m.i].joined else None
         right = m.j if m.j < n and toks[m.j].joined else None
