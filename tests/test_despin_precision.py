@@ -160,3 +160,12 @@ def test_a_keep_context_rule_wins_over_a_name_written_elsewhere(tmp_path: Path) 
     doc = build(Config(), RulePack.load([tmp_path]))(Document("d", SPUN + extra))
     assert doc.scores["spun"] is True
     assert "Fans of the Oklahoma Metropolis Thunder" in doc.text
+
+
+def test_a_sentence_opening_word_is_no_part_of_a_name_written_elsewhere() -> None:
+    # "The" opens the sentence: capitalised for that reason alone, so "The Trust"
+    # elsewhere does not make "Belief" a spun part of a name "The Belief"
+    extra = "The Belief met. Later, we met at The Trust in town.\n"
+    doc = build(Config(), RulePack.load())(Document("d", SPUN + extra))
+    assert not [e for e in doc.edits if e.evidence.get("name_elsewhere")]
+    assert "The Belief met." in doc.text

@@ -722,9 +722,10 @@ class DespinStage:
     ) -> tuple[str, dict[str, Any]] | None:
         """``(original, evidence)`` when match ``m``, inside a capitalised name, restored
         to one of its originals with its capitalised neighbour words gives a name the
-        document writes elsewhere ("Home Republicans" → "House Republicans" where "House
-        Republicans" stands in the text), else None. A spinner rewrites a name at some
-        of its occurrences only, so the unspun name in the same document settles it."""
+        document writes elsewhere ("Oklahoma Metropolis Thunder" → "Oklahoma City Thunder"
+        where "Oklahoma City Thunder" stands in the text), else None. A spinner rewrites a
+        name at some of its occurrences only, so the unspun name in the same document
+        settles it."""
         if not self.config.name_elsewhere or m.entry.tier not in self.config.tiers:
             return None
         ctx = self._context(m.entry, prev, nxt)
@@ -735,10 +736,10 @@ class DespinStage:
         right = m.j if m.j < n and toks[m.j].joined else None
 
         def capital(i: int | None) -> str:
-            if i is None:
+            # a capitalised word mid-sentence ("The" opening a sentence says nothing)
+            if i is None or not _inside_name(text, toks, i):
                 return ""
-            word = text[toks[i].start : toks[i].end]
-            return word if word[:1].isupper() and not word.isupper() else ""
+            return text[toks[i].start : toks[i].end]
 
         before, after = capital(left), capital(right)
         if not before and not after:
