@@ -169,3 +169,18 @@ def test_a_sentence_opening_word_is_no_part_of_a_name_written_elsewhere() -> Non
     doc = build(Config(), RulePack.load())(Document("d", SPUN + extra))
     assert not [e for e in doc.edits if e.evidence.get("name_elsewhere")]
     assert "The Belief met." in doc.text
+
+
+def test_confirmation_leaves_a_wordnet_sense_spin_alone() -> None:
+    # a WordNet-sense spin is repaired with its own tables and margins, however few of
+    # the thesaurus spinner's T1 forms it holds
+    from tests.test_despin_evidence import SPUN as SENSE_SPUN
+
+    usual = build(Config(), RulePack.load())
+    cfg = {"confirm_min_t1": 99, "unconfirmed_factor": 1e6}
+    strict = build(Config().replace(despin=cfg), RulePack.load())
+    assert strict._sense_spun(strict.analyse(SENSE_SPUN))
+    assert not strict._confirmed(strict.analyse(SENSE_SPUN))
+    a, b = usual(Document("d", SENSE_SPUN)), strict(Document("d", SENSE_SPUN))
+    assert b.text == a.text and len(b.edits) == len(a.edits) > 10
+    assert "the mayor said he was confident" in b.text

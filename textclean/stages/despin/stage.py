@@ -606,7 +606,10 @@ class DespinStage:
         restored_first: dict[int, str] = {}
         applied: dict[int, tuple[str, dict[str, Any]]] = {}
         doc_counts = self._doc_counts(a)
-        margin_factor = 1.0 if self._confirmed(a) else self.config.unconfirmed_factor
+        # confirmation weighs the thesaurus spinner's entries; a WordNet-sense spin is
+        # repaired with its own tables and margins
+        confirmed = sense_doc or self._confirmed(a)
+        margin_factor = 1.0 if confirmed else self.config.unconfirmed_factor
         t1 = [k for k, m in enumerate(a.matches) if m.entry.tier == "t1"]
         rest = [k for k, m in enumerate(a.matches) if m.entry.tier != "t1"]
         if sense_doc:
