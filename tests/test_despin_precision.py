@@ -184,3 +184,24 @@ def test_confirmation_leaves_a_wordnet_sense_spin_alone() -> None:
     a, b = usual(Document("d", SENSE_SPUN)), strict(Document("d", SENSE_SPUN))
     assert b.text == a.text and len(b.edits) == len(a.edits) > 10
     assert "the mayor said he was confident" in b.text
+
+
+def test_measure_real_why_lists_the_scores_of_every_unflagged_spun_text() -> None:
+    from bench.despin import measure
+
+    pair = measure.PairResult("p1", 100, 12.0, False, 0.3, 0.3, 0, 0, 0, [], [], 7.5, 2, 3)
+    flagged = measure.PairResult("p2", 100, 50.0, True, 0.3, 0.1, 9, 9, 0, [], [], 40.0, 8, 9)
+    r = measure.RealResult(
+        pairs=[("a", "sport", pair), ("a", "sport", flagged)],
+        spun=[
+            ("u1", "d", "politics", 6.7, False, 1.3, 1, 1, 143),
+            ("u2", "a", "sport", 60.0, True, 50.0, 9, 9, 200),
+        ],
+        clean=[],
+        skipped=[],
+    )
+    out = measure.report_real(r, show_edits=False, why=True)
+    assert "| u1 | unpaired | d | 143 | 6.7 (1) | 1.3 (1) |" in out
+    assert "| p1 | pair | a | 100 | 12.0 (3) | 7.5 (2) |" in out
+    assert "| u2 |" not in out and "| p2 | pair" not in out
+    assert "spun text not flagged" not in measure.report_real(r, show_edits=False)

@@ -31,6 +31,7 @@ Usage::
     python bench/despin/measure.py --no-prose      # skip the Debian prose body
     python bench/despin/measure.py --rules tests/data --edits   # another pack; list edits
     python bench/despin/measure.py --real --edits  # every wrong edit with what the original says
+    python bench/despin/measure.py --real --why    # the scores of the spun texts not flagged
 """
 
 from __future__ import annotations
@@ -169,6 +170,10 @@ class PairResult:
     wrong: list[Edit]
     #: for each wrong edit, the reference words its restored words align with
     wrong_refs: list[str] = field(default_factory=list)
+    #: the detection scores (spin_evidence and its distinct entries, spin_distinct)
+    evidence: float = 0.0
+    evidence_distinct: int = 0
+    distinct: int = 0
 
     @property
     def cut(self) -> float:
@@ -218,6 +223,9 @@ def run_pair(
         left_out=len(tables.entries) - len(loo.entries),
         wrong=[e for e, (ok, _) in zip(in_order, aligned, strict=True) if not ok],
         wrong_refs=[ref for ok, ref in aligned if not ok],
+        evidence=float(doc.scores["spin_evidence"]),
+        evidence_distinct=int(doc.scores["spin_evidence_distinct"]),
+        distinct=int(doc.scores["spin_distinct"]),
     )
 
 
@@ -367,7 +375,8 @@ REAL_SOURCE = "real:{id}"
 @dataclass
 class RealResult:
     pairs: list[tuple[str, str, PairResult]]  # (family, topic, result)
-    spun: list[tuple[str, str, str, float, bool]]  # (id, family, topic, score, flagged)
+    # (id, family, topic, score, flagged, evidence, evidence entries, distinct, words)
+    spun: list[tuple[str, str, str, float, bool, float, int, int, int]]
     clean: list[
         tuple[str, str, int, float, bool, int]
     ]  # (id, site, words, score, flagged, changed)
@@ -442,6 +451,10 @@ def run_real(tables: SpinTables, cfg: Config, loo_: bool = True) -> RealResult:
                 t.row.topic,
                 float(doc.scores["spin_score"]),
                 bool(doc.scores["spun"]),
+                float(doc.scores["spin_evidence"]),
+                int(doc.scores["spin_evidence_distinct"]),
+                int(doc.scores["spin_distinct"]),
+                len(words(t.text)),
             )
         )
     clean = []
@@ -475,7 +488,7 @@ def _group_line(label: str, group: list[PairResult]) -> str:
     )
 
 
-def report_real(r: RealResult, show_edits: bool) -> str:
+def report_real(r: RealResult, show_edits: bool, why: bool = False) -> str:
     lines = [
         "Real pairs (cross-validated by article: entries with source real:<id> left out"
         " when pair <id> is scored)",
@@ -539,6 +552,25 @@ def report_real(r: RealResult, show_edits: bool) -> str:
     unflagged = [s[0] for s in r.spun if not s[4]] + [p.name for _, _, p in r.pairs if not p.spun]
     if unflagged:
         lines.append(f"spun texts not flagged: {', '.join(unflagged)}")
+    if why:
+        lines += [
+            "",
+            "| spun text not flagged | kind | family | words | spin_score (distinct) |"
+            " spin_evidence (entries) |",
+            "|---|---|---|---:|---:|---:|",
+        ]
+        for s in r.spun:
+            if not s[4]:
+                lines.append(
+                    f"| {s[0]} | unpaired | {s[1]} | {s[8]} | {s[3]:.1f} ({s[7]}) |"
+                    f" {s[5]:.1f} ({s[6]}) |"
+                )
+        for fam, _, p in r.pairs:
+            if not p.spun:
+                lines.append(
+                    f"| {p.name} | pair | {fam} | {p.words} | {p.score:.1f} ({p.distinct}) |"
+                    f" {p.evidence:.1f} ({p.evidence_distinct}) |"
+                )
     if r.skipped:
         lines.append(f"skipped (missing or changed, see check.py): {len(r.skipped)}")
     if show_edits:
@@ -577,6 +609,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "--real", action="store_true", help="score the real set of bench/despin/real instead"
     )
     ap.add_argument(
+        "--why",
+        action="store_true",
+        help="with --real: the detection scores of every spun text that is not flagged",
+    )
+    ap.add_argument(
         "--corpus",
         action="store_true",
         help="also check the bench corpus (documentation, python bench/corpus.py) as clean text",
@@ -597,7 +634,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     tables = load_tables(RulePack.load(cfg.rules))
     if args.real:
         print(f"reverse table: {len(tables.entries)} entries; config: {cfg.despin}")
-        print(report_real(run_real(tables, cfg, not args.in_sample), args.edits))
+        print(report_real(run_real(tables, cfg, not args.in_sample), args.edits, args.why))
         return 0
     pairs = find_pairs(args.pairs)
     results = [
