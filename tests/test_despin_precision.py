@@ -1,6 +1,9 @@
 """despin precision guards: a spun phrase whose later word is capitalised mid-sentence is
-part of a name, and a flagged document without the thesaurus spinner's unmistakable
-forms needs stronger odds for its ambiguous matches.
+part of a name; a spun name is restored when the document writes it unspun elsewhere; a
+flagged document without the thesaurus spinner's unmistakable forms (and not a
+WordNet-sense spin) needs stronger odds for its ambiguous matches; and the measurement
+names what the original says where an edit went wrong, and why a spun text was not
+flagged.
 
 The texts are written for these tests.
 """
