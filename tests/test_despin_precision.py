@@ -55,8 +55,14 @@ def _odds(doc: Document) -> dict[str, float]:
     return {e.before: float(e.evidence.get("odds", 0.0)) for e in doc.edits}
 
 
-def test_a_confirmed_document_keeps_the_usual_margin() -> None:
+def test_confirmation_is_off_by_default() -> None:
+    assert Config().despin.confirm_min_t1 == 0
     stage = build(Config(), RulePack.load())
+    assert stage._confirmed(stage.analyse("Nothing here is spun at all."))
+
+
+def test_a_confirmed_document_keeps_the_usual_margin() -> None:
+    stage = build(Config().replace(despin={"confirm_min_t1": 3}), RulePack.load())
     a = stage.analyse(SPUN)
     assert stage._confirmed(a)  # "yr", "making an attempt", "historical past", ...
     doc = stage(Document("d", SPUN))

@@ -256,16 +256,14 @@ class DespinConfig:
         "this times t2_margin (or a context rule)",
     )
     confirm_min_t1: int = _doc(
-        3,
+        0,
         "a flagged document whose matches hold fewer distinct T1 entries and fingerprints "
         "than this (the thesaurus spinner's unmistakable forms) has its T2/T3 margins "
-        "multiplied by unconfirmed_factor; 0 turns it off",
+        "multiplied by unconfirmed_factor; 0 (default) turns it off: 3 raised precision on "
+        "the real pairs it was chosen on but not on 54 later ones (docs/despin.md)",
     )
     unconfirmed_factor: float = _doc(
-        10.0,
-        "margin factor for a flagged document that confirm_min_t1 does not confirm (3 and 10"
-        " chosen on the real set, bench/despin/measure.py --real: the synthetic pairs all "
-        "carry 5+ T1 forms)",
+        10.0, "margin factor for a flagged document that confirm_min_t1 does not confirm"
     )
     evidence_threshold: float = _doc(
         20.0,
