@@ -245,10 +245,25 @@ class DespinConfig:
         "when its neighbours favour the original by this bigram likelihood ratio ('Kansas "
         "Metropolis' -> 'Kansas City'); 0 leaves every such match alone",
     )
+    name_elsewhere: bool = _doc(
+        True,
+        "in a flagged document, a spun word inside a capitalised name is restored when the "
+        "restored name (with its capitalised neighbour words) stands elsewhere in the text",
+    )
     consistency_margin: float = _doc(
         4.0,
         "the restoration that others follow under consistency must have odds of at least "
         "this times t2_margin (or a context rule)",
+    )
+    confirm_min_t1: int = _doc(
+        0,
+        "a flagged document whose matches hold fewer distinct T1 entries and fingerprints "
+        "than this (the thesaurus spinner's unmistakable forms) has its T2/T3 margins "
+        "multiplied by unconfirmed_factor; 0 (default) turns it off: 3 raised precision on "
+        "the real pairs it was chosen on but not on 54 later ones (docs/despin.md)",
+    )
+    unconfirmed_factor: float = _doc(
+        10.0, "margin factor for a flagged document that confirm_min_t1 does not confirm"
     )
     evidence_threshold: float = _doc(
         20.0,
@@ -290,6 +305,8 @@ class DespinConfig:
             raise ConfigError(
                 "evidence_threshold must be >= 0, evidence_min_distinct >= 1, evidence_clip > 0"
             )
+        if self.confirm_min_t1 < 0 or self.unconfirmed_factor < 1:
+            raise ConfigError("confirm_min_t1 must be >= 0 and unconfirmed_factor >= 1")
         if self.doc_absent_bonus < 1 or self.swap_bonus < 1 or self.alternative_margin < 1:
             raise ConfigError("doc_absent_bonus, swap_bonus and alternative_margin must be >= 1")
 

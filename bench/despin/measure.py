@@ -30,6 +30,8 @@ Usage::
     python bench/despin/measure.py --real          # the real set (bench/despin/real)
     python bench/despin/measure.py --no-prose      # skip the Debian prose body
     python bench/despin/measure.py --rules tests/data --edits   # another pack; list edits
+    python bench/despin/measure.py --real --edits  # every wrong edit with what the original says
+    python bench/despin/measure.py --real --why    # the scores of the spun texts not flagged
 """
 
 from __future__ import annotations
@@ -109,22 +111,48 @@ def _distance(a: list[str], b: list[str]) -> int:
 
 def edit_hits(repaired: str, ref: str, edits: Sequence[Edit]) -> list[bool]:
     """For each edit: do all its restored words align, unchanged, with the reference?"""
+    return [ok for ok, _ in edit_alignment(repaired, ref, edits)]
+
+
+def edit_alignment(repaired: str, ref: str, edits: Sequence[Edit]) -> list[tuple[bool, str]]:
+    """For each edit (in text order): whether all its restored words align, unchanged,
+    with the reference, and the reference words its restored words align with (what the
+    original says there; empty when nothing aligns).
+
+    >>> e = Edit("despin", "x", 4, 6, "yr", "year", {})  # offsets in the spun text
+    >>> edit_alignment("the year ended", "the year ended", [e])
+    [(True, 'year')]
+    >>> wrong = Edit("despin", "x", 0, 11, "an enormous", "a huge", {})
+    >>> edit_alignment("a huge mission", "a massive mission", [wrong])
+    [(False, 'a massive')]
+    """
     toks = tokenize(repaired)
-    rw = words(repaired)
-    sm = difflib.SequenceMatcher(None, rw, words(ref), autojunk=False)
+    rw, refw = words(repaired), words(ref)
+    sm = difflib.SequenceMatcher(None, rw, refw, autojunk=False)
+    ops = sm.get_opcodes()
     good = [False] * len(rw)
-    for tag, i1, i2, _j1, _j2 in sm.get_opcodes():
+    for tag, i1, i2, _j1, _j2 in ops:
         if tag == "equal":
             for i in range(i1, i2):
                 good[i] = True
-    out: list[bool] = []
+    out: list[tuple[bool, str]] = []
     shift = 0
     for e in sorted(edits, key=lambda e: e.start):
         s = e.start + shift
         t = s + len(e.after)
         shift += len(e.after) - (e.end - e.start)
         idx = [k for k, tok in enumerate(toks) if tok.start >= s and tok.end <= t]
-        out.append(bool(idx) and all(good[k] for k in idx))
+        aligned: list[str] = []
+        if idx:
+            a0, a1 = idx[0], idx[-1] + 1
+            for tag, i1, i2, j1, j2 in ops:
+                if (i2 <= a0 and not i1 == i2 == a0) or i1 >= a1:
+                    continue
+                if tag == "equal":
+                    aligned += refw[j1 + max(a0, i1) - i1 : j1 + min(a1, i2) - i1]
+                else:
+                    aligned += refw[j1:j2]
+        out.append((bool(idx) and all(good[k] for k in idx), " ".join(aligned)))
     return out
 
 
@@ -140,6 +168,12 @@ class PairResult:
     correct: int
     left_out: int
     wrong: list[Edit]
+    #: for each wrong edit, the reference words its restored words align with
+    wrong_refs: list[str] = field(default_factory=list)
+    #: the detection scores (spin_evidence and its distinct entries, spin_distinct)
+    evidence: float = 0.0
+    evidence_distinct: int = 0
+    distinct: int = 0
 
     @property
     def cut(self) -> float:
@@ -174,7 +208,9 @@ def run_pair(
         loo = loo.without_source(src)
     stage = DespinStage.from_tables(cfg.despin, loo)
     doc = stage(Document(name, spun))
-    hits = edit_hits(doc.text, orig, doc.edits)
+    aligned = edit_alignment(doc.text, orig, doc.edits)
+    hits = [ok for ok, _ in aligned]
+    in_order = sorted(doc.edits, key=lambda e: e.start)
     return PairResult(
         name=name,
         words=len(words(orig)),
@@ -185,7 +221,11 @@ def run_pair(
         edits=len(doc.edits),
         correct=sum(hits),
         left_out=len(tables.entries) - len(loo.entries),
-        wrong=[e for e, ok in zip(doc.edits, hits, strict=True) if not ok],
+        wrong=[e for e, (ok, _) in zip(in_order, aligned, strict=True) if not ok],
+        wrong_refs=[ref for ok, ref in aligned if not ok],
+        evidence=float(doc.scores["spin_evidence"]),
+        evidence_distinct=int(doc.scores["spin_evidence_distinct"]),
+        distinct=int(doc.scores["spin_distinct"]),
     )
 
 
@@ -318,8 +358,11 @@ def report(pairs: list[PairResult], clean: list[CleanResult], show_edits: bool) 
             lines.append(f"{c.label}: flagged or edited: {', '.join(c.flagged_docs[:20])}")
     if show_edits:
         for p in pairs:
-            for e in p.wrong:
-                lines.append(f"{p.name}: {e.rule} {e.before!r} -> {e.after!r} {dict(e.evidence)}")
+            for e, ref in zip(p.wrong, p.wrong_refs or [""] * len(p.wrong), strict=True):
+                lines.append(
+                    f"{p.name}: {e.rule} {e.before!r} -> {e.after!r} (original: {ref!r})"
+                    f" {dict(e.evidence)}"
+                )
     return "\n".join(lines)
 
 
@@ -332,7 +375,8 @@ REAL_SOURCE = "real:{id}"
 @dataclass
 class RealResult:
     pairs: list[tuple[str, str, PairResult]]  # (family, topic, result)
-    spun: list[tuple[str, str, str, float, bool]]  # (id, family, topic, score, flagged)
+    # (id, family, topic, score, flagged, evidence, evidence entries, distinct, words)
+    spun: list[tuple[str, str, str, float, bool, float, int, int, int]]
     clean: list[
         tuple[str, str, int, float, bool, int]
     ]  # (id, site, words, score, flagged, changed)
@@ -407,6 +451,10 @@ def run_real(tables: SpinTables, cfg: Config, loo_: bool = True) -> RealResult:
                 t.row.topic,
                 float(doc.scores["spin_score"]),
                 bool(doc.scores["spun"]),
+                float(doc.scores["spin_evidence"]),
+                int(doc.scores["spin_evidence_distinct"]),
+                int(doc.scores["spin_distinct"]),
+                len(words(t.text)),
             )
         )
     clean = []
@@ -440,7 +488,7 @@ def _group_line(label: str, group: list[PairResult]) -> str:
     )
 
 
-def report_real(r: RealResult, show_edits: bool) -> str:
+def report_real(r: RealResult, show_edits: bool, why: bool = False) -> str:
     lines = [
         "Real pairs (cross-validated by article: entries with source real:<id> left out"
         " when pair <id> is scored)",
@@ -504,12 +552,34 @@ def report_real(r: RealResult, show_edits: bool) -> str:
     unflagged = [s[0] for s in r.spun if not s[4]] + [p.name for _, _, p in r.pairs if not p.spun]
     if unflagged:
         lines.append(f"spun texts not flagged: {', '.join(unflagged)}")
+    if why:
+        lines += [
+            "",
+            "| spun text not flagged | kind | family | words | spin_score (distinct) |"
+            " spin_evidence (entries) |",
+            "|---|---|---|---:|---:|---:|",
+        ]
+        for s in r.spun:
+            if not s[4]:
+                lines.append(
+                    f"| {s[0]} | unpaired | {s[1]} | {s[8]} | {s[3]:.1f} ({s[7]}) |"
+                    f" {s[5]:.1f} ({s[6]}) |"
+                )
+        for fam, _, p in r.pairs:
+            if not p.spun:
+                lines.append(
+                    f"| {p.name} | pair | {fam} | {p.words} | {p.score:.1f} ({p.distinct}) |"
+                    f" {p.evidence:.1f} ({p.evidence_distinct}) |"
+                )
     if r.skipped:
         lines.append(f"skipped (missing or changed, see check.py): {len(r.skipped)}")
     if show_edits:
         for _, _, p in r.pairs:
-            for e in p.wrong:
-                lines.append(f"{p.name}: {e.rule} {e.before!r} -> {e.after!r} {dict(e.evidence)}")
+            for e, ref in zip(p.wrong, p.wrong_refs or [""] * len(p.wrong), strict=True):
+                lines.append(
+                    f"{p.name}: {e.rule} {e.before!r} -> {e.after!r} (original: {ref!r})"
+                    f" {dict(e.evidence)}"
+                )
     return "\n".join(lines)
 
 
@@ -518,7 +588,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--pairs", type=Path, default=PAIRS, help="folder of <name>.orig/.spun.txt")
     ap.add_argument("--rules", action="append", default=[], help="extra rule pack (repeatable)")
     ap.add_argument("--no-prose", action="store_true", help="skip the Debian prose body")
-    ap.add_argument("--edits", action="store_true", help="list the edits that missed")
+    ap.add_argument(
+        "--edits",
+        action="store_true",
+        help="list the edits that missed, with the original's words where each stands",
+    )
     ap.add_argument(
         "--in-sample",
         action="store_true",
@@ -533,6 +607,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     ap.add_argument(
         "--real", action="store_true", help="score the real set of bench/despin/real instead"
+    )
+    ap.add_argument(
+        "--why",
+        action="store_true",
+        help="with --real: the detection scores of every spun text that is not flagged",
     )
     ap.add_argument(
         "--corpus",
@@ -555,7 +634,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     tables = load_tables(RulePack.load(cfg.rules))
     if args.real:
         print(f"reverse table: {len(tables.entries)} entries; config: {cfg.despin}")
-        print(report_real(run_real(tables, cfg, not args.in_sample), args.edits))
+        print(report_real(run_real(tables, cfg, not args.in_sample), args.edits, args.why))
         return 0
     pairs = find_pairs(args.pairs)
     results = [

@@ -27,11 +27,15 @@ document factor ``doc_absent_bonus`` and the two-way-swap factor
 ``swap_bonus`` where they apply) reaches ``t2_margin``; with silent neighbours
 (ratio exactly 1) only the document factor or odds of ``silent_margin`` let it
 go ahead. T3 entries (ordinary English the spinner also writes: "home" for house)
-need the neighbours in favour and odds of at least ``t3_margin``. A T2/T3 match on a
+need the neighbours in favour and odds of at least ``t3_margin``. A T2/T3 match with a
 capitalised word in mid-sentence is part of a name and is restored only when the
 neighbours favour the original by ``name_ratio`` ("Nationwide Hurricane" → "National
-Hurricane"). With ``consistency``, a T2 spun form restored with strong odds is restored
-to the same original at its other matches where the neighbours do not disfavour it.
+Hurricane") or, with ``name_elsewhere``, when the restored name stands elsewhere in the
+text. A flagged document with fewer than ``confirm_min_t1`` distinct T1 forms and
+fingerprints may come from another spinner: its T2/T3 matches need
+``unconfirmed_factor`` times the odds. With ``consistency``, a T2 spun form restored
+with strong odds is restored to the same original at its other matches where the
+neighbours do not disfavour it.
 An entry with several originals (``support|help``) has each weighed; the best is
 restored if it beats the runner-up by ``alternative_margin`` (a T1 match takes
 the best). The frequencies are wordfreq's for a one-word entry and the
@@ -115,6 +119,12 @@ def _inside_name(text: str, toks: Sequence[Token], i: int) -> bool:
         return False
     before = text[toks[i - 1].end : toks[i].start]
     return not any(c in '.!?:;\n“"' for c in before)
+
+
+def _match_in_name(text: str, toks: Sequence[Token], i: int, j: int) -> bool:
+    """A word of the match ``toks[i:j]`` is capitalised mid-sentence: the match is part of
+    a name ("the Individuals", "Nationwide Hurricane"), not only when its first word is."""
+    return any(_inside_name(text, toks, k) for k in range(i, j))
 
 
 def _log_prior(spun: str, original: str) -> float:
@@ -493,6 +503,7 @@ class DespinStage:
         score: float,
         quotes: tuple[bool, bool] = (False, False),
         doc: dict[str, tuple[int, int]] | None = None,
+        margin_factor: float = 1.0,
     ) -> tuple[str, dict[str, Any]] | None:
         """``(original, evidence)`` for restoring match ``m``, or None to leave it.
 
@@ -528,7 +539,9 @@ class DespinStage:
         if decided:
             return ranked[0][0], ev
         best, ok, odds, best_ev = ranked[0]
-        margin = self.config.t3_margin if e.tier == "t3" else self.config.t2_margin
+        margin = margin_factor * (
+            self.config.t3_margin if e.tier == "t3" else self.config.t2_margin
+        )
         if e.spun in self.ordinary_lemmas:
             margin = SENSE_ORDINARY_MARGIN  # only ever weighed in a WordNet-sense spin
         if not ok or odds < margin or (e.tier == "t3" and best_ev.get("bigram_ratio", 1.0) <= 1.0):
@@ -593,6 +606,10 @@ class DespinStage:
         restored_first: dict[int, str] = {}
         applied: dict[int, tuple[str, dict[str, Any]]] = {}
         doc_counts = self._doc_counts(a)
+        # confirmation weighs the thesaurus spinner's entries; a WordNet-sense spin is
+        # repaired with its own tables and margins
+        confirmed = sense_doc or self._confirmed(a)
+        margin_factor = 1.0 if confirmed else self.config.unconfirmed_factor
         t1 = [k for k, m in enumerate(a.matches) if m.entry.tier == "t1"]
         rest = [k for k, m in enumerate(a.matches) if m.entry.tier != "t1"]
         if sense_doc:
@@ -609,7 +626,7 @@ class DespinStage:
                 if k in applied:
                     continue
                 m = a.matches[k]
-                in_name = m.entry.tier != "t1" and _inside_name(text, toks, m.i)
+                in_name = m.entry.tier != "t1" and _match_in_name(text, toks, m.i, m.j)
                 if in_name and self.config.name_ratio <= 0:
                     continue  # "Asian Nations", "Power Ministry": part of a proper name
                 prev_i, next_i = m.i - 1, m.j
@@ -623,11 +640,16 @@ class DespinStage:
                     m.i > 0 and _quote_gap(text[toks[prev_i].end : toks[m.i].start]),
                     next_i < n and _quote_gap(text[toks[m.j - 1].end : toks[next_i].start]),
                 )
-                decision = self._decide(m, prev, nxt, a.score, quotes, doc_counts.get(m.entry.spun))
+                decision = self._decide(
+                    m, prev, nxt, a.score, quotes, doc_counts.get(m.entry.spun), margin_factor
+                )
+                if in_name and (decision is None or not self._spun_name(decision[1])):
+                    # "Asian Nations", "Power Ministry": a name as written, unless the
+                    # document writes the restored name itself ("Home Republicans" beside
+                    # "House Republicans")
+                    decision = self._name_written(text, toks, m, a.score, prev, nxt)
                 if decision is None:
                     continue
-                if in_name and not self._spun_name(decision[1]):
-                    continue  # "Asian Nations", "Power Ministry": a name as written
                 applied[k] = decision
                 words = decision[0].split(" ")
                 restored_first[m.i] = words[0]
@@ -665,6 +687,21 @@ class DespinStage:
             changes.append(Change(start, toks[m.j - 1].end, after, m.entry.id, ev))
         return changes
 
+    def _confirmed(self, a: Analysis) -> bool:
+        """The document shows the thesaurus spinner's own hand: at least
+        ``confirm_min_t1`` distinct T1 entries (forms nobody else writes: "yr",
+        "historical past", "Tremendous Bowl") or fingerprints matched. A document flagged
+        on ambiguous matches alone may come from another spinner, whose swaps the T2
+        entries do not describe, so its T2/T3 matches need ``unconfirmed_factor`` times
+        the odds."""
+        need = self.config.confirm_min_t1
+        if need <= 0:
+            return True
+        seen = {m.entry.spun for m in a.matches if m.entry.tier == "t1"}
+        seen -= self.lemmas
+        seen.update(fp.id for _, fp in a.fingerprints)
+        return len(seen) >= need
+
     def _sense_spun(self, a: Analysis) -> bool:
         """The document reads as a WordNet-sense spin: at least ``SENSE_MIN_DISTINCT``
         distinct entries of the WordNet-sense tables matched, and more of them than
@@ -676,6 +713,52 @@ class DespinStage:
             if m.entry.spun in self.breadth and m.entry.spun not in self.sense
         }
         return len(sense) >= SENSE_MIN_DISTINCT and len(sense) > len(other)
+
+    def _name_written(
+        self,
+        text: str,
+        toks: Sequence[Token],
+        m: Match,
+        score: float,
+        prev: str | None = None,
+        nxt: str | None = None,
+    ) -> tuple[str, dict[str, Any]] | None:
+        """``(original, evidence)`` when match ``m``, inside a capitalised name, restored
+        to one of its originals with its capitalised neighbour words gives a name the
+        document writes elsewhere ("Oklahoma Metropolis Thunder" → "Oklahoma City Thunder"
+        where "Oklahoma City Thunder" stands in the text), else None. A spinner rewrites a
+        name at some of its occurrences only, so the unspun name in the same document
+        settles it."""
+        if not self.config.name_elsewhere or m.entry.tier not in self.config.tiers:
+            return None
+        ctx = self._context(m.entry, prev, nxt)
+        if ctx is not None and ctx[0] == "keep":
+            return None  # a keep context rule wins, as everywhere
+        n = len(toks)
+        left = m.i - 1 if m.i > 0 and toks[m.i].joined else None
+        right = m.j if m.j < n and toks[m.j].joined else None
+
+        def capital(i: int | None) -> str:
+            # a capitalised word mid-sentence ("The" opening a sentence says nothing)
+            if i is None or not _inside_name(text, toks, i):
+                return ""
+            return text[toks[i].start : toks[i].end]
+
+        before, after = capital(left), capital(right)
+        if not before and not after:
+            return None  # a lone capitalised word: "House" alone says nothing
+        src = [text[t.start : t.end] for t in toks[m.i : m.j]]
+        found = [
+            alt
+            for alt in m.entry.alternatives
+            if _name_elsewhere(
+                text, " ".join(w for w in (before, restore_case(src, alt), after) if w)
+            )
+        ]
+        if len(found) != 1:
+            return None
+        ev = {"tier": m.entry.tier, "spin_score": round(score, 3), "name_elsewhere": True}
+        return found[0], ev
 
     def _spun_name(self, ev: dict[str, Any]) -> bool:
         """A T2 match inside a capitalised name ("Kansas Metropolis Chiefs") is a spun
@@ -709,9 +792,9 @@ class DespinStage:
             origs = chosen.get(e.spun)
             if k in applied or origs is None or len(origs) != 1:
                 continue
-            if any(a.matches[j].i < m.j and m.i < a.matches[j].j for j in applied) or _inside_name(
-                text, toks, m.i
-            ):
+            if any(
+                a.matches[j].i < m.j and m.i < a.matches[j].j for j in applied
+            ) or _match_in_name(text, toks, m.i, m.j):
                 continue
             prev = toks[m.i - 1].key if m.i > 0 and toks[m.i].joined else None
             nxt = toks[m.j].key if m.j < n and toks[m.j].joined else None

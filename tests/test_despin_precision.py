@@ -1,0 +1,216 @@
+"""despin precision guards: a spun phrase whose later word is capitalised mid-sentence is
+part of a name; a spun name is restored when the document writes it unspun elsewhere; a
+flagged document without the thesaurus spinner's unmistakable forms (and not a
+WordNet-sense spin) needs stronger odds for its ambiguous matches; and the measurement
+names what the original says where an edit went wrong, and why a spun text was not
+flagged.
+
+The texts are written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from textclean.config import Config, ConfigError
+from textclean.document import Document
+from textclean.rules import RulePack
+from textclean.stages.despin import build
+
+#: a short report as the seed's spinner would write it: "yr", "making an attempt" and
+#: "historical past" are T1 forms nobody else writes
+SPUN = (
+    "Greater than a yr after the flood, the city council stated it's going to lastly rebuild "
+    "the bridge. Residents have been making an attempt to get it fastened for a very long "
+    "time.\n"
+    "The power went out throughout the storm, and crews worked throughout Saturday to "
+    "restore it. Officers mentioned the historical past of the river was a part of the "
+    "downside.\n"
+)
+NAME = "The senator spoke at length, highlighting the Individuals who would endure cuts.\n"
+
+
+def test_a_capitalised_word_inside_a_spun_phrase_marks_a_name() -> None:
+    stage = build(Config(), RulePack.load())
+    doc = stage(Document("d", SPUN + NAME))
+    assert doc.scores["spun"] is True
+    # "the Individuals" (Americans) is not "the people": the name stays as written
+    assert "highlighting the Individuals who" in doc.text
+    assert not [e for e in doc.edits if e.before == "the Individuals"]
+    # the same phrase in lower case is ordinary spun wording and is restored
+    doc = stage(Document("d", SPUN + NAME.replace("Individuals", "individuals")))
+    assert "highlighting the people who" in doc.text
+
+
+def test_the_first_word_of_a_sentence_is_not_a_name() -> None:
+    stage = build(Config(), RulePack.load())
+    doc = stage(Document("d", SPUN))
+    # "Greater than a yr" opens the text: restored with its case
+    assert doc.text.startswith("More than a year after the flood")
+
+
+def _odds(doc: Document) -> dict[str, float]:
+    return {e.before: float(e.evidence.get("odds", 0.0)) for e in doc.edits}
+
+
+def test_confirmation_is_off_by_default() -> None:
+    assert Config().despin.confirm_min_t1 == 0
+    stage = build(Config(), RulePack.load())
+    assert stage._confirmed(stage.analyse("Nothing here is spun at all."))
+
+
+def test_a_confirmed_document_keeps_the_usual_margin() -> None:
+    stage = build(Config().replace(despin={"confirm_min_t1": 3}), RulePack.load())
+    a = stage.analyse(SPUN)
+    assert stage._confirmed(a)  # "yr", "making an attempt", "historical past", ...
+    doc = stage(Document("d", SPUN))
+    # "stated" -> "said" goes ahead on odds below 10 x t2_margin
+    assert 7.5 <= _odds(doc)["stated"] < 75
+
+
+@pytest.mark.parametrize("factor", [1.0, 10.0])
+def test_an_unconfirmed_document_needs_stronger_odds(factor: float) -> None:
+    cfg = {"confirm_min_t1": 99, "unconfirmed_factor": factor}  # nothing is confirmed
+    stage = build(Config().replace(despin=cfg), RulePack.load())
+    assert not stage._confirmed(stage.analyse(SPUN))
+    doc = stage(Document("d", SPUN))
+    odds = _odds(doc)
+    # T1 forms are restored whatever the document: they are never genuine English
+    assert "More than a year" in doc.text and "the history of" in doc.text
+    # the ambiguous ones only with odds of factor x t2_margin
+    assert all(o >= factor * 7.5 for k, o in odds.items() if o)
+    assert ("stated" in odds) is (factor == 1.0)
+    assert "downside" in odds  # odds in the thousands
+
+
+def test_confirmation_changes_nothing_on_clean_text() -> None:
+    clean = (
+        "The council said it would finally rebuild the bridge after the flood. Residents "
+        "had tried for a long time to get it fixed, and crews worked through Saturday.\n"
+    )
+    for cfg in ({}, {"confirm_min_t1": 0}, {"confirm_min_t1": 99}):
+        doc = build(Config().replace(despin=cfg), RulePack.load())(Document("d", clean))
+        assert doc.scores["spun"] is False and doc.edits == [] and doc.text == clean
+
+
+@pytest.mark.parametrize("bad", [{"confirm_min_t1": -1}, {"unconfirmed_factor": 0.5}])
+def test_confirmation_settings_are_checked(bad: dict[str, float]) -> None:
+    with pytest.raises(ConfigError):
+        Config().replace(despin=bad)
+
+
+@pytest.mark.parametrize("name_elsewhere", [True, False])
+def test_a_spun_name_is_restored_when_the_document_writes_the_name_unspun(
+    name_elsewhere: bool,
+) -> None:
+    stage = build(Config().replace(despin={"name_elsewhere": name_elsewhere}), RulePack.load())
+    extra = (
+        "Fans of the Oklahoma Metropolis Thunder waited outside. Later, the Oklahoma City "
+        "Thunder said the game would go ahead.\n"
+    )
+    doc = stage(Document("d", SPUN + extra))
+    assert ("Fans of the Oklahoma City Thunder" in doc.text) is name_elsewhere
+    marked = [e for e in doc.edits if e.evidence.get("name_elsewhere")]
+    assert [(e.before, e.after) for e in marked] == (
+        [("Metropolis", "City")] if name_elsewhere else []
+    )
+
+
+def test_a_spun_name_stays_when_the_document_never_writes_it_unspun() -> None:
+    stage = build(Config(), RulePack.load())
+    extra = "Fans of the Oklahoma Metropolis Thunder waited outside. Later, the team spoke.\n"
+    doc = stage(Document("d", SPUN + extra))
+    assert doc.scores["spun"] is True
+    assert "Fans of the Oklahoma Metropolis Thunder" in doc.text
+    # a lone capitalised word is no name: "Trust" elsewhere does not restore "Belief"
+    extra = "The staff heard from a Belief spokesman. Later, Trust officials met.\n"
+    doc = stage(Document("d", SPUN + extra))
+    assert not [e for e in doc.edits if e.evidence.get("name_elsewhere")]
+    assert "a Belief spokesman" in doc.text
+
+
+def test_measure_lists_what_the_original_says_where_an_edit_went_wrong() -> None:
+    from bench.despin import measure
+    from textclean.document import Edit
+
+    spun = "The crew got an enormous mission ahead of them this yr.\n"
+    repaired = "The crew got a huge mission ahead of them this year.\n"
+    ref = "The crew got a massive mission ahead of them this year.\n"
+    # edits hold offsets in the spun text, as the stage reports them
+    yr, enormous = spun.index("yr."), spun.index("an enormous")
+    edits = [
+        Edit("despin", "spin.en.t1.yr", yr, yr + 2, "yr", "year", {}),
+        Edit(
+            "despin", "spin.en.t2.an_enormous", enormous, enormous + 11, "an enormous", "a huge", {}
+        ),
+    ]
+    assert measure.edit_alignment(repaired, ref, edits) == [
+        (False, "a massive"),  # text order: the earlier edit first
+        (True, "year"),
+    ]
+    assert measure.edit_hits(repaired, ref, edits) == [False, True]
+
+
+def test_a_keep_context_rule_wins_over_a_name_written_elsewhere(tmp_path: Path) -> None:
+    spin = tmp_path / "spin"
+    spin.mkdir()
+    (spin / "context.tsv").write_text(
+        "id\tentry\taction\tside\twords\tnote\n"
+        "spin.ctx.test.metropolis_thunder\tspin.en.t2.metropolis\tkeep\tnext\tthunder\t"
+        "written for this test\n",
+        encoding="utf-8",
+    )
+    extra = (
+        "Fans of the Oklahoma Metropolis Thunder waited outside. Later, the Oklahoma City "
+        "Thunder said the game would go ahead.\n"
+    )
+    doc = build(Config(), RulePack.load([tmp_path]))(Document("d", SPUN + extra))
+    assert doc.scores["spun"] is True
+    assert "Fans of the Oklahoma Metropolis Thunder" in doc.text
+
+
+def test_a_sentence_opening_word_is_no_part_of_a_name_written_elsewhere() -> None:
+    # "The" opens the sentence: capitalised for that reason alone, so "The Trust"
+    # elsewhere does not make "Belief" a spun part of a name "The Belief"
+    extra = "The Belief met. Later, we met at The Trust in town.\n"
+    doc = build(Config(), RulePack.load())(Document("d", SPUN + extra))
+    assert not [e for e in doc.edits if e.evidence.get("name_elsewhere")]
+    assert "The Belief met." in doc.text
+
+
+def test_confirmation_leaves_a_wordnet_sense_spin_alone() -> None:
+    # a WordNet-sense spin is repaired with its own tables and margins, however few of
+    # the thesaurus spinner's T1 forms it holds
+    from tests.test_despin_evidence import SPUN as SENSE_SPUN
+
+    usual = build(Config(), RulePack.load())
+    cfg = {"confirm_min_t1": 99, "unconfirmed_factor": 1e6}
+    strict = build(Config().replace(despin=cfg), RulePack.load())
+    assert strict._sense_spun(strict.analyse(SENSE_SPUN))
+    assert not strict._confirmed(strict.analyse(SENSE_SPUN))
+    a, b = usual(Document("d", SENSE_SPUN)), strict(Document("d", SENSE_SPUN))
+    assert b.text == a.text and len(b.edits) == len(a.edits) > 10
+    assert "the mayor said he was confident" in b.text
+
+
+def test_measure_real_why_lists_the_scores_of_every_unflagged_spun_text() -> None:
+    from bench.despin import measure
+
+    pair = measure.PairResult("p1", 100, 12.0, False, 0.3, 0.3, 0, 0, 0, [], [], 7.5, 2, 3)
+    flagged = measure.PairResult("p2", 100, 50.0, True, 0.3, 0.1, 9, 9, 0, [], [], 40.0, 8, 9)
+    r = measure.RealResult(
+        pairs=[("a", "sport", pair), ("a", "sport", flagged)],
+        spun=[
+            ("u1", "d", "politics", 6.7, False, 1.3, 1, 1, 143),
+            ("u2", "a", "sport", 60.0, True, 50.0, 9, 9, 200),
+        ],
+        clean=[],
+        skipped=[],
+    )
+    out = measure.report_real(r, show_edits=False, why=True)
+    assert "| u1 | unpaired | d | 143 | 6.7 (1) | 1.3 (1) |" in out
+    assert "| p1 | pair | a | 100 | 12.0 (3) | 7.5 (2) |" in out
+    assert "| u2 |" not in out and "| p2 | pair" not in out
+    assert "spun text not flagged" not in measure.report_real(r, show_edits=False)
