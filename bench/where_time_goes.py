@@ -31,6 +31,7 @@ def split(texts: list[str], rounds: int) -> dict[str, float]:
     (``outside steps``), of ``replace_spans`` and of ``ftfy.fix_text`` (``ftfy``)."""
     import ftfy
 
+    from bench.perf_table import step_times
     from textclean.config import Config
     from textclean.document import Document
     from textclean.pipeline import Pipeline
@@ -51,17 +52,9 @@ def split(texts: list[str], rounds: int) -> dict[str, float]:
         for _ in pipeline.run(texts):  # warm-up
             pass
         for _ in range(rounds):
-            got: dict[str, float] = {}
             in_edits[0] = 0.0
             t0 = time.process_time()
-            for i, text in enumerate(texts):
-                doc = Document(str(i), text)
-                for step in pipeline.steps:
-                    if doc.dropped is not None:
-                        break
-                    t = time.process_time()
-                    doc = step(doc)
-                    got[step.name] = got.get(step.name, 0.0) + time.process_time() - t
+            got = step_times(pipeline, texts, time.process_time)
             total = time.process_time() - t0
             got["outside steps"] = total - sum(got.values())
             got["replace_spans (inside the steps)"] = in_edits[0]
