@@ -119,6 +119,29 @@ def test_is_normal_only_when_the_stage_changes_nothing(text: str, keep: bool) ->
         assert stage.is_normal(result)  # what the stage writes passes the screen
 
 
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=_LAYOUT, keep=st.booleans(), quotes=st.booleans())
+def test_the_screens_give_the_full_stage_s_result(text: str, keep: bool, quotes: bool) -> None:
+    # with or without a final newline: a laid-out text lacking only that one gets it
+    # by the short path, every other text by the full stage
+    stage = build(
+        Config().replace(normalize={"keep_indentation": keep, "fold_quotes": quotes}), None
+    )
+    for t in (text, text.rstrip("\n"), text + "\n"):
+        ours = stage(Document("d", t))
+        full = stage.normalize_fully(Document("d", t))
+        assert ours.text == full.text
+        assert [e.to_dict() for e in ours.edits] == [e.to_dict() for e in full.edits]
+
+
+def test_a_laid_out_text_without_its_final_newline_gets_one_edit() -> None:
+    doc = build(Config(), None)(Document("d", "Title\n\nBody text."))
+    assert doc.text == "Title\n\nBody text.\n"
+    assert [(e.rule, e.start, e.end, e.before, e.after) for e in doc.edits] == [
+        ("normalize.final_newline", 17, 17, "", "\n")
+    ]
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.text(alphabet=" \t\u00a0ab.\u3000", max_size=30), st.booleans())
 def test_clean_line_equals_its_regexes_applied_to_every_line(line: str, keep: bool) -> None:

@@ -129,52 +129,61 @@ def _decode(buf, i):  # type: ignore[no-untyped-def]
     return cp, 4
 
 
-def _signatures(buf, starts, lower, classes, ngram, qn, a, b, out, hv):  # type: ignore[no-untyped-def]
-    # The n-gram polynomial g = w_0 * Q**(n-1) + ... + w_{n-1} rolls from one
-    # word to the next: g = g * Q + w_new - w_oldest * Q**n (exact mod 2**64),
-    # with the last n word hashes in a ring buffer. A document's mixed shingle
-    # hashes collect in ``hv``; then each permutation's min runs over them,
-    # a loop LLVM vectorizes with the running min in a register. The word walk
-    # is written out here and in _word_hashes: as a shared inlined function
+def _doc_shingles(buf, i, end, lower, classes, ngram, qn, ring, hv):  # type: ignore[no-untyped-def]
+    # The word n-gram shingle hashes (``_shingle_hash``) of the document
+    # ``buf[i:end]`` into ``hv``, in text order; returns how many. The n-gram
+    # polynomial g = w_0 * Q**(n-1) + ... + w_{n-1} rolls from one word to the
+    # next: g = g * Q + w_new - w_oldest * Q**n (exact mod 2**64), with the last
+    # n word hashes in ``ring``. A document with fewer than n words has one
+    # shingle, its whole text. With n = 1 (and qn = Q) g is each word's hash.
+    # The walk is one inlined function per document: as a shared function
     # returning the next word it ran about 30 % slower.
+    k = 0
+    pos = 0
+    g = _ZERO
+    ring[:] = 0
+    m = 0
+    while i < end:
+        cp, n = _decode(buf, i)
+        i += n
+        cls = classes[cp]
+        if cls == 0:  # a separator
+            continue
+        h = np.uint64(lower[cp])  # a single code point is a word of its own
+        if cls == 1:  # a run of word code points, up to the next other one
+            pw = _P
+            while i < end:
+                cp, n = _decode(buf, i)
+                if classes[cp] != 1:
+                    break
+                i += n
+                h += np.uint64(lower[cp]) * pw
+                pw *= _P
+        w = _fmix64(h)
+        g = g * _Q + w - ring[pos] * qn
+        ring[pos] = w
+        pos += 1
+        if pos == ngram:
+            pos = 0
+        k += 1
+        if k >= ngram:
+            hv[m] = _shingle_hash(g)
+            m += 1
+    if 0 < k < ngram:
+        hv[m] = _shingle_hash(g)
+        m += 1
+    return m
+
+
+def _signatures(buf, starts, lower, classes, ngram, qn, a, b, out, hv):  # type: ignore[no-untyped-def]
+    # Each document's shingle hashes (``_doc_shingles``) collect in ``hv``, are
+    # mixed (fmix32, as datasketch hashes a value), then each permutation's min
+    # runs over them, a loop LLVM vectorizes with the running min in a register.
     ring = np.zeros(ngram, dtype=np.uint64)
     for d in range(starts.size - 1):
-        i = starts[d]
-        end = starts[d + 1]
-        k = 0
-        pos = 0
-        g = _ZERO
-        ring[:] = 0
-        m = 0
-        while i < end:
-            cp, n = _decode(buf, i)
-            i += n
-            cls = classes[cp]
-            if cls == 0:  # a separator
-                continue
-            h = np.uint64(lower[cp])  # a single code point is a word of its own
-            if cls == 1:  # a run of word code points, up to the next other one
-                pw = _P
-                while i < end:
-                    cp, n = _decode(buf, i)
-                    if classes[cp] != 1:
-                        break
-                    i += n
-                    h += np.uint64(lower[cp]) * pw
-                    pw *= _P
-            w = _fmix64(h)
-            g = g * _Q + w - ring[pos] * qn
-            ring[pos] = w
-            pos += 1
-            if pos == ngram:
-                pos = 0
-            k += 1
-            if k >= ngram:
-                hv[m] = _fmix32(_shingle_hash(g))
-                m += 1
-        if 0 < k < ngram:
-            hv[m] = _fmix32(_shingle_hash(g))
-            m += 1
+        m = _doc_shingles(buf, starts[d], starts[d + 1], lower, classes, ngram, qn, ring, hv)
+        for s in range(m):
+            hv[s] = _fmix32(hv[s])
         row = out[d]
         for p in range(row.size):
             ap = a[p]
@@ -186,48 +195,13 @@ def _signatures(buf, starts, lower, classes, ngram, qn, a, b, out, hv):  # type:
 
 
 def _shingle_sets(buf, starts, lower, classes, ngram, qn, a, b, sig, values, counts, hv):  # type: ignore[no-untyped-def]
-    # The walk of _signatures, keeping each document's shingle hashes: sorted and
-    # without repeats into ``values`` (``counts[d]`` of them), and the signature
-    # taken over that set (a min over a set does not see repeats).
+    # Each document's shingle hashes (``_doc_shingles``), kept: sorted and without
+    # repeats into ``values`` (``counts[d]`` of them), and the signature taken over
+    # that set (a min over a set does not see repeats).
     ring = np.zeros(ngram, dtype=np.uint64)
     total = 0
     for d in range(starts.size - 1):
-        i = starts[d]
-        end = starts[d + 1]
-        k = 0
-        pos = 0
-        g = _ZERO
-        ring[:] = 0
-        m = 0
-        while i < end:
-            cp, n = _decode(buf, i)
-            i += n
-            cls = classes[cp]
-            if cls == 0:
-                continue
-            h = np.uint64(lower[cp])
-            if cls == 1:
-                pw = _P
-                while i < end:
-                    cp, n = _decode(buf, i)
-                    if classes[cp] != 1:
-                        break
-                    i += n
-                    h += np.uint64(lower[cp]) * pw
-                    pw *= _P
-            w = _fmix64(h)
-            g = g * _Q + w - ring[pos] * qn
-            ring[pos] = w
-            pos += 1
-            if pos == ngram:
-                pos = 0
-            k += 1
-            if k >= ngram:
-                hv[m] = _shingle_hash(g)
-                m += 1
-        if 0 < k < ngram:
-            hv[m] = _shingle_hash(g)
-            m += 1
+        m = _doc_shingles(buf, starts[d], starts[d + 1], lower, classes, ngram, qn, ring, hv)
         if m == 0:
             counts[d] = 0
             continue
@@ -255,32 +229,14 @@ def _shingle_sets(buf, starts, lower, classes, ngram, qn, a, b, sig, values, cou
     return total
 
 
-def _word_hashes(buf, starts, lower, classes, out, counts):  # type: ignore[no-untyped-def]
-    # The same walk as _signatures, writing each word's 1-gram shingle hash.
+def _word_hashes(buf, starts, lower, classes, qn, out, counts):  # type: ignore[no-untyped-def]
+    # Each word's 1-gram shingle hash: ``_doc_shingles`` with n = 1 (qn = Q).
+    ring = np.zeros(1, dtype=np.uint64)
     m = 0
     for d in range(starts.size - 1):
-        i = starts[d]
-        end = starts[d + 1]
-        first = m
-        while i < end:
-            cp, n = _decode(buf, i)
-            i += n
-            cls = classes[cp]
-            if cls == 0:
-                continue
-            h = np.uint64(lower[cp])
-            if cls == 1:
-                pw = _P
-                while i < end:
-                    cp, n = _decode(buf, i)
-                    if classes[cp] != 1:
-                        break
-                    i += n
-                    h += np.uint64(lower[cp]) * pw
-                    pw *= _P
-            out[m] = _shingle_hash(_fmix64(h))
-            m += 1
-        counts[d] = m - first
+        k = _doc_shingles(buf, starts[d], starts[d + 1], lower, classes, 1, qn, ring, out[m:])
+        counts[d] = k
+        m += k
     return m
 
 
@@ -351,7 +307,7 @@ def load() -> Callable[..., Any] | None:
 def _build() -> Callable[..., Any] | None:
     global AVAILABLE, _compiled, _compiled_words, _compiled_chars, _compiled_sets
     global _fmix64, _fmix32, _shingle_hash
-    global _decode
+    global _decode, _doc_shingles
     if _compiled is not None or not AVAILABLE:  # another thread built it meanwhile
         return _compiled
     try:
@@ -364,6 +320,7 @@ def _build() -> Callable[..., Any] | None:
     _fmix32 = inline(_fmix32)
     _shingle_hash = inline(_shingle_hash)
     _decode = inline(_decode)
+    _doc_shingles = inline(_doc_shingles)
     _compiled_words = numba.njit(cache=True, nogil=True, boundscheck=False)(_word_hashes)
     _compiled_chars = numba.njit(cache=True, nogil=True, boundscheck=False)(_char_shingles)
     _compiled_sets = numba.njit(cache=True, nogil=True, boundscheck=False)(_shingle_sets)
@@ -382,7 +339,7 @@ def word_hashes_utf8(buf: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, n
         raise RuntimeError("the numba kernel needs numba installed (and TEXTCLEAN_NUMBA != 0)")
     out = np.empty(max(1, int(buf.size)), dtype=np.uint32)
     counts = np.zeros(starts.size - 1, dtype=np.int64)
-    m = _compiled_words(buf, starts, LOWER_TABLE, CLASS_OF_LOWER, out, counts)
+    m = _compiled_words(buf, starts, LOWER_TABLE, CLASS_OF_LOWER, _Q, out, counts)
     offsets = np.zeros(starts.size, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
     return out[:m], offsets

@@ -92,6 +92,12 @@ class NormalizeStage:
         text = doc.text
         if self.is_normal(text):
             return doc
+        if not text.endswith("\n") and self.is_normal(text + "\n"):
+            # Laid out but for the final newline (as a JSONL text often is): the one
+            # change normalize_fully makes is to add it.
+            end = len(text)
+            doc.replace_spans(NAME, [Change(end, end, "\n", "normalize.final_newline")])
+            return doc
         return self.normalize_fully(doc)
 
     def normalize_fully(self, doc: Document) -> Document:

@@ -184,9 +184,11 @@ class RepairStage:
 
     def __call__(self, doc: Document) -> Document:
         text = doc.text
-        if not self.could_change(text) and (
+        # (the layout test first: when it fails the text goes line by line anyway, and
+        # could_change would have run ftfy's mojibake detector on all of it for nothing)
+        if (
             self.layout is None or text.isascii() or _MOJIBAKE_SCREEN.search(text) is None
-        ):
+        ) and not self.could_change(text):
             return doc
         changes: list[Change] = []
         pos = 0

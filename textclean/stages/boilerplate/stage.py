@@ -400,6 +400,11 @@ class _Run:
     prose_min_words: int = 10
     prose_of: dict[int, bool] = field(default_factory=dict)
     _alive: tuple[tuple[int, int | None], list[Line]] | None = None
+    #: line texts the zone-free line rules need not try: an earlier pass over the same
+    #: document tried them and none matched (see :meth:`BoilerplateStage.__call__`)
+    no_anywhere: frozenset[str] = frozenset()
+    #: line texts the zone-free line rules tried in this pass without a match
+    tried_anywhere: set[str] = field(default_factory=set)
 
     def prose(self, line: Line) -> bool:
         """:func:`~.layout.is_prose` of a line, computed once per document."""
@@ -657,7 +662,11 @@ class BoilerplateStage:
         found: dict[int, tuple[str, dict[str, Any]]] = {}
         alive = run.alive()
         if zones is None and self.anywhere is not None:
-            run.removed.update(self._anywhere(self.anywhere, run, alive))
+            if run.no_anywhere:  # a zone-free rule sees one line: known misses stay misses
+                alive = [ln for ln in alive if ln.text not in run.no_anywhere]
+            found = self._anywhere(self.anywhere, run, alive)
+            run.removed.update(found)
+            run.tried_anywhere.update(ln.text for ln in alive if ln.index not in found)
             return
         if zones is not None:  # zone-bound rules: only lines in a zone can match
             alive = [ln for ln in alive if ln.index in zones["edges"]]
@@ -852,14 +861,16 @@ class BoilerplateStage:
             i = j + 1
         return changes
 
-    def _rule_pass(self, text: str) -> _Run:
+    def _rule_pass(self, text: str, no_anywhere: frozenset[str] = frozenset()) -> _Run:
         """Every rule but the classifier: section cuts, line rules, orphan headings,
-        teasers and the hand-set shape rules."""
+        teasers and the hand-set shape rules. ``no_anywhere``: line texts the zone-free
+        line rules are known not to match (see :meth:`__call__`)."""
         lines = layout_lines(text)
         run = _Run(
             lines,
             code=fenced_code_lines([ln.text for ln in lines]),
             prose_min_words=self.config.prose_min_words,
+            no_anywhere=no_anywhere,
         )
         self._section_cut(run)
         self._line_rules(run, None)
@@ -900,17 +911,28 @@ class BoilerplateStage:
         more chrome (a label that now repeats, a run that now closes). The rules run
         again on what is left until nothing more goes (at most :data:`MAX_PASSES`),
         so cleaning the result again removes nothing: the stage is idempotent.
+
+        A zone-free line rule judges a line by its text alone, and a removal takes
+        whole lines, so a line a pass kept has the same text in the next pass: the
+        next pass does not try the zone-free rules again on a text they all missed
+        (unless a rule timed out, which depends on the moment). The context rules
+        run again in full.
         """
         had_text = bool(doc.text.strip())
         nonblank_removed = removed_chars = 0
         timed_out: list[str] = []
+        known: set[str] = set()
         for _ in range(MAX_PASSES):
-            lines, chars, run_timeouts = self._one_pass(doc)
+            lines, chars, run_timeouts, tried = self._one_pass(doc, frozenset(known))
             nonblank_removed += lines
             removed_chars += chars
             timed_out.extend(r for r in run_timeouts if r not in timed_out)
             if not chars or not doc.text.strip():
                 break
+            if timed_out:
+                known.clear()
+            else:
+                known |= tried
         doc.scores["boilerplate.lines_removed"] = nonblank_removed
         doc.scores["boilerplate.chars_removed"] = removed_chars
         doc.scores["boilerplate.rule_timeouts"] = len(timed_out)
@@ -923,10 +945,13 @@ class BoilerplateStage:
                 doc.drop("boilerplate.empty: empty document")
         return doc
 
-    def _one_pass(self, doc: Document) -> tuple[int, int, list[str]]:
+    def _one_pass(
+        self, doc: Document, no_anywhere: frozenset[str] = frozenset()
+    ) -> tuple[int, int, list[str], set[str]]:
         """One pass of the rules (and the classifier, if on) over ``doc``'s text:
-        (non-blank lines removed, characters removed, rules that timed out)."""
-        run = self._rule_pass(doc.text)
+        (non-blank lines removed, characters removed, rules that timed out, line
+        texts the zone-free rules tried without a match)."""
+        run = self._rule_pass(doc.text, no_anywhere)
         if self.model is not None:
             stop = len(run.lines) if run.cut is None else run.cut
             run.removed.update(
@@ -949,7 +974,9 @@ class BoilerplateStage:
             if not ln.blank
             and (ln.index in run.removed or (run.cut is not None and ln.index >= run.cut))
         )
-        return nonblank_removed, removed_chars, list(run.timed_out)
+        timed_out = list(run.timed_out)
+        tried = set() if timed_out or run.prefilter_off else run.tried_anywhere
+        return nonblank_removed, removed_chars, timed_out, tried
 
 
 def build(config: Config, rules: RulePack | None) -> BoilerplateStage:

@@ -1,0 +1,149 @@
+"""The boilerplate stage's later passes skip the zone-free rules on lines they missed.
+
+A pass that removes something is followed by another over what is left (see
+``BoilerplateStage.__call__``). The later pass does not try the zone-free line rules
+again on a line text they all missed before; these tests check, on random pages and
+on the seeds, that the result (text, edits, scores) is the one of running every rule
+on every pass.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from pathlib import Path
+
+from textclean.config import Config
+from textclean.document import Document
+from textclean.stages import boilerplate
+from textclean.stages.boilerplate import stage as stage_module
+from textclean.stages.boilerplate.stage import BoilerplateStage
+
+ROOT = Path(__file__).resolve().parent.parent
+
+STAGE = boilerplate.build(Config(), None)
+
+
+@dataclasses.dataclass(frozen=True)
+class _EveryRuleEveryPass(BoilerplateStage):
+    """The stage as it was: each pass tries every rule on every line."""
+
+    def _one_pass(
+        self, doc: Document, no_anywhere: frozenset[str] = frozenset()
+    ) -> tuple[int, int, list[str], set[str]]:
+        return super()._one_pass(doc, frozenset())
+
+
+FULL = _EveryRuleEveryPass(**{f.name: getattr(STAGE, f.name) for f in dataclasses.fields(STAGE)})
+
+#: Lines of made-up pages: prose, chrome the zone-free and zone-bound rules know,
+#: headings, teaser pairs and lines that only look like chrome.
+PROSE = [
+    "The council voted on Tuesday to extend the library's opening hours through the winter.",
+    "Residents had asked for longer evening hours since the reading room was renovated last year.",
+    "The new schedule starts next month, and the budget for it comes from the parks fund.",
+    "Officials said the change would be reviewed after six months of attendance figures.",
+    "Several speakers at the meeting praised the staff for keeping the branch open during repairs.",
+]
+CHROME = [
+    "Skip to content",
+    "Menu",
+    "Share on Facebook",
+    "Share this article",
+    "Subscribe to our newsletter",
+    "Related Articles",
+    "Advertisement",
+    "Read more",
+    "Sign up",
+    "Log in",
+    "Cookie settings",
+    "Follow us on Twitter",
+    "Table of Contents",
+    "Privacy Policy",
+    "Terms of Use",
+    "Contact Us",
+    "All rights reserved.",
+    "Image 3 of 12",
+    "Home | News | Sport",
+    "More For You",
+    "Print",
+    "Email",
+]
+OTHER = [
+    "Library hours",
+    "Local news",
+    "A short heading",
+    "Weather",
+    "Budget details",
+    "Read more about the budget in our earlier report on the parks fund and its uses…",
+    "What the council decided and why it matters for the reading room this winter...",
+    "```",
+    "x = 1",
+    "",
+    "",
+    "   ",
+]
+
+
+def _page(rng: random.Random) -> str:
+    lines: list[str] = []
+    for _ in range(rng.randint(3, 40)):
+        pool = rng.choice((PROSE, CHROME, CHROME, OTHER))
+        line = rng.choice(pool)
+        if rng.random() < 0.1:
+            line = "  " + line
+        lines.append(line)
+        if rng.random() < 0.2:  # a label repeated around a prompt: the later pass's work
+            lines += [rng.choice(CHROME), line]
+        if rng.random() < 0.3:
+            lines.append("")
+    end = rng.choice(("\n", "\r\n", "\r"))
+    return end.join(lines) + rng.choice(("", end))
+
+
+def _result(doc: Document) -> tuple[object, ...]:
+    return (doc.text, [e.to_dict() for e in doc.edits], doc.scores, doc.dropped)
+
+
+def test_later_passes_give_the_result_of_every_rule_on_every_pass(monkeypatch) -> None:
+    rng = random.Random(16)
+    pages = [_page(rng) for _ in range(600)]
+    full = [_result(FULL(Document(str(k), text))) for k, text in enumerate(pages)]
+    for k, text in enumerate(pages):
+        assert _result(STAGE(Document(str(k), text))) == full[k], text
+    # the later passes were exercised: on many pages they removed more
+    monkeypatch.setattr(stage_module, "MAX_PASSES", 1)
+    once = [_result(STAGE(Document(str(k), text))) for k, text in enumerate(pages)]
+    assert sum(a != b for a, b in zip(once, full, strict=True)) > 40
+
+
+def test_later_passes_on_the_seeds_and_bench_pages() -> None:
+    paths = sorted((ROOT / "seeds").glob("*.txt"))
+    paths += sorted((ROOT / "bench" / "despin" / "clean").glob("*.txt"))
+    assert paths
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        assert _result(STAGE(Document("t", text))) == _result(FULL(Document("t", text)))
+
+
+def test_a_line_a_pass_missed_is_not_tried_again() -> None:
+    # The prompt between the labels goes in the first pass; the second removes the
+    # repeated label and tries no zone-free rule on the prose it already missed.
+    body = "\n".join(PROSE) + "\n"
+    text = "Related Articles\nSubscribe to our newsletter\nRelated Articles\n" + body
+    seen: list[frozenset[str]] = []
+
+    @dataclasses.dataclass(frozen=True)
+    class Spy(BoilerplateStage):
+        def _one_pass(
+            self, doc: Document, no_anywhere: frozenset[str] = frozenset()
+        ) -> tuple[int, int, list[str], set[str]]:
+            seen.append(no_anywhere)
+            return super()._one_pass(doc, no_anywhere)
+
+    spy = Spy(**{f.name: getattr(STAGE, f.name) for f in dataclasses.fields(STAGE)})
+    doc = spy(Document("t", text))
+    assert "Subscribe to our newsletter" not in doc.text
+    assert len(seen) >= 2 and seen[0] == frozenset()
+    assert set(PROSE) <= seen[1]
+    assert _result(doc) == _result(FULL(Document("t", text)))
