@@ -292,7 +292,7 @@ class CrossValidated:
         stages = train.Stages(pipelines.config)
         stop = train.stopwords()
         base = train.base_model(params, stop, train.vocabulary(stages.base, stop))
-        data = train.collect(pages, base, stages)
+        data = train.collect(pages, base, stages, bool(params.augment))
         clean = train.negatives(base, stages)  # clean prose: in every fold's training
         sites = sorted({p.meta["site"] for p in pages})
         k = folds if 0 < folds < len(sites) else len(sites)
