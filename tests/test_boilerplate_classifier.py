@@ -169,23 +169,22 @@ def test_bad_model_tables_are_refused(table: dict[str, object], message: str) ->
         Model.from_table(table)
 
 
-#: The shipped classifier is on by default (``enabled = true`` in model.toml).
-OPT_IN = Config()
+#: The shipped classifier is opt-in (``enabled = false`` in model.toml): switched on here.
+OPT_IN = Config().replace(boilerplate={"enable": ["boilerplate.shape.classifier"]})
 
 
-def test_the_shipped_model_is_on_by_default_and_can_be_switched_off() -> None:
-    on = boilerplate.build(Config(), None).model
+def test_the_shipped_model_is_off_by_default_and_opt_in() -> None:
+    assert boilerplate.build(Config(), None).model is None
+    on = boilerplate.build(OPT_IN, None).model
     assert on is not None and on.enabled
-    off = Config().replace(boilerplate={"disable": ["boilerplate.shape.classifier"]})
-    assert boilerplate.build(off, None).model is None
     page = (
         "Skip to content\nNational News\nEconomic Development News\nConference & Expo List\n"
         "Harbour channel to be dredged before autumn\n\n" + BODY * 2
     )
-    doc = boilerplate.build(Config(), None)(Document("t", page))
+    doc = boilerplate.build(OPT_IN, None)(Document("t", page))
     assert removed(doc)["National News"] == RULE_ID  # a section label above the page
     assert "Harbour channel to be dredged before autumn" in doc.text and BODY in doc.text
-    assert "National News" in boilerplate.build(off, None)(Document("t", page)).text
+    assert "National News" in boilerplate.build(Config(), None)(Document("t", page)).text
 
 
 def test_the_shipped_model_loads_and_is_deterministic() -> None:

@@ -66,8 +66,8 @@ class Params:
     augment: int = 1
     threshold: float = 0.93
     extend_threshold: float = 0.85
-    protect_words: int = 8
-    max_words: int = 40
+    protect_words: int = 5
+    max_words: int = 15
 
 
 def parse_params(items: Iterable[str]) -> Params:
@@ -407,7 +407,7 @@ def model_toml(model: classifier.Model, params: Params, pages: int) -> str:
         "# The boilerplate stage's learned line classifier (textclean/stages/boilerplate/",
         "# classifier.py). WRITTEN BY bench/boilerplate/train.py: do not edit the trees by hand.",
         f"# Boosted regression trees: {params.trees} trees of depth {params.depth}, learning rate "
-        f"{params.learning_rate}, trained on the candidate lines of {pages} labelled pages.",
+        f"{params.learning_rate}, trained on {pages} labelled pages (see train.collect).",
         "# threshold: a line whose probability of being chrome reaches it is removed;",
         "# extend_threshold: the same for a line next to a removed line (a run of chrome grows);",
         "# protect_words: a line ending a sentence with this many words is never a candidate;",
@@ -419,7 +419,7 @@ def model_toml(model: classifier.Model, params: Params, pages: int) -> str:
         'version = "1"',
         "",
         "[model]",
-        "enabled = true",  # on by default: see docs/boilerplate.md
+        "enabled = false",  # opt-in: see docs/boilerplate.md
         f"threshold = {model.threshold!r}",
         f"extend_threshold = {model.extend_threshold!r}",
         f"protect_words = {model.protect_words}",

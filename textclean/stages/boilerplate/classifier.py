@@ -407,7 +407,9 @@ def page_features(
     fenced code, of at most ``max_words`` words, not ending a sentence with
     ``protect_words`` words or more, not ending in a comma (a sign-off such as
     "Much love," or a line of verse), not ending in a colon with a prose line among the
-    next three (a lead-in to the text); none on a page without a prose line.
+    next three (a lead-in to the text), above the line right above the first prose
+    line or below the line right below the last one, not the page's title nor a credit
+    line; none on a page without a prose line.
     ``only``: the index of the one line wanted (training), or None for all.
     """
     nb = [ln for ln in lines if ln.text]
@@ -436,17 +438,16 @@ def page_features(
     # a bare number or a lone symbol also stands between the fields of a table or a
     # contact block: its removal is no context (as for the shape rules)
     gone = [g and removed[ln.index][0] not in WEAK_CONTEXT for ln, g in zip(nb, taken, strict=True)]
-    # the line right above the text (a title, a byline, a date) and the line right below
-    # it (a sign-off, a credit) stay, as does a line between two prose lines (a heading
-    # inside the text), the page's title (its first line left with four words or more)
-    # and a line repeating it, and a credit line ("Image: ...", "Source: AP")
+    # only lines above the text or below it are candidates (a heading, a note or a
+    # label inside the text stays), and not the line right above the text (a title, a
+    # byline, a date) nor the line right below it (a sign-off, a credit); nor the
+    # page's title (its first line left with four words or more) and a line repeating
+    # it, nor a credit line ("Image: ...", "Source: AP")
     title = page_title(nb, removed, {})
     cand = [
         k
         for k in cand
-        if k != first - 1
-        and k != last + 1
-        and not (0 < k < n - 1 and prose[k - 1] and prose[k + 1])
+        if (k < first - 1 or k > last + 1)
         and nb[k].text != title
         and CREDIT.fullmatch(nb[k].text) is None
     ]
