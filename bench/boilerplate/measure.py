@@ -496,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="a training setting for --cv (train.Params field), e.g. threshold=0.8",
+        help="a training setting for --cv (train.Params field), e.g. threshold=0.8 or augment=0",
     )
     ap.add_argument("--rules", action="append", default=[], help="an extra rule pack folder")
     ap.add_argument("--disable", action="append", default=[], help="a rule id or prefix.")

@@ -456,7 +456,7 @@ def main(argv: list[str] | None = None) -> int:
     data = concat(collect(pages, base, stages, bool(params.augment)), negatives(base, stages))
     model = fit(data, params, base, (p.meta["site"] for p in pages))
     print(
-        f"{len(pages)} pages, {len(data.y)} candidate lines ({int(data.y.sum())} chrome), "
+        f"{len(pages)} pages, {len(data.y)} training rows ({int(data.y.sum())} chrome), "
         f"{len(model.trees)} trees"
     )
     if not args.dry_run:
