@@ -112,3 +112,22 @@ def test_exclude_learned_from_site_switches_off_that_sites_rules(
 
     assert result.tally.tp == 0  # the skip link stays: its rules were learned from this site
     assert pipelines.excluded == {"example.org": learned}
+
+
+def test_training_rows_include_the_lines_the_rules_removed(pageset: tuple[Path, Path]) -> None:
+    from bench.boilerplate import train
+
+    pages = list(check.load_pages(*pageset))
+    stages = train.Stages()
+    base = train.base_model(train.Params(), ["the"], [])
+    plain = train.collect(pages, base, stages)
+    augmented = train.collect(pages, base, stages, augment=True)
+    # "Skip to content" (line 1) is removed by a rule: no candidate of the plain rows;
+    # the augmented rows hold it twice, labelled chrome (with the other removals as
+    # context, and with none)
+    assert 0 not in plain.line
+    assert [(i, y) for i, y in zip(augmented.line, augmented.y, strict=True) if i == 0] == [
+        (0, 1.0),
+        (0, 1.0),
+    ]
+    assert len(augmented.y) == len(plain.y) + 2

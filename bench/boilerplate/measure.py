@@ -292,7 +292,7 @@ class CrossValidated:
         stages = train.Stages(pipelines.config)
         stop = train.stopwords()
         base = train.base_model(params, stop, train.vocabulary(stages.base, stop))
-        data = train.collect(pages, base, stages)
+        data = train.collect(pages, base, stages, bool(params.augment))
         clean = train.negatives(base, stages)  # clean prose: in every fold's training
         sites = sorted({p.meta["site"] for p in pages})
         k = folds if 0 < folds < len(sites) else len(sites)
@@ -496,7 +496,7 @@ def main(argv: list[str] | None = None) -> int:
         action="append",
         default=[],
         metavar="KEY=VALUE",
-        help="a training setting for --cv (train.Params field), e.g. threshold=0.8",
+        help="a training setting for --cv (train.Params field), e.g. threshold=0.8 or augment=0",
     )
     ap.add_argument("--rules", action="append", default=[], help="an extra rule pack folder")
     ap.add_argument("--disable", action="append", default=[], help="a rule id or prefix.")

@@ -60,10 +60,14 @@ class Params:
     l2: float = 1.0
     min_child_weight: float = 3.0
     site_power: float = 0.5  # rows weighted by 1 / (rows of their site) ** site_power
-    threshold: float = 0.95
-    extend_threshold: float = 0.8
-    protect_words: int = 8
-    max_words: int = 40
+    # 1: also train on every line a rule removed, its features computed as if that line
+    # alone had been left, and as if nothing had been removed (see :func:`collect`);
+    # 0: only on the lines the rules leave
+    augment: int = 1
+    threshold: float = 0.93
+    extend_threshold: float = 0.85
+    protect_words: int = 5
+    max_words: int = 15
 
 
 def parse_params(items: Iterable[str]) -> Params:
@@ -92,11 +96,15 @@ _STRIP = "\"'“”‘’«»()[]{}.,;:!?¿¡…|•-–—›/&%#@+*=<>~_↑↓
 
 
 def vocabulary(stage: BoilerplateStage, stop: Iterable[str]) -> list[str]:
-    """Words of chrome: the words of the phrase rules' exact lines (3+ letters, not stop
-    words). Taken from the rules, not from the labels."""
+    """Words of chrome: the words of the line rules' exact lines (3+ letters, not stop
+    words). Taken from the rules, not from the labels. The headings of section cuts and
+    orphan headings ("Recommended", "Table of Contents") are chrome only with what stands
+    below them, so their words are left out."""
     stop = set(stop)
     words: set[str] = set()
     for c in stage.rules:
+        if c.rule.kind != "line":
+            continue
         for entry in c.rule.exact:
             for w in entry.split():
                 w = w.strip(_STRIP).lower()
@@ -208,24 +216,60 @@ def concat(a: Dataset, b: Dataset) -> Dataset:
     )
 
 
-def collect(pages: Sequence[Page], model: classifier.Model, stages: Stages) -> Dataset:
+def collect(
+    pages: Sequence[Page], model: classifier.Model, stages: Stages, augment: bool = False
+) -> Dataset:
+    """One row per candidate line of every page, labelled from the page's labels.
+
+    With ``augment``, also two rows per line a rule removed (above any section cut):
+    its features computed with every *other* removal as context, as if the rules had
+    missed that line alone, and with no removal as context, as if the rules knew
+    nothing of the page. The rules were written against many of these pages, so
+    the lines they leave there are few and odd; on a site the rules have never seen,
+    the chrome left looks like the chrome they took here. These rows teach the model
+    that shape (C) and the rules' own mistakes (K) from many more lines.
+    """
     xs: list[list[float]] = []
     ys: list[int] = []
     sites: list[str] = []
     ids: list[str] = []
     lines: list[int] = []
+
+    def add(page: Page, i: int, row: list[float]) -> None:
+        label = page.labels[i]
+        if label not in "CK":
+            raise ValueError(f"{page.id}: line {i + 1} is a candidate but labelled {label!r}")
+        xs.append(row)
+        ys.append(label == "C")
+        sites.append(page.meta["site"])
+        ids.append(page.id)
+        lines.append(i)
+
     for page in pages:
-        site = page.meta["site"]
-        idx, rows = page_rows(stages.for_site(site), model, page)
+        stage = stages.for_site(page.meta["site"])
+        page_lines, removed, code = stage.classifier_input(page.text)
+        prose_min = stage.config.prose_min_words
+        idx, rows = classifier.page_features(page_lines, removed, code, model, prose_min, page.text)
         for i, row in zip(idx, rows, strict=True):
-            label = page.labels[i]
-            if label not in "CK":
-                raise ValueError(f"{page.id}: line {i + 1} is a candidate but labelled {label!r}")
-            xs.append(row)
-            ys.append(label == "C")
-            sites.append(site)
-            ids.append(page.id)
-            lines.append(i)
+            add(page, i, row)
+        if not augment:
+            continue
+        above_cut = {ln.index for ln in page_lines}
+        # the page as a site the rules do not know would show it: no removal as context
+        idx, rows = classifier.page_features(page_lines, {}, code, model, prose_min, page.text)
+        for i, row in zip(idx, rows, strict=True):
+            if i in removed:
+                add(page, i, row)
+        for i in sorted(removed):
+            if i not in above_cut:
+                continue
+            rest = {k: v for k, v in removed.items() if k != i}
+            idx, rows = classifier.page_features(
+                page_lines, rest, code, model, prose_min, page.text, only=i
+            )
+            for j, row in zip(idx, rows, strict=True):
+                if j == i:
+                    add(page, i, row)
     x = np.asarray(xs, dtype=np.float64).reshape(len(xs), len(classifier.FEATURES))
     return Dataset(x, np.asarray(ys, dtype=np.float64), sites, ids, lines)
 
@@ -363,7 +407,7 @@ def model_toml(model: classifier.Model, params: Params, pages: int) -> str:
         "# The boilerplate stage's learned line classifier (textclean/stages/boilerplate/",
         "# classifier.py). WRITTEN BY bench/boilerplate/train.py: do not edit the trees by hand.",
         f"# Boosted regression trees: {params.trees} trees of depth {params.depth}, learning rate "
-        f"{params.learning_rate}, trained on the candidate lines of {pages} labelled pages.",
+        f"{params.learning_rate}, trained on {pages} labelled pages (see train.collect).",
         "# threshold: a line whose probability of being chrome reaches it is removed;",
         "# extend_threshold: the same for a line next to a removed line (a run of chrome grows);",
         "# protect_words: a line ending a sentence with this many words is never a candidate;",
@@ -409,10 +453,10 @@ def main(argv: list[str] | None = None) -> int:
     stages = Stages()
     stop = stopwords()
     base = base_model(params, stop, vocabulary(stages.base, stop))
-    data = concat(collect(pages, base, stages), negatives(base, stages))
+    data = concat(collect(pages, base, stages, bool(params.augment)), negatives(base, stages))
     model = fit(data, params, base, (p.meta["site"] for p in pages))
     print(
-        f"{len(pages)} pages, {len(data.y)} candidate lines ({int(data.y.sum())} chrome), "
+        f"{len(pages)} pages, {len(data.y)} training rows ({int(data.y.sum())} chrome), "
         f"{len(model.trees)} trees"
     )
     if not args.dry_run:

@@ -40,6 +40,7 @@ import regex
 
 from textclean.stages.boilerplate.layout import Line, ends_sentence, is_prose
 from textclean.stages.boilerplate.rules import line_key
+from textclean.stages.boilerplate.shape import CREDIT, WEAK_CONTEXT, page_title
 
 RULE_ID = "boilerplate.shape.classifier"
 
@@ -66,6 +67,7 @@ FEATURES: tuple[str, ...] = (
     "year",
     "month",
     "copyright",
+    "time_stamp",
     "indent",
     "repeats",
     # where it stands
@@ -74,6 +76,8 @@ FEATURES: tuple[str, ...] = (
     "rel_pos",
     "header",
     "footer",
+    "to_first_prose",
+    "to_last_prose",
     # its neighbours
     "prev_words",
     "next_words",
@@ -94,6 +98,7 @@ FEATURES: tuple[str, ...] = (
     "run_title_share",
     "run_mean_words",
     "run_vocab_share",
+    "run_short_share",
     # the page
     "page_lines",
     "page_prose_share",
@@ -123,6 +128,12 @@ _MONTH = regex.compile(
     regex.IGNORECASE,
 )
 _COPYRIGHT = regex.compile(r"©|\(c\)|copyright|all rights reserved", regex.IGNORECASE)
+#: a clock time or a relative age: the stamp of a comment or a post ("2:29 am", "5 years ago")
+_TIME_STAMP = regex.compile(
+    r"(?<!\d)\d{1,2}:\d\d(?!\d)|\b\d+\s*(?:min|mins|minutes?|hours?|hrs?|days?|weeks?|months?"
+    r"|years?)\s+ago\b",
+    regex.IGNORECASE,
+)
 
 
 def line_shape(
@@ -178,6 +189,7 @@ def line_shape(
         "year": float(_YEAR.search(text) is not None),
         "month": float(_MONTH.search(text) is not None),
         "copyright": float(_COPYRIGHT.search(text) is not None),
+        "time_stamp": float(_TIME_STAMP.search(text) is not None),
     }
 
 
@@ -386,33 +398,61 @@ def page_features(
     model: Model,
     prose_min_words: int,
     text: str,
+    only: int | None = None,
 ) -> tuple[list[int], list[list[float]]]:
     """The candidate lines of a page (line indices) and their feature vectors.
 
     ``lines`` are the page's lines (up to a section cut), ``removed`` the lines
     the rules took. Candidates are the non-blank lines not removed, not in
     fenced code, of at most ``max_words`` words, not ending a sentence with
-    ``protect_words`` words or more; none on a page without a prose line.
+    ``protect_words`` words or more, not ending in a comma (a sign-off such as
+    "Much love," or a line of verse), not ending in a colon with a prose line among the
+    next three (a lead-in to the text), above the line right above the first prose
+    line or below the line right below the last one, not the page's title nor a credit
+    line; none on a page without a prose line.
+    ``only``: the index of the one line wanted (training), or None for all.
     """
     nb = [ln for ln in lines if ln.text]
     if not nb:
         return [], []
     n = len(nb)
-    gone = [ln.index in removed for ln in nb]
-    prose = [not g and is_prose(ln.text, prose_min_words) for ln, g in zip(nb, gone, strict=True)]
+    taken = [ln.index in removed for ln in nb]
+    prose = [not g and is_prose(ln.text, prose_min_words) for ln, g in zip(nb, taken, strict=True)]
     if not any(prose):
         return [], []
     cand = []
     for k, ln in enumerate(nb):
-        if gone[k] or prose[k] or ln.index in code or ln.words > model.max_words:
+        if only is not None and ln.index != only:
             continue
-        if ln.words >= model.protect_words and ends_sentence(ln.text):
+        if taken[k] or prose[k] or ln.index in code or ln.words > model.max_words:
             continue
+        if ln.text.endswith(",") or (ln.words >= model.protect_words and ends_sentence(ln.text)):
+            continue
+        if ln.text.endswith(":") and any(prose[k + 1 : k + 4]):
+            continue  # a lead-in to the text below it ("Recipe:" above the steps)
         cand.append(k)
     if not cand:
         return [], []
     first = prose.index(True)
     last = n - 1 - prose[::-1].index(True)
+    # a bare number or a lone symbol also stands between the fields of a table or a
+    # contact block: its removal is no context (as for the shape rules)
+    gone = [g and removed[ln.index][0] not in WEAK_CONTEXT for ln, g in zip(nb, taken, strict=True)]
+    # only lines above the text or below it are candidates (a heading, a note or a
+    # label inside the text stays), and not the line right above the text (a title, a
+    # byline, a date) nor the line right below it (a sign-off, a credit); nor the
+    # page's title (its first line left with four words or more) and a line repeating
+    # it, nor a credit line ("Image: ...", "Source: AP")
+    title = page_title(nb, removed, {})
+    cand = [
+        k
+        for k in cand
+        if (k < first - 1 or k > last + 1)
+        and nb[k].text != title
+        and CREDIT.fullmatch(nb[k].text) is None
+    ]
+    if not cand:
+        return [], []
     # runs of consecutive non-prose lines (removed lines count as non-prose)
     run_id = [0] * n
     runs: list[tuple[int, int]] = []
@@ -451,9 +491,9 @@ def page_features(
             v = shapes[k] = line_shape(nb[k].text, model.stopwords, model.vocabulary)
         return v
 
-    run_stats: dict[int, tuple[float, float, float, float]] = {}
+    run_stats: dict[int, tuple[float, float, float, float, float]] = {}
 
-    def stats_of(r: int) -> tuple[float, float, float, float]:
+    def stats_of(r: int) -> tuple[float, float, float, float, float]:
         v = run_stats.get(r)
         if v is None:
             a, b = runs[r]
@@ -464,6 +504,7 @@ def page_features(
                 sum(x["title_share"] >= 0.5 for x in members) / m,
                 min(sum(x["words"] for x in members) / m, 100.0),
                 sum(x["vocab_share"] for x in members) / m,
+                sum(x["words"] <= 3 for x in members) / m,
             )
         return v
 
@@ -478,6 +519,8 @@ def page_features(
         f["rel_pos"] = k / n
         f["header"] = float(k < first)
         f["footer"] = float(k > last)
+        f["to_first_prose"] = float(max(-30, min(30, first - k)))
+        f["to_last_prose"] = float(max(-30, min(30, k - last)))
         f["prev_words"] = float(min(nb[k - 1].words, 100)) if k > 0 else 0.0
         f["next_words"] = float(min(nb[k + 1].words, 100)) if k + 1 < n else 0.0
         f["prev_prose"] = float(k > 0 and prose[k - 1])
@@ -499,6 +542,7 @@ def page_features(
             f["run_title_share"],
             f["run_mean_words"],
             f["run_vocab_share"],
+            f["run_short_share"],
         ) = stats_of(run_id[k])
         f.update(page)
         indices.append(ln.index)
@@ -527,6 +571,12 @@ def apply(
     """New removals (line index → rule id, evidence) for ``lines``, given ``removed``."""
     if not model.enabled or not model.trees:
         return {}
+    # The classifier extends what the rules found: on a page where no rule removed a
+    # line (bare numbers and lone symbols aside), it removes nothing. Clean text costs
+    # nothing more, and a page of the article's own short lines (a control page, a
+    # glossary) is never judged by shape alone.
+    if not any(_context(removed, i) for i in removed):
+        return {}
     indices, rows = page_features(lines, removed, code, model, prose_min_words, text)
     if not indices:
         return {}
@@ -536,7 +586,7 @@ def apply(
         if p >= model.threshold:
             found[i] = (RULE_ID, _evidence(model, i, x, p, "score"))
     _mixed_runs(lines, removed, found, prose_min_words)
-    if model.extend_threshold < model.threshold:
+    if found and model.extend_threshold < model.threshold:
         # Grow runs: a line that reaches extend_threshold joins when a non-blank
         # neighbour is removed (by a rule or this classifier), until nothing changes.
         nb = [ln.index for ln in lines if ln.text]
@@ -550,17 +600,25 @@ def apply(
             for i, x, p in waiting:
                 k = pos[i]
                 near = [nb[j] for j in (k - 1, k + 1) if 0 <= j < len(nb)]
-                if any(j in removed or j in found for j in near):
+                if any(j in found or _context(removed, j) for j in near):
                     found[i] = (RULE_ID, _evidence(model, i, x, p, "run"))
                     changed = True
                 else:
                     left.append((i, x, p))
             waiting = left
+        _mixed_runs(lines, removed, found, prose_min_words)
     return found
 
 
+def _context(removed: Mapping[int, Any], i: int) -> bool:
+    """Whether line ``i`` was removed by a rule whose removal says its neighbours may
+    be chrome (not a bare number or a lone symbol)."""
+    hit = removed.get(i)
+    return hit is not None and hit[0] not in WEAK_CONTEXT
+
+
 #: A run of non-prose lines longer than this is a list: the classifier takes lines in
-#: it only when at least two thirds of the run are chrome.
+#: it only when the rules removed at least two thirds of the run.
 LIST_RUN = 6
 
 
@@ -570,10 +628,13 @@ def _mixed_runs(
     found: dict[int, tuple[str, dict[str, Any]]],
     prose_min_words: int,
 ) -> None:
-    """Drop from ``found`` the lines of long runs of which less than two thirds are chrome.
+    """Drop from ``found`` the lines of long runs less than two thirds of which the rules
+    removed.
 
     A list of short lines with a few words that look like menu entries ("Home",
-    "Legal" among fruit names) is a list, not a menu: it keeps all its lines.
+    "Legal" among fruit names) is a list, not a menu: it keeps all its lines. The
+    classifier's own findings do not count: in a long list it only fills the gaps
+    between lines the rules took.
     """
     nb = [ln for ln in lines if ln.text]
     k = 0
@@ -587,7 +648,7 @@ def _mixed_runs(
             j += 1
         members = [x.index for x in nb[k:j]]
         if len(members) > LIST_RUN:
-            chrome = sum(1 for i in members if i in removed or i in found)
+            chrome = sum(1 for i in members if i in found or _context(removed, i))
             if 3 * chrome < 2 * len(members):
                 for i in members:
                     found.pop(i, None)

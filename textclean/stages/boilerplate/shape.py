@@ -229,8 +229,8 @@ def apply(
             if (
                 above in removed
                 and below in removed
-                and removed[above][0] not in _WEAK_CONTEXT
-                and removed[below][0] not in _WEAK_CONTEXT
+                and removed[above][0] not in WEAK_CONTEXT
+                and removed[below][0] not in WEAK_CONTEXT
                 and ln.text != title
             ):
                 found[ln.index] = (
@@ -420,7 +420,7 @@ CREDIT = regex.compile(
 
 #: Rules whose removals are too weak to show that their neighbours are chrome: a bare
 #: number or symbol also stands between the fields of a table or a contact block.
-_WEAK_CONTEXT = frozenset({"boilerplate.stub.bare_number", "boilerplate.stub.lone_symbol"})
+WEAK_CONTEXT = frozenset({"boilerplate.stub.bare_number", "boilerplate.stub.lone_symbol"})
 
 
 def _label_like(ln: Line, params: ShapeParams) -> bool:
@@ -506,7 +506,7 @@ def _chrome_runs(
 
     def gone(ln: Line) -> bool:
         hit = removed.get(ln.index) or found.get(ln.index)
-        return hit is not None and hit[0] not in _WEAK_CONTEXT
+        return hit is not None and hit[0] not in WEAK_CONTEXT
 
     title = page_title(nonblank, removed, found)
     by_index = {x.index: x for x in nonblank}

@@ -922,8 +922,12 @@ class BoilerplateStage:
         nonblank_removed = removed_chars = 0
         timed_out: list[str] = []
         known: set[str] = set()
+        original = doc.text
+        passes: list[tuple[int, int]] = []  # the edits each pass added
         for _ in range(MAX_PASSES):
+            first = len(doc.edits)
             lines, chars, run_timeouts, tried = self._one_pass(doc, frozenset(known))
+            passes.append((first, len(doc.edits)))
             nonblank_removed += lines
             removed_chars += chars
             timed_out.extend(r for r in run_timeouts if r not in timed_out)
@@ -933,6 +937,8 @@ class BoilerplateStage:
                 known.clear()
             else:
                 known |= tried
+        if sum(b > a for a, b in passes) > 1:
+            _edits_into_input(doc, original, passes)
         doc.scores["boilerplate.lines_removed"] = nonblank_removed
         doc.scores["boilerplate.chars_removed"] = removed_chars
         doc.scores["boilerplate.rule_timeouts"] = len(timed_out)
@@ -977,6 +983,34 @@ class BoilerplateStage:
         timed_out = list(run.timed_out)
         tried = set() if timed_out or run.prefilter_off else run.tried_anywhere
         return nonblank_removed, removed_chars, timed_out, tried
+
+
+def _edits_into_input(doc: Document, original: str, passes: Sequence[tuple[int, int]]) -> None:
+    """Give the edits of every pass offsets into the stage's input ``original``.
+
+    Each pass records its edits with offsets into the text it received, which after
+    the first pass is what the earlier passes left. An :class:`~textclean.document.Edit`
+    holds offsets into the text *as the stage received it*, so the later passes'
+    edits (deletions only) are mapped back; one that spans a place where an earlier
+    pass deleted text becomes one edit per piece of the input it removes.
+    """
+    pos = list(range(len(original)))  # where each character of the current text came from
+    out = doc.edits[: passes[0][0]]
+    for a, b in passes:
+        mine = doc.edits[a:b]
+        for e in mine:
+            src = pos[e.start : e.end]
+            k = 0
+            while k < len(src):
+                j = k
+                while j + 1 < len(src) and src[j + 1] == src[j] + 1:
+                    j += 1
+                start, end = src[k], src[j] + 1
+                out.append(dataclasses.replace(e, start=start, end=end, before=original[start:end]))
+                k = j + 1
+        for e in sorted(mine, key=lambda e: e.start, reverse=True):
+            del pos[e.start : e.end]
+    doc.edits[: passes[-1][1]] = out
 
 
 def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
