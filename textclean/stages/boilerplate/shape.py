@@ -54,6 +54,10 @@ RULE_CHROME_RUN = "boilerplate.shape.chrome_run"
 RULE_LINK_LIST = "boilerplate.shape.link_list"
 RULE_MENU = "boilerplate.shape.menu"
 RULE_STUTTER = "boilerplate.shape.stutter"
+#: The phrase rule that removes a comment's author line ("Ana said...", "1. Ana on
+#: June 7, 2007 at 2:29 am"): the lines under it, up to the next removed line, are the
+#: comment a reader wrote, which the context rules never take.
+RULE_COMMENT_AUTHOR = "boilerplate.comments.author_line"
 
 _DIGIT = regex.compile(r"\d")
 _BYLINE = regex.compile(r"(?:by|von|par|por|di|door|oleh|written by|posted by)\s", regex.IGNORECASE)
@@ -204,6 +208,7 @@ def apply(
                 {"line": top.index + 1, **f, "next_words": g["words"]},
             )
 
+    comment = comment_lines(nonblank, removed)
     if params.sandwich and removed:  # it needs removed lines around a line
         title = page_title(nonblank, removed, found)
         prose_at = [k for k, ln in enumerate(nonblank) if prose(ln)]
@@ -218,6 +223,8 @@ def apply(
         for k in edges:
             ln = nonblank[k]
             if ln.index in removed or ln.index in found or ln.index in code:
+                continue
+            if ln.index in comment:
                 continue
             f = feats_of(ln)
             if not f["label"] or f["words"] > params.sandwich_max_words:
@@ -250,8 +257,29 @@ def apply(
     if params.menu and len(removed) + len(found) >= min(1, params.menu_min_removed):
         _menus(nonblank, removed, found, params, code, prose)
     if params.chrome_run and len(removed) + len(found) >= params.chrome_run_min_removed:
-        _chrome_runs(nonblank, removed, found, params, code, prose)
+        _chrome_runs(nonblank, removed, found, params, code | comment, prose)
     return found
+
+
+def comment_lines(
+    nonblank: list[Line], removed: Mapping[int, tuple[str, dict[str, Any]]]
+) -> frozenset[int]:
+    """Lines a reader wrote: those under a comment's author line (removed by
+    :data:`RULE_COMMENT_AUTHOR`) down to the next removed line. A short comment
+    ("great shots") looks like a label between two author lines, so the context
+    rules must not read it as chrome.
+    """
+    out: set[int] = set()
+    if not removed:
+        return frozenset()
+    inside = False
+    for ln in nonblank:
+        hit = removed.get(ln.index)
+        if hit is not None:
+            inside = hit[0] == RULE_COMMENT_AUTHOR
+        elif inside:
+            out.add(ln.index)
+    return frozenset(out)
 
 
 #: The heading of a list of links or tags ("Read more on:", "Tags", "Related:").

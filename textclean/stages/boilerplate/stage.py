@@ -50,7 +50,13 @@ from textclean.config import BoilerplateConfig, Config
 from textclean.document import Change, Document
 from textclean.rules import RuleError, RulePack
 from textclean.stages.boilerplate import classifier, shape
-from textclean.stages.boilerplate.layout import Line, count_words, is_prose, layout_lines
+from textclean.stages.boilerplate.layout import (
+    _CLOSERS,
+    Line,
+    count_words,
+    is_prose,
+    layout_lines,
+)
 from textclean.stages.boilerplate.rules import REGEX_FLAGS, Rule, line_key, parse_files
 from textclean.stages.boilerplate.screen import normalize, required_literals
 from textclean.textblocks import fenced_code_lines
@@ -778,6 +784,12 @@ class BoilerplateStage:
                     and snippet.words >= r.min_words
                     and snippet.text.endswith(r.strong_endings + r.weak_endings)
                     and title.index in zones[r.zone]
+                    # a headline ends in no full stop: above a bare "…", a line that
+                    # does is a sentence (a reader's comment, the text's last lines)
+                    and (
+                        snippet.text.endswith(r.strong_endings)
+                        or not title.text.rstrip(_CLOSERS).endswith((".", "!"))
+                    )
                 ):
                     pairs.append((k, snippet.text.endswith(r.strong_endings)))
                     k += 2
