@@ -86,7 +86,8 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{ln.number:>4} {ln.verdict} {text[:110]!r} {rules}")
     s = total.scores()
     print(
-        f"# {total.pages} pages: line P {s['line_precision'] or 0:.1%} R {s['line_recall'] or 0:.1%}"
+        f"# {total.pages} pages: line P {s['line_precision'] or 0:.1%}"
+        f" R {s['line_recall'] or 0:.1%}"
         f"  char P {s['char_precision'] or 0:.1%} R {s['char_recall'] or 0:.1%}"
         f"  TP {total.tp} FP {total.fp} C {total.c_lines}",
         file=sys.stderr,

@@ -60,7 +60,18 @@ RULE_STUTTER = "boilerplate.shape.stutter"
 RULE_COMMENT_AUTHOR = "boilerplate.comments.author_line"
 
 _DIGIT = regex.compile(r"\d")
+_YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
 _BYLINE = regex.compile(r"(?:by|von|par|por|di|door|oleh|written by|posted by)\s", regex.IGNORECASE)
+#: A month name with a day number: days without a year ("April 9th, April 18th & 23rd")
+#: under a short title are the article's dek, not a title under a section label (a full
+#: date with its year under a label is a masthead's date line).
+_DATED = regex.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+    r"june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    regex.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -200,6 +211,7 @@ def apply(
             and not g["prose"]
             and params.top_label_min_next <= g["words"] <= params.top_label_max_next
             and not _BYLINE.match(nxt.text)
+            and not (_DATED.search(nxt.text) and not _YEAR.search(nxt.text))
             and top.text[0].isupper()
             and (nxt.text[0].isupper() or nxt.text[0].isdigit())
         ):
