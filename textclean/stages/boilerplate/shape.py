@@ -220,7 +220,7 @@ def apply(
                 {"line": top.index + 1, **f, "next_words": g["words"]},
             )
 
-    comment = comment_lines(nonblank, removed)
+    comment = comment_lines(nonblank, removed) | byline_lines(nonblank, removed)
     if params.sandwich and removed:  # it needs removed lines around a line
         title = page_title(nonblank, removed, found)
         prose_at = [k for k, ln in enumerate(nonblank) if prose(ln)]
@@ -271,6 +271,39 @@ def apply(
     if params.chrome_run and len(removed) + len(found) >= params.chrome_run_min_removed:
         _chrome_runs(nonblank, removed, found, params, code | comment, prose)
     return found
+
+
+#: A line that is a date and nothing else ("Nov 07, 2017", "Tuesday, May 26, 2009",
+#: "17/02/2004 12:15pm"): the article's date line, which is content.
+DATE_LINE = regex.compile(
+    r"(?:\p{L}+,?\s+)?(?:"
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th|\.)?\s+\p{L}{3,10}\.?,?\s+\d{4}"
+    r"|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
+    r")(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?)?",
+    regex.IGNORECASE,
+)
+
+
+def byline_lines(
+    nonblank: list[Line], removed: Mapping[int, tuple[str, dict[str, Any]]]
+) -> frozenset[int]:
+    """Lines of a byline the context rules never take: a line that is only a date
+    (:data:`DATE_LINE`), and a short line (at most four words) right above it, the
+    author's name ("ana_writes" over "Nov 07, 2017"). The labelling rules keep both.
+    """
+    out: set[int] = set()
+    if not removed:
+        return frozenset()
+    for k, ln in enumerate(nonblank):
+        if ln.index in removed or ln.words > 8 or not DATE_LINE.fullmatch(ln.text):
+            continue
+        out.add(ln.index)
+        if k and nonblank[k - 1].index not in removed and nonblank[k - 1].words <= 4:
+            out.add(nonblank[k - 1].index)
+    return frozenset(out)
 
 
 def comment_lines(

@@ -911,18 +911,28 @@ class BoilerplateStage:
         The context rules judge a line by its neighbours, so a removal can expose
         more chrome (a label that now repeats, a run that now closes). The rules run
         again on what is left until nothing more goes (at most :data:`MAX_PASSES`),
-        so cleaning the result again removes nothing: the stage is idempotent.
+        so cleaning the result again removes nothing: the stage is idempotent. The
+        edits of every pass are recorded at once, in offsets into the text the stage
+        received (a later pass's removals are mapped back past the earlier ones).
         """
         had_text = bool(doc.text.strip())
         nonblank_removed = removed_chars = 0
         timed_out: list[str] = []
+        text = doc.text
+        recorded: list[Change] = []  # offsets into doc.text
         for _ in range(MAX_PASSES):
-            lines, chars, run_timeouts = self._one_pass(doc)
-            nonblank_removed += lines
-            removed_chars += chars
+            changes, lines, run_timeouts = self._one_pass(text)
             timed_out.extend(r for r in run_timeouts if r not in timed_out)
-            if not chars or not doc.text.strip():
+            if not changes:
                 break
+            nonblank_removed += lines
+            removed_chars += sum(c.end - c.start for c in changes)
+            recorded = _merge_pass(recorded, changes)
+            text = _delete(text, changes)
+            if not text.strip():
+                break
+        if recorded:
+            doc.replace_spans(NAME, recorded)
         doc.scores["boilerplate.lines_removed"] = nonblank_removed
         doc.scores["boilerplate.chars_removed"] = removed_chars
         doc.scores["boilerplate.rule_timeouts"] = len(timed_out)
@@ -935,10 +945,11 @@ class BoilerplateStage:
                 doc.drop("boilerplate.empty: empty document")
         return doc
 
-    def _one_pass(self, doc: Document) -> tuple[int, int, list[str]]:
-        """One pass of the rules (and the classifier, if on) over ``doc``'s text:
-        (non-blank lines removed, characters removed, rules that timed out)."""
-        run = self._rule_pass(doc.text)
+    def _one_pass(self, text: str) -> tuple[list[Change], int, list[str]]:
+        """One pass of the rules (and the classifier, if on) over ``text``: the
+        deletions (offsets into ``text``), the non-blank lines they remove, and the
+        rules that timed out."""
+        run = self._rule_pass(text)
         if self.model is not None:
             stop = len(run.lines) if run.cut is None else run.cut
             run.removed.update(
@@ -948,20 +959,60 @@ class BoilerplateStage:
                     run.code,
                     self.model,
                     self.config.prose_min_words,
-                    doc.text,
+                    text,
                 )
             )
         changes = self._changes(run)
-        removed_chars = sum(c.end - c.start for c in changes)
-        if changes:
-            doc.replace_spans(NAME, changes)
         nonblank_removed = sum(
             1
             for ln in run.lines
             if not ln.blank
             and (ln.index in run.removed or (run.cut is not None and ln.index >= run.cut))
         )
-        return nonblank_removed, removed_chars, list(run.timed_out)
+        return changes, nonblank_removed, list(run.timed_out)
+
+
+def _delete(text: str, changes: list[Change]) -> str:
+    """``text`` without the spans of ``changes`` (sorted, non-overlapping deletions)."""
+    parts = []
+    pos = 0
+    for c in sorted(changes, key=lambda c: c.start):
+        parts.append(text[pos : c.start])
+        pos = c.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _merge_pass(recorded: list[Change], changes: list[Change]) -> list[Change]:
+    """``recorded`` (deletions in offsets into the original text) plus a later pass's
+    ``changes`` (offsets into the text left after ``recorded``), mapped back into the
+    original. A later deletion that spans text removed earlier is split around it."""
+    gone = sorted((c.start, c.end) for c in recorded)
+
+    def original(pos: int) -> int:
+        """The original offset of the character at ``pos`` of the text left."""
+        for start, end in gone:
+            if start <= pos:
+                pos += end - start
+            else:
+                break
+        return pos
+
+    out = list(recorded)
+    for c in changes:
+        if c.end <= c.start:
+            continue
+        lo = original(c.start)
+        hi = original(c.end - 1) + 1
+        for start, end in gone:  # the parts of [lo, hi) not deleted before
+            if end <= lo or start >= hi:
+                continue
+            if start > lo:
+                out.append(Change(lo, start, c.after, c.rule, c.evidence))
+            lo = max(lo, end)
+        if lo < hi:
+            out.append(Change(lo, hi, c.after, c.rule, c.evidence))
+    return sorted(out, key=lambda c: c.start)
 
 
 def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
