@@ -177,6 +177,9 @@ class _AnyZone:
     #: (a line of ``n`` words, or of ``30 * n + 50`` characters at most), for ``n`` up
     #: to the largest limit; built from ``tiers``
     by_need: tuple[tuple[int, regex.Pattern[str] | None], ...] = ()
+    #: ``starts[k]``: the bit of the first regex of ``rules[k]`` (regexes are numbered in
+    #: rule order, so the lowest matching bit is the first matching rule's regex)
+    starts: tuple[int, ...] = ()
 
     @classmethod
     def build(cls, rules: Iterable[Compiled]) -> _AnyZone:
@@ -240,6 +243,7 @@ class _AnyZone:
             0 if "" in exact else exact_bit,
             max((count_words(e) for e in exact if len(e) < _SCREENED_EXACT_LEN), default=0),
             tuple(by_need),
+            tuple(itertools.accumulate((len(c.regexes) for c in chosen[:-1]), initial=0)),
         )
 
     def screen_lines(self, lines: Sequence[Line]) -> list[int]:
@@ -552,6 +556,7 @@ class BoilerplateStage:
             words = ln.words
             m = masks.get(ln.index)
             full = off
+            bit = -1  # the lowest candidate regex that matches, when known
             if m is not None and not off:  # short enough for a regex: does a candidate match?
                 chars = -(-(len(text) - 50) // 30)
                 need = words if words >= chars else chars
@@ -559,19 +564,35 @@ class BoilerplateStage:
                 if tier is not None:
                     allowed, joined = tier
                     try:
-                        if joined is not None and joined.fullmatch(text, timeout=timeout):
-                            full = True
-                        else:
-                            cand = (always | m) & allowed
-                            while cand:
-                                low = cand & -cand
-                                if compiled[low.bit_length() - 1].fullmatch(text, timeout=timeout):
-                                    full = True
-                                    break
-                                cand ^= low
+                        cand = (always | m) & allowed
+                        if joined is not None:  # one call for the unscreened regexes
+                            if joined.fullmatch(text, timeout=timeout):
+                                full = True
+                            else:
+                                cand &= ~always
+                        while cand:  # in rule order: the first match is the first rule's
+                            low = cand & -cand
+                            if compiled[low.bit_length() - 1].fullmatch(text, timeout=timeout):
+                                full = True
+                                bit = low.bit_length() - 1
+                                break
+                            cand ^= low
                     except TimeoutError:
                         full = True
+                        bit = -1
             if full:
+                if bit >= 0 and not run.timed_out:
+                    # the first rule listing the line's exact form, if it comes first, wins
+                    k = bisect.bisect_right(a.starts, bit) - 1
+                    e = exact.get(run.key(ln)) if exact else None
+                    if e is not None and e <= k:
+                        ev: dict[str, Any] = {"match": "exact", "line": ln.index + 1}
+                        found[ln.index] = (a.rules[e].rule.id, ev)
+                    else:
+                        ev = {"match": "regex", "pattern": compiled[bit].pattern}
+                        ev["line"] = ln.index + 1
+                        found[ln.index] = (a.rules[k].rule.id, ev)
+                    continue
                 hit = self._match_anywhere(a, ln, run, m)
                 if hit is not None:
                     found[ln.index] = hit
