@@ -219,6 +219,13 @@ Thanks for signing up to read at the library festival, the organisers told volun
 Next year the fair will move to the park, the organisers said on Friday.
 Uncategorized items will be sold at the end of the auction, the clerk said.
 Tag your friends in the photos from the fair, the organisers asked on their page.
+Label: Harbour Records
+Also on the agenda
+Check your email.
+Estás en casa.
+Points: 24
+Get unlimited access to the pool with a summer pass.
+Topo
 Read also the notes of the previous meeting, which explain the first vote in detail.
 1. Apollo 11 July 16, 1969
 By Ana Souza on March 3, 2024 at 10:15 am
