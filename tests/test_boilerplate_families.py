@@ -126,7 +126,7 @@ FAMILIES = {
     "Fièrement propulsé par WordPress": "boilerplate.footer.credits",
     "Bookmark and Share": "boilerplate.social.share",
     "Share on Google Plus": "boilerplate.social.share",
-    "© Copyright Ledger Media 2021. Interested in reprinting this content? Read our policy.": (
+    "© Copyright Ledger Media 2021. For reprints and permissions, write to the editor.": (
         "boilerplate.footer.rights_reserved"
     ),
     # blog platforms' widget lines
