@@ -315,3 +315,13 @@ def test_edits_of_a_later_pass_point_into_the_stage_input() -> None:
     assert replay(text, doc.edits, "boilerplate") == doc.text
     assert "IMG_0007" not in doc.text and "Related posts" not in doc.text
     assert STAGE(Document("t", doc.text)).edits == []
+
+
+@pytest.mark.parametrize(
+    "heading", ["Czytaj także:", "Читайте также:", "İlgili Haberler:", "Läs också:", "Теги:"]
+)
+def test_link_lists_under_headings_in_more_languages_go(heading: str) -> None:
+    text = BODY + heading + "\n- New bus routes\n- Park reopens\n- Library hours\n"
+    got = removed(text)
+    assert set(got) == {heading, "- New bus routes", "- Park reopens", "- Library hours"}
+    assert not set(got) & set(BODY.splitlines())

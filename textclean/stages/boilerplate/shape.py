@@ -335,10 +335,12 @@ LIST_HEADING = regex.compile(
     r"see also|more stories|also read|read also|you may also like|more from|"
     r"weitere artikel|mehr zum thema|lire aussi|à lire aussi|voir aussi|"
     r"lea también|ver también|leia também|veja também|leggi anche|lees ook|baca juga|"
-    r"artikel terkait)\s*[:：]"
+    r"artikel terkait|czytaj także|czytaj też|zobacz też|zobacz także|przeczytaj również|"
+    r"читайте также|смотрите также|см\. также|по теме|ilgili haberler|ilgili yazılar|"
+    r"bunlar da ilginizi çekebilir|läs också|läs även|se även|relaterat)\s*[:：]"
     r"|(?:tags?|topics?|categories|category|labels?|keywords|schlagwörter|schlagworte|themen|"
     r"étiquettes|mots-clés|mots clés|sujets|etiquetas|temas|argomenti|etichette|trefwoorden|"
-    r"onderwerpen|topik|kategori)\s*[:：]?"
+    r"onderwerpen|topik|kategori|tagi|metki|метки|теги|etiketler|etiketter|taggar)\s*[:：]?"
     r")\s*",
     regex.IGNORECASE,
 )
