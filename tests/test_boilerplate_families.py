@@ -325,3 +325,16 @@ def test_link_lists_under_headings_in_more_languages_go(heading: str) -> None:
     got = removed(text)
     assert set(got) == {heading, "- New bus routes", "- Park reopens", "- Library hours"}
     assert not set(got) & set(BODY.splitlines())
+
+
+def test_a_later_deletion_spanning_an_earlier_one_is_split_around_it() -> None:
+    from textclean.document import Change
+    from textclean.stages.boilerplate.stage import _delete, _merge_pass
+
+    text = "aaa\nBBB\nccc\nDDD\neee\n"
+    first = [Change(4, 8, "", "r1")]  # "BBB\n"
+    left = _delete(text, first)  # "aaa\nccc\nDDD\neee\n"
+    second = [Change(0, 12, "", "r2")]  # "aaa\nccc\nDDD\n" of what is left
+    merged = _merge_pass(first, second)
+    assert [(c.start, c.end, c.rule) for c in merged] == [(0, 4, "r2"), (4, 8, "r1"), (8, 16, "r2")]
+    assert _delete(text, merged) == _delete(left, second) == "eee\n"
