@@ -146,6 +146,15 @@ FAMILIES = {
     "1 2 3 … 12 Next »": "boilerplate.stub.pager",
     "Nach oben": "boilerplate.nav.back_to_top",
     "Hits: 1,204": "boilerplate.stub.counter",
+    "Diese Website verwendet Cookies, um Ihnen die beste Erfahrung zu bieten.": (
+        "boilerplate.privacy.cookie_notice"
+    ),
+    "Ce site utilise des cookies. En poursuivant, vous acceptez leur utilisation.": (
+        "boilerplate.privacy.cookie_notice"
+    ),
+    "Utilizamos cookies para mejorar su experiencia de navegación.": (
+        "boilerplate.privacy.cookie_notice"
+    ),
 }
 
 
@@ -220,6 +229,8 @@ Next year the fair will move to the park, the organisers said on Friday.
 Uncategorized items will be sold at the end of the auction, the clerk said.
 Tag your friends in the photos from the fair, the organisers asked on their page.
 Label: Harbour Records
+Die Stadt verwendet Cookies nicht, sagte der Sprecher am Montag.
+Nous utilisons des cookies au beurre pour cette recette de grand-mère.
 Also on the agenda
 Check your email.
 Estás en casa.
