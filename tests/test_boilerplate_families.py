@@ -155,6 +155,9 @@ FAMILIES = {
     "Utilizamos cookies para mejorar su experiencia de navegación.": (
         "boilerplate.privacy.cookie_notice"
     ),
+    "Schrijf je in voor onze nieuwsbrief en mis niets.": "boilerplate.cta.subscribe",
+    "Prenumerera på vårt nyhetsbrev": "boilerplate.cta.subscribe",
+    "Nieuwsbrief": "boilerplate.cta.subscribe",
 }
 
 
@@ -231,6 +234,7 @@ Tag your friends in the photos from the fair, the organisers asked on their page
 Label: Harbour Records
 Die Stadt verwendet Cookies nicht, sagte der Sprecher am Montag.
 Nous utilisons des cookies au beurre pour cette recette de grand-mère.
+Zij meld je aan bij de balie van het gemeentehuis, zei de wethouder.
 Also on the agenda
 Check your email.
 Estás en casa.
