@@ -158,6 +158,10 @@ FAMILIES = {
     "Schrijf je in voor onze nieuwsbrief en mis niets.": "boilerplate.cta.subscribe",
     "Prenumerera på vårt nyhetsbrev": "boilerplate.cta.subscribe",
     "Nieuwsbrief": "boilerplate.cta.subscribe",
+    "Följ oss på Instagram": "boilerplate.social.follow_us",
+    "Bizi takip edin": "boilerplate.social.follow_us",
+    "Czytaj więcej": "boilerplate.stub.source_link",
+    "Читать далее": "boilerplate.stub.source_link",
 }
 
 
