@@ -162,6 +162,8 @@ FAMILIES = {
     "Bizi takip edin": "boilerplate.social.follow_us",
     "Czytaj więcej": "boilerplate.stub.source_link",
     "Читать далее": "boilerplate.stub.source_link",
+    "Czytaj także: Nowe linie autobusowe w mieście": "boilerplate.stub.read_also",
+    "Läs också: Nya busslinjer i staden": "boilerplate.stub.read_also",
 }
 
 
