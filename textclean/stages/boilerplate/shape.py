@@ -54,9 +54,24 @@ RULE_CHROME_RUN = "boilerplate.shape.chrome_run"
 RULE_LINK_LIST = "boilerplate.shape.link_list"
 RULE_MENU = "boilerplate.shape.menu"
 RULE_STUTTER = "boilerplate.shape.stutter"
+#: The phrase rule that removes a comment's author line ("Ana said...", "1. Ana on
+#: June 7, 2007 at 2:29 am"): the lines under it, up to the next removed line, are the
+#: comment a reader wrote, which the context rules never take.
+RULE_COMMENT_AUTHOR = "boilerplate.comments.author_line"
 
 _DIGIT = regex.compile(r"\d")
+_YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
 _BYLINE = regex.compile(r"(?:by|von|par|por|di|door|oleh|written by|posted by)\s", regex.IGNORECASE)
+#: A month name with a day number: days without a year ("April 9th, April 18th & 23rd")
+#: under a short title are the article's dek, not a title under a section label (a full
+#: date with its year under a label is a masthead's date line).
+_DATED = regex.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
+    r"\b\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
+    r"june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    regex.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -196,6 +211,7 @@ def apply(
             and not g["prose"]
             and params.top_label_min_next <= g["words"] <= params.top_label_max_next
             and not _BYLINE.match(nxt.text)
+            and not (_DATED.search(nxt.text) and not _YEAR.search(nxt.text))
             and top.text[0].isupper()
             and (nxt.text[0].isupper() or nxt.text[0].isdigit())
         ):
@@ -204,6 +220,7 @@ def apply(
                 {"line": top.index + 1, **f, "next_words": g["words"]},
             )
 
+    comment = comment_lines(nonblank, removed) | byline_lines(nonblank, removed)
     if params.sandwich and removed:  # it needs removed lines around a line
         title = page_title(nonblank, removed, found)
         prose_at = [k for k, ln in enumerate(nonblank) if prose(ln)]
@@ -218,6 +235,8 @@ def apply(
         for k in edges:
             ln = nonblank[k]
             if ln.index in removed or ln.index in found or ln.index in code:
+                continue
+            if ln.index in comment:
                 continue
             f = feats_of(ln)
             if not f["label"] or f["words"] > params.sandwich_max_words:
@@ -250,8 +269,62 @@ def apply(
     if params.menu and len(removed) + len(found) >= min(1, params.menu_min_removed):
         _menus(nonblank, removed, found, params, code, prose)
     if params.chrome_run and len(removed) + len(found) >= params.chrome_run_min_removed:
-        _chrome_runs(nonblank, removed, found, params, code, prose)
+        _chrome_runs(nonblank, removed, found, params, code | comment, prose)
     return found
+
+
+#: A line that is a date and nothing else ("Nov 07, 2017", "Tuesday, May 26, 2009",
+#: "17/02/2004 12:15pm"): the article's date line, which is content.
+DATE_LINE = regex.compile(
+    r"(?:\p{L}+,?\s+)?(?:"
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th|\.)?\s+\p{L}{3,10}\.?,?\s+\d{4}"
+    r"|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
+    r")(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?)?",
+    regex.IGNORECASE,
+)
+
+
+def byline_lines(
+    nonblank: list[Line], removed: Mapping[int, tuple[str, dict[str, Any]]]
+) -> frozenset[int]:
+    """Lines of a byline the context rules never take: a line that is only a date
+    (:data:`DATE_LINE`), and a short line (at most four words) right above it, the
+    author's name ("ana_writes" over "Nov 07, 2017"). The labelling rules keep both.
+    """
+    out: set[int] = set()
+    if not removed:
+        return frozenset()
+    for k, ln in enumerate(nonblank):
+        if ln.index in removed or ln.words > 8 or not DATE_LINE.fullmatch(ln.text):
+            continue
+        out.add(ln.index)
+        if k and nonblank[k - 1].index not in removed and nonblank[k - 1].words <= 4:
+            out.add(nonblank[k - 1].index)
+    return frozenset(out)
+
+
+def comment_lines(
+    nonblank: list[Line], removed: Mapping[int, tuple[str, dict[str, Any]]]
+) -> frozenset[int]:
+    """Lines a reader wrote: those under a comment's author line (removed by
+    :data:`RULE_COMMENT_AUTHOR`) down to the next removed line. A short comment
+    ("great shots") looks like a label between two author lines, so the context
+    rules must not read it as chrome.
+    """
+    out: set[int] = set()
+    if not removed:
+        return frozenset()
+    inside = False
+    for ln in nonblank:
+        hit = removed.get(ln.index)
+        if hit is not None:
+            inside = hit[0] == RULE_COMMENT_AUTHOR
+        elif inside:
+            out.add(ln.index)
+    return frozenset(out)
 
 
 #: The heading of a list of links or tags ("Read more on:", "Tags", "Related:").
@@ -262,10 +335,12 @@ LIST_HEADING = regex.compile(
     r"see also|more stories|also read|read also|you may also like|more from|"
     r"weitere artikel|mehr zum thema|lire aussi|à lire aussi|voir aussi|"
     r"lea también|ver también|leia também|veja também|leggi anche|lees ook|baca juga|"
-    r"artikel terkait)\s*[:：]"
+    r"artikel terkait|czytaj także|czytaj też|zobacz też|zobacz także|przeczytaj również|"
+    r"читайте также|смотрите также|см\. также|по теме|ilgili haberler|ilgili yazılar|"
+    r"bunlar da ilginizi çekebilir|läs också|läs även|se även|relaterat)\s*[:：]"
     r"|(?:tags?|topics?|categories|category|labels?|keywords|schlagwörter|schlagworte|themen|"
     r"étiquettes|mots-clés|mots clés|sujets|etiquetas|temas|argomenti|etichette|trefwoorden|"
-    r"onderwerpen|topik|kategori)\s*[:：]?"
+    r"onderwerpen|topik|kategori|tagi|metki|метки|теги|etiketler|etiketter|taggar)\s*[:：]?"
     r")\s*",
     regex.IGNORECASE,
 )

@@ -50,7 +50,13 @@ from textclean.config import BoilerplateConfig, Config
 from textclean.document import Change, Document
 from textclean.rules import RuleError, RulePack
 from textclean.stages.boilerplate import classifier, shape
-from textclean.stages.boilerplate.layout import Line, count_words, is_prose, layout_lines
+from textclean.stages.boilerplate.layout import (
+    _CLOSERS,
+    Line,
+    count_words,
+    is_prose,
+    layout_lines,
+)
 from textclean.stages.boilerplate.rules import REGEX_FLAGS, Rule, line_key, parse_files
 from textclean.stages.boilerplate.screen import normalize, required_literals
 from textclean.textblocks import fenced_code_lines
@@ -171,6 +177,9 @@ class _AnyZone:
     #: (a line of ``n`` words, or of ``30 * n + 50`` characters at most), for ``n`` up
     #: to the largest limit; built from ``tiers``
     by_need: tuple[tuple[int, regex.Pattern[str] | None], ...] = ()
+    #: ``starts[k]``: the bit of the first regex of ``rules[k]`` (regexes are numbered in
+    #: rule order, so the lowest matching bit is the first matching rule's regex)
+    starts: tuple[int, ...] = ()
 
     @classmethod
     def build(cls, rules: Iterable[Compiled]) -> _AnyZone:
@@ -234,6 +243,7 @@ class _AnyZone:
             0 if "" in exact else exact_bit,
             max((count_words(e) for e in exact if len(e) < _SCREENED_EXACT_LEN), default=0),
             tuple(by_need),
+            tuple(itertools.accumulate((len(c.regexes) for c in chosen[:-1]), initial=0)),
         )
 
     def screen_lines(self, lines: Sequence[Line]) -> list[int]:
@@ -551,6 +561,7 @@ class BoilerplateStage:
             words = ln.words
             m = masks.get(ln.index)
             full = off
+            bit = -1  # the lowest candidate regex that matches, when known
             if m is not None and not off:  # short enough for a regex: does a candidate match?
                 chars = -(-(len(text) - 50) // 30)
                 need = words if words >= chars else chars
@@ -558,19 +569,35 @@ class BoilerplateStage:
                 if tier is not None:
                     allowed, joined = tier
                     try:
-                        if joined is not None and joined.fullmatch(text, timeout=timeout):
-                            full = True
-                        else:
-                            cand = (always | m) & allowed
-                            while cand:
-                                low = cand & -cand
-                                if compiled[low.bit_length() - 1].fullmatch(text, timeout=timeout):
-                                    full = True
-                                    break
-                                cand ^= low
+                        cand = (always | m) & allowed
+                        if joined is not None:  # one call for the unscreened regexes
+                            if joined.fullmatch(text, timeout=timeout):
+                                full = True
+                            else:
+                                cand &= ~always
+                        while cand:  # in rule order: the first match is the first rule's
+                            low = cand & -cand
+                            if compiled[low.bit_length() - 1].fullmatch(text, timeout=timeout):
+                                full = True
+                                bit = low.bit_length() - 1
+                                break
+                            cand ^= low
                     except TimeoutError:
                         full = True
+                        bit = -1
             if full:
+                if bit >= 0 and not run.timed_out:
+                    # the first rule listing the line's exact form, if it comes first, wins
+                    k = bisect.bisect_right(a.starts, bit) - 1
+                    e = exact.get(run.key(ln)) if exact else None
+                    if e is not None and e <= k:
+                        ev: dict[str, Any] = {"match": "exact", "line": ln.index + 1}
+                        found[ln.index] = (a.rules[e].rule.id, ev)
+                    else:
+                        ev = {"match": "regex", "pattern": compiled[bit].pattern}
+                        ev["line"] = ln.index + 1
+                        found[ln.index] = (a.rules[k].rule.id, ev)
+                    continue
                 hit = self._match_anywhere(a, ln, run, m)
                 if hit is not None:
                     found[ln.index] = hit
@@ -787,6 +814,12 @@ class BoilerplateStage:
                     and snippet.words >= r.min_words
                     and snippet.text.endswith(r.strong_endings + r.weak_endings)
                     and title.index in zones[r.zone]
+                    # a headline ends in no full stop: above a bare "…", a line that
+                    # does is a sentence (a reader's comment, the text's last lines)
+                    and (
+                        snippet.text.endswith(r.strong_endings)
+                        or not title.text.rstrip(_CLOSERS).endswith((".", "!"))
+                    )
                 ):
                     pairs.append((k, snippet.text.endswith(r.strong_endings)))
                     k += 2
@@ -910,7 +943,9 @@ class BoilerplateStage:
         The context rules judge a line by its neighbours, so a removal can expose
         more chrome (a label that now repeats, a run that now closes). The rules run
         again on what is left until nothing more goes (at most :data:`MAX_PASSES`),
-        so cleaning the result again removes nothing: the stage is idempotent.
+        so cleaning the result again removes nothing: the stage is idempotent. The
+        edits of every pass are recorded at once, in offsets into the text the stage
+        received (a later pass's removals are mapped back past the earlier ones).
 
         A zone-free line rule judges a line by its text alone, and a removal takes
         whole lines, so a line a pass kept has the same text in the next pass: the
@@ -921,24 +956,26 @@ class BoilerplateStage:
         had_text = bool(doc.text.strip())
         nonblank_removed = removed_chars = 0
         timed_out: list[str] = []
+        text = doc.text
+        recorded: list[Change] = []  # offsets into doc.text
         known: set[str] = set()
-        original = doc.text
-        passes: list[tuple[int, int]] = []  # the edits each pass added
         for _ in range(MAX_PASSES):
-            first = len(doc.edits)
-            lines, chars, run_timeouts, tried = self._one_pass(doc, frozenset(known))
-            passes.append((first, len(doc.edits)))
-            nonblank_removed += lines
-            removed_chars += chars
+            changes, lines, run_timeouts, tried = self._one_pass(text, frozenset(known))
             timed_out.extend(r for r in run_timeouts if r not in timed_out)
-            if not chars or not doc.text.strip():
+            if not changes:
                 break
             if timed_out:
                 known.clear()
             else:
                 known |= tried
-        if sum(b > a for a, b in passes) > 1:
-            _edits_into_input(doc, original, passes)
+            nonblank_removed += lines
+            removed_chars += sum(c.end - c.start for c in changes)
+            recorded = _merge_pass(recorded, changes)
+            text = _delete(text, changes)
+            if not text.strip():
+                break
+        if recorded:
+            doc.replace_spans(NAME, recorded)
         doc.scores["boilerplate.lines_removed"] = nonblank_removed
         doc.scores["boilerplate.chars_removed"] = removed_chars
         doc.scores["boilerplate.rule_timeouts"] = len(timed_out)
@@ -952,12 +989,12 @@ class BoilerplateStage:
         return doc
 
     def _one_pass(
-        self, doc: Document, no_anywhere: frozenset[str] = frozenset()
-    ) -> tuple[int, int, list[str], set[str]]:
-        """One pass of the rules (and the classifier, if on) over ``doc``'s text:
-        (non-blank lines removed, characters removed, rules that timed out, line
-        texts the zone-free rules tried without a match)."""
-        run = self._rule_pass(doc.text, no_anywhere)
+        self, text: str, no_anywhere: frozenset[str] = frozenset()
+    ) -> tuple[list[Change], int, list[str], set[str]]:
+        """One pass of the rules (and the classifier, if on) over ``text``: the
+        deletions (offsets into ``text``), the non-blank lines they remove, the rules
+        that timed out, and the line texts the zone-free rules tried without a match."""
+        run = self._rule_pass(text, no_anywhere)
         if self.model is not None:
             stop = len(run.lines) if run.cut is None else run.cut
             run.removed.update(
@@ -967,13 +1004,10 @@ class BoilerplateStage:
                     run.code,
                     self.model,
                     self.config.prose_min_words,
-                    doc.text,
+                    text,
                 )
             )
         changes = self._changes(run)
-        removed_chars = sum(c.end - c.start for c in changes)
-        if changes:
-            doc.replace_spans(NAME, changes)
         nonblank_removed = sum(
             1
             for ln in run.lines
@@ -982,35 +1016,50 @@ class BoilerplateStage:
         )
         timed_out = list(run.timed_out)
         tried = set() if timed_out or run.prefilter_off else run.tried_anywhere
-        return nonblank_removed, removed_chars, timed_out, tried
+        return changes, nonblank_removed, timed_out, tried
 
 
-def _edits_into_input(doc: Document, original: str, passes: Sequence[tuple[int, int]]) -> None:
-    """Give the edits of every pass offsets into the stage's input ``original``.
+def _delete(text: str, changes: list[Change]) -> str:
+    """``text`` without the spans of ``changes`` (sorted, non-overlapping deletions)."""
+    parts = []
+    pos = 0
+    for c in sorted(changes, key=lambda c: c.start):
+        parts.append(text[pos : c.start])
+        pos = c.end
+    parts.append(text[pos:])
+    return "".join(parts)
 
-    Each pass records its edits with offsets into the text it received, which after
-    the first pass is what the earlier passes left. An :class:`~textclean.document.Edit`
-    holds offsets into the text *as the stage received it*, so the later passes'
-    edits (deletions only) are mapped back; one that spans a place where an earlier
-    pass deleted text becomes one edit per piece of the input it removes.
-    """
-    pos = list(range(len(original)))  # where each character of the current text came from
-    out = doc.edits[: passes[0][0]]
-    for a, b in passes:
-        mine = doc.edits[a:b]
-        for e in mine:
-            src = pos[e.start : e.end]
-            k = 0
-            while k < len(src):
-                j = k
-                while j + 1 < len(src) and src[j + 1] == src[j] + 1:
-                    j += 1
-                start, end = src[k], src[j] + 1
-                out.append(dataclasses.replace(e, start=start, end=end, before=original[start:end]))
-                k = j + 1
-        for e in sorted(mine, key=lambda e: e.start, reverse=True):
-            del pos[e.start : e.end]
-    doc.edits[: passes[-1][1]] = out
+
+def _merge_pass(recorded: list[Change], changes: list[Change]) -> list[Change]:
+    """``recorded`` (deletions in offsets into the original text) plus a later pass's
+    ``changes`` (offsets into the text left after ``recorded``), mapped back into the
+    original. A later deletion that spans text removed earlier is split around it."""
+    gone = sorted((c.start, c.end) for c in recorded)
+
+    def original(pos: int) -> int:
+        """The original offset of the character at ``pos`` of the text left."""
+        for start, end in gone:
+            if start <= pos:
+                pos += end - start
+            else:
+                break
+        return pos
+
+    out = list(recorded)
+    for c in changes:
+        if c.end <= c.start:
+            continue
+        lo = original(c.start)
+        hi = original(c.end - 1) + 1
+        for start, end in gone:  # the parts of [lo, hi) not deleted before
+            if end <= lo or start >= hi:
+                continue
+            if start > lo:
+                out.append(Change(lo, start, c.after, c.rule, c.evidence))
+            lo = max(lo, end)
+        if lo < hi:
+            out.append(Change(lo, hi, c.after, c.rule, c.evidence))
+    return sorted(out, key=lambda c: c.start)
 
 
 def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
