@@ -9,28 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from textclean.config import Config
+from tests.boilerplate_helpers import STAGE, removed
 from textclean.document import Document, replay
-from textclean.rules import RulePack
-from textclean.stages import boilerplate
 
-STAGE = boilerplate.build(Config(), RulePack.load(()))
 BODY = (
     "The council voted on Tuesday to fund the new library, after a long debate about costs.\n"
     "Residents who spoke at the meeting mostly supported the plan, though some asked for more.\n"
     "Construction is expected to start in the spring and to last about eighteen months.\n"
 )
-
-
-def removed(text: str, st: boilerplate.BoilerplateStage = STAGE) -> dict[str, str]:
-    """Removed non-blank line → rule id."""
-    doc = st(Document("t", text))
-    out = {}
-    for e in doc.edits:
-        for ln in e.before.splitlines():
-            if ln.strip():
-                out[ln.strip()] = e.rule
-    return out
 
 
 FAMILIES = {

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.boilerplate_helpers import STAGE, removed
 from textclean.config import Config
 from textclean.document import Document
 from textclean.rules import RulePack
@@ -17,23 +18,11 @@ from textclean.stages.boilerplate.layout import layout_lines
 from textclean.stages.boilerplate.screen import normalize
 from textclean.stages.boilerplate.stage import _wordy_ends
 
-STAGE = boilerplate.build(Config(), RulePack.load(()))
 BODY = (
     "The council voted on Tuesday to fund the new library, after a long debate about costs.\n"
     "Residents who spoke at the meeting mostly supported the plan, though some asked for more.\n"
     "Construction is expected to start in the spring and to last about eighteen months.\n"
 )
-
-
-def removed(text: str, st: boilerplate.BoilerplateStage = STAGE) -> dict[str, str]:
-    """Removed non-blank line → rule id."""
-    doc = st(Document("t", text))
-    out = {}
-    for e in doc.edits:
-        for ln in e.before.splitlines():
-            if ln.strip():
-                out[ln.strip()] = e.rule
-    return out
 
 
 FAMILIES = {
