@@ -11,6 +11,13 @@ from textclean.stages import boilerplate
 #: The boilerplate stage with the built-in rule pack and the default config.
 STAGE = boilerplate.build(Config(), RulePack.load(()))
 
+#: Three sentences of an article, written for the tests: chrome goes above or below them.
+BODY = (
+    "The council voted on Tuesday to fund the new library, after a long debate about costs.\n"
+    "Residents who spoke at the meeting mostly supported the plan, though some asked for more.\n"
+    "Construction is expected to start in the spring and to last about eighteen months.\n"
+)
+
 
 def removed(text: str, st: boilerplate.BoilerplateStage = STAGE) -> dict[str, str]:
     """Removed non-blank line (stripped) → the rule id that removed it."""

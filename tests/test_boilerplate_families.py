@@ -9,15 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.boilerplate_helpers import STAGE, removed
+from tests.boilerplate_helpers import BODY, STAGE, removed
 from textclean.document import Document, replay
-
-BODY = (
-    "The council voted on Tuesday to fund the new library, after a long debate about costs.\n"
-    "Residents who spoke at the meeting mostly supported the plan, though some asked for more.\n"
-    "Construction is expected to start in the spring and to last about eighteen months.\n"
-)
-
 
 FAMILIES = {
     # comments closed, in several languages

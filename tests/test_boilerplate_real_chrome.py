@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from tests.boilerplate_helpers import STAGE, removed
+from tests.boilerplate_helpers import BODY, STAGE, removed
 from textclean.config import Config
 from textclean.document import Document
 from textclean.rules import RulePack
@@ -19,11 +19,6 @@ from textclean.stages import boilerplate
 from textclean.stages.boilerplate.screen import normalize, required_literals
 
 DATA = Path(__file__).resolve().parent / "data"
-BODY = (
-    "The council voted on Tuesday to fund the new library, after a long debate about costs.\n"
-    "Residents who spoke at the meeting mostly supported the plan, though some asked for more.\n"
-    "Construction is expected to start in the spring and to last about eighteen months.\n"
-)
 
 
 # One chrome line per family, each placed after the article (where comment forms,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.boilerplate_helpers import STAGE, removed
+from tests.boilerplate_helpers import BODY, STAGE, removed
 from textclean.config import Config
 from textclean.document import Document
 from textclean.rules import RulePack
@@ -17,13 +17,6 @@ from textclean.stages import boilerplate
 from textclean.stages.boilerplate.layout import layout_lines
 from textclean.stages.boilerplate.screen import normalize
 from textclean.stages.boilerplate.stage import _wordy_ends
-
-BODY = (
-    "The council voted on Tuesday to fund the new library, after a long debate about costs.\n"
-    "Residents who spoke at the meeting mostly supported the plan, though some asked for more.\n"
-    "Construction is expected to start in the spring and to last about eighteen months.\n"
-)
-
 
 FAMILIES = {
     "Full Article": "boilerplate.stub.full_story",

@@ -14,6 +14,7 @@ import pytest
 
 from bench.despin import measure
 from bench.despin.real import learn
+from tests.despin_texts import SPUN
 from textclean.config import Config
 from textclean.document import Document
 from textclean.rules import RulePack
@@ -117,16 +118,6 @@ def test_the_shipped_learned_table_is_rebuilt_without_the_scored_pair() -> None:
 
 def test_learned_table_is_current() -> None:
     assert learn.main(["--check"]) == 0
-
-
-SPUN = (
-    "Greater than a yr after the flood, the city council stated it's going to lastly rebuild "
-    "the bridge. Residents have been making an attempt to get it fastened for a very long "
-    "time.\n"
-    "The power went out throughout the storm, and crews worked throughout Saturday to "
-    "restore it. Officers mentioned the historical past of the river was a part of the "
-    "downside.\n"
-)
 
 
 @pytest.mark.parametrize("consistency", [True, False])
