@@ -175,23 +175,28 @@ def _doc_shingles(buf, i, end, lower, classes, ngram, qn, ring, hv):  # type: ig
     return m
 
 
+def _permutation_mins(row, a, b, hv, m):  # type: ignore[no-untyped-def]
+    # Lower each permutation's running min in ``row`` over the first ``m`` mixed
+    # hashes of ``hv``: a loop LLVM vectorizes with the running min in a register.
+    for p in range(row.size):
+        ap = a[p]
+        bp = b[p]
+        low = row[p]
+        for s in range(m):
+            low = min(low, np.uint32(ap * hv[s] + bp))
+        row[p] = low
+
+
 def _signatures(buf, starts, lower, classes, ngram, qn, a, b, out, hv):  # type: ignore[no-untyped-def]
     # Each document's shingle hashes (``_doc_shingles``) collect in ``hv``, are
     # mixed (fmix32, as datasketch hashes a value), then each permutation's min
-    # runs over them, a loop LLVM vectorizes with the running min in a register.
+    # runs over them (``_permutation_mins``).
     ring = np.zeros(ngram, dtype=np.uint64)
     for d in range(starts.size - 1):
         m = _doc_shingles(buf, starts[d], starts[d + 1], lower, classes, ngram, qn, ring, hv)
         for s in range(m):
             hv[s] = _fmix32(hv[s])
-        row = out[d]
-        for p in range(row.size):
-            ap = a[p]
-            bp = b[p]
-            low = row[p]
-            for s in range(m):
-                low = min(low, np.uint32(ap * hv[s] + bp))
-            row[p] = low
+        _permutation_mins(out[d], a, b, hv, m)
 
 
 def _shingle_sets(buf, starts, lower, classes, ngram, qn, a, b, sig, values, counts, hv):  # type: ignore[no-untyped-def]
@@ -218,14 +223,7 @@ def _shingle_sets(buf, starts, lower, classes, ngram, qn, a, b, sig, values, cou
             prev = v
         counts[d] = u
         total += u
-        row = sig[d]
-        for p in range(row.size):
-            ap = a[p]
-            bp = b[p]
-            low = row[p]
-            for j in range(u):
-                low = min(low, np.uint32(ap * doc[j] + bp))
-            row[p] = low
+        _permutation_mins(sig[d], a, b, doc, u)
     return total
 
 
@@ -307,7 +305,7 @@ def load() -> Callable[..., Any] | None:
 def _build() -> Callable[..., Any] | None:
     global AVAILABLE, _compiled, _compiled_words, _compiled_chars, _compiled_sets
     global _fmix64, _fmix32, _shingle_hash
-    global _decode, _doc_shingles
+    global _decode, _doc_shingles, _permutation_mins
     if _compiled is not None or not AVAILABLE:  # another thread built it meanwhile
         return _compiled
     try:
@@ -321,6 +319,7 @@ def _build() -> Callable[..., Any] | None:
     _shingle_hash = inline(_shingle_hash)
     _decode = inline(_decode)
     _doc_shingles = inline(_doc_shingles)
+    _permutation_mins = inline(_permutation_mins)
     _compiled_words = numba.njit(cache=True, nogil=True, boundscheck=False)(_word_hashes)
     _compiled_chars = numba.njit(cache=True, nogil=True, boundscheck=False)(_char_shingles)
     _compiled_sets = numba.njit(cache=True, nogil=True, boundscheck=False)(_shingle_sets)
