@@ -83,23 +83,14 @@ if TYPE_CHECKING:
 MARK = "\x01"
 _TOKEN_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
 _ASCII = bytes(range(128))
-#: Bytes → class byte: token characters (ASCII letters and digits, and every byte of a
-#: multi-byte character, once only token characters are left outside ASCII) and the
-#: ASCII connectors stay; spaces and tabs become a space; everything else a MARK.
-_TABLE = bytearray(range(256))
-_IS_TOKEN = np.zeros(256, dtype=bool)
-_IS_CONNECTOR = np.zeros(256, dtype=bool)
-for _b in range(256):
-    _c = chr(_b)
-    if _b >= 128 or _c.isalnum():
-        _IS_TOKEN[_b] = True
-    elif _c in "'.-":
-        _IS_CONNECTOR[_b] = True
-    elif _c in " \t":
-        _TABLE[_b] = 32
-    else:
-        _TABLE[_b] = 1
-_CLASS = bytes(_TABLE)
+#: Byte → class: 2 a token character (an ASCII letter or digit, or any byte of a
+#: multi-byte character, once only token characters are left outside ASCII), 3 an ASCII
+#: connector, 0 a space or tab (a joining gap), 1 anything else (a gap that does not join).
+_CLASS = bytes(
+    2 if b >= 128 or chr(b).isalnum() else 3 if chr(b) in "'.-" else 0 if chr(b) in " \t" else 1
+    for b in range(256)
+)
+_UNMARK = bytes.maketrans(MARK.encode(), b" ")
 #: Characters whose lower case depends on their neighbours or is longer than one character
 #: are left to the full analysis (see the module docstring).
 _FINAL_SIGMA = "\u03a3"
@@ -144,24 +135,20 @@ def word_buffer(text: str) -> tuple[str, str] | None:
         if lower:
             source = source.lower()
         raw = source.encode("utf-8")
-    a = np.frombuffer(b" " + raw.lower().translate(_CLASS) + b" ", dtype=np.uint8)
-    token = _IS_TOKEN[a]
-    connector = _IS_CONNECTOR[a]
-    token[1:-1] |= connector[1:-1] & token[:-2] & token[2:]  # inner connectors
+    low = b" " + raw.lower() + b" "
+    cls = np.frombuffer(low.translate(_CLASS), dtype=np.uint8)
+    token = cls == 2
+    token[1:-1] |= (cls[1:-1] == 3) & token[:-2] & token[2:]  # inner connectors
     sep = ~token
     gap_start = sep.copy()
     gap_start[1:] &= token[:-1]
-    keep = token | gap_start
-    nonjoin = sep & (a != 32)
-    out = a.copy()
-    out[sep] = 32
-    words = out[keep].tobytes().decode("latin-1")
-    if not nonjoin.any():
-        return words, words
-    gap_id = np.cumsum(gap_start) - 1
-    unjoined = np.bincount(gap_id[nonjoin], minlength=int(gap_id[-1]) + 1) > 0
-    out[np.flatnonzero(gap_start)[unjoined]] = 1
-    return words, out[keep].tobytes().decode("latin-1")
+    starts = np.flatnonzero(gap_start)
+    # each gap keeps its first byte: a MARK when any of its bytes does not join
+    unjoined = np.maximum.reduceat((cls != 0) & sep, starts)
+    out = np.frombuffer(low, dtype=np.uint8).copy()
+    out[starts] = np.where(unjoined, 1, 32)
+    gaps = out[token | gap_start].tobytes()
+    return gaps.translate(_UNMARK).decode("latin-1"), gaps.decode("latin-1")
 
 
 def _latin1(s: str) -> str:
@@ -172,9 +159,12 @@ def _text(s: str) -> str:
     return s.encode("latin-1").decode("utf-8")
 
 
-#: Automaton values: (key length, kind, payload, extra); kinds: single word, phrase,
-#: fingerprint, number word glued to decimals.
-_SINGLE, _PHRASE, _FINGERPRINT, _DECIMAL = range(4)
+#: Automaton values: ``(key length, kind, payload, extra)``; kinds: a single word that
+#: can count for evidence (tier T1/T2), one that counts for breadth only (T3, rarer than
+#: its original), a phrase (extra: its words), a fingerprint (extra: its table order), a
+#: number word glued to decimals, several of these (payload: their ``(kind, payload,
+#: extra)``).
+_SINGLE, _BREADTH_ONLY, _PHRASE, _FINGERPRINT, _DECIMAL, _SEVERAL = range(6)
 
 
 class FastScorer:
@@ -191,8 +181,10 @@ class FastScorer:
         for spun, e in stage.match_entries.items():
             if " " in spun:
                 roles.setdefault(f" {_latin1(spun)} ", []).append((_PHRASE, e, spun.count(" ") + 1))
-            elif spun in stage.breadth or e.tier != "t3":
+            elif e.tier != "t3":
                 roles.setdefault(f" {_latin1(spun)} ", []).append((_SINGLE, e, 0))
+            elif spun in stage.breadth:
+                roles.setdefault(f" {_latin1(spun)} ", []).append((_BREADTH_ONLY, e, 0))
         for order, fp in enumerate(stage.tables.fingerprints):
             for words in product(*(sorted(slot) for slot in fp.slots)):
                 key = f" {_latin1(' '.join(words))} "
@@ -201,7 +193,10 @@ class FastScorer:
             roles.setdefault(f" {word}.", []).append((_DECIMAL, None, 0))
         automaton = ahocorasick.Automaton()
         for key, found in roles.items():
-            automaton.add_word(key, (len(key), tuple(found)))
+            if len(found) == 1:
+                automaton.add_word(key, (len(key), *found[0]))
+            else:
+                automaton.add_word(key, (len(key), _SEVERAL, tuple(found), 0))
         automaton.make_automaton()
         self.automaton = automaton
         # entries whose evidence depends on the text (a capitalised original may be a
@@ -220,12 +215,9 @@ class FastScorer:
     def _gain(self, e: Entry, prev: str | None, nxt: str | None, text: str) -> float:
         """One match's evidence, as :meth:`DespinStage.evidence
         <textclean.stages.despin.stage.DespinStage.evidence>` counts it (``prev`` and
-        ``nxt`` as Latin-1 buffer keys)."""
+        ``nxt`` as Latin-1 buffer keys), remembered unless it depends on the text."""
         cfg = self.stage.config
         key = (e.spun, prev, nxt)
-        gain = self._gains.get(key)
-        if gain is not None:
-            return gain
         llr, _alt = self.stage.match_llr(
             Match(0, 1, e),
             None if prev is None else _text(prev),
@@ -250,22 +242,24 @@ class FastScorer:
         words, gaps = buf
         stage = self.stage
         cfg = stage.config
-        singles: list[tuple[int, int, Entry]] = []
         phrases: dict[int, list[tuple[int, int, Entry]]] = {}
         prints: list[tuple[int, int, Fingerprint]] = []
         decimals = 0
-        # positions: the offset of the separator before a match and of the one after it
-        for end, (length, found) in self.automaton.iter(words):
+        # a match is (offset of the separator before it, of the one after it, entry)
+        hits = list(self.automaton.iter(words))
+        singles = [(end - v[0] + 1, end, v[2]) for end, v in hits if v[1] <= _BREADTH_ONLY]
+        for end, (length, kind, obj, extra) in [h for h in hits if h[1][1] > _BREADTH_ONLY]:
             start = end - length + 1
-            for kind, obj, extra in found:
-                if kind == _SINGLE:
-                    singles.append((start, end, obj))
-                elif kind == _PHRASE:
+            for kind_, obj_, extra_ in ((kind, obj, extra),) if kind != _SEVERAL else obj:
+                if kind_ <= _BREADTH_ONLY:
+                    singles.append((start, end, obj_))
+                    singles.sort(key=_first)  # rare: a word that is also a fingerprint
+                elif kind_ == _PHRASE:
                     if MARK not in gaps[start + 1 : end]:
-                        phrases.setdefault(start, []).append((extra, end, obj))
-                elif kind == _FINGERPRINT:
+                        phrases.setdefault(start, []).append((extra_, end, obj_))
+                elif kind_ == _FINGERPRINT:
                     if MARK not in gaps[start + 1 : end]:
-                        prints.append((start, extra, obj))
+                        prints.append((start, extra_, obj_))
                 elif _spun_decimal(_text(words[start + 1 : words.find(" ", start + 1)])):
                     decimals += 1
         chosen = _choose_phrases(phrases)
@@ -275,7 +269,9 @@ class FastScorer:
             singles = [
                 m for m in singles if (k := bisect_right(starts, m[0]) - 1) < 0 or m[0] >= ends[k]
             ]
-        matches = sorted(singles + chosen, key=_first)
+            matches = sorted(singles + chosen, key=_first)
+        else:
+            matches = singles  # in order: single words never overlap
         cap = cfg.max_hits_per_entry
         breadth = stage.breadth
         entry_hits = Counter(m[2].spun for m in matches if m[2].spun in breadth)
@@ -290,6 +286,7 @@ class FastScorer:
         distinct = len(entry_hits) + len(fp_hits)
         # evidence: per entry, in the order of its first counting match
         last = len(words) - 1
+        cached = self._gains.get
         per_entry: dict[str, list[float]] = {}
         for start, end, e in matches:
             if e.tier == "t3":
@@ -299,7 +296,9 @@ class FastScorer:
                 prev = words[words.rfind(" ", 0, start) + 1 : start]
             if end != last and gaps[end] != MARK:
                 nxt = words[end + 1 : words.find(" ", end + 1)]
-            gain = self._gain(e, prev, nxt, text)
+            gain = cached((e.spun, prev, nxt))
+            if gain is None:
+                gain = self._gain(e, prev, nxt, text)
             if gain > 0:
                 per_entry.setdefault(e.spun, []).append(gain)
         for _ in range(decimals):
