@@ -63,10 +63,11 @@ corpus of the tests and on generated texts):
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from itertools import product
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 import ahocorasick
@@ -248,12 +249,15 @@ class FastScorer:
         # a match is (offset of the separator before it, of the one after it, entry)
         hits = list(self.automaton.iter(words))
         singles = [(end - v[0] + 1, end, v[2]) for end, v in hits if v[1] <= _BREADTH_ONLY]
-        for end, (length, kind, obj, extra) in [h for h in hits if h[1][1] > _BREADTH_ONLY]:
+        others = len(singles) != len(hits)  # phrases, fingerprints or decimals too
+        for end, (length, kind, obj, extra) in (
+            [h for h in hits if h[1][1] > _BREADTH_ONLY] if others else ()
+        ):
             start = end - length + 1
             for kind_, obj_, extra_ in ((kind, obj, extra),) if kind != _SEVERAL else obj:
                 if kind_ <= _BREADTH_ONLY:
                     singles.append((start, end, obj_))
-                    singles.sort(key=_first)  # rare: a word that is also a fingerprint
+                    singles.sort(key=_FIRST)  # rare: a word that is also a fingerprint
                 elif kind_ == _PHRASE:
                     if MARK not in gaps[start + 1 : end]:
                         phrases.setdefault(start, []).append((extra_, end, obj_))
@@ -263,19 +267,20 @@ class FastScorer:
                 elif _spun_decimal(_text(words[start + 1 : words.find(" ", start + 1)])):
                     decimals += 1
         chosen = _choose_phrases(phrases)
-        if chosen:
-            starts = [m[0] for m in chosen]
-            ends = [m[1] for m in chosen]
-            singles = [
-                m for m in singles if (k := bisect_right(starts, m[0]) - 1) < 0 or m[0] >= ends[k]
+        if chosen:  # single words fill the gaps between the chosen phrases
+            at = [m[0] for m in singles]
+            inside = [
+                i for s, e, _ in chosen for i in range(bisect_left(at, s), bisect_left(at, e))
             ]
-            matches = sorted(singles + chosen, key=_first)
+            for i in reversed(inside):
+                del singles[i]
+            matches = sorted(singles + chosen, key=_FIRST)
         else:
             matches = singles  # in order: single words never overlap
         cap = cfg.max_hits_per_entry
         breadth = stage.breadth
-        entry_hits = Counter(m[2].spun for m in matches if m[2].spun in breadth)
-        prints.sort(key=_first_two)
+        entry_hits = Counter(filter(breadth.__contains__, map(_SPUN, map(_ENTRY, matches))))
+        prints.sort(key=_FIRST_TWO)
         fp_hits = Counter(fp.id for _, _, fp in prints)
         weights = {fp.id: fp.weight for _, _, fp in prints}
         weighted = sum(min(c, cap) for c in entry_hits.values()) * cfg.breadth_weight
@@ -335,12 +340,10 @@ def may_flag(cfg: Any, score: float, distinct: int, evidence: float, ev_distinct
     return by_density or by_evidence
 
 
-def _first(m: tuple[int, int, Entry]) -> int:
-    return m[0]
-
-
-def _first_two(m: tuple[int, int, Fingerprint]) -> tuple[int, int]:
-    return m[0], m[1]
+_FIRST = itemgetter(0)
+_FIRST_TWO = itemgetter(0, 1)
+_ENTRY = itemgetter(2)
+_SPUN = attrgetter("spun")
 
 
 def _choose_phrases(
@@ -359,7 +362,7 @@ def _choose_phrases(
     for i in sorted(phrases, reverse=True):
         here = following
         pick: tuple[int, int, Entry] | None = None
-        for length, end, e in sorted(phrases[i], key=_longest_first):
+        for length, end, e in sorted(phrases[i], key=_FIRST, reverse=True):  # longest first
             w = length * length * TIER_WEIGHT.get(e.tier, 0.5) + _best_from(end, after, best)
             if w >= here - 1e-9:
                 here, pick = w, (i, end, e)
@@ -375,10 +378,6 @@ def _choose_phrases(
             out.append(choice[i])
             skip_to = choice[i][1]
     return out
-
-
-def _longest_first(p: tuple[int, int, Entry]) -> int:
-    return -p[0]
 
 
 __all__: Sequence[str] = ("FastScorer", "may_flag", "word_buffer")
