@@ -102,15 +102,16 @@ def word_buffer(text: str) -> tuple[str, str] | None:
     """``(words, gaps)``: the token keys of ``text`` (see the module docstring), each
     preceded and followed by one separator, as Latin-1 strings of their UTF-8 bytes.
     ``words`` separates them by spaces; ``gaps`` is the same string with a MARK
-    (``"\\x01"``) for every gap that does not join its tokens. None when the text holds
-    a character the fast path does not handle (the full analysis takes it).
+    (``"\\x01"``) for every gap that does not join its tokens, and for the separators
+    before the first token and after the last. None when the text holds a character
+    the fast path does not handle (the full analysis takes it).
 
     >>> word_buffer("Greater than a yr, real-estate")
-    (' greater than a yr real-estate ', ' greater than a yr\\x01real-estate ')
+    (' greater than a yr real-estate ', '\\x01greater than a yr\\x01real-estate\\x01')
     >>> word_buffer("Don’t -- stop.")[0]
     " don't stop "
     >>> word_buffer("")
-    (' ', ' ')
+    (' ', '\\x01')
     """
     try:
         raw = text.encode("utf-8")
@@ -149,6 +150,8 @@ def word_buffer(text: str) -> tuple[str, str] | None:
     out = np.frombuffer(low, dtype=np.uint8).copy()
     out[starts] = np.where(unjoined, 1, 32)
     gaps = out[token | gap_start].tobytes()
+    # nothing before the first token or after the last: those separators never join
+    gaps = b"\x01" + gaps[1:-1] + b"\x01" if len(gaps) > 1 else b"\x01"
     return gaps.translate(_UNMARK).decode("latin-1"), gaps.decode("latin-1")
 
 
@@ -207,18 +210,20 @@ class FastScorer:
             for spun, e in stage.match_entries.items()
             if any(alt != alt.lower() for alt in e.alternatives)
         )
-        self._gains: dict[tuple[str, str | None, str | None], float] = {}
+        self._gains: dict[tuple[str, ...], float] = {}
 
     @classmethod
     def of(cls, stage: DespinStage) -> FastScorer:
         return cls(stage)
 
-    def _gain(self, e: Entry, prev: str | None, nxt: str | None, text: str) -> float:
+    def _gain(
+        self, e: Entry, prev: str | None, nxt: str | None, text: str, key: tuple[Any, ...]
+    ) -> float:
         """One match's evidence, as :meth:`DespinStage.evidence
         <textclean.stages.despin.stage.DespinStage.evidence>` counts it (``prev`` and
-        ``nxt`` as Latin-1 buffer keys), remembered unless it depends on the text."""
+        ``nxt`` as Latin-1 buffer keys, None when their gap does not join), remembered
+        under ``key`` unless it depends on the text."""
         cfg = self.stage.config
-        key = (e.spun, prev, nxt)
         llr, _alt = self.stage.match_llr(
             Match(0, 1, e),
             None if prev is None else _text(prev),
@@ -290,20 +295,20 @@ class FastScorer:
         score = 1000.0 * weighted / n_words
         distinct = len(entry_hits) + len(fp_hits)
         # evidence: per entry, in the order of its first counting match
-        last = len(words) - 1
         cached = self._gains.get
         per_entry: dict[str, list[float]] = {}
         for start, end, e in matches:
             if e.tier == "t3":
                 continue
             prev = nxt = None
-            if start and gaps[start] != MARK:
+            if gaps[start] != MARK:  # the first token's separator is a MARK
                 prev = words[words.rfind(" ", 0, start) + 1 : start]
-            if end != last and gaps[end] != MARK:
+            if gaps[end] != MARK:  # so is the last one's
                 nxt = words[end + 1 : words.find(" ", end + 1)]
-            gain = cached((e.spun, prev, nxt))
+            key = (e.spun, prev, nxt)
+            gain = cached(key)
             if gain is None:
-                gain = self._gain(e, prev, nxt, text)
+                gain = self._gain(e, prev, nxt, text, key)
             if gain > 0:
                 per_entry.setdefault(e.spun, []).append(gain)
         for _ in range(decimals):
