@@ -145,10 +145,12 @@ def word_buffer(text: str) -> tuple[str, str] | None:
     gap_start = sep.copy()
     gap_start[1:] &= token[:-1]
     starts = np.flatnonzero(gap_start)
-    # each gap keeps its first byte: a MARK when any of its bytes does not join
-    unjoined = np.maximum.reduceat((cls != 0) & sep, starts)
+    # each gap keeps its first byte: a space, or a MARK when any of its bytes does not
+    # join (the gap of such a byte is the last one starting at or before it)
     out = np.frombuffer(low, dtype=np.uint8).copy()
-    out[starts] = np.where(unjoined, 1, 32)
+    out[starts] = 32
+    stops = np.flatnonzero((cls != 0) & sep)
+    out[starts[np.searchsorted(starts, stops, side="right") - 1]] = 1
     gaps = out[token | gap_start].tobytes()
     # nothing before the first token or after the last: those separators never join
     gaps = b"\x01" + gaps[1:-1] + b"\x01" if len(gaps) > 1 else b"\x01"
