@@ -102,10 +102,11 @@ def test_word_buffer_tokens_and_gaps(text: str) -> None:
     if buf is None:
         assert any(c in text for c in "İΣ\ud800")
         return
-    words, gaps = buf
+    words, gaps, n = buf
     keys, joined = scan(text)
     got = words.strip(" ").split(" ") if words.strip(" ") else []
     assert [w.encode("latin-1").decode("utf-8") for w in got] == keys
+    assert n == len(keys)
     seps = [i for i, c in enumerate(words) if c == " "][:-1]
     assert [i > 0 and gaps[p] != MARK for i, p in enumerate(seps)] == joined
     _same(text)

@@ -98,20 +98,20 @@ _FINAL_SIGMA = "\u03a3"
 _LLR_CACHE_SIZE = 50_000
 
 
-def word_buffer(text: str) -> tuple[str, str] | None:
-    """``(words, gaps)``: the token keys of ``text`` (see the module docstring), each
+def word_buffer(text: str) -> tuple[str, str, int] | None:
+    """``(words, gaps, tokens)``: the token keys of ``text`` (see the module docstring), each
     preceded and followed by one separator, as Latin-1 strings of their UTF-8 bytes.
     ``words`` separates them by spaces; ``gaps`` is the same string with a MARK
     (``"\\x01"``) for every gap that does not join its tokens, and for the separators
-    before the first token and after the last. None when the text holds a character
-    the fast path does not handle (the full analysis takes it).
+    before the first token and after the last; ``tokens`` counts them. None when the
+    text holds a character the fast path does not handle (the full analysis takes it).
 
     >>> word_buffer("Greater than a yr, real-estate")
-    (' greater than a yr real-estate ', '\\x01greater than a yr\\x01real-estate\\x01')
+    (' greater than a yr real-estate ', '\\x01greater than a yr\\x01real-estate\\x01', 5)
     >>> word_buffer("Don’t -- stop.")[0]
     " don't stop "
     >>> word_buffer("")
-    (' ', '\\x01')
+    (' ', '\\x01', 0)
     """
     try:
         raw = text.encode("utf-8")
@@ -154,7 +154,7 @@ def word_buffer(text: str) -> tuple[str, str] | None:
     gaps = out[token | gap_start].tobytes()
     # nothing before the first token or after the last: those separators never join
     gaps = b"\x01" + gaps[1:-1] + b"\x01" if len(gaps) > 1 else b"\x01"
-    return gaps.translate(_UNMARK).decode("latin-1"), gaps.decode("latin-1")
+    return gaps.translate(_UNMARK).decode("latin-1"), gaps.decode("latin-1"), len(starts) - 1
 
 
 def _latin1(s: str) -> str:
@@ -212,14 +212,14 @@ class FastScorer:
             for spun, e in stage.match_entries.items()
             if any(alt != alt.lower() for alt in e.alternatives)
         )
-        self._gains: dict[tuple[str, ...], float] = {}
+        self._gains: dict[tuple[str, str], float] = {}
 
     @classmethod
     def of(cls, stage: DespinStage) -> FastScorer:
         return cls(stage)
 
     def _gain(
-        self, e: Entry, prev: str | None, nxt: str | None, text: str, key: tuple[Any, ...]
+        self, e: Entry, prev: str | None, nxt: str | None, text: str, key: tuple[str, str]
     ) -> float:
         """One match's evidence, as :meth:`DespinStage.evidence
         <textclean.stages.despin.stage.DespinStage.evidence>` counts it (``prev`` and
@@ -247,7 +247,7 @@ class FastScorer:
         buf = word_buffer(text)
         if buf is None:
             return None
-        words, gaps = buf
+        words, gaps, n = buf
         stage = self.stage
         cfg = stage.config
         phrases: dict[int, list[tuple[int, int, Entry]]] = {}
@@ -292,24 +292,26 @@ class FastScorer:
         weights = {fp.id: fp.weight for _, _, fp in prints}
         weighted = sum(min(c, cap) for c in entry_hits.values()) * cfg.breadth_weight
         weighted += sum(min(c, cap) * weights[k] for k, c in fp_hits.items())
-        n = words.count(" ") - 1
         n_words = max(n, cfg.score_min_words, 1)
         score = 1000.0 * weighted / n_words
         distinct = len(entry_hits) + len(fp_hits)
         # evidence: per entry, in the order of its first counting match
-        cached = self._gains.get
+        cached, rfind, find = self._gains.get, words.rfind, words.find
         per_entry: dict[str, list[float]] = {}
         for start, end, e in matches:
             if e.tier == "t3":
                 continue
-            prev = nxt = None
-            if gaps[start] != MARK:  # the first token's separator is a MARK
-                prev = words[words.rfind(" ", 0, start) + 1 : start]
-            if gaps[end] != MARK:  # so is the last one's
-                nxt = words[end + 1 : words.find(" ", end + 1)]
-            key = (e.spun, prev, nxt)
+            # the words before and after the match with both gaps: what its evidence
+            # depends on (the text around it, from the word before to the word after)
+            before, after = rfind(" ", 0, start), find(" ", end + 1)
+            key = (e.spun, gaps[before + 1 : after])
             gain = cached(key)
             if gain is None:
+                prev = nxt = None
+                if gaps[start] != MARK:  # the first token's separator is a MARK
+                    prev = words[before + 1 : start]
+                if gaps[end] != MARK:  # so is the last one's
+                    nxt = words[end + 1 : after]
                 gain = self._gain(e, prev, nxt, text, key)
             if gain > 0:
                 per_entry.setdefault(e.spun, []).append(gain)
