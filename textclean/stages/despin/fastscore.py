@@ -56,6 +56,11 @@ corpus of the tests and on generated texts):
   fill the gaps), so leaving out the words that cannot count leaves every other
   match as it was: a T3 word counts for breadth only when its spun form is rarer than
   its original, and never for evidence.
+* *Evidence.* A match's evidence is the stage's ``match_llr`` of its entry and of its
+  neighbour words where their gaps join, so it is remembered under the spun form and
+  the buffer's text from the word before to the word after (both gaps included),
+  which determines them; an entry with a capitalised original (a name it may find
+  written elsewhere in the text) is weighed afresh in every document.
 * *Scores.* The sums run in the same order as in ``analyse`` (evidence entries in
   the order of their first counting match, fingerprints by position and table order),
   so even the floating-point roundings agree.
