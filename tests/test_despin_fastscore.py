@@ -221,3 +221,30 @@ def test_scorer_follows_the_tables() -> None:
     ):
         got = scorer.scores(text)
         assert got is None or json.dumps(got) == json.dumps(other.analyse(text).scores())
+
+
+@pytest.mark.parametrize(
+    "settings_",
+    [
+        {"threshold": 5.0, "min_distinct": 2, "density_min_evidence": 0.0},
+        {"evidence_threshold": 0.0},
+        {"evidence_threshold": 3.0, "evidence_min_distinct": 1},
+        {"max_hits_per_entry": 1, "breadth_weight": 2.5, "score_min_words": 10},
+        {"evidence_margin": 0.5, "evidence_clip": 1.0, "rarer_margin": 0.2},
+    ],
+)
+def test_other_settings_score_alike(settings_: dict[str, float]) -> None:
+    """The fast scorer reads the stage's settings: other thresholds, caps and margins
+    give the full analysis's scores too (or leave the document to it)."""
+    import dataclasses
+
+    from textclean.stages.despin import build_from_tables
+
+    base = _stage()
+    stage = build_from_tables(dataclasses.replace(base.config, **settings_), base.tables)
+    texts = [p.read_text("utf-8") for p in _corpus()[:40]]
+    assert any(stage.fast_scores(t) is not None for t in texts)
+    for text in texts:
+        fast = stage.fast_scores(text)
+        full = stage.analyse(text)
+        assert fast is None or (not full.spun and json.dumps(fast) == json.dumps(full.scores()))
