@@ -16,6 +16,17 @@ the cost ratio.
     python bench/despin/speed.py
     python bench/despin/speed.py --docs 400
     python bench/despin/speed.py --against /path/to/old/checkout
+
+``--paths`` times the stage's two ways of scoring the same texts, taking turns with
+``ftfy.fix_text`` (the fastest of ``--rounds`` rounds each, warm stage): the fast
+scorer of :mod:`textclean.stages.despin.fastscore` (what the stage runs for a document
+it does not flag) and the full per-token analysis (``DespinStage.analyse``, what it
+ran for every document before), and says how many documents the fast scorer left to
+the full analysis; without ``--docs`` on the clean English prose of ``bench/perf_table.py``
+(the clean seeds, ``bench/despin/clean``, ``tests/data/prose/en_*``)::
+
+    python bench/despin/speed.py --paths
+    python bench/despin/speed.py --paths --docs 400
 """
 
 from __future__ import annotations
@@ -102,6 +113,44 @@ def clean_speed(rounds: int, docs: int = 0) -> tuple[int, float, float, float]:
     return len(texts), mb, mb / despin_s, mb / ftfy_s
 
 
+def paths_speed(rounds: int, docs: int = 0) -> list[str]:
+    """Lines comparing ``ftfy.fix_text``, the whole stage, its fast scorer and its full
+    analysis on the same texts, taking turns each round."""
+    import ftfy
+
+    from bench.test_bench_throughput import clean_english
+    from textclean.config import Config
+    from textclean.document import Document
+    from textclean.stages.despin import build
+
+    texts = docs_texts(docs) if docs else clean_english()
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    stage = build(Config(), None)
+    deferred = sum(stage.fast_scores(t) is None for t in texts)
+    runs = {
+        "ftfy.fix_text": lambda: [ftfy.fix_text(t) for t in texts],
+        "despin stage": lambda: [stage(Document(str(i), t)) for i, t in enumerate(texts)],
+        "fast scorer (fastscore.py)": lambda: [stage.fast_scores(t) for t in texts],
+        "full analysis (analyse)": lambda: [stage.analyse(t).scores() for t in texts],
+    }
+    best = dict.fromkeys(runs, float("inf"))
+    for _ in range(rounds):
+        for name, run in runs.items():
+            t = time.perf_counter()
+            run()
+            best[name] = min(best[name], time.perf_counter() - t)
+    ref = best["ftfy.fix_text"]
+    out = [
+        f"{'documentation' if docs else 'clean English prose'}: {len(texts)} documents, "
+        f"{mb:.2f} MB; "
+        f"the fast scorer left {deferred} to the full analysis",
+        "| scoring | MB/s | × ftfy |",
+        "|---|---:|---:|",
+    ]
+    out += [f"| {name} | {mb / s:.2f} | {ref / s:.2f} |" for name, s in best.items()]
+    return out
+
+
 def cost(checkout: Path) -> list[float]:
     """Cold per-document milliseconds of seeds 001 and 000 with ``checkout``'s stage."""
     done = subprocess.run(
@@ -118,7 +167,11 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--against", type=Path, help="another checkout to compare per-document cost")
     ap.add_argument("--docs", type=int, default=0, help="the first N documentation pages")
+    ap.add_argument("--paths", action="store_true", help="fast scorer against full analysis")
     args = ap.parse_args(argv)
+    if args.paths:
+        print("\n".join(paths_speed(max(args.rounds, 5), args.docs)))
+        return 0
     n, mb, despin, ftfy = clean_speed(args.rounds, args.docs)
     print(f"{'documentation' if args.docs else 'clean prose'}: {n} documents, {mb:.2f} MB")
     print(f"despin {despin:.2f} MB/s, ftfy.fix_text {ftfy:.2f} MB/s: {despin / ftfy:.2f}x ftfy")

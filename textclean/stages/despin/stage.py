@@ -273,6 +273,8 @@ class DespinStage:
     _llr_cache: dict[tuple[str, str, str | None, str | None], tuple[float, ...]] = field(
         repr=False, default_factory=dict, compare=False, init=False
     )
+    # the fast scorer of documents this stage does not flag (built on first use)
+    _fast: list[Any] = field(repr=False, default_factory=list, compare=False, init=False)
     name: str = NAME
 
     @classmethod
@@ -814,12 +816,26 @@ class DespinStage:
                 {"tier": e.tier, "spin_score": round(a.score, 3), "consistency": True, **ev},
             )
 
+    def fast_scores(self, text: str) -> dict[str, float | int | bool] | None:
+        """``analyse(text).scores()`` when this stage does not flag ``text``, from one
+        automaton pass (:mod:`textclean.stages.despin.fastscore`); None when the full
+        analysis must decide (the text is flagged, or might be)."""
+        if not self._fast:
+            from textclean.stages.despin.fastscore import FastScorer
+
+            self._fast.append(FastScorer(self))
+        return self._fast[0].scores(text)
+
     def __call__(self, doc: Document) -> Document:
         if self.config.mode == "off":
             return doc
         skip = english_only_skip(doc, self.language)
         if skip is not None:  # English tables and frequencies: say why nothing was looked at
             doc.scores["despin.skipped"] = skip
+            return doc
+        fast = self.fast_scores(doc.text)
+        if fast is not None:  # not flagged: its scores are all there is to say
+            doc.scores.update(fast)
             return doc
         a = self.analyse(doc.text)
         doc.scores.update(a.scores())

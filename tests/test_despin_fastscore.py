@@ -1,0 +1,250 @@
+"""despin's fast scorer gives the full analysis's scores, byte for byte, or defers to it."""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.despin_texts import SPUN
+from textclean.config import Config
+from textclean.document import Document
+from textclean.stages.despin import DespinStage, build
+from textclean.stages.despin.fastscore import MARK, FastScorer, word_buffer
+from textclean.stages.despin.match import scan
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@lru_cache(maxsize=1)
+def _stage() -> DespinStage:
+    return build(Config(), None)
+
+
+def _same(text: str) -> None:
+    """The fast scorer returns the full analysis's scores, or None; never a flagged
+    document's."""
+    stage = _stage()
+    full = stage.analyse(text)
+    fast = stage.fast_scores(text)
+    if fast is None:
+        return
+    assert not full.spun
+    assert json.dumps(fast) == json.dumps(full.scores())
+
+
+def _corpus() -> list[Path]:
+    files = [
+        *sorted((ROOT / "seeds").glob("*.txt")),
+        *sorted((ROOT / "tests" / "data").rglob("*.txt")),
+        *sorted((ROOT / "bench" / "despin").rglob("*.txt")),
+    ]
+    return [p for p in files if p.is_file() and "real" not in p.relative_to(ROOT).parts]
+
+
+def test_corpora_score_alike() -> None:
+    """Every text of the seeds, the test data and the despin bench (pairs, spun and
+    original, clean texts, development pairs): same scores, flagged ones deferred."""
+    files = _corpus()
+    assert len(files) > 60
+    deferred = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8", errors="surrogateescape")
+        _same(text)
+        deferred += _stage().fast_scores(text) is None
+    assert deferred < len(files)  # the fast path is taken
+
+
+def test_prose_sample_scores_alike() -> None:
+    for line in (ROOT / "tests" / "data" / "prose_sample.jsonl").read_text("utf-8").splitlines():
+        _same(json.loads(line)["text"])
+
+
+def test_spun_text_is_left_to_the_full_analysis() -> None:
+    assert _stage().analyse(SPUN).spun
+    assert _stage().fast_scores(SPUN) is None
+    doc = _stage()(Document("d", SPUN))
+    assert doc.scores["spun"] is True and doc.edits
+
+
+def test_stage_scores_unchanged_by_the_fast_path() -> None:
+    text = (
+        "The new version of the package provides each user with different options. "
+        "Support for the data types was added in 2.4; the value is three.9 percent."
+    )
+    stage = _stage()
+    assert stage.fast_scores(text) is not None
+    doc = stage(Document("d", text))
+    assert json.dumps(doc.scores) == json.dumps(stage.analyse(text).scores())
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Greater than a yr, real-estate’s U.S. market -- re-use a..b 'quoted' end.",
+        "can  be\tcan\u00a0be can\n be",
+        "İstanbul ΣΟΦΙΑ café Ünited",
+        "three.9 Three.12 twelve.5x",
+        "\ud800 lone surrogate",
+        "",
+        "...",
+        "a",
+        "x\x01y mid\u2028line ’s",
+    ],
+)
+def test_word_buffer_tokens_and_gaps(text: str) -> None:
+    """The buffer's tokens and joined gaps are those of :func:`scan`."""
+    buf = word_buffer(text)
+    if buf is None:
+        assert any(c in text for c in "İΣ\ud800")
+        return
+    words, gaps, n = buf
+    keys, joined = scan(text)
+    got = words.strip(" ").split(" ") if words.strip(" ") else []
+    assert [w.encode("latin-1").decode("utf-8") for w in got] == keys
+    assert n == len(keys)
+    seps = [i for i, c in enumerate(words) if c == " "][:-1]
+    assert [i > 0 and gaps[p] != MARK for i, p in enumerate(seps)] == joined
+    _same(text)
+
+
+_STAGE_WORDS = [
+    "the",
+    "a",
+    "of",
+    "can",
+    "be",
+    "will",
+    "each",
+    "version",
+    "data",
+    "use",
+    "types",
+    "packages",
+    "is",
+    "aware",
+    "find",
+    "out",
+    "how",
+    "to",
+    "greater",
+    "than",
+    "yr",
+    "making",
+    "an",
+    "attempt",
+    "historical",
+    "past",
+    "in",
+    "addition",
+    "they",
+    "stated",
+    "nonetheless",
+    "assist",
+    "Tremendous",
+    "Bowl",
+    "Super",
+    "three.9",
+    "U.S",
+    "1000's",
+    "most",
+    "cancers",
+    "the",
+    "identical",
+    "time",
+    "period",
+    "second",
+    "brand",
+    "new",
+    "actual",
+    "property",
+    "traders",
+    "café",
+    "Über",
+    "re-use",
+    "don’t",
+    "x",
+    "42",
+]
+_GAPS = [
+    " ",
+    " ",
+    " ",
+    "  ",
+    "\t",
+    "\u00a0",
+    ", ",
+    ". ",
+    "\n",
+    " - ",
+    "-",
+    "’",
+    "'",
+    ".",
+    " “",
+    "” ",
+]
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.sampled_from(_STAGE_WORDS), st.sampled_from(_GAPS)), max_size=60))
+def test_generated_texts_score_alike(parts: list[tuple[str, str]]) -> None:
+    """Table words, phrases, fingerprints, names and decimals with every kind of gap."""
+    _same("".join(w + g for w, g in parts))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(codec="utf-8"), max_size=80))
+def test_any_text_scores_alike(text: str) -> None:
+    _same(text)
+
+
+def test_scorer_follows_the_tables() -> None:
+    """The automaton is built from the stage's tables: a stage without the general
+    entries scores with what is left."""
+    from textclean.stages.despin import build_from_tables
+
+    stage = _stage()
+    other = build_from_tables(stage.config, stage.tables.without_source("general"))
+    assert len(other.match_entries) < len(stage.match_entries)
+    scorer = FastScorer(other)
+    for text in (
+        "The new version of each package provides different options and data.",
+        SPUN,
+        (ROOT / "seeds")
+        .joinpath(sorted(p.name for p in (ROOT / "seeds").glob("000_*"))[0])
+        .read_text("utf-8"),
+    ):
+        got = scorer.scores(text)
+        assert got is None or json.dumps(got) == json.dumps(other.analyse(text).scores())
+
+
+@pytest.mark.parametrize(
+    "settings_",
+    [
+        {"threshold": 5.0, "min_distinct": 2, "density_min_evidence": 0.0},
+        {"evidence_threshold": 0.0},
+        {"evidence_threshold": 3.0, "evidence_min_distinct": 1},
+        {"max_hits_per_entry": 1, "breadth_weight": 2.5, "score_min_words": 10},
+        {"evidence_margin": 0.5, "evidence_clip": 1.0, "rarer_margin": 0.2},
+    ],
+)
+def test_other_settings_score_alike(settings_: dict[str, float]) -> None:
+    """The fast scorer reads the stage's settings: other thresholds, caps and margins
+    give the full analysis's scores too (or leave the document to it)."""
+    import dataclasses
+
+    from textclean.stages.despin import build_from_tables
+
+    base = _stage()
+    stage = build_from_tables(dataclasses.replace(base.config, **settings_), base.tables)
+    texts = [p.read_text("utf-8") for p in _corpus()[:40]]
+    assert any(stage.fast_scores(t) is not None for t in texts)
+    for text in texts:
+        fast = stage.fast_scores(text)
+        full = stage.analyse(text)
+        assert fast is None or (not full.spun and json.dumps(fast) == json.dumps(full.scores()))

@@ -1,0 +1,397 @@
+"""despin's scores of a document it does not flag, from one automaton pass.
+
+Most documents of any corpus are not spun, and for them despin only scores: their
+``spin_score``, ``spin_evidence``, ``spin_hits``, ``spin_distinct`` and
+``spin_evidence_distinct`` are part of the output, so no bound may skip computing them
+(a document under the flag threshold still reports its exact scores). What can go is
+the cost of getting there: :meth:`DespinStage.analyse
+<textclean.stages.despin.stage.DespinStage.analyse>` tokenizes every word into Python
+lists, matches every token against the table and keeps a ``Match`` per match (13% of
+the words of a documentation page are table words: "version", "type", "data"). This
+module computes the same scores without a Python object per word:
+
+1. :func:`word_buffer` rewrites the text as its token keys separated by one byte
+   each, with C-level passes (``bytes.translate``, numpy over the bytes): ``" "``
+   where the tokens are *joined* (only spaces, tabs or no-break spaces between them,
+   :data:`~textclean.stages.despin.match._JOIN_GAP`) and ``"\\x01"`` where they are not;
+2. one Aho-Corasick pass (:class:`FastScorer`'s automaton, built from the loaded
+   tables, so it follows any change of their contents or of a rule pack) over the
+   buffer finds every occurrence of a spun phrase, of a spun word that can count
+   (rarer than its original, or of tier T1/T2, whose evidence may be positive), of a
+   fingerprint and of a number word glued to decimals ("three.9");
+3. the phrase choice, the breadth count, the per-entry evidence (the stage's own
+   :meth:`~textclean.stages.despin.stage.DespinStage.match_llr`) and the scores follow
+   :meth:`~textclean.stages.despin.stage.DespinStage.analyse` step by step over those
+   hits only.
+
+When the scores flag the document (or could: the density or the evidence rule holds
+before the English check), :meth:`FastScorer.scores` returns None and the stage runs
+its full analysis, which also finds the matches repair needs; so the fast path never
+decides a flagged document.
+
+**Why the scores are identical** (``tests/test_despin_fastscore.py`` checks it on every
+corpus of the tests and on generated texts):
+
+* *Tokens.* A token is a maximal run of letters, marks and digits
+  (``[\\p{L}\\p{M}\\p{N}]``) in which single connectors ``'’.-`` may stand between two
+  such characters (:data:`~textclean.stages.despin.match._WORD`, matched greedily from
+  the left, so tokens are exactly these maximal chains). :func:`word_buffer` maps each
+  character to its class (the class of a non-ASCII character is asked of the same
+  ``regex`` pattern), keeps a connector only between two token characters and turns
+  every other character into a separator, so the runs of kept characters are exactly
+  the tokens; a gap is joined exactly when all of its characters are spaces, tabs or
+  no-break spaces, as in :func:`~textclean.stages.despin.match.scan`.
+* *Keys.* Keys are the tokens lowered with ``’`` folded to ``'``. Lowering the whole
+  text instead of each token is the same per character except for the context-sensitive
+  final sigma (``Σ``) and characters whose lower case is longer (``İ``); a text holding
+  either, or a character whose class changes when lowered, or one that cannot be
+  encoded, goes to the full analysis.
+* *Matches.* A spun phrase matches where its words stand as consecutive tokens with
+  joined gaps: in the buffer that is the phrase with single spaces between its words
+  and a separator on both sides, which is what the automaton finds (every occurrence,
+  overlapping ones too); the phrase choice is
+  :func:`~textclean.stages.despin.match.match_keys`'s dynamic programme over the same
+  candidates, with character offsets for token indices (they order the same). A
+  single word never changes another match (phrases are chosen first, single words
+  fill the gaps), so leaving out the words that cannot count leaves every other
+  match as it was: a T3 word counts for breadth only when its spun form is rarer than
+  its original, and never for evidence.
+* *Evidence.* A match's evidence is the stage's ``match_llr`` of its entry and of its
+  neighbour words where their gaps join, so it is remembered under the spun form and
+  the buffer's text from the word before to the word after (both gaps included),
+  which determines them; an entry with a capitalised original (a name it may find
+  written elsewhere in the text) is weighed afresh in every document.
+* *Scores.* The sums run in the same order as in ``analyse`` (evidence entries in
+  the order of their first counting match, fingerprints by position and table order),
+  so even the floating-point roundings agree.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from collections import Counter
+from collections.abc import Sequence
+from itertools import product
+from operator import attrgetter, itemgetter
+from typing import TYPE_CHECKING, Any
+
+import ahocorasick
+import numpy as np
+import regex
+
+from textclean.stages.despin.match import TIER_WEIGHT, Match, _best_from
+from textclean.stages.despin.table import Entry, Fingerprint
+
+if TYPE_CHECKING:
+    from textclean.stages.despin.stage import DespinStage
+
+#: The separator byte of a gap that does not join its two tokens.
+MARK = "\x01"
+_TOKEN_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_ASCII = bytes(range(128))
+#: Byte → class: 2 a token character (an ASCII letter or digit, or any byte of a
+#: multi-byte character, once only token characters are left outside ASCII), 3 an ASCII
+#: connector, 0 a space or tab (a joining gap), 1 anything else (a gap that does not join).
+_CLASS = bytes(
+    2 if b >= 128 or chr(b).isalnum() else 3 if chr(b) in "'.-" else 0 if chr(b) in " \t" else 1
+    for b in range(256)
+)
+_UNMARK = bytes.maketrans(MARK.encode(), b" ")
+#: Characters whose lower case depends on their neighbours or is longer than one character
+#: are left to the full analysis (see the module docstring).
+_FINAL_SIGMA = "\u03a3"
+_LLR_CACHE_SIZE = 50_000
+
+
+def word_buffer(text: str) -> tuple[str, str, int] | None:
+    """``(words, gaps, tokens)``: the token keys of ``text`` (see the module docstring), each
+    preceded and followed by one separator, as Latin-1 strings of their UTF-8 bytes.
+    ``words`` separates them by spaces; ``gaps`` is the same string with a MARK
+    (``"\\x01"``) for every gap that does not join its tokens, and for the separators
+    before the first token and after the last; ``tokens`` counts them. None when the
+    text holds a character the fast path does not handle (the full analysis takes it).
+
+    >>> word_buffer("Greater than a yr, real-estate")
+    (' greater than a yr real-estate ', '\\x01greater than a yr\\x01real-estate\\x01', 5)
+    >>> word_buffer("Don’t -- stop.")[0]
+    " don't stop "
+    >>> word_buffer("")
+    (' ', '\\x01', 0)
+    """
+    try:
+        raw = text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates
+        return None
+    if len(raw) != len(text):
+        source = text
+        lower = False
+        for c in set(raw.translate(None, _ASCII).decode("utf-8")):
+            low = c.lower()
+            if len(low) != 1 or c == _FINAL_SIGMA:
+                return None
+            if _TOKEN_CHAR.match(c) is not None:
+                if _TOKEN_CHAR.match(low) is None:
+                    return None
+                lower = lower or low != c
+            elif c == "’":
+                source = source.replace(c, "'")
+            elif c == "\u00a0":
+                source = source.replace(c, " ")
+            else:
+                source = source.replace(c, MARK)
+        if lower:
+            source = source.lower()
+        raw = source.encode("utf-8")
+    low = b" " + raw.lower() + b" "
+    cls = np.frombuffer(low.translate(_CLASS), dtype=np.uint8)
+    token = cls == 2
+    token[1:-1] |= (cls[1:-1] == 3) & token[:-2] & token[2:]  # inner connectors
+    sep = ~token
+    gap_start = sep.copy()
+    gap_start[1:] &= token[:-1]
+    starts = np.flatnonzero(gap_start)
+    # each gap keeps its first byte: a space, or a MARK when any of its bytes does not
+    # join (the gap of such a byte is the last one starting at or before it)
+    out = np.frombuffer(low, dtype=np.uint8).copy()
+    out[starts] = 32
+    stops = np.flatnonzero((cls != 0) & sep)
+    out[starts[np.searchsorted(starts, stops, side="right") - 1]] = 1
+    gaps = out[token | gap_start].tobytes()
+    # nothing before the first token or after the last: those separators never join
+    gaps = b"\x01" + gaps[1:-1] + b"\x01" if len(gaps) > 1 else b"\x01"
+    return gaps.translate(_UNMARK).decode("latin-1"), gaps.decode("latin-1"), len(starts) - 1
+
+
+def _latin1(s: str) -> str:
+    return s.encode("utf-8").decode("latin-1")
+
+
+def _text(s: str) -> str:
+    return s.encode("latin-1").decode("utf-8")
+
+
+#: Automaton values: ``(key length, kind, payload, extra)``; kinds: a single word that
+#: can count for evidence (tier T1/T2), one that counts for breadth only (T3, rarer than
+#: its original), a phrase (extra: its words), a fingerprint (extra: its table order), a
+#: number word glued to decimals, several of these (payload: their ``(kind, payload,
+#: extra)``).
+_SINGLE, _BREADTH_ONLY, _PHRASE, _FINGERPRINT, _DECIMAL, _SEVERAL = range(6)
+
+
+class FastScorer:
+    """The scores of :meth:`DespinStage.analyse
+    <textclean.stages.despin.stage.DespinStage.analyse>` for a document it does not
+    flag, from one automaton pass (see the module docstring). Build it with
+    :meth:`of`; it reads the stage's tables, so it follows their contents."""
+
+    def __init__(self, stage: DespinStage) -> None:
+        from textclean.stages.despin.stage import _NUMBER_WORDS
+
+        self.stage = stage
+        roles: dict[str, list[tuple[int, Any, int]]] = {}
+        for spun, e in stage.match_entries.items():
+            if " " in spun:
+                roles.setdefault(f" {_latin1(spun)} ", []).append((_PHRASE, e, spun.count(" ") + 1))
+            elif e.tier != "t3":
+                roles.setdefault(f" {_latin1(spun)} ", []).append((_SINGLE, e, 0))
+            elif spun in stage.breadth:
+                roles.setdefault(f" {_latin1(spun)} ", []).append((_BREADTH_ONLY, e, 0))
+        for order, fp in enumerate(stage.tables.fingerprints):
+            for words in product(*(sorted(slot) for slot in fp.slots)):
+                key = f" {_latin1(' '.join(words))} "
+                roles.setdefault(key, []).append((_FINGERPRINT, fp, order))
+        for word in _NUMBER_WORDS:
+            roles.setdefault(f" {word}.", []).append((_DECIMAL, None, 0))
+        automaton = ahocorasick.Automaton()
+        for key, found in roles.items():
+            if len(found) == 1:
+                automaton.add_word(key, (len(key), *found[0]))
+            else:
+                automaton.add_word(key, (len(key), _SEVERAL, tuple(found), 0))
+        automaton.make_automaton()
+        self.automaton = automaton
+        # entries whose evidence depends on the text (a capitalised original may be a
+        # name written elsewhere in it): their evidence is not cached across documents
+        self.text_dependent = frozenset(
+            spun
+            for spun, e in stage.match_entries.items()
+            if any(alt != alt.lower() for alt in e.alternatives)
+        )
+        self._gains: dict[tuple[str, str], float] = {}
+
+    @classmethod
+    def of(cls, stage: DespinStage) -> FastScorer:
+        return cls(stage)
+
+    def _gain(
+        self, e: Entry, prev: str | None, nxt: str | None, text: str, key: tuple[str, str]
+    ) -> float:
+        """One match's evidence, as :meth:`DespinStage.evidence
+        <textclean.stages.despin.stage.DespinStage.evidence>` counts it (``prev`` and
+        ``nxt`` as Latin-1 buffer keys, None when their gap does not join), remembered
+        under ``key`` unless it depends on the text."""
+        cfg = self.stage.config
+        llr, _alt = self.stage.match_llr(
+            Match(0, 1, e),
+            None if prev is None else _text(prev),
+            None if nxt is None else _text(nxt),
+            text,
+        )
+        gain = min(cfg.evidence_clip, llr - cfg.evidence_margin)
+        if e.spun not in self.text_dependent:
+            if len(self._gains) >= _LLR_CACHE_SIZE:
+                self._gains.clear()
+            self._gains[key] = gain
+        return gain
+
+    def scores(self, text: str) -> dict[str, float | int | bool] | None:
+        """``Analysis.scores()`` of ``text`` when the stage would not flag it, else
+        None (the stage's full analysis decides: it is flagged, or it might be)."""
+        from textclean.stages.despin.stage import DECIMAL_RULE, Analysis, _spun_decimal
+
+        buf = word_buffer(text)
+        if buf is None:
+            return None
+        words, gaps, n = buf
+        stage = self.stage
+        cfg = stage.config
+        phrases: dict[int, list[tuple[int, int, Entry]]] = {}
+        prints: list[tuple[int, int, Fingerprint]] = []
+        decimals = 0
+        # a match is (offset of the separator before it, of the one after it, entry)
+        hits = list(self.automaton.iter(words))
+        singles = [(end - v[0] + 1, end, v[2]) for end, v in hits if v[1] <= _BREADTH_ONLY]
+        others = len(singles) != len(hits)  # phrases, fingerprints or decimals too
+        for end, (length, kind, obj, extra) in (
+            [h for h in hits if h[1][1] > _BREADTH_ONLY] if others else ()
+        ):
+            start = end - length + 1
+            for kind_, obj_, extra_ in ((kind, obj, extra),) if kind != _SEVERAL else obj:
+                if kind_ <= _BREADTH_ONLY:
+                    singles.append((start, end, obj_))
+                    singles.sort(key=_FIRST)  # rare: a word that is also a fingerprint
+                elif kind_ == _PHRASE:
+                    if MARK not in gaps[start + 1 : end]:
+                        phrases.setdefault(start, []).append((extra_, end, obj_))
+                elif kind_ == _FINGERPRINT:
+                    if MARK not in gaps[start + 1 : end]:
+                        prints.append((start, extra_, obj_))
+                elif _spun_decimal(_text(words[start + 1 : words.find(" ", start + 1)])):
+                    decimals += 1
+        chosen = _choose_phrases(phrases)
+        if chosen:  # single words fill the gaps between the chosen phrases
+            at = [m[0] for m in singles]
+            inside = [
+                i for s, e, _ in chosen for i in range(bisect_left(at, s), bisect_left(at, e))
+            ]
+            for i in reversed(inside):
+                del singles[i]
+            matches = sorted(singles + chosen, key=_FIRST)
+        else:
+            matches = singles  # in order: single words never overlap
+        cap = cfg.max_hits_per_entry
+        breadth = stage.breadth
+        entry_hits = Counter(filter(breadth.__contains__, map(_SPUN, map(_ENTRY, matches))))
+        prints.sort(key=_FIRST_TWO)
+        fp_hits = Counter(fp.id for _, _, fp in prints)
+        weights = {fp.id: fp.weight for _, _, fp in prints}
+        weighted = sum(min(c, cap) for c in entry_hits.values()) * cfg.breadth_weight
+        weighted += sum(min(c, cap) * weights[k] for k, c in fp_hits.items())
+        n_words = max(n, cfg.score_min_words, 1)
+        score = 1000.0 * weighted / n_words
+        distinct = len(entry_hits) + len(fp_hits)
+        # evidence: per entry, in the order of its first counting match
+        cached, rfind, find = self._gains.get, words.rfind, words.find
+        per_entry: dict[str, list[float]] = {}
+        for start, end, e in matches:
+            if e.tier == "t3":
+                continue
+            # the words before and after the match with both gaps: what its evidence
+            # depends on (the text around it, from the word before to the word after)
+            before, after = rfind(" ", 0, start), find(" ", end + 1)
+            key = (e.spun, gaps[before + 1 : after])
+            gain = cached(key)
+            if gain is None:
+                prev = nxt = None
+                if gaps[start] != MARK:  # the first token's separator is a MARK
+                    prev = words[before + 1 : start]
+                if gaps[end] != MARK:  # so is the last one's
+                    nxt = words[end + 1 : after]
+                gain = self._gain(e, prev, nxt, text, key)
+            if gain > 0:
+                per_entry.setdefault(e.spun, []).append(gain)
+        for _ in range(decimals):
+            per_entry.setdefault(DECIMAL_RULE, []).append(cfg.evidence_clip)
+        total = 0.0
+        for gains in per_entry.values():
+            gains.sort(reverse=True)
+            total += sum(gains[:cap])
+        evidence = 1000.0 * total / n_words
+        ev_distinct = len(per_entry)
+        if may_flag(cfg, score, distinct, evidence, ev_distinct):
+            return None
+        hits = sum(entry_hits.values()) + sum(fp_hits.values())
+        analysis = Analysis(
+            text, [], [], [], [], score, hits, distinct, 0.0, False, evidence, ev_distinct
+        )
+        return analysis.scores()
+
+
+def may_flag(cfg: Any, score: float, distinct: int, evidence: float, ev_distinct: int) -> bool:
+    """The flag rule of :meth:`DespinStage.analyse
+    <textclean.stages.despin.stage.DespinStage.analyse>` before its English check: when
+    it fails, the document is not flagged whatever its language."""
+    by_density = (
+        score >= cfg.threshold
+        and distinct >= cfg.min_distinct
+        and evidence >= cfg.density_min_evidence
+    )
+    by_evidence = (
+        cfg.evidence_threshold > 0
+        and evidence >= cfg.evidence_threshold
+        and ev_distinct >= cfg.evidence_min_distinct
+    )
+    return by_density or by_evidence
+
+
+_FIRST = itemgetter(0)
+_FIRST_TWO = itemgetter(0, 1)
+_ENTRY = itemgetter(2)
+_SPUN = attrgetter("spun")
+
+
+def _choose_phrases(
+    phrases: dict[int, list[tuple[int, int, Entry]]],
+) -> list[tuple[int, int, Entry]]:
+    """The phrases :func:`~textclean.stages.despin.match.match_keys` keeps, as
+    ``(start, end, entry)``, from ``start → [(words, end, entry)]`` (every phrase
+    occurrence): the same dynamic programme (largest total of ``words ** 2 * tier
+    weight``, ties to the leftmost, longest), then the same left-to-right walk."""
+    if not phrases:
+        return []
+    best: dict[int, float] = {}
+    choice: dict[int, tuple[int, int, Entry]] = {}
+    following = 0.0
+    after: list[int] = []
+    for i in sorted(phrases, reverse=True):
+        here = following
+        pick: tuple[int, int, Entry] | None = None
+        for length, end, e in sorted(phrases[i], key=_FIRST, reverse=True):  # longest first
+            w = length * length * TIER_WEIGHT.get(e.tier, 0.5) + _best_from(end, after, best)
+            if w >= here - 1e-9:
+                here, pick = w, (i, end, e)
+        best[i] = here
+        if pick is not None:
+            choice[i] = pick
+        following = here
+        after.append(i)
+    out: list[tuple[int, int, Entry]] = []
+    skip_to = -1
+    for i in sorted(choice):
+        if i >= skip_to:
+            out.append(choice[i])
+            skip_to = choice[i][1]
+    return out
+
+
+__all__: Sequence[str] = ("FastScorer", "may_flag", "word_buffer")
