@@ -72,6 +72,9 @@ FAMILIES = {
     "Κοινοποιήσεις": "boilerplate.social.share_rows",
     "Shares:": "boilerplate.social.share_rows",
     "Click below to share the blog on social media…": "boilerplate.social.share_rows",
+    "Teilen mit:": "boilerplate.social.jetpack",
+    "Gefällt mir Wird geladen …": "boilerplate.social.jetpack",
+    "Liked by 3 people": "boilerplate.social.jetpack",
     # follow the site on a channel
     "Follow the Ledger on Google News": "boilerplate.social.follow_channels",
     "dan follow Channel WhatsApp Harian Kota": "boilerplate.social.follow_channels",
@@ -97,6 +100,14 @@ FAMILIES = {
         "boilerplate.privacy.cookie_i18n"
     ),
     "AcceptDecline": "boilerplate.privacy.cookie_i18n",
+    "Tämä sivusto käyttää evästeitä parantaakseen käyttökokemusta.": (
+        "boilerplate.privacy.cookie_more_languages"
+    ),
+    "Tento web používá cookies k poskytování služeb a analýze návštěvnosti.": (
+        "boilerplate.privacy.cookie_more_languages"
+    ),
+    "Stack Ledger is a question and answer site for librarians. Join them; it only takes a "
+    "minute:": "boilerplate.comments.threads",
     "By providing your information, you agree to our Terms of Use and our Privacy Policy.": (
         "boilerplate.privacy.notice"
     ),
@@ -150,6 +161,8 @@ Republished with the permission of the author, the essay first ran in 1998.
 No comment.
 Points: 24
 Location: Town Hall, Room 2
+Like this, the library will stay open until nine on weekdays.
+Tämä sivu kertoo kirjaston aukioloajoista ja lainaussäännöistä.
 """
 
 
@@ -199,3 +212,10 @@ def test_a_teaser_heading_in_more_languages_cuts_its_block_at_the_end() -> None:
     for heading in ("Interessante Beiträge", "Günün Diğer Haberleri", "Τυχαία Θέματα"):
         got = removed(BODY + heading + "\nNew Bus Routes Approved\nPark Reopens in June\n")
         assert set(got) == {heading, "New Bus Routes Approved", "Park Reopens in June"}, heading
+
+
+def test_consent_buttons_in_more_languages_go_at_the_edges_only() -> None:
+    for word in ("Alle akzeptieren", "Tout accepter", "Hyväksy kaikki"):
+        lines = BODY.splitlines()
+        assert removed("\n".join([lines[0], word, *lines[1:]]) + "\n") == {}, word
+        assert removed(BODY + word + "\n") == {word: "boilerplate.privacy.consent_buttons_i18n"}
