@@ -117,6 +117,10 @@ FAMILIES = {
     "You are welcome to republish this Ledger article under a Creative Commons licence.": (
         "boilerplate.cta.republish"
     ),
+    "You’ve successfully subscribed to The Ledger": "boilerplate.cta.platform_members",
+    "12 Likes ∙ 3 Restacks": "boilerplate.cta.platform_members",
+    "∙ Paid": "boilerplate.cta.platform_members",
+    "14 kommenttia": "boilerplate.comments.headings",
     # author box
     "View all posts by Ana Souza": "boilerplate.byline.author_box",
     "Alle Beiträge von Ana Souza anzeigen": "boilerplate.byline.author_box",
