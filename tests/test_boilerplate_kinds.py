@@ -121,6 +121,12 @@ FAMILIES = {
     "12 Likes ∙ 3 Restacks": "boilerplate.cta.platform_members",
     "∙ Paid": "boilerplate.cta.platform_members",
     "14 kommenttia": "boilerplate.comments.headings",
+    "There are no reviews yet.": "boilerplate.comments.reviews",
+    "Reviews (0)": "boilerplate.comments.reviews",
+    "Sei der Erste, der „Stadtplan 2024“ bewertet": "boilerplate.comments.reviews",
+    "Erhalten Sie unseren Newsletter mit den wichtigsten Nachrichten.": (
+        "boilerplate.cta.newsletter_i18n"
+    ),
     # author box
     "View all posts by Ana Souza": "boilerplate.byline.author_box",
     "Alle Beiträge von Ana Souza anzeigen": "boilerplate.byline.author_box",
@@ -166,6 +172,8 @@ No comment.
 Points: 24
 Location: Town Hall, Room 2
 Like this, the library will stay open until nine on weekdays.
+Reviews of the new library have been mixed, the council said on Monday.
+Recibe nuestro saludo, dijo el alcalde en la reunión del martes por la tarde.
 Tämä sivu kertoo kirjaston aukioloajoista ja lainaussäännöistä.
 """
 
