@@ -47,7 +47,6 @@ FAMILIES = {
     "You cannot post new topics in this forum": "boilerplate.comments.forum_software",
     "BB code is On": "boilerplate.comments.forum_software",
     "12 posts • Page 1 of 2": "boilerplate.comments.forum_software",
-    "« Reply #3 on: March 18, 2024, 09:16:02 PM »": "boilerplate.comments.forum_software",
     "0 Members and 1 Guest are viewing this topic.": "boilerplate.comments.forum_software",
     # comment threads
     "Discussion about this post": "boilerplate.comments.threads",
@@ -182,6 +181,7 @@ Location: Town Hall, Room 2
 Like this, the library will stay open until nine on weekdays.
 Reviews of the new library have been mixed, the council said on Monday.
 Reaction: the residents were pleased, the mayor said.
+« Reply #3 on: March 18, 2024, 09:16:02 PM »
 Users of the forum asked the council to keep the library open on Sundays.
 Recibe nuestro saludo, dijo el alcalde en la reunión del martes por la tarde.
 Tämä sivu kertoo kirjaston aukioloajoista ja lainaussäännöistä.
