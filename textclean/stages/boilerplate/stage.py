@@ -647,6 +647,11 @@ class BoilerplateStage:
                 ev = self._matches(c, ln, run, max_words=8)
                 if ev is None:
                     continue
+                # a heading repeated above ("Read More" under every excerpt of a listing)
+                # is an item's button, not the heading of a section of other stories
+                key = run.key(ln)
+                if any(run.key(b) == key for b in nonblank[:k]):
+                    continue
                 block = nonblank[k + 1 :]
                 credits = 0  # the article's own credit lines after the teasers stay
                 while credits < len(block) and _CREDIT.fullmatch(block[-1 - credits].text):
@@ -825,6 +830,16 @@ class BoilerplateStage:
                     k += 2
                 else:
                     k += 1
+            # A listing page (a tag or category archive, a section front) is made of
+            # teasers: they are its text. Teasers go only when the page has text of its
+            # own, prose outside the pairs at least as long as the pairs' snippets.
+            paired = {k for k, _ in pairs} | {k + 1 for k, _ in pairs}
+            teaser_words = sum(alive[k + 1].words for k, _ in pairs)
+            own_words = sum(
+                ln.words for j, ln in enumerate(alive) if j not in paired and run.prose(ln)
+            )
+            if own_words < teaser_words:
+                continue
             # A bare ellipsis ends ordinary sentences too: such a pair counts only in a
             # run of at least `min_run` consecutive pairs, or in the footer zone.
             run_len: dict[int, int] = {}

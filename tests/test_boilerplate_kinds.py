@@ -1,0 +1,243 @@
+"""Comment, call-to-action, author-box and teaser families in more languages: forum
+software's thread furniture, comment threads, share rows and follow-the-channel
+prompts, newsletter, paywall and cookie prompts, help-centre feedback prompts; the
+teaser rule on listing pages and a repeated "Read More".
+
+Every page and sentence below is written for these tests (no third-party text).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.boilerplate_helpers import BODY, removed
+
+FAMILIES = {
+    # forum software (phpBB, vBulletin, Invision, XenForo, SMF, Forumactif)
+    "It is currently Mon Mar 18, 2024 9:16 pm": "boilerplate.comments.forum_software",
+    "All times are UTC - 8 hours [ DST ]": "boilerplate.comments.forum_software",
+    "Le fuseau horaire est UTC+1 heure": "boilerplate.comments.forum_software",
+    "Post new topic Reply to topic [ 12 posts ] Go to page 1, 2 Next": (
+        "boilerplate.comments.forum_software"
+    ),
+    "Joined: Sat Apr 13, 2002 5:00 pm": "boilerplate.comments.forum_software",
+    "Registriert: 12. Jan 2018, 19:08": "boilerplate.comments.forum_software",
+    "Inscription : Mar Avr 05, 2011 10:00 pm": "boilerplate.comments.forum_software",
+    "Beigetreten: 30.05.2007": "boilerplate.comments.forum_software",
+    "Posts: 3342": "boilerplate.comments.forum_software",
+    "Beiträge: 154": "boilerplate.comments.forum_software",
+    "Message(s) : 3442": "boilerplate.comments.forum_software",
+    "Mitglieds-Nr.: 32298": "boilerplate.comments.forum_software",
+    "Gruppe: Members": "boilerplate.comments.forum_software",
+    "Results 1 to 2 of 2": "boilerplate.comments.forum_software",
+    "Résultats 1 à 2 sur 2": "boilerplate.comments.forum_software",
+    "Beitrag #1": "boilerplate.comments.forum_software",
+    "Willkommen, Gast ( Anmelden | Registrierung )": "boilerplate.comments.forum_software",
+    "Reaction score": "boilerplate.comments.forum_software",
+    "Benutzeravatar": "boilerplate.comments.forum_software",
+    "Auteur Message": "boilerplate.comments.forum_software",
+    "6 participants": "boilerplate.comments.forum_software",
+    "Pages: [1] 2 3": "boilerplate.comments.forum_software",
+    "Vous souhaitez réagir à ce message ? Créez un compte en quelques clics.": (
+        "boilerplate.comments.forum_software"
+    ),
+    "Users browsing this forum: No registered users and 2 guests": (
+        "boilerplate.comments.forum_software"
+    ),
+    "You cannot post new topics in this forum": "boilerplate.comments.forum_software",
+    "BB code is On": "boilerplate.comments.forum_software",
+    "12 posts • Page 1 of 2": "boilerplate.comments.forum_software",
+    "0 Members and 1 Guest are viewing this topic.": "boilerplate.comments.forum_software",
+    # comment threads
+    "Discussion about this post": "boilerplate.comments.threads",
+    "Expand full comment": "boilerplate.comments.threads",
+    "12 more comments...": "boilerplate.comments.threads",
+    "8 Answers 8": "boilerplate.comments.threads",
+    "up vote 12 down vote accepted": "boilerplate.comments.threads",
+    "reader42 @ 2011-05-02 10:12:40": "boilerplate.comments.threads",
+    "Be the first to comment on “The library vote”": "boilerplate.comments.threads",
+    "Read and leave comments (3)": "boilerplate.comments.threads",
+    # comment headings and forms in more languages
+    "Opiniones y comentarios": "boilerplate.comments.headings",
+    "💬Ver comentarios": "boilerplate.comments.headings",
+    "comentarii": "boilerplate.comments.headings",
+    "Athugasemdir": "boilerplate.comments.headings",
+    "Deixe o seu comentário!": "boilerplate.comments.headings",
+    "Napsat komentář": "boilerplate.comments.headings",
+    "Zrušit odpověď": "boilerplate.comments.form_i18n",
+    "Válasz megszakítása": "boilerplate.comments.form_i18n",
+    "Tilaa: Lähetä kommentteja (Atom)": "boilerplate.comments.form_i18n",
+    "Sähköpostiosoitettasi ei julkaista. Pakolliset kentät on merkitty *": (
+        "boilerplate.comments.form_i18n"
+    ),
+    "Ta witryna wykorzystuje Akismet, aby ograniczyć spam.": "boilerplate.comments.form_i18n",
+    # share rows and counters
+    "Share on FacebookShare on Twitter": "boilerplate.social.share_rows",
+    "Please share...Share on FacebookTweet about this on Twitter": "boilerplate.social.share_rows",
+    "E-mail Compartir": "boilerplate.social.share_rows",
+    "Megosztás": "boilerplate.social.share_rows",
+    "Κοινοποιήσεις": "boilerplate.social.share_rows",
+    "Shares:": "boilerplate.social.share_rows",
+    "Click below to share the blog on social media…": "boilerplate.social.share_rows",
+    "Teilen mit:": "boilerplate.social.jetpack",
+    "Gefällt mir Wird geladen …": "boilerplate.social.jetpack",
+    "Liked by 3 people": "boilerplate.social.jetpack",
+    # follow the site on a channel
+    "Follow the Ledger on Google News": "boilerplate.social.follow_channels",
+    "dan follow Channel WhatsApp Harian Kota": "boilerplate.social.follow_channels",
+    "Ακολουθήστε το Ledger στο Google News": "boilerplate.social.follow_channels",
+    "Siga o Ledger no Google News e receba as notícias primeiro": (
+        "boilerplate.social.follow_channels"
+    ),
+    "Let’s Connect!": "boilerplate.social.follow_channels",
+    # newsletters, paywalls, cookies, feedback, republishing
+    "Sign up to get the latest updates": "boilerplate.cta.newsletter_i18n",
+    "Every print subscription comes with full digital access": "boilerplate.cta.newsletter_i18n",
+    "Keep up with everything happening at the council, from roadworks to the summer fair and "
+    "the budget. Sign up to our monthly newsletter now. It is free.": (
+        "boilerplate.cta.newsletter_i18n"
+    ),
+    "Abone Ol": "boilerplate.cta.newsletter_i18n",
+    "Continue with Google": "boilerplate.cta.newsletter_i18n",
+    "Tilmeld dig vores nyhedsbrev og få ugens nyheder.": "boilerplate.cta.newsletter_i18n",
+    "This PDF is available to Subscribers Only": "boilerplate.cta.paywall_i18n",
+    "Det kræver abonnement at læse denne artikel.": "boilerplate.cta.paywall_i18n",
+    "Tämä sisältö on vain tilaajillemme.": "boilerplate.cta.paywall_i18n",
+    "En poursuivant votre navigation, vous acceptez le dépôt de cookies.": (
+        "boilerplate.privacy.cookie_i18n"
+    ),
+    "AcceptDecline": "boilerplate.privacy.cookie_i18n",
+    "Tämä sivusto käyttää evästeitä parantaakseen käyttökokemusta.": (
+        "boilerplate.privacy.cookie_more_languages"
+    ),
+    "Tento web používá cookies k poskytování služeb a analýze návštěvnosti.": (
+        "boilerplate.privacy.cookie_more_languages"
+    ),
+    "Stack Ledger is a question and answer site for librarians. Join them; it only takes a "
+    "minute:": "boilerplate.comments.threads",
+    "By providing your information, you agree to our Terms of Use and our Privacy Policy.": (
+        "boilerplate.privacy.notice"
+    ),
+    "Something missing? Found an error? Let us know.": "boilerplate.cta.news_tip",
+    "Did this answer your question?": "boilerplate.cta.feedback",
+    "3 out of 5 found this helpful": "boilerplate.cta.feedback",
+    "You are welcome to republish this Ledger article under a Creative Commons licence.": (
+        "boilerplate.cta.republish"
+    ),
+    "You’ve successfully subscribed to The Ledger": "boilerplate.cta.platform_members",
+    "12 Likes ∙ 3 Restacks": "boilerplate.cta.platform_members",
+    "∙ Paid": "boilerplate.cta.platform_members",
+    "14 kommenttia": "boilerplate.comments.headings",
+    "There are no reviews yet.": "boilerplate.comments.reviews",
+    "Reviews (0)": "boilerplate.comments.reviews",
+    "Sei der Erste, der „Stadtplan 2024“ bewertet": "boilerplate.comments.reviews",
+    "Erhalten Sie unseren Newsletter mit den wichtigsten Nachrichten.": (
+        "boilerplate.cta.newsletter_i18n"
+    ),
+    # author box
+    "View all posts by Ana Souza": "boilerplate.byline.author_box",
+    "Alle Beiträge von Ana Souza anzeigen": "boilerplate.byline.author_box",
+    "Avatar de l'auteur": "boilerplate.byline.author_box",
+    "No momento, você está visualizando A votação da biblioteca": ("boilerplate.byline.author_box"),
+}
+
+
+@pytest.mark.parametrize("chrome", list(FAMILIES))
+def test_each_family_removes_its_line_after_the_article(chrome: str) -> None:
+    assert removed(BODY + chrome + "\n") == {chrome: FAMILIES[chrome]}
+
+
+@pytest.mark.parametrize("chrome", list(FAMILIES))
+def test_each_family_removes_its_line_inside_the_article(chrome: str) -> None:
+    lines = BODY.splitlines()
+    got = removed("\n".join([lines[0], chrome, *lines[1:]]) + "\n")
+    assert got.get(chrome) == FAMILIES[chrome]
+    assert not set(got) & set(lines)
+
+
+# Article sentences and short article lines that use the families' words.
+KEPT = """\
+She joined the council in 2002 and posts her notes on the town website every week.
+Joined by her brother, the mayor walked to the library on Monday morning.
+Posts: the new fence needs twelve of them, the builder said.
+The results of the vote were 12 to 3, the clerk said after the meeting.
+Follow the river path until you reach the old mill, then turn left at the bridge.
+Follow the signs to the car park.
+The app lets residents share photos on Facebook and Twitter with one tap.
+We signed up for the newsletter of the gardening club, and it arrives every Friday.
+Subscribers read the full budget in the Sunday edition, the editor said.
+The shop sells biscuits and cookies, and by continuing the tradition it keeps its customers.
+A cookie is a small sweet cake, and the bakery sells a dozen for two pounds.
+The answer was helpful, the residents said, but the vote is still months away.
+Filed under the wrong name, the planning application was lost for a year.
+Alle Beiträge wurden von der Stadt geprüft, sagte der Sprecher.
+Les commentaires des habitants ont été nombreux, selon la mairie.
+The atom: a short history of the physics department (1952)
+Shares in the company rose by four percent on Monday, the exchange said.
+Republished with the permission of the author, the essay first ran in 1998.
+No comment.
+Points: 24
+Location: Town Hall, Room 2
+Like this, the library will stay open until nine on weekdays.
+Reviews of the new library have been mixed, the council said on Monday.
+Reaction: the residents were pleased, the mayor said.
+« Reply #3 on: March 18, 2024, 09:16:02 PM »
+Users of the forum asked the council to keep the library open on Sundays.
+Recibe nuestro saludo, dijo el alcalde en la reunión del martes por la tarde.
+Tämä sivu kertoo kirjaston aukioloajoista ja lainaussäännöistä.
+"""
+
+
+def test_article_sentences_with_the_families_words_are_kept() -> None:
+    for sep in ("\n", "\n\n"):
+        text = BODY + sep.join(KEPT.splitlines()) + "\n" + BODY
+        assert removed(text) == {}
+
+
+# ------------------------------------------------------------------ structure
+
+LISTING = """\
+The Long Harbour Review
+A quiet drama about a fishing town that loses its harbour and then slowly finds its way back…
+
+Night Train Review
+The film follows a conductor on the last night train of the year, and every stop tells a story…
+
+Summer Fair Review
+A comedy about three friends who run the town fair for one chaotic weekend in the rain…
+"""
+
+
+def test_teasers_of_a_listing_page_are_its_text_and_stay() -> None:
+    assert removed(LISTING) == {}
+
+
+def test_teasers_below_an_article_with_text_of_its_own_go() -> None:
+    text = BODY + BODY + "\n" + LISTING + "\n"
+    got = removed(text)
+    assert "The Long Harbour Review" in got and "Night Train Review" in got
+    assert not set(got) & set(BODY.splitlines())
+
+
+def test_a_read_more_button_repeated_under_every_excerpt_cuts_nothing() -> None:
+    excerpt = (
+        "Council Roundup\n\n"
+        "The council met on Tuesday and voted on the library, the roads and the budget.\n\n"
+        "Read More\n\n"
+    )
+    text = excerpt + excerpt.replace("Council Roundup", "Park Roundup") + "Library Hours\n"
+    got = removed(text)
+    assert "Library Hours" not in got and "Park Roundup" not in got
+
+
+def test_a_teaser_heading_in_more_languages_cuts_its_block_at_the_end() -> None:
+    for heading in ("Interessante Beiträge", "Günün Diğer Haberleri", "Τυχαία Θέματα"):
+        got = removed(BODY + heading + "\nNew Bus Routes Approved\nPark Reopens in June\n")
+        assert set(got) == {heading, "New Bus Routes Approved", "Park Reopens in June"}, heading
+
+
+def test_consent_buttons_in_more_languages_go_at_the_edges_only() -> None:
+    for word in ("Alle akzeptieren", "Tout accepter", "Hyväksy kaikki"):
+        lines = BODY.splitlines()
+        assert removed("\n".join([lines[0], word, *lines[1:]]) + "\n") == {}, word
+        assert removed(BODY + word + "\n") == {word: "boilerplate.privacy.consent_buttons_i18n"}
