@@ -98,6 +98,13 @@ ANYWHERE = {
         "boilerplate.nav.skip_to_content"
     ),
     "Back to top button": "boilerplate.nav.back_to_top",
+    "Impressum | Datenschutz | Kontakt | Barrierefreiheit": "boilerplate.nav.footer_link_rows",
+    "Berita/grid-4": "boilerplate.stub.page_residue",
+    "Vous souhaitez réagir à ce message ? Créez un compte en deux clics.": (
+        "boilerplate.forum.thread"
+    ),
+    "Más leído": "boilerplate.nav.widget_headings",
+    "Související články": "boilerplate.nav.widget_headings",
     "Vissza az oldal tetejére": "boilerplate.nav.back_to_top",
 }
 
@@ -107,13 +114,16 @@ AT_THE_TOP = {
     "Главное меню": "boilerplate.nav.menu_i18n",
     "Pesquisar": "boilerplate.nav.search_i18n",
     "Login Subscribe": "boilerplate.nav.account",
+    "Startseite": "boilerplate.nav.section_labels_i18n",
+    "ΑΡΧΙΚΗ": "boilerplate.nav.section_labels_i18n",
+    "Cultura": "boilerplate.nav.section_labels_i18n",
     "Dnes je středa 4. září 2024. Svátek má Ida": "boilerplate.ui.name_day",
 }
 
 #: Lines removed at the bottom of a page (below the last prose line).
 AT_THE_BOTTOM = {
     "Datenschutzerklärung": "boilerplate.nav.footer_links_i18n",
-    "Mentions légales | Plan du site | Contact": "boilerplate.nav.footer_links_i18n",
+    "Mentions légales | Plan du site": "boilerplate.nav.footer_links_i18n",
     "Όροι χρήσης": "boilerplate.nav.footer_links_i18n",
     "Polski": "boilerplate.nav.language_switcher",
     "EN | DE | FR": "boilerplate.nav.language_switcher",
@@ -144,6 +154,8 @@ Recherche et innovation sont au cœur du nouveau plan, a dit la maire.
 Die Suche nach dem Schlüssel dauerte bis in die Nacht, sagte der Hausmeister.
 Es ist Montag, 12:30 Uhr, und die Sitzung des Rates beginnt.
 Uploaded by the clerk, the minutes of the meeting appeared online the next day.
+Impressum, Datenschutz und Kontakt stehen jetzt auf einer Seite, sagte die Stadt.
+23.11.2020
 """
 
 
@@ -168,7 +180,9 @@ def test_article_lines_with_the_furniture_words_are_kept(sep: str) -> None:
     assert removed(text) == {}
 
 
-@pytest.mark.parametrize("line", ["Recherche", "Pesquisa", "Polski", "Datenschutz"])
+@pytest.mark.parametrize(
+    "line", ["Recherche", "Pesquisa", "Polski", "Datenschutz", "Cultura", "Politik"]
+)
 def test_zone_bound_words_stay_in_the_middle_of_a_page(line: str) -> None:
     text = BODY + line + "\n" + BODY
     assert removed(text) == {}
