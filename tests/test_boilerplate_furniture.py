@@ -104,6 +104,15 @@ ANYWHERE = {
         "boilerplate.forum.thread"
     ),
     "Más leído": "boilerplate.nav.widget_headings",
+    "Startseite > Rathaus > Gemeinderat": "boilerplate.nav.breadcrumb_home",
+    "Início » Notícias » Câmara": "boilerplate.nav.breadcrumb_home",
+    "現在地 トップページ > 市政 > お知らせ": "boilerplate.nav.breadcrumb_home",
+    "Nacházíte se: Úvod / Obecní úřad": "boilerplate.nav.breadcrumb_home",
+    "Gemeinde Musterdorf (Druckversion)": "boilerplate.ui.print_buttons",
+    "To view this video please enable JavaScript, and consider upgrading your browser": (
+        "boilerplate.ui.notices"
+    ),
+    "This article is more than 5 years old": "boilerplate.ui.notices",
     "Související články": "boilerplate.nav.widget_headings",
     "Vissza az oldal tetejére": "boilerplate.nav.back_to_top",
 }
@@ -156,6 +165,7 @@ Es ist Montag, 12:30 Uhr, und die Sitzung des Rates beginnt.
 Uploaded by the clerk, the minutes of the meeting appeared online the next day.
 Impressum, Datenschutz und Kontakt stehen jetzt auf einer Seite, sagte die Stadt.
 23.11.2020
+Home is where the library is, the mayor said at the opening on Saturday.
 """
 
 
