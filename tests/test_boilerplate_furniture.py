@@ -137,7 +137,7 @@ AT_THE_BOTTOM = {
     "Polski": "boilerplate.nav.language_switcher",
     "EN | DE | FR": "boilerplate.nav.language_switcher",
     "Aufrufe": "boilerplate.ui.edge_labels",
-    "Templates by Harbour Design": "boilerplate.footer.site_credit",
+    "Templates by Harbour Design": "boilerplate.footer.credits",
 }
 
 #: Sentences and headings with the families' words that an article may hold.
