@@ -128,6 +128,10 @@ JUNK = st.one_of(
 @example("0亦00000\n0亦00000\n0\n0\n0\n&#169;\n0")
 # a removed chrome line made the next one an edge line only on a second pass
 @example("a\nb\nc\nSubscribe to our newsletter\nSearch\nd\ne\n")
+# a tab kept a separator line from its rule until normalize wrote it as a space
+@example("—\t—")
+# a repeat removed by `repeats` left two bare numbers at the page's edge
+@example("0:0:00:00000:0:0:0:0\n:\n:\n0:00:0000000:0:0:0:0:0\n0\n0\n:")
 def test_clean_text_never_crashes_is_idempotent_and_never_grows(text: str) -> None:
     once = clean_text(text)
     assert isinstance(once, str)

@@ -91,3 +91,21 @@ def test_public_api_names_resolve() -> None:
     assert textclean.find_duplicates([("a", a), ("b", a + "More.")]) == {"b": "a"}
     assert textclean.clean_text("a  b\r\n") == "a b\n"
     assert textclean.score_text(a)["quality.failed"] != ""  # too short for C4 and Gopher
+
+
+def test_a_line_left_at_the_page_edge_by_a_removed_repeat_is_settled_in_the_same_run() -> None:
+    # "12" sits between two paragraphs until `repeats` removes the repeated last one;
+    # only then is it a bare number at the page's end, which a second run would remove.
+    para = (
+        "The council voted seven to two on Tuesday night to approve the new library budget.",
+        "Supporters said the longer hours would help students who work after school.",
+        "The budget takes effect in July, and the first evening openings are in Mill Street.",
+    )
+    text = "Council approves library budget\n" + "\n".join(para) + "\n12\n" + para[2] + "\n"
+    doc = Pipeline.default().process(Document("d", text))
+    assert doc.text == "Council approves library budget\n" + "\n".join(para) + "\n"
+    assert textclean.clean_text(doc.text) == doc.text  # a fixed point: a second run changes nothing
+    rules = [(e.stage, e.rule, e.before, e.evidence.get("pass")) for e in doc.edits]
+    assert ("repeats", "repeats.exact", para[2] + "\n", None) in rules
+    assert ("boilerplate", "boilerplate.stub.bare_number", "12\n", 2) in rules
+    assert doc.scores["boilerplate.lines_removed"] == 1

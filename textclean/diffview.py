@@ -41,11 +41,9 @@ class StageRun:
 def run_stages(pipeline: Pipeline, doc: Document) -> tuple[Document, list[StageRun]]:
     """Run each stage in turn, keeping what each one received and changed."""
     runs: list[StageRun] = []
-    for stage in pipeline.steps:
-        if doc.dropped is not None:
-            break
+    for stage in pipeline.schedule(doc):
         before, n = doc.text, len(doc.edits)
-        doc = stage(doc)
+        stage(doc)
         runs.append(StageRun(stage.name, before, list(doc.edits[n:])))
     return doc, runs
 

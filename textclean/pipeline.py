@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
 from typing import Protocol, runtime_checkable
 
 from textclean.config import STAGE_ORDER, Config, ConfigError
@@ -30,6 +31,22 @@ STAGE_MODULES: dict[str, str] = {
     "normalize": "textclean.stages.normalize",
     "quality": "textclean.stages.quality",
 }
+
+
+#: The stages run again when ``repeats`` removed something: removing a repeat can
+#: leave a line at a page edge where a boilerplate rule applies.
+SETTLE_STAGES = frozenset({"boilerplate", "repeats", "normalize", "quality"})
+#: At most this many extra passes (each only while ``repeats`` keeps removing).
+MAX_SETTLE_PASSES = 2
+#: Per-document counts that add up over passes (others describe the final text).
+_ADDITIVE_SCORES = frozenset(
+    {"boilerplate.lines_removed", "boilerplate.chars_removed", "boilerplate.rule_timeouts"}
+)
+
+
+def _repeats_edited(doc: Document, n: int) -> bool:
+    """Whether ``repeats`` made an edit in pass ``n`` (pass 1 has no ``pass`` mark)."""
+    return any(e.stage == "repeats" and e.evidence.get("pass", 1) == n for e in reversed(doc.edits))
 
 
 @runtime_checkable
@@ -136,12 +153,42 @@ class Pipeline:
     def stage_names(self) -> tuple[str, ...]:
         return tuple(s.name for s in self.stages)
 
-    def process(self, doc: Document) -> Document:
-        """Run every stage on one document (in place), stopping once it is dropped."""
-        for stage in self.steps:
+    def schedule(self, doc: Document) -> Iterator[Stage]:
+        """The steps to run on ``doc``, in order, decided as it goes; stops once it is dropped.
+
+        The caller runs each step on ``doc`` (stages change it in place). When
+        ``repeats`` removed something, the layout stages (:data:`SETTLE_STAGES`) follow
+        once more, so that a line which became page chrome only once a repeat was gone
+        is treated as a second run would treat it, and the output is a fixed point of
+        the pipeline. Edits of such a pass carry ``evidence["pass"]`` (2 or 3) and
+        offsets into that pass's input; the ``boilerplate.*`` counts add up.
+        """
+        for step in self.steps:
             if doc.dropped is not None:
-                break
-            doc = stage(doc)
+                return
+            yield step
+        settle = [s for s in self.stages if s.name in SETTLE_STAGES]
+        for n in range(2, 2 + MAX_SETTLE_PASSES):
+            if doc.dropped is not None or not _repeats_edited(doc, n - 1):
+                return
+            first = len(doc.edits)
+            counts = {k: v for k, v in doc.scores.items() if k in _ADDITIVE_SCORES}
+            for stage in settle:
+                if doc.dropped is not None:
+                    break
+                yield stage
+            for i in range(first, len(doc.edits)):
+                e = doc.edits[i]
+                doc.edits[i] = replace(e, evidence={**e.evidence, "pass": n})
+            for k, v in counts.items():
+                now = doc.scores.get(k)
+                if isinstance(now, int) and isinstance(v, int):
+                    doc.scores[k] = v + now
+
+    def process(self, doc: Document) -> Document:
+        """Run every step of :meth:`schedule` on one document (in place)."""
+        for step in self.schedule(doc):
+            step(doc)
         return doc
 
     def run(self, docs: Iterable[DocLike]) -> Iterator[Document]:

@@ -89,11 +89,9 @@ def process_document(pipeline: Pipeline, doc: Document) -> Document:
     if doc.dropped is not None:
         return doc
     original, scores = doc.text, dict(doc.scores)
-    for stage in pipeline.steps:  # extract and language first, then the stages
-        if doc.dropped is not None:
-            break
+    for stage in pipeline.schedule(doc):  # extract and language first, then the stages
         try:
-            doc = stage(doc)
+            stage(doc)
         except Exception as exc:  # a stage bug or timeout must not lose the document
             doc.text, doc.edits, doc.scores = original, [], scores
             doc.dropped = None

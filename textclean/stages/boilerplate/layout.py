@@ -39,7 +39,9 @@ def count_words(text: str, cap: int = WORD_CAP) -> int:
 
 @dataclass(frozen=True)
 class Line:
-    """One line: ``text`` without its terminator or trailing whitespace; offsets span both."""
+    """One line: ``text`` without its terminator or outer whitespace, inner whitespace runs
+    as one space (what rules match; normalize writes tabs and runs as spaces later, so a
+    second pass must decide alike); offsets span the line as written."""
 
     index: int
     start: int
@@ -57,9 +59,16 @@ class Line:
 
 
 def layout_lines(text: str) -> list[Line]:
-    """Every line of :func:`~textclean.textblocks.split_lines`, stripped, with
-    ``[start, end)`` offsets that include its line end."""
-    return [Line(i, ln.start, ln.stop, ln.text.strip()) for i, ln in enumerate(split_lines(text))]
+    r"""Every line of :func:`~textclean.textblocks.split_lines`, its whitespace collapsed,
+    with ``[start, end)`` offsets that include its line end.
+
+    >>> [ln.text for ln in layout_lines("—\t—\n  Share   this \n")]
+    ['— —', 'Share this']
+    """
+    return [
+        Line(i, ln.start, ln.stop, " ".join(ln.text.split()))
+        for i, ln in enumerate(split_lines(text))
+    ]
 
 
 def ends_sentence(text: str) -> bool:
