@@ -201,6 +201,16 @@ def _name_elsewhere(text: str, name: str) -> bool:
     return False
 
 
+def _outcome_counts(tables: SpinTables) -> dict[str, dict[str, float]]:
+    """Spun phrase → outcome → summed count of ``tables.outcomes``."""
+    out: dict[str, dict[str, float]] = {}
+    for spun, rows in tables.outcomes.items():
+        counts = out.setdefault(spun, {})
+        for outcome, n, _source in rows:
+            counts[outcome] = counts.get(outcome, 0.0) + n
+    return out
+
+
 def _quote_gap(gap: str) -> bool:
     return "\n" not in gap and any(c in _QUOTES for c in gap)
 
@@ -273,6 +283,9 @@ class DespinStage:
     _llr_cache: dict[tuple[str, str, str | None, str | None], tuple[float, ...]] = field(
         repr=False, default_factory=dict, compare=False, init=False
     )
+    # spun phrase → outcome → count: what its matches stood for in the real pairs
+    # (``outcomes.tsv``: ``=`` the original's own words, ``?`` a rewrite around them)
+    outcomes: Mapping[str, Mapping[str, float]] = field(repr=False, default_factory=dict)
     name: str = NAME
 
     @classmethod
@@ -320,6 +333,7 @@ class DespinStage:
             lemmas=frozenset(
                 e.spun for e in tables.entries.values() if file_of[e.spun] in OTHER_SPINNER_FILES
             ),
+            outcomes=_outcome_counts(tables),
         )
 
     # ------------------------------------------------------------ detection
@@ -480,11 +494,15 @@ class DespinStage:
             doc_factor = cfg.doc_absent_bonus ** min(doc[1], 2)
         swap = cfg.swap_bonus if e.spun in self.rewritten else 1.0
         prior = 10 ** (cfg.t2_prior_weight * log_prior)
-        odds = stats.ratio * prior * doc_factor * swap
+        learned = self.reliability(e.spun, alt)
+        odds = stats.ratio * prior * doc_factor * swap * learned
         # The neighbours must favour the original themselves, or at least be silent
-        # when the document's own evidence favours it or the odds alone are strong.
+        # when the document's own evidence favours it or the odds alone are strong (the
+        # learned factor may lower those odds, never raise them: silent neighbours in
+        # ordinary English, "stays different", are no evidence the pairs can add to).
+        silent_odds = odds / max(learned, 1.0)
         eligible = stats.ratio > 1.0 or (
-            stats.ratio == 1.0 and (doc_factor > 1.0 or odds >= cfg.silent_margin)
+            stats.ratio == 1.0 and (doc_factor > 1.0 or silent_odds >= cfg.silent_margin)
         )
         ev: dict[str, Any] = dict(stats.as_dict())
         ev["prior_ratio"] = round(prior, 2)
@@ -492,8 +510,49 @@ class DespinStage:
             ev["doc_factor"] = round(doc_factor, 2)
         if swap != 1.0:
             ev["swap_factor"] = round(swap, 2)
+        if learned != 1.0:
+            ev["learned_factor"] = round(learned, 3)
         ev["odds"] = round(odds, 2)
         return eligible, odds, ev
+
+    @cached_property
+    def _outcome_base(self) -> float:
+        """The learned odds of a typical original: over every entry with learned
+        outcomes, matches that stood for one of its originals against the rest."""
+        hit = miss = 0.0
+        for spun, counts in self.outcomes.items():
+            e = self.tables.entries.get(spun)
+            if e is None:
+                continue
+            alts = {a.lower() for a in e.alternatives}
+            for o, n in counts.items():
+                if o in alts:
+                    hit += n
+                else:
+                    miss += n * (self.config.outcome_straddle if o == "?" else 1.0)
+        return (hit + 1.0) / (miss + 1.0)
+
+    def reliability(self, spun: str, alt: str) -> float:
+        """The learned factor of original ``alt`` for spun form ``spun``: the odds that
+        the form's matches in the real pairs stood for ``alt`` (against the original's
+        own words, another original, or a rewrite around it, ``outcome_straddle``
+        each), shrunk towards the typical entry's odds with ``outcome_smoothing``
+        pseudo-counts, over the typical entry's odds, raised to ``outcome_weight``:
+        above 1 for an entry the pairs show more reliable than most, below for one
+        less; 1 without data."""
+        cfg = self.config
+        counts = self.outcomes.get(spun)
+        if not counts or cfg.outcome_weight == 0:
+            return 1.0
+        key = alt.lower()
+        n_alt = counts.get(key, 0.0)
+        n_not = sum(n for o, n in counts.items() if o not in (key, "?"))
+        n_not += cfg.outcome_straddle * counts.get("?", 0.0)
+        base = self._outcome_base
+        s = cfg.outcome_smoothing
+        q = base / (1.0 + base)
+        post = (n_alt + s * q) / (n_not + s * (1.0 - q))
+        return (post / base) ** cfg.outcome_weight
 
     def _decide(
         self,
