@@ -129,3 +129,29 @@ def test_outcomes_do_not_touch_an_unflagged_text() -> None:
 
 def test_spin_tables_default_has_no_outcomes() -> None:
     assert SpinTables().outcomes == {}
+
+
+def test_learned_originals_are_weighed_beside_the_entry_s_own() -> None:
+    outcomes = {
+        "lastly": (
+            ("at last", 3, "real:a"),
+            ("eventually", 2, "real:b"),  # too few
+            ("=", 9, "real:c"),
+            ("?", 9, "real:c"),
+            ("U.S. finally", 4, "real:d"),  # not plain words
+        )
+    }
+    stage = _stage(outcomes)
+    entry = stage.tables.entries["lastly"]
+    assert stage._candidates(entry) == (*entry.alternatives, "at last")
+    assert _stage(outcomes, learned_alternatives=0)._candidates(entry) == entry.alternatives
+    assert _stage(outcomes, learned_alternatives=2)._candidates(entry) == (
+        *entry.alternatives,
+        "at last",
+        "eventually",
+    )
+    stage = _stage({"lastly": (("finally", 12, "real:a"), ("at last", 3, "real:b"))})
+    doc = stage(Document("d", SPUN))
+    [edit] = [e for e in doc.edits if e.before == "lastly"]
+    assert edit.after == "finally"  # "to finally rebuild" against "to at last rebuild"
+    assert set(edit.evidence["alternatives"]) == {"finally", "at last"}

@@ -211,6 +211,10 @@ def _outcome_counts(tables: SpinTables) -> dict[str, dict[str, float]]:
     return out
 
 
+#: a learned original the stage may restore: 1-3 lower-case words
+_PLAIN = regex.compile(r"^[a-z]+(?:'[a-z]+)?(?: [a-z]+(?:'[a-z]+)?){0,2}$")
+
+
 def _quote_gap(gap: str) -> bool:
     return "\n" not in gap and any(c in _QUOTES for c in gap)
 
@@ -554,6 +558,22 @@ class DespinStage:
         post = (n_alt + s * q) / (n_not + s * (1.0 - q))
         return (post / base) ** cfg.outcome_weight
 
+    def _candidates(self, e: Entry) -> tuple[str, ...]:
+        """The originals weighed for entry ``e``: its own, then every other original its
+        matches stood for in at least ``learned_alternatives`` matches of the real pairs
+        (plain lower-case words), so the neighbours can choose them or, when they cannot
+        tell them apart, leave the match alone."""
+        need = self.config.learned_alternatives
+        counts = self.outcomes.get(e.spun) if need > 0 else None
+        if not counts:
+            return e.alternatives
+        own = {a.lower() for a in e.alternatives}
+        extra = sorted(
+            (o for o, n in counts.items() if n >= need and o not in own and _PLAIN.match(o)),
+            key=lambda o: (-counts[o], o),
+        )
+        return (*e.alternatives, *extra) if extra else e.alternatives
+
     def _decide(
         self,
         m: Match,
@@ -583,7 +603,7 @@ class DespinStage:
             if ctx is not None:
                 ev["context"] = ctx[1]
         decided = e.tier == "t1" or ctx is not None  # applied: only the original to choose
-        alts = e.alternatives
+        alts = self._candidates(e)
         if decided and len(alts) == 1:
             return e.original, ev
         weighed = [(alt, *self._weigh(e, alt, prev, nxt, (doc or {}).get(alt))) for alt in alts]
@@ -863,7 +883,7 @@ class DespinStage:
             (orig,) = origs
             counts = doc_counts.get(e.spun, {})
             weighed = {
-                alt: self._weigh(e, alt, prev, nxt, counts.get(alt)) for alt in e.alternatives
+                alt: self._weigh(e, alt, prev, nxt, counts.get(alt)) for alt in self._candidates(e)
             }
             _ok, odds, ev = weighed[orig]
             if ev["bigram_ratio"] < 1.0 or any(o[1] > odds for o in weighed.values()):
