@@ -38,7 +38,11 @@ with strong odds is restored to the same original at its other matches where the
 neighbours do not disfavour it.
 An entry with several originals (``support|help``) has each weighed; the best is
 restored if it beats the runner-up by ``alternative_margin`` (a T1 match takes
-the best). The frequencies are wordfreq's for a one-word entry and the
+the best). What the real pairs show (``outcomes.tsv``: how often a spun form's matches
+stood for each original, for the original's own words, or for a rewrite) scales each
+original's odds (``outcome_weight``; it never raises the odds of a match with silent
+neighbours) and adds the originals they taught ``learned_alternatives`` times as
+further candidates. The frequencies are wordfreq's for a one-word entry and the
 bigram-chain estimate (:func:`~textclean.stages.despin.stats.phrase_zipf`) for an
 entry with a phrase on either side; both are computed once, when the stage is
 built. Every
