@@ -155,3 +155,12 @@ def test_learned_originals_are_weighed_beside_the_entry_s_own() -> None:
     [edit] = [e for e in doc.edits if e.before == "lastly"]
     assert edit.after == "finally"  # "to finally rebuild" against "to at last rebuild"
     assert set(edit.evidence["alternatives"]) == {"finally", "at last"}
+
+
+def test_outcomes_table_is_current() -> None:
+    """``outcomes.tsv`` holds the matches of the current tables in the present pairs (a
+    pair whose texts are absent keeps its recorded rows): rerun
+    ``bench/despin/real/outcomes.py`` after ``mappings.py`` and ``learn.py``."""
+    from bench.despin.real import outcomes
+
+    assert outcomes.main(["--check"]) == 0
