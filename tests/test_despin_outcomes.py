@@ -22,20 +22,25 @@ from textclean.rules import RulePack
 from textclean.stages.despin import DespinStage, build
 from textclean.stages.despin.table import SpinTables, load_table_files, load_tables
 
-HEADER = "spun\toutcome\tcount\tsource\n"
+HEADER = "spun\toutcome\tcount\tsource\tprev\n"
 
 
-def _stage(outcomes: dict[str, tuple[tuple[str, int, str], ...]], **cfg: object) -> DespinStage:
+def _stage(
+    outcomes: dict[str, tuple[tuple[str, int, str], ...]],
+    after: dict[tuple[str, str], tuple[tuple[str, int, str], ...]] | None = None,
+    **cfg: object,
+) -> DespinStage:
     tables = load_tables(RulePack.load())
     config = Config().replace(despin=dict(cfg)).despin
-    return DespinStage.from_tables(config, dataclasses.replace(tables, outcomes=outcomes))
+    tables = dataclasses.replace(tables, outcomes=outcomes, outcomes_after=after or {})
+    return DespinStage.from_tables(config, tables)
 
 
 def test_outcome_rows_parse_and_leave_with_their_source(tmp_path: Path) -> None:
     path = tmp_path / "outcomes.tsv"
     path.write_text(
-        "# learned\n" + HEADER + "throughout\tduring\t3\treal:p1\n"
-        "throughout\t=\t1\treal:p2\nthroughout\t?\t2\treal:p1\n",
+        "# learned\n" + HEADER + "throughout\tduring\t3\treal:p1\tout\n"
+        "throughout\t=\t1\treal:p2\t^\nthroughout\t?\t2\treal:p1\tout\n",
         encoding="utf-8",
     )
     t = load_table_files([path])
@@ -44,7 +49,14 @@ def test_outcome_rows_parse_and_leave_with_their_source(tmp_path: Path) -> None:
         ("=", 1, "real:p2"),
         ("?", 2, "real:p1"),
     )
+    assert t.outcomes_after[("throughout", "out")] == (
+        ("during", 3, "real:p1"),
+        ("?", 2, "real:p1"),
+    )
     assert t.without_source("real:p1").outcomes == {"throughout": (("=", 1, "real:p2"),)}
+    assert t.without_source("real:p1").outcomes_after == {
+        ("throughout", "^"): (("=", 1, "real:p2"),)
+    }
     assert t.without_source("real:p1").without_source("real:p2").outcomes == {}
     assert t.without_source("real:p9") == t
 
@@ -53,7 +65,7 @@ def test_a_bad_outcome_row_is_reported(tmp_path: Path) -> None:
     from textclean.stages.despin.table import check_spin_file
 
     path = tmp_path / "outcomes.tsv"
-    path.write_text(HEADER + "throughout\tduring\tmany\treal:p1\n", encoding="utf-8")
+    path.write_text(HEADER + "throughout\tduring\tmany\treal:p1\tout\n", encoding="utf-8")
     assert check_spin_file(path)
 
 
@@ -74,7 +86,7 @@ def test_reliability_is_neutral_without_data_and_follows_the_counts() -> None:
     assert stage.reliability("downside", "problem") == 1.0  # no data
     assert stage.reliability("throughout", "during") > 1.0  # nearly always "during"
     assert stage.reliability("lastly", "finally") < 0.01  # always the original's own word
-    off = _stage({"lastly": (("=", 20, "real:a"),)}, outcome_weight=0.0)
+    off = _stage({"lastly": (("=", 20, "real:a"),)}, None, outcome_weight=0.0)
     assert off.reliability("lastly", "finally") == 1.0
 
 
@@ -98,7 +110,14 @@ def test_the_learned_factor_is_in_the_evidence() -> None:
 
 
 @pytest.mark.parametrize(
-    "bad", [{"outcome_weight": -1.0}, {"outcome_smoothing": 0.0}, {"outcome_straddle": -0.5}]
+    "bad",
+    [
+        {"outcome_weight": -1.0},
+        {"outcome_smoothing": 0.0},
+        {"outcome_straddle": -0.5},
+        {"learned_alternatives": -1},
+        {"outcome_own_after": -1},
+    ],
 )
 def test_bad_outcome_settings_are_refused(bad: dict[str, float]) -> None:
     with pytest.raises(ConfigError):
@@ -111,13 +130,13 @@ def test_extract_lines_matches_up_with_the_original() -> None:
     row = Row("x", "pair-orig", "", "", "", "a", "", "", "", 0)
     pair = Pair("x", Text(row, orig), Text(row, spun))
     out = extract(pair, build(Config(), RulePack.load()))
-    assert out[("lastly", "finally")] == 1
-    assert out[("stated", "said")] == 1
+    assert out[("lastly", "finally", "will")] == 1
+    assert out[("stated", "said", "council")] == 1
     # a phrase lined up with a shorter original: "within the" stood for "in the"
-    assert out[("within the", "in the")] == 1
+    assert out[("within the", "in the", "open")] == 1
     # the same words kept: the spun form was the original's own
     kept = Pair("y", Text(row, spun), Text(row, spun))
-    assert all(outcome == "=" for _, outcome in extract(kept, build(Config(), RulePack.load())))
+    assert all(o == "=" for _, o, _ in extract(kept, build(Config(), RulePack.load())))
 
 
 def test_outcomes_do_not_touch_an_unflagged_text() -> None:
@@ -144,8 +163,8 @@ def test_learned_originals_are_weighed_beside_the_entry_s_own() -> None:
     stage = _stage(outcomes)
     entry = stage.tables.entries["lastly"]
     assert stage._candidates(entry) == (*entry.alternatives, "at last")
-    assert _stage(outcomes, learned_alternatives=0)._candidates(entry) == entry.alternatives
-    assert _stage(outcomes, learned_alternatives=2)._candidates(entry) == (
+    assert _stage(outcomes, None, learned_alternatives=0)._candidates(entry) == entry.alternatives
+    assert _stage(outcomes, None, learned_alternatives=2)._candidates(entry) == (
         *entry.alternatives,
         "at last",
         "eventually",
@@ -161,6 +180,28 @@ def test_outcomes_table_is_current() -> None:
     """``outcomes.tsv`` holds the matches of the current tables in the present pairs (a
     pair whose texts are absent keeps its recorded rows): rerun
     ``bench/despin/real/outcomes.py`` after ``mappings.py`` and ``learn.py``."""
+    import warnings
+
     from bench.despin.real import outcomes
 
-    assert outcomes.main(["--check"]) == 0
+    with warnings.catch_warnings():  # a machine without the real texts is told so
+        warnings.simplefilter("ignore", UserWarning)
+        assert outcomes.main(["--check"]) == 0
+
+
+def test_after_a_word_where_the_pairs_kept_the_spun_form_it_stays() -> None:
+    """ "the council stated" may be genuine where other articles' pairs kept "stated"
+    after "council"; after any other word it is restored as usual."""
+    after = {("stated", "council"): (("=", 2, "real:a"), ("said", 1, "real:b"))}
+    doc = _stage({}, after)(Document("d", SPUN))
+    assert "the city council stated it's" in doc.text
+    assert "going to finally rebuild" in doc.text  # the other repairs go ahead
+    assert (
+        "the city council said" in _stage({}, after, outcome_own_after=3)(Document("d", SPUN)).text
+    )
+    assert (
+        "the city council said" in _stage({}, after, outcome_own_after=0)(Document("d", SPUN)).text
+    )
+    # more often the original there than its own word: restored
+    even = {("stated", "council"): (("=", 2, "real:a"), ("said", 2, "real:b"))}
+    assert "the city council said" in _stage({}, even)(Document("d", SPUN)).text

@@ -12,12 +12,13 @@ word (difflib, as ``measure.py`` counts words). Each match gets one outcome:
 * ``?`` — the match straddles a rewrite (part equal, part replaced, or a longer
   rewrite around it): no word-for-word original.
 
-One row per (spun form, outcome, pair): ``spun  outcome  count  source`` with the
-source ``real:<pair id>``, so ``measure.py --real`` leaves a pair's rows out when it
-scores that pair's article (``SpinTables.without_source``), as for every learned
-entry. The stage turns the counts into a per-original reliability factor (see
-``textclean/stages/despin/stage.py``, ``outcome_weight``). Rows of a pair listed in
-``SOURCES.md`` whose texts are not present are kept as recorded.
+One row per (spun form, outcome, word before the match, pair): ``spun  outcome
+count  source  prev`` with the source ``real:<pair id>``, so ``measure.py --real``
+leaves a pair's rows out when it scores that pair's article
+(``SpinTables.without_source``), as for every learned entry. The stage turns the
+counts into a per-original reliability factor, further candidate originals and,
+by the word before, a veto (``textclean/stages/despin/stage.py``). Rows of a pair
+listed in ``SOURCES.md`` whose texts are not present are kept as recorded.
 
 Usage::
 
@@ -43,7 +44,12 @@ from bench.despin.real.check import Pair, load_set, read_sources  # noqa: E402
 from textclean.config import Config  # noqa: E402
 from textclean.rules import RulePack  # noqa: E402
 from textclean.stages.despin import DespinStage  # noqa: E402
-from textclean.stages.despin.table import load_tables  # noqa: E402
+from textclean.stages.despin.table import (  # noqa: E402
+    NO_PREV,
+    load_table_files,
+    spin_file_kind,
+    spin_files,
+)
 
 OUT = ROOT / "rules" / "spin" / "outcomes.tsv"
 PARAPHRASE = "e"
@@ -53,17 +59,21 @@ HEADER = (
     "# What each reverse-table match stood for in the real pairs (bench/despin/real):\n"
     "# '=' the original's own words, '?' a rewrite around it, else the original's words.\n"
     "# Derived by bench/despin/real/outcomes.py; do not edit.\n"
-    "spun\toutcome\tcount\tsource\n"
+    "spun\toutcome\tcount\tsource\tprev\n"
 )
 
 
 def _stage() -> DespinStage:
+    """The stage over the built-in tables, without the outcomes file it writes (matching
+    does not read it; a stale one must not stop it being rewritten)."""
     cfg = Config()
-    return DespinStage.from_tables(cfg.despin, load_tables(RulePack.load(cfg.rules)))
+    paths = [p for p in spin_files(RulePack.load(cfg.rules)) if spin_file_kind(p) != "outcomes"]
+    return DespinStage.from_tables(cfg.despin, load_table_files(paths))
 
 
-def extract(pair: Pair, stage: DespinStage) -> Counter[tuple[str, str]]:
-    """(spun form, outcome) → count for one pair (see the module docstring).
+def extract(pair: Pair, stage: DespinStage) -> Counter[tuple[str, str, str]]:
+    """(spun form, outcome, word before) → count for one pair (see the module
+    docstring; the word before is ``^`` when none is joined to the match).
 
     A match's outcome is the original's words lined up with it: the words of the
     equal stretches inside it and of every rewritten stretch it covers whole (a
@@ -97,7 +107,7 @@ def extract(pair: Pair, stage: DespinStage) -> Counter[tuple[str, str]]:
             else:
                 ops.append((tag, base + i1, base + i2, ow[j1:j2]))
         start = end
-    out: Counter[tuple[str, str]] = Counter()
+    out: Counter[tuple[str, str, str]] = Counter()
     for m in a.matches:
         inside = [
             op
@@ -110,7 +120,8 @@ def extract(pair: Pair, stage: DespinStage) -> Counter[tuple[str, str]]:
             outcome = OWN
         else:
             outcome = " ".join(w for op in inside for w in op[3]) or STRADDLE
-        out[(m.entry.spun, outcome)] += 1
+        prev = toks[m.i - 1].key if m.i > 0 and toks[m.i].joined else NO_PREV
+        out[(m.entry.spun, outcome, prev)] += 1
     return out
 
 
@@ -121,7 +132,7 @@ def recorded_rows(path: Path = OUT) -> dict[str, list[str]]:
         return rows
     for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
         cells = line.rstrip("\n").split("\t")
-        if line.startswith(("#", "spun\t")) or len(cells) != 4:
+        if line.startswith(("#", "spun\t")) or len(cells) != 5:
             continue
         rows.setdefault(cells[3].removeprefix("real:"), []).append(line)
     return rows
@@ -141,8 +152,8 @@ def render() -> str:
             continue
         if pair.family == PARAPHRASE:
             continue
-        for (spun, outcome), n in sorted(extract(pair, stage).items()):
-            rows.append(f"{spun}\t{outcome}\t{n}\treal:{pair.id}\n")
+        for (spun, outcome, prev), n in sorted(extract(pair, stage).items()):
+            rows.append(f"{spun}\t{outcome}\t{n}\treal:{pair.id}\t{prev}\n")
     return HEADER + "".join(rows)
 
 

@@ -77,7 +77,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 
@@ -110,6 +110,7 @@ from textclean.stages.despin.table import Entry, Fingerprint, SpinTables, load_t
 from textclean.stages.language import english_only_skip
 
 NAME = "despin"
+_K = TypeVar("_K")
 #: The neighbour "word" a context rule sees when a quotation mark separates it from the
 #: match (``“...,” mentioned David``): lets rules catch speech attribution.
 QUOTE = "<quote>"
@@ -205,10 +206,12 @@ def _name_elsewhere(text: str, name: str) -> bool:
     return False
 
 
-def _outcome_counts(tables: SpinTables) -> dict[str, dict[str, float]]:
-    """Spun phrase → outcome → summed count of ``tables.outcomes``."""
-    out: dict[str, dict[str, float]] = {}
-    for spun, rows in tables.outcomes.items():
+def _outcome_counts(
+    rows_by: Mapping[_K, tuple[tuple[str, int, str], ...]],
+) -> dict[_K, dict[str, float]]:
+    """Key → outcome → summed count of outcome rows (``SpinTables.outcomes``)."""
+    out: dict[_K, dict[str, float]] = {}
+    for spun, rows in rows_by.items():
         counts = out.setdefault(spun, {})
         for outcome, n, _source in rows:
             counts[outcome] = counts.get(outcome, 0.0) + n
@@ -294,6 +297,10 @@ class DespinStage:
     # spun phrase → outcome → count: what its matches stood for in the real pairs
     # (``outcomes.tsv``: ``=`` the original's own words, ``?`` a rewrite around them)
     outcomes: Mapping[str, Mapping[str, float]] = field(repr=False, default_factory=dict)
+    # (spun phrase, word before) → outcome → count: the same, by the word before the match
+    outcomes_after: Mapping[tuple[str, str], Mapping[str, float]] = field(
+        repr=False, default_factory=dict
+    )
     name: str = NAME
 
     @classmethod
@@ -341,7 +348,8 @@ class DespinStage:
             lemmas=frozenset(
                 e.spun for e in tables.entries.values() if file_of[e.spun] in OTHER_SPINNER_FILES
             ),
-            outcomes=_outcome_counts(tables),
+            outcomes=_outcome_counts(tables.outcomes),
+            outcomes_after=_outcome_counts(tables.outcomes_after),
         )
 
     # ------------------------------------------------------------ detection
@@ -587,8 +595,13 @@ class DespinStage:
         quotes: tuple[bool, bool] = (False, False),
         doc: dict[str, tuple[int, int]] | None = None,
         margin_factor: float = 1.0,
+        raw_prev: str | None = None,
     ) -> tuple[str, dict[str, Any]] | None:
         """``(original, evidence)`` for restoring match ``m``, or None to leave it.
+
+        ``raw_prev`` is the word before the match as the text writes it (``prev`` may be
+        a restored word): after it, the real pairs may show the spun form as the
+        original's own word (:meth:`own_after`).
 
         ``doc`` maps each original of the entry to ``(original_count, spun_count)`` in
         the whole document. With several originals, the one with the best odds is
@@ -631,8 +644,23 @@ class DespinStage:
             return None
         if len(ranked) > 1 and odds < self.config.alternative_margin * ranked[1][2]:
             return None  # the neighbours cannot tell the originals apart
+        if self.own_after(e.spun, raw_prev, best):
+            return None
         ev.update(best_ev)
         return best, ev
+
+    def own_after(self, spun: str, prev: str | None, alt: str) -> bool:
+        """After the word ``prev``, the real pairs' matches of ``spun`` were the
+        original's own words at least ``outcome_own_after`` times and more often than
+        they stood for ``alt`` ("the retailer" in retail stories): leave it alone."""
+        need = self.config.outcome_own_after
+        if need <= 0 or prev is None:
+            return False
+        counts = self.outcomes_after.get((spun, prev))
+        if not counts:
+            return False
+        own = counts.get("=", 0.0)
+        return own >= need and own > counts.get(alt.lower(), 0.0)
 
     def _doc_counts(self, a: Analysis) -> dict[str, dict[str, tuple[int, int]]]:
         """Spun phrase → original → (occurrences of that original wording, of the phrase
@@ -723,8 +751,16 @@ class DespinStage:
                     m.i > 0 and _quote_gap(text[toks[prev_i].end : toks[m.i].start]),
                     next_i < n and _quote_gap(text[toks[m.j - 1].end : toks[next_i].start]),
                 )
+                raw_prev = toks[prev_i].key if prev is not None else None
                 decision = self._decide(
-                    m, prev, nxt, a.score, quotes, doc_counts.get(m.entry.spun), margin_factor
+                    m,
+                    prev,
+                    nxt,
+                    a.score,
+                    quotes,
+                    doc_counts.get(m.entry.spun),
+                    margin_factor,
+                    raw_prev,
                 )
                 if in_name and (decision is None or not self._spun_name(decision[1])):
                     # "Asian Nations", "Power Ministry": a name as written, unless the
@@ -891,6 +927,8 @@ class DespinStage:
             }
             _ok, odds, ev = weighed[orig]
             if ev["bigram_ratio"] < 1.0 or any(o[1] > odds for o in weighed.values()):
+                continue
+            if self.own_after(e.spun, prev, orig):
                 continue
             applied[k] = (
                 orig,
