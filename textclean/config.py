@@ -287,8 +287,9 @@ class DespinConfig:
         " than the chosen original (rules/spin/outcomes.tsv); 0 turns it off",
     )
     outcome_straddle: float = _doc(
-        0.5,
-        "how much a learned match that straddled a longer rewrite counts against an original",
+        0.0,
+        "how much a learned match that straddled a longer rewrite counts against an original"
+        " (0: not at all; 0.5 and 1 lost right edits on the real pairs)",
     )
     evidence_threshold: float = _doc(
         20.0,

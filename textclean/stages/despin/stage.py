@@ -178,6 +178,10 @@ SENSE_MIN_DISTINCT = 3
 #: Odds an ordinary WordNet lemma ("done" for through, "squad" for team) needs in a
 #: WordNet-sense spin (chosen on the emulated family-c pairs: 30, 100, 300, 1000 tried).
 SENSE_ORDINARY_MARGIN = 100.0
+#: The learned reliability factor stays within [1/this, this]: a spun form the pairs show
+#: fifty times for one original and never otherwise would gain 10^4 and more, enough to
+#: carry a T3 match past any margin (1000 changes no real-set figure; 100 cost 0.3 points).
+LEARNED_FACTOR_CAP = 1000.0
 #: How many (spun form, neighbours) evidence values one stage keeps before starting over
 #: (about 280 bytes each; 50,000 run as fast as 200,000 on the bench corpus).
 _LLR_CACHE_SIZE = 50_000
@@ -568,7 +572,8 @@ class DespinStage:
         s = cfg.outcome_smoothing
         q = base / (1.0 + base)
         post = (n_alt + s * q) / (n_not + s * (1.0 - q))
-        return (post / base) ** cfg.outcome_weight
+        factor = (post / base) ** cfg.outcome_weight
+        return min(LEARNED_FACTOR_CAP, max(1.0 / LEARNED_FACTOR_CAP, factor))
 
     def _candidates(self, e: Entry) -> tuple[str, ...]:
         """The originals weighed for entry ``e``: its own, then every other original its
