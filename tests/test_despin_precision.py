@@ -52,8 +52,13 @@ def test_confirmation_is_off_by_default() -> None:
     assert stage._confirmed(stage.analyse("Nothing here is spun at all."))
 
 
+#: the confirmation tests weigh the odds the table and the statistics give, without the
+#: factor learned from the real pairs (tests/test_despin_outcomes.py covers that one)
+UNLEARNED = {"outcome_weight": 0.0}
+
+
 def test_a_confirmed_document_keeps_the_usual_margin() -> None:
-    stage = build(Config().replace(despin={"confirm_min_t1": 3}), RulePack.load())
+    stage = build(Config().replace(despin={"confirm_min_t1": 3, **UNLEARNED}), RulePack.load())
     a = stage.analyse(SPUN)
     assert stage._confirmed(a)  # "yr", "making an attempt", "historical past", ...
     doc = stage(Document("d", SPUN))
@@ -63,7 +68,7 @@ def test_a_confirmed_document_keeps_the_usual_margin() -> None:
 
 @pytest.mark.parametrize("factor", [1.0, 10.0])
 def test_an_unconfirmed_document_needs_stronger_odds(factor: float) -> None:
-    cfg = {"confirm_min_t1": 99, "unconfirmed_factor": factor}  # nothing is confirmed
+    cfg = {"confirm_min_t1": 99, "unconfirmed_factor": factor, **UNLEARNED}  # none confirmed
     stage = build(Config().replace(despin=cfg), RulePack.load())
     assert not stage._confirmed(stage.analyse(SPUN))
     doc = stage(Document("d", SPUN))

@@ -265,6 +265,32 @@ class DespinConfig:
     unconfirmed_factor: float = _doc(
         10.0, "margin factor for a flagged document that confirm_min_t1 does not confirm"
     )
+    outcome_weight: float = _doc(
+        3.0,
+        "exponent of an original's learned reliability factor (rules/spin/outcomes.tsv: how"
+        " often the real pairs' matches of the spun form stood for it, against the typical"
+        " entry); 0 turns it off",
+    )
+    outcome_smoothing: float = _doc(
+        2.0,
+        "pseudo-counts that shrink an entry's learned odds towards the typical entry's",
+    )
+    learned_alternatives: int = _doc(
+        3,
+        "also weigh as an original every word a spun form's matches stood for this many times"
+        " in the real pairs (rules/spin/outcomes.tsv); 0 turns it off",
+    )
+    outcome_own_after: int = _doc(
+        2,
+        "leave a T2/T3 match alone when, after the same word, the real pairs' matches of its"
+        " spun form were the original's own words at least this many times and more often"
+        " than the chosen original (rules/spin/outcomes.tsv); 0 turns it off",
+    )
+    outcome_straddle: float = _doc(
+        0.0,
+        "how much a learned match that straddled a longer rewrite counts against an original"
+        " (0: not at all; 0.5 and 1 lost right edits on the real pairs)",
+    )
     evidence_threshold: float = _doc(
         20.0,
         "also flag a document when spin_evidence (the summed log10 likelihood ratio "
@@ -309,6 +335,12 @@ class DespinConfig:
             raise ConfigError("confirm_min_t1 must be >= 0 and unconfirmed_factor >= 1")
         if self.doc_absent_bonus < 1 or self.swap_bonus < 1 or self.alternative_margin < 1:
             raise ConfigError("doc_absent_bonus, swap_bonus and alternative_margin must be >= 1")
+        if self.learned_alternatives < 0 or self.outcome_own_after < 0:
+            raise ConfigError("learned_alternatives and outcome_own_after must be >= 0")
+        if self.outcome_weight < 0 or self.outcome_smoothing <= 0 or self.outcome_straddle < 0:
+            raise ConfigError(
+                "outcome_weight and outcome_straddle must be >= 0, outcome_smoothing > 0"
+            )
 
 
 @dataclass(frozen=True)

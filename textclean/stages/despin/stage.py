@@ -38,7 +38,11 @@ with strong odds is restored to the same original at its other matches where the
 neighbours do not disfavour it.
 An entry with several originals (``support|help``) has each weighed; the best is
 restored if it beats the runner-up by ``alternative_margin`` (a T1 match takes
-the best). The frequencies are wordfreq's for a one-word entry and the
+the best). What the real pairs show (``outcomes.tsv``: how often a spun form's matches
+stood for each original, for the original's own words, or for a rewrite) scales each
+original's odds (``outcome_weight``; it never raises the odds of a match with silent
+neighbours) and adds the originals they taught ``learned_alternatives`` times as
+further candidates. The frequencies are wordfreq's for a one-word entry and the
 bigram-chain estimate (:func:`~textclean.stages.despin.stats.phrase_zipf`) for an
 entry with a phrase on either side; both are computed once, when the stage is
 built. Every
@@ -73,7 +77,7 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import Any, TypeVar
 
 import regex
 
@@ -106,6 +110,7 @@ from textclean.stages.despin.table import Entry, Fingerprint, SpinTables, load_t
 from textclean.stages.language import english_only_skip
 
 NAME = "despin"
+_K = TypeVar("_K")
 #: The neighbour "word" a context rule sees when a quotation mark separates it from the
 #: match (``“...,” mentioned David``): lets rules catch speech attribution.
 QUOTE = "<quote>"
@@ -173,6 +178,10 @@ SENSE_MIN_DISTINCT = 3
 #: Odds an ordinary WordNet lemma ("done" for through, "squad" for team) needs in a
 #: WordNet-sense spin (chosen on the emulated family-c pairs: 30, 100, 300, 1000 tried).
 SENSE_ORDINARY_MARGIN = 100.0
+#: The learned reliability factor stays within [1/this, this]: a spun form the pairs show
+#: fifty times for one original and never otherwise would gain 10^4 and more, enough to
+#: carry a T3 match past any margin (1000 changes no real-set figure; 100 cost 0.3 points).
+LEARNED_FACTOR_CAP = 1000.0
 #: How many (spun form, neighbours) evidence values one stage keeps before starting over
 #: (about 280 bytes each; 50,000 run as fast as 200,000 on the bench corpus).
 _LLR_CACHE_SIZE = 50_000
@@ -199,6 +208,22 @@ def _name_elsewhere(text: str, name: str) -> bool:
             return True
         start = text.find(name, start + 1)
     return False
+
+
+def _outcome_counts(
+    rows_by: Mapping[_K, tuple[tuple[str, int, str], ...]],
+) -> dict[_K, dict[str, float]]:
+    """Key → outcome → summed count of outcome rows (``SpinTables.outcomes``)."""
+    out: dict[_K, dict[str, float]] = {}
+    for spun, rows in rows_by.items():
+        counts = out.setdefault(spun, {})
+        for outcome, n, _source in rows:
+            counts[outcome] = counts.get(outcome, 0.0) + n
+    return out
+
+
+#: a learned original the stage may restore: 1-3 lower-case words
+_PLAIN = regex.compile(r"^[a-z]+(?:'[a-z]+)?(?: [a-z]+(?:'[a-z]+)?){0,2}$")
 
 
 def _quote_gap(gap: str) -> bool:
@@ -275,6 +300,13 @@ class DespinStage:
     )
     # the fast scorer of documents this stage does not flag (built on first use)
     _fast: list[Any] = field(repr=False, default_factory=list, compare=False, init=False)
+    # spun phrase → outcome → count: what its matches stood for in the real pairs
+    # (``outcomes.tsv``: ``=`` the original's own words, ``?`` a rewrite around them)
+    outcomes: Mapping[str, Mapping[str, float]] = field(repr=False, default_factory=dict)
+    # (spun phrase, word before) → outcome → count: the same, by the word before the match
+    outcomes_after: Mapping[tuple[str, str], Mapping[str, float]] = field(
+        repr=False, default_factory=dict
+    )
     name: str = NAME
 
     @classmethod
@@ -322,6 +354,8 @@ class DespinStage:
             lemmas=frozenset(
                 e.spun for e in tables.entries.values() if file_of[e.spun] in OTHER_SPINNER_FILES
             ),
+            outcomes=_outcome_counts(tables.outcomes),
+            outcomes_after=_outcome_counts(tables.outcomes_after),
         )
 
     # ------------------------------------------------------------ detection
@@ -482,11 +516,15 @@ class DespinStage:
             doc_factor = cfg.doc_absent_bonus ** min(doc[1], 2)
         swap = cfg.swap_bonus if e.spun in self.rewritten else 1.0
         prior = 10 ** (cfg.t2_prior_weight * log_prior)
-        odds = stats.ratio * prior * doc_factor * swap
+        learned = self.reliability(e.spun, alt)
+        odds = stats.ratio * prior * doc_factor * swap * learned
         # The neighbours must favour the original themselves, or at least be silent
-        # when the document's own evidence favours it or the odds alone are strong.
+        # when the document's own evidence favours it or the odds alone are strong (the
+        # learned factor may lower those odds, never raise them: silent neighbours in
+        # ordinary English, "stays different", are no evidence the pairs can add to).
+        silent_odds = odds / max(learned, 1.0)
         eligible = stats.ratio > 1.0 or (
-            stats.ratio == 1.0 and (doc_factor > 1.0 or odds >= cfg.silent_margin)
+            stats.ratio == 1.0 and (doc_factor > 1.0 or silent_odds >= cfg.silent_margin)
         )
         ev: dict[str, Any] = dict(stats.as_dict())
         ev["prior_ratio"] = round(prior, 2)
@@ -494,8 +532,66 @@ class DespinStage:
             ev["doc_factor"] = round(doc_factor, 2)
         if swap != 1.0:
             ev["swap_factor"] = round(swap, 2)
+        if learned != 1.0:
+            ev["learned_factor"] = round(learned, 3)
         ev["odds"] = round(odds, 2)
         return eligible, odds, ev
+
+    @cached_property
+    def _outcome_base(self) -> float:
+        """The learned odds of a typical original: over every entry with learned
+        outcomes, matches that stood for one of its originals against the rest."""
+        hit = miss = 0.0
+        for spun, counts in self.outcomes.items():
+            e = self.tables.entries.get(spun)
+            if e is None:
+                continue
+            alts = {a.lower() for a in e.alternatives}
+            for o, n in counts.items():
+                if o in alts:
+                    hit += n
+                else:
+                    miss += n * (self.config.outcome_straddle if o == "?" else 1.0)
+        return (hit + 1.0) / (miss + 1.0)
+
+    def reliability(self, spun: str, alt: str) -> float:
+        """The learned factor of original ``alt`` for spun form ``spun``: the odds that
+        the form's matches in the real pairs stood for ``alt`` (against the original's
+        own words, another original, or a rewrite around it, ``outcome_straddle``
+        each), shrunk towards the typical entry's odds with ``outcome_smoothing``
+        pseudo-counts, over the typical entry's odds, raised to ``outcome_weight``:
+        above 1 for an entry the pairs show more reliable than most, below for one
+        less; 1 without data."""
+        cfg = self.config
+        counts = self.outcomes.get(spun)
+        if not counts or cfg.outcome_weight == 0:
+            return 1.0
+        key = alt.lower()
+        n_alt = counts.get(key, 0.0)
+        n_not = sum(n for o, n in counts.items() if o not in (key, "?"))
+        n_not += cfg.outcome_straddle * counts.get("?", 0.0)
+        base = self._outcome_base
+        s = cfg.outcome_smoothing
+        q = base / (1.0 + base)
+        post = (n_alt + s * q) / (n_not + s * (1.0 - q))
+        factor = (post / base) ** cfg.outcome_weight
+        return min(LEARNED_FACTOR_CAP, max(1.0 / LEARNED_FACTOR_CAP, factor))
+
+    def _candidates(self, e: Entry) -> tuple[str, ...]:
+        """The originals weighed for entry ``e``: its own, then every other original its
+        matches stood for in at least ``learned_alternatives`` matches of the real pairs
+        (plain lower-case words), so the neighbours can choose them or, when they cannot
+        tell them apart, leave the match alone."""
+        need = self.config.learned_alternatives
+        counts = self.outcomes.get(e.spun) if need > 0 else None
+        if not counts:
+            return e.alternatives
+        own = {a.lower() for a in e.alternatives}
+        extra = sorted(
+            (o for o, n in counts.items() if n >= need and o not in own and _PLAIN.match(o)),
+            key=lambda o: (-counts[o], o),
+        )
+        return (*e.alternatives, *extra) if extra else e.alternatives
 
     def _decide(
         self,
@@ -506,8 +602,13 @@ class DespinStage:
         quotes: tuple[bool, bool] = (False, False),
         doc: dict[str, tuple[int, int]] | None = None,
         margin_factor: float = 1.0,
+        raw_prev: str | None = None,
     ) -> tuple[str, dict[str, Any]] | None:
         """``(original, evidence)`` for restoring match ``m``, or None to leave it.
+
+        ``raw_prev`` is the word before the match as the text writes it (``prev`` may be
+        a restored word): after it, the real pairs may show the spun form as the
+        original's own word (:meth:`own_after`).
 
         ``doc`` maps each original of the entry to ``(original_count, spun_count)`` in
         the whole document. With several originals, the one with the best odds is
@@ -526,7 +627,7 @@ class DespinStage:
             if ctx is not None:
                 ev["context"] = ctx[1]
         decided = e.tier == "t1" or ctx is not None  # applied: only the original to choose
-        alts = e.alternatives
+        alts = self._candidates(e)
         if decided and len(alts) == 1:
             return e.original, ev
         weighed = [(alt, *self._weigh(e, alt, prev, nxt, (doc or {}).get(alt))) for alt in alts]
@@ -550,8 +651,23 @@ class DespinStage:
             return None
         if len(ranked) > 1 and odds < self.config.alternative_margin * ranked[1][2]:
             return None  # the neighbours cannot tell the originals apart
+        if self.own_after(e.spun, raw_prev, best):
+            return None
         ev.update(best_ev)
         return best, ev
+
+    def own_after(self, spun: str, prev: str | None, alt: str) -> bool:
+        """After the word ``prev``, the real pairs' matches of ``spun`` were the
+        original's own words at least ``outcome_own_after`` times and more often than
+        they stood for ``alt`` ("the retailer" in retail stories): leave it alone."""
+        need = self.config.outcome_own_after
+        if need <= 0 or prev is None:
+            return False
+        counts = self.outcomes_after.get((spun, prev))
+        if not counts:
+            return False
+        own = counts.get("=", 0.0)
+        return own >= need and own > counts.get(alt.lower(), 0.0)
 
     def _doc_counts(self, a: Analysis) -> dict[str, dict[str, tuple[int, int]]]:
         """Spun phrase → original → (occurrences of that original wording, of the phrase
@@ -642,8 +758,16 @@ class DespinStage:
                     m.i > 0 and _quote_gap(text[toks[prev_i].end : toks[m.i].start]),
                     next_i < n and _quote_gap(text[toks[m.j - 1].end : toks[next_i].start]),
                 )
+                raw_prev = toks[prev_i].key if prev is not None else None
                 decision = self._decide(
-                    m, prev, nxt, a.score, quotes, doc_counts.get(m.entry.spun), margin_factor
+                    m,
+                    prev,
+                    nxt,
+                    a.score,
+                    quotes,
+                    doc_counts.get(m.entry.spun),
+                    margin_factor,
+                    raw_prev,
                 )
                 if in_name and (decision is None or not self._spun_name(decision[1])):
                     # "Asian Nations", "Power Ministry": a name as written, unless the
@@ -806,10 +930,12 @@ class DespinStage:
             (orig,) = origs
             counts = doc_counts.get(e.spun, {})
             weighed = {
-                alt: self._weigh(e, alt, prev, nxt, counts.get(alt)) for alt in e.alternatives
+                alt: self._weigh(e, alt, prev, nxt, counts.get(alt)) for alt in self._candidates(e)
             }
             _ok, odds, ev = weighed[orig]
             if ev["bigram_ratio"] < 1.0 or any(o[1] > odds for o in weighed.values()):
+                continue
+            if self.own_after(e.spun, prev, orig):
                 continue
             applied[k] = (
                 orig,
