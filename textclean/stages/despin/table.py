@@ -46,6 +46,9 @@ between); ``words`` lists the words that fire the rule, joined by ``|``; the
 pseudo-word ``<quote>`` stands for a quotation mark between the match and the
 previous (or next) word, as in ``“...,” mentioned David``.
 
+``markers.tsv`` (and ``markers_*.tsv``) — spinner-family markers, see
+:mod:`textclean.stages.despin.markers`.
+
 ``articles.tsv`` — exceptions to the vowel rule for ``a``/``an``::
 
     prefix  article  note
@@ -66,6 +69,8 @@ from pathlib import Path
 import regex
 
 from textclean.rules import RuleError, RulePack
+from textclean.stages.despin.markers import Marker, parse_markers
+from textclean.stages.despin.markers import without_source as markers_without
 
 REVERSE_COLUMNS = ("id", "tier", "spun", "original", "source", "note")
 FINGERPRINT_COLUMNS = ("id", "weight", "pattern", "note")
@@ -139,6 +144,7 @@ class SpinTables:
     fingerprints: tuple[Fingerprint, ...] = ()
     context: dict[str, tuple[ContextRule, ...]] = field(default_factory=dict)
     articles: tuple[tuple[str, str], ...] = ()  # (prefix, article), longest prefix first
+    markers: tuple[Marker, ...] = ()  # spinner-family markers (markers.py)
 
     @property
     def max_words(self) -> int:
@@ -182,7 +188,7 @@ class SpinTables:
                 kept[k] = replace(
                     e, original=alts[0], source=srcs[0], alternatives=alts, sources=srcs
                 )
-        return replace(self, entries=kept)
+        return replace(self, entries=kept, markers=markers_without(self.markers, source))
 
 
 # ---------------------------------------------------------------- parsing
@@ -381,6 +387,8 @@ def check_spin_file(path: Path) -> list[RuleError]:
             parse_context(path, errors)
         elif kind == "articles":
             parse_articles(path, errors)
+        elif kind == "markers":
+            parse_markers(path, errors)
         else:
             _read_lines(path)  # any other file must at least be UTF-8
     except RuleError as exc:
@@ -418,6 +426,8 @@ def spin_file_kind(path: Path) -> str:
     if path.parent.name == "reverse":
         return "reverse"
     stem = path.name.split(".")[0]
+    if stem == "markers" or stem.startswith("markers_"):
+        return "markers"
     return stem if stem in ("fingerprints", "context", "articles") else "other"
 
 
@@ -464,6 +474,7 @@ def _load(key: tuple[tuple[str, int, int], ...]) -> SpinTables:
     fingerprints: dict[str, Fingerprint] = {}
     context: dict[str, ContextRule] = {}
     articles: dict[str, str] = {}
+    markers: dict[str, Marker] = {}
     for path_s, _size, _mtime in key:
         path = Path(path_s)
         kind = spin_file_kind(path)
@@ -485,6 +496,9 @@ def _load(key: tuple[tuple[str, int, int], ...]) -> SpinTables:
                 context[c.id] = c
         elif kind == "articles":
             articles.update(dict(parse_articles(path)))
+        elif kind == "markers":
+            for mk in parse_markers(path):
+                markers[mk.id] = mk
     ctx: dict[str, list[ContextRule]] = {}
     for c in context.values():
         ctx.setdefault(c.entry, []).append(c)
@@ -493,4 +507,5 @@ def _load(key: tuple[tuple[str, int, int], ...]) -> SpinTables:
         fingerprints=tuple(fingerprints.values()),
         context={k: tuple(v) for k, v in ctx.items()},
         articles=tuple(sorted(articles.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
+        markers=tuple(markers.values()),
     )
