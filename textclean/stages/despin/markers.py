@@ -60,7 +60,7 @@ MARKER_COLUMNS = (
     "note",
 )
 #: Summed weight of a family's distinct markers that flags a document by itself.
-FLAG_WEIGHT = 2.0
+FLAG_WEIGHT = 1.5
 #: Summed weight of a family's distinct markers that lets its repair-only markers apply.
 REPAIR_WEIGHT = 1.0
 #: Distinct reverse-table entries and fingerprints that, with one strong marker, flag.
