@@ -127,3 +127,10 @@ def test_markers_change_nothing_on_the_prose_corpus(stage: DespinStage) -> None:
         hits = mk.find(text, markers)
         assert not mk.flags(hits, support=99), path.name
         assert max(mk.family_scores(hits).values(), default=0.0) < mk.REPAIR_WEIGHT, path.name
+
+
+def test_one_phrase_may_carry_several_markers_with_their_own_conditions() -> None:
+    any_ = mk.Marker("spin.marker.t.mba", "c", 0.0, "may be a", "is a")
+    definition = mk.Marker("spin.marker.t.mbab", "c", 0.5, "may be a", "is a", next="branch")
+    hits = mk.find("Botany may be a branch of biology. It may be a help.", [any_, definition])
+    assert [h.marker.id for h in hits] == ["spin.marker.t.mbab", "spin.marker.t.mba"]

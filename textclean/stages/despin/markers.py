@@ -308,14 +308,17 @@ def without_source(markers: Sequence[Marker], source: str) -> tuple[Marker, ...]
 @dataclass(frozen=True)
 class _Index:
     pattern: regex.Pattern[str] | None
-    by_spun: dict[str, Marker]
+    #: spun phrase → its markers, the heaviest first (one spun phrase may carry several
+    #: markers with different conditions: "may be a" before "branch" and elsewhere)
+    by_spun: dict[str, tuple[Marker, ...]]
 
 
 @lru_cache(maxsize=8)
 def _index(markers: tuple[Marker, ...]) -> _Index:
-    by_spun: dict[str, Marker] = {}
+    lists: dict[str, list[Marker]] = {}
     for m in markers:
-        by_spun.setdefault(m.spun, m)
+        lists.setdefault(m.spun, []).append(m)
+    by_spun = {k: tuple(sorted(v, key=lambda m: -m.weight)) for k, v in lists.items()}
     if not by_spun:
         return _Index(None, by_spun)
     alts = sorted(by_spun, key=lambda s: (-len(s), s))
@@ -354,15 +357,16 @@ def find(text: str, markers: Sequence[Marker]) -> list[Hit]:
     for mo in idx.pattern.finditer(text):
         got = mo.group()
         key = " ".join(got.lower().split())
-        m = idx.by_spun.get(key)
-        if m is None or (m.case == "lower" and got != got.lower()):
-            continue
         before = _PREV.search(text, 0, mo.start())
         after = _NEXT.match(text, mo.end())
-        if _fits(m.prev, before.group(1) if before else None) and _fits(
-            m.next, after.group(1) if after else None
-        ):
-            hits.append(Hit(mo.start(), mo.end(), m))
+        prev = before.group(1) if before else None
+        nxt = after.group(1) if after else None
+        for m in idx.by_spun.get(key, ()):
+            if m.case == "lower" and got != got.lower():
+                continue
+            if _fits(m.prev, prev) and _fits(m.next, nxt):
+                hits.append(Hit(mo.start(), mo.end(), m))
+                break
     return hits
 
 
