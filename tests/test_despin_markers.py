@@ -134,3 +134,10 @@ def test_one_phrase_may_carry_several_markers_with_their_own_conditions() -> Non
     definition = mk.Marker("spin.marker.t.mbab", "c", 0.5, "may be a", "is a", next="branch")
     hits = mk.find("Botany may be a branch of biology. It may be a help.", [any_, definition])
     assert [h.marker.id for h in hits] == ["spin.marker.t.mbab", "spin.marker.t.mba"]
+
+
+def test_markers_can_be_turned_off() -> None:
+    off = build(Config().replace(despin={"markers": False}), None)
+    a = off.analyse(SPUN)
+    assert a.markers == ()
+    assert not any(e.rule.startswith("spin.marker.") for e in off(Document("d", SPUN)).edits)

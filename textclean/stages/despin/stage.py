@@ -356,7 +356,9 @@ class DespinStage:
             and ev_distinct >= cfg.evidence_min_distinct
         )
         marker_hits = (
-            tuple(spin_markers.find(text, self.tables.markers)) if self.tables.markers else ()
+            tuple(spin_markers.find(text, self.tables.markers))
+            if cfg.markers and self.tables.markers
+            else ()
         )
         by_markers = bool(marker_hits) and spin_markers.flags(marker_hits, distinct)
         spun = (by_density or by_evidence or by_markers) and english >= cfg.min_english_share
