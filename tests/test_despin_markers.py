@@ -64,6 +64,7 @@ def test_a_short_wordnet_spin_is_flagged_by_its_markers(stage: DespinStage) -> N
     a = stage.analyse(SPUN)
     assert a.spun is True
     assert mk.family_scores(a.markers)["c"] >= mk.FLAG_WEIGHT
+    assert a.markers_only  # neither spin_score nor spin_evidence flags it
 
 
 def test_a_flagged_wordnet_spin_gets_its_function_words_back(stage: DespinStage) -> None:

@@ -63,6 +63,9 @@ MARKER_COLUMNS = (
 FLAG_WEIGHT = 1.5
 #: Summed weight of a family's distinct markers that lets its repair-only markers apply.
 REPAIR_WEIGHT = 1.0
+#: Margin factor of the reverse table's T2/T3 matches in a document flagged on its
+#: markers alone (another spinner family than the thesaurus spinner the table describes).
+MARKERS_ONLY_FACTOR = 10.0
 #: Distinct reverse-table entries and fingerprints that, with one strong marker, flag.
 SUPPORT_MIN = 2
 #: Words a ``vowel`` condition does not count as the noun phrase: determiners,

@@ -227,6 +227,8 @@ class Analysis:
     evidence_distinct: int = 0
     #: spinner-family markers found (:mod:`~textclean.stages.despin.markers`)
     markers: tuple[spin_markers.Hit, ...] = ()
+    #: flagged on its markers alone (neither spin_score nor spin_evidence flags it)
+    markers_only: bool = False
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -377,6 +379,7 @@ class DespinStage:
             evidence,
             ev_distinct,
             marker_hits,
+            spun and by_markers and not (by_density or by_evidence),
         )
 
     def match_llr(
@@ -620,6 +623,8 @@ class DespinStage:
         # repaired with its own tables and margins
         confirmed = sense_doc or self._confirmed(a)
         margin_factor = 1.0 if confirmed else self.config.unconfirmed_factor
+        if a.markers_only:  # another spinner family: the T2/T3 odds must be stronger
+            margin_factor = max(margin_factor, spin_markers.MARKERS_ONLY_FACTOR)
         t1 = [k for k, m in enumerate(a.matches) if m.entry.tier == "t1"]
         rest = [k for k, m in enumerate(a.matches) if m.entry.tier != "t1"]
         if sense_doc:
