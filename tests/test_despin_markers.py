@@ -117,6 +117,7 @@ def test_leaving_out_a_pair_drops_the_markers_only_it_taught() -> None:
     two = mk.Marker("spin.marker.t.two", "d", 0.5, "u v", "w", source="real:p1|real:p2")
     left = mk.without_source([one, two], "real:p1")
     assert [(m.id, m.source) for m in left] == [("spin.marker.t.two", "real:p2")]
+    assert left[0].weight == 0.0  # one pair left: repair-only, as the learner makes it
 
 
 def test_markers_change_nothing_on_the_prose_corpus(stage: DespinStage) -> None:

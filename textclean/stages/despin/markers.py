@@ -296,7 +296,8 @@ def parse_markers(path: Path, errors: list[RuleError] | None = None) -> list[Mar
 
 def without_source(markers: Sequence[Marker], source: str) -> tuple[Marker, ...]:
     """``markers`` less what only ``source`` taught (a marker taught by several pairs
-    keeps the others)."""
+    keeps the others). A learned marker left with one pair is repair-only (weight 0), as
+    ``bench/despin/real/learn_markers.py`` makes a marker one article teaches."""
     out = []
     for m in markers:
         if source not in m.sources:
@@ -304,7 +305,8 @@ def without_source(markers: Sequence[Marker], source: str) -> tuple[Marker, ...]
             continue
         rest = [s for s in m.sources if s != source]
         if rest:
-            out.append(Marker(**{**m.__dict__, "source": "|".join(rest)}))
+            weight = m.weight if len(rest) > 1 else 0.0
+            out.append(Marker(**{**m.__dict__, "source": "|".join(rest), "weight": weight}))
     return tuple(out)
 
 
