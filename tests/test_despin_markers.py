@@ -143,3 +143,9 @@ def test_markers_can_be_turned_off() -> None:
     a = off.analyse(SPUN)
     assert a.markers == ()
     assert not any(e.rule.startswith("spin.marker.") for e in off(Document("d", SPUN)).edits)
+
+
+def test_the_learned_markers_are_up_to_date() -> None:
+    from bench.despin.real import learn_markers
+
+    assert learn_markers.main(["--check"]) == 0
