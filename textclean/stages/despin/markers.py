@@ -37,6 +37,7 @@ a weaker or repair-only one only when its family scores at least :data:`REPAIR_W
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -200,8 +201,12 @@ _WORD = regex.compile(r"^[\p{Ll}\p{N}]+(?:['.-][\p{Ll}\p{N}]+)*$")
 _SOURCE = regex.compile(r"^(?:general|real:[A-Za-z0-9_.-]+(?:\|real:[A-Za-z0-9_.-]+)*)$")
 _WORDCH = r"[\p{L}\p{N}'’-]"
 _PREV = regex.compile(r"(" + _WORDCH + r"+)[ \t]+$")
+#: A word as the markers' first words are looked up (stdlib ``re``: the fast scan).
+_TOKEN = re.compile(r"[\w'’-]+")
 _NEXT = regex.compile(r"[ \t]+(" + _WORDCH + r"+)")  # used with .match(text, pos)
 _VOWELS = frozenset("aeiou")
+#: How far back the previous word is looked for (a longer word is no word to condition on).
+_WINDOW = 64
 
 
 @dataclass(frozen=True)
@@ -312,7 +317,9 @@ def without_source(markers: Sequence[Marker], source: str) -> tuple[Marker, ...]
 
 @dataclass(frozen=True)
 class _Index:
-    pattern: regex.Pattern[str] | None
+    #: first word of a spun phrase → the phrases it opens, longest first, as one pattern
+    #: matched where that word stands
+    first: dict[str, regex.Pattern[str]]
     #: spun phrase → its markers, the heaviest first (one spun phrase may carry several
     #: markers with different conditions: "may be a" before "branch" and elsewhere)
     by_spun: dict[str, tuple[Marker, ...]]
@@ -324,14 +331,21 @@ def _index(markers: tuple[Marker, ...]) -> _Index:
     for m in markers:
         lists.setdefault(m.spun, []).append(m)
     by_spun = {k: tuple(sorted(v, key=lambda m: -m.weight)) for k, v in lists.items()}
-    if not by_spun:
-        return _Index(None, by_spun)
-    alts = sorted(by_spun, key=lambda s: (-len(s), s))
-    body = "|".join(r"[ \t]+".join(regex.escape(w) for w in s.split(" ")) for s in alts)
-    pattern = regex.compile(
-        r"(?<!" + _WORDCH + r")(?:" + body + r")(?!" + _WORDCH + r")", regex.IGNORECASE
-    )
-    return _Index(pattern, by_spun)
+    opens: dict[str, list[str]] = {}
+    for spun in sorted(by_spun, key=lambda s: (-len(s), s)):
+        opens.setdefault(spun.split(" ")[0], []).append(spun)
+    first = {
+        w: regex.compile(
+            "(?:"
+            + "|".join(r"[ \t]+".join(regex.escape(x) for x in s.split(" ")) for s in spuns)
+            + r")(?!"
+            + _WORDCH
+            + ")",
+            regex.IGNORECASE,
+        )
+        for w, spuns in opens.items()
+    }
+    return _Index(first, by_spun)
 
 
 def _fits(cond: str, word: str | None) -> bool:
@@ -354,15 +368,30 @@ def _fits(cond: str, word: str | None) -> bool:
 
 
 def find(text: str, markers: Sequence[Marker]) -> list[Hit]:
-    """Every marker occurrence in ``text`` whose conditions hold, in text order."""
+    """Every marker occurrence in ``text`` whose conditions hold, in text order.
+
+    The text's words are looked up by the first word of the spun phrases; only there is
+    a phrase matched (a single pattern of every phrase is several times slower).
+    """
     idx = _index(tuple(markers))
-    if idx.pattern is None:
+    if not idx.first:
         return []
     hits = []
-    for mo in idx.pattern.finditer(text):
+    done = 0  # a matched phrase's words are not the start of another
+    for tok in _TOKEN.finditer(text):
+        start = tok.start()
+        if start < done:
+            continue
+        pattern = idx.first.get(tok.group().lower())
+        if pattern is None:
+            continue
+        mo = pattern.match(text, start)
+        if mo is None:
+            continue
+        done = mo.end()
         got = mo.group()
         key = " ".join(got.lower().split())
-        before = _PREV.search(text, 0, mo.start())
+        before = _PREV.search(text, max(0, start - _WINDOW), start)
         after = _NEXT.match(text, mo.end())
         prev = before.group(1) if before else None
         nxt = after.group(1) if after else None
@@ -370,7 +399,7 @@ def find(text: str, markers: Sequence[Marker]) -> list[Hit]:
             if m.case == "lower" and got != got.lower():
                 continue
             if _fits(m.prev, prev) and _fits(m.next, nxt):
-                hits.append(Hit(mo.start(), mo.end(), m))
+                hits.append(Hit(start, mo.end(), m))
                 break
     return hits
 
@@ -412,7 +441,11 @@ def changes(
             continue
         src = text[h.start : h.end].split()
         after = restore_case(src, m.original)
-        if after[:1].isupper() and m.original[:1].islower() and _PREV.search(text, 0, h.start):
+        if (
+            after[:1].isupper()
+            and m.original[:1].islower()
+            and _PREV.search(text, max(0, h.start - _WINDOW), h.start)
+        ):
             after = after[:1].lower() + after[1:]  # "of Associate in Nursing organism"
         ev = {
             "tier": "marker",
