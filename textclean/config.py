@@ -314,6 +314,12 @@ class DespinConfig:
     evidence_clip: float = _doc(
         3.0, "one match counts at most this much (log10) towards spin_evidence"
     )
+    markers: bool = _doc(
+        True,
+        "also flag a document on its spinner-family markers (rules/spin/markers*.tsv: "
+        "'square measure' for are, tortured phrases) and restore them in flagged documents; "
+        "false ignores the marker files",
+    )
 
     def __post_init__(self) -> None:
         if self.mode not in ("off", "detect", "repair"):

@@ -84,6 +84,7 @@ import regex
 from textclean.config import Config, DespinConfig, LanguageConfig
 from textclean.document import Change, Document
 from textclean.rules import RulePack
+from textclean.stages.despin import markers as spin_markers
 from textclean.stages.despin.casing import restore_case
 from textclean.stages.despin.match import (
     Match,
@@ -249,6 +250,10 @@ class Analysis:
     evidence: float = 0.0
     #: distinct table entries whose match carried evidence
     evidence_distinct: int = 0
+    #: spinner-family markers found (:mod:`~textclean.stages.despin.markers`)
+    markers: tuple[spin_markers.Hit, ...] = ()
+    #: flagged on its markers alone (neither spin_score nor spin_evidence flags it)
+    markers_only: bool = False
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -388,7 +393,13 @@ class DespinStage:
             and evidence >= cfg.evidence_threshold
             and ev_distinct >= cfg.evidence_min_distinct
         )
-        spun = (by_density or by_evidence) and english >= cfg.min_english_share
+        marker_hits = (
+            tuple(spin_markers.find(text, self.tables.markers))
+            if cfg.markers and self.tables.markers
+            else ()
+        )
+        by_markers = bool(marker_hits) and spin_markers.flags(marker_hits, distinct)
+        spun = (by_density or by_evidence or by_markers) and english >= cfg.min_english_share
         hits = sum(entry_hits.values()) + sum(fp_hits.values())
         return Analysis(
             text,
@@ -403,6 +414,8 @@ class DespinStage:
             spun,
             evidence,
             ev_distinct,
+            marker_hits,
+            spun and by_markers and not (by_density or by_evidence),
         )
 
     def match_llr(
@@ -728,6 +741,8 @@ class DespinStage:
         # repaired with its own tables and margins
         confirmed = sense_doc or self._confirmed(a)
         margin_factor = 1.0 if confirmed else self.config.unconfirmed_factor
+        if a.markers_only:  # another spinner family: the T2/T3 odds must be stronger
+            margin_factor = max(margin_factor, spin_markers.MARKERS_ONLY_FACTOR)
         t1 = [k for k, m in enumerate(a.matches) if m.entry.tier == "t1"]
         rest = [k for k, m in enumerate(a.matches) if m.entry.tier != "t1"]
         if sense_doc:
@@ -811,6 +826,14 @@ class DespinStage:
                         start = art.start
                         ev = {**ev, "article": f"{art.key}->{want}"}
             changes.append(Change(start, toks[m.j - 1].end, after, m.entry.id, ev))
+        if a.markers:
+            # a marker's repair (its family vouched for, its case read from the sentence)
+            # wins over a table match on the same words
+            found = [Change(*c) for c in spin_markers.changes(text, a.markers, [], a.score)]
+            changes = [
+                c for c in changes if not any(f.start < c.end and c.start < f.end for f in found)
+            ]
+            changes = sorted([*changes, *found], key=lambda c: c.start)
         return changes
 
     def _confirmed(self, a: Analysis) -> bool:

@@ -56,6 +56,9 @@ around them) or the original's words; ``source`` is ``real:<pair id>``, so a
 measurement leaves a pair's rows out like its learned entries; ``prev`` is the word
 before the matches (lower case, same sentence; ``^`` for none).
 
+``markers.tsv`` (and ``markers_*.tsv``) — spinner-family markers, see
+:mod:`textclean.stages.despin.markers`.
+
 ``articles.tsv`` — exceptions to the vowel rule for ``a``/``an``::
 
     prefix  article  note
@@ -77,6 +80,8 @@ from typing import TypeVar
 import regex
 
 from textclean.rules import RuleError, RulePack
+from textclean.stages.despin.markers import Marker, parse_markers
+from textclean.stages.despin.markers import without_source as markers_without
 
 _K = TypeVar("_K")
 
@@ -162,6 +167,7 @@ class SpinTables:
     outcomes_after: dict[tuple[str, str], tuple[tuple[str, int, str], ...]] = field(
         default_factory=dict
     )
+    markers: tuple[Marker, ...] = ()  # spinner-family markers (markers.py)
 
     @property
     def max_words(self) -> int:
@@ -210,6 +216,7 @@ class SpinTables:
             entries=kept,
             outcomes=_without(self.outcomes, source),
             outcomes_after=_without(self.outcomes_after, source),
+            markers=markers_without(self.markers, source),
         )
 
 
@@ -439,6 +446,8 @@ def check_spin_file(path: Path) -> list[RuleError]:
             parse_articles(path, errors)
         elif kind == "outcomes":
             parse_outcomes(path, errors)
+        elif kind == "markers":
+            parse_markers(path, errors)
         else:
             _read_lines(path)  # any other file must at least be UTF-8
     except RuleError as exc:
@@ -476,6 +485,8 @@ def spin_file_kind(path: Path) -> str:
     if path.parent.name == "reverse":
         return "reverse"
     stem = path.name.split(".")[0]
+    if stem == "markers" or stem.startswith("markers_"):
+        return "markers"
     return stem if stem in ("fingerprints", "context", "articles", "outcomes") else "other"
 
 
@@ -524,6 +535,7 @@ def _load(key: tuple[tuple[str, int, int], ...]) -> SpinTables:
     articles: dict[str, str] = {}
     outcomes: dict[str, list[tuple[str, int, str]]] = {}
     after: dict[tuple[str, str], list[tuple[str, int, str]]] = {}
+    markers: dict[str, Marker] = {}
     for path_s, _size, _mtime in key:
         path = Path(path_s)
         kind = spin_file_kind(path)
@@ -549,6 +561,9 @@ def _load(key: tuple[tuple[str, int, int], ...]) -> SpinTables:
             for spun, outcome, count, source, prev in parse_outcomes(path):
                 outcomes.setdefault(spun, []).append((outcome, count, source))
                 after.setdefault((spun, prev), []).append((outcome, count, source))
+        elif kind == "markers":
+            for mk in parse_markers(path):
+                markers[mk.id] = mk
     ctx: dict[str, list[ContextRule]] = {}
     for c in context.values():
         ctx.setdefault(c.entry, []).append(c)
@@ -559,4 +574,5 @@ def _load(key: tuple[tuple[str, int, int], ...]) -> SpinTables:
         articles=tuple(sorted(articles.items(), key=lambda kv: (-len(kv[0]), kv[0]))),
         outcomes={k: tuple(v) for k, v in outcomes.items()},
         outcomes_after={k: tuple(v) for k, v in after.items()},
+        markers=tuple(markers.values()),
     )

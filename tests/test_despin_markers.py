@@ -1,0 +1,151 @@
+"""Spinner-family markers (rules/spin/markers*.tsv, textclean/stages/despin/markers.py).
+
+Every text here was written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from textclean.config import Config
+from textclean.document import Document
+from textclean.rules import RulePack
+from textclean.stages.despin import markers as mk
+from textclean.stages.despin.stage import DespinStage, build
+from textclean.stages.despin.table import check_spin_file, load_tables
+
+ROOT = Path(__file__).resolve().parents[1]
+MARKER_FILES = sorted((ROOT / "rules" / "spin").glob("markers*.tsv"))
+
+#: A short definition as the WordNet-sense spinner rewrites it (written for this test).
+SPUN = (
+    "Cryobiology is that the study of living things at low temperatures. "
+    "Frozen cells square measure fragile, and they ar damaged by ice. "
+    "It is one in every of the oldest fields of Associate in Nursing applied science."
+)
+RESTORED = (
+    "Cryobiology is the study of living things at low temperatures. "
+    "Frozen cells are fragile, and they are damaged by ice. "
+    "It is one of the oldest fields of an applied science."
+)
+#: Clean English that writes the markers' words in their ordinary senses.
+CLEAN = [
+    "She earned an associate degree in nursing before moving to the city hospital.",
+    "The problem is that the study of old records takes years. The result is that the "
+    "archive stays closed during a long review.",
+    "An acre is a square measure of land; the old tables list it with the rood.",
+    "The AR headset shows the map, and the ar command packs object files into archives.",
+    "Volunteers may be a help in a very busy week, and one of them is also a nurse.",
+    "The partners are liable jointly and severally for the debt, and the court said so.",
+]
+
+
+@pytest.fixture(scope="module")
+def stage() -> DespinStage:
+    return build(Config(), None)
+
+
+def test_the_marker_files_parse_without_errors() -> None:
+    assert MARKER_FILES
+    for path in MARKER_FILES:
+        assert check_spin_file(path) == []
+
+
+def test_the_built_in_pack_loads_the_markers() -> None:
+    markers = load_tables(RulePack.load(Config().rules)).markers
+    families = {m.family for m in markers}
+    assert {"c", "d"} <= families
+    assert all(m.source == "general" or m.source.startswith("real:") for m in markers)
+
+
+def test_a_short_wordnet_spin_is_flagged_by_its_markers(stage: DespinStage) -> None:
+    a = stage.analyse(SPUN)
+    assert a.spun is True
+    assert mk.family_scores(a.markers)["c"] >= mk.FLAG_WEIGHT
+    assert a.markers_only  # neither spin_score nor spin_evidence flags it
+
+
+def test_a_flagged_wordnet_spin_gets_its_function_words_back(stage: DespinStage) -> None:
+    doc = stage(Document("d", SPUN))
+    assert doc.text == RESTORED
+    rules = {e.rule for e in doc.edits}
+    assert "spin.marker.c.square_measure" in rules
+    assert "spin.marker.c.is_that_the" in rules  # repair-only: the family vouches for it
+
+
+@pytest.mark.parametrize("text", CLEAN)
+def test_clean_text_with_the_markers_words_is_left_alone(stage: DespinStage, text: str) -> None:
+    doc = stage(Document("c", text))
+    assert doc.scores["spun"] is False
+    assert doc.edits == []
+    assert (
+        mk.family_scores(mk.find(text, load_tables(RulePack.load(Config().rules)).markers)).get(
+            "c", 0.0
+        )
+        < mk.REPAIR_WEIGHT
+    )
+
+
+def test_conditions_read_the_neighbouring_words() -> None:
+    ar = mk.Marker("spin.marker.t.ar", "c", 1.0, "ar", "are", "subj", "word", "lower")
+    assert [h.start for h in mk.find("cells ar small", [ar])] == [6]
+    assert mk.find("cells AR small", [ar]) == []  # lower case only
+    assert mk.find("programs ar, tar", [ar]) == []  # punctuation: no next word
+    assert mk.find("the ar small", [ar]) == []  # not a subject
+    an = mk.Marker("spin.marker.t.an", "c", 1.0, "associate degree", "an", "!det", "vowel")
+    assert len(mk.find("is associate degree organism", [an])) == 1
+    assert mk.find("an associate degree organism", [an]) == []  # after a determiner
+    assert mk.find("is associate degree program", [an]) == []  # not a vowel
+
+
+def test_a_repair_only_marker_needs_its_family_vouching() -> None:
+    weak = mk.Marker("spin.marker.t.itt", "c", 0.0, "is that the", "is the")
+    strong = mk.Marker("spin.marker.t.sm", "c", 1.0, "square measure", "are")
+    text = "X is that the study. Cells square measure small."
+    alone = mk.find("X is that the study.", [weak, strong])
+    assert mk.changes("X is that the study.", alone, [], 0.0) == []
+    both = mk.find(text, [weak, strong])
+    assert [c[2] for c in mk.changes(text, both, [], 0.0)] == ["is the", "are"]
+    # a span another repair took is left to it
+    assert [c[2] for c in mk.changes(text, both, [(2, 13)], 0.0)] == ["are"]
+
+
+def test_leaving_out_a_pair_drops_the_markers_only_it_taught() -> None:
+    one = mk.Marker("spin.marker.t.one", "d", 0.5, "x y", "z", source="real:p1")
+    two = mk.Marker("spin.marker.t.two", "d", 0.5, "u v", "w", source="real:p1|real:p2")
+    left = mk.without_source([one, two], "real:p1")
+    assert [(m.id, m.source) for m in left] == [("spin.marker.t.two", "real:p2")]
+    assert left[0].weight == 0.0  # one pair left: repair-only, as the learner makes it
+
+
+def test_markers_change_nothing_on_the_prose_corpus(stage: DespinStage) -> None:
+    markers = load_tables(RulePack.load(Config().rules)).markers
+    texts = sorted((ROOT / "tests" / "data" / "prose").rglob("*.txt"))
+    assert texts
+    for path in texts:
+        text = path.read_text(encoding="utf-8")
+        hits = mk.find(text, markers)
+        assert not mk.flags(hits, support=99), path.name
+        assert max(mk.family_scores(hits).values(), default=0.0) < mk.REPAIR_WEIGHT, path.name
+
+
+def test_one_phrase_may_carry_several_markers_with_their_own_conditions() -> None:
+    any_ = mk.Marker("spin.marker.t.mba", "c", 0.0, "may be a", "is a")
+    definition = mk.Marker("spin.marker.t.mbab", "c", 0.5, "may be a", "is a", next="branch")
+    hits = mk.find("Botany may be a branch of biology. It may be a help.", [any_, definition])
+    assert [h.marker.id for h in hits] == ["spin.marker.t.mbab", "spin.marker.t.mba"]
+
+
+def test_markers_can_be_turned_off() -> None:
+    off = build(Config().replace(despin={"markers": False}), None)
+    a = off.analyse(SPUN)
+    assert a.markers == ()
+    assert not any(e.rule.startswith("spin.marker.") for e in off(Document("d", SPUN)).edits)
+
+
+def test_the_learned_markers_are_up_to_date() -> None:
+    from bench.despin.real import learn_markers
+
+    assert learn_markers.main(["--check"]) == 0

@@ -1,0 +1,470 @@
+"""Spinner-family markers: phrases one spinner writes and normal English almost never does.
+
+``rules/spin/markers.tsv`` (and ``markers_*.tsv`` beside it) lists them, one per line::
+
+    id  family  weight  spun  original  prev  next  case  source  note
+
+* ``family``: the spinner family the marker belongs to (``c``: the WordNet synonym
+  spinner's function-word swaps, "square measure" for *are*; ``d``: the paraphrasing
+  tool's "tortured phrases", "counterfeit consciousness" for *artificial intelligence*);
+* ``weight``: detection evidence of one occurrence (each marker counts once per
+  document); ``0`` marks a repair-only marker (ordinary English elsewhere: "is that
+  the"), restored only in a document its family's strong markers already identify;
+* ``spun``: lower-case words joined by single spaces, matched case-insensitively as
+  whole words across any run of spaces or tabs (never across a line break);
+* ``original``: what it restores to (case restored from the spun words), or ``-`` for a
+  marker that only counts as evidence (its original varies: "a right away");
+* ``prev`` / ``next``: a condition on the word right before / after (same line, only
+  spaces between, no punctuation): ``*`` any; ``word`` any word (not punctuation);
+  ``vowel`` a word starting with a vowel that is not a function word (the noun phrase
+  the spinner's "associate degree" stood as *an* before); ``!det`` a word that is not a
+  determiner or possessive (nor missing: at a sentence start "Associate degree" is the
+  title); ``subj`` a plural-looking word or a pronoun that takes a plural verb ("cells
+  ar", "they ar"); ``w1|w2`` one of these words; ``!w1|w2`` none of them (a missing
+  word passes); ``c1&c2`` both conditions;
+* ``case``: ``any``, or ``lower`` when the spun words must be written in lower case
+  ("ar", never "AR");
+* ``source``: ``general`` (hand-written from knowledge of the spinner's output, no pair
+  copied) or ``real:<id>`` joined by ``|`` (learned from the real pairs; the measurement
+  leaves them out with the pair, as the reverse table's entries).
+
+Detection (:func:`find`, :func:`family_scores`): a document whose distinct markers of one
+family weigh at least :data:`FLAG_WEIGHT` is spun, however short it is (the science
+definitions such spinners rewrite are often 20–80 words). Repair (:func:`changes`): in a
+flagged document, every strong marker (weight 1 or more) with an original is restored,
+a weaker or repair-only one only when its family scores at least :data:`REPAIR_WEIGHT`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import regex
+
+from textclean.rules import RuleError
+
+MARKER_COLUMNS = (
+    "id",
+    "family",
+    "weight",
+    "spun",
+    "original",
+    "prev",
+    "next",
+    "case",
+    "source",
+    "note",
+)
+#: Summed weight of a family's distinct markers that flags a document by itself.
+FLAG_WEIGHT = 1.5
+#: Summed weight of a family's distinct markers that lets its repair-only markers apply.
+REPAIR_WEIGHT = 1.0
+#: Margin factor of the reverse table's T2/T3 matches in a document flagged on its
+#: markers alone (another spinner family than the thesaurus spinner the table describes).
+MARKERS_ONLY_FACTOR = 10.0
+#: Distinct reverse-table entries and fingerprints that, with one strong marker, flag.
+SUPPORT_MIN = 2
+#: Words a ``vowel`` condition does not count as the noun phrase: determiners,
+#: prepositions, pronouns, conjunctions, auxiliaries.
+FUNCTION_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "my",
+        "your",
+        "his",
+        "her",
+        "its",
+        "our",
+        "their",
+        "some",
+        "any",
+        "each",
+        "every",
+        "no",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "to",
+        "into",
+        "onto",
+        "upon",
+        "about",
+        "as",
+        "than",
+        "and",
+        "or",
+        "but",
+        "nor",
+        "if",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "am",
+        "it",
+        "he",
+        "she",
+        "we",
+        "they",
+        "i",
+        "you",
+        "me",
+        "him",
+        "us",
+        "them",
+        "who",
+        "whom",
+        "which",
+        "what",
+        "whose",
+        "one",
+        "all",
+        "both",
+        "either",
+        "neither",
+        "such",
+        "own",
+        "other",
+        "another",
+    ]
+)
+#: Words a ``!det`` condition rejects: determiners and possessives ("an associate degree",
+#: "his associate degree").
+DETERMINERS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "this",
+        "that",
+        "these",
+        "those",
+        "my",
+        "your",
+        "his",
+        "her",
+        "its",
+        "our",
+        "their",
+        "some",
+        "any",
+        "each",
+        "every",
+        "no",
+        "another",
+        "either",
+        "neither",
+        "such",
+    ]
+)
+#: Words a ``subj`` condition accepts besides a plural-looking word: what stands before
+#: a plural verb ("they ar", "which ar").
+SUBJECTS = frozenset(
+    [
+        "they",
+        "we",
+        "you",
+        "which",
+        "that",
+        "who",
+        "there",
+        "these",
+        "those",
+        "both",
+        "many",
+        "some",
+        "all",
+        "also",
+    ]
+)
+_ID = regex.compile(r"^spin(?:\.[a-z0-9_'-]+)+$")
+_WORD = regex.compile(r"^[\p{Ll}\p{N}]+(?:['.-][\p{Ll}\p{N}]+)*$")
+_SOURCE = regex.compile(r"^(?:general|real:[A-Za-z0-9_.-]+(?:\|real:[A-Za-z0-9_.-]+)*)$")
+_WORDCH = r"[\p{L}\p{N}'’-]"
+_PREV = regex.compile(r"(" + _WORDCH + r"+)[ \t]+$")
+#: A word as the markers' first words are looked up (stdlib ``re``: the fast scan).
+_TOKEN = re.compile(r"[\w'’-]+")
+_NEXT = regex.compile(r"[ \t]+(" + _WORDCH + r"+)")  # used with .match(text, pos)
+_VOWELS = frozenset("aeiou")
+#: How far back the previous word is looked for (a longer word is no word to condition on).
+_WINDOW = 64
+
+
+@dataclass(frozen=True)
+class Marker:
+    """One ``markers.tsv`` line (see the module docstring)."""
+
+    id: str
+    family: str
+    weight: float
+    spun: str
+    original: str
+    prev: str = "*"
+    next: str = "*"
+    case: str = "any"
+    source: str = "general"
+    note: str = ""
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        return tuple(self.source.split("|"))
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A marker matched at ``text[start:end]``."""
+
+    start: int
+    end: int
+    marker: Marker
+
+
+def _condition_ok(cond: str) -> bool:
+    if "&" in cond:
+        return all(_condition_ok(c) for c in cond.split("&"))
+    if cond in ("*", "word", "vowel", "!det", "subj"):
+        return True
+    words = cond.removeprefix("!").split("|")
+    return all(_WORD.match(w) for w in words)
+
+
+def parse_markers(path: Path, errors: list[RuleError] | None = None) -> list[Marker]:
+    """Parse one marker file; with ``errors`` given, collect problems instead of raising."""
+    from textclean.stages.despin.table import _read_lines, _report, _rows_from_lines
+
+    def fail(line: int, msg: str) -> None:
+        _report(RuleError(path, line, msg), errors)
+
+    out: list[Marker] = []
+    seen: dict[str, int] = {}
+    for line, row in _rows_from_lines(_read_lines(path), MARKER_COLUMNS, str(path), errors):
+        try:
+            weight = float(row["weight"])
+        except ValueError:
+            fail(line, f"weight must be a number, got {row['weight']!r}")
+            continue
+        spun = row["spun"]
+        checks = (
+            (_ID.match(row["id"]) is not None, f"bad id {row['id']!r}"),
+            (weight >= 0, "weight must not be negative"),
+            (
+                1 <= len(spun.split(" ")) <= 6 and all(_WORD.match(w) for w in spun.split(" ")),
+                f"spun must be 1-6 lower-case words, got {spun!r}",
+            ),
+            (row["original"] != "", "original must be a phrase or '-'"),
+            (_condition_ok(row["prev"]), f"bad prev condition {row['prev']!r}"),
+            (_condition_ok(row["next"]), f"bad next condition {row['next']!r}"),
+            (row["case"] in ("any", "lower"), f"case must be any or lower, got {row['case']!r}"),
+            (_SOURCE.match(row["source"]) is not None, f"bad source {row['source']!r}"),
+            (row["id"] not in seen, f"duplicate id {row['id']!r}"),
+        )
+        bad = [msg for ok, msg in checks if not ok]
+        if bad:
+            fail(line, bad[0])
+            continue
+        seen[row["id"]] = line
+        out.append(
+            Marker(
+                row["id"],
+                row["family"],
+                weight,
+                spun,
+                row["original"],
+                row["prev"],
+                row["next"],
+                row["case"],
+                row["source"],
+                row["note"],
+            )
+        )
+    return out
+
+
+def without_source(markers: Sequence[Marker], source: str) -> tuple[Marker, ...]:
+    """``markers`` less what only ``source`` taught (a marker taught by several pairs
+    keeps the others). A learned marker left with one pair is repair-only (weight 0), as
+    ``bench/despin/real/learn_markers.py`` makes a marker one article teaches."""
+    out = []
+    for m in markers:
+        if source not in m.sources:
+            out.append(m)
+            continue
+        rest = [s for s in m.sources if s != source]
+        if rest:
+            weight = m.weight if len(rest) > 1 else 0.0
+            out.append(Marker(**{**m.__dict__, "source": "|".join(rest), "weight": weight}))
+    return tuple(out)
+
+
+@dataclass(frozen=True)
+class _Index:
+    #: first word of a spun phrase → the phrases it opens, longest first, as one pattern
+    #: matched where that word stands
+    first: dict[str, regex.Pattern[str]]
+    #: spun phrase → its markers, the heaviest first (one spun phrase may carry several
+    #: markers with different conditions: "may be a" before "branch" and elsewhere)
+    by_spun: dict[str, tuple[Marker, ...]]
+
+
+@lru_cache(maxsize=8)
+def _index(markers: tuple[Marker, ...]) -> _Index:
+    lists: dict[str, list[Marker]] = {}
+    for m in markers:
+        lists.setdefault(m.spun, []).append(m)
+    by_spun = {k: tuple(sorted(v, key=lambda m: -m.weight)) for k, v in lists.items()}
+    opens: dict[str, list[str]] = {}
+    for spun in sorted(by_spun, key=lambda s: (-len(s), s)):
+        opens.setdefault(spun.split(" ")[0], []).append(spun)
+    first = {
+        w: regex.compile(
+            "(?:"
+            + "|".join(r"[ \t]+".join(regex.escape(x) for x in s.split(" ")) for s in spuns)
+            + r")(?!"
+            + _WORDCH
+            + ")",
+            regex.IGNORECASE,
+        )
+        for w, spuns in opens.items()
+    }
+    return _Index(first, by_spun)
+
+
+def _fits(cond: str, word: str | None) -> bool:
+    if "&" in cond:
+        return all(_fits(c, word) for c in cond.split("&"))
+    if cond == "*":
+        return True
+    w = word.lower() if word is not None else None
+    if cond == "word":
+        return w is not None
+    if cond == "vowel":
+        return w is not None and w[:1] in _VOWELS and w not in FUNCTION_WORDS
+    if cond == "!det":
+        return w is not None and w not in DETERMINERS
+    if cond == "subj":
+        return w is not None and (w in SUBJECTS or (len(w) > 3 and w.endswith("s")))
+    if cond.startswith("!"):
+        return w is None or w not in cond[1:].split("|")
+    return w is not None and w in cond.split("|")
+
+
+def find(text: str, markers: Sequence[Marker]) -> list[Hit]:
+    """Every marker occurrence in ``text`` whose conditions hold, in text order.
+
+    The text's words are looked up by the first word of the spun phrases; only there is
+    a phrase matched (a single pattern of every phrase is several times slower).
+    """
+    idx = _index(tuple(markers))
+    if not idx.first:
+        return []
+    hits = []
+    done = 0  # a matched phrase's words are not the start of another
+    for tok in _TOKEN.finditer(text):
+        start = tok.start()
+        if start < done:
+            continue
+        pattern = idx.first.get(tok.group().lower())
+        if pattern is None:
+            continue
+        mo = pattern.match(text, start)
+        if mo is None:
+            continue
+        done = mo.end()
+        got = mo.group()
+        key = " ".join(got.lower().split())
+        before = _PREV.search(text, max(0, start - _WINDOW), start)
+        after = _NEXT.match(text, mo.end())
+        prev = before.group(1) if before else None
+        nxt = after.group(1) if after else None
+        for m in idx.by_spun.get(key, ()):
+            if m.case == "lower" and got != got.lower():
+                continue
+            if _fits(m.prev, prev) and _fits(m.next, nxt):
+                hits.append(Hit(start, mo.end(), m))
+                break
+    return hits
+
+
+def family_scores(hits: Iterable[Hit]) -> dict[str, float]:
+    """Family → summed weight of its distinct markers in ``hits``."""
+    seen: dict[str, Marker] = {h.marker.id: h.marker for h in hits}
+    out: dict[str, float] = {}
+    for m in seen.values():
+        out[m.family] = out.get(m.family, 0.0) + m.weight
+    return out
+
+
+def flags(hits: Iterable[Hit], support: int = 0) -> bool:
+    """The markers say the text is spun: one family weighs :data:`FLAG_WEIGHT`, or
+    :data:`REPAIR_WEIGHT` (one strong marker) with ``support`` (the distinct reverse-table
+    entries and fingerprints detection counted) at least :data:`SUPPORT_MIN`."""
+    best = max(family_scores(hits).values(), default=0.0)
+    return best >= FLAG_WEIGHT or (best >= REPAIR_WEIGHT and support >= SUPPORT_MIN)
+
+
+def changes(
+    text: str, hits: Sequence[Hit], taken: Iterable[tuple[int, int]], score: float
+) -> list[tuple[int, int, str, str, dict[str, Any]]]:
+    """``(start, end, replacement, rule id, evidence)`` for the marker repairs of a
+    flagged document, leaving out hits that overlap a span of ``taken``."""
+    from textclean.stages.despin.casing import restore_case
+
+    fams = family_scores(hits)
+    spans = sorted(taken)
+    out = []
+    for h in hits:
+        m = h.marker
+        if m.original == "-":
+            continue
+        if m.weight < 1 and fams.get(m.family, 0.0) < REPAIR_WEIGHT:
+            continue
+        if any(s < h.end and h.start < e for s, e in spans):
+            continue
+        src = text[h.start : h.end].split()
+        after = restore_case(src, m.original)
+        if (
+            after[:1].isupper()
+            and m.original[:1].islower()
+            and _PREV.search(text, max(0, h.start - _WINDOW), h.start)
+        ):
+            after = after[:1].lower() + after[1:]  # "of Associate in Nursing organism"
+        ev = {
+            "tier": "marker",
+            "family": m.family,
+            "family_score": round(fams.get(m.family, 0.0), 2),
+            "spin_score": round(score, 3),
+        }
+        out.append((h.start, h.end, after, m.id, ev))
+    return out
+
+
+__all__: Sequence[str] = (
+    "FLAG_WEIGHT",
+    "Hit",
+    "Marker",
+    "changes",
+    "family_scores",
+    "find",
+    "flags",
+    "parse_markers",
+    "without_source",
+)
