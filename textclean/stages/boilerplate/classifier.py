@@ -20,8 +20,16 @@ result is deterministic.
 Guards that no weight can overrule: a line that ends a sentence and has at
 least ``protect_words`` words is never a candidate (an article sentence is
 worth more than a line of chrome), nor is a line of more than ``max_words``
-words, a line in fenced code, or any line of a page without a single prose
-line (a poem, a recipe card or a list is not a page of chrome).
+words or a line in fenced code.
+
+Where it looks is the model's ``scope``. ``"edges"``: only the lines above and
+below the text, on a page where a rule removed a line, and no line of a page
+without a single prose line (a poem, a recipe card or a list is not a page of
+chrome). ``"page"``: every page, judged by its structure (jusText's classes of
+lines and their context, the prose lines above and below, the neighbours), behind
+guards for the article's own short lines: the title, bylines and date lines,
+headings between paragraphs, dialogue, the lines right next to the text; and it
+never takes every line of a page. See :func:`page_features`.
 
 >>> f = line_shape("Share this article: Facebook Twitter Email", frozenset({"this"}))
 >>> f["words"], f["stop_share"], f["sentence_end"], round(f["title_share"], 2)
@@ -508,6 +516,13 @@ def page_features(
     next three (a lead-in to the text), above the line right above the first prose
     line or below the line right below the last one, not the page's title nor a credit
     line; none on a page without a prose line.
+
+    With ``model.scope == "page"``, prose is :func:`good_line` (any script) and words
+    are :func:`effective_words`; lines inside the text and lines of a page without
+    prose are candidates too, except a line opening with a quote or a dialogue dash,
+    a byline, the lines right above and below the text, a date line above or inside
+    the text (or anywhere on a page without prose), the line above a byline or a date
+    line at the top (a title) and a heading between two prose lines.
     ``only``: the index of the one line wanted (training), or None for all.
     """
     nb = [ln for ln in lines if ln.text]
@@ -549,8 +564,10 @@ def page_features(
                 continue  # a line of dialogue or a quotation; a byline
             if has_prose and (k == first - 1 or k == last + 1):
                 continue  # right above the text (a title, a byline) or below it (a sign-off)
-            if k < first and (_byline_or_date(nb[k]) or (k + 1 < n and _byline_or_date(nb[k + 1]))):
-                continue  # a date line above the text, or the title above a byline or date
+            if (k <= last or not has_prose) and _byline_or_date(nb[k]):
+                continue  # a date line above or in the text (not a comment's stamp below it)
+            if k < first and k + 1 < n and _byline_or_date(nb[k + 1]):
+                continue  # the title above a byline or a date line
             if first < k < last and prose[k + 1] and prose[k - 1]:
                 continue  # a heading between two paragraphs of the text
         elif not (k < first - 1 or k > last + 1):
