@@ -144,3 +144,25 @@ def test_page_scope_is_deterministic() -> None:
     assert [(e.start, e.end, e.evidence) for e in a.edits] == [
         (e.start, e.end, e.evidence) for e in b.edits
     ]
+
+
+#: The shipped model is opt-in: switched on here.
+OPT_IN = Config().replace(boilerplate={"enable": ["boilerplate.shape.classifier"]})
+
+
+def test_the_shipped_model_takes_a_menu_and_keeps_the_article() -> None:
+    stage = boilerplate.build(OPT_IN, None)
+    assert stage.model is not None and stage.model.scope == "page"
+    menu = ["Harbourtown Gazette", "Local", "Council", "Harbour", "Schools", "Events"]
+    article = (
+        "Channel to be dredged before the storms\nBy Ana Ruiz\nMarch 3, 2021\n"
+        + BODY
+        + "What happens next\n"
+        + MORE
+        + "Ana Ruiz covers the harbour.\n"
+    )
+    doc = stage(Document("t", "\n".join(menu) + "\n\n" + article))
+    assert removed(doc) == menu  # no rule removes a line of this page
+    assert doc.text == article
+    # the same article alone loses nothing
+    assert stage(Document("t", article)).edits == []

@@ -797,7 +797,10 @@ def apply(
     for i, x, p in zip(indices, rows, probs, strict=True):
         if p >= model.threshold:
             found[i] = (RULE_ID, _evidence(model, i, x, p, "score"))
-    _mixed_runs(lines, removed, found, prose_min_words)
+    if model.scope != "page":
+        # (in page scope a long run is judged once its chrome has grown, below: a menu
+        # of eight entries is found one entry at a time)
+        _mixed_runs(lines, removed, found, prose_min_words)
     if found and model.extend_threshold < model.threshold:
         # Grow runs: a line that reaches extend_threshold joins when a non-blank
         # neighbour is removed (by a rule or this classifier), until nothing changes.
