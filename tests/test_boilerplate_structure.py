@@ -101,6 +101,22 @@ def test_titles_bylines_dates_headings_dialogue_and_sign_offs_stay() -> None:
     assert removed(run(text, ALL_MODEL)) == ["Almanac", "Tidetables"]
 
 
+def test_a_first_line_above_a_long_line_and_verse_stay() -> None:
+    model = dataclasses.replace(ALL_MODEL, stopwords=frozenset({"that", "was", "the"}))
+    text = (
+        "Harbour Notes\n"  # the first line, above a long line: the page's title
+        "We welcome your notes on the harbour and on the boats that use it:\n"
+        + BODY
+        + "I saw a boat that\n"  # verse: a line running on into the next
+        + "Sailed when the tide was\n"
+        + "Low and grey\n"
+        + MORE
+        + "Ana\n"
+        + "Tidetables\n"
+    )
+    assert removed(run(text, model)) == ["Low and grey", "Tidetables"]
+
+
 def test_lines_of_a_page_in_a_script_without_spaces_count_by_characters() -> None:
     jp = "港湾局は月曜日、秋の嵐の前に北の水路を浚渫することで合意した。漁船は春から待っている。\n"
     assert classifier.good_line(jp.strip(), 1, 10)

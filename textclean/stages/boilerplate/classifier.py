@@ -184,10 +184,11 @@ _BYLINE = regex.compile(
 _DATE = regex.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?!\d)")
 
 
-def _byline_or_date(ln: Line) -> bool:
-    """A byline ("By Ana Ruiz") or a date line ("March 3, 2021", "12.03.2021 10:45")."""
+def _byline_or_date(ln: Line, max_words: int = 8) -> bool:
+    """A byline ("By Ana Ruiz") or a date line ("March 3, 2021", "12.03.2021 10:45") of
+    at most ``max_words`` words."""
     t = ln.text
-    if ln.words > 8:
+    if ln.words > max_words:
         return False
     return (
         _BYLINE.match(t) is not None
@@ -566,8 +567,12 @@ def page_features(
                 continue  # right above the text (a title, a byline) or below it (a sign-off)
             if (k <= last or not has_prose) and _byline_or_date(nb[k]):
                 continue  # a date line above or in the text (not a comment's stamp below it)
-            if k < first and k + 1 < n and _byline_or_date(nb[k + 1]):
+            if k < first and k + 1 < n and _byline_or_date(nb[k + 1], 12):
                 continue  # the title above a byline or a date line
+            if k + 1 < n and nb[k + 1].words >= 8 and not taken[k + 1] and all(taken[:k]):
+                continue  # the first line left, above a long line: the page's title
+            if ln.words >= 2 and t.split()[-1].strip(_PUNCT).lower() in model.stopwords:
+                continue  # a line running on into the next (verse, a broken paragraph)
             if first < k < last and prose[k + 1] and prose[k - 1]:
                 continue  # a heading between two paragraphs of the text
         elif not (k < first - 1 or k > last + 1):
