@@ -607,7 +607,9 @@ def page_features(
             j += 1
         runs.append((k, j))
         k = j
-    keys = Counter(line_key(ln.text) for ln in nb)
+    # repeats of a candidate: a line with the same text is no prose line left either
+    # (it is the same text, or removed), so the prose lines need no key
+    keys = Counter(line_key(ln.text) for ln, p in zip(nb, prose, strict=True) if not p)
     n_gone = sum(gone)
     page = {
         "page_lines": float(min(n, 200)),
