@@ -305,12 +305,23 @@ class CrossValidated:
             trained_on = [s for s in sites if self.fold[s] != f]
             fold_data = train.concat(data.subset(keep), clean)
             self.models[f] = train.fit(fold_data, params, base, trained_on)
+        # a site outside the training pages (a hold-out page) is scored by the model of
+        # every training page, built when first needed
+        self._all = (data, clean, params, base, sites)
         self._cache: dict[str, textclean.Pipeline] = {}
+
+    def model_for(self, site: str) -> Any:
+        """The model trained without ``site``'s pages."""
+        f = self.fold.get(site, -1)
+        if f not in self.models:
+            data, clean, params, base, sites = self._all
+            self.models[f] = train.fit(train.concat(data, clean), params, base, sites)
+        return self.models[f]
 
     def for_site(self, site: str) -> textclean.Pipeline:
         if site not in self._cache:
             p = self.pipelines.for_site(site)
-            model = self.models[self.fold[site]]
+            model = self.model_for(site)
             assert site not in model.trained_on
             stages = [
                 dataclasses.replace(s, model=model) if s.name == STAGE else s for s in p.stages
@@ -541,7 +552,8 @@ def main(argv: list[str] | None = None) -> int:
         except ValueError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return 2
-        everything = list(load_pages(args.pages, args.texts))
+        # trained on the development pages only: never on the hold-out batch
+        everything = train.development(load_pages(args.pages, args.texts))
         cv = CrossValidated(pipelines, everything, args.folds, params)
         results = measure(pages, cv)
     else:

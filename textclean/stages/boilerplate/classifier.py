@@ -20,8 +20,16 @@ result is deterministic.
 Guards that no weight can overrule: a line that ends a sentence and has at
 least ``protect_words`` words is never a candidate (an article sentence is
 worth more than a line of chrome), nor is a line of more than ``max_words``
-words, a line in fenced code, or any line of a page without a single prose
-line (a poem, a recipe card or a list is not a page of chrome).
+words or a line in fenced code.
+
+Where it looks is the model's ``scope``. ``"edges"``: only the lines above and
+below the text, on a page where a rule removed a line, and no line of a page
+without a single prose line (a poem, a recipe card or a list is not a page of
+chrome). ``"page"``: every page, judged by its structure (jusText's classes of
+lines and their context, the prose lines above and below, the neighbours), behind
+guards for the article's own short lines: the title, bylines and date lines,
+headings between paragraphs, dialogue, the lines right next to the text; and it
+never takes every line of a page. See :func:`page_features`.
 
 >>> f = line_shape("Share this article: Facebook Twitter Email", frozenset({"this"}))
 >>> f["words"], f["stop_share"], f["sentence_end"], round(f["title_share"], 2)
@@ -103,6 +111,28 @@ FEATURES: tuple[str, ...] = (
     "page_lines",
     "page_prose_share",
     "page_removed_share",
+    # structure (language-independent; jusText's classes and their context)
+    "cjk_share",
+    "quote_start",
+    "jt_class",
+    "jt_context",
+    "prev_class",
+    "next_class",
+    "prev2_words",
+    "next2_words",
+    "prev_title",
+    "next_title",
+    "prev_stop",
+    "next_stop",
+    "good_above",
+    "good_below",
+    "dist_good_above",
+    "dist_good_below",
+    "inside",
+    "page_has_prose",
+    "page_rule_removed",
+    "date_line",
+    "byline_start",
 )
 _INDEX = {name: k for k, name in enumerate(FEATURES)}
 
@@ -134,6 +164,63 @@ _TIME_STAMP = regex.compile(
     r"|years?)\s+ago\b",
     regex.IGNORECASE,
 )
+
+
+#: Han, kana, Hangul and Thai: scripts written without spaces between words, where a
+#: line of one "word" may be a whole sentence
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+#: sentence endings of those scripts (and the full-width ones)
+_CJK_END = ("。", "！", "？", "｡", "」", "』")
+#: a line opening with a quote or a dialogue dash: a line of dialogue or a quotation
+_QUOTE_START = ('"', "“", "„", "«", "»", "‘", "'", "「", "『", "— ", "– ")
+#: a byline's first word in many languages ("By Ana Ruiz", "Von …", "Par …", "Oleh …")
+_BYLINE = regex.compile(
+    r"(?:by|von|par|por|di|door|oleh|av|af|przez|od|autor|auteur|author|автор|yazar|"
+    r"written by|posted by|escrito por|publicado por|publié par|pubblicato da|"
+    r"geschrieben von|scritto da|ditulis oleh)\b\s*:?\s*\S",
+    regex.IGNORECASE,
+)
+#: a date: a year, a month's name, or a numeric date ("12.03.2021", "3/4/21")
+_DATE = regex.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?!\d)")
+
+
+def _byline_or_date(ln: Line, max_words: int = 8) -> bool:
+    """A byline ("By Ana Ruiz") or a date line ("March 3, 2021", "12.03.2021 10:45") of
+    at most ``max_words`` words."""
+    t = ln.text
+    if ln.words > max_words:
+        return False
+    return (
+        _BYLINE.match(t) is not None
+        or _YEAR.search(t) is not None
+        or _MONTH.search(t) is not None
+        or _DATE.search(t) is not None
+    )
+
+
+def cjk_chars(text: str) -> int:
+    """Characters of scripts written without spaces (Han, kana, Hangul, Thai)."""
+    return len(_CJK.findall(text)) if not text.isascii() else 0
+
+
+def effective_words(text: str, words: int) -> int:
+    """Words, counting two characters of a script without spaces as one word."""
+    cjk = cjk_chars(text)
+    return words + cjk // 2 if cjk else words
+
+
+def sentence_like(text: str) -> bool:
+    """Ends a sentence, in any script (``ends_sentence``, or "。", "！", "？" ...)."""
+    return ends_sentence(text) or text.endswith(_CJK_END)
+
+
+def good_line(text: str, words: int, prose_min_words: int) -> bool:
+    """A prose line in any script: ``prose_min_words`` (effective) words ending a
+    sentence (a Japanese or Thai paragraph counts by its characters)."""
+    if words >= prose_min_words:
+        return is_prose(text, prose_min_words)
+    cjk = cjk_chars(text)
+    return bool(cjk) and words + cjk // 2 >= prose_min_words and sentence_like(text)
 
 
 def line_shape(
@@ -172,7 +259,7 @@ def line_shape(
         "words": float(n),
         "chars": float(chars),
         "mean_word_len": (chars - n + 1) / n if n else 0.0,
-        "sentence_end": float(ends_sentence(text) and not text.endswith("...")),
+        "sentence_end": float(sentence_like(text) and not text.endswith("...")),
         "ends_colon": float(text.endswith(":")),
         "ends_ellipsis": float(text.endswith(("...", "…", "[...]", "[…]"))),
         "stop_share": stop / n if n else 0.0,
@@ -190,6 +277,17 @@ def line_shape(
         "month": float(_MONTH.search(text) is not None),
         "copyright": float(_COPYRIGHT.search(text) is not None),
         "time_stamp": float(_TIME_STAMP.search(text) is not None),
+        "cjk_share": cjk_chars(text) / chars if chars else 0.0,
+        "quote_start": float(text.startswith(_QUOTE_START)),
+        "date_line": float(
+            n <= 8
+            and (
+                _YEAR.search(text) is not None
+                or _MONTH.search(text) is not None
+                or _DATE.search(text) is not None
+            )
+        ),
+        "byline_start": float(n <= 8 and _BYLINE.match(text) is not None),
     }
 
 
@@ -249,7 +347,11 @@ _MODEL_KEYS = {
     "trees",
     "trained_on",
     "note",
+    "scope",
 }
+#: Where the classifier looks: ``edges`` (the lines above and below the text, on a page
+#: where a rule removed a line) or ``page`` (every line of every page, guarded).
+SCOPES = ("edges", "page")
 
 
 @dataclass(frozen=True)
@@ -266,6 +368,7 @@ class Model:
     vocabulary: frozenset[str] = frozenset()
     enabled: bool = True
     trained_on: tuple[str, ...] = ()  # the sites of the pages it was trained on
+    scope: str = "edges"
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any]) -> Model:
@@ -317,6 +420,9 @@ class Model:
             if not isinstance(v, list) or not all(isinstance(w, str) for w in v):
                 raise ValueError(f"[model] {key}: expected a list of words")
             words[key] = frozenset(w.lower() for w in v)
+        scope = table.get("scope", "edges")
+        if scope not in SCOPES:
+            raise ValueError(f"[model] scope: expected one of {list(SCOPES)}")
         trained = table.get("trained_on", [])
         if not isinstance(trained, list) or not all(isinstance(w, str) for w in trained):
             raise ValueError("[model] trained_on: expected a list of sites")
@@ -331,6 +437,7 @@ class Model:
             vocabulary=words["vocabulary"],
             enabled=enabled,
             trained_on=tuple(trained),
+            scope=scope,
         )
 
     def margin(self, x: Sequence[float]) -> float:
@@ -410,47 +517,79 @@ def page_features(
     next three (a lead-in to the text), above the line right above the first prose
     line or below the line right below the last one, not the page's title nor a credit
     line; none on a page without a prose line.
+
+    With ``model.scope == "page"``, prose is :func:`good_line` (any script) and words
+    are :func:`effective_words`; lines inside the text and lines of a page without
+    prose are candidates too, except a line opening with a quote or a dialogue dash,
+    a byline, the lines right above and below the text, a date line above or inside
+    the text (or anywhere on a page without prose), the line above a byline or a date
+    line at the top (a title) and a heading between two prose lines.
     ``only``: the index of the one line wanted (training), or None for all.
     """
     nb = [ln for ln in lines if ln.text]
     if not nb:
         return [], []
     n = len(nb)
+    page_scope = model.scope == "page"
     taken = [ln.index in removed for ln in nb]
-    prose = [not g and is_prose(ln.text, prose_min_words) for ln, g in zip(nb, taken, strict=True)]
-    if not any(prose):
+    if page_scope:
+        prose = [
+            not g and good_line(ln.text, ln.words, prose_min_words)
+            for ln, g in zip(nb, taken, strict=True)
+        ]
+    else:
+        prose = [
+            not g and is_prose(ln.text, prose_min_words) for ln, g in zip(nb, taken, strict=True)
+        ]
+    has_prose = any(prose)
+    if not has_prose and not page_scope:
         return [], []
+    first = prose.index(True) if has_prose else n
+    last = n - 1 - prose[::-1].index(True) if has_prose else -1
     cand = []
     for k, ln in enumerate(nb):
         if only is not None and ln.index != only:
             continue
-        if taken[k] or prose[k] or ln.index in code or ln.words > model.max_words:
+        if taken[k] or prose[k] or ln.index in code:
             continue
-        if ln.text.endswith(",") or (ln.words >= model.protect_words and ends_sentence(ln.text)):
+        t = ln.text
+        words = effective_words(t, ln.words) if page_scope else ln.words
+        if words > model.max_words or t.endswith(","):
             continue
-        if ln.text.endswith(":") and any(prose[k + 1 : k + 4]):
+        if words >= model.protect_words and (sentence_like(t) if page_scope else ends_sentence(t)):
+            continue
+        if t.endswith(":") and any(prose[k + 1 : k + 4]):
             continue  # a lead-in to the text below it ("Recipe:" above the steps)
+        if page_scope:
+            if t.startswith(_QUOTE_START) or (ln.words <= 8 and _BYLINE.match(t) is not None):
+                continue  # a line of dialogue or a quotation; a byline
+            if has_prose and (k == first - 1 or k == last + 1):
+                continue  # right above the text (a title, a byline) or below it (a sign-off)
+            if (k <= last or not has_prose) and _byline_or_date(nb[k]):
+                continue  # a date line above or in the text (not a comment's stamp below it)
+            if k < first and k + 1 < n and _byline_or_date(nb[k + 1], 12):
+                continue  # the title above a byline or a date line
+            if k + 1 < n and nb[k + 1].words >= 8 and not taken[k + 1] and all(taken[:k]):
+                continue  # the first line left, above a long line: the page's title
+            if ln.words >= 2 and t.split()[-1].strip(_PUNCT).lower() in model.stopwords:
+                continue  # a line running on into the next (verse, a broken paragraph)
+            if first < k < last and prose[k + 1] and prose[k - 1]:
+                continue  # a heading between two paragraphs of the text
+        elif not (k < first - 1 or k > last + 1):
+            # only lines above the text or below it are candidates (a heading, a note or
+            # a label inside the text stays), and not the line right above the text (a
+            # title, a byline, a date) nor the line right below it (a sign-off, a credit)
+            continue
         cand.append(k)
     if not cand:
         return [], []
-    first = prose.index(True)
-    last = n - 1 - prose[::-1].index(True)
     # a bare number or a lone symbol also stands between the fields of a table or a
     # contact block: its removal is no context (as for the shape rules)
     gone = [g and removed[ln.index][0] not in WEAK_CONTEXT for ln, g in zip(nb, taken, strict=True)]
-    # only lines above the text or below it are candidates (a heading, a note or a
-    # label inside the text stays), and not the line right above the text (a title, a
-    # byline, a date) nor the line right below it (a sign-off, a credit); nor the
-    # page's title (its first line left with four words or more) and a line repeating
-    # it, nor a credit line ("Image: ...", "Source: AP")
+    # not the page's title (its first line left with four words or more) and a line
+    # repeating it, nor a credit line ("Image: ...", "Source: AP")
     title = page_title(nb, removed, {})
-    cand = [
-        k
-        for k in cand
-        if (k < first - 1 or k > last + 1)
-        and nb[k].text != title
-        and CREDIT.fullmatch(nb[k].text) is None
-    ]
+    cand = [k for k in cand if nb[k].text != title and CREDIT.fullmatch(nb[k].text) is None]
     if not cand:
         return [], []
     # runs of consecutive non-prose lines (removed lines count as non-prose)
@@ -468,7 +607,9 @@ def page_features(
             j += 1
         runs.append((k, j))
         k = j
-    keys = Counter(line_key(ln.text) for ln in nb)
+    # repeats of a candidate: a line with the same text is no prose line left either
+    # (it is the same text, or removed), so the prose lines need no key
+    keys = Counter(line_key(ln.text) for ln, p in zip(nb, prose, strict=True) if not p)
     n_gone = sum(gone)
     page = {
         "page_lines": float(min(n, 200)),
@@ -508,10 +649,86 @@ def page_features(
             )
         return v
 
+    # jusText's classes: 0 bad (a rule removed it, or long without stop words), 1 short,
+    # 2 near-good (long, not prose, with stop words), 3 good (a prose line)
+    classes: dict[int, int] = {}
+
+    def class_of(k: int) -> int:
+        v = classes.get(k)
+        if v is None:
+            t = nb[k].text
+            if gone[k]:
+                v = 0
+            elif prose[k]:
+                v = 3
+            elif len(t) + cjk_chars(t) < _SHORT_CHARS:
+                v = 1
+            else:
+                v = 2 if shape_of(k)["stop_share"] >= _NEAR_GOOD_STOPS else 0
+            classes[k] = v
+        return v
+
+    def context_class(k: int) -> float:
+        """jusText's context: a short or near-good line takes the class of the nearest
+        lines that are not short above and below it (the page's edges count as bad)."""
+        c = class_of(k)
+        if c in (0, 3):
+            return float(c)
+        above = below = 0
+        for j in range(k - 1, max(-1, k - 12), -1):
+            if class_of(j) != 1:
+                above = class_of(j)
+                break
+        for j in range(k + 1, min(n, k + 12)):
+            if class_of(j) != 1:
+                below = class_of(j)
+                break
+        good = (above >= 2) + (below >= 2)
+        if c == 2:
+            return 3.0 if good else 0.0
+        return (0.0, 1.5, 3.0)[good]
+
+    # prose lines above each line (prefix counts) and the nearest one above and below
+    prose_before = [0] * (n + 1)
+    for j in range(n):
+        prose_before[j + 1] = prose_before[j] + prose[j]
+    n_prose = prose_before[n]
+    prose_at = [j for j in range(n) if prose[j]]
+
+    def nearest_prose(k: int) -> tuple[float, float]:
+        a = prose_before[k]  # prose lines above k: the nearest is prose_at[a - 1]
+        up = float(min(k - prose_at[a - 1], 30)) if a else 30.0
+        b = a + (1 if prose[k] else 0)
+        down = float(min(prose_at[b] - k, 30)) if b < n_prose else 30.0
+        return up, down
+
+    any_gone = float(n_gone > 0)
     indices, rows = [], []
     for k in cand:
         ln = nb[k]
         f = dict(shape_of(k))
+        f["jt_class"] = float(class_of(k))
+        f["jt_context"] = context_class(k)
+        f["prev_class"] = float(class_of(k - 1)) if k > 0 else -1.0
+        f["next_class"] = float(class_of(k + 1)) if k + 1 < n else -1.0
+        f["prev2_words"] = float(min(nb[k - 2].words, 100)) if k > 1 else 0.0
+        f["next2_words"] = float(min(nb[k + 2].words, 100)) if k + 2 < n else 0.0
+        if k > 0:
+            above = shape_of(k - 1)
+            f["prev_title"], f["prev_stop"] = above["title_share"], above["stop_share"]
+        else:
+            f["prev_title"] = f["prev_stop"] = -1.0
+        if k + 1 < n:
+            below = shape_of(k + 1)
+            f["next_title"], f["next_stop"] = below["title_share"], below["stop_share"]
+        else:
+            f["next_title"] = f["next_stop"] = -1.0
+        f["good_above"] = float(min(prose_before[k], 10))
+        f["good_below"] = float(min(n_prose - prose_before[k + 1], 10))
+        f["dist_good_above"], f["dist_good_below"] = nearest_prose(k)
+        f["inside"] = float(first < k < last)
+        f["page_has_prose"] = float(has_prose)
+        f["page_rule_removed"] = any_gone
         f["indent"] = float(_indent(text, ln.start))
         f["repeats"] = float(min(keys[line_key(ln.text)] - 1, 5))
         f["from_top"] = float(min(k, 30))
@@ -575,7 +792,9 @@ def apply(
     # line (bare numbers and lone symbols aside), it removes nothing. Clean text costs
     # nothing more, and a page of the article's own short lines (a control page, a
     # glossary) is never judged by shape alone.
-    if not any(_context(removed, i) for i in removed):
+    # (``scope = "edges"``). With ``scope = "page"`` it judges every page by its
+    # structure, behind the guards of :func:`page_features`.
+    if model.scope != "page" and not any(_context(removed, i) for i in removed):
         return {}
     indices, rows = page_features(lines, removed, code, model, prose_min_words, text)
     if not indices:
@@ -585,7 +804,10 @@ def apply(
     for i, x, p in zip(indices, rows, probs, strict=True):
         if p >= model.threshold:
             found[i] = (RULE_ID, _evidence(model, i, x, p, "score"))
-    _mixed_runs(lines, removed, found, prose_min_words)
+    if model.scope != "page":
+        # (in page scope a long run is judged once its chrome has grown, below: a menu
+        # of eight entries is found one entry at a time)
+        _mixed_runs(lines, removed, found, prose_min_words)
     if found and model.extend_threshold < model.threshold:
         # Grow runs: a line that reaches extend_threshold joins when a non-blank
         # neighbour is removed (by a rule or this classifier), until nothing changes.
@@ -607,6 +829,12 @@ def apply(
                     left.append((i, x, p))
             waiting = left
         _mixed_runs(lines, removed, found, prose_min_words)
+    if found and model.scope == "page":
+        # shape alone never calls a whole page chrome: a page of nothing but short lines
+        # (a list, a poem, a table) keeps them all
+        left = [ln for ln in lines if ln.text and ln.index not in removed]
+        if all(ln.index in found for ln in left):
+            return {}
     return found
 
 
@@ -616,6 +844,12 @@ def _context(removed: Mapping[int, Any], i: int) -> bool:
     hit = removed.get(i)
     return hit is not None and hit[0] not in WEAK_CONTEXT
 
+
+#: jusText's length and stop-word limits for a line (in characters; a character of a
+#: script written without spaces counts twice): shorter is "short"; longer and not
+#: prose is "near-good" with at least this share of stop words, else "bad"
+_SHORT_CHARS = 40
+_NEAR_GOOD_STOPS = 0.3
 
 #: A run of non-prose lines longer than this is a list: the classifier takes lines in
 #: it only when the rules removed at least two thirds of the run.
