@@ -149,3 +149,14 @@ def test_the_learned_markers_are_up_to_date() -> None:
     from bench.despin.real import learn_markers
 
     assert learn_markers.main(["--check"]) == 0
+
+
+def test_a_document_flagged_on_its_markers_alone_is_not_scored_by_the_fast_path(
+    stage: DespinStage,
+) -> None:
+    # the fast scorer knows the reverse tables only: a text its markers flag must go
+    # to the full analysis (same scores, and repaired), not be scored as unflagged
+    assert stage.analyse(SPUN).markers_only
+    assert stage.fast_scores(SPUN) is None
+    doc = stage(Document("d", SPUN))
+    assert doc.scores["spun"] is True and doc.text == RESTORED

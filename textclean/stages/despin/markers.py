@@ -468,3 +468,47 @@ __all__: Sequence[str] = (
     "parse_markers",
     "without_source",
 )
+
+
+@lru_cache(maxsize=8)
+def _screen(markers: tuple[Marker, ...]) -> Any:
+    """An automaton of the case-folded spun phrases of the markers that weigh something."""
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for m in markers:
+        if m.weight > 0:
+            key = " ".join(m.spun.casefold().split())
+            automaton.add_word(key, len(key))
+    if len(automaton) == 0:
+        return None
+    automaton.make_automaton()
+    return automaton
+
+
+def may_flag(text: str, markers: Sequence[Marker]) -> bool:
+    """False only when no weighing marker can be found in ``text`` (so :func:`flags`
+    cannot hold): a screen for documents that are not spun, which skip :func:`find`.
+
+    It looks for each phrase in the case-folded text with its whitespace runs as single
+    spaces, standing between characters that are not letters or digits. That holds
+    wherever :func:`find` matches (a phrase there starts a token, ends before no word
+    character, and has only spaces and tabs between its words), so the screen never
+    says False where :func:`find` would find a weighing marker.
+
+    >>> ms = (Marker("m", "c", 1.0, "square measure", "are"),)
+    >>> may_flag("Cells square  measure small.", ms), may_flag("The square measured 3 m.", ms)
+    (True, False)
+    """
+    automaton = _screen(tuple(markers))
+    if automaton is None:
+        return False
+    folded = " ".join(text.casefold().split())
+    n = len(folded)
+    for end, size in automaton.iter(folded):
+        start = end - size + 1
+        if (start == 0 or not folded[start - 1].isalnum()) and (
+            end + 1 >= n or not folded[end + 1].isalnum()
+        ):
+            return True
+    return False

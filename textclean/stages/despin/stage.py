@@ -968,12 +968,20 @@ class DespinStage:
     def fast_scores(self, text: str) -> dict[str, float | int | bool] | None:
         """``analyse(text).scores()`` when this stage does not flag ``text``, from one
         automaton pass (:mod:`textclean.stages.despin.fastscore`); None when the full
-        analysis must decide (the text is flagged, or might be)."""
+        analysis must decide (the text is flagged, or might be, also on its markers)."""
         if not self._fast:
             from textclean.stages.despin.fastscore import FastScorer
 
             self._fast.append(FastScorer(self))
-        return self._fast[0].scores(text)
+        scores = self._fast[0].scores(text)
+        if (
+            scores is not None
+            and self.config.markers
+            and self.tables.markers
+            and spin_markers.may_flag(text, self.tables.markers)
+        ):
+            return None  # a spinner-family marker may flag it: the full analysis decides
+        return scores
 
     def __call__(self, doc: Document) -> Document:
         if self.config.mode == "off":
