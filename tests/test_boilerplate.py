@@ -7,6 +7,8 @@ import pickle
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from textclean.config import Config
 from textclean.document import Document, replay
@@ -446,3 +448,17 @@ def test_shape_rules_answer_to_disable_like_phrase_rules() -> None:
         text, stages=["boilerplate"], boilerplate={"disable": ["boilerplate.shape."]}
     )
     assert off.edits == [] and off.text == text
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.sampled_from("ab \t\u00a0\u2028x\n.é"), max_size=60))
+def test_a_lines_word_count_is_count_words_once_and_for_all(text: str) -> None:
+    """``Line.words`` (computed on first use, then stored) is :func:`count_words`."""
+    from textclean.stages.boilerplate.layout import count_words, layout_lines
+
+    for ln in layout_lines(text):
+        assert ln.words == count_words(ln.text)
+        assert ln.__dict__["words"] == count_words(ln.text)  # stored: not counted again
+        assert ln.words == count_words(ln.text)
+        assert ln == type(ln)(ln.index, ln.start, ln.end, ln.text)  # still compares by fields
+        assert pickle.loads(pickle.dumps(ln)) == ln

@@ -14,8 +14,9 @@ False
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
+from typing import TYPE_CHECKING, Any
 
 from textclean.textblocks import split_lines
 
@@ -37,6 +38,34 @@ def count_words(text: str, cap: int = WORD_CAP) -> int:
     return len(text.split(None, cap))
 
 
+class _Cached:
+    """A lazily computed attribute, stored in the instance's ``__dict__`` on first use.
+
+    What :class:`functools.cached_property` does, without the lock it takes on every
+    first use before Python 3.12 (a stage reads ``words`` of every line once).
+    """
+
+    def __init__(self, func: Callable[[Any], Any]) -> None:
+        self.func = func
+        self.name = func.__name__
+        self.__doc__ = func.__doc__
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    def __get__(self, obj: Any, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.func(obj)
+        return value
+
+
+if TYPE_CHECKING:  # typed as what it does
+    from functools import cached_property as _cached
+else:
+    _cached = _Cached
+
+
 @dataclass(frozen=True)
 class Line:
     """One line: ``text`` without its terminator or outer whitespace, inner whitespace runs
@@ -52,7 +81,7 @@ class Line:
     def blank(self) -> bool:
         return not self.text
 
-    @cached_property
+    @_cached
     def words(self) -> int:
         """Its words (see :func:`count_words`: exact up to :data:`WORD_CAP`)."""
         return count_words(self.text)

@@ -706,11 +706,10 @@ class BoilerplateStage:
             if screen is not None:
                 timeout = self.config.regex_timeout
                 alive = [ln for ln in alive if screen.may_match(ln, run.key(ln), timeout)]
+        line_rules = [c for c in self.rules if c.rule.kind == "line"] if alive else []
         for ln in alive:
-            for c in self.rules:
+            for c in line_rules:
                 r = c.rule
-                if r.kind != "line":
-                    continue
                 if zones is None:
                     if r.zone != "any":
                         continue
@@ -779,15 +778,15 @@ class BoilerplateStage:
     def _orphan_headings(self, run: _Run, zones: dict[str, set[int]]) -> None:
         alive = run.alive()
         where: set[int] = set()
-        for c in self.rules:
-            if c.rule.kind == "orphan_heading":
-                where |= zones[c.rule.zone]
+        orphans = [c for c in self.rules if c.rule.kind == "orphan_heading"]
+        for c in orphans:
+            where |= zones[c.rule.zone]
         for k, ln in enumerate(alive):
             if ln.index not in where:
                 continue
-            for c in self.rules:
+            for c in orphans:
                 r = c.rule
-                if r.kind != "orphan_heading" or ln.index not in zones[r.zone]:
+                if ln.index not in zones[r.zone]:
                     continue
                 ev = self._matches(c, ln, run, max_words=8)
                 if ev is None:
