@@ -37,6 +37,7 @@ from typing import Any
 
 from textclean.diffview import _CONTROL, Hunk, StageRun, hunks
 from textclean.document import Document
+from textclean.pipeline import SETTLE_STAGES
 
 __all__ = [
     "MAX_BYTES",
@@ -93,8 +94,11 @@ def runs_from_document(doc: Document, stages: Iterable[str]) -> list[StageRun] |
     """
     text = doc.text
     runs: list[StageRun] = []
-    for stage in reversed(list(stages)):
-        own = sorted((e for e in doc.edits if e.stage == stage), key=lambda e: (e.start, e.end))
+    for stage, n in reversed(_stage_passes(doc, list(stages))):
+        own = sorted(
+            (e for e in doc.edits if e.stage == stage and e.evidence.get("pass", 1) == n),
+            key=lambda e: (e.start, e.end),
+        )
         parts: list[str] = []
         pos = 0  # in the stage's output
         delta = 0  # output offset minus input offset
@@ -111,6 +115,27 @@ def runs_from_document(doc: Document, stages: Iterable[str]) -> list[StageRun] |
         runs.append(StageRun(stage, text, own))
     runs.reverse()
     return runs
+
+
+def _stage_passes(doc: Document, stages: list[str]) -> list[tuple[str, int]]:
+    """``(stage, pass)`` in the order they ran: a name given twice is its second pass;
+    the settling passes the edits name (``evidence["pass"]``) follow when not given.
+
+    >>> from textclean.document import Edit
+    >>> d = Document("a", "x", edits=[Edit("repeats", "r", 0, 1, "y", "", {"pass": 2})])
+    >>> _stage_passes(d, ["repair", "boilerplate", "repeats"])
+    [('repair', 1), ('boilerplate', 1), ('repeats', 1), ('boilerplate', 2), ('repeats', 2)]
+    """
+    seen: dict[str, int] = {}
+    out: list[tuple[str, int]] = []
+    for s in stages:
+        seen[s] = seen.get(s, 0) + 1
+        out.append((s, seen[s]))
+    last = max((int(e.evidence.get("pass", 1)) for e in doc.edits), default=1)
+    given = max(seen.values(), default=1)
+    for n in range(given + 1, last + 1):
+        out.extend((s, n) for s in stages if s in SETTLE_STAGES and seen[s] == 1)
+    return out
 
 
 @dataclass(frozen=True)
