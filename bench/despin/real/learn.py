@@ -46,6 +46,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
 import regex  # noqa: E402
 
 from bench.despin.real.check import HERE, read_sources  # noqa: E402
+from bench.despin.real.generated import write_or_check  # noqa: E402
 from textclean.stages.despin.stage import _log_prior  # noqa: E402
 from textclean.stages.despin.stats import phrase_zipf, zipf  # noqa: E402
 from textclean.stages.despin.table import Entry  # noqa: E402
@@ -196,14 +197,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="exit 1 if real_pairs.tsv is stale")
     args = ap.parse_args(argv)
     text = render(learn(read_mappings(), other_spun_forms(), articles()))
-    if args.check:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            print("real_pairs.tsv is stale: run bench/despin/real/learn.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"{text.count(chr(10)) - HEADER.count(chr(10))} entries -> {OUT.relative_to(ROOT)}")
-    return 0
+    return write_or_check(
+        OUT, text, header=HEADER, script="learn.py", unit="entries", check=args.check
+    )
 
 
 if __name__ == "__main__":

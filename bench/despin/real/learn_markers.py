@@ -43,6 +43,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
 
 import regex  # noqa: E402
 
+from bench.despin.real.generated import write_or_check  # noqa: E402
 from bench.despin.real.learn import Swap, _normal, articles, read_mappings  # noqa: E402
 from textclean.stages.despin.stats import phrase_zipf  # noqa: E402
 
@@ -127,14 +128,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
     args = ap.parse_args(argv)
     text = render(learn(read_mappings(), articles(), _clean_texts()))
-    if args.check:
-        if not OUT.exists() or OUT.read_text(encoding="utf-8") != text:
-            print("markers_learned.tsv is stale: run learn_markers.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"{text.count(chr(10)) - HEADER.count(chr(10))} markers -> {OUT.relative_to(ROOT)}")
-    return 0
+    return write_or_check(
+        OUT, text, header=HEADER, script="learn_markers.py", unit="markers", check=args.check
+    )
 
 
 if __name__ == "__main__":

@@ -29,6 +29,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
 
 from bench.despin.measure import words  # noqa: E402
 from bench.despin.real.check import HERE, Pair, load_set, read_sources  # noqa: E402
+from bench.despin.real.generated import write_or_check  # noqa: E402
 
 OUT = HERE / "mappings.tsv"
 HEADER = (
@@ -103,15 +104,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="exit 1 if mappings.tsv is stale")
     args = ap.parse_args(argv)
     text = render(args.max_words)
-    if args.check:
-        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        if current != text:
-            print("mappings.tsv is stale: run bench/despin/real/mappings.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"{text.count(chr(10)) - HEADER.count(chr(10))} rows -> {OUT.relative_to(ROOT)}")
-    return 0
+    return write_or_check(
+        OUT, text, header=HEADER, script="mappings.py", unit="rows", check=args.check
+    )
 
 
 if __name__ == "__main__":

@@ -41,6 +41,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
 
 from bench.despin.measure import words  # noqa: E402
 from bench.despin.real.check import Pair, load_set, read_sources  # noqa: E402
+from bench.despin.real.generated import write_or_check  # noqa: E402
 from textclean.config import Config  # noqa: E402
 from textclean.rules import RulePack  # noqa: E402
 from textclean.stages.despin import DespinStage  # noqa: E402
@@ -162,15 +163,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--check", action="store_true", help="exit 1 if outcomes.tsv is stale")
     args = ap.parse_args(argv)
     text = render()
-    if args.check:
-        current = OUT.read_text(encoding="utf-8") if OUT.exists() else ""
-        if current != text:
-            print("outcomes.tsv is stale: run bench/despin/real/outcomes.py", file=sys.stderr)
-            return 1
-        return 0
-    OUT.write_text(text, encoding="utf-8")
-    print(f"{text.count(chr(10)) - HEADER.count(chr(10))} rows -> {OUT.relative_to(ROOT)}")
-    return 0
+    return write_or_check(
+        OUT, text, header=HEADER, script="outcomes.py", unit="rows", check=args.check
+    )
 
 
 if __name__ == "__main__":
