@@ -102,8 +102,8 @@ class _Doc:
         # in one vectorized call and key the block by its word hashes.
         #: Whether this document's hashes and LSH use the compiled loops.
         self.compiled = _dedup_kernel.stages_use_numba(len(text))
-        texts = ["" if b.inert else b.text for b in self.blocks]
-        word_hashes, offsets = _word_hashes(texts, self.compiled)
+        texts = ["" if b.kind == "code" else b.text for b in self.blocks]
+        word_hashes, offsets = _word_hashes(texts, self.compiled, text.isascii())
         word_hashes = word_hashes.astype("<u4", copy=False)
         self.nwords: list[int] = np.diff(offsets).tolist()
         self.keys: list[bytes] = []
@@ -124,9 +124,9 @@ class _Doc:
             keys.append(key)
             rep.append(first_of.setdefault(key, b.index))
         #: Whether each block is long (see :meth:`is_long`).
+        short = cfg.short_block_words
         self.long: list[bool] = [
-            not b.inert and n >= cfg.short_block_words
-            for b, n in zip(self.blocks, self.nwords, strict=True)
+            n >= short and b.kind != "code" for b, n in zip(self.blocks, self.nwords, strict=True)
         ]
         #: Whether another block has the same key.
         seen = Counter(self.keys)
@@ -179,7 +179,9 @@ class _Doc:
 
     def _lsh_candidates(self) -> dict[int, list[int]]:
         """Earlier first copies sharing an LSH band with each long first copy."""
-        long_idx = [i for i in range(len(self.blocks)) if self.rep[i] == i and self.is_long(i)]
+        long_idx = [
+            i for i, (r, g) in enumerate(zip(self.rep, self.long, strict=True)) if g and r == i
+        ]
         if len(long_idx) < 2:
             return {}
         cfg = self.cfg
@@ -207,15 +209,25 @@ class _Doc:
         return out
 
 
-def _word_hashes(texts: list[str], compiled: bool) -> tuple[np.ndarray, np.ndarray]:
-    """``batch_shingle_hashes(texts, ngram=1)``, by the compiled kernel if ``compiled``."""
+def _word_hashes(
+    texts: list[str], compiled: bool, ascii: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """``batch_shingle_hashes(texts, ngram=1)``, by the compiled kernel if ``compiled``.
+
+    ``ascii``: every text is ASCII, so a text's UTF-8 bytes are as many as its
+    characters and the texts are encoded in one call.
+    """
     if not (compiled and _dedup_kernel.load() is not None):
         return batch_shingle_hashes(texts, ngram=1)
-    encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
-    starts = np.zeros(len(encoded) + 1, dtype=np.int64)
-    np.cumsum([len(e) for e in encoded], out=starts[1:])
-    buf = np.frombuffer(b"".join(encoded), dtype=np.uint8)
-    return _dedup_kernel.word_hashes_utf8(buf, starts)
+    starts = np.zeros(len(texts) + 1, dtype=np.int64)
+    if ascii:
+        np.cumsum([len(t) for t in texts], out=starts[1:])
+        data = "".join(texts).encode("ascii")
+    else:
+        encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+        np.cumsum([len(e) for e in encoded], out=starts[1:])
+        data = b"".join(encoded)
+    return _dedup_kernel.word_hashes_utf8(np.frombuffer(data, dtype=np.uint8), starts)
 
 
 def _band_codes(sig, bands, window):  # type: ignore[no-untyped-def]
