@@ -174,7 +174,11 @@ class _Doc:
         small, large = sorted((a.size, b.size))
         if large == 0 or small / large < threshold:  # Jaccard <= |small| / |large|
             return 0.0, method, threshold
-        inter = np.intersect1d(a, b, assume_unique=True).size
+        kernel = _overlap_kernel() if self.compiled else None
+        if kernel is not None:
+            inter = int(kernel(a, b))
+        else:
+            inter = np.intersect1d(a, b, assume_unique=True).size
         return inter / (a.size + b.size - inter), method, threshold
 
     def _lsh_candidates(self) -> dict[int, list[int]]:
@@ -270,6 +274,35 @@ def _band_codes(sig, bands, window):  # type: ignore[no-untyped-def]
 
 
 _BAND_KERNEL: list[Any] = []
+_OVERLAP_KERNEL: list[Any] = []
+
+
+def _overlap(a, b):  # type: ignore[no-untyped-def]
+    """How many values two sorted arrays without repeats share (a merge)."""
+    i = j = n = 0
+    while i < a.size and j < b.size:
+        x, y = a[i], b[j]
+        if x == y:
+            n += 1
+            i += 1
+            j += 1
+        elif x < y:
+            i += 1
+        else:
+            j += 1
+    return n
+
+
+def _overlap_kernel() -> Any:
+    """The compiled :func:`_overlap` (the size ``np.intersect1d`` gives), or None."""
+    if not _OVERLAP_KERNEL:
+        kernel = None
+        if _dedup_kernel.AVAILABLE and _dedup_kernel.load() is not None:
+            import numba
+
+            kernel = numba.njit(cache=True, nogil=True)(_overlap)
+        _OVERLAP_KERNEL.append(kernel)
+    return _OVERLAP_KERNEL[0]
 
 
 def _band_kernel() -> Any:
@@ -496,7 +529,6 @@ def _changes(d: _Doc, removed: dict[int, Match]) -> list[Change]:
 
 _NEWLINES = regex.compile(r"\r\n?")
 _PARA_SPLIT = regex.compile(r"\n[ \t]*\n\s*")
-_LINE_SPLIT = regex.compile(r"\n+")
 
 
 def repetition_scores(text: str) -> dict[str, float]:
@@ -510,7 +542,8 @@ def repetition_scores(text: str) -> dict[str, float]:
     if not t:
         return {k: 0.0 for k in _SCORE_NAMES}
     paragraphs = [p for p in _PARA_SPLIT.split(t) if p.strip()]
-    lines = [ln for ln in _LINE_SPLIT.split(t) if ln.strip()]
+    # (the non-blank pieces between newlines: what splitting at runs of them leaves)
+    lines = list(filter(str.strip, t.split("\n")))
     para_dups, para_chars = repeated(paragraphs)
     line_dups, line_chars = repeated(lines)
     return {
