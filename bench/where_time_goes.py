@@ -7,8 +7,8 @@ load moves less than the wall clock), the time outside the steps (the pipeline's
 loop, making the ``Document``), the time spent applying edits
 (``Document.replace_spans``, inside the steps) and ``ftfy.fix_text`` over the same
 texts (taking turns with the pipeline, a round each). The steps of the settling passes
-(the layout stages again, where ``repeats`` removed something) count as one row,
-``settling passes``. Each figure is the fastest of
+(the layout stages again, where ``repeats`` removed something) have rows of their
+own, ``settling passes: <stage>``. Each figure is the fastest of
 ``--rounds`` rounds::
 
     python bench/where_time_goes.py
