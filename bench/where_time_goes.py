@@ -6,7 +6,9 @@ each step's share of the CPU time (``time.process_time``, which a shared machine
 load moves less than the wall clock), the time outside the steps (the pipeline's own
 loop, making the ``Document``), the time spent applying edits
 (``Document.replace_spans``, inside the steps) and ``ftfy.fix_text`` over the same
-texts (taking turns with the pipeline, a round each). Each figure is the fastest of
+texts (taking turns with the pipeline, a round each). The steps of the settling passes
+(the layout stages again, where ``repeats`` removed something) have rows of their
+own, ``settling passes: <stage>``. Each figure is the fastest of
 ``--rounds`` rounds::
 
     python bench/where_time_goes.py

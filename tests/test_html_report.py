@@ -328,6 +328,25 @@ def test_runs_from_document_lead_back_to_each_stage_input() -> None:
         assert [list(hunks(r)) for r in back] == [list(hunks(r)) for r in forward]
 
 
+def test_runs_follow_the_passes_the_pipeline_recorded() -> None:
+    """The report reads the passes from the document (``doc.passes``, set by the
+    pipeline's schedule); one read back without them has them in its edits."""
+    from textclean.document import Edit
+
+    stages = ["repair", "boilerplate", "repeats", "normalize"]
+    edit = Edit("normalize", "normalize.spaces", 2, 4, "  ", " ", {"pass": 2})
+    recorded = Document("a", "Hi there\n", edits=[edit], passes=3)
+    runs = runs_from_document(recorded, stages)
+    assert runs is not None
+    assert [r.stage for r in runs] == [*stages, *stages[1:], *stages[1:]]
+    assert [r.text for r in runs][-3:] == ["Hi there\n"] * 3  # the third pass changed nothing
+    read_back = Document("a", "Hi there\n", edits=[edit])
+    runs = runs_from_document(read_back, stages)
+    assert runs is not None
+    assert [r.stage for r in runs] == [*stages, *stages[1:]]
+    assert runs[-1].text == "Hi  there\n" and runs[-1].edits == [edit]
+
+
 def test_builder_stays_small_with_many_documents_and_rules() -> None:
     """20,000 documents in 2,000 files, 3,000 rules, long edits and rejects: the counts
     stay exact and the page bounded."""

@@ -109,3 +109,27 @@ def test_a_line_left_at_the_page_edge_by_a_removed_repeat_is_settled_in_the_same
     assert ("repeats", "repeats.exact", para[2] + "\n", None) in rules
     assert ("boilerplate", "boilerplate.stub.bare_number", "12\n", 2) in rules
     assert doc.scores["boilerplate.lines_removed"] == 1
+    assert doc.passes == 2  # repeats removed nothing in the second pass
+
+
+def test_the_document_records_the_passes_its_steps_ran_in() -> None:
+    """``doc.passes`` and ``stage_passes`` give the steps the schedule ran, in order:
+    one pass for a document ``repeats`` leaves alone, the layout stages again after
+    a removed repeat."""
+    from textclean.diffview import run_stages
+    from textclean.pipeline import SETTLE_STAGES, stage_passes
+
+    pipeline = Pipeline.default()
+    names = [s.name for s in pipeline.steps]
+    para = "The council voted seven to two on Tuesday night to approve the new library budget."
+    clean = Document("a", "A title\n\n" + para + "\n")
+    doubled = Document("b", "A title\n\n" + para + "\n\n" + para + "\n")
+    for doc, passes in ((clean, 1), (doubled, 2)):
+        _, runs = run_stages(pipeline, doc)
+        assert doc.passes == passes
+        assert [r.stage for r in runs] == [s for s, _ in stage_passes(names, passes)]
+    assert [s for s, n in stage_passes(names, 2) if n == 2] == [
+        s for s in names if s in SETTLE_STAGES
+    ]
+    assert Document("c", "x").passes is None  # not known until a pipeline ran it
+    assert Document("c", "x") == Document("c", "x", passes=1)  # and not part of the output

@@ -407,3 +407,24 @@ def test_compiled_band_pairs_equal_the_numpy_path(n: int) -> None:
         stage_module._BAND_KERNEL[:] = saved
     assert fast.dtype == slow.dtype and fast.tolist() == slow.tolist()
     assert len(slow) > 0
+
+
+@pytest.mark.parametrize("dtype", [np.uint32, np.uint64])
+def test_compiled_overlap_equals_intersect1d(dtype: type) -> None:
+    from textclean.stages import repeats as stage_module
+
+    kernel = stage_module._overlap_kernel()
+    if kernel is None:
+        pytest.skip("numba not available")
+    rng = np.random.default_rng(7)
+    for size_a, size_b in [(0, 0), (0, 5), (1, 1), (5, 3), (40, 60), (300, 280)]:
+        for spread in (4, 50, 2**31):
+            a = np.unique(rng.integers(0, spread, size=size_a).astype(dtype))
+            b = np.unique(rng.integers(0, spread, size=size_b).astype(dtype))
+            want = np.intersect1d(a, b, assume_unique=True).size
+            assert kernel(a, b) == want == kernel(b, a)
+
+
+def test_line_fractions_count_the_non_blank_pieces_between_newlines() -> None:
+    s = repetition_scores("x\n\n \nx\n\t\ny\r\nx\r\r\ny")
+    assert s["repeats.dup_line_frac"] == 3 / 5  # x, x, y, x, y: three repeat an earlier one

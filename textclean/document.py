@@ -91,6 +91,7 @@ class Document:
     ``metadata`` carries pass-through fields (other JSONL keys);
     ``source`` names the input file and ``line`` the JSONL line (1-based).
     ``dropped`` is ``None`` while the document is kept, else the reason.
+    ``passes`` says how many passes the pipeline made over it.
     """
 
     id: str
@@ -101,6 +102,11 @@ class Document:
     dropped: str | None = None
     source: str | None = None
     line: int | None = None
+    #: Passes the pipeline made over the stages: 1, or 2-3 when ``repeats`` removed
+    #: something and the layout stages ran again (``pipeline.stage_passes`` lists
+    #: them). None when not known (a document read back from a journal or an audit:
+    #: the edits of a later pass carry ``evidence["pass"]``). Not part of the output.
+    passes: int | None = field(default=None, compare=False, repr=False)
 
     def drop(self, reason: str) -> None:
         """Mark the document as rejected; later stages skip it."""

@@ -44,9 +44,18 @@ _ADDITIVE_SCORES = frozenset(
 )
 
 
-def _repeats_edited(doc: Document, n: int) -> bool:
-    """Whether ``repeats`` made an edit in pass ``n`` (pass 1 has no ``pass`` mark)."""
-    return any(e.stage == "repeats" and e.evidence.get("pass", 1) == n for e in reversed(doc.edits))
+def stage_passes(stages: Iterable[str], passes: int) -> list[tuple[str, int]]:
+    """``(stage, pass)`` in the order :meth:`Pipeline.schedule` runs ``stages`` on a
+    document that took ``passes`` passes (1, or up to ``1 + MAX_SETTLE_PASSES``).
+
+    >>> stage_passes(["repair", "boilerplate", "repeats"], 2)
+    [('repair', 1), ('boilerplate', 1), ('repeats', 1), ('boilerplate', 2), ('repeats', 2)]
+    """
+    names = list(stages)
+    out = [(s, 1) for s in names]
+    for n in range(2, passes + 1):
+        out.extend((s, n) for s in names if s in SETTLE_STAGES)
+    return out
 
 
 @runtime_checkable
@@ -124,6 +133,8 @@ class Pipeline:
         # language is recorded for the English-only stages and checks
         self.extract = ExtractStage(config.extract)
         self.language = LanguageStep(config.language)
+        #: The stages that run again when ``repeats`` removed something, in order.
+        self._settle = tuple(s for s in self.stages if s.name in SETTLE_STAGES)
 
     @property
     def steps(self) -> tuple[Stage, ...]:
@@ -162,21 +173,33 @@ class Pipeline:
         is treated as a second run would treat it, and the output is a fixed point of
         the pipeline. Edits of such a pass carry ``evidence["pass"]`` (2 or 3) and
         offsets into that pass's input; the ``boilerplate.*`` counts add up.
+        ``doc.passes`` records how many passes were made (:func:`stage_passes` lists
+        the steps they ran), so a report need not work it out again. A document that
+        ``repeats`` leaves alone never pays for the settling passes.
         """
+        doc.passes = 1
+        edited = False  # whether repeats removed something in the pass that just ran
         for step in self.steps:
             if doc.dropped is not None:
                 return
+            before = len(doc.edits)
             yield step
-        settle = [s for s in self.stages if s.name in SETTLE_STAGES]
+            if step.name == "repeats":
+                edited = len(doc.edits) > before
         for n in range(2, 2 + MAX_SETTLE_PASSES):
-            if doc.dropped is not None or not _repeats_edited(doc, n - 1):
+            if doc.dropped is not None or not edited:
                 return
+            doc.passes = n
+            edited = False
             first = len(doc.edits)
             counts = {k: v for k, v in doc.scores.items() if k in _ADDITIVE_SCORES}
-            for stage in settle:
+            for stage in self._settle:
                 if doc.dropped is not None:
                     break
+                before = len(doc.edits)
                 yield stage
+                if stage.name == "repeats":
+                    edited = len(doc.edits) > before
             for i in range(first, len(doc.edits)):
                 e = doc.edits[i]
                 doc.edits[i] = replace(e, evidence={**e.evidence, "pass": n})

@@ -78,6 +78,10 @@ class Block(NamedTuple):
         return self.kind == "code"
 
 
+#: ``_new_tuple(Line, fields)`` makes the same named tuple as ``Line(*fields)``,
+#: at half the cost (hot loops make hundreds of thousands).
+_new_tuple = tuple.__new__
+
 #: The last text split and its lines: several stages split the same text (a stage
 #: that changes nothing passes the same string object on), so the next one
 #: gets a copy of the list instead of splitting again.
@@ -111,10 +115,12 @@ def _split_lines(text: str) -> list[Line]:
     parts = text.split("\n")
     last = parts.pop()
     lines = []
+    append = lines.append
+    new = _new_tuple  # Line(...) without the named tuple's Python-level __new__
     pos = 0
     for part in parts:
         end = pos + len(part)
-        lines.append(Line(pos, end, end + 1, part))
+        append(new(Line, (pos, end, end + 1, part)))
         pos = end + 1
     if last:
         lines.append(Line(pos, len(text), len(text), last))
@@ -176,39 +182,48 @@ def segment(text: str, lines: list[Line] | None = None) -> list[Block]:
         lines = split_lines(text)
     code_at = {start: end for start, end in _code_regions(lines)} if _MAY_FENCE(text) else {}
     blocks: list[Block] = []
-
-    def add(first: int, last: int, kind: str) -> None:
-        a, b = lines[first], lines[last]
-        blocks.append(
-            Block(len(blocks), first, last, a.start, b.end, b.stop, kind, text[a.start : b.end])
-        )
+    append = blocks.append
+    new = _new_tuple
 
     def add_paragraph(first: int, last: int) -> None:
-        texts = [ln.text for ln in lines[first : last + 1]]
-        if first == last or is_wrapped(texts):
-            add(first, last, "paragraph" if first != last else "line")
+        # (a one-line paragraph, the most common, is added by the loop below)
+        if is_wrapped([ln.text for ln in lines[first : last + 1]]):
+            a, b = lines[first], lines[last]
+            fields = (len(blocks), first, last, a.start, b.end, b.stop, "paragraph")
+            append(new(Block, (*fields, text[a.start : b.end])))
         else:
             for k in range(first, last + 1):
-                add(k, k, "line")
+                a = lines[k]
+                append(new(Block, (len(blocks), k, k, a.start, a.end, a.stop, "line", a.text)))
 
-    blank = [not ln.text.strip() for ln in lines]
+    def add_run(first: int, last: int) -> None:
+        if first == last:
+            a = lines[first]
+            append(new(Block, (len(blocks), first, first, a.start, a.end, a.stop, "line", a.text)))
+        else:
+            add_paragraph(first, last)
+
     i = 0
-    para_start: int | None = None
-    while i < len(lines):
-        if i in code_at:
-            if para_start is not None:
-                add_paragraph(para_start, i - 1)
-                para_start = None
-            add(i, code_at[i], "code")
+    n = len(lines)
+    para_start = -1
+    while i < n:
+        if code_at and i in code_at:
+            if para_start >= 0:
+                add_run(para_start, i - 1)
+                para_start = -1
+            a, b = lines[i], lines[code_at[i]]
+            fields = (len(blocks), i, code_at[i], a.start, b.end, b.stop, "code")
+            append(new(Block, (*fields, text[a.start : b.end])))
             i = code_at[i] + 1
             continue
-        if blank[i]:
-            if para_start is not None:
-                add_paragraph(para_start, i - 1)
-                para_start = None
-        elif para_start is None:
+        t = lines[i].text
+        if not t or t.isspace():  # a blank line
+            if para_start >= 0:
+                add_run(para_start, i - 1)
+                para_start = -1
+        elif para_start < 0:
             para_start = i
         i += 1
-    if para_start is not None:
-        add_paragraph(para_start, len(lines) - 1)
+    if para_start >= 0:
+        add_run(para_start, n - 1)
     return blocks

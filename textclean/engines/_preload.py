@@ -30,6 +30,8 @@ _SAMPLE = (
 def warm() -> bool:
     """Build the default pipeline and run a sample through it; False if that failed."""
     try:
+        import numpy as np
+
         from textclean.config import Config
         from textclean.document import Document
         from textclean.engines.base import StageWork, process_document
@@ -50,6 +52,10 @@ def warm() -> bool:
 
         dedup_kernel.load()
         repeats._band_kernel()
+        overlap = repeats._overlap_kernel()
+        if overlap is not None:  # typed on first call: both kinds of shingle set
+            for dtype in ("uint32", "uint64"):
+                overlap(np.zeros(1, dtype=dtype), np.zeros(1, dtype=dtype))
         quality_kernel.load()
         quality_kernel.char_table()
         language.compiled(language.identifier())

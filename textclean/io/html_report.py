@@ -37,7 +37,7 @@ from typing import Any
 
 from textclean.diffview import _CONTROL, Hunk, StageRun, hunks
 from textclean.document import Document
-from textclean.pipeline import SETTLE_STAGES
+from textclean.pipeline import stage_passes
 
 __all__ = [
     "MAX_BYTES",
@@ -118,24 +118,30 @@ def runs_from_document(doc: Document, stages: Iterable[str]) -> list[StageRun] |
 
 
 def _stage_passes(doc: Document, stages: list[str]) -> list[tuple[str, int]]:
-    """``(stage, pass)`` in the order they ran: a name given twice is its second pass;
-    the settling passes the edits name (``evidence["pass"]``) follow when not given.
+    """``(stage, pass)`` in the order they ran.
+
+    A name given twice is its second pass (the steps of a run, as
+    :func:`textclean.diffview.run_stages` lists them); otherwise the settling passes
+    follow as :meth:`Pipeline.schedule <textclean.pipeline.Pipeline.schedule>` ran
+    them: ``doc.passes`` records how many there were, and a document read back
+    without it (from a journal) has the number in its edits (``evidence["pass"]``).
 
     >>> from textclean.document import Edit
     >>> d = Document("a", "x", edits=[Edit("repeats", "r", 0, 1, "y", "", {"pass": 2})])
     >>> _stage_passes(d, ["repair", "boilerplate", "repeats"])
     [('repair', 1), ('boilerplate', 1), ('repeats', 1), ('boilerplate', 2), ('repeats', 2)]
     """
-    seen: dict[str, int] = {}
-    out: list[tuple[str, int]] = []
-    for s in stages:
-        seen[s] = seen.get(s, 0) + 1
-        out.append((s, seen[s]))
-    last = max((int(e.evidence.get("pass", 1)) for e in doc.edits), default=1)
-    given = max(seen.values(), default=1)
-    for n in range(given + 1, last + 1):
-        out.extend((s, n) for s in stages if s in SETTLE_STAGES and seen[s] == 1)
-    return out
+    if len(set(stages)) < len(stages):
+        seen: dict[str, int] = {}
+        out: list[tuple[str, int]] = []
+        for s in stages:
+            seen[s] = seen.get(s, 0) + 1
+            out.append((s, seen[s]))
+        return out
+    passes = doc.passes
+    if passes is None:
+        passes = max((int(e.evidence.get("pass", 1)) for e in doc.edits), default=1)
+    return stage_passes(stages, passes)
 
 
 @dataclass(frozen=True)

@@ -102,8 +102,8 @@ class _Doc:
         # in one vectorized call and key the block by its word hashes.
         #: Whether this document's hashes and LSH use the compiled loops.
         self.compiled = _dedup_kernel.stages_use_numba(len(text))
-        texts = ["" if b.inert else b.text for b in self.blocks]
-        word_hashes, offsets = _word_hashes(texts, self.compiled)
+        texts = ["" if b.kind == "code" else b.text for b in self.blocks]
+        word_hashes, offsets = _word_hashes(texts, self.compiled, text.isascii())
         word_hashes = word_hashes.astype("<u4", copy=False)
         self.nwords: list[int] = np.diff(offsets).tolist()
         self.keys: list[bytes] = []
@@ -124,9 +124,9 @@ class _Doc:
             keys.append(key)
             rep.append(first_of.setdefault(key, b.index))
         #: Whether each block is long (see :meth:`is_long`).
+        short = cfg.short_block_words
         self.long: list[bool] = [
-            not b.inert and n >= cfg.short_block_words
-            for b, n in zip(self.blocks, self.nwords, strict=True)
+            n >= short and b.kind != "code" for b, n in zip(self.blocks, self.nwords, strict=True)
         ]
         #: Whether another block has the same key.
         seen = Counter(self.keys)
@@ -174,12 +174,18 @@ class _Doc:
         small, large = sorted((a.size, b.size))
         if large == 0 or small / large < threshold:  # Jaccard <= |small| / |large|
             return 0.0, method, threshold
-        inter = np.intersect1d(a, b, assume_unique=True).size
+        kernel = _overlap_kernel() if self.compiled else None
+        if kernel is not None:
+            inter = int(kernel(a, b))
+        else:
+            inter = np.intersect1d(a, b, assume_unique=True).size
         return inter / (a.size + b.size - inter), method, threshold
 
     def _lsh_candidates(self) -> dict[int, list[int]]:
         """Earlier first copies sharing an LSH band with each long first copy."""
-        long_idx = [i for i in range(len(self.blocks)) if self.rep[i] == i and self.is_long(i)]
+        long_idx = [
+            i for i, (r, g) in enumerate(zip(self.rep, self.long, strict=True)) if g and r == i
+        ]
         if len(long_idx) < 2:
             return {}
         cfg = self.cfg
@@ -207,15 +213,25 @@ class _Doc:
         return out
 
 
-def _word_hashes(texts: list[str], compiled: bool) -> tuple[np.ndarray, np.ndarray]:
-    """``batch_shingle_hashes(texts, ngram=1)``, by the compiled kernel if ``compiled``."""
+def _word_hashes(
+    texts: list[str], compiled: bool, ascii: bool = False
+) -> tuple[np.ndarray, np.ndarray]:
+    """``batch_shingle_hashes(texts, ngram=1)``, by the compiled kernel if ``compiled``.
+
+    ``ascii``: every text is ASCII, so a text's UTF-8 bytes are as many as its
+    characters and the texts are encoded in one call.
+    """
     if not (compiled and _dedup_kernel.load() is not None):
         return batch_shingle_hashes(texts, ngram=1)
-    encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
-    starts = np.zeros(len(encoded) + 1, dtype=np.int64)
-    np.cumsum([len(e) for e in encoded], out=starts[1:])
-    buf = np.frombuffer(b"".join(encoded), dtype=np.uint8)
-    return _dedup_kernel.word_hashes_utf8(buf, starts)
+    starts = np.zeros(len(texts) + 1, dtype=np.int64)
+    if ascii:
+        np.cumsum([len(t) for t in texts], out=starts[1:])
+        data = "".join(texts).encode("ascii")
+    else:
+        encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+        np.cumsum([len(e) for e in encoded], out=starts[1:])
+        data = b"".join(encoded)
+    return _dedup_kernel.word_hashes_utf8(np.frombuffer(data, dtype=np.uint8), starts)
 
 
 def _band_codes(sig, bands, window):  # type: ignore[no-untyped-def]
@@ -258,6 +274,35 @@ def _band_codes(sig, bands, window):  # type: ignore[no-untyped-def]
 
 
 _BAND_KERNEL: list[Any] = []
+_OVERLAP_KERNEL: list[Any] = []
+
+
+def _overlap(a, b):  # type: ignore[no-untyped-def]
+    """How many values two sorted arrays without repeats share (a merge)."""
+    i = j = n = 0
+    while i < a.size and j < b.size:
+        x, y = a[i], b[j]
+        if x == y:
+            n += 1
+            i += 1
+            j += 1
+        elif x < y:
+            i += 1
+        else:
+            j += 1
+    return n
+
+
+def _overlap_kernel() -> Any:
+    """The compiled :func:`_overlap` (the size ``np.intersect1d`` gives), or None."""
+    if not _OVERLAP_KERNEL:
+        kernel = None
+        if _dedup_kernel.AVAILABLE and _dedup_kernel.load() is not None:
+            import numba
+
+            kernel = numba.njit(cache=True, nogil=True)(_overlap)
+        _OVERLAP_KERNEL.append(kernel)
+    return _OVERLAP_KERNEL[0]
 
 
 def _band_kernel() -> Any:
@@ -484,7 +529,6 @@ def _changes(d: _Doc, removed: dict[int, Match]) -> list[Change]:
 
 _NEWLINES = regex.compile(r"\r\n?")
 _PARA_SPLIT = regex.compile(r"\n[ \t]*\n\s*")
-_LINE_SPLIT = regex.compile(r"\n+")
 
 
 def repetition_scores(text: str) -> dict[str, float]:
@@ -498,7 +542,8 @@ def repetition_scores(text: str) -> dict[str, float]:
     if not t:
         return {k: 0.0 for k in _SCORE_NAMES}
     paragraphs = [p for p in _PARA_SPLIT.split(t) if p.strip()]
-    lines = [ln for ln in _LINE_SPLIT.split(t) if ln.strip()]
+    # (the non-blank pieces between newlines: what splitting at runs of them leaves)
+    lines = list(filter(str.strip, t.split("\n")))
     para_dups, para_chars = repeated(paragraphs)
     line_dups, line_chars = repeated(lines)
     return {

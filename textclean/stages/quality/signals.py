@@ -23,8 +23,10 @@ least two of" them; datatrove intersects sets):
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping
 from functools import cached_property
+from itertools import repeat
 from typing import Any
 
 import numpy as np
@@ -174,15 +176,10 @@ def repeated(items: Iterable[str]) -> tuple[int, int]:
     >>> repeated(["a", "bb", "a", "bb", "a"])
     (3, 4)
     """
-    seen: set[str] = set()
-    n = chars = 0
-    for it in items:
-        if it in seen:
-            n += 1
-            chars += len(it)
-        else:
-            seen.add(it)
-    return n, chars
+    # every item but each distinct one's first occurrence (counted by C loops)
+    listed = items if isinstance(items, list) else list(items)
+    distinct = set(listed)
+    return len(listed) - len(distinct), sum(map(len, listed)) - sum(map(len, distinct))
 
 
 def ngram_ids(ids: np.ndarray, n: int, prev: np.ndarray | None = None) -> np.ndarray:
@@ -262,7 +259,11 @@ def c4_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, ScoreValue
     lines = _parsed(text).lines
     longest, ellipsis, min_words = t["max_word_length"], t["ellipsis"], t["min_words_per_line"]
     policies = tuple(t["policy_substrings"])
-    for raw in lines:
+    # Only a line ending in an end mark, or holding a citation ("[") whose removal
+    # may leave one at its end, can be kept or counted: the others are skipped at
+    # once, as the loop would skip them.
+    endings = map(str.endswith, lines, repeat(end_marks))
+    for raw in [ln for ln, ends in zip(lines, endings, strict=True) if ends or "[" in ln]:
         # (a line no longer than the limit cannot hold a longer word)
         if len(raw) > longest and any(len(w) > longest for w in raw.split()):
             continue
@@ -326,10 +327,14 @@ def gopher_quality_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str
         "gopher.hash_word_ratio": round(raw.count("#") / n, 4) if n else 0.0,
         "gopher.ellipsis_word_ratio": round(ellipses / n, 4) if n else 0.0,
         "gopher.bullet_lines_ratio": (
-            round(sum(ln.startswith(bullets) for ln in lines) / len(lines), 4) if lines else 0.0
+            round(sum(map(str.startswith, lines, repeat(bullets))) / len(lines), 4)
+            if lines
+            else 0.0
         ),
         "gopher.ellipsis_lines_ratio": (
-            round(sum(ln.endswith(("...", "…")) for ln in lines) / len(lines), 4) if lines else 0.0
+            round(sum(map(str.endswith, lines, repeat(("...", "…")))) / len(lines), 4)
+            if lines
+            else 0.0
         ),
         "gopher.alpha_words_ratio": round(p.alpha_words / n, 4) if n else 0.0,
         # distinct stop words: the paper asks for "at least two of" them (as datatrove counts)
@@ -422,11 +427,12 @@ def fineweb_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, Score
     chars = (len(p.text) - p.text.count("\n")) or 1
     words = p.n_words
     return {
-        "fineweb.line_punct_ratio": round(sum(ln.endswith(marks) for ln in lines) / n, 4)
+        "fineweb.line_punct_ratio": round(sum(map(str.endswith, lines, repeat(marks))) / n, 4)
         if n
         else 0.0,
+        # lines of at most short_line_length characters: a count in sorted lengths
         "fineweb.short_line_ratio": round(
-            sum(len(ln) <= t["short_line_length"] for ln in lines) / n, 4
+            bisect_right(sorted(map(len, lines)), t["short_line_length"]) / n, 4
         )
         if n
         else 0.0,
