@@ -188,6 +188,27 @@ LEARNED_FACTOR_CAP = 1000.0
 _LLR_CACHE_SIZE = 50_000
 
 
+def flagged_by_scores(
+    cfg: DespinConfig, score: float, distinct: int, evidence: float, ev_distinct: int
+) -> bool:
+    """The flag rule of the scores, before the markers and the English check: the density
+    rule (``spin_score`` at least ``threshold`` over ``min_distinct`` entries, with at least
+    ``density_min_evidence``) or the evidence rule (``spin_evidence`` at least
+    ``evidence_threshold`` over ``evidence_min_distinct`` entries). :meth:`DespinStage.analyse`
+    and the fast scorer both apply it, so they cannot disagree."""
+    by_density = (
+        score >= cfg.threshold
+        and distinct >= cfg.min_distinct
+        and evidence >= cfg.density_min_evidence
+    )
+    by_evidence = (
+        cfg.evidence_threshold > 0
+        and evidence >= cfg.evidence_threshold
+        and ev_distinct >= cfg.evidence_min_distinct
+    )
+    return by_density or by_evidence
+
+
 def _spun_decimal(key: str) -> str | None:
     """``"3.9"`` for the token key ``"three.9"``, else None.
 
@@ -383,23 +404,14 @@ class DespinStage:
         evidence, ev_distinct = self.evidence(text, keys, joined, matches)
         evidence = 1000.0 * evidence / words
         english = english_share(keys)
-        by_density = (
-            score >= cfg.threshold
-            and distinct >= cfg.min_distinct
-            and evidence >= cfg.density_min_evidence
-        )
-        by_evidence = (
-            cfg.evidence_threshold > 0
-            and evidence >= cfg.evidence_threshold
-            and ev_distinct >= cfg.evidence_min_distinct
-        )
+        by_scores = flagged_by_scores(cfg, score, distinct, evidence, ev_distinct)
         marker_hits = (
             tuple(spin_markers.find(text, self.tables.markers))
             if cfg.markers and self.tables.markers
             else ()
         )
         by_markers = bool(marker_hits) and spin_markers.flags(marker_hits, distinct)
-        spun = (by_density or by_evidence or by_markers) and english >= cfg.min_english_share
+        spun = (by_scores or by_markers) and english >= cfg.min_english_share
         hits = sum(entry_hits.values()) + sum(fp_hits.values())
         return Analysis(
             text,
@@ -415,7 +427,7 @@ class DespinStage:
             evidence,
             ev_distinct,
             marker_hits,
-            spun and by_markers and not (by_density or by_evidence),
+            spun and by_markers and not by_scores,
         )
 
     def match_llr(
