@@ -40,7 +40,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -69,9 +68,9 @@ REPAIR_WEIGHT = 1.0
 MARKERS_ONLY_FACTOR = 10.0
 #: Distinct reverse-table entries and fingerprints that, with one strong marker, flag.
 SUPPORT_MIN = 2
-#: Words a ``vowel`` condition does not count as the noun phrase: determiners,
-#: prepositions, pronouns, conjunctions, auxiliaries.
-FUNCTION_WORDS = frozenset(
+#: Words a ``!det`` condition rejects: determiners and possessives ("an associate degree",
+#: "his associate degree").
+DETERMINERS = frozenset(
     [
         "a",
         "an",
@@ -92,6 +91,16 @@ FUNCTION_WORDS = frozenset(
         "each",
         "every",
         "no",
+        "another",
+        "either",
+        "neither",
+        "such",
+    ]
+)
+#: Words a ``vowel`` condition does not count as the noun phrase: the determiners, and
+#: prepositions, pronouns, conjunctions, auxiliaries.
+FUNCTION_WORDS = DETERMINERS | frozenset(
+    [
         "of",
         "in",
         "on",
@@ -139,41 +148,8 @@ FUNCTION_WORDS = frozenset(
         "one",
         "all",
         "both",
-        "either",
-        "neither",
-        "such",
         "own",
         "other",
-        "another",
-    ]
-)
-#: Words a ``!det`` condition rejects: determiners and possessives ("an associate degree",
-#: "his associate degree").
-DETERMINERS = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "this",
-        "that",
-        "these",
-        "those",
-        "my",
-        "your",
-        "his",
-        "her",
-        "its",
-        "our",
-        "their",
-        "some",
-        "any",
-        "each",
-        "every",
-        "no",
-        "another",
-        "either",
-        "neither",
-        "such",
     ]
 )
 #: Words a ``subj`` condition accepts besides a plural-looking word: what stands before
@@ -316,36 +292,47 @@ def without_source(markers: Sequence[Marker], source: str) -> tuple[Marker, ...]
 
 
 @dataclass(frozen=True)
-class _Index:
+class MarkerIndex:
+    """The markers as :func:`find` and :func:`may_flag` look them up: build it once per
+    table (:meth:`of`; the stage builds it with its tables) and pass it instead of the
+    markers, so no document pays for indexing them."""
+
     #: first word of a spun phrase → the phrases it opens, longest first, as one pattern
     #: matched where that word stands
     first: dict[str, regex.Pattern[str]]
     #: spun phrase → its markers, the heaviest first (one spun phrase may carry several
     #: markers with different conditions: "may be a" before "branch" and elsewhere)
     by_spun: dict[str, tuple[Marker, ...]]
+    #: an automaton of the case-folded spun phrases of the markers that weigh something
+    #: (None when none does): :func:`may_flag`'s screen
+    screen: Any
+
+    @classmethod
+    def of(cls, markers: Iterable[Marker]) -> MarkerIndex:
+        markers = tuple(markers)
+        lists: dict[str, list[Marker]] = {}
+        for m in markers:
+            lists.setdefault(m.spun, []).append(m)
+        by_spun = {k: tuple(sorted(v, key=lambda m: -m.weight)) for k, v in lists.items()}
+        opens: dict[str, list[str]] = {}
+        for spun in sorted(by_spun, key=lambda s: (-len(s), s)):
+            opens.setdefault(spun.split(" ")[0], []).append(spun)
+        first = {
+            w: regex.compile(
+                "(?:"
+                + "|".join(r"[ \t]+".join(regex.escape(x) for x in s.split(" ")) for s in spuns)
+                + r")(?!"
+                + _WORDCH
+                + ")",
+                regex.IGNORECASE,
+            )
+            for w, spuns in opens.items()
+        }
+        return cls(first, by_spun, _screen(markers))
 
 
-@lru_cache(maxsize=8)
-def _index(markers: tuple[Marker, ...]) -> _Index:
-    lists: dict[str, list[Marker]] = {}
-    for m in markers:
-        lists.setdefault(m.spun, []).append(m)
-    by_spun = {k: tuple(sorted(v, key=lambda m: -m.weight)) for k, v in lists.items()}
-    opens: dict[str, list[str]] = {}
-    for spun in sorted(by_spun, key=lambda s: (-len(s), s)):
-        opens.setdefault(spun.split(" ")[0], []).append(spun)
-    first = {
-        w: regex.compile(
-            "(?:"
-            + "|".join(r"[ \t]+".join(regex.escape(x) for x in s.split(" ")) for s in spuns)
-            + r")(?!"
-            + _WORDCH
-            + ")",
-            regex.IGNORECASE,
-        )
-        for w, spuns in opens.items()
-    }
-    return _Index(first, by_spun)
+def _indexed(markers: Sequence[Marker] | MarkerIndex) -> MarkerIndex:
+    return markers if isinstance(markers, MarkerIndex) else MarkerIndex.of(markers)
 
 
 def _fits(cond: str, word: str | None) -> bool:
@@ -367,13 +354,14 @@ def _fits(cond: str, word: str | None) -> bool:
     return w is not None and w in cond.split("|")
 
 
-def find(text: str, markers: Sequence[Marker]) -> list[Hit]:
-    """Every marker occurrence in ``text`` whose conditions hold, in text order.
+def find(text: str, markers: Sequence[Marker] | MarkerIndex) -> list[Hit]:
+    """Every marker occurrence in ``text`` whose conditions hold, in text order
+    (``markers`` indexed once with :meth:`MarkerIndex.of` where many texts are read).
 
     The text's words are looked up by the first word of the spun phrases; only there is
     a phrase matched (a single pattern of every phrase is several times slower).
     """
-    idx = _index(tuple(markers))
+    idx = _indexed(markers)
     if not idx.first:
         return []
     hits = []
@@ -461,17 +449,18 @@ __all__: Sequence[str] = (
     "FLAG_WEIGHT",
     "Hit",
     "Marker",
+    "MarkerIndex",
     "changes",
     "family_scores",
     "find",
     "flags",
+    "may_flag",
     "parse_markers",
     "without_source",
 )
 
 
-@lru_cache(maxsize=8)
-def _screen(markers: tuple[Marker, ...]) -> Any:
+def _screen(markers: Iterable[Marker]) -> Any:
     """An automaton of the case-folded spun phrases of the markers that weigh something."""
     import ahocorasick
 
@@ -486,7 +475,7 @@ def _screen(markers: tuple[Marker, ...]) -> Any:
     return automaton
 
 
-def may_flag(text: str, markers: Sequence[Marker]) -> bool:
+def may_flag(text: str, markers: Sequence[Marker] | MarkerIndex) -> bool:
     """False only when no weighing marker can be found in ``text`` (so :func:`flags`
     cannot hold): a screen for documents that are not spun, which skip :func:`find`.
 
@@ -500,7 +489,7 @@ def may_flag(text: str, markers: Sequence[Marker]) -> bool:
     >>> may_flag("Cells square  measure small.", ms), may_flag("The square measured 3 m.", ms)
     (True, False)
     """
-    automaton = _screen(tuple(markers))
+    automaton = _indexed(markers).screen
     if automaton is None:
         return False
     folded = " ".join(text.casefold().split())

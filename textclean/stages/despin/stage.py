@@ -333,6 +333,8 @@ class DespinStage:
     outcomes_after: Mapping[tuple[str, str], Mapping[str, float]] = field(
         repr=False, default_factory=dict
     )
+    # the spinner-family markers, indexed once (None: no markers)
+    marker_index: spin_markers.MarkerIndex | None = field(repr=False, default=None)
     name: str = NAME
 
     @classmethod
@@ -382,6 +384,7 @@ class DespinStage:
             ),
             outcomes=_outcome_counts(tables.outcomes),
             outcomes_after=_outcome_counts(tables.outcomes_after),
+            marker_index=spin_markers.MarkerIndex.of(tables.markers) if tables.markers else None,
         )
 
     # ------------------------------------------------------------ detection
@@ -406,8 +409,8 @@ class DespinStage:
         english = english_share(keys)
         by_scores = flagged_by_scores(cfg, score, distinct, evidence, ev_distinct)
         marker_hits = (
-            tuple(spin_markers.find(text, self.tables.markers))
-            if cfg.markers and self.tables.markers
+            tuple(spin_markers.find(text, self.marker_index))
+            if cfg.markers and self.marker_index is not None
             else ()
         )
         by_markers = bool(marker_hits) and spin_markers.flags(marker_hits, distinct)
@@ -989,8 +992,8 @@ class DespinStage:
         if (
             scores is not None
             and self.config.markers
-            and self.tables.markers
-            and spin_markers.may_flag(text, self.tables.markers)
+            and self.marker_index is not None
+            and spin_markers.may_flag(text, self.marker_index)
         ):
             return None  # a spinner-family marker may flag it: the full analysis decides
         return scores
