@@ -413,7 +413,9 @@ class DespinStage:
             if cfg.markers and self.marker_index is not None
             else ()
         )
-        by_markers = bool(marker_hits) and spin_markers.flags(marker_hits, distinct)
+        by_markers = bool(marker_hits) and spin_markers.flags(
+            marker_hits, distinct, evidence, ev_distinct
+        )
         spun = (by_scores or by_markers) and english >= cfg.min_english_share
         hits = sum(entry_hits.values()) + sum(fp_hits.values())
         return Analysis(
@@ -844,7 +846,8 @@ class DespinStage:
         if a.markers:
             # a marker's repair (its family vouched for, its case read from the sentence)
             # wins over a table match on the same words
-            found = [Change(*c) for c in spin_markers.changes(text, a.markers, [], a.score)]
+            marked = spin_markers.changes(text, a.markers, [], a.score, a.markers_only)
+            found = [Change(*c) for c in marked]
             changes = [
                 c for c in changes if not any(f.start < c.end and c.start < f.end for f in found)
             ]
