@@ -311,8 +311,9 @@ class FastScorer:
         # evidence: per entry, in the order of its first counting match
         cached, rfind, find = self._gains.get, words.rfind, words.find
         per_entry: dict[str, list[float]] = {}
+        no_evidence = stage.no_evidence
         for start, end, e in matches:
-            if e.tier == "t3":
+            if e.tier == "t3" or e.spun in no_evidence:
                 continue
             # the words before and after the match with both gaps: what its evidence
             # depends on (the text around it, from the word before to the word after)
