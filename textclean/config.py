@@ -240,7 +240,7 @@ class DespinConfig:
         "a T3 match (when tiers names t3) needs neighbours in favour and odds of at least this",
     )
     name_ratio: float = _doc(
-        10.0,
+        30.0,
         "a T2 match on a capitalised word in mid-sentence (part of a name) is restored only "
         "when its neighbours favour the original by this bigram likelihood ratio ('Kansas "
         "Metropolis' -> 'Kansas City'); 0 leaves every such match alone",

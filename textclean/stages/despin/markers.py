@@ -30,9 +30,12 @@
 
 Detection (:func:`find`, :func:`family_scores`): a document whose distinct markers of one
 family weigh at least :data:`FLAG_WEIGHT` is spun, however short it is (the science
-definitions such spinners rewrite are often 20–80 words). Repair (:func:`changes`): in a
-flagged document, every strong marker (weight 1 or more) with an original is restored,
-a weaker or repair-only one only when its family scores at least :data:`REPAIR_WEIGHT`.
+definitions such spinners rewrite are often 20–80 words); so is one whose strong marker
+has support from the reverse table, or whose medium marker has support from
+``spin_evidence`` (:func:`flags`). Repair (:func:`changes`): in a flagged document,
+every strong marker (weight 1 or more) with an original is restored, a weaker or
+repair-only one only when its family scores at least :data:`REPAIR_WEIGHT` (or, for a
+medium one, when the markers alone flagged the document).
 """
 
 from __future__ import annotations
