@@ -181,3 +181,13 @@ def test_a_medium_marker_with_evidence_flags_and_is_restored(stage: DespinStage)
     # without the marker the same evidence flags nothing: the marker carries the decision
     plain = MEDIUM_SPUN.replace("is that the", "is the")
     assert stage.analyse(plain).spun is False
+
+
+def test_the_stage_indexes_its_markers_once(stage: DespinStage) -> None:
+    index = stage.marker_index
+    assert isinstance(index, mk.MarkerIndex)
+    markers = stage.tables.markers
+    for text in [SPUN, MEDIUM_SPUN, *CLEAN]:
+        assert mk.find(text, index) == mk.find(text, markers)
+        assert mk.may_flag(text, index) is mk.may_flag(text, markers)
+    assert stage.analyse(SPUN).markers == tuple(mk.find(SPUN, index))
