@@ -119,3 +119,21 @@ def test_the_wordnet_spinners_markers_alone_flag_it() -> None:
     # "astatine the", "arsenic the": the family-c markers (rules/spin/markers.tsv)
     only_markers = Config().replace(despin={"threshold": 1e6, "evidence_threshold": 0.0})
     assert build(only_markers, RulePack.load())(Document("c", SPUN)).scores["spun"] is True
+
+
+def test_contractions_written_out_are_no_detection_evidence() -> None:
+    """Formal prose writes contractions out ("it has", "here is"): an entry whose
+    originals are contractions of its spun words gives no evidence (written for this
+    test), though the entries themselves stay in the table for repair."""
+    stage = build(Config(), None)
+    assert {"it has", "here is"} <= stage.no_evidence
+    assert "yr" not in stage.no_evidence
+    text = (
+        "It has long been known that the cave was used in winter. Here is the record "
+        "of the finds: it has shown that the hearths were kept for centuries."
+    )
+    a = stage.analyse(text)
+    counted = {m.entry.spun for m in a.matches} & stage.no_evidence
+    assert counted  # the entries match...
+    assert a.evidence == 0.0  # ...and weigh nothing
+    assert stage.fast_scores(text) == a.scores()

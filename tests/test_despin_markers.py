@@ -160,3 +160,34 @@ def test_a_document_flagged_on_its_markers_alone_is_not_scored_by_the_fast_path(
     assert stage.fast_scores(SPUN) is None
     doc = stage(Document("d", SPUN))
     assert doc.scores["spun"] is True and doc.text == RESTORED
+
+
+#: A short definition with one medium marker and three thesaurus swaps whose originals
+#: are far likelier in context (written for this test).
+MEDIUM_SPUN = (
+    "Geomorphology is that the study of landforms. In the last decade, the survey of "
+    "rivers grew greater than a yr before the press convention, and its historical past "
+    "is long."
+)
+
+
+def test_a_medium_marker_with_evidence_flags_and_is_restored(stage: DespinStage) -> None:
+    a = stage.analyse(MEDIUM_SPUN)
+    assert mk.family_scores(a.markers) == {"c": mk.MEDIUM_WEIGHT}
+    assert a.evidence >= mk.EVIDENCE_SUPPORT and a.spun and a.markers_only
+    doc = stage(Document("d", MEDIUM_SPUN))
+    assert doc.text.startswith("Geomorphology is the study of landforms.")
+    assert "spin.marker.c.is_that_the" in {e.rule for e in doc.edits}
+    # without the marker the same evidence flags nothing: the marker carries the decision
+    plain = MEDIUM_SPUN.replace("is that the", "is the")
+    assert stage.analyse(plain).spun is False
+
+
+def test_the_stage_indexes_its_markers_once(stage: DespinStage) -> None:
+    index = stage.marker_index
+    assert isinstance(index, mk.MarkerIndex)
+    markers = stage.tables.markers
+    for text in [SPUN, MEDIUM_SPUN, *CLEAN]:
+        assert mk.find(text, index) == mk.find(text, markers)
+        assert mk.may_flag(text, index) is mk.may_flag(text, markers)
+    assert stage.analyse(SPUN).markers == tuple(mk.find(SPUN, index))

@@ -50,12 +50,13 @@ corpus of the tests and on generated texts):
   joined gaps: in the buffer that is the phrase with single spaces between its words
   and a separator on both sides, which is what the automaton finds (every occurrence,
   overlapping ones too); the phrase choice is
-  :func:`~textclean.stages.despin.match.match_keys`'s dynamic programme over the same
-  candidates, with character offsets for token indices (they order the same). A
-  single word never changes another match (phrases are chosen first, single words
-  fill the gaps), so leaving out the words that cannot count leaves every other
-  match as it was: a T3 word counts for breadth only when its spun form is rarer than
-  its original, and never for evidence.
+  :func:`~textclean.stages.despin.match.choose_phrases`, as in
+  :func:`~textclean.stages.despin.match.match_keys`, over the same candidates, with
+  character offsets for token indices (they order the same). A single word never
+  changes another match (phrases are chosen first, single words fill the gaps), so
+  leaving out the words that cannot count leaves every other match as it was: a T3
+  word counts for breadth only when its spun form is rarer than its original, and
+  never for evidence.
 * *Evidence.* A match's evidence is the stage's ``match_llr`` of its entry and of its
   neighbour words where their gaps join, so it is remembered under the spun form and
   the buffer's text from the word before to the word after (both gaps included),
@@ -79,7 +80,7 @@ import ahocorasick
 import numpy as np
 import regex
 
-from textclean.stages.despin.match import TIER_WEIGHT, Match, _best_from
+from textclean.stages.despin.match import Match, choose_phrases
 from textclean.stages.despin.table import Entry, Fingerprint
 
 if TYPE_CHECKING:
@@ -247,7 +248,12 @@ class FastScorer:
     def scores(self, text: str) -> dict[str, float | int | bool] | None:
         """``Analysis.scores()`` of ``text`` when the stage would not flag it, else
         None (the stage's full analysis decides: it is flagged, or it might be)."""
-        from textclean.stages.despin.stage import DECIMAL_RULE, Analysis, _spun_decimal
+        from textclean.stages.despin.stage import (
+            DECIMAL_RULE,
+            Analysis,
+            _spun_decimal,
+            flagged_by_scores,
+        )
 
         buf = word_buffer(text)
         if buf is None:
@@ -278,7 +284,9 @@ class FastScorer:
                         prints.append((start, extra_, obj_))
                 elif _spun_decimal(_text(words[start + 1 : words.find(" ", start + 1)])):
                     decimals += 1
-        chosen = _choose_phrases(phrases)
+        chosen = choose_phrases(
+            {i: sorted(ps, key=_FIRST, reverse=True) for i, ps in phrases.items()}
+        )  # longest first at each start, as match_keys lists them
         if chosen:  # single words fill the gaps between the chosen phrases
             at = [m[0] for m in singles]
             inside = [
@@ -303,8 +311,9 @@ class FastScorer:
         # evidence: per entry, in the order of its first counting match
         cached, rfind, find = self._gains.get, words.rfind, words.find
         per_entry: dict[str, list[float]] = {}
+        no_evidence = stage.no_evidence
         for start, end, e in matches:
-            if e.tier == "t3":
+            if e.tier == "t3" or e.spun in no_evidence:
                 continue
             # the words before and after the match with both gaps: what its evidence
             # depends on (the text around it, from the word before to the word after)
@@ -328,30 +337,13 @@ class FastScorer:
             total += sum(gains[:cap])
         evidence = 1000.0 * total / n_words
         ev_distinct = len(per_entry)
-        if may_flag(cfg, score, distinct, evidence, ev_distinct):
-            return None
+        if flagged_by_scores(cfg, score, distinct, evidence, ev_distinct):
+            return None  # flagged before the English check: the full analysis decides
         hits = sum(entry_hits.values()) + sum(fp_hits.values())
         analysis = Analysis(
             text, [], [], [], [], score, hits, distinct, 0.0, False, evidence, ev_distinct
         )
         return analysis.scores()
-
-
-def may_flag(cfg: Any, score: float, distinct: int, evidence: float, ev_distinct: int) -> bool:
-    """The flag rule of :meth:`DespinStage.analyse
-    <textclean.stages.despin.stage.DespinStage.analyse>` before its English check: when
-    it fails, the document is not flagged whatever its language."""
-    by_density = (
-        score >= cfg.threshold
-        and distinct >= cfg.min_distinct
-        and evidence >= cfg.density_min_evidence
-    )
-    by_evidence = (
-        cfg.evidence_threshold > 0
-        and evidence >= cfg.evidence_threshold
-        and ev_distinct >= cfg.evidence_min_distinct
-    )
-    return by_density or by_evidence
 
 
 _FIRST = itemgetter(0)
@@ -360,38 +352,4 @@ _ENTRY = itemgetter(2)
 _SPUN = attrgetter("spun")
 
 
-def _choose_phrases(
-    phrases: dict[int, list[tuple[int, int, Entry]]],
-) -> list[tuple[int, int, Entry]]:
-    """The phrases :func:`~textclean.stages.despin.match.match_keys` keeps, as
-    ``(start, end, entry)``, from ``start → [(words, end, entry)]`` (every phrase
-    occurrence): the same dynamic programme (largest total of ``words ** 2 * tier
-    weight``, ties to the leftmost, longest), then the same left-to-right walk."""
-    if not phrases:
-        return []
-    best: dict[int, float] = {}
-    choice: dict[int, tuple[int, int, Entry]] = {}
-    following = 0.0
-    after: list[int] = []
-    for i in sorted(phrases, reverse=True):
-        here = following
-        pick: tuple[int, int, Entry] | None = None
-        for length, end, e in sorted(phrases[i], key=_FIRST, reverse=True):  # longest first
-            w = length * length * TIER_WEIGHT.get(e.tier, 0.5) + _best_from(end, after, best)
-            if w >= here - 1e-9:
-                here, pick = w, (i, end, e)
-        best[i] = here
-        if pick is not None:
-            choice[i] = pick
-        following = here
-        after.append(i)
-    out: list[tuple[int, int, Entry]] = []
-    skip_to = -1
-    for i in sorted(choice):
-        if i >= skip_to:
-            out.append(choice[i])
-            skip_to = choice[i][1]
-    return out
-
-
-__all__: Sequence[str] = ("FastScorer", "may_flag", "word_buffer")
+__all__: Sequence[str] = ("FastScorer", "word_buffer")

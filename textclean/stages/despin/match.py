@@ -207,28 +207,15 @@ def match_keys(
                 starting[i] = found
     if not starting:
         return []
-    # Phrases: the best total weight from token i on only changes where a phrase
-    # starts, so the dynamic programme runs over those positions alone.
-    phrase_starts = [i for i, ms in starting.items() if ms[0].j - ms[0].i >= 2]
-    best: dict[int, float] = {}  # phrase start → best total weight from it on
-    choice: dict[int, Match] = {}
-    following = 0.0  # best weight from the next phrase start on
-    after: list[int] = []  # phrase starts already done, descending
-    for i in sorted(phrase_starts, reverse=True):
-        here = following
-        pick: Match | None = None
-        for m in starting[i]:  # longest first, so ties keep the longer match
-            length = m.j - m.i
-            if length < 2:
-                continue
-            w = length * length * TIER_WEIGHT.get(m.entry.tier, 0.5) + _best_from(m.j, after, best)
-            if w >= here - 1e-9:  # ties: the leftmost, longest match
-                here, pick = w, m
-        best[i] = here
-        if pick is not None:
-            choice[i] = pick
-        following = here
-        after.append(i)
+    # Phrases first (the dynamic programme of choose_phrases); single words fill the gaps.
+    chosen = choose_phrases(
+        {
+            i: [(m.j - m.i, m.j, m.entry) for m in ms if m.j - m.i >= 2]
+            for i, ms in starting.items()
+            if ms[0].j - ms[0].i >= 2
+        }
+    )
+    choice = {i: Match(i, j, e) for i, j, e in chosen}
     out: list[Match] = []
     skip_to = 0
     for i in sorted(starting):
@@ -240,6 +227,49 @@ def match_keys(
         else:
             out.append(m)
             skip_to = m.j
+    return out
+
+
+def choose_phrases(
+    phrases: Mapping[int, Sequence[tuple[int, int, Entry]]],
+) -> list[tuple[int, int, Entry]]:
+    """The phrases a text keeps, as ``(start, end, entry)`` in order, from ``start →
+    [(words, end, entry), ...]`` (every phrase occurrence, longest first; ``start`` and
+    ``end`` are positions that order as the tokens do: token indices, or character
+    offsets of the separators around the phrase, a phrase starting where another ends
+    being adjacent to it): the largest total of ``words ** 2 * tier weight``, ties to
+    the leftmost, longest, then a left-to-right walk that skips phrases inside a kept
+    one. :func:`match_keys` and the fast scorer share it, so they keep the same phrases.
+
+    >>> from textclean.stages.despin.table import Entry
+    >>> e = Entry("x", "t1", "a b", "y", "general")
+    >>> [(s, t) for s, t, _ in choose_phrases({0: [(2, 2, e)], 1: [(3, 4, e)]})]
+    [(1, 4)]
+    """
+    if not phrases:
+        return []
+    best: dict[int, float] = {}  # phrase start → best total weight from it on
+    choice: dict[int, tuple[int, int, Entry]] = {}
+    following = 0.0  # best weight from the next phrase start on
+    after: list[int] = []  # phrase starts already done, descending
+    for i in sorted(phrases, reverse=True):
+        here = following
+        pick: tuple[int, int, Entry] | None = None
+        for length, end, e in phrases[i]:  # longest first, so ties keep the longer match
+            w = length * length * TIER_WEIGHT.get(e.tier, 0.5) + _best_from(end, after, best)
+            if w >= here - 1e-9:  # ties: the leftmost, longest match
+                here, pick = w, (i, end, e)
+        best[i] = here
+        if pick is not None:
+            choice[i] = pick
+        following = here
+        after.append(i)
+    out: list[tuple[int, int, Entry]] = []
+    skip_to = -1
+    for i in sorted(choice):
+        if i >= skip_to:
+            out.append(choice[i])
+            skip_to = choice[i][1]
     return out
 
 

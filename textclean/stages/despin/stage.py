@@ -188,6 +188,42 @@ LEARNED_FACTOR_CAP = 1000.0
 _LLR_CACHE_SIZE = 50_000
 
 
+def flagged_by_scores(
+    cfg: DespinConfig, score: float, distinct: int, evidence: float, ev_distinct: int
+) -> bool:
+    """The flag rule of the scores, before the markers and the English check: the density
+    rule (``spin_score`` at least ``threshold`` over ``min_distinct`` entries, with at least
+    ``density_min_evidence``) or the evidence rule (``spin_evidence`` at least
+    ``evidence_threshold`` over ``evidence_min_distinct`` entries). :meth:`DespinStage.analyse`
+    and the fast scorer both apply it, so they cannot disagree."""
+    by_density = (
+        score >= cfg.threshold
+        and distinct >= cfg.min_distinct
+        and evidence >= cfg.density_min_evidence
+    )
+    by_evidence = (
+        cfg.evidence_threshold > 0
+        and evidence >= cfg.evidence_threshold
+        and ev_distinct >= cfg.evidence_min_distinct
+    )
+    return by_density or by_evidence
+
+
+def _uncontracted(e: Entry) -> bool:
+    """Every original of ``e`` is a contraction its spun form lacks the apostrophe of
+    ("it has" or "it s" for it's, "here is" for here's): no detection evidence, since
+    formal prose writes contractions out and damaged encodings drop apostrophes (in
+    the clean corpora these entries gave evidence in 144 documents, in the real spun
+    texts in 23), though repair may still restore them in a flagged document.
+
+    >>> _uncontracted(Entry("x", "t2", "it has", "it's", "general"))
+    True
+    >>> _uncontracted(Entry("x", "t2", "yr", "year", "general"))
+    False
+    """
+    return "'" not in e.spun and all("'" in alt for alt in e.alternatives)
+
+
 def _spun_decimal(key: str) -> str | None:
     """``"3.9"`` for the token key ``"three.9"``, else None.
 
@@ -312,6 +348,11 @@ class DespinStage:
     outcomes_after: Mapping[tuple[str, str], Mapping[str, float]] = field(
         repr=False, default_factory=dict
     )
+    # spun forms that carry no detection evidence: contractions written out or missing
+    # their apostrophe ("it has" for it's, "here is" for here's, "that s" for that's)
+    no_evidence: frozenset[str] = field(repr=False, default_factory=frozenset)
+    # the spinner-family markers, indexed once (None: no markers)
+    marker_index: spin_markers.MarkerIndex | None = field(repr=False, default=None)
     name: str = NAME
 
     @classmethod
@@ -361,6 +402,8 @@ class DespinStage:
             ),
             outcomes=_outcome_counts(tables.outcomes),
             outcomes_after=_outcome_counts(tables.outcomes_after),
+            marker_index=spin_markers.MarkerIndex.of(tables.markers) if tables.markers else None,
+            no_evidence=frozenset(k for k, e in match_entries.items() if _uncontracted(e)),
         )
 
     # ------------------------------------------------------------ detection
@@ -383,23 +426,16 @@ class DespinStage:
         evidence, ev_distinct = self.evidence(text, keys, joined, matches)
         evidence = 1000.0 * evidence / words
         english = english_share(keys)
-        by_density = (
-            score >= cfg.threshold
-            and distinct >= cfg.min_distinct
-            and evidence >= cfg.density_min_evidence
-        )
-        by_evidence = (
-            cfg.evidence_threshold > 0
-            and evidence >= cfg.evidence_threshold
-            and ev_distinct >= cfg.evidence_min_distinct
-        )
+        by_scores = flagged_by_scores(cfg, score, distinct, evidence, ev_distinct)
         marker_hits = (
-            tuple(spin_markers.find(text, self.tables.markers))
-            if cfg.markers and self.tables.markers
+            tuple(spin_markers.find(text, self.marker_index))
+            if cfg.markers and self.marker_index is not None
             else ()
         )
-        by_markers = bool(marker_hits) and spin_markers.flags(marker_hits, distinct)
-        spun = (by_density or by_evidence or by_markers) and english >= cfg.min_english_share
+        by_markers = bool(marker_hits) and spin_markers.flags(
+            marker_hits, distinct, evidence, ev_distinct
+        )
+        spun = (by_scores or by_markers) and english >= cfg.min_english_share
         hits = sum(entry_hits.values()) + sum(fp_hits.values())
         return Analysis(
             text,
@@ -415,7 +451,7 @@ class DespinStage:
             evidence,
             ev_distinct,
             marker_hits,
-            spun and by_markers and not (by_density or by_evidence),
+            spun and by_markers and not by_scores,
         )
 
     def match_llr(
@@ -468,13 +504,14 @@ class DespinStage:
         :meth:`match_llr`), so only originals at least ten times likelier than the spun
         form in context count, and no single match carries the document; one entry
         counts its ``max_hits_per_entry`` strongest matches. T3 entries (digits) say
-        nothing: they are ordinary English.
+        nothing: they are ordinary English; nor do contractions written out
+        (``no_evidence``: "it has" for it's).
         """
         cfg = self.config
         n = len(keys)
         per_entry: dict[str, list[float]] = {}
         for m in matches:
-            if m.entry.tier == "t3":
+            if m.entry.tier == "t3" or m.entry.spun in self.no_evidence:
                 continue
             prev = keys[m.i - 1] if m.i > 0 and joined[m.i] else None
             nxt = keys[m.j] if m.j < n and joined[m.j] else None
@@ -829,7 +866,8 @@ class DespinStage:
         if a.markers:
             # a marker's repair (its family vouched for, its case read from the sentence)
             # wins over a table match on the same words
-            found = [Change(*c) for c in spin_markers.changes(text, a.markers, [], a.score)]
+            marked = spin_markers.changes(text, a.markers, [], a.score, a.markers_only)
+            found = [Change(*c) for c in marked]
             changes = [
                 c for c in changes if not any(f.start < c.end and c.start < f.end for f in found)
             ]
@@ -977,8 +1015,8 @@ class DespinStage:
         if (
             scores is not None
             and self.config.markers
-            and self.tables.markers
-            and spin_markers.may_flag(text, self.tables.markers)
+            and self.marker_index is not None
+            and spin_markers.may_flag(text, self.marker_index)
         ):
             return None  # a spinner-family marker may flag it: the full analysis decides
         return scores
