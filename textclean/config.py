@@ -569,12 +569,14 @@ class SiteRepeatsConfig:
     )
     url_keys: tuple[str, ...] = _doc(
         ("url", "metadata.url", "source_url", "link", "html.url"),
-        "metadata fields (dotted for nested) whose URL names a document's site, first found wins",
+        "fields (dotted: nested) whose URL names a document's site; the first found is used",
     )
     min_docs: int = _doc(
         3, "a line is learned when at least this many documents of its group hold it"
     )
-    min_share: float = _doc(0.5, "... and at least this share of the group's documents")
+    min_share: float = _doc(
+        0.5, "and only when at least this share of its group's documents hold it"
+    )
     max_words: int = _doc(12, "only lines of at most this many words are counted and removed")
     sentence_words: int = _doc(
         6, "a line of at least this many words ending a sentence (. ! ? …) is never taken"
