@@ -348,3 +348,45 @@ def test_resume_reuses_the_table_and_matches_a_whole_run(
     ref = summary_of(tmp_path / "ref")
     assert summary["site_repeats"] == ref["site_repeats"]
     assert summary["site_repeats"]["lines_removed"] > 0
+
+
+# -- other pipelines -------------------------------------------------------------
+
+
+def test_hf_datasets_rows_and_cleaner() -> None:
+    from textclean.integrations.hf import DROPPED, Cleaner
+
+    rows = [{"text": d.text, "url": f"https://{d.id[0]}.example/{d.id}"} for d in corpus()]
+    table = learn(iter(rows), CFG)  # rows as a dataset yields them, counted as they come
+    assert set(table.groups) == {"g.example", "k.example"}
+    clean = Cleaner(stages=["repair"], site_repeats=table)
+    batch = {"text": [r["text"] for r in rows], "url": [r["url"] for r in rows]}
+    out = clean(batch)
+    assert out[DROPPED] == [""] * 11
+    assert not any(GAZETTE_FOOT[0] in t for t in out["text"])
+    assert QUOTE in out["text"][0] and GAZETTE_NAV[0] in out["text"][8]
+    one = clean({"text": rows[0]["text"], "url": rows[0]["url"]})
+    assert one["text"] == out["text"][0]
+    # without the url column the rows have no site: nothing is removed
+    assert GAZETTE_FOOT[0] in clean({"text": batch["text"]})["text"][0]
+
+
+def test_datatrove_documents_and_step(tmp_path: Path) -> None:
+    from datatrove.data import Document as DtDocument
+
+    from textclean.integrations.datatrove import TextcleanStep
+
+    def dt_docs() -> list[DtDocument]:
+        return [
+            DtDocument(text=d.text, id=d.id, metadata={"url": f"https://{d.id[0]}.example/"})
+            for d in corpus()
+        ]
+
+    table = learn(dt_docs(), CFG)
+    path = tmp_path / "t.json"
+    table.save(path)
+    step = TextcleanStep(stages=["repair"], site_repeats=str(path))
+    out = list(step.run(iter(dt_docs())))
+    assert len(out) == 11
+    assert not any(KITCHEN_NAV[0] in d.text for d in out)
+    assert step.stats[f"edit_{RULE_ID}"].total == 6 * 4 + 5 * 2

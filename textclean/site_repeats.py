@@ -69,6 +69,7 @@ __all__ = [
     "SiteRepeatLearner",
     "SiteRepeatStep",
     "SiteRepeatTable",
+    "as_document",
     "candidate_hash",
     "group_of",
     "learn",
@@ -295,9 +296,36 @@ class SiteRepeatTable:
         return cls.from_dict(json.loads(Path(path).read_text(encoding="utf-8")))
 
     @classmethod
-    def learn(cls, docs: Iterable[Document | str], cfg: SiteRepeatsConfig) -> SiteRepeatTable:
+    def learn(
+        cls, docs: Iterable[Any], cfg: SiteRepeatsConfig | None = None, *, text_key: str = "text"
+    ) -> SiteRepeatTable:
         """:func:`learn`."""
-        return learn(docs, cfg)
+        return learn(docs, cfg, text_key=text_key)
+
+
+def as_document(item: Any, text_key: str = "text") -> Document:
+    """A :class:`Document` of what other pipelines hold: a Document; a bare string
+    (group ``""`` unless a group is by source); a mapping (a JSONL record, a row of
+    an HF ``datasets`` dataset: ``text_key`` is the text, the other fields the
+    metadata a URL is looked up in); or an object with ``text`` and ``metadata``
+    attributes (a datatrove ``Document``).
+
+    >>> as_document({"text": "a", "url": "https://x.org/1"}).metadata
+    {'url': 'https://x.org/1'}
+    """
+    if isinstance(item, Document):
+        return item
+    if isinstance(item, str):
+        return Document("", item)
+    if isinstance(item, Mapping):
+        text = item.get(text_key)
+        meta = {k: v for k, v in item.items() if k != text_key}
+        return Document(str(item.get("id", "")), text if isinstance(text, str) else "", meta)
+    text = getattr(item, "text", None)
+    if isinstance(text, str):
+        meta = getattr(item, "metadata", None)
+        return Document(str(getattr(item, "id", "")), text, dict(meta or {}))
+    raise TypeError(f"cannot count a {type(item).__name__} as a document")
 
 
 class SiteRepeatLearner:
@@ -319,10 +347,9 @@ class SiteRepeatLearner:
         self.documents = 0
         self.pruned = 0
 
-    def add(self, doc: Document | str) -> None:
-        """Count one document (a bare string is a document of group ``""``)."""
-        if isinstance(doc, str):
-            doc = Document("", doc)
+    def add(self, doc: Document | str | Mapping[str, Any] | Any) -> None:
+        """Count one document (see :func:`as_document` for what may be given)."""
+        doc = as_document(doc)
         group = group_of(doc, self.cfg)
         gid = self._group_ids.get(group)
         if gid is None:
@@ -359,11 +386,18 @@ class SiteRepeatLearner:
         return SiteRepeatTable(settings, dict(sorted(groups.items())), self.documents, self.pruned)
 
 
-def learn(docs: Iterable[Document | str], cfg: SiteRepeatsConfig) -> SiteRepeatTable:
-    """Count ``docs`` (streamed: each is read once and let go) and return the table."""
-    learner = SiteRepeatLearner(cfg)
+def learn(
+    docs: Iterable[Any], cfg: SiteRepeatsConfig | None = None, *, text_key: str = "text"
+) -> SiteRepeatTable:
+    """Count ``docs`` (streamed: each is read once and let go) and return the table.
+
+    ``docs`` may hold Documents, strings, records (``text_key`` is the text) or
+    datatrove Documents (:func:`as_document`); ``cfg`` defaults to
+    ``SiteRepeatsConfig()``.
+    """
+    learner = SiteRepeatLearner(cfg or SiteRepeatsConfig())
     for doc in docs:
-        learner.add(doc)
+        learner.add(as_document(doc, text_key))
     return learner.table()
 
 
