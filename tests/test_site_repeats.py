@@ -390,3 +390,26 @@ def test_datatrove_documents_and_step(tmp_path: Path) -> None:
     assert len(out) == 11
     assert not any(KITCHEN_NAV[0] in d.text for d in out)
     assert step.stats[f"edit_{RULE_ID}"].total == 6 * 4 + 5 * 2
+
+
+def test_inspect_and_report_rederive_the_runs_removals(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    src = write_corpus(tmp_path / "src")
+    out = tmp_path / "out"
+    assert clean(str(src), "-o", str(out), "--workers", "1", "--site-repeats") == 0
+    capsys.readouterr()
+    # the recorded edits, site repeats included, are derived again from the input
+    pages = str(src / "pages.jsonl")
+    assert main(["inspect", pages, "--line", "1", "--audit", str(out), "--color", "never"]) == 0
+    shown = capsys.readouterr().out
+    assert RULE_ID in shown
+    assert main(["report", str(out)]) == 0
+    assert RULE_ID in (out / ".textclean" / "report.html").read_text(encoding="utf-8")
+    # a table changed since the run is refused, not silently used
+    table_path = out / ".textclean" / "site_repeats.json"
+    data = json.loads(table_path.read_text(encoding="utf-8"))
+    data["groups"].pop("kitchen.example")
+    table_path.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["report", str(out)]) == 2
+    assert "not the site-repeat table the run used" in capsys.readouterr().err

@@ -709,13 +709,16 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
     recorded: dict[str, Any] | None = None
     if args.audit:
-        from textclean.io.audit import load_summary, meta_dir, run_config
+        from textclean.io.audit import load_summary, meta_dir, run_config, site_repeat_table
 
         summary = load_summary(meta_dir(args.audit))
         if (summary.get("audit") or {}).get("mode") == "counts":
             raise InputError(f"{args.audit}: the run kept no per-document audit (--audit counts)")
         run_cfg = run_config(summary)
         config, pipeline = effective_config(run_cfg, list(run_cfg.stages))
+        table = site_repeat_table(meta_dir(args.audit), summary)
+        if table is not None:  # corpus mode: the run's learned lines go too
+            pipeline = StageWork(config, site_repeats=table).pipeline()
     else:
         config, pipeline = effective_config(build_config(args), args.stages, args.skip)
     if args.file != "-" and Path(args.file).is_dir():

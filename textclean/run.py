@@ -787,7 +787,7 @@ def _run_locked(
 # -- corpus mode: lines repeated across a site (textclean.site_repeats) -------
 
 #: The learned table, kept in the work metadata beside the audit (the run's record).
-SITE_REPEATS_FILE = "site_repeats.json"
+SITE_REPEATS_FILE = "site_repeats.json"  # = textclean.site_repeats.RUN_TABLE
 
 
 def _site_repeats(

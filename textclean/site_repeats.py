@@ -65,6 +65,7 @@ from textclean.textblocks import fenced_code_lines, split_lines
 
 __all__ = [
     "RULE_ID",
+    "RUN_TABLE",
     "GroupTable",
     "SiteRepeatLearner",
     "SiteRepeatStep",
@@ -75,6 +76,7 @@ __all__ = [
     "learn",
     "learn_inputs",
     "normalize_line",
+    "run_table",
 ]
 
 #: The rule id of every removal (the audit's ``rule``; ``stage`` is ``boilerplate``).
@@ -501,3 +503,24 @@ def learn_inputs(
         if progress is not None:
             progress.advance(idx + 1, learner.documents)
     return learner.table()
+
+
+#: Where a batch run keeps its table: ``OUT/.textclean/site_repeats.json``.
+RUN_TABLE = "site_repeats.json"
+
+
+def run_table(meta: str | Path, summary: Mapping[str, Any]) -> SiteRepeatTable | None:
+    """The table a finished run used (its ``summary.json`` says so), from its metadata
+    folder ``meta``, so ``inspect --audit`` and ``report`` re-derive the same edits;
+    None when the run had none. A table missing or changed since is an error."""
+    info = summary.get("site_repeats")
+    if not isinstance(info, Mapping):
+        return None
+    path = Path(meta) / str(info.get("table") or RUN_TABLE)
+    try:
+        table = SiteRepeatTable.load(path)
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        raise ValueError(f"{path}: the run's site-repeat table cannot be read: {exc}") from exc
+    if table.digest != info.get("table_hash"):
+        raise ValueError(f"{path}: not the site-repeat table the run used (changed since?)")
+    return table
