@@ -584,7 +584,7 @@ class SiteRepeatsConfig:
     mask_digits: bool = _doc(True, "compare lines with every digit as 0 (dates, counters)")
     max_entries: int = _doc(
         5_000_000,
-        "counting memory bound: distinct (group, line) pairs kept (about 100 bytes each)",
+        "counting memory bound: distinct (group, line) pairs kept (about 80 bytes each)",
     )
 
     def __post_init__(self) -> None:

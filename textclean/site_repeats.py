@@ -333,7 +333,7 @@ def as_document(item: Any, text_key: str = "text") -> Document:
 class SiteRepeatLearner:
     """Counts candidate lines per group, one document at a time (:meth:`add`).
 
-    Memory: one dict entry per distinct (group, line) pair, about 100 bytes
+    Memory: one dict entry per distinct (group, line) pair, about 80 bytes
     (the key is one int: the group's number above the 64-bit line hash), plus the
     group names. When the entries pass ``max_entries``, those seen in only one
     document are dropped (and counted in ``pruned``); a line dropped so may later
