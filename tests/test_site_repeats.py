@@ -413,3 +413,14 @@ def test_inspect_and_report_rederive_the_runs_removals(
     table_path.write_text(json.dumps(data), encoding="utf-8")
     assert main(["report", str(out)]) == 2
     assert "not the site-repeat table the run used" in capsys.readouterr().err
+
+
+def test_limit_counts_only_the_documents_the_run_cleans(tmp_path: Path) -> None:
+    src = write_corpus(tmp_path / "src")
+    out = tmp_path / "out"
+    assert clean(str(src), "-o", str(out), "--workers", "1", "--site-repeats", "--limit", "7") == 0
+    info = summary_of(out)["site_repeats"]
+    assert info["documents_counted"] == 7 and info["groups"] == 1  # groups that learned
+    # six gazette pages and one kitchen page: the kitchen learns nothing
+    table = SiteRepeatTable.load(out / ".textclean" / "site_repeats.json")
+    assert set(table.groups) == {"gazette.example"}

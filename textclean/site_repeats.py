@@ -481,27 +481,27 @@ def learn_inputs(
     if progress is not None:
         progress.phase("site repeats", len(plan.inputs))
         progress.advance(0, 0)
+    read = 0  # documents read, rejected ones included, as the run counts them for `limit`
     for idx, inp in enumerate(plan.inputs):
-        if limit is not None and learner.documents >= limit:
+        if limit is not None and read >= limit:
             break
         reader = InputReader(inp, config.input, source=inp.path)
         items = iter(reader)
         for item in items:
             if not isinstance(item, Document):
                 continue
+            read += 1
             if item.dropped is None and extract is not None:
                 item = extract(item)
             if item.dropped is None:
                 learner.add(item)
-            else:
-                learner.documents += 1  # still one of the first `limit` documents
-            if limit is not None and learner.documents >= limit:
+            if limit is not None and read >= limit:
                 break
         close = getattr(items, "close", None)
         if close is not None:
             close()
         if progress is not None:
-            progress.advance(idx + 1, learner.documents)
+            progress.advance(idx + 1, read)
     return learner.table()
 
 
