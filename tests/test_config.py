@@ -102,7 +102,7 @@ def test_config_default_prints_the_default_config_as_toml() -> None:
 
 def test_every_config_field_has_a_description() -> None:
     sections = [type(v) for v in vars(Config()).values() if dataclasses.is_dataclass(v)]
-    assert len(sections) == 10  # 8 + extract and language
+    assert len(sections) == 11  # 8 + extract, language and site_repeats
     for cls in [Config, *sections]:
         for f in dataclasses.fields(cls):
             if f.name in vars(Config()) and f.name not in ("stages", "rules"):

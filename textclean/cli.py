@@ -234,6 +234,34 @@ def _add_run_options(p: argparse.ArgumentParser, *, output: bool = True) -> None
         )
 
 
+def _add_site_repeat_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("corpus mode (lines repeated across a site)")
+    g.add_argument(
+        "--site-repeats",
+        action="store_true",
+        default=None,
+        help="first count, per site (URL field) or input file, the short lines found in many "
+        "of its documents, then remove them as boilerplate.site_repeat; the table is kept in "
+        "OUT/.textclean/site_repeats.json ([site_repeats] in the config; e.g. --site-repeats)",
+    )
+    g.add_argument(
+        "--site-repeats-by",
+        choices=("site", "source", "directory"),
+        metavar="site|source|directory",
+        help="group documents by site (host of a URL field, else input file), by input file, "
+        "or by the input file's folder (one page per file) (e.g. --site-repeats-by directory)",
+    )
+
+
+def _site_repeat_overrides(args: argparse.Namespace) -> dict[str, Any]:
+    changes: dict[str, Any] = {}
+    if getattr(args, "site_repeats", None):
+        changes["enabled"] = True
+    if getattr(args, "site_repeats_by", None):
+        changes["group_by"] = args.site_repeats_by
+    return changes
+
+
 def _threshold(value: str) -> float:
     x = float(value)
     if not 0.0 < x <= 1.0:
@@ -375,6 +403,7 @@ def build_parser() -> argparse.ArgumentParser:
     _add_run_options(p)
     _add_config_options(p)
     _add_dedup_options(p, toggle=True)
+    _add_site_repeat_options(p)
     p.set_defaults(func=cmd_clean)
 
     p = sub.add_parser(
@@ -534,6 +563,9 @@ def build_config(args: argparse.Namespace) -> Config:
     dedup = _dedup_overrides(args, config.to_dict()["dedup"])
     if dedup:
         changes["dedup"] = dedup
+    site_repeats = _site_repeat_overrides(args)
+    if site_repeats:
+        changes["site_repeats"] = site_repeats
     return config.replace(**changes) if changes else config
 
 
@@ -677,13 +709,16 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
     recorded: dict[str, Any] | None = None
     if args.audit:
-        from textclean.io.audit import load_summary, meta_dir, run_config
+        from textclean.io.audit import load_summary, meta_dir, run_config, site_repeat_table
 
         summary = load_summary(meta_dir(args.audit))
         if (summary.get("audit") or {}).get("mode") == "counts":
             raise InputError(f"{args.audit}: the run kept no per-document audit (--audit counts)")
         run_cfg = run_config(summary)
         config, pipeline = effective_config(run_cfg, list(run_cfg.stages))
+        table = site_repeat_table(meta_dir(args.audit), summary)
+        if table is not None:  # corpus mode: the run's learned lines go too
+            pipeline = StageWork(config, site_repeats=table).pipeline()
     else:
         config, pipeline = effective_config(build_config(args), args.stages, args.skip)
     if args.file != "-" and Path(args.file).is_dir():

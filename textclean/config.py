@@ -552,6 +552,51 @@ class LanguageConfig:
 
 
 @dataclass(frozen=True)
+class SiteRepeatsConfig:
+    """Corpus mode: learn the lines that repeat across the documents of one site.
+
+    Off unless enabled (``--site-repeats``): a first pass counts, per group (site
+    or input file), in how many documents each short non-sentence line occurs;
+    the lines found in at least ``min_docs`` documents and ``min_share`` of the
+    group are then removed as ``boilerplate.site_repeat`` (docs/boilerplate.md).
+    """
+
+    enabled: bool = _doc(False, "learn and remove lines repeated across a site's documents")
+    group_by: str = _doc(
+        "site",
+        "group documents by `site` (host of a URL field, else input file), `source` (input "
+        "file) or `directory` (the input file's folder: one page per file)",
+    )
+    url_keys: tuple[str, ...] = _doc(
+        ("url", "metadata.url", "source_url", "link", "html.url"),
+        "fields (dotted: nested) whose URL names a document's site; the first found is used",
+    )
+    min_docs: int = _doc(
+        3, "a line is learned when at least this many documents of its group hold it"
+    )
+    min_share: float = _doc(
+        0.5, "and only when at least this share of its group's documents hold it"
+    )
+    max_words: int = _doc(12, "only lines of at most this many words are counted and removed")
+    sentence_words: int = _doc(
+        6, "a line of at least this many words ending a sentence (. ! ? …) is never taken"
+    )
+    mask_digits: bool = _doc(True, "compare lines with every digit as 0 (dates, counters)")
+    max_entries: int = _doc(
+        5_000_000,
+        "counting memory bound: distinct (group, line) pairs kept (about 80 bytes each)",
+    )
+
+    def __post_init__(self) -> None:
+        if self.group_by not in ("site", "source", "directory"):
+            raise ConfigError(
+                f"group_by must be 'site', 'source' or 'directory', got {self.group_by!r}"
+            )
+        _check_fractions(self, "min_share")
+        _check_positive(self, "min_docs", "max_words", "sentence_words", "max_entries")
+
+
+@dataclass(frozen=True)
 class Config:
     """The whole run configuration."""
 
@@ -573,6 +618,7 @@ class Config:
     input: InputConfig = field(default_factory=InputConfig)
     extract: ExtractConfig = field(default_factory=ExtractConfig)
     language: LanguageConfig = field(default_factory=LanguageConfig)
+    site_repeats: SiteRepeatsConfig = field(default_factory=SiteRepeatsConfig)
 
     def __post_init__(self) -> None:
         unknown = [s for s in self.stages if s not in STAGE_ORDER]

@@ -15,11 +15,15 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from typing import Protocol, runtime_checkable
+from pathlib import Path
+from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textclean.config import STAGE_ORDER, Config, ConfigError
 from textclean.document import Document
 from textclean.rules import RulePack
+
+if TYPE_CHECKING:
+    from textclean.site_repeats import SiteRepeatTable
 
 #: Stage name → module implementing it. A stage joins the pipeline by adding
 #: its module here; the order in which stages run is ``config.STAGE_ORDER``.
@@ -105,6 +109,20 @@ def stage_plan(
     return chosen
 
 
+def _with_site_repeats(
+    steps: tuple[Stage, ...], table: SiteRepeatTable | None
+) -> tuple[Stage, ...]:
+    """``steps`` with the step removing ``table``'s lines right after ``boilerplate``
+    (or after the first two steps, extract and language, when it does not run)."""
+    if table is None:
+        return steps
+    from textclean.site_repeats import SiteRepeatStep
+
+    names = [s.name for s in steps]
+    at = names.index("boilerplate") + 1 if "boilerplate" in names else 2
+    return (*steps[:at], SiteRepeatStep(table), *steps[at:])
+
+
 DocLike = Document | str | tuple[str, str]
 
 
@@ -122,7 +140,14 @@ def as_document(item: DocLike, index: int = 0) -> Document:
 class Pipeline:
     """Built stages plus the config and rules they came from."""
 
-    def __init__(self, stages: Sequence[Stage], config: Config, rules: RulePack) -> None:
+    def __init__(
+        self,
+        stages: Sequence[Stage],
+        config: Config,
+        rules: RulePack,
+        *,
+        site_repeats: SiteRepeatTable | None = None,
+    ) -> None:
         from textclean.stages.extract import ExtractStage
         from textclean.stages.language import LanguageStep
 
@@ -135,11 +160,14 @@ class Pipeline:
         self.language = LanguageStep(config.language)
         #: The stages that run again when ``repeats`` removed something, in order.
         self._settle = tuple(s for s in self.stages if s.name in SETTLE_STAGES)
+        self._steps = _with_site_repeats((self.extract, self.language, *self.stages), site_repeats)
+        self.site_repeats = site_repeats
 
     @property
     def steps(self) -> tuple[Stage, ...]:
-        """What runs on a document, in order: ``extract``, ``language``, then the stages."""
-        return (self.extract, self.language, *self.stages)
+        """What runs on a document, in order: ``extract``, ``language``, then the stages
+        (with a site-repeat table, its step right after ``boilerplate``)."""
+        return self._steps
 
     @classmethod
     def from_config(
@@ -148,12 +176,26 @@ class Pipeline:
         *,
         stages: Iterable[str] | None = None,
         skip: Iterable[str] = (),
+        site_repeats: SiteRepeatTable | str | Path | None = None,
     ) -> Pipeline:
-        """Build the stages a config names, optionally narrowed by ``stages``/``skip``."""
+        """Build the stages a config names, optionally narrowed by ``stages``/``skip``.
+
+        ``site_repeats`` is a learned :class:`~textclean.site_repeats.SiteRepeatTable`
+        (or the path of a saved one): its lines are removed right after ``boilerplate``.
+        """
         config = config or Config()
         chosen = stage_plan(config, stages=stages, skip=skip)
         rules = RulePack.load(config.rules)
-        return cls([build_stage(n, config, rules) for n in chosen], config, rules)
+        if isinstance(site_repeats, str | Path):
+            from textclean.site_repeats import SiteRepeatTable
+
+            site_repeats = SiteRepeatTable.load(site_repeats)
+        return cls(
+            [build_stage(n, config, rules) for n in chosen],
+            config,
+            rules,
+            site_repeats=site_repeats,
+        )
 
     @classmethod
     def default(cls) -> Pipeline:

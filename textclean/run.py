@@ -586,6 +586,8 @@ def _run_clean(
     if factory is not None and config.dedup.enabled and config.dedup.index:
         _check_index(config)  # before any work: a wrong index is a usage error (exit 2)
     stdout_mode = options.output == "-"
+    if config.site_repeats.enabled and "boilerplate" in config.stages and "-" in options.inputs:
+        raise InputError("--site-repeats reads the inputs twice: it cannot read stdin ('-')")
     if options.resume and (stdout_mode or "-" in options.inputs):
         raise InputError("--resume needs an output directory and no '-' (stdin) input")
     if options.audit_dir and not stdout_mode:
@@ -695,6 +697,10 @@ def _run_locked(
     if out_dir is not None:  # before any output: the files this run may write
         files = output_files(plan, options.dry_run)
         Ledger(run_print, files).write(meta)
+    site_table = None
+    # corpus mode (with the boilerplate stage): count before any document is cleaned
+    if config.site_repeats.enabled and "boilerplate" in config.stages:
+        site_table = _site_repeats(plan, config, pipeline, options, meta, run_print, progress)
     own_engine = engine is None
     engine = engine or get_engine(options.engine, options.workers, **options.engine_options)
     timings: dict[str, float] = {}
@@ -702,8 +708,9 @@ def _run_locked(
         t = time.monotonic()
         processed, docs = 0, state.documents
         if not state.complete:
+            work = StageWork(config, site_repeats=site_table)
             processed, docs = _process(
-                plan, StageWork(config), engine, config, journal, state, options, progress
+                plan, work, engine, config, journal, state, options, progress
             )
         journal.close()
         timings["process"] = time.monotonic() - t
@@ -765,6 +772,8 @@ def _run_locked(
             "inputs_processed": processed,
         },
     )
+    if site_table is not None:
+        summary["site_repeats"] = _site_repeats_summary(site_table, reporter)
     if audit:
         write_summary(meta / "summary.json", summary)
         write_html(meta / "report.html", reporter.html.render(summary))
@@ -773,6 +782,62 @@ def _run_locked(
     shutil.rmtree(meta / "work", ignore_errors=True)
     (meta / "lock").unlink(missing_ok=True)
     return RunResult(summary, reporter.failures)
+
+
+# -- corpus mode: lines repeated across a site (textclean.site_repeats) -------
+
+#: The learned table, kept in the work metadata beside the audit (the run's record).
+SITE_REPEATS_FILE = "site_repeats.json"  # = textclean.site_repeats.RUN_TABLE
+
+
+def _site_repeats(
+    plan: Plan,
+    config: Config,
+    pipeline: Pipeline,
+    options: RunOptions,
+    meta: Path,
+    run_print: str,
+    progress: Progress,
+) -> Any:
+    """The site-repeat table of this run: learned by a counting pass over the inputs
+    (in input order, so the same for any engine and worker count), or, on
+    ``--resume``, the one this very run saved before (same inputs, config, rules)."""
+    from textclean.site_repeats import SiteRepeatTable, learn_inputs
+
+    path = meta / SITE_REPEATS_FILE
+    if options.resume and path.is_file():
+        try:
+            saved = SiteRepeatTable.load(path)
+        except (OSError, ValueError, KeyError, TypeError):
+            saved = None
+        if saved is not None and saved.origin == run_print:
+            progress.note(f"site repeats: reusing the table learned before ({path.name})")
+            return saved
+    table = learn_inputs(
+        plan, config, limit=options.limit, extract=pipeline.extract, progress=progress
+    )
+    table = dataclasses.replace(table, origin=run_print)
+    table.save(path)
+    progress.note(
+        f"site repeats: {table.learned_lines} lines learned in {len(table.groups)} groups "
+        f"from {table.documents} documents"
+    )
+    return table
+
+
+def _site_repeats_summary(table: Any, reporter: Reporter) -> dict[str, Any]:
+    """The ``site_repeats`` block of summary.json: what was learned and removed."""
+    from textclean.site_repeats import RULE_ID
+
+    return {
+        "table": SITE_REPEATS_FILE,
+        "table_hash": table.digest,
+        "documents_counted": table.documents,
+        "groups": len(table.groups),
+        "learned_lines": table.learned_lines,
+        "pruned_counts": table.pruned,
+        "lines_removed": reporter.edits_by_rule.get(RULE_ID, 0),
+    }
 
 
 def _already_complete(meta: Path, out_dir: Path, progress: Progress) -> RunResult:

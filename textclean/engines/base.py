@@ -24,11 +24,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from textclean.config import Config, DedupConfig
 from textclean.document import Document
 from textclean.pipeline import Pipeline
+
+if TYPE_CHECKING:
+    from textclean.site_repeats import SiteRepeatTable
 
 
 class Duplicate(Protocol):
@@ -63,12 +66,18 @@ class StageWork:
     """
 
     config: Config
+    #: a learned site-repeat table (corpus mode), or None
+    site_repeats: SiteRepeatTable | None = None
 
     def pipeline(self) -> Pipeline:
         key = self.config.fingerprint()
+        if self.site_repeats is not None:
+            key += ":" + self.site_repeats.digest
         cached = _PIPELINES.get(key)
         if cached is None:
-            cached = Pipeline.from_config(self.config, stages=self.config.stages)
+            cached = Pipeline.from_config(
+                self.config, stages=self.config.stages, site_repeats=self.site_repeats
+            )
             _PIPELINES[key] = cached
         return cached
 

@@ -24,6 +24,13 @@ and drops the documents a stage rejects, as its filters do:
 (``TextcleanStep(despin={"mode": "detect"})``). The step is pickled to each
 task (datatrove starts tasks with ``forkserver``); the pipeline is built once per
 task, on its first document.
+
+``site_repeats`` (a :class:`textclean.site_repeats.SiteRepeatTable`, or the path of
+a saved one) removes the lines learned to repeat across a site's pages
+(``boilerplate.site_repeat``); a document's site is read from its metadata
+(``url``, as datatrove's WARC and JSONL readers keep it). Learn the table first,
+in a pass of its own: ``learn(reader(), SiteRepeatsConfig())`` counts datatrove
+Documents as they come (docs/boilerplate.md).
 """
 
 from __future__ import annotations
@@ -60,6 +67,7 @@ class TextcleanStep(_base.PipelineStep):  # type: ignore[misc, name-defined]
         exclusion_writer: Any = None,
         stages: Iterable[str] | None = None,
         skip: Iterable[str] = (),
+        site_repeats: Any = None,
         **options: Any,
     ) -> None:
         super().__init__()
@@ -68,6 +76,7 @@ class TextcleanStep(_base.PipelineStep):  # type: ignore[misc, name-defined]
         self.stages = None if stages is None else tuple(stages)
         self.skip = tuple(skip)
         self.exclusion_writer = exclusion_writer
+        self.site_repeats = site_repeats  # a learned SiteRepeatTable, or its path
         self._pipeline: Pipeline | None = None
         self.stage_names = self.pipeline().stage_names  # checks the names now, not in a task
 
@@ -78,7 +87,9 @@ class TextcleanStep(_base.PipelineStep):  # type: ignore[misc, name-defined]
 
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
-            self._pipeline = Pipeline.from_config(self.config, stages=self.stages, skip=self.skip)
+            self._pipeline = Pipeline.from_config(
+                self.config, stages=self.stages, skip=self.skip, site_repeats=self.site_repeats
+            )
         return self._pipeline
 
     def run(self, data: Any, rank: int = 0, world_size: int = 1) -> Any:
@@ -89,7 +100,10 @@ class TextcleanStep(_base.PipelineStep):  # type: ignore[misc, name-defined]
                 self.stat_update(StatHints.total)
                 with self.track_time():
                     cleaned = process_document(
-                        pipeline, TextcleanDocument(id=str(doc.id), text=doc.text)
+                        pipeline,
+                        TextcleanDocument(
+                            id=str(doc.id), text=doc.text, metadata=dict(doc.metadata or {})
+                        ),
                     )
                 for edit in cleaned.edits:
                     self.stat_update(f"edit_{edit.rule}")

@@ -18,6 +18,12 @@ concatenate:
 * ``textclean_edits`` (int64): how many edits the stages made;
 * ``textclean_scores`` (string): the scores as JSON text with sorted keys.
 
+``Cleaner(site_repeats=table)`` also removes the lines a
+:class:`textclean.site_repeats.SiteRepeatTable` learned to repeat across a site's
+pages; the site is read from the row's ``url`` column (or the table's other
+``url_keys``). Learn the table in a pass of its own:
+``learn(ds, SiteRepeatsConfig())`` (rows are counted as they are read).
+
 A text that is not a string (``None``) is dropped as ``bad_text``, never raised.
 
 ``deduplicate(dataset, text_column="text", threshold=0.8, **settings)`` returns the
@@ -64,6 +70,7 @@ class Cleaner:
         *,
         stages: Iterable[str] | None = None,
         skip: Iterable[str] = (),
+        site_repeats: Any = None,
         **options: Any,
     ) -> None:
         config = config or Config()
@@ -71,6 +78,7 @@ class Cleaner:
         self.text_column = text_column
         self.stages = None if stages is None else tuple(stages)
         self.skip = tuple(skip)
+        self.site_repeats = site_repeats  # a learned SiteRepeatTable, or its path
         self._pipeline: Pipeline | None = None
         self.pipeline()  # unknown stages or settings fail here, not in a worker
 
@@ -81,24 +89,41 @@ class Cleaner:
 
     def pipeline(self) -> Pipeline:
         if self._pipeline is None:
-            self._pipeline = Pipeline.from_config(self.config, stages=self.stages, skip=self.skip)
+            self._pipeline = Pipeline.from_config(
+                self.config, stages=self.stages, skip=self.skip, site_repeats=self.site_repeats
+            )
         return self._pipeline
 
-    def _one(self, text: Any, index: int) -> tuple[Any, str, int, str]:
+    def _one(
+        self, text: Any, index: int, meta: dict[str, Any] | None = None
+    ) -> tuple[Any, str, int, str]:
         if not isinstance(text, str):
             kind = "null" if text is None else type(text).__name__
             return text, f"bad_text: the text is {kind}, not a string", 0, "{}"
-        doc = process_document(self.pipeline(), Document(id=str(index), text=text))
+        doc = process_document(
+            self.pipeline(), Document(id=str(index), text=text, metadata=meta or {})
+        )
         if doc.dropped is not None:
             return text, doc.dropped, len(doc.edits), scores_json(doc.scores)
         return doc.text, "", len(doc.edits), scores_json(doc.scores)
 
+    def _site_columns(self, batch: dict[str, Any]) -> list[str]:
+        """The batch's columns a site-repeat table reads a document's site from."""
+        table = self.pipeline().site_repeats
+        if table is None:
+            return []
+        wanted = {k.split(".", 1)[0] for k in table.config().url_keys}
+        return [k for k in batch if k in wanted and k != self.text_column]
+
     def __call__(self, batch: dict[str, Any]) -> dict[str, Any]:
         texts = batch[self.text_column]
+        # with a site-repeat table, the columns a site is read from (`url`, ...)
+        keys = self._site_columns(batch)
         if not isinstance(texts, list):  # Dataset.map without batched=True: one example
-            text, dropped, edits, scores = self._one(texts, 0)
+            meta = {k: batch[k] for k in keys}
+            text, dropped, edits, scores = self._one(texts, 0, meta)
             return {self.text_column: text, DROPPED: dropped, EDITS: edits, SCORES: scores}
-        rows = [self._one(t, i) for i, t in enumerate(texts)]
+        rows = [self._one(t, i, {k: batch[k][i] for k in keys}) for i, t in enumerate(texts)]
         return {
             self.text_column: [r[0] for r in rows],
             DROPPED: [r[1] for r in rows],

@@ -78,7 +78,9 @@ def derived_spans(runs: list[StageRun]) -> list[Span]:
     return [(e.stage, e.rule, e.start, e.end, len(e.after)) for r in runs for e in r.edits]
 
 
-def derive_runs(config: Config, refs: list[DocRef]) -> dict[int, list[StageRun] | str]:
+def derive_runs(
+    config: Config, refs: list[DocRef], site_repeats: Any = None
+) -> dict[int, list[StageRun] | str]:
     """Read each document of ``refs`` from its input again and run the stages on it.
 
     Returns, per ``ref.seq``, the stage runs or a sentence saying why not.
@@ -124,10 +126,22 @@ def derive_runs(config: Config, refs: list[DocRef]) -> dict[int, list[StageRun] 
                 out[ref.seq] = f"not found in {source}"
                 continue
             if pipeline is None:
-                pipeline = Pipeline.from_config(config, stages=config.stages)
+                pipeline = Pipeline.from_config(
+                    config, stages=config.stages, site_repeats=site_repeats
+                )
             _, runs = run_stages(pipeline, doc)
             out[ref.seq] = runs
     return out
+
+
+def site_repeat_table(meta: Path, summary: dict[str, Any]) -> Any:
+    """The site-repeat table the run learned (corpus mode), or None; unreadable: exit 2."""
+    from textclean.site_repeats import run_table
+
+    try:
+        return run_table(meta, summary)
+    except ValueError as exc:
+        raise InputError(str(exc)) from None
 
 
 def rebuild_html(out: str | Path) -> tuple[Path, dict[str, Any]]:
@@ -154,7 +168,8 @@ def rebuild_html(out: str | Path) -> tuple[Path, dict[str, Any]]:
             if rej is not None and rej.get("id") == row.get("id"):
                 text = rej.get("text")
         builder.add(row, text=text)
-    builder.derive(lambda refs: derive_runs(config, refs))
+    table = site_repeat_table(meta, summary)
+    builder.derive(lambda refs: derive_runs(config, refs, table))
     path = meta / "report.html"
     write_html(path, builder.render(summary))
     return path, summary
