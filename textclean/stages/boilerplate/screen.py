@@ -586,7 +586,9 @@ def canon(text: str) -> str:
     >>> canon("İLGİLİ Straße")
     'ilgili strasse'
     """
-    return text.translate(_CANON).casefold()
+    if not text.isascii() and ("İ" in text or "ı" in text or "\U0001df95" in text):
+        text = text.translate(_CANON)  # str.translate is slow: only when needed
+    return text.casefold()
 
 
 #: Prefixes are known up to this many characters (of :func:`canon` form).
