@@ -1,7 +1,10 @@
 """Shared by the boilerplate rule-family tests: the stage with the built-in rules,
-and what it removes from a text, line by line."""
+the pages the tests place chrome lines in, and what the stage removes from a text,
+line by line."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from textclean.config import Config
 from textclean.document import Document
@@ -28,3 +31,30 @@ def removed(text: str, st: boilerplate.BoilerplateStage = STAGE) -> dict[str, st
             if ln.strip():
                 out[ln.strip()] = e.rule
     return out
+
+
+def between(lines: Iterable[str], sep: str = "\n") -> str:
+    """``lines`` (joined by ``sep``) between two copies of :data:`BODY`: the middle of
+    a page, where only the zone-free rules may remove them."""
+    return BODY + sep.join(lines) + "\n" + BODY
+
+
+def at_top(lines: Iterable[str]) -> str:
+    """``lines`` at the top of a page of two copies of :data:`BODY`."""
+    return "\n".join(lines) + "\n" + BODY + BODY
+
+
+def at_bottom(lines: Iterable[str]) -> str:
+    """``lines`` at the bottom of a page of two copies of :data:`BODY`."""
+    return BODY + BODY + "\n".join(lines) + "\n"
+
+
+def after_body(*lines: str) -> str:
+    """``lines`` right after one copy of :data:`BODY`, ending the page."""
+    return BODY + "\n".join(lines) + "\n"
+
+
+def inside_body(line: str) -> str:
+    """``line`` after the first line of :data:`BODY`, inside the article."""
+    first, *rest = BODY.splitlines()
+    return "\n".join([first, line, *rest]) + "\n"

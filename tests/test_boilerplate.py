@@ -377,8 +377,10 @@ def test_pathological_regex_times_out_is_skipped_and_recorded(tmp_path: Path) ->
         "regex = ['(.*?,){15}X']\nmax_words = 40\n",
     )
     st = stage(Config(rules=(str(pack),)).replace(boilerplate={"regex_timeout": 0.05}))
-    bad = "a," * 30  # one word, so the length bound does not skip it
-    doc = run(f"Skip to content\n{bad}\n{bad}b\n" + BODY, st)
+    # one word, so the length bound does not skip it; it ends with "X", as a match of
+    # the rule must, so the edge screen lets it reach the regex
+    bad = "a," * 30 + "aX"
+    doc = run(f"Skip to content\n{bad}\nb{bad}\n" + BODY, st)
     assert doc.scores["boilerplate.rule_timeouts"] == 1  # skipped after the first timeout
     assert doc.scores["boilerplate.timed_out_rules"] == "boilerplate.test.catastrophic"
     assert removed_lines(doc) == ["Skip to content"]  # the other rules still ran

@@ -115,7 +115,9 @@ FAMILIES = {
     "► 2013 (45)": "boilerplate.nav.blog_widgets",
     "Uncategorized": "boilerplate.nav.blog_widgets",
     "Sin categoría": "boilerplate.nav.blog_widgets",
-    "Posted in Town News | Leave a comment": "boilerplate.nav.blog_widgets",
+    # footer.tags_i18n comes first in rule order and matches too (trying every rule
+    # gives it; the bulk screen used to hand the line to the later, screened rule)
+    "Posted in Town News | Leave a comment": "boilerplate.footer.tags_i18n",
     "Member-only story": "boilerplate.cta.paywall",
     "Select Language": "boilerplate.nav.blog_widgets",
     "Thanks for signing up!": "boilerplate.cta.form_states",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.boilerplate_helpers import BODY, removed
+from tests.boilerplate_helpers import at_bottom, at_top, between, removed
 
 #: Lines removed anywhere on a page, with the rule that removes each.
 ANYWHERE = {
@@ -170,29 +170,24 @@ Home is where the library is, the mayor said at the opening on Saturday.
 
 
 def test_the_furniture_lines_go_anywhere() -> None:
-    text = BODY + "\n".join(ANYWHERE) + "\n" + BODY
-    assert removed(text) == ANYWHERE
+    assert removed(between(ANYWHERE)) == ANYWHERE
 
 
 def test_the_top_lines_go_at_the_top() -> None:
-    text = "\n".join(AT_THE_TOP) + "\n" + BODY + BODY
-    assert removed(text) == AT_THE_TOP
+    assert removed(at_top(AT_THE_TOP)) == AT_THE_TOP
 
 
 def test_the_bottom_lines_go_at_the_bottom() -> None:
-    text = BODY + BODY + "\n".join(AT_THE_BOTTOM) + "\n"
-    assert removed(text) == AT_THE_BOTTOM
+    assert removed(at_bottom(AT_THE_BOTTOM)) == AT_THE_BOTTOM
 
 
 @pytest.mark.parametrize("sep", ["\n", "\n\n"])
 def test_article_lines_with_the_furniture_words_are_kept(sep: str) -> None:
-    text = BODY + sep.join(KEPT.splitlines()) + "\n" + BODY
-    assert removed(text) == {}
+    assert removed(between(KEPT.splitlines(), sep)) == {}
 
 
 @pytest.mark.parametrize(
     "line", ["Recherche", "Pesquisa", "Polski", "Datenschutz", "Cultura", "Politik"]
 )
 def test_zone_bound_words_stay_in_the_middle_of_a_page(line: str) -> None:
-    text = BODY + line + "\n" + BODY
-    assert removed(text) == {}
+    assert removed(between([line])) == {}

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.boilerplate_helpers import BODY, removed
+from tests.boilerplate_helpers import BODY, after_body, between, inside_body, removed
 
 FAMILIES = {
     # forum software (phpBB, vBulletin, Invision, XenForo, SMF, Forumactif)
@@ -144,15 +144,14 @@ FAMILIES = {
 
 @pytest.mark.parametrize("chrome", list(FAMILIES))
 def test_each_family_removes_its_line_after_the_article(chrome: str) -> None:
-    assert removed(BODY + chrome + "\n") == {chrome: FAMILIES[chrome]}
+    assert removed(after_body(chrome)) == {chrome: FAMILIES[chrome]}
 
 
 @pytest.mark.parametrize("chrome", list(FAMILIES))
 def test_each_family_removes_its_line_inside_the_article(chrome: str) -> None:
-    lines = BODY.splitlines()
-    got = removed("\n".join([lines[0], chrome, *lines[1:]]) + "\n")
+    got = removed(inside_body(chrome))
     assert got.get(chrome) == FAMILIES[chrome]
-    assert not set(got) & set(lines)
+    assert not set(got) & set(BODY.splitlines())
 
 
 # Article sentences and short article lines that use the families' words.
@@ -190,8 +189,7 @@ Tämä sivu kertoo kirjaston aukioloajoista ja lainaussäännöistä.
 
 def test_article_sentences_with_the_families_words_are_kept() -> None:
     for sep in ("\n", "\n\n"):
-        text = BODY + sep.join(KEPT.splitlines()) + "\n" + BODY
-        assert removed(text) == {}
+        assert removed(between(KEPT.splitlines(), sep)) == {}
 
 
 # ------------------------------------------------------------------ structure
@@ -232,12 +230,11 @@ def test_a_read_more_button_repeated_under_every_excerpt_cuts_nothing() -> None:
 
 def test_a_teaser_heading_in_more_languages_cuts_its_block_at_the_end() -> None:
     for heading in ("Interessante Beiträge", "Günün Diğer Haberleri", "Τυχαία Θέματα"):
-        got = removed(BODY + heading + "\nNew Bus Routes Approved\nPark Reopens in June\n")
+        got = removed(after_body(heading, "New Bus Routes Approved", "Park Reopens in June"))
         assert set(got) == {heading, "New Bus Routes Approved", "Park Reopens in June"}, heading
 
 
 def test_consent_buttons_in_more_languages_go_at_the_edges_only() -> None:
     for word in ("Alle akzeptieren", "Tout accepter", "Hyväksy kaikki"):
-        lines = BODY.splitlines()
-        assert removed("\n".join([lines[0], word, *lines[1:]]) + "\n") == {}, word
-        assert removed(BODY + word + "\n") == {word: "boilerplate.privacy.consent_buttons_i18n"}
+        assert removed(inside_body(word)) == {}, word
+        assert removed(after_body(word)) == {word: "boilerplate.privacy.consent_buttons_i18n"}

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import regex
 
 from tests.boilerplate_helpers import BODY, STAGE, removed
 from textclean.config import Config
@@ -15,7 +16,8 @@ from textclean.document import Document
 from textclean.rules import RulePack
 from textclean.stages import boilerplate
 from textclean.stages.boilerplate.layout import layout_lines
-from textclean.stages.boilerplate.screen import normalize
+from textclean.stages.boilerplate.rules import REGEX_FLAGS
+from textclean.stages.boilerplate.screen import canon, normalize
 from textclean.stages.boilerplate.stage import _wordy_ends
 
 FAMILIES = {
@@ -254,6 +256,69 @@ def test_screened_stage_gives_the_same_removals_as_trying_every_rule() -> None:
     a, b = STAGE(Document("t", page)), unscreened(Document("t", page))
     assert a.text == b.text
     assert [(e.rule, e.before) for e in a.edits] == [(e.rule, e.before) for e in b.edits]
+
+
+def _unscreened() -> boilerplate.BoilerplateStage:
+    """The stage trying every rule on every line: no bulk screen, no edge screen."""
+    return boilerplate.BoilerplateStage(STAGE.config, STAGE.rules, anywhere=None, shape=STAGE.shape)
+
+
+#: Lines two zone-free rules match, the first (in rule order) with no required strings
+#: and the later one screened by them; and chrome lines in Turkish capitals, where a
+#: case-insensitive match equates "İ" with "i" and "I" with "ı".
+FIRST_RULE_LINES = [
+    "Posted in town news, library | Tagged | 3 Comments",
+    "ALİ TARAFINDAN YAZILMIŞ TÜM YAZILARI GÖRÜNTÜLE",
+    "İÇERİĞE GEÇ",
+]
+
+
+@pytest.mark.parametrize("line", FIRST_RULE_LINES)
+def test_the_first_matching_rule_takes_a_line_as_when_every_rule_is_tried(line: str) -> None:
+    page = BODY + line + "\n" + BODY
+    a, b = STAGE(Document("t", page)), _unscreened()(Document("t", page))
+    assert [(e.rule, e.before, e.evidence) for e in a.edits] == [
+        (e.rule, e.before, e.evidence) for e in b.edits
+    ]
+    assert a.text == b.text
+
+
+def test_the_edge_screen_passes_every_line_a_regex_matches() -> None:
+    from tests.test_boilerplate_furniture import ANYWHERE, AT_THE_BOTTOM, AT_THE_TOP
+    from tests.test_boilerplate_kinds import FAMILIES
+
+    texts = [*ANYWHERE, *AT_THE_TOP, *AT_THE_BOTTOM, *FAMILIES, *ODD, *FIRST_RULE_LINES]
+    seeds = Path(__file__).resolve().parents[1] / "seeds"
+    texts += [p.read_text(encoding="utf-8") for p in sorted(seeds.glob("*.txt"))]
+    lines = [ln for ln in layout_lines("\n".join(texts)) if ln.text]
+    edges = STAGE.edges
+    assert edges is not None
+    matched = 0
+    for c in STAGE.rules:
+        for pattern, bit in zip(c.regexes, c.edge_bits, strict=True):
+            for ln in lines:
+                if pattern.fullmatch(ln.text):
+                    matched += 1
+                    mask = edges.start_mask(ln.text[:3]) & edges.last_mask(ln.text[-1])
+                    if " " in ln.text:
+                        mask &= ~edges.one_word
+                    assert mask >> bit & 1, (c.rule.id, pattern.pattern, ln.text)
+    assert matched > 150
+
+
+def test_canon_gives_one_form_to_the_letters_a_rule_regex_equates() -> None:
+    # every letter of the rules, and every character a case-insensitive regex matches
+    # to it: the screens compare canon forms, so the two must have the same one
+    letters = sorted(
+        {ch for c in STAGE.rules for p in (*c.rule.patterns, *c.rule.exact) for ch in p}
+    )
+    letters = [ch for ch in letters if ch.isalpha()]
+    every = "".join(chr(i) for i in range(0x110000) if not 0xD800 <= i < 0xE000)
+    any_of = regex.compile("[" + "".join(regex.escape(ch) for ch in letters) + "]", REGEX_FLAGS)
+    for ch in set(any_of.findall(every)):
+        for letter in letters:
+            if regex.fullmatch(regex.escape(letter), ch, REGEX_FLAGS):
+                assert canon(ch) == canon(letter), (letter, ch)
 
 
 def test_a_title_between_two_chrome_lines_is_kept_by_every_context_rule() -> None:

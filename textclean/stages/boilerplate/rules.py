@@ -108,7 +108,11 @@ def line_key(text: str) -> str:
     """
     s = unicodedata.normalize("NFKC", text).casefold()
     s = " ".join(s.split())
-    return s.strip(" :|•·›»‹«<>*-–—#=~_↑↓→←▶►▸()[]")
+    return s.strip(_KEY_TRIM)
+
+
+#: The decoration :func:`line_key` trims off both ends of a line.
+_KEY_TRIM = " :|•·›»‹«<>*-–—#=~_↑↓→←▶►▸()[]"
 
 
 # --------------------------------------------------------------------------- locating lines

@@ -9,7 +9,8 @@ pattern with ``None`` is simply never screened. This is the "required
 substrings" analysis of code-search indexes (Russ Cox, *Regular Expression
 Matching with a Trigram Index*), without the trigrams.
 
-Strings are case-folded (``str.casefold``) and a whitespace class stands for
+Strings are case-folded (:func:`canon`: ``str.casefold`` after mapping the few
+letters a case-insensitive match equates otherwise) and a whitespace class stands for
 one space: look for them in :func:`normalize` of the line. Only the literals
 of a branch that every match must pass through count:
 
@@ -29,6 +30,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+import regex
 from wordfreq import word_frequency
 
 #: Literal sets larger than this are given up on (the screen would gain little).
@@ -89,7 +91,7 @@ def normalize(text: str) -> str:
     >>> normalize("Follow\tUs  ON")
     'follow us on'
     """
-    return " ".join(text.casefold().split())
+    return " ".join(canon(text).split())
 
 
 def _cost(s: frozenset[str]) -> float:
@@ -109,6 +111,22 @@ def _req_of(info: _Info) -> frozenset[str] | None:
     if info.exact is not None and all(info.exact):
         return _best(info.exact, info.req)
     return info.req
+
+
+def _class_end(p: str, i: int) -> int:
+    """The position after the character class that opens at ``p[i]`` (a ``[``)."""
+    j = i + 1
+    if j < len(p) and p[j] == "^":
+        j += 1
+    if j < len(p) and p[j] == "]":
+        j += 1
+    while j < len(p) and p[j] != "]":
+        if p[j] == "[":
+            raise _Unknown("nested class")
+        j += 2 if p[j] == "\\" else 1
+    if j >= len(p):
+        raise _Unknown("unclosed class")
+    return j + 1
 
 
 class _Parser:
@@ -221,7 +239,7 @@ class _Parser:
         if c in "*+?{":
             raise _Unknown(f"nothing to repeat at {self.i}")
         self.i += 1
-        return _Info(frozenset({c.casefold()}), None)
+        return _Info(frozenset({canon(c)}), None)
 
     def escape(self) -> _Info:
         c = self.peek(1)
@@ -242,30 +260,19 @@ class _Parser:
         if c == "x":
             code = self.p[self.i : self.i + 2]
             self.i += 2
-            return _Info(frozenset({chr(int(code, 16)).casefold()}), None)
+            return _Info(frozenset({canon(chr(int(code, 16)))}), None)
         if c == "u":
             code = self.p[self.i : self.i + 4]
             self.i += 4
-            return _Info(frozenset({chr(int(code, 16)).casefold()}), None)
+            return _Info(frozenset({canon(chr(int(code, 16)))}), None)
         if c in _ESCAPES:
             return _Info(frozenset({_ESCAPES[c]}), None)
         if c.isalnum():  # backreferences and escapes not known here
             raise _Unknown(f"escape \\{c}")
-        return _Info(frozenset({c.casefold()}), None)
+        return _Info(frozenset({canon(c)}), None)
 
     def skip_class(self) -> None:
-        j = self.i + 1
-        if j < len(self.p) and self.p[j] == "^":
-            j += 1
-        if j < len(self.p) and self.p[j] == "]":
-            j += 1
-        while j < len(self.p) and self.p[j] != "]":
-            if self.p[j] == "[":
-                raise _Unknown("nested class")
-            j += 2 if self.p[j] == "\\" else 1
-        if j >= len(self.p):
-            raise _Unknown("unclosed class")
-        self.i = j + 1
+        self.i = _class_end(self.p, self.i)
 
     def group(self) -> _Info:
         self.i += 1  # "("
@@ -306,3 +313,527 @@ def required_literals(pattern: str, max_cost: float = MAX_COST) -> frozenset[str
     # a string that contains another one of the set adds nothing
     req = frozenset(x for x in req if not any(y != x and y in x for y in req))
     return req if _cost(req) <= max_cost else None
+
+
+# --------------------------------------------------------------------------- edge characters
+
+#: Escapes that stand for one character of a class (kept as written).
+_ONE_CHAR_ESCAPES = set("dDwWsShHvV")
+#: Zero-width escapes (match no character).
+_ZERO_WIDTH_ESCAPES = set("bBAZGmM")
+#: Scoped inline flags whose group can be analysed (wrapped around each atom).
+_SCOPED_FLAGS = set("ims-au")
+
+
+@dataclass(frozen=True)
+class _Edge:
+    """The one-character atoms (as regex sources) that can consume a match's first
+    (or last) character, None for "any character"; ``nullable``: the sub-pattern can
+    match the empty string."""
+
+    atoms: frozenset[str] | None
+    nullable: bool
+
+
+_EMPTY_EDGE = _Edge(frozenset(), True)
+
+
+def _union(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    return None if a is None or b is None else a | b
+
+
+class _EdgeParser:
+    """Parses a pattern into the atoms that can begin and end its matches."""
+
+    def __init__(self, pattern: str) -> None:
+        self.p = pattern
+        self.i = 0
+        self.atoms: set[str] = set()  # every one-character atom met
+
+    def peek(self, k: int = 0) -> str:
+        j = self.i + k
+        return self.p[j] if j < len(self.p) else ""
+
+    def parse(self) -> tuple[_Edge, _Edge]:
+        first, last = self.alternation("")
+        if self.i != len(self.p):
+            raise _Unknown(f"stray {self.peek()!r}")
+        return first, last
+
+    def alternation(self, flags: str) -> tuple[_Edge, _Edge]:
+        branches = [self.sequence(flags)]
+        while self.peek() == "|":
+            self.i += 1
+            branches.append(self.sequence(flags))
+        first_atoms: frozenset[str] | None = frozenset()
+        last_atoms: frozenset[str] | None = frozenset()
+        for f, la in branches:
+            first_atoms = _union(first_atoms, f.atoms)
+            last_atoms = _union(last_atoms, la.atoms)
+        return (
+            _Edge(first_atoms, any(f.nullable for f, _ in branches)),
+            _Edge(last_atoms, any(la.nullable for _, la in branches)),
+        )
+
+    def sequence(self, flags: str) -> tuple[_Edge, _Edge]:
+        items: list[tuple[_Edge, _Edge]] = []
+        while self.peek() and self.peek() not in "|)":
+            items.append(self.quantified(flags))
+        return self._ends(items, 0), self._ends(items, 1)
+
+    @staticmethod
+    def _ends(items: list[tuple[_Edge, _Edge]], side: int) -> _Edge:
+        atoms: frozenset[str] | None = frozenset()
+        for item in items if side == 0 else reversed(items):
+            edge = item[side]
+            atoms = _union(atoms, edge.atoms)
+            if not edge.nullable:
+                return _Edge(atoms, False)
+        return _Edge(atoms, True)
+
+    def quantified(self, flags: str) -> tuple[_Edge, _Edge]:
+        first, last = self.atom(flags)
+        c = self.peek()
+        lo: int | None = None
+        if c in ("?", "*", "+"):
+            self.i += 1
+            lo = 1 if c == "+" else 0
+        elif c == "{":
+            j = self.p.find("}", self.i)
+            body = self.p[self.i + 1 : j] if j > 0 else ""
+            parts = body.split(",")
+            if j > 0 and len(parts) <= 2 and all(x.strip().isdigit() or x == "" for x in parts):
+                self.i = j + 1
+                lo = int(parts[0]) if parts[0].strip() else 0
+                hi = (int(parts[1]) if parts[1].strip() else None) if len(parts) == 2 else lo
+                if hi == 0:
+                    return _EMPTY_EDGE, _EMPTY_EDGE
+            else:
+                return first, last  # a literal "{" follows
+        else:
+            return first, last
+        if self.peek() in ("?", "+"):  # lazy or possessive
+            self.i += 1
+        if self.peek() in ("?", "*", "+", "{"):
+            raise _Unknown("stacked quantifiers")
+        if lo == 0:
+            return _Edge(first.atoms, True), _Edge(last.atoms, True)
+        return first, last
+
+    def _one(self, src: str, flags: str) -> tuple[_Edge, _Edge]:
+        if flags:
+            src = f"(?{flags}:{src})"
+        self.atoms.add(src)
+        edge = _Edge(frozenset({src}), False)
+        return edge, edge
+
+    def atom(self, flags: str) -> tuple[_Edge, _Edge]:
+        c = self.peek()
+        if c == "(":
+            return self.group(flags)
+        if c == "[":
+            start = self.i
+            self.i = _class_end(self.p, self.i)
+            return self._one(self.p[start : self.i], flags)
+        if c == ".":
+            self.i += 1
+            return self._one(".", flags)
+        if c in "^$":
+            self.i += 1
+            return _EMPTY_EDGE, _EMPTY_EDGE
+        if c == "\\":
+            return self.escape(flags)
+        if c in "*+?{":
+            raise _Unknown(f"nothing to repeat at {self.i}")
+        if c == "#" and "x" in flags:
+            raise _Unknown("verbose pattern")
+        self.i += 1
+        return self._one(regex.escape(c), flags)
+
+    def escape(self, flags: str) -> tuple[_Edge, _Edge]:
+        c = self.peek(1)
+        if not c:
+            raise _Unknown("trailing backslash")
+        start = self.i
+        self.i += 2
+        if c in _ZERO_WIDTH_ESCAPES:
+            return _EMPTY_EDGE, _EMPTY_EDGE
+        if c in _ONE_CHAR_ESCAPES:
+            return self._one(self.p[start : self.i], flags)
+        if c in "pPN":
+            if self.peek() == "{":
+                end = self.p.find("}", self.i)
+                if end < 0:
+                    raise _Unknown("unclosed \\p{")
+                self.i = end + 1
+            elif c == "N":
+                raise _Unknown("\\N without a name")
+            else:
+                self.i += 1  # \pL: a one-letter property
+            return self._one(self.p[start : self.i], flags)
+        if c == "x":
+            if self.peek() == "{":
+                raise _Unknown("\\x{...}")
+            self.i += 2
+            return self._one(self.p[start : self.i], flags)
+        if c == "u":
+            self.i += 4
+            return self._one(self.p[start : self.i], flags)
+        if c == "U":
+            self.i += 8
+            return self._one(self.p[start : self.i], flags)
+        if c in "ntrfva":
+            return self._one(self.p[start : self.i], flags)
+        if c.isalnum():  # backreferences, \X, \L<...>, \K ... : not one known character
+            raise _Unknown(f"escape \\{c}")
+        return self._one(self.p[start : self.i], flags)
+
+    def group(self, flags: str) -> tuple[_Edge, _Edge]:
+        self.i += 1  # "("
+        inner_flags = flags
+        if self.peek() == "?":
+            nxt = self.peek(1)
+            if nxt in (":", ">", "|"):  # plain, atomic, branch reset
+                self.i += 2
+            elif nxt in "=!" or (nxt == "<" and self.peek(2) in "=!"):
+                self.i += 2 if nxt in "=!" else 3
+                self.alternation(flags)  # a lookaround consumes no character
+                if self.peek() != ")":
+                    raise _Unknown("unclosed group")
+                self.i += 1
+                return _EMPTY_EDGE, _EMPTY_EDGE
+            elif (nxt == "P" and self.peek(2) == "<") or nxt == "<":
+                end = self.p.find(">", self.i)
+                if end < 0:
+                    raise _Unknown("unclosed group name")
+                self.i = end + 1
+            elif nxt == "#":
+                end = self.p.find(")", self.i)
+                if end < 0:
+                    raise _Unknown("unclosed comment")
+                self.i = end + 1
+                return _EMPTY_EDGE, _EMPTY_EDGE
+            else:
+                j = self.i + 1
+                while j < len(self.p) and self.p[j] in _SCOPED_FLAGS:
+                    j += 1
+                if j == self.i + 1 or j >= len(self.p) or self.p[j] != ":":
+                    raise _Unknown("global flags or an unknown group")  # (?x), (?(1)...) ...
+                inner_flags = flags + self.p[self.i + 1 : j] if flags else self.p[self.i + 1 : j]
+                if flags:  # nested scopes: keep it simple
+                    raise _Unknown("nested flag scopes")
+                self.i = j + 1
+        inner = self.alternation(inner_flags)
+        if self.peek() != ")":
+            raise _Unknown("unclosed group")
+        self.i += 1
+        return inner
+
+
+def all_atoms(pattern: str) -> frozenset[str] | None:
+    """Every one-character atom of ``pattern`` (lookarounds included), as regex sources;
+    None when the pattern is not understood. A pattern none of whose atoms matches a
+    space cannot match a line of two words.
+
+    >>> sorted(all_atoms(r"[a-z0-9_-]{16,80}"))
+    ['[a-z0-9_-]']
+    """
+    parser = _EdgeParser(pattern)
+    try:
+        parser.parse()
+    except (_Unknown, ValueError, IndexError):
+        return None
+    return frozenset(parser.atoms)
+
+
+def edge_atoms(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
+    """The one-character atoms that can match the first and the last character of a
+    non-empty match of ``pattern`` (as regex sources, each to be compiled with the
+    pattern's flags), None for a side the analysis cannot bound.
+
+    A non-empty string the pattern fully matches starts with a character one of the
+    first atoms matches and ends with one a last atom matches: a line whose first or
+    last character none of them matches cannot match. Zero-width parts (anchors,
+    ``\\b``, lookarounds) are left out, which only lets more lines through.
+
+    >>> sorted(edge_atoms(r"(?:share\\s+)?on\\s+(?:x|facebook)\\.?")[0])
+    ['o', 's']
+    >>> sorted(edge_atoms(r"(?:share\\s+)?on\\s+(?:x|facebook)\\.?")[1])
+    ['\\\\.', 'k', 'x']
+    >>> edge_atoms(r"(\\w+) \\1")
+    (None, None)
+    """
+    try:
+        first, last = _EdgeParser(pattern).parse()
+    except (_Unknown, ValueError, IndexError):
+        return None, None
+    return first.atoms, last.atoms
+
+
+# --------------------------------------------------------------------------- literal prefixes
+
+#: Characters that a case-insensitive ``regex`` match equates with a letter whose case
+#: fold differs ("İ" matches "i", "ı" matches "I", U+1DF95 matches "ß"): mapped first,
+#: so that two characters such a match equates have one screen form (:func:`canon`).
+_CANON = str.maketrans({"İ": "i", "ı": "i", "\U0001df95": "ß"})
+
+
+def canon(text: str) -> str:
+    """The case-insensitive form of ``text`` that literal screens compare: case-folded,
+    after the few characters :data:`_CANON` maps. A character the rule regexes match
+    case-insensitively to a pattern character has the same form as it.
+
+    >>> canon("İLGİLİ Straße")
+    'ilgili strasse'
+    """
+    if not text.isascii() and ("İ" in text or "ı" in text or "\U0001df95" in text):
+        text = text.translate(_CANON)  # str.translate is slow: only when needed
+    return text.casefold()
+
+
+#: Prefixes are known up to this many characters (of :func:`canon` form).
+PREFIX_LEN = 3
+#: Prefix sets larger than this are given up on.
+_MAX_PREFIXES = 4096
+
+_Prefixes = frozenset[tuple[str, bool]]  # (start, whole): whole = the match is exactly it
+
+
+class _PrefixParser(_EdgeParser):
+    """The canonical strings every match of a pattern starts with (up to PREFIX_LEN)."""
+
+    def parse_prefixes(self) -> _Prefixes:
+        out = self.p_alternation()
+        if self.i != len(self.p):
+            raise _Unknown(f"stray {self.peek()!r}")
+        return out
+
+    def p_alternation(self) -> _Prefixes:
+        out = set(self.p_sequence())
+        while self.peek() == "|":
+            self.i += 1
+            out |= self.p_sequence()
+            if len(out) > _MAX_PREFIXES:
+                raise _Unknown("too many prefixes")
+        return frozenset(out)
+
+    def p_sequence(self) -> _Prefixes:
+        acc: _Prefixes = frozenset({("", True)})
+        while self.peek() and self.peek() not in "|)":
+            item = self.p_quantified()
+            out: set[tuple[str, bool]] = set()
+            for s, whole in acc:
+                if not whole or len(s) >= PREFIX_LEN:
+                    out.add((s[:PREFIX_LEN], False))
+                    continue
+                for t, w2 in item:
+                    u = s + t
+                    out.add((u[:PREFIX_LEN], w2 and len(u) < PREFIX_LEN))
+            if len(out) > _MAX_PREFIXES:
+                raise _Unknown("too many prefixes")
+            acc = frozenset(out)
+        return acc
+
+    def p_quantified(self) -> _Prefixes:
+        item = self.p_atom()
+        c = self.peek()
+        lo: int
+        hi: int | None
+        if c in ("?", "*", "+"):
+            self.i += 1
+            lo, hi = {"?": (0, 1), "*": (0, None), "+": (1, None)}[c]
+        elif c == "{":
+            j = self.p.find("}", self.i)
+            body = self.p[self.i + 1 : j] if j > 0 else ""
+            parts = body.split(",")
+            if j > 0 and len(parts) <= 2 and all(x.strip().isdigit() or x == "" for x in parts):
+                self.i = j + 1
+                lo = int(parts[0]) if parts[0].strip() else 0
+                hi = (int(parts[1]) if parts[1].strip() else None) if len(parts) == 2 else lo
+            else:
+                return item  # a literal "{" follows
+        else:
+            return item
+        if self.peek() in ("?", "+"):  # lazy or possessive
+            self.i += 1
+        if self.peek() in ("?", "*", "+", "{"):
+            raise _Unknown("stacked quantifiers")
+        if hi == 0:
+            return frozenset({("", True)})
+        started = frozenset((s, False) for s, _ in item)  # one or more: then unknown
+        if lo == 1 and hi == 1:
+            return item
+        if lo == 0 and hi == 1:
+            return item | {("", True)}
+        if lo == 0:
+            return started | {("", True)}
+        return started
+
+    def p_atom(self) -> _Prefixes:
+        c = self.peek()
+        if c == "(":
+            return self.p_group()
+        if c == "\\":
+            nxt = self.peek(1)
+            if nxt and not nxt.isalnum():  # an escaped literal character
+                self.i += 2
+                return frozenset({(canon(nxt), True)})
+            first, _ = self.escape("")
+            return frozenset({("", True)}) if first.nullable else frozenset({("", False)})
+        if c in "[.":
+            self.atom("")
+            return frozenset({("", False)})
+        if c in "^$":
+            self.i += 1
+            return frozenset({("", True)})
+        if c in "*+?{":
+            raise _Unknown(f"nothing to repeat at {self.i}")
+        self.i += 1
+        return frozenset({(canon(c), True)})
+
+    def p_group(self) -> _Prefixes:
+        self.i += 1  # "("
+        if self.peek() == "?":
+            nxt = self.peek(1)
+            if nxt in (":", ">", "|"):
+                self.i += 2
+            elif nxt in "=!" or (nxt == "<" and self.peek(2) in "=!"):
+                self.i += 2 if nxt in "=!" else 3
+                self.alternation("")
+                if self.peek() != ")":
+                    raise _Unknown("unclosed group")
+                self.i += 1
+                return frozenset({("", True)})
+            elif (nxt == "P" and self.peek(2) == "<") or nxt == "<":
+                end = self.p.find(">", self.i)
+                if end < 0:
+                    raise _Unknown("unclosed group name")
+                self.i = end + 1
+            elif nxt == "#":
+                end = self.p.find(")", self.i)
+                if end < 0:
+                    raise _Unknown("unclosed comment")
+                self.i = end + 1
+                return frozenset({("", True)})
+            else:
+                j = self.i + 1
+                while j < len(self.p) and self.p[j] in _SCOPED_FLAGS:
+                    j += 1
+                if j == self.i + 1 or j >= len(self.p) or self.p[j] != ":":
+                    raise _Unknown("global flags or an unknown group")
+                # a case-sensitive scope matches fewer strings: its canonical form
+                # still holds every one it matches
+                self.i = j + 1
+        inner = self.p_alternation()
+        if self.peek() != ")":
+            raise _Unknown("unclosed group")
+        self.i += 1
+        return inner
+
+
+def literal_prefixes(pattern: str) -> frozenset[str] | None:
+    """Strings (:func:`canon` form, at most :data:`PREFIX_LEN` characters) one of which
+    :func:`canon` of every string ``pattern`` fully matches starts with; None when some
+    match can start with a character class (or the pattern is not understood).
+
+    >>> sorted(literal_prefixes(r"(?:share|follow)\\s+us|x"))
+    ['fol', 'sha', 'x']
+    >>> literal_prefixes(r"\\d+ comments") is None
+    True
+    """
+    try:
+        found = _PrefixParser(pattern).parse_prefixes()
+    except (_Unknown, ValueError, IndexError):
+        return None
+    out = frozenset(s for s, _ in found)
+    return None if "" in out else out
+
+
+class EdgeMasks:
+    """For a list of patterns (numbered by bit), which can fully match a line with a
+    given start (or last character): :func:`edge_atoms` and :func:`literal_prefixes`,
+    as bit masks.
+
+    ``start[head]`` (``head``: the line's first :data:`PREFIX_LEN` characters) is the
+    bit mask of the patterns one of whose first atoms matches ``head[0]`` and one of
+    whose literal prefixes :func:`canon` of the line starts with; ``last[ch]`` the mask
+    of those one of whose last atoms matches the line's last character ``ch``. A
+    pattern the analysis cannot bound has its bit in every mask. Both are filled in as
+    lines are met (:meth:`start_mask`, :meth:`last_mask`), so a line costs two dict
+    look-ups. Each atom is tried on the character with the pattern's own flags
+    (:data:`~textclean.stages.boilerplate.rules.REGEX_FLAGS`), so case-insensitive
+    matching decides exactly as in the full pattern.
+    """
+
+    #: ``start`` is emptied when it holds more heads than this (memory stays bounded)
+    MAX_HEADS = 200_000
+
+    def __init__(self, patterns: list[str]) -> None:
+        from textclean.stages.boilerplate.rules import REGEX_FLAGS
+
+        self.start: dict[str, int] = {}
+        self.last: dict[str, int] = {}
+        self._first: dict[str, int] = {}
+        by_side: list[dict[frozenset[str], int]] = [{}, {}]
+        unbounded = [0, 0]
+        self._no_prefix = 0
+        self._prefixes: list[dict[str, int]] = [{} for _ in range(PREFIX_LEN + 1)]
+        #: the patterns that cannot match a space, so no line of two words or more
+        self.one_word = 0
+        for bit, pattern in enumerate(patterns):
+            atoms = all_atoms(pattern)
+            if atoms is not None and not any(
+                regex.compile(a, REGEX_FLAGS).fullmatch(" ") for a in atoms
+            ):
+                self.one_word |= 1 << bit
+            for side, atoms in enumerate(edge_atoms(pattern)):
+                if atoms is None:
+                    unbounded[side] |= 1 << bit
+                elif atoms:
+                    by_side[side][atoms] = by_side[side].get(atoms, 0) | 1 << bit
+            prefixes = literal_prefixes(pattern)
+            if prefixes is None:
+                self._no_prefix |= 1 << bit
+            else:
+                for x in prefixes:
+                    table = self._prefixes[len(x)]
+                    table[x] = table.get(x, 0) | 1 << bit
+        self._any = tuple(unbounded)
+        self._tests = tuple(
+            tuple(
+                (regex.compile("|".join(sorted(atoms)), REGEX_FLAGS), mask)
+                for atoms, mask in sorted(groups.items(), key=lambda kv: kv[1])
+            )
+            for groups in by_side
+        )
+
+    def _mask(self, side: int, ch: str) -> int:
+        mask = self._any[side]
+        for test, bits in self._tests[side]:
+            if test.fullmatch(ch):
+                mask |= bits
+        return mask
+
+    def start_mask(self, head: str) -> int:
+        """The patterns that can match a line starting with ``head`` (its first
+        :data:`PREFIX_LEN` characters, or all of a shorter line)."""
+        m = self.start.get(head)
+        if m is None:
+            first = self._first.get(head[0])
+            if first is None:
+                first = self._first[head[0]] = self._mask(0, head[0])
+            key = canon(head)[:PREFIX_LEN]
+            pre = self._no_prefix
+            for n in range(1, min(len(key), PREFIX_LEN) + 1):
+                pre |= self._prefixes[n].get(key[:n], 0)
+            if len(self.start) >= self.MAX_HEADS:
+                self.start.clear()
+            m = self.start[head] = first & pre
+        return m
+
+    def last_mask(self, ch: str) -> int:
+        """The patterns that can match a line ending with ``ch``."""
+        m = self.last.get(ch)
+        if m is None:
+            m = self.last[ch] = self._mask(1, ch)
+        return m

@@ -57,8 +57,20 @@ from textclean.stages.boilerplate.layout import (
     is_prose,
     layout_lines,
 )
-from textclean.stages.boilerplate.rules import REGEX_FLAGS, Rule, line_key, parse_files
-from textclean.stages.boilerplate.screen import normalize, required_literals
+from textclean.stages.boilerplate.rules import (
+    _KEY_TRIM,
+    REGEX_FLAGS,
+    Rule,
+    line_key,
+    parse_files,
+)
+from textclean.stages.boilerplate.screen import (
+    PREFIX_LEN,
+    EdgeMasks,
+    canon,
+    normalize,
+    required_literals,
+)
 from textclean.textblocks import fenced_code_lines
 
 NAME = "boilerplate"
@@ -82,6 +94,9 @@ class Compiled:
     rule: Rule
     regexes: tuple[regex.Pattern[str], ...]
     screens: tuple[ahocorasick.Automaton | None, ...] = ()
+    #: ``edge_bits[k]``: the bit of ``regexes[k]`` in the stage's :class:`EdgeMasks`
+    #: (a line whose edge mask lacks it cannot fully match it); empty: not screened
+    edge_bits: tuple[int, ...] = ()
 
 
 def _literal_screen(pattern: str) -> ahocorasick.Automaton | None:
@@ -180,6 +195,10 @@ class _AnyZone:
     #: ``starts[k]``: the bit of the first regex of ``rules[k]`` (regexes are numbered in
     #: rule order, so the lowest matching bit is the first matching rule's regex)
     starts: tuple[int, ...] = ()
+    #: ``allowed[n]``: the bit mask of the regexes of rules whose limits a line of ``n``
+    #: words (or of ``30 * n + 50`` characters at most) is within, up to the largest
+    edges: EdgeMasks | None = None
+    allowed: tuple[int, ...] = ()
 
     @classmethod
     def build(cls, rules: Iterable[Compiled]) -> _AnyZone:
@@ -201,11 +220,8 @@ class _AnyZone:
             else:
                 for x in req:
                     needs[x] = needs.get(x, 0) | 1 << bit
-        exact_bit = 1 << len(patterns)
-        if "" not in exact:
-            for entry in exact:
-                if len(entry) >= _SCREENED_EXACT_LEN:
-                    needs[entry] = needs.get(entry, 0) | exact_bit
+        # exact entries are not searched for: a line's exact form is looked up in a dict
+        exact_bit = 0
         screen = ahocorasick.Automaton()
         for x in sorted(needs):
             screen.add_word(x, needs[x])
@@ -224,6 +240,10 @@ class _AnyZone:
                 tiers.append((limit, mask & ~always, alt if joined else None))
             except regex.error:
                 tiers.append((limit, mask, None))
+        allowed = [
+            sum(1 << bit for bit, b in enumerate(bound) if b >= need)
+            for need in range(max(limits) + 1)
+        ]
         by_need = []
         for need in range(max(limits) + 1):
             tier = next((t for t in tiers if t[0] >= need), None)
@@ -240,10 +260,12 @@ class _AnyZone:
             always,
             tuple(tiers),
             max((count_words(e) for e in exact), default=0),
-            0 if "" in exact else exact_bit,
-            max((count_words(e) for e in exact if len(e) < _SCREENED_EXACT_LEN), default=0),
+            exact_bit,
+            max((count_words(e) for e in exact), default=0),
             tuple(by_need),
             tuple(itertools.accumulate((len(c.regexes) for c in chosen[:-1]), initial=0)),
+            EdgeMasks([p.pattern for p in patterns]),
+            tuple(allowed[: len(by_need)]),
         )
 
     def screen_lines(self, lines: Sequence[Line]) -> list[int]:
@@ -257,7 +279,7 @@ class _AnyZone:
         masks = [0] * len(lines)
         if self.screen.kind != ahocorasick.AHOCORASICK or not lines:
             return masks
-        joined = "\n".join(ln.text for ln in lines).casefold()
+        joined = canon("\n".join(ln.text for ln in lines))
         if "  " in joined or (
             any(ch in joined for ch in _ASCII_ODD_SPACE)
             if joined.isascii()
@@ -321,6 +343,8 @@ class _ZoneScreen:
     prefilter: regex.Pattern[str]
     max_words: int
     max_chars: int
+    #: the bits of their regexes in the stage's :class:`EdgeMasks` (see ``edge_bits``)
+    bits: int = -1
 
     @classmethod
     def build(cls, rules: Iterable[Compiled]) -> _ZoneScreen | None:
@@ -337,13 +361,19 @@ class _ZoneScreen:
             return None
         limit = max([c.rule.max_words for c in chosen if c.regexes] or [-1])
         exact = frozenset(e for c in chosen for e in c.rule.exact)
-        return cls(exact, prefilter, limit, 30 * limit + 50)
+        bits = -1
+        if all(len(c.edge_bits) == len(c.regexes) for c in chosen):
+            bits = sum(1 << b for c in chosen for b in c.edge_bits)
+        return cls(exact, prefilter, limit, 30 * limit + 50, bits)
 
-    def may_match(self, line: Line, key: str, timeout: float) -> bool:
+    def may_match(self, line: Line, key: str, timeout: float, edges: int = -1) -> bool:
+        """``edges``: the line's mask in the stage's :class:`EdgeMasks` (-1: unknown)."""
         if key in self.exact:
             return True
         if line.words > self.max_words or len(line.text) > self.max_chars:
             return False
+        if not edges & self.bits:
+            return False  # no regex can start and end as the line does
         try:
             return self.prefilter.fullmatch(line.text, timeout=timeout) is not None
         except TimeoutError:
@@ -430,6 +460,23 @@ class _Run:
             k = self.norms[line.index] = normalize(line.text)
         return k
 
+    edge_of: dict[int, int] = field(default_factory=dict)
+
+    def edge(self, line: Line, edges: EdgeMasks | None) -> int:
+        """The line's mask in ``edges`` (the regexes that can start and end as it
+        does), computed once per document; -1 (every regex) without ``edges``."""
+        m = self.edge_of.get(line.index)
+        if m is None:
+            text = line.text
+            if edges is None or not text:
+                m = -1
+            else:
+                m = edges.start_mask(text[:PREFIX_LEN]) & edges.last_mask(text[-1])
+                if " " in text:
+                    m &= ~edges.one_word
+            self.edge_of[line.index] = m
+        return m
+
     def key(self, line: Line) -> str:
         """The exact-match form of a line, computed once per document."""
         k = self.keys.get(line.index)
@@ -464,6 +511,8 @@ class BoilerplateStage:
     shape: shape.ShapeParams = _DEFAULT_SHAPE
     model: classifier.Model | None = None  # the learned line classifier (None: off)
     zone_screen: _ZoneScreen | None = None  # the zone-bound line rules, screened (see build)
+    #: the first and last characters every regex of ``rules`` can match (``edge_bits``)
+    edges: EdgeMasks | None = None
 
     # ------------------------------------------------------------------ matching
 
@@ -472,7 +521,10 @@ class BoilerplateStage:
         if c.rule.id in run.timed_out:
             return None
         text = line.text
+        edge = run.edge(line, self.edges) if c.edge_bits else -1
         for k, pat in enumerate(c.regexes):
+            if not edge >> c.edge_bits[k] & 1 if c.edge_bits else False:
+                continue  # the line cannot start or end as a match of it does
             screen = c.screens[k] if c.screens else None
             if screen is not None and not _found(screen, run.screened(line)):
                 continue  # the line lacks every string a match must contain
@@ -542,49 +594,77 @@ class BoilerplateStage:
         :meth:`_match_anywhere`, so the result is the same as calling it on each line.
         """
         found: dict[int, tuple[str, dict[str, Any]]] = {}
-        short = [ln for ln in alive if ln.words <= a.max_words and len(ln.text) <= a.max_chars]
         timeout = self.config.regex_timeout
-        masks: dict[int, int] = {}
-        if not run.prefilter_off:
-            masks = dict(zip((ln.index for ln in short), a.screen_lines(short), strict=True))
+        off = run.prefilter_off
         nfkc = unicodedata.is_normalized("NFKC", "\n".join(ln.text for ln in alive))
-        by_need = a.by_need
         compiled = a.compiled
         always = a.always
-        exact_bit = a.exact_bit
         exact = a.exact
         short_words = a.short_exact_words
         exact_words = a.exact_words
-        off = run.prefilter_off
-        for ln in alive:
-            text = ln.text
-            words = ln.words
-            m = masks.get(ln.index)
-            full = off
-            bit = -1  # the lowest candidate regex that matches, when known
-            if m is not None and not off:  # short enough for a regex: does a candidate match?
+        keys = run.keys
+        # The candidate regexes of each line: those of rules whose limits it is within,
+        # whose first and last characters can be the line's (a full match spans the
+        # line), and, for a regex screened by required strings, that the line holds one.
+        cands: list[int] = [0] * len(alive)
+        if not off:
+            allowed = a.allowed
+            max_words = a.max_words
+            max_chars = a.max_chars
+            edges = a.edges
+            assert edges is not None
+            start_get, last_get = edges.start.get, edges.last.get
+            several = ~edges.one_word  # the regexes that can match a line of two words
+            screened = ~always
+            pending: list[int] = []  # lines with a candidate that the strings screen
+            for i, ln in enumerate(alive):
+                text = ln.text
+                words = ln.words
+                if words > max_words or len(text) > max_chars:
+                    continue
                 chars = -(-(len(text) - 50) // 30)
                 need = words if words >= chars else chars
-                tier = by_need[need] if need < len(by_need) else None
-                if tier is not None:
-                    allowed, joined = tier
-                    try:
-                        cand = (always | m) & allowed
-                        if joined is not None:  # one call for the unscreened regexes
-                            if joined.fullmatch(text, timeout=timeout):
-                                full = True
-                            else:
-                                cand &= ~always
-                        while cand:  # in rule order: the first match is the first rule's
-                            low = cand & -cand
-                            if compiled[low.bit_length() - 1].fullmatch(text, timeout=timeout):
-                                full = True
-                                bit = low.bit_length() - 1
-                                break
-                            cand ^= low
-                    except TimeoutError:
-                        full = True
-                        bit = -1
+                if need >= len(allowed):
+                    continue
+                cand = allowed[need] if words < 2 else allowed[need] & several
+                if cand:
+                    f = start_get(text[:PREFIX_LEN])
+                    if f is None:
+                        f = edges.start_mask(text[:PREFIX_LEN])
+                    cand &= f
+                if cand:
+                    la = last_get(text[-1])
+                    if la is None:
+                        la = edges.last_mask(text[-1])
+                    cand &= la
+                if cand & screened:
+                    pending.append(i)
+                cands[i] = cand
+            if pending:
+                masks = a.screen_lines([alive[i] for i in pending])
+                for i, m in zip(pending, masks, strict=True):
+                    cands[i] &= always | m
+        for i, ln in enumerate(alive):
+            text = ln.text
+            words = ln.words
+            cand = cands[i]
+            full = off
+            bit = -1  # the lowest candidate regex that matches, when known
+            if cand and not off:
+                try:
+                    while cand:  # in rule order: the first match is the first rule's
+                        low = cand & -cand
+                        if compiled[low.bit_length() - 1].fullmatch(text, timeout=timeout):
+                            full = True
+                            bit = low.bit_length() - 1
+                            break
+                        cand ^= low
+                except TimeoutError:
+                    full = True
+                    bit = -1
+                    # the per-rule path from here on: it skips a rule that timed out
+                    # (as this path would, on finding a match of it) and times it once
+                    off = True
             if full:
                 if bit >= 0 and not run.timed_out:
                     # the first rule listing the line's exact form, if it comes first, wins
@@ -598,19 +678,22 @@ class BoilerplateStage:
                         ev["line"] = ln.index + 1
                         found[ln.index] = (a.rules[k].rule.id, ev)
                     continue
-                hit = self._match_anywhere(a, ln, run, m)
+                hit = self._match_anywhere(a, ln, run, None)
                 if hit is not None:
                     found[ln.index] = hit
                 continue
             # no regex can match: the first rule listing the line's exact form
             if not exact:
                 continue
-            if words > short_words and _wordy_ends(text):
-                if words > exact_words:
-                    continue
-                if exact_bit and m is not None and not m & exact_bit and nfkc:
-                    continue
-            k = exact.get(run.key(ln))
+            if words > short_words and words > exact_words and _wordy_ends(text):
+                continue
+            key = keys.get(ln.index)
+            if key is None:
+                # a line NFKC leaves as it is: its exact form is its case-folded text
+                # trimmed (it has single spaces, and case folding makes no whitespace)
+                key = text.casefold().strip(_KEY_TRIM) if nfkc else line_key(text)
+                keys[ln.index] = key
+            k = exact.get(key)
             if k is not None:
                 found[ln.index] = (a.rules[k].rule.id, {"match": "exact", "line": ln.index + 1})
         return found
@@ -705,7 +788,12 @@ class BoilerplateStage:
             screen = self.zone_screen
             if screen is not None:
                 timeout = self.config.regex_timeout
-                alive = [ln for ln in alive if screen.may_match(ln, run.key(ln), timeout)]
+                edges = self.edges
+                alive = [
+                    ln
+                    for ln in alive
+                    if screen.may_match(ln, run.key(ln), timeout, run.edge(ln, edges))
+                ]
         line_rules = [c for c in self.rules if c.rule.kind == "line"] if alive else []
         for ln in alive:
             for c in line_rules:
@@ -1080,6 +1168,12 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
     pack = rules if rules is not None else RulePack.load(config.rules)
     parsed = parse_files(pack.files("boilerplate", "*.toml"))
     compiled = tuple(compile_rules(parsed.rules, config.boilerplate))
+    # every regex gets a bit in one edge screen, in rule order
+    edges = EdgeMasks([p.pattern for c in compiled for p in c.regexes])
+    bits = itertools.count()
+    compiled = tuple(
+        dataclasses.replace(c, edge_bits=tuple(next(bits) for _ in c.regexes)) for c in compiled
+    )
     try:
         params = shape.ShapeParams.from_tables(parsed.shape)
     except ValueError as exc:
@@ -1105,6 +1199,7 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         anywhere=_AnyZone.build(compiled),
         shape=params,
         zone_screen=_ZoneScreen.build(compiled),
+        edges=edges,
         model=load_model(parsed.model, config.boilerplate),
     )
 
