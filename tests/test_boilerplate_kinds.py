@@ -151,6 +151,99 @@ def test_each_family_removes_its_line_inside_the_article(chrome: str) -> None:
     assert not set(got) & set(lines)
 
 
+#: Stock strings of CMS, blog, forum and newsletter templates in their translations,
+#: each with the rule that owns its kind (every line written for the tests).
+TEMPLATES = {
+    "Quick links": "boilerplate.forum.thread",
+    "Link to post": "boilerplate.forum.thread",
+    "Share on other sites": "boilerplate.forum.thread",
+    "Create an account or sign in to comment": "boilerplate.forum.thread",
+    "Go to topic listing": "boilerplate.forum.thread",
+    "Recently Browsing 0 members": "boilerplate.forum.thread",
+    "Zum Erweitern klicken...": "boilerplate.forum.thread",
+    "Cliquez pour agrandir...": "boilerplate.forum.thread",
+    "Du musst dich einloggen oder registrieren, um hier zu antworten.": "boilerplate.forum.thread",
+    "Author Topic: New opening hours  (Read 812 times)": "boilerplate.forum.thread",
+    "Pages: [1] 2 Go Down": "boilerplate.forum.thread",
+    "Quote: Originally Posted by harbourfan": "boilerplate.forum.thread",
+    "The Following User Says Thank You to harbourfan For This Useful Post:": (
+        "boilerplate.forum.thread"
+    ),
+    "Find all posts by harbourfan": "boilerplate.forum.thread",
+    "This topic was automatically closed 14 days after the last reply.": (
+        "boilerplate.forum.thread"
+    ),
+    "Solved by harbourfan in post #6": "boilerplate.forum.thread",
+    "Powered by phpBB® Forum Software © phpBB Limited": "boilerplate.forum.thread",
+    "Powered by vBulletin® Version 4.2.5": "boilerplate.forum.thread",
+    "Community platform by XenForo® © 2010-2024 XenForo Ltd.": "boilerplate.forum.thread",
+    "Thread starter harbourfan": "boilerplate.forum.thread",
+    "Hits: 4120": "boilerplate.stub.counter",
+    "Affichages : 311": "boilerplate.stub.counter",
+    "Odsłony: 982": "boilerplate.stub.counter",
+    "조회수 1520": "boilerplate.stub.counter",
+    "閲覧数 77": "boilerplate.stub.counter",
+    "12 visualizzazioni": "boilerplate.stub.counter",
+    "Powered by Joomla!": "boilerplate.footer.credits",
+    "Published with Ghost": "boilerplate.footer.credits",
+    "Obsługiwane przez usługę Blogger.": "boilerplate.footer.credits",
+    "©2024 by Harbour Bakery. Proudly created with Wix.com": "boilerplate.footer.credits",
+    "Close and accept": "boilerplate.privacy.cookie_notice",
+    "Privacy & Cookies: This site uses cookies. By continuing, you agree.": (
+        "boilerplate.privacy.cookie_notice"
+    ),
+    "To find out more, including how to control cookies, see here: Cookie Policy": (
+        "boilerplate.privacy.cookie_notice"
+    ),
+    "Datenschutz & Cookies: Diese Website verwendet Cookies.": "boilerplate.privacy.cookie_notice",
+    "Diese Website verwendet Cookies.": "boilerplate.privacy.cookie_notice",
+    "Bu web sitesi çerezleri kullanmaktadır.": "boilerplate.privacy.cookie_notice",
+    "Follow Following": "boilerplate.social.jetpack",
+    "Report this content": "boilerplate.social.jetpack",
+    "Poprzedni wpis": "boilerplate.comments.blog_nav",
+    "Следующая запись": "boilerplate.comments.blog_nav",
+    "前の記事": "boilerplate.comments.blog_nav",
+    "メールアドレスが公開されることはありません。 ※ が付いている欄は必須項目です": (
+        "boilerplate.comments.form_i18n"
+    ),
+    "Abonnieren Kommentare zum Post (Atom)": "boilerplate.comments.form_i18n",
+    "Commenting has been turned off.": "boilerplate.comments.closed",
+    "Be the first to write a comment.": "boilerplate.comments.be_first",
+    "Writer's picture": "boilerplate.ui.image_alt",
+    "Thanks for submitting!": "boilerplate.cta.form_states",
+    "Oops! Something went wrong while submitting the form.": "boilerplate.cta.form_states",
+    "Upgrade to paid": "boilerplate.cta.platform_members",
+    "Responses (4)": "boilerplate.cta.platform_members",
+    "ADVERTISEMENT - CONTINUE READING BELOW": "boilerplate.ads.advertisement",
+    "bottom of page": "boilerplate.nav.back_to_top",
+    "Diesen Artikel teilen": "boilerplate.social.share_rows",
+    "あわせて読みたい": "boilerplate.nav.widget_headings",
+    "Mest läst": "boilerplate.nav.widget_headings",
+    "Text Only Version": "boilerplate.nav.skip_to_content",
+    "Section titled How the council votes": "boilerplate.stub.page_residue",
+    "+8 photos": "boilerplate.stub.counter",
+    "View gallery (8 photos)": "boilerplate.stub.counter",
+    "Weitere 8 Bilder": "boilerplate.stub.counter",
+    "Ver galería (8 fotos)": "boilerplate.stub.counter",
+    "ニュースレター登録": "boilerplate.cta.newsletter_i18n",
+    "Napište komentář": "boilerplate.comments.form_i18n",
+    "Číst dál": "boilerplate.stub.read_more_i18n",
+    "タグ: 議会, 図書館": "boilerplate.nav.blog_widgets",
+}
+
+
+@pytest.mark.parametrize("chrome", list(TEMPLATES))
+def test_each_template_string_goes_after_the_article(chrome: str) -> None:
+    assert removed(BODY + chrome + "\n") == {chrome: TEMPLATES[chrome]}
+
+
+@pytest.mark.parametrize("chrome", list(TEMPLATES))
+def test_each_template_string_goes_inside_the_article(chrome: str) -> None:
+    lines = BODY.splitlines()
+    got = removed("\n".join([lines[0], chrome, *lines[1:]]) + "\n")
+    assert got == {chrome: TEMPLATES[chrome]}
+
+
 # Article sentences and short article lines that use the families' words.
 KEPT = """\
 She joined the council in 2002 and posts her notes on the town website every week.
@@ -181,6 +274,19 @@ Reaction: the residents were pleased, the mayor said.
 Users of the forum asked the council to keep the library open on Sundays.
 Recibe nuestro saludo, dijo el alcalde en la reunión del martes por la tarde.
 Tämä sivu kertoo kirjaston aukioloajoista ja lainaussäännöistä.
+Quick links between the two halls were built in 1990, the council said.
+Thread starter kits are sold at the market on Saturdays, next to the wool stall.
+Originally posted by the author on her own blog, the essay is reprinted here.
+Find more posts by the same author on the archive page of the club.
+Section titled Definitions, which the council adopted, sets out the rules.
+Diese Website verwendet Cookies, sagte der Sprecher der Stadt am Montag.
+Privacy and cookies: what the new law means for the town's shops
+Powered by Joomla, the council's first website went live in 2010.
+Hits: the band played all of them, and the crowd sang along.
+The photographer took 12 photos of the flooded square before noon.
+Responses to the survey were mostly positive, the clerk said.
+Writer's block kept the poet away from the festival for a year.
+Tag: the children played it in the park until the bell rang.
 """
 
 
@@ -233,7 +339,7 @@ def test_a_teaser_heading_in_more_languages_cuts_its_block_at_the_end() -> None:
 
 
 def test_consent_buttons_in_more_languages_go_at_the_edges_only() -> None:
-    for word in ("Alle akzeptieren", "Tout accepter", "Hyväksy kaikki"):
+    for word in ("Alle akzeptieren", "Tout accepter", "Hyväksy kaikki", "Accetta tutto"):
         lines = BODY.splitlines()
         assert removed("\n".join([lines[0], word, *lines[1:]]) + "\n") == {}, word
         assert removed(BODY + word + "\n") == {word: "boilerplate.privacy.consent_buttons_i18n"}
