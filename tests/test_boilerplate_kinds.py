@@ -229,6 +229,19 @@ TEMPLATES = {
     "Napište komentář": "boilerplate.comments.form_i18n",
     "Číst dál": "boilerplate.stub.read_more_i18n",
     "タグ: 議会, 図書館": "boilerplate.nav.blog_widgets",
+    "Mainos": "boilerplate.ads.advertisement",
+    "Der Artikel wird unterhalb der Anzeige fortgesetzt": "boilerplate.ads.advertisement",
+    "Sponsored Links by Taboola": "boilerplate.ads.advertisement",
+    "Impostazioni cookie": "boilerplate.privacy.notice",
+    "Artikel afdrukken": "boilerplate.ui.print_buttons",
+    "文字サイズ": "boilerplate.ui.a11y_toolbar",
+    "Ascolta questo articolo": "boilerplate.ui.player",
+    "Clicca per ingrandire": "boilerplate.ui.image_labels",
+    "この記事は約5分で読めます": "boilerplate.ui.reading_time",
+    "阅读时间：5分钟": "boilerplate.ui.reading_time",
+    "blog comments powered by Disqus": "boilerplate.comments.identity",
+    "3 Comments Sort by Oldest": "boilerplate.comments.identity",
+    "(opens in new tab)": "boilerplate.ui.notices",
 }
 
 
@@ -287,6 +300,8 @@ The photographer took 12 photos of the flooded square before noon.
 Responses to the survey were mostly positive, the clerk said.
 Writer's block kept the poet away from the festival for a year.
 Tag: the children played it in the park until the bell rang.
+Click to enlarge the map of the new bus routes, the council's website says.
+Mainos and posters were printed for the Finnish festival in the square.
 """
 
 
