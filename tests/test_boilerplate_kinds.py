@@ -163,7 +163,6 @@ TEMPLATES = {
     "Zum Erweitern klicken...": "boilerplate.forum.thread",
     "Cliquez pour agrandir...": "boilerplate.forum.thread",
     "Du musst dich einloggen oder registrieren, um hier zu antworten.": "boilerplate.forum.thread",
-    "Author Topic: New opening hours  (Read 812 times)": "boilerplate.forum.thread",
     "Pages: [1] 2 Go Down": "boilerplate.forum.thread",
     "Quote: Originally Posted by harbourfan": "boilerplate.forum.thread",
     "The Following User Says Thank You to harbourfan For This Useful Post:": (
@@ -242,6 +241,76 @@ TEMPLATES = {
     "blog comments powered by Disqus": "boilerplate.comments.identity",
     "3 Comments Sort by Oldest": "boilerplate.comments.identity",
     "(opens in new tab)": "boilerplate.ui.notices",
+    "Sign in to follow this": "boilerplate.forum.thread",
+    "Reaktionen: harbourfan, Ana und 3 weitere": "boilerplate.forum.thread",
+    "Old 03-04-2004, 03:06 AM": "boilerplate.forum.thread",
+    "Send a message via ICQ to harbourfan": "boilerplate.forum.thread",
+    "More information about the Harbour mailing list": "boilerplate.forum.thread",
+    "Joined: 12 years ago": "boilerplate.forum.profile",
+    "Просмотров всего: 812; сегодня: 3.": "boilerplate.stub.counter",
+    "34 citiri": "boilerplate.stub.counter",
+    "| ada 0 komentar": "boilerplate.stub.counter",
+    "Enviar um comentário": "boilerplate.comments.form_i18n",
+    "Vous devez être connecté pour poster un commentaire.": "boilerplate.comments.form_i18n",
+    "Web page addresses and email addresses turn into links automatically.": (
+        "boilerplate.comments.form_i18n"
+    ),
+    "Allowed HTML tags: <a> <em> <strong> <cite>": "boilerplate.comments.form_i18n",
+    "Please note: comments must be approved before they are published.": (
+        "boilerplate.comments.form_i18n"
+    ),
+    "Xでポスト": "boilerplate.social.share_rows",
+    "Share & Bookmark, Press Enter to show all options, press Tab go to next option": (
+        "boilerplate.social.share_rows"
+    ),
+    "大きな文字で印刷": "boilerplate.ui.print_buttons",
+    "文字を大きくする": "boilerplate.ui.a11y_toolbar",
+    "Set your text size: A A A": "boilerplate.ui.a11y_toolbar",
+    "Pasar al contenido principal": "boilerplate.nav.skip_to_content",
+    "Przejdź do treści Przejdź do menu Przejdź do wyszukiwarki": "boilerplate.nav.skip_to_content",
+    "Subscribe to this blog’s feed": "boilerplate.footer.credits",
+    "Editer l'article Suivre ce blog Administration + Créer mon blog": "boilerplate.footer.credits",
+    "Up ↑": "boilerplate.nav.back_to_top",
+    "Loading from Vimeo": "boilerplate.ui.player",
+    "Show Notes Transcript Chapter Markers": "boilerplate.ui.player",
+    "Download as PDF, TXT or read online on Scribd": "boilerplate.docs.viewer",
+    "0% found this document useful (0 votes)": "boilerplate.docs.viewer",
+    'Presentation on theme: "Harbour budget 2024"— Presentation transcript:': (
+        "boilerplate.docs.viewer"
+    ),
+    "[simage=12,200,n,left]": "boilerplate.stub.page_residue",
+    "/image%2F1234%2F20240101%2Fob_12ab34_harbour.jpg)": "boilerplate.stub.page_residue",
+    "The printable version is no longer supported and may have rendering errors.": (
+        "boilerplate.ui.notices"
+    ),
+    "If you purchase a product or register for an account through the links on our site": (
+        "boilerplate.ui.affiliate_notice"
+    ),
+    "We test the kettles we review. When you buy through our links we may earn a commission.": (
+        "boilerplate.ui.affiliate_notice"
+    ),
+    "By allowing ads to appear on this site, you support local businesses and journalism.": (
+        "boilerplate.ui.affiliate_notice"
+    ),
+    "Ezek érdekelhetnek még": "boilerplate.nav.widget_headings",
+    "Mais em Notícias:": "boilerplate.nav.widget_headings",
+    "Continua la lettura della notizia": "boilerplate.stub.read_more_i18n",
+    "To read the entire article, please click on": "boilerplate.stub.read_more_i18n",
+    "Continued on next page": "boilerplate.stub.read_more_i18n",
+    "Archiv für Kategorie Stadtrat": "boilerplate.nav.archive_label",
+    "A collection of 12 posts": "boilerplate.nav.archive_label",
+    "Mostrando postagens com marcador Câmara. Mostrar todas as postagens": (
+        "boilerplate.nav.archive_label"
+    ),
+    "Garden notes · Uncategorized": "boilerplate.footer.tags_i18n",
+    "Billing info update failed.": "boilerplate.cta.platform_members",
+    "Not a member? Register now.": "boilerplate.cta.platform_members",
+    "1 Reply": "boilerplate.comments.counts",
+    "Ten serwis używa plików cookies, aby ułatwić korzystanie z serwisu.": (
+        "boilerplate.privacy.cookie_notice"
+    ),
+    "Writer’s pictureAna Souza": "boilerplate.ui.image_alt",
+    "9 minutes reading time (1721 words)": "boilerplate.ui.reading_time",
 }
 
 
@@ -302,6 +371,12 @@ Writer's block kept the poet away from the festival for a year.
 Tag: the children played it in the park until the bell rang.
 Click to enlarge the map of the new bus routes, the council's website says.
 Mainos and posters were printed for the Finnish festival in the square.
+Old 03-04 was the number of the bus that ran past the harbour until 2004.
+More information about the library opening will follow next week, the mayor said.
+A collection of twelve letters from the harbour master was found in the attic.
+Continued on the next page of the report are the council's figures for the year.
+Uncategorized waste is collected on Mondays, the council said.
+Send a message to the council if the bins are not collected, the clerk said.
 """
 
 
