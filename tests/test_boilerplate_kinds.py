@@ -227,7 +227,6 @@ TEMPLATES = {
     "ニュースレター登録": "boilerplate.cta.newsletter_i18n",
     "Napište komentář": "boilerplate.comments.form_i18n",
     "Číst dál": "boilerplate.stub.read_more_i18n",
-    "タグ: 議会, 図書館": "boilerplate.nav.blog_widgets",
     "Mainos": "boilerplate.ads.advertisement",
     "Der Artikel wird unterhalb der Anzeige fortgesetzt": "boilerplate.ads.advertisement",
     "Sponsored Links by Taboola": "boilerplate.ads.advertisement",
@@ -278,7 +277,6 @@ TEMPLATES = {
     'Presentation on theme: "Harbour budget 2024"— Presentation transcript:': (
         "boilerplate.docs.viewer"
     ),
-    "[simage=12,200,n,left]": "boilerplate.stub.page_residue",
     "/image%2F1234%2F20240101%2Fob_12ab34_harbour.jpg)": "boilerplate.stub.page_residue",
     "The printable version is no longer supported and may have rendering errors.": (
         "boilerplate.ui.notices"
