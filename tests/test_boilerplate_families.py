@@ -46,9 +46,9 @@ FAMILIES = {
     "2 Comments so far": "boilerplate.comments.counts",
     "Reply 0 comments": "boilerplate.comments.counts",
     "TrackBack URL for this entry:": "boilerplate.comments.counts",
-    "Thread starter Ana Souza Start date Mar 3, 2024": "boilerplate.comments.forum",
-    "Click to expand...": "boilerplate.comments.forum",
-    "Userlevel 4": "boilerplate.comments.forum",
+    "Thread starter Ana Souza Start date Mar 3, 2024": "boilerplate.forum.thread",
+    "Click to expand...": "boilerplate.forum.thread",
+    "Userlevel 4": "boilerplate.forum.profile",
     # paywalls
     "Keep reading with a 7-day free trial": "boilerplate.cta.paywall",
     "Upgrade to Ledger Plus to read the rest of this article and the whole archive.": (

@@ -12,34 +12,37 @@ from __future__ import annotations
 import pytest
 
 from tests.boilerplate_helpers import at_bottom, at_top, between, removed
+from textclean.config import Config
+from textclean.rules import RulePack
+from textclean.stages import boilerplate
 
 #: Lines removed anywhere on a page, with the rule that removes each.
 ANYWHERE = {
     # forum software: the poster's box and the thread furniture
-    "Posts: 1204": "boilerplate.comments.forum_software",
-    "Beiträge: 87": "boilerplate.comments.forum_software",
-    "Message(s) : 512": "boilerplate.comments.forum_software",
-    "Joined: Tue Mar 02, 2010 8:14 pm": "boilerplate.comments.forum_software",
-    "Registriert: 4. Feb 2015, 10:20": "boilerplate.comments.forum_software",
-    "Inscription : Lun Sep 12, 2016 9:00 am": "boilerplate.comments.forum_software",
-    "Mitglieds-Nr.: 4410": "boilerplate.comments.forum_software",
-    "Gruppe: Members": "boilerplate.comments.forum_software",
-    "Reaction score": "boilerplate.comments.forum_software",
-    "Avatar de l’utilisateur": "boilerplate.comments.forum_software",
-    "Author Message": "boilerplate.comments.forum_software",
-    "It is currently Thu Jun 06, 2019 4:12 pm": "boilerplate.comments.forum_software",
-    "All times are UTC + 1 hour": "boilerplate.comments.forum_software",
-    "Nous sommes actuellement le Ven Oct 11, 2019 6:40 pm": "boilerplate.comments.forum_software",
+    "Posts: 1204": "boilerplate.forum.profile",
+    "Beiträge: 87": "boilerplate.forum.profile",
+    "Message(s) : 512": "boilerplate.forum.profile",
+    "Joined: Tue Mar 02, 2010 8:14 pm": "boilerplate.forum.profile",
+    "Registriert: 4. Feb 2015, 10:20": "boilerplate.forum.profile",
+    "Inscription : Lun Sep 12, 2016 9:00 am": "boilerplate.forum.profile",
+    "Mitglieds-Nr.: 4410": "boilerplate.forum.profile",
+    "Gruppe: Members": "boilerplate.forum.profile",
+    "Reaction score": "boilerplate.forum.profile",
+    "Avatar de l’utilisateur": "boilerplate.forum.profile",
+    "Author Message": "boilerplate.forum.profile",
+    "It is currently Thu Jun 06, 2019 4:12 pm": "boilerplate.forum.thread",
+    "All times are UTC + 1 hour": "boilerplate.forum.thread",
+    "Nous sommes actuellement le Ven Oct 11, 2019 6:40 pm": "boilerplate.forum.thread",
     "Post new topic Reply to topic  [ 12 posts ]  Go to page 1, 2  Next": (
-        "boilerplate.comments.forum_software"
+        "boilerplate.forum.thread"
     ),
-    "Pages: [1] 2 3 4": "boilerplate.comments.forum_software",
-    "Results 1 to 10 of 24": "boilerplate.comments.forum_software",
-    "Beitrag #4": "boilerplate.comments.forum_software",
-    "+ Répondre à la discussion": "boilerplate.comments.forum_software",
+    "Pages: [1] 2 3 4": "boilerplate.forum.thread",
+    "Results 1 to 10 of 24": "boilerplate.forum.thread",
+    "Beitrag #4": "boilerplate.forum.thread",
+    "+ Répondre à la discussion": "boilerplate.forum.thread",
     "up vote 12 down vote accepted": "boilerplate.comments.threads",
-    "Willkommen, Gast ( Anmelden | Registrierung )": "boilerplate.comments.forum_software",
-    "4 participants": "boilerplate.comments.forum_software",
+    "Willkommen, Gast ( Anmelden | Registrierung )": "boilerplate.forum.thread",
+    "4 participants": "boilerplate.forum.thread",
     # MediaWiki
     "[modifier | modifier le code]": "boilerplate.wiki.furniture",
     "[Bearbeiten | Quelltext bearbeiten]": "boilerplate.wiki.furniture",
@@ -101,7 +104,7 @@ ANYWHERE = {
     "Impressum | Datenschutz | Kontakt | Barrierefreiheit": "boilerplate.nav.footer_link_rows",
     "Berita/grid-4": "boilerplate.stub.page_residue",
     "Vous souhaitez réagir à ce message ? Créez un compte en deux clics.": (
-        "boilerplate.comments.forum_software"
+        "boilerplate.forum.thread"
     ),
     "Más leído": "boilerplate.nav.widget_headings",
     "Startseite > Rathaus > Gemeinderat": "boilerplate.nav.breadcrumb_home",
@@ -191,3 +194,14 @@ def test_article_lines_with_the_furniture_words_are_kept(sep: str) -> None:
 )
 def test_zone_bound_words_stay_in_the_middle_of_a_page(line: str) -> None:
     assert removed(between([line])) == {}
+
+
+@pytest.mark.parametrize("family", ["boilerplate.forum.profile", "boilerplate.forum.thread"])
+def test_one_forum_family_owns_each_forum_line(family: str) -> None:
+    """The poster's box (forum.profile) and the thread around the posts (forum.thread)
+    each have one owner: with the owner switched off, no other rule takes its lines."""
+    lines = [line for line, rule in ANYWHERE.items() if rule == family]
+    assert len(lines) >= 8
+    config = Config().replace(boilerplate={"disable": [family]})
+    stage = boilerplate.build(config, RulePack.load(()))
+    assert removed(between(lines), stage) == {}

@@ -14,40 +14,36 @@ from tests.boilerplate_helpers import BODY, after_body, between, inside_body, re
 
 FAMILIES = {
     # forum software (phpBB, vBulletin, Invision, XenForo, SMF, Forumactif)
-    "It is currently Mon Mar 18, 2024 9:16 pm": "boilerplate.comments.forum_software",
-    "All times are UTC - 8 hours [ DST ]": "boilerplate.comments.forum_software",
-    "Le fuseau horaire est UTC+1 heure": "boilerplate.comments.forum_software",
-    "Post new topic Reply to topic [ 12 posts ] Go to page 1, 2 Next": (
-        "boilerplate.comments.forum_software"
-    ),
-    "Joined: Sat Apr 13, 2002 5:00 pm": "boilerplate.comments.forum_software",
-    "Registriert: 12. Jan 2018, 19:08": "boilerplate.comments.forum_software",
-    "Inscription : Mar Avr 05, 2011 10:00 pm": "boilerplate.comments.forum_software",
-    "Beigetreten: 30.05.2007": "boilerplate.comments.forum_software",
-    "Posts: 3342": "boilerplate.comments.forum_software",
-    "Beiträge: 154": "boilerplate.comments.forum_software",
-    "Message(s) : 3442": "boilerplate.comments.forum_software",
-    "Mitglieds-Nr.: 32298": "boilerplate.comments.forum_software",
-    "Gruppe: Members": "boilerplate.comments.forum_software",
-    "Results 1 to 2 of 2": "boilerplate.comments.forum_software",
-    "Résultats 1 à 2 sur 2": "boilerplate.comments.forum_software",
-    "Beitrag #1": "boilerplate.comments.forum_software",
-    "Willkommen, Gast ( Anmelden | Registrierung )": "boilerplate.comments.forum_software",
-    "Reaction score": "boilerplate.comments.forum_software",
-    "Benutzeravatar": "boilerplate.comments.forum_software",
-    "Auteur Message": "boilerplate.comments.forum_software",
-    "6 participants": "boilerplate.comments.forum_software",
-    "Pages: [1] 2 3": "boilerplate.comments.forum_software",
+    "It is currently Mon Mar 18, 2024 9:16 pm": "boilerplate.forum.thread",
+    "All times are UTC - 8 hours [ DST ]": "boilerplate.forum.thread",
+    "Le fuseau horaire est UTC+1 heure": "boilerplate.forum.thread",
+    "Post new topic Reply to topic [ 12 posts ] Go to page 1, 2 Next": ("boilerplate.forum.thread"),
+    "Joined: Sat Apr 13, 2002 5:00 pm": "boilerplate.forum.profile",
+    "Registriert: 12. Jan 2018, 19:08": "boilerplate.forum.profile",
+    "Inscription : Mar Avr 05, 2011 10:00 pm": "boilerplate.forum.profile",
+    "Beigetreten: 30.05.2007": "boilerplate.forum.profile",
+    "Posts: 3342": "boilerplate.forum.profile",
+    "Beiträge: 154": "boilerplate.forum.profile",
+    "Message(s) : 3442": "boilerplate.forum.profile",
+    "Mitglieds-Nr.: 32298": "boilerplate.forum.profile",
+    "Gruppe: Members": "boilerplate.forum.profile",
+    "Results 1 to 2 of 2": "boilerplate.forum.thread",
+    "Résultats 1 à 2 sur 2": "boilerplate.forum.thread",
+    "Beitrag #1": "boilerplate.forum.thread",
+    "Willkommen, Gast ( Anmelden | Registrierung )": "boilerplate.forum.thread",
+    "Reaction score": "boilerplate.forum.profile",
+    "Benutzeravatar": "boilerplate.forum.profile",
+    "Auteur Message": "boilerplate.forum.profile",
+    "6 participants": "boilerplate.forum.thread",
+    "Pages: [1] 2 3": "boilerplate.forum.thread",
     "Vous souhaitez réagir à ce message ? Créez un compte en quelques clics.": (
-        "boilerplate.comments.forum_software"
+        "boilerplate.forum.thread"
     ),
-    "Users browsing this forum: No registered users and 2 guests": (
-        "boilerplate.comments.forum_software"
-    ),
-    "You cannot post new topics in this forum": "boilerplate.comments.forum_software",
-    "BB code is On": "boilerplate.comments.forum_software",
-    "12 posts • Page 1 of 2": "boilerplate.comments.forum_software",
-    "0 Members and 1 Guest are viewing this topic.": "boilerplate.comments.forum_software",
+    "Users browsing this forum: No registered users and 2 guests": ("boilerplate.forum.thread"),
+    "You cannot post new topics in this forum": "boilerplate.forum.thread",
+    "BB code is On": "boilerplate.forum.thread",
+    "12 posts • Page 1 of 2": "boilerplate.forum.thread",
+    "0 Members and 1 Guest are viewing this topic.": "boilerplate.forum.thread",
     # comment threads
     "Discussion about this post": "boilerplate.comments.threads",
     "Expand full comment": "boilerplate.comments.threads",
@@ -154,6 +150,179 @@ def test_each_family_removes_its_line_inside_the_article(chrome: str) -> None:
     assert not set(got) & set(BODY.splitlines())
 
 
+#: Stock strings of CMS, blog, forum and newsletter templates in their translations,
+#: each with the rule that owns its kind (every line written for the tests).
+TEMPLATES = {
+    "Quick links": "boilerplate.forum.thread",
+    "Link to post": "boilerplate.forum.thread",
+    "Share on other sites": "boilerplate.forum.thread",
+    "Create an account or sign in to comment": "boilerplate.forum.thread",
+    "Go to topic listing": "boilerplate.forum.thread",
+    "Recently Browsing 0 members": "boilerplate.forum.thread",
+    "Zum Erweitern klicken...": "boilerplate.forum.thread",
+    "Cliquez pour agrandir...": "boilerplate.forum.thread",
+    "Du musst dich einloggen oder registrieren, um hier zu antworten.": "boilerplate.forum.thread",
+    "Pages: [1] 2 Go Down": "boilerplate.forum.thread",
+    "Quote: Originally Posted by harbourfan": "boilerplate.forum.thread",
+    "The Following User Says Thank You to harbourfan For This Useful Post:": (
+        "boilerplate.forum.thread"
+    ),
+    "Find all posts by harbourfan": "boilerplate.forum.thread",
+    "This topic was automatically closed 14 days after the last reply.": (
+        "boilerplate.forum.thread"
+    ),
+    "Solved by harbourfan in post #6": "boilerplate.forum.thread",
+    "Powered by phpBB® Forum Software © phpBB Limited": "boilerplate.forum.thread",
+    "Powered by vBulletin® Version 4.2.5": "boilerplate.forum.thread",
+    "Community platform by XenForo® © 2010-2024 XenForo Ltd.": "boilerplate.forum.thread",
+    "Thread starter harbourfan": "boilerplate.forum.thread",
+    "Hits: 4120": "boilerplate.stub.counter",
+    "Affichages : 311": "boilerplate.stub.counter",
+    "Odsłony: 982": "boilerplate.stub.counter",
+    "조회수 1520": "boilerplate.stub.counter",
+    "閲覧数 77": "boilerplate.stub.counter",
+    "12 visualizzazioni": "boilerplate.stub.counter",
+    "Powered by Joomla!": "boilerplate.footer.credits",
+    "Published with Ghost": "boilerplate.footer.credits",
+    "Obsługiwane przez usługę Blogger.": "boilerplate.footer.credits",
+    "©2024 by Harbour Bakery. Proudly created with Wix.com": "boilerplate.footer.credits",
+    "Close and accept": "boilerplate.privacy.cookie_notice",
+    "Privacy & Cookies: This site uses cookies. By continuing, you agree.": (
+        "boilerplate.privacy.cookie_notice"
+    ),
+    "To find out more, including how to control cookies, see here: Cookie Policy": (
+        "boilerplate.privacy.cookie_notice"
+    ),
+    "Datenschutz & Cookies: Diese Website verwendet Cookies.": "boilerplate.privacy.cookie_notice",
+    "Diese Website verwendet Cookies.": "boilerplate.privacy.cookie_notice",
+    "Bu web sitesi çerezleri kullanmaktadır.": "boilerplate.privacy.cookie_notice",
+    "Follow Following": "boilerplate.social.jetpack",
+    "Report this content": "boilerplate.social.jetpack",
+    "Poprzedni wpis": "boilerplate.comments.blog_nav",
+    "Следующая запись": "boilerplate.comments.blog_nav",
+    "前の記事": "boilerplate.comments.blog_nav",
+    "メールアドレスが公開されることはありません。 ※ が付いている欄は必須項目です": (
+        "boilerplate.comments.form_i18n"
+    ),
+    "Abonnieren Kommentare zum Post (Atom)": "boilerplate.comments.form_i18n",
+    "Commenting has been turned off.": "boilerplate.comments.closed",
+    "Be the first to write a comment.": "boilerplate.comments.be_first",
+    "Writer's picture": "boilerplate.ui.image_alt",
+    "Thanks for submitting!": "boilerplate.cta.form_states",
+    "Oops! Something went wrong while submitting the form.": "boilerplate.cta.form_states",
+    "Upgrade to paid": "boilerplate.cta.platform_members",
+    "Responses (4)": "boilerplate.cta.platform_members",
+    "ADVERTISEMENT - CONTINUE READING BELOW": "boilerplate.ads.advertisement",
+    "bottom of page": "boilerplate.nav.back_to_top",
+    "Diesen Artikel teilen": "boilerplate.social.share_rows",
+    "あわせて読みたい": "boilerplate.nav.widget_headings",
+    "Mest läst": "boilerplate.nav.widget_headings",
+    "Text Only Version": "boilerplate.nav.skip_to_content",
+    "Section titled How the council votes": "boilerplate.stub.page_residue",
+    "+8 photos": "boilerplate.stub.counter",
+    "View gallery (8 photos)": "boilerplate.stub.counter",
+    "Weitere 8 Bilder": "boilerplate.stub.counter",
+    "Ver galería (8 fotos)": "boilerplate.stub.counter",
+    "ニュースレター登録": "boilerplate.cta.newsletter_i18n",
+    "Napište komentář": "boilerplate.comments.form_i18n",
+    "Číst dál": "boilerplate.stub.read_more_i18n",
+    "Mainos": "boilerplate.ads.advertisement",
+    "Der Artikel wird unterhalb der Anzeige fortgesetzt": "boilerplate.ads.advertisement",
+    "Sponsored Links by Taboola": "boilerplate.ads.advertisement",
+    "Impostazioni cookie": "boilerplate.privacy.notice",
+    "Artikel afdrukken": "boilerplate.ui.print_buttons",
+    "文字サイズ": "boilerplate.ui.a11y_toolbar",
+    "Ascolta questo articolo": "boilerplate.ui.player",
+    "Clicca per ingrandire": "boilerplate.ui.image_labels",
+    "この記事は約5分で読めます": "boilerplate.ui.reading_time",
+    "阅读时间：5分钟": "boilerplate.ui.reading_time",
+    "blog comments powered by Disqus": "boilerplate.comments.identity",
+    "3 Comments Sort by Oldest": "boilerplate.comments.identity",
+    "(opens in new tab)": "boilerplate.ui.notices",
+    "Sign in to follow this": "boilerplate.forum.thread",
+    "Reaktionen: harbourfan, Ana und 3 weitere": "boilerplate.forum.thread",
+    "Old 03-04-2004, 03:06 AM": "boilerplate.forum.thread",
+    "Send a message via ICQ to harbourfan": "boilerplate.forum.thread",
+    "More information about the Harbour mailing list": "boilerplate.forum.thread",
+    "Joined: 12 years ago": "boilerplate.forum.profile",
+    "Просмотров всего: 812; сегодня: 3.": "boilerplate.stub.counter",
+    "34 citiri": "boilerplate.stub.counter",
+    "| ada 0 komentar": "boilerplate.stub.counter",
+    "Enviar um comentário": "boilerplate.comments.form_i18n",
+    "Vous devez être connecté pour poster un commentaire.": "boilerplate.comments.form_i18n",
+    "Web page addresses and email addresses turn into links automatically.": (
+        "boilerplate.comments.form_i18n"
+    ),
+    "Allowed HTML tags: <a> <em> <strong> <cite>": "boilerplate.comments.form_i18n",
+    "Please note: comments must be approved before they are published.": (
+        "boilerplate.comments.form_i18n"
+    ),
+    "Xでポスト": "boilerplate.social.share_rows",
+    "Share & Bookmark, Press Enter to show all options, press Tab go to next option": (
+        "boilerplate.social.share_rows"
+    ),
+    "大きな文字で印刷": "boilerplate.ui.print_buttons",
+    "文字を大きくする": "boilerplate.ui.a11y_toolbar",
+    "Set your text size: A A A": "boilerplate.ui.a11y_toolbar",
+    "Pasar al contenido principal": "boilerplate.nav.skip_to_content",
+    "Przejdź do treści Przejdź do menu Przejdź do wyszukiwarki": "boilerplate.nav.skip_to_content",
+    "Subscribe to this blog’s feed": "boilerplate.footer.credits",
+    "Editer l'article Suivre ce blog Administration + Créer mon blog": "boilerplate.footer.credits",
+    "Up ↑": "boilerplate.nav.back_to_top",
+    "Loading from Vimeo": "boilerplate.ui.player",
+    "Show Notes Transcript Chapter Markers": "boilerplate.ui.player",
+    "Download as PDF, TXT or read online on Scribd": "boilerplate.docs.viewer",
+    "0% found this document useful (0 votes)": "boilerplate.docs.viewer",
+    'Presentation on theme: "Harbour budget 2024"— Presentation transcript:': (
+        "boilerplate.docs.viewer"
+    ),
+    "/image%2F1234%2F20240101%2Fob_12ab34_harbour.jpg)": "boilerplate.stub.page_residue",
+    "The printable version is no longer supported and may have rendering errors.": (
+        "boilerplate.ui.notices"
+    ),
+    "If you purchase a product or register for an account through the links on our site": (
+        "boilerplate.ui.affiliate_notice"
+    ),
+    "We test the kettles we review. When you buy through our links we may earn a commission.": (
+        "boilerplate.ui.affiliate_notice"
+    ),
+    "By allowing ads to appear on this site, you support local businesses and journalism.": (
+        "boilerplate.ui.affiliate_notice"
+    ),
+    "Ezek érdekelhetnek még": "boilerplate.nav.widget_headings",
+    "Mais em Notícias:": "boilerplate.nav.widget_headings",
+    "Continua la lettura della notizia": "boilerplate.stub.read_more_i18n",
+    "To read the entire article, please click on": "boilerplate.stub.read_more_i18n",
+    "Continued on next page": "boilerplate.stub.read_more_i18n",
+    "Archiv für Kategorie Stadtrat": "boilerplate.nav.archive_label",
+    "A collection of 12 posts": "boilerplate.nav.archive_label",
+    "Mostrando postagens com marcador Câmara. Mostrar todas as postagens": (
+        "boilerplate.nav.archive_label"
+    ),
+    "Garden notes · Uncategorized": "boilerplate.footer.tags_i18n",
+    "Billing info update failed.": "boilerplate.cta.platform_members",
+    "Not a member? Register now.": "boilerplate.cta.platform_members",
+    "1 Reply": "boilerplate.comments.counts",
+    "Ten serwis używa plików cookies, aby ułatwić korzystanie z serwisu.": (
+        "boilerplate.privacy.cookie_notice"
+    ),
+    "Writer’s pictureAna Souza": "boilerplate.ui.image_alt",
+    "9 minutes reading time (1721 words)": "boilerplate.ui.reading_time",
+}
+
+
+@pytest.mark.parametrize("chrome", list(TEMPLATES))
+def test_each_template_string_goes_after_the_article(chrome: str) -> None:
+    assert removed(BODY + chrome + "\n") == {chrome: TEMPLATES[chrome]}
+
+
+@pytest.mark.parametrize("chrome", list(TEMPLATES))
+def test_each_template_string_goes_inside_the_article(chrome: str) -> None:
+    lines = BODY.splitlines()
+    got = removed("\n".join([lines[0], chrome, *lines[1:]]) + "\n")
+    assert got == {chrome: TEMPLATES[chrome]}
+
+
 # Article sentences and short article lines that use the families' words.
 KEPT = """\
 She joined the council in 2002 and posts her notes on the town website every week.
@@ -184,6 +353,27 @@ Reaction: the residents were pleased, the mayor said.
 Users of the forum asked the council to keep the library open on Sundays.
 Recibe nuestro saludo, dijo el alcalde en la reunión del martes por la tarde.
 Tämä sivu kertoo kirjaston aukioloajoista ja lainaussäännöistä.
+Quick links between the two halls were built in 1990, the council said.
+Thread starter kits are sold at the market on Saturdays, next to the wool stall.
+Originally posted by the author on her own blog, the essay is reprinted here.
+Find more posts by the same author on the archive page of the club.
+Section titled Definitions, which the council adopted, sets out the rules.
+Diese Website verwendet Cookies, sagte der Sprecher der Stadt am Montag.
+Privacy and cookies: what the new law means for the town's shops
+Powered by Joomla, the council's first website went live in 2010.
+Hits: the band played all of them, and the crowd sang along.
+The photographer took 12 photos of the flooded square before noon.
+Responses to the survey were mostly positive, the clerk said.
+Writer's block kept the poet away from the festival for a year.
+Tag: the children played it in the park until the bell rang.
+Click to enlarge the map of the new bus routes, the council's website says.
+Mainos and posters were printed for the Finnish festival in the square.
+Old 03-04 was the number of the bus that ran past the harbour until 2004.
+More information about the library opening will follow next week, the mayor said.
+A collection of twelve letters from the harbour master was found in the attic.
+Continued on the next page of the report are the council's figures for the year.
+Uncategorized waste is collected on Mondays, the council said.
+Send a message to the council if the bins are not collected, the clerk said.
 """
 
 
@@ -235,6 +425,6 @@ def test_a_teaser_heading_in_more_languages_cuts_its_block_at_the_end() -> None:
 
 
 def test_consent_buttons_in_more_languages_go_at_the_edges_only() -> None:
-    for word in ("Alle akzeptieren", "Tout accepter", "Hyväksy kaikki"):
+    for word in ("Alle akzeptieren", "Tout accepter", "Hyväksy kaikki", "Accetta tutto"):
         assert removed(inside_body(word)) == {}, word
         assert removed(after_body(word)) == {word: "boilerplate.privacy.consent_buttons_i18n"}
