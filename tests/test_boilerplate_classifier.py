@@ -286,3 +286,27 @@ def test_lexicon_tables_are_checked() -> None:
         Model.from_table({"lexicon": [["share", "high"]]})
     with pytest.raises(ValueError, match="twice"):
         Model.from_table({"lexicon": [["share", 1.0], ["share", 2.0]]})
+
+
+@pytest.mark.parametrize(("passes", "calls"), [("all", 3), ("first", 1)])
+def test_the_classifier_runs_in_the_first_pass_only_when_the_model_says_so(
+    monkeypatch: pytest.MonkeyPatch, passes: str, calls: int
+) -> None:
+    seen: list[int] = []
+    real = classifier.apply
+
+    def counting(*args: object, **kwargs: object) -> object:
+        seen.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(classifier, "apply", counting)
+    # the classifier's removal in the first pass makes a second pass run (the stutter
+    # rule takes the two "Breakwater" lines there) and a third (which finds nothing):
+    # with passes = "first" those passes run the rules only
+    text = SKIP + "Breakwater\nAlmanac Gazetteer Lighthouse\nBreakwater\n" + TITLE + BODY
+    doc = run(text, dataclasses.replace(VOCAB_MODEL, passes=passes))
+    assert removed(doc)["Almanac Gazetteer Lighthouse"] == RULE_ID
+    assert len(seen) == calls
+    assert Model.from_table({"passes": passes}).passes == passes
+    with pytest.raises(ValueError, match="passes"):
+        Model.from_table({"passes": "second"})

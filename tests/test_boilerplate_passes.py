@@ -14,7 +14,7 @@ import random
 from pathlib import Path
 
 from textclean.config import Config
-from textclean.document import Document
+from textclean.document import Change, Document
 from textclean.stages import boilerplate
 from textclean.stages.boilerplate import stage as stage_module
 from textclean.stages.boilerplate.stage import BoilerplateStage
@@ -29,9 +29,9 @@ class _EveryRuleEveryPass(BoilerplateStage):
     """The stage as it was: each pass tries every rule on every line."""
 
     def _one_pass(
-        self, doc: Document, no_anywhere: frozenset[str] = frozenset()
-    ) -> tuple[int, int, list[str], set[str]]:
-        return super()._one_pass(doc, frozenset())
+        self, text: str, no_anywhere: frozenset[str] = frozenset(), classify: bool = True
+    ) -> tuple[list[Change], int, list[str], set[str]]:
+        return super()._one_pass(text, frozenset(), classify)
 
 
 FULL = _EveryRuleEveryPass(**{f.name: getattr(STAGE, f.name) for f in dataclasses.fields(STAGE)})

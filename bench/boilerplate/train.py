@@ -97,6 +97,7 @@ class Params:
     protect_words: int = 5
     max_words: int = 15
     scope: str = "page"  # see classifier.SCOPES
+    passes: str = "all"  # see classifier.PASSES
     # the lexical table (see :class:`Lexicon`): 0 leaves it empty (the lexical features
     # are then all 0); a token counts only if it stands on lex_min_sites sites or more;
     # lex_alpha: pseudo-sites of smoothing towards the prior
@@ -158,6 +159,7 @@ def base_model(params: Params, stop: Iterable[str], vocab: Iterable[str] = ()) -
         max_words=params.max_words,
         stopwords=frozenset(stop),
         scope=params.scope,
+        passes=params.passes,
     )
 
 
@@ -578,6 +580,7 @@ def fit(
         vocabulary=base.vocabulary,
         trained_on=tuple(sorted(set(sites))),
         scope=base.scope,
+        passes=base.passes,
         lexicon=table,
     )
 
@@ -610,7 +613,8 @@ def model_toml(model: classifier.Model, params: Params, pages: int) -> str:
         "# max_words: nor is a longer line (both in words; two characters of a script written",
         "# without spaces count as one word). scope: 'page' judges every page by its structure",
         "# behind the guards of classifier.page_features; 'edges' only the lines above and",
-        "# below the text of a page where a rule removed a line.",
+        "# below the text of a page where a rule removed a line. passes: 'all' runs it in",
+        "# every pass of the stage, 'first' on the page as it came only.",
         f"# stopwords: the {STOPWORDS_PER_LANGUAGE} most frequent words of each of "
         f"{' '.join(LANGUAGES[:20])}",
         f"# {' '.join(LANGUAGES[20:])} in wordfreq (data CC BY-SA 4.0), for the stop-word share.",
@@ -626,6 +630,7 @@ def model_toml(model: classifier.Model, params: Params, pages: int) -> str:
         f"protect_words = {model.protect_words}",
         f"max_words = {model.max_words}",
         f"scope = {_toml_value(model.scope)}",
+        f"passes = {_toml_value(model.passes)}",
         f"bias = {model.bias!r}",
         f"features = {_toml_value(list(classifier.FEATURES))}",
         f"trained_on = {_toml_value(list(model.trained_on))}",

@@ -477,10 +477,13 @@ _MODEL_KEYS = {
     "note",
     "scope",
     "lexicon",
+    "passes",
 }
 #: Where the classifier looks: ``edges`` (the lines above and below the text, on a page
 #: where a rule removed a line) or ``page`` (every line of every page, guarded).
 SCOPES = ("edges", "page")
+#: Which passes of the stage the classifier runs in (see ``Model.passes``).
+PASSES = ("all", "first")
 
 
 @dataclass(frozen=True)
@@ -501,6 +504,10 @@ class Model:
     #: token -> log-odds of chrome (see :func:`line_tokens`); empty: the lexical
     #: features are all 0
     lexicon: Mapping[str, float] = dataclasses.field(default_factory=dict)
+    #: which passes of the stage it runs in: ``"all"`` (each pass, on what the pass
+    #: before left: the stage stays idempotent) or ``"first"`` (the page as it came,
+    #: which is what it was trained on; later passes run the rules only)
+    passes: str = "all"
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any]) -> Model:
@@ -555,6 +562,9 @@ class Model:
         scope = table.get("scope", "edges")
         if scope not in SCOPES:
             raise ValueError(f"[model] scope: expected one of {list(SCOPES)}")
+        passes = table.get("passes", "all")
+        if passes not in PASSES:
+            raise ValueError(f"[model] passes: expected one of {list(PASSES)}")
         trained = table.get("trained_on", [])
         if not isinstance(trained, list) or not all(isinstance(w, str) for w in trained):
             raise ValueError("[model] trained_on: expected a list of sites")
@@ -571,6 +581,7 @@ class Model:
             trained_on=tuple(trained),
             scope=scope,
             lexicon=_lexicon(table.get("lexicon", [])),
+            passes=passes,
         )
 
     def margin(self, x: Sequence[float]) -> float:
