@@ -92,8 +92,8 @@ class Params:
     # alone had been left, and as if nothing had been removed (see :func:`collect`);
     # 0: only on the lines the rules leave
     augment: int = 1
-    threshold: float = 0.9
-    extend_threshold: float = 0.6
+    threshold: float = 0.97
+    extend_threshold: float = 0.9
     protect_words: int = 5
     max_words: int = 15
     scope: str = "page"  # see classifier.SCOPES
