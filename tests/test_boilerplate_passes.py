@@ -136,10 +136,10 @@ def test_a_line_a_pass_missed_is_not_tried_again() -> None:
     @dataclasses.dataclass(frozen=True)
     class Spy(BoilerplateStage):
         def _one_pass(
-            self, doc: Document, no_anywhere: frozenset[str] = frozenset()
-        ) -> tuple[int, int, list[str], set[str]]:
+            self, text: str, no_anywhere: frozenset[str] = frozenset(), classify: bool = True
+        ) -> tuple[list[Change], int, list[str], set[str]]:
             seen.append(no_anywhere)
-            return super()._one_pass(doc, no_anywhere)
+            return super()._one_pass(text, no_anywhere, classify)
 
     spy = Spy(**{f.name: getattr(STAGE, f.name) for f in dataclasses.fields(STAGE)})
     doc = spy(Document("t", text))
