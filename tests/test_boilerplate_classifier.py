@@ -238,3 +238,75 @@ def test_edits_of_later_passes_are_offsets_into_the_stage_input() -> None:
     for e in sorted(doc.edits, key=lambda e: e.start, reverse=True):
         del kept[e.start : e.end]
     assert "".join(kept) == doc.text
+
+
+def test_line_tokens_are_words_pairs_first_word_and_short_lines_whole() -> None:
+    assert classifier.line_tokens("Leave a Reply") == (
+        "leave",
+        "a",
+        "reply",
+        "leave a",
+        "a reply",
+        "^leave",
+        "=leave a reply",
+    )
+    # numbers are one token, symbols their own; a script without spaces gives pairs
+    assert classifier.line_tokens("© 2021 Harbour News")[:2] == ("©", "0")
+    assert classifier.line_tokens("ホーム")[:2] == ("ホー", "ーム")
+
+
+#: chrome when the line's words weigh more than 2 in the lexical table
+LEX_MODEL = Model(
+    trees=(stump("lex_sum", 2.0, -5.0, 5.0),),
+    bias=0.0,
+    threshold=0.9,
+    extend_threshold=0.9,
+    scope="page",
+    lexicon={"almanac": 1.5, "tide tables": 1.2, "=almanac tide tables": 0.5, "harbour": -1.0},
+)
+
+
+def test_a_line_is_removed_by_its_words_and_the_evidence_names_them() -> None:
+    text = "Almanac tide tables\n" + TITLE + BODY + "Notes\nHarbour almanac tide tables\n"
+    doc = run(text, LEX_MODEL)
+    [edit] = doc.edits  # the last line weighs 1.5 + 1.2 - 1.0 = 1.7: kept
+    assert edit.before.strip() == "Almanac tide tables" and edit.rule == RULE_ID
+    assert edit.evidence["top_tokens"] == [
+        "almanac (+1.5)",
+        "tide tables (+1.2)",
+        "=almanac tide tables (+0.5)",
+    ]
+    assert any(f.startswith("lex_sum=3.2") for f in edit.evidence["top_features"])
+
+
+def test_lexicon_tables_are_checked() -> None:
+    m = Model.from_table({"lexicon": [["share", 1.5], ["=read more", 2.0]]})
+    assert m.lexicon == {"share": 1.5, "=read more": 2.0}
+    with pytest.raises(ValueError, match="lexicon"):
+        Model.from_table({"lexicon": [["share", "high"]]})
+    with pytest.raises(ValueError, match="twice"):
+        Model.from_table({"lexicon": [["share", 1.0], ["share", 2.0]]})
+
+
+@pytest.mark.parametrize(("passes", "calls"), [("all", 3), ("first", 1)])
+def test_the_classifier_runs_in_the_first_pass_only_when_the_model_says_so(
+    monkeypatch: pytest.MonkeyPatch, passes: str, calls: int
+) -> None:
+    seen: list[int] = []
+    real = classifier.apply
+
+    def counting(*args: object, **kwargs: object) -> object:
+        seen.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(classifier, "apply", counting)
+    # the classifier's removal in the first pass makes a second pass run (the stutter
+    # rule takes the two "Breakwater" lines there) and a third (which finds nothing):
+    # with passes = "first" those passes run the rules only
+    text = SKIP + "Breakwater\nAlmanac Gazetteer Lighthouse\nBreakwater\n" + TITLE + BODY
+    doc = run(text, dataclasses.replace(VOCAB_MODEL, passes=passes))
+    assert removed(doc)["Almanac Gazetteer Lighthouse"] == RULE_ID
+    assert len(seen) == calls
+    assert Model.from_table({"passes": passes}).passes == passes
+    with pytest.raises(ValueError, match="passes"):
+        Model.from_table({"passes": "second"})
