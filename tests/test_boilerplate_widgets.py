@@ -355,6 +355,18 @@ def test_stutter_takes_a_repeated_short_label_and_keeps_index_letters() -> None:
         assert removed(text) == {}, rep
 
 
+def test_stutter_counts_words_of_scripts_without_spaces_by_their_characters() -> None:
+    """A Japanese or Chinese title repeated as the heading under it is one "word" to a
+    space splitter; counted by characters (two to a word) it is a title, and stays.
+    A short label in those scripts still goes."""
+    lines = BODY.splitlines()
+    for title in ("東京都の新しい図書館が来月開館します", "图书馆投票在长时间辩论后通过"):
+        text = "\n".join([lines[0], title, title, *lines[1:]]) + "\n"
+        assert removed(text) == {}, title
+    text = "\n".join([lines[0], "ニュース", "ニュース", *lines[1:]]) + "\n"
+    assert removed(text) == {"ニュース": "boilerplate.shape.stutter"}
+
+
 def test_new_shape_rules_switch_off_by_config_and_by_pack(tmp_path: Path) -> None:
     text = BODY + "- READ MORE ON:\n- library\n- council\n"
     assert removed(text)

@@ -48,7 +48,14 @@ from typing import Any
 
 import regex
 
-from textclean.stages.boilerplate.layout import Line, ends_sentence, is_prose
+from textclean.stages.boilerplate.layout import (
+    CJK,
+    Line,
+    cjk_chars,
+    effective_words,
+    ends_sentence,
+    is_prose,
+)
 from textclean.stages.boilerplate.rules import line_key
 from textclean.stages.boilerplate.shape import CREDIT, WEAK_CONTEXT, page_title
 
@@ -181,9 +188,6 @@ _TIME_STAMP = regex.compile(
 )
 
 
-#: Han, kana, Hangul and Thai: scripts written without spaces between words, where a
-#: line of one "word" may be a whole sentence
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
 #: sentence endings of those scripts (and the full-width ones)
 _CJK_END = ("。", "！", "？", "｡", "」", "』")
 #: a line opening with a quote or a dialogue dash: a line of dialogue or a quotation
@@ -211,17 +215,6 @@ def _byline_or_date(ln: Line, max_words: int = 8) -> bool:
         or _MONTH.search(t) is not None
         or _DATE.search(t) is not None
     )
-
-
-def cjk_chars(text: str) -> int:
-    """Characters of scripts written without spaces (Han, kana, Hangul, Thai)."""
-    return len(_CJK.findall(text)) if not text.isascii() else 0
-
-
-def effective_words(text: str, words: int) -> int:
-    """Words, counting two characters of a script without spaces as one word."""
-    cjk = cjk_chars(text)
-    return words + cjk // 2 if cjk else words
 
 
 def sentence_like(text: str) -> bool:
@@ -331,7 +324,7 @@ def line_tokens(text: str) -> tuple[str, ...]:
     for m in _TOKEN.finditer(text.lower()):
         w = m.group("w")
         if w is not None:
-            if len(w) > 1 and not w.isascii() and _CJK.search(w) is not None:
+            if len(w) > 1 and not w.isascii() and CJK.search(w) is not None:
                 for j in range(len(w) - 1):
                     out[w[j : j + 2]] = None
             else:

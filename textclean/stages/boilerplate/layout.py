@@ -18,6 +18,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import regex
+
 from textclean.textblocks import split_lines
 
 # Terminal punctuation, optionally followed by closing quotes or brackets.
@@ -36,6 +38,30 @@ def count_words(text: str, cap: int = WORD_CAP) -> int:
     (3, 3, 0)
     """
     return len(text.split(None, cap))
+
+
+#: Han, kana, Hangul and Thai: scripts written without spaces between words, where a
+#: line of one "word" may be a whole sentence
+CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+
+
+def cjk_chars(text: str) -> int:
+    """Characters of scripts written without spaces (Han, kana, Hangul, Thai).
+
+    >>> cjk_chars("東京の図書館 opens"), cjk_chars("plain ASCII")
+    (5, 0)
+    """
+    return len(CJK.findall(text)) if not text.isascii() else 0
+
+
+def effective_words(text: str, words: int) -> int:
+    """Words, counting two characters of a script without spaces as one word.
+
+    >>> effective_words("東京都の新しい図書館が来月開館します", 1)
+    9
+    """
+    cjk = cjk_chars(text)
+    return words + cjk // 2 if cjk else words
 
 
 class _Cached:

@@ -46,7 +46,7 @@ from typing import Any
 
 import regex
 
-from textclean.stages.boilerplate.layout import Line, ends_sentence, is_prose
+from textclean.stages.boilerplate.layout import Line, effective_words, ends_sentence, is_prose
 
 RULE_TOP_LABEL = "boilerplate.shape.top_label"
 RULE_SANDWICH = "boilerplate.shape.sandwich"
@@ -518,7 +518,9 @@ def _stutters(
 
     Two or more consecutive non-blank lines with the same text, of three characters
     or more and at most ``max_words`` words, none ending a sentence, a colon or a
-    comma: every copy goes.
+    comma: every copy goes. Two characters of a script written without spaces count
+    as a word, so a Japanese or Chinese title repeated as the heading below it (one
+    "word" to a space splitter) stays.
     """
     k = 0
     n = len(nonblank)
@@ -530,7 +532,7 @@ def _stutters(
         if (
             j - k >= 2
             and len(x.text) >= 3  # not an index letter ("T", "T") or a rule ("--")
-            and x.words <= params.stutter_max_words
+            and effective_words(x.text, x.words) <= params.stutter_max_words
             and not ends_sentence(x.text)
             and not x.text.endswith((":", ",", ";"))
             and not any(y.index in code for y in nonblank[k:j])
