@@ -131,27 +131,3 @@ def test_training_rows_include_the_lines_the_rules_removed(pageset: tuple[Path, 
         (0, 1.0),
     ]
     assert len(augmented.y) == len(plain.y) + 2
-
-
-def test_the_lexical_table_counts_sites_and_leaves_a_rows_own_site_out() -> None:
-    from bench.boilerplate import train
-
-    params = train.Params(lex_min_sites=3, lex_alpha=1.0)
-    lex = train.Lexicon(params)
-    # "subscribe" is chrome on three sites; "harbour" a kept heading on three; the
-    # one site's own wording ("Gullhaven Gazette") stands on one site only
-    for n in range(3):
-        lex.add_site(f"s{n}", [("Subscribe", True), ("Harbour dredging", False)])
-    lex.add_site("s3", [("Gullhaven Gazette", True), ("Harbour dredging", False)])
-    lex.add_site("s4", [("A long sentence of the article that ends here.", True)])
-    counted = lex.without(())
-    table = counted.table()
-    assert table["subscribe"] > 0 > table["harbour"]
-    assert "gullhaven" not in table and "gazette" not in table  # one site only
-    assert "sentence" not in table  # a sentence of 5+ words is never counted
-    # a row of site s0 sees the table without s0's own counts: "subscribe" then stands
-    # on two sites, under lex_min_sites, and has no weight for it
-    assert counted.view_without("s0").get("subscribe") is None
-    assert counted.view_without("s3").get("subscribe") == table["subscribe"]
-    # leaving sites out of a fold's table
-    assert "subscribe" not in lex.without(["s1"]).table()

@@ -14,7 +14,7 @@ import random
 from pathlib import Path
 
 from textclean.config import Config
-from textclean.document import Change, Document
+from textclean.document import Document
 from textclean.stages import boilerplate
 from textclean.stages.boilerplate import stage as stage_module
 from textclean.stages.boilerplate.stage import BoilerplateStage
@@ -29,9 +29,9 @@ class _EveryRuleEveryPass(BoilerplateStage):
     """The stage as it was: each pass tries every rule on every line."""
 
     def _one_pass(
-        self, text: str, no_anywhere: frozenset[str] = frozenset(), classify: bool = True
-    ) -> tuple[list[Change], int, list[str], set[str]]:
-        return super()._one_pass(text, frozenset(), classify)
+        self, doc: Document, no_anywhere: frozenset[str] = frozenset()
+    ) -> tuple[int, int, list[str], set[str]]:
+        return super()._one_pass(doc, frozenset())
 
 
 FULL = _EveryRuleEveryPass(**{f.name: getattr(STAGE, f.name) for f in dataclasses.fields(STAGE)})
@@ -136,10 +136,10 @@ def test_a_line_a_pass_missed_is_not_tried_again() -> None:
     @dataclasses.dataclass(frozen=True)
     class Spy(BoilerplateStage):
         def _one_pass(
-            self, text: str, no_anywhere: frozenset[str] = frozenset(), classify: bool = True
-        ) -> tuple[list[Change], int, list[str], set[str]]:
+            self, doc: Document, no_anywhere: frozenset[str] = frozenset()
+        ) -> tuple[int, int, list[str], set[str]]:
             seen.append(no_anywhere)
-            return super()._one_pass(text, no_anywhere, classify)
+            return super()._one_pass(doc, no_anywhere)
 
     spy = Spy(**{f.name: getattr(STAGE, f.name) for f in dataclasses.fields(STAGE)})
     doc = spy(Document("t", text))

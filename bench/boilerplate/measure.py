@@ -294,7 +294,6 @@ class CrossValidated:
         base = train.base_model(params, stop, train.vocabulary(stages.base, stop))
         data = train.collect(pages, base, stages, bool(params.augment))
         clean = train.negatives(base, stages)  # clean prose: in every fold's training
-        counts = train.lexicon_counts(pages, params)  # the lexical table's counts
         sites = sorted({p.meta["site"] for p in pages})
         k = folds if 0 < folds < len(sites) else len(sites)
         self.fold = {site: n % k for n, site in enumerate(sites)}
@@ -305,22 +304,18 @@ class CrossValidated:
             keep = row_fold != f
             trained_on = [s for s in sites if self.fold[s] != f]
             fold_data = train.concat(data.subset(keep), clean)
-            # the lexical table of the fold: counted from its training sites only
-            lex = counts.without(s for s in sites if self.fold[s] == f)
-            self.models[f] = train.fit(fold_data, params, base, trained_on, lex)
+            self.models[f] = train.fit(fold_data, params, base, trained_on)
         # a site outside the training pages (a hold-out page) is scored by the model of
         # every training page, built when first needed
-        self._all = (data, clean, params, base, sites, counts)
+        self._all = (data, clean, params, base, sites)
         self._cache: dict[str, textclean.Pipeline] = {}
 
     def model_for(self, site: str) -> Any:
         """The model trained without ``site``'s pages."""
         f = self.fold.get(site, -1)
         if f not in self.models:
-            data, clean, params, base, sites, counts = self._all
-            self.models[f] = train.fit(
-                train.concat(data, clean), params, base, sites, counts.without(())
-            )
+            data, clean, params, base, sites = self._all
+            self.models[f] = train.fit(train.concat(data, clean), params, base, sites)
         return self.models[f]
 
     def for_site(self, site: str) -> textclean.Pipeline:

@@ -17,13 +17,11 @@ Usage::
 
     python bench/boilerplate/train.py              # train on every page, write model.toml
     python bench/boilerplate/train.py --dry-run    # train and print, write nothing
-    python bench/boilerplate/train.py --check      # exit 1 if model.toml is not up to date
 """
 
 from __future__ import annotations
 
 import argparse
-import math
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -59,17 +57,8 @@ STOPWORDS_PER_LANGUAGE = 60
 #: The labelling batches of the development pages (``labelled_by`` prefixes). Any other
 #: batch is left out of training and of cross-validation: above all the hold-out
 #: :data:`HOLDOUT`, labelled by someone who never sees the rules or these figures.
-DEVELOPMENT = (
-    "bp-data-",
-    "bp-label-1",
-    "bp-label-2",
-    "bp-label-3",
-    "bp-label-4",
-    "bp-label-6",
-)
+DEVELOPMENT = ("bp-data-", "bp-label-1", "bp-label-2", "bp-label-3", "bp-label-4")
 HOLDOUT = ("bp-label-5",)
-#: Whether the model file switches the classifier on for every run (else it is opt-in).
-SHIPPED_ENABLED = False
 
 
 def development(pages: Iterable[Page]) -> list[Page]:
@@ -99,18 +88,11 @@ class Params:
     # alone had been left, and as if nothing had been removed (see :func:`collect`);
     # 0: only on the lines the rules leave
     augment: int = 1
-    threshold: float = 0.97
-    extend_threshold: float = 0.9
+    threshold: float = 0.9
+    extend_threshold: float = 0.6
     protect_words: int = 5
     max_words: int = 15
     scope: str = "page"  # see classifier.SCOPES
-    passes: str = "all"  # see classifier.PASSES
-    # the lexical table (see :class:`Lexicon`): 0 leaves it empty (the lexical features
-    # are then all 0); a token counts only if it stands on lex_min_sites sites or more;
-    # lex_alpha: pseudo-sites of smoothing towards the prior
-    lexical: int = 1
-    lex_min_sites: int = 3
-    lex_alpha: float = 5.0
 
 
 def parse_params(items: Iterable[str]) -> Params:
@@ -166,7 +148,6 @@ def base_model(params: Params, stop: Iterable[str], vocab: Iterable[str] = ()) -
         max_words=params.max_words,
         stopwords=frozenset(stop),
         scope=params.scope,
-        passes=params.passes,
     )
 
 
@@ -179,7 +160,6 @@ class Dataset:
     site: list[str]
     page: list[str]
     line: list[int]  # 0-based line index in the page
-    ctx: list[Any]  # the lexical context of each row (see classifier.lex_values)
 
     def subset(self, keep: np.ndarray) -> Dataset:
         """The rows where ``keep`` is true."""
@@ -190,23 +170,7 @@ class Dataset:
             [self.site[i] for i in idx],
             [self.page[i] for i in idx],
             [self.line[i] for i in idx],
-            [self.ctx[i] for i in idx],
         )
-
-    def with_lexicon(self, lexicon: Lexicon) -> Dataset:
-        """The same rows with the lexical features computed from ``lexicon`` (counted:
-        see :meth:`Lexicon.without`), each row without its own site's counts (a row
-        never sees a weight its own labels helped to learn)."""
-        x = self.x.copy()
-        cols = [classifier.FEATURES.index(f) for f in classifier.LEX_FEATURES]
-        base = lexicon
-        views: dict[str, Any] = {}
-        for r, (site, ctx) in enumerate(zip(self.site, self.ctx, strict=True)):
-            view = views.get(site)
-            if view is None:
-                view = views[site] = base.view_without(site)
-            x[r, cols] = classifier.lex_values(ctx, view)
-        return replace(self, x=x)
 
     def site_weights(self, power: float) -> np.ndarray:
         """Per row, 1 / (rows of its site) ** power, scaled to a mean of 1: no site's
@@ -238,6 +202,16 @@ class Stages:
         return self._by_site[site]
 
 
+def page_rows(
+    stage: BoilerplateStage, model: classifier.Model, page: Page
+) -> tuple[list[int], list[list[float]]]:
+    """The classifier's candidate lines of ``page`` and their features."""
+    lines, removed, code = stage.classifier_input(page.text)
+    return classifier.page_features(
+        lines, removed, code, model, stage.config.prose_min_words, page.text
+    )
+
+
 def negatives(model: classifier.Model, stages: Stages) -> Dataset:
     """Rows of the clean prose of :data:`NEGATIVES`, all labelled keep; each document
     counts as a site of its own (for the weights)."""
@@ -246,21 +220,16 @@ def negatives(model: classifier.Model, stages: Stages) -> Dataset:
     xs: list[list[float]] = []
     names: list[str] = []
     lines: list[int] = []
-    ctx: list[Any] = []
-    stage = stages.base
     with NEGATIVES.open(encoding="utf-8") as f:
         for n, raw in enumerate(f):
             text = json.loads(raw)["text"]
-            page_lines, removed, code = stage.classifier_input(text)
-            idx, rows = classifier.page_features(
-                page_lines, removed, code, model, stage.config.prose_min_words, text,
-                contexts=ctx,
-            )  # fmt: skip
+            page = Page(f"prose-{n}", {"site": f"prose-sample-{n}"}, text, "")
+            idx, rows = page_rows(stages.base, model, page)
             xs.extend(rows)
-            names.extend([f"prose-sample-{n}"] * len(rows))
+            names.extend([page.meta["site"]] * len(rows))
             lines.extend(idx)
     x = np.asarray(xs, dtype=np.float64).reshape(len(xs), len(classifier.FEATURES))
-    return Dataset(x, np.zeros(len(xs)), names, names, lines, ctx)
+    return Dataset(x, np.zeros(len(xs)), names, names, lines)
 
 
 def concat(a: Dataset, b: Dataset) -> Dataset:
@@ -270,130 +239,7 @@ def concat(a: Dataset, b: Dataset) -> Dataset:
         a.site + b.site,
         a.page + b.page,
         a.line + b.line,
-        a.ctx + b.ctx,
     )
-
-
-# --------------------------------------------------------------------------- lexicon
-
-
-class Lexicon:
-    """Token counts by site, and the log-odds table of chrome they give.
-
-    For every site (a labelled page's site, or one clean prose document), the tokens
-    (:func:`classifier.line_tokens`) of its chrome lines and of its kept lines, among
-    the lines the classifier could judge (at most ``max_words`` words, not a sentence
-    of ``protect_words`` words or more). A token's weight is the smoothed log-odds of
-    the number of sites where it stands in a chrome line against those where it stands
-    in a kept line, relative to the prior of all tokens, ``lex_alpha`` pseudo-sites
-    pulling it to 0; a token on fewer than ``lex_min_sites`` sites gets no weight, so
-    the wording of one site (its name, its sections) is never learned.
-    """
-
-    def __init__(self, params: Params) -> None:
-        self.params = params
-        self.chrome: dict[str, frozenset[str]] = {}  # site -> tokens of its chrome lines
-        self.keep: dict[str, frozenset[str]] = {}
-        self.c: dict[str, int] = {}
-        self.k: dict[str, int] = {}
-        self.d: dict[str, int] = {}
-        self.prior = 0.0
-
-    def add_site(self, site: str, lines: Iterable[tuple[str, bool]]) -> None:
-        """Count the lines ``(text, chrome)`` of ``site`` (added once per site)."""
-        p = self.params
-        chrome: set[str] = set()
-        keep: set[str] = set()
-        for text, is_chrome in lines:
-            t = text.strip()
-            if not t:
-                continue
-            words = classifier.effective_words(t, len(t.split()))
-            if words > p.max_words or (words >= p.protect_words and classifier.sentence_like(t)):
-                continue
-            (chrome if is_chrome else keep).update(classifier.line_tokens(t))
-        self.chrome[site] = frozenset(chrome) | self.chrome.get(site, frozenset())
-        self.keep[site] = frozenset(keep) | self.keep.get(site, frozenset())
-
-    def without(self, exclude: Iterable[str]) -> Lexicon:
-        """The counts of every site but those in ``exclude``."""
-        gone = set(exclude)
-        out = Lexicon(self.params)
-        out.chrome = {s: v for s, v in self.chrome.items() if s not in gone}
-        out.keep = {s: v for s, v in self.keep.items() if s not in gone}
-        for site in sorted(set(out.chrome) | set(out.keep)):
-            cs, ks = out.chrome.get(site, frozenset()), out.keep.get(site, frozenset())
-            for t in cs:
-                out.c[t] = out.c.get(t, 0) + 1
-            for t in ks:
-                out.k[t] = out.k.get(t, 0) + 1
-            for t in cs | ks:
-                out.d[t] = out.d.get(t, 0) + 1
-        c, k = sum(out.c.values()), sum(out.k.values())
-        out.prior = c / (c + k) if c and k else 0.5
-        return out
-
-    def weight(self, c: int, k: int, d: int) -> float | None:
-        p = self.params
-        if d < p.lex_min_sites or not 0 < self.prior < 1:
-            return None
-        a, pi = p.lex_alpha, self.prior
-        w = math.log((c + a * pi) / (k + a * (1 - pi))) - math.log(pi / (1 - pi))
-        return round(w, 3)
-
-    def table(self) -> dict[str, float]:
-        """Token -> weight, for every token on enough sites (sorted by token)."""
-        out = {}
-        for t in sorted(self.d):
-            w = self.weight(self.c.get(t, 0), self.k.get(t, 0), self.d[t])
-            if w is not None and w != 0.0:
-                out[t] = w
-        return out
-
-    def view_without(self, site: str) -> _Without:
-        """The weights without ``site``'s own counts, looked up on demand."""
-        return _Without(self, site)
-
-
-class _Without:
-    """A lexicon's weights as if one site had not been counted (``get`` only)."""
-
-    def __init__(self, lex: Lexicon, site: str) -> None:
-        self.lex = lex
-        self.cs = lex.chrome.get(site, frozenset())
-        self.ks = lex.keep.get(site, frozenset())
-        self.cache: dict[str, float | None] = {}
-
-    def get(self, token: str, default: float | None = None) -> float | None:
-        if token in self.cache:
-            w = self.cache[token]
-        else:
-            lex = self.lex
-            c = lex.c.get(token, 0) - (token in self.cs)
-            k = lex.k.get(token, 0) - (token in self.ks)
-            d = lex.d.get(token, 0) - (token in self.cs or token in self.ks)
-            w = lex.weight(c, k, d)
-            if w == 0.0:
-                w = None
-            self.cache[token] = w
-        return default if w is None else w
-
-
-def lexicon_counts(pages: Iterable[Page], params: Params) -> Lexicon:
-    """The token counts of ``pages`` (their labels) and of the clean prose negatives."""
-    import json
-
-    lex = Lexicon(params)
-    for page in pages:
-        lex.add_site(
-            page.meta["site"],
-            ((ln, lab == "C") for ln, lab in zip(page.lines, page.labels, strict=True)),
-        )
-    with NEGATIVES.open(encoding="utf-8") as f:
-        for n, raw in enumerate(f):
-            text = json.loads(raw)["text"]
-            lex.add_site(f"prose-sample-{n}", ((ln, False) for ln in text.split("\n")))
-    return lex
 
 
 def collect(
@@ -414,9 +260,8 @@ def collect(
     sites: list[str] = []
     ids: list[str] = []
     lines: list[int] = []
-    ctxs: list[Any] = []
 
-    def add(page: Page, i: int, row: list[float], ctx: Any) -> None:
+    def add(page: Page, i: int, row: list[float]) -> None:
         label = page.labels[i]
         if label not in "CK":
             raise ValueError(f"{page.id}: line {i + 1} is a candidate but labelled {label!r}")
@@ -425,42 +270,34 @@ def collect(
         sites.append(page.meta["site"])
         ids.append(page.id)
         lines.append(i)
-        ctxs.append(ctx)
 
     for page in pages:
         stage = stages.for_site(page.meta["site"])
         page_lines, removed, code = stage.classifier_input(page.text)
         prose_min = stage.config.prose_min_words
-        ctx: list[Any] = []
-        idx, rows = classifier.page_features(
-            page_lines, removed, code, model, prose_min, page.text, contexts=ctx
-        )
-        for i, row, c in zip(idx, rows, ctx, strict=True):
-            add(page, i, row, c)
+        idx, rows = classifier.page_features(page_lines, removed, code, model, prose_min, page.text)
+        for i, row in zip(idx, rows, strict=True):
+            add(page, i, row)
         if not augment:
             continue
         above_cut = {ln.index for ln in page_lines}
         # the page as a site the rules do not know would show it: no removal as context
-        ctx = []
-        idx, rows = classifier.page_features(
-            page_lines, {}, code, model, prose_min, page.text, contexts=ctx
-        )
-        for i, row, c in zip(idx, rows, ctx, strict=True):
+        idx, rows = classifier.page_features(page_lines, {}, code, model, prose_min, page.text)
+        for i, row in zip(idx, rows, strict=True):
             if i in removed:
-                add(page, i, row, c)
+                add(page, i, row)
         for i in sorted(removed):
             if i not in above_cut:
                 continue
             rest = {k: v for k, v in removed.items() if k != i}
-            ctx = []
             idx, rows = classifier.page_features(
-                page_lines, rest, code, model, prose_min, page.text, only=i, contexts=ctx
+                page_lines, rest, code, model, prose_min, page.text, only=i
             )
-            for j, row, c in zip(idx, rows, ctx, strict=True):
+            for j, row in zip(idx, rows, strict=True):
                 if j == i:
-                    add(page, i, row, c)
+                    add(page, i, row)
     x = np.asarray(xs, dtype=np.float64).reshape(len(xs), len(classifier.FEATURES))
-    return Dataset(x, np.asarray(ys, dtype=np.float64), sites, ids, lines, ctxs)
+    return Dataset(x, np.asarray(ys, dtype=np.float64), sites, ids, lines)
 
 
 # --------------------------------------------------------------------------- boosting
@@ -546,23 +383,9 @@ def _fit_tree(
 
 
 def fit(
-    data: Dataset,
-    params: Params,
-    base: classifier.Model,
-    sites: Iterable[str],
-    lexicon: Lexicon | None = None,
+    data: Dataset, params: Params, base: classifier.Model, sites: Iterable[str]
 ) -> classifier.Model:
-    """Boosted trees on ``data``; guards and stop words from ``base``.
-
-    With ``lexicon`` (the counts of the training sites: ``data``'s sites and no
-    other), each row's lexical features are computed from it without the row's own
-    site (:meth:`Dataset.with_lexicon`), and the model carries its full table.
-    """
-    table: dict[str, float] = {}
-    if lexicon is not None and params.lexical:
-        lexicon = lexicon.without(())
-        table = lexicon.table()
-        data = data.with_lexicon(lexicon)
+    """Boosted trees on ``data``; guards and stop words from ``base``."""
     x, y = data.x, data.y
     rate = min(max(float(y.mean()), 1e-3), 1 - 1e-3) if len(y) else 0.5
     bias = round(float(np.log(rate / (1 - rate))), 6)
@@ -587,8 +410,6 @@ def fit(
         vocabulary=base.vocabulary,
         trained_on=tuple(sorted(set(sites))),
         scope=base.scope,
-        passes=base.passes,
-        lexicon=table,
     )
 
 
@@ -620,8 +441,7 @@ def model_toml(model: classifier.Model, params: Params, pages: int) -> str:
         "# max_words: nor is a longer line (both in words; two characters of a script written",
         "# without spaces count as one word). scope: 'page' judges every page by its structure",
         "# behind the guards of classifier.page_features; 'edges' only the lines above and",
-        "# below the text of a page where a rule removed a line. passes: 'all' runs it in",
-        "# every pass of the stage, 'first' on the page as it came only.",
+        "# below the text of a page where a rule removed a line.",
         f"# stopwords: the {STOPWORDS_PER_LANGUAGE} most frequent words of each of "
         f"{' '.join(LANGUAGES[:20])}",
         f"# {' '.join(LANGUAGES[20:])} in wordfreq (data CC BY-SA 4.0), for the stop-word share.",
@@ -631,13 +451,12 @@ def model_toml(model: classifier.Model, params: Params, pages: int) -> str:
         'version = "1"',
         "",
         "[model]",
-        f"enabled = {_toml_value(SHIPPED_ENABLED)}",  # see docs/boilerplate.md
+        "enabled = false",  # opt-in: see docs/boilerplate.md
         f"threshold = {model.threshold!r}",
         f"extend_threshold = {model.extend_threshold!r}",
         f"protect_words = {model.protect_words}",
         f"max_words = {model.max_words}",
         f"scope = {_toml_value(model.scope)}",
-        f"passes = {_toml_value(model.passes)}",
         f"bias = {model.bias!r}",
         f"features = {_toml_value(list(classifier.FEATURES))}",
         f"trained_on = {_toml_value(list(model.trained_on))}",
@@ -651,18 +470,6 @@ def model_toml(model: classifier.Model, params: Params, pages: int) -> str:
             f"v = {_toml_value(list(t.value))}, leaf = {_toml_value(list(t.leaf))}}},"
         )
     out.append("]")
-    out.append(
-        f"# lexicon: [token, weight] pairs, the smoothed log-odds (alpha {params.lex_alpha}) "
-        "that a line holding the token is chrome, counted by sites;"
-    )
-    out.append(
-        f"# only tokens on {params.lex_min_sites} sites or more (see train.Lexicon and "
-        "classifier.line_tokens: '^w' a first word, '=...' a whole line, '0' any number)."
-    )
-    out.append("lexicon = [")
-    for tok, w in sorted(model.lexicon.items()):
-        out.append(f"  [{_toml_value(tok)}, {w!r}],")
-    out.append("]")
     return "\n".join(out) + "\n"
 
 
@@ -670,11 +477,6 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--dry-run", action="store_true", help="train and report; write nothing")
     ap.add_argument("--out", type=Path, default=MODEL_PATH, help="where to write the model")
-    ap.add_argument(
-        "--check",
-        action="store_true",
-        help="train, and exit 1 if the model file is not what training writes (write nothing)",
-    )
     args = ap.parse_args(argv)
     params = Params()
     pages = development(load_pages())
@@ -685,19 +487,13 @@ def main(argv: list[str] | None = None) -> int:
     stop = stopwords()
     base = base_model(params, stop, vocabulary(stages.base, stop))
     data = concat(collect(pages, base, stages, bool(params.augment)), negatives(base, stages))
-    lex = lexicon_counts(pages, params).without(())
-    model = fit(data, params, base, (p.meta["site"] for p in pages), lex)
+    model = fit(data, params, base, (p.meta["site"] for p in pages))
     print(
         f"{len(pages)} pages, {len(data.y)} training rows ({int(data.y.sum())} chrome), "
-        f"{len(model.trees)} trees, {len(model.lexicon)} lexicon tokens"
+        f"{len(model.trees)} trees"
     )
-    text = model_toml(model, params, len(pages))
-    if args.check:
-        same = args.out.read_text(encoding="utf-8") == text
-        print("model file up to date" if same else f"{args.out.name} differs: retrain")
-        return 0 if same else 1
     if not args.dry_run:
-        args.out.write_text(text, encoding="utf-8")
+        args.out.write_text(model_toml(model, params, len(pages)), encoding="utf-8")
         print(f"wrote {args.out.relative_to(ROOT) if args.out.is_relative_to(ROOT) else args.out}")
     return 0
 

@@ -38,8 +38,6 @@ never takes every line of a page. See :func:`page_features`.
 
 from __future__ import annotations
 
-import dataclasses
-import itertools
 import math
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -49,7 +47,6 @@ from typing import Any
 import regex
 
 from textclean.stages.boilerplate.layout import (
-    CJK,
     Line,
     cjk_chars,
     effective_words,
@@ -142,20 +139,7 @@ FEATURES: tuple[str, ...] = (
     "page_rule_removed",
     "date_line",
     "byline_start",
-    # its words (a table of token log-odds learned from the labelled pages, see
-    # :func:`line_tokens` and :func:`lex_values`)
-    "lex_sum",
-    "lex_mean",
-    "lex_max",
-    "lex_min",
-    "lex_known",
-    "lex_line",
-    "prev_lex",
-    "next_lex",
-    "run_lex",
 )
-#: The lexical features, in the order :func:`lex_values` returns them.
-LEX_FEATURES: tuple[str, ...] = FEATURES[FEATURES.index("lex_sum") :]
 _INDEX = {name: k for k, name in enumerate(FEATURES)}
 
 _BULLETS = ("•", "-", "*", "·", "▪", "›", "»", "◦", "–", "—", "→", "►", "▸", "|")
@@ -299,105 +283,6 @@ def line_shape(
     }
 
 
-#: a word (letters and marks), a number, or one symbol
-_TOKEN = regex.compile(r"(?P<w>[\p{L}\p{M}]+)|(?P<n>\p{N}+)|[^\s\p{L}\p{M}\p{N}]")
-#: a whole line of at most this many words is also a token of its own ("=leave a reply")
-_WHOLE_LINE_WORDS = 6
-
-
-def line_tokens(text: str) -> tuple[str, ...]:
-    """The tokens of a line for the lexical table, each once, in order of appearance.
-
-    Words lowercased, every number as ``0``, each symbol ("©", "|", "»") on its own;
-    pairs of adjacent words and numbers (``"read more"``); the first word marked
-    ``^`` (``"^tags"``); a line of at most six words and numbers also as a whole
-    (``"=leave a reply"``). A run of a script written without spaces (Han, kana,
-    Hangul, Thai) gives its pairs of characters instead of one long "word".
-
-    >>> line_tokens("Leave a Reply")
-    ('leave', 'a', 'reply', 'leave a', 'a reply', '^leave', '=leave a reply')
-    >>> line_tokens("© 2021 News")
-    ('©', '0', 'news', '0 news', '^0', '=0 news')
-    """
-    words: list[str] = []
-    out: dict[str, None] = {}
-    for m in _TOKEN.finditer(text.lower()):
-        w = m.group("w")
-        if w is not None:
-            if len(w) > 1 and not w.isascii() and CJK.search(w) is not None:
-                for j in range(len(w) - 1):
-                    out[w[j : j + 2]] = None
-            else:
-                words.append(w)
-        elif m.group("n") is not None:
-            words.append("0")
-        else:
-            out[m.group()] = None  # a symbol
-    for w in words:
-        out[w] = None
-    for a, b in itertools.pairwise(words):
-        out[f"{a} {b}"] = None
-    if words:
-        out["^" + words[0]] = None
-        if len(words) <= _WHOLE_LINE_WORDS:
-            out["=" + " ".join(words)] = None
-    return tuple(out)
-
-
-def lex_line(tokens: Sequence[str], lexicon: Mapping[str, float]) -> tuple[float, ...]:
-    """(sum, mean, max, min, known share, whole-line weight) of a line's token
-    weights in ``lexicon`` (tokens it does not know count 0, and in the mean not at all)."""
-    total = 0.0
-    known = 0
-    hi = lo = whole = 0.0
-    get = lexicon.get
-    for t in tokens:
-        w = get(t)
-        if w is None:
-            continue
-        known += 1
-        total += w
-        if w > hi:
-            hi = w
-        if w < lo:
-            lo = w
-        if t[0] == "=":
-            whole = w
-    n = len(tokens)
-    return (
-        max(-30.0, min(30.0, total)),
-        total / known if known else 0.0,
-        hi,
-        lo,
-        known / n if n else 0.0,
-        whole,
-    )
-
-
-def lex_values(
-    context: tuple[Sequence[str], Sequence[str] | None, Sequence[str] | None, Sequence[Any]],
-    lexicon: Mapping[str, float],
-) -> list[float]:
-    """The values of :data:`LEX_FEATURES` for a line given its lexical ``context``: its
-    tokens, those of the non-blank lines above and below (None at the page's edge) and
-    those of every line of its run of non-prose lines."""
-    own, above, below, run = context
-    vals = list(lex_line(own, lexicon))
-    vals.append(lex_line(above, lexicon)[1] if above is not None else 0.0)
-    vals.append(lex_line(below, lexicon)[1] if below is not None else 0.0)
-    vals.append(sum(lex_line(t, lexicon)[1] for t in run) / len(run) if run else 0.0)
-    return vals
-
-
-def top_tokens(
-    tokens: Sequence[str], lexicon: Mapping[str, float], top: int = 3
-) -> list[tuple[str, float]]:
-    """The ``top`` tokens of a line with the highest positive weights: (token, weight)."""
-    scored = [(t, lexicon[t]) for t in tokens if lexicon.get(t, 0.0) > 0]
-    scored.sort(key=lambda tw: (-tw[1], tw[0]))
-    return scored[:top]
-
-
 @dataclass(frozen=True)
 class Tree:
     """A full binary regression tree in heap order (node ``i`` has children ``2i+1``, ``2i+2``).
@@ -433,20 +318,6 @@ class Tree:
             i = j
 
 
-def _lexicon(entries: Any) -> dict[str, float]:
-    """The ``lexicon`` of a ``[model]`` table: a list of ``[token, weight]`` pairs."""
-    if not isinstance(entries, list):
-        raise ValueError("[model] lexicon: expected a list of [token, weight] pairs")
-    out: dict[str, float] = {}
-    for k, e in enumerate(entries):
-        if not (isinstance(e, list) and len(e) == 2 and isinstance(e[0], str) and e[0]):
-            raise ValueError(f"[model] lexicon[{k}]: expected [token, weight]")
-        if e[0] in out:
-            raise ValueError(f"[model] lexicon[{k}]: token {e[0]!r} given twice")
-        out[e[0]] = _num(e[1], f"lexicon[{k}]")
-    return out
-
-
 def _num(value: Any, what: str) -> float:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise ValueError(f"[model] {what}: expected a number")
@@ -469,14 +340,10 @@ _MODEL_KEYS = {
     "trained_on",
     "note",
     "scope",
-    "lexicon",
-    "passes",
 }
 #: Where the classifier looks: ``edges`` (the lines above and below the text, on a page
 #: where a rule removed a line) or ``page`` (every line of every page, guarded).
 SCOPES = ("edges", "page")
-#: Which passes of the stage the classifier runs in (see ``Model.passes``).
-PASSES = ("all", "first")
 
 
 @dataclass(frozen=True)
@@ -494,13 +361,6 @@ class Model:
     enabled: bool = True
     trained_on: tuple[str, ...] = ()  # the sites of the pages it was trained on
     scope: str = "edges"
-    #: token -> log-odds of chrome (see :func:`line_tokens`); empty: the lexical
-    #: features are all 0
-    lexicon: Mapping[str, float] = dataclasses.field(default_factory=dict)
-    #: which passes of the stage it runs in: ``"all"`` (each pass, on what the pass
-    #: before left: the stage stays idempotent) or ``"first"`` (the page as it came,
-    #: which is what it was trained on; later passes run the rules only)
-    passes: str = "all"
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any]) -> Model:
@@ -555,9 +415,6 @@ class Model:
         scope = table.get("scope", "edges")
         if scope not in SCOPES:
             raise ValueError(f"[model] scope: expected one of {list(SCOPES)}")
-        passes = table.get("passes", "all")
-        if passes not in PASSES:
-            raise ValueError(f"[model] passes: expected one of {list(PASSES)}")
         trained = table.get("trained_on", [])
         if not isinstance(trained, list) or not all(isinstance(w, str) for w in trained):
             raise ValueError("[model] trained_on: expected a list of sites")
@@ -573,8 +430,6 @@ class Model:
             enabled=enabled,
             trained_on=tuple(trained),
             scope=scope,
-            lexicon=_lexicon(table.get("lexicon", [])),
-            passes=passes,
         )
 
     def margin(self, x: Sequence[float]) -> float:
@@ -643,8 +498,6 @@ def page_features(
     prose_min_words: int,
     text: str,
     only: int | None = None,
-    lexicon: Mapping[str, float] | None = None,
-    contexts: list[Any] | None = None,
 ) -> tuple[list[int], list[list[float]]]:
     """The candidate lines of a page (line indices) and their feature vectors.
 
@@ -664,10 +517,6 @@ def page_features(
     the text (or anywhere on a page without prose), the line above a byline or a date
     line at the top (a title) and a heading between two prose lines.
     ``only``: the index of the one line wanted (training), or None for all.
-    ``lexicon``: the token weights of the lexical features (default: the model's).
-    ``contexts``: if given, each candidate's lexical context (see :func:`lex_values`)
-    is appended to it, so that training can compute the lexical features again with
-    another table.
     """
     nb = [ln for ln in lines if ln.text]
     if not nb:
@@ -845,32 +694,6 @@ def page_features(
         down = float(min(prose_at[b] - k, 30)) if b < n_prose else 30.0
         return up, down
 
-    lex = model.lexicon if lexicon is None else lexicon
-    toks: dict[int, tuple[str, ...]] = {}
-
-    def tokens_of(k: int) -> tuple[str, ...]:
-        v = toks.get(k)
-        if v is None:
-            v = toks[k] = line_tokens(nb[k].text)
-        return v
-
-    lex_lines: dict[int, tuple[float, ...]] = {}
-
-    def lex_of(k: int) -> tuple[float, ...]:
-        v = lex_lines.get(k)
-        if v is None:
-            v = lex_lines[k] = lex_line(tokens_of(k), lex)
-        return v
-
-    run_lex: dict[int, float] = {}
-
-    def run_lex_of(r: int) -> float:
-        v = run_lex.get(r)
-        if v is None:
-            a, b = runs[r]
-            v = run_lex[r] = sum(lex_of(j)[1] for j in range(a, b)) / (b - a)
-        return v
-
     any_gone = float(n_gone > 0)
     indices, rows = [], []
     for k in cand:
@@ -931,26 +754,6 @@ def page_features(
             f["run_short_share"],
         ) = stats_of(run_id[k])
         f.update(page)
-        (
-            f["lex_sum"],
-            f["lex_mean"],
-            f["lex_max"],
-            f["lex_min"],
-            f["lex_known"],
-            f["lex_line"],
-        ) = lex_of(k)
-        f["prev_lex"] = lex_of(k - 1)[1] if k > 0 else 0.0
-        f["next_lex"] = lex_of(k + 1)[1] if k + 1 < n else 0.0
-        f["run_lex"] = run_lex_of(run_id[k])
-        if contexts is not None:
-            contexts.append(
-                (
-                    tokens_of(k),
-                    tokens_of(k - 1) if k > 0 else None,
-                    tokens_of(k + 1) if k + 1 < n else None,
-                    tuple(tokens_of(j) for j in range(a, b)),
-                )
-            )
         indices.append(ln.index)
         rows.append([f[name] for name in FEATURES])
     return indices, rows
@@ -989,11 +792,10 @@ def apply(
     if not indices:
         return {}
     probs = [_sigmoid(model.margin(x)) for x in rows]
-    texts = {ln.index: ln.text for ln in lines}
     found: dict[int, tuple[str, dict[str, Any]]] = {}
     for i, x, p in zip(indices, rows, probs, strict=True):
         if p >= model.threshold:
-            found[i] = (RULE_ID, _evidence(model, i, x, p, "score", texts[i]))
+            found[i] = (RULE_ID, _evidence(model, i, x, p, "score"))
     if model.scope != "page":
         # (in page scope a long run is judged once its chrome has grown, below: a menu
         # of eight entries is found one entry at a time)
@@ -1013,7 +815,7 @@ def apply(
                 k = pos[i]
                 near = [nb[j] for j in (k - 1, k + 1) if 0 <= j < len(nb)]
                 if any(j in found or _context(removed, j) for j in near):
-                    found[i] = (RULE_ID, _evidence(model, i, x, p, "run", texts[i]))
+                    found[i] = (RULE_ID, _evidence(model, i, x, p, "run"))
                     changed = True
                 else:
                     left.append((i, x, p))
@@ -1079,18 +881,10 @@ def _mixed_runs(
         k = j
 
 
-def _evidence(
-    model: Model, i: int, x: list[float], p: float, how: str, text: str
-) -> dict[str, Any]:
-    ev: dict[str, Any] = {
+def _evidence(model: Model, i: int, x: list[float], p: float, how: str) -> dict[str, Any]:
+    return {
         "line": i + 1,
         "p_chrome": round(p, 3),
         "pass": how,
         "top_features": [f"{name}={value:g} (+{c:g})" for name, value, c in model.explain(x)],
     }
-    if model.lexicon:
-        # the words of the line that the lexical table counts as chrome, strongest first
-        ev["top_tokens"] = [
-            f"{t} ({w:+g})" for t, w in top_tokens(line_tokens(text), model.lexicon)
-        ]
-    return ev

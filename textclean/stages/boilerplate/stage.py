@@ -1061,13 +1061,8 @@ class BoilerplateStage:
         text = doc.text
         recorded: list[Change] = []  # offsets into doc.text
         known: set[str] = set()
-        for n in range(MAX_PASSES):
-            # the classifier judges the page as it came (its training pages' shape), or
-            # every pass (model.passes)
-            classify = n == 0 or (self.model is not None and self.model.passes == "all")
-            changes, lines, run_timeouts, tried = self._one_pass(
-                text, frozenset(known), classify=classify
-            )
+        for _ in range(MAX_PASSES):
+            changes, lines, run_timeouts, tried = self._one_pass(text, frozenset(known))
             timed_out.extend(r for r in run_timeouts if r not in timed_out)
             if not changes:
                 break
@@ -1096,14 +1091,13 @@ class BoilerplateStage:
         return doc
 
     def _one_pass(
-        self, text: str, no_anywhere: frozenset[str] = frozenset(), classify: bool = True
+        self, text: str, no_anywhere: frozenset[str] = frozenset()
     ) -> tuple[list[Change], int, list[str], set[str]]:
-        """One pass of the rules (and the classifier, if on and ``classify``) over
-        ``text``: the deletions (offsets into ``text``), the non-blank lines they remove,
-        the rules that timed out, and the line texts the zone-free rules tried without a
-        match."""
+        """One pass of the rules (and the classifier, if on) over ``text``: the
+        deletions (offsets into ``text``), the non-blank lines they remove, the rules
+        that timed out, and the line texts the zone-free rules tried without a match."""
         run = self._rule_pass(text, no_anywhere)
-        if self.model is not None and classify:
+        if self.model is not None:
             stop = len(run.lines) if run.cut is None else run.cut
             run.removed.update(
                 classifier.apply(
