@@ -49,7 +49,7 @@ def cjk_chars(text: str) -> int:
     """Characters of scripts written without spaces (Han, kana, Hangul, Thai).
 
     >>> cjk_chars("東京の図書館 opens"), cjk_chars("plain ASCII")
-    (5, 0)
+    (6, 0)
     """
     return len(CJK.findall(text)) if not text.isascii() else 0
 
@@ -58,7 +58,7 @@ def effective_words(text: str, words: int) -> int:
     """Words, counting two characters of a script without spaces as one word.
 
     >>> effective_words("東京都の新しい図書館が来月開館します", 1)
-    9
+    10
     """
     cjk = cjk_chars(text)
     return words + cjk // 2 if cjk else words
