@@ -293,28 +293,29 @@ def _overlap(a, b):  # type: ignore[no-untyped-def]
     return n
 
 
-def _overlap_kernel() -> Any:
-    """The compiled :func:`_overlap` (the size ``np.intersect1d`` gives), or None."""
-    if not _OVERLAP_KERNEL:
+def _compiled(func: Any, cache: list[Any]) -> Any:
+    """``func`` compiled by numba (loaded with the signature kernel), or None.
+
+    Compiled once per process; ``cache`` is the one-item list that keeps it.
+    """
+    if not cache:
         kernel = None
         if _dedup_kernel.AVAILABLE and _dedup_kernel.load() is not None:
             import numba
 
-            kernel = numba.njit(cache=True, nogil=True)(_overlap)
-        _OVERLAP_KERNEL.append(kernel)
-    return _OVERLAP_KERNEL[0]
+            kernel = numba.njit(cache=True, nogil=True)(func)
+        cache.append(kernel)
+    return cache[0]
+
+
+def _overlap_kernel() -> Any:
+    """The compiled :func:`_overlap` (the size ``np.intersect1d`` gives), or None."""
+    return _compiled(_overlap, _OVERLAP_KERNEL)
 
 
 def _band_kernel() -> Any:
-    """The compiled :func:`_band_codes` (numba, loaded with the signature kernel), or None."""
-    if not _BAND_KERNEL:
-        kernel = None
-        if _dedup_kernel.AVAILABLE and _dedup_kernel.load() is not None:
-            import numba
-
-            kernel = numba.njit(cache=True, nogil=True)(_band_codes)
-        _BAND_KERNEL.append(kernel)
-    return _BAND_KERNEL[0]
+    """The compiled :func:`_band_codes`, or None."""
+    return _compiled(_band_codes, _BAND_KERNEL)
 
 
 def band_pairs(sig: np.ndarray, bands: int, window: int, *, compiled: bool = True) -> np.ndarray:
