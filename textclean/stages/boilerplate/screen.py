@@ -488,45 +488,59 @@ class _EdgeParser:
             raise _Unknown(f"escape \\{c}")
         return self._one(self.p[start : self.i], flags)
 
-    def group(self, flags: str) -> tuple[_Edge, _Edge]:
+    def open_group(self, flags: str) -> str | None:
+        """Consume ``(`` and the group's header; the flags its inside runs under.
+
+        None when the whole group is consumed already: a lookaround or a
+        comment, which match no character.
+        """
         self.i += 1  # "("
-        inner_flags = flags
-        if self.peek() == "?":
-            nxt = self.peek(1)
-            if nxt in (":", ">", "|"):  # plain, atomic, branch reset
-                self.i += 2
-            elif nxt in "=!" or (nxt == "<" and self.peek(2) in "=!"):
-                self.i += 2 if nxt in "=!" else 3
-                self.alternation(flags)  # a lookaround consumes no character
-                if self.peek() != ")":
-                    raise _Unknown("unclosed group")
-                self.i += 1
-                return _EMPTY_EDGE, _EMPTY_EDGE
-            elif (nxt == "P" and self.peek(2) == "<") or nxt == "<":
-                end = self.p.find(">", self.i)
-                if end < 0:
-                    raise _Unknown("unclosed group name")
-                self.i = end + 1
-            elif nxt == "#":
-                end = self.p.find(")", self.i)
-                if end < 0:
-                    raise _Unknown("unclosed comment")
-                self.i = end + 1
-                return _EMPTY_EDGE, _EMPTY_EDGE
-            else:
-                j = self.i + 1
-                while j < len(self.p) and self.p[j] in _SCOPED_FLAGS:
-                    j += 1
-                if j == self.i + 1 or j >= len(self.p) or self.p[j] != ":":
-                    raise _Unknown("global flags or an unknown group")  # (?x), (?(1)...) ...
-                inner_flags = flags + self.p[self.i + 1 : j] if flags else self.p[self.i + 1 : j]
-                if flags:  # nested scopes: keep it simple
-                    raise _Unknown("nested flag scopes")
-                self.i = j + 1
-        inner = self.alternation(inner_flags)
+        if self.peek() != "?":
+            return flags
+        nxt = self.peek(1)
+        if nxt in (":", ">", "|"):  # plain, atomic, branch reset
+            self.i += 2
+            return flags
+        if nxt in "=!" or (nxt == "<" and self.peek(2) in "=!"):
+            self.i += 2 if nxt in "=!" else 3
+            self.alternation(flags)  # a lookaround consumes no character
+            self.close_group()
+            return None
+        if (nxt == "P" and self.peek(2) == "<") or nxt == "<":
+            end = self.p.find(">", self.i)
+            if end < 0:
+                raise _Unknown("unclosed group name")
+            self.i = end + 1
+            return flags
+        if nxt == "#":
+            end = self.p.find(")", self.i)
+            if end < 0:
+                raise _Unknown("unclosed comment")
+            self.i = end + 1
+            return None
+        j = self.i + 1
+        while j < len(self.p) and self.p[j] in _SCOPED_FLAGS:
+            j += 1
+        if j == self.i + 1 or j >= len(self.p) or self.p[j] != ":":
+            raise _Unknown("global flags or an unknown group")  # (?x), (?(1)...) ...
+        if flags:  # nested scopes: keep it simple
+            raise _Unknown("nested flag scopes")
+        inner_flags = self.p[self.i + 1 : j]
+        self.i = j + 1
+        return inner_flags
+
+    def close_group(self) -> None:
+        """Consume the ``)`` that ends a group."""
         if self.peek() != ")":
             raise _Unknown("unclosed group")
         self.i += 1
+
+    def group(self, flags: str) -> tuple[_Edge, _Edge]:
+        inner_flags = self.open_group(flags)
+        if inner_flags is None:
+            return _EMPTY_EDGE, _EMPTY_EDGE
+        inner = self.alternation(inner_flags)
+        self.close_group()
         return inner
 
 
@@ -692,42 +706,12 @@ class _PrefixParser(_EdgeParser):
         return frozenset({(canon(c), True)})
 
     def p_group(self) -> _Prefixes:
-        self.i += 1  # "("
-        if self.peek() == "?":
-            nxt = self.peek(1)
-            if nxt in (":", ">", "|"):
-                self.i += 2
-            elif nxt in "=!" or (nxt == "<" and self.peek(2) in "=!"):
-                self.i += 2 if nxt in "=!" else 3
-                self.alternation("")
-                if self.peek() != ")":
-                    raise _Unknown("unclosed group")
-                self.i += 1
-                return frozenset({("", True)})
-            elif (nxt == "P" and self.peek(2) == "<") or nxt == "<":
-                end = self.p.find(">", self.i)
-                if end < 0:
-                    raise _Unknown("unclosed group name")
-                self.i = end + 1
-            elif nxt == "#":
-                end = self.p.find(")", self.i)
-                if end < 0:
-                    raise _Unknown("unclosed comment")
-                self.i = end + 1
-                return frozenset({("", True)})
-            else:
-                j = self.i + 1
-                while j < len(self.p) and self.p[j] in _SCOPED_FLAGS:
-                    j += 1
-                if j == self.i + 1 or j >= len(self.p) or self.p[j] != ":":
-                    raise _Unknown("global flags or an unknown group")
-                # a case-sensitive scope matches fewer strings: its canonical form
-                # still holds every one it matches
-                self.i = j + 1
+        # a case-sensitive scope matches fewer strings: its canonical form still
+        # holds every one it matches, so the prefixes ignore the group's flags
+        if self.open_group("") is None:
+            return frozenset({("", True)})
         inner = self.p_alternation()
-        if self.peek() != ")":
-            raise _Unknown("unclosed group")
-        self.i += 1
+        self.close_group()
         return inner
 
 
