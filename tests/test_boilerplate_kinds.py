@@ -313,14 +313,12 @@ TEMPLATES = {
 
 @pytest.mark.parametrize("chrome", list(TEMPLATES))
 def test_each_template_string_goes_after_the_article(chrome: str) -> None:
-    assert removed(BODY + chrome + "\n") == {chrome: TEMPLATES[chrome]}
+    assert removed(after_body(chrome)) == {chrome: TEMPLATES[chrome]}
 
 
 @pytest.mark.parametrize("chrome", list(TEMPLATES))
 def test_each_template_string_goes_inside_the_article(chrome: str) -> None:
-    lines = BODY.splitlines()
-    got = removed("\n".join([lines[0], chrome, *lines[1:]]) + "\n")
-    assert got == {chrome: TEMPLATES[chrome]}
+    assert removed(inside_body(chrome)) == {chrome: TEMPLATES[chrome]}
 
 
 # Article sentences and short article lines that use the families' words.

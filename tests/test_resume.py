@@ -150,10 +150,23 @@ class CrashingEngine(LocalEngine):
             yield out
 
 
-def interrupted_run(src: Path, out: Path, monkeypatch: pytest.MonkeyPatch, **kw) -> None:
-    monkeypatch.setattr(run_mod, "BATCH_DOCS", 2)
+def interrupted_run(
+    src: Path,
+    out: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    config: Config | None = None,
+    *,
+    batch_docs: int = 2,
+    batches: int = 2,
+    **run_kw: object,
+) -> None:
+    """Clean ``src`` into ``out`` in batches of ``batch_docs`` documents, stopped as a
+    signal would stop it after ``batches`` batches; the unfinished run's journal stays.
+    ``run_kw`` goes to :func:`run_clean` (a deduper factory, say)."""
+    monkeypatch.setattr(run_mod, "BATCH_DOCS", batch_docs)
     with pytest.raises(KeyboardInterrupt):
-        run_clean(Config(**kw), RunOptions([str(src)], str(out)), engine=CrashingEngine(2))
+        opts = RunOptions([str(src)], str(out))
+        run_clean(config or Config(), opts, engine=CrashingEngine(batches), **run_kw)  # type: ignore[arg-type]
     assert (out / ".textclean" / "work" / "journal.jsonl").exists()
 
 
@@ -228,7 +241,7 @@ def test_changed_rules_or_inputs_refuse_to_resume(
     pack.mkdir(parents=True)
     (pack / "extra.toml").write_text("# v1\n")
     out = tmp_path / "out"
-    interrupted_run(src, out, monkeypatch, rules=(str(tmp_path / "pack"),))
+    interrupted_run(src, out, monkeypatch, Config(rules=(str(tmp_path / "pack"),)))
     (pack / "extra.toml").write_text("# v2\n")
     with pytest.raises(ResumeError, match="rule files changed"):
         resume(src, out, Config(rules=(str(tmp_path / "pack"),)))

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-import textclean.run as run_mod
 from tests.conftest import assert_accounted, read_jsonl, tree_bytes
 from textclean.config import Config
 from textclean.run import RunOptions, run_clean
@@ -118,17 +117,10 @@ def test_dedup_is_identical_across_workers_and_after_resume(
     assert trees[0] == trees[1]
 
     # interrupted after the first batch, then resumed: dedup sees every document again
-    from tests.test_resume import CrashingEngine
+    from tests.test_resume import interrupted_run
 
-    monkeypatch.setattr(run_mod, "BATCH_DOCS", 2)
     out = tmp_path / "resumed"
-    with pytest.raises(KeyboardInterrupt):
-        run_clean(
-            Config(),
-            RunOptions([str(src)], str(out)),
-            engine=CrashingEngine(1),
-            deduper_factory=fake_deduper,
-        )
+    interrupted_run(src, out, monkeypatch, batches=1, deduper_factory=fake_deduper)
     run_clean(
         Config(),
         RunOptions([str(src)], str(out), workers=1, resume=True),

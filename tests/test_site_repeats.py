@@ -9,18 +9,17 @@ site's navigation.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 
 import textclean.run as run_mod
 from tests.conftest import assert_accounted, read_jsonl, summary_of, tree_bytes
+from tests.test_resume import interrupted_run
 from textclean.cli import main
 from textclean.config import Config, ConfigError, SiteRepeatsConfig
 from textclean.document import Document
-from textclean.engines.base import StageWork
-from textclean.engines.local import LocalEngine
 from textclean.pipeline import Pipeline
 from textclean.run import InputError, RunOptions, run_clean
 from textclean.site_repeats import (
@@ -298,22 +297,6 @@ def test_stdin_is_refused(tmp_path: Path) -> None:
         run_clean(Config(site_repeats=CFG), opts)
 
 
-class CrashingEngine(LocalEngine):
-    """Stops the run (as a signal would) after ``batches`` batches."""
-
-    def __init__(self, batches: int) -> None:
-        super().__init__(workers=1)
-        self.batches = batches
-
-    def map_batches(
-        self, work: StageWork, batches: Iterable[list[Document]]
-    ) -> Iterator[list[Document]]:
-        for i, out in enumerate(super().map_batches(work, batches)):
-            if i == self.batches:
-                raise KeyboardInterrupt
-            yield out
-
-
 def test_resume_reuses_the_table_and_matches_a_whole_run(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -323,9 +306,7 @@ def test_resume_reuses_the_table_and_matches_a_whole_run(
     config = Config(site_repeats=CFG)
     run_clean(config, RunOptions([str(src)], str(tmp_path / "ref"), workers=1))
     out = tmp_path / "out"
-    monkeypatch.setattr(run_mod, "BATCH_DOCS", 4)
-    with pytest.raises(KeyboardInterrupt):
-        run_clean(config, RunOptions([str(src)], str(out)), engine=CrashingEngine(4))
+    interrupted_run(src, out, monkeypatch, config, batch_docs=4, batches=4)
     saved = out / ".textclean" / "site_repeats.json"
     assert saved.exists()
     learned = []
