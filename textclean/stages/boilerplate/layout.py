@@ -23,8 +23,8 @@ import regex
 from textclean.textblocks import split_lines
 
 # Terminal punctuation, optionally followed by closing quotes or brackets.
-_TERMINAL_MARKS = ".!?…"
-_CLOSERS = "\"'”’»)]"
+_TERMINAL_MARKS = ".!?…。！？"
+_CLOSERS = "\"'”’»)]」』）】"
 #: Word counts are exact up to this many words (the largest limit a rule may
 #: set); a longer line counts as ``WORD_CAP + 1``, so a very long line costs
 #: O(WORD_CAP) to count, not one string per word.
@@ -109,8 +109,10 @@ class Line:
 
     @_cached
     def words(self) -> int:
-        """Its words (see :func:`count_words`: exact up to :data:`WORD_CAP`)."""
-        return count_words(self.text)
+        """Its words (see :func:`count_words`: exact up to :data:`WORD_CAP`), two
+        characters of a script written without spaces counting as one word
+        (:func:`effective_words`), so a Japanese sentence is not a one-word line."""
+        return effective_words(self.text, count_words(self.text))
 
 
 def layout_lines(text: str) -> list[Line]:
@@ -131,6 +133,8 @@ def ends_sentence(text: str) -> bool:
 
     >>> ends_sentence('He said "no."'), ends_sentence("Latest Stories"), ends_sentence("like. 👇")
     (True, False, False)
+    >>> ends_sentence("図書館が来月開館します。"), ends_sentence("「本当にいい感じだ。」")
+    (True, True)
     """
     if text.endswith("\n"):  # as a regex "$" would, allow one final newline
         text = text[:-1]
@@ -143,7 +147,7 @@ def is_prose(text: str, min_words: int) -> bool:
     Costs O(``min_words``) however long the line (plus one copy of it).
     """
     return (
-        count_words(text, min_words) >= min_words
+        effective_words(text, count_words(text, min_words)) >= min_words
         and ends_sentence(text)
         and not text.endswith("...")
     )

@@ -46,7 +46,7 @@ from typing import Any
 
 import regex
 
-from textclean.stages.boilerplate.layout import Line, effective_words, ends_sentence, is_prose
+from textclean.stages.boilerplate.layout import Line, ends_sentence, is_prose
 
 RULE_TOP_LABEL = "boilerplate.shape.top_label"
 RULE_SANDWICH = "boilerplate.shape.sandwich"
@@ -532,7 +532,7 @@ def _stutters(
         if (
             j - k >= 2
             and len(x.text) >= 3  # not an index letter ("T", "T") or a rule ("--")
-            and effective_words(x.text, x.words) <= params.stutter_max_words
+            and x.words <= params.stutter_max_words
             and not ends_sentence(x.text)
             and not x.text.endswith((":", ",", ";"))
             and not any(y.index in code for y in nonblank[k:j])
