@@ -33,6 +33,7 @@ are located by scanning that rule's lines.
 
 from __future__ import annotations
 
+import functools
 import sys
 import unicodedata
 from collections.abc import Iterable, Mapping, Sequence
@@ -51,6 +52,22 @@ else:  # pragma: no cover - Python 3.10
 
 #: Regex flags every rule pattern is compiled with.
 REGEX_FLAGS = regex.IGNORECASE | regex.UNICODE
+
+
+@functools.cache
+def compile_pattern(pattern: str) -> regex.Pattern[str]:
+    """``pattern`` compiled with :data:`REGEX_FLAGS`, once per process.
+
+    A rule pack holds over a thousand patterns (and the screens compile their atoms
+    and alternations); the ``regex`` module's own cache keeps far fewer, so every
+    stage built would compile them all again.
+
+    >>> compile_pattern("^menu$") is compile_pattern("^menu$")
+    True
+    """
+    return regex.compile(pattern, REGEX_FLAGS)
+
+
 KINDS = ("line", "section", "teaser", "orphan_heading")
 ZONES = ("any", "header", "footer", "edges")
 ID_PATTERN = regex.compile(r"boilerplate(?:\.[a-z0-9_]+){2,}")
@@ -431,10 +448,10 @@ def regex_problem(pattern: str) -> str | None:
     True
     """
     try:
-        regex.compile(pattern, REGEX_FLAGS)
+        compiled = compile_pattern(pattern)
     except regex.error as exc:
         return str(exc)
-    if regex.compile(pattern, REGEX_FLAGS).fullmatch(""):
+    if compiled.fullmatch(""):
         return "matches an empty line"
     return None
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 import regex
 from wordfreq import word_frequency
@@ -298,6 +298,7 @@ class _Parser:
         return inner
 
 
+@cache
 def required_literals(pattern: str, max_cost: float = MAX_COST) -> frozenset[str] | None:
     """Case-folded strings one of which every match of ``pattern`` contains, or None.
 
@@ -544,6 +545,7 @@ class _EdgeParser:
         return inner
 
 
+@cache
 def all_atoms(pattern: str) -> frozenset[str] | None:
     """Every one-character atom of ``pattern`` (lookarounds included), as regex sources;
     None when the pattern is not understood. A pattern none of whose atoms matches a
@@ -560,6 +562,7 @@ def all_atoms(pattern: str) -> frozenset[str] | None:
     return frozenset(parser.atoms)
 
 
+@cache
 def edge_atoms(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
     """The one-character atoms that can match the first and the last character of a
     non-empty match of ``pattern`` (as regex sources, each to be compiled with the
@@ -715,6 +718,7 @@ class _PrefixParser(_EdgeParser):
         return inner
 
 
+@cache
 def literal_prefixes(pattern: str) -> frozenset[str] | None:
     """Strings (:func:`canon` form, at most :data:`PREFIX_LEN` characters) one of which
     :func:`canon` of every string ``pattern`` fully matches starts with; None when some
@@ -753,7 +757,7 @@ class EdgeMasks:
     MAX_HEADS = 200_000
 
     def __init__(self, patterns: list[str]) -> None:
-        from textclean.stages.boilerplate.rules import REGEX_FLAGS
+        from textclean.stages.boilerplate.rules import compile_pattern
 
         self.start: dict[str, int] = {}
         self.last: dict[str, int] = {}
@@ -766,9 +770,7 @@ class EdgeMasks:
         self.one_word = 0
         for bit, pattern in enumerate(patterns):
             atoms = all_atoms(pattern)
-            if atoms is not None and not any(
-                regex.compile(a, REGEX_FLAGS).fullmatch(" ") for a in atoms
-            ):
+            if atoms is not None and not any(compile_pattern(a).fullmatch(" ") for a in atoms):
                 self.one_word |= 1 << bit
             for side, atoms in enumerate(edge_atoms(pattern)):
                 if atoms is None:
@@ -785,7 +787,7 @@ class EdgeMasks:
         self._any = tuple(unbounded)
         self._tests = tuple(
             tuple(
-                (regex.compile("|".join(sorted(atoms)), REGEX_FLAGS), mask)
+                (compile_pattern("|".join(sorted(atoms))), mask)
                 for atoms, mask in sorted(groups.items(), key=lambda kv: kv[1])
             )
             for groups in by_side

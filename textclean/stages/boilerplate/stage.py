@@ -59,8 +59,8 @@ from textclean.stages.boilerplate.layout import (
 )
 from textclean.stages.boilerplate.rules import (
     _KEY_TRIM,
-    REGEX_FLAGS,
     Rule,
+    compile_pattern,
     line_key,
     parse_files,
 )
@@ -130,7 +130,7 @@ def compile_rules(rules: Mapping[str, Rule], cfg: BoilerplateConfig) -> list[Com
             out.append(
                 Compiled(
                     r,
-                    tuple(regex.compile(p, REGEX_FLAGS) for p in r.patterns),
+                    tuple(compile_pattern(p) for p in r.patterns),
                     tuple(_literal_screen(p) for p in r.patterns),
                 )
             )
@@ -232,11 +232,9 @@ class _AnyZone:
             mask = sum(1 << bit for bit, b in enumerate(bound) if b >= limit)
             joined = [p.pattern for bit, p in enumerate(patterns) if (mask & always) >> bit & 1]
             try:  # a pattern with groups or global flags cannot join: then tried one by one
-                if any(
-                    regex.compile(p, REGEX_FLAGS).groups or _GLOBAL_FLAGS.search(p) for p in joined
-                ):
+                if any(compile_pattern(p).groups or _GLOBAL_FLAGS.search(p) for p in joined):
                     raise regex.error("cannot join")
-                alt = regex.compile("|".join(f"(?:{p})" for p in joined), REGEX_FLAGS)
+                alt = compile_pattern("|".join(f"(?:{p})" for p in joined))
                 tiers.append((limit, mask & ~always, alt if joined else None))
             except regex.error:
                 tiers.append((limit, mask, None))
@@ -354,9 +352,7 @@ class _ZoneScreen:
         if any(p.groups or _GLOBAL_FLAGS.search(p.pattern) for p in patterns):
             return None
         try:
-            prefilter = regex.compile(
-                "|".join(f"(?:{p.pattern})" for p in patterns) or r"(?!)", REGEX_FLAGS
-            )
+            prefilter = compile_pattern("|".join(f"(?:{p.pattern})" for p in patterns) or r"(?!)")
         except regex.error:
             return None
         limit = max([c.rule.max_words for c in chosen if c.regexes] or [-1])
