@@ -26,9 +26,16 @@ True
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from importlib.metadata import version
+from pathlib import Path
+from typing import Any
 
 import regex
 from wordfreq import word_frequency
@@ -303,7 +310,14 @@ def required_literals(pattern: str, max_cost: float = MAX_COST) -> frozenset[str
     """Case-folded strings one of which every match of ``pattern`` contains, or None.
 
     None too when the set is rated more common than ``max_cost`` (see :func:`_rate`).
+    Read from the stored analyses when they hold it (:func:`stored`).
     """
+    return stored(
+        "required_literals", f"{max_cost!r}\t{pattern}", _required_literals, pattern, max_cost
+    )
+
+
+def _required_literals(pattern: str, max_cost: float) -> frozenset[str] | None:
     try:
         info = _Parser(pattern).parse()
     except (_Unknown, ValueError):
@@ -554,6 +568,10 @@ def all_atoms(pattern: str) -> frozenset[str] | None:
     >>> sorted(all_atoms(r"[a-z0-9_-]{16,80}"))
     ['[a-z0-9_-]']
     """
+    return stored("all_atoms", pattern, _all_atoms, pattern)
+
+
+def _all_atoms(pattern: str) -> frozenset[str] | None:
     parser = _EdgeParser(pattern)
     try:
         parser.parse()
@@ -580,6 +598,10 @@ def edge_atoms(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | No
     >>> edge_atoms(r"(\\w+) \\1")
     (None, None)
     """
+    return stored("edge_atoms", pattern, _edge_atoms, pattern)
+
+
+def _edge_atoms(pattern: str) -> tuple[frozenset[str] | None, frozenset[str] | None]:
     try:
         first, last = _EdgeParser(pattern).parse()
     except (_Unknown, ValueError, IndexError):
@@ -729,6 +751,10 @@ def literal_prefixes(pattern: str) -> frozenset[str] | None:
     >>> literal_prefixes(r"\\d+ comments") is None
     True
     """
+    return stored("literal_prefixes", pattern, _literal_prefixes, pattern)
+
+
+def _literal_prefixes(pattern: str) -> frozenset[str] | None:
     try:
         found = _PrefixParser(pattern).parse_prefixes()
     except (_Unknown, ValueError, IndexError):
@@ -823,3 +849,100 @@ class EdgeMasks:
         if m is None:
             m = self.last[ch] = self._mask(1, ch)
         return m
+
+
+# --------------------------------------------------------------------------- stored analyses
+
+#: The analyses above for every pattern of the built-in rule pack, computed ahead of
+#: time: run at start-up, they took most of the time a process needs to build the
+#: pipeline (over a thousand patterns, parsed in Python three ways). Written by
+#: ``python bench/boilerplate/screen_store.py``; a pattern it lacks (a user's
+#: rule pack) is analysed when the stage is built, as before.
+STORE = Path(__file__).with_name("screen_store.json")
+
+_ANALYSES = ("required_literals", "all_atoms", "edge_atoms", "literal_prefixes")
+_MISSING = object()
+#: ``(analysis, key) -> result`` of each analysis asked for while recording (see :func:`record`)
+_recording: dict[tuple[str, str], Any] | None = None
+
+
+def store_key() -> str:
+    """What the stored analyses depend on: this module's code, the Unicode data (case
+    folding), the word frequencies (how common a literal is) and the ``regex`` module.
+    A store written under another key is not read."""
+    h = hashlib.sha256(Path(__file__).read_bytes())
+    for part in (unicodedata.unidata_version, version("wordfreq"), regex.__version__):
+        h.update(b"\0" + part.encode())
+    return h.hexdigest()[:24]
+
+
+@cache
+def _store() -> dict[str, Any]:
+    try:
+        data = json.loads(STORE.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict) or data.get("key") != store_key():
+        return {}
+    return data
+
+
+def _thaw(analysis: str, value: Any) -> Any:
+    """A stored result as the analysis returns it (lists of strings: frozensets)."""
+    if analysis == "edge_atoms":
+        return tuple(None if v is None else frozenset(v) for v in value)
+    return None if value is None else frozenset(value)
+
+
+def _freeze(value: Any) -> Any:
+    """A result as JSON: frozensets as sorted lists, a pair as a list of two."""
+    if value is None:
+        return None
+    if isinstance(value, tuple):
+        return [_freeze(v) for v in value]
+    return sorted(value)
+
+
+def stored(analysis: str, key: str, compute: Callable[..., Any], *args: Any) -> Any:
+    """``compute(*args)``, or its result as stored for ``analysis`` and ``key``."""
+    found = _MISSING if _recording is not None else _store().get(analysis, {}).get(key, _MISSING)
+    value = compute(*args) if found is _MISSING else _thaw(analysis, found)
+    if _recording is not None:
+        _recording[analysis, key] = value
+    return value
+
+
+def _clear_caches() -> None:
+    for f in (required_literals, all_atoms, edge_atoms, literal_prefixes, _store):
+        f.cache_clear()
+
+
+def analyses_of(build: Callable[[], Any]) -> dict[str, Any]:
+    """Every analysis ``build()`` asks for, computed afresh (the store unread), in the
+    store's form."""
+    global _recording
+    _clear_caches()
+    _recording = {}
+    try:
+        build()
+        recorded = _recording
+    finally:
+        _recording = None
+        _clear_caches()
+    out: dict[str, Any] = {"key": store_key()}
+    for name in _ANALYSES:
+        out[name] = {k: _freeze(v) for (a, k), v in sorted(recorded.items()) if a == name}
+    return out
+
+
+def _builtin_build() -> Any:
+    from textclean.config import Config
+    from textclean.rules import RulePack
+    from textclean.stages.boilerplate.stage import build
+
+    return build(Config(), RulePack.load(()))
+
+
+def store_text() -> str:
+    """The text :data:`STORE` should hold for the built-in rule pack."""
+    return json.dumps(analyses_of(_builtin_build), ensure_ascii=False, sort_keys=True) + "\n"
