@@ -362,6 +362,17 @@ TEMPLATES = {
     "Related Posts Plugin for WordPress, Blogger...": "boilerplate.footer.credits",
     "Avatar użytkownika harbourfan": "boilerplate.forum.profile",
     "En este momento estás viendo La votación de la biblioteca": "boilerplate.byline.author_box",
+    "Related Courses": "boilerplate.nav.widget_headings",
+    "Recomandate": "boilerplate.nav.widget_headings",
+    "Архив новостей": "boilerplate.nav.widget_headings",
+    "Наши партнёры": "boilerplate.nav.widget_headings",
+    "5 horas ago": "boilerplate.comments.form",
+    "3 giorni ago": "boilerplate.comments.form",
+    "Anonymous March 3, 2010 at 9:12 PM": "boilerplate.comments.author_line",
+    "You might also like: Ten Walks Along The Harbour": "boilerplate.stub.read_also",
+    "Оцените статью": "boilerplate.ui.rating_widget",
+    "İMSAK'A KALAN SÜRE": "boilerplate.ui.prayer_times",
+    "İftar'a kalan süre": "boilerplate.ui.prayer_times",
 }
 
 
@@ -444,6 +455,12 @@ Reviews sorted by the jury were published on Monday, the festival said.
 Please refrain from feeding the ducks, the park's new sign says.
 Search the archive with the librarian's help, the council advised.
 Archive photos from 1950 show the harbour before the new pier was built.
+Anonymous donors gave the library 2,000 books in March 2010, the clerk said.
+You might also like: the harbour walk, the castle and the old market.
+İftar'a kalan süre kısaldıkça çarşı kalabalıklaştı, dedi esnaf.
+Recomandate de medici, noile reguli intră în vigoare luni.
+Partners in the project include the school and the library.
+5 horas depois, o conselho aprovou o orçamento.
 """
 
 
