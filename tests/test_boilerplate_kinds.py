@@ -308,6 +308,71 @@ TEMPLATES = {
     ),
     "Writer’s pictureAna Souza": "boilerplate.ui.image_alt",
     "9 minutes reading time (1721 words)": "boilerplate.ui.reading_time",
+    # search boxes of Korean news templates, a blog's custom-search box
+    "최근검색어": "boilerplate.ui.search_i18n",
+    "검색어 저장 기능이 꺼져 있습니다.": "boilerplate.ui.search_i18n",
+    "Search the Harbour Blog with Google Custom Search": "boilerplate.ui.search_i18n",
+    # ticker widgets with a named quote and its change
+    "DOLAR 41,2210 0.05%": "boilerplate.ui.market_data",
+    "GRAM ALTIN 3.114,20 -0,42%": "boilerplate.ui.market_data",
+    "Brent 81.20 ▼ 0.4%": "boilerplate.ui.market_data",
+    "Change background colour": "boilerplate.ui.a11y_toolbar",
+    "Current track": "boilerplate.ui.player",
+    "Clicca sulla foto per ingrandirla": "boilerplate.ui.image_labels",
+    "Click on the photo to enlarge": "boilerplate.ui.image_labels",
+    # a sidebar calendar
+    "Mo Tu We Th Fr Sa Su": "boilerplate.nav.calendar",
+    "Пн Вт Ср Чт Пт Сб Вс": "boilerplate.nav.calendar",
+    "23 24 25 26 27 28 29": "boilerplate.nav.calendar",
+    "spot_img": "boilerplate.stub.template_token",
+    "반응형": "boilerplate.stub.template_token",
+    "<image>data:image/png;base64,AAAA</image>": "boilerplate.stub.page_residue",
+    "![]() |": "boilerplate.stub.page_residue",
+    "Citește tot articolul": "boilerplate.stub.read_more_i18n",
+    "Baca Lainnya": "boilerplate.stub.read_more_i18n",
+    "Harbour walks Read More »": "boilerplate.stub.read_more_i18n",
+    "Via www.harbourledger.example.org": "boilerplate.stub.source_link",
+    "Full story: Harbour Radio": "boilerplate.stub.source_link",
+    # Blogger's comment counts and comment forms in their translations
+    "Um comentário:": "boilerplate.comments.counts",
+    "Un commento:": "boilerplate.comments.counts",
+    "Écrire un commentaire": "boilerplate.comments.form_i18n",
+    "Image CAPTCHA": "boilerplate.comments.form_i18n",
+    "What code is in the image?": "boilerplate.comments.form_i18n",
+    "Suscribirse a:": "boilerplate.comments.form_i18n",
+    "Please refrain from adding links to shops in your comment.": "boilerplate.comments.form_i18n",
+    "Pin It on Pinterest": "boilerplate.social.share_rows",
+    "Copy link to clipboard": "boilerplate.social.share_rows",
+    "Haz clic aquí para copiar el enlace": "boilerplate.social.share_rows",
+    "BEĞENDİM": "boilerplate.social.share_rows",
+    "Descarcă aplicația": "boilerplate.cta.app",
+    "Baixe o nosso app": "boilerplate.cta.app",
+    "2 of 3 people found this review helpful": "boilerplate.cta.feedback",
+    "Reviews sorted by newest": "boilerplate.ui.sort_filter",
+    'Press "Enter" to skip to content': "boilerplate.nav.skip_to_content",
+    "Przejdź do głównej treściPrzejdź do stopki": "boilerplate.nav.skip_to_content",
+    "Geschätzte Lesedauer: 6 Minuten": "boilerplate.ui.reading_time",
+    "min czytania": "boilerplate.ui.reading_time",
+    "Wpisy z tagiem: ogród": "boilerplate.nav.archive_label",
+    "Archief | maart, 2023": "boilerplate.nav.archive_label",
+    # blog platforms' own furniture (FC2, Hatena, LinkWithin)
+    "スポンサーサイト": "boilerplate.footer.credits",
+    "j次のブックマーク": "boilerplate.footer.credits",
+    "--年--月--日 (--) --:-- | 編集": "boilerplate.footer.credits",
+    "Related Posts Plugin for WordPress, Blogger...": "boilerplate.footer.credits",
+    "Avatar użytkownika harbourfan": "boilerplate.forum.profile",
+    "En este momento estás viendo La votación de la biblioteca": "boilerplate.byline.author_box",
+    "Related Courses": "boilerplate.nav.widget_headings",
+    "Recomandate": "boilerplate.nav.widget_headings",
+    "Архив новостей": "boilerplate.nav.widget_headings",
+    "Наши партнёры": "boilerplate.nav.widget_headings",
+    "5 horas ago": "boilerplate.comments.form",
+    "3 giorni ago": "boilerplate.comments.form",
+    "Anonymous March 3, 2010 at 9:12 PM": "boilerplate.comments.author_line",
+    "You might also like: Ten Walks Along The Harbour": "boilerplate.stub.read_also",
+    "Оцените статью": "boilerplate.ui.rating_widget",
+    "İMSAK'A KALAN SÜRE": "boilerplate.ui.prayer_times",
+    "İftar'a kalan süre": "boilerplate.ui.prayer_times",
 }
 
 
@@ -372,6 +437,30 @@ A collection of twelve letters from the harbour master was found in the attic.
 Continued on the next page of the report are the council's figures for the year.
 Uncategorized waste is collected on Mondays, the council said.
 Send a message to the council if the bins are not collected, the clerk said.
+The festival runs on 12 13 14 15 16 June, the council said.
+4 9 15 22 30
+Current track conditions are good, the race director said on Sunday.
+Click on the photo to enlarge it, the museum guide told the children.
+Full story: the council's budget, line by line, is on page four.
+Via the old harbour road, the bus reaches the town in ten minutes.
+Change the font size of the signs, residents asked the council.
+Dolar kuru yükseldi, ekonomistler yüzde 0,5 artış bekliyor.
+Kommentar hinzufügen wollte der Sprecher nichts, sagte er am Montag.
+Suscribirse a la revista cuesta diez euros al año, dijo el editor.
+Press Enter to skip the intro, the game's manual says.
+Descarcă aplicația de pe site-ul primăriei, a spus primarul.
+Baixe o aplicativo da prefeitura para agendar consultas.
+Un commento: the mayor's Italian was better than expected.
+Reviews sorted by the jury were published on Monday, the festival said.
+Please refrain from feeding the ducks, the park's new sign says.
+Search the archive with the librarian's help, the council advised.
+Archive photos from 1950 show the harbour before the new pier was built.
+Anonymous donors gave the library 2,000 books in March 2010, the clerk said.
+You might also like: the harbour walk, the castle and the old market.
+İftar'a kalan süre kısaldıkça çarşı kalabalıklaştı, dedi esnaf.
+Recomandate de medici, noile reguli intră în vigoare luni.
+Partners in the project include the school and the library.
+5 horas depois, o conselho aprovou o orçamento.
 """
 
 
