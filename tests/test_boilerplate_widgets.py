@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from tests.boilerplate_helpers import BODY, STAGE, removed
+from tests.boilerplate_helpers import BODY, STAGE, at_bottom, at_top, between, removed
 from textclean.config import Config
 from textclean.document import Document
 from textclean.rules import RulePack
@@ -391,3 +391,88 @@ def test_a_removal_that_exposes_more_chrome_is_followed_in_the_same_run() -> Non
     once = STAGE(Document("t", text)).text
     assert "Subscribe to our newsletter" not in once
     assert STAGE(Document("t", once)).text == once
+
+
+# ------------------------------------------------------------------ shape: scripts, calendars
+
+
+def test_chrome_run_keeps_short_sentences_of_scripts_without_spaces() -> None:
+    """A photo blog writes one short sentence under each photo; the photo ids go, and
+    the sentences between them (three "words" each) stay."""
+    photos = ["IMG_2201", "池のほとりを歩いた。", "IMG_2202", "橋が見えてきた。", "IMG_2203"]
+    text = BODY + "\n".join(photos) + "\n" + BODY
+    got = removed(text)
+    assert set(got) == {"IMG_2201", "IMG_2202", "IMG_2203"}
+    # a short English prompt between two removed lines still goes
+    text = BODY + "Leave a Reply\nBe the first to reply!\nPost Comment\n"
+    assert "Be the first to reply!" in removed(text)
+
+
+MONTH = ["Mo Tu We Th Fr Sa Su", "1 2 3", "4 5 6 7 8 9 10", "11 12 13 14 15 16 17"]
+MONTH += [str(d) for d in range(18, 31)]
+
+
+def test_calendar_widget_goes_with_its_weekday_row() -> None:
+    for text in (at_top(["March 2031", *MONTH]), at_bottom(MONTH), between(MONTH)):
+        got = removed(text)
+        # lone days may go first to the bare-number rule; the rows are the calendar's
+        assert set(MONTH) <= set(got), text
+        assert {got[x] for x in MONTH[:4]} == {"boilerplate.shape.calendar"}
+        assert set(got) <= {"March 2031", *MONTH}
+    # one day to a line, from the first
+    days = [str(d) for d in range(1, 32)]
+    assert set(removed(at_bottom(days))) == set(days)
+
+
+def test_numbers_that_do_not_count_up_by_days_are_kept() -> None:
+    # a column of scores, a countdown, a short run, numbers past 31
+    for rows in (
+        ["3", "7", "12", "9", "15", "4", "21", "18", "2", "11", "6", "13", "5", "8", "1"],
+        [str(d) for d in range(20, 0, -1)],
+        ["1 2 3 4 5 6 7", "8 9 10 11 12"],
+        ["30 31 32 33 34 35 36", "37 38 39 40 41 42 43"],
+    ):
+        got = removed(between(rows))
+        assert "boilerplate.shape.calendar" not in got.values(), rows
+    # a recipe's numbered steps written as bare numbers over their text
+    steps = []
+    for d in range(1, 16):
+        steps += [str(d), f"Stir the pot for {d} more minutes and keep the heat low."]
+    assert removed(BODY + "\n".join(steps) + "\n") == {}
+
+
+def test_link_list_headings_in_indonesian_german_and_portuguese() -> None:
+    items = "- Jembatan pelabuhan diperbaiki mulai pekan depan 0\n- Paduan suara sekolah juara 0\n"
+    for head in ("Baca Lainnya :", "Berita Terkait:", "Lesen Sie auch:", "Leia mais:"):
+        got = removed(BODY + head + "\n" + items + BODY)
+        # the heading may go first to a phrase rule; its entries are the list's
+        assert head in got and len(got) == 3, head
+        assert {v for k, v in got.items() if k != head} == {"boilerplate.shape.link_list"}
+    # the same words opening a sentence of the text are no heading
+    text = BODY + "Baca lainnya tentang jembatan itu di laporan dewan kota minggu lalu.\n"
+    assert "boilerplate.shape.link_list" not in removed(text + items + BODY).values()
+
+
+TEASERS = [
+    "Harbour Bridge Repairs Begin Next Week",
+    "Crews will close one lane of the harbour bridge from Monday while the council…",
+    "2 horas",
+    "School Choir Wins Regional Contest",
+    "The choir of the east side school took first place on Saturday with a programme…",
+    "5 horas",
+    "Ferry Timetable Changes for the Summer",
+]
+
+
+def test_excerpts_cut_short_with_an_ellipsis_are_no_prose() -> None:
+    from textclean.stages.boilerplate.layout import is_prose, is_snippet
+
+    assert is_prose(TEASERS[1], 10) and is_snippet(TEASERS[1], 10)
+    assert not is_snippet("Read the rest…", 10)
+    # two excerpts on the page: a teaser list under the text, which goes
+    got = removed(BODY + "Recent Posts\n" + "\n".join(TEASERS) + "\n")
+    assert set(got) == {"Recent Posts", *TEASERS}
+    # an article's last paragraph trailing off in "…" loses nothing, nor its heading
+    last = "And then, as the last bus pulled away from the stop, the lights went out…"
+    assert removed(BODY + last + "\n") == {}
+    assert removed(BODY + "The Last Bus\n" + last + "\n") == {}

@@ -141,8 +141,20 @@ def ends_sentence(text: str) -> bool:
     return text.rstrip(_CLOSERS)[-1:] in tuple(_TERMINAL_MARKS)
 
 
+def is_snippet(text: str, min_words: int) -> bool:
+    """A paragraph cut short with a single-character ellipsis ("…"), as a teaser's
+    excerpt is: at least ``min_words`` words. :func:`is_prose` takes it for prose (a
+    writer's sentence may trail off so); the stage does not when a page holds two.
+
+    >>> is_snippet("The council voted on Tuesday to fund the new library after a…", 10)
+    True
+    """
+    return text.endswith("…") and effective_words(text, count_words(text, min_words)) >= min_words
+
+
 def is_prose(text: str, min_words: int) -> bool:
-    """A content paragraph: at least ``min_words`` words and a sentence ending.
+    """A content paragraph: at least ``min_words`` words and a sentence ending (not
+    "...": a truncated snippet; see :func:`is_snippet` for "…").
 
     Costs O(``min_words``) however long the line (plus one copy of it).
     """

@@ -46,7 +46,7 @@ from typing import Any
 
 import regex
 
-from textclean.stages.boilerplate.layout import Line, ends_sentence, is_prose
+from textclean.stages.boilerplate.layout import Line, cjk_chars, ends_sentence, is_prose
 
 RULE_TOP_LABEL = "boilerplate.shape.top_label"
 RULE_SANDWICH = "boilerplate.shape.sandwich"
@@ -54,6 +54,7 @@ RULE_CHROME_RUN = "boilerplate.shape.chrome_run"
 RULE_LINK_LIST = "boilerplate.shape.link_list"
 RULE_MENU = "boilerplate.shape.menu"
 RULE_STUTTER = "boilerplate.shape.stutter"
+RULE_CALENDAR = "boilerplate.shape.calendar"
 #: The phrase rule that removes a comment's author line ("Ana said...", "1. Ana on
 #: June 7, 2007 at 2:29 am"): the lines under it, up to the next removed line, are the
 #: comment a reader wrote, which the context rules never take.
@@ -89,7 +90,7 @@ class ShapeParams:
     chrome_run_max_words: int = 8
     chrome_run_sentence_words: int = 5
     chrome_run_min_removed: int = 2
-    chrome_run_max_kept: int = 3
+    chrome_run_max_kept: int = 5
     chrome_run_bottom: bool = True
     stutter: bool = True
     stutter_max_words: int = 2
@@ -100,6 +101,8 @@ class ShapeParams:
     menu_min_items: int = 8
     menu_max_words: int = 6
     menu_min_removed: int = 2
+    calendar: bool = True
+    calendar_min_days: int = 14
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Mapping[str, Any]]) -> ShapeParams:
@@ -121,6 +124,7 @@ class ShapeParams:
                 "bottom": "chrome_run_bottom",
             },
             "stutter": {"enabled": "stutter", "max_words": "stutter_max_words"},
+            "calendar": {"enabled": "calendar", "min_days": "calendar_min_days"},
             "link_list": {
                 "enabled": "link_list",
                 "max_words": "link_list_max_words",
@@ -265,6 +269,8 @@ def apply(
         _link_lists(nonblank, removed, found, params, code)
     if params.stutter:
         _stutters(nonblank, removed, found, params, code)
+    if params.calendar:
+        _calendars(nonblank, removed, found, params, code)
     # both need lines other rules removed
     if params.menu and len(removed) + len(found) >= min(1, params.menu_min_removed):
         _menus(nonblank, removed, found, params, code, prose)
@@ -335,7 +341,8 @@ LIST_HEADING = regex.compile(
     r"see also|more stories|also read|read also|you may also like|more from|"
     r"weitere artikel|mehr zum thema|lire aussi|à lire aussi|voir aussi|"
     r"lea también|ver también|leia também|veja também|leggi anche|lees ook|baca juga|"
-    r"artikel terkait|czytaj także|czytaj też|zobacz też|zobacz także|przeczytaj również|"
+    r"artikel terkait|baca lainnya|berita lainnya|berita terkait|lesen sie auch|leia mais|"
+    r"czytaj także|czytaj też|zobacz też|zobacz także|przeczytaj również|"
     r"читайте также|смотрите также|см\. также|по теме|ilgili haberler|ilgili yazılar|"
     r"bunlar da ilginizi çekebilir|läs också|läs även|se även|relaterat)\s*[:：]"
     r"|(?:tags?|topics?|categories|category|labels?|keywords|schlagwörter|schlagworte|themen|"
@@ -499,11 +506,18 @@ WEAK_CONTEXT = frozenset({"boilerplate.stub.bare_number", "boilerplate.stub.lone
 
 
 def _label_like(ln: Line, params: ShapeParams) -> bool:
-    """Short, and no sentence unless a very short one ("Be the first to reply!")."""
+    """Short, and no sentence unless a very short one ("Be the first to reply!").
+
+    A short sentence in a script written without spaces ("桟橋があるぞ。") is not
+    taken: such a blog writes a sentence to a line between its photos, and its
+    widgets' prompts are rarely sentences.
+    """
     words = ln.words
     if words > params.chrome_run_max_words:
         return False
-    return not ends_sentence(ln.text) or words <= params.chrome_run_sentence_words
+    if not ends_sentence(ln.text):
+        return True
+    return words <= params.chrome_run_sentence_words and not cjk_chars(ln.text)
 
 
 def _stutters(
@@ -540,6 +554,63 @@ def _stutters(
             for y in nonblank[k:j]:
                 if y.index not in removed and y.index not in found:
                     found[y.index] = (RULE_STUTTER, {"line": y.index + 1, "copies": j - k})
+        k = j
+
+
+#: A line of day numbers only ("1", "2 3 4 5 6 7 8").
+_DAY_ROW = regex.compile(r"(?:[1-9]|[12]\d|3[01])(?: (?:[1-9]|[12]\d|3[01]))*")
+#: The weekday row over a calendar's days: seven names of at most three letters
+#: ("Mo Tu We Th Fr Sa Su", "Пн Вт Ср Чт Пт Сб Вс", "M T W T F S S").
+_WEEKDAY_ROW = regex.compile(r"\p{L}{1,3}\.?(?: \p{L}{1,3}\.?){6}")
+
+
+def _calendars(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+) -> None:
+    """``boilerplate.shape.calendar``: a month calendar widget, its days one after another.
+
+    A run of consecutive non-blank lines made of day numbers only (1 to 31,
+    :data:`_DAY_ROW`) that count up by one from line to line and within a line
+    ("1", "2 3 4 5 6 7 8", "9 10 ...", "22", "23"), at least ``min_days`` days in
+    all, goes, with a weekday row right above it (:data:`_WEEKDAY_ROW`). A table's
+    column of figures does not count up by one for two weeks.
+    """
+    k = 0
+    n = len(nonblank)
+    while k < n:
+        j = k
+        days: list[int] = []
+        while (
+            j < n
+            and nonblank[j].text[0].isdigit()
+            and nonblank[j].index not in code
+            and _DAY_ROW.fullmatch(nonblank[j].text)
+        ):
+            row = [int(t) for t in nonblank[j].text.split()]
+            seq = [*days, *row]
+            if any(b != a + 1 for a, b in itertools.pairwise(seq)):
+                break
+            days = seq
+            j += 1
+        if j == k:
+            k += 1
+            continue
+        if len(days) >= params.calendar_min_days:
+            members = nonblank[k:j]
+            if (
+                k
+                and nonblank[k - 1].index not in code
+                and _WEEKDAY_ROW.fullmatch(nonblank[k - 1].text)
+            ):
+                members.insert(0, nonblank[k - 1])
+            ev = {"days": len(days), "first": days[0], "last": days[-1]}
+            for x in members:
+                if x.index not in removed and x.index not in found:
+                    found[x.index] = (RULE_CALENDAR, {"line": x.index + 1, **ev})
         k = j
 
 

@@ -55,6 +55,7 @@ from textclean.stages.boilerplate.layout import (
     Line,
     count_words,
     is_prose,
+    is_snippet,
     layout_lines,
 )
 from textclean.stages.boilerplate.rules import (
@@ -434,6 +435,9 @@ class _Run:
     code: frozenset[int] = frozenset()  # lines of fenced code regions: never removed
 
     prose_min_words: int = 10
+    #: the page holds two or more excerpts cut short with "…" (:func:`is_snippet`): a
+    #: teaser list, whose excerpts are not prose
+    snippets: bool = False
     prose_of: dict[int, bool] = field(default_factory=dict)
     _alive: tuple[tuple[int, int | None], list[Line]] | None = None
     #: line texts the zone-free line rules need not try: an earlier pass over the same
@@ -446,7 +450,10 @@ class _Run:
         """:func:`~.layout.is_prose` of a line, computed once per document."""
         p = self.prose_of.get(line.index)
         if p is None:
-            p = self.prose_of[line.index] = is_prose(line.text, self.prose_min_words)
+            p = is_prose(line.text, self.prose_min_words)
+            if p and self.snippets and is_snippet(line.text, self.prose_min_words):
+                p = False
+            self.prose_of[line.index] = p
         return p
 
     def screened(self, line: Line) -> str:
@@ -701,7 +708,16 @@ class BoilerplateStage:
         if not nonblank:
             return
         n = len(nonblank)
-        last_prose = next((k for k in range(n - 1, -1, -1) if run.prose(nonblank[k])), -1)
+        # a truncated snippet ("...…") counts as prose here: a listing of excerpts is
+        # the page's text, not a teaser block under its last paragraph
+        last_prose = next(
+            (
+                k
+                for k in range(n - 1, -1, -1)
+                if run.prose(nonblank[k]) or is_snippet(nonblank[k].text, run.prose_min_words)
+            ),
+            -1,
+        )
         for c in self.rules:
             if c.rule.kind != "section":
                 continue
@@ -1003,6 +1019,8 @@ class BoilerplateStage:
             prose_min_words=self.config.prose_min_words,
             no_anywhere=no_anywhere,
         )
+        pmw = self.config.prose_min_words
+        run.snippets = sum(1 for ln in lines if is_snippet(ln.text, pmw)) >= 2
         self._section_cut(run)
         self._line_rules(run, None)
         # The zone-bound passes see the lines still there; a removal can expose more
@@ -1183,6 +1201,7 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         "link_list": shape.RULE_LINK_LIST,
         "menu": shape.RULE_MENU,
         "stutter": shape.RULE_STUTTER,
+        "calendar": shape.RULE_CALENDAR,
     }
     for switch, rule_id in switches.items():
         if _selected(rule_id, config.boilerplate.enable):
