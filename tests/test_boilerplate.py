@@ -464,3 +464,25 @@ def test_a_lines_word_count_is_count_words_once_and_for_all(text: str) -> None:
         assert ln.words == count_words(ln.text)
         assert ln == type(ln)(ln.index, ln.start, ln.end, ln.text)  # still compares by fields
         assert pickle.loads(pickle.dumps(ln)) == ln
+
+
+_SPACES = [c for c in map(chr, range(0x110000)) if c.isspace()]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(st.sampled_from(_SPACES), st.sampled_from(["a", "Bé", "—", ".", "x y"])),
+        max_size=30,
+    )
+)
+def test_layout_lines_collapse_every_line_s_whitespace(parts: list[str]) -> None:
+    from textclean.stages.boilerplate.layout import Line, layout_lines
+    from textclean.textblocks import split_lines
+
+    text = "".join(parts)
+    got = layout_lines(text)
+    assert [(ln.index, ln.start, ln.end, ln.text) for ln in got] == [
+        (i, ln.start, ln.stop, " ".join(ln.text.split())) for i, ln in enumerate(split_lines(text))
+    ]
+    assert all(type(ln) is Line and ln.words == len(ln.text.split()) for ln in got)

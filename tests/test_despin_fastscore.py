@@ -14,6 +14,7 @@ from tests.despin_texts import SPUN
 from textclean.config import Config
 from textclean.document import Document
 from textclean.stages.despin import DespinStage, build
+from textclean.stages.despin import markers as mk
 from textclean.stages.despin.fastscore import MARK, FastScorer, word_buffer
 from textclean.stages.despin.match import scan
 
@@ -248,3 +249,15 @@ def test_other_settings_score_alike(settings_: dict[str, float]) -> None:
         fast = stage.fast_scores(text)
         full = stage.analyse(text)
         assert fast is None or (not full.spun and json.dumps(fast) == json.dumps(full.scores()))
+
+
+def test_a_marker_that_does_not_flag_leaves_the_fast_scores() -> None:
+    # a medium marker ("is that the" before a definitional noun) with no evidence beside
+    # it: found, but it does not flag the text, so the fast scores are its scores
+    stage = _stage()
+    text = "Geomorphology is that the study of landforms, and rivers shape most of them."
+    full = stage.analyse(text)
+    assert full.markers and not full.spun
+    assert mk.may_flag(text, stage.marker_index)
+    fast = stage.fast_scores(text)
+    assert fast is not None and json.dumps(fast) == json.dumps(full.scores())

@@ -84,7 +84,7 @@ from textclean.stages.despin.match import Match, choose_phrases
 from textclean.stages.despin.table import Entry, Fingerprint
 
 if TYPE_CHECKING:
-    from textclean.stages.despin.stage import DespinStage
+    from textclean.stages.despin.stage import Analysis, DespinStage
 
 #: The separator byte of a gap that does not join its two tokens.
 MARK = "\x01"
@@ -248,6 +248,14 @@ class FastScorer:
     def scores(self, text: str) -> dict[str, float | int | bool] | None:
         """``Analysis.scores()`` of ``text`` when the stage would not flag it, else
         None (the stage's full analysis decides: it is flagged, or it might be)."""
+        analysis = self.analysis(text)
+        return None if analysis is None else analysis.scores()
+
+    def analysis(self, text: str) -> Analysis | None:
+        """The :class:`~textclean.stages.despin.stage.Analysis` of ``text`` with its
+        scores (``score``, ``hits``, ``distinct``, ``evidence``, ``evidence_distinct``;
+        no tokens, matches or markers, ``spun`` False) when its scores do not flag it,
+        else None (see :meth:`scores`)."""
         from textclean.stages.despin.stage import (
             DECIMAL_RULE,
             Analysis,
@@ -340,10 +348,9 @@ class FastScorer:
         if flagged_by_scores(cfg, score, distinct, evidence, ev_distinct):
             return None  # flagged before the English check: the full analysis decides
         hits = sum(entry_hits.values()) + sum(fp_hits.values())
-        analysis = Analysis(
+        return Analysis(
             text, [], [], [], [], score, hits, distinct, 0.0, False, evidence, ev_distinct
         )
-        return analysis.scores()
 
 
 _FIRST = itemgetter(0)

@@ -1006,20 +1006,31 @@ class DespinStage:
     def fast_scores(self, text: str) -> dict[str, float | int | bool] | None:
         """``analyse(text).scores()`` when this stage does not flag ``text``, from one
         automaton pass (:mod:`textclean.stages.despin.fastscore`); None when the full
-        analysis must decide (the text is flagged, or might be, also on its markers)."""
+        analysis must decide (the text is flagged, or might be, also on its markers).
+
+        A text where a weighing marker may stand (:func:`~.markers.may_flag`) has its
+        markers found as :meth:`analyse` finds them: when they do not flag it with the
+        fast scores' support and evidence (:func:`~.markers.flags`, the rule
+        :meth:`analyse` applies), it is not flagged and the fast scores are its scores.
+        """
         if not self._fast:
             from textclean.stages.despin.fastscore import FastScorer
 
             self._fast.append(FastScorer(self))
-        scores = self._fast[0].scores(text)
+        fast = self._fast[0].analysis(text)
+        if fast is None:
+            return None
         if (
-            scores is not None
-            and self.config.markers
+            self.config.markers
             and self.marker_index is not None
             and spin_markers.may_flag(text, self.marker_index)
         ):
-            return None  # a spinner-family marker may flag it: the full analysis decides
-        return scores
+            hits = spin_markers.find(text, self.marker_index)
+            if hits and spin_markers.flags(
+                hits, fast.distinct, fast.evidence, fast.evidence_distinct
+            ):
+                return None  # the markers may flag it: the full analysis decides
+        return fast.scores()
 
     def __call__(self, doc: Document) -> Document:
         if self.config.mode == "off":
