@@ -41,11 +41,12 @@ restored if it beats the runner-up by ``alternative_margin`` (a T1 match takes
 the best). What the real pairs show (``outcomes.tsv``: how often a spun form's matches
 stood for each original, for the original's own words, or for a rewrite) scales each
 original's odds (``outcome_weight``; it never raises the odds of a match with silent
-neighbours) and adds the originals they taught ``learned_alternatives`` times as
-further candidates. The frequencies are wordfreq's for a one-word entry and the
-bigram-chain estimate (:func:`~textclean.stages.despin.stats.phrase_zipf`) for an
-entry with a phrase on either side; both are computed once, when the stage is
-built. Every
+neighbours, unless the spun form recurs in a text that never writes the original:
+``silent_repeat``, which also lets such a T3 match go ahead) and adds the originals
+they taught ``learned_alternatives`` times as further candidates. The frequencies are
+wordfreq's for a one-word entry and the bigram-chain estimate
+(:func:`~textclean.stages.despin.stats.phrase_zipf`) for an entry with a phrase on
+either side; both are computed once, when the stage is built. Every
 replacement is an Edit whose rule is the entry id and whose evidence holds the
 tier, the score and the reason (with the odds of every original, if several).
 
@@ -103,6 +104,7 @@ from textclean.stages.despin.match import (
 from textclean.stages.despin.stats import (
     bigram_evidence,
     english_share,
+    listed_word,
     phrase_zipf,
     word_ratio,
     zipf,
@@ -571,8 +573,25 @@ class DespinStage:
         # The neighbours must favour the original themselves, or at least be silent
         # when the document's own evidence favours it or the odds alone are strong (the
         # learned factor may lower those odds, never raise them: silent neighbours in
-        # ordinary English, "stays different", are no evidence the pairs can add to).
+        # ordinary English, "stays different", are no evidence the pairs can add to;
+        # except for a spun form that recurs in a text that never writes its original,
+        # ``silent_repeat``).
         silent_odds = odds / max(learned, 1.0)
+        repeat = cfg.silent_repeat
+        recurs = (
+            repeat > 0
+            and doc is not None
+            and doc[0] == 0
+            and doc[1] >= repeat
+            and not any(w is not None and listed_word(w) for w in (prev, nxt))
+        )
+        if recurs:
+            # the original is nowhere in the text and the spun form recurs: a deterministic
+            # spinner's rewrite of every occurrence, so the pairs' word counts in full where
+            # the neighbours are silent because the lists lack them (names, figures, a
+            # sentence edge), not ordinary words the bigram list happens to lack ("the
+            # proper use of force stays different")
+            silent_odds = odds
         eligible = stats.ratio > 1.0 or (
             stats.ratio == 1.0 and (doc_factor > 1.0 or silent_odds >= cfg.silent_margin)
         )
@@ -584,6 +603,8 @@ class DespinStage:
             ev["swap_factor"] = round(swap, 2)
         if learned != 1.0:
             ev["learned_factor"] = round(learned, 3)
+        if recurs and stats.ratio == 1.0:
+            ev["recurs"] = True
         ev["odds"] = round(odds, 2)
         return eligible, odds, ev
 
@@ -697,7 +718,13 @@ class DespinStage:
         )
         if e.spun in self.ordinary_lemmas:
             margin = SENSE_ORDINARY_MARGIN  # only ever weighed in a WordNet-sense spin
-        if not ok or odds < margin or (e.tier == "t3" and best_ev.get("bigram_ratio", 1.0) <= 1.0):
+        # T3 needs neighbours in favour, or silent ones in a recurring spun form (_weigh)
+        t3_silent = "recurs" in best_ev
+        if (
+            not ok
+            or odds < margin
+            or (e.tier == "t3" and best_ev.get("bigram_ratio", 1.0) <= 1.0 and not t3_silent)
+        ):
             return None
         if len(ranked) > 1 and odds < self.config.alternative_margin * ranked[1][2]:
             return None  # the neighbours cannot tell the originals apart
