@@ -19,7 +19,7 @@ from tests.despin_texts import SPUN
 from textclean.config import Config
 from textclean.document import Document
 from textclean.rules import RulePack
-from textclean.stages.despin import build
+from textclean.stages.despin import DespinStage, build
 from textclean.stages.despin.table import Entry, SpinTables, parse_reverse
 
 ARTICLE = {"p1": "sha-one", "p2": "sha-two", "p2b": "sha-two", "p3": "sha-three"}
@@ -170,3 +170,22 @@ def test_a_spun_word_inside_a_name_needs_overwhelming_neighbours(name_ratio: flo
     fixed = [e for e in doc.edits if e.before == "Nationwide"]
     assert all(float(e.evidence["bigram_ratio"]) >= name_ratio for e in fixed)
 
+
+def test_a_learned_spun_form_that_is_common_english_carries_no_evidence() -> None:
+    """An entry learned from the real pairs whose spun form is common English ("many"
+    for the) may repair a flagged document but says nothing in detection; the same
+    entry in a hand-written file counts."""
+    tables = measure.load_tables(RulePack.load())
+    entry = Entry("spin.en.t2.test_many", "t2", "many", "the", "real:x", alternatives=("the",))
+    text = "The old engine ran in many incarnations over the years.\n"
+
+    def evidence(path: str) -> float:
+        entries = {**tables.entries, "many": dataclasses.replace(entry, path=path)}
+        stage = DespinStage.from_tables(
+            Config().despin, dataclasses.replace(tables, entries=entries)
+        )
+        a = stage.analyse(text)
+        return stage.evidence(text, a.keys, a.joined, a.matches)[0]
+
+    assert evidence("rules/spin/reverse/hand_written.tsv") > 0
+    assert evidence(f"rules/spin/reverse/{measure.LEARNED_FILE}") == 0

@@ -175,6 +175,13 @@ OTHER_SPINNER_FILES = frozenset({"wordnet_lemmas.tsv", "wordnet_ordinary_lemmas.
 #: "along", "later"; of common words: "squad", "taxation"): never matched outside a
 #: document that reads as a WordNet-sense spin, never counted for detection.
 ORDINARY_FILES = frozenset({"wordnet_ordinary_lemmas.tsv"})
+#: The reverse files learned from the real pairs (``bench/despin/real/learn.py``): their
+#: spun forms that are common English themselves ("many" for the, "may be" for is)
+#: carry no detection evidence (repair may still use them in a flagged document): clean
+#: prose writes them for themselves, and one such match lifted a Debian handbook page
+#: over the evidence threshold.
+LEARNED_FILES = frozenset({"real_pairs.tsv"})
+LEARNED_COMMON_ZIPF = 4.5
 #: The WordNet-sense spinner's tables (family c).
 SENSE_FILES = frozenset({"wordnet_lemmas.tsv", "wordnet_senses.tsv"})
 SENSE_MIN_DISTINCT = 3
@@ -224,6 +231,13 @@ def _uncontracted(e: Entry) -> bool:
     False
     """
     return "'" not in e.spun and all("'" in alt for alt in e.alternatives)
+
+
+def _common(phrase: str) -> bool:
+    """``phrase`` is common English (Zipf above :data:`LEARNED_COMMON_ZIPF`; the bigram
+    chain for a phrase): "many", "may be", "had been"."""
+    z = phrase_zipf(phrase) if " " in phrase else zipf(phrase)
+    return z > LEARNED_COMMON_ZIPF
 
 
 def _spun_decimal(key: str) -> str | None:
@@ -405,7 +419,11 @@ class DespinStage:
             outcomes=_outcome_counts(tables.outcomes),
             outcomes_after=_outcome_counts(tables.outcomes_after),
             marker_index=spin_markers.MarkerIndex.of(tables.markers) if tables.markers else None,
-            no_evidence=frozenset(k for k, e in match_entries.items() if _uncontracted(e)),
+            no_evidence=frozenset(
+                k
+                for k, e in match_entries.items()
+                if _uncontracted(e) or (file_of[k] in LEARNED_FILES and _common(e.spun))
+            ),
         )
 
     # ------------------------------------------------------------ detection
