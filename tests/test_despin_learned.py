@@ -189,3 +189,22 @@ def test_a_learned_spun_form_that_is_common_english_carries_no_evidence() -> Non
 
     assert evidence("rules/spin/reverse/hand_written.tsv") > 0
     assert evidence(f"rules/spin/reverse/{measure.LEARNED_FILE}") == 0
+
+
+def test_a_t3_restoration_with_strong_odds_leads_consistency() -> None:
+    """A T3 match restored on strong neighbours ("grocery zorp" -> "grocery store") is
+    followed at the form's other matches whose neighbours are silent, as a T2 one is."""
+    tables = measure.load_tables(RulePack.load())
+    entry = Entry("spin.en.t3.test_zorp", "t3", "zorp", "store", "general", alternatives=("store",))
+    tables = dataclasses.replace(tables, entries={**tables.entries, "zorp": entry})
+    text = SPUN + "The grocery zorp opened early. A purple zorp wobbled.\n"
+
+    def zorps(consistency: bool) -> list[tuple[str, bool]]:
+        cfg = Config().replace(despin={"consistency": consistency}).despin
+        doc = DespinStage.from_tables(cfg, tables)(Document("d", text))
+        return [
+            (e.after, e.evidence.get("consistency", False)) for e in doc.edits if e.before == "zorp"
+        ]
+
+    assert zorps(True) == [("store", False), ("store", True)]
+    assert zorps(False) == [("store", False)]  # "purple zorp wobbled": silent neighbours

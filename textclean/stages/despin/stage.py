@@ -1006,8 +1006,8 @@ class DespinStage:
         applied: dict[int, tuple[str, dict[str, Any]]],
         doc_counts: dict[str, dict[str, tuple[int, int]]],
     ) -> None:
-        """Document-wide consistency (adds to ``applied``): a T2 spun form restored to
-        ``orig`` with full evidence somewhere in the document is restored to ``orig`` at
+        """Document-wide consistency (adds to ``applied``): a T2 or T3 spun form restored
+        to ``orig`` with full evidence somewhere in the document is restored to ``orig`` at
         its other matches too, where ``orig`` is still the likeliest original and the
         neighbours do not favour the spun wording (bigram ratio at least 1: silent
         neighbours are enough). A ``keep`` context rule and a capitalised word in
@@ -1016,7 +1016,9 @@ class DespinStage:
         chosen: dict[str, set[str]] = {}
         strong = self.config.consistency_margin * self.config.t2_margin
         for k, (orig, ev) in applied.items():
-            if a.matches[k].entry.tier == "t2" and ("context" in ev or ev.get("odds", 0) >= strong):
+            if a.matches[k].entry.tier in ("t2", "t3") and (
+                "context" in ev or ev.get("odds", 0) >= strong
+            ):
                 chosen.setdefault(a.matches[k].entry.spun, set()).add(orig)
         toks, n = a.tokens, len(a.tokens)
         for k, m in enumerate(a.matches):
