@@ -8,6 +8,7 @@ of ``bench/despin/real/mappings.tsv``.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,7 @@ from tests.despin_texts import SPUN
 from textclean.config import Config
 from textclean.document import Document
 from textclean.rules import RulePack
-from textclean.stages.despin import build
+from textclean.stages.despin import DespinStage, build
 from textclean.stages.despin.table import Entry, SpinTables, parse_reverse
 
 ARTICLE = {"p1": "sha-one", "p2": "sha-two", "p2b": "sha-two", "p3": "sha-three"}
@@ -102,8 +103,10 @@ def test_the_shipped_learned_table_is_rebuilt_without_the_scored_pair() -> None:
         # as learn.py: a spun form another file holds is not learned again
         known = list(others)
         want = learn.learn(*inputs[:1], known, inputs[1], exclude=[pair])
+        # (the rebuilt entries keep the learned file's path, as loaded ones have it)
+        path = next(iter(learned.values())).path
         assert {k: e for k, e in rebuilt.entries.items() if k not in others} == {
-            e.spun: e for e in want
+            e.spun: dataclasses.replace(e, path=path) for e in want
         }
         assert all(rebuilt.entries[k] is e for k, e in others.items())
         for k, e in learned.items():
@@ -166,3 +169,42 @@ def test_a_spun_word_inside_a_name_needs_overwhelming_neighbours(name_ratio: flo
     assert ("the Nationwide Hurricane" in last) is (name_ratio == 0)
     fixed = [e for e in doc.edits if e.before == "Nationwide"]
     assert all(float(e.evidence["bigram_ratio"]) >= name_ratio for e in fixed)
+
+
+def test_a_learned_spun_form_that_is_common_english_carries_no_evidence() -> None:
+    """An entry learned from the real pairs whose spun form is common English ("many"
+    for the) may repair a flagged document but says nothing in detection; the same
+    entry in a hand-written file counts."""
+    tables = measure.load_tables(RulePack.load())
+    entry = Entry("spin.en.t2.test_many", "t2", "many", "the", "real:x", alternatives=("the",))
+    text = "The old engine ran in many incarnations over the years.\n"
+
+    def evidence(path: str) -> float:
+        entries = {**tables.entries, "many": dataclasses.replace(entry, path=path)}
+        stage = DespinStage.from_tables(
+            Config().despin, dataclasses.replace(tables, entries=entries)
+        )
+        a = stage.analyse(text)
+        return stage.evidence(text, a.keys, a.joined, a.matches)[0]
+
+    assert evidence("rules/spin/reverse/hand_written.tsv") > 0
+    assert evidence(f"rules/spin/reverse/{measure.LEARNED_FILE}") == 0
+
+
+def test_a_t3_restoration_with_strong_odds_leads_consistency() -> None:
+    """A T3 match restored on strong neighbours ("grocery zorp" -> "grocery store") is
+    followed at the form's other matches whose neighbours are silent, as a T2 one is."""
+    tables = measure.load_tables(RulePack.load())
+    entry = Entry("spin.en.t3.test_zorp", "t3", "zorp", "store", "general", alternatives=("store",))
+    tables = dataclasses.replace(tables, entries={**tables.entries, "zorp": entry})
+    text = SPUN + "The grocery zorp opened early. A purple zorp wobbled.\n"
+
+    def zorps(consistency: bool) -> list[tuple[str, bool]]:
+        cfg = Config().replace(despin={"consistency": consistency}).despin
+        doc = DespinStage.from_tables(cfg, tables)(Document("d", text))
+        return [
+            (e.after, e.evidence.get("consistency", False)) for e in doc.edits if e.before == "zorp"
+        ]
+
+    assert zorps(True) == [("store", False), ("store", True)]
+    assert zorps(False) == [("store", False)]  # "purple zorp wobbled": silent neighbours

@@ -117,6 +117,7 @@ def test_the_learned_factor_is_in_the_evidence() -> None:
         {"outcome_straddle": -0.5},
         {"learned_alternatives": -1},
         {"outcome_own_after": -1},
+        {"silent_repeat": -1},
     ],
 )
 def test_bad_outcome_settings_are_refused(bad: dict[str, float]) -> None:
@@ -205,3 +206,24 @@ def test_after_a_word_where_the_pairs_kept_the_spun_form_it_stays() -> None:
     # more often the original there than its own word: restored
     even = {("stated", "council"): (("=", 2, "real:a"), ("said", 2, "real:b"))}
     assert "the city council said" in _stage({}, even)(Document("d", SPUN)).text
+
+
+def test_a_recurring_spun_form_whose_original_is_absent_takes_the_learned_boost() -> None:
+    """Silent neighbours: the learned factor only lowers odds, unless the spun form
+    recurs and its original is nowhere in the text (a deterministic spinner's rewrite
+    of every occurrence); then a T3 match may go ahead at ``t3_margin`` too."""
+    outcomes = {"shops": (("stores", 12, "real:a"),)}
+    twice = SPUN + "\nQuorbl shops Vrenk opened at dawn. Later, Zentor shops Plimm closed.\n"
+    once = SPUN + "\nQuorbl shops Vrenk opened at dawn.\n"
+    doc = _stage(outcomes)(Document("d", twice))
+    restored = [e for e in doc.edits if e.before == "shops"]
+    assert [e.after for e in restored] == ["stores", "stores"]
+    assert all(e.evidence["recurs"] is True for e in restored)
+    assert "Quorbl stores Vrenk" in doc.text
+    # once: the learned factor cannot raise the odds of silent neighbours
+    assert "Quorbl shops Vrenk" in _stage(outcomes)(Document("d", once)).text
+    # the original written elsewhere: no rewrite of every occurrence
+    with_original = twice + "The stores stayed shut.\n"
+    assert "Quorbl shops Vrenk" in _stage(outcomes)(Document("d", with_original)).text
+    # switched off
+    assert "Quorbl shops Vrenk" in _stage(outcomes, silent_repeat=0)(Document("d", twice)).text

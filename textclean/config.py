@@ -235,6 +235,14 @@ class DespinConfig:
         "restored to the same original wherever else the neighbours do not favour the spun "
         "wording (the spinner is deterministic); a keep context rule still wins",
     )
+    silent_repeat: int = _doc(
+        2,
+        "in a flagged document, a T2/T3 match with silent neighbours may count the learned"
+        " reliability factor's boost (not only its lowering), and a T3 match may go ahead"
+        " at t3_margin, when its original is nowhere in the text and its spun form occurs"
+        " at least this often (the spinner rewrote every occurrence: 'goal' for target"
+        " eight times); 0 turns it off",
+    )
     t3_margin: float = _doc(
         1000.0,
         "a T3 match (when tiers names t3) needs neighbours in favour and odds of at least this",
@@ -341,8 +349,10 @@ class DespinConfig:
             raise ConfigError("confirm_min_t1 must be >= 0 and unconfirmed_factor >= 1")
         if self.doc_absent_bonus < 1 or self.swap_bonus < 1 or self.alternative_margin < 1:
             raise ConfigError("doc_absent_bonus, swap_bonus and alternative_margin must be >= 1")
-        if self.learned_alternatives < 0 or self.outcome_own_after < 0:
-            raise ConfigError("learned_alternatives and outcome_own_after must be >= 0")
+        if self.learned_alternatives < 0 or self.outcome_own_after < 0 or self.silent_repeat < 0:
+            raise ConfigError(
+                "learned_alternatives, outcome_own_after and silent_repeat must be >= 0"
+            )
         if self.outcome_weight < 0 or self.outcome_smoothing <= 0 or self.outcome_straddle < 0:
             raise ConfigError(
                 "outcome_weight and outcome_straddle must be >= 0, outcome_smoothing > 0"

@@ -40,6 +40,7 @@ import argparse
 import difflib
 import json
 import os
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -285,8 +286,45 @@ def clean_sets(pairs: list[tuple[str, Path, Path]], prose: bool) -> list[tuple[s
             ("literary prose (fortunes: fiction, quotes, poems)", prose_mod.load("literary"))
         )
         foreign = [d for lang in prose_mod.FOREIGN for d in prose_mod.load(lang)]
+        english = [d for label, docs in sets for d in docs]
         sets.append(("Debian prose (6 other languages)", foreign))
+    else:
+        english = [d for label, docs in sets for d in docs]
+    sets.append(("short pieces of the English sets above (20-149 words)", short_pieces(english)))
     return sets
+
+
+#: a short piece: whole sentences, at least this many words and fewer than the stage's
+#: ``score_min_words`` (150), below which every text is scored as if that long
+PIECE_WORDS = (20, 149)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+
+
+def short_pieces(
+    docs: Iterable[tuple[str, str]], lo: int = PIECE_WORDS[0], hi: int = PIECE_WORDS[1]
+) -> list[tuple[str, str]]:
+    """Every document cut into runs of whole sentences of ``lo``–``hi`` words (a run that
+    reaches ``lo`` words ends there; one longer than ``hi`` is dropped): the encyclopaedia
+    leads and definitions spinners rewrite are this short, so short clean prose must not
+    be flagged either.
+
+    >>> short_pieces([("d", "One two three. Four five six seven. Eight.")], lo=3, hi=5)
+    [('d#0', 'One two three.'), ('d#1', 'Four five six seven.')]
+    """
+    out: list[tuple[str, str]] = []
+    for name, text in docs:
+        run: list[str] = []
+        k = 0
+        for sentence in _SENTENCE_END.split(text):
+            run.append(sentence)
+            piece = " ".join(run)
+            n = len(piece.split())
+            if n >= lo:
+                if n <= hi:
+                    out.append((f"{name}#{k}", piece))
+                    k += 1
+                run = []
+    return out
 
 
 def _text_dir(folder: Path, pattern: str = "*.txt") -> list[tuple[str, str]]:
@@ -393,11 +431,13 @@ def learned_without(tables: SpinTables, exclude: Sequence[str]) -> SpinTables:
     base = {k: e for k, e in tables.entries.items() if Path(e.path).name != LEARNED_FILE}
     if len(base) == len(tables.entries):
         return tables
+    # the rebuilt entries keep the file's path: the stage treats that file's entries apart
+    path = next(e.path for e in tables.entries.values() if Path(e.path).name == LEARNED_FILE)
     swaps = _learn_inputs()
     entries = dict(base)
     known = list(base)  # a spun form has one entry in the whole pack (as learn.py)
     for e in learn_mod.learn(swaps[0], known, swaps[1], exclude=exclude):
-        entries.setdefault(e.spun, e)
+        entries.setdefault(e.spun, replace(e, path=path))
     return replace(tables, entries=entries)
 
 

@@ -41,11 +41,12 @@ restored if it beats the runner-up by ``alternative_margin`` (a T1 match takes
 the best). What the real pairs show (``outcomes.tsv``: how often a spun form's matches
 stood for each original, for the original's own words, or for a rewrite) scales each
 original's odds (``outcome_weight``; it never raises the odds of a match with silent
-neighbours) and adds the originals they taught ``learned_alternatives`` times as
-further candidates. The frequencies are wordfreq's for a one-word entry and the
-bigram-chain estimate (:func:`~textclean.stages.despin.stats.phrase_zipf`) for an
-entry with a phrase on either side; both are computed once, when the stage is
-built. Every
+neighbours, unless the spun form recurs in a text that never writes the original:
+``silent_repeat``, which also lets such a T3 match go ahead) and adds the originals
+they taught ``learned_alternatives`` times as further candidates. The frequencies are
+wordfreq's for a one-word entry and the bigram-chain estimate
+(:func:`~textclean.stages.despin.stats.phrase_zipf`) for an entry with a phrase on
+either side; both are computed once, when the stage is built. Every
 replacement is an Edit whose rule is the entry id and whose evidence holds the
 tier, the score and the reason (with the odds of every original, if several).
 
@@ -103,6 +104,7 @@ from textclean.stages.despin.match import (
 from textclean.stages.despin.stats import (
     bigram_evidence,
     english_share,
+    listed_word,
     phrase_zipf,
     word_ratio,
     zipf,
@@ -173,6 +175,13 @@ OTHER_SPINNER_FILES = frozenset({"wordnet_lemmas.tsv", "wordnet_ordinary_lemmas.
 #: "along", "later"; of common words: "squad", "taxation"): never matched outside a
 #: document that reads as a WordNet-sense spin, never counted for detection.
 ORDINARY_FILES = frozenset({"wordnet_ordinary_lemmas.tsv"})
+#: The reverse files learned from the real pairs (``bench/despin/real/learn.py``): their
+#: spun forms that are common English themselves ("many" for the, "may be" for is)
+#: carry no detection evidence (repair may still use them in a flagged document): clean
+#: prose writes them for themselves, and one such match lifted a Debian handbook page
+#: over the evidence threshold.
+LEARNED_FILES = frozenset({"real_pairs.tsv"})
+LEARNED_COMMON_ZIPF = 4.5
 #: The WordNet-sense spinner's tables (family c).
 SENSE_FILES = frozenset({"wordnet_lemmas.tsv", "wordnet_senses.tsv"})
 SENSE_MIN_DISTINCT = 3
@@ -222,6 +231,13 @@ def _uncontracted(e: Entry) -> bool:
     False
     """
     return "'" not in e.spun and all("'" in alt for alt in e.alternatives)
+
+
+def _common(phrase: str) -> bool:
+    """``phrase`` is common English (Zipf above :data:`LEARNED_COMMON_ZIPF`; the bigram
+    chain for a phrase): "many", "may be", "had been"."""
+    z = phrase_zipf(phrase) if " " in phrase else zipf(phrase)
+    return z > LEARNED_COMMON_ZIPF
 
 
 def _spun_decimal(key: str) -> str | None:
@@ -403,7 +419,11 @@ class DespinStage:
             outcomes=_outcome_counts(tables.outcomes),
             outcomes_after=_outcome_counts(tables.outcomes_after),
             marker_index=spin_markers.MarkerIndex.of(tables.markers) if tables.markers else None,
-            no_evidence=frozenset(k for k, e in match_entries.items() if _uncontracted(e)),
+            no_evidence=frozenset(
+                k
+                for k, e in match_entries.items()
+                if _uncontracted(e) or (file_of[k] in LEARNED_FILES and _common(e.spun))
+            ),
         )
 
     # ------------------------------------------------------------ detection
@@ -571,8 +591,25 @@ class DespinStage:
         # The neighbours must favour the original themselves, or at least be silent
         # when the document's own evidence favours it or the odds alone are strong (the
         # learned factor may lower those odds, never raise them: silent neighbours in
-        # ordinary English, "stays different", are no evidence the pairs can add to).
+        # ordinary English, "stays different", are no evidence the pairs can add to;
+        # except for a spun form that recurs in a text that never writes its original,
+        # ``silent_repeat``).
         silent_odds = odds / max(learned, 1.0)
+        repeat = cfg.silent_repeat
+        recurs = (
+            repeat > 0
+            and doc is not None
+            and doc[0] == 0
+            and doc[1] >= repeat
+            and not any(w is not None and listed_word(w) for w in (prev, nxt))
+        )
+        if recurs:
+            # the original is nowhere in the text and the spun form recurs: a deterministic
+            # spinner's rewrite of every occurrence, so the pairs' word counts in full where
+            # the neighbours are silent because the lists lack them (names, figures, a
+            # sentence edge), not ordinary words the bigram list happens to lack ("the
+            # proper use of force stays different")
+            silent_odds = odds
         eligible = stats.ratio > 1.0 or (
             stats.ratio == 1.0 and (doc_factor > 1.0 or silent_odds >= cfg.silent_margin)
         )
@@ -584,6 +621,8 @@ class DespinStage:
             ev["swap_factor"] = round(swap, 2)
         if learned != 1.0:
             ev["learned_factor"] = round(learned, 3)
+        if recurs and stats.ratio == 1.0:
+            ev["recurs"] = True
         ev["odds"] = round(odds, 2)
         return eligible, odds, ev
 
@@ -697,7 +736,13 @@ class DespinStage:
         )
         if e.spun in self.ordinary_lemmas:
             margin = SENSE_ORDINARY_MARGIN  # only ever weighed in a WordNet-sense spin
-        if not ok or odds < margin or (e.tier == "t3" and best_ev.get("bigram_ratio", 1.0) <= 1.0):
+        # T3 needs neighbours in favour, or silent ones in a recurring spun form (_weigh)
+        t3_silent = "recurs" in best_ev
+        if (
+            not ok
+            or odds < margin
+            or (e.tier == "t3" and best_ev.get("bigram_ratio", 1.0) <= 1.0 and not t3_silent)
+        ):
             return None
         if len(ranked) > 1 and odds < self.config.alternative_margin * ranked[1][2]:
             return None  # the neighbours cannot tell the originals apart
@@ -961,8 +1006,8 @@ class DespinStage:
         applied: dict[int, tuple[str, dict[str, Any]]],
         doc_counts: dict[str, dict[str, tuple[int, int]]],
     ) -> None:
-        """Document-wide consistency (adds to ``applied``): a T2 spun form restored to
-        ``orig`` with full evidence somewhere in the document is restored to ``orig`` at
+        """Document-wide consistency (adds to ``applied``): a T2 or T3 spun form restored
+        to ``orig`` with full evidence somewhere in the document is restored to ``orig`` at
         its other matches too, where ``orig`` is still the likeliest original and the
         neighbours do not favour the spun wording (bigram ratio at least 1: silent
         neighbours are enough). A ``keep`` context rule and a capitalised word in
@@ -971,7 +1016,9 @@ class DespinStage:
         chosen: dict[str, set[str]] = {}
         strong = self.config.consistency_margin * self.config.t2_margin
         for k, (orig, ev) in applied.items():
-            if a.matches[k].entry.tier == "t2" and ("context" in ev or ev.get("odds", 0) >= strong):
+            if a.matches[k].entry.tier in ("t2", "t3") and (
+                "context" in ev or ev.get("odds", 0) >= strong
+            ):
                 chosen.setdefault(a.matches[k].entry.spun, set()).add(orig)
         toks, n = a.tokens, len(a.tokens)
         for k, m in enumerate(a.matches):

@@ -94,6 +94,13 @@ def unigram_count(w: str) -> float:
     return float(counts.get(w, floor / 2))
 
 
+def listed_word(w: str) -> bool:
+    """The unigram list knows ``w`` (a name, a figure or a rare word it lacks says
+    nothing about the words beside it)."""
+    counts, _floor = _unigrams()
+    return w in counts
+
+
 @lru_cache(maxsize=1)
 def bigram_scale() -> float:
     """``K``: bigram-list counts per unigram-list count (see the module docstring).
