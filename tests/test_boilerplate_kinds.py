@@ -323,7 +323,6 @@ TEMPLATES = {
     # a sidebar calendar
     "Mo Tu We Th Fr Sa Su": "boilerplate.nav.calendar",
     "Пн Вт Ср Чт Пт Сб Вс": "boilerplate.nav.calendar",
-    "23 24 25 26 27 28 29": "boilerplate.nav.calendar",
     "spot_img": "boilerplate.stub.template_token",
     "반응형": "boilerplate.stub.template_token",
     "<image>data:image/png;base64,AAAA</image>": "boilerplate.stub.page_residue",
