@@ -372,6 +372,8 @@ TEMPLATES = {
     "Оцените статью": "boilerplate.ui.rating_widget",
     "İMSAK'A KALAN SÜRE": "boilerplate.ui.prayer_times",
     "İftar'a kalan süre": "boilerplate.ui.prayer_times",
+    "-": "boilerplate.stub.lone_symbol",
+    "www.": "boilerplate.stub.template_token",
 }
 
 
@@ -460,6 +462,8 @@ You might also like: the harbour walk, the castle and the old market.
 Recomandate de medici, noile reguli intră în vigoare luni.
 Partners in the project include the school and the library.
 5 horas depois, o conselho aprovou o orçamento.
+- the bus stops at the library on weekdays
+www.harbourledger.example.org has the full budget, the clerk said.
 """
 
 
