@@ -479,3 +479,49 @@ def test_excerpts_cut_short_with_an_ellipsis_are_no_prose() -> None:
     last = "And then, as the last bus pulled away from the stop, the lights went out…"
     assert removed(BODY + last + "\n") == {}
     assert removed(BODY + "The Last Bus\n" + last + "\n") == {}
+
+
+def test_a_host_name_alone_at_the_page_edge_goes() -> None:
+    for host in ("riverside-gazette.example.com", "www.riverside.example.org", "kelun.blog.jp"):
+        assert removed(at_top([host, "Library Vote Passes After Long Debate"])) == {
+            host: "boilerplate.shape.hostname"
+        }
+        assert removed(at_bottom([host])) == {host: "boilerplate.shape.hostname"}
+        # inside the text it is the text's
+        assert removed(between([host])) == {}
+    # a file name, a library's name, a name with capitals are no host names
+    for line in ("Node.js", "node.js", "setup.py", "Booking.com", "e.g. this", "net.police"):
+        got = removed(at_top([line, "Library Vote Passes After Long Debate"]))
+        assert "boilerplate.shape.hostname" not in got.values(), line
+        assert removed(at_bottom([line])) == {}, line
+
+
+def test_empty_list_entries_go_when_the_page_has_several() -> None:
+    lines = BODY.splitlines()
+    text = "\n".join(x for line in lines for x in (line, "-")) + "\n"
+    doc = STAGE(Document("t", text))
+    assert doc.text == BODY
+    # the last one, ending the page, may go to the bare-number rule first
+    assert [e.rule for e in doc.edits][:2] == ["boilerplate.shape.empty_item"] * 2
+    # two of them, a scene break of stars, a dash ending a line, stay
+    two = lines[0] + "\n-\n" + lines[1] + "\n-\n" + lines[2] + "\n"
+    assert removed(two) == {}
+    stars = "\n***\n".join(lines) + "\n***\n" + BODY
+    assert removed(stars) == {}
+
+
+def test_a_numbered_heading_echoed_under_it_loses_the_echo() -> None:
+    lines = BODY.splitlines()
+    text = "\n".join(["1. The Old Library", "The Old Library", lines[0], "2. The New Plan"])
+    text += "\n" + "\n".join(["The New Plan", lines[1], lines[2]]) + "\n"
+    got = removed(text)
+    assert got == {
+        "The Old Library": "boilerplate.shape.stutter",
+        "The New Plan": "boilerplate.shape.stutter",
+    }
+    # a numbered breadcrumb's last entry over the title: the title stays
+    crumbs = "1. Travel\n2. Europe\n3. Across the Balkans by Bus\nAcross the Balkans by Bus\n"
+    assert "Across the Balkans by Bus" not in removed(crumbs + BODY)
+    # a heading followed by a line that only starts like it stays
+    text = "1. The Old Library\nThe Old Library was built in 1901.\n" + BODY
+    assert removed(text) == {}

@@ -27,6 +27,9 @@ The rules, each switchable in the data (``enabled``):
     in the header or footer run of the page (jusText's "short block between bad
     blocks is bad", kept to the page edges).
 
+``boilerplate.shape.chrome_run``, ``link_list``, ``menu``, ``stutter``, ``calendar``,
+``hostname`` and ``empty_item`` are described at their functions below.
+
 Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 
 >>> from textclean.stages.boilerplate.layout import layout_lines
@@ -55,6 +58,8 @@ RULE_LINK_LIST = "boilerplate.shape.link_list"
 RULE_MENU = "boilerplate.shape.menu"
 RULE_STUTTER = "boilerplate.shape.stutter"
 RULE_CALENDAR = "boilerplate.shape.calendar"
+RULE_HOSTNAME = "boilerplate.shape.hostname"
+RULE_EMPTY_ITEM = "boilerplate.shape.empty_item"
 #: The phrase rule that removes a comment's author line ("Ana said...", "1. Ana on
 #: June 7, 2007 at 2:29 am"): the lines under it, up to the next removed line, are the
 #: comment a reader wrote, which the context rules never take.
@@ -94,6 +99,7 @@ class ShapeParams:
     chrome_run_bottom: bool = True
     stutter: bool = True
     stutter_max_words: int = 2
+    stutter_echo_max_words: int = 12
     link_list: bool = True
     link_list_max_words: int = 15
     link_list_min_items: int = 2
@@ -103,6 +109,9 @@ class ShapeParams:
     menu_min_removed: int = 2
     calendar: bool = True
     calendar_min_days: int = 14
+    hostname: bool = True
+    empty_item: bool = True
+    empty_item_min: int = 3
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Mapping[str, Any]]) -> ShapeParams:
@@ -123,8 +132,14 @@ class ShapeParams:
                 "max_kept": "chrome_run_max_kept",
                 "bottom": "chrome_run_bottom",
             },
-            "stutter": {"enabled": "stutter", "max_words": "stutter_max_words"},
+            "stutter": {
+                "enabled": "stutter",
+                "max_words": "stutter_max_words",
+                "echo_max_words": "stutter_echo_max_words",
+            },
             "calendar": {"enabled": "calendar", "min_days": "calendar_min_days"},
+            "hostname": {"enabled": "hostname"},
+            "empty_item": {"enabled": "empty_item", "min_lines": "empty_item_min"},
             "link_list": {
                 "enabled": "link_list",
                 "max_words": "link_list_max_words",
@@ -267,10 +282,14 @@ def apply(
                 )
     if params.link_list:
         _link_lists(nonblank, removed, found, params, code)
+    # one search over the page's lines tells which of the rare shapes it has at all
+    gates = {m.lastgroup for m in _GATES.finditer("\n".join(x.text for x in nonblank))}
     if params.stutter:
-        _stutters(nonblank, removed, found, params, code)
-    if params.calendar:
+        _stutters(nonblank, removed, found, params, code, "echo" in gates)
+    if params.calendar and "day" in gates:
         _calendars(nonblank, removed, found, params, code)
+    if (params.hostname or params.empty_item) and "residue" in gates:
+        _residue(nonblank, removed, found, params, code, prose)
     # both need lines other rules removed
     if params.menu and len(removed) + len(found) >= min(1, params.menu_min_removed):
         _menus(nonblank, removed, found, params, code, prose)
@@ -520,12 +539,23 @@ def _label_like(ln: Line, params: ShapeParams) -> bool:
     return words <= params.chrome_run_sentence_words and not cjk_chars(ln.text)
 
 
+#: Lines some rare shape rules need: a day row (``_calendars``), a numbered heading
+#: (the echo of ``_stutters``), a lone bullet or a host name (``_residue``).
+_GATES = regex.compile(
+    r"(?m)^(?:(?P<day>(?:[1-9]|[12]\d|3[01])(?: (?:[1-9]|[12]\d|3[01]))*$)"
+    r"|(?P<echo>\d{1,3}[.)]\s)|(?P<residue>[-–•·▪◦]$|[^\s.]+\.[^\s]+$))"
+)
+#: The number of a numbered heading ("3. ", "12) ").
+_NUMBERED = regex.compile(r"\d{1,3}[.)]\s+(?=\S)")
+
+
 def _stutters(
     nonblank: list[Line],
     removed: Mapping[int, tuple[str, dict[str, Any]]],
     found: dict[int, tuple[str, dict[str, Any]]],
     params: ShapeParams,
     code: frozenset[int],
+    echoes: bool = True,
 ) -> None:
     """``boilerplate.shape.stutter``: a short label repeated on the next line ("Apple",
     "Apple"): the residue of a tag or link whose text and title were both kept.
@@ -553,8 +583,31 @@ def _stutters(
         ):
             for y in nonblank[k:j]:
                 if y.index not in removed and y.index not in found:
-                    found[y.index] = (RULE_STUTTER, {"line": y.index + 1, "copies": j - k})
+                    found[y.index] = (
+                        RULE_STUTTER,
+                        {"line": y.index + 1, "copies": j - k},
+                    )
         k = j
+    # a numbered heading echoed without its number on the next line: the caption or alt
+    # text of the photo under "3. The dress", which repeats it (not the last entry of a
+    # numbered breadcrumb, "1. Travel", "2. Europe", "3. <title>", over the title)
+    for p, (x, y) in enumerate(itertools.pairwise(nonblank) if echoes else ()):
+        if not x.text[0].isdigit():
+            continue
+        m = _NUMBERED.match(x.text)
+        if (
+            m is not None
+            and not (p and _NUMBERED.match(nonblank[p - 1].text))
+            and y.text == x.text[m.end() :]
+            and y.words <= params.stutter_echo_max_words
+            and y.index not in code
+            and y.index not in removed
+            and y.index not in found
+        ):
+            found[y.index] = (
+                RULE_STUTTER,
+                {"line": y.index + 1, "echo_of": x.index + 1},
+            )
 
 
 #: A line of day numbers only ("1", "2 3 4 5 6 7 8").
@@ -612,6 +665,147 @@ def _calendars(
                 if x.index not in removed and x.index not in found:
                     found[x.index] = (RULE_CALENDAR, {"line": x.index + 1, **ev})
         k = j
+
+
+#: A host name and nothing else ("example.net", "www.example.co.uk", "blog.example.jp").
+_HOSTNAME = regex.compile(
+    r"(?:https?://)?(?:www\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,12}/?",
+    regex.IGNORECASE,
+)
+#: Endings of file names, not of host names ("node.js", "setup.py").
+_FILE_ENDINGS = frozenset(
+    [
+        "js",
+        "ts",
+        "py",
+        "rb",
+        "rs",
+        "go",
+        "sh",
+        "md",
+        "txt",
+        "htm",
+        "html",
+        "php",
+        "asp",
+        "aspx",
+        "jsp",
+        "cgi",
+        "exe",
+        "dll",
+        "zip",
+        "pdf",
+        "doc",
+        "docx",
+        "xls",
+        "xlsx",
+        "csv",
+        "json",
+        "xml",
+        "yml",
+        "yaml",
+        "toml",
+        "ini",
+        "cfg",
+        "log",
+        "jpg",
+        "jpeg",
+        "png",
+        "gif",
+        "svg",
+        "webp",
+        "mp3",
+        "mp4",
+    ]
+)
+#: Generic top-level domains a site's name ends in (any two letters are a country's).
+_GENERIC_TLDS = frozenset(
+    [
+        "com",
+        "net",
+        "org",
+        "info",
+        "biz",
+        "edu",
+        "gov",
+        "mil",
+        "int",
+        "blog",
+        "news",
+        "online",
+        "site",
+        "app",
+        "dev",
+        "tech",
+        "media",
+        "club",
+        "xyz",
+        "top",
+        "asia",
+    ]
+)
+
+
+def _top_level(label: str) -> bool:
+    """Whether ``label`` ends a host name: a country's two letters or a generic domain
+    ("net.god", a Usenet group, is no host name; "setup.py" is a file's)."""
+    return label not in _FILE_ENDINGS and (
+        (len(label) == 2 and label.isalpha()) or label in _GENERIC_TLDS
+    )
+
+
+#: An empty list entry: a bullet or dash alone on its line.
+_EMPTY_ITEM = frozenset({"-", "–", "•", "·", "▪", "◦"})
+
+
+def _residue(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+    prose: Callable[[Line], bool],
+) -> None:
+    """``boilerplate.shape.hostname`` and ``boilerplate.shape.empty_item``.
+
+    A line that is a host name and nothing else (:data:`_HOSTNAME`: the site's name
+    as its masthead or footer prints it, "kelun.example.jp") above the first prose
+    line or below the last one; and a bullet or dash alone on its line
+    (:data:`_EMPTY_ITEM`: the residue of a list entry whose text was an image or a
+    link), when the page holds at least ``min_lines`` of them.
+    """
+    empty: list[Line] = []
+    hosts: list[int] = []  # positions in nonblank of lines that are host names
+    for k, x in enumerate(nonblank):
+        text = x.text
+        if text in _EMPTY_ITEM:
+            if x.index not in code:
+                empty.append(x)
+        elif (
+            "." in text
+            and " " not in text
+            and text.islower()
+            and _HOSTNAME.fullmatch(text)
+            and _top_level(text.rstrip("/").rsplit(".", 1)[1])
+        ):
+            hosts.append(k)
+    if params.empty_item and len(empty) >= params.empty_item_min:
+        for x in empty:
+            if x.index not in removed and x.index not in found:
+                found[x.index] = (
+                    RULE_EMPTY_ITEM,
+                    {"line": x.index + 1, "on_page": len(empty)},
+                )
+    if not params.hostname or not hosts:
+        return
+    prose_at = [k for k, x in enumerate(nonblank) if prose(x)]
+    first = prose_at[0] if prose_at else len(nonblank)
+    last = prose_at[-1] if prose_at else -1
+    for k in hosts:
+        x = nonblank[k]
+        if first <= k <= last or x.index in code or x.index in removed or x.index in found:
+            continue
+        found[x.index] = (RULE_HOSTNAME, {"line": x.index + 1})
 
 
 def page_title(

@@ -714,7 +714,11 @@ class BoilerplateStage:
             (
                 k
                 for k in range(n - 1, -1, -1)
-                if run.prose(nonblank[k]) or is_snippet(nonblank[k].text, run.prose_min_words)
+                if run.prose(nonblank[k])
+                or (
+                    nonblank[k].text.endswith("…")
+                    and is_snippet(nonblank[k].text, run.prose_min_words)
+                )
             ),
             -1,
         )
@@ -1020,7 +1024,9 @@ class BoilerplateStage:
             no_anywhere=no_anywhere,
         )
         pmw = self.config.prose_min_words
-        run.snippets = sum(1 for ln in lines if is_snippet(ln.text, pmw)) >= 2
+        run.snippets = text.count("…") >= 2 and (
+            sum(1 for ln in lines if ln.text.endswith("…") and is_snippet(ln.text, pmw)) >= 2
+        )
         self._section_cut(run)
         self._line_rules(run, None)
         # The zone-bound passes see the lines still there; a removal can expose more
@@ -1202,6 +1208,8 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         "menu": shape.RULE_MENU,
         "stutter": shape.RULE_STUTTER,
         "calendar": shape.RULE_CALENDAR,
+        "hostname": shape.RULE_HOSTNAME,
+        "empty_item": shape.RULE_EMPTY_ITEM,
     }
     for switch, rule_id in switches.items():
         if _selected(rule_id, config.boilerplate.enable):
