@@ -372,7 +372,6 @@ TEMPLATES = {
     "Оцените статью": "boilerplate.ui.rating_widget",
     "İMSAK'A KALAN SÜRE": "boilerplate.ui.prayer_times",
     "İftar'a kalan süre": "boilerplate.ui.prayer_times",
-    "-": "boilerplate.stub.lone_symbol",
     "www.": "boilerplate.stub.template_token",
 }
 

@@ -510,18 +510,26 @@ def test_empty_list_entries_go_when_the_page_has_several() -> None:
     assert removed(stars) == {}
 
 
-def test_a_numbered_heading_echoed_under_it_loses_the_echo() -> None:
+def test_a_numbered_heading_echoed_under_it_loses_the_echo_when_switched_on(
+    tmp_path: Path,
+) -> None:
+    """Off by default (``echo_max_words = 0``): on pages of unseen sites it took no
+    chrome and one article line; a pack that sets a limit switches it on."""
     lines = BODY.splitlines()
     text = "\n".join(["1. The Old Library", "The Old Library", lines[0], "2. The New Plan"])
     text += "\n" + "\n".join(["The New Plan", lines[1], lines[2]]) + "\n"
-    got = removed(text)
+    assert removed(text) == {}
+    (tmp_path / "boilerplate").mkdir()
+    (tmp_path / "boilerplate" / "echo.toml").write_text("[shape.stutter]\necho_max_words = 12\n")
+    echo = boilerplate.build(Config(), RulePack.load((str(tmp_path),)))
+    got = removed(text, echo)
     assert got == {
         "The Old Library": "boilerplate.shape.stutter",
         "The New Plan": "boilerplate.shape.stutter",
     }
     # a numbered breadcrumb's last entry over the title: the title stays
     crumbs = "1. Travel\n2. Europe\n3. Across the Balkans by Bus\nAcross the Balkans by Bus\n"
-    assert "Across the Balkans by Bus" not in removed(crumbs + BODY)
+    assert "Across the Balkans by Bus" not in removed(crumbs + BODY, echo)
     # a heading followed by a line that only starts like it stays
     text = "1. The Old Library\nThe Old Library was built in 1901.\n" + BODY
-    assert removed(text) == {}
+    assert removed(text, echo) == {}

@@ -95,11 +95,11 @@ class ShapeParams:
     chrome_run_max_words: int = 8
     chrome_run_sentence_words: int = 5
     chrome_run_min_removed: int = 2
-    chrome_run_max_kept: int = 5
+    chrome_run_max_kept: int = 3
     chrome_run_bottom: bool = True
     stutter: bool = True
     stutter_max_words: int = 2
-    stutter_echo_max_words: int = 12
+    stutter_echo_max_words: int = 0
     link_list: bool = True
     link_list_max_words: int = 15
     link_list_min_items: int = 2
