@@ -855,7 +855,7 @@ class EdgeMasks:
 
 #: The analyses above for every pattern of the built-in rule pack, computed ahead of
 #: time: run at start-up, they took most of the time a process needs to build the
-#: pipeline (over a thousand patterns, parsed in Python three ways). Written by
+#: pipeline (about 850 patterns, parsed in Python three ways). Written by
 #: ``python bench/boilerplate/screen_store.py``; a pattern it lacks (a user's
 #: rule pack) is analysed when the stage is built, as before.
 STORE = Path(__file__).with_name("screen_store.json")
