@@ -53,6 +53,7 @@ from textclean.io.writers import (
 )
 from textclean.pipeline import Pipeline, stage_plan
 from textclean.progress import QuietProgress
+from textclean.rules import RuleError
 
 __all__ = [
     "InputError",
@@ -572,7 +573,9 @@ def _run_clean(
     t0: float,
 ) -> RunResult:
     progress = progress or QuietProgress()
-    config, pipeline = effective_config(config, options.stages, options.skip)
+    # the pipeline is built once the inputs and the output are checked: a refused run
+    # fails at once, without loading the rule packs and tables
+    config = config.replace(stages=stage_plan(config, stages=options.stages, skip=options.skip))
     if deduper_factory == "default":
         # imported only when used: the dedup module pulls in its numeric kernels
         factory = default_deduper_factory() if config.dedup.enabled else None
@@ -603,7 +606,8 @@ def _run_clean(
             options.inputs, config, options.output, follow_symlinks=options.follow_symlinks
         )
         check_plan(plan, out_dir)
-    except (InputError, ConfigError):
+        pipeline = StageWork(config).pipeline()
+    except (InputError, ConfigError, RuleError):
         if created and out_dir is not None:
             out_dir.rmdir()
         raise

@@ -118,8 +118,18 @@ def prestart() -> None:
 
 
 def release_prestarted() -> None:
-    """Stop a fork server started by :func:`prestart` unless a pool still uses it."""
+    """Stop a fork server started by :func:`prestart` unless a pool still uses it.
+
+    The server is told to stop at once (SIGTERM): a run refused before its first pool
+    would otherwise wait seconds for the server to finish a preload nobody will use.
+    """
     if _open_pools <= 0:
+        from multiprocessing import forkserver
+
+        pid = getattr(getattr(forkserver, "_forkserver", None), "_forkserver_pid", None)
+        if pid:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGTERM)
         _stop_forkserver()
 
 
