@@ -706,7 +706,7 @@ class BoilerplateStage:
     # ------------------------------------------------------------------ pass 1
 
     def _section_cut(self, run: _Run) -> None:
-        nonblank = [ln for ln in run.lines if not ln.blank]
+        nonblank = [ln for ln in run.lines if ln.text]
         if not nonblank:
             return
         n = len(nonblank)
@@ -929,14 +929,15 @@ class BoilerplateStage:
                 continue
             alive = run.alive()
             pairs: list[tuple[int, bool]] = []  # (position in alive of the title, strong?)
+            endings = r.strong_endings + r.weak_endings
             k = 0
             while k + 1 < len(alive):
                 title, snippet = alive[k], alive[k + 1]
                 if (
-                    title.words <= r.title_max_words
-                    and not title.text.endswith(r.strong_endings + r.weak_endings)
+                    snippet.text.endswith(endings)  # the rarest condition first
+                    and title.words <= r.title_max_words
+                    and not title.text.endswith(endings)
                     and snippet.words >= r.min_words
-                    and snippet.text.endswith(r.strong_endings + r.weak_endings)
                     and title.index in zones[r.zone]
                     # a headline ends in no full stop: above a bare "…", a line that
                     # does is a sentence (a reader's comment, the text's last lines)
@@ -987,6 +988,8 @@ class BoilerplateStage:
     # ------------------------------------------------------------------ applying
 
     def _changes(self, run: _Run) -> list[Change]:
+        if not run.removed and run.cut is None:
+            return []
         lines = run.lines
         owner: list[int | None] = [None] * len(lines)
         for i in run.removed:
@@ -1148,11 +1151,15 @@ class BoilerplateStage:
                 )
             )
         changes = self._changes(run)
-        nonblank_removed = sum(
-            1
-            for ln in run.lines
-            if not ln.blank
-            and (ln.index in run.removed or (run.cut is not None and ln.index >= run.cut))
+        nonblank_removed = (
+            sum(
+                1
+                for ln in run.lines
+                if ln.text
+                and (ln.index in run.removed or (run.cut is not None and ln.index >= run.cut))
+            )
+            if changes
+            else 0
         )
         timed_out = list(run.timed_out)
         tried = set() if timed_out or run.prefilter_off else run.tried_anywhere
