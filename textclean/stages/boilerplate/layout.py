@@ -119,8 +119,36 @@ class Line(_LineFields):
     def words(self) -> int:
         """Its words (see :func:`count_words`: exact up to :data:`WORD_CAP`), two
         characters of a script written without spaces counting as one word
-        (:func:`effective_words`), so a Japanese sentence is not a one-word line."""
-        return effective_words(self.text, count_words(self.text))
+        (:func:`effective_words`), so a Japanese sentence is not a one-word line.
+
+        A line :func:`layout_lines` made has single spaces between its words and no
+        other whitespace: its spaces are counted instead of splitting it into words
+        (the same count, without a string for every word)."""
+        text = self.text
+        if _single_spaced(text):
+            n = text.count(" ") + 1 if text else 0
+            n = n if n <= WORD_CAP else WORD_CAP + 1
+            return n if text.isascii() else effective_words(text, n)
+        return effective_words(text, count_words(text))
+
+
+def _single_spaced(text: str) -> bool:
+    """Whether the words of ``text`` (``str.split``) are separated by single spaces,
+    with no whitespace at its ends or of any other kind.
+
+    >>> _single_spaced("a b"), _single_spaced("a  b"), _single_spaced(" a"), _single_spaced("a\tb")
+    (True, False, False, False)
+    """
+    return not (
+        "  " in text
+        or text[:1] == " "
+        or text[-1:] == " "
+        or (
+            any(c in text for c in _ODD_ASCII_N)
+            if text.isascii()
+            else _ODD_SPACE_RE.search(text) is not None
+        )
+    )
 
 
 #: ``_new_line(Line, fields)`` makes the same line as ``Line(*fields)`` without the
@@ -131,6 +159,9 @@ _new_line = tuple.__new__
 #: than a space or a line feed, the ASCII ones first.
 _ODD_SPACES = tuple(c for c in map(chr, range(0x3001)) if c.isspace() and c not in " \n")
 _ODD_ASCII = tuple(c for c in _ODD_SPACES if c.isascii())
+#: The whitespace other than a space: the ASCII ones, and a character class of all
+_ODD_ASCII_N = (*_ODD_ASCII, "\n")
+_ODD_SPACE_RE = regex.compile("[" + regex.escape("".join(_ODD_SPACES) + "\n") + "]")
 
 
 def _collapsed(text: str) -> bool:

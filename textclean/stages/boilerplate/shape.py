@@ -370,6 +370,26 @@ LIST_HEADING = regex.compile(
     r")\s*",
     regex.IGNORECASE,
 )
+#: What a :data:`LIST_HEADING` without a colon may hold besides its heading word: the
+#: characters its ``[-•·*–—»›\s]*`` and ``\s*`` take (every ``\s`` is below U+3001)
+_HEADING_PAD = "-•·*–—»›" + "".join(c for c in map(chr, range(0x3001)) if regex.fullmatch(r"\s", c))
+#: The longest heading word that needs no colon (``schlagwörter``): the one-to-one
+#: case folding of ``regex.IGNORECASE`` matches it in as many characters
+_HEADING_WORD_MAX = 12
+
+
+def _may_be_list_heading(text: str) -> bool:
+    """False when ``LIST_HEADING.fullmatch(text)`` cannot succeed: with no colon, the
+    line must be one heading word between the pad characters.
+
+    >>> _may_be_list_heading("- Tags"), _may_be_list_heading("Read more on:")
+    (True, True)
+    >>> _may_be_list_heading("Installing the package")
+    False
+    """
+    return ":" in text or "：" in text or len(text.strip(_HEADING_PAD)) <= _HEADING_WORD_MAX
+
+
 _BULLET = regex.compile(r"[-•·▪►›»*–—◦‣]\s")
 #: A list is read for at most this many entries (so a page of headings costs linear time).
 _MAX_ENTRIES = 200
@@ -398,7 +418,7 @@ def _link_lists(
         hit = removed.get(head.index)
         if hit is not None and hit[0] == RULE_LINK_LIST:  # taken in an earlier round
             continue
-        if not LIST_HEADING.fullmatch(head.text):
+        if not _may_be_list_heading(head.text) or not LIST_HEADING.fullmatch(head.text):
             continue
         items: list[Line] = []
         mark: str | None = None

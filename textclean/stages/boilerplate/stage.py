@@ -440,6 +440,8 @@ class _Run:
     snippets: bool = False
     prose_of: dict[int, bool] = field(default_factory=dict)
     _alive: tuple[tuple[int, int | None], list[Line]] | None = None
+    #: the zones of :meth:`BoilerplateStage._zones` and the ``alive`` key they are for
+    zones: tuple[tuple[int, int | None], dict[str, set[int]]] | None = None
     #: line texts the zone-free line rules need not try: an earlier pass over the same
     #: document tried them and none matched (see :meth:`BoilerplateStage.__call__`)
     no_anywhere: frozenset[str] = frozenset()
@@ -704,7 +706,7 @@ class BoilerplateStage:
     # ------------------------------------------------------------------ pass 1
 
     def _section_cut(self, run: _Run) -> None:
-        nonblank = [ln for ln in run.lines if not ln.blank]
+        nonblank = [ln for ln in run.lines if ln.text]
         if not nonblank:
             return
         n = len(nonblank)
@@ -829,6 +831,8 @@ class BoilerplateStage:
         if zones is None:
             run.removed.update(found)
             return
+        if not found:
+            return  # no run holds a match: nothing to accept
         # Runs of non-prose lines among the lines still there: judged as a second pass
         # over the output would see them (lines removed earlier are gone), so a line
         # kept now is not removed by cleaning the output again (idempotence).
@@ -867,17 +871,29 @@ class BoilerplateStage:
     # ------------------------------------------------------------------ pass 2
 
     def _zones(self, run: _Run) -> dict[str, set[int]]:
+        """The header, footer, edge and whole-page zones of the lines still there.
+
+        Kept on ``run`` until a removal or a cut changes the lines (callers must not
+        change the sets). Only the first and last prose lines decide the zones, so
+        the search for them stops at each end.
+        """
+        key = (len(run.removed), run.cut)
+        if run.zones is not None and run.zones[0] == key:
+            return run.zones[1]
         alive = run.alive()
         cfg = self.config
-        prose = [k for k, ln in enumerate(alive) if run.prose(ln)]
-        first = prose[0] if prose else len(alive)
-        last = prose[-1] if prose else -1
+        prose = run.prose
+        n = len(alive)
+        first = next((k for k in range(n) if prose(alive[k])), n)
+        last = next((k for k in range(n - 1, first - 1, -1) if prose(alive[k])), -1)
         head_end = min(first, cfg.header_lines)
-        foot_start = max(last + 1, len(alive) - cfg.footer_lines)
+        foot_start = max(last + 1, n - cfg.footer_lines)
         header = {ln.index for ln in alive[:head_end]}
         footer = {ln.index for ln in alive[foot_start:]}
         everything = {ln.index for ln in alive}
-        return {"header": header, "footer": footer, "edges": header | footer, "any": everything}
+        zones = {"header": header, "footer": footer, "edges": header | footer, "any": everything}
+        run.zones = (key, zones)
+        return zones
 
     def _orphan_headings(self, run: _Run, zones: dict[str, set[int]]) -> None:
         alive = run.alive()
@@ -913,14 +929,15 @@ class BoilerplateStage:
                 continue
             alive = run.alive()
             pairs: list[tuple[int, bool]] = []  # (position in alive of the title, strong?)
+            endings = r.strong_endings + r.weak_endings
             k = 0
             while k + 1 < len(alive):
                 title, snippet = alive[k], alive[k + 1]
                 if (
-                    title.words <= r.title_max_words
-                    and not title.text.endswith(r.strong_endings + r.weak_endings)
+                    snippet.text.endswith(endings)  # the rarest condition first
+                    and title.words <= r.title_max_words
+                    and not title.text.endswith(endings)
                     and snippet.words >= r.min_words
-                    and snippet.text.endswith(r.strong_endings + r.weak_endings)
                     and title.index in zones[r.zone]
                     # a headline ends in no full stop: above a bare "…", a line that
                     # does is a sentence (a reader's comment, the text's last lines)
@@ -936,6 +953,8 @@ class BoilerplateStage:
             # A listing page (a tag or category archive, a section front) is made of
             # teasers: they are its text. Teasers go only when the page has text of its
             # own, prose outside the pairs at least as long as the pairs' snippets.
+            if not pairs:
+                continue  # nothing to remove
             paired = {k for k, _ in pairs} | {k + 1 for k, _ in pairs}
             teaser_words = sum(alive[k + 1].words for k, _ in pairs)
             own_words = sum(
@@ -969,6 +988,8 @@ class BoilerplateStage:
     # ------------------------------------------------------------------ applying
 
     def _changes(self, run: _Run) -> list[Change]:
+        if not run.removed and run.cut is None:
+            return []
         lines = run.lines
         owner: list[int | None] = [None] * len(lines)
         for i in run.removed:
@@ -1130,11 +1151,15 @@ class BoilerplateStage:
                 )
             )
         changes = self._changes(run)
-        nonblank_removed = sum(
-            1
-            for ln in run.lines
-            if not ln.blank
-            and (ln.index in run.removed or (run.cut is not None and ln.index >= run.cut))
+        nonblank_removed = (
+            sum(
+                1
+                for ln in run.lines
+                if ln.text
+                and (ln.index in run.removed or (run.cut is not None and ln.index >= run.cut))
+            )
+            if changes
+            else 0
         )
         timed_out = list(run.timed_out)
         tried = set() if timed_out or run.prefilter_off else run.tried_anywhere
