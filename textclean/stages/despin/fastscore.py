@@ -221,6 +221,13 @@ class FastScorer:
             if any(alt != alt.lower() for alt in e.alternatives)
         )
         self._gains: dict[tuple[str, str], float] = {}
+        #: the spun forms whose matches count for evidence (as in ``DespinStage.evidence``:
+        #: not tier T3, not a contraction written out)
+        self.weighed = frozenset(
+            spun
+            for spun, e in stage.match_entries.items()
+            if e.tier != "t3" and spun not in stage.no_evidence
+        )
         self._word_alts: dict[str, tuple[tuple[str, float], ...] | None] = {}
 
     def _alternatives(self, e: Entry) -> tuple[tuple[str, float], ...] | None:
@@ -340,26 +347,31 @@ class FastScorer:
         score = 1000.0 * weighted / n_words
         distinct = len(entry_hits) + len(fp_hits)
         # evidence: per entry, in the order of its first counting match
-        cached, rfind, find = self._gains.get, words.rfind, words.find
+        rfind, find = words.rfind, words.find
+        weighed = self.weighed
+        counting = [m for m in matches if m[2].spun in weighed]
+        # the words before and after each match with both gaps: what its evidence
+        # depends on (the text around it, from the word before to the word after)
+        keys = [
+            (e.spun, gaps[rfind(" ", 0, start) + 1 : find(" ", end + 1)])
+            for start, end, e in counting
+        ]
+        gains = list(map(self._gains.get, keys))
+        if None in gains:
+            for i, gain in enumerate(gains):
+                if gain is None:
+                    start, end, e = counting[i]
+                    before, after = rfind(" ", 0, start), find(" ", end + 1)
+                    prev = nxt = None
+                    if gaps[start] != MARK:  # the first token's separator is a MARK
+                        prev = words[before + 1 : start]
+                    if gaps[end] != MARK:  # so is the last one's
+                        nxt = words[end + 1 : after]
+                    gains[i] = self._gain(e, prev, nxt, text, keys[i])
         per_entry: dict[str, list[float]] = {}
-        no_evidence = stage.no_evidence
-        for start, end, e in matches:
-            if e.tier == "t3" or e.spun in no_evidence:
-                continue
-            # the words before and after the match with both gaps: what its evidence
-            # depends on (the text around it, from the word before to the word after)
-            before, after = rfind(" ", 0, start), find(" ", end + 1)
-            key = (e.spun, gaps[before + 1 : after])
-            gain = cached(key)
-            if gain is None:
-                prev = nxt = None
-                if gaps[start] != MARK:  # the first token's separator is a MARK
-                    prev = words[before + 1 : start]
-                if gaps[end] != MARK:  # so is the last one's
-                    nxt = words[end + 1 : after]
-                gain = self._gain(e, prev, nxt, text, key)
-            if gain > 0:
-                per_entry.setdefault(e.spun, []).append(gain)
+        for key, gain in zip(keys, gains, strict=True):
+            if gain > 0:  # type: ignore[operator]
+                per_entry.setdefault(key[0], []).append(gain)  # type: ignore[arg-type]
         for _ in range(decimals):
             per_entry.setdefault(DECIMAL_RULE, []).append(cfg.evidence_clip)
         total = 0.0

@@ -316,9 +316,9 @@ class MarkerIndex:
     #: spun phrase → its markers, the heaviest first (one spun phrase may carry several
     #: markers with different conditions: "may be a" before "branch" and elsewhere)
     by_spun: dict[str, tuple[Marker, ...]]
-    #: an automaton of the case-folded spun phrases of the markers that weigh something
-    #: (None when none does): :func:`may_flag`'s screen
-    screen: Any
+    #: the screen keys of the markers that weigh something by their first word (None
+    #: when none does): :func:`may_flag`'s screen
+    screen: dict[bytes, tuple[bytes, ...]] | None
 
     @classmethod
     def of(cls, markers: Iterable[Marker]) -> MarkerIndex:
@@ -499,44 +499,69 @@ __all__: Sequence[str] = (
 )
 
 
-def _screen(markers: Iterable[Marker]) -> Any:
-    """An automaton of the case-folded spun phrases of the markers that weigh something."""
-    import ahocorasick
+#: A run of characters that are not letters or digits (``str.isalnum``; ``re``'s ``\\w``
+#: is ``isalnum`` or ``_``): :func:`may_flag` sees each as one space.
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
-    automaton = ahocorasick.Automaton()
+
+def _screen_key(phrase: str) -> str:
+    """``phrase`` case-folded, each run of characters that are not letters or digits
+    one space, between single spaces: what :func:`may_flag` looks for."""
+    return " " + _NOT_ALNUM.sub(" ", phrase.casefold()).strip(" ") + " "
+
+
+def _screen(markers: Iterable[Marker]) -> dict[bytes, tuple[bytes, ...]] | None:
+    """The screen keys (:func:`_screen_key`, UTF-8) of the markers that weigh something,
+    by their first word (None when none weighs)."""
+    keys: dict[bytes, list[bytes]] = {}
     for m in markers:
         if m.weight > 0:
-            key = " ".join(m.spun.casefold().split())
-            automaton.add_word(key, len(key))
-    if len(automaton) == 0:
-        return None
-    automaton.make_automaton()
-    return automaton
+            key = _screen_key(m.spun).encode("utf-8")
+            group = keys.setdefault(key.split()[0], [])
+            if key not in group:
+                group.append(key)
+    return {w: tuple(ks) for w, ks in keys.items()} or None
 
 
 def may_flag(text: str, markers: Sequence[Marker] | MarkerIndex) -> bool:
     """False only when no weighing marker can be found in ``text`` (so :func:`flags`
     cannot hold): a screen for documents that are not spun, which skip :func:`find`.
 
-    It looks for each phrase in the case-folded text with its whitespace runs as single
-    spaces, standing between characters that are not letters or digits. That holds
-    wherever :func:`find` matches (a phrase there starts a token, ends before no word
-    character, and has only spaces and tabs between its words), so the screen never
-    says False where :func:`find` would find a weighing marker.
+    It looks for each phrase's screen key (:func:`_screen_key`) in the text case-folded
+    with every run of characters that are not letters or digits as one space, and a
+    space added at both ends (only for the keys whose first word is one of the text's
+    words). Wherever :func:`find` matches, the phrase stands there case-folded between
+    characters that are not letters or digits (it starts a token, ends before no word
+    character, and has only spaces and tabs between its words), so its key stands in the
+    screened text and the screen never says False where :func:`find` would find a
+    weighing marker.
 
     >>> ms = (Marker("m", "c", 1.0, "square measure", "are"),)
     >>> may_flag("Cells square  measure small.", ms), may_flag("The square measured 3 m.", ms)
     (True, False)
     """
-    automaton = _indexed(markers).screen
-    if automaton is None:
+    screen = _indexed(markers).screen
+    if screen is None:
         return False
-    folded = " ".join(text.casefold().split())
-    n = len(folded)
-    for end, size in automaton.iter(folded):
-        start = end - size + 1
-        if (start == 0 or not folded[start - 1].isalnum()) and (
-            end + 1 >= n or not folded[end + 1].isalnum()
-        ):
-            return True
-    return False
+    raw = text.encode("utf-8", "surrogatepass")
+    if len(raw) != len(text):  # case-fold the other characters, each on its own
+        for c in set(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
+            folded = "".join(x if x.isalnum() else " " for x in c.casefold())
+            if folded != c:
+                text = text.replace(c, folded)
+        raw = text.encode("utf-8", "surrogatepass")
+    words = raw.translate(_SCREEN_BYTES).split()
+    firsts = screen.keys() & set(words)
+    if not firsts:
+        return False
+    screened = b" " + b" ".join(words) + b" "
+    return any(key in screened for w in firsts for key in screen[w])
+
+
+#: ASCII bytes case-folded (lower case), those that are not letters or digits a space;
+#: the bytes of other characters (case-folded before, those that are not letters or
+#: digits spaces) stay.
+_SCREEN_BYTES = bytes(
+    b if b >= 128 else ord(chr(b).casefold()) if chr(b).isalnum() else 32 for b in range(256)
+)
+_ASCII = bytes(range(128))
