@@ -349,15 +349,16 @@ class FastScorer:
         # evidence: per entry, in the order of its first counting match
         rfind, find = words.rfind, words.find
         weighed = self.weighed
-        counting = [m for m in matches if m[2].spun in weighed]
         # the words before and after each match with both gaps: what its evidence
         # depends on (the text around it, from the word before to the word after)
         keys = [
             (e.spun, gaps[rfind(" ", 0, start) + 1 : find(" ", end + 1)])
-            for start, end, e in counting
+            for start, end, e in matches
+            if e.spun in weighed
         ]
         gains = list(map(self._gains.get, keys))
         if None in gains:
+            counting = [m for m in matches if m[2].spun in weighed]
             for i, gain in enumerate(gains):
                 if gain is None:
                     start, end, e = counting[i]
@@ -369,9 +370,8 @@ class FastScorer:
                         nxt = words[end + 1 : after]
                     gains[i] = self._gain(e, prev, nxt, text, keys[i])
         per_entry: dict[str, list[float]] = {}
-        for key, gain in zip(keys, gains, strict=True):
-            if gain > 0:  # type: ignore[operator]
-                per_entry.setdefault(key[0], []).append(gain)  # type: ignore[arg-type]
+        for spun, gain in [(k[0], g) for k, g in zip(keys, gains, strict=True) if g > 0]:  # type: ignore[operator]
+            per_entry.setdefault(spun, []).append(gain)  # type: ignore[arg-type]
         for _ in range(decimals):
             per_entry.setdefault(DECIMAL_RULE, []).append(cfg.evidence_clip)
         total = 0.0
