@@ -316,7 +316,7 @@ class MarkerIndex:
     #: spun phrase → its markers, the heaviest first (one spun phrase may carry several
     #: markers with different conditions: "may be a" before "branch" and elsewhere)
     by_spun: dict[str, tuple[Marker, ...]]
-    #: the screen keys of the markers that weigh something by their first word (None
+    #: the screen keys of the markers that weigh something by their longest word (None
     #: when none does): :func:`may_flag`'s screen
     screen: dict[bytes, tuple[bytes, ...]] | None
 
@@ -512,12 +512,13 @@ def _screen_key(phrase: str) -> str:
 
 def _screen(markers: Iterable[Marker]) -> dict[bytes, tuple[bytes, ...]] | None:
     """The screen keys (:func:`_screen_key`, UTF-8) of the markers that weigh something,
-    by their first word (None when none weighs)."""
+    by their longest word (the first of these; a key stands in a text only where all of
+    its words do, and a long word is rarely in it), None when none weighs."""
     keys: dict[bytes, list[bytes]] = {}
     for m in markers:
         if m.weight > 0:
             key = _screen_key(m.spun).encode("utf-8")
-            group = keys.setdefault(key.split()[0], [])
+            group = keys.setdefault(max(key.split(), key=len), [])
             if key not in group:
                 group.append(key)
     return {w: tuple(ks) for w, ks in keys.items()} or None
@@ -529,7 +530,7 @@ def may_flag(text: str, markers: Sequence[Marker] | MarkerIndex) -> bool:
 
     It looks for each phrase's screen key (:func:`_screen_key`) in the text case-folded
     with every run of characters that are not letters or digits as one space, and a
-    space added at both ends (only for the keys whose first word is one of the text's
+    space added at both ends (only for the keys whose longest word is one of the text's
     words). Wherever :func:`find` matches, the phrase stands there case-folded between
     characters that are not letters or digits (it starts a token, ends before no word
     character, and has only spaces and tabs between its words), so its key stands in the
@@ -551,11 +552,11 @@ def may_flag(text: str, markers: Sequence[Marker] | MarkerIndex) -> bool:
                 text = text.replace(c, folded)
         raw = text.encode("utf-8", "surrogatepass")
     words = raw.translate(_SCREEN_BYTES).split()
-    firsts = screen.keys() & set(words)
-    if not firsts:
+    present = set(screen).intersection(words)
+    if not present:
         return False
     screened = b" " + b" ".join(words) + b" "
-    return any(key in screened for w in firsts for key in screen[w])
+    return any(key in screened for w in present for key in screen[w])
 
 
 #: ASCII bytes case-folded (lower case), those that are not letters or digits a space;
