@@ -318,7 +318,7 @@ class MarkerIndex:
     by_spun: dict[str, tuple[Marker, ...]]
     #: the screen keys of the markers that weigh something by their longest word (None
     #: when none does): :func:`may_flag`'s screen
-    screen: dict[bytes, tuple[bytes, ...]] | None
+    screen: dict[bytes, tuple[tuple[bytes, str, float], ...]] | None
 
     @classmethod
     def of(cls, markers: Iterable[Marker]) -> MarkerIndex:
@@ -429,6 +429,14 @@ def flags(
     (False, True)
     """
     best = max(family_scores(hits).values(), default=0.0)
+    return flags_at(best, support, evidence, evidence_distinct)
+
+
+def flags_at(
+    best: float, support: int = 0, evidence: float = 0.0, evidence_distinct: int = 0
+) -> bool:
+    """:func:`flags` of hits whose heaviest family weighs ``best`` (it holds for any
+    larger ``best`` when it holds for one)."""
     return (
         best >= FLAG_WEIGHT
         or (best >= REPAIR_WEIGHT and support >= SUPPORT_MIN)
@@ -493,8 +501,10 @@ __all__: Sequence[str] = (
     "family_scores",
     "find",
     "flags",
+    "flags_at",
     "may_flag",
     "parse_markers",
+    "screen_weight",
     "without_source",
 )
 
@@ -510,17 +520,16 @@ def _screen_key(phrase: str) -> str:
     return " " + _NOT_ALNUM.sub(" ", phrase.casefold()).strip(" ") + " "
 
 
-def _screen(markers: Iterable[Marker]) -> dict[bytes, tuple[bytes, ...]] | None:
+def _screen(markers: Iterable[Marker]) -> dict[bytes, tuple[tuple[bytes, str, float], ...]] | None:
     """The screen keys (:func:`_screen_key`, UTF-8) of the markers that weigh something,
     by their longest word (the first of these; a key stands in a text only where all of
-    its words do, and a long word is rarely in it), None when none weighs."""
-    keys: dict[bytes, list[bytes]] = {}
+    its words do, and a long word is rarely in it), with their family and weight, None
+    when none weighs."""
+    keys: dict[bytes, list[tuple[bytes, str, float]]] = {}
     for m in markers:
         if m.weight > 0:
             key = _screen_key(m.spun).encode("utf-8")
-            group = keys.setdefault(max(key.split(), key=len), [])
-            if key not in group:
-                group.append(key)
+            keys.setdefault(max(key.split(), key=len), []).append((key, m.family, m.weight))
     return {w: tuple(ks) for w, ks in keys.items()} or None
 
 
@@ -541,9 +550,22 @@ def may_flag(text: str, markers: Sequence[Marker] | MarkerIndex) -> bool:
     >>> may_flag("Cells square  measure small.", ms), may_flag("The square measured 3 m.", ms)
     (True, False)
     """
+    return screen_weight(text, markers) > 0
+
+
+def screen_weight(text: str, markers: Sequence[Marker] | MarkerIndex) -> float:
+    """A bound on what :func:`family_scores` can give the hits :func:`find` finds in
+    ``text``: the largest summed weight of one family's weighing markers whose screen key
+    stands in the text (see :func:`may_flag`: every marker :func:`find` finds is one of
+    these). 0 when no weighing marker can be found.
+
+    >>> ms = (Marker("m", "c", 1.0, "square measure", "are"), Marker("n", "c", 0.5, "ar", "are"))
+    >>> screen_weight("Cells square measure, they ar small.", ms), screen_weight("Square.", ms)
+    (1.5, 0)
+    """
     screen = _indexed(markers).screen
     if screen is None:
-        return False
+        return 0
     raw = text.encode("utf-8", "surrogatepass")
     if len(raw) != len(text):  # case-fold the other characters, each on its own
         for c in set(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
@@ -554,9 +576,14 @@ def may_flag(text: str, markers: Sequence[Marker] | MarkerIndex) -> bool:
     words = raw.translate(_SCREEN_BYTES).split()
     present = set(screen).intersection(words)
     if not present:
-        return False
+        return 0
     screened = b" " + b" ".join(words) + b" "
-    return any(key in screened for w in present for key in screen[w])
+    weights: dict[str, float] = {}
+    for w in present:
+        for key, family, weight in screen[w]:
+            if key in screened:
+                weights[family] = weights.get(family, 0.0) + weight
+    return max(weights.values(), default=0)
 
 
 #: ASCII bytes case-folded (lower case), those that are not letters or digits a space;
