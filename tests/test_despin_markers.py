@@ -191,3 +191,40 @@ def test_the_stage_indexes_its_markers_once(stage: DespinStage) -> None:
         assert mk.find(text, index) == mk.find(text, markers)
         assert mk.may_flag(text, index) is mk.may_flag(text, markers)
     assert stage.analyse(SPUN).markers == tuple(mk.find(SPUN, index))
+
+
+def test_the_screen_passes_every_text_where_a_weighing_marker_is_found(
+    stage: DespinStage,
+) -> None:
+    """``may_flag`` may only say False where ``find`` finds no marker that weighs, and
+    ``screen_weight`` bounds the weight of the family ``find``'s hits weigh most: across
+    punctuation, line breaks, tabs, capitals and other scripts around the markers."""
+    index = stage.marker_index
+    assert index is not None
+    weighing = [m for m in stage.tables.markers if m.weight > 0][:40]
+    frames = [
+        "{}",
+        "Cells {} small.",
+        "(“{}”) — ok",
+        "ÉTÉ:\t{}\tÉTÉ",
+        "x.{},y",
+        "Straße {} café",
+    ]
+    found = 0
+    for m in weighing:
+        for spun in (m.spun, m.spun.upper(), m.spun.title(), m.spun.replace(" ", " \t ")):
+            for frame in frames:
+                for before in ("", "they ", "the ", "a "):
+                    text = frame.format(before + spun + " apple")
+                    hits = mk.find(text, index)
+                    if any(h.marker.weight > 0 for h in hits):
+                        found += 1
+                        assert mk.may_flag(text, index), text
+                    best = max(mk.family_scores(hits).values(), default=0.0)
+                    assert mk.screen_weight(text, index) + 1e-6 >= best, text
+    assert found > len(weighing)  # the frames let most markers be found
+    for text in (SPUN, MEDIUM_SPUN, " ".join(f"they {m.spun} apple." for m in weighing)):
+        best = max(mk.family_scores(mk.find(text, index)).values())
+        assert mk.flags_at(best) is mk.flags(mk.find(text, index))
+        assert mk.screen_weight(text, index) + 1e-6 >= best > 0
+    assert not mk.may_flag(CLEAN[0].replace("associate degree", "associated degrees"), index)

@@ -69,6 +69,7 @@ corpus of the tests and on generated texts):
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
@@ -81,6 +82,7 @@ import numpy as np
 import regex
 
 from textclean.stages.despin.match import Match, choose_phrases
+from textclean.stages.despin.stats import ARTICLES, _bigrams, unigram_count
 from textclean.stages.despin.table import Entry, Fingerprint
 
 if TYPE_CHECKING:
@@ -219,6 +221,31 @@ class FastScorer:
             if any(alt != alt.lower() for alt in e.alternatives)
         )
         self._gains: dict[tuple[str, str], float] = {}
+        #: the spun forms whose matches count for evidence (as in ``DespinStage.evidence``:
+        #: not tier T3, not a contraction written out)
+        self.weighed = frozenset(
+            spun
+            for spun, e in stage.match_entries.items()
+            if e.tier != "t3" and spun not in stage.no_evidence
+        )
+        self._word_alts: dict[str, tuple[tuple[str, float], ...] | None] = {}
+
+    def _alternatives(self, e: Entry) -> tuple[tuple[str, float], ...] | None:
+        """``(original, half its log prior)`` of each alternative of a single-word entry
+        whose originals are single lower-case words (what :func:`_word_llr` weighs as
+        :meth:`DespinStage.match_llr
+        <textclean.stages.despin.stage.DespinStage.match_llr>` does), else None."""
+        from textclean.stages.despin.stage import _log_prior
+
+        if " " in e.spun or any(" " in a or a != a.lower() for a in e.alternatives):
+            return None
+        out = []
+        for alt in e.alternatives:
+            log_prior = self.stage.log_prior.get((e.spun, alt))
+            if log_prior is None:
+                log_prior = _log_prior(e.spun, alt)
+            out.append((alt, 0.5 * log_prior))
+        return tuple(out)
 
     @classmethod
     def of(cls, stage: DespinStage) -> FastScorer:
@@ -232,12 +259,15 @@ class FastScorer:
         ``nxt`` as Latin-1 buffer keys, None when their gap does not join), remembered
         under ``key`` unless it depends on the text."""
         cfg = self.stage.config
-        llr, _alt = self.stage.match_llr(
-            Match(0, 1, e),
-            None if prev is None else _text(prev),
-            None if nxt is None else _text(nxt),
-            text,
-        )
+        prev_ = None if prev is None else _text(prev)
+        nxt_ = None if nxt is None else _text(nxt)
+        alts = self._word_alts.get(e.spun, _UNSET)
+        if alts is _UNSET:
+            alts = self._word_alts[e.spun] = self._alternatives(e)
+        if alts is None:
+            llr, _alt = self.stage.match_llr(Match(0, 1, e), prev_, nxt_, text)
+        else:
+            llr = _word_llr(e.spun, alts, prev_, nxt_)
         gain = min(cfg.evidence_clip, llr - cfg.evidence_margin)
         if e.spun not in self.text_dependent:
             if len(self._gains) >= _LLR_CACHE_SIZE:
@@ -317,26 +347,31 @@ class FastScorer:
         score = 1000.0 * weighted / n_words
         distinct = len(entry_hits) + len(fp_hits)
         # evidence: per entry, in the order of its first counting match
-        cached, rfind, find = self._gains.get, words.rfind, words.find
+        rfind, find = words.rfind, words.find
+        weighed = self.weighed
+        # the words before and after each match with both gaps: what its evidence
+        # depends on (the text around it, from the word before to the word after)
+        keys = [
+            (e.spun, gaps[rfind(" ", 0, start) + 1 : find(" ", end + 1)])
+            for start, end, e in matches
+            if e.spun in weighed
+        ]
+        gains = list(map(self._gains.get, keys))
+        if None in gains:
+            counting = [m for m in matches if m[2].spun in weighed]
+            for i, gain in enumerate(gains):
+                if gain is None:
+                    start, end, e = counting[i]
+                    before, after = rfind(" ", 0, start), find(" ", end + 1)
+                    prev = nxt = None
+                    if gaps[start] != MARK:  # the first token's separator is a MARK
+                        prev = words[before + 1 : start]
+                    if gaps[end] != MARK:  # so is the last one's
+                        nxt = words[end + 1 : after]
+                    gains[i] = self._gain(e, prev, nxt, text, keys[i])
         per_entry: dict[str, list[float]] = {}
-        no_evidence = stage.no_evidence
-        for start, end, e in matches:
-            if e.tier == "t3" or e.spun in no_evidence:
-                continue
-            # the words before and after the match with both gaps: what its evidence
-            # depends on (the text around it, from the word before to the word after)
-            before, after = rfind(" ", 0, start), find(" ", end + 1)
-            key = (e.spun, gaps[before + 1 : after])
-            gain = cached(key)
-            if gain is None:
-                prev = nxt = None
-                if gaps[start] != MARK:  # the first token's separator is a MARK
-                    prev = words[before + 1 : start]
-                if gaps[end] != MARK:  # so is the last one's
-                    nxt = words[end + 1 : after]
-                gain = self._gain(e, prev, nxt, text, key)
-            if gain > 0:
-                per_entry.setdefault(e.spun, []).append(gain)
+        for spun, gain in [(k[0], g) for k, g in zip(keys, gains, strict=True) if g > 0]:  # type: ignore[operator]
+            per_entry.setdefault(spun, []).append(gain)  # type: ignore[arg-type]
         for _ in range(decimals):
             per_entry.setdefault(DECIMAL_RULE, []).append(cfg.evidence_clip)
         total = 0.0
@@ -351,6 +386,61 @@ class FastScorer:
         return Analysis(
             text, [], [], [], [], score, hits, distinct, 0.0, False, evidence, ev_distinct
         )
+
+
+_UNSET: Any = object()
+
+
+def _word_llr(
+    spun: str, alts: tuple[tuple[str, float], ...], prev: str | None, nxt: str | None
+) -> float:
+    """The log10 ratio :meth:`DespinStage.match_llr
+    <textclean.stages.despin.stage.DespinStage.match_llr>` gives a single-word match of
+    ``spun`` with single lower-case word originals ``alts`` (see
+    :meth:`FastScorer._alternatives`): the same arithmetic in the same order as its
+    :func:`~textclean.stages.despin.stats.word_ratio`, with the spun word's own counts
+    looked up once for all its originals."""
+    counts, floor = _bigrams()
+    half = floor / 2
+    s_prev = s_next = None
+    if prev is not None:
+        s_prev = _pair(counts, half, prev, spun)
+    if nxt is not None:
+        s_next = _pair(counts, half, spun, nxt)
+    best = -math.inf
+    for alt, half_prior in alts:
+        log_ratio = 0.0
+        sides = 0
+        if s_prev is not None:
+            o_listed, o_count = _pair(counts, half, prev, alt)  # type: ignore[arg-type]
+            if o_listed or s_prev[0]:
+                log_ratio += math.log(o_count / s_prev[1])
+                sides += 1
+        if s_next is not None:
+            o_listed, o_count = _pair(counts, half, alt, nxt)  # type: ignore[arg-type]
+            if o_listed or s_next[0]:
+                log_ratio += math.log(o_count / s_next[1])
+                sides += 1
+        if sides == 2:
+            log_ratio -= math.log(unigram_count(alt) / unigram_count(spun))
+        if sides:
+            ratio = math.exp(log_ratio)
+            llr = half_prior if ratio == 1.0 else math.log10(ratio)
+        else:
+            llr = half_prior
+        if llr > best:
+            best = llr
+    return best
+
+
+def _pair(counts: dict[str, int], half: float, a: str, b: str) -> tuple[bool, float]:
+    """:func:`textclean.stages.despin.stats._pair` with the counts passed in."""
+    if a in ARTICLES:
+        x, y = counts.get(f"a {b}"), counts.get(f"an {b}")
+        n = (x or 0) + (y or 0)
+        return (x is not None or y is not None), (float(n) if n else half)
+    n = counts.get(f"{a} {b}")
+    return n is not None, (float(n) if n else half)
 
 
 _FIRST = itemgetter(0)

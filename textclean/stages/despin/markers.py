@@ -316,9 +316,9 @@ class MarkerIndex:
     #: spun phrase → its markers, the heaviest first (one spun phrase may carry several
     #: markers with different conditions: "may be a" before "branch" and elsewhere)
     by_spun: dict[str, tuple[Marker, ...]]
-    #: an automaton of the case-folded spun phrases of the markers that weigh something
-    #: (None when none does): :func:`may_flag`'s screen
-    screen: Any
+    #: the screen keys of the markers that weigh something by their longest word (None
+    #: when none does): :func:`may_flag`'s screen
+    screen: dict[bytes, tuple[tuple[bytes, str, float], ...]] | None
 
     @classmethod
     def of(cls, markers: Iterable[Marker]) -> MarkerIndex:
@@ -429,6 +429,14 @@ def flags(
     (False, True)
     """
     best = max(family_scores(hits).values(), default=0.0)
+    return flags_at(best, support, evidence, evidence_distinct)
+
+
+def flags_at(
+    best: float, support: int = 0, evidence: float = 0.0, evidence_distinct: int = 0
+) -> bool:
+    """:func:`flags` of hits whose heaviest family weighs ``best`` (it holds for any
+    larger ``best`` when it holds for one)."""
     return (
         best >= FLAG_WEIGHT
         or (best >= REPAIR_WEIGHT and support >= SUPPORT_MIN)
@@ -493,50 +501,95 @@ __all__: Sequence[str] = (
     "family_scores",
     "find",
     "flags",
+    "flags_at",
     "may_flag",
     "parse_markers",
+    "screen_weight",
     "without_source",
 )
 
 
-def _screen(markers: Iterable[Marker]) -> Any:
-    """An automaton of the case-folded spun phrases of the markers that weigh something."""
-    import ahocorasick
+#: A run of characters that are not letters or digits (``str.isalnum``; ``re``'s ``\\w``
+#: is ``isalnum`` or ``_``): :func:`may_flag` sees each as one space.
+_NOT_ALNUM = re.compile(r"[\W_]+")
 
-    automaton = ahocorasick.Automaton()
+
+def _screen_key(phrase: str) -> str:
+    """``phrase`` case-folded, each run of characters that are not letters or digits
+    one space, between single spaces: what :func:`may_flag` looks for."""
+    return " " + _NOT_ALNUM.sub(" ", phrase.casefold()).strip(" ") + " "
+
+
+def _screen(markers: Iterable[Marker]) -> dict[bytes, tuple[tuple[bytes, str, float], ...]] | None:
+    """The screen keys (:func:`_screen_key`, UTF-8) of the markers that weigh something,
+    by their longest word (the first of these; a key stands in a text only where all of
+    its words do, and a long word is rarely in it), with their family and weight, None
+    when none weighs."""
+    keys: dict[bytes, list[tuple[bytes, str, float]]] = {}
     for m in markers:
         if m.weight > 0:
-            key = " ".join(m.spun.casefold().split())
-            automaton.add_word(key, len(key))
-    if len(automaton) == 0:
-        return None
-    automaton.make_automaton()
-    return automaton
+            key = _screen_key(m.spun).encode("utf-8")
+            keys.setdefault(max(key.split(), key=len), []).append((key, m.family, m.weight))
+    return {w: tuple(ks) for w, ks in keys.items()} or None
 
 
 def may_flag(text: str, markers: Sequence[Marker] | MarkerIndex) -> bool:
     """False only when no weighing marker can be found in ``text`` (so :func:`flags`
     cannot hold): a screen for documents that are not spun, which skip :func:`find`.
 
-    It looks for each phrase in the case-folded text with its whitespace runs as single
-    spaces, standing between characters that are not letters or digits. That holds
-    wherever :func:`find` matches (a phrase there starts a token, ends before no word
-    character, and has only spaces and tabs between its words), so the screen never
-    says False where :func:`find` would find a weighing marker.
+    It looks for each phrase's screen key (:func:`_screen_key`) in the text case-folded
+    with every run of characters that are not letters or digits as one space, and a
+    space added at both ends (only for the keys whose longest word is one of the text's
+    words). Wherever :func:`find` matches, the phrase stands there case-folded between
+    characters that are not letters or digits (it starts a token, ends before no word
+    character, and has only spaces and tabs between its words), so its key stands in the
+    screened text and the screen never says False where :func:`find` would find a
+    weighing marker.
 
     >>> ms = (Marker("m", "c", 1.0, "square measure", "are"),)
     >>> may_flag("Cells square  measure small.", ms), may_flag("The square measured 3 m.", ms)
     (True, False)
     """
-    automaton = _indexed(markers).screen
-    if automaton is None:
-        return False
-    folded = " ".join(text.casefold().split())
-    n = len(folded)
-    for end, size in automaton.iter(folded):
-        start = end - size + 1
-        if (start == 0 or not folded[start - 1].isalnum()) and (
-            end + 1 >= n or not folded[end + 1].isalnum()
-        ):
-            return True
-    return False
+    return screen_weight(text, markers) > 0
+
+
+def screen_weight(text: str, markers: Sequence[Marker] | MarkerIndex) -> float:
+    """A bound on what :func:`family_scores` can give the hits :func:`find` finds in
+    ``text``: the largest summed weight of one family's weighing markers whose screen key
+    stands in the text (see :func:`may_flag`: every marker :func:`find` finds is one of
+    these). 0 when no weighing marker can be found.
+
+    >>> ms = (Marker("m", "c", 1.0, "square measure", "are"), Marker("n", "c", 0.5, "ar", "are"))
+    >>> screen_weight("Cells square measure, they ar small.", ms), screen_weight("Square.", ms)
+    (1.5, 0)
+    """
+    screen = _indexed(markers).screen
+    if screen is None:
+        return 0
+    raw = text.encode("utf-8", "surrogatepass")
+    if len(raw) != len(text):  # case-fold the other characters, each on its own
+        for c in set(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
+            folded = "".join(x if x.isalnum() else " " for x in c.casefold())
+            if folded != c:
+                text = text.replace(c, folded)
+        raw = text.encode("utf-8", "surrogatepass")
+    words = raw.translate(_SCREEN_BYTES).split()
+    present = set(screen).intersection(words)
+    if not present:
+        return 0
+    screened = b" " + b" ".join(words) + b" "
+    weights: dict[str, float] = {}
+    for w in present:
+        for key, family, weight in screen[w]:
+            if key in screened:
+                weights[family] = weights.get(family, 0.0) + weight
+    return max(weights.values(), default=0)
+
+
+#: ASCII bytes case-folded (lower case), those that are not letters or digits a space;
+#: the bytes of other characters (case-folded before, those that are not letters or
+#: digits spaces) stay.
+_SCREEN_BYTES = bytes(
+    b if b >= 128 else ord(chr(b).casefold()) if chr(b).isalnum() else 32 for b in range(256)
+)
+_ASCII = bytes(range(128))

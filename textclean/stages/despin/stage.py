@@ -1055,7 +1055,9 @@ class DespinStage:
         automaton pass (:mod:`textclean.stages.despin.fastscore`); None when the full
         analysis must decide (the text is flagged, or might be, also on its markers).
 
-        A text where a weighing marker may stand (:func:`~.markers.may_flag`) has its
+        A text where weighing markers may stand that could flag it with the fast
+        scores' support and evidence (:func:`~.markers.screen_weight` bounds their
+        weight, :func:`~.markers.flags_at` applies the rule to the bound) has its
         markers found as :meth:`analyse` finds them: when they do not flag it with the
         fast scores' support and evidence (:func:`~.markers.flags`, the rule
         :meth:`analyse` applies), it is not flagged and the fast scores are its scores.
@@ -1070,7 +1072,14 @@ class DespinStage:
         if (
             self.config.markers
             and self.marker_index is not None
-            and spin_markers.may_flag(text, self.marker_index)
+            # the screen's bound on the markers' weight (a margin for the order of the
+            # sums) must flag with the fast scores before the markers are looked for
+            and spin_markers.flags_at(
+                spin_markers.screen_weight(text, self.marker_index) + 1e-6,
+                fast.distinct,
+                fast.evidence,
+                fast.evidence_distinct,
+            )
         ):
             hits = spin_markers.find(text, self.marker_index)
             if hits and spin_markers.flags(
