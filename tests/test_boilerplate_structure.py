@@ -14,7 +14,7 @@ from textclean.rules import RulePack
 from textclean.stages import boilerplate
 from textclean.stages.boilerplate import classifier
 from textclean.stages.boilerplate.classifier import FEATURES, RULE_ID, Model, Tree
-from textclean.stages.boilerplate.layout import layout_lines
+from textclean.stages.boilerplate.layout import effective_words, layout_lines
 
 BODY = (
     "The harbour board agreed on Monday to dredge the northern channel before the "
@@ -119,8 +119,8 @@ def test_a_first_line_above_a_long_line_and_verse_stay() -> None:
 
 def test_lines_of_a_page_in_a_script_without_spaces_count_by_characters() -> None:
     jp = "港湾局は月曜日、秋の嵐の前に北の水路を浚渫することで合意した。漁船は春から待っている。\n"
-    assert classifier.good_line(jp.strip(), 1, 10)
-    assert classifier.effective_words(jp.strip(), 1) > 15
+    assert effective_words(jp.strip(), 1) > 15
+    assert classifier.good_line(jp.strip(), effective_words(jp.strip(), 1), 10)
     # a Japanese paragraph is no candidate (it is the text), a short label above it is
     # (a label no phrase rule takes first: "ホーム" is a menu rule's now)
     jp2 = "工事は九月に始まり、約六週間かかる見込みだと技師は火曜日の町議会で説明した。\n"

@@ -49,7 +49,6 @@ import regex
 from textclean.stages.boilerplate.layout import (
     Line,
     cjk_chars,
-    effective_words,
     ends_sentence,
     is_prose,
 )
@@ -207,12 +206,13 @@ def sentence_like(text: str) -> bool:
 
 
 def good_line(text: str, words: int, prose_min_words: int) -> bool:
-    """A prose line in any script: ``prose_min_words`` (effective) words ending a
-    sentence (a Japanese or Thai paragraph counts by its characters)."""
-    if words >= prose_min_words:
-        return is_prose(text, prose_min_words)
-    cjk = cjk_chars(text)
-    return bool(cjk) and words + cjk // 2 >= prose_min_words and sentence_like(text)
+    """A prose line in any script: ``prose_min_words`` words ending a sentence.
+
+    ``words`` are :func:`~.layout.effective_words` (a line's ``words``): a Japanese or Thai
+    paragraph counts by its characters."""
+    if words < prose_min_words:
+        return False
+    return is_prose(text, prose_min_words) or (cjk_chars(text) > 0 and sentence_like(text))
 
 
 def line_shape(
@@ -510,12 +510,13 @@ def page_features(
     line or below the line right below the last one, not the page's title nor a credit
     line; none on a page without a prose line.
 
-    With ``model.scope == "page"``, prose is :func:`good_line` (any script) and words
-    are :func:`effective_words`; lines inside the text and lines of a page without
-    prose are candidates too, except a line opening with a quote or a dialogue dash,
-    a byline, the lines right above and below the text, a date line above or inside
-    the text (or anywhere on a page without prose), the line above a byline or a date
-    line at the top (a title) and a heading between two prose lines.
+    Words are :func:`~.layout.effective_words` (a line's ``words``). With
+    ``model.scope == "page"``, prose is :func:`good_line` (any script); lines inside
+    the text and lines of a page without prose are candidates too, except a line
+    opening with a quote or a dialogue dash, a byline, the lines right above and below
+    the text, a date line above or inside the text (or anywhere on a page without
+    prose), the line above a byline or a date line at the top (a title) and a heading
+    between two prose lines.
     ``only``: the index of the one line wanted (training), or None for all.
     """
     nb = [ln for ln in lines if ln.text]
@@ -545,7 +546,7 @@ def page_features(
         if taken[k] or prose[k] or ln.index in code:
             continue
         t = ln.text
-        words = effective_words(t, ln.words) if page_scope else ln.words
+        words = ln.words
         if words > model.max_words or t.endswith(","):
             continue
         if words >= model.protect_words and (sentence_like(t) if page_scope else ends_sentence(t)):
