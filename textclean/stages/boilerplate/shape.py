@@ -559,14 +559,18 @@ def _label_like(ln: Line, params: ShapeParams) -> bool:
     return words <= params.chrome_run_sentence_words and not cjk_chars(ln.text)
 
 
+#: A line of day numbers only ("1", "2 3 4 5 6 7 8").
+_DAY_ROW_SRC = r"(?:[1-9]|[12]\d|3[01])(?: (?:[1-9]|[12]\d|3[01]))*"
+_DAY_ROW = regex.compile(_DAY_ROW_SRC)
+#: The number of a numbered heading ("3. ", "12) ").
+_NUMBER_SRC = r"\d{1,3}[.)]\s"
+_NUMBERED = regex.compile(_NUMBER_SRC + r"+(?=\S)")
 #: Lines some rare shape rules need: a day row (``_calendars``), a numbered heading
 #: (the echo of ``_stutters``), a lone bullet or a host name (``_residue``).
 _GATES = regex.compile(
-    r"(?m)^(?:(?P<day>(?:[1-9]|[12]\d|3[01])(?: (?:[1-9]|[12]\d|3[01]))*$)"
-    r"|(?P<echo>\d{1,3}[.)]\s)|(?P<residue>[-–•·▪◦]$|[^\s.]+\.[^\s]+$))"
+    rf"(?m)^(?:(?P<day>{_DAY_ROW_SRC}$)"
+    rf"|(?P<echo>{_NUMBER_SRC})|(?P<residue>[-–•·▪◦]$|[^\s.]+\.[^\s]+$))"
 )
-#: The number of a numbered heading ("3. ", "12) ").
-_NUMBERED = regex.compile(r"\d{1,3}[.)]\s+(?=\S)")
 
 
 def _stutters(
@@ -630,8 +634,6 @@ def _stutters(
             )
 
 
-#: A line of day numbers only ("1", "2 3 4 5 6 7 8").
-_DAY_ROW = regex.compile(r"(?:[1-9]|[12]\d|3[01])(?: (?:[1-9]|[12]\d|3[01]))*")
 #: The weekday row over a calendar's days: seven names of at most three letters
 #: ("Mo Tu We Th Fr Sa Su", "Пн Вт Ср Чт Пт Сб Вс", "M T W T F S S").
 _WEEKDAY_ROW = regex.compile(r"\p{L}{1,3}\.?(?: \p{L}{1,3}\.?){6}")
