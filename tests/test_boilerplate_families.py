@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.boilerplate_helpers import BODY, STAGE, removed
+from tests.boilerplate_helpers import BODY, STAGE, after_body, inside_body, removed
 from textclean.document import Document, replay
 
 FAMILIES = {
@@ -150,15 +150,14 @@ FAMILIES = {
 
 @pytest.mark.parametrize("chrome", list(FAMILIES))
 def test_each_family_removes_its_line_after_the_article(chrome: str) -> None:
-    assert removed(BODY + chrome + "\n") == {chrome: FAMILIES[chrome]}
+    assert removed(after_body(chrome)) == {chrome: FAMILIES[chrome]}
 
 
 @pytest.mark.parametrize("chrome", list(FAMILIES))
 def test_each_family_removes_its_line_inside_the_article(chrome: str) -> None:
-    lines = BODY.splitlines()
-    got = removed("\n".join([lines[0], chrome, *lines[1:]]) + "\n")
+    got = removed(inside_body(chrome))
     assert got.get(chrome) == FAMILIES[chrome]
-    assert not set(got) & set(lines)
+    assert not set(got) & set(BODY.splitlines())
 
 
 HEADINGS = [

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from tests.boilerplate_helpers import BODY, STAGE, removed
+from tests.boilerplate_helpers import BODY, STAGE, after_body, inside_body, removed
 from textclean.config import Config
 from textclean.document import Document
 from textclean.rules import RulePack
@@ -66,17 +66,15 @@ FAMILIES = {
 
 @pytest.mark.parametrize("chrome", list(FAMILIES))
 def test_each_family_removes_its_line_after_the_article_and_keeps_the_article(chrome: str) -> None:
-    got = removed(BODY + chrome + "\n")
+    got = removed(after_body(chrome))
     assert got == {chrome: FAMILIES[chrome]}
 
 
 @pytest.mark.parametrize("chrome", list(FAMILIES))
 def test_each_family_removes_its_line_inside_the_article(chrome: str) -> None:
-    lines = BODY.splitlines()
-    text = "\n".join([lines[0], chrome, *lines[1:]]) + "\n"
-    got = removed(text)
+    got = removed(inside_body(chrome))
     assert got.get(chrome) == FAMILIES[chrome]
-    assert not set(got) & set(lines)
+    assert not set(got) & set(BODY.splitlines())
 
 
 def test_teaser_heading_in_another_language_cuts_the_list_below_it() -> None:

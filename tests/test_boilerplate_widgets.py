@@ -10,7 +10,16 @@ from pathlib import Path
 import pytest
 import regex
 
-from tests.boilerplate_helpers import BODY, STAGE, at_bottom, at_top, between, removed
+from tests.boilerplate_helpers import (
+    BODY,
+    STAGE,
+    after_body,
+    at_bottom,
+    at_top,
+    between,
+    inside_body,
+    removed,
+)
 from textclean.config import Config
 from textclean.document import Document
 from textclean.rules import RulePack
@@ -76,15 +85,14 @@ FAMILIES = {
 
 @pytest.mark.parametrize("chrome", list(FAMILIES))
 def test_each_widget_family_removes_its_line_after_the_article(chrome: str) -> None:
-    assert removed(BODY + chrome + "\n") == {chrome: FAMILIES[chrome]}
+    assert removed(after_body(chrome)) == {chrome: FAMILIES[chrome]}
 
 
 @pytest.mark.parametrize("chrome", list(FAMILIES))
 def test_each_widget_family_removes_its_line_inside_the_article(chrome: str) -> None:
-    lines = BODY.splitlines()
-    got = removed("\n".join([lines[0], chrome, *lines[1:]]) + "\n")
+    got = removed(inside_body(chrome))
     assert got.get(chrome) == FAMILIES[chrome]
-    assert not set(got) & set(lines)
+    assert not set(got) & set(BODY.splitlines())
 
 
 def test_edge_only_widget_rules_keep_their_words_inside_the_text() -> None:
