@@ -144,8 +144,15 @@ def effective_config(
     The pipeline is the one :class:`StageWork` of that config builds, and is kept
     for it: a run in this process (one worker) does not build it a second time.
     """
-    effective = config.replace(stages=stage_plan(config, stages=stages, skip=skip))
+    effective = planned_config(config, stages, skip)
     return effective, StageWork(effective).pipeline()
+
+
+def planned_config(
+    config: Config, stages: list[str] | None = None, skip: list[str] | tuple[str, ...] = ()
+) -> Config:
+    """The config with ``stages`` set to exactly the stages that will run."""
+    return config.replace(stages=stage_plan(config, stages=stages, skip=skip))
 
 
 def display_path(inp: InputFile) -> str:
@@ -575,7 +582,7 @@ def _run_clean(
     progress = progress or QuietProgress()
     # the pipeline is built once the inputs and the output are checked: a refused run
     # fails at once, without loading the rule packs and tables
-    config = config.replace(stages=stage_plan(config, stages=options.stages, skip=options.skip))
+    config = planned_config(config, options.stages, options.skip)
     if deduper_factory == "default":
         # imported only when used: the dedup module pulls in its numeric kernels
         factory = default_deduper_factory() if config.dedup.enabled else None
