@@ -860,9 +860,11 @@ class EdgeMasks:
 #: rule pack) is analysed when the stage is built, as before.
 STORE = Path(__file__).with_name("screen_store.json")
 
-_ANALYSES = ("required_literals", "all_atoms", "edge_atoms", "literal_prefixes")
+#: The stored analyses, each a cached function of its pattern (its name names it in the store)
+_ANALYSES = (required_literals, all_atoms, edge_atoms, literal_prefixes)
 _MISSING = object()
-#: ``(analysis, key) -> result`` of each analysis asked for while recording (see :func:`record`)
+#: ``(analysis, key) -> result`` of each analysis asked for while recording (see
+#: :func:`analyses_of`)
 _recording: dict[tuple[str, str], Any] | None = None
 
 
@@ -913,7 +915,7 @@ def stored(analysis: str, key: str, compute: Callable[..., Any], *args: Any) -> 
 
 
 def _clear_caches() -> None:
-    for f in (required_literals, all_atoms, edge_atoms, literal_prefixes, _store):
+    for f in (*_ANALYSES, _store):
         f.cache_clear()
 
 
@@ -930,7 +932,8 @@ def analyses_of(build: Callable[[], Any]) -> dict[str, Any]:
         _recording = None
         _clear_caches()
     out: dict[str, Any] = {"key": store_key()}
-    for name in _ANALYSES:
+    for f in _ANALYSES:
+        name = f.__name__
         out[name] = {k: _freeze(v) for (a, k), v in sorted(recorded.items()) if a == name}
     return out
 
