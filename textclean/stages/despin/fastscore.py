@@ -82,7 +82,7 @@ import numpy as np
 import regex
 
 from textclean.stages.despin.match import Match, choose_phrases
-from textclean.stages.despin.stats import ARTICLES, _bigrams, unigram_count
+from textclean.stages.despin.stats import _bigrams, pair_in, pairs_ratio
 from textclean.stages.despin.table import Entry, Fingerprint
 
 if TYPE_CHECKING:
@@ -397,50 +397,21 @@ def _word_llr(
     """The log10 ratio :meth:`DespinStage.match_llr
     <textclean.stages.despin.stage.DespinStage.match_llr>` gives a single-word match of
     ``spun`` with single lower-case word originals ``alts`` (see
-    :meth:`FastScorer._alternatives`): the same arithmetic in the same order as its
-    :func:`~textclean.stages.despin.stats.word_ratio`, with the spun word's own counts
-    looked up once for all its originals."""
+    :meth:`FastScorer._alternatives`): its :func:`~textclean.stages.despin.stats.word_ratio`,
+    with the spun word's own counts looked up once for all its originals."""
     counts, floor = _bigrams()
     half = floor / 2
-    s_prev = s_next = None
-    if prev is not None:
-        s_prev = _pair(counts, half, prev, spun)
-    if nxt is not None:
-        s_next = _pair(counts, half, spun, nxt)
+    s_prev = None if prev is None else pair_in(counts, half, prev, spun)
+    s_next = None if nxt is None else pair_in(counts, half, spun, nxt)
     best = -math.inf
     for alt, half_prior in alts:
-        log_ratio = 0.0
-        sides = 0
-        if s_prev is not None:
-            o_listed, o_count = _pair(counts, half, prev, alt)  # type: ignore[arg-type]
-            if o_listed or s_prev[0]:
-                log_ratio += math.log(o_count / s_prev[1])
-                sides += 1
-        if s_next is not None:
-            o_listed, o_count = _pair(counts, half, alt, nxt)  # type: ignore[arg-type]
-            if o_listed or s_next[0]:
-                log_ratio += math.log(o_count / s_next[1])
-                sides += 1
-        if sides == 2:
-            log_ratio -= math.log(unigram_count(alt) / unigram_count(spun))
-        if sides:
-            ratio = math.exp(log_ratio)
-            llr = half_prior if ratio == 1.0 else math.log10(ratio)
-        else:
-            llr = half_prior
+        o_prev = None if prev is None else pair_in(counts, half, prev, alt)
+        o_next = None if nxt is None else pair_in(counts, half, alt, nxt)
+        ratio = pairs_ratio(o_prev, s_prev, o_next, s_next, alt, spun)
+        llr = half_prior if ratio == 1.0 else math.log10(ratio)
         if llr > best:
             best = llr
     return best
-
-
-def _pair(counts: dict[str, int], half: float, a: str, b: str) -> tuple[bool, float]:
-    """:func:`textclean.stages.despin.stats._pair` with the counts passed in."""
-    if a in ARTICLES:
-        x, y = counts.get(f"a {b}"), counts.get(f"an {b}")
-        n = (x or 0) + (y or 0)
-        return (x is not None or y is not None), (float(n) if n else half)
-    n = counts.get(f"{a} {b}")
-    return n is not None, (float(n) if n else half)
 
 
 _FIRST = itemgetter(0)

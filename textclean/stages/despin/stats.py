@@ -180,12 +180,18 @@ class Evidence:
 def _pair(a: str, b: str) -> tuple[bool, float]:
     """``(_listed(a, b), bigram_count(a, b))`` with one look-up each."""
     counts, floor = _bigrams()
+    return pair_in(counts, floor / 2, a, b)
+
+
+def pair_in(counts: dict[str, int], half: float, a: str, b: str) -> tuple[bool, float]:
+    """:func:`_pair` with the bigram counts and half their floor passed in (a caller
+    weighing many pairs looks them up once)."""
     if a in ARTICLES:
         x, y = counts.get(f"a {b}"), counts.get(f"an {b}")
         n = (x or 0) + (y or 0)
-        return (x is not None or y is not None), (float(n) if n else floor / 2)
+        return (x is not None or y is not None), (float(n) if n else half)
     n = counts.get(f"{a} {b}")
-    return n is not None, (float(n) if n else floor / 2)
+    return n is not None, (float(n) if n else half)
 
 
 def _listed(a: str, b: str) -> bool:
@@ -240,18 +246,35 @@ def word_ratio(
 ) -> float:
     """The ratio of :func:`bigram_evidence` for words (1.0: the neighbours say nothing):
     ``s_first``/``o_first`` meet ``prev``, ``s_last``/``o_last`` meet ``nxt``."""
+    o_prev = s_prev = o_next = s_next = None
+    if prev is not None:
+        o_prev, s_prev = _pair(prev, o_first), _pair(prev, s_first)
+    if nxt is not None:
+        o_next, s_next = _pair(o_last, nxt), _pair(s_last, nxt)
+    return pairs_ratio(o_prev, s_prev, o_next, s_next, o_last, s_last)
+
+
+_Pair = tuple[bool, float]
+
+
+def pairs_ratio(
+    o_prev: _Pair | None,
+    s_prev: _Pair | None,
+    o_next: _Pair | None,
+    s_next: _Pair | None,
+    o_last: str,
+    s_last: str,
+) -> float:
+    """:func:`word_ratio` from the :func:`_pair` of the original and the spun word with
+    each neighbour (None: no neighbour on that side)."""
     log_ratio = 0.0
     sides = 0
-    if prev is not None:
-        (o_listed, o_count), (s_listed, s_count) = _pair(prev, o_first), _pair(prev, s_first)
-        if o_listed or s_listed:
-            log_ratio += math.log(o_count / s_count)
-            sides += 1
-    if nxt is not None:
-        (o_listed, o_count), (s_listed, s_count) = _pair(o_last, nxt), _pair(s_last, nxt)
-        if o_listed or s_listed:
-            log_ratio += math.log(o_count / s_count)
-            sides += 1
+    if o_prev is not None and s_prev is not None and (o_prev[0] or s_prev[0]):
+        log_ratio += math.log(o_prev[1] / s_prev[1])
+        sides += 1
+    if o_next is not None and s_next is not None and (o_next[0] or s_next[0]):
+        log_ratio += math.log(o_next[1] / s_next[1])
+        sides += 1
     if sides == 2:
         # both sides are joint counts: divide once by the words' own counts, so the
         # product is the likelihood of the context given each word
