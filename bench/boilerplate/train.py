@@ -57,8 +57,17 @@ STOPWORDS_PER_LANGUAGE = 60
 #: The labelling batches of the development pages (``labelled_by`` prefixes). Any other
 #: batch is left out of training and of cross-validation: above all the hold-out
 #: :data:`HOLDOUT`, labelled by someone who never sees the rules or these figures.
-DEVELOPMENT = ("bp-data-", "bp-label-1", "bp-label-2", "bp-label-3", "bp-label-4")
-HOLDOUT = ("bp-label-5",)
+DEVELOPMENT = (
+    "bp-data-",
+    "bp-label-1",
+    "bp-label-2",
+    "bp-label-3",
+    "bp-label-4",
+    "bp-label-6",
+    "bp-label-7",
+    "bp-label-8",
+)
+HOLDOUT = ("bp-label-5", "bp-label-9")
 
 
 def development(pages: Iterable[Page]) -> list[Page]:
