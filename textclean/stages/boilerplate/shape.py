@@ -28,7 +28,7 @@ The rules, each switchable in the data (``enabled``):
     blocks is bad", kept to the page edges).
 
 ``boilerplate.shape.chrome_run``, ``link_list``, ``menu``, ``stutter``, ``calendar``,
-``hostname`` and ``empty_item`` are described at their functions below.
+``hostname``, ``empty_item`` and ``author_line`` are described at their functions below.
 
 Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 
@@ -60,6 +60,7 @@ RULE_STUTTER = "boilerplate.shape.stutter"
 RULE_CALENDAR = "boilerplate.shape.calendar"
 RULE_HOSTNAME = "boilerplate.shape.hostname"
 RULE_EMPTY_ITEM = "boilerplate.shape.empty_item"
+RULE_AUTHOR_LINE = "boilerplate.shape.author_line"
 #: The phrase rule that removes a comment's author line ("Ana said...", "1. Ana on
 #: June 7, 2007 at 2:29 am"): the lines under it, up to the next removed line, are the
 #: comment a reader wrote, which the context rules never take.
@@ -103,6 +104,7 @@ class ShapeParams:
     link_list: bool = True
     link_list_max_words: int = 15
     link_list_min_items: int = 2
+    link_list_teasers: bool = True
     menu: bool = True
     menu_min_items: int = 8
     menu_max_words: int = 6
@@ -112,6 +114,9 @@ class ShapeParams:
     hostname: bool = True
     empty_item: bool = True
     empty_item_min: int = 3
+    author_line: bool = True
+    author_line_max_words: int = 8
+    author_line_min_lines: int = 2
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Mapping[str, Any]]) -> ShapeParams:
@@ -140,10 +145,16 @@ class ShapeParams:
             "calendar": {"enabled": "calendar", "min_days": "calendar_min_days"},
             "hostname": {"enabled": "hostname"},
             "empty_item": {"enabled": "empty_item", "min_lines": "empty_item_min"},
+            "author_line": {
+                "enabled": "author_line",
+                "max_words": "author_line_max_words",
+                "min_lines": "author_line_min_lines",
+            },
             "link_list": {
                 "enabled": "link_list",
                 "max_words": "link_list_max_words",
                 "min_items": "link_list_min_items",
+                "teasers": "link_list_teasers",
             },
             "menu": {
                 "enabled": "menu",
@@ -162,7 +173,7 @@ class ShapeParams:
                     raise ValueError(
                         f"[shape.{table}]: unknown key {key!r}; known: {sorted(known[table])}"
                     )
-                want = bool if key in ("enabled", "bottom") else int
+                want = bool if key in ("enabled", "bottom", "teasers") else int
                 if type(value) is not want or (want is int and not 0 <= value <= 1000):
                     raise ValueError(f"[shape.{table}] {key}: expected {want.__name__}")
                 kwargs[field] = value
@@ -218,6 +229,11 @@ def apply(
         def prose(ln: Line) -> bool:
             return is_prose(ln.text, pmw)
 
+    # one search over the page's lines tells which of the rare shapes it has at all
+    joined = "\n".join(x.text for x in nonblank)
+    gates = {m.lastgroup for m in _GATES.finditer(joined)}
+    if "...\n" in joined or "…\n" in joined or joined.endswith(("...", "…")):
+        gates.add("author")
     if params.top_label and len(alive) >= 2:
         top, nxt = alive[0], alive[1]
         f, g = feats_of(top), feats_of(nxt)
@@ -239,7 +255,9 @@ def apply(
                 {"line": top.index + 1, **f, "next_words": g["words"]},
             )
 
-    comment = comment_lines(nonblank, removed) | byline_lines(nonblank, removed)
+    if params.author_line and "author" in gates:
+        _author_lines(nonblank, removed, found, params, code)
+    comment = comment_lines(nonblank, removed, found) | byline_lines(nonblank, removed)
     if params.sandwich and removed:  # it needs removed lines around a line
         title = page_title(nonblank, removed, found)
         prose_at = [k for k, ln in enumerate(nonblank) if prose(ln)]
@@ -281,9 +299,7 @@ def apply(
                     },
                 )
     if params.link_list:
-        _link_lists(nonblank, removed, found, params, code)
-    # one search over the page's lines tells which of the rare shapes it has at all
-    gates = {m.lastgroup for m in _GATES.finditer("\n".join(x.text for x in nonblank))}
+        _link_lists(nonblank, removed, found, params, code, prose)
     if params.stutter:
         _stutters(nonblank, removed, found, params, code, "echo" in gates)
     if params.calendar and "day" in gates:
@@ -332,24 +348,83 @@ def byline_lines(
 
 
 def comment_lines(
-    nonblank: list[Line], removed: Mapping[int, tuple[str, dict[str, Any]]]
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: Mapping[int, tuple[str, dict[str, Any]]] | None = None,
 ) -> frozenset[int]:
     """Lines a reader wrote: those under a comment's author line (removed by
-    :data:`RULE_COMMENT_AUTHOR`) down to the next removed line. A short comment
-    ("great shots") looks like a label between two author lines, so the context
-    rules must not read it as chrome.
+    :data:`RULE_COMMENT_AUTHOR`, or found by :data:`RULE_AUTHOR_LINE` in ``found``)
+    down to the next removed line. A short comment ("great shots") looks like a
+    label between two author lines, so the context rules must not read it as chrome.
     """
     out: set[int] = set()
-    if not removed:
+    if not removed and not found:
         return frozenset()
     inside = False
     for ln in nonblank:
-        hit = removed.get(ln.index)
+        hit = removed.get(ln.index) or (found.get(ln.index) if found else None)
         if hit is not None:
-            inside = hit[0] == RULE_COMMENT_AUTHOR
+            inside = hit[0] in _AUTHOR_RULES
         elif inside:
             out.add(ln.index)
     return frozenset(out)
+
+
+#: The rules that take a comment's author line: the lines under one are a reader's.
+_AUTHOR_RULES = frozenset({RULE_COMMENT_AUTHOR, RULE_AUTHOR_LINE})
+#: The last word of a comment's author line and its ellipsis ("said...", "sa…",
+#: "kirjoitti..."): the word the comment template prints after every commenter's name.
+_AUTHOR_TAIL = regex.compile(r"(?<=\s)(\p{L}{2,20})(?:\.\.\.|…)$")
+
+
+def _author_lines(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+) -> None:
+    """``boilerplate.shape.author_line``: a comment template's author line, in any language.
+
+    A comment section prints the same word after every commenter's name ("Ana
+    said...", "Ana sa...", "Ana kirjoitti..."). Lines of at most ``max_words`` words
+    that open with a capital letter and end in a word with an ellipsis on it, each with
+    a line under it (the comment), go when at least ``min_lines`` different lines end
+    in the same word, or when one ends in the word of a line
+    ``boilerplate.comments.author_line`` removed on the page. The comment under each
+    is a reader's text, which the context rules then keep.
+    """
+    groups: dict[str, list[int]] = {}
+    known: set[str] = set()
+    for k, x in enumerate(nonblank):
+        text = x.text
+        if not text.endswith(("...", "…")) or x.words > params.author_line_max_words:
+            continue
+        m = _AUTHOR_TAIL.search(text)
+        if m is None or x.index in code:
+            continue
+        word = m.group(1).casefold()
+        hit = removed.get(x.index)
+        if hit is not None:
+            if hit[0] == RULE_COMMENT_AUTHOR:
+                known.add(word)
+            continue
+        if x.index in found or not text[0].isupper() or k + 1 >= len(nonblank):
+            continue
+        below = nonblank[k + 1]
+        if below.index in removed or below.index in code or _AUTHOR_TAIL.search(below.text):
+            continue
+        groups.setdefault(word, []).append(k)
+    for word, members in groups.items():
+        # commenters have names of their own: one line printed twice (a contents entry
+        # and its heading, a program's output) is no template
+        names = {nonblank[k].text for k in members}
+        if len(names) < params.author_line_min_lines and word not in known:
+            continue
+        ev = {"word": word, "on_page": len(members), "known": word in known}
+        for k in members:
+            x = nonblank[k]
+            found[x.index] = (RULE_AUTHOR_LINE, {"line": x.index + 1, **ev})
 
 
 #: The heading of a list of links or tags ("Read more on:", "Tags", "Related:").
@@ -403,6 +478,7 @@ def _link_lists(
     found: dict[int, tuple[str, dict[str, Any]]],
     params: ShapeParams,
     code: frozenset[int],
+    prose: Callable[[Line], bool],
 ) -> None:
     """``boilerplate.shape.link_list``: a list of links or tags under its heading.
 
@@ -411,7 +487,12 @@ def _link_lists(
     or dash as the first one, or, when the first has none, lines of at most three
     words; no entry ends a sentence or has more than ``max_words`` words. The
     heading and its entries go; the list ends at the first line that is no entry.
+
+    A widget's heading that a phrase rule removed (:data:`TEASER_HEADING_RULES`:
+    "Related Courses", "Most Read") below the article's text heads the lines under
+    it down to the page's end when they are teasers (:func:`_teaser_tail`).
     """
+    first_prose: int | None = None
     for k, head in enumerate(nonblank):
         if head.index in code or head.index in found or head.words > 6:
             continue
@@ -419,6 +500,14 @@ def _link_lists(
         if hit is not None and hit[0] == RULE_LINK_LIST:  # taken in an earlier round
             continue
         if not _may_be_list_heading(head.text) or not LIST_HEADING.fullmatch(head.text):
+            if params.link_list_teasers and hit is not None and hit[0] in TEASER_HEADING_RULES:
+                if first_prose is None:
+                    first_prose = next(
+                        (p for p, x in enumerate(nonblank) if x.index not in removed and prose(x)),
+                        len(nonblank),
+                    )
+                if first_prose < k:
+                    _teaser_tail(nonblank, k, removed, found, params, code, prose)
             continue
         items: list[Line] = []
         mark: str | None = None
@@ -440,6 +529,57 @@ def _link_lists(
         for x in [head, *items]:
             if x.index not in removed and x.index not in found:
                 found[x.index] = (RULE_LINK_LIST, {"line": x.index + 1, **ev})
+
+
+#: Phrase rules whose removals are a widget's heading ("Related Courses", "Most
+#: Read"): the lines under one below the text may be its teasers.
+TEASER_HEADING_RULES = frozenset({"boilerplate.nav.widget_headings"})
+#: A teaser's title: at most this many words (an excerpt under it may be longer).
+_TEASER_TITLE_WORDS = 20
+#: A teaser block under a heading holds at most this many lines.
+_TEASER_MAX_LINES = 40
+
+
+def _teaser_tail(
+    nonblank: list[Line],
+    k: int,
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+    prose: Callable[[Line], bool],
+) -> None:
+    """The teasers under a widget's heading ``nonblank[k]``, removed by a phrase rule
+    below the first prose line: every line left from it to the page's end goes when
+    they are teasers: short lines (a title, a date: two to ``_TEASER_TITLE_WORDS``
+    words, no prose line, not ending in a full stop, a colon, a semicolon or a comma),
+    each *excerpt* (a prose line or a longer one) right under a short line, never two
+    excerpts in a row, and the excerpts shorter in all than the page's prose above the
+    heading (the page's own text). A heading over the article's paragraphs, over a
+    listing that is the page's text, or over notes and one-word headings ("See also",
+    "Footnotes", "[1]", "New in version 3.9.") keeps them.
+    """
+    block = [x for x in nonblank[k + 1 :] if x.index not in removed and x.index not in found]
+    if not block or len(block) > _TEASER_MAX_LINES or any(x.index in code for x in block):
+        return
+    excerpt_chars = 0
+    previous_short = False
+    for x in block:
+        long = prose(x) or x.words > _TEASER_TITLE_WORDS
+        if long:
+            if not previous_short:
+                return
+            excerpt_chars += len(x.text)
+        elif x.words < 2 or x.text.endswith((".", ":", ";", ",")):
+            return  # no title or date: a one-word heading, a note, a lead-in to a list
+        previous_short = not long
+    if excerpt_chars:
+        own = sum(len(x.text) for x in nonblank[:k] if x.index not in removed and prose(x))
+        if own <= excerpt_chars:
+            return
+    ev = {"heading": nonblank[k].text, "entries": len(block), "teasers": True}
+    for x in block:
+        found[x.index] = (RULE_LINK_LIST, {"line": x.index + 1, **ev})
 
 
 def _menus(
@@ -836,14 +976,29 @@ def page_title(
     found: Mapping[int, Any],
 ) -> str | None:
     """The page's title: the text of its first line left with ``_TITLE_WORDS`` words or
-    more. The context rules never take it, nor a line repeating it."""
+    more that is no list entry (a bulleted headline of a menu above it is not the
+    title). The context rules never take it, nor a line repeating it."""
     return next(
         (
             x.text
             for x in nonblank
-            if x.index not in removed and x.index not in found and x.words >= _TITLE_WORDS
+            if x.index not in removed
+            and x.index not in found
+            and x.words >= _TITLE_WORDS
+            and not _BULLET.match(x.text)
         ),
         None,
+    )
+
+
+def _title_over_date(x: Line, y: Line) -> bool:
+    """Whether ``x`` is a title over its date line ``y``: ``x`` has ``_TITLE_WORDS``
+    words or more and ends no sentence, ``y`` holds a year in at most six words."""
+    return (
+        x.words >= _TITLE_WORDS
+        and not ends_sentence(x.text)
+        and y.words <= 6
+        and _YEAR.search(y.text) is not None
     )
 
 
@@ -894,8 +1049,12 @@ def _chrome_runs(
             take: list[tuple[int, str]] = []
             for a, b in itertools.pairwise(hits):
                 between = [members[p] for p in range(a + 1, b) if members[p].index not in removed]
-                if 0 < len(between) <= params.chrome_run_max_kept and all(
-                    _label_like(x, params) for x in between
+                # the page's title stays, and so do the lines beside it (its date line);
+                # so does a title over its date line ("7 May, 2025 Politics")
+                if (
+                    0 < len(between) <= params.chrome_run_max_kept
+                    and all(_label_like(x, params) and x.text != title for x in between)
+                    and not any(_title_over_date(x, y) for x, y in itertools.pairwise(between))
                 ):
                     take += [(x.index, "between") for x in between]
             if params.chrome_run_bottom and j == n:

@@ -1235,6 +1235,7 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         "calendar": shape.RULE_CALENDAR,
         "hostname": shape.RULE_HOSTNAME,
         "empty_item": shape.RULE_EMPTY_ITEM,
+        "author_line": shape.RULE_AUTHOR_LINE,
     }
     for switch, rule_id in switches.items():
         if _selected(rule_id, config.boilerplate.enable):
