@@ -228,3 +228,18 @@ def test_the_screen_passes_every_text_where_a_weighing_marker_is_found(
         assert mk.flags_at(best) is mk.flags(mk.find(text, index))
         assert mk.screen_weight(text, index) + 1e-6 >= best > 0
     assert not mk.may_flag(CLEAN[0].replace("associate degree", "associated degrees"), index)
+
+
+def test_one_strong_marker_flags_a_short_text_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No clean text of any corpus holds a weighing marker, so a strong one flags by itself
+    (``SUPPORT_MIN`` 0): a one-sentence definition has no reverse-table hit to support it."""
+    text = (
+        "Glaciers ar shrinking in the northern ranges each summer, and meltwater fills the lakes."
+    )
+    stage = build(Config(), None)
+    doc = stage(Document("d", text))
+    assert doc.scores["spun"] is True
+    assert doc.scores["spin_distinct"] == 0
+    assert doc.text.startswith("Glaciers are shrinking in the northern ranges")
+    monkeypatch.setattr(mk, "SUPPORT_MIN", 2)
+    assert build(Config(), None)(Document("d", text)).text == text
