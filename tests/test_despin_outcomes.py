@@ -248,6 +248,11 @@ def test_a_recurring_spun_name_whose_original_is_absent_is_restored() -> None:
     # switched off, or asked for more occurrences than the name has
     assert "Quorbl Shops" in _stage(outcomes, name_repeat=0)(Document("d", twice)).text
     assert "Quorbl Shops" in _stage(outcomes, name_repeat=3)(Document("d", twice)).text
+    # an original inside the spun form ("games" in "Video games") is not written elsewhere
+    games = SPUN + "\nWe saw Quorbl Video games. A week later, Quorbl Video games closed.\n"
+    doc = _stage({})(Document("d", games))
+    assert [e.after for e in doc.edits if e.before == "Video games"] == ["Games", "Games"]
+    assert "Quorbl Video games" in _stage({})(Document("d", games + "Games resume.\n")).text
     # flagged with one T1 form only ("making an attempt"): no sign of the thesaurus
     # spinner's determinism, so the name stays
     one_t1 = twice.replace("historical past", "history").replace("a yr", "a year")

@@ -1052,7 +1052,10 @@ class DespinStage:
             key=lambda w: -w[2],
         )
         best, _ok, odds, ev = weighed[0]
-        if doc.get(best, (1, 0))[0] != 0 or ev["bigram_ratio"] < 1.0 or odds < cfg.t2_margin:
+        n_orig, n_spun = doc.get(best, (1, 0))
+        # an original inside the spun form itself ("games" in "Video games") is not written
+        n_orig -= n_spun * f" {e.spun} ".count(f" {best.lower()} ")
+        if n_orig != 0 or ev["bigram_ratio"] < 1.0 or odds < cfg.t2_margin:
             return None
         if len(weighed) > 1 and odds < cfg.alternative_margin * weighed[1][2]:
             return None
