@@ -39,7 +39,20 @@ CLEAN = [
     "The AR headset shows the map, and the ar command packs object files into archives.",
     "Volunteers may be a help in a very busy week, and one of them is also a nurse.",
     "The partners are liable jointly and severally for the debt, and the court said so.",
+    "Beryllium is a light metal, and exposure to beryllium dust can harm the lungs.",
+    "The helium balloon rose; liquid helium is colder still, and iodine is added to salt.",
+    "She drove from Oregon to Idaho, and the lens resolved features of one angstrom scale.",
 ]
+#: The WordNet-sense spinner's element names and symbols for function words (written for
+#: this test), and what they stand for.
+ELEMENTS = (
+    "The mayor said the road would beryllium closed, and helium said the work could wait. "
+    "Tomorrow iodine think the market opens at nine oregon ten, and the fee is angstrom bargain."
+)
+ELEMENTS_RESTORED = (
+    "The mayor said the road would be closed, and he said the work could wait. "
+    "Tomorrow I think the market opens at nine or ten, and the fee is a bargain."
+)
 
 
 @pytest.fixture(scope="module")
@@ -228,3 +241,41 @@ def test_the_screen_passes_every_text_where_a_weighing_marker_is_found(
         assert mk.flags_at(best) is mk.flags(mk.find(text, index))
         assert mk.screen_weight(text, index) + 1e-6 >= best > 0
     assert not mk.may_flag(CLEAN[0].replace("associate degree", "associated degrees"), index)
+
+
+def test_one_strong_marker_flags_a_short_text_alone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """No clean text of any corpus holds a weighing marker, so a strong one flags by itself
+    (``SUPPORT_MIN`` 0): a one-sentence definition has no reverse-table hit to support it."""
+    text = (
+        "Glaciers ar shrinking in the northern ranges each summer, and meltwater fills the lakes."
+    )
+    stage = build(Config(), None)
+    doc = stage(Document("d", text))
+    assert doc.scores["spun"] is True
+    assert doc.scores["spin_distinct"] == 0
+    assert doc.text.startswith("Glaciers are shrinking in the northern ranges")
+    monkeypatch.setattr(mk, "SUPPORT_MIN", 2)
+    assert build(Config(), None)(Document("d", text)).text == text
+
+
+def test_element_names_for_function_words_are_restored(stage: DespinStage) -> None:
+    """ "beryllium" for *be* after a modal, "helium" for *he* before a verb of saying,
+    "iodine" for *I* before a first-person verb, lower-case "oregon" for *or* between
+    words, "angstrom" for *a* where an article stands: each is a strong marker."""
+    for alone in (
+        "The road would beryllium closed for a week.",
+        "After the vote, helium said the work could wait.",
+        "Tomorrow iodine think the market opens early.",
+        "The market opens at nine oregon ten in winter.",
+        "The entry fee is angstrom bargain this year.",
+    ):
+        assert stage(Document("d", alone)).scores["spun"] is True, alone
+    doc = stage(Document("d", ELEMENTS))
+    assert doc.text == ELEMENTS_RESTORED
+    assert {e.rule for e in doc.edits} == {
+        "spin.marker.c.beryllium_be",
+        "spin.marker.c.helium_he",
+        "spin.marker.c.iodine_i",
+        "spin.marker.c.oregon_or",
+        "spin.marker.c.angstrom_a",
+    }

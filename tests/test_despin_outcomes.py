@@ -227,3 +227,35 @@ def test_a_recurring_spun_form_whose_original_is_absent_takes_the_learned_boost(
     assert "Quorbl shops Vrenk" in _stage(outcomes)(Document("d", with_original)).text
     # switched off
     assert "Quorbl shops Vrenk" in _stage(outcomes, silent_repeat=0)(Document("d", twice)).text
+
+
+def test_a_recurring_spun_name_whose_original_is_absent_is_restored() -> None:
+    """A capitalised spun word the neighbours cannot settle ("Quorbl Shops") is restored
+    when the same name recurs in a document of the thesaurus spinner (three distinct
+    T1 forms) that never writes the original (``name_repeat``)."""
+    outcomes = {"shops": (("stores", 12, "real:a"),)}
+    twice = SPUN + "\nWe visited Quorbl Shops. A week later, Quorbl Shops closed.\n"
+    once = SPUN + "\nWe visited Quorbl Shops.\n"
+    doc = _stage(outcomes)(Document("d", twice))
+    restored = [e for e in doc.edits if e.before == "Shops"]
+    assert [e.after for e in restored] == ["Stores", "Stores"]
+    assert all(e.evidence["name_recurs"] is True for e in restored)
+    # a name written once says nothing about every occurrence
+    assert "Quorbl Shops" in _stage(outcomes)(Document("d", once)).text
+    # the original written elsewhere: the spinner did not rewrite every occurrence
+    with_original = twice + "The stores stayed shut.\n"
+    assert "Quorbl Shops" in _stage(outcomes)(Document("d", with_original)).text
+    # switched off, or asked for more occurrences than the name has
+    assert "Quorbl Shops" in _stage(outcomes, name_repeat=0)(Document("d", twice)).text
+    assert "Quorbl Shops" in _stage(outcomes, name_repeat=3)(Document("d", twice)).text
+    # an original inside the spun form ("games" in "Video games") is not written elsewhere
+    games = SPUN + "\nWe saw Quorbl Video games. A week later, Quorbl Video games closed.\n"
+    doc = _stage({})(Document("d", games))
+    assert [e.after for e in doc.edits if e.before == "Video games"] == ["Games", "Games"]
+    assert "Quorbl Video games" in _stage({})(Document("d", games + "Games resume.\n")).text
+    # flagged with one T1 form only ("making an attempt"): no sign of the thesaurus
+    # spinner's determinism, so the name stays
+    one_t1 = twice.replace("historical past", "history").replace("a yr", "a year")
+    doc = _stage(outcomes, evidence_min_distinct=3)(Document("d", one_t1))
+    assert doc.scores["spun"] is True
+    assert "Quorbl Shops" in doc.text

@@ -243,6 +243,14 @@ class DespinConfig:
         " at least this often (the spinner rewrote every occurrence: 'goal' for target"
         " eight times); 0 turns it off",
     )
+    name_repeat: int = _doc(
+        2,
+        "in a flagged document that shows the thesaurus spinner's own forms (three distinct"
+        " T1 entries), a spun word inside a capitalised name that the neighbours cannot"
+        " settle is restored when the same capitalised form stands in names at least this"
+        " often and its original nowhere in the text ('Pink Lobster' six times, never"
+        " 'red'); 0 turns it off",
+    )
     t3_margin: float = _doc(
         1000.0,
         "a T3 match (when tiers names t3) needs neighbours in favour and odds of at least this",
@@ -349,9 +357,15 @@ class DespinConfig:
             raise ConfigError("confirm_min_t1 must be >= 0 and unconfirmed_factor >= 1")
         if self.doc_absent_bonus < 1 or self.swap_bonus < 1 or self.alternative_margin < 1:
             raise ConfigError("doc_absent_bonus, swap_bonus and alternative_margin must be >= 1")
-        if self.learned_alternatives < 0 or self.outcome_own_after < 0 or self.silent_repeat < 0:
+        if (
+            self.learned_alternatives < 0
+            or self.outcome_own_after < 0
+            or self.silent_repeat < 0
+            or self.name_repeat < 0
+        ):
             raise ConfigError(
-                "learned_alternatives, outcome_own_after and silent_repeat must be >= 0"
+                "learned_alternatives, outcome_own_after, silent_repeat and name_repeat"
+                " must be >= 0"
             )
         if self.outcome_weight < 0 or self.outcome_smoothing <= 0 or self.outcome_straddle < 0:
             raise ConfigError(

@@ -185,6 +185,9 @@ LEARNED_COMMON_ZIPF = 4.5
 #: The WordNet-sense spinner's tables (family c).
 SENSE_FILES = frozenset({"wordnet_lemmas.tsv", "wordnet_senses.tsv"})
 SENSE_MIN_DISTINCT = 3
+#: Distinct T1 forms of the thesaurus spinner a document needs before a recurring spun
+#: name (``name_repeat``) counts as that spinner's rewrite of every occurrence.
+NAME_REPEAT_T1 = 3
 #: Odds an ordinary WordNet lemma ("done" for through, "squad" for team) needs in a
 #: WordNet-sense spin (chosen on the emulated family-c pairs: 30, 100, 300, 1000 tried).
 SENSE_ORDINARY_MARGIN = 100.0
@@ -827,6 +830,13 @@ class DespinStage:
             margin_factor = max(margin_factor, spin_markers.MARKERS_ONLY_FACTOR)
         t1 = [k for k, m in enumerate(a.matches) if m.entry.tier == "t1"]
         rest = [k for k, m in enumerate(a.matches) if m.entry.tier != "t1"]
+        # capitalised spun forms written inside names, when the document shows the
+        # thesaurus spinner's own hand (its determinism is what a recurring name relies on)
+        names = (
+            self._recurring_names(text, a)
+            if self.config.name_repeat > 0 and not sense_doc and not a.markers_only
+            else None
+        )
         if sense_doc:
             # a WordNet-sense spin: the thesaurus spinner's ambiguous swaps are not its own
             rest = [
@@ -871,6 +881,11 @@ class DespinStage:
                     # document writes the restored name itself ("Home Republicans" beside
                     # "House Republicans")
                     decision = self._name_written(text, toks, m, a.score, prev, nxt)
+                    if decision is None and names:
+                        written = text[toks[m.i].start : toks[m.j - 1].end]
+                        decision = self._name_recurs(
+                            written, m, names, a.score, prev, nxt, doc_counts.get(m.entry.spun)
+                        )
                 if decision is None:
                     continue
                 applied[k] = decision
@@ -991,6 +1006,60 @@ class DespinStage:
             return None
         ev = {"tier": m.entry.tier, "spin_score": round(score, 3), "name_elsewhere": True}
         return found[0], ev
+
+    def _recurring_names(self, text: str, a: Analysis) -> Counter[str] | None:
+        """How often each T2/T3 spun form stands, as written, inside a capitalised name
+        ("Pink" in "Pink Lobster"), or None when the document holds fewer than
+        ``NAME_REPEAT_T1`` distinct T1 forms of the thesaurus spinner (the WordNet
+        lemmas left out): only that spinner's determinism says a recurring name is its
+        rewrite of every occurrence."""
+        t1 = {m.entry.spun for m in a.matches if m.entry.tier == "t1"} - self.lemmas
+        if len(t1) < NAME_REPEAT_T1:
+            return None
+        toks = a.tokens
+        return Counter(
+            text[toks[m.i].start : toks[m.j - 1].end]
+            for m in a.matches
+            if m.entry.tier != "t1" and _match_in_name(text, toks, m.i, m.j)
+        )
+
+    def _name_recurs(
+        self,
+        written: str,
+        m: Match,
+        names: Counter[str],
+        score: float,
+        prev: str | None,
+        nxt: str | None,
+        doc: dict[str, tuple[int, int]] | None,
+    ) -> tuple[str, dict[str, Any]] | None:
+        """``(original, evidence)`` for a match inside a capitalised name whose written
+        form stands in names at least ``name_repeat`` times in a document of the
+        thesaurus spinner, when its likeliest original (by the usual odds) occurs nowhere
+        in the text, the neighbours do not favour the spun wording, the odds reach
+        ``t2_margin`` and beat the runner-up by ``alternative_margin``: the spinner
+        rewrote the name wherever it stood ("Pink Lobster" six times, *red* never).
+        A ``keep`` context rule wins."""
+        cfg = self.config
+        e = m.entry
+        if doc is None or names[written] < cfg.name_repeat:
+            return None
+        ctx = self._context(e, prev, nxt)
+        if ctx is not None and ctx[0] == "keep":
+            return None
+        weighed = sorted(
+            ((alt, *self._weigh(e, alt, prev, nxt, doc.get(alt))) for alt in e.alternatives),
+            key=lambda w: -w[2],
+        )
+        best, _ok, odds, ev = weighed[0]
+        n_orig, n_spun = doc.get(best, (1, 0))
+        # an original inside the spun form itself ("games" in "Video games") is not written
+        n_orig -= n_spun * f" {e.spun} ".count(f" {best.lower()} ")
+        if n_orig != 0 or ev["bigram_ratio"] < 1.0 or odds < cfg.t2_margin:
+            return None
+        if len(weighed) > 1 and odds < cfg.alternative_margin * weighed[1][2]:
+            return None
+        return best, {"tier": e.tier, "spin_score": round(score, 3), "name_recurs": True, **ev}
 
     def _spun_name(self, ev: dict[str, Any]) -> bool:
         """A T2 match inside a capitalised name ("Kansas Metropolis Chiefs") is a spun
