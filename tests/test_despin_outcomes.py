@@ -118,6 +118,9 @@ def test_the_learned_factor_is_in_the_evidence() -> None:
         {"learned_alternatives": -1},
         {"outcome_own_after": -1},
         {"silent_repeat": -1},
+        {"name_odds": -1.0},
+        {"strong_odds": -1.0},
+        {"strong_min_ratio": -0.1},
     ],
 )
 def test_bad_outcome_settings_are_refused(bad: dict[str, float]) -> None:
@@ -215,15 +218,18 @@ def test_a_recurring_spun_form_whose_original_is_absent_takes_the_learned_boost(
     outcomes = {"shops": (("stores", 12, "real:a"),)}
     twice = SPUN + "\nQuorbl shops Vrenk opened at dawn. Later, Zentor shops Plimm closed.\n"
     once = SPUN + "\nQuorbl shops Vrenk opened at dawn.\n"
-    doc = _stage(outcomes)(Document("d", twice))
+    # strong_odds off: it counts the learned factor in full on strong odds, here 12 of 12
+    strict = {"strong_odds": 0.0}
+    doc = _stage(outcomes, **strict)(Document("d", twice))
     restored = [e for e in doc.edits if e.before == "shops"]
     assert [e.after for e in restored] == ["stores", "stores"]
     assert all(e.evidence["recurs"] is True for e in restored)
     assert "Quorbl stores Vrenk" in doc.text
     # once: the learned factor cannot raise the odds of silent neighbours
-    assert "Quorbl shops Vrenk" in _stage(outcomes)(Document("d", once)).text
+    assert "Quorbl shops Vrenk" in _stage(outcomes, **strict)(Document("d", once)).text
     # the original written elsewhere: no rewrite of every occurrence
     with_original = twice + "The stores stayed shut.\n"
-    assert "Quorbl shops Vrenk" in _stage(outcomes)(Document("d", with_original)).text
+    assert "Quorbl shops Vrenk" in _stage(outcomes, **strict)(Document("d", with_original)).text
     # switched off
-    assert "Quorbl shops Vrenk" in _stage(outcomes, silent_repeat=0)(Document("d", twice)).text
+    off = _stage(outcomes, silent_repeat=0, **strict)(Document("d", twice))
+    assert "Quorbl shops Vrenk" in off.text
