@@ -36,6 +36,11 @@ fingerprints may come from another spinner: its T2/T3 matches need
 ``unconfirmed_factor`` times the odds. With ``consistency``, a T2 spun form restored
 with strong odds is restored to the same original at its other matches where the
 neighbours do not disfavour it.
+A T2/T3 match whose odds reach ``strong_odds`` (the learned reliability counted in
+full) goes ahead with silent neighbours or ones that lean only a little towards the
+spun wording (``strong_min_ratio``); one inside a name whose odds reach ``name_odds``
+is restored when its words stand capitalised in mid-sentence elsewhere in the text too
+(a spinner rewrites a name the same way at every occurrence).
 An entry with several originals (``support|help``) has each weighed; the best is
 restored if it beats the runner-up by ``alternative_margin`` (a T1 match takes
 the best). What the real pairs show (``outcomes.tsv``: how often a spun form's matches
