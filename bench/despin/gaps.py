@@ -77,8 +77,8 @@ class Left:
     best: str
     odds: float
     ratio: float
-    right: bool  # the likeliest candidate is what the original says there
-    known: bool  # one of the candidates is what the original says there
+    right: bool  # the likeliest candidate stands in what the original says there
+    known: bool  # one of the candidates stands in what the original says there
     original: str  # the original's words aligned with the match
     in_name: bool
 
@@ -281,12 +281,22 @@ def _left(
             best[0],
             best[2],
             float(best[3].get("bigram_ratio", 1.0)),
-            best[0].lower() == target,
-            any(w[0].lower() == target for w in weighed),
+            _within(best[0], target),
+            any(_within(w[0], target) for w in weighed),
             target,
             _match_in_name(spun, toks, m.i, m.j),
         )
     )
+
+
+def _within(candidate: str, target: str) -> bool:
+    """``candidate`` stands as whole words in ``target``, the original's words aligned
+    with a match (a stretch may be longer than the match: "those employees").
+
+    >>> _within("employees", "those employees"), _within("ahead", "future of where")
+    (True, False)
+    """
+    return f" {candidate.lower()} " in f" {target} "
 
 
 def run(family: str, cfg: Config, tables: SpinTables) -> Gaps:
@@ -340,15 +350,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     left = [x for x in gaps.left if args.odds_above <= x.odds < args.odds_below]
     right = sum(x.right for x in left)
     print(f"\nmatches left in flagged documents: {len(left)}, likeliest candidate right: {right}")
-    by_band: Counter[tuple[str, str, bool]] = Counter()
+    bands = (0.1, 1, 3, 7.5, 30, 100, 1000, float("inf"))
+    by_band: Counter[tuple[str, float, bool]] = Counter()
     for x in left:
-        band = next(f"<{b:g}" for b in (0.1, 1, 3, 7.5, 30, 100, 1000, float("inf")) if x.odds < b)
-        by_band[(x.tier, band, x.right)] += 1
-    print("| tier | odds | right | wrong |\n|---|---|---:|---:|")
+        by_band[(x.tier, next(b for b in bands if x.odds < b), x.right)] += 1
+    print("| tier | odds below | right | wrong |\n|---|---|---:|---:|")
     for tier, band in sorted({(t, b) for t, b, _ in by_band}):
-        print(
-            f"| {tier} | {band} | {by_band[(tier, band, True)]} | {by_band[(tier, band, False)]} |"
-        )
+        right_n, wrong_n = by_band[(tier, band, True)], by_band[(tier, band, False)]
+        print(f"| {tier} | {band:g} | {right_n} | {wrong_n} |")
     if args.matches:
         for x in sorted(left, key=lambda x: -x.odds):
             print(
