@@ -79,7 +79,8 @@ def test_seed_001_edits_are_audited(seed_doc: Document) -> None:
     for e in seed_doc.edits:
         assert e.stage == "despin"
         assert e.rule.startswith("spin.en.t")
-        assert e.evidence["tier"] in ("t1", "t2")
+        # a T3 match only on strong odds (the real pairs' reliability of "within the")
+        assert e.evidence["tier"] in ("t1", "t2") or e.evidence["odds"] >= 1000
         assert e.evidence["spin_score"] == seed_doc.scores["spin_score"]
         if e.evidence["tier"] == "t2":
             assert "context" in e.evidence or e.evidence["odds"] >= 7.5
@@ -101,12 +102,25 @@ def test_t2_context_rule_and_keep_rule(stage: DespinStage) -> None:
     assert "Financial and military assistance to Ukraine" in doc.text
 
 
-def test_t3_is_not_applied_without_strong_evidence(seed_doc: Document) -> None:
+def test_t3_is_not_applied_without_strong_evidence() -> None:
     # "within the" (← "in the") and "use" (← "apply") are T3 in the test table; their
-    # neighbours here ("languishing", "U.S.") fall short of t3_margin.
-    assert "languishing within the U.S. Senate" in seed_doc.text
+    # neighbours here ("languishing", "U.S.") fall short of t3_margin, and without the
+    # strong-odds rule nothing else carries them.
+    doc = make_stage(strong_odds=0)(Document("001", SEED_SPUN))
+    assert "languishing within the U.S. Senate" in doc.text
+    assert "keen to use any" in doc.text or "willing to use any" in doc.text
+    assert not [e for e in doc.edits if e.evidence["tier"] == "t3"]
+
+
+def test_t3_strong_odds_with_silent_neighbours(seed_doc: Document) -> None:
+    # The real pairs show "within the" standing for "in the" far more often than the
+    # typical entry: its learned odds carry the silent neighbours past strong_odds (the
+    # seed's original reads "languishing in the U.S. Senate"); "use" stays.
+    assert "languishing in the U.S. Senate" in seed_doc.text
     assert "keen to use any" in seed_doc.text or "willing to use any" in seed_doc.text
-    assert not [e for e in seed_doc.edits if e.evidence["tier"] == "t3"]
+    t3 = [e for e in seed_doc.edits if e.evidence["tier"] == "t3"]
+    assert [e.before for e in t3] == ["within the"]
+    assert t3[0].evidence["strong"] is True and t3[0].evidence["odds"] >= 1000
 
 
 def test_t3_applies_only_with_strong_evidence_and_when_enabled() -> None:
@@ -128,6 +142,7 @@ def test_t3_applies_only_with_strong_evidence_and_when_enabled() -> None:
                 e.evidence["bigram_ratio"] > 1
                 or e.evidence.get("recurs") is True
                 or e.evidence.get("consistency") is True
+                or e.evidence.get("strong") is True
             )
         )
 
@@ -285,6 +300,27 @@ def test_capitalised_mid_sentence_t2_word_is_left_as_a_name(stage: DespinStage) 
     assert "among other members" in tail  # spin.ctx.different.among, same word in lower case
 
 
+def test_a_recurring_spun_name_is_restored_on_strong_odds(stage: DespinStage) -> None:
+    # "pink" -> "red" has strong odds, but "pink sox" is no bigram the list knows well
+    # enough for name_ratio; written twice, the name is the spinner's every time.
+    twice = "Fans of the Pink Sox waited by the gate for hours. The Pink Sox lost.\n"
+    doc = stage(Document("x", SEED_SPUN + twice))
+    assert doc.text.endswith(
+        "Fans of the Red Sox waited by the gate for hours. The Red Sox lost.\n"
+    )
+    ev = [e.evidence for e in doc.edits if e.start >= len(SEED_SPUN)]
+    assert len(ev) == 2 and all(e["name_recurs"] is True and e["odds"] >= 100 for e in ev)
+    # the odds alone restore it (without name_repeat, the rule for a recurring name
+    # whose original is absent, which also takes this one)
+    alone = make_stage(name_repeat=0)(Document("x", SEED_SPUN + twice))
+    assert alone.text.endswith("The Red Sox lost.\n")
+    # written once, or with both rules off, the name stays as written
+    once = "Fans of the Pink Sox waited by the gate for hours.\n"
+    assert stage(Document("x", SEED_SPUN + once)).text.endswith(once)
+    off = make_stage(name_odds=0, name_repeat=0)(Document("x", SEED_SPUN + twice))
+    assert off.text.endswith(twice)
+
+
 def _stage_with(entry_spun: str, original: str, **despin: object) -> DespinStage:
     from textclean.stages.despin.table import Entry, SpinTables
 
@@ -324,7 +360,9 @@ def test_silent_neighbours_need_a_strong_prior() -> None:
     assert doc.text.endswith("He said so. Members of the Qorblan union said Vrenk would sign.\n")
     (ev,) = [e.evidence for e in doc.edits if e.rule == "spin.en.t2.stated"]
     assert ev["bigram_ratio"] == 1.0 and "doc_factor" not in ev and ev["odds"] >= 20
-    strict = make_stage(silent_margin=1e9)(Document("x", SEED_SPUN + tail))
+    # without that way in (and without strong_odds, which counts the real pairs'
+    # reliability of "stated" in full), the match stays
+    strict = make_stage(silent_margin=1e9, strong_odds=0)(Document("x", SEED_SPUN + tail))
     assert strict.text.endswith(tail)
 
 

@@ -202,7 +202,8 @@ def test_a_t3_restoration_with_strong_odds_leads_consistency() -> None:
     text = SPUN + "The grocery zorp opened early. A purple zorp wobbled.\n"
 
     def zorps(consistency: bool) -> list[tuple[str, bool]]:
-        cfg = Config().replace(despin={"consistency": consistency}).despin
+        # strong_odds off: the unknown word's prior alone would carry "purple zorp"
+        cfg = Config().replace(despin={"consistency": consistency, "strong_odds": 0.0}).despin
         doc = DespinStage.from_tables(cfg, tables)(Document("d", text))
         return [
             (e.after, e.evidence.get("consistency", False)) for e in doc.edits if e.before == "zorp"

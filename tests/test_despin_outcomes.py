@@ -118,6 +118,9 @@ def test_the_learned_factor_is_in_the_evidence() -> None:
         {"learned_alternatives": -1},
         {"outcome_own_after": -1},
         {"silent_repeat": -1},
+        {"name_odds": -1.0},
+        {"strong_odds": -1.0},
+        {"strong_min_ratio": -0.1},
     ],
 )
 def test_bad_outcome_settings_are_refused(bad: dict[str, float]) -> None:
@@ -215,18 +218,21 @@ def test_a_recurring_spun_form_whose_original_is_absent_takes_the_learned_boost(
     outcomes = {"shops": (("stores", 12, "real:a"),)}
     twice = SPUN + "\nQuorbl shops Vrenk opened at dawn. Later, Zentor shops Plimm closed.\n"
     once = SPUN + "\nQuorbl shops Vrenk opened at dawn.\n"
-    doc = _stage(outcomes)(Document("d", twice))
+    # strong_odds off: it counts the learned factor in full on strong odds, here 12 of 12
+    strict = {"strong_odds": 0.0}
+    doc = _stage(outcomes, **strict)(Document("d", twice))
     restored = [e for e in doc.edits if e.before == "shops"]
     assert [e.after for e in restored] == ["stores", "stores"]
     assert all(e.evidence["recurs"] is True for e in restored)
     assert "Quorbl stores Vrenk" in doc.text
     # once: the learned factor cannot raise the odds of silent neighbours
-    assert "Quorbl shops Vrenk" in _stage(outcomes)(Document("d", once)).text
+    assert "Quorbl shops Vrenk" in _stage(outcomes, **strict)(Document("d", once)).text
     # the original written elsewhere: no rewrite of every occurrence
     with_original = twice + "The stores stayed shut.\n"
-    assert "Quorbl shops Vrenk" in _stage(outcomes)(Document("d", with_original)).text
+    assert "Quorbl shops Vrenk" in _stage(outcomes, **strict)(Document("d", with_original)).text
     # switched off
-    assert "Quorbl shops Vrenk" in _stage(outcomes, silent_repeat=0)(Document("d", twice)).text
+    off = _stage(outcomes, silent_repeat=0, **strict)(Document("d", twice))
+    assert "Quorbl shops Vrenk" in off.text
 
 
 def test_a_recurring_spun_name_whose_original_is_absent_is_restored() -> None:
@@ -234,28 +240,30 @@ def test_a_recurring_spun_name_whose_original_is_absent_is_restored() -> None:
     when the same name recurs in a document of the thesaurus spinner (three distinct
     T1 forms) that never writes the original (``name_repeat``)."""
     outcomes = {"shops": (("stores", 12, "real:a"),)}
+    alone = {"name_odds": 0.0}  # this rule alone: name_odds restores names on odds
     twice = SPUN + "\nWe visited Quorbl Shops. A week later, Quorbl Shops closed.\n"
     once = SPUN + "\nWe visited Quorbl Shops.\n"
-    doc = _stage(outcomes)(Document("d", twice))
+    doc = _stage(outcomes, **alone)(Document("d", twice))
     restored = [e for e in doc.edits if e.before == "Shops"]
     assert [e.after for e in restored] == ["Stores", "Stores"]
     assert all(e.evidence["name_recurs"] is True for e in restored)
     # a name written once says nothing about every occurrence
-    assert "Quorbl Shops" in _stage(outcomes)(Document("d", once)).text
+    assert "Quorbl Shops" in _stage(outcomes, **alone)(Document("d", once)).text
     # the original written elsewhere: the spinner did not rewrite every occurrence
     with_original = twice + "The stores stayed shut.\n"
-    assert "Quorbl Shops" in _stage(outcomes)(Document("d", with_original)).text
+    assert "Quorbl Shops" in _stage(outcomes, **alone)(Document("d", with_original)).text
     # switched off, or asked for more occurrences than the name has
-    assert "Quorbl Shops" in _stage(outcomes, name_repeat=0)(Document("d", twice)).text
-    assert "Quorbl Shops" in _stage(outcomes, name_repeat=3)(Document("d", twice)).text
+    assert "Quorbl Shops" in _stage(outcomes, **alone, name_repeat=0)(Document("d", twice)).text
+    assert "Quorbl Shops" in _stage(outcomes, **alone, name_repeat=3)(Document("d", twice)).text
     # an original inside the spun form ("games" in "Video games") is not written elsewhere
     games = SPUN + "\nWe saw Quorbl Video games. A week later, Quorbl Video games closed.\n"
-    doc = _stage({})(Document("d", games))
+    doc = _stage({}, **alone)(Document("d", games))
     assert [e.after for e in doc.edits if e.before == "Video games"] == ["Games", "Games"]
-    assert "Quorbl Video games" in _stage({})(Document("d", games + "Games resume.\n")).text
+    written = _stage({}, **alone)(Document("d", games + "Games resume.\n"))
+    assert "Quorbl Video games" in written.text
     # flagged with one T1 form only ("making an attempt"): no sign of the thesaurus
     # spinner's determinism, so the name stays
     one_t1 = twice.replace("historical past", "history").replace("a yr", "a year")
-    doc = _stage(outcomes, evidence_min_distinct=3)(Document("d", one_t1))
+    doc = _stage(outcomes, **alone, evidence_min_distinct=3)(Document("d", one_t1))
     assert doc.scores["spun"] is True
     assert "Quorbl Shops" in doc.text

@@ -261,6 +261,22 @@ class DespinConfig:
         "when its neighbours favour the original by this bigram likelihood ratio ('Kansas "
         "Metropolis' -> 'Kansas City'); 0 leaves every such match alone",
     )
+    name_odds: float = _doc(
+        100.0,
+        "in a flagged document, a T2/T3 match inside a name is also restored when its full odds"
+        " (neighbours, prior, learned reliability) reach this, whatever the name's own bigram"
+        " ratio ('Dwelling Depot' -> 'Home Depot'); 0 turns it off",
+    )
+    strong_odds: float = _doc(
+        1000.0,
+        "in a flagged document, a T2/T3 match goes ahead on odds of at least this (learned"
+        " reliability included) when its neighbours are silent or favour the spun wording by"
+        " less than strong_min_ratio; 0 turns it off",
+    )
+    strong_min_ratio: float = _doc(
+        0.5,
+        "the lowest neighbour ratio original:spun a strong_odds match may have",
+    )
     name_elsewhere: bool = _doc(
         True,
         "in a flagged document, a spun word inside a capitalised name is restored when the "
@@ -367,6 +383,8 @@ class DespinConfig:
                 "learned_alternatives, outcome_own_after, silent_repeat and name_repeat"
                 " must be >= 0"
             )
+        if self.name_odds < 0 or self.strong_odds < 0 or self.strong_min_ratio < 0:
+            raise ConfigError("name_odds, strong_odds and strong_min_ratio must be >= 0")
         if self.outcome_weight < 0 or self.outcome_smoothing <= 0 or self.outcome_straddle < 0:
             raise ConfigError(
                 "outcome_weight and outcome_straddle must be >= 0, outcome_smoothing > 0"

@@ -36,6 +36,11 @@ fingerprints may come from another spinner: its T2/T3 matches need
 ``unconfirmed_factor`` times the odds. With ``consistency``, a T2 spun form restored
 with strong odds is restored to the same original at its other matches where the
 neighbours do not disfavour it.
+A T2/T3 match whose odds reach ``strong_odds`` (the learned reliability counted in
+full) goes ahead with silent neighbours or ones that lean only a little towards the
+spun wording (``strong_min_ratio``); one inside a name whose odds reach ``name_odds``
+is restored when its words stand capitalised in mid-sentence elsewhere in the text too
+(a spinner rewrites a name the same way at every occurrence).
 An entry with several originals (``support|help``) has each weighed; the best is
 restored if it beats the runner-up by ``alternative_margin`` (a T1 match takes
 the best). What the real pairs show (``outcomes.tsv``: how often a spun form's matches
@@ -741,12 +746,22 @@ class DespinStage:
             margin = SENSE_ORDINARY_MARGIN  # only ever weighed in a WordNet-sense spin
         # T3 needs neighbours in favour, or silent ones in a recurring spun form (_weigh)
         t3_silent = "recurs" in best_ev
-        if (
+        # Strong odds (the learned reliability counted in full) carry a match whose
+        # neighbours are silent or lean only a little towards the spun wording: in a
+        # flagged document such a form is the spinner's ("income" for revenue eight times).
+        strong = (
+            self.config.strong_odds > 0
+            and odds >= max(margin, margin_factor * self.config.strong_odds)
+            and float(best_ev.get("bigram_ratio", 1.0)) >= self.config.strong_min_ratio
+        )
+        if not strong and (
             not ok
             or odds < margin
             or (e.tier == "t3" and best_ev.get("bigram_ratio", 1.0) <= 1.0 and not t3_silent)
         ):
             return None
+        if strong and (not ok or (e.tier == "t3" and best_ev.get("bigram_ratio", 1.0) <= 1.0)):
+            ev["strong"] = True
         if len(ranked) > 1 and odds < self.config.alternative_margin * ranked[1][2]:
             return None  # the neighbours cannot tell the originals apart
         if self.own_after(e.spun, raw_prev, best):
@@ -876,7 +891,14 @@ class DespinStage:
                     margin_factor,
                     raw_prev,
                 )
-                if in_name and (decision is None or not self._spun_name(decision[1])):
+                if (
+                    in_name
+                    and decision is not None
+                    and not self._spun_name(decision[1])
+                    and self._recurring_name(text, toks, m, decision[1])
+                ):
+                    decision = (decision[0], {**decision[1], "name_recurs": True})
+                elif in_name and (decision is None or not self._spun_name(decision[1])):
                     # "Asian Nations", "Power Ministry": a name as written, unless the
                     # document writes the restored name itself ("Home Republicans" beside
                     # "House Republicans")
@@ -1067,6 +1089,28 @@ class DespinStage:
         ``name_ratio`` ("kansas city" against "kansas metropolis"); a context rule or
         the prior alone never decides it."""
         return "context" not in ev and float(ev.get("bigram_ratio", 0.0)) >= self.config.name_ratio
+
+    def _recurring_name(
+        self, text: str, toks: Sequence[Token], m: Match, ev: dict[str, Any]
+    ) -> bool:
+        """A T2/T3 match inside a name whose odds reach ``name_odds`` and whose words, as
+        written, stand capitalised in mid-sentence at least twice in the text: the spinner
+        rewrites a name the same way at every occurrence ("Pink Sox" throughout a baseball
+        story), so a spun name recurs, and its odds (the neighbours, the prior and the real
+        pairs' reliability) decide it as anywhere else. A name written once ("the
+        Different Nations Forum") is left as it stands."""
+        need = self.config.name_odds
+        if need <= 0 or "context" in ev or float(ev.get("odds", 0.0)) < need:
+            return False
+        width = m.j - m.i
+        words = [text[t.start : t.end] for t in toks[m.i : m.j]]
+        return any(
+            toks[k].key == toks[m.i].key
+            and not m.i - width < k < m.j
+            and [text[t.start : t.end] for t in toks[k : k + width]] == words
+            and _match_in_name(text, toks, k, k + width)
+            for k in range(len(toks) - width + 1)
+        )
 
     def _consistent(
         self,
