@@ -139,15 +139,16 @@ def _single_spaced(text: str) -> bool:
     >>> _single_spaced("a b"), _single_spaced("a  b"), _single_spaced(" a"), _single_spaced("a\tb")
     (True, False, False, False)
     """
+    if "  " in text or text[:1] == " " or text[-1:] == " ":
+        return False
+    if text.isprintable():
+        # no whitespace but spaces: every other whitespace character is unprintable
+        # (checked over every code point in tests/test_boilerplate_layout.py)
+        return True
     return not (
-        "  " in text
-        or text[:1] == " "
-        or text[-1:] == " "
-        or (
-            any(c in text for c in _ODD_ASCII_N)
-            if text.isascii()
-            else _ODD_SPACE_RE.search(text) is not None
-        )
+        any(c in text for c in _ODD_ASCII_N)
+        if text.isascii()
+        else _ODD_SPACE_RE.search(text) is not None
     )
 
 
