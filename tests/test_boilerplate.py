@@ -469,6 +469,20 @@ def test_a_lines_word_count_is_count_words_once_and_for_all(text: str) -> None:
 _SPACES = [c for c in map(chr, range(0x110000)) if c.isspace()]
 
 
+def test_no_whitespace_but_a_space_is_printable() -> None:
+    """``layout._single_spaced`` takes a printable text for one without whitespace
+    other than spaces: true of every code point."""
+    assert [c for c in _SPACES if c.isprintable()] == [" "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "é", " ", "\t", "\n", "\u00a0", "\x1f", "東"])))
+def test_single_spaced_is_a_split_with_single_spaces(text: str) -> None:
+    from textclean.stages.boilerplate.layout import _single_spaced
+
+    assert _single_spaced(text) == (" ".join(text.split()) == text)
+
+
 @settings(max_examples=300, deadline=None)
 @given(
     st.lists(

@@ -14,7 +14,7 @@ import random
 from pathlib import Path
 
 from textclean.config import Config
-from textclean.document import Document
+from textclean.document import Change, Document
 from textclean.stages import boilerplate
 from textclean.stages.boilerplate import stage as stage_module
 from textclean.stages.boilerplate.stage import BoilerplateStage
@@ -29,9 +29,12 @@ class _EveryRuleEveryPass(BoilerplateStage):
     """The stage as it was: each pass tries every rule on every line."""
 
     def _one_pass(
-        self, doc: Document, no_anywhere: frozenset[str] = frozenset()
-    ) -> tuple[int, int, list[str], set[str]]:
-        return super()._one_pass(doc, frozenset())
+        self,
+        text: str,
+        no_anywhere: frozenset[str] | set[str] = frozenset(),
+        memo: stage_module._Memo | None = None,
+    ) -> tuple[list[Change], int, list[str], set[str]]:
+        return super()._one_pass(text, frozenset(), None)  # nothing known, nothing shared
 
 
 FULL = _EveryRuleEveryPass(**{f.name: getattr(STAGE, f.name) for f in dataclasses.fields(STAGE)})
@@ -136,10 +139,13 @@ def test_a_line_a_pass_missed_is_not_tried_again() -> None:
     @dataclasses.dataclass(frozen=True)
     class Spy(BoilerplateStage):
         def _one_pass(
-            self, doc: Document, no_anywhere: frozenset[str] = frozenset()
-        ) -> tuple[int, int, list[str], set[str]]:
-            seen.append(no_anywhere)
-            return super()._one_pass(doc, no_anywhere)
+            self,
+            text: str,
+            no_anywhere: frozenset[str] | set[str] = frozenset(),
+            memo: stage_module._Memo | None = None,
+        ) -> tuple[list[Change], int, list[str], set[str]]:
+            seen.append(frozenset(no_anywhere))
+            return super()._one_pass(text, no_anywhere, memo)
 
     spy = Spy(**{f.name: getattr(STAGE, f.name) for f in dataclasses.fields(STAGE)})
     doc = spy(Document("t", text))
@@ -147,3 +153,31 @@ def test_a_line_a_pass_missed_is_not_tried_again() -> None:
     assert len(seen) >= 2 and seen[0] == frozenset()
     assert set(PROSE) <= seen[1]
     assert _result(doc) == _result(FULL(Document("t", text)))
+
+
+def _stage_result(doc: Document, first_edit: int = 0) -> tuple[object, ...]:
+    scores = {k: v for k, v in doc.scores.items() if k.startswith("boilerplate.")}
+    return (doc.text, [e.to_dict() for e in doc.edits[first_edit:]], scores, doc.dropped)
+
+
+def test_called_again_on_the_same_document_as_on_a_new_one() -> None:
+    """The pipeline's settling pass calls the stage again on a document that other
+    stages changed since: what the stage remembers of the document's lines
+    (``stage._Memo``) gives the result of a fresh call on the new text."""
+    rng = random.Random(17)
+    checked = 0
+    for k in range(300):
+        doc = Document(str(k), _page(rng))
+        STAGE(doc)
+        lines = doc.text.split("\n")
+        if len(lines) < 3:
+            continue
+        for _ in range(rng.randint(1, 3)):  # what repeats would take: a few lines
+            del lines[rng.randrange(len(lines))]
+        doc.text = "\n".join(lines)
+        before = len(doc.edits)
+        again = _stage_result(FULL(Document(str(k), doc.text)))
+        STAGE(doc)
+        assert _stage_result(doc, before) == again, doc.text
+        checked += 1
+    assert checked > 150

@@ -44,3 +44,17 @@ def test_lines_cover_the_text_whatever_the_line_end(end: str) -> None:
 def test_reverse_sentence_end_search_finds_what_a_forward_search_finds(line: str) -> None:
     forward = regex.compile(textblocks._ENDS_SENTENCE.pattern.removeprefix("(?r)"))
     assert (textblocks._ENDS_SENTENCE.search(line) is None) == (forward.search(line) is None)
+
+
+@given(st.lists(st.sampled_from(["a", "\n", "bc", " ", "é"]), max_size=40).map("".join))
+def test_the_line_feed_path_finds_the_lines_the_pattern_finds(text: str) -> None:
+    """Text without "\\r" is split by ``str.split`` and running sums of the lengths:
+    the lines (offsets included) are those the line pattern finds."""
+    from textclean.textblocks import _LINE, Line, _split_lines
+
+    want = []
+    for m in _LINE.finditer(text):
+        if m.start() == len(text) and not m.group(0):
+            break
+        want.append(Line(m.start(), m.end(1), m.end(), m.group(1)))
+    assert _split_lines(text) == want

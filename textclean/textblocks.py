@@ -22,7 +22,8 @@ terminator (``\\n``, ``\\r\\n`` or ``\\r``).
 
 from __future__ import annotations
 
-from itertools import pairwise
+from itertools import accumulate, pairwise, repeat
+from operator import add, sub
 from typing import NamedTuple
 
 import regex
@@ -111,18 +112,19 @@ def _split_lines(text: str) -> list[Line]:
                 break
             lines.append(Line(m.start(), m.end(1), m.end(), m.group(1)))
         return lines
-    # Only "\n" ends a line: str.split finds the same lines, much faster.
+    # Only "\n" ends a line: str.split finds the same lines, much faster, and the
+    # offsets are running sums of the parts' lengths (C-level loops only): a line
+    # stops one past its end, and the next starts where it stops.
     parts = text.split("\n")
     last = parts.pop()
-    lines = []
-    append = lines.append
-    new = _new_tuple  # Line(...) without the named tuple's Python-level __new__
-    pos = 0
-    for part in parts:
-        end = pos + len(part)
-        append(new(Line, (pos, end, end + 1, part)))
-        pos = end + 1
+    stops = list(accumulate(map(add, map(len, parts), repeat(1))))
+    ends = map(sub, stops, repeat(1))
+    starts = [0, *stops]
+    # Line(...) without the named tuple's Python-level __new__
+    # (``starts`` holds one more: where the text after the last "\n" starts)
+    lines = list(map(_new_tuple, repeat(Line), zip(starts, ends, stops, parts, strict=False)))
     if last:
+        pos = starts[-1]
         lines.append(Line(pos, len(text), len(text), last))
     return lines
 

@@ -14,6 +14,7 @@ False
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -139,15 +140,16 @@ def _single_spaced(text: str) -> bool:
     >>> _single_spaced("a b"), _single_spaced("a  b"), _single_spaced(" a"), _single_spaced("a\tb")
     (True, False, False, False)
     """
+    if "  " in text or text[:1] == " " or text[-1:] == " ":
+        return False
+    if text.isprintable():
+        # no whitespace but spaces: every other whitespace character is unprintable
+        # (checked over every code point in tests/test_boilerplate_layout.py)
+        return True
     return not (
-        "  " in text
-        or text[:1] == " "
-        or text[-1:] == " "
-        or (
-            any(c in text for c in _ODD_ASCII_N)
-            if text.isascii()
-            else _ODD_SPACE_RE.search(text) is not None
-        )
+        any(c in text for c in _ODD_ASCII_N)
+        if text.isascii()
+        else _ODD_SPACE_RE.search(text) is not None
     )
 
 
@@ -189,13 +191,16 @@ def layout_lines(text: str) -> list[Line]:
     >>> [ln.text for ln in layout_lines("—\t—\n  Share   this \n")]
     ['— —', 'Share this']
     """
-    new = _new_line
     lines = split_lines(text)
-    if _collapsed(text):
-        return [new(Line, (i, ln.start, ln.stop, ln.text)) for i, ln in enumerate(lines)]
-    return [
-        new(Line, (i, ln.start, ln.stop, " ".join(ln.text.split()))) for i, ln in enumerate(lines)
-    ]
+    if not lines:
+        return []
+    starts, _, stops, texts = zip(*lines, strict=True)  # (start, end, stop, text) of each
+    if not _collapsed(text):
+        texts = [" ".join(t.split()) for t in texts]
+    # Line(i, start, stop, text) without the named tuple's Python-level __new__
+    return list(
+        map(_new_line, itertools.repeat(Line), zip(itertools.count(), starts, stops, texts))
+    )
 
 
 def ends_sentence(text: str) -> bool:

@@ -39,6 +39,7 @@ import itertools
 import math
 import re
 import unicodedata
+import weakref
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
@@ -422,6 +423,43 @@ _GLOBAL_FLAGS = regex.compile(r"\(\?[a-zA-Z^-]+\)")
 
 
 @dataclass
+class _Memo:
+    """What the passes over one document can share: pure functions of a line's text
+    (under the stage's config), so a later pass, or the stage called again on the same
+    document after other stages removed lines, looks them up instead of computing
+    them again. Kept for one document at a time (see :func:`_memo_for`)."""
+
+    #: :func:`line_key`, :func:`normalize` and the edge mask of each line text
+    keys: dict[str, str] = field(default_factory=dict)
+    norms: dict[str, str] = field(default_factory=dict)
+    edges: dict[str, int] = field(default_factory=dict)
+    #: ``_Run.prose`` of each line text, by the page's ``snippets`` flag
+    prose: tuple[dict[str, bool], dict[str, bool]] = field(default_factory=lambda: ({}, {}))
+    #: line texts every zone-free line rule missed in a pass without a timeout
+    known: set[str] = field(default_factory=set)
+
+
+#: The stage, the document and the memo of the last document the stage worked on.
+_LAST_MEMO: tuple[Any, weakref.ref[Document], _Memo] | None = None
+
+
+def _memo_for(stage: BoilerplateStage, doc: Document) -> _Memo:
+    """The memo of ``doc`` if ``stage`` worked on that same document last, else a new one.
+
+    Every entry is a pure function of a line's text under the stage's config (the
+    zone-free misses: a rule that timed out clears them), so a memo is right for any
+    text of the document; keeping one document's memo bounds its size.
+    """
+    global _LAST_MEMO
+    last = _LAST_MEMO
+    if last is not None and last[0] is stage and last[1]() is doc:
+        return last[2]
+    memo = _Memo()
+    _LAST_MEMO = (stage, weakref.ref(doc), memo)
+    return memo
+
+
+@dataclass
 class _Run:
     """Per-document working state (never kept on the stage)."""
 
@@ -430,63 +468,65 @@ class _Run:
     cut: int | None = None  # line index a section cut starts at
     timed_out: list[str] = field(default_factory=list)
     prefilter_off: bool = False  # the joined prefilter timed out once: rules go one by one
-    keys: dict[int, str] = field(default_factory=dict)
-    norms: dict[int, str] = field(default_factory=dict)
+    #: the exact-match and screen forms of line texts (shared by the passes: _Memo)
+    keys: dict[str, str] = field(default_factory=dict)
+    norms: dict[str, str] = field(default_factory=dict)
     code: frozenset[int] = frozenset()  # lines of fenced code regions: never removed
 
     prose_min_words: int = 10
     #: the page holds two or more excerpts cut short with "…" (:func:`is_snippet`): a
     #: teaser list, whose excerpts are not prose
     snippets: bool = False
-    prose_of: dict[int, bool] = field(default_factory=dict)
+    #: ``prose`` of line texts (shared by the passes with the same ``snippets``: _Memo)
+    prose_of: dict[str, bool] = field(default_factory=dict)
     _alive: tuple[tuple[int, int | None], list[Line]] | None = None
     #: the zones of :meth:`BoilerplateStage._zones` and the ``alive`` key they are for
     zones: tuple[tuple[int, int | None], dict[str, set[int]]] | None = None
     #: line texts the zone-free line rules need not try: an earlier pass over the same
     #: document tried them and none matched (see :meth:`BoilerplateStage.__call__`)
-    no_anywhere: frozenset[str] = frozenset()
+    no_anywhere: frozenset[str] | set[str] = frozenset()
     #: line texts the zone-free line rules tried in this pass without a match
     tried_anywhere: set[str] = field(default_factory=set)
 
     def prose(self, line: Line) -> bool:
         """:func:`~.layout.is_prose` of a line, computed once per document."""
-        p = self.prose_of.get(line.index)
+        p = self.prose_of.get(line.text)
         if p is None:
             p = is_prose(line.text, self.prose_min_words)
             if p and self.snippets and is_snippet(line.text, self.prose_min_words):
                 p = False
-            self.prose_of[line.index] = p
+            self.prose_of[line.text] = p
         return p
 
     def screened(self, line: Line) -> str:
         """The screen form of a line (:func:`normalize`), computed once per document."""
-        k = self.norms.get(line.index)
+        k = self.norms.get(line.text)
         if k is None:
-            k = self.norms[line.index] = normalize(line.text)
+            k = self.norms[line.text] = normalize(line.text)
         return k
 
-    edge_of: dict[int, int] = field(default_factory=dict)
+    edge_of: dict[str, int] = field(default_factory=dict)
 
     def edge(self, line: Line, edges: EdgeMasks | None) -> int:
         """The line's mask in ``edges`` (the regexes that can start and end as it
         does), computed once per document; -1 (every regex) without ``edges``."""
-        m = self.edge_of.get(line.index)
+        text = line.text
+        m = self.edge_of.get(text)
         if m is None:
-            text = line.text
             if edges is None or not text:
                 m = -1
             else:
                 m = edges.start_mask(text[:PREFIX_LEN]) & edges.last_mask(text[-1])
                 if " " in text:
                     m &= ~edges.one_word
-            self.edge_of[line.index] = m
+            self.edge_of[text] = m
         return m
 
     def key(self, line: Line) -> str:
         """The exact-match form of a line, computed once per document."""
-        k = self.keys.get(line.index)
+        k = self.keys.get(line.text)
         if k is None:
-            k = self.keys[line.index] = line_key(line.text)
+            k = self.keys[line.text] = line_key(line.text)
         return k
 
     def alive(self) -> list[Line]:
@@ -692,12 +732,12 @@ class BoilerplateStage:
                 continue
             if words > short_words and words > exact_words and _wordy_ends(text):
                 continue
-            key = keys.get(ln.index)
+            key = keys.get(text)
             if key is None:
                 # a line NFKC leaves as it is: its exact form is its case-folded text
                 # trimmed (it has single spaces, and case folding makes no whitespace)
                 key = text.casefold().strip(_KEY_TRIM) if nfkc else line_key(text)
-                keys[ln.index] = key
+                keys[text] = key
             k = exact.get(key)
             if k is not None:
                 found[ln.index] = (a.rules[k].rule.id, {"match": "exact", "line": ln.index + 1})
@@ -1033,21 +1073,33 @@ class BoilerplateStage:
             i = j + 1
         return changes
 
-    def _rule_pass(self, text: str, no_anywhere: frozenset[str] = frozenset()) -> _Run:
+    def _rule_pass(
+        self,
+        text: str,
+        no_anywhere: frozenset[str] | set[str] = frozenset(),
+        memo: _Memo | None = None,
+    ) -> _Run:
         """Every rule but the classifier: section cuts, line rules, orphan headings,
         teasers and the hand-set shape rules. ``no_anywhere``: line texts the zone-free
-        line rules are known not to match (see :meth:`__call__`)."""
+        line rules are known not to match (see :meth:`__call__`); ``memo``: what the
+        passes over this document share (:class:`_Memo`)."""
         lines = layout_lines(text)
+        if memo is None:
+            memo = _Memo()
         run = _Run(
             lines,
             code=fenced_code_lines([ln.text for ln in lines]),
             prose_min_words=self.config.prose_min_words,
             no_anywhere=no_anywhere,
+            keys=memo.keys,
+            norms=memo.norms,
+            edge_of=memo.edges,
         )
         pmw = self.config.prose_min_words
         run.snippets = text.count("…") >= 2 and (
             sum(1 for ln in lines if ln.text.endswith("…") and is_snippet(ln.text, pmw)) >= 2
         )
+        run.prose_of = memo.prose[run.snippets]
         self._section_cut(run)
         self._line_rules(run, None)
         # The zone-bound passes see the lines still there; a removal can expose more
@@ -1094,23 +1146,26 @@ class BoilerplateStage:
         whole lines, so a line a pass kept has the same text in the next pass: the
         next pass does not try the zone-free rules again on a text they all missed
         (unless a rule timed out, which depends on the moment). The context rules
-        run again in full.
+        run again in full. Called again on the same document (the pipeline's settling
+        pass, after ``repeats`` removed lines), the stage starts from what its passes
+        learnt of the line texts (:class:`_Memo`).
         """
         had_text = bool(doc.text.strip())
         nonblank_removed = removed_chars = 0
         timed_out: list[str] = []
         text = doc.text
         recorded: list[Change] = []  # offsets into doc.text
-        known: set[str] = set()
+        memo = _memo_for(self, doc)
+        known = memo.known
         for _ in range(MAX_PASSES):
-            changes, lines, run_timeouts, tried = self._one_pass(text, frozenset(known))
+            changes, lines, run_timeouts, tried = self._one_pass(text, known, memo)
             timed_out.extend(r for r in run_timeouts if r not in timed_out)
-            if not changes:
-                break
             if timed_out:
                 known.clear()
             else:
                 known |= tried
+            if not changes:
+                break
             nonblank_removed += lines
             removed_chars += sum(c.end - c.start for c in changes)
             recorded = _merge_pass(recorded, changes)
@@ -1132,12 +1187,15 @@ class BoilerplateStage:
         return doc
 
     def _one_pass(
-        self, text: str, no_anywhere: frozenset[str] = frozenset()
+        self,
+        text: str,
+        no_anywhere: frozenset[str] | set[str] = frozenset(),
+        memo: _Memo | None = None,
     ) -> tuple[list[Change], int, list[str], set[str]]:
         """One pass of the rules (and the classifier, if on) over ``text``: the
         deletions (offsets into ``text``), the non-blank lines they remove, the rules
         that timed out, and the line texts the zone-free rules tried without a match."""
-        run = self._rule_pass(text, no_anywhere)
+        run = self._rule_pass(text, no_anywhere, memo)
         if self.model is not None:
             stop = len(run.lines) if run.cut is None else run.cut
             run.removed.update(
