@@ -659,7 +659,7 @@ class BoilerplateStage:
             edges = a.edges
             assert edges is not None
             start_get, last_get = edges.start.get, edges.last.get
-            several = ~edges.one_word  # the regexes that can match a line of two words
+            several = ~edges.one_word  # the regexes that can match a line with a space
             screened = ~always
             pending: list[int] = []  # lines with a candidate that the strings screen
             for i, ln in enumerate(alive):
@@ -671,7 +671,9 @@ class BoilerplateStage:
                 need = words if words >= chars else chars
                 if need >= len(allowed):
                     continue
-                cand = allowed[need] if words < 2 else allowed[need] & several
+                # a line without a space (one word, or a Japanese phrase counted as
+                # several) can match a regex that cannot match a space
+                cand = allowed[need] if " " not in text else allowed[need] & several
                 if cand:
                     f = start_get(text[:PREFIX_LEN])
                     if f is None:
