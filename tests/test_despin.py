@@ -310,10 +310,17 @@ def test_a_recurring_spun_name_is_restored_on_strong_odds(stage: DespinStage) ->
     )
     ev = [e.evidence for e in doc.edits if e.start >= len(SEED_SPUN)]
     assert len(ev) == 2 and all(e["name_recurs"] is True and e["odds"] >= 100 for e in ev)
-    # the odds alone restore it (without name_repeat, the rule for a recurring name
-    # whose original is absent, which also takes this one)
+    # the name_odds way in, tried before the name_repeat way (which would take it too)
+    assert all(e["name_way"] == "name_odds" for e in ev)
+    # the odds alone restore it, with the name_repeat way closed
     alone = make_stage(name_repeat=0)(Document("x", SEED_SPUN + twice))
     assert alone.text.endswith("The Red Sox lost.\n")
+    ev = [e.evidence for e in alone.edits if e.start >= len(SEED_SPUN)]
+    assert [e["name_way"] for e in ev] == ["name_odds", "name_odds"]
+    # below name_odds, the name_repeat way (the original "red" nowhere) takes it
+    low = make_stage(name_odds=1e9)(Document("x", SEED_SPUN + twice))
+    ev = [e.evidence for e in low.edits if e.start >= len(SEED_SPUN)]
+    assert [e["name_way"] for e in ev] == ["name_repeat", "name_repeat"]
     # written once, or with both rules off, the name stays as written
     once = "Fans of the Pink Sox waited by the gate for hours.\n"
     assert stage(Document("x", SEED_SPUN + once)).text.endswith(once)

@@ -238,15 +238,17 @@ def test_a_recurring_spun_form_whose_original_is_absent_takes_the_learned_boost(
 def test_a_recurring_spun_name_whose_original_is_absent_is_restored() -> None:
     """A capitalised spun word the neighbours cannot settle ("Quorbl Shops") is restored
     when the same name recurs in a document of the thesaurus spinner (three distinct
-    T1 forms) that never writes the original (``name_repeat``)."""
+    T1 forms) that never writes the original: the ``name_repeat`` way into the rule for
+    a recurring spun name."""
     outcomes = {"shops": (("stores", 12, "real:a"),)}
-    alone = {"name_odds": 0.0}  # this rule alone: name_odds restores names on odds
+    alone = {"name_odds": 0.0}  # this way in alone: the name_odds way closed
     twice = SPUN + "\nWe visited Quorbl Shops. A week later, Quorbl Shops closed.\n"
     once = SPUN + "\nWe visited Quorbl Shops.\n"
     doc = _stage(outcomes, **alone)(Document("d", twice))
     restored = [e for e in doc.edits if e.before == "Shops"]
     assert [e.after for e in restored] == ["Stores", "Stores"]
     assert all(e.evidence["name_recurs"] is True for e in restored)
+    assert all(e.evidence["name_way"] == "name_repeat" for e in restored)
     # a name written once says nothing about every occurrence
     assert "Quorbl Shops" in _stage(outcomes, **alone)(Document("d", once)).text
     # the original written elsewhere: the spinner did not rewrite every occurrence

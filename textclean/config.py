@@ -245,11 +245,12 @@ class DespinConfig:
     )
     name_repeat: int = _doc(
         2,
-        "in a flagged document that shows the thesaurus spinner's own forms (three distinct"
-        " T1 entries), a spun word inside a capitalised name that the neighbours cannot"
-        " settle is restored when the same capitalised form stands in names at least this"
-        " often and its original nowhere in the text ('Pink Lobster' six times, never"
-        " 'red'); 0 turns it off",
+        "a spun word inside a recurring capitalised name that the neighbours cannot settle"
+        " is restored (one rule, two ways in; this is the second, name_odds the first): in"
+        " a flagged document that shows the thesaurus spinner's own forms (three distinct"
+        " T1 entries), when the same capitalised form stands in names at least this often"
+        " and its original nowhere in the text ('Pink Lobster' six times, never 'red');"
+        " 0 closes this way in (the other stays open)",
     )
     t3_margin: float = _doc(
         1000.0,
@@ -263,9 +264,11 @@ class DespinConfig:
     )
     name_odds: float = _doc(
         100.0,
-        "in a flagged document, a T2/T3 match inside a name is also restored when its full odds"
-        " (neighbours, prior, learned reliability) reach this, whatever the name's own bigram"
-        " ratio ('Dwelling Depot' -> 'Home Depot'); 0 turns it off",
+        "a spun word inside a recurring capitalised name that the neighbours cannot settle"
+        " is restored (one rule, two ways in; this is the first, name_repeat the second): in"
+        " a flagged document, when its full odds (neighbours, prior, learned reliability)"
+        " reach this and its words stand capitalised in mid-sentence elsewhere in the text"
+        " too ('Dwelling Depot' -> 'Home Depot'); 0 closes this way in (the other stays open)",
     )
     strong_odds: float = _doc(
         1000.0,

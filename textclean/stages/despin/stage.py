@@ -38,9 +38,11 @@ with strong odds is restored to the same original at its other matches where the
 neighbours do not disfavour it.
 A T2/T3 match whose odds reach ``strong_odds`` (the learned reliability counted in
 full) goes ahead with silent neighbours or ones that lean only a little towards the
-spun wording (``strong_min_ratio``); one inside a name whose odds reach ``name_odds``
-is restored when its words stand capitalised in mid-sentence elsewhere in the text too
-(a spinner rewrites a name the same way at every occurrence).
+spun wording (``strong_min_ratio``). A spun word inside a recurring name is restored
+(a spinner rewrites a name the same way at every occurrence) by one rule with two ways
+in (:meth:`DespinStage._recurring_name`): odds of at least ``name_odds`` with the words
+capitalised in mid-sentence elsewhere in the text too, or, in a document of the
+thesaurus spinner, the same name at least ``name_repeat`` times and its original nowhere.
 An entry with several originals (``support|help``) has each weighed; the best is
 restored if it beats the runner-up by ``alternative_margin`` (a T1 match takes
 the best). What the real pairs show (``outcomes.tsv``: how often a spun form's matches
@@ -191,7 +193,8 @@ LEARNED_COMMON_ZIPF = 4.5
 SENSE_FILES = frozenset({"wordnet_lemmas.tsv", "wordnet_senses.tsv"})
 SENSE_MIN_DISTINCT = 3
 #: Distinct T1 forms of the thesaurus spinner a document needs before a recurring spun
-#: name (``name_repeat``) counts as that spinner's rewrite of every occurrence.
+#: name counts as that spinner's rewrite of every occurrence on the ``name_repeat`` way
+#: into :meth:`DespinStage._recurring_name`.
 NAME_REPEAT_T1 = 3
 #: Odds an ordinary WordNet lemma ("done" for through, "squad" for team) needs in a
 #: WordNet-sense spin (chosen on the emulated family-c pairs: 30, 100, 300, 1000 tried).
@@ -848,7 +851,7 @@ class DespinStage:
         # capitalised spun forms written inside names, when the document shows the
         # thesaurus spinner's own hand (its determinism is what a recurring name relies on)
         names = (
-            self._recurring_names(text, a)
+            self._spun_name_counts(text, a)
             if self.config.name_repeat > 0 and not sense_doc and not a.markers_only
             else None
         )
@@ -891,23 +894,27 @@ class DespinStage:
                     margin_factor,
                     raw_prev,
                 )
-                if (
-                    in_name
-                    and decision is not None
-                    and not self._spun_name(decision[1])
-                    and self._recurring_name(text, toks, m, decision[1])
-                ):
-                    decision = (decision[0], {**decision[1], "name_recurs": True})
-                elif in_name and (decision is None or not self._spun_name(decision[1])):
-                    # "Asian Nations", "Power Ministry": a name as written, unless the
-                    # document writes the restored name itself ("Home Republicans" beside
-                    # "House Republicans")
-                    decision = self._name_written(text, toks, m, a.score, prev, nxt)
-                    if decision is None and names:
-                        written = text[toks[m.i].start : toks[m.j - 1].end]
-                        decision = self._name_recurs(
-                            written, m, names, a.score, prev, nxt, doc_counts.get(m.entry.spun)
-                        )
+                if in_name and (decision is None or not self._spun_name(decision[1])):
+                    # "Asian Nations", "Power Ministry": a name as written, unless it is
+                    # the spinner's rewrite of a recurring name or the document writes the
+                    # restored name itself ("Home Republicans" beside "House Republicans");
+                    # the name_odds way goes first, the restored name written elsewhere
+                    # before the name_repeat way
+                    recurs = self._recurring_name(
+                        text,
+                        toks,
+                        m,
+                        decision,
+                        names,
+                        a.score,
+                        prev,
+                        nxt,
+                        doc_counts.get(m.entry.spun),
+                    )
+                    if recurs is None or recurs[1]["name_way"] != "name_odds":
+                        written = self._name_written(text, toks, m, a.score, prev, nxt)
+                        recurs = written if written is not None else recurs
+                    decision = recurs
                 if decision is None:
                     continue
                 applied[k] = decision
@@ -1029,12 +1036,13 @@ class DespinStage:
         ev = {"tier": m.entry.tier, "spin_score": round(score, 3), "name_elsewhere": True}
         return found[0], ev
 
-    def _recurring_names(self, text: str, a: Analysis) -> Counter[str] | None:
+    def _spun_name_counts(self, text: str, a: Analysis) -> Counter[str] | None:
         """How often each T2/T3 spun form stands, as written, inside a capitalised name
         ("Pink" in "Pink Lobster"), or None when the document holds fewer than
         ``NAME_REPEAT_T1`` distinct T1 forms of the thesaurus spinner (the WordNet
         lemmas left out): only that spinner's determinism says a recurring name is its
-        rewrite of every occurrence."""
+        rewrite of every occurrence. The ``name_repeat`` way into
+        :meth:`_recurring_name` reads these counts."""
         t1 = {m.entry.spun for m in a.matches if m.entry.tier == "t1"} - self.lemmas
         if len(t1) < NAME_REPEAT_T1:
             return None
@@ -1045,26 +1053,61 @@ class DespinStage:
             if m.entry.tier != "t1" and _match_in_name(text, toks, m.i, m.j)
         )
 
-    def _name_recurs(
+    def _recurring_name(
         self,
-        written: str,
+        text: str,
+        toks: Sequence[Token],
         m: Match,
-        names: Counter[str],
+        decision: tuple[str, dict[str, Any]] | None,
+        names: Counter[str] | None,
         score: float,
         prev: str | None,
         nxt: str | None,
         doc: dict[str, tuple[int, int]] | None,
     ) -> tuple[str, dict[str, Any]] | None:
-        """``(original, evidence)`` for a match inside a capitalised name whose written
-        form stands in names at least ``name_repeat`` times in a document of the
-        thesaurus spinner, when its likeliest original (by the usual odds) occurs nowhere
-        in the text, the neighbours do not favour the spun wording, the odds reach
-        ``t2_margin`` and beat the runner-up by ``alternative_margin``: the spinner
-        rewrote the name wherever it stood ("Pink Lobster" six times, *red* never).
-        A ``keep`` context rule wins."""
+        """``(original, evidence)`` for a T2/T3 match inside a capitalised name that the
+        neighbours cannot settle (``name_ratio``) when the name recurs, else None: the
+        spinner rewrites a name the same way at every occurrence ("Pink Sox" throughout a
+        baseball story, "Pink Lobster" six times and *red* never), so a recurring spun
+        name is its rewrite. Two ways in, tried in this order:
+
+        - ``name_odds``: the usual ``decision`` (neighbours, prior, the real pairs'
+          reliability), made without a context rule, has odds of at least ``name_odds``,
+          and the name's words, as written, stand capitalised in mid-sentence at least
+          once more in the text;
+        - ``name_repeat``: in a document of the thesaurus spinner (``names``, the written
+          forms of its names, counted only with ``NAME_REPEAT_T1`` distinct T1 forms),
+          the written form stands in names at least ``name_repeat`` times, the
+          likeliest original (by the usual odds) occurs nowhere in the text (one inside
+          the spun form itself, "games" in "Video games", does not count), the
+          neighbours do not favour the spun wording, and the odds reach ``t2_margin``
+          and beat the runner-up original by ``alternative_margin``; a ``keep`` context
+          rule wins.
+
+        A name written once ("the Different Nations Forum") stays as written. The
+        evidence says ``name_recurs: true`` and, in ``name_way``, which way applied
+        (``"name_odds"`` or ``"name_repeat"``)."""
         cfg = self.config
         e = m.entry
-        if doc is None or names[written] < cfg.name_repeat:
+        width = m.j - m.i
+        need = cfg.name_odds
+        if (
+            decision is not None
+            and need > 0
+            and "context" not in decision[1]
+            and float(decision[1].get("odds", 0.0)) >= need
+        ):
+            words = [text[t.start : t.end] for t in toks[m.i : m.j]]
+            if any(
+                toks[k].key == toks[m.i].key
+                and not m.i - width < k < m.j
+                and [text[t.start : t.end] for t in toks[k : k + width]] == words
+                and _match_in_name(text, toks, k, k + width)
+                for k in range(len(toks) - width + 1)
+            ):
+                return decision[0], {**decision[1], "name_recurs": True, "name_way": "name_odds"}
+        written = text[toks[m.i].start : toks[m.j - 1].end]
+        if not names or doc is None or names[written] < cfg.name_repeat:
             return None
         ctx = self._context(e, prev, nxt)
         if ctx is not None and ctx[0] == "keep":
@@ -1081,7 +1124,8 @@ class DespinStage:
             return None
         if len(weighed) > 1 and odds < cfg.alternative_margin * weighed[1][2]:
             return None
-        return best, {"tier": e.tier, "spin_score": round(score, 3), "name_recurs": True, **ev}
+        out = {"tier": e.tier, "spin_score": round(score, 3), "name_recurs": True, **ev}
+        return best, {**out, "name_way": "name_repeat"}
 
     def _spun_name(self, ev: dict[str, Any]) -> bool:
         """A T2 match inside a capitalised name ("Kansas Metropolis Chiefs") is a spun
@@ -1089,28 +1133,6 @@ class DespinStage:
         ``name_ratio`` ("kansas city" against "kansas metropolis"); a context rule or
         the prior alone never decides it."""
         return "context" not in ev and float(ev.get("bigram_ratio", 0.0)) >= self.config.name_ratio
-
-    def _recurring_name(
-        self, text: str, toks: Sequence[Token], m: Match, ev: dict[str, Any]
-    ) -> bool:
-        """A T2/T3 match inside a name whose odds reach ``name_odds`` and whose words, as
-        written, stand capitalised in mid-sentence at least twice in the text: the spinner
-        rewrites a name the same way at every occurrence ("Pink Sox" throughout a baseball
-        story), so a spun name recurs, and its odds (the neighbours, the prior and the real
-        pairs' reliability) decide it as anywhere else. A name written once ("the
-        Different Nations Forum") is left as it stands."""
-        need = self.config.name_odds
-        if need <= 0 or "context" in ev or float(ev.get("odds", 0.0)) < need:
-            return False
-        width = m.j - m.i
-        words = [text[t.start : t.end] for t in toks[m.i : m.j]]
-        return any(
-            toks[k].key == toks[m.i].key
-            and not m.i - width < k < m.j
-            and [text[t.start : t.end] for t in toks[k : k + width]] == words
-            and _match_in_name(text, toks, k, k + width)
-            for k in range(len(toks) - width + 1)
-        )
 
     def _consistent(
         self,
