@@ -162,6 +162,7 @@ def test_disable_and_exclude_learned_from_switch_the_model_off() -> None:
         ({"trees": [{"f": [999], "t": [0.5], "v": [0], "leaf": [0, 0]}]}, "out of range"),
         ({"threshold": 1.5}, "threshold"),
         ({"inside_threshold": 1.5}, "inside_threshold"),
+        ({"needs_rule_removal": 1}, "needs_rule_removal"),
         ({"protect_words": "eight"}, "protect_words"),
     ],
 )
@@ -315,3 +316,11 @@ def test_the_rules_removals_around_a_line_are_features() -> None:
     # the run of six lines above the text: one date line; "Almanac" and "Gazetteer" have
     # the shape of "Lighthouse" (one word, no date, no sentence, no bullet)
     assert row["run_date_share"] == 1 / 6 and row["run_shape_repeats"] == 2.0
+
+
+def test_needs_rule_removal_judges_only_pages_where_a_rule_removed_a_line() -> None:
+    text = "Almanac Gazetteer Lighthouse\nTidetables\nHarbour desk\n" + TITLE + BODY
+    gated = dataclasses.replace(PAGE_MODEL, needs_rule_removal=True)
+    assert removed(run(text, PAGE_MODEL))["Almanac Gazetteer Lighthouse"] == RULE_ID
+    assert removed(run(text, gated)) == {}
+    assert removed(run(SKIP + text, gated))["Almanac Gazetteer Lighthouse"] == RULE_ID

@@ -180,8 +180,11 @@ def test_the_shipped_model_takes_a_menu_and_keeps_the_article() -> None:
         + MORE
         + "Ana Ruiz covers the harbour.\n"
     )
-    doc = stage(Document("t", "\n".join(menu) + "\n\n" + article))
-    assert removed(doc) == [m.strip() for m in menu]  # no rule removes a line of this page
+    doc = stage(Document("t", "Skip to content\n" + "\n".join(menu) + "\n\n" + article))
+    assert removed(doc) == [m.strip() for m in menu]  # no rule removes a menu line
     assert doc.text == article
+    # a page where no rule removed a line is not judged (needs_rule_removal)
+    assert stage.model.needs_rule_removal
+    assert stage(Document("t", "\n".join(menu) + "\n\n" + article)).edits == []
     # the same article alone loses nothing
     assert stage(Document("t", article)).edits == []

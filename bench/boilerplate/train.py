@@ -100,6 +100,7 @@ class Params:
     threshold: float = 0.9
     extend_threshold: float = 0.6
     inside_threshold: float = 1.0  # a line inside the text: 1.0 never taken, 0.0 no bar
+    needs_rule_removal: int = 1  # 1: only a page where a rule removed a line is judged
     protect_words: int = 5
     max_words: int = 15
     scope: str = "page"  # see classifier.SCOPES
@@ -157,6 +158,7 @@ def base_model(params: Params, stop: Iterable[str], vocab: Iterable[str] = ()) -
         threshold=params.threshold,
         extend_threshold=params.extend_threshold,
         inside_threshold=params.inside_threshold,
+        needs_rule_removal=bool(params.needs_rule_removal),
         protect_words=params.protect_words,
         max_words=params.max_words,
         stopwords=frozenset(stop),
@@ -422,6 +424,7 @@ def fit(
         threshold=base.threshold,
         extend_threshold=base.extend_threshold,
         inside_threshold=base.inside_threshold,
+        needs_rule_removal=base.needs_rule_removal,
         protect_words=base.protect_words,
         max_words=base.max_words,
         stopwords=base.stopwords,
@@ -456,6 +459,7 @@ def model_toml(model: classifier.Model, params: Params, pages: int) -> str:
         "# threshold: a line whose probability of being chrome reaches it is removed;",
         "# extend_threshold: the same for a line next to a removed line (a run of chrome grows);",
         "# inside_threshold: what a line inside the text needs in either pass (1.0: never);",
+        "# needs_rule_removal: judge only a page where a rule removed a line;",
         "# protect_words: a line ending a sentence with this many words is never a candidate;",
         "# max_words: nor is a longer line (both in words; two characters of a script written",
         "# without spaces count as one word). scope: 'page' judges every page by its structure",
@@ -474,6 +478,7 @@ def model_toml(model: classifier.Model, params: Params, pages: int) -> str:
         f"threshold = {model.threshold!r}",
         f"extend_threshold = {model.extend_threshold!r}",
         f"inside_threshold = {model.inside_threshold!r}",
+        f"needs_rule_removal = {_toml_value(model.needs_rule_removal)}",
         f"protect_words = {model.protect_words}",
         f"max_words = {model.max_words}",
         f"scope = {_toml_value(model.scope)}",

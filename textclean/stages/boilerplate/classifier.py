@@ -374,6 +374,7 @@ _MODEL_KEYS = {
     "note",
     "scope",
     "inside_threshold",
+    "needs_rule_removal",
 }
 #: Where the classifier looks: ``edges`` (the lines above and below the text, on a page
 #: where a rule removed a line) or ``page`` (every line of every page, guarded).
@@ -398,6 +399,8 @@ class Model:
     #: the probability a line inside the text (between its first and last prose line)
     #: needs, in either pass (1.0: such a line is never taken; 0.0: no bar of its own)
     inside_threshold: float = 0.0
+    #: in page scope, judge only a page where a rule removed a line (as edge scope does)
+    needs_rule_removal: bool = False
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any]) -> Model:
@@ -433,6 +436,9 @@ class Model:
         enabled = table.get("enabled", True)
         if not isinstance(enabled, bool):
             raise ValueError("[model] enabled: expected true or false")
+        needs = table.get("needs_rule_removal", False)
+        if not isinstance(needs, bool):
+            raise ValueError("[model] needs_rule_removal: expected true or false")
         threshold = _num(table.get("threshold", 0.9), "threshold")
         extend = _num(table.get("extend_threshold", threshold), "extend_threshold")
         inside = _num(table.get("inside_threshold", 0.0), "inside_threshold")
@@ -471,6 +477,7 @@ class Model:
             trained_on=tuple(trained),
             scope=scope,
             inside_threshold=inside,
+            needs_rule_removal=needs,
         )
 
     def margin(self, x: Sequence[float]) -> float:
@@ -922,7 +929,10 @@ def apply(
     # glossary) is never judged by shape alone.
     # (``scope = "edges"``). With ``scope = "page"`` it judges every page by its
     # structure, behind the guards of :func:`page_features`.
-    if model.scope != "page" and not any(_context(removed, i) for i in removed):
+    # ``needs_rule_removal``: in page scope too, only a page where a rule found chrome
+    if (model.scope != "page" or model.needs_rule_removal) and not any(
+        _context(removed, i) for i in removed
+    ):
         return {}
     indices, rows = page_features(lines, removed, code, model, prose_min_words, text)
     if not indices:
