@@ -117,6 +117,10 @@ def test_exclude_learned_from_site_switches_off_that_sites_rules(
 def test_training_rows_include_the_lines_the_rules_removed(pageset: tuple[Path, Path]) -> None:
     from bench.boilerplate import train
 
+    pages_dir, texts = pageset
+    # a section label between the skip link and the title: the skip link is then no
+    # page title (the first line left, at most two lines above the text) were it missed
+    _write(pages_dir, texts, "good", TEXT.replace("\n\n", "\nCouncil news\n\n", 1), "CC-K-KC-")
     pages = list(check.load_pages(*pageset))
     stages = train.Stages()
     base = train.base_model(train.Params(), ["the"], [])
@@ -130,4 +134,6 @@ def test_training_rows_include_the_lines_the_rules_removed(pageset: tuple[Path, 
         (0, 1.0),
         (0, 1.0),
     ]
-    assert len(augmented.y) == len(plain.y) + 2
+    # the other rows added are those of "Council news", which a rule removes too
+    assert 1 not in plain.line
+    assert len(augmented.y) == len(plain.y) + 2 + augmented.line.count(1)

@@ -161,6 +161,8 @@ def test_disable_and_exclude_learned_from_switch_the_model_off() -> None:
         ({"trees": [{"f": [0, 1], "t": [0.5, 0.5], "v": [0, 0], "leaf": [0, 0, 0]}]}, "full"),
         ({"trees": [{"f": [999], "t": [0.5], "v": [0], "leaf": [0, 0]}]}, "out of range"),
         ({"threshold": 1.5}, "threshold"),
+        ({"inside_threshold": 1.5}, "inside_threshold"),
+        ({"needs_rule_removal": 1}, "needs_rule_removal"),
         ({"protect_words": "eight"}, "protect_words"),
     ],
 )
@@ -238,3 +240,87 @@ def test_edits_of_later_passes_are_offsets_into_the_stage_input() -> None:
     for e in sorted(doc.edits, key=lambda e: e.start, reverse=True):
         del kept[e.start : e.end]
     assert "".join(kept) == doc.text
+
+
+#: the same stump judging every page by its structure (``scope = "page"``)
+PAGE_MODEL = dataclasses.replace(VOCAB_MODEL, scope="page", protect_words=5, max_words=15)
+SKIP_RULE = {0: ("boilerplate.nav.skip_to_content", {})}
+
+
+def candidates(text: str, taken: dict[int, tuple[str, dict[str, str]]]) -> list[str]:
+    """The page-scope candidate lines of ``text`` with the rules' removals ``taken``."""
+    lines = layout_lines(text)
+    idx, _rows = classifier.page_features(lines, taken, frozenset(), PAGE_MODEL, 10, text)
+    return [lines[i].text for i in idx]
+
+
+def test_a_title_repeated_below_is_never_a_candidate() -> None:
+    # the first line left, repeated further down without its colon: the page's title
+    text = SKIP + "Almanac Gazetteer:\nLighthouse Tidetables\nAlmanac Gazetteer\n" + TITLE + BODY
+    assert candidates(text, SKIP_RULE) == ["Lighthouse Tidetables"]
+    other = text.replace("Almanac Gazetteer\n", "Almanac Tidetables\n")
+    assert candidates(other, SKIP_RULE) == [
+        "Almanac Gazetteer:",
+        "Lighthouse Tidetables",
+        "Almanac Tidetables",
+    ]
+
+
+def test_the_first_line_left_just_above_the_text_is_a_title() -> None:
+    # two lines above the text (above a subtitle): a title; three lines above: a candidate
+    text = SKIP + "Almanac Gazetteer\nLighthouse\n" + BODY
+    assert candidates(text, SKIP_RULE) == []
+    text = SKIP + "Almanac Gazetteer\nTidetables\nLighthouse\n" + BODY
+    assert candidates(text, SKIP_RULE) == ["Almanac Gazetteer", "Tidetables"]
+
+
+def test_a_comment_below_its_author_line_is_never_a_candidate() -> None:
+    text = SKIP + TITLE + BODY + "Harbour desk\nAna Ruiz said...\nGreat almanac!\n"
+    author = {5: ("boilerplate.comments.author_line", {})}
+    assert "Great almanac!" not in candidates(text, SKIP_RULE | author)
+    other = {5: ("boilerplate.share.buttons", {})}
+    assert "Great almanac!" in candidates(text, SKIP_RULE | other)
+
+
+def test_the_items_of_a_list_the_text_introduces_are_never_candidates() -> None:
+    items = "Almanac Gazetteer\nLighthouse\nTidetables\n"
+    lead = "Here are the three reasons we keep printing them:\n"
+    text = SKIP + "Harbour news in brief\n" + lead + items + "Harbour desk\n" + BODY
+    # (the first line left, above a long line, is the page's title)
+    assert candidates(text, SKIP_RULE) == [lead.strip()]
+    # without the lead-in's colon the items are candidates
+    text = text.replace("them:", "them")
+    assert candidates(text, SKIP_RULE)[-3:] == ["Almanac Gazetteer", "Lighthouse", "Tidetables"]
+
+
+def test_a_line_inside_the_text_needs_the_inside_threshold() -> None:
+    first, second = BODY.splitlines(keepends=True)
+    text = SKIP + TITLE + first + "Almanac Gazetteer\nLighthouse Tidetables\n" + second
+    never = dataclasses.replace(PAGE_MODEL, inside_threshold=1.0)
+    assert RULE_ID not in removed(run(text, never)).values()
+    lower = dataclasses.replace(PAGE_MODEL, inside_threshold=0.95)
+    assert removed(run(text, lower))["Almanac Gazetteer"] == RULE_ID
+    # 0.0 (a table without the key): no bar of its own
+    assert removed(run(text, PAGE_MODEL))["Almanac Gazetteer"] == RULE_ID
+
+
+def test_the_rules_removals_around_a_line_are_features() -> None:
+    text = SKIP + "Almanac\nMarch 3, 2021\nLighthouse\nGazetteer\n" + TITLE + BODY
+    lines = layout_lines(text)
+    taken = SKIP_RULE | {4: ("boilerplate.share.buttons", {})}
+    idx, rows = classifier.page_features(lines, taken, frozenset(), PAGE_MODEL, 10, text)
+    row = dict(zip(FEATURES, rows[idx.index(3)], strict=True))  # "Lighthouse"
+    assert row["dist_removed_above"] == 3.0 and row["dist_removed_below"] == 1.0
+    assert row["removed_same_zone"] == 2.0 and row["prev_date"] == 1.0
+    assert row["next_date"] == 0.0 and row["page_date_lines"] == 1.0
+    # the run of six lines above the text: one date line; "Almanac" and "Gazetteer" have
+    # the shape of "Lighthouse" (one word, no date, no sentence, no bullet)
+    assert row["run_date_share"] == 1 / 6 and row["run_shape_repeats"] == 2.0
+
+
+def test_needs_rule_removal_judges_only_pages_where_a_rule_removed_a_line() -> None:
+    text = "Almanac Gazetteer Lighthouse\nTidetables\nHarbour desk\n" + TITLE + BODY
+    gated = dataclasses.replace(PAGE_MODEL, needs_rule_removal=True)
+    assert removed(run(text, PAGE_MODEL))["Almanac Gazetteer Lighthouse"] == RULE_ID
+    assert removed(run(text, gated)) == {}
+    assert removed(run(SKIP + text, gated))["Almanac Gazetteer Lighthouse"] == RULE_ID

@@ -15,6 +15,7 @@ in the same run mean anything on a shared machine)::
 
     python bench/boilerplate/speed.py
     python bench/boilerplate/speed.py --rounds 5 --only prose,docs
+    python bench/boilerplate/speed.py --enable boilerplate.shape.classifier
 """
 
 from __future__ import annotations
@@ -72,8 +73,14 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--rounds", type=int, default=3)
     ap.add_argument("--only", default="docs,prose,news,real", help="corpora, comma-separated")
+    ap.add_argument(
+        "--enable",
+        action="append",
+        default=[],
+        help="a rule id to switch on (boilerplate.shape.classifier: the learned classifier)",
+    )
     args = ap.parse_args(argv)
-    stage = boilerplate.build(Config(), None)
+    stage = boilerplate.build(Config().replace(boilerplate={"enable": list(args.enable)}), None)
     print("| corpus | size | stage MB/s | ftfy.fix_text MB/s | stage × ftfy |")
     print("|---|---|---:|---:|---:|")
     table = corpora()

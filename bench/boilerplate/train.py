@@ -96,12 +96,16 @@ class Params:
     # 1: also train on every line a rule removed, its features computed as if that line
     # alone had been left, and as if nothing had been removed (see :func:`collect`);
     # 0: only on the lines the rules leave
-    augment: int = 1
+    augment: int = 0
     threshold: float = 0.9
     extend_threshold: float = 0.6
+    inside_threshold: float = 1.0  # a line inside the text: 1.0 never taken, 0.0 no bar
+    needs_rule_removal: int = 1  # 1: only a page where a rule removed a line is judged
     protect_words: int = 5
     max_words: int = 15
     scope: str = "page"  # see classifier.SCOPES
+    # features the trees may not split on (comma-separated names of classifier.FEATURES)
+    drop: str = ""
 
 
 def parse_params(items: Iterable[str]) -> Params:
@@ -153,6 +157,8 @@ def base_model(params: Params, stop: Iterable[str], vocab: Iterable[str] = ()) -
         vocabulary=frozenset(vocab),
         threshold=params.threshold,
         extend_threshold=params.extend_threshold,
+        inside_threshold=params.inside_threshold,
+        needs_rule_removal=bool(params.needs_rule_removal),
         protect_words=params.protect_words,
         max_words=params.max_words,
         stopwords=frozenset(stop),
@@ -396,6 +402,10 @@ def fit(
 ) -> classifier.Model:
     """Boosted trees on ``data``; guards and stop words from ``base``."""
     x, y = data.x, data.y
+    dropped = [classifier.FEATURES.index(f) for f in params.drop.split(",") if f]
+    if dropped:
+        x = x.copy()
+        x[:, dropped] = 0.0  # a constant column: no split on it
     rate = min(max(float(y.mean()), 1e-3), 1 - 1e-3) if len(y) else 0.5
     bias = round(float(np.log(rate / (1 - rate))), 6)
     margin = np.full(len(y), bias)
@@ -413,6 +423,8 @@ def fit(
         bias=bias,
         threshold=base.threshold,
         extend_threshold=base.extend_threshold,
+        inside_threshold=base.inside_threshold,
+        needs_rule_removal=base.needs_rule_removal,
         protect_words=base.protect_words,
         max_words=base.max_words,
         stopwords=base.stopwords,
@@ -446,6 +458,8 @@ def model_toml(model: classifier.Model, params: Params, pages: int) -> str:
         f"{params.learning_rate}, trained on {pages} labelled pages (see train.collect).",
         "# threshold: a line whose probability of being chrome reaches it is removed;",
         "# extend_threshold: the same for a line next to a removed line (a run of chrome grows);",
+        "# inside_threshold: what a line inside the text needs in either pass (1.0: never);",
+        "# needs_rule_removal: judge only a page where a rule removed a line;",
         "# protect_words: a line ending a sentence with this many words is never a candidate;",
         "# max_words: nor is a longer line (both in words; two characters of a script written",
         "# without spaces count as one word). scope: 'page' judges every page by its structure",
@@ -463,6 +477,8 @@ def model_toml(model: classifier.Model, params: Params, pages: int) -> str:
         "enabled = false",  # opt-in: see docs/boilerplate.md
         f"threshold = {model.threshold!r}",
         f"extend_threshold = {model.extend_threshold!r}",
+        f"inside_threshold = {model.inside_threshold!r}",
+        f"needs_rule_removal = {_toml_value(model.needs_rule_removal)}",
         f"protect_words = {model.protect_words}",
         f"max_words = {model.max_words}",
         f"scope = {_toml_value(model.scope)}",

@@ -29,7 +29,9 @@ chrome). ``"page"``: every page, judged by its structure (jusText's classes of
 lines and their context, the prose lines above and below, the neighbours), behind
 guards for the article's own short lines: the title, bylines and date lines,
 headings between paragraphs, dialogue, the lines right next to the text; and it
-never takes every line of a page. See :func:`page_features`.
+never takes every line of a page. A line inside the text (between its first and last
+prose line) needs ``inside_threshold`` (1.0: never taken; 0.0, the default of a table
+without it: no bar of its own). See :func:`page_features`.
 
 >>> f = line_shape("Share this article: Facebook Twitter Email", frozenset({"this"}))
 >>> f["words"], f["stop_share"], f["sentence_end"], round(f["title_share"], 2)
@@ -138,6 +140,16 @@ FEATURES: tuple[str, ...] = (
     "page_rule_removed",
     "date_line",
     "byline_start",
+    # the rules' removals around it, and repeated shapes (teaser blocks, lists of links)
+    "dist_removed_above",
+    "dist_removed_below",
+    "removed_same_zone",
+    "prev_date",
+    "next_date",
+    "run_date_share",
+    "run_digit_share",
+    "run_shape_repeats",
+    "page_date_lines",
 )
 _INDEX = {name: k for k, name in enumerate(FEATURES)}
 
@@ -184,6 +196,27 @@ _BYLINE = regex.compile(
 )
 #: a date: a year, a month's name, or a numeric date ("12.03.2021", "3/4/21")
 _DATE = regex.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?!\d)")
+
+
+#: the rules that remove a comment's author line: the line below it is the comment's text
+_COMMENTER = regex.compile(r"boilerplate\.comments\.author")
+
+
+def _date_line(text: str, k: int, shapes: Mapping[int, Mapping[str, float]]) -> bool:
+    """``line_shape(text)["date_line"]``, from ``shapes[k]`` when it is there."""
+    known = shapes.get(k)
+    if known is not None:
+        return known["date_line"] > 0
+    return len(text.split()) <= 8 and (
+        _YEAR.search(text) is not None
+        or _MONTH.search(text) is not None
+        or _DATE.search(text) is not None
+    )
+
+
+def _lead_in(ln: Line, words: int) -> bool:
+    """A sentence of ``words`` words or more ending in a colon: it introduces a list."""
+    return ln.words >= words and ln.text.endswith((":", "："))
 
 
 def _byline_or_date(ln: Line, max_words: int = 8) -> bool:
@@ -340,6 +373,8 @@ _MODEL_KEYS = {
     "trained_on",
     "note",
     "scope",
+    "inside_threshold",
+    "needs_rule_removal",
 }
 #: Where the classifier looks: ``edges`` (the lines above and below the text, on a page
 #: where a rule removed a line) or ``page`` (every line of every page, guarded).
@@ -361,6 +396,11 @@ class Model:
     enabled: bool = True
     trained_on: tuple[str, ...] = ()  # the sites of the pages it was trained on
     scope: str = "edges"
+    #: the probability a line inside the text (between its first and last prose line)
+    #: needs, in either pass (1.0: such a line is never taken; 0.0: no bar of its own)
+    inside_threshold: float = 0.0
+    #: in page scope, judge only a page where a rule removed a line (as edge scope does)
+    needs_rule_removal: bool = False
 
     @classmethod
     def from_table(cls, table: Mapping[str, Any]) -> Model:
@@ -396,10 +436,16 @@ class Model:
         enabled = table.get("enabled", True)
         if not isinstance(enabled, bool):
             raise ValueError("[model] enabled: expected true or false")
+        needs = table.get("needs_rule_removal", False)
+        if not isinstance(needs, bool):
+            raise ValueError("[model] needs_rule_removal: expected true or false")
         threshold = _num(table.get("threshold", 0.9), "threshold")
         extend = _num(table.get("extend_threshold", threshold), "extend_threshold")
+        inside = _num(table.get("inside_threshold", 0.0), "inside_threshold")
         if not (0.0 < threshold <= 1.0 and 0.0 < extend <= 1.0):
             raise ValueError("[model] threshold, extend_threshold: expected in (0, 1]")
+        if not 0.0 <= inside <= 1.0:
+            raise ValueError("[model] inside_threshold: expected in [0, 1]")
         ints = {}
         for key, default in (("protect_words", 8), ("max_words", 40)):
             v = table.get(key, default)
@@ -430,6 +476,8 @@ class Model:
             enabled=enabled,
             trained_on=tuple(trained),
             scope=scope,
+            inside_threshold=inside,
+            needs_rule_removal=needs,
         )
 
     def margin(self, x: Sequence[float]) -> float:
@@ -515,8 +563,11 @@ def page_features(
     the text and lines of a page without prose are candidates too, except a line
     opening with a quote or a dialogue dash, a byline, the lines right above and below
     the text, a date line above or inside the text (or anywhere on a page without
-    prose), the line above a byline or a date line at the top (a title) and a heading
-    between two prose lines.
+    prose), the line above a byline or a date line at the top (a title), a heading
+    between two prose lines, the first line left when the text starts at most two lines
+    below it or when it recurs further down ("Title:" above "Title"), the line below a
+    comment's author line (the comment's text) and the lines of a run below a lead-in
+    ending in a colon (the items of a list the text introduces).
     ``only``: the index of the one line wanted (training), or None for all.
     """
     nb = [ln for ln in lines if ln.text]
@@ -539,6 +590,29 @@ def page_features(
         return [], []
     first = prose.index(True) if has_prose else n
     last = n - 1 - prose[::-1].index(True) if has_prose else -1
+    # the first line left and its repeats further down (without decoration: "Title:" above
+    # "Title"): the page's title, whatever its length
+    top = taken.index(False) if not all(taken) else -1
+    title_keys: set[str] = set()
+    if page_scope and top >= 0:
+        size, key = len(nb[top].text), line_key(nb[top].text)
+        if any(
+            not taken[j] and abs(len(nb[j].text) - size) <= 8 and line_key(nb[j].text) == key
+            for j in range(top + 1, n)
+        ):
+            title_keys.add(key)
+    # the lines below a lead-in ending in a colon, with no prose line between, at most
+    # 3 * LIST_RUN lines down: the items of a list the text introduces
+    listed = [False] * n
+    if page_scope:
+        lead = -1
+        for j in range(n):
+            if prose[j]:
+                lead = -1
+                continue
+            listed[j] = lead >= 0 and j - lead <= 3 * LIST_RUN
+            if not taken[j] and _lead_in(nb[j], model.protect_words):
+                lead = j
     cand = []
     for k, ln in enumerate(nb):
         if only is not None and ln.index != only:
@@ -568,6 +642,14 @@ def page_features(
                 continue  # a line running on into the next (verse, a broken paragraph)
             if first < k < last and prose[k + 1] and prose[k - 1]:
                 continue  # a heading between two paragraphs of the text
+            if k > 0 and taken[k - 1] and _COMMENTER.match(str(removed[nb[k - 1].index][0])):
+                continue  # a comment's text, below its author's line ("Ana said...")
+            if title_keys and line_key(t) in title_keys:
+                continue  # the page's title ("Title:" above "Title")
+            if k == top and has_prose and first - k <= 2:
+                continue  # the first line left, right above the text or its subtitle: a title
+            if listed[k]:
+                continue  # an item of a list the text introduces ("Here are the reasons:")
         elif not (k < first - 1 or k > last + 1):
             # only lines above the text or below it are candidates (a heading, a note or
             # a label inside the text stays), and not the line right above the text (a
@@ -696,6 +778,57 @@ def page_features(
         return up, down
 
     any_gone = float(n_gone > 0)
+    # the nearest rule removal above and below each line, and the removals of each zone
+    # (above the text, in it, below it)
+    gone_at = [j for j in range(n) if gone[j]]
+    gone_before = [0] * (n + 1)
+    for j in range(n):
+        gone_before[j + 1] = gone_before[j] + gone[j]
+    zone_gone = (
+        gone_before[first] if has_prose else n_gone,
+        gone_before[last + 1] - gone_before[first + 1] if has_prose else 0,
+        n_gone - gone_before[last + 1] if has_prose else 0,
+    )
+
+    def nearest_gone(k: int) -> tuple[float, float]:
+        a = gone_before[k]
+        up = float(min(k - gone_at[a - 1], 30)) if a else 30.0
+        b = a + (1 if gone[k] else 0)
+        down = float(min(gone_at[b] - k, 30)) if b < n_gone else 30.0
+        return up, down
+
+    def shape_key(k: int) -> tuple[int, bool, bool, bool]:
+        """A coarse shape: the word count's bucket, a date line, a sentence, a bullet."""
+        x = shape_of(k)
+        w = int(x["words"])
+        bucket = 0 if w <= 1 else 1 if w <= 3 else 2 if w <= 7 else 3
+        return (bucket, x["date_line"] > 0, x["sentence_end"] > 0, x["bullet"] > 0)
+
+    run_extra: dict[int, tuple[float, float, Counter[tuple[int, bool, bool, bool]]]] = {}
+
+    def extra_of(r: int) -> tuple[float, float, Counter[tuple[int, bool, bool, bool]]]:
+        v = run_extra.get(r)
+        if v is None:
+            a, b = runs[r]
+            m = b - a
+            v = run_extra[r] = (
+                sum(shape_of(j)["date_line"] for j in range(a, b)) / m,
+                sum(shape_of(j)["digit_share"] >= 0.3 for j in range(a, b)) / m,
+                Counter(shape_key(j) for j in range(a, b)),
+            )
+        return v
+
+    page_dates = -1.0
+
+    def date_lines() -> float:
+        """Date lines of the page (as ``line_shape``'s ``date_line``), at most 20."""
+        nonlocal page_dates
+        if page_dates < 0:
+            page_dates = float(
+                min(sum(1 for j in range(n) if _date_line(nb[j].text, j, shapes)), 20)
+            )
+        return page_dates
+
     indices, rows = [], []
     for k in cand:
         ln = nb[k]
@@ -754,6 +887,15 @@ def page_features(
             f["run_vocab_share"],
             f["run_short_share"],
         ) = stats_of(run_id[k])
+        f["dist_removed_above"], f["dist_removed_below"] = nearest_gone(k)
+        zone = 0 if k < first else 2 if k > last else 1
+        f["removed_same_zone"] = float(min(zone_gone[zone], 20))
+        f["prev_date"] = shape_of(k - 1)["date_line"] if k > 0 else 0.0
+        f["next_date"] = shape_of(k + 1)["date_line"] if k + 1 < n else 0.0
+        dates, digits, shapes_in_run = extra_of(run_id[k])
+        f["run_date_share"], f["run_digit_share"] = dates, digits
+        f["run_shape_repeats"] = float(min(shapes_in_run[shape_key(k)] - 1, 10))
+        f["page_date_lines"] = date_lines()
         f.update(page)
         indices.append(ln.index)
         rows.append([f[name] for name in FEATURES])
@@ -787,12 +929,23 @@ def apply(
     # glossary) is never judged by shape alone.
     # (``scope = "edges"``). With ``scope = "page"`` it judges every page by its
     # structure, behind the guards of :func:`page_features`.
-    if model.scope != "page" and not any(_context(removed, i) for i in removed):
+    # ``needs_rule_removal``: in page scope too, only a page where a rule found chrome
+    if (model.scope != "page" or model.needs_rule_removal) and not any(
+        _context(removed, i) for i in removed
+    ):
         return {}
     indices, rows = page_features(lines, removed, code, model, prose_min_words, text)
     if not indices:
         return {}
     probs = [_sigmoid(model.margin(x)) for x in rows]
+    # a line inside the text needs inside_threshold in either pass (a table, a code listing
+    # or a list of the article's own is no menu); 1.0: it is never taken, 0.0: no bar
+    inside, bar = _INDEX["inside"], model.inside_threshold
+    if bar > 0.0:
+        probs = [
+            p if x[inside] == 0.0 or (bar < 1.0 and p >= bar) else 0.0
+            for x, p in zip(rows, probs, strict=True)
+        ]
     found: dict[int, tuple[str, dict[str, Any]]] = {}
     for i, x, p in zip(indices, rows, probs, strict=True):
         if p >= model.threshold:
