@@ -440,7 +440,7 @@ class _Memo:
 
 
 #: The stage, the document and the memo of the last document the stage worked on.
-_LAST_MEMO: tuple[Any, weakref.ref[Document], _Memo] | None = None
+_LAST_MEMO: tuple[BoilerplateStage, weakref.ref[Document], _Memo] | None = None
 
 
 def _memo_for(stage: BoilerplateStage, doc: Document) -> _Memo:
