@@ -58,3 +58,10 @@ def inside_body(line: str) -> str:
     """``line`` after the first line of :data:`BODY`, inside the article."""
     first, *rest = BODY.splitlines()
     return "\n".join([first, line, *rest]) + "\n"
+
+
+def removed_inside(line: str) -> tuple[str | None, set[str]]:
+    """``line`` inside the article (:func:`inside_body`): the rule that removes it
+    (None when it stays) and the lines of :data:`BODY` removed with it."""
+    got = removed(inside_body(line))
+    return got.get(line), set(got) & set(BODY.splitlines())

@@ -20,12 +20,12 @@ from textclean.stages.boilerplate.shape import (
 )
 
 #: Two comments under a post, their author lines in a template's words of a language
-#: the phrase rules do not list ("kirjoitti..." is Finnish for "wrote...").
+#: the phrase rules do not list ("kirjutas..." is Estonian for "wrote...").
 COMMENTS = (
-    "Kaisa kirjoitti...\n"
+    "Kaisa kirjutas...\n"
     "What a lovely walk, the photos of the lake made my morning.\n"
     "\n"
-    "Olli / Metsäblogi kirjoitti...\n"
+    "Olli / Metsäblogi kirjutas...\n"
     "We went there last summer and the sauna was the best part of it.\n"
 )
 
@@ -33,8 +33,8 @@ COMMENTS = (
 def test_a_comment_templates_author_lines_go_in_any_language() -> None:
     got = removed(BODY + "\n" + COMMENTS)
     assert got == {
-        "Kaisa kirjoitti...": RULE_AUTHOR_LINE,
-        "Olli / Metsäblogi kirjoitti...": RULE_AUTHOR_LINE,
+        "Kaisa kirjutas...": RULE_AUTHOR_LINE,
+        "Olli / Metsäblogi kirjutas...": RULE_AUTHOR_LINE,
     }
 
 
@@ -53,7 +53,7 @@ def test_an_author_line_goes_with_the_word_of_one_the_phrase_rules_took() -> Non
 def test_lines_ending_in_an_ellipsis_that_are_no_author_lines_stay() -> None:
     kept = [
         # one line alone: no template repeated
-        BODY + "\nKaisa kirjoitti...\nWhat a lovely walk, the photos made my morning.\n",
+        BODY + "\nKaisa kirjutas...\nWhat a lovely walk, the photos made my morning.\n",
         # lower case: a sentence trailing off, not a name
         BODY + "\nand then she wrote...\nnothing more for a year.\n\nand then she wrote...\n"
         "a long letter from the island.\n",
@@ -61,7 +61,7 @@ def test_lines_ending_in_an_ellipsis_that_are_no_author_lines_stay() -> None:
         BODY + "\nThe ferry waited...\nWe ran down the pier.\n\nThe gulls circled...\n"
         "Nobody said a word.\n",
         # two such lines in a row are no author line with its comment under it
-        BODY + "\nKaisa kirjoitti...\nOlli kirjoitti...\n",
+        BODY + "\nKaisa kirjutas...\nOlli kirjutas...\n",
         # one line printed twice (a contents entry and its heading) is no template
         BODY + "\nWhen the Ferry Is Late...\nCheck the board by the ticket office.\n"
         "\nWhen the Ferry Is Late...\nThe next boat leaves an hour later.\n",

@@ -46,11 +46,17 @@ ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from bench.despin.measure import REAL_SOURCE, learned_without, levenshtein  # noqa: E402
+from bench.despin.measure import (  # noqa: E402
+    levenshtein,
+    nonblank_line_spans,
+    same_original,
+    tables_without,
+)
 from textclean.config import Config, tomllib  # noqa: E402
 from textclean.rules import RulePack  # noqa: E402
 from textclean.stages.despin import DespinStage  # noqa: E402
 from textclean.stages.despin.match import Match, tokenize  # noqa: E402
+from textclean.stages.despin.stage import Analysis  # noqa: E402
 from textclean.stages.despin.table import SpinTables, load_tables  # noqa: E402
 
 CLASSES = (
@@ -85,6 +91,9 @@ class Left:
 
 @dataclass
 class Gaps:
+    """What one family's pairs leave: word errors per class, the stretches behind
+    them, the matches the stage left, and the counts of words and edits."""
+
     errors: Counter[str] = field(default_factory=Counter)
     stretches: dict[str, Counter[str]] = field(default_factory=dict)
     left: list[Left] = field(default_factory=list)
@@ -93,25 +102,19 @@ class Gaps:
     right: int = 0
 
     def add(self, cls: str, n: int, what: str) -> None:
+        """Count ``n`` word errors of class ``cls`` for the stretch ``what``."""
         self.errors[cls] += n
         self.stretches.setdefault(cls, Counter())[what] += n
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) offsets of the non-blank lines of ``text``."""
-    out, pos = [], 0
-    for ln in text.splitlines(keepends=True):
-        if ln.strip():
-            out.append((pos, pos + len(ln)))
-        pos += len(ln)
-    return out
-
-
 def _word(text: str, start: int, end: int) -> str:
+    """The word at ``text[start:end]``, ``’`` read as ``'``."""
     return text[start:end].replace("’", "'")
 
 
 def _lemma(word: str) -> set[str]:
+    """The lemmas lemminflect gives ``word`` (those of an unknown word as a noun, verb
+    or adjective), or ``word`` itself when it gives none."""
     from lemminflect import getAllLemmas, getAllLemmasOOV
 
     lem = getAllLemmas(word) or {}
@@ -128,7 +131,7 @@ def analyse_pair(
     """Add the remaining errors of one pair to ``gaps``."""
     stage = DespinStage.from_tables(cfg.despin, tables)
     a = stage.analyse(spun)
-    olines = _lines(orig)
+    olines = nonblank_line_spans(orig)
     if not a.spun:
         from bench.despin.measure import wer, words
 
@@ -186,7 +189,7 @@ def analyse_pair(
     for m in a.matches:
         for i in range(m.i, m.j):
             match_at[i] = m
-    rlines = _lines(repaired)
+    rlines = nonblank_line_spans(repaired)
     if len(rlines) == len(olines):
         line_pairs = list(zip(rlines, olines, strict=True))
     else:
@@ -257,16 +260,16 @@ def _inflected(stage: DespinStage, spun: str, orig: str) -> bool:
 
 
 def _left(
-    stage: DespinStage, a: object, spun: str, name: str, m: Match, target: str, gaps: Gaps
+    stage: DespinStage, a: Analysis, spun: str, name: str, m: Match, target: str, gaps: Gaps
 ) -> None:
     """Record a match the stage left, with its likeliest candidate's odds."""
     from textclean.stages.despin.stage import _match_in_name
 
-    toks = a.tokens  # type: ignore[attr-defined]
+    toks = a.tokens
     n = len(toks)
     prev = toks[m.i - 1].key if m.i > 0 and toks[m.i].joined else None
     nxt = toks[m.j].key if m.j < n and toks[m.j].joined else None
-    counts = stage._doc_counts(a).get(m.entry.spun, {})  # type: ignore[arg-type]
+    counts = stage._doc_counts(a).get(m.entry.spun, {})
     weighed = [
         (alt, *stage._weigh(m.entry, alt, prev, nxt, counts.get(alt)))
         for alt in stage._candidates(m.entry)
@@ -300,26 +303,24 @@ def _within(candidate: str, target: str) -> bool:
 
 
 def run(family: str, cfg: Config, tables: SpinTables) -> Gaps:
+    """The gaps of every real pair of ``family``, each scored with the tables
+    cross-validated by article (:func:`bench.despin.measure.tables_without`)."""
     from bench.despin.real.check import load_set
 
     real = load_set()
-    same: dict[str, list[str]] = {}
-    for p in real.pairs:
-        same.setdefault(p.orig.row.sha256, []).append(p.id)
+    same = same_original(real.pairs)
     gaps = Gaps()
     for p in real.pairs:
         if p.family != family:
             continue
-        ids = same[p.orig.row.sha256]
-        t = learned_without(tables, ids)
-        for i in ids:
-            t = t.without_source(REAL_SOURCE.format(id=i))
+        t = tables_without(tables, same[p.orig.row.sha256])
         gaps.words += len(tokenize(p.orig.text))
         analyse_pair(p.id, p.orig.text, p.spun.text, t, cfg, gaps)
     return gaps
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Print the class table of ``--family`` (and, asked, its stretches and matches)."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--family", default="a", help="spinner family (SOURCES.md)")
     ap.add_argument("--top", type=int, default=12, help="commonest stretches listed per class")

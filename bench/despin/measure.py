@@ -46,6 +46,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
@@ -57,6 +58,9 @@ from textclean.rules import RulePack  # noqa: E402
 from textclean.stages.despin import DespinStage  # noqa: E402
 from textclean.stages.despin.match import tokenize  # noqa: E402
 from textclean.stages.despin.table import SpinTables, load_tables  # noqa: E402
+
+if TYPE_CHECKING:
+    from bench.despin.real.check import Pair
 
 PAIRS = ROOT / "bench" / "despin" / "pairs"
 DEV = ROOT / "bench" / "despin" / "dev"
@@ -88,6 +92,20 @@ def levenshtein(a: Sequence[str], b: Sequence[str]) -> int:
             cur.append(min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (x != y)))
         prev = cur
     return prev[-1]
+
+
+def nonblank_line_spans(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` offsets of the non-blank lines of ``text`` (line ends included).
+
+    >>> nonblank_line_spans("a b\\n\\n  \\nc\\n")
+    [(0, 4), (8, 10)]
+    """
+    out, pos = [], 0
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            out.append((pos, pos + len(line)))
+        pos += len(line)
+    return out
 
 
 def wer(hyp: str, ref: str) -> float:
@@ -441,6 +459,25 @@ def learned_without(tables: SpinTables, exclude: Sequence[str]) -> SpinTables:
     return replace(tables, entries=entries)
 
 
+def same_original(pairs: Iterable[Pair]) -> dict[str, list[str]]:
+    """The ids of the real pairs spun from each original (by its SHA-256), in the
+    order given: the pairs a real pair is left out together with."""
+    same: dict[str, list[str]] = {}
+    for p in pairs:
+        same.setdefault(p.orig.row.sha256, []).append(p.id)
+    return same
+
+
+def tables_without(tables: SpinTables, ids: Sequence[str]) -> SpinTables:
+    """``tables`` as a real pair is scored with them: the learned table rebuilt
+    without the pairs ``ids`` (:func:`learned_without`), then every ``real:<id>``
+    source of them left out of the other entries."""
+    out = learned_without(tables, ids)
+    for i in ids:
+        out = out.without_source(REAL_SOURCE.format(id=i))
+    return out
+
+
 #: the reverse-table file learned from the real pairs (rebuilt per scored pair)
 LEARNED_FILE = "real_pairs.tsv"
 
@@ -463,9 +500,7 @@ def run_real(tables: SpinTables, cfg: Config, loo_: bool = True) -> RealResult:
 
     real = load_set()
     # pairs spun from the same original (same SHA-256) are left out together
-    same_orig: dict[str, list[str]] = {}
-    for p in real.pairs:
-        same_orig.setdefault(p.orig.row.sha256, []).append(p.id)
+    same_orig = same_original(real.pairs)
     pairs = []
     for p in real.pairs:
         ids = same_orig[p.orig.row.sha256]

@@ -51,16 +51,6 @@ KINDS = ("wrong edit", "no entry", "entry, right original", "entry, other origin
 SHORT = {"wrong": 0, "no-entry": 1, "right": 2, "other": 3, "longer": 4}
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
-    """Spans of the non-blank lines of ``text``."""
-    out, pos = [], 0
-    for line in text.splitlines(keepends=True):
-        if line.strip():
-            out.append((pos, pos + len(line)))
-        pos += len(line)
-    return out
-
-
 def _edited_spans(edits: Sequence[Edit]) -> list[tuple[int, int]]:
     """Where each edit's replacement stands in the repaired text."""
     spans, shift = [], 0
@@ -77,7 +67,7 @@ def classify(
     """Every difference of ``hyp`` against ``ref`` as ``(kind, word errors, hyp words,
     ref words)``; ``edits`` are the edits that made ``hyp`` (none for a spun text)."""
     spans = _edited_spans(edits)
-    hl, rl = _lines(hyp), _lines(ref)
+    hl, rl = measure.nonblank_line_spans(hyp), measure.nonblank_line_spans(ref)
     if len(hl) == len(rl):
         parts = [(hyp[a:b], a, ref[c:d]) for (a, b), (c, d) in zip(hl, rl, strict=True)]
     else:
@@ -114,6 +104,7 @@ def classify(
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    """Print the split per family (and the differences of each ``--list`` kind)."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument(
         "--list",
@@ -130,9 +121,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     cfg = Config()
     tables = load_tables(RulePack.load(cfg.rules))
     real = load_set()
-    same_orig: dict[str, list[str]] = defaultdict(list)
-    for p in real.pairs:
-        same_orig[p.orig.row.sha256].append(p.id)
+    same_orig = measure.same_original(real.pairs)
     # family -> bucket -> word errors
     table: dict[str, Counter[str]] = defaultdict(Counter)
     listed: Counter[tuple[str, str, str, str]] = Counter()
@@ -141,10 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         fam = p.orig.row.family
         if fam == measure.PARAPHRASE:
             continue
-        ids = same_orig[p.orig.row.sha256]
-        loo = measure.learned_without(tables, ids)
-        for i in ids:
-            loo = loo.without_source(measure.REAL_SOURCE.format(id=i))
+        loo = measure.tables_without(tables, same_orig[p.orig.row.sha256])
         doc = DespinStage.from_tables(cfg.despin, loo)(Document(p.id, p.spun.text))
         flagged = bool(doc.scores["spun"])
         table[fam]["words"] += len(measure.words(p.orig.text))

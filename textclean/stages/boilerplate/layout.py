@@ -144,7 +144,7 @@ def _single_spaced(text: str) -> bool:
         return False
     if text.isprintable():
         # no whitespace but spaces: every other whitespace character is unprintable
-        # (checked over every code point in tests/test_boilerplate_layout.py)
+        # (checked over every code point in tests/test_boilerplate.py)
         return True
     return not (
         any(c in text for c in _ODD_ASCII_N)

@@ -507,7 +507,7 @@ def _link_lists(
                         len(nonblank),
                     )
                 if first_prose < k:
-                    _teaser_tail(nonblank, k, removed, found, params, code, prose)
+                    _teaser_tail(nonblank, k, removed, found, code, prose)
             continue
         items: list[Line] = []
         mark: str | None = None
@@ -545,7 +545,6 @@ def _teaser_tail(
     k: int,
     removed: Mapping[int, tuple[str, dict[str, Any]]],
     found: dict[int, tuple[str, dict[str, Any]]],
-    params: ShapeParams,
     code: frozenset[int],
     prose: Callable[[Line], bool],
 ) -> None:

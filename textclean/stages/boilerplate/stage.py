@@ -436,11 +436,11 @@ class _Memo:
     #: ``_Run.prose`` of each line text, by the page's ``snippets`` flag
     prose: tuple[dict[str, bool], dict[str, bool]] = field(default_factory=lambda: ({}, {}))
     #: line texts every zone-free line rule missed in a pass without a timeout
-    known: set[str] = field(default_factory=set)
+    zone_free_misses: set[str] = field(default_factory=set)
 
 
 #: The stage, the document and the memo of the last document the stage worked on.
-_LAST_MEMO: tuple[Any, weakref.ref[Document], _Memo] | None = None
+_LAST_MEMO: tuple[BoilerplateStage, weakref.ref[Document], _Memo] | None = None
 
 
 def _memo_for(stage: BoilerplateStage, doc: Document) -> _Memo:
@@ -1158,7 +1158,7 @@ class BoilerplateStage:
         text = doc.text
         recorded: list[Change] = []  # offsets into doc.text
         memo = _memo_for(self, doc)
-        known = memo.known
+        known = memo.zone_free_misses
         for _ in range(MAX_PASSES):
             changes, lines, run_timeouts, tried = self._one_pass(text, known, memo)
             timed_out.extend(r for r in run_timeouts if r not in timed_out)
