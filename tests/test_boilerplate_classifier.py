@@ -179,12 +179,16 @@ def test_the_shipped_model_is_off_by_default_and_opt_in() -> None:
     assert boilerplate.build(Config(), None).model is None
     on = boilerplate.build(OPT_IN, None).model
     assert on is not None and on.enabled
+    menu = ("National News", "Economic Development News", "Conference & Expo List")
     page = (
-        "Skip to content\nNational News\nEconomic Development News\nConference & Expo List\n"
-        "Harbour channel to be dredged before autumn\n\n" + BODY * 2
+        "Skip to content\n"
+        + "".join(f"  • {item}\n" for item in menu)
+        + "Harbour channel to be dredged before autumn\n\n"
+        + BODY * 2
     )
     doc = boilerplate.build(OPT_IN, None)(Document("t", page))
-    assert removed(doc)["National News"] == RULE_ID  # a section label above the page
+    gone = removed(doc)
+    assert all(gone[f"• {item}"] == RULE_ID for item in menu)  # a section menu above the page
     assert "Harbour channel to be dredged before autumn" in doc.text and BODY in doc.text
     assert "National News" in boilerplate.build(Config(), None)(Document("t", page)).text
 
