@@ -749,21 +749,19 @@ class DespinStage:
             margin = SENSE_ORDINARY_MARGIN  # only ever weighed in a WordNet-sense spin
         # T3 needs neighbours in favour, or silent ones in a recurring spun form (_weigh)
         t3_silent = "recurs" in best_ev
+        ratio = float(best_ev.get("bigram_ratio", 1.0))  # neighbours: original vs spun
+        t3_unsupported = e.tier == "t3" and ratio <= 1.0
         # Strong odds (the learned reliability counted in full) carry a match whose
         # neighbours are silent or lean only a little towards the spun wording: in a
         # flagged document such a form is the spinner's ("income" for revenue eight times).
         strong = (
             self.config.strong_odds > 0
             and odds >= max(margin, margin_factor * self.config.strong_odds)
-            and float(best_ev.get("bigram_ratio", 1.0)) >= self.config.strong_min_ratio
+            and ratio >= self.config.strong_min_ratio
         )
-        if not strong and (
-            not ok
-            or odds < margin
-            or (e.tier == "t3" and best_ev.get("bigram_ratio", 1.0) <= 1.0 and not t3_silent)
-        ):
+        if not strong and (not ok or odds < margin or (t3_unsupported and not t3_silent)):
             return None
-        if strong and (not ok or (e.tier == "t3" and best_ev.get("bigram_ratio", 1.0) <= 1.0)):
+        if strong and (not ok or t3_unsupported):
             ev["strong"] = True
         if len(ranked) > 1 and odds < self.config.alternative_margin * ranked[1][2]:
             return None  # the neighbours cannot tell the originals apart
