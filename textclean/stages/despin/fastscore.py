@@ -384,7 +384,19 @@ class FastScorer:
             return None  # flagged before the English check: the full analysis decides
         hits = sum(entry_hits.values()) + sum(fp_hits.values())
         return Analysis(
-            text, [], [], [], [], score, hits, distinct, 0.0, False, evidence, ev_distinct
+            text,
+            [],
+            [],
+            [],
+            [],
+            score,
+            hits,
+            distinct,
+            0.0,
+            False,
+            evidence,
+            ev_distinct,
+            words=n,
         )
 
 

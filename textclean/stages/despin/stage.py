@@ -317,14 +317,20 @@ class Analysis:
     markers: tuple[spin_markers.Hit, ...] = ()
     #: flagged on its markers alone (neither spin_score nor spin_evidence flags it)
     markers_only: bool = False
+    #: flagged weakly, by two markers of one family in a short text alone
+    #: (:func:`~textclean.stages.despin.markers.short_flags`): only its markers and T1
+    #: entries are restored, and its scores say ``spin_flag: "short_markers"``
+    short_markers: bool = False
+    #: the number of tokens (the fast scorer's analysis has no keys)
+    words: int = 0
 
     @cached_property
     def tokens(self) -> list[Token]:
         """The tokens with their offsets (repair needs them; scoring does not)."""
         return tokens_from(self.text, Scan(self.keys, self.joined))
 
-    def scores(self) -> dict[str, float | int | bool]:
-        return {
+    def scores(self) -> dict[str, float | int | bool | str]:
+        out: dict[str, float | int | bool | str] = {
             "spin_score": round(self.score, 3),
             "spin_evidence": round(self.evidence, 3),
             "spun": self.spun,
@@ -332,6 +338,9 @@ class Analysis:
             "spin_distinct": self.distinct,
             "spin_evidence_distinct": self.evidence_distinct,
         }
+        if self.short_markers:  # the weak flag says why (no other document has the key)
+            out["spin_flag"] = "short_markers"
+        return out
 
 
 @dataclass(frozen=True)
@@ -466,7 +475,12 @@ class DespinStage:
         by_markers = bool(marker_hits) and spin_markers.flags(
             marker_hits, distinct, evidence, ev_distinct
         )
-        spun = (by_scores or by_markers) and english >= cfg.min_english_share
+        by_short = (
+            not by_scores
+            and not by_markers
+            and spin_markers.short_flags(marker_hits, n, cfg.score_min_words)
+        )
+        spun = (by_scores or by_markers or by_short) and english >= cfg.min_english_share
         hits = sum(entry_hits.values()) + sum(fp_hits.values())
         return Analysis(
             text,
@@ -482,7 +496,9 @@ class DespinStage:
             evidence,
             ev_distinct,
             marker_hits,
-            spun and by_markers and not by_scores,
+            spun and (by_markers or by_short) and not by_scores,
+            spun and by_short,
+            n,
         )
 
     def match_llr(
@@ -846,6 +862,8 @@ class DespinStage:
             margin_factor = max(margin_factor, spin_markers.MARKERS_ONLY_FACTOR)
         t1 = [k for k, m in enumerate(a.matches) if m.entry.tier == "t1"]
         rest = [k for k, m in enumerate(a.matches) if m.entry.tier != "t1"]
+        if a.short_markers:  # a weak flag: T2/T3 matches need stronger evidence than it
+            rest = []
         # capitalised spun forms written inside names, when the document shows the
         # thesaurus spinner's own hand (its determinism is what a recurring name relies on)
         names = (
@@ -953,7 +971,9 @@ class DespinStage:
         if a.markers:
             # a marker's repair (its family vouched for, its case read from the sentence)
             # wins over a table match on the same words
-            marked = spin_markers.changes(text, a.markers, [], a.score, a.markers_only)
+            marked = spin_markers.changes(
+                text, a.markers, [], a.score, a.markers_only, a.short_markers
+            )
             found = [Change(*c) for c in marked]
             changes = [
                 c for c in changes if not any(f.start < c.end and c.start < f.end for f in found)
@@ -1219,6 +1239,18 @@ class DespinStage:
                 hits, fast.distinct, fast.evidence, fast.evidence_distinct
             ):
                 return None  # the markers may flag it: the full analysis decides
+        if (
+            self.config.markers
+            and self.marker_index is not None
+            and fast.words < self.config.score_min_words
+            and spin_markers.may_short_flag(text, self.marker_index)
+            and spin_markers.short_flags(
+                spin_markers.find(text, self.marker_index),
+                fast.words,
+                self.config.score_min_words,
+            )
+        ):
+            return None  # two markers in a short text may flag it: the full analysis decides
         return fast.scores()
 
     def __call__(self, doc: Document) -> Document:
