@@ -40,7 +40,7 @@ import math
 import re
 import unicodedata
 import weakref
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -333,10 +333,12 @@ class _ZoneScreen:
     """Whether any zone-bound line rule could match a line, in one test.
 
     A line can match such a rule only if its exact form is one of the rules'
-    exact entries (``exact``), or if the alternation of all their regexes
-    (``prefilter``) matches it and it is short enough for one of them
-    (``max_words``, ``max_chars``). Other lines skip the loop over the rules, which
-    finds the same first match it always did for the lines that pass.
+    exact entries (``exact``), or if one of their regexes matches it and it is short
+    enough for one of them (``max_words``, ``max_chars``). Other lines skip the loop
+    over the rules, which finds the same first match it always did for the lines that
+    pass. The regexes tried are those the loop would try (``by_bit``): whose bit is in
+    the line's edge mask and whose required strings (if any) the line holds; without
+    edge bits, the alternation of all of them (``prefilter``).
     """
 
     exact: frozenset[str]
@@ -345,6 +347,10 @@ class _ZoneScreen:
     max_chars: int
     #: the bits of their regexes in the stage's :class:`EdgeMasks` (see ``edge_bits``)
     bits: int = -1
+    #: edge bit → the regex and its required-strings automaton (``Compiled.screens``)
+    by_bit: Mapping[int, tuple[regex.Pattern[str], ahocorasick.Automaton | None]] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def build(cls, rules: Iterable[Compiled]) -> _ZoneScreen | None:
@@ -360,20 +366,55 @@ class _ZoneScreen:
         limit = max([c.rule.max_words for c in chosen if c.regexes] or [-1])
         exact = frozenset(e for c in chosen for e in c.rule.exact)
         bits = -1
+        by_bit: dict[int, tuple[regex.Pattern[str], ahocorasick.Automaton | None]] = {}
         if all(len(c.edge_bits) == len(c.regexes) for c in chosen):
             bits = sum(1 << b for c in chosen for b in c.edge_bits)
-        return cls(exact, prefilter, limit, 30 * limit + 50, bits)
+            for c in chosen:
+                screens = c.screens or (None,) * len(c.regexes)
+                for b, pat, screen in zip(c.edge_bits, c.regexes, screens, strict=True):
+                    by_bit[b] = (pat, screen)
+        return cls(exact, prefilter, limit, 30 * limit + 50, bits, by_bit)
 
-    def may_match(self, line: Line, key: str, timeout: float, edges: int = -1) -> bool:
-        """``edges``: the line's mask in the stage's :class:`EdgeMasks` (-1: unknown)."""
+    def may_match(
+        self,
+        line: Line,
+        key: str,
+        timeout: float,
+        edges: int = -1,
+        screened: Callable[[Line], str] | None = None,
+    ) -> bool:
+        """``edges``: the line's mask in the stage's :class:`EdgeMasks` (-1: unknown);
+        ``screened``: the line's screen form (:func:`normalize`), if known cheaply.
+
+        True when a regex the rule loop would try (:meth:`BoilerplateStage._fullmatch`:
+        its edge bit in ``edges``, a required string in the line) matches, so False
+        means the loop finds no regex match either.
+        """
         if key in self.exact:
             return True
         if line.words > self.max_words or len(line.text) > self.max_chars:
             return False
-        if not edges & self.bits:
+        mask = edges & self.bits
+        if not mask:
             return False  # no regex can start and end as the line does
+        text = line.text
         try:
-            return self.prefilter.fullmatch(line.text, timeout=timeout) is not None
+            if edges == -1 or not self.by_bit:
+                return self.prefilter.fullmatch(text, timeout=timeout) is not None
+            form = None
+            by_bit = self.by_bit
+            while mask:
+                low = mask & -mask
+                mask ^= low
+                pat, screen = by_bit[low.bit_length() - 1]
+                if screen is not None:
+                    if form is None:
+                        form = normalize(text) if screened is None else screened(line)
+                    if not _found(screen, form):
+                        continue  # the line lacks every string a match must contain
+                if pat.fullmatch(text, timeout=timeout):
+                    return True
+            return False
         except TimeoutError:
             return True  # let each rule try (and time out) on its own
 
@@ -487,6 +528,9 @@ class _Run:
     no_anywhere: frozenset[str] | set[str] = frozenset()
     #: line texts the zone-free line rules tried in this pass without a match
     tried_anywhere: set[str] = field(default_factory=set)
+    #: every line's text followed by "\n" (a line ends with ``s`` iff ``s + "\n"`` is
+    #: in it, for ``s`` without a line feed); None: not made
+    ends: str | None = None
 
     def prose(self, line: Line) -> bool:
         """:func:`~.layout.is_prose` of a line, computed once per document."""
@@ -766,6 +810,7 @@ class BoilerplateStage:
             ),
             -1,
         )
+        credits_all = -1  # the page's trailing credit lines (counted when needed)
         for c in self.rules:
             if c.rule.kind != "section":
                 continue
@@ -777,6 +822,20 @@ class BoilerplateStage:
                 n - 1 - r.max_block_lines,
                 min(math.ceil(r.min_position * n), last_prose + 1),
             )
+            if start >= n:
+                continue
+            # Every line of the block under a heading at k (nonblank[k + 1:] but the
+            # credit lines that end the page, min(credits_all, n - k - 1) of them) must
+            # be teaserish: no heading above the last line that is not can cut, so the
+            # search starts there (on a page of prose, at its last paragraph).
+            if credits_all < 0:
+                credits_all = 0
+                while credits_all < n and _CREDIT.fullmatch(nonblank[-1 - credits_all].text):
+                    credits_all += 1
+            for j in range(n - credits_all - 1, start - 1, -1):
+                if not self._teaserish(nonblank[j].text, r):
+                    start = j
+                    break
             for k in range(start, n):
                 ln = nonblank[k]
                 if run.cut is not None and ln.index >= run.cut:
@@ -852,7 +911,7 @@ class BoilerplateStage:
                 alive = [
                     ln
                     for ln in alive
-                    if screen.may_match(ln, run.key(ln), timeout, run.edge(ln, edges))
+                    if screen.may_match(ln, run.key(ln), timeout, run.edge(ln, edges), run.screened)
                 ]
         line_rules = [c for c in self.rules if c.rule.kind == "line"] if alive else []
         for ln in alive:
@@ -969,9 +1028,15 @@ class BoilerplateStage:
             r = c.rule
             if r.kind != "teaser":
                 continue
+            endings = r.strong_endings + r.weak_endings
+            if (
+                run.ends is not None
+                and all("\n" not in e for e in endings)
+                and not any(e + "\n" in run.ends for e in endings)
+            ):
+                continue  # no line ends as a snippet does: no pair
             alive = run.alive()
             pairs: list[tuple[int, bool]] = []  # (position in alive of the title, strong?)
-            endings = r.strong_endings + r.weak_endings
             k = 0
             while k + 1 < len(alive):
                 title, snippet = alive[k], alive[k + 1]
@@ -1097,6 +1162,7 @@ class BoilerplateStage:
             norms=memo.norms,
             edge_of=memo.edges,
         )
+        run.ends = "\n".join([ln.text for ln in lines]) + "\n"
         pmw = self.config.prose_min_words
         run.snippets = text.count("…") >= 2 and (
             sum(1 for ln in lines if ln.text.endswith("…") and is_snippet(ln.text, pmw)) >= 2
