@@ -50,7 +50,7 @@ import regex
 from textclean.config import BoilerplateConfig, Config
 from textclean.document import Change, Document
 from textclean.rules import RuleError, RulePack
-from textclean.stages.boilerplate import classifier, shape
+from textclean.stages.boilerplate import classifier, region, shape
 from textclean.stages.boilerplate.layout import (
     _CLOSERS,
     Line,
@@ -77,6 +77,7 @@ from textclean.textblocks import fenced_code_lines
 
 NAME = "boilerplate"
 _DEFAULT_SHAPE = shape.ShapeParams()
+_DEFAULT_REGION = region.RegionParams()
 #: A run of consecutive non-prose lines this short may hold a lone chrome line.
 _SHORT_RUN = 6
 #: Rounds of the zone-bound passes at most (see ``BoilerplateStage.__call__``).
@@ -598,6 +599,8 @@ class BoilerplateStage:
     name: str = NAME
     anywhere: _AnyZone | None = None  # the zone-free line rules, indexed (see build)
     shape: shape.ShapeParams = _DEFAULT_SHAPE
+    #: the article-region rules (:mod:`~textclean.stages.boilerplate.region`)
+    region: region.RegionParams = _DEFAULT_REGION
     model: classifier.Model | None = None  # the learned line classifier (None: off)
     zone_screen: _ZoneScreen | None = None  # the zone-bound line rules, screened (see build)
     #: the first and last characters every regex of ``rules`` can match (``edge_bits``)
@@ -1185,6 +1188,10 @@ class BoilerplateStage:
             run.removed.update(
                 shape.apply(run.lines[:stop], run.removed, self.shape, run.code, run.prose)
             )
+            if self.region.masthead:
+                run.removed.update(
+                    region.apply(run.lines[:stop], run.removed, self.region, run.code, run.prose)
+                )
             if len(run.removed) == before:
                 break
         for i in run.code & run.removed.keys():
@@ -1368,11 +1375,23 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
             params = dataclasses.replace(params, **{switch: True})
         if _selected(rule_id, config.boilerplate.disable):
             params = dataclasses.replace(params, **{switch: False})
+    try:
+        region_params = region.RegionParams.from_tables(parsed.region)
+    except ValueError as exc:
+        raise RuleError(pack.builtin_dir / "boilerplate", None, str(exc)) from exc
+    region_params = dataclasses.replace(
+        region_params, prose_min_words=config.boilerplate.prose_min_words
+    )
+    if _selected(region.RULE_MASTHEAD, config.boilerplate.enable):
+        region_params = dataclasses.replace(region_params, masthead=True)
+    if _selected(region.RULE_MASTHEAD, config.boilerplate.disable):
+        region_params = dataclasses.replace(region_params, masthead=False)
     return BoilerplateStage(
         config.boilerplate,
         compiled,
         anywhere=_AnyZone.build(compiled),
         shape=params,
+        region=region_params,
         zone_screen=_ZoneScreen.build(compiled),
         edges=edges,
         model=load_model(parsed.model, config.boilerplate),
