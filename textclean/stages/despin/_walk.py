@@ -167,6 +167,27 @@ class Dense:
         return gaps[:m].tobytes(), gap_count - 1, ends[:hits].tolist(), ids[:hits].tolist()
 
 
+#: The dense automata built in this process, by their keys (a stage built again over the
+#: same tables, as a benchmark's fresh stage is, reuses its table): the last few.
+_DENSE: dict[tuple[bytes, ...], Dense] = {}
+_DENSE_KEPT = 2
+
+
+def dense_of(keys: Sequence[bytes]) -> Dense:
+    """The :class:`Dense` automaton of ``keys`` (built once per process for the same keys
+    in the same order)."""
+    key = tuple(keys)
+    with _LOCK:
+        found = _DENSE.get(key)
+    if found is None:
+        found = Dense(key)
+        with _LOCK:
+            while len(_DENSE) >= _DENSE_KEPT:
+                del _DENSE[next(iter(_DENSE))]
+            _DENSE[key] = found
+    return found
+
+
 def compiled() -> Any | None:
     """The compiled walk, or None without numba (compiled once per process)."""
     if _KERNELS:
@@ -185,4 +206,4 @@ def compiled() -> Any | None:
     return _KERNELS[0] if _KERNELS else None
 
 
-__all__: Sequence[str] = ("Dense", "compiled")
+__all__: Sequence[str] = ("Dense", "compiled", "dense_of")

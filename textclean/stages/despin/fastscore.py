@@ -19,6 +19,9 @@ module computes the same scores without a Python object per word:
    buffer finds every occurrence of a spun phrase, of a spun word that can count
    (rarer than its original, or of tier T1/T2, whose evidence may be positive), of a
    fingerprint and of a number word glued to decimals ("three.9");
+   Where the stages use their compiled loops, one numba loop builds the buffer and
+   steps a dense table of the same automaton instead (:mod:`~textclean.stages.despin.
+   _walk`: same buffer, same key occurrences);
 3. the phrase choice, the breadth count, the per-entry evidence (the stage's own
    :meth:`~textclean.stages.despin.stage.DespinStage.match_llr`) and the scores follow
    :meth:`~textclean.stages.despin.stage.DespinStage.analyse` step by step over those
@@ -28,6 +31,16 @@ When the scores flag the document (or could: the density or the evidence rule ho
 before the English check), :meth:`FastScorer.scores` returns None and the stage runs
 its full analysis, which also finds the matches repair needs; so the fast path never
 decides a flagged document.
+
+The same pass screens the spinner-family markers: the phrases of the markers that
+weigh are keys too (:func:`marker_keys`), and the largest summed weight of one
+family's markers whose phrase it found bounds what the markers
+:func:`~textclean.stages.despin.markers.find` finds weigh (:meth:`FastScorer.screened`);
+the stage looks for the markers only where that bound could flag the text with the
+fast scores (:func:`~textclean.stages.despin.markers.flags_at`, the markers' own rule
+and thresholds). A text the buffer cannot screen (a mark, or a character such as the
+long s that the markers' case-insensitive match takes for an ASCII letter) is screened
+by :func:`~textclean.stages.despin.markers.screen_weight` as before.
 
 **Why the scores are identical** (``tests/test_despin_fastscore.py`` checks it on every
 corpus of the tests and on generated texts):
@@ -356,7 +369,7 @@ class FastScorer:
         if self._dense is None:
             self._dense = False
             if _walk.compiled() is not None:
-                dense = _walk.Dense([_latin1_bytes(k) for k in self.keys])
+                dense = _walk.dense_of([_latin1_bytes(k) for k in self.keys])
                 if self._walk_agrees(dense):
                     self._dense = dense
         return self._dense or None
