@@ -435,3 +435,19 @@ def test_phrase_choice_without_overlaps_keeps_them_all(
         {i: sorted(p, key=lambda x: x[0], reverse=True) for i, p in phrases.items()}
     )
     assert _chosen(phrases) == want
+
+
+def test_a_failing_compiled_walk_leaves_the_python_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    from textclean.stages.despin import _walk
+
+    def fail(keys: object) -> object:
+        raise RuntimeError("no compiler")
+
+    monkeypatch.setattr(_walk, "dense_of", fail)
+    monkeypatch.setattr(_walk, "compiled", lambda: object())
+    stage = _stage()
+    scorer = FastScorer(stage)
+    assert scorer.dense(10**9) is None
+    assert scorer._dense is False
+    text = "The new version of each package provides different options and data."
+    assert json.dumps(scorer.scores(text)) == json.dumps(stage.analyse(text).scores())

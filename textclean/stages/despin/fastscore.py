@@ -369,9 +369,12 @@ class FastScorer:
         if self._dense is None:
             self._dense = False
             if _walk.compiled() is not None:
-                dense = _walk.dense_of([_latin1_bytes(k) for k in self.keys])
-                if self._walk_agrees(dense):
-                    self._dense = dense
+                try:  # the first call compiles the walk (or loads it from numba's cache)
+                    dense = _walk.dense_of([_latin1_bytes(k) for k in self.keys])
+                    if self._walk_agrees(dense):
+                        self._dense = dense
+                except Exception:  # numba failing: the Python path
+                    self._dense = False
         return self._dense or None
 
     def _walk_agrees(self, dense: Any) -> bool:
