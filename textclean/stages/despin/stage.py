@@ -1314,16 +1314,18 @@ class DespinStage:
             from textclean.stages.despin.fastscore import FastScorer
 
             self._fast.append(FastScorer(self))
-        fast = self._fast[0].analysis(text)
-        if fast is None:
+        found = self._fast[0].screened(text)
+        if found is None:
             return None
+        fast, bound = found
         if (
             self.config.markers
             and self.marker_index is not None
             # the screen's bound on the markers' weight (a margin for the order of the
             # sums) must flag with the fast scores before the markers are looked for
             and spin_markers.flags_at(
-                spin_markers.screen_weight(text, self.marker_index) + 1e-6,
+                (spin_markers.screen_weight(text, self.marker_index) if bound is None else bound)
+                + 1e-6,
                 fast.distinct,
                 fast.evidence,
                 fast.evidence_distinct,
