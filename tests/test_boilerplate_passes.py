@@ -10,6 +10,7 @@ on every pass.
 from __future__ import annotations
 
 import dataclasses
+import pickle
 import random
 from pathlib import Path
 
@@ -37,7 +38,12 @@ class _EveryRuleEveryPass(BoilerplateStage):
         return super()._one_pass(text, frozenset(), None)  # nothing known, nothing shared
 
 
-FULL = _EveryRuleEveryPass(**{f.name: getattr(STAGE, f.name) for f in dataclasses.fields(STAGE)})
+def _like_stage(cls: type[BoilerplateStage]) -> BoilerplateStage:
+    """A stage of class ``cls`` with the settings of :data:`STAGE` (and its own memo)."""
+    return cls(**{f.name: getattr(STAGE, f.name) for f in dataclasses.fields(STAGE) if f.init})
+
+
+FULL = _like_stage(_EveryRuleEveryPass)
 
 #: Lines of made-up pages: prose, chrome the zone-free and zone-bound rules know,
 #: headings, teaser pairs and lines that only look like chrome.
@@ -147,7 +153,7 @@ def test_a_line_a_pass_missed_is_not_tried_again() -> None:
             seen.append(frozenset(no_anywhere))
             return super()._one_pass(text, no_anywhere, memo)
 
-    spy = Spy(**{f.name: getattr(STAGE, f.name) for f in dataclasses.fields(STAGE)})
+    spy = _like_stage(Spy)
     doc = spy(Document("t", text))
     assert "Subscribe to our newsletter" not in doc.text
     assert len(seen) >= 2 and seen[0] == frozenset()
@@ -181,3 +187,19 @@ def test_called_again_on_the_same_document_as_on_a_new_one() -> None:
         assert _stage_result(doc, before) == again, doc.text
         checked += 1
     assert checked > 150
+
+
+def test_the_memo_belongs_to_one_stage_and_one_document() -> None:
+    # Two stages built with different settings never share what they learnt of a
+    # page's lines: each keeps the memo of its own last document.
+    strict = boilerplate.build(Config().replace(boilerplate={"prose_min_words": 3}), None)
+    text = "Related Articles\n" + "\n".join(PROSE) + "\n"
+    doc = Document("t", text)
+    mine = stage_module._memo_for(STAGE, doc)
+    assert stage_module._memo_for(strict, doc) is not mine
+    assert stage_module._memo_for(STAGE, doc) is mine  # the other stage took nothing of it
+    other = Document("u", text)
+    first = stage_module._memo_for(STAGE, other)
+    assert first is not stage_module._memo_for(STAGE, doc)
+    # a stage sent to another process starts without a memo
+    assert pickle.loads(pickle.dumps(STAGE)).memo_slot.last is None

@@ -481,8 +481,36 @@ class _Memo:
     zone_free_misses: set[str] = field(default_factory=set)
 
 
-#: The stage, the document and the memo of the last document the stage worked on.
-_LAST_MEMO: tuple[BoilerplateStage, weakref.ref[Document], _Memo] | None = None
+class _MemoSlot:
+    """The memo of the last document one stage worked on, kept on that stage (not in
+    the module: two stages, or two pipelines, never share it). Pickled empty, so a
+    stage sent to a worker carries no document with it.
+
+    >>> import pickle
+    >>> slot = _MemoSlot()
+    >>> doc = Document(id="d", text="a")
+    >>> slot.get(doc) is slot.get(doc)
+    True
+    >>> pickle.loads(pickle.dumps(slot)).last is None
+    True
+    """
+
+    __slots__ = ("last",)
+
+    def __init__(self) -> None:
+        self.last: tuple[weakref.ref[Document], _Memo] | None = None
+
+    def get(self, doc: Document) -> _Memo:
+        """The memo of ``doc`` if it is the last document asked for, else a new one."""
+        last = self.last
+        if last is not None and last[0]() is doc:
+            return last[1]
+        memo = _Memo()
+        self.last = (weakref.ref(doc), memo)
+        return memo
+
+    def __reduce__(self) -> tuple[type[_MemoSlot], tuple[()]]:
+        return (_MemoSlot, ())
 
 
 def _memo_for(stage: BoilerplateStage, doc: Document) -> _Memo:
@@ -492,13 +520,7 @@ def _memo_for(stage: BoilerplateStage, doc: Document) -> _Memo:
     zone-free misses: a rule that timed out clears them), so a memo is right for any
     text of the document; keeping one document's memo bounds its size.
     """
-    global _LAST_MEMO
-    last = _LAST_MEMO
-    if last is not None and last[0] is stage and last[1]() is doc:
-        return last[2]
-    memo = _Memo()
-    _LAST_MEMO = (stage, weakref.ref(doc), memo)
-    return memo
+    return stage.memo_slot.get(doc)
 
 
 @dataclass
@@ -605,6 +627,8 @@ class BoilerplateStage:
     zone_screen: _ZoneScreen | None = None  # the zone-bound line rules, screened (see build)
     #: the first and last characters every regex of ``rules`` can match (``edge_bits``)
     edges: EdgeMasks | None = None
+    #: the memo of the last document this stage worked on (:func:`_memo_for`)
+    memo_slot: _MemoSlot = field(default_factory=_MemoSlot, init=False, compare=False, repr=False)
 
     # ------------------------------------------------------------------ matching
 
