@@ -248,6 +248,9 @@ def main(argv: list[str] | None = None) -> int:
             k: s.get(k) for k in ("documents_in", "documents_out", "rejected_by_reason")
         }
         result["summary"]["phases"] = s.get("run", {}).get("phases")  # type: ignore[index]
+        # the driver's own CPU seconds per phase (user+sys, not its workers'): unlike
+        # wall time, not inflated by other load on the machine
+        result["summary"]["driver_cpu"] = s.get("run", {}).get("driver_cpu")  # type: ignore[index]
         result["summary"]["dedup"] = s.get("dedup")  # type: ignore[index]
     if not args.keep_output:
         shutil.rmtree(out, ignore_errors=True)

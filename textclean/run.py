@@ -8,7 +8,12 @@ The steps are separate so an engine only supplies compute
    (:mod:`textclean.io.journal`), one input at a time, so a killed run resumes
    after the last finished input;
 2. **dedup** — every kept document, in input order, goes to the corpus deduper
-   (``textclean.dedup.corpus.CorpusDeduper``) through ``engine.dedup``;
+   (``textclean.dedup.corpus.CorpusDeduper``). In a fresh run the workers hash
+   each kept document for it (shingle set and band hashes) while they hold it,
+   and encode its journal record, so the driver only appends bytes to the
+   journal and arrays to the deduper as results arrive, and this step only
+   decides (``engine.finish_dedup``); a resumed run reads the texts back from
+   the journal and hashes them through ``engine.dedup``, with the same result;
 3. **write** — the journal is read once more: kept documents go to the output
    tree, the others to the rejects (duplicates with ``duplicate_of``), every
    one to the report; then ``summary.json``.
@@ -36,6 +41,7 @@ from typing import Any, BinaryIO, Protocol
 from textclean.config import Config, ConfigError
 from textclean.document import Document
 from textclean.engines import Engine, StageWork, get_engine
+from textclean.engines.base import DocRecord
 from textclean.io.discover import Failure, InputError, InputFile, Plan, plan_inputs
 from textclean.io.html_report import ReportBuilder, write_html
 from textclean.io.journal import Journal, ResumeError, ResumeState, make_manifest
@@ -260,9 +266,11 @@ def _process(
     state: ResumeState,
     options: RunOptions,
     progress: Progress,
+    feed: _HashedFeed | None = None,
 ) -> tuple[int, int]:
     """Step 1; returns the number of inputs processed in this run and of documents
-    in the journal."""
+    in the journal. With ``work.records`` the workers send each document's journal
+    record encoded (and, for ``feed``, hashed for corpus dedup)."""
     processed = 0
     total = len(plan.inputs)
     sizes = [max(inp.size, 0) for inp in plan.inputs]
@@ -282,7 +290,12 @@ def _process(
         stdin=options.stdin,
     ):
         if kind == "doc":
-            journal.doc(idx, payload)
+            if isinstance(payload, DocRecord):
+                journal.doc_record(idx, payload.record)
+                if feed is not None:
+                    feed.add(payload)
+            else:
+                journal.doc(idx, payload)
             docs += 1
             if docs % 1000 == 0:  # a big file shows progress too (the bar is throttled)
                 progress.advance(idx, docs)
@@ -411,6 +424,103 @@ def _with_kept_origins(
         kept_id, source, line = origins.get(d.kept_id, (real_id(d.kept_id), None, None))
         out[key] = KeptOrigin(kept_id, float(d.similarity), source, line)
     return out
+
+
+class _HashedFeed:
+    """Step 2 done on the way through step 1: kept documents, hashed by the workers
+    (``DocRecord``), go into the engine's deduper in input order as they arrive, so
+    the dedup step only decides (no texts read back from the journal, none hashed
+    here). Keys and origins are noted as :func:`_kept_texts` notes them."""
+
+    FLUSH_DOCS = 4096
+
+    def __init__(self, deduper: Any, bands: int) -> None:
+        self.deduper = deduper
+        self.bands = bands
+        self.keys = _Keys()
+        self.origins: dict[str, tuple[str, str | None, int | None]] = {}
+        self.documents = 0
+        self._ids: list[str] = []
+        self._shingles: list[bytes] = []
+        self._lengths: list[int] = []
+        self._bands: list[bytes] = []
+
+    def add(self, rec: DocRecord) -> None:
+        if not rec.kept:
+            return
+        key = self.keys.key(rec.id)
+        source = sys.intern(rec.source) if rec.source is not None else None
+        self.origins[key] = (rec.id, source, rec.line)
+        self._ids.append(key)
+        self._shingles.append(rec.shingles)
+        self._lengths.append(rec.length)
+        self._bands.append(rec.bands)
+        self.documents += 1
+        if len(self._ids) >= self.FLUSH_DOCS:
+            self.flush()
+
+    def flush(self) -> None:
+        if not self._ids:
+            return
+        import numpy as np
+
+        from textclean.dedup.corpus import HashedBatch
+
+        n = len(self._ids)
+        counts = np.fromiter((len(b) // 4 for b in self._shingles), np.int64, n)
+        batch = HashedBatch(
+            values=np.frombuffer(b"".join(self._shingles), dtype=np.uint32),
+            counts=counts,
+            lengths=np.asarray(self._lengths, dtype=np.int64),
+            bands=np.frombuffer(b"".join(self._bands), dtype=np.uint64).reshape(n, self.bands),
+        )
+        self.deduper.add_hashed(self._ids, batch)
+        self._ids, self._shingles, self._lengths, self._bands = [], [], [], []
+
+    def close(self) -> None:
+        """Give up (the run failed): close the deduper's index and spill file."""
+        close = getattr(self.deduper, "close", None)
+        if close is not None:
+            close()
+
+
+def _dedup_config(config: Config, journal: Journal, dry_run: bool) -> Any:
+    """The run's dedup settings as the deduper gets them (see :func:`_dedup`)."""
+    # The run id marks this run's documents in a persistent index, so a resumed
+    # run that had already committed them does not take them for duplicates.
+    # A dry run reports what would be dropped but must not change the index.
+    # Unless told otherwise, the shingle sets wait on disk beside the journal (which
+    # already holds every text there) instead of in memory: they are what grows
+    # with the corpus (4 bytes a word), and verification reads only the pages of
+    # candidate pairs. Where they are kept never changes the result.
+    return dataclasses.replace(
+        config.dedup,
+        run_key=journal.run_id,
+        update_index=config.dedup.update_index and not dry_run,
+        spill_dir=config.dedup.spill_dir or str(journal.work_dir),
+    )
+
+
+def _hashed_feed(
+    config: Config,
+    engine: Engine,
+    factory: Callable[..., Any] | None,
+    journal: Journal,
+    state: ResumeState,
+    dry_run: bool,
+) -> _HashedFeed | None:
+    """A feed when the workers can hash for dedup: the default deduper, an engine
+    that offers it (:class:`~textclean.engines.base.HashedDedup`), and a fresh
+    journal (a resumed run's earlier documents were not hashed: it takes the texts
+    from the journal, :func:`_kept_texts`, with the same result)."""
+    if not config.dedup.enabled or factory is None or state.next_input or state.complete:
+        return None
+    if getattr(factory, "add_hashed", None) is None or factory is not default_deduper_factory():
+        return None
+    make = getattr(engine, "hashed_deduper", None)
+    if make is None or getattr(engine, "finish_dedup", None) is None:
+        return None
+    return _HashedFeed(make(_dedup_config(config, journal, dry_run)), config.dedup.bands)
 
 
 # -- step 3: write -------------------------------------------------------------
@@ -554,7 +664,7 @@ def run_clean(
     engine: Engine | None = None,
 ) -> RunResult:
     """Run the whole batch; raises ConfigError/InputError/ResumeError for exit-2 problems."""
-    t0 = time.monotonic()
+    t0, c0 = time.monotonic(), time.process_time()
     # Local workers fork from a server that first loads every table (seconds): start
     # it now, so that happens while this process builds its own pipeline and plans.
     prestarted = False
@@ -565,7 +675,7 @@ def run_clean(
             local.prestart()
             prestarted = True
     try:
-        return _run_clean(config, options, progress, deduper_factory, engine, t0)
+        return _run_clean(config, options, progress, deduper_factory, engine, (t0, c0))
     finally:
         if prestarted:
             local.release_prestarted()
@@ -577,7 +687,7 @@ def _run_clean(
     progress: Progress | None,
     deduper_factory: Callable[..., Any] | str | None,
     engine: Engine | None,
-    t0: float,
+    start: tuple[float, float],
 ) -> RunResult:
     progress = progress or QuietProgress()
     # the pipeline is built once the inputs and the output are checked: a refused run
@@ -613,7 +723,7 @@ def _run_clean(
             options.inputs, config, options.output, follow_symlinks=options.follow_symlinks
         )
         check_plan(plan, out_dir)
-        pipeline = StageWork(config).pipeline()
+        pipeline = _stages_here(config, options, engine)
     except (InputError, ConfigError, RuleError):
         if created and out_dir is not None:
             out_dir.rmdir()
@@ -629,12 +739,50 @@ def _run_clean(
     lock = _lock(meta)
     try:
         return _run_locked(
-            config, pipeline, options, plan, meta, out_dir, factory, engine, progress, t0
+            config, pipeline, options, plan, meta, out_dir, factory, engine, progress, start
         )
     finally:
         lock.close()
         if out_dir is None and not options.audit_dir:
             shutil.rmtree(meta, ignore_errors=True)
+
+
+@dataclass(frozen=True)
+class _Stages:
+    """What the driver needs of the pipeline when it does not build one: the rules'
+    hash, the stage names, the extract step (for the site-repeat count)."""
+
+    config: Config
+    rules_hash: str
+    stage_names: tuple[str, ...]
+
+    @property
+    def extract(self) -> Any:
+        from textclean.stages.extract import ExtractStage
+
+        return ExtractStage(self.config.extract)
+
+
+def _stages_here(config: Config, options: RunOptions, engine: Engine | None) -> Pipeline | _Stages:
+    """The pipeline, built in this process only when this process runs the stages (one
+    local worker) or must check a user's rule packs before any work (a bad rule is
+    a usage error, exit 2). Otherwise the workers build it (from tables their fork
+    server already holds), and this process spares the seconds of building a
+    pipeline it would never run."""
+    if engine is not None:
+        runs_here = engine.name != "ray" and getattr(engine, "workers", 1) <= 1
+    elif options.engine == "local":
+        from textclean.engines.local import LocalEngine
+
+        runs_here = LocalEngine(options.workers).workers <= 1
+    else:
+        runs_here = options.engine != "ray"
+    if runs_here or config.rules:
+        return StageWork(config).pipeline()
+    from textclean.rules import RulePack
+
+    names = tuple(stage_plan(config, stages=config.stages))
+    return _Stages(config, RulePack.load(config.rules).fingerprint(), names)
 
 
 def _check_index(config: Config) -> None:
@@ -656,7 +804,7 @@ def _lock(meta: Path) -> Any:
 
 def _run_locked(
     config: Config,
-    pipeline: Pipeline,
+    pipeline: Pipeline | _Stages,
     options: RunOptions,
     plan: Plan,
     meta: Path,
@@ -664,11 +812,15 @@ def _run_locked(
     factory: Callable[..., Any] | None,
     engine: Engine | None,
     progress: Progress,
-    t0: float,
+    start: tuple[float, float],
 ) -> RunResult:
     from textclean import __version__
 
-    rules_hash = pipeline.rules.fingerprint()
+    t0, c0 = start  # when the run began: wall clock and this process's CPU time
+
+    rules_hash = (
+        pipeline.rules_hash if isinstance(pipeline, _Stages) else pipeline.rules.fingerprint()
+    )
     manifest = make_manifest(
         version=__version__,
         config_hash=config.fingerprint(),
@@ -715,23 +867,44 @@ def _run_locked(
     own_engine = engine is None
     engine = engine or get_engine(options.engine, options.workers, **options.engine_options)
     timings: dict[str, float] = {}
+    cpu: dict[str, float] = {}  # this process's own user+sys seconds (not its workers')
+    feed: _HashedFeed | None = None
     try:
-        t = time.monotonic()
+        t, c = time.monotonic(), time.process_time()
+        cpu["start"] = c - c0  # planning, the pipeline built here, the engine started
         processed, docs = 0, state.documents
         if not state.complete:
-            work = StageWork(config, site_repeats=site_table)
+            feed = _hashed_feed(config, engine, factory, journal, state, options.dry_run)
+            work = StageWork(
+                config,
+                site_repeats=site_table,
+                records=True,
+                dedup=config.dedup if feed is not None else None,
+            )
             processed, docs = _process(
-                plan, work, engine, config, journal, state, options, progress
+                plan, work, engine, config, journal, state, options, progress, feed
             )
         journal.close()
         timings["process"] = time.monotonic() - t
+        cpu["process"] = time.process_time() - c
 
-        t = time.monotonic()
+        t, c = time.monotonic(), time.process_time()
         dedup_info, duplicates = _dedup(
-            config, journal, engine, factory, progress, dry_run=options.dry_run, documents=docs
+            config,
+            journal,
+            engine,
+            factory,
+            progress,
+            dry_run=options.dry_run,
+            documents=docs,
+            feed=feed,
         )
+        feed = None
         timings["dedup"] = time.monotonic() - t
+        cpu["dedup"] = time.process_time() - c
     except BaseException:  # interrupted (signal) or failed: workers stop now, not later
+        if feed is not None:
+            feed.close()
         if own_engine:
             getattr(engine, "terminate", engine.close)()
         raise
@@ -740,7 +913,7 @@ def _run_locked(
         if own_engine:
             engine.close()
 
-    t = time.monotonic()
+    t, c = time.monotonic(), time.process_time()
     audit = out_dir is not None or bool(options.audit_dir)
     reporter = Reporter(
         meta if audit else None,
@@ -759,6 +932,7 @@ def _run_locked(
         raise
     reporter.commit()
     timings["write"] = time.monotonic() - t
+    cpu["write"] = time.process_time() - c
     for f in plan.failures:
         reporter.failure(f)
     summary = build_summary(
@@ -777,6 +951,7 @@ def _run_locked(
         run={
             "seconds": round(time.monotonic() - t0, 3),
             "phases": {k: round(v, 3) for k, v in timings.items()},
+            "driver_cpu": {k: round(v, 3) for k, v in cpu.items()},
             "engine": engine.name,
             "workers": getattr(engine, "workers", None),
             "inputs_resumed": state.next_input if options.resume else 0,
@@ -804,7 +979,7 @@ SITE_REPEATS_FILE = "site_repeats.json"  # = textclean.site_repeats.RUN_TABLE
 def _site_repeats(
     plan: Plan,
     config: Config,
-    pipeline: Pipeline,
+    pipeline: Pipeline | _Stages,
     options: RunOptions,
     meta: Path,
     run_print: str,
@@ -874,6 +1049,7 @@ def _dedup(
     progress: Progress,
     dry_run: bool = False,
     documents: int | None = None,
+    feed: _HashedFeed | None = None,
 ) -> tuple[dict[str, Any], Any]:
     if not config.dedup.enabled:
         return {"enabled": False, "available": dedup_available()}, None
@@ -883,24 +1059,18 @@ def _dedup(
         return {"enabled": False, "available": False, "note": note}, None
     progress.phase("dedup", documents, unit="documents")
     progress.advance(0, 0)
-    keys = _Keys()
-    # The run id marks this run's documents in a persistent index, so a resumed
-    # run that had already committed them does not take them for duplicates.
-    # A dry run reports what would be dropped but must not change the index.
-    # Unless told otherwise, the shingle sets wait on disk beside the journal (which
-    # already holds every text there) instead of in memory: they are what grows
-    # with the corpus (4 bytes a word), and verification reads only the pages of
-    # candidate pairs. Where they are kept never changes the result.
-    dedup_config = dataclasses.replace(
-        config.dedup,
-        run_key=journal.run_id,
-        update_index=config.dedup.update_index and not dry_run,
-        spill_dir=config.dedup.spill_dir or str(journal.work_dir),
-    )
-    # the kept documents' origins are noted on the way (about 100 bytes each), which
-    # spares a third full read of the journal to explain the duplicates
-    origins: dict[str, tuple[str, str | None, int | None]] = {}
-    result = engine.dedup(dedup_config, factory, _kept_texts(journal, keys, progress, origins))
+    if feed is not None:  # the workers hashed every kept document: only decide here
+        feed.flush()
+        origins = feed.origins
+        result = engine.finish_dedup(feed.deduper)  # type: ignore[attr-defined]
+        progress.advance(feed.documents, feed.documents)
+    else:
+        keys = _Keys()
+        dedup_config = _dedup_config(config, journal, dry_run)
+        # the kept documents' origins are noted on the way (about 100 bytes each), which
+        # spares a third full read of the journal to explain the duplicates
+        origins = {}
+        result = engine.dedup(dedup_config, factory, _kept_texts(journal, keys, progress, origins))
     duplicates = _with_kept_origins(dict(result.duplicates), origins)
     del origins
     info = {

@@ -230,6 +230,9 @@ class _SpilledChunks:
     def nbytes(self) -> int:
         return 0
 
+    def close(self) -> None:
+        self._file.close()
+
     def take(self) -> np.ndarray:
         self._file.flush()
         if not self._size:
@@ -328,6 +331,15 @@ class CorpusDeduper:
         self._counts.append(batch.counts)
         self._lengths.append(batch.lengths)
         self._bands.append(batch.bands)
+
+    def close(self) -> None:
+        """Give up without deciding (a run that failed): close the index and the
+        spill file now instead of when the deduper is collected."""
+        self._finished = True
+        if self._index is not None:
+            self._index.close()
+        if isinstance(self._values, _SpilledChunks):
+            self._values.close()
 
     def memory_bytes(self) -> int:
         """Bytes held in numpy arrays for the documents added so far."""

@@ -11,6 +11,15 @@ compute steps, so another engine (Ray) plugs in by implementing
 * :meth:`Engine.dedup` feeds ``(key, text)`` pairs, in input order, to a corpus
   deduper and returns its result.
 
+A run (:mod:`textclean.run`) sets :attr:`StageWork.records`: the workers then
+also do what the driver would otherwise do one document at a time after them.
+Each document comes back as a :class:`DocRecord`: its journal record already
+encoded as JSON, and, with ``StageWork.dedup`` set, a kept document's shingle
+set and band hashes for corpus dedup (made while the worker holds the text).
+An engine with :meth:`HashedDedup.hashed_deduper` and
+:meth:`HashedDedup.finish_dedup` lets the driver feed those straight into the
+deduper, so the dedup step neither reads the texts back nor hashes them.
+
 >>> from textclean.config import Config
 >>> from textclean.document import Document
 >>> work = StageWork(Config(stages=("repair", "normalize")))
@@ -22,12 +31,14 @@ compute steps, so another engine (Ray) plugs in by implementing
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from textclean.config import Config, DedupConfig
 from textclean.document import Document
+from textclean.io.journal import encode_record
 from textclean.pipeline import Pipeline
 
 if TYPE_CHECKING:
@@ -68,6 +79,10 @@ class StageWork:
     config: Config
     #: a learned site-repeat table (corpus mode), or None
     site_repeats: SiteRepeatTable | None = None
+    #: return :class:`DocRecord` objects instead of documents (see the module docstring)
+    records: bool = False
+    #: with ``records``: the dedup settings to hash kept documents with, or None
+    dedup: DedupConfig | None = None
 
     def pipeline(self) -> Pipeline:
         key = self.config.fingerprint()
@@ -111,10 +126,71 @@ def process_document(pipeline: Pipeline, doc: Document) -> Document:
     return doc
 
 
-def process_batch(work: StageWork, docs: list[Document]) -> list[Document]:
-    """The per-document stages over one batch: pure, order kept."""
+@dataclass(frozen=True)
+class DocRecord:
+    """A processed document as a run's driver needs it (``StageWork.records``).
+
+    ``record`` is its journal encoding (``textclean.io.journal.encode_record``). For a kept
+    document hashed for corpus dedup, ``shingles`` holds its sorted distinct
+    shingle hashes (uint32) and ``bands`` its band hashes (uint64), both as
+    native-endian bytes, and ``length`` its characters; otherwise ``bands`` is
+    empty.
+    """
+
+    record: bytes
+    id: str
+    kept: bool
+    source: str | None
+    line: int | None
+    length: int = 0
+    shingles: bytes = b""
+    bands: bytes = b""
+
+
+#: What :func:`process_batch` returns for each document.
+Processed = Document | DocRecord
+
+
+def process_batch(work: StageWork, docs: list[Document]) -> list[Any]:
+    """The per-document stages over one batch: pure, order kept.
+
+    Returns the documents, or with ``work.records`` their :class:`DocRecord`.
+    """
     pipeline = work.pipeline()
-    return [process_document(pipeline, d) for d in docs]
+    done = [process_document(pipeline, d) for d in docs]
+    if not work.records:
+        return done
+    return _records(done, work.dedup)
+
+
+def _records(docs: list[Document], dedup: DedupConfig | None) -> list[DocRecord]:
+    """Each document's :class:`DocRecord`, kept ones hashed for dedup in one pass."""
+    kept = [d for d in docs if d.dropped is None] if dedup is not None else []
+    hashed: dict[int, tuple[int, bytes, bytes]] = {}
+    if kept and dedup is not None:
+        from textclean.dedup.corpus import CorpusDeduper
+
+        # the index and the spill file are the driver's: this hashes the batch in memory
+        config = dataclasses.replace(dedup, index="", spill_dir="", run_key="")
+        deduper = CorpusDeduper(config, batch_size=len(kept))
+        for k, d in enumerate(kept):
+            deduper.add(str(k), d.text)
+        h = deduper.export_hashed()
+        at = 0
+        for k, d in enumerate(kept):
+            n = int(h.counts[k])
+            shingles = h.values[at : at + n].tobytes()
+            hashed[id(d)] = (int(h.lengths[k]), shingles, h.bands[k].tobytes())
+            at += n
+    out = []
+    for d in docs:
+        length, shingles, bands = hashed.get(id(d), (0, b"", b""))
+        out.append(
+            DocRecord(
+                encode_record(d), d.id, d.dropped is None, d.source, d.line, length, shingles, bands
+            )
+        )
+    return out
 
 
 class Engine(Protocol):
@@ -124,13 +200,25 @@ class Engine(Protocol):
 
     def map_batches(
         self, work: StageWork, batches: Iterable[list[Document]]
-    ) -> Iterator[list[Document]]: ...
+    ) -> Iterator[list[Any]]: ...
 
     def dedup(
         self, config: DedupConfig, factory: DeduperFactory, items: Iterable[tuple[str, str]]
     ) -> DedupResult: ...
 
     def close(self) -> None: ...
+
+
+class HashedDedup(Protocol):
+    """What an engine offers for dedup of documents its workers hashed (optional)."""
+
+    def hashed_deduper(self, config: DedupConfig) -> Any:
+        """A ``CorpusDeduper`` (or subclass) for this engine, fed with ``add_hashed``."""
+        ...
+
+    def finish_dedup(self, deduper: Any) -> DedupResult:
+        """``deduper.finish()``, once the per-document work is over."""
+        ...
 
 
 def dedup_locally(

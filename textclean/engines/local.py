@@ -11,9 +11,9 @@ parent (the fork server) dies (``prctl(PR_SET_PDEATHSIG)``, Linux) and a
 watchdog thread exits it within a second or two once the process that
 started the pool is gone, even after a SIGKILL of that process. On an
 interrupted run :meth:`LocalEngine.terminate` stops the workers at once, and
-closing the last pool stops the fork server too. Corpus dedup runs in the
-calling process, after the pool is closed: the peak memory of a run is the
-larger of its two phases', not their sum.
+closing the last pool stops the fork server too. Corpus dedup decides in the
+calling process, after the pool is closed (in a run, the workers have already
+hashed the documents for it): the idle workers' memory is given back first.
 
 >>> from textclean.config import Config
 >>> from textclean.document import Document
@@ -37,6 +37,7 @@ import time
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from typing import TYPE_CHECKING, Any
 
 from textclean.config import DedupConfig
 from textclean.document import Document
@@ -47,6 +48,9 @@ from textclean.engines.base import (
     dedup_locally,
     process_batch,
 )
+
+if TYPE_CHECKING:
+    from textclean.dedup.corpus import CorpusDeduper
 
 #: Seconds between two looks of a worker's watchdog at the process that started it.
 WATCHDOG_SECONDS = 1.0
@@ -175,13 +179,13 @@ class LocalEngine:
 
     def map_batches(
         self, work: StageWork, batches: Iterable[list[Document]]
-    ) -> Iterator[list[Document]]:
+    ) -> Iterator[list[Any]]:
         if self.workers <= 1:
             for batch in batches:
                 yield process_batch(work, batch)
             return
         pool = self._executor()
-        window: deque[Future[list[Document]]] = deque()
+        window: deque[Future[list[Any]]] = deque()
         limit = 2 * self.workers
         for batch in batches:
             window.append(pool.submit(process_batch, work, batch))
@@ -198,6 +202,17 @@ class LocalEngine:
         # A later map_batches starts a new pool.
         self.close()
         return dedup_locally(config, factory, items)
+
+    def hashed_deduper(self, config: DedupConfig) -> CorpusDeduper:
+        """The deduper a run feeds with what the workers hashed (``add_hashed``)."""
+        from textclean.dedup.corpus import CorpusDeduper
+
+        return CorpusDeduper(config)
+
+    def finish_dedup(self, deduper: CorpusDeduper) -> DedupResult:
+        """Decide, in this process, once the pool is closed (as :meth:`dedup` does)."""
+        self.close()
+        return deduper.finish()
 
     def close(self) -> None:
         if self._pool is not None:

@@ -17,9 +17,12 @@ What runs where:
   block on the cluster. Every row carries the position pinned before it left
   the driver, and the results are put back in that order before they are
   yielded, so the output does not depend on scheduling.
-* **Corpus dedup.** (1) Shingling and MinHash signing run on Ray Data in the
-  same way: each block of ``(position, text)`` rows becomes per-document
-  shingle hashes, band hashes and lengths
+* **Corpus dedup.** (1) In a run, the workers that ran the stages on a block
+  also shingle and sign its kept documents (``StageWork.dedup``), and the
+  driver feeds the results, in order, to :meth:`RayEngine.hashed_deduper`.
+  Otherwise (a resumed run, :meth:`RayEngine.dedup`) shingling and MinHash
+  signing run on Ray Data in the same way: each block of ``(position, text)``
+  rows becomes per-document shingle hashes, band hashes and lengths
   (:meth:`CorpusDeduper.export_hashed`); the driver takes them back in
   position order (:meth:`CorpusDeduper.add_hashed`). Texts are sent to the
   workers; they are not shuffled. (2) Candidate pairs come from a hash-partition
@@ -168,7 +171,7 @@ class RayEngine:
 
     def map_batches(
         self, work: StageWork, batches: Iterable[list[Document]]
-    ) -> Iterator[list[Document]]:
+    ) -> Iterator[list[Any]]:
         limit = WINDOW_BATCHES_PER_CPU * self.workers
 
         def windows() -> Iterator[list[list[Document]]]:
@@ -186,7 +189,7 @@ class RayEngine:
         for done in _overlapped(windows(), lambda w: self._run_window(work, w)):
             yield from done
 
-    def _run_window(self, work: StageWork, window: list[list[Document]]) -> list[list[Document]]:
+    def _run_window(self, work: StageWork, window: list[list[Document]]) -> list[list[Any]]:
         flat = [d for batch in window for d in batch]
         if not flat:
             return [[] for _ in window]
@@ -198,7 +201,7 @@ class RayEngine:
         )
         done = _collect(out, len(flat), "doc")
         results = [pickle.loads(b) for b in done["doc"]]
-        split: list[list[Document]] = []
+        split: list[list[Any]] = []
         at = 0
         for batch in window:
             split.append(results[at : at + len(batch)])
@@ -233,6 +236,14 @@ class RayEngine:
 
         for ids, hashed in _overlapped(windows(), hash_window):
             deduper.add_hashed(ids, hashed)
+        return deduper.finish()
+
+    def hashed_deduper(self, config: DedupConfig) -> CorpusDeduper:
+        """The deduper a run feeds with what the workers hashed while processing:
+        candidate pairs still come from the shuffle on the cluster."""
+        return _RayCorpusDeduper(config, ray=self._ray, partitions=self.workers)
+
+    def finish_dedup(self, deduper: CorpusDeduper) -> DedupResult:
         return deduper.finish()
 
     def _hash_window(self, config: DedupConfig, texts: list[str]) -> HashedBatch:

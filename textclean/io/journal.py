@@ -58,6 +58,17 @@ def _dump(event: dict[str, Any]) -> bytes:
     return s.encode("utf-8", "surrogatepass") + b"\n"
 
 
+def encode_record(doc: Document) -> bytes:
+    """A document as the journal stores it: the JSON of ``doc.to_dict()``.
+
+    A ``doc`` event is ``{"t":"doc","i":N,"doc":`` + this + ``}``, byte for byte
+    what encoding the whole event at once gives; a worker process can make it
+    while it holds the document (``textclean.engines.base.DocRecord``).
+    """
+    s = json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":"), default=_json_default)
+    return s.encode("utf-8", "surrogatepass")
+
+
 def inputs_hash(plan: Plan) -> str:
     """A hash of the planned inputs (their order, relative paths and kinds)."""
     h = hashlib.sha256()
@@ -211,7 +222,14 @@ class Journal:
         self._write({"t": "start", "i": index, "kind": kind})
 
     def doc(self, index: int, doc: Document) -> None:
-        self._write({"t": "doc", "i": index, "doc": doc.to_dict()})
+        self.doc_record(index, encode_record(doc))
+
+    def doc_record(self, index: int, record: bytes) -> None:
+        """A ``doc`` event from its :func:`encode_record` bytes."""
+        try:
+            self._f.write(b'{"t":"doc","i":%d,"doc":%s}\n' % (index, record))
+        except OSError as exc:  # disk full: name the file
+            raise name_os_error(exc, self.path) from None
 
     def fail(self, index: int, failure: Failure) -> None:
         self._write({"t": "fail", "i": index, **failure.to_dict()})
