@@ -57,7 +57,7 @@ from typing import Any
 import regex
 
 from textclean.stages.boilerplate.layout import _CLOSERS, CJK, Line, ends_sentence, is_prose
-from textclean.stages.boilerplate.shape import _DATED, DATE_LINE
+from textclean.stages.boilerplate.shape import _DATED, DATE_LINE, settings_from_tables
 
 RULE_MASTHEAD = "boilerplate.shape.masthead"
 
@@ -111,21 +111,7 @@ class RegionParams:
                 "max_between": "max_between",
             }
         }
-        kwargs: dict[str, Any] = {}
-        for table, values in tables.items():
-            if table not in known:
-                raise ValueError(f"[region.{table}]: unknown table; known: {sorted(known)}")
-            for key, value in values.items():
-                name = known[table].get(key)
-                if name is None:
-                    raise ValueError(
-                        f"[region.{table}]: unknown key {key!r}; known: {sorted(known[table])}"
-                    )
-                want = bool if key == "enabled" else int
-                if type(value) is not want or (want is int and not 0 <= value <= 10_000):
-                    raise ValueError(f"[region.{table}] {key}: expected {want.__name__}")
-                kwargs[name] = value
-        return cls(**kwargs)
+        return cls(**settings_from_tables("region", known, tables, ("enabled",), 10_000))
 
 
 def content_words(text: str, min_chars: int) -> set[str]:

@@ -257,34 +257,26 @@ def parse_text(text: str, path: str) -> tuple[list[Rule], list[RuleError]]:
                     f"unknown key {key!r} in [pack]; allowed: {sorted(_PACK_KEYS)}",
                 )
             )
-    if "shape" in data:
-        from textclean.stages.boilerplate.shape import ShapeParams
+    from textclean.stages.boilerplate.region import RegionParams
+    from textclean.stages.boilerplate.shape import ShapeParams
 
-        shape = data["shape"]
-        if not isinstance(shape, Mapping) or not all(
-            isinstance(v, Mapping) for v in shape.values()
+    for section, example in (("shape", "top_label"), ("region", "masthead")):
+        if section not in data:
+            continue
+        params = ShapeParams if section == "shape" else RegionParams
+        tables = data[section]
+        if not isinstance(tables, Mapping) or not all(
+            isinstance(v, Mapping) for v in tables.values()
         ):
-            errors.append(_err(path, None, "[shape] must hold tables: [shape.top_label] ..."))
-        else:
-            for table in shape:
-                try:
-                    ShapeParams.from_tables({table: shape[table]})
-                except ValueError as exc:
-                    errors.append(_err(path, loc.table_line(f"shape.{table}"), str(exc)))
-    if "region" in data:
-        from textclean.stages.boilerplate.region import RegionParams
-
-        region = data["region"]
-        if not isinstance(region, Mapping) or not all(
-            isinstance(v, Mapping) for v in region.values()
-        ):
-            errors.append(_err(path, None, "[region] must hold tables: [region.masthead]"))
-        else:
-            for table in region:
-                try:
-                    RegionParams.from_tables({table: region[table]})
-                except ValueError as exc:
-                    errors.append(_err(path, loc.table_line(f"region.{table}"), str(exc)))
+            errors.append(
+                _err(path, None, f"[{section}] must hold tables: [{section}.{example}] ...")
+            )
+            continue
+        for table in tables:
+            try:
+                params.from_tables({table: tables[table]})
+            except ValueError as exc:
+                errors.append(_err(path, loc.table_line(f"{section}.{table}"), str(exc)))
     if "model" in data:
         from textclean.stages.boilerplate.classifier import Model
 

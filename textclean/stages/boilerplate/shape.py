@@ -163,21 +163,46 @@ class ShapeParams:
                 "min_removed": "menu_min_removed",
             },
         }
-        kwargs: dict[str, Any] = {}
-        for table, values in tables.items():
-            if table not in known:
-                raise ValueError(f"[shape.{table}]: unknown table; known: {sorted(known)}")
-            for key, value in values.items():
-                field = known[table].get(key)
-                if field is None:
-                    raise ValueError(
-                        f"[shape.{table}]: unknown key {key!r}; known: {sorted(known[table])}"
-                    )
-                want = bool if key in ("enabled", "bottom", "teasers") else int
-                if type(value) is not want or (want is int and not 0 <= value <= 1000):
-                    raise ValueError(f"[shape.{table}] {key}: expected {want.__name__}")
-                kwargs[field] = value
-        return cls(**kwargs)
+        return cls(
+            **settings_from_tables("shape", known, tables, ("enabled", "bottom", "teasers"), 1000)
+        )
+
+
+def settings_from_tables(
+    section: str,
+    known: Mapping[str, Mapping[str, str]],
+    tables: Mapping[str, Mapping[str, Any]],
+    flags: tuple[str, ...],
+    most: int,
+) -> dict[str, Any]:
+    """The dataclass fields that the ``[section.table]`` tables of a rule pack set.
+
+    ``known`` maps each table to its keys and each key to its field; the keys in
+    ``flags`` take booleans, the others whole numbers from 0 to ``most``. An unknown
+    table or key, or a value of another type, raises ValueError naming it.
+
+    >>> settings_from_tables("shape", {"menu": {"min_items": "menu_min_items"}},
+    ...                      {"menu": {"min_items": 3}}, ("enabled",), 1000)
+    {'menu_min_items': 3}
+    >>> settings_from_tables("shape", {"menu": {}}, {"menus": {}}, (), 1000)
+    Traceback (most recent call last):
+    ValueError: [shape.menus]: unknown table; known: ['menu']
+    """
+    kwargs: dict[str, Any] = {}
+    for table, values in tables.items():
+        if table not in known:
+            raise ValueError(f"[{section}.{table}]: unknown table; known: {sorted(known)}")
+        for key, value in values.items():
+            field = known[table].get(key)
+            if field is None:
+                raise ValueError(
+                    f"[{section}.{table}]: unknown key {key!r}; known: {sorted(known[table])}"
+                )
+            want = bool if key in flags else int
+            if type(value) is not want or (want is int and not 0 <= value <= most):
+                raise ValueError(f"[{section}.{table}] {key}: expected {want.__name__}")
+            kwargs[field] = value
+    return kwargs
 
 
 def features(text: str, prose_min_words: int) -> dict[str, Any]:
