@@ -475,6 +475,19 @@ def test_no_whitespace_but_a_space_is_printable() -> None:
     assert [c for c in _SPACES if c.isprintable()] == [" "]
 
 
+def test_cjk_blocks_hold_every_cjk_character() -> None:
+    """``layout.cjk_chars`` counts nothing in a text without a character of
+    ``_CJK_BLOCKS``: every code point of ``CJK`` (Han, kana, Hangul, Thai) is in them;
+    and a text of European letters and punctuation is not."""
+    from textclean.stages.boilerplate.layout import _CJK_BLOCKS, CJK, cjk_chars
+
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
+    assert [c for c in chars if CJK.match(c) and not _CJK_BLOCKS.match(c)] == []
+    assert _CJK_BLOCKS.search("Ça coûte 5 € — «très» cher…") is None
+    assert cjk_chars("東京の図書館 opens — “today”") == 6
+    assert cjk_chars("กรุงเทพ 2024") == 7
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.text(alphabet=st.sampled_from(["a", "é", " ", "\t", "\n", "\u00a0", "\x1f", "東"])))
 def test_single_spaced_is_a_split_with_single_spaces(text: str) -> None:
@@ -499,4 +512,4 @@ def test_layout_lines_collapse_every_line_s_whitespace(parts: list[str]) -> None
     assert [(ln.index, ln.start, ln.end, ln.text) for ln in got] == [
         (i, ln.start, ln.stop, " ".join(ln.text.split())) for i, ln in enumerate(split_lines(text))
     ]
-    assert all(type(ln) is Line and ln.words == len(ln.text.split()) for ln in got)
+    assert all(isinstance(ln, Line) and ln.words == len(ln.text.split()) for ln in got)

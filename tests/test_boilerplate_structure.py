@@ -48,8 +48,13 @@ EDGE_MODEL = Model(
 ALL_MODEL = dataclasses.replace(EDGE_MODEL, trees=(stump("words", 0.5, 5.0, 5.0),))
 
 
+#: the rules without the masthead rule, which would take the short lines these pages
+#: place above their title before the classifier sees them
+NO_MASTHEAD = Config().replace(boilerplate={"disable": ["boilerplate.shape.masthead"]})
+
+
 def run(text: str, model: Model = EDGE_MODEL) -> Document:
-    stage = dataclasses.replace(boilerplate.build(Config(), RulePack.load(())), model=model)
+    stage = dataclasses.replace(boilerplate.build(NO_MASTHEAD, RulePack.load(())), model=model)
     return stage(Document("t", text))
 
 

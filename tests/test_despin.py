@@ -127,7 +127,9 @@ def test_t3_applies_only_with_strong_evidence_and_when_enabled() -> None:
     text = SEED_SPUN + "She lives within the city.\n"
     kept = "She lives within the city.\n"
     assert make_stage(tiers=["t1", "t2"])(Document("x", text)).text.endswith(kept)
-    assert make_stage(t3_margin=1e9)(Document("x", text)).text.endswith(kept)
+    # a huge t3_margin keeps it, unless the document vouches for the form (it recurs, its
+    # original is nowhere in the text and the real pairs show it nearly always spun)
+    assert make_stage(t3_margin=1e9, vouched_learned=0)(Document("x", text)).text.endswith(kept)
     doc = make_stage()(Document("x", text))
     assert doc.text.endswith("She lives in the city.\n")
     t3 = [e for e in doc.edits if e.evidence["tier"] == "t3"]

@@ -253,11 +253,207 @@ def test_other_settings_score_alike(settings_: dict[str, float]) -> None:
 
 def test_a_marker_that_does_not_flag_leaves_the_fast_scores() -> None:
     # a medium marker ("is that the" before a definitional noun) with no evidence beside
-    # it: found, but it does not flag the text, so the fast scores are its scores
+    # it, in a text of at least score_min_words words (a short one it flags weakly, see
+    # tests/test_despin_markers.py): found, but it does not flag the text, so the fast
+    # scores are its scores
     stage = _stage()
-    text = "Geomorphology is that the study of landforms, and rivers shape most of them."
+    filler = " ".join(
+        ["Rivers carry sand down to the sea, and the tide lays it on the shore."] * 10
+    )
+    text = "Geomorphology is that the study of landforms, and rivers shape most of them. " + filler
+    assert len(stage.analyse(text).keys) >= stage.config.score_min_words
     full = stage.analyse(text)
     assert full.markers and not full.spun
     assert mk.may_flag(text, stage.marker_index)
     fast = stage.fast_scores(text)
     assert fast is not None and json.dumps(fast) == json.dumps(full.scores())
+
+
+# ------------------------------------------------ the markers screened in the automaton
+
+
+def _bound(stage: DespinStage, text: str) -> float | None:
+    """The automaton's bound on the markers' weight in ``text`` (None: it cannot say,
+    or the scores flag the text and the full analysis decides)."""
+    if not stage._fast:
+        stage.fast_scores("")
+    found = stage._fast[0].screened(text)
+    return None if found is None else found[1]
+
+
+def _best_found(stage: DespinStage, text: str) -> float:
+    hits = mk.find(text, stage.marker_index)  # type: ignore[arg-type]
+    return max(mk.family_scores(hits).values(), default=0.0)
+
+
+def test_folds_to_ascii_lists_every_character_that_matches_ascii_otherwise() -> None:
+    """Every character outside ASCII that ``regex``'s IGNORECASE matches to an ASCII
+    letter or digit lowers to it, but those of ``FOLDS_TO_ASCII`` (asked of every code
+    point)."""
+    import regex
+
+    from textclean.stages.despin.fastscore import FOLDS_TO_ASCII
+
+    every = "".join(chr(c) for c in range(0x80, 0x110000) if not 0xD800 <= c < 0xE000)
+    odd = set()
+    for a in "abcdefghijklmnopqrstuvwxyz0123456789":
+        for c in regex.findall(regex.escape(a), every, regex.IGNORECASE):
+            if c.lower() != a:
+                odd.add(c)
+    assert odd == set(FOLDS_TO_ASCII)
+
+
+def test_marker_keys_cover_every_marker_find_finds() -> None:
+    """The automaton's bound is at least what the markers ``find`` finds weigh, on every
+    text of the corpora and on the weighing phrases in every frame: capitals, tabs,
+    full stops, marks, long s, hyphens, apostrophes and underscores at their edges."""
+    stage = _stage()
+    index = stage.marker_index
+    assert index is not None
+    texts = [p.read_text("utf-8", errors="surrogateescape") for p in _corpus()]
+    weighing = sorted({m.spun for m in stage.tables.markers if m.weight > 0})
+    frames = [
+        "{}",
+        "Cells {} small.",
+        "x.{}.y and {}.5",
+        "3.{} z",
+        "e\u0301{} a{}\u0301",
+        "(“{}”)\t— ok",
+        "ÉTÉ: {} café",
+        "_{}_ -{}- '{}' ’{}’",
+        "they {} apple; they {} an apple.",
+    ]
+    for spun in weighing:
+        for form in (
+            spun,
+            spun.upper(),
+            spun.title(),
+            spun.replace(" ", " \t "),
+            spun.replace("s", "ſ"),
+        ):
+            texts.extend(frame.replace("{}", form) for frame in frames)
+    screened = found = 0
+    for text in texts:
+        bound = _bound(stage, text)
+        if bound is None:
+            continue
+        screened += 1
+        best = _best_found(stage, text)
+        found += best > 0
+        assert bound + 1e-9 >= best, text
+    assert screened > len(texts) // 2
+    assert found > len(weighing)  # most phrases are found in some frame
+
+
+def test_texts_the_buffer_cannot_screen_use_the_old_screen() -> None:
+    stage = _stage()
+    index = stage.marker_index
+    assert index is not None
+    ar = mk.screen_weight("Cells ar small.", index)
+    assert ar > 0
+    assert _bound(stage, "Cells ar small.") == ar
+    assert _bound(stage, "Cells are small.") == 0.0
+    assert _bound(stage, "Cells ar small; e\u0301.") is None  # a mark
+    assert _bound(stage, "Cells ar \u017fmall.") is None  # the long s
+    # a phrase glued to tokens by full stops, where find finds it too
+    for text in ("x.supermolecule y", "the x.supermolecule.y", "x.counterfeit consciousness"):
+        assert mk.find(text, index)
+        assert _bound(stage, text) == mk.screen_weight(text, index) > 0
+
+
+# ------------------------------------------------ the compiled walk
+
+
+def _scorer(compiled: bool) -> FastScorer:
+    scorer = FastScorer(_stage())
+    if compiled:
+        if scorer.dense(10**9) is None:
+            pytest.skip("no numba")
+    else:
+        scorer._dense = False
+    return scorer
+
+
+def test_the_compiled_walk_gives_the_python_buffer_and_hits() -> None:
+    """Buffer, token count and every key occurrence (end offset and key) of the compiled
+    walk are those of the numpy buffer and pyahocorasick, on every corpus text."""
+    from textclean.stages.despin.fastscore import _CLASSES, _edges, _numpy_buffer, _source
+
+    scorer = _scorer(compiled=True)
+    dense = scorer.dense(10**9)
+    texts = [p.read_text("utf-8", errors="surrogateescape") for p in _corpus()]
+    texts += ["", "a", "...", "x\x00y_z", "a.b.c -- 'q' e\u0301", "three.9 U.S. re-use"]
+    walked = 0
+    for text in texts:
+        source = _source(text)
+        if source is None:
+            continue
+        low = b" " + source[0].lower() + b" "
+        buffer, n, ends, ids = dense.run(low, _CLASSES)
+        got = _edges(buffer, n)
+        assert got == _numpy_buffer(low)
+        words = got[0]
+        want = sorted(
+            (end, words[end - v[0] + 1 : end + 1]) for end, v in scorer.automaton.iter(words)
+        )
+        assert sorted((end, scorer.keys[k]) for end, k in zip(ends, ids, strict=True)) == want
+        walked += bool(want)
+    assert walked > 60
+
+
+@pytest.mark.parametrize("compiled", [True, False])
+def test_fast_path_decides_as_the_full_analysis(compiled: bool) -> None:
+    """Both walks: every corpus text the fast path scores has the full analysis's scores
+    and is not flagged by it; the texts it leaves to the full analysis include every
+    flagged one."""
+    stage = _stage()
+    scorer = _scorer(compiled)
+    fast_path = stage._fast[:]
+    stage._fast[:] = [scorer]
+    try:
+        for path in _corpus():
+            text = path.read_text("utf-8", errors="surrogateescape")
+            _same(text)
+    finally:
+        stage._fast[:] = fast_path
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.tuples(st.integers(0, 30), st.integers(1, 4), st.sampled_from(["t1", "t2", "t3"])),
+        max_size=12,
+    )
+)
+def test_phrase_choice_without_overlaps_keeps_them_all(
+    found: list[tuple[int, int, str]],
+) -> None:
+    """``_chosen`` gives ``choose_phrases``'s choice, overlapping or not."""
+    from textclean.stages.despin.fastscore import _chosen
+    from textclean.stages.despin.match import choose_phrases
+    from textclean.stages.despin.table import Entry
+
+    phrases: dict[int, list[tuple[int, int, Entry]]] = {}
+    for start, words, tier in sorted(found, key=lambda f: f[0] + f[1]):  # by end
+        e = Entry(f"spin.x.{start}.{words}", tier, f"s{start} w{words}", "o", "general")
+        phrases.setdefault(start * 2, []).append((words, (start + words) * 2, e))
+    want = choose_phrases(
+        {i: sorted(p, key=lambda x: x[0], reverse=True) for i, p in phrases.items()}
+    )
+    assert _chosen(phrases) == want
+
+
+def test_a_failing_compiled_walk_leaves_the_python_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    from textclean.stages.despin import _walk
+
+    def fail(keys: object) -> object:
+        raise RuntimeError("no compiler")
+
+    monkeypatch.setattr(_walk, "dense_of", fail)
+    monkeypatch.setattr(_walk, "compiled", lambda: object())
+    stage = _stage()
+    scorer = FastScorer(stage)
+    assert scorer.dense(10**9) is None
+    assert scorer._dense is False
+    text = "The new version of each package provides different options and data."
+    assert json.dumps(scorer.scores(text)) == json.dumps(stage.analyse(text).scores())

@@ -5,6 +5,7 @@ Every text here was written for these tests.
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -254,7 +255,14 @@ def test_one_strong_marker_flags_a_short_text_alone(monkeypatch: pytest.MonkeyPa
     assert doc.scores["spun"] is True
     assert doc.scores["spin_distinct"] == 0
     assert doc.text.startswith("Glaciers are shrinking in the northern ranges")
+    assert "spin_flag" not in doc.scores  # flagged by the marker rule, not weakly
     monkeypatch.setattr(mk, "SUPPORT_MIN", 2)
+    # needing support, the marker rule does not flag it; the short-text rule (a marker
+    # weighing at least MEDIUM_WEIGHT in a short text) still does, weakly
+    weak = build(Config(), None)(Document("d", text))
+    assert weak.scores["spin_flag"] == "short_markers"
+    monkeypatch.setattr(mk, "MEDIUM_WEIGHT", 2.0)
+    monkeypatch.setattr(mk, "SHORT_DISTINCT", 2)
     assert build(Config(), None)(Document("d", text)).text == text
 
 
@@ -279,3 +287,82 @@ def test_element_names_for_function_words_are_restored(stage: DespinStage) -> No
         "spin.marker.c.oregon_or",
         "spin.marker.c.angstrom_a",
     }
+
+
+#: A short definition with two repair-only markers of the WordNet-sense family and a
+#: thesaurus swap (written for this test): no score flags it, and neither marker alone.
+SHORT_SPUN = (
+    "A glacier may be a slow river of ice. It grows during a cold winter, "
+    "and it carves broad valleys with its enormous weight."
+)
+
+
+def test_two_markers_of_one_family_flag_a_short_text_weakly(stage: DespinStage) -> None:
+    a = stage.analyse(SHORT_SPUN)
+    assert len(a.keys) < stage.config.score_min_words
+    assert {h.marker.id for h in a.markers} == {"spin.marker.c.may_be_a", "spin.marker.c.during_a"}
+    assert mk.family_scores(a.markers) == {"c": 0.0}  # both repair-only
+    assert a.spun and a.markers_only and a.short_markers
+    # the fast scorer leaves it to the full analysis, which flags and repairs it
+    assert stage.fast_scores(SHORT_SPUN) is None
+    doc = stage(Document("d", SHORT_SPUN))
+    assert doc.scores["spin_flag"] == "short_markers"
+    assert doc.text.startswith("A glacier is a slow river of ice. It grows in a cold winter,")
+    # a weak flag restores the markers (and T1 entries) only: "enormous" stays
+    assert "enormous" in doc.text
+    assert {e.rule for e in doc.edits} == {"spin.marker.c.may_be_a", "spin.marker.c.during_a"}
+    assert all(e.evidence.get("flag") == "short_markers" for e in doc.edits)
+
+
+def test_the_short_text_rule_needs_a_short_text_and_two_markers(stage: DespinStage) -> None:
+    # one repair-only marker in a short text: not flagged
+    one = SHORT_SPUN.replace("during a", "in a")
+    assert not stage.analyse(one).spun
+    assert stage.fast_scores(one) is not None
+    # the same two markers in a text of score_min_words words or more: not flagged,
+    # and the fast scores are its scores
+    filler = " ".join(["Snow falls on the peaks, and the melt feeds the lakes below them."] * 12)
+    long_ = SHORT_SPUN + " " + filler
+    a = stage.analyse(long_)
+    assert len(a.keys) >= stage.config.score_min_words and len(a.markers) == 2
+    assert not a.spun and not a.short_markers
+    assert stage.fast_scores(long_) == a.scores()
+    assert "spin_flag" not in a.scores()
+
+
+def test_a_medium_marker_alone_flags_a_short_text_weakly(stage: DespinStage) -> None:
+    text = "Geomorphology is that the study of landforms and the forces that shape them."
+    a = stage.analyse(text)
+    assert a.evidence < mk.EVIDENCE_SUPPORT and a.spun and a.short_markers
+    doc = stage(Document("d", text))
+    assert doc.text == text.replace("is that the", "is the")
+    # clean English that writes the words after a noun the marker excludes stays
+    clean = "The point is that the study of landforms is young, and the forces are old."
+    assert not stage.analyse(clean).spun
+
+
+def test_the_short_screen_passes_every_text_the_short_rule_flags(stage: DespinStage) -> None:
+    """``may_short_flag`` may only say False where the markers ``find`` finds do not
+    flag a short text: for pairs of markers of one family (repair-only ones too) in
+    frames of punctuation, capitals, tabs and other scripts, and single markers."""
+    index = stage.marker_index
+    assert index is not None
+    by_family: dict[str, list[mk.Marker]] = {}
+    for m in stage.tables.markers:
+        by_family.setdefault(m.family, []).append(m)
+    frames = ["{} and {}", "Cells {}, small; the {} ok.", "ÉTÉ:\t{}\t({})", "x.{},y {}."]
+    flagged = 0
+    for markers in by_family.values():
+        for a, b in pairwise(markers[:31]):
+            for frame in frames:
+                for first, second in ((a.spun, b.spun), (a.spun.title(), b.spun.upper())):
+                    text = frame.format(first, second)
+                    hits = mk.find(text, index)
+                    if mk.short_flags(hits, 10, 150):
+                        flagged += 1
+                        assert mk.may_short_flag(text, index), text
+                    single = frame.format(first, "x")
+                    if mk.short_flags(mk.find(single, index), 10, 150):
+                        assert mk.may_short_flag(single, index), single
+    assert flagged > 50
+    assert not mk.may_short_flag("Rivers carry sand to the sea.", index)

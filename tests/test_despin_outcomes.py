@@ -121,6 +121,8 @@ def test_the_learned_factor_is_in_the_evidence() -> None:
         {"name_odds": -1.0},
         {"strong_odds": -1.0},
         {"strong_min_ratio": -0.1},
+        {"vouched_learned": -1.0},
+        {"vouched_repeat": 0},
     ],
 )
 def test_bad_outcome_settings_are_refused(bad: dict[str, float]) -> None:
@@ -230,8 +232,9 @@ def test_a_recurring_spun_form_whose_original_is_absent_takes_the_learned_boost(
     # the original written elsewhere: no rewrite of every occurrence
     with_original = twice + "The stores stayed shut.\n"
     assert "Quorbl shops Vrenk" in _stage(outcomes, **strict)(Document("d", with_original)).text
-    # switched off
-    off = _stage(outcomes, silent_repeat=0, **strict)(Document("d", twice))
+    # switched off (the vouched rule, which also reads a recurring form whose original
+    # is absent, switched off too)
+    off = _stage(outcomes, silent_repeat=0, vouched_learned=0, **strict)(Document("d", twice))
     assert "Quorbl shops Vrenk" in off.text
 
 
@@ -269,3 +272,51 @@ def test_a_recurring_spun_name_whose_original_is_absent_is_restored() -> None:
     doc = _stage(outcomes, **alone, evidence_min_distinct=3)(Document("d", one_t1))
     assert doc.scores["spun"] is True
     assert "Quorbl Shops" in doc.text
+
+
+def test_a_recurring_spun_form_the_document_vouches_for_goes_ahead_in_a_name() -> None:
+    """A T2 form that recurs in a text that never writes its original, and that the real
+    pairs show standing for that original far more reliably than the typical entry, is
+    restored on odds of ``consistency_margin`` x ``t2_margin``, inside a name even where
+    the bigram list, which knows "coffee shops" and not the name, favours the spun
+    wording."""
+    outcomes = {"shops": (("stores", 40, "real:a"),)}
+    twice = SPUN + "\nZentor Coffee Shops opened at dawn. Later, Zentor Coffee Shops closed.\n"
+    once = SPUN + "\nZentor Coffee Shops opened at dawn.\n"
+    doc = _stage(outcomes)(Document("d", twice))
+    restored = [e for e in doc.edits if e.before == "Shops"]
+    assert [e.after for e in restored] == ["Stores", "Stores"]
+    assert all(e.evidence["vouched"] is True for e in restored)
+    assert all(e.evidence["bigram_ratio"] < 1 for e in restored)
+    # once, with the original written elsewhere, switched off, or learned from too few
+    # matches: the name stays as written
+    assert "Zentor Coffee Shops opened" in _stage(outcomes)(Document("d", once)).text
+    with_original = twice + "The stores stayed shut.\n"
+    assert "Zentor Coffee Shops opened" in _stage(outcomes)(Document("d", with_original)).text
+    off = _stage(outcomes, vouched_learned=0)(Document("d", twice))
+    assert "Zentor Coffee Shops opened" in off.text
+    few = {"shops": (("stores", 2, "real:a"), ("=", 2, "real:b"))}
+    assert "Zentor Coffee Shops opened" in _stage(few)(Document("d", twice)).text
+    assert (
+        "Zentor Coffee Shops opened"
+        in _stage(outcomes, vouched_repeat=3)(Document("d", twice)).text
+    )
+
+
+def test_a_vouched_form_outside_a_name_needs_neighbours_that_do_not_disfavour_it() -> None:
+    """Outside a name the neighbours still count: "coffee shops" favours the spun
+    wording, so the form stays however reliable the pairs make it."""
+    outcomes = {"shops": (("stores", 40, "real:a"),)}
+    text = SPUN + "\nTwo coffee shops opened at dawn. Later, both coffee shops closed.\n"
+    doc = _stage(outcomes)(Document("d", text))
+    assert "Two coffee shops opened" in doc.text
+    assert not [e for e in doc.edits if e.before == "shops"]
+
+
+def test_an_acronym_is_not_a_spun_word() -> None:
+    """A T2/T3 match written in capitals beside words that are not ("a PC for the
+    office") is an acronym: left alone; ``acronyms = false`` restores it."""
+    text = SPUN + "\nHe bought a PC for the office.\n"
+    assert "He bought a PC for the office." in _stage({})(Document("d", text)).text
+    doc = _stage({}, acronyms=False)(Document("d", text))
+    assert [e.before for e in doc.edits if e.before == "PC"] == ["PC"]

@@ -280,6 +280,23 @@ class DespinConfig:
         0.5,
         "the lowest neighbour ratio original:spun a strong_odds match may have",
     )
+    vouched_learned: float = _doc(
+        30.0,
+        "in a flagged document, a T2/T3 spun form that occurs at least vouched_repeat times,"
+        " whose likeliest original is nowhere in the text and has a learned reliability"
+        " factor (rules/spin/outcomes.tsv) of at least this, goes ahead on odds of"
+        " consistency_margin x t2_margin whatever its neighbours say ('Goal' for target"
+        " eight times, 'strikes' for moves); also inside a name; 0 turns it off",
+    )
+    vouched_repeat: int = _doc(
+        2,
+        "how often a spun form must occur in the text for vouched_learned to apply",
+    )
+    acronyms: bool = _doc(
+        True,
+        "leave a T2/T3 match written in capitals (two letters or more) alone unless a"
+        " neighbour word is in capitals too (a shouted headline): 'AR' is an acronym",
+    )
     name_elsewhere: bool = _doc(
         True,
         "in a flagged document, a spun word inside a capitalised name is restored when the "
@@ -388,6 +405,8 @@ class DespinConfig:
             )
         if self.name_odds < 0 or self.strong_odds < 0 or self.strong_min_ratio < 0:
             raise ConfigError("name_odds, strong_odds and strong_min_ratio must be >= 0")
+        if self.vouched_learned < 0 or self.vouched_repeat < 1:
+            raise ConfigError("vouched_learned must be >= 0 and vouched_repeat >= 1")
         if self.outcome_weight < 0 or self.outcome_smoothing <= 0 or self.outcome_straddle < 0:
             raise ConfigError(
                 "outcome_weight and outcome_straddle must be >= 0, outcome_smoothing > 0"

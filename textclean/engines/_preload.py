@@ -59,6 +59,9 @@ def warm() -> bool:
         quality_kernel.load()
         quality_kernel.char_table()
         language.compiled(language.identifier())
+        # despin's compiled walk and its dense automaton are built on the first document
+        # after numba is loaded
+        process_document(work.pipeline(), Document("warm", _SAMPLE * 8))
     except Exception:
         return False
     finally:

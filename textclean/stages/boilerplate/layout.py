@@ -15,6 +15,7 @@ False
 from __future__ import annotations
 
 import itertools
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -43,6 +44,14 @@ def count_words(text: str, cap: int = WORD_CAP) -> int:
 #: Han, kana, Hangul and Thai: scripts written without spaces between words, where a
 #: line of one "word" may be a whole sentence
 CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}]")
+#: The code point blocks holding every character of :data:`CJK` (and more): a text with
+#: none of them has no such character, found by one scan of a plain character class
+#: instead of a look-up of each character's script (tests/test_boilerplate.py checks
+#: every code point)
+_CJK_BLOCKS = re.compile(
+    "[\u0e00-\u0e7f\u1100-\u11ff\u2e80-\ud7ff\uf900-\ufaff\uff00-\uffef"
+    "\U00016fe0-\U0001b16f\U0001f200\U00020000-\U0003ffff]"
+)
 
 
 def cjk_chars(text: str) -> int:
@@ -51,7 +60,9 @@ def cjk_chars(text: str) -> int:
     >>> cjk_chars("東京の図書館 opens"), cjk_chars("plain ASCII")
     (6, 0)
     """
-    return len(CJK.findall(text)) if not text.isascii() else 0
+    if text.isascii() or _CJK_BLOCKS.search(text) is None:
+        return 0
+    return len(CJK.findall(text))
 
 
 def effective_words(text: str, words: int) -> int:
@@ -133,6 +144,23 @@ class Line(_LineFields):
         return effective_words(text, count_words(text))
 
 
+class _SpacedLine(Line):
+    """A line :func:`layout_lines` made: its text has single spaces between its words
+    and no other whitespace (it was checked or collapsed so), so its words are its
+    spaces plus one without testing that again (the same count as :attr:`Line.words`).
+    """
+
+    @_cached
+    def words(self) -> int:
+        """See :attr:`Line.words`."""
+        text = self.text
+        if not text:
+            return 0
+        n = text.count(" ") + 1
+        n = n if n <= WORD_CAP else WORD_CAP + 1
+        return n if text.isascii() else effective_words(text, n)
+
+
 def _single_spaced(text: str) -> bool:
     """Whether the words of ``text`` (``str.split``) are separated by single spaces,
     with no whitespace at its ends or of any other kind.
@@ -197,9 +225,14 @@ def layout_lines(text: str) -> list[Line]:
     starts, _, stops, texts = zip(*lines, strict=True)  # (start, end, stop, text) of each
     if not _collapsed(text):
         texts = [" ".join(t.split()) for t in texts]
-    # Line(i, start, stop, text) without the named tuple's Python-level __new__
+    # Line(i, start, stop, text) without the named tuple's Python-level __new__ (each
+    # text now has single spaces only: _single_spaced holds, see _SpacedLine)
     return list(
-        map(_new_line, itertools.repeat(Line), zip(itertools.count(), starts, stops, texts))
+        map(
+            _new_line,
+            itertools.repeat(_SpacedLine),
+            zip(itertools.count(), starts, stops, texts),
+        )
     )
 
 

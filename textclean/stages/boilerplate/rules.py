@@ -79,7 +79,7 @@ _KIND_KEYS: dict[str, set[str]] = {
     "teaser": {"title_max_words", "strong_endings", "weak_endings", "min_run", "min_words"},
     "orphan_heading": {"exact", "regex"},
 }
-_TOP_KEYS = {"pack", "rule", "shape", "model"}
+_TOP_KEYS = {"pack", "rule", "shape", "region", "model"}
 _PACK_KEYS = {"name", "version", "description"}
 
 
@@ -112,6 +112,7 @@ class ParsedRules:
 
     rules: dict[str, Rule] = field(default_factory=dict)
     shape: dict[str, dict[str, Any]] = field(default_factory=dict)
+    region: dict[str, dict[str, Any]] = field(default_factory=dict)  # [region.*] tables
     model: dict[str, Any] | None = None  # the last [model] table (a later pack's replaces it)
 
 
@@ -270,6 +271,20 @@ def parse_text(text: str, path: str) -> tuple[list[Rule], list[RuleError]]:
                     ShapeParams.from_tables({table: shape[table]})
                 except ValueError as exc:
                     errors.append(_err(path, loc.table_line(f"shape.{table}"), str(exc)))
+    if "region" in data:
+        from textclean.stages.boilerplate.region import RegionParams
+
+        region = data["region"]
+        if not isinstance(region, Mapping) or not all(
+            isinstance(v, Mapping) for v in region.values()
+        ):
+            errors.append(_err(path, None, "[region] must hold tables: [region.masthead]"))
+        else:
+            for table in region:
+                try:
+                    RegionParams.from_tables({table: region[table]})
+                except ValueError as exc:
+                    errors.append(_err(path, loc.table_line(f"region.{table}"), str(exc)))
     if "model" in data:
         from textclean.stages.boilerplate.classifier import Model
 
@@ -486,6 +501,8 @@ def parse_files(paths: Iterable[Path]) -> ParsedRules:
         data = tomllib.loads(text)
         for table, values in data.get("shape", {}).items():
             out.shape.setdefault(table, {}).update(values)
+        for table, values in data.get("region", {}).items():
+            out.region.setdefault(table, {}).update(values)
         if "model" in data:
             out.model = dict(data["model"])
     return out

@@ -40,7 +40,7 @@ import math
 import re
 import unicodedata
 import weakref
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -50,7 +50,7 @@ import regex
 from textclean.config import BoilerplateConfig, Config
 from textclean.document import Change, Document
 from textclean.rules import RuleError, RulePack
-from textclean.stages.boilerplate import classifier, shape
+from textclean.stages.boilerplate import classifier, region, shape
 from textclean.stages.boilerplate.layout import (
     _CLOSERS,
     Line,
@@ -77,6 +77,7 @@ from textclean.textblocks import fenced_code_lines
 
 NAME = "boilerplate"
 _DEFAULT_SHAPE = shape.ShapeParams()
+_DEFAULT_REGION = region.RegionParams()
 #: A run of consecutive non-prose lines this short may hold a lone chrome line.
 _SHORT_RUN = 6
 #: Rounds of the zone-bound passes at most (see ``BoilerplateStage.__call__``).
@@ -333,10 +334,12 @@ class _ZoneScreen:
     """Whether any zone-bound line rule could match a line, in one test.
 
     A line can match such a rule only if its exact form is one of the rules'
-    exact entries (``exact``), or if the alternation of all their regexes
-    (``prefilter``) matches it and it is short enough for one of them
-    (``max_words``, ``max_chars``). Other lines skip the loop over the rules, which
-    finds the same first match it always did for the lines that pass.
+    exact entries (``exact``), or if one of their regexes matches it and it is short
+    enough for one of them (``max_words``, ``max_chars``). Other lines skip the loop
+    over the rules, which finds the same first match it always did for the lines that
+    pass. The regexes tried are those the loop would try (``by_bit``): whose bit is in
+    the line's edge mask and whose required strings (if any) the line holds; without
+    edge bits, the alternation of all of them (``prefilter``).
     """
 
     exact: frozenset[str]
@@ -345,6 +348,10 @@ class _ZoneScreen:
     max_chars: int
     #: the bits of their regexes in the stage's :class:`EdgeMasks` (see ``edge_bits``)
     bits: int = -1
+    #: edge bit → the regex and its required-strings automaton (``Compiled.screens``)
+    by_bit: Mapping[int, tuple[regex.Pattern[str], ahocorasick.Automaton | None]] = field(
+        default_factory=dict
+    )
 
     @classmethod
     def build(cls, rules: Iterable[Compiled]) -> _ZoneScreen | None:
@@ -360,20 +367,55 @@ class _ZoneScreen:
         limit = max([c.rule.max_words for c in chosen if c.regexes] or [-1])
         exact = frozenset(e for c in chosen for e in c.rule.exact)
         bits = -1
+        by_bit: dict[int, tuple[regex.Pattern[str], ahocorasick.Automaton | None]] = {}
         if all(len(c.edge_bits) == len(c.regexes) for c in chosen):
             bits = sum(1 << b for c in chosen for b in c.edge_bits)
-        return cls(exact, prefilter, limit, 30 * limit + 50, bits)
+            for c in chosen:
+                screens = c.screens or (None,) * len(c.regexes)
+                for b, pat, screen in zip(c.edge_bits, c.regexes, screens, strict=True):
+                    by_bit[b] = (pat, screen)
+        return cls(exact, prefilter, limit, 30 * limit + 50, bits, by_bit)
 
-    def may_match(self, line: Line, key: str, timeout: float, edges: int = -1) -> bool:
-        """``edges``: the line's mask in the stage's :class:`EdgeMasks` (-1: unknown)."""
+    def may_match(
+        self,
+        line: Line,
+        key: str,
+        timeout: float,
+        edges: int = -1,
+        screened: Callable[[Line], str] | None = None,
+    ) -> bool:
+        """``edges``: the line's mask in the stage's :class:`EdgeMasks` (-1: unknown);
+        ``screened``: the line's screen form (:func:`normalize`), if known cheaply.
+
+        True when a regex the rule loop would try (:meth:`BoilerplateStage._fullmatch`:
+        its edge bit in ``edges``, a required string in the line) matches, so False
+        means the loop finds no regex match either.
+        """
         if key in self.exact:
             return True
         if line.words > self.max_words or len(line.text) > self.max_chars:
             return False
-        if not edges & self.bits:
+        mask = edges & self.bits
+        if not mask:
             return False  # no regex can start and end as the line does
+        text = line.text
         try:
-            return self.prefilter.fullmatch(line.text, timeout=timeout) is not None
+            if edges == -1 or not self.by_bit:
+                return self.prefilter.fullmatch(text, timeout=timeout) is not None
+            form = None
+            by_bit = self.by_bit
+            while mask:
+                low = mask & -mask
+                mask ^= low
+                pat, screen = by_bit[low.bit_length() - 1]
+                if screen is not None:
+                    if form is None:
+                        form = normalize(text) if screened is None else screened(line)
+                    if not _found(screen, form):
+                        continue  # the line lacks every string a match must contain
+                if pat.fullmatch(text, timeout=timeout):
+                    return True
+            return False
         except TimeoutError:
             return True  # let each rule try (and time out) on its own
 
@@ -487,6 +529,9 @@ class _Run:
     no_anywhere: frozenset[str] | set[str] = frozenset()
     #: line texts the zone-free line rules tried in this pass without a match
     tried_anywhere: set[str] = field(default_factory=set)
+    #: every line's text followed by "\n" (a line ends with ``s`` iff ``s + "\n"`` is
+    #: in it, for ``s`` without a line feed); None: not made
+    ends: str | None = None
 
     def prose(self, line: Line) -> bool:
         """:func:`~.layout.is_prose` of a line, computed once per document."""
@@ -554,6 +599,8 @@ class BoilerplateStage:
     name: str = NAME
     anywhere: _AnyZone | None = None  # the zone-free line rules, indexed (see build)
     shape: shape.ShapeParams = _DEFAULT_SHAPE
+    #: the article-region rules (:mod:`~textclean.stages.boilerplate.region`)
+    region: region.RegionParams = _DEFAULT_REGION
     model: classifier.Model | None = None  # the learned line classifier (None: off)
     zone_screen: _ZoneScreen | None = None  # the zone-bound line rules, screened (see build)
     #: the first and last characters every regex of ``rules`` can match (``edge_bits``)
@@ -766,6 +813,7 @@ class BoilerplateStage:
             ),
             -1,
         )
+        credits_all = -1  # the page's trailing credit lines (counted when needed)
         for c in self.rules:
             if c.rule.kind != "section":
                 continue
@@ -777,6 +825,20 @@ class BoilerplateStage:
                 n - 1 - r.max_block_lines,
                 min(math.ceil(r.min_position * n), last_prose + 1),
             )
+            if start >= n:
+                continue
+            # Every line of the block under a heading at k (nonblank[k + 1:] but the
+            # credit lines that end the page, min(credits_all, n - k - 1) of them) must
+            # be teaserish: no heading above the last line that is not can cut, so the
+            # search starts there (on a page of prose, at its last paragraph).
+            if credits_all < 0:
+                credits_all = 0
+                while credits_all < n and _CREDIT.fullmatch(nonblank[-1 - credits_all].text):
+                    credits_all += 1
+            for j in range(n - credits_all - 1, start - 1, -1):
+                if not self._teaserish(nonblank[j].text, r):
+                    start = j
+                    break
             for k in range(start, n):
                 ln = nonblank[k]
                 if run.cut is not None and ln.index >= run.cut:
@@ -852,7 +914,7 @@ class BoilerplateStage:
                 alive = [
                     ln
                     for ln in alive
-                    if screen.may_match(ln, run.key(ln), timeout, run.edge(ln, edges))
+                    if screen.may_match(ln, run.key(ln), timeout, run.edge(ln, edges), run.screened)
                 ]
         line_rules = [c for c in self.rules if c.rule.kind == "line"] if alive else []
         for ln in alive:
@@ -969,9 +1031,15 @@ class BoilerplateStage:
             r = c.rule
             if r.kind != "teaser":
                 continue
+            endings = r.strong_endings + r.weak_endings
+            if (
+                run.ends is not None
+                and all("\n" not in e for e in endings)
+                and not any(e + "\n" in run.ends for e in endings)
+            ):
+                continue  # no line ends as a snippet does: no pair
             alive = run.alive()
             pairs: list[tuple[int, bool]] = []  # (position in alive of the title, strong?)
-            endings = r.strong_endings + r.weak_endings
             k = 0
             while k + 1 < len(alive):
                 title, snippet = alive[k], alive[k + 1]
@@ -1101,6 +1169,7 @@ class BoilerplateStage:
             norms=memo.norms,
             edge_of=memo.edges,
         )
+        run.ends = "\n".join([ln.text for ln in lines]) + "\n"
         pmw = self.config.prose_min_words
         run.snippets = text.count("…") >= 2 and (
             sum(1 for ln in lines if ln.text.endswith("…") and is_snippet(ln.text, pmw)) >= 2
@@ -1123,6 +1192,10 @@ class BoilerplateStage:
             run.removed.update(
                 shape.apply(run.lines[:stop], run.removed, self.shape, run.code, run.prose)
             )
+            if self.region.masthead:
+                run.removed.update(
+                    region.apply(run.lines[:stop], run.removed, self.region, run.code, run.prose)
+                )
             if len(run.removed) == before:
                 break
         for i in run.code & run.removed.keys():
@@ -1306,11 +1379,23 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
             params = dataclasses.replace(params, **{switch: True})
         if _selected(rule_id, config.boilerplate.disable):
             params = dataclasses.replace(params, **{switch: False})
+    try:
+        region_params = region.RegionParams.from_tables(parsed.region)
+    except ValueError as exc:
+        raise RuleError(pack.builtin_dir / "boilerplate", None, str(exc)) from exc
+    region_params = dataclasses.replace(
+        region_params, prose_min_words=config.boilerplate.prose_min_words
+    )
+    if _selected(region.RULE_MASTHEAD, config.boilerplate.enable):
+        region_params = dataclasses.replace(region_params, masthead=True)
+    if _selected(region.RULE_MASTHEAD, config.boilerplate.disable):
+        region_params = dataclasses.replace(region_params, masthead=False)
     return BoilerplateStage(
         config.boilerplate,
         compiled,
         anywhere=_AnyZone.build(compiled),
         shape=params,
+        region=region_params,
         zone_screen=_ZoneScreen.build(compiled),
         edges=edges,
         model=load_model(parsed.model, config.boilerplate),

@@ -5,6 +5,9 @@
   its words are capitalised, short function words excepted;
 * several words, each capitalised (a title) → each replacement word capitalised;
 * the first word capitalised (sentence start, heading) → first letter capitalised;
+* a lower-case word both sides share, then a capitalised word (a name after an
+  article: "the Price range") → the replacement's words after the shared one
+  capitalised ("the Budget");
 * otherwise the replacement is used as written.
 
 An original the table writes with capitals ("High Court", "AI models") is
@@ -26,6 +29,10 @@ used as written, with only its first letter raised at a sentence start.
 'Reality TV'
 >>> restore_case(["AI", "fashions"], "AI models")
 'AI models'
+>>> restore_case(["the", "Price", "range"], "the budget")
+'the Budget'
+>>> restore_case(["the", "price", "range"], "the budget")
+'the budget'
 """
 
 from __future__ import annotations
@@ -76,4 +83,11 @@ def restore_case(spun_words: Sequence[str], replacement: str, *, shouting: bool 
         return _title(words, keep_first_small=False)
     if first_cap:
         return _cap(replacement)
+    if (
+        len(spun_words) > 1
+        and len(words) > 1
+        and spun_words[0] == words[0]
+        and spun_words[1][:1].isupper()
+    ):
+        return " ".join([words[0], _title(words[1:], keep_first_small=False)])
     return replacement

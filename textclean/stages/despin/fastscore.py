@@ -19,6 +19,9 @@ module computes the same scores without a Python object per word:
    buffer finds every occurrence of a spun phrase, of a spun word that can count
    (rarer than its original, or of tier T1/T2, whose evidence may be positive), of a
    fingerprint and of a number word glued to decimals ("three.9");
+   Where the stages use their compiled loops, one numba loop builds the buffer and
+   steps a dense table of the same automaton instead (:mod:`~textclean.stages.despin.
+   _walk`: same buffer, same key occurrences);
 3. the phrase choice, the breadth count, the per-entry evidence (the stage's own
    :meth:`~textclean.stages.despin.stage.DespinStage.match_llr`) and the scores follow
    :meth:`~textclean.stages.despin.stage.DespinStage.analyse` step by step over those
@@ -28,6 +31,16 @@ When the scores flag the document (or could: the density or the evidence rule ho
 before the English check), :meth:`FastScorer.scores` returns None and the stage runs
 its full analysis, which also finds the matches repair needs; so the fast path never
 decides a flagged document.
+
+The same pass screens the spinner-family markers: the phrases of the markers that
+weigh are keys too (:func:`marker_keys`), and the largest summed weight of one
+family's markers whose phrase it found bounds what the markers
+:func:`~textclean.stages.despin.markers.find` finds weigh (:meth:`FastScorer.screened`);
+the stage looks for the markers only where that bound could flag the text with the
+fast scores (:func:`~textclean.stages.despin.markers.flags_at`, the markers' own rule
+and thresholds). A text the buffer cannot screen (a mark, or a character such as the
+long s that the markers' case-insensitive match takes for an ASCII letter) is screened
+by :func:`~textclean.stages.despin.markers.screen_weight` as before.
 
 **Why the scores are identical** (``tests/test_despin_fastscore.py`` checks it on every
 corpus of the tests and on generated texts):
@@ -81,6 +94,8 @@ import ahocorasick
 import numpy as np
 import regex
 
+from textclean.dedup._kernel import stages_use_numba
+from textclean.stages.despin import _walk
 from textclean.stages.despin.match import Match, choose_phrases
 from textclean.stages.despin.stats import _bigrams, pair_in, pairs_ratio
 from textclean.stages.despin.table import Entry, Fingerprint
@@ -100,9 +115,17 @@ _CLASS = bytes(
     for b in range(256)
 )
 _UNMARK = bytes.maketrans(MARK.encode(), b" ")
+_CLASSES = np.frombuffer(_CLASS, dtype=np.uint8)
 #: Characters whose lower case depends on their neighbours or is longer than one character
 #: are left to the full analysis (see the module docstring).
 _FINAL_SIGMA = "\u03a3"
+_MARK_CHAR = regex.compile(r"\p{M}")
+#: The characters outside ASCII that ``regex``'s IGNORECASE matches to an ASCII letter or
+#: digit although their lower case is not it (``tests/test_despin_fastscore.py`` asks
+#: ``regex`` of every code point): the dotted capital I (a text holding it takes the full
+#: analysis anyway) and the long s. A text holding one has its markers screened by
+#: :func:`~textclean.stages.despin.markers.screen_weight`.
+FOLDS_TO_ASCII = frozenset("\u0130\u017f")
 _LLR_CACHE_SIZE = 50_000
 
 
@@ -121,10 +144,32 @@ def word_buffer(text: str) -> tuple[str, str, int] | None:
     >>> word_buffer("")
     (' ', '\\x01', 0)
     """
+    buf = _buffer(text)
+    return None if buf is None else buf[:3]
+
+
+def _buffer(text: str) -> tuple[str, str, int, bool] | None:
+    """:func:`word_buffer` and whether the markers' phrases can be looked for in its
+    words (see :func:`_source`)."""
+    found = _source(text)
+    if found is None:
+        return None
+    return (*_numpy_buffer(b" " + found[0].lower() + b" "), found[1])
+
+
+def _source(text: str) -> tuple[bytes, bool] | None:
+    """The UTF-8 bytes the buffer is made of (the characters outside ASCII lowered,
+    ``’`` an apostrophe, a no-break space a space, any other character that is no
+    letter, mark or digit a MARK), and whether the markers' phrases can be looked for
+    in the buffer's words (:func:`marker_keys`): False when ``text`` holds a character
+    that :func:`~textclean.stages.despin.markers.find` sees otherwise than the buffer
+    does (a mark, a letter or digit the standard library's ``\\w`` does not know, or
+    :data:`FOLDS_TO_ASCII`). None when the fast path does not handle the text."""
     try:
         raw = text.encode("utf-8")
     except UnicodeEncodeError:  # lone surrogates
         return None
+    plain = True
     if len(raw) != len(text):
         source = text
         lower = False
@@ -136,16 +181,25 @@ def word_buffer(text: str) -> tuple[str, str, int] | None:
                 if _TOKEN_CHAR.match(low) is None:
                     return None
                 lower = lower or low != c
+                if plain and (not c.isalnum() or _MARK_CHAR.match(c) is not None):
+                    plain = False
             elif c == "’":
                 source = source.replace(c, "'")
             elif c == "\u00a0":
                 source = source.replace(c, " ")
             else:
                 source = source.replace(c, MARK)
+            if c in FOLDS_TO_ASCII:
+                plain = False
         if lower:
             source = source.lower()
         raw = source.encode("utf-8")
-    low = b" " + raw.lower() + b" "
+    return raw, plain
+
+
+def _numpy_buffer(low: bytes) -> tuple[str, str, int]:
+    """:func:`word_buffer` of the bytes ``low`` (:func:`_source`'s, lowered, a space
+    at both ends)."""
     cls = np.frombuffer(low.translate(_CLASS), dtype=np.uint8)
     token = cls == 2
     token[1:-1] |= (cls[1:-1] == 3) & token[:-2] & token[2:]  # inner connectors
@@ -159,14 +213,26 @@ def word_buffer(text: str) -> tuple[str, str, int] | None:
     out[starts] = 32
     stops = np.flatnonzero((cls != 0) & sep)
     out[starts[np.searchsorted(starts, stops, side="right") - 1]] = 1
-    gaps = out[token | gap_start].tobytes()
-    # nothing before the first token or after the last: those separators never join
+    return _edges(out[token | gap_start].tobytes(), len(starts) - 1)
+
+
+def _edges(gaps: bytes, tokens: int) -> tuple[str, str, int]:
+    """``(words, gaps, tokens)`` of the buffer ``gaps``: nothing stands before the first
+    token or after the last, so those separators never join (MARKs)."""
     gaps = b"\x01" + gaps[1:-1] + b"\x01" if len(gaps) > 1 else b"\x01"
-    return gaps.translate(_UNMARK).decode("latin-1"), gaps.decode("latin-1"), len(starts) - 1
+    return gaps.translate(_UNMARK).decode("latin-1"), gaps.decode("latin-1"), tokens
 
 
 def _latin1(s: str) -> str:
     return s.encode("utf-8").decode("latin-1")
+
+
+def _latin1_bytes(key: str) -> bytes:
+    return key.encode("latin-1")
+
+
+#: Text for the compiled walk's self-check (besides the keys): every kind of gap.
+_CHECK = "A yr, real-estate -- U.S. re-use a..b 'q' end.\tthree.9 can  be\x00x_y. "
 
 
 def _text(s: str) -> str:
@@ -176,9 +242,33 @@ def _text(s: str) -> str:
 #: Automaton values: ``(key length, kind, payload, extra)``; kinds: a single word that
 #: can count for evidence (tier T1/T2), one that counts for breadth only (T3, rarer than
 #: its original), a phrase (extra: its words), a fingerprint (extra: its table order), a
-#: number word glued to decimals, several of these (payload: their ``(kind, payload,
-#: extra)``).
-_SINGLE, _BREADTH_ONLY, _PHRASE, _FINGERPRINT, _DECIMAL, _SEVERAL = range(6)
+#: number word glued to decimals, a weighing marker's phrase (payload: the phrase), several
+#: of these (payload: their ``(kind, payload, extra)``).
+_SINGLE, _BREADTH_ONLY, _PHRASE, _FINGERPRINT, _DECIMAL, _MARKER, _SEVERAL = range(7)
+
+
+def marker_keys(phrase: str) -> tuple[str, ...]:
+    """The buffer strings (:func:`word_buffer`'s words) that stand wherever
+    :func:`~textclean.stages.despin.markers.find` finds the marker phrase ``phrase`` (ASCII
+    lower-case words joined by single spaces) in a text whose buffer is plain (see
+    :func:`_buffer`): the phrase between separators, or glued to a token on either side
+    by a full stop.
+
+    Why (for a plain text): ``find`` matches where a ``[\\w'’-]+`` token starts (so the
+    character before is no letter, digit, mark-free word character, apostrophe or hyphen)
+    whose lower case is the phrase's first word, the words follow one another
+    case-insensitively with only spaces and tabs between them, and the last is followed
+    by no letter, digit, apostrophe or hyphen. In the buffer the phrase's characters are
+    lowered (every character that IGNORECASE matches to an ASCII letter lowers to it, but
+    :data:`FOLDS_TO_ASCII`), its gaps are single spaces, and a token of the buffer, a
+    run of letters, marks and digits with single ``'.-`` between them, can reach past
+    the phrase's edge only through a mark (not in a plain text) or a full stop between
+    two token characters (those keys end or start with ``"."``).
+
+    >>> marker_keys("square measure")
+    (' square measure ', ' square measure.', '.square measure ', '.square measure.')
+    """
+    return tuple(f"{left}{phrase}{right}" for left in " ." for right in " .")
 
 
 class FastScorer:
@@ -191,28 +281,58 @@ class FastScorer:
         from textclean.stages.despin.stage import _NUMBER_WORDS
 
         self.stage = stage
+        #: the spun forms whose matches count for evidence (as in ``DespinStage.evidence``:
+        #: not tier T3, not a contraction written out)
+        self.weighed = frozenset(
+            spun
+            for spun, e in stage.match_entries.items()
+            if e.tier != "t3" and spun not in stage.no_evidence
+        )
         roles: dict[str, list[tuple[int, Any, int]]] = {}
         for spun, e in stage.match_entries.items():
             if " " in spun:
                 roles.setdefault(f" {_latin1(spun)} ", []).append((_PHRASE, e, spun.count(" ") + 1))
-            elif e.tier != "t3":
+            elif spun in self.weighed:
                 roles.setdefault(f" {_latin1(spun)} ", []).append((_SINGLE, e, 0))
-            elif spun in stage.breadth:
+            elif spun in stage.breadth:  # counts for breadth only
                 roles.setdefault(f" {_latin1(spun)} ", []).append((_BREADTH_ONLY, e, 0))
+            # a single word that counts for neither changes no other match: left out
         for order, fp in enumerate(stage.tables.fingerprints):
             for words in product(*(sorted(slot) for slot in fp.slots)):
                 key = f" {_latin1(' '.join(words))} "
                 roles.setdefault(key, []).append((_FINGERPRINT, fp, order))
         for word in _NUMBER_WORDS:
             roles.setdefault(f" {word}.", []).append((_DECIMAL, None, 0))
+        #: weighing marker phrase → ``(family, weight)`` of its weighing markers, when
+        #: the automaton screens the markers (every weighing phrase is ASCII), else None
+        self.marker_weights: dict[str, tuple[tuple[str, float], ...]] | None = None
+        index = stage.marker_index
+        if stage.config.markers and index is not None:
+            weights = {
+                spun: tuple((m.family, m.weight) for m in ms if m.weight > 0)
+                for spun, ms in index.by_spun.items()
+            }
+            weights = {spun: w for spun, w in weights.items() if w}
+            if all(spun.isascii() for spun in weights):
+                self.marker_weights = weights
+                for spun in weights:
+                    for key in marker_keys(spun):
+                        roles.setdefault(key, []).append((_MARKER, spun, 0))
         automaton = ahocorasick.Automaton()
+        #: the keys and their values, in one order (the compiled walk's key ids)
+        self.keys: list[str] = []
+        self.values: list[tuple[int, int, Any, int]] = []
         for key, found in roles.items():
-            if len(found) == 1:
-                automaton.add_word(key, (len(key), *found[0]))
-            else:
-                automaton.add_word(key, (len(key), _SEVERAL, tuple(found), 0))
+            value = (
+                (len(key), *found[0]) if len(found) == 1 else (len(key), _SEVERAL, tuple(found), 0)
+            )
+            automaton.add_word(key, value)
+            self.keys.append(key)
+            self.values.append(value)
         automaton.make_automaton()
         self.automaton = automaton
+        # the dense automaton of the compiled walk (built on first use; False: not used)
+        self._dense: Any = None
         # entries whose evidence depends on the text (a capitalised original may be a
         # name written elsewhere in it): their evidence is not cached across documents
         self.text_dependent = frozenset(
@@ -221,13 +341,6 @@ class FastScorer:
             if any(alt != alt.lower() for alt in e.alternatives)
         )
         self._gains: dict[tuple[str, str], float] = {}
-        #: the spun forms whose matches count for evidence (as in ``DespinStage.evidence``:
-        #: not tier T3, not a contraction written out)
-        self.weighed = frozenset(
-            spun
-            for spun, e in stage.match_entries.items()
-            if e.tier != "t3" and spun not in stage.no_evidence
-        )
         self._word_alts: dict[str, tuple[tuple[str, float], ...] | None] = {}
 
     def _alternatives(self, e: Entry) -> tuple[tuple[str, float], ...] | None:
@@ -246,6 +359,38 @@ class FastScorer:
                 log_prior = _log_prior(e.spun, alt)
             out.append((alt, 0.5 * log_prior))
         return tuple(out)
+
+    def dense(self, chars: int) -> Any | None:
+        """The compiled walk's automaton (:mod:`~textclean.stages.despin._walk`), where
+        the stages use their compiled loops for ``chars`` more characters and it gives
+        the Python path's buffer and hits on a sample; else None."""
+        if self._dense is False or not stages_use_numba(chars):
+            return None
+        if self._dense is None:
+            self._dense = False
+            if _walk.compiled() is not None:
+                try:  # the first call compiles the walk (or loads it from numba's cache)
+                    dense = _walk.dense_of([_latin1_bytes(k) for k in self.keys])
+                    if self._walk_agrees(dense):
+                        self._dense = dense
+                except Exception:  # numba failing: the Python path
+                    self._dense = False
+        return self._dense or None
+
+    def _walk_agrees(self, dense: Any) -> bool:
+        """The compiled walk gives the Python path's buffer and hits on a sample that
+        holds a key of every kind and every kind of gap."""
+        sample = " ".join(self.keys[:: max(1, len(self.keys) // 500)]) + " " + _CHECK
+        low = b" " + sample.encode("latin-1").lower() + b" "
+        buffer, n, ends, ids = dense.run(low, _CLASSES)
+        words, gaps, n = _edges(buffer, n)
+        if (words, gaps, n) != _numpy_buffer(low):
+            return False
+        got = sorted((end, self.keys[k]) for end, k in zip(ends, ids, strict=True))
+        want = sorted(
+            (end, words[end - v[0] + 1 : end + 1]) for end, v in self.automaton.iter(words)
+        )
+        return len(got) > 100 and got == want
 
     @classmethod
     def of(cls, stage: DespinStage) -> FastScorer:
@@ -286,6 +431,15 @@ class FastScorer:
         scores (``score``, ``hits``, ``distinct``, ``evidence``, ``evidence_distinct``;
         no tokens, matches or markers, ``spun`` False) when its scores do not flag it,
         else None (see :meth:`scores`)."""
+        found = self.screened(text)
+        return None if found is None else found[0]
+
+    def screened(self, text: str) -> tuple[Analysis, float | None] | None:
+        """:meth:`analysis` (None when it is None) and a bound on what the markers
+        :func:`~textclean.stages.despin.markers.find` finds in ``text`` weigh (the
+        largest summed weight of one family's weighing markers whose phrase the
+        automaton found, see :func:`marker_keys`; None when it cannot say: no markers
+        screened, or a text that is not plain)."""
         from textclean.stages.despin.stage import (
             DECIMAL_RULE,
             Analysis,
@@ -293,17 +447,26 @@ class FastScorer:
             flagged_by_scores,
         )
 
-        buf = word_buffer(text)
-        if buf is None:
+        source = _source(text)
+        if source is None:
             return None
-        words, gaps, n = buf
+        low = b" " + source[0].lower() + b" "
+        plain = source[1]
+        dense = self.dense(len(text))
+        if dense is not None:
+            buffer, n, ends, ids = dense.run(low, _CLASSES)
+            words, gaps, n = _edges(buffer, n)
+            # a match is (offset of the separator before it, of the one after it, entry)
+            hits = list(zip(ends, map(self.values.__getitem__, ids), strict=True))
+        else:
+            words, gaps, n = _numpy_buffer(low)
+            hits = list(self.automaton.iter(words))
         stage = self.stage
         cfg = stage.config
         phrases: dict[int, list[tuple[int, int, Entry]]] = {}
         prints: list[tuple[int, int, Fingerprint]] = []
         decimals = 0
-        # a match is (offset of the separator before it, of the one after it, entry)
-        hits = list(self.automaton.iter(words))
+        markers: set[str] = set()
         singles = [(end - v[0] + 1, end, v[2]) for end, v in hits if v[1] <= _BREADTH_ONLY]
         others = len(singles) != len(hits)  # phrases, fingerprints or decimals too
         for end, (length, kind, obj, extra) in (
@@ -320,11 +483,11 @@ class FastScorer:
                 elif kind_ == _FINGERPRINT:
                     if MARK not in gaps[start + 1 : end]:
                         prints.append((start, extra_, obj_))
+                elif kind_ == _MARKER:
+                    markers.add(obj_)
                 elif _spun_decimal(_text(words[start + 1 : words.find(" ", start + 1)])):
                     decimals += 1
-        chosen = choose_phrases(
-            {i: sorted(ps, key=_FIRST, reverse=True) for i, ps in phrases.items()}
-        )  # longest first at each start, as match_keys lists them
+        chosen = _chosen(phrases)
         if chosen:  # single words fill the gaps between the chosen phrases
             at = [m[0] for m in singles]
             inside = [
@@ -383,12 +546,56 @@ class FastScorer:
         if flagged_by_scores(cfg, score, distinct, evidence, ev_distinct):
             return None  # flagged before the English check: the full analysis decides
         hits = sum(entry_hits.values()) + sum(fp_hits.values())
+        bound = None
+        if plain and self.marker_weights is not None:
+            families: dict[str, float] = {}
+            for spun in markers:
+                for family, weight in self.marker_weights[spun]:
+                    families[family] = families.get(family, 0.0) + weight
+            bound = max(families.values(), default=0.0)
         return Analysis(
-            text, [], [], [], [], score, hits, distinct, 0.0, False, evidence, ev_distinct
-        )
+            text,
+            [],
+            [],
+            [],
+            [],
+            score,
+            hits,
+            distinct,
+            0.0,
+            False,
+            evidence,
+            ev_distinct,
+            words=n,
+        ), bound
 
 
 _UNSET: Any = object()
+
+
+def _chosen(phrases: dict[int, list[tuple[int, int, Entry]]]) -> list[tuple[int, int, Entry]]:
+    """:func:`~textclean.stages.despin.match.choose_phrases` of the phrase occurrences
+    (start → ``(words, end, entry)``, starts in text order). When no two overlap (one
+    occurrence at each start, each ending at or before the next start) it keeps every
+    one: each adds a positive weight to the best total from the next start on, so each
+    is picked, and the walk skips none. Else it is asked.
+
+    >>> from textclean.stages.despin.table import Entry
+    >>> e = Entry("x", "t1", "a b", "y", "general")
+    >>> [(s, t) for s, t, _ in _chosen({0: [(2, 4, e)], 4: [(2, 8, e)]})]
+    [(0, 4), (4, 8)]
+    >>> [(s, t) for s, t, _ in _chosen({0: [(2, 4, e)], 2: [(3, 8, e)]})]
+    [(2, 8)]
+    """
+    reach = -1
+    for start, found in phrases.items():
+        if len(found) != 1 or start < reach:
+            break
+        reach = found[0][1]
+    else:
+        return [(start, found[0][1], found[0][2]) for start, found in phrases.items()]
+    # longest first at each start, as match_keys lists them
+    return choose_phrases({i: sorted(ps, key=_FIRST, reverse=True) for i, ps in phrases.items()})
 
 
 def _word_llr(

@@ -32,10 +32,13 @@ Detection (:func:`find`, :func:`family_scores`): a document whose distinct marke
 family weigh at least :data:`FLAG_WEIGHT` is spun, however short it is (the science
 definitions such spinners rewrite are often 20–80 words); so is one with a strong marker
 (and :data:`SUPPORT_MIN` reverse-table entries beside it: none as shipped), or whose
-medium marker has support from ``spin_evidence`` (:func:`flags`). Repair
-(:func:`changes`): in a flagged document, every strong marker (weight 1 or more) with an
-original is restored, a weaker or repair-only one only when its family scores at least
-:data:`REPAIR_WEIGHT` (or, for a medium one, when the markers alone flagged the document).
+medium marker has support from ``spin_evidence`` (:func:`flags`). A text shorter than
+``score_min_words`` is flagged *weakly* by two distinct markers of one family of any
+weight, or one medium marker (:func:`short_flags`): only its markers and T1 entries are
+restored. Repair (:func:`changes`): in a flagged document, every strong marker (weight 1
+or more) with an original is restored, a weaker or repair-only one only when its family
+scores at least :data:`REPAIR_WEIGHT` (or, for a medium one, when the markers alone
+flagged the document; for any, when its family flagged a short text).
 """
 
 from __future__ import annotations
@@ -85,6 +88,16 @@ MEDIUM_WEIGHT = 0.5
 #: marker, and a fifth of them reach this evidence, so the marker carries the decision.
 EVIDENCE_SUPPORT = 10.0
 EVIDENCE_SUPPORT_DISTINCT = 2
+#: Distinct markers of one family, of any weight (repair-only ones too: "during a",
+#: "may be a"), that flag a *short* text (fewer words than ``score_min_words``, below
+#: which no density or evidence rule can flag a definition of 30-80 words); a medium
+#: marker (:data:`MEDIUM_WEIGHT`) flags a short text alone. Chosen on the clean corpora
+#: alone: of the 134,582 short pieces (20-149 words) of every clean corpus none holds two
+#: markers of one family, nor any weighing marker; the clean documents with two are all
+#: 1,060 words or longer (16 documentation pages, one literary page: "could be a" and
+#: "during a" far apart). Such a document is flagged *weakly*: only its markers and T1
+#: entries are restored.
+SHORT_DISTINCT = 2
 #: Words a ``!det`` condition rejects: determiners and possessives ("an associate degree",
 #: "his associate degree").
 DETERMINERS = frozenset(
@@ -323,6 +336,8 @@ class MarkerIndex:
     #: the screen keys of the markers that weigh something by their longest word (None
     #: when none does): :func:`may_flag`'s screen
     screen: dict[bytes, tuple[tuple[bytes, str, float], ...]] | None
+    #: the same for every marker, repair-only ones too: :func:`may_short_flag`'s screen
+    screen_all: dict[bytes, tuple[tuple[bytes, str, float], ...]] | None = None
 
     @classmethod
     def of(cls, markers: Iterable[Marker]) -> MarkerIndex:
@@ -345,7 +360,7 @@ class MarkerIndex:
             )
             for w, spuns in opens.items()
         }
-        return cls(first, by_spun, _screen(markers))
+        return cls(first, by_spun, _screen(markers), _screen(markers, weighing=False))
 
 
 def _indexed(markers: Sequence[Marker] | MarkerIndex) -> MarkerIndex:
@@ -436,6 +451,36 @@ def flags(
     return flags_at(best, support, evidence, evidence_distinct)
 
 
+def short_flags(hits: Iterable[Hit], words: int, short_words: int) -> bool:
+    """The markers flag a short text: it has fewer than ``short_words`` words and one
+    family has :data:`SHORT_DISTINCT` distinct markers of any weight in it, or weighs
+    :data:`MEDIUM_WEIGHT`.
+
+    >>> a = Hit(0, 8, Marker("a", "c", 0.0, "during a", "in a"))
+    >>> b = Hit(20, 30, Marker("b", "c", 0.5, "is that the", "is the"))
+    >>> short_flags([a, b], 60, 150), short_flags([a, b], 200, 150)
+    (True, False)
+    >>> short_flags([a, a], 60, 150), short_flags([b], 60, 150)
+    (False, True)
+    """
+    if words >= short_words:
+        return False
+    return bool(_short_families(hits))
+
+
+def _short_families(hits: Iterable[Hit]) -> set[str]:
+    """The families that flag a short text (see :func:`short_flags`)."""
+    per_family: dict[str, set[str]] = {}
+    for h in hits:
+        per_family.setdefault(h.marker.family, set()).add(h.marker.id)
+    weights = family_scores(hits)
+    return {
+        f
+        for f, ids in per_family.items()
+        if len(ids) >= SHORT_DISTINCT or weights.get(f, 0.0) >= MEDIUM_WEIGHT
+    }
+
+
 def flags_at(
     best: float, support: int = 0, evidence: float = 0.0, evidence_distinct: int = 0
 ) -> bool:
@@ -458,15 +503,20 @@ def changes(
     taken: Iterable[tuple[int, int]],
     score: float,
     markers_only: bool = False,
+    short: bool = False,
 ) -> list[tuple[int, int, str, str, dict[str, Any]]]:
     """``(start, end, replacement, rule id, evidence)`` for the marker repairs of a
     flagged document, leaving out hits that overlap a span of ``taken``. With
     ``markers_only`` (the markers alone flagged the document) the medium markers of the
-    heaviest family are restored too: they are what flagged it."""
+    heaviest family are restored too: they are what flagged it. With ``short`` (the
+    document was flagged by :func:`short_flags`) every marker of a family that flagged it
+    is restored, whatever its weight, for the same reason; its evidence says
+    ``flag: "short_markers"``."""
     from textclean.stages.despin.casing import restore_case
 
     fams = family_scores(hits)
     top = max(fams.values(), default=0.0)
+    short_fams = _short_families(hits) if short else set()
     spans = sorted(taken)
     out = []
     for h in hits:
@@ -474,6 +524,7 @@ def changes(
         if m.original == "-":
             continue
         vouched = markers_only and m.weight >= MEDIUM_WEIGHT and fams.get(m.family) == top
+        vouched = vouched or m.family in short_fams
         if m.weight < 1 and fams.get(m.family, 0.0) < REPAIR_WEIGHT and not vouched:
             continue
         if any(s < h.end and h.start < e for s, e in spans):
@@ -492,6 +543,8 @@ def changes(
             "family_score": round(fams.get(m.family, 0.0), 2),
             "spin_score": round(score, 3),
         }
+        if short:
+            ev["flag"] = "short_markers"
         out.append((h.start, h.end, after, m.id, ev))
     return out
 
@@ -507,8 +560,10 @@ __all__: Sequence[str] = (
     "flags",
     "flags_at",
     "may_flag",
+    "may_short_flag",
     "parse_markers",
     "screen_weight",
+    "short_flags",
     "without_source",
 )
 
@@ -524,14 +579,16 @@ def _screen_key(phrase: str) -> str:
     return " " + _NOT_ALNUM.sub(" ", phrase.casefold()).strip(" ") + " "
 
 
-def _screen(markers: Iterable[Marker]) -> dict[bytes, tuple[tuple[bytes, str, float], ...]] | None:
-    """The screen keys (:func:`_screen_key`, UTF-8) of the markers that weigh something,
-    by their longest word (the first of these; a key stands in a text only where all of
-    its words do, and a long word is rarely in it), with their family and weight, None
-    when none weighs."""
+def _screen(
+    markers: Iterable[Marker], weighing: bool = True
+) -> dict[bytes, tuple[tuple[bytes, str, float], ...]] | None:
+    """The screen keys (:func:`_screen_key`, UTF-8) of the markers that weigh something
+    (with ``weighing`` False: of every marker), by their longest word (the first of these;
+    a key stands in a text only where all of its words do, and a long word is rarely in
+    it), with their family and weight (one tuple per marker), None when there is none."""
     keys: dict[bytes, list[tuple[bytes, str, float]]] = {}
     for m in markers:
-        if m.weight > 0:
+        if m.weight > 0 or not weighing:
             key = _screen_key(m.spun).encode("utf-8")
             keys.setdefault(max(key.split(), key=len), []).append((key, m.family, m.weight))
     return {w: tuple(ks) for w, ks in keys.items()} or None
@@ -570,6 +627,41 @@ def screen_weight(text: str, markers: Sequence[Marker] | MarkerIndex) -> float:
     screen = _indexed(markers).screen
     if screen is None:
         return 0
+    weights: dict[str, float] = {}
+    for _key, family, weight in _screened(text, screen):
+        weights[family] = weights.get(family, 0.0) + weight
+    return max(weights.values(), default=0)
+
+
+def may_short_flag(text: str, markers: Sequence[Marker] | MarkerIndex) -> bool:
+    """False only when :func:`find` cannot find markers in ``text`` that
+    :func:`short_flags` flags (one family's :data:`SHORT_DISTINCT` distinct markers, or
+    :data:`MEDIUM_WEIGHT`): a screen, as :func:`may_flag` is, over every marker. The
+    markers whose screen key stands in the text bound, per family, how many distinct
+    markers and how much weight :func:`find` can find.
+
+    >>> ms = (Marker("a", "c", 0.0, "during a", "in a"), Marker("b", "c", 0.0, "may be a", "is a"))
+    >>> may_short_flag("It may be a rock.", ms)
+    False
+    >>> may_short_flag("It may be a rock during a storm.", ms)
+    True
+    """
+    screen = _indexed(markers).screen_all
+    if screen is None:
+        return False
+    count: dict[str, int] = {}
+    weights: dict[str, float] = {}
+    for _key, family, weight in _screened(text, screen):
+        count[family] = count.get(family, 0) + 1
+        weights[family] = weights.get(family, 0.0) + weight
+    return any(n >= SHORT_DISTINCT or weights[f] >= MEDIUM_WEIGHT for f, n in count.items())
+
+
+def _screened(
+    text: str, screen: dict[bytes, tuple[tuple[bytes, str, float], ...]]
+) -> list[tuple[bytes, str, float]]:
+    """The screen entries (one per marker) whose key stands in ``text`` screened as
+    :func:`may_flag` says."""
     raw = text.encode("utf-8", "surrogatepass")
     if len(raw) != len(text):  # case-fold the other characters, each on its own
         for c in set(raw.translate(None, _ASCII).decode("utf-8", "surrogatepass")):
@@ -580,14 +672,9 @@ def screen_weight(text: str, markers: Sequence[Marker] | MarkerIndex) -> float:
     words = raw.translate(_SCREEN_BYTES).split()
     present = set(screen).intersection(words)
     if not present:
-        return 0
+        return []
     screened = b" " + b" ".join(words) + b" "
-    weights: dict[str, float] = {}
-    for w in present:
-        for key, family, weight in screen[w]:
-            if key in screened:
-                weights[family] = weights.get(family, 0.0) + weight
-    return max(weights.values(), default=0)
+    return [entry for w in present for entry in screen[w] if entry[0] in screened]
 
 
 #: ASCII bytes case-folded (lower case), those that are not letters or digits a space;

@@ -43,6 +43,12 @@ spun wording (``strong_min_ratio``). A spun word inside a recurring name is rest
 in (:meth:`DespinStage._recurring_name`): odds of at least ``name_odds`` with the words
 capitalised in mid-sentence elsewhere in the text too, or, in a document of the
 thesaurus spinner, the same name at least ``name_repeat`` times and its original nowhere.
+A spun form that recurs (``vouched_repeat``) in a text that never writes its likeliest
+original, which the real pairs show far more reliable than the typical entry
+(``vouched_learned``), goes ahead on odds of ``consistency_margin`` x ``t2_margin``
+with neighbours that do not disfavour it, and inside a name whatever they say
+(:meth:`DespinStage._vouched`). A T2/T3 match written in capitals beside words that
+are not is an acronym and stays (``acronyms``).
 An entry with several originals (``support|help``) has each weighed; the best is
 restored if it beats the runner-up by ``alternative_margin`` (a T1 match takes
 the best). What the real pairs show (``outcomes.tsv``: how often a spun form's matches
@@ -294,6 +300,26 @@ def _quote_gap(gap: str) -> bool:
     return "\n" not in gap and any(c in _QUOTES for c in gap)
 
 
+def _unlisted(prev: str | None, nxt: str | None) -> bool:
+    """Neither neighbour is a word of the unigram list (a name, a figure, a sentence
+    edge): silent neighbours for want of words, not for want of a listed pair."""
+    return not any(w is not None and listed_word(w) for w in (prev, nxt))
+
+
+def _acronym(text: str, toks: Sequence[Token], m: Match) -> bool:
+    """Match ``m`` is written in capitals (two letters or more) while no neighbour word
+    is: an acronym ("AR devices"), not a spun word of a shouted headline ("ACROSS THE")."""
+    written = text[toks[m.i].start : toks[m.j - 1].end]
+    if len(written) < 2 or not written.isupper():
+        return False
+    for x in (m.i - 1, m.j):
+        if 0 <= x < len(toks):
+            word = text[toks[x].start : toks[x].end]
+            if len(word) > 1 and word.isupper():
+                return False
+    return True
+
+
 @dataclass(frozen=True)
 class Analysis:
     """What detection found in one text."""
@@ -317,14 +343,20 @@ class Analysis:
     markers: tuple[spin_markers.Hit, ...] = ()
     #: flagged on its markers alone (neither spin_score nor spin_evidence flags it)
     markers_only: bool = False
+    #: flagged weakly, by two markers of one family in a short text alone
+    #: (:func:`~textclean.stages.despin.markers.short_flags`): only its markers and T1
+    #: entries are restored, and its scores say ``spin_flag: "short_markers"``
+    short_markers: bool = False
+    #: the number of tokens (the fast scorer's analysis has no keys)
+    words: int = 0
 
     @cached_property
     def tokens(self) -> list[Token]:
         """The tokens with their offsets (repair needs them; scoring does not)."""
         return tokens_from(self.text, Scan(self.keys, self.joined))
 
-    def scores(self) -> dict[str, float | int | bool]:
-        return {
+    def scores(self) -> dict[str, float | int | bool | str]:
+        out: dict[str, float | int | bool | str] = {
             "spin_score": round(self.score, 3),
             "spin_evidence": round(self.evidence, 3),
             "spun": self.spun,
@@ -332,6 +364,9 @@ class Analysis:
             "spin_distinct": self.distinct,
             "spin_evidence_distinct": self.evidence_distinct,
         }
+        if self.short_markers:  # the weak flag says why (no other document has the key)
+            out["spin_flag"] = "short_markers"
+        return out
 
 
 @dataclass(frozen=True)
@@ -466,7 +501,12 @@ class DespinStage:
         by_markers = bool(marker_hits) and spin_markers.flags(
             marker_hits, distinct, evidence, ev_distinct
         )
-        spun = (by_scores or by_markers) and english >= cfg.min_english_share
+        by_short = (
+            not by_scores
+            and not by_markers
+            and spin_markers.short_flags(marker_hits, n, cfg.score_min_words)
+        )
+        spun = (by_scores or by_markers or by_short) and english >= cfg.min_english_share
         hits = sum(entry_hits.values()) + sum(fp_hits.values())
         return Analysis(
             text,
@@ -482,7 +522,9 @@ class DespinStage:
             evidence,
             ev_distinct,
             marker_hits,
-            spun and by_markers and not by_scores,
+            spun and (by_markers or by_short) and not by_scores,
+            spun and by_short,
+            n,
         )
 
     def match_llr(
@@ -703,6 +745,8 @@ class DespinStage:
         doc: dict[str, tuple[int, int]] | None = None,
         margin_factor: float = 1.0,
         raw_prev: str | None = None,
+        written: Counter[str] | None = None,
+        in_name: bool = False,
     ) -> tuple[str, dict[str, Any]] | None:
         """``(original, evidence)`` for restoring match ``m``, or None to leave it.
 
@@ -714,6 +758,14 @@ class DespinStage:
         the whole document. With several originals, the one with the best odds is
         chosen; a T2/T3 match is left alone unless it beats the runner-up by
         ``alternative_margin`` (a T1 match, surely spun, takes the best one).
+
+        ``written`` counts the document's words and word runs (:meth:`_written`): a
+        spun form the document vouches for (:meth:`_vouched`) goes ahead on odds of
+        ``consistency_margin`` x ``t2_margin`` with neighbours in favour, or silent ones
+        the word lists lack (a figure, a name, a sentence edge: not ordinary words whose
+        pairs the bigram list happens to lack, "force stays different"), and inside a
+        capitalised name (``in_name``: the bigram list knows the common words, not the
+        name's collocations, "the Goal has") whatever they say.
         """
         e = m.entry
         ev: dict[str, Any] = {"tier": e.tier, "spin_score": round(score, 3)}
@@ -759,16 +811,68 @@ class DespinStage:
             and odds >= max(margin, margin_factor * self.config.strong_odds)
             and ratio >= self.config.strong_min_ratio
         )
-        if not strong and (not ok or odds < margin or (t3_unsupported and not t3_silent)):
+        usual = ok and odds >= margin and (not t3_unsupported or t3_silent)
+        vouched = (
+            not strong
+            and not usual
+            and e.spun not in self.ordinary_lemmas
+            and (in_name or ratio > 1.0 or (ratio == 1.0 and _unlisted(prev, nxt)))
+            and self._vouched(e, best, odds, margin_factor, doc, written)
+        )
+        if not strong and not usual and not vouched:
             return None
         if strong and (not ok or t3_unsupported):
             ev["strong"] = True
+        if vouched:
+            ev["vouched"] = True
         if len(ranked) > 1 and odds < self.config.alternative_margin * ranked[1][2]:
             return None  # the neighbours cannot tell the originals apart
         if self.own_after(e.spun, raw_prev, best):
             return None
         ev.update(best_ev)
         return best, ev
+
+    def _vouched(
+        self,
+        e: Entry,
+        alt: str,
+        odds: float,
+        margin_factor: float,
+        doc: dict[str, tuple[int, int]] | None,
+        written: Counter[str] | None,
+    ) -> bool:
+        """The document vouches for restoring ``e.spun`` to ``alt``: the spun form occurs
+        at least ``vouched_repeat`` times, ``alt`` nowhere in the text (``written``), the
+        real pairs show the form standing for ``alt`` far more reliably than the typical
+        entry (learned factor at least ``vouched_learned``) and the odds reach
+        ``consistency_margin`` x ``t2_margin`` (x the document's margin factor). A
+        deterministic spinner rewrites every occurrence, so neighbours that lean towards
+        the spun wording ("stated Goal has", "other manufacturers to") do not veto it."""
+        cfg = self.config
+        if cfg.vouched_learned <= 0 or not doc or written is None:
+            return False
+        n_spun = next(iter(doc.values()))[1]
+        if n_spun < cfg.vouched_repeat or written[alt.lower()] > 0:
+            return False
+        if odds < margin_factor * cfg.consistency_margin * cfg.t2_margin:
+            return False
+        return self.reliability(e.spun, alt) >= cfg.vouched_learned
+
+    def _written(self, a: Analysis) -> Counter[str]:
+        """How often each candidate original of the document's T2/T3 matches stands in the
+        text (lower case, whole words, across punctuation)."""
+        keys = [t.key for t in a.tokens]
+        words = Counter(keys)
+        joined = f" {' '.join(keys)} "
+        out: Counter[str] = Counter()
+        for m in a.matches:
+            if m.entry.tier == "t1":
+                continue
+            for alt in self._candidates(m.entry):
+                orig = alt.lower()
+                if orig not in out:
+                    out[orig] = words[orig] if " " not in orig else joined.count(f" {orig} ")
+        return out
 
     def own_after(self, spun: str, prev: str | None, alt: str) -> bool:
         """After the word ``prev``, the real pairs' matches of ``spun`` were the
@@ -838,6 +942,7 @@ class DespinStage:
         restored_first: dict[int, str] = {}
         applied: dict[int, tuple[str, dict[str, Any]]] = {}
         doc_counts = self._doc_counts(a)
+        doc_words = self._written(a) if self.config.vouched_learned > 0 else None
         # confirmation weighs the thesaurus spinner's entries; a WordNet-sense spin is
         # repaired with its own tables and margins
         confirmed = sense_doc or self._confirmed(a)
@@ -846,6 +951,8 @@ class DespinStage:
             margin_factor = max(margin_factor, spin_markers.MARKERS_ONLY_FACTOR)
         t1 = [k for k, m in enumerate(a.matches) if m.entry.tier == "t1"]
         rest = [k for k, m in enumerate(a.matches) if m.entry.tier != "t1"]
+        if a.short_markers:  # a weak flag: T2/T3 matches need stronger evidence than it
+            rest = []
         # capitalised spun forms written inside names, when the document shows the
         # thesaurus spinner's own hand (its determinism is what a recurring name relies on)
         names = (
@@ -870,6 +977,8 @@ class DespinStage:
                 in_name = m.entry.tier != "t1" and _match_in_name(text, toks, m.i, m.j)
                 if in_name and self.config.name_ratio <= 0:
                     continue  # "Asian Nations", "Power Ministry": part of a proper name
+                if m.entry.tier != "t1" and self.config.acronyms and _acronym(text, toks, m):
+                    continue  # "AR devices": an acronym, not a spun word
                 prev_i, next_i = m.i - 1, m.j
                 prev = toks[prev_i].key if m.i > 0 and toks[m.i].joined else None
                 nxt = toks[next_i].key if next_i < n and toks[next_i].joined else None
@@ -891,6 +1000,8 @@ class DespinStage:
                     doc_counts.get(m.entry.spun),
                     margin_factor,
                     raw_prev,
+                    doc_words,
+                    in_name,
                 )
                 if in_name and (decision is None or not self._spun_name(decision[1])):
                     # "Asian Nations", "Power Ministry": a name as written, unless it is
@@ -953,7 +1064,9 @@ class DespinStage:
         if a.markers:
             # a marker's repair (its family vouched for, its case read from the sentence)
             # wins over a table match on the same words
-            marked = spin_markers.changes(text, a.markers, [], a.score, a.markers_only)
+            marked = spin_markers.changes(
+                text, a.markers, [], a.score, a.markers_only, a.short_markers
+            )
             found = [Change(*c) for c in marked]
             changes = [
                 c for c in changes if not any(f.start < c.end and c.start < f.end for f in found)
@@ -1130,6 +1243,8 @@ class DespinStage:
         part of the name only when the neighbour words favour the original by at least
         ``name_ratio`` ("kansas city" against "kansas metropolis"); a context rule or
         the prior alone never decides it."""
+        if "vouched" in ev:  # a recurring spun form the document vouches for (_vouched)
+            return True
         return "context" not in ev and float(ev.get("bigram_ratio", 0.0)) >= self.config.name_ratio
 
     def _consistent(
@@ -1199,16 +1314,18 @@ class DespinStage:
             from textclean.stages.despin.fastscore import FastScorer
 
             self._fast.append(FastScorer(self))
-        fast = self._fast[0].analysis(text)
-        if fast is None:
+        found = self._fast[0].screened(text)
+        if found is None:
             return None
+        fast, bound = found
         if (
             self.config.markers
             and self.marker_index is not None
             # the screen's bound on the markers' weight (a margin for the order of the
             # sums) must flag with the fast scores before the markers are looked for
             and spin_markers.flags_at(
-                spin_markers.screen_weight(text, self.marker_index) + 1e-6,
+                (spin_markers.screen_weight(text, self.marker_index) if bound is None else bound)
+                + 1e-6,
                 fast.distinct,
                 fast.evidence,
                 fast.evidence_distinct,
@@ -1219,6 +1336,18 @@ class DespinStage:
                 hits, fast.distinct, fast.evidence, fast.evidence_distinct
             ):
                 return None  # the markers may flag it: the full analysis decides
+        if (
+            self.config.markers
+            and self.marker_index is not None
+            and fast.words < self.config.score_min_words
+            and spin_markers.may_short_flag(text, self.marker_index)
+            and spin_markers.short_flags(
+                spin_markers.find(text, self.marker_index),
+                fast.words,
+                self.config.score_min_words,
+            )
+        ):
+            return None  # two markers in a short text may flag it: the full analysis decides
         return fast.scores()
 
     def __call__(self, doc: Document) -> Document:

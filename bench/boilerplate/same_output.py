@@ -1,0 +1,117 @@
+"""Fingerprint the boilerplate stage's full output page by page, to compare two checkouts.
+
+For every text of the corpora below, the stage (default config, and with the learned
+classifier switched on) cleans it; the page's fingerprint is the SHA-256 of its output
+text, every edit (rule, offsets, text removed, evidence), its scores and its drop
+reason. ``--write FILE`` stores the fingerprints; ``--against FILE`` compares them with
+a stored run and lists the pages whose output differs::
+
+    python bench/boilerplate/same_output.py --write before.json     # old checkout
+    python bench/boilerplate/same_output.py --against before.json   # new checkout
+
+Corpora: the seeds, every ``.txt`` and ``.jsonl`` text under ``tests/data``, the labelled
+real pages of the development batches whose texts are present (never the hold-out), and
+the first ``--docs`` documents of the documentation corpus (``bench/corpus.py``). Each
+text is also run a second time through the same stage (a settling pass, as the pipeline
+makes one on the same document), and that output is fingerprinted too.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+if str(REPO) not in sys.path:
+    sys.path.append(str(REPO))  # after PYTHONPATH: the checkout it names is the one compared
+
+
+def texts(docs: int) -> Iterator[tuple[str, str]]:
+    """(name, text) of every text compared."""
+    for p in sorted((REPO / "seeds").glob("*.txt")):
+        yield f"seeds/{p.name}", p.read_text(encoding="utf-8")
+    for p in sorted((REPO / "tests" / "data").rglob("*")):
+        rel = p.relative_to(REPO).as_posix()
+        if p.suffix == ".txt":
+            yield rel, p.read_text(encoding="utf-8")
+        elif p.suffix == ".jsonl":
+            with p.open(encoding="utf-8") as f:
+                for k, line in enumerate(f):
+                    if line.strip():
+                        row = json.loads(line)
+                        if isinstance(row, dict) and isinstance(row.get("text"), str):
+                            yield f"{rel}:{k}", row["text"]
+    from bench.boilerplate.real.check import load_pages
+    from bench.boilerplate.train import development
+
+    for page in development(load_pages(warn=False)):
+        yield f"real/{page.id}", page.text
+    if docs:
+        from bench.corpus import load_corpus
+
+        for k, t in enumerate(load_corpus(None)[:docs]):
+            yield f"docs/{k}", t
+
+
+def fingerprint(doc: object) -> str:
+    """SHA-256 of a document's text, edits, scores and drop reason."""
+    from textclean.document import Document
+
+    assert isinstance(doc, Document)
+    edits = [
+        [e.stage, e.rule, e.start, e.end, e.before, e.after, dict(e.evidence)] for e in doc.edits
+    ]
+    blob = json.dumps(
+        [doc.text, edits, doc.scores, doc.dropped], sort_keys=True, ensure_ascii=False, default=str
+    )
+    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def main(argv: list[str] | None = None) -> int:
+    from textclean.config import Config
+    from textclean.document import Document
+    from textclean.stages import boilerplate
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--write", type=Path)
+    ap.add_argument("--against", type=Path)
+    ap.add_argument("--docs", type=int, default=1000, help="documents of the docs corpus")
+    args = ap.parse_args(argv)
+    configs = {
+        "default": Config(),
+        "classifier": Config().replace(boilerplate={"enable": ["boilerplate.shape.classifier"]}),
+    }
+    stages = {name: boilerplate.build(cfg, None) for name, cfg in configs.items()}
+    out: dict[str, str] = {}
+    for name, text in texts(args.docs):
+        for cname, stage in stages.items():
+            doc = stage(Document(name, text))
+            out[f"{cname}|{name}"] = fingerprint(doc)
+            if doc.dropped is None:
+                doc = stage(doc)  # the same document again, as a settling pass
+                out[f"{cname}|{name}|again"] = fingerprint(doc)
+    print(f"{len(out)} outputs of {boilerplate.__file__}")
+    if args.write:
+        args.write.write_text(json.dumps(out, indent=0, sort_keys=True), encoding="utf-8")
+    if args.against:
+        old = json.loads(args.against.read_text(encoding="utf-8"))
+        differ = sorted(k for k in old.keys() & out.keys() if old[k] != out[k])
+        missing = sorted(old.keys() ^ out.keys())
+        for k in missing[:20]:
+            print("only in one run:", k)
+        for k in differ[:50]:
+            print("differs:", k)
+        print(
+            f"same: {len(old.keys() & out.keys()) - len(differ)}, differ: {len(differ)}, "
+            f"only in one run: {len(missing)}"
+        )
+        return 1 if differ or missing else 0
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
