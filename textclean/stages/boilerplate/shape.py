@@ -771,9 +771,14 @@ def _stutters(
     a Japanese or Chinese title repeated as the heading below it (one "word" to a
     space splitter) stays.
     """
-    prose_at = [p for p, x in enumerate(nonblank) if prose is not None and prose(x)]
-    first_prose = prose_at[0] if prose_at else len(nonblank)
-    last_prose = prose_at[-1] if prose_at else -1
+    span: list[int] = []  # the first and last prose line, found when first needed
+
+    def outside_text(k: int, j: int) -> bool:
+        if not span:
+            at = [p for p, x in enumerate(nonblank) if prose is not None and prose(x)]
+            span.extend((at[0], at[-1]) if at else (len(nonblank), -1))
+        return j <= span[0] or k > span[1]
+
     k = 0
     n = len(nonblank)
     while k < n:
@@ -790,10 +795,7 @@ def _stutters(
             and not any(y.index in code for y in nonblank[k:j])
             and (
                 _beside_chrome(nonblank, k, j, removed)
-                or (
-                    (j <= first_prose or k > last_prose)
-                    and not _case_variant_beside(nonblank, k, j)
-                )
+                or (outside_text(k, j) and not _case_variant_beside(nonblank, k, j))
             )
         ):
             for y in nonblank[k:j]:
