@@ -106,6 +106,9 @@ def _page(rng: random.Random) -> str:
             lines += [rng.choice(CHROME), line]
         if rng.random() < 0.3:
             lines.append("")
+    if rng.random() < 0.4:  # the same at the top of the page, above the text
+        label = rng.choice(("Library hours", "Local news", "Weather", "Budget details"))
+        lines[:0] = [label, rng.choice(CHROME), label]
     end = rng.choice(("\n", "\r\n", "\r"))
     return end.join(lines) + rng.choice(("", end))
 

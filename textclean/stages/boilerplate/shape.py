@@ -80,6 +80,15 @@ _DATED = regex.compile(
     regex.IGNORECASE,
 )
 
+#: A line under a title that dates the text itself: a post's time stamp with its hour
+#: ("Ralf 20 Sept. 2016 : 21:28") or a date labelled as the text's own ("Effective
+#: Date: January 1, 2026", "Last updated: ..."). A masthead's date line has neither.
+_OWN_DATE = regex.compile(
+    r"\b\d{1,2}\s?:\s?\d\d\b(?!\s*[/:-]\s*\d)|^\s*(?:effective(?: date)?|last (?:updated|modified|"
+    r"revised)|updated|published|posted(?: on)?|date|stand|datum|fecha|data|date d'effet)\s*:",
+    regex.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class ShapeParams:
@@ -272,6 +281,7 @@ def apply(
             and params.top_label_min_next <= g["words"] <= params.top_label_max_next
             and not _BYLINE.match(nxt.text)
             and not (_DATED.search(nxt.text) and not _YEAR.search(nxt.text))
+            and not _OWN_DATE.search(nxt.text)
             and top.text[0].isupper()
             and (nxt.text[0].isupper() or nxt.text[0].isdigit())
         ):
@@ -313,6 +323,7 @@ def apply(
                 and removed[above][0] not in WEAK_CONTEXT
                 and removed[below][0] not in WEAK_CONTEXT
                 and ln.text != title
+                and not _last_crumb(ln, nonblank[k - 1], nonblank[k + 1])
             ):
                 found[ln.index] = (
                     RULE_SANDWICH,
@@ -326,7 +337,7 @@ def apply(
     if params.link_list:
         _link_lists(nonblank, removed, found, params, code, prose)
     if params.stutter:
-        _stutters(nonblank, removed, found, params, code, "echo" in gates)
+        _stutters(nonblank, removed, found, params, code, "echo" in gates, prose)
     if params.calendar and "day" in gates:
         _calendars(nonblank, removed, found, params, code)
     if (params.hostname or params.empty_item) and "residue" in gates:
@@ -339,10 +350,34 @@ def apply(
     return found
 
 
+#: The separators of a breadcrumb's entries ("Home / FAQ", "Home » News").
+_CRUMB_SEPARATORS = ("/", "»", "›", ">", "|", "→", "·", "•", "::")
+
+
+def _last_crumb(ln: Line, above: Line, below: Line) -> bool:
+    """Whether a neighbour of ``ln`` is a breadcrumb whose last entry is ``ln``'s text
+    ("Frequently Asked Questions" over "Home / Frequently Asked Questions"): the page's
+    own title, which the breadcrumb repeats.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> a, b, c = layout_lines("Menu\\nOpening Hours\\nHome / Opening Hours")
+    >>> _last_crumb(b, a, c)
+    True
+    """
+    text = ln.text.strip()
+    for nb in (above, below):
+        other = nb.text.rstrip()
+        if len(other) > len(text) and other.endswith(text):
+            head = other[: -len(text)].rstrip()
+            if head.endswith(_CRUMB_SEPARATORS):
+                return True
+    return False
+
+
 #: A line that is a date and nothing else ("Nov 07, 2017", "Tuesday, May 26, 2009",
-#: "17/02/2004 12:15pm"): the article's date line, which is content.
+#: "17/02/2004 12:15pm", "Uploaded: 2021-12-27"): the article's date line, which is content.
 DATE_LINE = regex.compile(
-    r"(?:\p{L}+,?\s+)?(?:"
+    r"(?:(?:uploaded|published|posted|updated|created|added|date)\s*:\s*)?(?:\p{L}+,?\s+)?(?:"
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
     r"\s+\d{4}"
@@ -744,16 +779,31 @@ def _stutters(
     params: ShapeParams,
     code: frozenset[int],
     echoes: bool = True,
+    prose: Callable[[Line], bool] | None = None,
 ) -> None:
     """``boilerplate.shape.stutter``: a short label repeated on the next line ("Apple",
     "Apple"): the residue of a tag or link whose text and title were both kept.
 
     Two or more consecutive non-blank lines with the same text, of three characters
     or more and at most ``max_words`` words, none ending a sentence, a colon or a
-    comma: every copy goes. Two characters of a script written without spaces count
-    as a word, so a Japanese or Chinese title repeated as the heading below it (one
-    "word" to a space splitter) stays.
+    comma: every copy goes, when it stands next to chrome (the line right above the
+    first copy or right below the last one was removed by another rule, not a weak
+    one), or outside the text (no prose line both above and below it) with no
+    neighbour printing the same words in other capitals ("LINUX TERMINAL" over
+    "Linux Terminal": a masthead over the page's title and heading). A repeated line
+    among the text (a photo's alt text and caption between paragraphs) is the
+    article's. Two characters of a script written without spaces count as a word, so
+    a Japanese or Chinese title repeated as the heading below it (one "word" to a
+    space splitter) stays.
     """
+    span: list[int] = []  # the first and last prose line, found when first needed
+
+    def outside_text(k: int, j: int) -> bool:
+        if not span:
+            at = [p for p, x in enumerate(nonblank) if prose is not None and prose(x)]
+            span.extend((at[0], at[-1]) if at else (len(nonblank), -1))
+        return j <= span[0] or k > span[1]
+
     k = 0
     n = len(nonblank)
     while k < n:
@@ -768,6 +818,10 @@ def _stutters(
             and not ends_sentence(x.text)
             and not x.text.endswith((":", ",", ";"))
             and not any(y.index in code for y in nonblank[k:j])
+            and (
+                _beside_chrome(nonblank, k, j, removed)
+                or (outside_text(k, j) and not _case_variant_beside(nonblank, k, j))
+            )
         ):
             for y in nonblank[k:j]:
                 if y.index not in removed and y.index not in found:
@@ -796,6 +850,35 @@ def _stutters(
                 RULE_STUTTER,
                 {"line": y.index + 1, "echo_of": x.index + 1},
             )
+
+
+def _beside_chrome(
+    nonblank: list[Line],
+    k: int,
+    j: int,
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+) -> bool:
+    """Whether the line right above ``nonblank[k]`` or right below ``nonblank[j - 1]``
+    was removed by a rule that is not :data:`WEAK_CONTEXT`."""
+    for p in (k - 1, j):
+        if 0 <= p < len(nonblank):
+            hit = removed.get(nonblank[p].index)
+            if hit is not None and hit[0] not in WEAK_CONTEXT:
+                return True
+    return False
+
+
+def _case_variant_beside(nonblank: list[Line], k: int, j: int) -> bool:
+    """Whether the line right above ``nonblank[k]`` or right below ``nonblank[j - 1]``
+    holds the same words as it in other capitals."""
+    text = nonblank[k].text
+    folded = text.casefold()
+    for p in (k - 1, j):
+        if 0 <= p < len(nonblank):
+            other = nonblank[p].text
+            if other != text and other.casefold() == folded:
+                return True
+    return False
 
 
 #: The weekday row over a calendar's days: seven names of at most three letters
@@ -1026,6 +1109,33 @@ def _title_over_date(x: Line, y: Line) -> bool:
     )
 
 
+#: The rule families of a comment section's widgets ("1 comment:", "Expand full
+#: comment", "Reply", "Post a Comment"): a sentence between two of them is a reader's.
+_COMMENT_FAMILY = "boilerplate.comments."
+
+
+def _reader_comment(
+    first: Line,
+    last: Line,
+    between: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: Mapping[int, tuple[str, dict[str, Any]]],
+) -> bool:
+    """Whether ``between`` holds a reader's comment: a line that ends a sentence, between
+    two lines a comment rule removed (the comment's own widgets, or a thread's count
+    and its form). The commenter's name line and "2 months ago" end no sentence."""
+
+    def comment_widget(x: Line) -> bool:
+        hit = removed.get(x.index) or found.get(x.index)
+        return hit is not None and hit[0].startswith(_COMMENT_FAMILY)
+
+    return (
+        comment_widget(first)
+        and comment_widget(last)
+        and any(ends_sentence(x.text) for x in between)
+    )
+
+
 def _chrome_runs(
     nonblank: list[Line],
     removed: Mapping[int, tuple[str, dict[str, Any]]],
@@ -1075,10 +1185,18 @@ def _chrome_runs(
                 between = [members[p] for p in range(a + 1, b) if members[p].index not in removed]
                 # the page's title stays, and so do the lines beside it (its date line);
                 # so does a title over its date line ("7 May, 2025 Politics")
+                # a line ending in "&" or "," goes on in the next one (a list of
+                # the authors' names, "Ana Lima 3 &"): the text's, not a widget's
                 if (
                     0 < len(between) <= params.chrome_run_max_kept
                     and all(_label_like(x, params) and x.text != title for x in between)
+                    and not any(x.text.rstrip().endswith(("&", ",")) for x in between)
                     and not any(_title_over_date(x, y) for x, y in itertools.pairwise(between))
+                    and not _reader_comment(members[a], members[b], between, removed, found)
+                    and not any(
+                        _last_crumb(members[p], members[p - 1], members[p + 1])
+                        for p in range(a + 1, b)
+                    )
                 ):
                     take += [(x.index, "between") for x in between]
             if params.chrome_run_bottom and j == n:

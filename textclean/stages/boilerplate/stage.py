@@ -1086,13 +1086,17 @@ class BoilerplateStage:
                     k += 1
             # A listing page (a tag or category archive, a section front) is made of
             # teasers: they are its text. Teasers go only when the page has text of its
-            # own, prose outside the pairs at least as long as the pairs' snippets.
+            # own, prose outside the pairs at least as long as the pairs' snippets; an
+            # excerpt cut with "[…]" outside a pair (under a long title, or the last
+            # one, its title above the page's start) is the listing's too, not its own.
             if not pairs:
                 continue  # nothing to remove
             paired = {k for k, _ in pairs} | {k + 1 for k, _ in pairs}
             teaser_words = sum(alive[k + 1].words for k, _ in pairs)
             own_words = sum(
-                ln.words for j, ln in enumerate(alive) if j not in paired and run.prose(ln)
+                ln.words
+                for j, ln in enumerate(alive)
+                if j not in paired and run.prose(ln) and not ln.text.endswith(r.strong_endings)
             )
             if own_words < teaser_words:
                 continue
