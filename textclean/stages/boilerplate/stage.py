@@ -48,9 +48,10 @@ import ahocorasick
 import regex
 
 from textclean.config import BoilerplateConfig, Config
+from textclean.dedup._kernel import stages_use_numba
 from textclean.document import Change, Document
 from textclean.rules import RuleError, RulePack
-from textclean.stages.boilerplate import classifier, region, shape
+from textclean.stages.boilerplate import _walk, classifier, region, shape
 from textclean.stages.boilerplate.layout import (
     _CLOSERS,
     Line,
@@ -150,6 +151,17 @@ _SCREENED_EXACT_LEN = 4
 _ANY_SCREEN_COST = 0.5
 
 
+#: Lines with no screen string, and edges (empty lines, non-ASCII, lone surrogates),
+#: for the compiled search's self-check (:meth:`_AnyZone._walk_agrees`).
+_WALK_CHECK = (
+    "",
+    "",
+    "plain prose with no rule in it.",
+    "\u00e9\u00df \u4e2d\u6587 \U0001f600",
+    "\ud800x",
+)
+
+
 @dataclass(frozen=True)
 class _AnyZone:
     """The zone-free line rules prepared for the one pass that tries every line.
@@ -202,6 +214,12 @@ class _AnyZone:
     #: words (or of ``30 * n + 50`` characters at most) is within, up to the largest
     edges: EdgeMasks | None = None
     allowed: tuple[int, ...] = ()
+    #: the screen's strings and their bit masks, in the order they were added to it
+    screen_keys: tuple[str, ...] = ()
+    screen_bits: tuple[int, ...] = ()
+    #: the compiled search of the screen (:mod:`~textclean.stages.boilerplate._walk`)
+    #: once decided: ``[dense]`` where it is used, ``[None]`` where it is not
+    walk: list[Any] = field(default_factory=list, compare=False, repr=False)
 
     @classmethod
     def build(cls, rules: Iterable[Compiled]) -> _AnyZone:
@@ -267,6 +285,8 @@ class _AnyZone:
             tuple(itertools.accumulate((len(c.regexes) for c in chosen[:-1]), initial=0)),
             EdgeMasks([p.pattern for p in patterns]),
             tuple(allowed[: len(by_need)]),
+            tuple(sorted(needs)),
+            tuple(needs[x] for x in sorted(needs)),
         )
 
     def screen_lines(self, lines: Sequence[Line]) -> list[int]:
@@ -287,6 +307,16 @@ class _AnyZone:
             else _ODD_SPACE.search(joined) is not None
         ):
             joined = _SPACES.sub(" ", joined)
+        dense = self._dense(len(joined))
+        if dense is not None:
+            return dense.masks(
+                joined.encode("utf-8", "surrogatepass"), len(lines), self.screen_bits
+            )
+        return self._search(joined, masks)
+
+    def _search(self, joined: str, masks: list[int]) -> list[int]:
+        """``masks`` (one per line of ``joined``) or-ed with the bits of the screen
+        strings each line holds, as pyahocorasick finds them."""
         starts = [0]
         find = joined.find
         k = find("\n")
@@ -297,6 +327,35 @@ class _AnyZone:
             i = bisect.bisect_right(starts, end) - 1
             masks[i] |= bits
         return masks
+
+    def _dense(self, chars: int) -> _walk.Dense | None:
+        """The compiled search's automaton, where the stages use their compiled loops for
+        ``chars`` more characters and it gives the pyahocorasick search's masks on a
+        sample (:meth:`_walk_agrees`); else None."""
+        if self.walk:
+            return self.walk[0]
+        if not self.screen_keys or not stages_use_numba(chars):
+            return None
+        try:  # the first call compiles the loop (or loads it from numba's cache)
+            dense = _walk.dense_of(self.screen_keys)
+            if dense is not None and not self._walk_agrees(dense):
+                dense = None
+        except Exception:  # numba failing: the Python path
+            dense = None
+        self.walk[:] = [dense]
+        return dense
+
+    def _walk_agrees(self, dense: _walk.Dense) -> bool:
+        """The compiled search gives the pyahocorasick search's masks on lines that hold
+        every screen string (alone, inside words, overlapping, next to non-ASCII text)
+        and on lines that hold none."""
+        lines = [*self.screen_keys, *_WALK_CHECK]
+        lines += [f"{a}{b}" for a, b in itertools.pairwise(self.screen_keys)]
+        lines += [f"é{k}\u0130 {k[:-1]}ß{k[1:]}" for k in self.screen_keys[::7]]
+        joined = "\n".join(lines)
+        want = self._search(joined, [0] * len(lines))
+        got = dense.masks(joined.encode("utf-8", "surrogatepass"), len(lines), self.screen_bits)
+        return got == want and sum(map(bool, want)) >= len(self.screen_keys)
 
     def may_match(self, line: Line, screened: str | int, timeout: float) -> bool:
         """Whether a regex could fully match ``line``.

@@ -1,0 +1,110 @@
+"""The zone-free screen's compiled search (``textclean/stages/boilerplate/_walk.py``)
+gives every line the bit mask the pyahocorasick search gives it."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from textclean.config import Config
+from textclean.rules import RulePack
+from textclean.stages.boilerplate import _walk
+from textclean.stages.boilerplate.layout import Line
+from textclean.stages.boilerplate.stage import _AnyZone, build
+
+DATA = Path(__file__).parent / "data"
+
+#: Lines written for this test: case, whitespace, non-ASCII folding, edges.
+CRAFTED = [
+    "",
+    " ",
+    "SHARE THIS ARTICLE",
+    "Share\tthis  article",
+    "share\u00a0this\u2003article",
+    "Follow Us On Twitter",
+    "fOLLOW uS oN tWITTER!!",
+    "STRASSE Straße straße",
+    "\u0130LG\u0130L\u0130 \u0131lgili",  # dotted and dotless i
+    "\u1e9e GRO\u1e9eE",  # capital sharp s
+    "\ufb01le \ufb02ow",  # ligatures casefold to two letters
+    "caf\u00e9 Caf\u0065\u0301",
+    "\u00a9 2024 All Rights Reserved",
+    "\u4e2d\u6587 subscribe \u65e5\u672c\u8a9e",
+    "\U0001f600 Read more \U0001f600",
+    "\ud800 lone surrogate click here",
+    "x" * 5000,
+    "read more" * 300,
+    "a\x00b\x1fc\x7f",
+]
+
+
+def _any_zone() -> _AnyZone:
+    stage = build(Config(), RulePack.load(()))
+    assert stage.anywhere is not None
+    return stage.anywhere
+
+
+def _lines() -> list[str]:
+    lines: list[str] = []
+    for path in sorted((DATA / "prose").glob("*.txt")) + sorted((DATA / "spin").rglob("*.txt")):
+        lines += path.read_text("utf-8", errors="surrogateescape").splitlines()
+    with (DATA / "prose_sample.jsonl").open(encoding="utf-8") as f:
+        for row in f:
+            lines += json.loads(row)["text"].splitlines()
+    return lines
+
+
+def _masks(a: _AnyZone, texts: list[str], dense: _walk.Dense | None) -> list[int]:
+    a.walk[:] = [dense]
+    try:
+        return a.screen_lines([Line(0, 0, len(t), t) for t in texts])
+    finally:
+        a.walk.clear()
+
+
+@pytest.fixture(scope="module")
+def zone() -> tuple[_AnyZone, _walk.Dense]:
+    a = _any_zone()
+    dense = _walk.dense_of(a.screen_keys)
+    if dense is None:
+        pytest.skip("no numba")
+    return a, dense
+
+
+def test_the_compiled_screen_gives_every_line_the_pyahocorasick_mask(
+    zone: tuple[_AnyZone, _walk.Dense],
+) -> None:
+    a, dense = zone
+    lines = _lines() + CRAFTED + [t.upper() for t in CRAFTED] + list(a.screen_keys)
+    want = _masks(a, lines, None)
+    got = _masks(a, lines, dense)
+    assert got == want
+    assert sum(map(bool, want)) > len(a.screen_keys)  # the lines do hold strings
+    # line by line too (a hit is never given to a neighbouring line)
+    for i in range(0, len(lines), 97):
+        chunk = lines[i : i + 3]
+        assert _masks(a, chunk, dense) == want[i : i + 3]
+
+
+def test_crafted_lines_hit_what_they_hold(zone: tuple[_AnyZone, _walk.Dense]) -> None:
+    a, dense = zone
+    bits = dict(zip(a.screen_keys, a.screen_bits, strict=True))
+    key = next(k for k in a.screen_keys if k.isascii() and k.isalpha() and len(k) > 5)
+    texts = [key.upper(), f"\u00e9{key}\u00e9", f"x{key[:-1]}", key.replace(key[2], " ")]
+    got = _masks(a, texts, dense)
+    assert got == _masks(a, texts, None)
+    assert got[0] & bits[key] and got[1] & bits[key]
+    assert not got[2] & bits[key]
+
+
+def test_the_self_check_decides_once_and_falls_back(monkeypatch: pytest.MonkeyPatch) -> None:
+    a = _any_zone()
+    monkeypatch.setattr(_walk.Dense, "masks", lambda self, *args: [0] * args[1])
+    monkeypatch.setattr("textclean.stages.boilerplate.stage.stages_use_numba", lambda n: True)
+    text = "Share this article\nplain prose"
+    assert a._dense(10**9) is None  # disagrees: the pyahocorasick search
+    assert a.walk == [None]
+    masks = a.screen_lines([Line(0, 0, len(t), t) for t in text.split("\n")])
+    assert masks[0] and not masks[1]
