@@ -199,7 +199,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--size", type=parse_size, default=parse_size("1G"), help="e.g. 1G, 100M")
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--engine", default="local")
-    parser.add_argument("--interval", type=float, default=0.25, help="sampling period, seconds")
+    parser.add_argument(
+        "--interval",
+        type=float,
+        default=1.0,
+        help="sampling period, seconds (each sample reads every process's smaps_rollup, "
+        "which walks its page tables: sampling much faster slows the run it measures)",
+    )
     parser.add_argument("--keep-output", action="store_true", help="keep the cleaned output")
     parser.add_argument("--stages", default="", help="run only these stages, e.g. repair,normalize")
     parser.add_argument("--skip", default="", help="leave out these stages, e.g. despin")

@@ -340,7 +340,9 @@ def workers_table(size_text: str) -> list[str]:
         cmd = [sys.executable, "-m", "textclean", "clean", str(corpus), "-o", str(out)]
         cmd += ["--workers", str(workers), "--quiet"]
         load = _load()
-        rows[workers] = {**measure(cmd, 0.25, env), "load": load}
+        # one sample a second: reading each process's smaps_rollup walks its page
+        # tables, and at 4 a second the sampler slowed a 2-worker run by half on 2 cores
+        rows[workers] = {**measure(cmd, 1.0, env), "load": load}
         digests[workers] = _tree_digest(out)
         shutil.rmtree(out, ignore_errors=True)
     one, two = rows[1], rows[2]
