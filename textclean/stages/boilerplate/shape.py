@@ -42,6 +42,7 @@ Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -263,6 +264,13 @@ def apply(
         def prose(ln: Line) -> bool:
             return is_prose(ln.text, pmw)
 
+    @functools.cache
+    def prose_span() -> tuple[int, int]:
+        """The positions in ``nonblank`` of the first and the last prose line
+        (``(len(nonblank), -1)`` on a page without one), found once for every rule."""
+        at = [k for k, x in enumerate(nonblank) if prose(x)]
+        return (at[0], at[-1]) if at else (len(nonblank), -1)
+
     # one search over the page's lines tells which of the rare shapes it has at all
     joined = "\n".join(x.text for x in nonblank)
     gates = {m.lastgroup for m in _GATES.finditer(joined)}
@@ -295,13 +303,11 @@ def apply(
     comment = comment_lines(nonblank, removed, found) | byline_lines(nonblank, removed)
     if params.sandwich and removed:  # it needs removed lines around a line
         title = page_title(nonblank, removed, found)
-        prose_at = [k for k, ln in enumerate(nonblank) if prose(ln)]
-        first_prose = prose_at[0] if prose_at else len(nonblank)
-        last_prose = prose_at[-1] if prose_at else -1
+        first_prose, last_prose = prose_span()
         # only in the header or footer run (every line of a page without prose)
         edges = (
             itertools.chain(range(first_prose), range(last_prose + 1, len(nonblank)))
-            if prose_at
+            if first_prose <= last_prose
             else range(len(nonblank))
         )
         for k in edges:
@@ -337,11 +343,11 @@ def apply(
     if params.link_list:
         _link_lists(nonblank, removed, found, params, code, prose)
     if params.stutter:
-        _stutters(nonblank, removed, found, params, code, "echo" in gates, prose)
+        _stutters(nonblank, removed, found, params, code, prose_span, "echo" in gates)
     if params.calendar and "day" in gates:
         _calendars(nonblank, removed, found, params, code)
     if (params.hostname or params.empty_item) and "residue" in gates:
-        _residue(nonblank, removed, found, params, code, prose)
+        _residue(nonblank, removed, found, params, code, prose_span)
     # both need lines other rules removed
     if params.menu and len(removed) + len(found) >= min(1, params.menu_min_removed):
         _menus(nonblank, removed, found, params, code, prose)
@@ -778,8 +784,8 @@ def _stutters(
     found: dict[int, tuple[str, dict[str, Any]]],
     params: ShapeParams,
     code: frozenset[int],
+    prose_span: Callable[[], tuple[int, int]],
     echoes: bool = True,
-    prose: Callable[[Line], bool] | None = None,
 ) -> None:
     """``boilerplate.shape.stutter``: a short label repeated on the next line ("Apple",
     "Apple"): the residue of a tag or link whose text and title were both kept.
@@ -796,13 +802,10 @@ def _stutters(
     a Japanese or Chinese title repeated as the heading below it (one "word" to a
     space splitter) stays.
     """
-    span: list[int] = []  # the first and last prose line, found when first needed
 
     def outside_text(k: int, j: int) -> bool:
-        if not span:
-            at = [p for p, x in enumerate(nonblank) if prose is not None and prose(x)]
-            span.extend((at[0], at[-1]) if at else (len(nonblank), -1))
-        return j <= span[0] or k > span[1]
+        first, last = prose_span()
+        return j <= first or k > last
 
     k = 0
     n = len(nonblank)
@@ -1033,7 +1036,7 @@ def _residue(
     found: dict[int, tuple[str, dict[str, Any]]],
     params: ShapeParams,
     code: frozenset[int],
-    prose: Callable[[Line], bool],
+    prose_span: Callable[[], tuple[int, int]],
 ) -> None:
     """``boilerplate.shape.hostname`` and ``boilerplate.shape.empty_item``.
 
@@ -1067,9 +1070,7 @@ def _residue(
                 )
     if not params.hostname or not hosts:
         return
-    prose_at = [k for k, x in enumerate(nonblank) if prose(x)]
-    first = prose_at[0] if prose_at else len(nonblank)
-    last = prose_at[-1] if prose_at else -1
+    first, last = prose_span()
     for k in hosts:
         x = nonblank[k]
         if first <= k <= last or x.index in code or x.index in removed or x.index in found:
