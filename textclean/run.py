@@ -373,6 +373,21 @@ class _Keys:
         return dedup_key(doc_id, n)
 
 
+def _kept_key(
+    keys: _Keys,
+    origins: dict[str, tuple[str, str | None, int | None]] | None,
+    doc_id: str,
+    source: str | None,
+    line: int | None,
+) -> str:
+    """The dedup key of the next kept document ``doc_id``; ``origins`` (if given) notes
+    its real id, source and line under that key (one copy of each input's name)."""
+    key = keys.key(doc_id)
+    if origins is not None:
+        origins[key] = (doc_id, sys.intern(source) if source is not None else None, line)
+    return key
+
+
 def _kept_texts(
     journal: Journal,
     keys: _Keys,
@@ -389,11 +404,7 @@ def _kept_texts(
                 progress.advance(seen, seen)
             doc: Document = event["doc"]
             if doc.dropped is None:
-                key = keys.key(doc.id)
-                if origins is not None:  # (one copy of each input's name)
-                    source = sys.intern(doc.source) if doc.source is not None else None
-                    origins[key] = (doc.id, source, doc.line)
-                yield key, doc.text
+                yield _kept_key(keys, origins, doc.id, doc.source, doc.line), doc.text
     if progress is not None:
         progress.advance(seen, seen)
 
@@ -430,7 +441,8 @@ class _HashedFeed:
     """Step 2 done on the way through step 1: kept documents, hashed by the workers
     (``DocRecord``), go into the engine's deduper in input order as they arrive, so
     the dedup step only decides (no texts read back from the journal, none hashed
-    here). Keys and origins are noted as :func:`_kept_texts` notes them."""
+    here). Keys and origins are noted by :func:`_kept_key`, as :func:`_kept_texts` notes
+    them."""
 
     FLUSH_DOCS = 4096
 
@@ -448,10 +460,7 @@ class _HashedFeed:
     def add(self, rec: DocRecord) -> None:
         if not rec.kept:
             return
-        key = self.keys.key(rec.id)
-        source = sys.intern(rec.source) if rec.source is not None else None
-        self.origins[key] = (rec.id, source, rec.line)
-        self._ids.append(key)
+        self._ids.append(_kept_key(self.keys, self.origins, rec.id, rec.source, rec.line))
         self._shingles.append(rec.shingles)
         self._lengths.append(rec.length)
         self._bands.append(rec.bands)
