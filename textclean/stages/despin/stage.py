@@ -306,6 +306,30 @@ def _unlisted(prev: str | None, nxt: str | None) -> bool:
     return not any(w is not None and listed_word(w) for w in (prev, nxt))
 
 
+class _Occurrences:
+    """How often a lower-case word or word run stands in a document's text (whole words,
+    case-insensitive, across punctuation), from its tokens; the counts are made on the
+    first question.
+
+    >>> from textclean.stages.despin.match import tokenize
+    >>> count = _Occurrences(tokenize("The budget rose. A plan, the Budget!"))
+    >>> count("budget"), count("the budget"), count("a plan"), count("plan budget")
+    (2, 2, 1, 0)
+    """
+
+    def __init__(self, tokens: Sequence[Token]) -> None:
+        self._tokens = tokens
+        self._words: Counter[str] | None = None
+        self._joined = ""
+
+    def __call__(self, orig: str) -> int:
+        if self._words is None:
+            keys = [t.key for t in self._tokens]
+            self._words = Counter(keys)
+            self._joined = f" {' '.join(keys)} "
+        return self._words[orig] if " " not in orig else self._joined.count(f" {orig} ")
+
+
 def _acronym(text: str, toks: Sequence[Token], m: Match) -> bool:
     """Match ``m`` is written in capitals (two letters or more) while no neighbour word
     is: an acronym ("AR devices"), not a spun word of a shouted headline ("ACROSS THE")."""
@@ -745,7 +769,7 @@ class DespinStage:
         doc: dict[str, tuple[int, int]] | None = None,
         margin_factor: float = 1.0,
         raw_prev: str | None = None,
-        written: Counter[str] | None = None,
+        written: _Occurrences | None = None,
         in_name: bool = False,
     ) -> tuple[str, dict[str, Any]] | None:
         """``(original, evidence)`` for restoring match ``m``, or None to leave it.
@@ -759,7 +783,7 @@ class DespinStage:
         chosen; a T2/T3 match is left alone unless it beats the runner-up by
         ``alternative_margin`` (a T1 match, surely spun, takes the best one).
 
-        ``written`` counts the document's words and word runs (:meth:`_written`): a
+        ``written`` counts the document's words and word runs (:class:`_Occurrences`): a
         spun form the document vouches for (:meth:`_vouched`) goes ahead on odds of
         ``consistency_margin`` x ``t2_margin`` with neighbours in favour, or silent ones
         the word lists lack (a figure, a name, a sentence edge: not ordinary words whose
@@ -839,7 +863,7 @@ class DespinStage:
         odds: float,
         margin_factor: float,
         doc: dict[str, tuple[int, int]] | None,
-        written: Counter[str] | None,
+        written: _Occurrences | None,
     ) -> bool:
         """The document vouches for restoring ``e.spun`` to ``alt``: the spun form occurs
         at least ``vouched_repeat`` times, ``alt`` nowhere in the text (``written``), the
@@ -852,27 +876,11 @@ class DespinStage:
         if cfg.vouched_learned <= 0 or not doc or written is None:
             return False
         n_spun = next(iter(doc.values()))[1]
-        if n_spun < cfg.vouched_repeat or written[alt.lower()] > 0:
+        if n_spun < cfg.vouched_repeat or written(alt.lower()) > 0:
             return False
         if odds < margin_factor * cfg.consistency_margin * cfg.t2_margin:
             return False
         return self.reliability(e.spun, alt) >= cfg.vouched_learned
-
-    def _written(self, a: Analysis) -> Counter[str]:
-        """How often each candidate original of the document's T2/T3 matches stands in the
-        text (lower case, whole words, across punctuation)."""
-        keys = [t.key for t in a.tokens]
-        words = Counter(keys)
-        joined = f" {' '.join(keys)} "
-        out: Counter[str] = Counter()
-        for m in a.matches:
-            if m.entry.tier == "t1":
-                continue
-            for alt in self._candidates(m.entry):
-                orig = alt.lower()
-                if orig not in out:
-                    out[orig] = words[orig] if " " not in orig else joined.count(f" {orig} ")
-        return out
 
     def own_after(self, spun: str, prev: str | None, alt: str) -> bool:
         """After the word ``prev``, the real pairs' matches of ``spun`` were the
@@ -887,17 +895,18 @@ class DespinStage:
         own = counts.get("=", 0.0)
         return own >= need and own > counts.get(alt.lower(), 0.0)
 
-    def _doc_counts(self, a: Analysis) -> dict[str, dict[str, tuple[int, int]]]:
+    def _doc_counts(
+        self, a: Analysis, occurrences: _Occurrences | None = None
+    ) -> dict[str, dict[str, tuple[int, int]]]:
         """Spun phrase → original → (occurrences of that original wording, of the phrase
         itself), for the document's T2/T3 matches and T1 matches with alternatives
-        (whole-word, case-insensitive, across punctuation)."""
+        (whole-word, case-insensitive, across punctuation: ``occurrences``, made from the
+        document's tokens when not given)."""
         weighed = [m for m in a.matches if m.entry.tier != "t1" or len(m.entry.alternatives) > 1]
         if not weighed:
             return {}
         spun_n = Counter(m.entry.spun for m in weighed)
-        keys = [t.key for t in a.tokens]
-        words = Counter(keys)
-        joined = f" {' '.join(keys)} "
+        count = occurrences or _Occurrences(a.tokens)
         out: dict[str, dict[str, tuple[int, int]]] = {}
         for m in weighed:
             e = m.entry
@@ -905,9 +914,7 @@ class DespinStage:
                 continue
             counts: dict[str, tuple[int, int]] = {}
             for alt in e.alternatives:
-                orig = alt.lower()
-                n = words[orig] if " " not in orig else joined.count(f" {orig} ")
-                counts[alt] = (n, spun_n[e.spun])
+                counts[alt] = (count(alt.lower()), spun_n[e.spun])
             out[e.spun] = counts
         return out
 
@@ -941,8 +948,9 @@ class DespinStage:
         restored_last: dict[int, str] = {}
         restored_first: dict[int, str] = {}
         applied: dict[int, tuple[str, dict[str, Any]]] = {}
-        doc_counts = self._doc_counts(a)
-        doc_words = self._written(a) if self.config.vouched_learned > 0 else None
+        occurrences = _Occurrences(a.tokens)
+        doc_counts = self._doc_counts(a, occurrences)
+        doc_words = occurrences if self.config.vouched_learned > 0 else None
         # confirmation weighs the thesaurus spinner's entries; a WordNet-sense spin is
         # repaired with its own tables and margins
         confirmed = sense_doc or self._confirmed(a)
