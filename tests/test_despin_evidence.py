@@ -109,7 +109,7 @@ def test_decimal_edit_names_its_rule(stage: DespinStage) -> None:
 
 
 def test_evidence_alone_flags_and_can_be_turned_off() -> None:
-    no_density = Config().replace(despin={"threshold": 1e6, "markers": False})
+    no_density = Config().replace(despin={"threshold": 1e6, "markers": False, "sense_flag": False})
     no_either = no_density.replace(despin={"evidence_threshold": 0.0})
     assert build(no_density, RulePack.load())(Document("c", SPUN)).scores["spun"] is True
     assert build(no_either, RulePack.load())(Document("c", SPUN)).scores["spun"] is False
@@ -117,7 +117,9 @@ def test_evidence_alone_flags_and_can_be_turned_off() -> None:
 
 def test_the_wordnet_spinners_markers_alone_flag_it() -> None:
     # "astatine the", "arsenic the": the family-c markers (rules/spin/markers.tsv)
-    only_markers = Config().replace(despin={"threshold": 1e6, "evidence_threshold": 0.0})
+    only_markers = Config().replace(
+        despin={"threshold": 1e6, "evidence_threshold": 0.0, "sense_flag": False}
+    )
     assert build(only_markers, RulePack.load())(Document("c", SPUN)).scores["spun"] is True
 
 

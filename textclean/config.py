@@ -372,6 +372,12 @@ class DespinConfig:
         "'square measure' for are, tortured phrases) and restore them in flagged documents; "
         "false ignores the marker files",
     )
+    sense_flag: bool = _doc(
+        True,
+        "also flag a document on the WordNet-sense tables alone: three distinct lemmas "
+        "nobody writes for their word ('cognize' for know) at ten or more per 1000 words, "
+        "or two beside contractions a tokenizer split off ('would n't'); false turns it off",
+    )
 
     def __post_init__(self) -> None:
         if self.mode not in ("off", "detect", "repair"):

@@ -445,6 +445,7 @@ class FastScorer:
             Analysis,
             _spun_decimal,
             flagged_by_scores,
+            sense_flags,
         )
 
         source = _source(text)
@@ -545,6 +546,13 @@ class FastScorer:
         ev_distinct = len(per_entry)
         if flagged_by_scores(cfg, score, distinct, evidence, ev_distinct):
             return None  # flagged before the English check: the full analysis decides
+        sense = stage.sense_counted
+        if (
+            cfg.sense_flag
+            and sense
+            and sense_flags(len({e.spun for _, _, e in matches if e.spun in sense}), n_words, text)
+        ):
+            return None  # the WordNet-sense tables may flag it: the full analysis decides
         hits = sum(entry_hits.values()) + sum(fp_hits.values())
         bound = None
         if plain and self.marker_weights is not None:

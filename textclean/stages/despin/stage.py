@@ -198,6 +198,24 @@ LEARNED_COMMON_ZIPF = 4.5
 #: The WordNet-sense spinner's tables (family c).
 SENSE_FILES = frozenset({"wordnet_lemmas.tsv", "wordnet_senses.tsv"})
 SENSE_MIN_DISTINCT = 3
+#: The WordNet-sense flag (:func:`sense_flags`): a text is flagged on the WordNet-sense
+#: tables alone when it holds at least ``SENSE_FLAG_DISTINCT`` distinct T1/T2 entries of
+#: them at ``SENSE_FLAG_DENSITY`` or more per 1000 words (``score_min_words`` at least),
+#: or ``SENSE_RESIDUE_DISTINCT`` of them beside ``RESIDUE_MIN`` contractions split off
+#: their word ("would n't", "sequel 's": what a tokenizer leaves when a spinner joins its
+#: tokens back with spaces). Chosen on the clean corpora: no clean document or short
+#: piece holds three such entries at 1.0 per 1000 words (the highest: three in a
+#: 4,222-word documentation page, 0.7), none of them a split contraction.
+SENSE_FLAG_DISTINCT = 3
+SENSE_FLAG_DENSITY = 10.0
+SENSE_RESIDUE_DISTINCT = 2
+RESIDUE_MIN = 2
+#: A contraction split off its word by one space ("would n't", "it 's", "I 'll"); the
+#: next character ends the word (not a letter or a quote: "the 's' format" is a quote).
+_SPLIT_CONTRACTION = regex.compile(
+    r"\b(\w+)( )((?:n['’]t|['’](?:s|ll|re|ve|m|d)))(?=[\s.,;:!?)\"”]|$)", regex.IGNORECASE
+)
+RESIDUE_RULE = "spin.c.split_contraction"
 #: Distinct T1 forms of the thesaurus spinner a document needs before a recurring spun
 #: name counts as that spinner's rewrite of every occurrence on the ``name_repeat`` way
 #: into :meth:`DespinStage._recurring_name`.
@@ -233,6 +251,41 @@ def flagged_by_scores(
         and ev_distinct >= cfg.evidence_min_distinct
     )
     return by_density or by_evidence
+
+
+def split_contractions(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, joined)`` of every contraction split off its word by one space
+    ("would n't" → "wouldn't").
+
+    >>> split_contractions("It would n't stop; the sequel ’s end. The 's' format, rock 'n' roll.")
+    [(3, 12, "wouldn't"), (23, 32, 'sequel’s')]
+    """
+    return [
+        (m.start(), m.end(), m.group(1) + m.group(3)) for m in _SPLIT_CONTRACTION.finditer(text)
+    ]
+
+
+def sense_flags(sense_distinct: int, words: int, text: str) -> bool:
+    """The WordNet-sense flag rule (see :data:`SENSE_FLAG_DISTINCT`): ``sense_distinct``
+    distinct T1/T2 entries of the WordNet-sense tables in ``text``, ``words`` its word
+    count with ``score_min_words`` as the floor. :meth:`DespinStage.analyse` and the fast
+    scorer both apply it.
+
+    >>> sense_flags(3, 150, "")
+    True
+    >>> sense_flags(3, 1000, "")
+    False
+    >>> sense_flags(2, 400, "It would n't go, he 'll say.")
+    True
+    """
+    if sense_distinct >= SENSE_FLAG_DISTINCT and 1000.0 * sense_distinct / words >= (
+        SENSE_FLAG_DENSITY
+    ):
+        return True
+    return (
+        sense_distinct >= SENSE_RESIDUE_DISTINCT
+        and len(_SPLIT_CONTRACTION.findall(text)) >= RESIDUE_MIN
+    )
 
 
 def _uncontracted(e: Entry) -> bool:
@@ -373,6 +426,9 @@ class Analysis:
     short_markers: bool = False
     #: the number of tokens (the fast scorer's analysis has no keys)
     words: int = 0
+    #: flagged by the WordNet-sense tables alone (:func:`sense_flags`): repaired as a
+    #: WordNet-sense spin, and its scores say ``spin_flag: "sense"``
+    sense_flag: bool = False
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -390,6 +446,8 @@ class Analysis:
         }
         if self.short_markers:  # the weak flag says why (no other document has the key)
             out["spin_flag"] = "short_markers"
+        elif self.sense_flag:
+            out["spin_flag"] = "sense"
         return out
 
 
@@ -412,6 +470,8 @@ class DespinStage:
     # spun forms of the WordNet-sense tables (SENSE_FILES) and of the generated lemmas
     sense: frozenset[str] = field(repr=False, default_factory=frozenset)
     lemmas: frozenset[str] = field(repr=False, default_factory=frozenset)
+    # the T1/T2 spun forms of the WordNet-sense tables (what the sense flag counts)
+    sense_counted: frozenset[str] = field(repr=False, default_factory=frozenset)
     ordinary_lemmas: frozenset[str] = field(repr=False, default_factory=frozenset)
     # the entries matched in every document (all but the ordinary WordNet lemmas, which
     # are looked up only in a document that reads as a WordNet-sense spin)
@@ -482,6 +542,11 @@ class DespinStage:
             sense=frozenset(
                 e.spun for e in tables.entries.values() if file_of[e.spun] in SENSE_FILES
             ),
+            sense_counted=frozenset(
+                e.spun
+                for e in match_entries.values()
+                if file_of[e.spun] in SENSE_FILES and e.tier != "t3"
+            ),
             ordinary_lemmas=frozenset(ordinary_entries),
             lemmas=frozenset(
                 e.spun for e in tables.entries.values() if file_of[e.spun] in OTHER_SPINNER_FILES
@@ -530,7 +595,15 @@ class DespinStage:
             and not by_markers
             and spin_markers.short_flags(marker_hits, n, cfg.score_min_words)
         )
-        spun = (by_scores or by_markers or by_short) and english >= cfg.min_english_share
+        by_sense = (
+            not by_scores
+            and not by_markers
+            and not by_short
+            and cfg.sense_flag
+            and sense_flags(self.sense_distinct(matches), words, text)
+        )
+        flagged = by_scores or by_markers or by_short or by_sense
+        spun = flagged and english >= cfg.min_english_share
         hits = sum(entry_hits.values()) + sum(fp_hits.values())
         return Analysis(
             text,
@@ -549,7 +622,12 @@ class DespinStage:
             spun and (by_markers or by_short) and not by_scores,
             spun and by_short,
             n,
+            spun and by_sense,
         )
+
+    def sense_distinct(self, matches: Sequence[Match]) -> int:
+        """Distinct T1/T2 entries of the WordNet-sense tables among ``matches``."""
+        return len({m.entry.spun for m in matches if m.entry.spun in self.sense_counted})
 
     def match_llr(
         self, m: Match, prev: str | None, nxt: str | None, text: str = ""
@@ -1069,6 +1147,18 @@ class DespinStage:
                         start = art.start
                         ev = {**ev, "article": f"{art.key}->{want}"}
             changes.append(Change(start, toks[m.j - 1].end, after, m.entry.id, ev))
+        split = split_contractions(text)
+        if len(split) >= RESIDUE_MIN:
+            # a flagged text whose tokens a spinner joined back with spaces: the
+            # contractions it split off are joined again ("would n't" -> "wouldn't")
+            taken = [(c.start, c.end) for c in changes]
+            ev = {"tier": "t1", "split_contractions": len(split)}
+            joins = [
+                Change(start, end, joined, RESIDUE_RULE, ev)
+                for start, end, joined in split
+                if not any(s < end and start < e for s, e in taken)
+            ]
+            changes = sorted([*changes, *joins], key=lambda c: c.start)
         if a.markers:
             # a marker's repair (its family vouched for, its case read from the sentence)
             # wins over a table match on the same words
@@ -1101,6 +1191,8 @@ class DespinStage:
         """The document reads as a WordNet-sense spin: at least ``SENSE_MIN_DISTINCT``
         distinct entries of the WordNet-sense tables matched, and more of them than
         rarer-than-original entries of the other files."""
+        if a.sense_flag:  # flagged on the WordNet-sense tables: repaired as such a spin
+            return True
         sense = {m.entry.spun for m in a.matches if m.entry.spun in self.sense}
         other = {
             m.entry.spun
