@@ -103,7 +103,8 @@ def reason(ev: dict, rule: str) -> str:
     """The way the stage took to an edit, from its evidence."""
     if rule.startswith("spin.marker"):
         return "marker"
-    for key in ("name_way", "name_elsewhere", "consistency", "vouched", "strong", "context"):
+    keys = ("name_way", "name_elsewhere", "consistency", "vouched", "strong", "context")
+    for key in (*keys, "article_trace"):
         if key in ev:
             return key if key != "name_way" else str(ev[key])
     if ev.get("tier") == "t1":
