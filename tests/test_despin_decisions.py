@@ -86,3 +86,14 @@ def test_the_context_check_can_be_turned_off() -> None:
     changed = [before for before, _a, _ev in _tail(off(Document("d", SPUN + line)))]
     assert "govt" not in kept
     assert "govt" in changed
+
+
+def test_consistency_does_not_overrule_the_article_trace() -> None:
+    stage = build(Config(), RulePack.load())
+    # "massive" restored twice leads consistency, which would reach "an massive amount"
+    # (silent neighbours) but for the article that rules every original out
+    lead = "A massive fire burned for days, and massive losses followed.\n"
+    doc = stage(Document("d", SPUN + lead + "It was an massive amount here.\n"))
+    restored = [(before, after) for before, after, _ev in _tail(doc)]
+    assert restored.count(("massive", "large")) == 2
+    assert "It was an massive amount here." in doc.text

@@ -1338,6 +1338,9 @@ class DespinStage:
             if ctx is not None and ctx[0] == "keep":
                 continue
             (orig,) = origs
+            trace = self._article_trace(toks, m) if self.config.article_trace else None
+            if trace is not None and self._article(orig.lower()) != trace:
+                continue  # "an massive": the spinner's article rules the original out
             counts = doc_counts.get(e.spun, {})
             weighed = {
                 alt: self._weigh(e, alt, prev, nxt, counts.get(alt)) for alt in self._candidates(e)
