@@ -223,6 +223,21 @@ class DespinConfig:
         "a spun form with several originals is restored only if the best original's odds are "
         "this many times the runner-up's",
     )
+    article_trace: bool = _doc(
+        True,
+        "in a flagged document, an 'a'/'an' before a table match that does not agree with"
+        " the spun word ('an train') is the spinner's trace: only the originals that agree"
+        " with it are weighed, one of them is restored as surely as a T1 form ('an"
+        " exercise'), and with none agreeing a T2/T3 match stays",
+    )
+    context_alternative: bool = _doc(
+        True,
+        "a T2/T3 match restored on its usual odds (not strong_odds, vouched_learned, a"
+        " context rule or a name way) is left alone when the neighbour words favour"
+        " another of its originals over the likeliest by alternative_margin: the frequency"
+        " prior and the learned reliability chose against the context ('fairly good' stays"
+        " rather than 'quite good' when 'pretty' fits better)",
+    )
     silent_margin: float = _doc(
         20.0,
         "when the bigram list knows neither neighbour, a T2 match may go ahead on the frequency"

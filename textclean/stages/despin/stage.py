@@ -849,8 +849,15 @@ class DespinStage:
         raw_prev: str | None = None,
         written: _Occurrences | None = None,
         in_name: bool = False,
+        article: str | None = None,
     ) -> tuple[str, dict[str, Any]] | None:
         """``(original, evidence)`` for restoring match ``m``, or None to leave it.
+
+        ``article`` is the "a"/"an" before the match when it does not agree with the spun
+        form ("an train"): the spinner kept the original's article, so only the
+        originals that agree with it are weighed, and one of them is restored as surely
+        as a T1 form ("an train" → "an exercise"); none agreeing, a T2/T3 match stays
+        (:meth:`_article_trace`).
 
         ``raw_prev`` is the word before the match as the text writes it (``prev`` may be
         a restored word): after it, the real pairs may show the spun form as the
@@ -882,8 +889,15 @@ class DespinStage:
                 ev["context"] = ctx[1]
         decided = e.tier == "t1" or ctx is not None  # applied: only the original to choose
         alts = self._candidates(e)
+        if article is not None:
+            agreeing = tuple(a for a in alts if self._article(a.lower()) == article)
+            if agreeing:
+                alts, decided = agreeing, True
+                ev["article_trace"] = article
+            elif e.tier != "t1":
+                return None  # no original fits the article the spinner left
         if decided and len(alts) == 1:
-            return e.original, ev
+            return (alts[0] if "article_trace" in ev else e.original), ev
         weighed = [(alt, *self._weigh(e, alt, prev, nxt, (doc or {}).get(alt))) for alt in alts]
         ranked = sorted(weighed, key=lambda w: -w[2])  # stable: table order breaks ties
         if len(alts) > 1:
@@ -929,10 +943,28 @@ class DespinStage:
             ev["vouched"] = True
         if len(ranked) > 1 and odds < self.config.alternative_margin * ranked[1][2]:
             return None  # the neighbours cannot tell the originals apart
+        if (
+            self.config.context_alternative
+            and not strong
+            and not vouched
+            and self._context_prefers_other(ratio, ranked[1:])
+        ):
+            return None  # the prior chose against the neighbours: another original fits
         if self.own_after(e.spun, raw_prev, best):
             return None
         ev.update(best_ev)
         return best, ev
+
+    def _context_prefers_other(
+        self, ratio: float, others: Sequence[tuple[str, bool, float, dict[str, Any]]]
+    ) -> bool:
+        """The neighbour words fit another candidate original at least
+        ``alternative_margin`` times better than the likeliest one (whose bigram ratio
+        original:spun is ``ratio``): the odds chose it on the frequency prior and the
+        learned reliability, against the context ("fairly good" → "quite good" where the
+        writer's word was *pretty*)."""
+        need = self.config.alternative_margin * ratio
+        return any(float(ev.get("bigram_ratio", 1.0)) >= need for _a, _ok, _o, ev in others)
 
     def _vouched(
         self,
@@ -995,6 +1027,18 @@ class DespinStage:
                 counts[alt] = (count(alt.lower()), spun_n[e.spun])
             out[e.spun] = counts
         return out
+
+    def _article_trace(self, toks: Sequence[Token], m: Match) -> str | None:
+        """The "a"/"an" right before match ``m`` when it does not agree with the spun form
+        ("an train", "a elementary"), else None. The spinner swaps words and leaves the
+        articles as the original had them, so such an article is its trace and says how
+        the original word begins."""
+        if m.i == 0 or not toks[m.i].joined:
+            return None
+        art = toks[m.i - 1].key
+        if art not in ("a", "an") or art == self._article(m.entry.spun):
+            return None
+        return art
 
     def _article(self, word: str) -> str:
         for prefix, article in self.tables.articles:
@@ -1077,6 +1121,7 @@ class DespinStage:
                     next_i < n and _quote_gap(text[toks[m.j - 1].end : toks[next_i].start]),
                 )
                 raw_prev = toks[prev_i].key if prev is not None else None
+                article = self._article_trace(toks, m) if self.config.article_trace else None
                 decision = self._decide(
                     m,
                     prev,
@@ -1088,6 +1133,7 @@ class DespinStage:
                     raw_prev,
                     doc_words,
                     in_name,
+                    article,
                 )
                 if in_name and (decision is None or not self._spun_name(decision[1])):
                     # "Asian Nations", "Power Ministry": a name as written, unless it is
@@ -1384,6 +1430,9 @@ class DespinStage:
             if ctx is not None and ctx[0] == "keep":
                 continue
             (orig,) = origs
+            trace = self._article_trace(toks, m) if self.config.article_trace else None
+            if trace is not None and self._article(orig.lower()) != trace:
+                continue  # "an massive": the spinner's article rules the original out
             counts = doc_counts.get(e.spun, {})
             weighed = {
                 alt: self._weigh(e, alt, prev, nxt, counts.get(alt)) for alt in self._candidates(e)
