@@ -29,6 +29,9 @@ FAMILIES = {
     "Wees de eerste om dit leuk te vinden.": "boilerplate.platform.jetpack_i18n",
     "Gilla Laddar…": "boilerplate.platform.jetpack_i18n",
     "Dit delen:": "boilerplate.platform.jetpack_i18n",
+    "Klicken, um auf Facebook zu teilen (Wird in neuem Fenster geöffnet)": (
+        "boilerplate.platform.jetpack_i18n"
+    ),
     # Blogger: pager halves, share buttons, post footer, profile link, theme credit
     "Starszy post": "boilerplate.platform.blogger_post_i18n",
     "Vanhempi viesti": "boilerplate.platform.blogger_post_i18n",
@@ -43,6 +46,10 @@ FAMILIES = {
     "Publicado por Tomás en 21:05": "boilerplate.platform.blogger_post_i18n",
     "Upplagd av Nils kl. 09:41": "boilerplate.platform.blogger_post_i18n",
     "Opublikowany przez Ola o 18:30": "boilerplate.platform.blogger_post_i18n",
+    "Автор: Ирина на 19:05 Комментариев нет:": "boilerplate.platform.blogger_post_i18n",
+    "Kohteen lähettäminen sähköpostitseBloggaa tästä!Jaa FacebookiinJaa Pinterestiin": (
+        "boilerplate.platform.blogger_post_i18n"
+    ),
     "Vis hele min profil": "boilerplate.platform.blogger_post_i18n",
     "Tema Sederhana. Diberdayakan oleh Blogger.": "boilerplate.platform.blogger_post_i18n",
     "Motyw Prosty. Obsługiwane przez usługę Blogger.": "boilerplate.platform.blogger_post_i18n",
@@ -104,6 +111,8 @@ Vis hele min profil af byen, sagde borgmesteren og pegede på kortet.
 Tema Sederhana dipilih oleh panitia untuk pameran seni tahun ini di balai kota.
 Um dir ein optimales Erlebnis zu bieten, öffnet das Museum am Sonntag schon um neun.
 Kommentointi jatkuu huomenna, kun valtuusto kokoontuu uudelleen.
+Klicken, um auf die Karte zu gelangen, reichte den Besuchern ein einziger Finger.
+Автор: Ирина Петрова, фото сделаны в порту весной прошлого года.
 Nezařazené dopisy ležely na stole až do pondělí, kdy je úřednice roztřídila.
 Entradas populares para el concierto se agotaron en apenas dos horas.
 """
