@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import unicodedata
 from collections.abc import Callable
@@ -102,7 +103,8 @@ def normalize(text: str) -> str:
 
 
 def _cost(s: frozenset[str]) -> float:
-    return sum(_rate(x) for x in s)
+    # fsum is exact, so the cost does not depend on the set's (hash-seeded) order
+    return math.fsum(_rate(x) for x in s)
 
 
 def _best(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
