@@ -50,6 +50,7 @@ import regex
 from textclean.config import BoilerplateConfig, Config
 from textclean.dedup._kernel import stages_use_numba
 from textclean.document import Change, Document
+from textclean.gcpause import paused
 from textclean.rules import RuleError, RulePack
 from textclean.stages.boilerplate import _walk, classifier, region, shape
 from textclean.stages.boilerplate.layout import (
@@ -1311,7 +1312,15 @@ class BoilerplateStage:
         run again in full. Called again on the same document (the pipeline's settling
         pass, after ``repeats`` removed lines), the stage starts from what its passes
         learnt of the line texts (:class:`_Memo`).
+
+        The cyclic garbage collector is paused meanwhile (:func:`textclean.gcpause.paused`:
+        the lines of a long page would otherwise set off full collections).
         """
+        with paused():
+            return self._clean(doc)
+
+    def _clean(self, doc: Document) -> Document:
+        """:meth:`__call__` with the collector as it is."""
         had_text = bool(doc.text.strip())
         nonblank_removed = removed_chars = 0
         timed_out: list[str] = []
