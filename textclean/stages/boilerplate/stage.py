@@ -539,6 +539,9 @@ class _Memo:
     prose: tuple[dict[str, bool], dict[str, bool]] = field(default_factory=lambda: ({}, {}))
     #: line texts every zone-free line rule missed in a pass without a timeout
     zone_free_misses: set[str] = field(default_factory=set)
+    #: line texts the zone-bound screen turned away (:meth:`_ZoneScreen.may_match`
+    #: False: no regex it tried timed out, and no exact entry is their form)
+    zone_misses: set[str] = field(default_factory=set)
 
 
 class _MemoSlot:
@@ -611,6 +614,8 @@ class _Run:
     no_anywhere: frozenset[str] | set[str] = frozenset()
     #: line texts the zone-free line rules tried in this pass without a match
     tried_anywhere: set[str] = field(default_factory=set)
+    #: line texts the zone-bound screen turns away (shared by the passes: _Memo)
+    zone_misses: set[str] = field(default_factory=set)
     #: every line's text followed by "\n" (a line ends with ``s`` iff ``s + "\n"`` is
     #: in it, for ``s`` without a line feed); None: not made
     ends: str | None = None
@@ -993,13 +998,23 @@ class BoilerplateStage:
             alive = [ln for ln in alive if ln.index in zones["edges"]]
             screen = self.zone_screen
             if screen is not None:
+                # The screen's False is a function of the line's text (its words, key,
+                # edge mask and screen form are; a timeout answers True): a text it
+                # turned away in an earlier round or pass is turned away again.
                 timeout = self.config.regex_timeout
                 edges = self.edges
-                alive = [
-                    ln
-                    for ln in alive
-                    if screen.may_match(ln, run.key(ln), timeout, run.edge(ln, edges), run.screened)
-                ]
+                misses = run.zone_misses
+                kept = []
+                for ln in alive:
+                    if ln.text in misses:
+                        continue
+                    if screen.may_match(
+                        ln, run.key(ln), timeout, run.edge(ln, edges), run.screened
+                    ):
+                        kept.append(ln)
+                    else:
+                        misses.add(ln.text)
+                alive = kept
         line_rules = [c for c in self.rules if c.rule.kind == "line"] if alive else []
         for ln in alive:
             for c in line_rules:
@@ -1252,6 +1267,7 @@ class BoilerplateStage:
             keys=memo.keys,
             norms=memo.norms,
             edge_of=memo.edges,
+            zone_misses=memo.zone_misses,
         )
         run.ends = "\n".join([ln.text for ln in lines]) + "\n"
         pmw = self.config.prose_min_words
