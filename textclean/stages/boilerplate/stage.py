@@ -71,6 +71,7 @@ from textclean.stages.boilerplate.rules import (
 from textclean.stages.boilerplate.screen import (
     PREFIX_LEN,
     EdgeMasks,
+    _required_literals,
     canon,
     normalize,
     required_literals,
@@ -106,7 +107,11 @@ class Compiled:
 
 def _literal_screen(pattern: str) -> ahocorasick.Automaton | None:
     """An automaton of the strings every match of ``pattern`` contains, or None."""
-    req = required_literals(pattern)
+    return _automaton(required_literals(pattern))
+
+
+def _automaton(req: frozenset[str] | None) -> ahocorasick.Automaton | None:
+    """An automaton of the strings ``req`` (None when there are none)."""
     if not req:
         return None
     automaton = ahocorasick.Automaton()
@@ -150,6 +155,31 @@ _SCREENED_EXACT_LEN = 4
 #: zone-free pass when rated at most this common: even common words such as "like"
 #: or "share" spare most lines a regex, and the search for all of them is one pass.
 _ANY_SCREEN_COST = 0.5
+
+#: Single characters too common in text to screen a regex by (a digit, a letter and
+#: these occur in most lines): see :func:`_unrated_screen`.
+_COMMON_MARKS = frozenset(".,:;-/'\"()")
+
+
+def _unrated_screen(pattern: str) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` contains, whatever the rating
+    that :func:`required_literals` gives them, or None.
+
+    A regex whose required strings are rated too common to screen it
+    (``_ANY_SCREEN_COST``, :data:`~.screen.MAX_COST`: "post #", ". #"; " > "; "+")
+    was tried on every line its edges and limits allow, although most lines hold none of
+    them. The set is the same analysis's (so the screen is exact: a line without any of
+    them cannot match), kept unless it holds a string too short to rule out many lines
+    (a letter, a digit, a common mark). Only regexes the rated analysis leaves
+    unscreened ask for it, so building the stage parses a few dozen patterns more.
+    """
+    req = _required_literals(pattern, math.inf)
+    if not req:
+        return None
+    for x in req:
+        if len(x) < 2 and (x.isalnum() or x in _COMMON_MARKS or x.isspace()):
+            return None
+    return req
 
 
 #: Lines with no screen string, and edges (empty lines, non-ASCII, lone surrogates),
@@ -237,6 +267,8 @@ class _AnyZone:
         bound = [c.rule.max_words for c in chosen for _ in c.regexes]
         for bit, p in enumerate(patterns):
             req = required_literals(p.pattern, max_cost=_ANY_SCREEN_COST)
+            if req is None:
+                req = _unrated_screen(p.pattern)
             if req is None:
                 always |= 1 << bit
             else:
@@ -433,6 +465,8 @@ class _ZoneScreen:
             for c in chosen:
                 screens = c.screens or (None,) * len(c.regexes)
                 for b, pat, screen in zip(c.edge_bits, c.regexes, screens, strict=True):
+                    if screen is None:
+                        screen = _automaton(_unrated_screen(pat.pattern))
                     by_bit[b] = (pat, screen)
         return cls(exact, prefilter, limit, 30 * limit + 50, bits, by_bit)
 
