@@ -39,6 +39,7 @@ import itertools
 import math
 import re
 import unicodedata
+import warnings
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -46,6 +47,11 @@ from typing import Any
 
 import ahocorasick
 import regex
+
+try:
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
 
 from textclean.config import BoilerplateConfig, Config
 from textclean.dedup._kernel import stages_use_numba
@@ -72,6 +78,7 @@ from textclean.stages.boilerplate.screen import (
     PREFIX_LEN,
     EdgeMasks,
     _required_literals,
+    all_atoms,
     canon,
     normalize,
     required_literals,
@@ -193,6 +200,70 @@ _WALK_CHECK = (
 )
 
 
+#: What may be a fuzzy-matching constraint (``{e<=1}``, ``{e}``): its matches may hold
+#: any character.
+_FUZZY = regex.compile(r"\{[^}]*[eids][^}]*\}")
+#: An escape that can match more than one character (a grapheme cluster, a line break).
+_MULTI = regex.compile(r"\\[XR]")
+#: Characters a char screen (:func:`_char_screen`) must turn away to be worth a call.
+_CHAR_PROBES = " /.:,()"
+
+
+def _char_screen(pattern: str) -> regex.Pattern[str] | None:
+    """A pattern that fully matches every line ``pattern`` fully matches: any run of
+    characters each of which one of its one-character atoms matches
+    (:func:`~.screen.all_atoms`, lookarounds included, each with its scoped flags and
+    the rules' flags, as :class:`~.screen.EdgeMasks` tries them). A full match is
+    made of characters its atoms match one at a time (simple case folding: a
+    pattern with global flags or fuzzy constraints has no atoms, or is left out
+    here, and so is one with an atom that can match more than one character: ``\\X``,
+    ``\\R``), so a line holding another character cannot match. Each repetition of the
+    run takes one character whichever atom matches it, so the run is linear and
+    possessive: it is tried without a timeout.
+
+    None when the atoms are unknown or would turn away none of a few common
+    characters (``_CHAR_PROBES``): the screen would rarely spare the regex.
+    """
+    atoms = all_atoms(pattern)
+    if not atoms or _FUZZY.search(pattern) or any(_MULTI.search(a) for a in atoms):
+        return None
+    try:
+        chars = compile_pattern("(?:" + "|".join(sorted(atoms)) + ")*+")
+    except regex.error:
+        return None
+    if all(chars.fullmatch(ch) for ch in _CHAR_PROBES):
+        return None
+    return chars
+
+
+#: A brace that is not a plain counted repetition (``{2}``, ``{1,30}``, ``{,5}``, ``{3,}``)
+#: or is escaped: the standard library's parser might read it otherwise than ``regex``.
+_ODD_BRACE = regex.compile(r"\\\{|\{(?!\d*,?\d*\})|\{,?\}")
+#: A match at most this long is unbounded as far as :func:`_length_bounds` goes.
+_UNBOUNDED = 1 << 30
+
+
+def _length_bounds(pattern: str) -> tuple[int, int] | None:
+    """The fewest and most characters a match of ``pattern`` can have, or None.
+
+    Read by the standard library's regular expression parser (``getwidth``), which
+    counts code points as ``regex`` does for the syntax both share; a pattern it
+    rejects (``\\p{..}``, ``\\X``, variable lookbehinds, ``regex``'s own groups) or that
+    ``regex`` may read otherwise (a brace that is no counted repetition, which could
+    be a fuzzy constraint; a nested class) has no bounds. Case-insensitive matching
+    folds one character to one (the rules' flags do not ask for full case folding).
+    """
+    if _ODD_BRACE.search(pattern) or _FUZZY.search(pattern) or "[[" in pattern:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            lo, hi = _sre_parse.parse(pattern, re.IGNORECASE).getwidth()
+    except Exception:  # any pattern the parser does not take: no bounds
+        return None
+    return int(lo), min(int(hi), _UNBOUNDED)
+
+
 @dataclass(frozen=True)
 class _AnyZone:
     """The zone-free line rules prepared for the one pass that tries every line.
@@ -251,6 +322,13 @@ class _AnyZone:
     #: the compiled search of the screen (:mod:`~textclean.stages.boilerplate._walk`)
     #: once decided: ``[dense]`` where it is used, ``[None]`` where it is not
     walk: list[Any] = field(default_factory=list, compare=False, repr=False)
+    #: ``(bit, lo, hi, chars)`` of regexes in ``always`` screened by the length of a
+    #: match (:func:`_length_bounds`: a line shorter than ``lo`` or longer than ``hi``
+    #: characters cannot match) and the characters it can hold (:func:`_char_screen`:
+    #: a line ``chars`` does not fully match has a character none of the regex's atoms
+    #: matches; None: not screened so)
+    char_screens: tuple[tuple[int, int, int, regex.Pattern[str] | None], ...] = ()
+    char_bits: int = 0  # the bits of ``char_screens``
 
     @classmethod
     def build(cls, rules: Iterable[Compiled]) -> _AnyZone:
@@ -274,6 +352,15 @@ class _AnyZone:
             else:
                 for x in req:
                     needs[x] = needs.get(x, 0) | 1 << bit
+        chars = []
+        for bit, p in enumerate(patterns):
+            if always >> bit & 1:
+                by_chars = _char_screen(p.pattern)
+                lo, hi = _length_bounds(p.pattern) or (0, _UNBOUNDED)
+                if lo < 2 and hi >= _UNBOUNDED:
+                    lo, hi = 0, _UNBOUNDED  # hardly a bound: not worth a test
+                if by_chars is not None or (lo, hi) != (0, _UNBOUNDED):
+                    chars.append((bit, lo, hi, by_chars))
         # exact entries are not searched for: a line's exact form is looked up in a dict
         exact_bit = 0
         screen = ahocorasick.Automaton()
@@ -320,6 +407,8 @@ class _AnyZone:
             tuple(allowed[: len(by_need)]),
             tuple(sorted(needs)),
             tuple(needs[x] for x in sorted(needs)),
+            char_screens=tuple(chars),
+            char_bits=sum(1 << bit for bit, *_ in chars),
         )
 
     def screen_lines(self, lines: Sequence[Line]) -> list[int]:
@@ -818,6 +907,8 @@ class BoilerplateStage:
         short_words = a.short_exact_words
         exact_words = a.exact_words
         keys = run.keys
+        char_bits = a.char_bits
+        char_screens = a.char_screens
         # The candidate regexes of each line: those of rules whose limits it is within,
         # whose first and last characters can be the line's (a full match spans the
         # line), and, for a regex screened by required strings, that the line holds one.
@@ -867,6 +958,13 @@ class BoilerplateStage:
             cand = cands[i]
             full = off
             bit = -1  # the lowest candidate regex that matches, when known
+            if cand & char_bits and not off:
+                n = len(text)
+                for b, lo, hi, chars in char_screens:
+                    if cand >> b & 1 and (
+                        n < lo or n > hi or (chars is not None and chars.fullmatch(text) is None)
+                    ):
+                        cand ^= 1 << b  # no match is so long, or holds a character it has
             if cand and not off:
                 try:
                     while cand:  # in rule order: the first match is the first rule's
