@@ -56,3 +56,38 @@ def test_boilerplate_stage_runs_with_the_collector_off_and_restores_it() -> None
         "boilerplate.nav.skip_to_content",
         "boilerplate.nav.menu",
     ]
+
+
+class _Probe:
+    """A stage that records whether the collector is on when it runs."""
+
+    name = "probe"
+
+    def __init__(self, fail: bool = False) -> None:
+        self.seen: list[bool] = []
+        self.fail = fail
+
+    def __call__(self, doc: Document) -> Document:
+        self.seen.append(gc.isenabled())
+        if self.fail:
+            raise RuntimeError("probe failed")
+        return doc
+
+
+def test_a_document_runs_through_the_pipeline_with_the_collector_paused() -> None:
+    from textclean.engines.base import process_document
+    from textclean.pipeline import Pipeline
+
+    pipeline = Pipeline.from_config(Config(stages=("repair",)))
+    probe = _Probe()
+    pipeline._steps = (*pipeline.steps, probe)
+    pipeline.process(Document("a", "Some text.\n"))
+    process_document(pipeline, Document("b", "Some text.\n"))
+    assert probe.seen == [False, False]
+    assert gc.isenabled()
+    failing = _Probe(fail=True)
+    pipeline._steps = (*pipeline.steps[:-1], failing)
+    doc = process_document(pipeline, Document("c", "Some text.\n"))
+    assert failing.seen == [False]
+    assert doc.dropped is not None and doc.dropped.startswith("stage_error: probe")
+    assert gc.isenabled()
