@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Protocol, runtime_checkable
 
 from textclean.config import STAGE_ORDER, Config, ConfigError
 from textclean.document import Document
+from textclean.gcpause import paused
 from textclean.rules import RulePack
 
 if TYPE_CHECKING:
@@ -251,9 +252,11 @@ class Pipeline:
                     doc.scores[k] = v + now
 
     def process(self, doc: Document) -> Document:
-        """Run every step of :meth:`schedule` on one document (in place)."""
-        for step in self.schedule(doc):
-            step(doc)
+        """Run every step of :meth:`schedule` on one document (in place), with the
+        cyclic garbage collector paused (:func:`textclean.gcpause.paused`)."""
+        with paused():
+            for step in self.schedule(doc):
+                step(doc)
         return doc
 
     def run(self, docs: Iterable[DocLike]) -> Iterator[Document]:

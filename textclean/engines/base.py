@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from textclean.config import Config, DedupConfig
 from textclean.document import Document
+from textclean.gcpause import paused
 from textclean.io.journal import encode_record
 from textclean.pipeline import Pipeline
 
@@ -113,14 +114,15 @@ def process_document(pipeline: Pipeline, doc: Document) -> Document:
     if doc.dropped is not None:
         return doc
     original, scores = doc.text, dict(doc.scores)
-    for stage in pipeline.schedule(doc):  # extract and language first, then the stages
-        try:
-            stage(doc)
-        except Exception as exc:  # a stage bug or timeout must not lose the document
-            doc.text, doc.edits, doc.scores = original, [], scores
-            doc.dropped = None
-            doc.drop(f"stage_error: {stage.name}: {type(exc).__name__}: {exc}")
-            return doc
+    with paused():  # the collector waits for the document (textclean.gcpause)
+        for stage in pipeline.schedule(doc):  # extract and language first, then the stages
+            try:
+                stage(doc)
+            except Exception as exc:  # a stage bug or timeout must not lose the document
+                doc.text, doc.edits, doc.scores = original, [], scores
+                doc.dropped = None
+                doc.drop(f"stage_error: {stage.name}: {type(exc).__name__}: {exc}")
+                return doc
     if doc.dropped is None and not doc.text.strip():
         doc.drop("empty")
     return doc

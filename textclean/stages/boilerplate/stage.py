@@ -39,6 +39,7 @@ import itertools
 import math
 import re
 import unicodedata
+import warnings
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -47,9 +48,15 @@ from typing import Any
 import ahocorasick
 import regex
 
+try:
+    from re import _parser as _sre_parse  # type: ignore[attr-defined]
+except ImportError:  # Python 3.10
+    import sre_parse as _sre_parse  # type: ignore[no-redef]
+
 from textclean.config import BoilerplateConfig, Config
 from textclean.dedup._kernel import stages_use_numba
 from textclean.document import Change, Document
+from textclean.gcpause import paused
 from textclean.rules import RuleError, RulePack
 from textclean.stages.boilerplate import _walk, classifier, region, shape
 from textclean.stages.boilerplate.layout import (
@@ -70,6 +77,8 @@ from textclean.stages.boilerplate.rules import (
 from textclean.stages.boilerplate.screen import (
     PREFIX_LEN,
     EdgeMasks,
+    _required_literals,
+    all_atoms,
     canon,
     normalize,
     required_literals,
@@ -105,7 +114,11 @@ class Compiled:
 
 def _literal_screen(pattern: str) -> ahocorasick.Automaton | None:
     """An automaton of the strings every match of ``pattern`` contains, or None."""
-    req = required_literals(pattern)
+    return _automaton(required_literals(pattern))
+
+
+def _automaton(req: frozenset[str] | None) -> ahocorasick.Automaton | None:
+    """An automaton of the strings ``req`` (None when there are none)."""
     if not req:
         return None
     automaton = ahocorasick.Automaton()
@@ -150,6 +163,31 @@ _SCREENED_EXACT_LEN = 4
 #: or "share" spare most lines a regex, and the search for all of them is one pass.
 _ANY_SCREEN_COST = 0.5
 
+#: Single characters too common in text to screen a regex by (a digit, a letter and
+#: these occur in most lines): see :func:`_unrated_screen`.
+_COMMON_MARKS = frozenset(".,:;-/'\"()")
+
+
+def _unrated_screen(pattern: str) -> frozenset[str] | None:
+    """Strings one of which every match of ``pattern`` contains, whatever the rating
+    that :func:`required_literals` gives them, or None.
+
+    A regex whose required strings are rated too common to screen it
+    (``_ANY_SCREEN_COST``, :data:`~.screen.MAX_COST`: "post #", ". #"; " > "; "+")
+    was tried on every line its edges and limits allow, although most lines hold none of
+    them. The set is the same analysis's (so the screen is exact: a line without any of
+    them cannot match), kept unless it holds a string too short to rule out many lines
+    (a letter, a digit, a common mark). Only regexes the rated analysis leaves
+    unscreened ask for it, so building the stage parses a few dozen patterns more.
+    """
+    req = _required_literals(pattern, math.inf)
+    if not req:
+        return None
+    for x in req:
+        if len(x) < 2 and (x.isalnum() or x in _COMMON_MARKS or x.isspace()):
+            return None
+    return req
+
 
 #: Lines with no screen string, and edges (empty lines, non-ASCII, lone surrogates),
 #: for the compiled search's self-check (:meth:`_AnyZone._walk_agrees`).
@@ -160,6 +198,70 @@ _WALK_CHECK = (
     "\u00e9\u00df \u4e2d\u6587 \U0001f600",
     "\ud800x",
 )
+
+
+#: What may be a fuzzy-matching constraint (``{e<=1}``, ``{e}``): its matches may hold
+#: any character.
+_FUZZY = regex.compile(r"\{[^}]*[eids][^}]*\}")
+#: An escape that can match more than one character (a grapheme cluster, a line break).
+_MULTI = regex.compile(r"\\[XR]")
+#: Characters a char screen (:func:`_char_screen`) must turn away to be worth a call.
+_CHAR_PROBES = " /.:,()"
+
+
+def _char_screen(pattern: str) -> regex.Pattern[str] | None:
+    """A pattern that fully matches every line ``pattern`` fully matches: any run of
+    characters each of which one of its one-character atoms matches
+    (:func:`~.screen.all_atoms`, lookarounds included, each with its scoped flags and
+    the rules' flags, as :class:`~.screen.EdgeMasks` tries them). A full match is
+    made of characters its atoms match one at a time (simple case folding: a
+    pattern with global flags or fuzzy constraints has no atoms, or is left out
+    here, and so is one with an atom that can match more than one character: ``\\X``,
+    ``\\R``), so a line holding another character cannot match. Each repetition of the
+    run takes one character whichever atom matches it, so the run is linear and
+    possessive: it is tried without a timeout.
+
+    None when the atoms are unknown or would turn away none of a few common
+    characters (``_CHAR_PROBES``): the screen would rarely spare the regex.
+    """
+    atoms = all_atoms(pattern)
+    if not atoms or _FUZZY.search(pattern) or any(_MULTI.search(a) for a in atoms):
+        return None
+    try:
+        chars = compile_pattern("(?:" + "|".join(sorted(atoms)) + ")*+")
+    except regex.error:
+        return None
+    if all(chars.fullmatch(ch) for ch in _CHAR_PROBES):
+        return None
+    return chars
+
+
+#: A brace that is not a plain counted repetition (``{2}``, ``{1,30}``, ``{,5}``, ``{3,}``)
+#: or is escaped: the standard library's parser might read it otherwise than ``regex``.
+_ODD_BRACE = regex.compile(r"\\\{|\{(?!\d*,?\d*\})|\{,?\}")
+#: A match at most this long is unbounded as far as :func:`_length_bounds` goes.
+_UNBOUNDED = 1 << 30
+
+
+def _length_bounds(pattern: str) -> tuple[int, int] | None:
+    """The fewest and most characters a match of ``pattern`` can have, or None.
+
+    Read by the standard library's regular expression parser (``getwidth``), which
+    counts code points as ``regex`` does for the syntax both share; a pattern it
+    rejects (``\\p{..}``, ``\\X``, variable lookbehinds, ``regex``'s own groups) or that
+    ``regex`` may read otherwise (a brace that is no counted repetition, which could
+    be a fuzzy constraint; a nested class) has no bounds. Case-insensitive matching
+    folds one character to one (the rules' flags do not ask for full case folding).
+    """
+    if _ODD_BRACE.search(pattern) or _FUZZY.search(pattern) or "[[" in pattern:
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            lo, hi = _sre_parse.parse(pattern, re.IGNORECASE).getwidth()
+    except Exception:  # any pattern the parser does not take: no bounds
+        return None
+    return int(lo), min(int(hi), _UNBOUNDED)
 
 
 @dataclass(frozen=True)
@@ -220,6 +322,13 @@ class _AnyZone:
     #: the compiled search of the screen (:mod:`~textclean.stages.boilerplate._walk`)
     #: once decided: ``[dense]`` where it is used, ``[None]`` where it is not
     walk: list[Any] = field(default_factory=list, compare=False, repr=False)
+    #: ``(bit, lo, hi, chars)`` of regexes in ``always`` screened by the length of a
+    #: match (:func:`_length_bounds`: a line shorter than ``lo`` or longer than ``hi``
+    #: characters cannot match) and the characters it can hold (:func:`_char_screen`:
+    #: a line ``chars`` does not fully match has a character none of the regex's atoms
+    #: matches; None: not screened so)
+    char_screens: tuple[tuple[int, int, int, regex.Pattern[str] | None], ...] = ()
+    char_bits: int = 0  # the bits of ``char_screens``
 
     @classmethod
     def build(cls, rules: Iterable[Compiled]) -> _AnyZone:
@@ -237,10 +346,21 @@ class _AnyZone:
         for bit, p in enumerate(patterns):
             req = required_literals(p.pattern, max_cost=_ANY_SCREEN_COST)
             if req is None:
+                req = _unrated_screen(p.pattern)
+            if req is None:
                 always |= 1 << bit
             else:
                 for x in req:
                     needs[x] = needs.get(x, 0) | 1 << bit
+        chars = []
+        for bit, p in enumerate(patterns):
+            if always >> bit & 1:
+                by_chars = _char_screen(p.pattern)
+                lo, hi = _length_bounds(p.pattern) or (0, _UNBOUNDED)
+                if lo < 2 and hi >= _UNBOUNDED:
+                    lo, hi = 0, _UNBOUNDED  # hardly a bound: not worth a test
+                if by_chars is not None or (lo, hi) != (0, _UNBOUNDED):
+                    chars.append((bit, lo, hi, by_chars))
         # exact entries are not searched for: a line's exact form is looked up in a dict
         exact_bit = 0
         screen = ahocorasick.Automaton()
@@ -287,6 +407,8 @@ class _AnyZone:
             tuple(allowed[: len(by_need)]),
             tuple(sorted(needs)),
             tuple(needs[x] for x in sorted(needs)),
+            char_screens=tuple(chars),
+            char_bits=sum(1 << bit for bit, *_ in chars),
         )
 
     def screen_lines(self, lines: Sequence[Line]) -> list[int]:
@@ -432,6 +554,8 @@ class _ZoneScreen:
             for c in chosen:
                 screens = c.screens or (None,) * len(c.regexes)
                 for b, pat, screen in zip(c.edge_bits, c.regexes, screens, strict=True):
+                    if screen is None:
+                        screen = _automaton(_unrated_screen(pat.pattern))
                     by_bit[b] = (pat, screen)
         return cls(exact, prefilter, limit, 30 * limit + 50, bits, by_bit)
 
@@ -538,6 +662,9 @@ class _Memo:
     prose: tuple[dict[str, bool], dict[str, bool]] = field(default_factory=lambda: ({}, {}))
     #: line texts every zone-free line rule missed in a pass without a timeout
     zone_free_misses: set[str] = field(default_factory=set)
+    #: line texts the zone-bound screen turned away (:meth:`_ZoneScreen.may_match`
+    #: False: no regex it tried timed out, and no exact entry is their form)
+    zone_misses: set[str] = field(default_factory=set)
 
 
 class _MemoSlot:
@@ -610,6 +737,8 @@ class _Run:
     no_anywhere: frozenset[str] | set[str] = frozenset()
     #: line texts the zone-free line rules tried in this pass without a match
     tried_anywhere: set[str] = field(default_factory=set)
+    #: line texts the zone-bound screen turns away (shared by the passes: _Memo)
+    zone_misses: set[str] = field(default_factory=set)
     #: every line's text followed by "\n" (a line ends with ``s`` iff ``s + "\n"`` is
     #: in it, for ``s`` without a line feed); None: not made
     ends: str | None = None
@@ -778,6 +907,8 @@ class BoilerplateStage:
         short_words = a.short_exact_words
         exact_words = a.exact_words
         keys = run.keys
+        char_bits = a.char_bits
+        char_screens = a.char_screens
         # The candidate regexes of each line: those of rules whose limits it is within,
         # whose first and last characters can be the line's (a full match spans the
         # line), and, for a regex screened by required strings, that the line holds one.
@@ -827,6 +958,13 @@ class BoilerplateStage:
             cand = cands[i]
             full = off
             bit = -1  # the lowest candidate regex that matches, when known
+            if cand & char_bits and not off:
+                n = len(text)
+                for b, lo, hi, chars in char_screens:
+                    if cand >> b & 1 and (
+                        n < lo or n > hi or (chars is not None and chars.fullmatch(text) is None)
+                    ):
+                        cand ^= 1 << b  # no match is so long, or holds a character it has
             if cand and not off:
                 try:
                     while cand:  # in rule order: the first match is the first rule's
@@ -992,13 +1130,23 @@ class BoilerplateStage:
             alive = [ln for ln in alive if ln.index in zones["edges"]]
             screen = self.zone_screen
             if screen is not None:
+                # The screen's False is a function of the line's text (its words, key,
+                # edge mask and screen form are; a timeout answers True): a text it
+                # turned away in an earlier round or pass is turned away again.
                 timeout = self.config.regex_timeout
                 edges = self.edges
-                alive = [
-                    ln
-                    for ln in alive
-                    if screen.may_match(ln, run.key(ln), timeout, run.edge(ln, edges), run.screened)
-                ]
+                misses = run.zone_misses
+                kept = []
+                for ln in alive:
+                    if ln.text in misses:
+                        continue
+                    if screen.may_match(
+                        ln, run.key(ln), timeout, run.edge(ln, edges), run.screened
+                    ):
+                        kept.append(ln)
+                    else:
+                        misses.add(ln.text)
+                alive = kept
         line_rules = [c for c in self.rules if c.rule.kind == "line"] if alive else []
         for ln in alive:
             for c in line_rules:
@@ -1251,6 +1399,7 @@ class BoilerplateStage:
             keys=memo.keys,
             norms=memo.norms,
             edge_of=memo.edges,
+            zone_misses=memo.zone_misses,
         )
         run.ends = "\n".join([ln.text for ln in lines]) + "\n"
         pmw = self.config.prose_min_words
@@ -1311,7 +1460,15 @@ class BoilerplateStage:
         run again in full. Called again on the same document (the pipeline's settling
         pass, after ``repeats`` removed lines), the stage starts from what its passes
         learnt of the line texts (:class:`_Memo`).
+
+        The cyclic garbage collector is paused meanwhile (:func:`textclean.gcpause.paused`:
+        the lines of a long page would otherwise set off full collections).
         """
+        with paused():
+            return self._clean(doc)
+
+    def _clean(self, doc: Document) -> Document:
+        """:meth:`__call__` with the collector as it is."""
         had_text = bool(doc.text.strip())
         nonblank_removed = removed_chars = 0
         timed_out: list[str] = []
