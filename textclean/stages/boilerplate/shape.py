@@ -20,7 +20,8 @@ The rules, each switchable in the data (``enabled``):
     (``min_next`` to ``max_next_words`` words, capitalised, no sentence ending,
     not a byline). A page's own
     title is followed by its text, a dek that ends a sentence, or a byline, so
-    it is not taken.
+    it is not taken; nor is a label the next line ends in (the title printed again
+    under it, or a date line ending in the title).
 ``boilerplate.shape.sandwich``
     A short label line (at most ``max_words`` words, no sentence ending) whose
     nearest non-blank neighbours above and below were both removed as chrome,
@@ -292,6 +293,9 @@ def apply(
             and not _OWN_DATE.search(nxt.text)
             and top.text[0].isupper()
             and (nxt.text[0].isupper() or nxt.text[0].isdigit())
+            # the title ending the next line ("The Homeschool Journal" under
+            # "Homeschool Journal", a date line ending in it): the page's own title
+            and not nxt.text.rstrip().casefold().endswith(top.text.strip().casefold())
         ):
             found[top.index] = (
                 RULE_TOP_LABEL,
@@ -330,6 +334,7 @@ def apply(
                 and removed[below][0] not in WEAK_CONTEXT
                 and ln.text != title
                 and not _last_crumb(ln, nonblank[k - 1], nonblank[k + 1])
+                and not _under_image(nonblank[k - 1])
             ):
                 found[ln.index] = (
                     RULE_SANDWICH,
@@ -378,6 +383,12 @@ def _last_crumb(ln: Line, above: Line, below: Line) -> bool:
             if head.endswith(_CRUMB_SEPARATORS):
                 return True
     return False
+
+
+def _under_image(above: Line) -> bool:
+    """Whether ``above`` is an image left as its markdown ("![](...)", "![alt] |"): the
+    line under it is the image's caption, which the context rules never take."""
+    return above.text.lstrip().startswith("![")
 
 
 #: A line that is a date and nothing else ("Nov 07, 2017", "Tuesday, May 26, 2009",
@@ -800,12 +811,17 @@ def _stutters(
     among the text (a photo's alt text and caption between paragraphs) is the
     article's. Two characters of a script written without spaces count as a word, so
     a Japanese or Chinese title repeated as the heading below it (one "word" to a
-    space splitter) stays.
+    space splitter) stays. Copies above the first prose line whose content words are all
+    in the text's first words (:func:`_names_text`) are its title and heading, and stay.
     """
 
     def outside_text(k: int, j: int) -> bool:
         first, last = prose_span()
         return j <= first or k > last
+
+    def names_body(k: int, j: int) -> bool:
+        first, _last = prose_span()
+        return j <= first and _names_text(nonblank[k].text, nonblank, first, removed)
 
     k = 0
     n = len(nonblank)
@@ -825,6 +841,7 @@ def _stutters(
                 _beside_chrome(nonblank, k, j, removed)
                 or (outside_text(k, j) and not _case_variant_beside(nonblank, k, j))
             )
+            and not names_body(k, j)
         ):
             for y in nonblank[k:j]:
                 if y.index not in removed and y.index not in found:
@@ -853,6 +870,52 @@ def _stutters(
                 RULE_STUTTER,
                 {"line": y.index + 1, "echo_of": x.index + 1},
             )
+
+
+#: The text's words a repeated line above it is compared with (its first words).
+_BODY_WORDS = 300
+#: A content word has at least this many characters.
+_CONTENT_CHARS = 4
+#: Two content words match when one starts with the other's first this many characters.
+_STEM_CHARS = 5
+
+
+def _names_text(
+    text: str,
+    nonblank: list[Line],
+    first: int,
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+) -> bool:
+    """Whether every content word of ``text`` is in the first ``_BODY_WORDS`` words of
+    the text from ``nonblank[first]`` on (the lines left), a word matching any word that
+    starts with its first ``_STEM_CHARS`` characters ("empatan" and "empate"): a title
+    over the text it names ("Harbour Tunnel" printed twice over "The harbour tunnel
+    opened ..."), not a section's or tag's label that the text happens to share a word
+    with.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> page = layout_lines("Harbour Tunnels\\nThe harbour tunnel opened on Monday.")
+    >>> _names_text("Harbour Tunnels", page, 1, {}), _names_text("Harbour News", page, 1, {})
+    (True, False)
+    """
+    from textclean.stages.boilerplate.region import content_words  # region imports us
+
+    own = {w[:_STEM_CHARS] for w in content_words(text, _CONTENT_CHARS)}
+    if not own:
+        return False
+    need = _BODY_WORDS
+    for x in nonblank[first:]:
+        if x.index in removed:
+            continue
+        for w in content_words(x.text, _CONTENT_CHARS):
+            own.discard(w[:_STEM_CHARS])
+            own.discard(w[: _STEM_CHARS - 1])
+        if not own:
+            return True
+        need -= x.words
+        if need <= 0:
+            break
+    return False
 
 
 def _beside_chrome(
@@ -1196,6 +1259,7 @@ def _chrome_runs(
                     and not _reader_comment(members[a], members[b], between, removed, found)
                     and not any(
                         _last_crumb(members[p], members[p - 1], members[p + 1])
+                        or _under_image(members[p - 1])
                         for p in range(a + 1, b)
                     )
                 ):
