@@ -63,6 +63,7 @@ RULE_CALENDAR = "boilerplate.shape.calendar"
 RULE_HOSTNAME = "boilerplate.shape.hostname"
 RULE_EMPTY_ITEM = "boilerplate.shape.empty_item"
 RULE_AUTHOR_LINE = "boilerplate.shape.author_line"
+RULE_BARE_COUNT = "boilerplate.shape.bare_count"
 #: The phrase rule that removes a comment's author line ("Ana said...", "1. Ana on
 #: June 7, 2007 at 2:29 am"): the lines under it, up to the next removed line, are the
 #: comment a reader wrote, which the context rules never take.
@@ -128,6 +129,9 @@ class ShapeParams:
     author_line: bool = True
     author_line_max_words: int = 8
     author_line_min_lines: int = 2
+    bare_count: bool = True
+    bare_count_max_digits: int = 3
+    bare_count_max_lines: int = 4
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Mapping[str, Any]]) -> ShapeParams:
@@ -160,6 +164,11 @@ class ShapeParams:
                 "enabled": "author_line",
                 "max_words": "author_line_max_words",
                 "min_lines": "author_line_min_lines",
+            },
+            "bare_count": {
+                "enabled": "bare_count",
+                "max_digits": "bare_count_max_digits",
+                "max_lines": "bare_count_max_lines",
             },
             "link_list": {
                 "enabled": "link_list",
@@ -351,6 +360,8 @@ def apply(
         _stutters(nonblank, removed, found, params, code, prose_span, "echo" in gates)
     if params.calendar and "day" in gates:
         _calendars(nonblank, removed, found, params, code)
+    if params.bare_count:
+        _bare_counts(nonblank, removed, found, params, code, prose_span)
     if (params.hostname or params.empty_item) and "residue" in gates:
         _residue(nonblank, removed, found, params, code, prose_span)
     # both need lines other rules removed
@@ -757,7 +768,9 @@ CREDIT = regex.compile(
 
 #: Rules whose removals are too weak to show that their neighbours are chrome: a bare
 #: number or symbol also stands between the fields of a table or a contact block.
-WEAK_CONTEXT = frozenset({"boilerplate.stub.bare_number", "boilerplate.stub.lone_symbol"})
+WEAK_CONTEXT = frozenset(
+    {"boilerplate.stub.bare_number", "boilerplate.stub.lone_symbol", RULE_BARE_COUNT}
+)
 
 
 def _label_like(ln: Line, params: ShapeParams) -> bool:
@@ -1000,6 +1013,68 @@ def _calendars(
                 if x.index not in removed and x.index not in found:
                     found[x.index] = (RULE_CALENDAR, {"line": x.index + 1, **ev})
         k = j
+
+
+#: A console's prompt at the start of a line (">>> len(a)", "$ echo $?", "db=# SELECT",
+#: "=> SELECT") or a rule of dashes under a result column's name ("-----", "----+---").
+_PROMPT = regex.compile(r"(?:>>>|\.\.\.|[$%#]|=>|[\w-]+=[#>])\s|-{2,}[-+]*\s*$")
+#: A whole number alone on its line, after a list bullet at most ("74", "• 3").
+_BARE_COUNT = regex.compile(r"(?:[-•·*▪◦]\s+)?(\d+)")
+
+
+def _bare_counts(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+    prose_span: Callable[[], tuple[int, int]],
+) -> None:
+    """``boilerplate.shape.bare_count``: a whole number of at most ``max_digits`` digits
+    alone on its line, anywhere on the page: a counter's value (views, likes, comments,
+    shares), a pager's or a document viewer's page number, a step number of a widget.
+    An article writes its numbers in its sentences, table rows and list items, never a
+    number alone (``RULES.md``: bare numbers are chrome); a year alone (four digits) is a
+    date line and stays, and so does a number under a field's label ending in a colon
+    ("Serves:" / "4"), the field's value, or under a console's prompt or a column's rule
+    of dashes (:data:`_PROMPT`), a program's output. Among the text (between its first
+    and last prose line) only a number beside a line another rule removed goes (a page
+    number, a like count); a page with more than ``max_lines`` such numbers is a table's
+    or a program's, and none goes.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> page = layout_lines("A walk by the river\\n74\\nServes:\\n4\\n2024")
+    >>> found = {}
+    >>> _bare_counts(page, {}, found, ShapeParams(), frozenset(), lambda: (len(page), -1))
+    >>> sorted(found)
+    [1]
+    """
+    most = params.bare_count_max_digits
+    counts: list[tuple[int, int]] = []  # (position in nonblank, digits)
+    for k, x in enumerate(nonblank):
+        text = x.text
+        if not text[-1].isdigit() or len(text) > most + 3:
+            continue
+        m = _BARE_COUNT.fullmatch(text)
+        if m is not None and len(m.group(1)) <= most:
+            counts.append((k, len(m.group(1))))
+    if not counts or len(counts) > params.bare_count_max_lines:
+        return  # none, or many: a table's column, a program's output
+    for k, digits in counts:
+        x = nonblank[k]
+        if x.index in code or x.index in removed or x.index in found:
+            continue
+        if k and nonblank[k - 1].text.rstrip().endswith((":", "：")):
+            continue  # a field's value under its label
+        if k and _PROMPT.match(nonblank[k - 1].text):
+            continue  # a program's output under its command or its column's rule
+        first, last = prose_span()
+        if first <= k <= last and not _beside_chrome(nonblank, k, k + 1, removed):
+            continue  # among the text: a table's cell, a program's output
+        found[x.index] = (
+            RULE_BARE_COUNT,
+            {"line": x.index + 1, "digits": digits, "on_page": len(counts)},
+        )
 
 
 #: A host name and nothing else ("example.net", "www.example.co.uk", "blog.example.jp").

@@ -1465,6 +1465,7 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         "hostname": shape.RULE_HOSTNAME,
         "empty_item": shape.RULE_EMPTY_ITEM,
         "author_line": shape.RULE_AUTHOR_LINE,
+        "bare_count": shape.RULE_BARE_COUNT,
     }
     for switch, rule_id in switches.items():
         if _selected(rule_id, config.boilerplate.enable):
