@@ -1,7 +1,7 @@
 """Guards that keep a page's own title, caption and last lines from the shape and phrase
 rules: a title printed twice above the text it names, a label whose title line ends in
 it, the caption under an image, the text's own trailing-off last line, a credit's
-"Image:" label, a date line's "Last Updated:" and a title that repeats one word.
+"Image:" label and a date line's "Last Updated:".
 Every line here was written for these tests.
 """
 
@@ -63,8 +63,3 @@ def test_last_updated_alone_goes_and_over_its_date_stays() -> None:
     assert got.get("Last updated") == "boilerplate.learned.market_page"
     got = removed("Why We Test Coffee Grinders\nLast Updated:\nSaturday\n" + BODY)
     assert "Last Updated:" not in got and "Saturday" not in got
-
-
-def test_a_title_repeating_one_word_is_no_row_of_footer_links() -> None:
-    assert "Privacy, Cookies, Contact" in removed(BODY + BODY + "Privacy, Cookies, Contact\n")
-    assert removed("Cookies, Cookies, Cookies\n" + BODY) == {}

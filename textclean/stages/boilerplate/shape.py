@@ -29,7 +29,8 @@ The rules, each switchable in the data (``enabled``):
     blocks is bad", kept to the page edges).
 
 ``boilerplate.shape.chrome_run``, ``link_list``, ``menu``, ``stutter``, ``calendar``,
-``hostname``, ``empty_item`` and ``author_line`` are described at their functions below.
+``hostname``, ``empty_item``, ``author_line`` and ``bare_count`` are described at their
+functions below.
 
 Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 
