@@ -107,7 +107,8 @@ def _page(rng: random.Random) -> str:
         if rng.random() < 0.3:
             lines.append("")
     if rng.random() < 0.4:  # the same at the top of the page, above the text
-        label = rng.choice(("Library hours", "Local news", "Weather", "Budget details"))
+        # (labels the text does not name: a title naming it, printed twice, stays)
+        label = rng.choice(("Town desk", "Local news", "Weather", "City notes"))
         lines[:0] = [label, rng.choice(CHROME), label]
     end = rng.choice(("\n", "\r\n", "\r"))
     return end.join(lines) + rng.choice(("", end))

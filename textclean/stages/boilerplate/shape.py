@@ -20,7 +20,8 @@ The rules, each switchable in the data (``enabled``):
     (``min_next`` to ``max_next_words`` words, capitalised, no sentence ending,
     not a byline). A page's own
     title is followed by its text, a dek that ends a sentence, or a byline, so
-    it is not taken.
+    it is not taken; nor is a label the next line ends in (the title printed again
+    under it, or a date line ending in the title).
 ``boilerplate.shape.sandwich``
     A short label line (at most ``max_words`` words, no sentence ending) whose
     nearest non-blank neighbours above and below were both removed as chrome,
@@ -28,7 +29,8 @@ The rules, each switchable in the data (``enabled``):
     blocks is bad", kept to the page edges).
 
 ``boilerplate.shape.chrome_run``, ``link_list``, ``menu``, ``stutter``, ``calendar``,
-``hostname``, ``empty_item`` and ``author_line`` are described at their functions below.
+``hostname``, ``empty_item``, ``author_line`` and ``bare_count`` are described at their
+functions below.
 
 Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 
@@ -62,6 +64,7 @@ RULE_CALENDAR = "boilerplate.shape.calendar"
 RULE_HOSTNAME = "boilerplate.shape.hostname"
 RULE_EMPTY_ITEM = "boilerplate.shape.empty_item"
 RULE_AUTHOR_LINE = "boilerplate.shape.author_line"
+RULE_BARE_COUNT = "boilerplate.shape.bare_count"
 #: The phrase rule that removes a comment's author line ("Ana said...", "1. Ana on
 #: June 7, 2007 at 2:29 am"): the lines under it, up to the next removed line, are the
 #: comment a reader wrote, which the context rules never take.
@@ -127,6 +130,9 @@ class ShapeParams:
     author_line: bool = True
     author_line_max_words: int = 8
     author_line_min_lines: int = 2
+    bare_count: bool = True
+    bare_count_max_digits: int = 3
+    bare_count_max_lines: int = 4
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Mapping[str, Any]]) -> ShapeParams:
@@ -159,6 +165,11 @@ class ShapeParams:
                 "enabled": "author_line",
                 "max_words": "author_line_max_words",
                 "min_lines": "author_line_min_lines",
+            },
+            "bare_count": {
+                "enabled": "bare_count",
+                "max_digits": "bare_count_max_digits",
+                "max_lines": "bare_count_max_lines",
             },
             "link_list": {
                 "enabled": "link_list",
@@ -292,6 +303,9 @@ def apply(
             and not _OWN_DATE.search(nxt.text)
             and top.text[0].isupper()
             and (nxt.text[0].isupper() or nxt.text[0].isdigit())
+            # the title ending the next line ("The Homeschool Journal" under
+            # "Homeschool Journal", a date line ending in it): the page's own title
+            and not nxt.text.rstrip().casefold().endswith(top.text.strip().casefold())
         ):
             found[top.index] = (
                 RULE_TOP_LABEL,
@@ -330,6 +344,7 @@ def apply(
                 and removed[below][0] not in WEAK_CONTEXT
                 and ln.text != title
                 and not _last_crumb(ln, nonblank[k - 1], nonblank[k + 1])
+                and not _under_image(nonblank[k - 1])
             ):
                 found[ln.index] = (
                     RULE_SANDWICH,
@@ -346,6 +361,8 @@ def apply(
         _stutters(nonblank, removed, found, params, code, prose_span, "echo" in gates)
     if params.calendar and "day" in gates:
         _calendars(nonblank, removed, found, params, code)
+    if params.bare_count:
+        _bare_counts(nonblank, removed, found, params, code, prose_span)
     if (params.hostname or params.empty_item) and "residue" in gates:
         _residue(nonblank, removed, found, params, code, prose_span)
     # both need lines other rules removed
@@ -378,6 +395,12 @@ def _last_crumb(ln: Line, above: Line, below: Line) -> bool:
             if head.endswith(_CRUMB_SEPARATORS):
                 return True
     return False
+
+
+def _under_image(above: Line) -> bool:
+    """Whether ``above`` is an image left as its markdown ("![](...)", "![alt] |"): the
+    line under it is the image's caption, which the context rules never take."""
+    return above.text.lstrip().startswith("![")
 
 
 #: A line that is a date and nothing else ("Nov 07, 2017", "Tuesday, May 26, 2009",
@@ -746,7 +769,9 @@ CREDIT = regex.compile(
 
 #: Rules whose removals are too weak to show that their neighbours are chrome: a bare
 #: number or symbol also stands between the fields of a table or a contact block.
-WEAK_CONTEXT = frozenset({"boilerplate.stub.bare_number", "boilerplate.stub.lone_symbol"})
+WEAK_CONTEXT = frozenset(
+    {"boilerplate.stub.bare_number", "boilerplate.stub.lone_symbol", RULE_BARE_COUNT}
+)
 
 
 def _label_like(ln: Line, params: ShapeParams) -> bool:
@@ -800,12 +825,17 @@ def _stutters(
     among the text (a photo's alt text and caption between paragraphs) is the
     article's. Two characters of a script written without spaces count as a word, so
     a Japanese or Chinese title repeated as the heading below it (one "word" to a
-    space splitter) stays.
+    space splitter) stays. Copies above the first prose line whose content words are all
+    in the text's first words (:func:`_names_text`) are its title and heading, and stay.
     """
 
     def outside_text(k: int, j: int) -> bool:
         first, last = prose_span()
         return j <= first or k > last
+
+    def names_body(k: int, j: int) -> bool:
+        first, _last = prose_span()
+        return j <= first and _names_text(nonblank[k].text, nonblank, first, removed)
 
     k = 0
     n = len(nonblank)
@@ -825,6 +855,7 @@ def _stutters(
                 _beside_chrome(nonblank, k, j, removed)
                 or (outside_text(k, j) and not _case_variant_beside(nonblank, k, j))
             )
+            and not names_body(k, j)
         ):
             for y in nonblank[k:j]:
                 if y.index not in removed and y.index not in found:
@@ -853,6 +884,52 @@ def _stutters(
                 RULE_STUTTER,
                 {"line": y.index + 1, "echo_of": x.index + 1},
             )
+
+
+#: The text's words a repeated line above it is compared with (its first words).
+_BODY_WORDS = 300
+#: A content word has at least this many characters.
+_CONTENT_CHARS = 4
+#: Two content words match when one starts with the other's first this many characters.
+_STEM_CHARS = 5
+
+
+def _names_text(
+    text: str,
+    nonblank: list[Line],
+    first: int,
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+) -> bool:
+    """Whether every content word of ``text`` is in the first ``_BODY_WORDS`` words of
+    the text from ``nonblank[first]`` on (the lines left), a word matching any word that
+    starts with its first ``_STEM_CHARS`` characters ("empatan" and "empate"): a title
+    over the text it names ("Harbour Tunnel" printed twice over "The harbour tunnel
+    opened ..."), not a section's or tag's label that the text happens to share a word
+    with.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> page = layout_lines("Harbour Tunnels\\nThe harbour tunnel opened on Monday.")
+    >>> _names_text("Harbour Tunnels", page, 1, {}), _names_text("Harbour News", page, 1, {})
+    (True, False)
+    """
+    from textclean.stages.boilerplate.region import content_words  # region imports us
+
+    own = {w[:_STEM_CHARS] for w in content_words(text, _CONTENT_CHARS)}
+    if not own:
+        return False
+    need = _BODY_WORDS
+    for x in nonblank[first:]:
+        if x.index in removed:
+            continue
+        for w in content_words(x.text, _CONTENT_CHARS):
+            own.discard(w[:_STEM_CHARS])
+            own.discard(w[: _STEM_CHARS - 1])
+        if not own:
+            return True
+        need -= x.words
+        if need <= 0:
+            break
+    return False
 
 
 def _beside_chrome(
@@ -937,6 +1014,68 @@ def _calendars(
                 if x.index not in removed and x.index not in found:
                     found[x.index] = (RULE_CALENDAR, {"line": x.index + 1, **ev})
         k = j
+
+
+#: A console's prompt at the start of a line (">>> len(a)", "$ echo $?", "db=# SELECT",
+#: "=> SELECT") or a rule of dashes under a result column's name ("-----", "----+---").
+_PROMPT = regex.compile(r"(?:>>>|\.\.\.|[$%#]|=>|[\w-]+=[#>])\s|-{2,}[-+]*\s*$")
+#: A whole number alone on its line, after a list bullet at most ("74", "• 3").
+_BARE_COUNT = regex.compile(r"(?:[-•·*▪◦]\s+)?(\d+)")
+
+
+def _bare_counts(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+    prose_span: Callable[[], tuple[int, int]],
+) -> None:
+    """``boilerplate.shape.bare_count``: a whole number of at most ``max_digits`` digits
+    alone on its line, anywhere on the page: a counter's value (views, likes, comments,
+    shares), a pager's or a document viewer's page number, a step number of a widget.
+    An article writes its numbers in its sentences, table rows and list items, never a
+    number alone (``RULES.md``: bare numbers are chrome); a year alone (four digits) is a
+    date line and stays, and so does a number under a field's label ending in a colon
+    ("Serves:" / "4"), the field's value, or under a console's prompt or a column's rule
+    of dashes (:data:`_PROMPT`), a program's output. Among the text (between its first
+    and last prose line) only a number beside a line another rule removed goes (a page
+    number, a like count); a page with more than ``max_lines`` such numbers is a table's
+    or a program's, and none goes.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> page = layout_lines("A walk by the river\\n74\\nServes:\\n4\\n2024")
+    >>> found = {}
+    >>> _bare_counts(page, {}, found, ShapeParams(), frozenset(), lambda: (len(page), -1))
+    >>> sorted(found)
+    [1]
+    """
+    most = params.bare_count_max_digits
+    counts: list[tuple[int, int]] = []  # (position in nonblank, digits)
+    for k, x in enumerate(nonblank):
+        text = x.text
+        if not text[-1].isdigit() or len(text) > most + 3:
+            continue
+        m = _BARE_COUNT.fullmatch(text)
+        if m is not None and len(m.group(1)) <= most:
+            counts.append((k, len(m.group(1))))
+    if not counts or len(counts) > params.bare_count_max_lines:
+        return  # none, or many: a table's column, a program's output
+    for k, digits in counts:
+        x = nonblank[k]
+        if x.index in code or x.index in removed or x.index in found:
+            continue
+        if k and nonblank[k - 1].text.rstrip().endswith((":", "：")):
+            continue  # a field's value under its label
+        if k and _PROMPT.match(nonblank[k - 1].text):
+            continue  # a program's output under its command or its column's rule
+        first, last = prose_span()
+        if first <= k <= last and not _beside_chrome(nonblank, k, k + 1, removed):
+            continue  # among the text: a table's cell, a program's output
+        found[x.index] = (
+            RULE_BARE_COUNT,
+            {"line": x.index + 1, "digits": digits, "on_page": len(counts)},
+        )
 
 
 #: A host name and nothing else ("example.net", "www.example.co.uk", "blog.example.jp").
@@ -1196,6 +1335,7 @@ def _chrome_runs(
                     and not _reader_comment(members[a], members[b], between, removed, found)
                     and not any(
                         _last_crumb(members[p], members[p - 1], members[p + 1])
+                        or _under_image(members[p - 1])
                         for p in range(a + 1, b)
                     )
                 ):

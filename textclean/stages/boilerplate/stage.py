@@ -1321,7 +1321,16 @@ class BoilerplateStage:
                     start = j
                 in_run = run_len[start] >= r.min_run
                 title, snippet = alive[k], alive[k + 1]
-                if strong or in_run or title.index in zones["footer"]:
+                # a lone pair with a bare ellipsis right under the text's last line
+                # left (no widget's heading or form removed between them) is the
+                # text's own ending: a sentence and a trailing-off last one
+                lone_under_text = (
+                    not strong
+                    and not in_run
+                    and k > 0
+                    and not any(i in run.removed for i in range(alive[k - 1].index, title.index))
+                )
+                if strong or in_run or (title.index in zones["footer"] and not lone_under_text):
                     ev = {
                         "line": title.index + 1,
                         "title": title.text,
@@ -1613,6 +1622,7 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         "hostname": shape.RULE_HOSTNAME,
         "empty_item": shape.RULE_EMPTY_ITEM,
         "author_line": shape.RULE_AUTHOR_LINE,
+        "bare_count": shape.RULE_BARE_COUNT,
     }
     for switch, rule_id in switches.items():
         if _selected(rule_id, config.boilerplate.enable):
