@@ -48,6 +48,34 @@ _ADDITIVE_SCORES = frozenset(
 )
 
 
+def scores_text_only(stage: object) -> bool:
+    """Whether ``stage`` declares itself a scorer of the text alone (``scores_text_only``).
+
+    Such a stage makes no edits and no change but its scores and its drop, and what it
+    writes depends only on the text and on scores set before the stages (the language):
+    run again on the text it has already scored, it writes the same keys with the same
+    values and drops nothing it did not drop. A settling pass that reaches it with that
+    text again runs :class:`_Rescored` in its place.
+    """
+    return bool(getattr(stage, "scores_text_only", False))
+
+
+class _Rescored:
+    """Stands for a text-only scorer in a settling pass whose text it already scored.
+
+    It keeps the stage's name, so the steps a pass runs are still the stages' names
+    (:func:`stage_passes`), and leaves the document as the stage would have: the same
+    scores, written again in the same keys, and no edit.
+    """
+
+    def __init__(self, stage: Stage) -> None:
+        self.name = stage.name
+        self.stage = stage
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
 def stage_passes(stages: Iterable[str], passes: int) -> list[tuple[str, int]]:
     """``(stage, pass)`` in the order :meth:`Pipeline.schedule` runs ``stages`` on a
     document that took ``passes`` passes (1, or up to ``1 + MAX_SETTLE_PASSES``).
@@ -160,6 +188,9 @@ class Pipeline:
         self.language = LanguageStep(config.language)
         #: The stages that run again when ``repeats`` removed something, in order.
         self._settle = tuple(s for s in self.stages if s.name in SETTLE_STAGES)
+        #: The names of the settling stages that score the text alone (see
+        #: :func:`scores_text_only`).
+        self._text_scorers = frozenset(s.name for s in self._settle if scores_text_only(s))
         self._steps = _with_site_repeats((self.extract, self.language, *self.stages), site_repeats)
         self.site_repeats = site_repeats
 
@@ -217,14 +248,20 @@ class Pipeline:
         offsets into that pass's input; the ``boilerplate.*`` counts add up.
         ``doc.passes`` records how many passes were made (:func:`stage_passes` lists
         the steps they ran), so a report need not work it out again. A document that
-        ``repeats`` leaves alone never pays for the settling passes.
+        ``repeats`` leaves alone never pays for the settling passes, and a text-only
+        scorer (:func:`scores_text_only`: ``quality``) is not run again on the text it
+        scored in the pass before (when the settling stages before it changed nothing):
+        :class:`_Rescored` takes its place.
         """
         doc.passes = 1
         edited = False  # whether repeats removed something in the pass that just ran
+        scored: dict[str, str] = {}  # a text-only scorer's name -> the text it last scored
         for step in self.steps:
             if doc.dropped is not None:
                 return
             before = len(doc.edits)
+            if step.name in self._text_scorers:
+                scored[step.name] = doc.text
             yield step
             if step.name == "repeats":
                 edited = len(doc.edits) > before
@@ -239,6 +276,11 @@ class Pipeline:
                 if doc.dropped is not None:
                     break
                 before = len(doc.edits)
+                if stage.name in self._text_scorers:
+                    if scored.get(stage.name) == doc.text:
+                        yield _Rescored(stage)
+                        continue
+                    scored[stage.name] = doc.text
                 yield stage
                 if stage.name == "repeats":
                     edited = len(doc.edits) > before
