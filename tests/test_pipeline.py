@@ -133,3 +133,67 @@ def test_the_document_records_the_passes_its_steps_ran_in() -> None:
     ]
     assert Document("c", "x").passes is None  # not known until a pipeline ran it
     assert Document("c", "x") == Document("c", "x", passes=1)  # and not part of the output
+
+
+def test_a_settling_pass_does_not_score_again_a_text_quality_has_scored() -> None:
+    """``quality`` scores the text alone: when the settling stages before it changed
+    nothing, the pass does not run it again (its scores would be the same), and when
+    they changed the text, it scores the new text."""
+    from textclean.diffview import run_stages
+    from textclean.pipeline import _Rescored, scores_text_only
+    from textclean.stages.quality.stage import QualityStage
+
+    pipeline = Pipeline.default()
+    quality = next(s for s in pipeline.stages if s.name == "quality")
+    assert scores_text_only(quality) and isinstance(quality, QualityStage)
+    assert not any(scores_text_only(s) for s in pipeline.stages if s.name != "quality")
+    para = "The council voted seven to two on Tuesday night to approve the new library budget."
+    doubled = Document("b", "A title\n\n" + para + "\n\n" + para + "\n")
+    seen: list[object] = []
+    for step in pipeline.schedule(doubled):
+        seen.append(step)
+        step(doubled)
+    assert doubled.passes == 2 and doubled.text == "A title\n\n" + para + "\n"
+    assert [type(s) for s in seen if s.name == "quality"] == [QualityStage, _Rescored]
+    fresh = quality(Document("f", doubled.text, scores=dict(doubled.scores)))
+    assert fresh.scores == doubled.scores  # what running it again would have written
+    assert list(fresh.scores) == list(doubled.scores)
+    # the steps a report lists are unchanged: quality is still a step of pass 2
+    _, runs = run_stages(pipeline, Document("b", "A title\n\n" + para + "\n\n" + para + "\n"))
+    assert [r.stage for r in runs].count("quality") == 2
+
+    # "12" is left at the page's end once the repeat is gone: the second pass removes
+    # it, so quality scores the text again
+    lines = (
+        "The council voted seven to two on Tuesday night to approve the new library budget.",
+        "Supporters said the longer hours would help students who work after school.",
+        "The budget takes effect in July, and the first evening openings are in Mill Street.",
+    )
+    text = "Council approves library budget\n" + "\n".join(lines) + "\n12\n" + lines[2] + "\n"
+    doc = Document("d", text)
+    seen = []
+    for step in pipeline.schedule(doc):
+        seen.append(step)
+        step(doc)
+    assert doc.passes == 2 and not doc.text.endswith("12\n")
+    assert [type(s) for s in seen if s.name == "quality"] == [QualityStage, QualityStage]
+    again = quality(Document("g", doc.text, scores=dict(doc.scores)))
+    assert again.scores == doc.scores
+
+
+def test_the_tables_loaded_once_per_process_are_frozen_out_of_the_collector(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """After the first document, what the stages loaded is in the collector's permanent
+    generation (``gc.freeze``), so full collections do not walk it again."""
+    import gc
+
+    from textclean import pipeline
+
+    monkeypatch.setattr(pipeline, "_FINISHED", [0, 0])  # as in a fresh process
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+    p = Pipeline.default()
+    p.process(Document("a", "A short line of text.\n"))
+    assert gc.get_freeze_count() > 0
+    assert pipeline._FINISHED[0] == 1

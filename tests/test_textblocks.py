@@ -58,3 +58,16 @@ def test_the_line_feed_path_finds_the_lines_the_pattern_finds(text: str) -> None
             break
         want.append(Line(m.start(), m.end(1), m.end(), m.group(1)))
     assert _split_lines(text) == want
+
+
+def test_an_equal_text_built_anew_gets_the_lines_of_the_last_split_in_a_new_list() -> None:
+    """A stage that rebuilt its text may pass on a string equal to the one split last
+    but not the same object: its lines come from the last split, as a new list."""
+    first = "Heading\n\nA line of prose.\n" + "x" * 3
+    again = "".join(["Heading\n\n", "A line of prose.\n", "xxx"])
+    assert again == first and again is not first
+    lines = split_lines(first)
+    lines.append(lines[0])  # the caller's list is its own
+    assert split_lines(again) == split_lines(first) == lines[:-1]
+    other = "Heading\n\nA line of prose!\nxxx"  # same length, not equal
+    assert [ln.text for ln in split_lines(other)][2] == "A line of prose!"

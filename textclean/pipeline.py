@@ -12,7 +12,9 @@ and streams documents through them.
 
 from __future__ import annotations
 
+import gc
 import importlib
+import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -47,6 +49,59 @@ MAX_SETTLE_PASSES = 2
 _ADDITIVE_SCORES = frozenset(
     {"boilerplate.lines_removed", "boilerplate.chars_removed", "boilerplate.rule_timeouts"}
 )
+
+
+def scores_text_only(stage: object) -> bool:
+    """Whether ``stage`` declares itself a scorer of the text alone (``scores_text_only``).
+
+    Such a stage makes no edits and no change but its scores and its drop, and what it
+    writes depends only on the text and on scores set before the stages (the language):
+    run again on the text it has already scored, it writes the same keys with the same
+    values and drops nothing it did not drop. A settling pass that reaches it with that
+    text again runs :class:`_Rescored` in its place.
+    """
+    return bool(getattr(stage, "scores_text_only", False))
+
+
+class _Rescored:
+    """Stands for a text-only scorer in a settling pass whose text it already scored.
+
+    It keeps the stage's name, so the steps a pass runs are still the stages' names
+    (:func:`stage_passes`), and leaves the document as the stage would have: the same
+    scores, written again in the same keys, and no edit.
+    """
+
+    def __init__(self, stage: Stage) -> None:
+        self.name = stage.name
+        self.stage = stage
+
+    def __call__(self, doc: Document) -> Document:
+        return doc
+
+
+#: Documents the schedule has finished in this process: ``[all, since numba was loaded]``.
+_FINISHED = [0, 0]
+
+
+def freeze_loaded_tables() -> None:
+    """Hide what the process has loaded from the cyclic garbage collector (``gc.freeze``),
+    at the moments its one-time loads are over: after the first document a schedule
+    finishes, and after the first two it finishes once numba is loaded (the stages
+    switch to their compiled loops, and build their tables for them, in those).
+
+    The stages' tables (rule packs, py3langid's model, the despin tables, numba's
+    modules and the compiled loops) are hundreds of thousands of objects that live as
+    long as the process; every full collection walked all of them (about a sixth of
+    the pipeline's CPU time on the docs corpus). Frozen, they are left alone, as the
+    workers' preload (:mod:`textclean.engines._preload`) leaves them. The collector still
+    collects everything made afterwards; what is frozen is freed by reference counting
+    as before, but a reference cycle among frozen objects is never collected.
+    """
+    _FINISHED[0] += 1
+    if "numba" in sys.modules:
+        _FINISHED[1] += 1
+    if _FINISHED[0] == 1 or 1 <= _FINISHED[1] <= 2:
+        gc.freeze()
 
 
 def stage_passes(stages: Iterable[str], passes: int) -> list[tuple[str, int]]:
@@ -161,6 +216,9 @@ class Pipeline:
         self.language = LanguageStep(config.language)
         #: The stages that run again when ``repeats`` removed something, in order.
         self._settle = tuple(s for s in self.stages if s.name in SETTLE_STAGES)
+        #: The names of the settling stages that score the text alone (see
+        #: :func:`scores_text_only`).
+        self._text_scorers = frozenset(s.name for s in self._settle if scores_text_only(s))
         self._steps = _with_site_repeats((self.extract, self.language, *self.stages), site_repeats)
         self.site_repeats = site_repeats
 
@@ -208,6 +266,12 @@ class Pipeline:
         return tuple(s.name for s in self.stages)
 
     def schedule(self, doc: Document) -> Iterator[Stage]:
+        """The steps to run on ``doc``, in order (see :meth:`_schedule`); once they have
+        run, :func:`freeze_loaded_tables`."""
+        yield from self._schedule(doc)
+        freeze_loaded_tables()
+
+    def _schedule(self, doc: Document) -> Iterator[Stage]:
         """The steps to run on ``doc``, in order, decided as it goes; stops once it is dropped.
 
         The caller runs each step on ``doc`` (stages change it in place). When
@@ -218,14 +282,20 @@ class Pipeline:
         offsets into that pass's input; the ``boilerplate.*`` counts add up.
         ``doc.passes`` records how many passes were made (:func:`stage_passes` lists
         the steps they ran), so a report need not work it out again. A document that
-        ``repeats`` leaves alone never pays for the settling passes.
+        ``repeats`` leaves alone never pays for the settling passes, and a text-only
+        scorer (:func:`scores_text_only`: ``quality``) is not run again on the text it
+        scored in the pass before (when the settling stages before it changed nothing):
+        :class:`_Rescored` takes its place.
         """
         doc.passes = 1
         edited = False  # whether repeats removed something in the pass that just ran
+        scored: dict[str, str] = {}  # a text-only scorer's name -> the text it last scored
         for step in self.steps:
             if doc.dropped is not None:
                 return
             before = len(doc.edits)
+            if step.name in self._text_scorers:
+                scored[step.name] = doc.text
             yield step
             if step.name == "repeats":
                 edited = len(doc.edits) > before
@@ -240,6 +310,11 @@ class Pipeline:
                 if doc.dropped is not None:
                     break
                 before = len(doc.edits)
+                if stage.name in self._text_scorers:
+                    if scored.get(stage.name) == doc.text:
+                        yield _Rescored(stage)
+                        continue
+                    scored[stage.name] = doc.text
                 yield stage
                 if stage.name == "repeats":
                     edited = len(doc.edits) > before

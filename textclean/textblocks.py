@@ -84,8 +84,9 @@ class Block(NamedTuple):
 _new_tuple = tuple.__new__
 
 #: The last text split and its lines: several stages split the same text (a stage
-#: that changes nothing passes the same string object on), so the next one
-#: gets a copy of the list instead of splitting again.
+#: that changes nothing passes the same string object on; a stage that rebuilt its
+#: text may pass on an equal one), so the next one gets a copy of the list instead
+#: of splitting again.
 _LAST_SPLIT: tuple[str, list[Line]] = ("", [])
 
 
@@ -97,7 +98,9 @@ def split_lines(text: str) -> list[Line]:
     """
     global _LAST_SPLIT
     last_text, last_lines = _LAST_SPLIT
-    if text is last_text:
+    # (``==`` is an identity test first, then a length test, then one memory compare:
+    # far cheaper than splitting; equal texts have equal lines)
+    if text == last_text:
         return list(last_lines)
     lines = _split_lines(text)
     _LAST_SPLIT = (text, lines)

@@ -32,6 +32,7 @@ and why (``"gopher_quality.stop_words: language fr"``).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import ClassVar
 
 from textclean.config import Config, LanguageConfig, QualityConfig
 from textclean.document import Document
@@ -53,6 +54,10 @@ class QualityStage:
     thresholds: Thresholds
     name: str = NAME
     language: LanguageConfig = field(default_factory=LanguageConfig)
+    #: What the stage writes is a function of the text and the language scores alone,
+    #: and it makes no edit (``pipeline.scores_text_only``): a settling pass does not
+    #: run it again on a text it has scored.
+    scores_text_only: ClassVar[bool] = True
 
     def __call__(self, doc: Document) -> Document:
         scores, failed = score(doc.text, self.thresholds)
