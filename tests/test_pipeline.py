@@ -179,21 +179,3 @@ def test_a_settling_pass_does_not_score_again_a_text_quality_has_scored() -> Non
     assert [type(s) for s in seen if s.name == "quality"] == [QualityStage, QualityStage]
     again = quality(Document("g", doc.text, scores=dict(doc.scores)))
     assert again.scores == doc.scores
-
-
-def test_the_tables_loaded_once_per_process_are_frozen_out_of_the_collector(
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    """After the first document, what the stages loaded is in the collector's permanent
-    generation (``gc.freeze``), so full collections do not walk it again."""
-    import gc
-
-    from textclean import pipeline
-
-    monkeypatch.setattr(pipeline, "_FINISHED", [0, 0])  # as in a fresh process
-    gc.unfreeze()
-    assert gc.get_freeze_count() == 0
-    p = Pipeline.default()
-    p.process(Document("a", "A short line of text.\n"))
-    assert gc.get_freeze_count() > 0
-    assert pipeline._FINISHED[0] == 1

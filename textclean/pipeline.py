@@ -12,9 +12,7 @@ and streams documents through them.
 
 from __future__ import annotations
 
-import gc
 import importlib
-import sys
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -77,31 +75,6 @@ class _Rescored:
 
     def __call__(self, doc: Document) -> Document:
         return doc
-
-
-#: Documents the schedule has finished in this process: ``[all, since numba was loaded]``.
-_FINISHED = [0, 0]
-
-
-def freeze_loaded_tables() -> None:
-    """Hide what the process has loaded from the cyclic garbage collector (``gc.freeze``),
-    at the moments its one-time loads are over: after the first document a schedule
-    finishes, and after the first two it finishes once numba is loaded (the stages
-    switch to their compiled loops, and build their tables for them, in those).
-
-    The stages' tables (rule packs, py3langid's model, the despin tables, numba's
-    modules and the compiled loops) are hundreds of thousands of objects that live as
-    long as the process; every full collection walked all of them (about a sixth of
-    the pipeline's CPU time on the docs corpus). Frozen, they are left alone, as the
-    workers' preload (:mod:`textclean.engines._preload`) leaves them. The collector still
-    collects everything made afterwards; what is frozen is freed by reference counting
-    as before, but a reference cycle among frozen objects is never collected.
-    """
-    _FINISHED[0] += 1
-    if "numba" in sys.modules:
-        _FINISHED[1] += 1
-    if _FINISHED[0] == 1 or 1 <= _FINISHED[1] <= 2:
-        gc.freeze()
 
 
 def stage_passes(stages: Iterable[str], passes: int) -> list[tuple[str, int]]:
@@ -266,12 +239,6 @@ class Pipeline:
         return tuple(s.name for s in self.stages)
 
     def schedule(self, doc: Document) -> Iterator[Stage]:
-        """The steps to run on ``doc``, in order (see :meth:`_schedule`); once they have
-        run, :func:`freeze_loaded_tables`."""
-        yield from self._schedule(doc)
-        freeze_loaded_tables()
-
-    def _schedule(self, doc: Document) -> Iterator[Stage]:
         """The steps to run on ``doc``, in order, decided as it goes; stops once it is dropped.
 
         The caller runs each step on ``doc`` (stages change it in place). When
