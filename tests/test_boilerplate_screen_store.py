@@ -5,6 +5,9 @@ shortcut (a stage built without them is the same stage)."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -20,6 +23,21 @@ def test_the_store_is_current_for_the_builtin_rules() -> None:
     # stale after a rule pattern or the analysis code changed:
     # run `python bench/boilerplate/screen_store.py`
     assert screen.STORE.read_text(encoding="utf-8") == screen.store_text()
+
+
+@pytest.mark.parametrize("seed", ["1", "7"])
+def test_the_store_does_not_depend_on_the_hash_seed(seed: str) -> None:
+    # the analysis iterates sets of strings, whose order follows the hash seed; the
+    # store (and so the screen) must come out the same whatever the seed
+    env = {**os.environ, "PYTHONHASHSEED": seed}
+    code = (
+        "import sys\nfrom textclean.stages.boilerplate import screen\n"
+        "sys.stdout.write(screen.store_text())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    ).stdout
+    assert out == screen.STORE.read_text(encoding="utf-8")
 
 
 def test_a_store_written_for_other_code_is_not_read(
