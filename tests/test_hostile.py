@@ -523,10 +523,11 @@ def test_slow_rule_regex_times_out_once_not_per_line(tmp_path: Path) -> None:
         "regex = ['(?:a|aa)+b']\nmax_words = 5\n"
     )
     src = tmp_path / "x.txt"
-    # each line starts with "a", ends with "b" and holds no space, so it passes the
-    # stage's screens (first characters, last character, spaces) and the regex really
-    # runs on it, backtracking over the a's before the "x"
-    src.write_text("".join("a" * 60 + "xb\n" for _ in range(300)) + "A sentence of prose.\n")
+    # each line starts with "a", ends with "b", holds no space and no character the
+    # regex cannot match, so it passes the stage's screens (first characters, last
+    # character, spaces, the characters a match can hold) and the regex really runs on
+    # it, backtracking over the a's before the "bab" it cannot end on
+    src.write_text("".join("a" * 60 + "bab\n" for _ in range(300)) + "A sentence of prose.\n")
     config = NO_DEDUP.replace(rules=[str(tmp_path / "pack")])
     result = run([src], tmp_path / "o", config)
     assert result.exit_code == 0
