@@ -39,8 +39,13 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
 from bench.despin import gaps as gaps_mod  # noqa: E402
-from bench.despin.measure import edit_alignment, same_original, tables_without  # noqa: E402
-from textclean.config import Config, tomllib  # noqa: E402
+from bench.despin.measure import (  # noqa: E402
+    despin_overrides,
+    edit_alignment,
+    same_original,
+    tables_without,
+)
+from textclean.config import Config  # noqa: E402
 from textclean.document import Document  # noqa: E402
 from textclean.rules import RulePack  # noqa: E402
 from textclean.stages.despin import DespinStage  # noqa: E402
@@ -151,11 +156,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     ap.add_argument("--family", action="append", default=[], help="only these families")
     args = ap.parse_args(argv)
-    overrides = {}
-    for item in args.despin:
-        key, _, value = item.partition("=")
-        overrides[key] = tomllib.loads(f"v = {value}")["v"]
-    cfg = Config().replace(despin=overrides)
+    cfg = Config().replace(despin=despin_overrides(args.despin))
     tables = load_tables(RulePack.load(cfg.rules))
     from bench.despin.real.check import load_set
 

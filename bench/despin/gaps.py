@@ -47,12 +47,13 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
 from bench.despin.measure import (  # noqa: E402
+    despin_overrides,
     levenshtein,
     nonblank_line_spans,
     same_original,
     tables_without,
 )
-from textclean.config import Config, tomllib  # noqa: E402
+from textclean.config import Config  # noqa: E402
 from textclean.rules import RulePack  # noqa: E402
 from textclean.stages.despin import DespinStage  # noqa: E402
 from textclean.stages.despin.match import Match, tokenize  # noqa: E402
@@ -329,11 +330,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--odds-above", type=float, default=0.0)
     ap.add_argument("--despin", action="append", default=[], metavar="KEY=VALUE")
     args = ap.parse_args(argv)
-    overrides = {}
-    for item in args.despin:
-        key, _, value = item.partition("=")
-        overrides[key] = tomllib.loads(f"v = {value}")["v"]
-    cfg = Config().replace(despin=overrides)
+    cfg = Config().replace(despin=despin_overrides(args.despin))
     tables = load_tables(RulePack.load(cfg.rules))
     gaps = run(args.family, cfg, tables)
     total = sum(gaps.errors.values())

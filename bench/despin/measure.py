@@ -68,6 +68,20 @@ SEEDS = ROOT / "seeds"
 CLEAN_SEEDS = ("000", "002", "003", "004")
 
 
+def despin_overrides(items: Iterable[str]) -> dict[str, object]:
+    """``[despin]`` settings from ``--despin KEY=VALUE`` options; each value is TOML
+    (``swap_bonus=3``, ``fix_articles=false``, ``tiers=["t1"]``).
+
+    >>> despin_overrides(["swap_bonus=3", "fix_articles=false", 'tiers=["t1"]'])
+    {'swap_bonus': 3, 'fix_articles': False, 'tiers': ['t1']}
+    """
+    out: dict[str, object] = {}
+    for item in items:
+        key, _, value = item.partition("=")
+        out[key] = tomllib.loads(f"v = {value}")["v"]
+    return out
+
+
 def words(text: str) -> list[str]:
     """Word tokens, case kept (``’`` read as ``'``).
 
@@ -701,11 +715,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         help="also check every file under this folder as clean text (repeatable)",
     )
     args = ap.parse_args(argv)
-    overrides = {}
-    for item in args.despin:  # values are TOML: swap_bonus=3, fix_articles=false, tiers=["t1"]
-        key, _, value = item.partition("=")
-        overrides[key] = tomllib.loads(f"v = {value}")["v"]
-    cfg = Config(rules=tuple(args.rules)).replace(despin=overrides)
+    cfg = Config(rules=tuple(args.rules)).replace(despin=despin_overrides(args.despin))
     tables = load_tables(RulePack.load(cfg.rules))
     if args.real:
         print(f"reverse table: {len(tables.entries)} entries; config: {cfg.despin}")
