@@ -3,9 +3,9 @@
 Every real pair is repaired as ``measure.py --real`` repairs it (cross-validated by
 article: :func:`bench.despin.measure.tables_without`); in the flagged ones every edit
 is listed with the way the stage took (``reason``: a T1 form, a context rule,
-consistency, a name way, a vouched or strong match, the usual odds, a marker, an
-article fix) and whether its restored words align with the original
-(:func:`bench.despin.measure.edit_alignment`), and every table match the stage left
+consistency, a name way, a vouched or strong match, the article the spinner left, a
+recurring form, the usual odds, a marker) and whether its restored words align with
+the original (:func:`bench.despin.measure.edit_alignment`), and every table match the stage left
 whose candidates hold the original's word (a missed restoration) with its likeliest
 candidate's odds and neighbour ratio (:func:`bench.despin.gaps.analyse_pair`). Each
 wrong edit is put in one kind:
@@ -23,6 +23,7 @@ Usage::
 
     python bench/despin/audit.py                 # the kind table per family
     python bench/despin/audit.py --tsv FILE      # and every edit and miss as rows
+    python bench/despin/audit.py --tsv FILE --all-left  # and the left matches no candidate fits
 """
 
 from __future__ import annotations
@@ -149,7 +150,7 @@ def kind(spun: str, after: str, ref: str, orig_words: set[str]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Print the audit table (and, asked, the rows)."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--tsv", type=Path, help="write every wrong edit and miss here")
+    ap.add_argument("--tsv", type=Path, help="write every edit (right and wrong) and miss here")
     ap.add_argument("--despin", action="append", default=[], metavar="KEY=VALUE")
     ap.add_argument(
         "--all-left", action="store_true", help="also list the left matches no candidate fits"
@@ -180,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             words = " ".join(_WORD.findall(phrase.lower()))
             return _t.count(f" {words} ")
 
-        orig_words = {w.lower() for w in re.findall(r"[\w'’-]+", p.orig.text)}
+        orig_words = {w.lower() for w in _WORD.findall(p.orig.text)}
         in_order = sorted(doc.edits, key=lambda e: e.start)
         for e, (ok, ref) in zip(
             in_order, edit_alignment(doc.text, p.orig.text, in_order), strict=True
