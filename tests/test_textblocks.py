@@ -68,6 +68,9 @@ def test_an_equal_text_built_anew_gets_the_lines_of_the_last_split_in_a_new_list
     assert again == first and again is not first
     lines = split_lines(first)
     lines.append(lines[0])  # the caller's list is its own
-    assert split_lines(again) == split_lines(first) == lines[:-1]
+    reused = split_lines(again)
+    # not split again: the cache still holds the first string
+    assert textblocks._LAST_SPLIT[0] is first
+    assert reused == split_lines(first) == lines[:-1]
     other = "Heading\n\nA line of prose!\nxxx"  # same length, not equal
     assert [ln.text for ln in split_lines(other)][2] == "A line of prose!"
