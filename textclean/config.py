@@ -232,8 +232,9 @@ class DespinConfig:
     )
     context_alternative: bool = _doc(
         True,
-        "a T2/T3 match restored on its usual odds (not strong_odds, vouched_learned, a"
-        " context rule or a name way) is left alone when the neighbour words favour"
+        "a T2/T3 match restored on its usual odds (not strong_odds, vouched_learned or a"
+        " context rule; the name_odds way builds on this decision, so it is checked too)"
+        " is left alone when the neighbour words favour"
         " another of its originals over the likeliest by alternative_margin: the frequency"
         " prior and the learned reliability chose against the context ('fairly good' stays"
         " rather than 'quite good' when 'pretty' fits better)",
