@@ -77,7 +77,6 @@ from textclean.stages.boilerplate.rules import (
 from textclean.stages.boilerplate.screen import (
     PREFIX_LEN,
     EdgeMasks,
-    _required_literals,
     all_atoms,
     canon,
     normalize,
@@ -178,9 +177,10 @@ def _unrated_screen(pattern: str) -> frozenset[str] | None:
     them. The set is the same analysis's (so the screen is exact: a line without any of
     them cannot match), kept unless it holds a string too short to rule out many lines
     (a letter, a digit, a common mark). Only regexes the rated analysis leaves
-    unscreened ask for it, so building the stage parses a few dozen patterns more.
+    unscreened ask for it, and the stored analyses hold its answers for the built-in
+    rules, as they hold the rated ones.
     """
-    req = _required_literals(pattern, math.inf)
+    req = required_literals(pattern, math.inf)
     if not req:
         return None
     for x in req:
