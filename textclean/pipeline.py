@@ -71,7 +71,6 @@ class _Rescored:
 
     def __init__(self, stage: Stage) -> None:
         self.name = stage.name
-        self.stage = stage
 
     def __call__(self, doc: Document) -> Document:
         return doc
