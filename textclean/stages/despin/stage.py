@@ -213,7 +213,7 @@ RESIDUE_MIN = 2
 #: A contraction split off its word by one space ("would n't", "it 's", "I 'll"); the
 #: next character ends the word (not a letter or a quote: "the 's' format" is a quote).
 _SPLIT_CONTRACTION = regex.compile(
-    r"\b(\w+)( )((?:n['’]t|['’](?:s|ll|re|ve|m|d)))(?=[\s.,;:!?)\"”]|$)", regex.IGNORECASE
+    r"\b(\w+) ((?:n['’]t|['’](?:s|ll|re|ve|m|d)))(?=[\s.,;:!?)\"”]|$)", regex.IGNORECASE
 )
 RESIDUE_RULE = "spin.c.split_contraction"
 #: Distinct T1 forms of the thesaurus spinner a document needs before a recurring spun
@@ -261,7 +261,7 @@ def split_contractions(text: str) -> list[tuple[int, int, str]]:
     [(3, 12, "wouldn't"), (23, 32, 'sequel’s')]
     """
     return [
-        (m.start(), m.end(), m.group(1) + m.group(3)) for m in _SPLIT_CONTRACTION.finditer(text)
+        (m.start(), m.end(), m.group(1) + m.group(2)) for m in _SPLIT_CONTRACTION.finditer(text)
     ]
 
 
@@ -282,10 +282,7 @@ def sense_flags(sense_distinct: int, words: int, text: str) -> bool:
         SENSE_FLAG_DENSITY
     ):
         return True
-    return (
-        sense_distinct >= SENSE_RESIDUE_DISTINCT
-        and len(_SPLIT_CONTRACTION.findall(text)) >= RESIDUE_MIN
-    )
+    return sense_distinct >= SENSE_RESIDUE_DISTINCT and len(split_contractions(text)) >= RESIDUE_MIN
 
 
 def _uncontracted(e: Entry) -> bool:
