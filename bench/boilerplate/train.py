@@ -68,8 +68,9 @@ DEVELOPMENT = (
     "bp-label-8",
     "bp-label-9",
     "bp-label-10",
+    "bp-label-11",
 )
-HOLDOUT = ("bp-label-5", "bp-label-11")
+HOLDOUT = ("bp-label-5", "bp-label-12")
 
 
 def development(pages: Iterable[Page]) -> list[Page]:
@@ -80,7 +81,7 @@ def development(pages: Iterable[Page]) -> list[Page]:
         if by.startswith(HOLDOUT) or not by.startswith(DEVELOPMENT):
             continue
         if by.startswith("bp-label-") and by not in DEVELOPMENT:
-            continue  # "bp-label-12" and later batches: not development data
+            continue  # "bp-label-13" and later batches: not development data
         out.append(p)
     return out
 
