@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.boilerplate_helpers import BODY, after_body, removed, removed_inside
+from tests.boilerplate_helpers import BODY, after_body, inside_body, removed, removed_inside
 
 FAMILIES = {
     # comment moderation notices and disclaimers
@@ -116,6 +116,12 @@ FAMILIES = {
     "Schlagwort: Hochwasser": "boilerplate.platform.archive_titles_i18n",
     "Catégorie : Cuisine": "boilerplate.platform.archive_titles_i18n",
     "Tag: garden tools": "boilerplate.platform.archive_titles_i18n",
+    # translations of strings the packs held in English
+    "Tous droits réservés.": "boilerplate.footer.rights_reserved_i18n",
+    "Wszelkie prawa zastrzeżone.": "boilerplate.footer.rights_reserved_i18n",
+    "Rispondi Annulla risposta": "boilerplate.comments.form_more_i18n",
+    "Zdjęcie 3 z 14": "boilerplate.stub.gallery_counter_i18n",
+    "写真 2/9": "boilerplate.stub.gallery_counter_i18n",
 }
 
 
@@ -127,6 +133,14 @@ def test_each_string_goes_after_the_article(chrome: str) -> None:
 @pytest.mark.parametrize("chrome", list(FAMILIES))
 def test_each_string_goes_inside_the_article(chrome: str) -> None:
     assert removed_inside(chrome) == (FAMILIES[chrome], set())
+
+
+@pytest.mark.parametrize(
+    "word", ["Jetzt abonnieren", "Подписаться", "Zur Startseite", "トップへ戻る"]
+)
+def test_subscribe_and_home_buttons_go_only_at_the_edges(word: str) -> None:
+    assert removed(inside_body(word)) == {}
+    assert removed(after_body(word)).get(word) == "boilerplate.cta.subscribe_edges_i18n"
 
 
 # Article sentences and short article lines that use the same words.
@@ -151,6 +165,9 @@ Printable view of the new bus map is available at the library desk.
 Tag: Montag
 Tag: ein langer Weg zum Ziel.
 Kategorie: Jugend und Sport: die Anmeldung läuft bis Mai.
+Alle Rechte vorbehalten hatte sich der Verein, als er das Gelände 1990 verpachtete.
+Zdjęcie z 1912 roku pokazuje rynek przed pożarem.
+Подписаться на газету можно на почте до конца месяца.
 """
 
 
