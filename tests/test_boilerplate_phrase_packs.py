@@ -122,6 +122,24 @@ FAMILIES = {
     "Rispondi Annulla risposta": "boilerplate.comments.form_more_i18n",
     "Zdjęcie 3 z 14": "boilerplate.stub.gallery_counter_i18n",
     "写真 2/9": "boilerplate.stub.gallery_counter_i18n",
+    # comment-thread states and disclaimers
+    "Votre commentaire sera publié après modération.": "boilerplate.comments.pending_i18n",
+    "Ваш комментарий будет опубликован после проверки модератором.": (
+        "boilerplate.comments.pending_i18n"
+    ),
+    "Les commentaires sont sous la responsabilité de leurs auteurs.": (
+        "boilerplate.comments.pending_i18n"
+    ),
+    "Die Kommentare geben nicht die Meinung der Redaktion wieder.": (
+        "boilerplate.comments.pending_i18n"
+    ),
+    "Bitte aktiviere JavaScript, um die Kommentare von Disqus anzuzeigen.": (
+        "boilerplate.comments.pending_i18n"
+    ),
+    "Kommentare werden geladen...": "boilerplate.comments.pending_i18n",
+    "Pokaż komentarze": "boilerplate.comments.pending_i18n",
+    "Haberin devamı için tıklayın": "boilerplate.stub.full_article_i18n",
+    "Baca artikel selengkapnya »": "boilerplate.stub.full_article_i18n",
 }
 
 
@@ -168,6 +186,9 @@ Kategorie: Jugend und Sport: die Anmeldung läuft bis Mai.
 Alle Rechte vorbehalten hatte sich der Verein, als er das Gelände 1990 verpachtete.
 Zdjęcie z 1912 roku pokazuje rynek przed pożarem.
 Подписаться на газету можно на почте до конца месяца.
+Die Kommentare der Leser zum Haushalt wurden im Rat vorgelesen.
+JavaScript und Disqus kamen im Kurs für die Volkshochschule beide nur am Rand vor.
+Votre commentaire sur le projet de parc sera lu par le maire en personne.
 """
 
 
