@@ -94,6 +94,17 @@ def test_lists_that_may_be_the_articles_own_stay() -> None:
         assert not set(got) & set(REGIONS), text
 
 
+def test_a_short_title_under_a_plain_menu_is_never_one_more_entry() -> None:
+    # the title has one word and a date line follows it: nothing shows where the menu
+    # ends, so all of it stays
+    text = "\n".join(REGIONS) + "\nFerries\n7 May 2025\n\n" + BODY
+    assert removed(text, STAGE) == {}
+    # a program's line or a numbered heading under the list is no title either
+    for stop in ("int open_file(const char *name, int mode);", "1. Why The Ferries Stopped"):
+        text = "\n".join(REGIONS) + "\n" + stop + "\n\n" + BODY
+        assert removed(text, STAGE) == {}, stop
+
+
 def test_the_line_under_a_selector_is_no_context_for_the_run_rules() -> None:
     # the title sits between the selector and a share row; it stays
     text = "\n".join(REGIONS) + "\n" + TITLE + "\nShare on Facebook\n\n" + BODY

@@ -137,7 +137,7 @@ class ShapeParams:
     bare_count_max_lines: int = 4
     selector: bool = True
     selector_min_items: int = 7
-    selector_max_words: int = 3
+    selector_max_words: int = 4
     selector_max_above: int = 20
     crumb_list: bool = True
     crumb_list_min_items: int = 3
@@ -810,10 +810,16 @@ def _selectors(
     (after the bullet), none with a digit (an ingredient's or a table's quantity, a
     date, a score), none ending in a sentence's, a clause's or a lead-in's mark, and
     four in five capitalised (a glossary's lower-case index of terms above its first
-    entry is no menu). The whole run stands above the page's first prose line with a
-    line of the page's own between them (its title, a byline), and it starts among the
-    page's first ``max_above`` + 1 non-blank lines (a site's header), with no line
-    above it ending in a colon. A list right over the first paragraph, a list under a
+    entry is no menu). The whole run stands above the page's first prose line, and
+    plain entries end at the page's title (:func:`page_title`, the first line left of
+    four words or more, opening with a capital letter, not ending in a colon, a
+    semicolon or a comma), so a
+    short title under a
+    menu is never read as one more entry and a list right over the first paragraph
+    stays; bulleted entries end at any line that is not prose. It starts among the
+    page's first
+    ``max_above`` + 1 non-blank lines (a site's header), with no line above it ending
+    in a colon. A list right over the first paragraph, a list under a
     lead-in ("The modules of this chapter are:", a manual's contents page), a page
     without a prose line (the list may be the page's text) and a list inside or under
     the text (an article's own list of names) keep it.
@@ -821,12 +827,13 @@ def _selectors(
     first_prose, last_prose = prose_span()
     if first_prose > last_prose or first_prose < params.selector_min_items:
         return
+    title = page_title(nonblank, removed, found)
     k = 0
     while k < min(first_prose, params.selector_max_above + 1):
         x = nonblank[k]
         if x.index not in removed and x.text.endswith((":", "：")):
             return  # a lead-in: the lists under it are the text's
-        if x.index in removed or x.index in found or x.index in code:
+        if x.index in removed or x.index in found or x.index in code or x.text == title:
             k += 1
             continue
         bullet = _BULLET.match(x.text)
@@ -840,19 +847,30 @@ def _selectors(
             y = nonblank[j]
             if y.index in removed or y.index in found:
                 pass
-            elif y.index not in code and _selector_entry(y, mark, params.selector_max_words):
+            elif (
+                y.index not in code
+                and y.text != title
+                and _selector_entry(y, mark, params.selector_max_words)
+            ):
                 members.append(y)
             else:
                 break
             j += 1
         capital = sum(1 for m in members if _capitalised(m.text))
-        # a line of the page's own (its title, a byline) stands between the list and
-        # the text: a list right over the first paragraph may be the article's start
-        if (
-            j < first_prose
-            and len(members) >= params.selector_min_items
-            and 5 * capital >= 4 * len(members)
-        ):
+        # what ends plain entries is the page's title, opening with a capital letter
+        # and ending in no lead-in or clause mark (a short title would read as one more
+        # entry; a program's line or a numbered heading is no title); a title under bulleted
+        # entries has no bullet, so it ends them anyway
+        stop = nonblank[j] if j < first_prose else None
+        ended = stop is not None and (
+            mark is not None
+            or (
+                stop.text == title
+                and stop.text[:1].isupper()
+                and not stop.text.endswith((":", ";", ",", "：", "；", "，"))
+            )
+        )
+        if ended and len(members) >= params.selector_min_items and 5 * capital >= 4 * len(members):
             ev = {"entries": len(members), "bullet": mark or ""}
             for m in members:
                 found[m.index] = (RULE_SELECTOR, {"line": m.index + 1, **ev})
