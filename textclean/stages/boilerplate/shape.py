@@ -302,6 +302,12 @@ def apply(
         at = [k for k, x in enumerate(nonblank) if prose(x)]
         return (at[0], at[-1]) if at else (len(nonblank), -1)
 
+    @functools.cache
+    def first_prose_at() -> int:
+        """The position in ``nonblank`` of the first prose line (``len(nonblank)`` on a
+        page without one), read from the top only as far as that line."""
+        return next((k for k, x in enumerate(nonblank) if prose(x)), len(nonblank))
+
     # one search over the page's lines tells which of the rare shapes it has at all
     joined = "\n".join(x.text for x in nonblank)
     gates = {m.lastgroup for m in _GATES.finditer(joined)}
@@ -390,9 +396,9 @@ def apply(
         _menus(nonblank, removed, found, params, code, prose)
     # after the menus: a bulleted menu beside removed lines is the menu rule's
     if params.selector:
-        _selectors(nonblank, removed, found, params, code, prose_span)
+        _selectors(nonblank, removed, found, params, code, first_prose_at)
     if params.crumb_list:
-        _crumb_lists(nonblank, removed, found, params, code, prose_span)
+        _crumb_lists(nonblank, removed, found, params, code, first_prose_at)
     if params.chrome_run and len(removed) + len(found) >= params.chrome_run_min_removed:
         _chrome_runs(nonblank, removed, found, params, code | comment, prose)
     return found
@@ -799,7 +805,7 @@ def _selectors(
     found: dict[int, tuple[str, dict[str, Any]]],
     params: ShapeParams,
     code: frozenset[int],
-    prose_span: Callable[[], tuple[int, int]],
+    first_prose_at: Callable[[], int],
 ) -> None:
     """``boilerplate.shape.selector``: a long list of short names above the text.
 
@@ -824,9 +830,9 @@ def _selectors(
     without a prose line (the list may be the page's text) and a list inside or under
     the text (an article's own list of names) keep it.
     """
-    first_prose, last_prose = prose_span()
-    if first_prose > last_prose or first_prose < params.selector_min_items:
-        return
+    first_prose = first_prose_at()
+    if first_prose >= len(nonblank) or first_prose < params.selector_min_items:
+        return  # no prose, or no room above it for the list
     title = page_title(nonblank, removed, found)
     k = 0
     while k < min(first_prose, params.selector_max_above + 1):
@@ -899,7 +905,7 @@ def _crumb_lists(
     found: dict[int, tuple[str, dict[str, Any]]],
     params: ShapeParams,
     code: frozenset[int],
-    prose_span: Callable[[], tuple[int, int]],
+    first_prose_at: Callable[[], int],
 ) -> None:
     """``boilerplate.shape.crumb_list``: a breadcrumb printed as a list over the title.
 
@@ -912,7 +918,9 @@ def _crumb_lists(
     whose last entry is not printed again right under it (a contents list, a list of
     steps) is no breadcrumb.
     """
-    first_prose, _last = prose_span()
+    first_prose = first_prose_at()
+    if first_prose < params.crumb_list_min_items:
+        return  # the entries stand above the first prose line
     k = 0
     while k < first_prose:
         head = _entry_of(nonblank[k])
