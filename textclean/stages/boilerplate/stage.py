@@ -1623,6 +1623,8 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         "empty_item": shape.RULE_EMPTY_ITEM,
         "author_line": shape.RULE_AUTHOR_LINE,
         "bare_count": shape.RULE_BARE_COUNT,
+        "selector": shape.RULE_SELECTOR,
+        "crumb_list": shape.RULE_CRUMB_LIST,
     }
     for switch, rule_id in switches.items():
         if _selected(rule_id, config.boilerplate.enable):
