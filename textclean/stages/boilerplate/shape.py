@@ -44,7 +44,6 @@ Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -275,12 +274,16 @@ def apply(
         def prose(ln: Line) -> bool:
             return is_prose(ln.text, pmw)
 
-    @functools.cache
+    span: list[tuple[int, int]] = []
+
     def prose_span() -> tuple[int, int]:
         """The positions in ``nonblank`` of the first and the last prose line
-        (``(len(nonblank), -1)`` on a page without one), found once for every rule."""
-        at = [k for k, x in enumerate(nonblank) if prose(x)]
-        return (at[0], at[-1]) if at else (len(nonblank), -1)
+        (``(len(nonblank), -1)`` on a page without one), found once for every rule
+        (kept in ``span``: a ``functools.cache`` wrapper made per call costs more)."""
+        if not span:
+            at = [k for k, x in enumerate(nonblank) if prose(x)]
+            span.append((at[0], at[-1]) if at else (len(nonblank), -1))
+        return span[0]
 
     # one search over the page's lines tells which of the rare shapes it has at all
     joined = "\n".join(x.text for x in nonblank)
