@@ -920,7 +920,6 @@ class BoilerplateStage:
         found: dict[int, tuple[str, dict[str, Any]]] = {}
         timeout = self.config.regex_timeout
         off = run.prefilter_off
-        nfkc = unicodedata.is_normalized("NFKC", "\n".join(ln.text for ln in alive))
         compiled = a.compiled
         always = a.always
         exact = a.exact
@@ -1025,7 +1024,10 @@ class BoilerplateStage:
             key = keys.get(text)
             if key is None:
                 # a line NFKC leaves as it is: its exact form is its case-folded text
-                # trimmed (it has single spaces, and case folding makes no whitespace)
+                # trimmed (it has single spaces, and case folding makes no whitespace);
+                # asked of this line alone (not of the page's lines joined: a line feed
+                # composes with nothing, so the answers agree), as few lines get here
+                nfkc = unicodedata.is_normalized("NFKC", text)
                 key = text.casefold().strip(_KEY_TRIM) if nfkc else line_key(text)
                 keys[text] = key
             k = exact.get(key)
