@@ -751,6 +751,8 @@ class _Run:
     tried_anywhere: set[str] = field(default_factory=set)
     #: line texts the zone-bound screen turns away (shared by the passes: _Memo)
     zone_misses: set[str] = field(default_factory=set)
+    #: whether any of ``lines`` ends with one of the endings (the key)
+    ends_as: dict[tuple[str, ...], bool] = field(default_factory=dict)
 
     def prose(self, line: Line) -> bool:
         """:func:`~.layout.is_prose` of a line, computed once per document."""
@@ -1284,8 +1286,12 @@ class BoilerplateStage:
             r = c.rule
             endings = r.strong_endings + r.weak_endings
             # one C-level pass over the lines' ends (a search of the page's text for
-            # each ending and a line feed cost about as much per ending)
-            if not any(map(operator.methodcaller("endswith", endings), map(_TEXT, run.lines))):
+            # each ending and a line feed cost about as much per ending), once a pass
+            ends = run.ends_as.get(endings)
+            if ends is None:
+                ends = any(map(operator.methodcaller("endswith", endings), map(_TEXT, run.lines)))
+                run.ends_as[endings] = ends
+            if not ends:
                 continue  # no line ends as a snippet does: no pair
             alive = run.alive()
             pairs: list[tuple[int, bool]] = []  # (position in alive of the title, strong?)
