@@ -1146,10 +1146,14 @@ class BoilerplateStage:
                 alive = [ln for ln in alive if ln.text not in run.no_anywhere]
             found = self._anywhere(self.anywhere, run, alive)
             run.removed.update(found)
-            run.tried_anywhere.update(ln.text for ln in alive if ln.index not in found)
+            if found:
+                run.tried_anywhere.update(ln.text for ln in alive if ln.index not in found)
+            else:
+                run.tried_anywhere.update(map(_TEXT, alive))
             return
         if zones is not None:  # zone-bound rules: only lines in a zone can match
-            alive = [ln for ln in alive if ln.index in zones["edges"]]
+            edge = zones["edges"]
+            alive = [ln for ln in alive if ln.index in edge] if edge else []
             screen = self.zone_screen
             if screen is not None:
                 # The screen's False is a function of the line's text (its words, key,
