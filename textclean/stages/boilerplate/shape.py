@@ -44,7 +44,6 @@ Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -295,12 +294,16 @@ def apply(
         def prose(ln: Line) -> bool:
             return is_prose(ln.text, pmw)
 
-    @functools.cache
+    span: list[tuple[int, int]] = []
+
     def prose_span() -> tuple[int, int]:
         """The positions in ``nonblank`` of the first and the last prose line
-        (``(len(nonblank), -1)`` on a page without one), found once for every rule."""
-        at = [k for k, x in enumerate(nonblank) if prose(x)]
-        return (at[0], at[-1]) if at else (len(nonblank), -1)
+        (``(len(nonblank), -1)`` on a page without one), found once for every rule
+        (kept in ``span``: a ``functools.cache`` wrapper made per call costs more)."""
+        if not span:
+            at = [k for k, x in enumerate(nonblank) if prose(x)]
+            span.append((at[0], at[-1]) if at else (len(nonblank), -1))
+        return span[0]
 
     @functools.cache
     def first_prose_at() -> int:
@@ -459,7 +462,11 @@ def byline_lines(
     if not removed:
         return frozenset()
     for k, ln in enumerate(nonblank):
-        if ln.index in removed or ln.words > 8 or not DATE_LINE.fullmatch(ln.text):
+        if ln.index in removed or ln.words > 8:
+            continue
+        # every date DATE_LINE reads holds a digit: one search for it first (a line
+        # without one fails the full pattern several times slower)
+        if not _DIGIT.search(ln.text) or not DATE_LINE.fullmatch(ln.text):
             continue
         out.add(ln.index)
         if k and nonblank[k - 1].index not in removed and nonblank[k - 1].words <= 4:
