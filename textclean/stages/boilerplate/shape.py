@@ -305,11 +305,19 @@ def apply(
             span.append((at[0], at[-1]) if at else (len(nonblank), -1))
         return span[0]
 
-    @functools.cache
+    first: list[int] = []
+
     def first_prose_at() -> int:
         """The position in ``nonblank`` of the first prose line (``len(nonblank)`` on a
-        page without one), read from the top only as far as that line."""
-        return next((k for k, x in enumerate(nonblank) if prose(x)), len(nonblank))
+        page without one), read from the top only as far as that line, once (kept in
+        ``first``, as ``span`` above)."""
+        if not first:
+            first.append(
+                span[0][0]
+                if span
+                else next((k for k, x in enumerate(nonblank) if prose(x)), len(nonblank))
+            )
+        return first[0]
 
     # one search over the page's lines tells which of the rare shapes it has at all
     joined = "\n".join(x.text for x in nonblank)
