@@ -34,7 +34,7 @@ NAME = "normalize"
 _INNER_SPACES = regex.compile(r"(?<=\S)[ \t]{2,}|(?<=\S)\t")
 _ALL_SPACES = regex.compile(r"[ \t]{2,}|\t")
 _BLANK_LINE = re.compile(r"^[^\S\n]+$", re.MULTILINE)
-_LEADING_SPACE = re.compile(r"^ ", re.MULTILINE)
+_WHITE_NEWLINE = re.compile(r"\n(?<=[^\S\n]\n)")
 _QUOTES = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'}
 )
@@ -82,11 +82,18 @@ class NormalizeStage:
             return False
         if "\r" in text or "\n\n\n" in text or " \n" in text or "\t\n" in text:
             return False
-        if _BLANK_LINE.search(text):  # a whitespace-only line
+        # A whitespace-only line (the text ends in "\n") ends in white space before a
+        # "\n": the cheap search for that, at each "\n", goes first.
+        if _WHITE_NEWLINE.search(text) and _BLANK_LINE.search(text):
             return False
+        # ("^" after re.MULTILINE: the start, or just after a "\n")
+        if not cfg.keep_indentation and (text.startswith(" ") or "\n " in text):
+            return False
+        if "\t" not in text and "  " not in text:  # both patterns need a tab or two spaces
+            return True
         if cfg.keep_indentation:
             return _INNER_SPACES.search(text) is None
-        return _ALL_SPACES.search(text) is None and _LEADING_SPACE.search(text) is None
+        return _ALL_SPACES.search(text) is None
 
     def __call__(self, doc: Document) -> Document:
         text = doc.text
