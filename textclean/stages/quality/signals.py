@@ -83,7 +83,7 @@ class _cached(Generic[_T]):
 
 
 def _nonblank_lines(text: str) -> list[str]:
-    return [ln for ln in map(str.strip, text.splitlines()) if ln]
+    return list(filter(None, map(str.strip, text.splitlines())))
 
 
 class Parsed:
@@ -174,7 +174,7 @@ class Parsed:
         short = np.flatnonzero(kw.vend - kw.vstart <= max_length)
         text = self.text
         starts, ends = kw.vstart[short].tolist(), kw.vend[short].tolist()
-        return [text[a:b] for a, b in zip(starts, ends, strict=True)]
+        return list(map(text.__getitem__, map(slice, starts, ends)))
 
     def ngram_chars(self) -> list[int]:
         """Top-n-gram characters (n = 2..4), then duplicate-n-gram characters (n = 5..10)."""
