@@ -479,11 +479,14 @@ def test_cjk_blocks_hold_every_cjk_character() -> None:
     """``layout.cjk_chars`` counts nothing in a text without a character of
     ``_CJK_BLOCKS``: every code point of ``CJK`` (Han, kana, Hangul, Thai) is in them;
     and a text of European letters and punctuation is not."""
-    from textclean.stages.boilerplate.layout import _CJK_BLOCKS, CJK, cjk_chars
+    from textclean.stages.boilerplate.layout import _CJK_BLOCKS, _CJK_SPAN, CJK, cjk_chars
 
     chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c < 0xE000]
     assert [c for c in chars if CJK.match(c) and not _CJK_BLOCKS.match(c)] == []
     assert _CJK_BLOCKS.search("Ça coûte 5 € — «très» cher…") is None
+    # the two-range screen before it holds every code point of the blocks
+    assert [c for c in chars if _CJK_BLOCKS.match(c) and not _CJK_SPAN.match(c)] == []
+    assert _CJK_SPAN.search("Ça coûte 5 € — «très» cher… “ok” ‘a’ – Ελλάδα Москва") is None
     assert cjk_chars("東京の図書館 opens — “today”") == 6
     assert cjk_chars("กรุงเทพ 2024") == 7
 

@@ -11,7 +11,8 @@ import pytest
 from textclean.config import Config
 from textclean.rules import RulePack
 from textclean.stages.boilerplate import _walk
-from textclean.stages.boilerplate.layout import Line
+from textclean.stages.boilerplate.layout import Line, layout_lines
+from textclean.stages.boilerplate.screen import canon
 from textclean.stages.boilerplate.stage import _AnyZone, build
 
 DATA = Path(__file__).parent / "data"
@@ -108,3 +109,33 @@ def test_the_self_check_decides_once_and_falls_back(monkeypatch: pytest.MonkeyPa
     assert a.walk == [None]
     masks = a.screen_lines([Line(0, 0, len(t), t) for t in text.split("\n")])
     assert masks[0] and not masks[1]
+
+
+def test_case_folding_makes_no_whitespace() -> None:
+    """The premise of skipping the whitespace search for lines ``layout_lines`` made:
+    the screen form (:func:`canon`) of a character that is not whitespace holds none."""
+    for cp in range(0x110000):
+        ch = chr(cp)
+        if not ch.isspace():
+            assert not any(c.isspace() for c in canon(ch)), hex(cp)
+
+
+@pytest.mark.parametrize("dense_on", [False, True])
+def test_lines_layout_made_get_the_masks_of_plain_lines(
+    zone: tuple[_AnyZone, _walk.Dense], dense_on: bool
+) -> None:
+    """Lines of :func:`layout_lines` (single spaces: no whitespace search) get the masks
+    the same texts get as plain lines (whose whitespace is searched for and collapsed)."""
+    a, dense = zone
+    text = "\n".join(_lines() + CRAFTED + [t.upper() for t in CRAFTED])
+    spaced = layout_lines(text)
+    plain = [Line(ln.index, ln.start, ln.end, ln.text) for ln in spaced]
+    assert all(type(ln) is not Line for ln in spaced)
+    a.walk[:] = [dense if dense_on else None]
+    try:
+        assert a.screen_lines(spaced) == a.screen_lines(plain)
+        # the raw texts, with their runs and kinds of whitespace, screen alike
+        raw = [Line(k, 0, 0, t.strip()) for k, t in enumerate(text.split("\n"))]
+        assert a.screen_lines(spaced) == a.screen_lines(raw)
+    finally:
+        a.walk.clear()

@@ -154,3 +154,24 @@ def test_clean_line_equals_its_regexes_applied_to_every_line(line: str, keep: bo
     else:
         want = norm._ALL_SPACES.sub(" ", want).lstrip(" ")
     assert stage.clean_line(line) == want
+
+
+def test_regex_space_is_what_the_regex_module_calls_white_space() -> None:
+    import re
+
+    import regex
+
+    from textclean.stages.normalize import REGEX_SPACE
+
+    ours = re.compile(f"[{REGEX_SPACE}]")
+    for cp in range(0x110000):
+        ch = chr(cp)
+        assert (ours.match(ch) is None) == (regex.match(r"\s", ch) is None), hex(cp)
+
+
+@given(st.text(alphabet=" \t\n\r\x0b\x1c\x85\u00a0\u3000a.é", max_size=12))
+def test_inner_space_screens_find_what_the_inner_spaces_pattern_finds(text: str) -> None:
+    from textclean.stages.normalize import _INNER_SPACE_SCREENS, _INNER_SPACES
+
+    found = any(p.search(text) for p in _INNER_SPACE_SCREENS)
+    assert found == (_INNER_SPACES.search(text) is not None)

@@ -93,3 +93,36 @@ def test_ngram_chars_by_hand() -> None:
     ids = np.array([0, 0, 0], dtype=np.int64)
     prefix = np.array([0, 2, 4, 6], dtype=np.int64)
     assert _kernel.ngram_chars(ids, prefix)[:2] == [10, 0]
+
+
+# Words and tails that reach every branch of the C4 line tests, the lower-casing (a
+# final sigma, a dotted capital I, the Kelvin sign), the sentence ends (closing
+# quotes and brackets, a line ending in a quote) and the repeated n-grams.
+_WORDS = ["the", "The", "of", "OF", "and", "word", "ΟΔΟΣ", "ΣΑΣ", "İs", "\u212aelvin", "a-b"]
+_INSIDE = [" ", " ", "  ", "\x1c", ". ", "? ", '." ', ".) ", "’ ", "[1] ", "[edit]", "# ", "{ "]
+_MARKS = ["Lorem Ipsum", "JavaScript", "Privacy Policy", "uses cookies", "terms of USE"]
+_TAILS = [".", "!", "?!", '."', '"', ".)", "...", "…", "[1].", ".[1]", "", ":", "{.", " ."]
+_LINE = st.tuples(
+    st.sampled_from(["", "", "- ", "• ", "  "]),
+    st.lists(
+        st.tuples(st.sampled_from(_WORDS + _MARKS[:1]), st.sampled_from(_INSIDE)),
+        min_size=1,
+        max_size=9,
+    ),
+    st.sampled_from(_WORDS + _MARKS),
+    st.sampled_from(_TAILS),
+    st.sampled_from(["\n", "\n", "\n\n", " \n"]),
+).map(lambda p: p[0] + "".join(w + s for w, s in p[1]) + p[2] + p[3] + p[4])
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(_LINE, max_size=30), st.integers(0, 3))
+def test_signals_equal_the_reference_on_generated_lines(lines: list[str], copies: int) -> None:
+    from tests import quality_reference
+
+    thresholds = quality.build(Config(), None).thresholds
+    text = "".join(lines * (1 + copies // 2))  # repeated lines, paragraphs and n-grams
+    assert signals.Parsed(text)._kernel_words is not None  # the compiled path
+    want = quality_reference.score(text, thresholds)
+    got, _ = signals.score(text, thresholds)
+    assert {k: got[k] for k in want} == want

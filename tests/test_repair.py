@@ -237,3 +237,18 @@ def test_mojibake_screen_is_necessary_for_ftfy_is_bad() -> None:
         s = "".join(rng.choice(pool) for _ in range(rng.randint(1, 6)))
         if badness.is_bad(s + "\n"):
             assert _MOJIBAKE_SCREEN.search(s), s
+
+
+@given(
+    st.text(
+        alphabet="ab \n\u00e9\u00c2\u00c3\u0152\u0153\u0085\u009f\u201c\u2014\U0001f600",
+        max_size=12,
+    )
+)
+def test_mojibake_screen_finds_what_its_two_branches_find(text: str) -> None:
+    import re
+
+    from textclean.stages.repair import _MOJIBAKE_SCREEN
+
+    branches = re.compile("[^\\x00-\\x7f]{2}|[\\x80-\\x9f\u0152\u0153\u00c2\u00c3]")
+    assert (_MOJIBAKE_SCREEN.search(text) is None) == (branches.search(text) is None)

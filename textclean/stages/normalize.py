@@ -34,7 +34,15 @@ NAME = "normalize"
 _INNER_SPACES = regex.compile(r"(?<=\S)[ \t]{2,}|(?<=\S)\t")
 _ALL_SPACES = regex.compile(r"[ \t]{2,}|\t")
 _BLANK_LINE = re.compile(r"^[^\S\n]+$", re.MULTILINE)
-_LEADING_SPACE = re.compile(r"^ ", re.MULTILINE)
+_WHITE_NEWLINE = re.compile(r"\n(?<=[^\S\n]\n)")
+#: What ``regex`` calls white space (``\s``; ``re`` also counts U+001C-U+001F).
+REGEX_SPACE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+#: Where ``_INNER_SPACES`` matches, one of these does: two spaces, a space and a tab,
+#: or a tab, after a character that is not white space. Each starts with its
+#: literal, which ``re`` searches for in C, and looks behind only where it is found.
+_INNER_SPACE_SCREENS = tuple(
+    re.compile(f"{lit}(?<=[^{REGEX_SPACE}]{lit})") for lit in ("  ", " \t", "\t")
+)
 _QUOTES = str.maketrans(
     {"‘": "'", "’": "'", "‚": "'", "‛": "'", "“": '"', "”": '"', "„": '"', "‟": '"'}
 )
@@ -82,11 +90,18 @@ class NormalizeStage:
             return False
         if "\r" in text or "\n\n\n" in text or " \n" in text or "\t\n" in text:
             return False
-        if _BLANK_LINE.search(text):  # a whitespace-only line
+        # A whitespace-only line (the text ends in "\n") ends in white space before a
+        # "\n": the cheap search for that, at each "\n", goes first.
+        if _WHITE_NEWLINE.search(text) and _BLANK_LINE.search(text):
             return False
+        # ("^" after re.MULTILINE: the start, or just after a "\n")
+        if not cfg.keep_indentation and (text.startswith(" ") or "\n " in text):
+            return False
+        if "\t" not in text and "  " not in text:  # both patterns need a tab or two spaces
+            return True
         if cfg.keep_indentation:
-            return _INNER_SPACES.search(text) is None
-        return _ALL_SPACES.search(text) is None and _LEADING_SPACE.search(text) is None
+            return not any(p.search(text) for p in _INNER_SPACE_SCREENS)
+        return _ALL_SPACES.search(text) is None
 
     def __call__(self, doc: Document) -> Document:
         text = doc.text

@@ -61,7 +61,14 @@ _SUSPECTS = re.compile(f"[&\\x1b\\x80-\\x9f\\ud800-\\udfff{_CONTROL_CLASS}]")
 # between ASCII letters fails it and never reaches ``is_bad``. Normalize's layout
 # (collapsing spaces and tabs to one space, folding quotes and dashes) never makes
 # a line pass it that failed it before.
-_MOJIBAKE_SCREEN = re.compile("[^\\x00-\\x7f]{2}|[\\x80-\\x9f\u0152\u0153\u00c2\u00c3]")
+# Written as one pattern that starts with a character class (a non-ASCII character,
+# then either the next one is non-ASCII too, or this one is of the set, looked at
+# from behind): ``re`` then skips ahead to each candidate character in C instead of
+# trying the alternation at every position (about 7x faster on prose); it matches
+# where "[^\\x00-\\x7f]{2}|[\\x80-\\x9f\u0152\u0153\u00c2\u00c3]" does.
+_MOJIBAKE_SCREEN = re.compile(
+    "[^\\x00-\\x7f](?:[^\\x00-\\x7f]|(?<=[\\x80-\\x9f\u0152\u0153\u00c2\u00c3]))"
+)
 
 
 def _ftfy_config(cfg: RepairConfig) -> TextFixerConfig:
@@ -104,6 +111,12 @@ class RepairStage:
 
     def could_change(self, line: str) -> bool:
         """False only when ftfy (as configured) provably leaves ``line`` unchanged."""
+        return self._could_change(line, screened=False)
+
+    def _could_change(self, line: str, screened: bool) -> bool:
+        """:meth:`could_change`; ``screened``: the mojibake screen is known to find
+        nothing in ``line`` (so ftfy's detector is not needed, and the screen is not
+        run again)."""
         if not self._fast_path:  # type: ignore[attr-defined]
             return True
         if _SUSPECTS.search(line) and _TRIGGERS.search(line):
@@ -116,6 +129,7 @@ class RepairStage:
         # as fix_line_once shows it to ftfy: ending in "\n" (see there)
         return (
             self.config.fix_encoding
+            and not screened
             and _MOJIBAKE_SCREEN.search(line) is not None
             and is_bad(line.rstrip("\r\n") + "\n")
         )
@@ -186,9 +200,10 @@ class RepairStage:
         text = doc.text
         # (the layout test first: when it fails the text goes line by line anyway, and
         # could_change would have run ftfy's mojibake detector on all of it for nothing)
-        if (
-            self.layout is None or text.isascii() or _MOJIBAKE_SCREEN.search(text) is None
-        ) and not self.could_change(text):
+        if self.layout is None or text.isascii():
+            if not self.could_change(text):
+                return doc
+        elif _MOJIBAKE_SCREEN.search(text) is None and not self._could_change(text, True):
             return doc
         changes: list[Change] = []
         pos = 0

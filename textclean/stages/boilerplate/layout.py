@@ -54,13 +54,20 @@ _CJK_BLOCKS = re.compile(
 )
 
 
+#: Two ranges holding every range of :data:`_CJK_BLOCKS` (and the code points between
+#: them) but the Latin, Greek and Cyrillic letters and General Punctuation's quotes and
+#: dashes: a class of two ranges scans several times faster than the blocks' eight, and
+#: most non-ASCII prose holds no character of it.
+_CJK_SPAN = re.compile("[\u0e00-\u11ff\u2e80-\U0003ffff]")
+
+
 def cjk_chars(text: str) -> int:
     """Characters of scripts written without spaces (Han, kana, Hangul, Thai).
 
-    >>> cjk_chars("東京の図書館 opens"), cjk_chars("plain ASCII")
-    (6, 0)
+    >>> cjk_chars("東京の図書館 opens"), cjk_chars("plain ASCII"), cjk_chars("“café” – ok")
+    (6, 0, 0)
     """
-    if text.isascii() or _CJK_BLOCKS.search(text) is None:
+    if text.isascii() or _CJK_SPAN.search(text) is None or _CJK_BLOCKS.search(text) is None:
         return 0
     return len(CJK.findall(text))
 

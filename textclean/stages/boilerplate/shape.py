@@ -29,8 +29,8 @@ The rules, each switchable in the data (``enabled``):
     blocks is bad", kept to the page edges).
 
 ``boilerplate.shape.chrome_run``, ``link_list``, ``menu``, ``stutter``, ``calendar``,
-``hostname``, ``empty_item``, ``author_line`` and ``bare_count`` are described at their
-functions below.
+``hostname``, ``empty_item``, ``author_line``, ``bare_count``, ``selector`` and
+``crumb_list`` are described at their functions below.
 
 Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 
@@ -44,7 +44,6 @@ Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 
 from __future__ import annotations
 
-import functools
 import itertools
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -65,6 +64,8 @@ RULE_HOSTNAME = "boilerplate.shape.hostname"
 RULE_EMPTY_ITEM = "boilerplate.shape.empty_item"
 RULE_AUTHOR_LINE = "boilerplate.shape.author_line"
 RULE_BARE_COUNT = "boilerplate.shape.bare_count"
+RULE_SELECTOR = "boilerplate.shape.selector"
+RULE_CRUMB_LIST = "boilerplate.shape.crumb_list"
 #: The phrase rule that removes a comment's author line ("Ana said...", "1. Ana on
 #: June 7, 2007 at 2:29 am"): the lines under it, up to the next removed line, are the
 #: comment a reader wrote, which the context rules never take.
@@ -133,6 +134,13 @@ class ShapeParams:
     bare_count: bool = True
     bare_count_max_digits: int = 3
     bare_count_max_lines: int = 4
+    selector: bool = True
+    selector_min_items: int = 7
+    selector_max_words: int = 4
+    selector_max_above: int = 20
+    crumb_list: bool = True
+    crumb_list_min_items: int = 3
+    crumb_list_max_words: int = 6
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Mapping[str, Any]]) -> ShapeParams:
@@ -170,6 +178,17 @@ class ShapeParams:
                 "enabled": "bare_count",
                 "max_digits": "bare_count_max_digits",
                 "max_lines": "bare_count_max_lines",
+            },
+            "selector": {
+                "enabled": "selector",
+                "min_items": "selector_min_items",
+                "max_words": "selector_max_words",
+                "max_above": "selector_max_above",
+            },
+            "crumb_list": {
+                "enabled": "crumb_list",
+                "min_items": "crumb_list_min_items",
+                "max_words": "crumb_list_max_words",
             },
             "link_list": {
                 "enabled": "link_list",
@@ -275,12 +294,30 @@ def apply(
         def prose(ln: Line) -> bool:
             return is_prose(ln.text, pmw)
 
-    @functools.cache
+    span: list[tuple[int, int]] = []
+
     def prose_span() -> tuple[int, int]:
         """The positions in ``nonblank`` of the first and the last prose line
-        (``(len(nonblank), -1)`` on a page without one), found once for every rule."""
-        at = [k for k, x in enumerate(nonblank) if prose(x)]
-        return (at[0], at[-1]) if at else (len(nonblank), -1)
+        (``(len(nonblank), -1)`` on a page without one), found once for every rule
+        (kept in ``span``: a ``functools.cache`` wrapper made per call costs more)."""
+        if not span:
+            at = [k for k, x in enumerate(nonblank) if prose(x)]
+            span.append((at[0], at[-1]) if at else (len(nonblank), -1))
+        return span[0]
+
+    first: list[int] = []
+
+    def first_prose_at() -> int:
+        """The position in ``nonblank`` of the first prose line (``len(nonblank)`` on a
+        page without one), read from the top only as far as that line, once (kept in
+        ``first``, as ``span`` above)."""
+        if not first:
+            first.append(
+                span[0][0]
+                if span
+                else next((k for k, x in enumerate(nonblank) if prose(x)), len(nonblank))
+            )
+        return first[0]
 
     # one search over the page's lines tells which of the rare shapes it has at all
     joined = "\n".join(x.text for x in nonblank)
@@ -368,6 +405,11 @@ def apply(
     # both need lines other rules removed
     if params.menu and len(removed) + len(found) >= min(1, params.menu_min_removed):
         _menus(nonblank, removed, found, params, code, prose)
+    # after the menus: a bulleted menu beside removed lines is the menu rule's
+    if params.selector:
+        _selectors(nonblank, removed, found, params, code, first_prose_at)
+    if params.crumb_list:
+        _crumb_lists(nonblank, removed, found, params, code, first_prose_at)
     if params.chrome_run and len(removed) + len(found) >= params.chrome_run_min_removed:
         _chrome_runs(nonblank, removed, found, params, code | comment, prose)
     return found
@@ -428,7 +470,11 @@ def byline_lines(
     if not removed:
         return frozenset()
     for k, ln in enumerate(nonblank):
-        if ln.index in removed or ln.words > 8 or not DATE_LINE.fullmatch(ln.text):
+        if ln.index in removed or ln.words > 8:
+            continue
+        # every date DATE_LINE reads holds a digit: one search for it first (a line
+        # without one fails the full pattern several times slower)
+        if not _DIGIT.search(ln.text) or not DATE_LINE.fullmatch(ln.text):
             continue
         out.add(ln.index)
         if k and nonblank[k - 1].index not in removed and nonblank[k - 1].words <= 4:
@@ -748,6 +794,189 @@ def _menus(
             k += 1
 
 
+#: A selector's entry: opens with a letter, holds no digit, and ends no sentence,
+#: clause or lead-in.
+_SELECTOR_DIGIT = regex.compile(r"\d")
+_SELECTOR_END = (".", "!", "?", ":", ";", ",", "。", "、", "！", "？", "：", "…", "，")
+
+
+def _selector_entry(x: Line, mark: str | None, max_words: int) -> bool:
+    """Whether ``x`` is an entry of a selector whose first entry opens with ``mark``
+    (a bullet, or None for none): the same opening, at most ``max_words`` words after
+    it, a letter first, no digit, and no sentence, clause or lead-in ending."""
+    bullet = _BULLET.match(x.text)
+    if (bullet.group()[0] if bullet else None) != mark:
+        return False
+    words = x.words - (1 if bullet else 0)
+    if not 1 <= words <= max_words or x.text.endswith(_SELECTOR_END):
+        return False
+    body = x.text[bullet.end() :] if bullet else x.text
+    return body[:1].isalpha() and _SELECTOR_DIGIT.search(body) is None
+
+
+def _selectors(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+    first_prose_at: Callable[[], int],
+) -> None:
+    """``boilerplate.shape.selector``: a long list of short names above the text.
+
+    A city or region selector, a category menu, a tag cloud, a search form's options
+    printed one to a line over the article: at least ``min_items`` lines (lines other
+    rules removed may stand among them) of at most ``max_words`` words each, opening
+    with the same bullet as the first (or all with none), each opening with a letter
+    (after the bullet), none with a digit (an ingredient's or a table's quantity, a
+    date, a score), none ending in a sentence's, a clause's or a lead-in's mark, and
+    four in five capitalised (a glossary's lower-case index of terms above its first
+    entry is no menu). The whole run stands above the page's first prose line, and
+    plain entries end at the page's title (:func:`page_title`, the first line left of
+    four words or more, opening with a capital letter, not ending in a colon, a
+    semicolon or a comma), so a
+    short title under a
+    menu is never read as one more entry and a list right over the first paragraph
+    stays; bulleted entries end at any line that is not prose. It starts among the
+    page's first
+    ``max_above`` + 1 non-blank lines (a site's header), with no line above it ending
+    in a colon. A list right over the first paragraph, a list under a
+    lead-in ("The modules of this chapter are:", a manual's contents page), a page
+    without a prose line (the list may be the page's text) and a list inside or under
+    the text (an article's own list of names) keep it.
+    """
+    first_prose = first_prose_at()
+    if first_prose >= len(nonblank) or first_prose < params.selector_min_items:
+        return  # no prose, or no room above it for the list
+    title = page_title(nonblank, removed, found)
+    k = 0
+    while k < min(first_prose, params.selector_max_above + 1):
+        x = nonblank[k]
+        if x.index not in removed and x.text.endswith((":", "：")):
+            return  # a lead-in: the lists under it are the text's
+        if x.index in removed or x.index in found or x.index in code or x.text == title:
+            k += 1
+            continue
+        bullet = _BULLET.match(x.text)
+        mark = bullet.group()[0] if bullet else None
+        if not _selector_entry(x, mark, params.selector_max_words):
+            k += 1
+            continue
+        members: list[Line] = []
+        j = k
+        while j < first_prose:
+            y = nonblank[j]
+            if y.index in removed or y.index in found:
+                pass
+            elif (
+                y.index not in code
+                and y.text != title
+                and _selector_entry(y, mark, params.selector_max_words)
+            ):
+                members.append(y)
+            else:
+                break
+            j += 1
+        capital = sum(1 for m in members if _capitalised(m.text))
+        # what ends plain entries is the page's title, opening with a capital letter
+        # and ending in no lead-in or clause mark (a short title would read as one more
+        # entry; a program's line or a numbered heading is no title); a title under bulleted
+        # entries has no bullet, so it ends them anyway
+        stop = nonblank[j] if j < first_prose else None
+        ended = stop is not None and (
+            mark is not None
+            or (
+                stop.text == title
+                and stop.text[:1].isupper()
+                and not stop.text.endswith((":", ";", ",", "：", "；", "，"))
+            )
+        )
+        if ended and len(members) >= params.selector_min_items and 5 * capital >= 4 * len(members):
+            ev = {"entries": len(members), "bullet": mark or ""}
+            for m in members:
+                found[m.index] = (RULE_SELECTOR, {"line": m.index + 1, **ev})
+        k = max(j, k + 1)
+
+
+#: A list entry's number ("1. ", "2) ") and what follows it.
+_ENTRY_NUMBER = regex.compile(r"(\d{1,2})[.)]\s+(?=\S)")
+
+
+def _entry_of(x: Line) -> tuple[str, str] | None:
+    """The opening of a list entry (its number, or its bullet) and its text, or None
+    for a line that opens no list entry."""
+    m = _ENTRY_NUMBER.match(x.text)
+    if m is not None:
+        return m.group(1), x.text[m.end() :]
+    m = _BULLET.match(x.text)
+    if m is not None:
+        return m.group()[0], x.text[m.end() :].strip()
+    return None
+
+
+def _crumb_lists(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+    first_prose_at: Callable[[], int],
+) -> None:
+    """``boilerplate.shape.crumb_list``: a breadcrumb printed as a list over the title.
+
+    At least ``min_items`` entries numbered 1, 2, 3 ... in order, or opening with the
+    same bullet ("1. Forum", "2. Travel", "3. <the title>"; "- Home", "- Government",
+    "- <the title>"), the last of which is the next line's text (the page's title under
+    its breadcrumb, compared case-insensitively), every entry above it of at most
+    ``max_words`` words and ending no sentence, the whole list above the page's first
+    prose line. The entries go (the ones other rules left); the title stays. A list
+    whose last entry is not printed again right under it (a contents list, a list of
+    steps) is no breadcrumb.
+    """
+    first_prose = first_prose_at()
+    if first_prose < params.crumb_list_min_items:
+        return  # the entries stand above the first prose line
+    k = 0
+    while k < first_prose:
+        head = _entry_of(nonblank[k])
+        if head is None or (head[0].isdigit() and head[0] != "1"):
+            k += 1
+            continue
+        numbered = head[0].isdigit()
+        entries = [nonblank[k]]
+        j = k + 1
+        while j < first_prose:
+            e = _entry_of(nonblank[j])
+            if e is None:
+                break
+            if numbered and e[0] != str(len(entries) + 1):
+                break
+            if not numbered and e[0] != head[0]:
+                break
+            entries.append(nonblank[j])
+            j += 1
+        if len(entries) >= params.crumb_list_min_items and j < len(nonblank):
+            title = nonblank[j].text.casefold()
+            last = _entry_of(entries[-1])
+            ok = (
+                last is not None
+                and title
+                and last[1].casefold() == title
+                and nonblank[j].index not in code
+                and all(
+                    (x.words - 1) <= params.crumb_list_max_words and not ends_sentence(x.text)
+                    for x in entries[:-1]
+                )
+                and not any(x.index in code for x in entries)
+            )
+            if ok:
+                ev = {"entries": len(entries), "title": nonblank[j].text}
+                for x in entries:
+                    if x.index not in removed and x.index not in found:
+                        found[x.index] = (RULE_CRUMB_LIST, {"line": x.index + 1, **ev})
+        k = max(j, k + 1)
+
+
 def _capitalised(text: str) -> bool:
     """Whether the first letter or digit after a bullet is upper-case or a digit."""
     for ch in text:
@@ -768,9 +997,15 @@ CREDIT = regex.compile(
 )
 
 #: Rules whose removals are too weak to show that their neighbours are chrome: a bare
-#: number or symbol also stands between the fields of a table or a contact block.
+#: number or symbol also stands between the fields of a table or a contact block, and
+#: the line under a selector's last entry is as often the page's title as more chrome.
 WEAK_CONTEXT = frozenset(
-    {"boilerplate.stub.bare_number", "boilerplate.stub.lone_symbol", RULE_BARE_COUNT}
+    {
+        "boilerplate.stub.bare_number",
+        "boilerplate.stub.lone_symbol",
+        RULE_BARE_COUNT,
+        RULE_SELECTOR,
+    }
 )
 
 

@@ -37,6 +37,7 @@ import bisect
 import dataclasses
 import itertools
 import math
+import operator
 import re
 import unicodedata
 import warnings
@@ -62,6 +63,7 @@ from textclean.stages.boilerplate import _walk, classifier, region, shape
 from textclean.stages.boilerplate.layout import (
     _CLOSERS,
     Line,
+    _SpacedLine,
     count_words,
     is_prose,
     is_snippet,
@@ -422,11 +424,18 @@ class _AnyZone:
         masks = [0] * len(lines)
         if self.screen.kind != ahocorasick.AHOCORASICK or not lines:
             return masks
-        joined = canon("\n".join(ln.text for ln in lines))
-        if "  " in joined or (
-            any(ch in joined for ch in _ASCII_ODD_SPACE)
-            if joined.isascii()
-            else _ODD_SPACE.search(joined) is not None
+        joined = canon("\n".join([ln.text for ln in lines]))
+        # Lines :func:`layout_lines` made (``_SpacedLine``) have single spaces and no
+        # other whitespace, and case folding makes no whitespace of another character
+        # (tests/test_boilerplate_screen_walk.py checks every code point): their joined
+        # form is its own screen form, so the search for whitespace is skipped.
+        if not all(type(ln) is _SpacedLine for ln in lines) and (
+            "  " in joined
+            or (
+                any(ch in joined for ch in _ASCII_ODD_SPACE)
+                if joined.isascii()
+                else _ODD_SPACE.search(joined) is not None
+            )
         ):
             joined = _SPACES.sub(" ", joined)
         dense = self._dense(len(joined))
@@ -603,6 +612,9 @@ class _ZoneScreen:
             return True  # let each rule try (and time out) on its own
 
 
+#: A line's text (``Line.text``), for C-level passes over lines.
+_TEXT = operator.attrgetter("text")
+
 #: A credit line of the article: a section cut stops above such lines at the very end.
 _CREDIT = shape.CREDIT
 
@@ -739,9 +751,8 @@ class _Run:
     tried_anywhere: set[str] = field(default_factory=set)
     #: line texts the zone-bound screen turns away (shared by the passes: _Memo)
     zone_misses: set[str] = field(default_factory=set)
-    #: every line's text followed by "\n" (a line ends with ``s`` iff ``s + "\n"`` is
-    #: in it, for ``s`` without a line feed); None: not made
-    ends: str | None = None
+    #: whether any of ``lines`` ends with one of the endings (the key)
+    ends_as: dict[tuple[str, ...], bool] = field(default_factory=dict)
 
     def prose(self, line: Line) -> bool:
         """:func:`~.layout.is_prose` of a line, computed once per document."""
@@ -817,6 +828,17 @@ class BoilerplateStage:
     edges: EdgeMasks | None = None
     #: the memo of the last document this stage worked on (:func:`_memo_for`)
     memo_slot: _MemoSlot = field(default_factory=_MemoSlot, init=False, compare=False, repr=False)
+    #: ``rules`` of each kind, in file order (made from ``rules``: the passes ask for
+    #: the few section, orphan-heading and teaser rules without a loop over all rules)
+    by_kind: Mapping[str, tuple[Compiled, ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        kinds: dict[str, list[Compiled]] = {}
+        for c in self.rules:
+            kinds.setdefault(c.rule.kind, []).append(c)
+        object.__setattr__(self, "by_kind", {k: tuple(v) for k, v in kinds.items()})
 
     # ------------------------------------------------------------------ matching
 
@@ -900,7 +922,6 @@ class BoilerplateStage:
         found: dict[int, tuple[str, dict[str, Any]]] = {}
         timeout = self.config.regex_timeout
         off = run.prefilter_off
-        nfkc = unicodedata.is_normalized("NFKC", "\n".join(ln.text for ln in alive))
         compiled = a.compiled
         always = a.always
         exact = a.exact
@@ -1005,7 +1026,10 @@ class BoilerplateStage:
             key = keys.get(text)
             if key is None:
                 # a line NFKC leaves as it is: its exact form is its case-folded text
-                # trimmed (it has single spaces, and case folding makes no whitespace)
+                # trimmed (it has single spaces, and case folding makes no whitespace);
+                # asked of this line alone (not of the page's lines joined: a line feed
+                # composes with nothing, so the answers agree), as few lines get here
+                nfkc = unicodedata.is_normalized("NFKC", text)
                 key = text.casefold().strip(_KEY_TRIM) if nfkc else line_key(text)
                 keys[text] = key
             k = exact.get(key)
@@ -1035,9 +1059,7 @@ class BoilerplateStage:
             -1,
         )
         credits_all = -1  # the page's trailing credit lines (counted when needed)
-        for c in self.rules:
-            if c.rule.kind != "section":
-                continue
+        for c in self.by_kind.get("section", ()):
             r = c.rule
             # a heading stands at or after min_position or after the last prose line,
             # with at most max_block_lines below it
@@ -1124,10 +1146,14 @@ class BoilerplateStage:
                 alive = [ln for ln in alive if ln.text not in run.no_anywhere]
             found = self._anywhere(self.anywhere, run, alive)
             run.removed.update(found)
-            run.tried_anywhere.update(ln.text for ln in alive if ln.index not in found)
+            if found:
+                run.tried_anywhere.update(ln.text for ln in alive if ln.index not in found)
+            else:
+                run.tried_anywhere.update(map(_TEXT, alive))
             return
         if zones is not None:  # zone-bound rules: only lines in a zone can match
-            alive = [ln for ln in alive if ln.index in zones["edges"]]
+            edge = zones["edges"]
+            alive = [ln for ln in alive if ln.index in edge] if edge else []
             screen = self.zone_screen
             if screen is not None:
                 # The screen's False is a function of the line's text (its words, key,
@@ -1147,7 +1173,7 @@ class BoilerplateStage:
                     else:
                         misses.add(ln.text)
                 alive = kept
-        line_rules = [c for c in self.rules if c.rule.kind == "line"] if alive else []
+        line_rules = self.by_kind.get("line", ()) if alive else ()
         for ln in alive:
             for c in line_rules:
                 r = c.rule
@@ -1233,9 +1259,11 @@ class BoilerplateStage:
     def _orphan_headings(self, run: _Run, zones: dict[str, set[int]]) -> None:
         alive = run.alive()
         where: set[int] = set()
-        orphans = [c for c in self.rules if c.rule.kind == "orphan_heading"]
+        orphans = self.by_kind.get("orphan_heading", ())
         for c in orphans:
             where |= zones[c.rule.zone]
+        if not where:
+            return  # no line stands where an orphan-heading rule looks
         for k, ln in enumerate(alive):
             if ln.index not in where:
                 continue
@@ -1258,16 +1286,16 @@ class BoilerplateStage:
                     break
 
     def _teasers(self, run: _Run, zones: dict[str, set[int]]) -> None:
-        for c in self.rules:
+        for c in self.by_kind.get("teaser", ()):
             r = c.rule
-            if r.kind != "teaser":
-                continue
             endings = r.strong_endings + r.weak_endings
-            if (
-                run.ends is not None
-                and all("\n" not in e for e in endings)
-                and not any(e + "\n" in run.ends for e in endings)
-            ):
+            # one C-level pass over the lines' ends (a search of the page's text for
+            # each ending and a line feed cost about as much per ending), once a pass
+            ends = run.ends_as.get(endings)
+            if ends is None:
+                ends = any(map(operator.methodcaller("endswith", endings), map(_TEXT, run.lines)))
+                run.ends_as[endings] = ends
+            if not ends:
                 continue  # no line ends as a snippet does: no pair
             alive = run.alive()
             pairs: list[tuple[int, bool]] = []  # (position in alive of the title, strong?)
@@ -1410,7 +1438,6 @@ class BoilerplateStage:
             edge_of=memo.edges,
             zone_misses=memo.zone_misses,
         )
-        run.ends = "\n".join([ln.text for ln in lines]) + "\n"
         pmw = self.config.prose_min_words
         run.snippets = text.count("…") >= 2 and (
             sum(1 for ln in lines if ln.text.endswith("…") and is_snippet(ln.text, pmw)) >= 2
@@ -1623,6 +1650,8 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         "empty_item": shape.RULE_EMPTY_ITEM,
         "author_line": shape.RULE_AUTHOR_LINE,
         "bare_count": shape.RULE_BARE_COUNT,
+        "selector": shape.RULE_SELECTOR,
+        "crumb_list": shape.RULE_CRUMB_LIST,
     }
     for switch, rule_id in switches.items():
         if _selected(rule_id, config.boilerplate.enable):

@@ -216,13 +216,69 @@ _SPLIT_CONTRACTION = regex.compile(
     r"\b(\w+) ((?:n['’]t|['’](?:s|ll|re|ve|m|d)))(?=[\s.,;:!?)\"”]|$)", regex.IGNORECASE
 )
 RESIDUE_RULE = "spin.c.split_contraction"
+#: A hyphenated word split into its parts by spaces ("mixed - reality", "high - tech"):
+#: a run of two or more lower-case parts (letters or digits) joined by " - ".
+_SPLIT_HYPHEN = regex.compile(r"(?<![\w'’-])[\p{Ll}\p{N}]+(?: - [\p{Ll}\p{N}]+)+(?![\w'’-])")
+#: Words that make a two-part " - " run a dash between clauses, not a hyphenated word
+#: ("the focus - for good or ill").
+_DASH_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "but",
+        "by",
+        "for",
+        "from",
+        "if",
+        "in",
+        "is",
+        "it",
+        "of",
+        "on",
+        "or",
+        "so",
+        "that",
+        "the",
+        "then",
+        "this",
+        "to",
+        "was",
+        "which",
+        "who",
+        "with",
+    ]
+)
+HYPHEN_RULE = "spin.c.split_hyphen"
+#: A lower-case function word the spinner glued to the capitalised word after it when it
+#: joined its tokens back ("inLooper", "duringApple").
+_GLUED = regex.compile(
+    r"^(in|on|at|of|to|by|for|from|with|during|about|and|the)(\p{Lu}\p{Ll}+(?:['’]\w+)?)$"
+)
 #: Distinct T1 forms of the thesaurus spinner a document needs before a recurring spun
 #: name counts as that spinner's rewrite of every occurrence on the ``name_repeat`` way
 #: into :meth:`DespinStage._recurring_name`.
 NAME_REPEAT_T1 = 3
-#: Odds an ordinary WordNet lemma ("done" for through, "squad" for team) needs in a
-#: WordNet-sense spin (chosen on the emulated family-c pairs: 30, 100, 300, 1000 tried).
+#: Odds an ordinary WordNet lemma of a function word ("done" for through, "along" for on:
+#: ``SENSE_FUNCTION_WORDS``) needs in a WordNet-sense spin (chosen on the emulated
+#: family-c pairs: 30, 100, 300, 1000 tried).
 SENSE_ORDINARY_MARGIN = 100.0
+#: ... and one of a content word ("squad" for team, "taxation" for tax). On the real
+#: family-c pairs (cross-validated) such edits with odds of 100-300 mostly gave words
+#: their writers used or a lemma of another word ("hoard" for collected, "realise" for
+#: see, "a terminal" for an end; see docs/despin.md).
+SENSE_CONTENT_MARGIN = 300.0
+#: The function words whose WordNet lemmas ``wordnet_ordinary_lemmas.tsv`` lists
+#: (``FUNCTION_WORDS`` of ``bench/despin/wordnet_lemmas.py``, which builds it).
+_SENSE_FUNCTION_TEXT = (
+    "on in at as be will just about before through all out off up over more so can may it"
+    " have do not no also only even now still back well after then there here very much"
+    " into from with by for of to and or but if than when while because since until under"
+    " between during without within along across around against"
+)
+SENSE_FUNCTION_WORDS = frozenset(_SENSE_FUNCTION_TEXT.split())
 #: The learned reliability factor stays within [1/this, this]: a spun form the pairs show
 #: fifty times for one original and never otherwise would gain 10^4 and more, enough to
 #: carry a T3 match past any margin (1000 changes no real-set figure; 100 cost 0.3 points).
@@ -263,6 +319,94 @@ def split_contractions(text: str) -> list[tuple[int, int, str]]:
     return [
         (m.start(), m.end(), m.group(1) + m.group(2)) for m in _SPLIT_CONTRACTION.finditer(text)
     ]
+
+
+def split_hyphens(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every " - " inside a word a tokenizer split at its hyphens
+    ("mixed - reality", "state - of - the - art"), the run's parts all lower case; a
+    two-part run whose second part is a function word is a dash ("focus - for good").
+
+    >>> text = "a high - tech pop - up card, the focus - for good. Yes - no"
+    >>> [text[s:e] for s, e in split_hyphens(text)]
+    [' - ', ' - ']
+    >>> split_hyphens("a high-tech card")
+    []
+    """
+    out: list[tuple[int, int]] = []
+    for m in _SPLIT_HYPHEN.finditer(text):
+        parts = m.group().split(" - ")
+        if len(parts) == 2 and parts[1] in _DASH_WORDS:
+            continue
+        at = m.start()
+        for part in parts[:-1]:
+            at += len(part)
+            out.append((at, at + 3))
+            at += 3
+    return out
+
+
+def unglued(word: str) -> str:
+    """``word`` with a function word the spinner glued to the capitalised word after it
+    set apart again ("inLooper's" -> "in Looper's"); other words unchanged.
+
+    >>> unglued("duringApple’s"), unglued("iPhone’s"), unglued("McDonald's")
+    ('during Apple’s', 'iPhone’s', "McDonald's")
+    """
+    m = _GLUED.match(word)
+    return f"{m.group(1)} {m.group(2)}" if m else word
+
+
+def _join_hyphens(
+    text: str, changes: list[Change], gaps: Sequence[tuple[int, int]]
+) -> list[Change]:
+    """``changes`` with every " - " gap of ``gaps`` closed to "-": a change that ends or
+    starts at a gap takes it in (so a restored word joins its compound, "motley -
+    reality" -> "mixed-reality"), else the gap's two neighbouring words become one
+    change of their own (rule ``HYPHEN_RULE``)."""
+    out = sorted(changes, key=lambda c: c.start)
+    for gs, ge in gaps:
+        if any(c.start < ge and gs < c.end for c in out):
+            continue  # a change already spans the gap
+        left = next((k for k, c in enumerate(out) if c.end == gs), None)
+        right = next((k for k, c in enumerate(out) if c.start == ge), None)
+        if left is None and right is None:
+            ws = gs
+            while ws > 0 and (text[ws - 1].isalnum()):
+                ws -= 1
+            we = ge
+            while we < len(text) and text[we].isalnum():
+                we += 1
+            ev = {"tier": "t1", "split_hyphen": True}
+            joined = Change(ws, we, text[ws:gs] + "-" + text[ge:we], HYPHEN_RULE, ev)
+            if any(c.start < we and ws < c.end for c in out):
+                continue
+            out = sorted([*out, joined], key=lambda c: c.start)
+            continue
+        if left is not None and right is not None:
+            a, b = out[left], out[right]
+            merged = Change(a.start, b.end, a.after + "-" + b.after, a.rule, a.evidence)
+            out = [c for k, c in enumerate(out) if k not in (left, right)]
+        elif left is not None:
+            a = out[left]
+            we = ge
+            while we < len(text) and text[we].isalnum():
+                we += 1
+            if any(c.start < we and ge < c.end for c in out):
+                continue
+            merged = Change(a.start, we, a.after + "-" + text[ge:we], a.rule, a.evidence)
+            out = [c for k, c in enumerate(out) if k != left]
+        else:
+            assert right is not None
+            b = out[right]
+            ws = gs
+            while ws > 0 and text[ws - 1].isalnum():
+                ws -= 1
+            if any(c.start < gs and ws < c.end for c in out):
+                continue
+            merged = Change(ws, b.end, text[ws:gs] + "-" + b.after, b.rule, b.evidence)
+            out = [c for k, c in enumerate(out) if k != right]
+        out = sorted([*out, merged], key=lambda c: c.start)
+    return out
 
 
 def sense_flags(sense_distinct: int, words: int, text: str) -> bool:
@@ -910,11 +1054,12 @@ class DespinStage:
         margin = margin_factor * (
             self.config.t3_margin if e.tier == "t3" else self.config.t2_margin
         )
-        if e.spun in self.ordinary_lemmas:
-            margin = SENSE_ORDINARY_MARGIN  # only ever weighed in a WordNet-sense spin
         # T3 needs neighbours in favour, or silent ones in a recurring spun form (_weigh)
         t3_silent = "recurs" in best_ev
         ratio = float(best_ev.get("bigram_ratio", 1.0))  # neighbours: original vs spun
+        if e.spun in self.ordinary_lemmas:  # only ever weighed in a WordNet-sense spin
+            function = best.lower() in SENSE_FUNCTION_WORDS
+            margin = SENSE_ORDINARY_MARGIN if function else SENSE_CONTENT_MARGIN
         t3_unsupported = e.tier == "t3" and ratio <= 1.0
         # Strong odds (the learned reliability counted in full) carry a match whose
         # neighbours are silent or lean only a little towards the spun wording: in a
@@ -1197,11 +1342,17 @@ class DespinStage:
             taken = [(c.start, c.end) for c in changes]
             ev = {"tier": "t1", "split_contractions": len(split)}
             joins = [
-                Change(start, end, joined, RESIDUE_RULE, ev)
+                Change(start, end, unglued(joined), RESIDUE_RULE, ev)
                 for start, end, joined in split
                 if not any(s < end and start < e for s, e in taken)
             ]
             changes = sorted([*changes, *joins], key=lambda c: c.start)
+        if len(split) >= RESIDUE_MIN or sense_doc:
+            # the same tokenizer split hyphenated words at their hyphens ("mixed -
+            # reality"): joined again, with any word restored beside the hyphen
+            gaps = split_hyphens(text)
+            if gaps:
+                changes = _join_hyphens(text, changes, gaps)
         if a.markers:
             # a marker's repair (its family vouched for, its case read from the sentence)
             # wins over a table match on the same words

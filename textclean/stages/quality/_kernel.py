@@ -140,59 +140,82 @@ def _ngram_chars(ids, prefix, width, out):  # type: ignore[no-untyped-def]
     shift = np.uint64(64 - bits)
     keys = np.empty(1 << bits, dtype=np.int64)
     vals = np.empty(1 << bits, dtype=np.int64)
-    grams = ids.copy()
+    # Only the positions whose (n-1)-gram repeats ("alive", in order) can start a
+    # repeated n-gram: an n-gram's first n-1 words are an (n-1)-gram. The others
+    # start n-grams that occur once, which count for nothing (a top n-gram counts
+    # only if it occurs twice; the walk of the duplicate n-grams marks them seen and
+    # moves on, and they are never seen again), so they are left out.
+    grams = ids.copy()  # the (n-1)-gram number at each alive position
+    alive = np.arange(m)
+    live = m
     new = np.empty(m, dtype=np.int64)
-    counts = np.empty(m, dtype=np.int64)
+    counts = np.zeros(m, dtype=np.int64)
     seen = np.empty(m, dtype=np.bool_)
     for n in range(2, 11):
         size = m - n + 1
         if size <= 0:
             break
+        while live > 0 and alive[live - 1] >= size:
+            live -= 1
+        if live == 0:
+            break
         keys[:] = -1
         count = 0
-        for i in range(size):
+        for j in range(live):
+            i = alive[j]
             key = grams[i] * width + ids[i + n - 1]
             slot = np.int64((np.uint64(key) * _GOLDEN) >> shift)
             while True:
                 k = keys[slot]
                 if k == key:
-                    new[i] = vals[slot]
+                    new[j] = vals[slot]
                     break
                 if k < 0:
                     keys[slot] = key
                     vals[slot] = count
-                    new[i] = count
+                    new[j] = count
                     count += 1
                     break
                 slot = (slot + 1) & mask
+        counts[:count] = 0
+        best = 0
+        for j in range(live):
+            c = counts[new[j]] + 1
+            counts[new[j]] = c
+            if c > best:
+                best = c
+        if best < 2:
+            break  # every n-gram is distinct, so every longer one is too
         if n <= 4:
-            counts[:count] = 0
-            best = 0
-            for i in range(size):
-                c = counts[new[i]] + 1
-                counts[new[i]] = c
-                if c > best:
-                    best = c
-            if best >= 2:
-                for i in range(size):
-                    if counts[new[i]] == best:
-                        out[n - 2] = (prefix[i + n] - prefix[i] + n - 1) * best
-                        break
+            for j in range(live):
+                if counts[new[j]] == best:
+                    i = alive[j]
+                    out[n - 2] = (prefix[i + n] - prefix[i] + n - 1) * best
+                    break
         else:
             seen[:count] = False
             chars = 0
-            i = 0
-            while i < size:
-                g = new[i]
+            skip_to = 0
+            for j in range(live):
+                i = alive[j]
+                g = new[j]
+                if counts[g] < 2 or i < skip_to:
+                    continue
                 if seen[g]:
                     chars += prefix[i + n] - prefix[i] + n - 1
-                    i += n
+                    skip_to = i + n
                 else:
                     seen[g] = True
-                    i += 1
             out[n - 2] = chars
-        for i in range(size):
-            grams[i] = new[i]
+        kept = 0
+        for j in range(live):
+            g = new[j]
+            if counts[g] >= 2:
+                i = alive[j]
+                alive[kept] = i
+                grams[i] = g
+                kept += 1
+        live = kept
 
 
 _compiled: tuple[Callable[..., Any], Callable[..., Any]] | None = None
@@ -248,4 +271,5 @@ def ngram_chars(ids: np.ndarray, prefix: np.ndarray) -> list[int]:
     out = np.zeros(9, dtype=np.int64)
     width = int(ids.max()) + 1 if ids.size else 1
     kernels[1](ids.astype(np.int64, copy=False), prefix, np.int64(width), out)
-    return [int(x) for x in out]
+    got: list[int] = out.tolist()
+    return got

@@ -24,10 +24,10 @@ least two of" them; datatrove intersects sets):
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Iterable, Mapping
-from functools import cached_property
+from collections.abc import Callable, Iterable, Mapping
+from functools import lru_cache
 from itertools import repeat
-from typing import Any
+from typing import Any, Generic, TypeVar, overload
 
 import numpy as np
 import regex
@@ -55,8 +55,35 @@ def words_of(text: str) -> list[str]:
     return _WORD.findall(text)
 
 
+_T = TypeVar("_T")
+
+
+class _cached(Generic[_T]):
+    """A property computed on first use and stored on the instance.
+
+    ``functools.cached_property`` as in Python 3.12 and later: the one of Python 3.11
+    takes a lock on every first use (a :class:`Parsed` lives inside one call, never
+    shared between threads).
+    """
+
+    def __init__(self, fn: Callable[[Any], _T]) -> None:
+        self.fn = fn
+        self.name = fn.__name__
+        self.__doc__ = fn.__doc__
+
+    @overload
+    def __get__(self, obj: None, owner: type | None = None) -> _cached[_T]: ...
+    @overload
+    def __get__(self, obj: object, owner: type | None = None) -> _T: ...
+    def __get__(self, obj: object | None, owner: type | None = None) -> Any:
+        if obj is None:
+            return self
+        value = obj.__dict__[self.name] = self.fn(obj)
+        return value
+
+
 def _nonblank_lines(text: str) -> list[str]:
-    return [ln for ln in map(str.strip, text.splitlines()) if ln]
+    return list(filter(None, map(str.strip, text.splitlines())))
 
 
 class Parsed:
@@ -72,25 +99,25 @@ class Parsed:
     def __init__(self, text: str) -> None:
         self.text = text
 
-    @cached_property
+    @_cached
     def words(self) -> list[str]:
         return words_of(self.text)
 
-    @cached_property
+    @_cached
     def lines(self) -> list[str]:
         return _nonblank_lines(self.text)
 
-    @cached_property
+    @_cached
     def repeated_lines(self) -> tuple[int, int]:
         """:func:`repeated` of ``lines`` (Gopher and FineWeb both count them)."""
         return repeated(self.lines)
 
-    @cached_property
+    @_cached
     def _kernel_words(self) -> _kernel.Words | None:
         use = _kernel.AVAILABLE and stages_use_numba(len(self.text))
         return _kernel.Words(self.text) if use and _kernel.load() else None
 
-    @cached_property
+    @_cached
     def _numbered(self) -> tuple[dict[str, int], np.ndarray]:
         vocab: dict[str, int] = {}
         words = self.words
@@ -108,7 +135,7 @@ class Parsed:
         kw = self._kernel_words
         return kw.ids if kw is not None else self._numbered[1]
 
-    @cached_property
+    @_cached
     def counts(self) -> np.ndarray:
         """How often each word of ``vocab`` occurs."""
         return np.bincount(self.ids, minlength=len(self.vocab))
@@ -118,12 +145,12 @@ class Parsed:
         keep = np.fromiter((bool(pred(w)) for w in self.vocab), bool, len(self.vocab))
         return int(self.counts[keep].sum())
 
-    @cached_property
+    @_cached
     def n_words(self) -> int:
         kw = self._kernel_words
         return int(kw.ids.size) if kw is not None else len(self.words)
 
-    @cached_property
+    @_cached
     def lengths(self) -> np.ndarray:
         """The length of each word token, in characters."""
         kw = self._kernel_words
@@ -131,7 +158,7 @@ class Parsed:
             return kw.ends - kw.starts
         return np.fromiter(map(len, self.vocab), np.int64, len(self.vocab))[self.ids]
 
-    @cached_property
+    @_cached
     def alpha_words(self) -> int:
         """Word tokens holding a letter."""
         kw = self._kernel_words
@@ -147,7 +174,7 @@ class Parsed:
         short = np.flatnonzero(kw.vend - kw.vstart <= max_length)
         text = self.text
         starts, ends = kw.vstart[short].tolist(), kw.vend[short].tolist()
-        return [text[a:b] for a, b in zip(starts, ends, strict=True)]
+        return list(map(text.__getitem__, map(slice, starts, ends)))
 
     def ngram_chars(self) -> list[int]:
         """Top-n-gram characters (n = 2..4), then duplicate-n-gram characters (n = 5..10)."""
@@ -254,15 +281,13 @@ def _dup_ngram_chars(grams: np.ndarray, prefix: np.ndarray, n: int) -> int:
 def c4_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
     """What C4's line filter would do to ``text`` (it is not changed here)."""
     end_marks = tuple(t["end_marks"])
-    kept = sentences = javascript = policy = 0
-    lorem = curly = False
     lines = _parsed(text).lines
     longest, ellipsis, min_words = t["max_word_length"], t["ellipsis"], t["min_words_per_line"]
-    policies = tuple(t["policy_substrings"])
     # Only a line ending in an end mark, or holding a citation ("[") whose removal
     # may leave one at its end, can be kept or counted: the others are skipped at
     # once, as the loop would skip them.
     endings = map(str.endswith, lines, repeat(end_marks))
+    candidates = []  # the lines that pass the tests of their case-sensitive text
     for raw in [ln for ln, ends in zip(lines, endings, strict=True) if ends or "[" in ln]:
         # (a line no longer than the limit cannot hold a longer word)
         if len(raw) > longest and any(len(w) > longest for w in raw.split()):
@@ -272,6 +297,45 @@ def c4_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, ScoreValue
             continue
         if len(line.split(None, min_words - 1)) < min_words:  # (stops at min_words words)
             continue
+        candidates.append(line)
+    # Lower-casing the lines joined by "\n" lowers each line as on its own ("\n" is
+    # neither cased nor case-ignorable, so it ends the final-sigma context as the
+    # string's edge does): when none of the lower-case marks occurs in the joined
+    # text, no line holds one, and only "{" can still set a line apart.
+    low = "\n".join(candidates).lower()
+    if not any(mark in low for mark in _lowered_marks(tuple(t["policy_substrings"]))):
+        kept = [ln for ln in candidates if "{" not in ln]
+        curly, lorem, javascript, policy = len(kept) < len(candidates), False, 0, 0
+    else:
+        kept, curly, lorem, javascript, policy = _c4_lowered(candidates, t)
+    return {
+        "c4.lines": len(lines),
+        "c4.lines_kept": len(kept),
+        "c4.kept_fraction": round(len(kept) / len(lines), 4) if lines else 0.0,
+        "c4.sentences": _sentences(kept),
+        "c4.javascript_lines": javascript,
+        "c4.policy_lines": policy,
+        "c4.lorem_ipsum": lorem,
+        "c4.curly_bracket": curly,
+    }
+
+
+@lru_cache(maxsize=8)
+def _lowered_marks(policies: tuple[str, ...]) -> tuple[str, ...]:
+    """The substrings C4 looks for in a lower-cased line."""
+    return ("lorem ipsum", "javascript", *policies)
+
+
+def _c4_lowered(
+    candidates: list[str], t: Mapping[str, Any]
+) -> tuple[list[str], bool, bool, int, int]:
+    """C4's tests of the lower-cased lines, in its order: the kept lines, whether a
+    line held "{" and "lorem ipsum", and the JavaScript and policy lines."""
+    policies = tuple(t["policy_substrings"])
+    kept = []
+    javascript = policy = 0
+    lorem = curly = False
+    for line in candidates:
         low = line.lower()
         if "lorem ipsum" in low:
             lorem = True
@@ -285,18 +349,25 @@ def c4_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, ScoreValue
         if any(p in low for p in policies):
             policy += 1
             continue
-        kept += 1
-        sentences += max(1, len(_SENTENCE_END.findall(line)))
-    return {
-        "c4.lines": len(lines),
-        "c4.lines_kept": kept,
-        "c4.kept_fraction": round(kept / len(lines), 4) if lines else 0.0,
-        "c4.sentences": sentences,
-        "c4.javascript_lines": javascript,
-        "c4.policy_lines": policy,
-        "c4.lorem_ipsum": lorem,
-        "c4.curly_bracket": curly,
-    }
+        kept.append(line)
+    return kept, curly, lorem, javascript, policy
+
+
+def _sentences(kept: list[str]) -> int:
+    """C4's sentence count: each line's sentence ends, at least one a line.
+
+    A sentence end cannot hold a line break, and a line's end passes its lookahead
+    as a "\n" does, so the lines joined by "\n" hold every line's sentence ends. A
+    line ending in ".", "!" or "?" holds at least one; the others are counted alone.
+    """
+    sure = []
+    sentences = 0
+    for line in kept:
+        if line.endswith((".", "!", "?")):
+            sure.append(line)
+        else:
+            sentences += max(1, len(_SENTENCE_END.findall(line)))
+    return sentences + len(_SENTENCE_END.findall("\n".join(sure)))
 
 
 def c4_failures(s: Mapping[str, ScoreValue], t: Mapping[str, Any]) -> list[str]:
@@ -316,7 +387,7 @@ def gopher_quality_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str
     n = p.n_words
     lines = p.lines
     bullets = tuple(t["bullet_prefixes"])
-    stop = {w.lower() for w in t["stop_words"]}
+    stop = _stop_set(tuple(t["stop_words"]))
     ellipses = raw.count("...") + raw.count("…")
     chars = int(p.lengths.sum())
     # a word's lower case is never shorter than the word
@@ -338,8 +409,24 @@ def gopher_quality_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str
         ),
         "gopher.alpha_words_ratio": round(p.alpha_words / n, 4) if n else 0.0,
         # distinct stop words: the paper asks for "at least two of" them (as datatrove counts)
-        "gopher.stop_words": len(stop.intersection(w.lower() for w in p.spellings(longest_stop))),
+        "gopher.stop_words": _distinct_stop_words(p.spellings(longest_stop), stop),
     }
+
+
+@lru_cache(maxsize=8)
+def _stop_set(stop_words: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(w.lower() for w in stop_words)
+
+
+def _distinct_stop_words(spellings: list[str], stop: frozenset[str]) -> int:
+    """How many words of ``stop`` are the lower case of a spelling.
+
+    The spellings are lowered in one call, joined by "\n" (no word holds one, and it
+    ends the final-sigma context as the string's edge does).
+    """
+    if not spellings:
+        return 0
+    return len(stop.intersection("\n".join(spellings).lower().split("\n")))
 
 
 def gopher_quality_failures(s: Mapping[str, ScoreValue], t: Mapping[str, Any]) -> list[str]:
@@ -377,6 +464,36 @@ def gopher_quality_failures(s: Mapping[str, ScoreValue], t: Mapping[str, Any]) -
     return [name for name, failed in checks if failed]
 
 
+_TOP_KEYS = tuple(f"gopher_rep.top_{n}gram_char_fraction" for n in (2, 3, 4))
+_DUP_KEYS = tuple(f"gopher_rep.dup_{n}gram_char_fraction" for n in range(5, 11))
+_REP_SIGNALS = (
+    "dup_para_fraction",
+    "dup_para_char_fraction",
+    "dup_line_fraction",
+    "dup_line_char_fraction",
+)
+#: (score key, threshold key, check name) of each Gopher repetition check, in order.
+_REP_CHECKS = (
+    *((f"gopher_rep.{sig}", f"max_{sig}", f"gopher_repetition.{sig}") for sig in _REP_SIGNALS),
+    *(
+        (
+            f"gopher_rep.top_{n}gram_char_fraction",
+            f"max_top_{n}gram_char_fraction",
+            f"gopher_repetition.top_{n}gram",
+        )
+        for n in (2, 3, 4)
+    ),
+    *(
+        (
+            f"gopher_rep.dup_{n}gram_char_fraction",
+            f"max_dup_{n}gram_char_fraction",
+            f"gopher_repetition.dup_{n}gram",
+        )
+        for n in range(5, 11)
+    ),
+)
+
+
 def gopher_repetition_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, ScoreValue]:
     del t
     p = _parsed(text)
@@ -393,30 +510,13 @@ def gopher_repetition_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[
         "gopher_rep.dup_line_char_fraction": round(l_chars / size, 4),
     }
     chars = p.ngram_chars()
-    for n in (2, 3, 4):
-        out[f"gopher_rep.top_{n}gram_char_fraction"] = round(chars[n - 2] / size, 4)
-    for n in range(5, 11):
-        out[f"gopher_rep.dup_{n}gram_char_fraction"] = round(chars[n - 2] / size, 4)
+    for key, c in zip(_TOP_KEYS + _DUP_KEYS, chars, strict=True):
+        out[key] = round(c / size, 4)
     return out
 
 
 def gopher_repetition_failures(s: Mapping[str, ScoreValue], t: Mapping[str, Any]) -> list[str]:
-    out = []
-    for sig in (
-        "dup_para_fraction",
-        "dup_para_char_fraction",
-        "dup_line_fraction",
-        "dup_line_char_fraction",
-    ):
-        if float(s[f"gopher_rep.{sig}"]) > t[f"max_{sig}"]:
-            out.append(f"gopher_repetition.{sig}")
-    for n in (2, 3, 4):
-        if float(s[f"gopher_rep.top_{n}gram_char_fraction"]) > t[f"max_top_{n}gram_char_fraction"]:
-            out.append(f"gopher_repetition.top_{n}gram")
-    for n in range(5, 11):
-        if float(s[f"gopher_rep.dup_{n}gram_char_fraction"]) > t[f"max_dup_{n}gram_char_fraction"]:
-            out.append(f"gopher_repetition.dup_{n}gram")
-    return out
+    return [name for key, limit, name in _REP_CHECKS if float(s[key]) > t[limit]]
 
 
 def fineweb_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, ScoreValue]:

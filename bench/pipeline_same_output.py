@@ -1,0 +1,123 @@
+"""Fingerprint the whole pipeline's output document by document, to compare two checkouts.
+
+``Pipeline.from_config(Config())`` cleans every text of the corpora below; a document's
+fingerprint is the SHA-256 of its output text, every edit (stage, rule, offsets, text
+before and after, evidence), its scores (in their order), its drop reason and the
+number of passes it took. ``--write FILE`` stores the fingerprints; ``--against FILE``
+compares them with a stored run and lists the documents whose output differs::
+
+    python bench/pipeline_same_output.py --write before.json     # old checkout
+    python bench/pipeline_same_output.py --against before.json   # new checkout
+
+Corpora: the seeds, every ``.txt`` and ``.jsonl`` text under ``tests/data``, the clean
+English prose of the per-stage benchmark, the news and mojibake corpora of
+``bench/perf_table.py`` and the first ``--docs`` documents of the documentation corpus
+(``bench/corpus.py``). With ``--stages`` the stages named (comma-separated) also run
+alone on every text, each a fingerprint of its own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+if str(REPO) not in sys.path:
+    sys.path.append(str(REPO))  # after PYTHONPATH: the checkout it names is the one compared
+
+
+def texts(docs: int) -> Iterator[tuple[str, str]]:
+    """(name, text) of every text compared."""
+    for p in sorted((REPO / "seeds").glob("*.txt")):
+        yield f"seeds/{p.name}", p.read_text(encoding="utf-8")
+    for p in sorted((REPO / "tests" / "data").rglob("*")):
+        rel = p.relative_to(REPO).as_posix()
+        if p.suffix == ".txt":
+            yield rel, p.read_text(encoding="utf-8")
+        elif p.suffix == ".jsonl":
+            with p.open(encoding="utf-8") as f:
+                for k, line in enumerate(f):
+                    if line.strip():
+                        row = json.loads(line)
+                        if isinstance(row, dict) and isinstance(row.get("text"), str):
+                            yield f"{rel}:{k}", row["text"]
+    from bench.test_bench_throughput import clean_english, mojibake, news_texts
+
+    for k, t in enumerate(clean_english()):
+        yield f"clean/{k}", t
+    news = news_texts()
+    for k, t in enumerate(news):
+        yield f"news/{k}", t
+    for k, t in enumerate(mojibake(news)):
+        yield f"mojibake/{k}", t
+    if docs:
+        from bench.corpus import load_corpus
+
+        for k, t in enumerate(load_corpus(None)[:docs]):
+            yield f"docs/{k}", t
+
+
+def fingerprint(doc: object) -> str:
+    """SHA-256 of a document's text, edits, scores (in order), drop reason and passes."""
+    from textclean.document import Document
+
+    assert isinstance(doc, Document)
+    edits = [
+        [e.stage, e.rule, e.start, e.end, e.before, e.after, dict(e.evidence)] for e in doc.edits
+    ]
+    blob = json.dumps(
+        [doc.text, edits, list(doc.scores.items()), doc.dropped, getattr(doc, "passes", None)],
+        ensure_ascii=False,
+        default=repr,
+    )
+    return hashlib.sha256(blob.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def main(argv: list[str] | None = None) -> int:
+    from textclean.config import Config
+    from textclean.document import Document
+    from textclean.pipeline import Pipeline
+
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--write", type=Path)
+    ap.add_argument("--against", type=Path)
+    ap.add_argument("--docs", type=int, default=1000, help="documents of the docs corpus")
+    ap.add_argument("--stages", default="", help="stages also fingerprinted alone")
+    args = ap.parse_args(argv)
+    pipeline = Pipeline.from_config(Config())
+    alone = {
+        name: Pipeline.from_config(Config(), stages=[name]).stages[0]
+        for name in filter(None, args.stages.split(","))
+    }
+    named = list(texts(args.docs))
+    out: dict[str, str] = {}
+    for (name, _), doc in zip(named, pipeline.run([t for _, t in named]), strict=True):
+        out[name] = fingerprint(doc)
+    for sname, stage in alone.items():
+        for name, text in named:
+            out[f"{sname}|{name}"] = fingerprint(stage(Document(name, text)))
+    print(f"{len(out)} outputs of {Path(sys.modules['textclean'].__file__ or '').parent}")
+    if args.write:
+        args.write.write_text(json.dumps(out, indent=0, sort_keys=True), encoding="utf-8")
+    if args.against:
+        old = json.loads(args.against.read_text(encoding="utf-8"))
+        differ = sorted(k for k in old.keys() & out.keys() if old[k] != out[k])
+        missing = sorted(old.keys() ^ out.keys())
+        for k in missing[:20]:
+            print("only in one run:", k)
+        for k in differ[:50]:
+            print("differs:", k)
+        print(
+            f"same: {len(old.keys() & out.keys()) - len(differ)}, differ: {len(differ)}, "
+            f"only in one run: {len(missing)}"
+        )
+        return 1 if differ or missing else 0
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

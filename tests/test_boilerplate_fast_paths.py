@@ -1,0 +1,100 @@
+"""The boilerplate stage's cheaper checks give the answers of the checks they stand for:
+the rules indexed by kind, the fence screen, the date-line digit screen, the teaser
+ending screen and the CJK span (see docs/performance.md)."""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from textclean.config import Config
+from textclean.document import Document
+from textclean.rules import RulePack
+from textclean.stages.boilerplate.shape import _DIGIT, DATE_LINE
+from textclean.stages.boilerplate.stage import build
+from textclean.textblocks import _may_fence
+
+#: Pieces of date lines with every digit left out: month and day names, labels and marks.
+_NO_DIGIT_PIECES = [
+    "Jan",
+    "January",
+    "Sept.",
+    "Dec",
+    "Tuesday,",
+    "Uploaded:",
+    "posted",
+    "date :",
+    "at",
+    "pm",
+    "a.m.",
+    "st",
+    "th",
+    ",",
+    ".",
+    "/",
+    "-",
+    ":",
+    " ",
+    "  ",
+    "Ⅻ",
+    "ⅳ",
+    "½",
+    "²",
+]
+
+
+def test_rules_by_kind_are_the_rules_of_each_kind_in_order() -> None:
+    stage = build(Config(), RulePack.load(()))
+    kinds = {c.rule.kind for c in stage.rules}
+    assert {"line", "section", "teaser", "orphan_heading"} <= kinds
+    for kind in kinds:
+        assert stage.by_kind[kind] == tuple(c for c in stage.rules if c.rule.kind == kind)
+    assert sum(map(len, stage.by_kind.values())) == len(stage.rules)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["`", "~", "a", " ", "\n", "é", "``", "~~"]), max_size=12))
+def test_the_fence_screen_is_the_search_for_three_backticks_or_tildes(parts: list[str]) -> None:
+    text = "".join(parts)
+    assert _may_fence(text) == (regex.search(r"```|~~~", text) is not None)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NO_DIGIT_PIECES), max_size=8))
+def test_a_date_line_holds_a_digit(pieces: list[str]) -> None:
+    """``byline_lines`` tries ``DATE_LINE`` only on lines with a digit: no line without
+    one (month names, weekdays, labels, marks, numerals that are no decimal digits)
+    is a date line to it."""
+    text = "".join(pieces)
+    assert _DIGIT.search(text) is None
+    assert DATE_LINE.fullmatch(text) is None
+
+
+def test_date_lines_with_digits_still_match() -> None:
+    for text in (
+        "Nov 07, 2017",
+        "Tuesday, May 26, 2009",
+        "17/02/2004 12:15pm",
+        "Uploaded: 2021-12-27",
+    ):
+        assert DATE_LINE.fullmatch(text), text
+        assert _DIGIT.search(text)
+
+
+def test_teasers_found_with_and_without_a_snippet_ending() -> None:
+    """The teaser rule still runs on a page whose lines end as snippets do, and a page
+    whose lines do not end so keeps its lines (the per-pass ending screen)."""
+    stage = build(Config(), RulePack.load(()))
+    body = "\n\n".join(
+        f"Paragraph {k} of the article says what happened at the council on the day it met."
+        for k in range(8)
+    )
+    teasers = "\n".join(
+        f"Headline number {k}\nThe opening words of story {k} go on until they stop [...]"
+        for k in range(3)
+    )
+    doc = stage(Document("t", body + "\n\n" + teasers + "\n"))
+    assert any(e.rule.startswith("boilerplate.teaser.") for e in doc.edits)
+    plain = stage(Document("p", body + "\n"))
+    assert plain.edits == []
