@@ -29,11 +29,11 @@ FAMILIES = {
         "boilerplate.comments.moderation_i18n"
     ),
     "Comments are posted from viewers like you and do not always reflect the views of this "
-    "station.": "boilerplate.comments.moderation_i18n",
+    "station.": "boilerplate.comments.disclaimers_i18n",
     "Este sitio no se hace responsable de las opiniones vertidas por los usuarios en los "
-    "comentarios.": "boilerplate.comments.moderation_i18n",
+    "comentarios.": "boilerplate.comments.disclaimers_i18n",
     "Komentar yang tampil menjadi tanggung jawab pengirim, bukan redaksi.": (
-        "boilerplate.comments.moderation_i18n"
+        "boilerplate.comments.disclaimers_i18n"
     ),
     "Kalan Karakter: 500": "boilerplate.comments.moderation_i18n",
     "Комментировать могут только авторизованные пользователи.": (
