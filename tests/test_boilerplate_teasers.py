@@ -85,6 +85,21 @@ def test_the_audit_names_the_rule_and_its_evidence() -> None:
     assert all(e.evidence["body_lines"][0] == 2 for e in edits)
 
 
+def test_headlines_with_dates_and_one_sentence_summaries_go() -> None:
+    block = [
+        OTHERS[0],
+        "12 May 2025",
+        "The family firm has baked rye loaves on the same corner since the war.",
+        OTHERS[1],
+        "11 May 2025",
+        "Forty singers from the chapel choir will compete against groups from twelve countries.",
+    ]
+    assert by_rule(article(below=[*block, END])) == set(block)
+    # a summary longer than summary_max_words is another story's text: nothing goes
+    long = [*block[:2], block[2][:-1] + " and" + " more" * 50 + ".", *block[3:]]
+    assert by_rule(article(below=[*long, END])) == set()
+
+
 def test_headlines_on_the_articles_topic_stay() -> None:
     related = [
         "Harbour tunnel costs questioned by the council auditors",

@@ -94,6 +94,10 @@ class TeaserParams:
     head_max_words: int = 30
     #: a run is taken with this many teasers (or one next to a removed line)
     min_run: int = 2
+    #: a line of at most this many words under a teaser's headline is its summary
+    summary_max_words: int = 45
+    #: teasers above the body are looked for only when it starts within this many lines
+    max_above: int = 40
     prose_min_words: int = 10
     #: words never counted as content words (case-folded)
     stopwords: frozenset[str] = field(default_factory=frozenset)
@@ -114,6 +118,8 @@ class TeaserParams:
                 "head_min_words": "head_min_words",
                 "head_max_words": "head_max_words",
                 "min_run": "min_run",
+                "summary_max_words": "summary_max_words",
+                "max_above": "max_above",
             }
         }
         stop: frozenset[str] | None = None
@@ -170,6 +176,18 @@ def _snippet(text: str, words: int, params: TeaserParams) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=16384)
+def _shape_of(text: str, words: int, above: bool, params: TeaserParams) -> int:
+    """2: ``text`` is shaped as a headline, 1: as a snippet, 0: neither. ``above`` the
+    article a headline may ask a question (under it, so does a reader's comment)."""
+    if above and text.rstrip(_CLOSERS).endswith("?"):
+        text = text[:-1]
+    got = 2 if _headline(text, words, params) else int(_snippet(text, words, params))
+    if got and (CJK.search(text) or _LABEL.match(text)):
+        return 0  # pairs of CJK characters are too weak a topic; a label and its value
+    return got
+
+
 def _removed_next(lines: list[Line], removed: Mapping[int, Any], index: int, step: int) -> bool:
     """The nearest line that is not blank from ``index`` on in direction ``step`` was removed."""
     i = index + step
@@ -192,6 +210,28 @@ def apply(
     """
     if not params.enabled:
         return {}
+    # the stage's last round sees what the round before left: the same answer
+    key = (params, code, tuple([ln.text for ln in lines]), frozenset(removed))
+    last = _LAST.get("key")
+    if last is not None and last == key:
+        return dict(_LAST["out"])
+    out = _apply(lines, removed, params, code, prose)
+    _LAST["key"], _LAST["out"] = key, out
+    return dict(out)
+
+
+#: The arguments and the answer of the last call of :func:`apply`.
+_LAST: dict[str, Any] = {}
+
+
+def _apply(
+    lines: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    params: TeaserParams,
+    code: frozenset[int],
+    prose: Callable[[Line], bool] | None,
+) -> dict[int, tuple[str, dict[str, Any]]]:
+    """:func:`apply` without the memo of the last call."""
     if prose is None:
         pmw = params.prose_min_words
 
@@ -202,9 +242,18 @@ def apply(
     n = len(alive)
     if n < params.body_min_lines + 2:
         return {}
+
+    def _shape(ln: Line, above: bool, last: bool) -> int:
+        if ln.index in code or last:
+            return 0  # the page's last line may be cut anywhere
+        return _shape_of(ln.text, ln.words, above, params)
+
+    if not removed and sum(1 for ln in alive if _shape(ln, True, False)) <= params.min_run:
+        return {}  # the title and one more line shaped as teasers at most, no anchor
     # the body: the longest run of prose lines (with at most `body_gap` other lines
     # between two of them: a subheading, a caption), by words
-    isp = [prose(ln) for ln in alive]
+    pmw = params.prose_min_words
+    isp = [ln.words >= pmw and prose(ln) for ln in alive]
     best = (0, 0, 0, 0)  # start, end, words, prose lines
     i = 0
     while i < n:
@@ -226,15 +275,35 @@ def apply(
     b0, b1, bw, bc = best
     if bc < params.body_min_lines or bw < params.body_min_words:
         return {}
+    # a run needs `min_run` lines shaped as teasers, or one next to a removed line
+    below = sum(1 for k in range(b1, n) if _shape(alive[k], False, k == n - 1))
+    above = (
+        sum(1 for k in range(b0) if _shape(alive[k], True, False)) if b0 <= params.max_above else 0
+    )
+    if below < params.min_run and above < params.min_run:
+        cut_above, cut_below = alive[b0].index, alive[b1 - 1].index
+        if not (below and any(i > cut_below for i in removed)) and not (
+            above and any(i < cut_above for i in removed)
+        ):
+            return {}  # too few lines shaped as teasers around the body
     chars, stem, stop = params.min_word_chars, params.stem_chars, params.stopwords
-    own = [_words(ln.text, chars, stem, stop) for ln in alive]
+    # content words and the topic are worked out when first needed: most lines of a
+    # page are never compared with the body
+    own_of: dict[int, frozenset[str]] = {}
     topic: Counter[str] = Counter()
-    for k in range(b0, b1):
-        topic.update(own[k])
+
+    def own(k: int) -> frozenset[str]:
+        words = own_of.get(k)
+        if words is None:
+            words = own_of[k] = _words(alive[k].text, chars, stem, stop)
+        return words
 
     def on_topic(k: int) -> bool | None:
         """True on topic, False off topic, None neither (too few content words)."""
-        words = own[k]
+        if not topic:
+            for j in range(b0, b1):
+                topic.update(own(j))
+        words = own(k)
         shared = sum(1 for w in words if w in topic)
         if shared >= 2 or (shared and shared * 100 >= params.max_share * len(words)):
             return True
@@ -242,31 +311,44 @@ def apply(
             return None
         return False
 
+    shapes: dict[tuple[int, bool], int] = {}
+
     def teaser(k: int, above: bool = False) -> int:
         """2: a headline, 1: a snippet, 0: neither (by shape alone). ``above`` the
         article a headline may ask a question (under it, so does a reader's comment)."""
-        ln = alive[k]
-        if ln.index in code or k == n - 1 or CJK.search(ln.text) or _LABEL.match(ln.text):
-            return 0  # the page's last line may be cut anywhere; pairs of CJK characters
-        text = ln.text[:-1] if above and ln.text.rstrip(_CLOSERS).endswith("?") else ln.text
-        if _headline(text, ln.words, params):
-            return 2
-        return 1 if _snippet(ln.text, ln.words, params) else 0
+        got = shapes.get((k, above))
+        if got is None:
+            got = shapes[k, above] = _shape(alive[k], above, k == n - 1)
+        return got
+
+    def summary(cand: list[int], k: int, above: bool = False) -> bool:
+        """``k`` is a short text under a headline of ``cand`` (a date between them at
+        most): a teaser's summary, not a teaser by its shape."""
+        last = next((j for j in reversed(cand) if on_topic(j) is not None), None)
+        return (
+            last is not None
+            and k < n - 1  # the page's last line may be cut anywhere
+            and teaser(last, above) == 2
+            and alive[k].words <= params.summary_max_words
+            and _starts_as_title(alive[k].text)
+        )
 
     runs: list[tuple[list[int], bool]] = []  # (run, under the body?)
     # under the body: from its end down; a line on topic ends what was collected
     cand: list[int] = []
     for k in range(b1, n):
+        if not cand and not teaser(k):
+            continue  # nothing collected, and no teaser: it need not be compared
         t = on_topic(k)
         if t:
-            topic.update(own[k])
+            topic.update(own(k))
             cand = []
             continue
         if t is None:
             if cand:
                 cand.append(k)
             continue
-        if teaser(k):
+        if teaser(k) or summary(cand, k):
             cand.append(k)
         elif cand:
             runs.append((cand, True))
@@ -276,12 +358,14 @@ def apply(
     # above the body: the title is the topmost line on topic above it (or, with none,
     # the nearest line with content words); teasers above the title, with no line on
     # topic above them
-    top = b0
-    for k in range(b0 - 1, -1, -1):
-        if on_topic(k):
-            top = k
-    if top == b0:  # no line on topic: the nearest line with content words is the title
-        top = next((k for k in range(b0 - 1, -1, -1) if on_topic(k) is not None), 0)
+    top = 0
+    if b0 <= params.max_above and any(teaser(k, above=True) for k in range(b0)):
+        top = b0
+        for k in range(b0 - 1, -1, -1):
+            if on_topic(k):
+                top = k
+        if top == b0:  # no line on topic: the nearest line with content words is the title
+            top = next((k for k in range(b0 - 1, -1, -1) if on_topic(k) is not None), 0)
     cand = []
     for k in range(top):
         t = on_topic(k)
@@ -289,13 +373,14 @@ def apply(
             if cand:
                 cand.append(k)
             continue
-        if teaser(k, above=True):
+        if teaser(k, above=True) or summary(cand, k, above=True):
             cand.append(k)
         elif cand:
             runs.append((cand, False))
             cand = []
     if cand:
         runs.append((cand, False))
+    in_runs = {k for run, _ in runs for k in run}
     out: dict[int, tuple[str, dict[str, Any]]] = {}
     for run, under in runs:
         while run and on_topic(run[-1]) is None:
@@ -312,11 +397,12 @@ def apply(
             alive[k].words >= params.prose_min_words
             and on_topic(k) is False
             and k != top
-            and teaser(k - 1, above=True) != 2  # a teaser's snippet under its headline
+            and k not in in_runs
+            and k - 1 not in in_runs  # a teaser's summary under it
             for k in range(last + 1, b0)
         ):
             continue  # text off topic between it and the body: the article may start above
-        teasers = sum(1 for k in run if on_topic(k) is False)
+        teasers = sum(1 for k in run if on_topic(k) is False and teaser(k, not under))
         anchored = (
             _removed_next(lines, removed, alive[first].index, -1)
             or _removed_next(lines, removed, alive[last].index, 1)
@@ -335,7 +421,7 @@ def apply(
                 {
                     "line": ln.index + 1,
                     "words": ln.words,
-                    "shared_topic_words": sum(1 for w in own[k] if w in topic),
+                    "shared_topic_words": sum(1 for w in own(k) if w in topic),
                     "run_lines": len(run),
                     "body_lines": [alive[b0].index + 1, alive[b1 - 1].index + 1],
                 },
