@@ -108,6 +108,14 @@ def test_headlines_on_the_articles_topic_stay() -> None:
     assert by_rule(article(below=[*related, END])) == set()
 
 
+def test_author_lines_with_addresses_stay() -> None:
+    authors = [
+        "Ann Lowe <ann.lowe@harbour.example>, Harbour Software, Bristol, England",
+        "Tom Reed <tom.reed@harbour.example>, Harbour Software, Bristol, England",
+    ]
+    assert by_rule(article(below=[*authors, END])) == set()
+
+
 def test_a_single_line_alone_stays() -> None:
     assert by_rule(article(below=[OTHERS[0], END])) == set()
 

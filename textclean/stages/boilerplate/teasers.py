@@ -156,9 +156,10 @@ def _starts_as_title(text: str) -> bool:
     return first.isalpha() and not first.islower()
 
 
-def _headline(text: str, words: int, params: TeaserParams) -> bool:
-    """``text`` is shaped as a headline: see the module docstring."""
-    if not params.head_min_words <= words <= params.head_max_words:
+def _headline(text: str, words: int, lo: int, hi: int) -> bool:
+    """``text`` of ``words`` words is shaped as a headline of ``lo`` to ``hi`` words:
+    see the module docstring."""
+    if not lo <= words <= hi:
         return False
     if not _starts_as_title(text):
         return False
@@ -167,24 +168,23 @@ def _headline(text: str, words: int, params: TeaserParams) -> bool:
     return not _stop_kind(text)
 
 
-def _snippet(text: str, words: int, params: TeaserParams) -> bool:
-    """``text`` is cut off as a teaser's snippet is ("…", "...")."""
-    return (
-        text.rstrip(_CLOSERS).endswith(("…", "..."))
-        and words >= params.head_min_words
-        and _starts_as_title(text)
-    )
+def _snippet(text: str, words: int, lo: int) -> bool:
+    """``text`` of ``words`` words (``lo`` or more) is cut off as a teaser's snippet is
+    ("…", "...")."""
+    return text.rstrip(_CLOSERS).endswith(("…", "...")) and words >= lo and _starts_as_title(text)
 
 
 @functools.lru_cache(maxsize=16384)
-def _shape_of(text: str, words: int, above: bool, params: TeaserParams) -> int:
-    """2: ``text`` is shaped as a headline, 1: as a snippet, 0: neither. ``above`` the
-    article a headline may ask a question (under it, so does a reader's comment)."""
+def _shape_of(text: str, words: int, above: bool, lo: int, hi: int) -> int:
+    """2: ``text`` is shaped as a headline (of ``lo`` to ``hi`` words), 1: as a snippet,
+    0: neither. ``above`` the article a headline may ask a question (under it, so does a
+    reader's comment)."""
     if above and text.rstrip(_CLOSERS).endswith("?"):
         text = text[:-1]
-    got = 2 if _headline(text, words, params) else int(_snippet(text, words, params))
-    if got and (CJK.search(text) or _LABEL.match(text)):
-        return 0  # pairs of CJK characters are too weak a topic; a label and its value
+    got = 2 if _headline(text, words, lo, hi) else int(_snippet(text, words, lo))
+    if got and ("@" in text or CJK.search(text) or _LABEL.match(text)):
+        return 0  # an address (a byline, a contact); pairs of CJK characters are too weak
+        # a topic; a label and its value
     return got
 
 
@@ -243,10 +243,15 @@ def _apply(
     if n < params.body_min_lines + 2:
         return {}
 
+    lo, hi = params.head_min_words, params.head_max_words
+
     def _shape(ln: Line, above: bool, last: bool) -> int:
         if ln.index in code or last:
             return 0  # the page's last line may be cut anywhere
-        return _shape_of(ln.text, ln.words, above, params)
+        words = ln.words
+        if words < lo or (words > hi and not ln.text.rstrip(_CLOSERS).endswith(("…", "..."))):
+            return 0  # the cheap test first: too short, or too long for a headline
+        return _shape_of(ln.text, words, above, lo, hi)
 
     if not removed and sum(1 for ln in alive if _shape(ln, True, False)) <= params.min_run:
         return {}  # the title and one more line shaped as teasers at most, no anchor
