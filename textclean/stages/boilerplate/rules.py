@@ -259,6 +259,7 @@ def parse_text(text: str, path: str) -> tuple[list[Rule], list[RuleError]]:
             )
     from textclean.stages.boilerplate.region import RegionParams
     from textclean.stages.boilerplate.shape import ShapeParams
+    from textclean.stages.boilerplate.teasers import TeaserParams
 
     for section, example in (("shape", "top_label"), ("region", "masthead")):
         if section not in data:
@@ -274,7 +275,10 @@ def parse_text(text: str, path: str) -> tuple[list[Rule], list[RuleError]]:
             continue
         for table in tables:
             try:
-                params.from_tables({table: tables[table]})
+                if (section, table) == ("region", "teasers"):
+                    TeaserParams.from_tables({table: tables[table]})
+                else:
+                    params.from_tables({table: tables[table]})
             except ValueError as exc:
                 errors.append(_err(path, loc.table_line(f"{section}.{table}"), str(exc)))
     if "model" in data:

@@ -59,7 +59,7 @@ from textclean.dedup._kernel import stages_use_numba
 from textclean.document import Change, Document
 from textclean.gcpause import paused
 from textclean.rules import RuleError, RulePack
-from textclean.stages.boilerplate import _walk, classifier, region, shape
+from textclean.stages.boilerplate import _walk, classifier, region, shape, teasers
 from textclean.stages.boilerplate.layout import (
     _CLOSERS,
     Line,
@@ -89,6 +89,7 @@ from textclean.textblocks import fenced_code_lines
 NAME = "boilerplate"
 _DEFAULT_SHAPE = shape.ShapeParams()
 _DEFAULT_REGION = region.RegionParams()
+_DEFAULT_TEASERS = teasers.TeaserParams()
 #: A run of consecutive non-prose lines this short may hold a lone chrome line.
 _SHORT_RUN = 6
 #: Rounds of the zone-bound passes at most (see ``BoilerplateStage.__call__``).
@@ -822,6 +823,8 @@ class BoilerplateStage:
     shape: shape.ShapeParams = _DEFAULT_SHAPE
     #: the article-region rules (:mod:`~textclean.stages.boilerplate.region`)
     region: region.RegionParams = _DEFAULT_REGION
+    #: other stories' teasers off the article's topic (:mod:`~.teasers`)
+    teasers: teasers.TeaserParams = _DEFAULT_TEASERS
     model: classifier.Model | None = None  # the learned line classifier (None: off)
     zone_screen: _ZoneScreen | None = None  # the zone-bound line rules, screened (see build)
     #: the first and last characters every regex of ``rules`` can match (``edge_bits``)
@@ -1464,6 +1467,10 @@ class BoilerplateStage:
                 run.removed.update(
                     region.apply(run.lines[:stop], run.removed, self.region, run.code, run.prose)
                 )
+            if self.teasers.enabled:
+                run.removed.update(
+                    teasers.apply(run.lines[:stop], run.removed, self.teasers, run.code, run.prose)
+                )
             if len(run.removed) == before:
                 break
         for i in run.code & run.removed.keys():
@@ -1659,7 +1666,12 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         if _selected(rule_id, config.boilerplate.disable):
             params = dataclasses.replace(params, **{switch: False})
     try:
-        region_params = region.RegionParams.from_tables(parsed.region)
+        region_params = region.RegionParams.from_tables(
+            {k: v for k, v in parsed.region.items() if k != "teasers"}
+        )
+        teaser_params = teasers.TeaserParams.from_tables(
+            {k: v for k, v in parsed.region.items() if k == "teasers"}
+        )
     except ValueError as exc:
         raise RuleError(pack.builtin_dir / "boilerplate", None, str(exc)) from exc
     region_params = dataclasses.replace(
@@ -1669,12 +1681,20 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         region_params = dataclasses.replace(region_params, masthead=True)
     if _selected(region.RULE_MASTHEAD, config.boilerplate.disable):
         region_params = dataclasses.replace(region_params, masthead=False)
+    teaser_params = dataclasses.replace(
+        teaser_params, prose_min_words=config.boilerplate.prose_min_words
+    )
+    if _selected(teasers.RULE_OFF_TOPIC, config.boilerplate.enable):
+        teaser_params = dataclasses.replace(teaser_params, enabled=True)
+    if _selected(teasers.RULE_OFF_TOPIC, config.boilerplate.disable):
+        teaser_params = dataclasses.replace(teaser_params, enabled=False)
     return BoilerplateStage(
         config.boilerplate,
         compiled,
         anywhere=_AnyZone.build(compiled),
         shape=params,
         region=region_params,
+        teasers=teaser_params,
         zone_screen=_ZoneScreen.build(compiled),
         edges=edges,
         model=load_model(parsed.model, config.boilerplate),
