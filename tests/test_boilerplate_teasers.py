@@ -200,3 +200,16 @@ def test_a_pack_with_a_bad_teasers_table_does_not_load(tmp_path: Path) -> None:
     )
     with pytest.raises(RuleError):
         boilerplate.build(Config().replace(rules=[str(tmp_path)]), None)
+
+
+def test_a_title_above_a_short_lead_on_topic_stays() -> None:
+    # the title shares no word with the body, and the topmost line on topic is a short
+    # lead under it: the title is the line above the lead, not a teaser next to chrome
+    text = "Skip to content\nStrange Days Beside the Water\nThe harbour tunnel vote is in.\n"
+    lines = layout_lines(text + ARTICLE)
+    assert apply(lines, {0: ("boilerplate.nav.skip", {})}, TeaserParams()) == {}
+    # a headline above that title still goes beside the chrome line
+    text = "Skip to content\n" + OTHERS[2] + "\n" + text.split("\n", 1)[1]
+    lines = layout_lines(text + ARTICLE)
+    got = apply(lines, {0: ("boilerplate.nav.skip", {})}, TeaserParams())
+    assert {lines[i].text for i in got} == {OTHERS[2]}

@@ -371,6 +371,8 @@ def _apply(
                 top = k
         if top == b0:  # no line on topic: the nearest line with content words is the title
             top = next((k for k in range(b0 - 1, -1, -1) if on_topic(k) is not None), 0)
+        elif top and teaser(top, above=True) != 2 and teaser(top - 1, above=True) == 2:
+            top -= 1  # the topmost line on topic is a lead, not a headline: the title is above
     cand = []
     for k in range(top):
         t = on_topic(k)
