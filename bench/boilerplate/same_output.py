@@ -29,6 +29,8 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.append(str(REPO))  # after PYTHONPATH: the checkout it names is the one compared
 
+from bench.fingerprints import write_or_compare  # noqa: E402
+
 
 def texts(docs: int) -> Iterator[tuple[str, str]]:
     """(name, text) of every text compared."""
@@ -95,22 +97,7 @@ def main(argv: list[str] | None = None) -> int:
                 doc = stage(doc)  # the same document again, as a settling pass
                 out[f"{cname}|{name}|again"] = fingerprint(doc)
     print(f"{len(out)} outputs of {boilerplate.__file__}")
-    if args.write:
-        args.write.write_text(json.dumps(out, indent=0, sort_keys=True), encoding="utf-8")
-    if args.against:
-        old = json.loads(args.against.read_text(encoding="utf-8"))
-        differ = sorted(k for k in old.keys() & out.keys() if old[k] != out[k])
-        missing = sorted(old.keys() ^ out.keys())
-        for k in missing[:20]:
-            print("only in one run:", k)
-        for k in differ[:50]:
-            print("differs:", k)
-        print(
-            f"same: {len(old.keys() & out.keys()) - len(differ)}, differ: {len(differ)}, "
-            f"only in one run: {len(missing)}"
-        )
-        return 1 if differ or missing else 0
-    return 0
+    return write_or_compare(out, args.write, args.against)
 
 
 if __name__ == "__main__":

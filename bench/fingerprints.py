@@ -1,0 +1,40 @@
+"""Writing and comparing output fingerprints, shared by the identical-output checks
+(``bench/boilerplate/same_output.py`` for the boilerplate stage,
+``bench/pipeline_same_output.py`` for the whole pipeline).
+
+>>> import tempfile
+>>> with tempfile.TemporaryDirectory() as d:
+...     f = Path(d) / "fp.json"
+...     write_or_compare({"a": "1", "b": "2"}, f, None)
+...     write_or_compare({"a": "1", "b": "3"}, None, f)
+0
+differs: b
+same: 1, differ: 1, only in one run: 0
+1
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+
+def write_or_compare(out: dict[str, str], write: Path | None, against: Path | None) -> int:
+    """Save ``out`` (name → fingerprint) to ``write``; compare it with the run saved in
+    ``against``, printing what differs. 1 when anything differs or is in one run only."""
+    if write:
+        write.write_text(json.dumps(out, indent=0, sort_keys=True), encoding="utf-8")
+    if not against:
+        return 0
+    old = json.loads(against.read_text(encoding="utf-8"))
+    differ = sorted(k for k in old.keys() & out.keys() if old[k] != out[k])
+    missing = sorted(old.keys() ^ out.keys())
+    for k in missing[:20]:
+        print("only in one run:", k)
+    for k in differ[:50]:
+        print("differs:", k)
+    print(
+        f"same: {len(old.keys() & out.keys()) - len(differ)}, differ: {len(differ)}, "
+        f"only in one run: {len(missing)}"
+    )
+    return 1 if differ or missing else 0
