@@ -132,6 +132,7 @@ Read the latest report on the river's water quality before you swim.
 The town council brings you the latest figures on recycling every spring.
 The cookie stall at the fair sold out before noon on Saturday.
 Stop the car before the bridge, the sign on the farm road says.
+Stop hejt w szkołach: uczniowie z Dolnej Wsi piszą list do rady gminy
 """
 
 
