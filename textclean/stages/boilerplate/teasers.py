@@ -48,9 +48,10 @@ its evidence.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -269,9 +270,52 @@ def _apply(
             return 0  # the cheap test first: too short, or too long for a headline
         return _shape_of(ln.text, words, above, lo, hi)
 
-    # Every way out below returns nothing, so the cheapest tests go first: the body
-    # (the prose flags the stage already holds), then the lines around it shaped as
-    # teasers, each shaped once and counted only as far as a threshold needs.
+    shapes: dict[tuple[int, bool], int] = {}
+
+    def teaser(k: int, above: bool = False) -> int:
+        """2: a headline, 1: a snippet, 0: neither (by shape alone). ``above`` the
+        article a headline may ask a question (under it, so does a reader's comment)."""
+        got = shapes.get((k, above))
+        if got is None:
+            got = shapes[k, above] = _shape(alive[k], above, k == n - 1)
+        return got
+
+    # the lines of a headline's or a snippet's length, in order: no other line is
+    # shaped as a teaser, so the counts below read only these
+    maybe = [
+        k
+        for k, ln in enumerate(alive)
+        if lo <= (w := ln.words) <= hi
+        or (w > hi and ln.text.rstrip(_CLOSERS).endswith(("…", "...")))
+    ]
+
+    def at_least(start: int, stop: int, above: bool, most: int) -> int:
+        """How many lines from ``start`` to ``stop`` (not included) are shaped as
+        teasers, counted up to ``most``."""
+        got = 0
+        for k in maybe[bisect.bisect_left(maybe, start) : bisect.bisect_left(maybe, stop)]:
+            if teaser(k, above):
+                got += 1
+                if got >= most:
+                    break
+        return got
+
+    # Every way out below returns nothing, so the cheapest tests go first: the word
+    # counts, the lines shaped as teasers (each shaped once, and counted only as far
+    # as a threshold needs), the body (from the prose flags the stage holds), then
+    # the lines around it shaped as teasers.
+    mr = params.min_run
+    if not removed:
+        # the title and one more line shaped as teasers at most, no anchor (the page's
+        # last line counted as any other here)
+        most = mr + 1
+        if len(maybe) < most:
+            return {}
+        total = at_least(0, n - 1, True, most)
+        if total < most and _shape(alive[n - 1], True, False):
+            total += 1
+        if total < most:
+            return {}
     # the body: the longest run of prose lines (with at most `body_gap` other lines
     # between two of them: a subheading, a caption), by words
     pmw = params.prose_min_words
@@ -299,46 +343,15 @@ def _apply(
     b0, b1, bw, bc = best
     if bc < params.body_min_lines or bw < params.body_min_words:
         return {}
-
-    shapes: dict[tuple[int, bool], int] = {}
-
-    def teaser(k: int, above: bool = False) -> int:
-        """2: a headline, 1: a snippet, 0: neither (by shape alone). ``above`` the
-        article a headline may ask a question (under it, so does a reader's comment)."""
-        got = shapes.get((k, above))
-        if got is None:
-            got = shapes[k, above] = _shape(alive[k], above, k == n - 1)
-        return got
-
-    def at_least(ks: Iterable[int], above: bool, most: int) -> int:
-        """How many of ``ks`` are shaped as teasers, counted up to ``most``."""
-        got = 0
-        for k in ks:
-            if teaser(k, above):
-                got += 1
-                if got >= most:
-                    break
-        return got
-
     # a run needs `min_run` lines shaped as teasers, or one next to a removed line
-    mr = params.min_run
-    below = at_least(range(b1, n), False, mr)
-    above = at_least(range(b0), True, mr) if b0 <= params.max_above else 0
+    below = at_least(b1, n, False, mr)
+    above = at_least(0, b0, True, mr) if b0 <= params.max_above else 0
     if below < mr and above < mr:
         cut_above, cut_below = alive[b0].index, alive[b1 - 1].index
         if not (below and any(i > cut_below for i in removed)) and not (
             above and any(i < cut_above for i in removed)
         ):
             return {}  # too few lines shaped as teasers around the body
-    if not removed:
-        # the title and one more line shaped as teasers at most, no anchor (the page's
-        # last line counted as any other here)
-        most = mr + 1
-        total = at_least(range(n - 1), True, most)
-        if total < most and _shape(alive[n - 1], True, False):
-            total += 1
-        if total <= mr:
-            return {}
     chars, stem, stop = params.min_word_chars, params.stem_chars, params.stopwords
     # content words and the topic are worked out when first needed: most lines of a
     # page are never compared with the body
@@ -376,11 +389,12 @@ def _apply(
             and _starts_as_title(alive[k].text)
         )
 
+    may = set(maybe)
     runs: list[tuple[list[int], bool]] = []  # (run, under the body?)
     # under the body: from its end down; a line on topic ends what was collected
     cand: list[int] = []
     for k in range(b1, n):
-        if not cand and not teaser(k):
+        if not cand and (k not in may or not teaser(k)):
             continue  # nothing collected, and no teaser: it need not be compared
         t = on_topic(k)
         if t:
@@ -402,7 +416,7 @@ def _apply(
     # the nearest line with content words); teasers above the title, with no line on
     # topic above them
     top = 0
-    if b0 <= params.max_above and any(teaser(k, above=True) for k in range(b0)):
+    if b0 <= params.max_above and at_least(0, b0, True, 1):
         top = b0
         for k in range(b0 - 1, -1, -1):
             if on_topic(k):
