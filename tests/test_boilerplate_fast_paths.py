@@ -1,6 +1,6 @@
 """The boilerplate stage's cheaper checks give the answers of the checks they stand for:
-the rules indexed by kind, the fence screen, the date-line digit screen, the teaser
-ending screen and the CJK span (see docs/performance.md)."""
+the rules indexed by kind, the fence screen, the date-line digit screens, the teaser
+ending screen, the teasers' content words and the CJK span (see docs/performance.md)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from textclean.config import Config
 from textclean.document import Document
 from textclean.rules import RulePack
-from textclean.stages.boilerplate.shape import _DIGIT, DATE_LINE
+from textclean.stages.boilerplate import region, teasers
+from textclean.stages.boilerplate.shape import _DATED, _DIGIT, DATE_LINE
 from textclean.stages.boilerplate.stage import build
 from textclean.textblocks import _may_fence
 
@@ -98,3 +99,59 @@ def test_teasers_found_with_and_without_a_snippet_ending() -> None:
     assert any(e.rule.startswith("boilerplate.teaser.") for e in doc.edits)
     plain = stage(Document("p", body + "\n"))
     assert plain.edits == []
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_NO_DIGIT_PIECES), max_size=8))
+def test_the_region_stop_test_needs_a_digit_for_a_date(pieces: list[str]) -> None:
+    """``region._stop_kind`` tries its year and date patterns only on a line with a
+    digit: none of them finds anything in a line without one."""
+    text = "".join(pieces)
+    assert _DIGIT.search(text) is None
+    assert region._YEAR.search(text) is None
+    assert DATE_LINE.search(text) is None
+    assert _DATED.search(text) is None
+
+
+def test_the_region_stop_test_still_finds_dates_and_credits() -> None:
+    for text in ("Updated Sept. 12", "Filed in 2019 by the desk", "12/03/2024 news"):
+        assert region._stop_kind(text) == 2
+    assert region._stop_kind("Photo by the town archive") == 2
+    assert region._stop_kind("The harbour tunnel plan wins the vote") == 0
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "Harbour",
+                "tunnel",
+                "STRASSE",
+                "Straße",
+                "Ωμέγα",
+                "ДОМА",
+                "2024",
+                "ﬁnal",
+                "the",
+                "図書館が開館",
+                "café",
+                "Ꮳ",
+                "ꮳꮳꮳꮳ",
+                " ",
+                ", ",
+                "—",
+                "x1x1",
+            ]
+        ),
+        max_size=10,
+    )
+)
+def test_teaser_content_words_without_the_per_word_script_test(parts: list[str]) -> None:
+    """``teasers._words`` skips the per-word script test of ``content_words`` on text
+    without a character of a script written without spaces: the same words either way."""
+    text = "".join(parts)
+    stop = frozenset({"the", "final"})
+    teasers._words.cache_clear()
+    want = frozenset(w[:5] for w in region.content_words(text, 4) if w not in stop)
+    assert teasers._words(text, 4, 5, stop) == want

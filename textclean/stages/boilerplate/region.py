@@ -57,7 +57,7 @@ from typing import Any
 import regex
 
 from textclean.stages.boilerplate.layout import _CLOSERS, CJK, Line, ends_sentence, is_prose
-from textclean.stages.boilerplate.shape import _DATED, DATE_LINE, settings_from_tables
+from textclean.stages.boilerplate.shape import _DATED, _DIGIT, DATE_LINE, settings_from_tables
 
 RULE_MASTHEAD = "boilerplate.shape.masthead"
 
@@ -163,7 +163,10 @@ def _stop_kind(text: str) -> int:
     Kept for the next rounds and passes."""
     if ends_sentence(text) or text.endswith((",", ";")):
         return 1
-    if _CREDIT.match(text) or _YEAR.search(text) or DATE_LINE.search(text) or _DATED.search(text):
+    if _CREDIT.match(text) or (
+        _DIGIT.search(text)  # every year and date below holds a digit
+        and (_YEAR.search(text) or DATE_LINE.search(text) or _DATED.search(text))
+    ):
         return 2
     return 0
 

@@ -48,17 +48,24 @@ its evidence.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
-from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import regex
 
-from textclean.stages.boilerplate.layout import _CLOSERS, CJK, Line, ends_sentence, is_prose
-from textclean.stages.boilerplate.region import _stop_kind, content_words
+from textclean.stages.boilerplate.layout import (
+    _CJK_SPAN,
+    _CLOSERS,
+    CJK,
+    Line,
+    ends_sentence,
+    is_prose,
+)
+from textclean.stages.boilerplate.region import _WORD, _stop_kind, content_words
 from textclean.stages.boilerplate.shape import settings_from_tables
 
 RULE_OFF_TOPIC = "boilerplate.teaser.off_topic_run"
@@ -141,6 +148,15 @@ class TeaserParams:
 @functools.lru_cache(maxsize=8192)
 def _words(text: str, min_chars: int, stem: int, stop: frozenset[str]) -> frozenset[str]:
     """The content words of a line, stop words left out, cut to ``stem`` characters."""
+    if text.isascii() or _CJK_SPAN.search(text) is None:
+        # no character of a script written without spaces (nor any in its case-folded
+        # form): the content words are the words of `min_chars` characters or more that
+        # are not numbers, as content_words finds them without its test of each word
+        return frozenset(
+            w[:stem]
+            for w in _WORD.findall(text.casefold())
+            if len(w) >= min_chars and w not in stop and not w.isdigit()
+        )
     return frozenset(w[:stem] for w in content_words(text, min_chars) if w not in stop)
 
 
@@ -179,12 +195,13 @@ def _shape_of(text: str, words: int, above: bool, lo: int, hi: int) -> int:
     """2: ``text`` is shaped as a headline (of ``lo`` to ``hi`` words), 1: as a snippet,
     0: neither. ``above`` the article a headline may ask a question (under it, so does a
     reader's comment)."""
+    if "@" in text:
+        return 0  # an address (a byline, a contact): tested first, it costs the least
     if above and text.rstrip(_CLOSERS).endswith("?"):
         text = text[:-1]
     got = 2 if _headline(text, words, lo, hi) else int(_snippet(text, words, lo))
-    if got and ("@" in text or CJK.search(text) or _LABEL.match(text)):
-        return 0  # an address (a byline, a contact); pairs of CJK characters are too weak
-        # a topic; a label and its value
+    if got and (CJK.search(text) or _LABEL.match(text)):
+        return 0  # pairs of CJK characters are too weak a topic; a label and its value
     return got
 
 
@@ -253,12 +270,58 @@ def _apply(
             return 0  # the cheap test first: too short, or too long for a headline
         return _shape_of(ln.text, words, above, lo, hi)
 
-    if not removed and sum(1 for ln in alive if _shape(ln, True, False)) <= params.min_run:
-        return {}  # the title and one more line shaped as teasers at most, no anchor
+    shapes: dict[tuple[int, bool], int] = {}
+
+    def teaser(k: int, above: bool = False) -> int:
+        """2: a headline, 1: a snippet, 0: neither (by shape alone). ``above`` the
+        article a headline may ask a question (under it, so does a reader's comment)."""
+        got = shapes.get((k, above))
+        if got is None:
+            got = shapes[k, above] = _shape(alive[k], above, k == n - 1)
+        return got
+
+    # the lines of a headline's or a snippet's length, in order: no other line is
+    # shaped as a teaser, so the counts below read only these
+    maybe = [
+        k
+        for k, ln in enumerate(alive)
+        if lo <= (w := ln.words) <= hi
+        or (w > hi and ln.text.rstrip(_CLOSERS).endswith(("…", "...")))
+    ]
+
+    def at_least(start: int, stop: int, above: bool, most: int) -> int:
+        """How many lines from ``start`` to ``stop`` (not included) are shaped as
+        teasers, counted up to ``most``."""
+        got = 0
+        for k in maybe[bisect.bisect_left(maybe, start) : bisect.bisect_left(maybe, stop)]:
+            if teaser(k, above):
+                got += 1
+                if got >= most:
+                    break
+        return got
+
+    # Every way out below returns nothing, so the cheapest tests go first: the word
+    # counts, the lines shaped as teasers (each shaped once, and counted only as far
+    # as a threshold needs), the body (from the prose flags the stage holds), then
+    # the lines around it shaped as teasers.
+    mr = params.min_run
+    if not removed:
+        # the title and one more line shaped as teasers at most, no anchor (the page's
+        # last line counted as any other here)
+        most = mr + 1
+        if len(maybe) < most:
+            return {}
+        total = at_least(0, n - 1, True, most)
+        if total < most and _shape(alive[n - 1], True, False):
+            total += 1
+        if total < most:
+            return {}
     # the body: the longest run of prose lines (with at most `body_gap` other lines
     # between two of them: a subheading, a caption), by words
     pmw = params.prose_min_words
     isp = [ln.words >= pmw and prose(ln) for ln in alive]
+    if sum(isp) < params.body_min_lines:
+        return {}  # too few prose lines for a body
     best = (0, 0, 0, 0)  # start, end, words, prose lines
     i = 0
     while i < n:
@@ -281,11 +344,9 @@ def _apply(
     if bc < params.body_min_lines or bw < params.body_min_words:
         return {}
     # a run needs `min_run` lines shaped as teasers, or one next to a removed line
-    below = sum(1 for k in range(b1, n) if _shape(alive[k], False, k == n - 1))
-    above = (
-        sum(1 for k in range(b0) if _shape(alive[k], True, False)) if b0 <= params.max_above else 0
-    )
-    if below < params.min_run and above < params.min_run:
+    below = at_least(b1, n, False, mr)
+    above = at_least(0, b0, True, mr) if b0 <= params.max_above else 0
+    if below < mr and above < mr:
         cut_above, cut_below = alive[b0].index, alive[b1 - 1].index
         if not (below and any(i > cut_below for i in removed)) and not (
             above and any(i < cut_above for i in removed)
@@ -295,7 +356,7 @@ def _apply(
     # content words and the topic are worked out when first needed: most lines of a
     # page are never compared with the body
     own_of: dict[int, frozenset[str]] = {}
-    topic: Counter[str] = Counter()
+    topic: set[str] = set()
 
     def own(k: int) -> frozenset[str]:
         words = own_of.get(k)
@@ -309,22 +370,12 @@ def _apply(
             for j in range(b0, b1):
                 topic.update(own(j))
         words = own(k)
-        shared = sum(1 for w in words if w in topic)
+        shared = len(words & topic)
         if shared >= 2 or (shared and shared * 100 >= params.max_share * len(words)):
             return True
         if len(words) < params.min_own:
             return None
         return False
-
-    shapes: dict[tuple[int, bool], int] = {}
-
-    def teaser(k: int, above: bool = False) -> int:
-        """2: a headline, 1: a snippet, 0: neither (by shape alone). ``above`` the
-        article a headline may ask a question (under it, so does a reader's comment)."""
-        got = shapes.get((k, above))
-        if got is None:
-            got = shapes[k, above] = _shape(alive[k], above, k == n - 1)
-        return got
 
     def summary(cand: list[int], k: int, above: bool = False) -> bool:
         """``k`` is a short text under a headline of ``cand`` (a date between them at
@@ -338,11 +389,12 @@ def _apply(
             and _starts_as_title(alive[k].text)
         )
 
+    may = set(maybe)
     runs: list[tuple[list[int], bool]] = []  # (run, under the body?)
     # under the body: from its end down; a line on topic ends what was collected
     cand: list[int] = []
     for k in range(b1, n):
-        if not cand and not teaser(k):
+        if not cand and (k not in may or not teaser(k)):
             continue  # nothing collected, and no teaser: it need not be compared
         t = on_topic(k)
         if t:
@@ -364,7 +416,7 @@ def _apply(
     # the nearest line with content words); teasers above the title, with no line on
     # topic above them
     top = 0
-    if b0 <= params.max_above and any(teaser(k, above=True) for k in range(b0)):
+    if b0 <= params.max_above and at_least(0, b0, True, 1):
         top = b0
         for k in range(b0 - 1, -1, -1):
             if on_topic(k):
@@ -428,7 +480,7 @@ def _apply(
                 {
                     "line": ln.index + 1,
                     "words": ln.words,
-                    "shared_topic_words": sum(1 for w in own(k) if w in topic),
+                    "shared_topic_words": len(own(k) & topic),
                     "run_lines": len(run),
                     "body_lines": [alive[b0].index + 1, alive[b1 - 1].index + 1],
                 },
