@@ -134,15 +134,19 @@ def _selected(rule_id: str, names: Iterable[str]) -> bool:
     return any(rule_id == n or (n.endswith(".") and rule_id.startswith(n)) for n in names)
 
 
+def _switched(on: bool, rule_id: str, cfg: BoilerplateConfig) -> bool:
+    """Whether ``rule_id`` runs: ``on`` as its file says, unless the config's ``enable``
+    names it (on) or its ``disable`` does (off; ``disable`` wins over ``enable``)."""
+    if _selected(rule_id, cfg.disable):
+        return False
+    return on or _selected(rule_id, cfg.enable)
+
+
 def compile_rules(rules: Mapping[str, Rule], cfg: BoilerplateConfig) -> list[Compiled]:
     """Rules switched on by their file and the config, with compiled regexes, in file order."""
     out = []
     for r in rules.values():
-        on = r.enabled
-        if _selected(r.id, cfg.enable):
-            on = True
-        if _selected(r.id, cfg.disable):
-            on = False
+        on = _switched(r.enabled, r.id, cfg)
         if set(r.learned_from) & set(cfg.exclude_learned_from):
             on = False
         if on:
@@ -1660,11 +1664,13 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         "selector": shape.RULE_SELECTOR,
         "crumb_list": shape.RULE_CRUMB_LIST,
     }
-    for switch, rule_id in switches.items():
-        if _selected(rule_id, config.boilerplate.enable):
-            params = dataclasses.replace(params, **{switch: True})
-        if _selected(rule_id, config.boilerplate.disable):
-            params = dataclasses.replace(params, **{switch: False})
+    params = dataclasses.replace(
+        params,
+        **{
+            switch: _switched(getattr(params, switch), rule_id, config.boilerplate)
+            for switch, rule_id in switches.items()
+        },
+    )
     try:
         region_params = region.RegionParams.from_tables(
             {k: v for k, v in parsed.region.items() if k != "teasers"}
@@ -1675,19 +1681,15 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
     except ValueError as exc:
         raise RuleError(pack.builtin_dir / "boilerplate", None, str(exc)) from exc
     region_params = dataclasses.replace(
-        region_params, prose_min_words=config.boilerplate.prose_min_words
+        region_params,
+        prose_min_words=config.boilerplate.prose_min_words,
+        masthead=_switched(region_params.masthead, region.RULE_MASTHEAD, config.boilerplate),
     )
-    if _selected(region.RULE_MASTHEAD, config.boilerplate.enable):
-        region_params = dataclasses.replace(region_params, masthead=True)
-    if _selected(region.RULE_MASTHEAD, config.boilerplate.disable):
-        region_params = dataclasses.replace(region_params, masthead=False)
     teaser_params = dataclasses.replace(
-        teaser_params, prose_min_words=config.boilerplate.prose_min_words
+        teaser_params,
+        prose_min_words=config.boilerplate.prose_min_words,
+        enabled=_switched(teaser_params.enabled, teasers.RULE_OFF_TOPIC, config.boilerplate),
     )
-    if _selected(teasers.RULE_OFF_TOPIC, config.boilerplate.enable):
-        teaser_params = dataclasses.replace(teaser_params, enabled=True)
-    if _selected(teasers.RULE_OFF_TOPIC, config.boilerplate.disable):
-        teaser_params = dataclasses.replace(teaser_params, enabled=False)
     return BoilerplateStage(
         config.boilerplate,
         compiled,
@@ -1717,11 +1719,7 @@ def load_model(table: Mapping[str, Any] | None, cfg: BoilerplateConfig) -> class
         return None
     model = classifier.Model.from_table(table)
     rid = classifier.RULE_ID
-    on = model.enabled and bool(model.trees)
-    if _selected(rid, cfg.enable):
-        on = bool(model.trees)
-    if _selected(rid, cfg.disable):
-        on = False
+    on = _switched(model.enabled, rid, cfg) and bool(model.trees)
     if set(model.trained_on) & set(cfg.exclude_learned_from):
         on = False
     if not on:
