@@ -16,7 +16,26 @@ same: 1, differ: 1, only in one run: 0
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
+
+
+def fixture_texts(repo: Path) -> Iterator[tuple[str, str]]:
+    """(name, text) of the seeds and of every ``.txt`` and ``.jsonl`` text under
+    ``tests/data`` of the checkout ``repo``, the texts both checks start with."""
+    for p in sorted((repo / "seeds").glob("*.txt")):
+        yield f"seeds/{p.name}", p.read_text(encoding="utf-8")
+    for p in sorted((repo / "tests" / "data").rglob("*")):
+        rel = p.relative_to(repo).as_posix()
+        if p.suffix == ".txt":
+            yield rel, p.read_text(encoding="utf-8")
+        elif p.suffix == ".jsonl":
+            with p.open(encoding="utf-8") as f:
+                for k, line in enumerate(f):
+                    if line.strip():
+                        row = json.loads(line)
+                        if isinstance(row, dict) and isinstance(row.get("text"), str):
+                            yield f"{rel}:{k}", row["text"]
 
 
 def write_or_compare(out: dict[str, str], write: Path | None, against: Path | None) -> int:

@@ -29,24 +29,12 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.append(str(REPO))  # after PYTHONPATH: the checkout it names is the one compared
 
-from bench.fingerprints import write_or_compare  # noqa: E402
+from bench.fingerprints import fixture_texts, write_or_compare  # noqa: E402
 
 
 def texts(docs: int) -> Iterator[tuple[str, str]]:
     """(name, text) of every text compared."""
-    for p in sorted((REPO / "seeds").glob("*.txt")):
-        yield f"seeds/{p.name}", p.read_text(encoding="utf-8")
-    for p in sorted((REPO / "tests" / "data").rglob("*")):
-        rel = p.relative_to(REPO).as_posix()
-        if p.suffix == ".txt":
-            yield rel, p.read_text(encoding="utf-8")
-        elif p.suffix == ".jsonl":
-            with p.open(encoding="utf-8") as f:
-                for k, line in enumerate(f):
-                    if line.strip():
-                        row = json.loads(line)
-                        if isinstance(row, dict) and isinstance(row.get("text"), str):
-                            yield f"{rel}:{k}", row["text"]
+    yield from fixture_texts(REPO)
     from bench.boilerplate.real.check import load_pages
     from bench.boilerplate.train import development
 
