@@ -70,8 +70,9 @@ DEVELOPMENT = (
     "bp-label-10",
     "bp-label-11",
     "bp-label-12",
+    "bp-label-13",
 )
-HOLDOUT = ("bp-label-5", "bp-label-13")
+HOLDOUT = ("bp-label-5", "bp-label-14")
 
 
 def development(pages: Iterable[Page]) -> list[Page]:
@@ -82,7 +83,7 @@ def development(pages: Iterable[Page]) -> list[Page]:
         if by.startswith(HOLDOUT) or not by.startswith(DEVELOPMENT):
             continue
         if by.startswith("bp-label-") and by not in DEVELOPMENT:
-            continue  # "bp-label-14" and later batches: not development data
+            continue  # "bp-label-15" and later batches: not development data
         out.append(p)
     return out
 
