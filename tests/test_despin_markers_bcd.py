@@ -141,10 +141,37 @@ def test_a_short_text_its_markers_alone_flag_keeps_its_t2_words() -> None:
 
 
 def test_the_families_setting_names_marker_families() -> None:
-    assert DespinConfig().markers_only_t1_families == ("b",)
+    assert DespinConfig().markers_only_t1_families == ("b", "c")
     assert (
         Config().replace(despin={"markers_only_t1_families": []}).despin.markers_only_t1_families
         == ()
     )
     with pytest.raises(ConfigError):
         DespinConfig(markers_only_t1_families=("",))
+
+
+def test_the_marker_check_names_the_clean_texts_a_marker_would_flag() -> None:
+    from bench.despin.marker_check import check
+
+    index = mk.MarkerIndex.of(
+        [
+            mk.Marker("spin.marker.b.x", "b", 1.0, "typically the", "the", "in", "word"),
+            mk.Marker("spin.marker.d.y", "d", 0.0, "be that as it may", "however"),
+            mk.Marker("spin.marker.d.z", "d", 0.0, "at the point when", "when"),
+        ]
+    )
+    docs = [
+        ("weighing", "We walked home in typically the rain."),
+        ("two", "Be that as it may, the bus came at the point when we left."),
+        ("one", "Be that as it may, the bus came late."),
+        ("ordinary", "Typically the bus is late, and we walk in the rain."),
+    ]
+    lines, bad = check([("set", docs)], index, None, 150)
+    assert bad == 2
+    assert lines[0] == "set: 4 texts, 1 with a weighing marker, 1 short with two of one family"
+    assert any(line.startswith("  weighing  weighing:") for line in lines)
+    assert any(line.startswith("  two       two (") for line in lines)
+    # only family b: the two repair-only markers of family d are not looked at
+    assert check([("set", docs)], index, {"b"}, 150)[1] == 1
+    # a long text may hold two repair-only markers (the short-text rule needs a short text)
+    assert check([("set", docs[1:2])], index, None, 5)[1] == 0

@@ -389,11 +389,11 @@ class DespinConfig:
         "false ignores the marker files",
     )
     markers_only_t1_families: tuple[str, ...] = _doc(
-        ("b",),
+        ("b", "c"),
         "spinner families (markers.tsv) whose markers alone flag a text shorter than "
         "score_min_words: such a text gets only its markers and T1 entries restored, none "
-        "of the thesaurus spinner's T2/T3 matches (the Spinbot-style family b rewrites too "
-        "few words of a definition for those to be weighed); [] turns this off",
+        "of the thesaurus spinner's T2/T3 matches (the Spinbot-style and WordNet-sense "
+        "spinners' short definitions: too few words to weigh those); [] turns this off",
     )
     sense_flag: bool = _doc(
         True,

@@ -1238,8 +1238,8 @@ class DespinStage:
             and _top_family(a.markers) in self.config.markers_only_t1_families
         ):
             # a short text only another spinner's markers flag (the Spinbot-style family
-            # b): too few of its words are swapped for the thesaurus spinner's ambiguous
-            # entries to be weighed there (on the real pairs they were mostly wrong)
+            # b, the WordNet-sense family c): too few of its words are swapped for the
+            # thesaurus spinner's ambiguous entries to be weighed there
             rest = []
         # capitalised spun forms written inside names, when the document shows the
         # thesaurus spinner's own hand (its determinism is what a recurring name relies on)
