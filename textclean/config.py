@@ -388,6 +388,13 @@ class DespinConfig:
         "'square measure' for are, tortured phrases) and restore them in flagged documents; "
         "false ignores the marker files",
     )
+    markers_only_t1_families: tuple[str, ...] = _doc(
+        ("b", "c"),
+        "spinner families (markers.tsv) whose markers alone flag a text shorter than "
+        "score_min_words: such a text gets only its markers and T1 entries restored, none "
+        "of the thesaurus spinner's T2/T3 matches (the Spinbot-style and WordNet-sense "
+        "spinners' short definitions: too few words to weigh those); [] turns this off",
+    )
     sense_flag: bool = _doc(
         True,
         "also flag a document on the WordNet-sense tables alone: three distinct lemmas "
@@ -411,6 +418,8 @@ class DespinConfig:
             raise ConfigError(
                 "evidence_threshold must be >= 0, evidence_min_distinct >= 1, evidence_clip > 0"
             )
+        if any(not f or not f.isalnum() for f in self.markers_only_t1_families):
+            raise ConfigError("markers_only_t1_families must name marker families ('b')")
         if self.confirm_min_t1 < 0 or self.unconfirmed_factor < 1:
             raise ConfigError("confirm_min_t1 must be >= 0 and unconfirmed_factor >= 1")
         if self.doc_absent_bonus < 1 or self.swap_bonus < 1 or self.alternative_margin < 1:

@@ -4,8 +4,10 @@
 
     id  family  weight  spun  original  prev  next  case  source  note
 
-* ``family``: the spinner family the marker belongs to (``c``: the WordNet synonym
-  spinner's function-word swaps, "square measure" for *are*; ``d``: the paraphrasing
+* ``family``: the spinner family the marker belongs to (``b``: the Spinbot-style
+  spinner's function-word rewrites, "typically the" for *the* after a preposition;
+  ``c``: the WordNet synonym spinner's function-word swaps, "square measure" for *are*;
+  ``d``: the paraphrasing
   tool's "tortured phrases", "counterfeit consciousness" for *artificial intelligence*);
 * ``weight``: detection evidence of one occurrence (each marker counts once per
   document); ``0`` marks a repair-only marker (ordinary English elsewhere: "is that

@@ -429,6 +429,13 @@ def sense_flags(sense_distinct: int, words: int, text: str) -> bool:
     return sense_distinct >= SENSE_RESIDUE_DISTINCT and len(split_contractions(text)) >= RESIDUE_MIN
 
 
+def _top_family(hits: Sequence[spin_markers.Hit]) -> str:
+    """The family whose distinct markers in ``hits`` weigh most (the first in
+    alphabetical order on a tie; ``""`` without hits)."""
+    fams = spin_markers.family_scores(hits)
+    return max(sorted(fams), key=lambda f: fams[f]) if fams else ""
+
+
 def _uncontracted(e: Entry) -> bool:
     """Every original of ``e`` is a contraction its spun form lacks the apostrophe of
     ("it has" or "it s" for it's, "here is" for here's): no detection evidence, since
@@ -1224,6 +1231,15 @@ class DespinStage:
         t1 = [k for k, m in enumerate(a.matches) if m.entry.tier == "t1"]
         rest = [k for k, m in enumerate(a.matches) if m.entry.tier != "t1"]
         if a.short_markers:  # a weak flag: T2/T3 matches need stronger evidence than it
+            rest = []
+        if (
+            a.markers_only
+            and len(a.keys) < self.config.score_min_words
+            and _top_family(a.markers) in self.config.markers_only_t1_families
+        ):
+            # a short text only another spinner's markers flag (the Spinbot-style family
+            # b, the WordNet-sense family c): too few of its words are swapped for the
+            # thesaurus spinner's ambiguous entries to be weighed there
             rest = []
         # capitalised spun forms written inside names, when the document shows the
         # thesaurus spinner's own hand (its determinism is what a recurring name relies on)
