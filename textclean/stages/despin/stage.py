@@ -1085,6 +1085,17 @@ class DespinStage:
             ev["vouched"] = True
         if len(ranked) > 1 and odds < self.config.alternative_margin * ranked[1][2]:
             return None  # the neighbours cannot tell the originals apart
+        if self.config.doubt_learned and self._doubted(e, best):
+            return None  # a mined mapping the other pairs mostly contradict
+        if (
+            self.config.silent_choice
+            and len(ranked) > 1
+            and ratio <= 1.0
+            and not strong
+            and not vouched
+            and self.reliability(e.spun, best) < 1.0
+        ):
+            return None  # several originals, silent neighbours, the pairs against the choice
         if (
             self.config.context_alternative
             and not strong
@@ -1096,6 +1107,26 @@ class DespinStage:
             return None
         ev.update(best_ev)
         return best, ev
+
+    def _doubted(self, e: Entry, alt: str) -> bool:
+        """Original ``alt`` of entry ``e`` is taught by the real pairs alone (every source
+        of it ``real:...``: a mapping mined from an aligned pair, with no thesaurus or
+        hand-written entry behind it) and its learned reliability is below the typical
+        entry's (:meth:`reliability` < 1): the pairs' other matches of the spun form were
+        the writer's own word or another original more often than the mapping holds
+        ("represents" mined for *is*, the writer's own word in most other pairs). A
+        contraction spelled out ("it has" for it's, :func:`_uncontracted`) is the
+        spinner's mechanical habit, not a choice of sense, and is not doubted."""
+        if _uncontracted(e):
+            return False  # "it has" for it's: the spinner's spelling-out, not a sense
+        key = alt.lower()
+        for a, src in zip(e.alternatives, e.sources, strict=True):
+            if a.lower() == key:
+                taught = [s for s in src.replace("|", "+").split("+") if s]
+                if not taught or not all(s.startswith("real:") for s in taught):
+                    return False
+                return self.reliability(e.spun, alt) < 1.0
+        return False
 
     def _context_prefers_other(
         self, ratio: float, others: Sequence[tuple[str, bool, float, dict[str, Any]]]
