@@ -56,7 +56,10 @@ stood for each original, for the original's own words, or for a rewrite) scales 
 original's odds (``outcome_weight``; it never raises the odds of a match with silent
 neighbours, unless the spun form recurs in a text that never writes the original:
 ``silent_repeat``, which also lets such a T3 match go ahead) and adds the originals
-they taught ``learned_alternatives`` times as further candidates. The frequencies are
+they taught ``learned_alternatives`` times as further candidates. An original only the
+real pairs teach (a mined mapping) whose learned factor is below 1 is not restored on
+odds (``doubt_learned``), nor is a choice between several originals that the neighbours
+leave silent and the pairs do not back (``silent_choice``). The frequencies are
 wordfreq's for a one-word entry and the bigram-chain estimate
 (:func:`~textclean.stages.despin.stats.phrase_zipf`) for an entry with a phrase on
 either side; both are computed once, when the stage is built. Every
