@@ -239,6 +239,20 @@ class DespinConfig:
         " prior and the learned reliability chose against the context ('fairly good' stays"
         " rather than 'quite good' when 'pretty' fits better)",
     )
+    doubt_learned: bool = _doc(
+        True,
+        "a T2/T3 original that only the real pairs teach (every source 'real:...') is not"
+        " restored on odds where its learned reliability is below the typical entry's"
+        " (learned factor < 1): the other pairs show the mined mapping as the writer's own"
+        " word or another original more often than not ('represents' for is)",
+    )
+    silent_choice: bool = _doc(
+        True,
+        "a T2/T3 match with several originals and neighbours the bigram list does not know"
+        " (ratio 1) is left alone on its usual odds when the real pairs show the likeliest"
+        " original less reliable than the typical entry's (learned factor < 1): nothing"
+        " then supports the choice between them ('occasions' for times or events)",
+    )
     silent_margin: float = _doc(
         20.0,
         "when the bigram list knows neither neighbour, a T2 match may go ahead on the frequency"

@@ -56,7 +56,10 @@ stood for each original, for the original's own words, or for a rewrite) scales 
 original's odds (``outcome_weight``; it never raises the odds of a match with silent
 neighbours, unless the spun form recurs in a text that never writes the original:
 ``silent_repeat``, which also lets such a T3 match go ahead) and adds the originals
-they taught ``learned_alternatives`` times as further candidates. The frequencies are
+they taught ``learned_alternatives`` times as further candidates. An original only the
+real pairs teach (a mined mapping) whose learned factor is below 1 is not restored on
+odds (``doubt_learned``), nor is a choice between several originals that the neighbours
+leave silent and the pairs do not back (``silent_choice``). The frequencies are
 wordfreq's for a one-word entry and the bigram-chain estimate
 (:func:`~textclean.stages.despin.stats.phrase_zipf`) for an entry with a phrase on
 either side; both are computed once, when the stage is built. Every
@@ -1092,6 +1095,17 @@ class DespinStage:
             ev["vouched"] = True
         if len(ranked) > 1 and odds < self.config.alternative_margin * ranked[1][2]:
             return None  # the neighbours cannot tell the originals apart
+        if self.config.doubt_learned and self._doubted(e, best):
+            return None  # a mined mapping the other pairs mostly contradict
+        if (
+            self.config.silent_choice
+            and len(ranked) > 1
+            and ratio <= 1.0
+            and not strong
+            and not vouched
+            and self.reliability(e.spun, best) < 1.0
+        ):
+            return None  # several originals, silent neighbours, the pairs against the choice
         if (
             self.config.context_alternative
             and not strong
@@ -1103,6 +1117,26 @@ class DespinStage:
             return None
         ev.update(best_ev)
         return best, ev
+
+    def _doubted(self, e: Entry, alt: str) -> bool:
+        """Original ``alt`` of entry ``e`` is taught by the real pairs alone (every source
+        of it ``real:...``: a mapping mined from an aligned pair, with no thesaurus or
+        hand-written entry behind it) and its learned reliability is below the typical
+        entry's (:meth:`reliability` < 1): the pairs' other matches of the spun form were
+        the writer's own word or another original more often than the mapping holds
+        ("represents" mined for *is*, the writer's own word in most other pairs). A
+        contraction spelled out ("it has" for it's, :func:`_uncontracted`) is the
+        spinner's mechanical habit, not a choice of sense, and is not doubted."""
+        if _uncontracted(e):
+            return False  # "it has" for it's: the spinner's spelling-out, not a sense
+        key = alt.lower()
+        for a, src in zip(e.alternatives, e.sources, strict=True):
+            if a.lower() == key:
+                taught = [s for s in src.replace("|", "+").split("+") if s]
+                if not taught or not all(s.startswith("real:") for s in taught):
+                    return False
+                return self.reliability(e.spun, alt) < 1.0
+        return False
 
     def _context_prefers_other(
         self, ratio: float, others: Sequence[tuple[str, bool, float, dict[str, Any]]]
