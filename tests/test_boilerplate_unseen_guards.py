@@ -106,3 +106,42 @@ def test_a_posts_date_under_its_read_more_button_stays() -> None:
 def test_turkish_capitals_have_the_words_of_their_small_letters() -> None:
     none: frozenset[str] = frozenset()
     assert _words("BİLİMSEL YAYIN", 4, 5, none) == _words("bilimsel yayın", 4, 5, none)
+
+
+def test_a_label_naming_the_paragraph_over_a_sentence_case_dek_stays() -> None:
+    para = (
+        "The village budget is drawn up by the mayor and the council each winter, after a "
+        "public debate on the year's spending and on the taxes that will pay for it.\n"
+    )
+    dek = "The budget of the village is adopted by the council"
+    assert removed("Village Budget\n\n" + dek + "\n\n" + para + para) == {}
+    # over a title in title case the same label is a section's name
+    title = "How The Village Council Adopts Its Spending"
+    got = removed("Budget Drawing\n\n" + title + "\n\n" + para + para)
+    assert got == {"Budget Drawing": RULE_TOP_LABEL}
+
+
+def test_a_paragraph_broken_over_lines_is_no_masthead() -> None:
+    text = (
+        "On the last day the young champions welcomed to their\n"
+        "ground the runners-up of their group. Even so, the\n"
+        "first ten minutes of the match were fairly even, with neither of\n"
+        "the two sides standing out against the other.\n"
+        "In the next quarter the visitors kept up the pressure, and after ten minutes of the "
+        "match neither side had scored a goal in that period.\n"
+        "The hosts fought back in the last quarter but could not find the goal they needed.\n"
+    )
+    assert removed(text) == {}
+    masthead = (
+        "Daily Bugle\nNews\nSports\nCity council backs the harbour tunnel plan\n"
+        "The city council voted on Monday to back the harbour tunnel plan after a long "
+        "debate about its cost.\n"
+    )
+    assert "Daily Bugle" in removed(masthead)
+
+
+def test_published_on_a_date_is_no_category_line() -> None:
+    date_line = "Publicado em Segunda, 01 de Abril de 2019, 21h00"
+    assert removed(after_body(date_line)) == {}
+    category = "Publicado em Notícias, Cidade"
+    assert removed(after_body(category)) == {category: "boilerplate.footer.tags_i18n"}

@@ -45,6 +45,7 @@ Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -347,6 +348,9 @@ def apply(
             # the title ending the next line ("The Homeschool Journal" under
             # "Homeschool Journal", a date line ending in it): the page's own title
             and not nxt.text.rstrip().casefold().endswith(top.text.strip().casefold())
+            # every word of the label in the text's first paragraph, over a dek in
+            # sentence case: the page's title over its dek
+            and not (not _title_cased(nxt.text) and _titles_paragraph(top, alive[2:], prose))
         ):
             found[top.index] = (
                 RULE_TOP_LABEL,
@@ -470,6 +474,38 @@ def _heads_text(ln: Line, below: Line | None) -> bool:
         return False
     shared = own & {w[:5] for w in _HEAD_WORD.findall(below.text.casefold())}
     return len(shared) >= 2 and 2 * len(shared) >= len(own)
+
+
+def _folded_stems(text: str) -> set[str]:
+    """The words of ``text`` of four letters or more, case and accents folded, cut to
+    their first five letters ("Élaboration" and "élaboré" are both "elabo")."""
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch)
+    )
+    return {w[:5] for w in _HEAD_WORD.findall(plain)}
+
+
+def _title_cased(text: str) -> bool:
+    """Whether most words of four letters or more of ``text`` start with a capital
+    ("How Do You Plan a Trip", not "The budget is adopted by the council").
+
+    >>> _title_cased("How Do You Plan a Trip"), _title_cased("Le budget est adopté par le conseil")
+    (True, False)
+    """
+    words = _HEAD_WORD.findall(text)
+    return bool(words) and 2 * sum(w[0].isupper() for w in words) > len(words)
+
+
+def _titles_paragraph(label: Line, below: list[Line], prose: Callable[[Line], bool]) -> bool:
+    """Whether ``label`` names the topic of the text under it: it has two words of four
+    letters or more and every one of them is a word of the first prose line of ``below``
+    (looked for in its first five lines): "Drawing up the budget" over "The budget is
+    drawn up by the mayor ..." is the page's title, not a section's name."""
+    own = _folded_stems(label.text)
+    if len(own) < 2:
+        return False
+    para = next((x for x in below[:5] if prose(x)), None)
+    return para is not None and own <= _folded_stems(para.text)
 
 
 def _last_crumb(ln: Line, above: Line, below: Line) -> bool:
