@@ -155,6 +155,24 @@ def _list_item(text: str, neighbour: str) -> bool:
     return not a.isalpha() and a == b
 
 
+def _goes_on(text: str, below: str) -> bool:
+    """Whether a line of ``text`` goes on in the line ``below``: it has six words or
+    more, ends in a letter, and ``below`` starts with a small letter (a paragraph
+    broken over lines: "The players met their rivals on" / "a cold Sunday ...").
+
+    >>> _goes_on("The players met their rivals on the home", "ground on Sunday.")
+    True
+    >>> _goes_on("News", "sports")
+    False
+    """
+    return (
+        len(text.split()) >= 6
+        and text[-1:].isalpha()
+        and below[:1].isalpha()
+        and below[:1].islower()
+    )
+
+
 @functools.lru_cache(maxsize=4096)
 def _stop_kind(text: str) -> int:
     """Why the taking stops at a line of ``text``, by its text alone: 1, it is text
@@ -219,6 +237,9 @@ def apply(
             text_above = kind == 1
             break
         if ln.index in code or alive[stop + 1].words >= params.dek_words:
+            break
+        if _goes_on(ln.text, alive[stop + 1].text):
+            text_above = True  # a sentence broken over lines: the text, not a masthead
             break
         stop += 1
     if stop < params.min_lines:

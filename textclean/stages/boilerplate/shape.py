@@ -45,6 +45,7 @@ Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 from __future__ import annotations
 
 import itertools
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -332,9 +333,13 @@ def apply(
             and f["label"]
             and not f["digit"]
             and f["words"] <= params.top_label_max_words
+            # a comma inside: a name and its role ("Ann Smith, chair") or a list, not
+            # a section's name
+            and "," not in top.text
             and g["label"]
             and not g["prose"]
             and params.top_label_min_next <= g["words"] <= params.top_label_max_next
+            and _title_words(nxt.text) >= params.top_label_min_next
             and not _BYLINE.match(nxt.text)
             and not (_DATED.search(nxt.text) and not _YEAR.search(nxt.text))
             and not _OWN_DATE.search(nxt.text)
@@ -343,6 +348,9 @@ def apply(
             # the title ending the next line ("The Homeschool Journal" under
             # "Homeschool Journal", a date line ending in it): the page's own title
             and not nxt.text.rstrip().casefold().endswith(top.text.strip().casefold())
+            # every word of the label in the text's first paragraph, over a dek in
+            # sentence case: the page's title over its dek
+            and not (not _title_cased(nxt.text) and _titles_paragraph(top, alive[2:], prose))
         ):
             found[top.index] = (
                 RULE_TOP_LABEL,
@@ -419,6 +427,87 @@ def apply(
 _CRUMB_SEPARATORS = ("/", "»", "›", ">", "|", "→", "·", "•", "::")
 
 
+#: A word of a title: a token holding a letter or a digit ("-" and "&" are none).
+_TITLE_WORD = regex.compile(r"[\p{L}\p{N}]")
+
+
+def _title_words(text: str) -> int:
+    """The words of ``text`` as a title under a section label counts them: tokens
+    holding a letter or a digit, and none when one token of four characters or more
+    is printed three times or more ("Star ImageStar ImageStar ImageStar Image", an
+    image's alt text repeated: residue, not a title).
+
+    >>> _title_words("Alps - Milan & Verona"), _title_words("Star ImageStar ImageStar ImageStar")
+    (3, 0)
+    """
+    tokens = [t for t in text.split() if _TITLE_WORD.search(t)]
+    seen: dict[str, int] = {}
+    for t in tokens:
+        if len(t) < 4:
+            continue  # "de", "of": short words repeat in any title
+        seen[t] = seen.get(t, 0) + 1
+        if seen[t] >= 3:
+            return 0
+    return len(tokens)
+
+
+#: A content word for :func:`_heads_text`: four letters or more.
+_HEAD_WORD = regex.compile(r"\p{L}{4,}")
+
+
+def _heads_text(ln: Line, below: Line | None) -> bool:
+    """Whether ``ln`` heads the text under it: at least two of its words of four letters
+    or more, and half of them, compared by their first five letters, are words of the
+    paragraph ``below`` ("A spa day for house plants" over "Do your house plants not
+    deserve a spa day?"). A title or a heading is on the topic of its text; a widget's
+    label ("Default", "Share") is not.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> a, b, c = layout_lines("A spa day for house plants\\nDefault\\nHouse plants need rest.")
+    >>> _heads_text(a, c), _heads_text(b, c)
+    (True, False)
+    """
+    if below is None:
+        return False
+    own = {w[:5] for w in _HEAD_WORD.findall(ln.text.casefold())}
+    if len(own) < 2:
+        return False
+    shared = own & {w[:5] for w in _HEAD_WORD.findall(below.text.casefold())}
+    return len(shared) >= 2 and 2 * len(shared) >= len(own)
+
+
+def _folded_stems(text: str) -> set[str]:
+    """The words of ``text`` of four letters or more, case and accents folded, cut to
+    their first five letters ("Élaboration" and "élaboré" are both "elabo")."""
+    plain = "".join(
+        ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch)
+    )
+    return {w[:5] for w in _HEAD_WORD.findall(plain)}
+
+
+def _title_cased(text: str) -> bool:
+    """Whether most words of four letters or more of ``text`` start with a capital
+    ("How Do You Plan a Trip", not "The budget is adopted by the council").
+
+    >>> _title_cased("How Do You Plan a Trip"), _title_cased("Le budget est adopté par le conseil")
+    (True, False)
+    """
+    words = _HEAD_WORD.findall(text)
+    return bool(words) and 2 * sum(w[0].isupper() for w in words) > len(words)
+
+
+def _titles_paragraph(label: Line, below: list[Line], prose: Callable[[Line], bool]) -> bool:
+    """Whether ``label`` names the topic of the text under it: it has two words of four
+    letters or more and every one of them is a word of the first prose line of ``below``
+    (looked for in its first five lines): "Drawing up the budget" over "The budget is
+    drawn up by the mayor ..." is the page's title, not a section's name."""
+    own = _folded_stems(label.text)
+    if len(own) < 2:
+        return False
+    para = next((x for x in below[:5] if prose(x)), None)
+    return para is not None and own <= _folded_stems(para.text)
+
+
 def _last_crumb(ln: Line, above: Line, below: Line) -> bool:
     """Whether a neighbour of ``ln`` is a breadcrumb whose last entry is ``ln``'s text
     ("Frequently Asked Questions" over "Home / Frequently Asked Questions"): the page's
@@ -445,6 +534,23 @@ def _under_image(above: Line) -> bool:
     return above.text.lstrip().startswith("![")
 
 
+#: The rules that take an image's file name or alt text ("IMG_2041.jpg", "2015-07-07
+#: 23.00.54"): the line under one is the image's caption.
+_IMAGE_NAME_RULES = frozenset(
+    {"boilerplate.stub.camera_file", "boilerplate.ui.image_alt", "boilerplate.learned.photo_names"}
+)
+
+
+#: An image's file name at the end of a line ("IMG_2041.jpg").
+_IMAGE_FILE = regex.compile(r"\.(?:jpe?g|png|gif|webp|heic|tiff?)\s*$", regex.IGNORECASE)
+
+
+def _image_name(above: Line, hit: tuple[str, dict[str, Any]] | None) -> bool:
+    """Whether ``above``, removed by ``hit`` (or None: not removed), was an image's file
+    name or alt text: the line under it is the image's caption."""
+    return hit is not None and (hit[0] in _IMAGE_NAME_RULES or bool(_IMAGE_FILE.search(above.text)))
+
+
 #: A line that is a date and nothing else ("Nov 07, 2017", "Tuesday, May 26, 2009",
 #: "17/02/2004 12:15pm", "Uploaded: 2021-12-27"): the article's date line, which is content.
 DATE_LINE = regex.compile(
@@ -459,12 +565,26 @@ DATE_LINE = regex.compile(
 )
 
 
+#: A date labelled as the page's own, anywhere in a short line ("Page ID 1234 Updated
+#: 2024-03-08", "更新日 令和6年3月8日"): the page's date line, which is content.
+STAMP_LINE = regex.compile(
+    r"(?:updated|last updated|last modified|published|posted on|更新日|最終更新日?|公開日|掲載日|"
+    r"作成日|登録日)\s*[:：]?\s*(?:(?:令和|平成|昭和)?(?:\d{1,4}|元)年\s*\d{1,2}月\s*\d{1,2}日|"
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
+    r"\s+\d{4}|\d{1,2}(?:st|nd|rd|th|\.)?\s+\p{L}{3,10}\.?,?\s+\d{4}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4})",
+    regex.IGNORECASE,
+)
+
+
 def byline_lines(
     nonblank: list[Line], removed: Mapping[int, tuple[str, dict[str, Any]]]
 ) -> frozenset[int]:
     """Lines of a byline the context rules never take: a line that is only a date
     (:data:`DATE_LINE`), and a short line (at most four words) right above it, the
-    author's name ("ana_writes" over "Nov 07, 2017"). The labelling rules keep both.
+    author's name ("ana_writes" over "Nov 07, 2017"); a short line (at most six tokens)
+    holding a date labelled as the page's own (:data:`STAMP_LINE`: "Page ID 1025
+    Updated 2024-03-08"). The labelling rules keep them ("Updated …" lines are K).
     """
     out: set[int] = set()
     if not removed:
@@ -474,7 +594,11 @@ def byline_lines(
             continue
         # every date DATE_LINE reads holds a digit: one search for it first (a line
         # without one fails the full pattern several times slower)
-        if not _DIGIT.search(ln.text) or not DATE_LINE.fullmatch(ln.text):
+        if not _DIGIT.search(ln.text):
+            continue
+        if not DATE_LINE.fullmatch(ln.text):
+            if len(ln.text.split()) <= 6 and STAMP_LINE.search(ln.text):
+                out.add(ln.index)
             continue
         out.add(ln.index)
         if k and nonblank[k - 1].index not in removed and nonblank[k - 1].words <= 4:
@@ -991,7 +1115,8 @@ _TITLE_WORDS = 4
 #: A credit line of the article ("Source(s): AP", "(Cover: CFP)", "Photo: ..."): it
 #: stays at the end of a page.
 CREDIT = regex.compile(
-    r"\(?\s*(?:source(?:\(s\)|s)?|cover|photo(?:s|graph)?|image|credit|credits|editor|"
+    r"\(?\s*(?:source(?:\(s\)|s)?|cover|photo(?:s|graph)?|foto(?:s|grafie|graf[ií]a)?|bild|image|"
+    r"credit|credits|editor|"
     r"reporter|video|illustration|graphic|writer|written by|edited by)\s*:\s*[^\n]{1,80}?\)?",
     regex.IGNORECASE,
 )
@@ -1574,7 +1699,18 @@ def _chrome_runs(
                         for p in range(a + 1, b)
                     )
                 ):
-                    take += [(x.index, "between") for x in between]
+                    # a heading of the text under the run stays (its topic is the text's),
+                    # and so do a credit line ("Foto: Ana Lima") and a caption under an
+                    # image's file name or alt text
+                    below = nonblank[j] if j < n else None
+                    take += [
+                        (members[p].index, "between")
+                        for p in range(a + 1, b)
+                        if members[p].index not in removed
+                        and not _heads_text(members[p], below)
+                        and not CREDIT.fullmatch(members[p].text)
+                        and not _image_name(members[p - 1], removed.get(members[p - 1].index))
+                    ]
             if params.chrome_run_bottom and j == n:
                 tail = [x for x in members[hits[-1] + 1 :] if x.index not in removed]
                 if 0 < len(tail) <= params.chrome_run_max_kept and all(

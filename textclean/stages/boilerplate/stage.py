@@ -1114,6 +1114,12 @@ class BoilerplateStage:
                 block = block[: len(block) - credits]
                 if not all(self._teaserish(b.text, r) for b in block):
                     continue
+                # dates alone under it ("Read more →" over "Apr 17, 2016"): an item's
+                # button over its date line, no section of other stories
+                if block and all(
+                    shape._DIGIT.search(b.text) and shape.DATE_LINE.fullmatch(b.text) for b in block
+                ):
+                    continue
                 ev.update(
                     line=ln.index + 1,
                     heading=ln.text,

@@ -66,6 +66,7 @@ from textclean.stages.boilerplate.layout import (
     is_prose,
 )
 from textclean.stages.boilerplate.region import _WORD, _stop_kind, content_words
+from textclean.stages.boilerplate.screen import canon
 from textclean.stages.boilerplate.shape import settings_from_tables
 
 RULE_OFF_TOPIC = "boilerplate.teaser.off_topic_run"
@@ -106,7 +107,7 @@ class TeaserParams:
     #: teasers above the body are looked for only when it starts within this many lines
     max_above: int = 40
     prose_min_words: int = 10
-    #: words never counted as content words (case-folded)
+    #: words never counted as content words (in :func:`~.screen.canon` form)
     stopwords: frozenset[str] = field(default_factory=frozenset)
 
     @classmethod
@@ -137,7 +138,7 @@ class TeaserParams:
                 words = values.pop("stopwords")
                 if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                     raise ValueError("[region.teasers] stopwords: expected a list of strings")
-                stop = frozenset(w.casefold() for w in words)
+                stop = frozenset(canon(w) for w in words)  # as _words compares them
             plain[table] = values
         kwargs = settings_from_tables("region", known, plain, ("enabled",), 10_000)
         if stop is not None:
@@ -147,7 +148,13 @@ class TeaserParams:
 
 @functools.lru_cache(maxsize=8192)
 def _words(text: str, min_chars: int, stem: int, stop: frozenset[str]) -> frozenset[str]:
-    """The content words of a line, stop words left out, cut to ``stem`` characters."""
+    """The content words of a line, stop words left out, cut to ``stem`` characters.
+
+    Compared in :func:`~.screen.canon` form, so a line in Turkish capitals
+    ("BİLİMSEL YAYIN") has the words of its text in small letters ("bilimsel yayın").
+    """
+    if not text.isascii():
+        text = canon(text)
     if text.isascii() or _CJK_SPAN.search(text) is None:
         # no character of a script written without spaces (nor any in its case-folded
         # form): the content words are the words of `min_chars` characters or more that
