@@ -43,7 +43,8 @@ def _screen(text, byte_class, delta, out_start, out_ids, seen, base, lines, ids,
     other). Each chain but the first starts ``warm`` bytes early (the automaton's
     depth: its state after any input depends only on that many last bytes) and
     records only the keys that end in its own segment, so the pairs are those of one
-    walk over the text."""
+    walk over the text. A transition to a state where keys end is stored as ~state
+    (:class:`Dense`): a step needs no second load to learn that nothing ends there."""
     n = text.shape[0]
     cap = lines.shape[0]
     hits = 0
@@ -59,6 +60,8 @@ def _screen(text, byte_class, delta, out_start, out_ids, seen, base, lines, ids,
         s = 0
         for j in range(max(0, k * seg - warm), k * seg):
             s = delta[s, byte_class[text[j]]]
+            if s < 0:
+                s = ~s
         states[k] = s
     for j in range(seg):
         p = j
@@ -67,6 +70,11 @@ def _screen(text, byte_class, delta, out_start, out_ids, seen, base, lines, ids,
             if b == 10:
                 at[k] += 1
             s = delta[states[k], byte_class[b]]
+            if s >= 0:
+                states[k] = s
+                p += seg
+                continue
+            s = ~s
             states[k] = s
             for q in range(out_start[s], out_start[s + 1]):
                 kid = out_ids[q]
@@ -86,6 +94,9 @@ def _screen(text, byte_class, delta, out_start, out_ids, seen, base, lines, ids,
         if b == 10:
             line += 1
         s = delta[s, byte_class[b]]
+        if s >= 0:
+            continue
+        s = ~s
         for q in range(out_start[s], out_start[s + 1]):
             kid = out_ids[q]
             if seen[last, kid] != base + line + 1:
@@ -132,6 +143,14 @@ class Dense(compiled_walk.Dense):
         #: the longest key: a state's depth in the trie, so the bytes after which the
         #: state no longer depends on what came before them
         self.depth = max(map(len, keys), default=0)
+        # a transition to a state where a key ends is stored as ~state (negative): the
+        # walk learns whether to look for outputs from the transition it loaded
+        if self.delta.dtype != np.int32:
+            self.delta = self.delta.astype(np.int32)
+        emits = (np.diff(self.out_start) > 0).view(np.int8)
+        flip = emits[self.delta]  # 1 where the target emits
+        np.negative(flip, out=flip)  # -1 there: x ^ -1 is ~x
+        np.bitwise_xor(self.delta, flip, out=self.delta)
         self._grouped: tuple[Sequence[int], np.ndarray, list[int]] | None = None
 
     def masks(self, joined: bytes, count: int, bits: Sequence[int]) -> list[int]:
