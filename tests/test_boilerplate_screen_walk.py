@@ -139,3 +139,42 @@ def test_lines_layout_made_get_the_masks_of_plain_lines(
         assert a.screen_lines(spaced) == a.screen_lines(raw)
     finally:
         a.walk.clear()
+
+
+@pytest.mark.parametrize("segment", [1, 5, 64, 4096])
+def test_segments_walked_side_by_side_give_one_walks_masks(
+    zone: tuple[_AnyZone, _walk.Dense], monkeypatch: pytest.MonkeyPatch, segment: int
+) -> None:
+    """The joined form is cut into segments walked side by side: with segments of a few
+    bytes, every string straddles a cut somewhere, and short lines change chains often;
+    the masks stay those of the pyahocorasick search, and of one walk."""
+    a, dense = zone
+    keys = [k for k in a.screen_keys if "\n" not in k][::5]
+    lines = [f"{k} {keys[i - 1]}" if i % 3 else k.upper() for i, k in enumerate(keys)]
+    lines += CRAFTED[:16] + [f"x{k}y" for k in keys[::7]] + ["", "plain prose here"] * 20
+    want = _masks(a, lines, None)
+    monkeypatch.setattr(_walk, "_CHAIN_MIN_BYTES", segment)
+    assert _masks(a, lines, dense) == want
+    monkeypatch.setattr(_walk, "_CHAINS", 3)
+    assert _masks(a, lines, dense) == want
+    assert sum(map(bool, want)) >= len(keys)
+
+
+def test_a_walk_whose_buffers_were_short_is_repeated_alike(
+    zone: tuple[_AnyZone, _walk.Dense], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A walk with too short buffers runs again with long enough ones: the second run
+    records the pairs the first one already marked as seen."""
+    a, dense = zone
+    lines = [f"{k} and {k.upper()}" for k in a.screen_keys[::11]] * 2
+    want = _masks(a, lines, None)
+    hits = _walk.compiled_walk.Dense.hits
+    calls = []
+
+    def short_first(self: _walk.Dense, walk: object, size: int, cap: int) -> object:
+        calls.append(cap)
+        return hits(self, walk, size, 1)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_walk.compiled_walk.Dense, "hits", short_first)
+    assert _masks(a, lines, dense) == want
+    assert calls and sum(map(bool, want)) > 10

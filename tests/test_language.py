@@ -102,3 +102,44 @@ def test_identify_is_the_same_with_and_without_the_compiled_path(
     fast = [language.identify(s) for s in samples]
     monkeypatch.setattr(language, "stages_use_numba", lambda chars: False)
     assert [language.identify(s) for s in samples] == fast
+
+
+def test_the_compiled_gather_converts_every_normal_half_as_numpy_does() -> None:
+    """The rows are converted to float32 by rebasing the exponent, which is exact for
+    every normal half (the model holds no other); each count is read, then zeroed."""
+    import numpy as np
+
+    from textclean.stages import language
+
+    fast = _compiled_or_skip()
+    halves = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16)
+    exponent = (halves >> 10) & 0x1F
+    normal = halves[(exponent != 0) & (exponent != 0x1F)]
+    table = normal.reshape(-1, 30)  # 61,440 normal halves, 2,048 rows
+    rows = len(table)
+    order = np.arange(rows, dtype=np.int64)[::-1].copy()
+    counts = np.arange(rows, dtype=np.int64) + 1
+    raw = np.empty(table.shape, dtype=np.uint16)
+    visits = np.empty(rows, dtype=np.float32)
+    out = np.empty(table.shape, dtype=np.uint32)
+    fast.gather(table, order, rows, counts, raw, visits, out)
+    want = table[order].view(np.float16).astype(np.float32)
+    assert np.array_equal(out.view(np.float32), want)
+    assert visits.tolist() == (order + 1).tolist()
+    assert not counts.any()
+    assert not language._all_normal(np.array([[0x3C00, 0x0000]], dtype=np.uint16))
+    assert not language._all_normal(np.array([[0x7C00]], dtype=np.uint16))
+    assert language._all_normal(np.array([[0x3C00, 0x8400]], dtype=np.uint16))
+
+
+def test_the_compiled_path_keeps_its_answers_as_its_buffers_grow() -> None:
+    """The buffers kept between calls grow for a longer text; short texts after it, and
+    texts with no feature at all, get py3langid's answers as before."""
+    from textclean.stages import language
+
+    fast = _compiled_or_skip()
+    ident = language.identifier()
+    long = " ".join(text(n) for n in ("en_0012", "fr-FR_0041", "de-DE_0041")) * 8
+    assert len(long.encode("utf-8")) > 1 << 15
+    for sample in (text("es-ES_0041")[:300], long, "", "\x00\x01", text("fr-FR_0041"), long[:9]):
+        assert fast.classify(ident, sample) == ident.classify(sample)

@@ -149,19 +149,35 @@ def _synchronized(nextmove, rowbase, warm, trials, seed):  # type: ignore[no-unt
     return True
 
 
-def _gather(table, idx, to_float32, raw, out):  # type: ignore[no-untyped-def]
-    # out[k] = the float16 row idx[k] of the model as float32 (what numpy's
-    # matmul casts it to), with the exact conversion read from a table. The rows
-    # are first copied as they are (plain loads that miss the cache side by side),
-    # then converted from that compact copy.
+def _gather(table, order, n, counts, raw, visits, out):  # type: ignore[no-untyped-def]
+    # For the first n features of order: visits[k] = its count (then zeroed for the
+    # next call) and out[k] = its float16 row of the model as float32 bits (what
+    # numpy's matmul casts it to). The rows are first copied as they are (plain loads
+    # that miss the cache side by side), then converted from that compact copy: every
+    # half of the model is normal (:func:`_all_normal`), and a normal half's float32
+    # has its sign and mantissa and its exponent rebased (15 -> 127).
     width = table.shape[1]
-    for k in range(idx.size):
-        row = idx[k]
+    for k in range(n):
+        f = order[k]
+        visits[k] = counts[f]
+        counts[f] = 0
         for j in range(width):
-            raw[k, j] = table[row, j]
-    for k in range(idx.size):
+            raw[k, j] = table[f, j]
+    for k in range(n):
         for j in range(width):
-            out[k, j] = to_float32[raw[k, j]]
+            h = np.uint32(raw[k, j])
+            e = (h >> 10) & 0x1F
+            out[k, j] = ((h & 0x8000) << 16) | ((e + 112) << 23) | ((h & 0x3FF) << 13)
+
+
+def _all_normal(table):  # type: ignore[no-untyped-def]
+    # every half of the table is a normal number (no zero, subnormal, infinity, NaN)
+    flat = table.ravel()
+    for i in range(flat.size):
+        e = (flat[i] >> 10) & 0x1F
+        if e == 0 or e == 0x1F:
+            return False
+    return True
 
 
 @dataclass(frozen=True)
@@ -174,34 +190,24 @@ class _Compiled:
     rowbase: np.ndarray
     output: np.ndarray  # the feature a state emits, or -1
     ptc16: np.ndarray  # the per-feature class weights, float16 read as uint16
-    to_float32: np.ndarray  # every float16 bit pattern's float32 value
     warm: int  # bytes after which the automaton's state no longer depends on the past
 
     def classify(self, ident: Any, text: str) -> tuple[str, float]:
         """``ident.classify(text)`` (``norm_probs``, no ``min_confidence``)."""
         data = ident._encode(text)
         buf = np.frombuffer(data, dtype=np.uint8)
-        # one counter per feature: zero between calls, kept per thread (a fresh
-        # 800 kB array a call would be mapped and faulted in again every time)
-        counts = getattr(_COUNTS, "array", None)
-        if counts is None:
-            counts = _COUNTS.array = np.zeros(len(self.ptc16), dtype=np.int64)
-        order = np.empty(min(buf.size, counts.size) + 1, dtype=np.int64)
+        work = _work(len(self.ptc16), self.ptc16.shape[1], buf.size)
         chains = _CHAINS if buf.size >= _CHAINS * _CHAIN_MIN_BYTES else 1
-        feats = np.empty((chains, buf.size // chains + chains + 1), dtype=np.int64)
-        nfeat = np.empty(chains, dtype=np.int64)
+        seg = buf.size // chains + chains + 1
+        feats = work.feats[: chains * seg].reshape(chains, seg)
         tables = (self.nextmove, self.rowbase, self.output)
-        n = self.walk(*tables, buf, counts, order, chains, self.warm, feats, nfeat)
+        n = self.walk(*tables, buf, work.counts, work.order, chains, self.warm, feats, work.nfeat)
         if n:
             # py3langid 0.4's _sparse_score: log1p(counts) @ nb_ptc[features] + nb_pc
             # in float32 (numpy casts the float16 rows to float32, then multiplies)
-            idx = order[:n]
-            visits = counts[idx].astype(np.float32)
-            counts[idx] = 0
-            raw = np.empty((n, self.ptc16.shape[1]), dtype=np.uint16)
-            rows = np.empty((n, self.ptc16.shape[1]), dtype=np.float32)
-            self.gather(self.ptc16, idx, self.to_float32, raw, rows)
-            scores = np.log1p(visits) @ rows + ident.nb_pc
+            rows = work.rows[:n]
+            self.gather(self.ptc16, work.order, n, work.counts, work.raw, work.visits, rows)
+            scores = np.log1p(work.visits[:n]) @ rows.view(np.float32) + ident.nb_pc
         else:
             scores = np.full(len(ident.nb_classes), 0.0, dtype=np.float32)
         # the rest of py3langid 0.4's _decide and classify (norm_probs=True)
@@ -219,7 +225,43 @@ class _Compiled:
 #: bytes a segment (shorter ones are walked in one piece).
 _CHAINS = 8
 _CHAIN_MIN_BYTES = 32
-_COUNTS = threading.local()
+_WORK = threading.local()
+
+
+@dataclass
+class _Work:
+    """One thread's buffers for :meth:`_Compiled.classify`, kept between calls (fresh
+    arrays each call would be mapped and faulted in again every time)."""
+
+    counts: np.ndarray  # a counter per feature: zero between calls
+    order: np.ndarray  # the features in order of first visit
+    feats: np.ndarray  # each chain's features, in order (chains x a segment's bytes)
+    nfeat: np.ndarray  # each chain's count of them
+    visits: np.ndarray  # the count of each feature of ``order``, float32
+    raw: np.ndarray  # their model rows as float16 bits
+    rows: np.ndarray  # and as float32 bits
+    size: int  # the longest text (bytes) the buffers hold
+
+
+def _work(features: int, width: int, size: int) -> _Work:
+    """This thread's buffers, long enough for a text of ``size`` bytes."""
+    work: _Work | None = getattr(_WORK, "buffers", None)
+    if work is None or work.size < size or len(work.counts) != features:
+        size = max(size, 1 << 14, 0 if work is None else 2 * work.size)
+        distinct = min(size, features) + 1  # at most a feature a byte
+        work = _WORK.buffers = _Work(
+            counts=np.zeros(features, dtype=np.int64),
+            order=np.empty(distinct, dtype=np.int64),
+            feats=np.empty(_CHAINS * (size // _CHAINS + _CHAINS + 1) + size + 1, dtype=np.int64),
+            nfeat=np.empty(_CHAINS, dtype=np.int64),
+            visits=np.empty(distinct, dtype=np.float32),
+            raw=np.empty((distinct, width), dtype=np.uint16),
+            rows=np.empty((distinct, width), dtype=np.uint32),
+            size=size,
+        )
+    return work
+
+
 _COMPILED: _Compiled | None = None
 _NO_COMPILED = False  # numba missing, or this py3langid is not laid out as 0.4's is
 _CHECK = "The council voted on Tuesday to build a new bridge over the river. Ça coûte cher."
@@ -237,8 +279,9 @@ def _build(ident: Any) -> _Compiled:
         raise TypeError("the model is not a float16 matrix")
     if rowbase.size != output.size or int(output.max()) >= len(ptc):
         raise ValueError("the automaton's tables disagree")
-    halves = np.arange(1 << 16, dtype=np.uint32).astype(np.uint16)
     jit = numba.njit(cache=True, nogil=True, boundscheck=False)
+    if not jit(_all_normal)(ptc.view(np.uint16)):
+        raise ValueError("the model holds halves the compiled conversion does not convert")
     nextmove = np.frombuffer(ident.tk_nextmove, dtype=np.uint32)
     warm = int(jit(_depth)(nextmove, rowbase, rowbase.size))
     if not 0 < warm <= _CHAIN_MIN_BYTES or not jit(_synchronized)(
@@ -252,7 +295,6 @@ def _build(ident: Any) -> _Compiled:
         rowbase=rowbase,
         output=output,
         ptc16=ptc.view(np.uint16),
-        to_float32=halves.view(np.float16).astype(np.float32),
         warm=warm,
     )
 

@@ -6,7 +6,10 @@ zone-free rules' regexes, and gives each line the bit mask of the regexes whose 
 it holds. pyahocorasick walks about 40 MB/s, a quarter to a third of the stage's time on
 prose. Here one loop over the joined form's UTF-8 bytes steps the strings' dense
 automaton (:class:`textclean.compiled_walk.Dense`) and records which string ends in
-which line (each string once per line); the masks are then or-ed in Python.
+which line (each string once per line); the masks are then or-ed in Python. The
+table is large (about 110 MB for the built-in rules), so a step waits on memory: the
+bytes are cut into segments walked side by side, whose loads overlap (the language
+step's walk does the same), and the strings with the same bits are recorded as one.
 
 Same masks, by construction and tested (``tests/test_boilerplate_screen_walk.py``):
 the dense table reports at each byte the strings pyahocorasick reports there, and a
@@ -20,6 +23,7 @@ done before, on the joined string, for both searches alike.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 
 import numpy as np
@@ -27,24 +31,76 @@ import numpy as np
 from textclean import compiled_walk
 
 
-def _screen(text, byte_class, delta, out_start, out_ids, seen, lines, ids):  # type: ignore[no-untyped-def]
+def _screen(text, byte_class, delta, out_start, out_ids, seen, base, lines, ids, chains, warm):  # type: ignore[no-untyped-def]
     """Record in ``lines``/``ids`` each (line, key) such that the key ends in that line
-    of ``text`` (lines split at byte 10), each pair once; returns their count, or -1
-    when ``lines`` is too short. ``seen``: one slot per key, zeros."""
+    of ``text`` (lines split at byte 10), each pair once per chain (a line cut by a
+    segment's edge may give a pair twice); returns their count, or -1 when ``lines`` is
+    too short. ``seen``: a row per chain, a slot per key, holding no value above
+    ``base`` (a pair is marked ``base`` + its line + 1).
+
+    The text is cut into ``chains`` segments walked side by side (the table is large,
+    and a step waits on memory: the chains' loads overlap instead of waiting on each
+    other). Each chain but the first starts ``warm`` bytes early (the automaton's
+    depth: its state after any input depends only on that many last bytes) and
+    records only the keys that end in its own segment, so the pairs are those of one
+    walk over the text. A transition to a state where keys end is stored as ~state
+    (:class:`Dense`): a step needs no second load to learn that nothing ends there."""
     n = text.shape[0]
     cap = lines.shape[0]
-    state = 0
-    line = 0
     hits = 0
-    for i in range(n):
+    seg = n // chains  # chains 0 .. chains-2 take seg bytes, the last the rest
+    states = np.zeros(chains, dtype=np.int64)
+    at = np.zeros(chains, dtype=np.int64)  # each chain's line
+    line = 0
+    for k in range(1, chains):
+        for j in range((k - 1) * seg, k * seg):
+            if text[j] == 10:
+                line += 1
+        at[k] = line
+        s = 0
+        for j in range(max(0, k * seg - warm), k * seg):
+            s = delta[s, byte_class[text[j]]]
+            if s < 0:
+                s = ~s
+        states[k] = s
+    for j in range(seg):
+        p = j
+        for k in range(chains):
+            b = text[p]
+            if b == 10:
+                at[k] += 1
+            s = delta[states[k], byte_class[b]]
+            if s >= 0:
+                states[k] = s
+                p += seg
+                continue
+            s = ~s
+            states[k] = s
+            for q in range(out_start[s], out_start[s + 1]):
+                kid = out_ids[q]
+                mark = base + at[k] + 1
+                if seen[k, kid] != mark:
+                    seen[k, kid] = mark
+                    if hits < cap:
+                        lines[hits] = at[k]
+                        ids[hits] = kid
+                    hits += 1
+            p += seg
+    last = chains - 1
+    s = states[last]
+    line = at[last]
+    for i in range(chains * seg, n):
         b = text[i]
         if b == 10:
             line += 1
-        state = delta[state, byte_class[b]]
-        for k in range(out_start[state], out_start[state + 1]):
-            kid = out_ids[k]
-            if seen[kid] != line + 1:
-                seen[kid] = line + 1
+        s = delta[s, byte_class[b]]
+        if s >= 0:
+            continue
+        s = ~s
+        for q in range(out_start[s], out_start[s + 1]):
+            kid = out_ids[q]
+            if seen[last, kid] != base + line + 1:
+                seen[last, kid] = base + line + 1
                 if hits < cap:
                     lines[hits] = line
                     ids[hits] = kid
@@ -57,8 +113,45 @@ def _screen(text, byte_class, delta, out_start, out_ids, seen, lines, ids):  # t
 _KERNEL = compiled_walk.Kernel(_screen)
 
 
+#: Segments of a joined form walked side by side, for forms of at least
+#: _CHAIN_MIN_BYTES bytes a segment (shorter ones are walked in one piece).
+_CHAINS = 8
+_CHAIN_MIN_BYTES = 512
+
+
+_SEEN = threading.local()
+
+
+def _seen(chains: int, keys: int, size: int) -> tuple[np.ndarray, int]:
+    """This thread's ``seen`` rows (at least ``chains`` by ``keys``, kept between calls:
+    not zeroed each time) and a base above every mark they hold (each call's marks lie
+    above the last call's, as a line's number is below the text's size)."""
+    seen = getattr(_SEEN, "rows", None)
+    if seen is None or seen.shape[0] < chains or seen.shape[1] < keys:
+        seen = _SEEN.rows = np.zeros((max(chains, _CHAINS), keys), dtype=np.int64)
+        _SEEN.top = 0
+    base = _SEEN.top
+    _SEEN.top = base + size + 2
+    return seen, base
+
+
 class Dense(compiled_walk.Dense):
     """The screen strings' automaton as a dense table, with the search of a joined form."""
+
+    def __init__(self, keys: Sequence[bytes]) -> None:
+        super().__init__(keys)
+        #: the longest key: a state's depth in the trie, so the bytes after which the
+        #: state no longer depends on what came before them
+        self.depth = max(map(len, keys), default=0)
+        # a transition to a state where a key ends is stored as ~state (negative): the
+        # walk learns whether to look for outputs from the transition it loaded
+        if self.delta.dtype != np.int32:
+            self.delta = self.delta.astype(np.int32)
+        emits = (np.diff(self.out_start) > 0).view(np.int8)
+        flip = emits[self.delta]  # 1 where the target emits
+        np.negative(flip, out=flip)  # -1 there: x ^ -1 is ~x
+        np.bitwise_xor(self.delta, flip, out=self.delta)
+        self._grouped: tuple[Sequence[int], np.ndarray, list[int]] | None = None
 
     def masks(self, joined: bytes, count: int, bits: Sequence[int]) -> list[int]:
         """For each of the ``count`` lines of ``joined`` (UTF-8, lines split at ``"\\n"``),
@@ -66,16 +159,33 @@ class Dense(compiled_walk.Dense):
         walk = _KERNEL.get()
         assert walk is not None
         arr = np.frombuffer(joined, dtype=np.uint8)
-        d = (self.byte_class, self.delta, self.out_start, self.out_ids)
-        lines, ids, (hits,) = self.hits(
-            lambda lines, ids: (walk(arr, *d, np.zeros(len(bits), dtype=np.int64), lines, ids),),
-            len(joined),
-            len(joined) // 4 + 64,
-        )
+        group_of, group_bits = self._groups(bits)
+        # keys with the same bits are one group: a line records each group once
+        d = (self.byte_class, self.delta, self.out_start, group_of)
+        chains = _CHAINS if len(joined) >= _CHAINS * _CHAIN_MIN_BYTES else 1
+        warm = self.depth
+
+        def walked(lines: np.ndarray, ids: np.ndarray) -> tuple[int]:
+            seen, base = _seen(chains, len(group_bits), len(joined))
+            return (walk(arr, *d, seen, base, lines, ids, chains, warm),)
+
+        lines, ids, (hits,) = self.hits(walked, len(joined), len(joined) // 4 + 64)
         out = [0] * count
-        for line, k in zip(lines[:hits].tolist(), ids[:hits].tolist(), strict=True):
-            out[line] |= bits[k]
+        for line, g in zip(lines[:hits].tolist(), ids[:hits].tolist(), strict=True):
+            out[line] |= group_bits[g]
         return out
+
+    def _groups(self, bits: Sequence[int]) -> tuple[np.ndarray, list[int]]:
+        """The group of each output of the table (the keys with the same bits in
+        ``bits`` are one group) and each group's bits; kept for the last ``bits``."""
+        kept = self._grouped
+        if kept is None or kept[0] is not bits:
+            values: dict[int, int] = {}
+            gid = np.fromiter(
+                (values.setdefault(b, len(values)) for b in bits), dtype=np.int64, count=len(bits)
+            )
+            kept = self._grouped = (bits, gid[self.out_ids], list(values))
+        return kept[1], kept[2]
 
 
 def dense_of(keys: Sequence[str]) -> Dense | None:
