@@ -110,6 +110,29 @@ FAMILIES = {
     "Read or Share this story:": "boilerplate.platform.news_publishers",
     "Читать дальше на сайте Городские Вести": "boilerplate.stub.read_on_site_ru",
     "Diapositiva 3 de 12": "boilerplate.stub.gallery_counter_more_i18n",
+    # consent-management platforms
+    "Wenn Sie auf „Alle Cookies akzeptieren“ klicken, stimmen Sie der Speicherung von "
+    "Cookies auf Ihrem Gerät zu.": "boilerplate.privacy.consent_cmp_i18n",
+    "Wir verwenden Cookies, um Inhalte und Anzeigen zu personalisieren und Zugriffe zu "
+    "analysieren.": "boilerplate.privacy.consent_cmp_i18n",
+    "Noi e i nostri partner archiviamo informazioni su un dispositivo, come i cookie.": (
+        "boilerplate.privacy.consent_cmp_i18n"
+    ),
+    "Store and/or access information on a device": "boilerplate.privacy.consent_cmp_i18n",
+    "This site asks for consent to use your data": "boilerplate.privacy.consent_cmp_i18n",
+    "Nicht einwilligen": "boilerplate.privacy.consent_cmp_i18n",
+    # hosted comment and like widgets, view counters
+    "Upvote Funny Love Surprised Angry Sad": "boilerplate.comments.hosted_widgets_i18n",
+    "Beitrag nicht als „Gefällt mir“ markiert": "boilerplate.comments.hosted_widgets_i18n",
+    "2.481 kez okundu": "boilerplate.comments.hosted_widgets_i18n",
+    "Dilihat 312 kali": "boilerplate.comments.hosted_widgets_i18n",
+    # Russian outlets' footer
+    "Свидетельство о регистрации СМИ ЭЛ № ФС 77-00000 от 01.01.2020": (
+        "boilerplate.footer.media_registration_ru"
+    ),
+    "При использовании материалов ссылка на «Городские Вести» обязательна.": (
+        "boilerplate.footer.media_registration_ru"
+    ),
 }
 
 
@@ -127,6 +150,11 @@ def test_each_string_goes_inside_the_article(chrome: str) -> None:
 def test_reading_time_labels_go_only_at_the_edges(word: str) -> None:
     assert removed(inside_body(word)) == {}
     assert removed(after_body(word)).get(word) == "boilerplate.ui.reader_tools_edges_i18n"
+
+
+def test_an_age_mark_goes_only_at_the_edges() -> None:
+    assert removed(inside_body("16+")) == {}
+    assert removed(after_body("16+")).get("16+") == "boilerplate.footer.age_mark_edges"
 
 
 # Article sentences and short article lines that use the same words.
@@ -153,6 +181,12 @@ Sponsored content rules for the city website were tightened last year.
 Read previous reports on the bridge in the council archive.
 Share this story with your neighbours, the organisers asked at the end of the meeting.
 Photo 3 shows the square before the fire.
+By clicking the map, visitors can see which streets will be closed on Sunday.
+We and our partners in the valley share the cost of the new bridge.
+Store the seeds in a dry place and access them only when you sow.
+The post was not marked on the old map, so the hikers missed it.
+The ordinance was registered with the city in 2019 and read 1,234 times in the archive.
+При использовании этих материалов в школе учитель обязательно называет автора.
 """
 
 
