@@ -366,3 +366,36 @@ def test_the_short_screen_passes_every_text_the_short_rule_flags(stage: DespinSt
                         assert mk.may_short_flag(single, index), single
     assert flagged > 50
     assert not mk.may_short_flag("Rivers carry sand to the sea.", index)
+
+
+def test_the_screen_with_the_previous_word_bounds_what_find_finds(
+    stage: DespinStage,
+) -> None:
+    """``screen_weight_with_prev`` asks a marker whose ``prev`` lists words for one of
+    them before its phrase: never below what ``find``'s hits weigh, across punctuation,
+    tabs, capitals and hyphenated words, and 0 where the phrase stands after another word."""
+    index = stage.marker_index
+    assert index is not None
+    listed = [
+        m
+        for m in stage.tables.markers
+        if m.weight > 0 and mk._prev_words(m.prev) and " " not in m.prev
+    ]
+    assert listed  # "having" after "react", "while using" after "mixed", ...
+    frames = ["{}", "Cells {} small.", "(“{}”) — ok", "ÉTÉ:\t{}\tÉTÉ", "x.{},y"]
+    found = 0
+    for m in listed:
+        words = mk._prev_words(m.prev)
+        for prev in (words[0], words[-1], words[0].upper(), f"co-{words[-1]}"):
+            for gap in (" ", " \t "):
+                for frame in frames:
+                    text = frame.format(prev + gap + m.spun + " apple")
+                    hits = mk.find(text, index)
+                    best = max(mk.family_scores(hits).values(), default=0.0)
+                    found += best > 0
+                    assert mk.screen_weight_with_prev(text, index) + 1e-6 >= best, text
+    assert found > len(listed)
+    having = mk.MarkerIndex.of([m for m in stage.tables.markers if m.spun == "having"])
+    text = "Having finished, the crew left, having packed the van."
+    assert mk.screen_weight(text, having) > 0
+    assert mk.screen_weight_with_prev(text, having) == 0

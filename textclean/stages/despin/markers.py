@@ -340,6 +340,9 @@ class MarkerIndex:
     screen: dict[bytes, tuple[tuple[bytes, str, float], ...]] | None
     #: the same for every marker, repair-only ones too: :func:`may_short_flag`'s screen
     screen_all: dict[bytes, tuple[tuple[bytes, str, float], ...]] | None = None
+    #: :attr:`screen` with the previous word: a marker whose ``prev`` is a list of words
+    #: has a key per word ("react having"): :func:`screen_weight`'s tighter bound
+    screen_prev: dict[bytes, tuple[tuple[bytes, str, float], ...]] | None = None
 
     @classmethod
     def of(cls, markers: Iterable[Marker]) -> MarkerIndex:
@@ -362,7 +365,13 @@ class MarkerIndex:
             )
             for w, spuns in opens.items()
         }
-        return cls(first, by_spun, _screen(markers), _screen(markers, weighing=False))
+        return cls(
+            first,
+            by_spun,
+            _screen(markers),
+            _screen(markers, weighing=False),
+            _screen(markers, with_prev=True),
+        )
 
 
 def _indexed(markers: Sequence[Marker] | MarkerIndex) -> MarkerIndex:
@@ -565,6 +574,7 @@ __all__: Sequence[str] = (
     "may_short_flag",
     "parse_markers",
     "screen_weight",
+    "screen_weight_with_prev",
     "short_flags",
     "without_source",
 )
@@ -581,18 +591,39 @@ def _screen_key(phrase: str) -> str:
     return " " + _NOT_ALNUM.sub(" ", phrase.casefold()).strip(" ") + " "
 
 
+def _prev_words(cond: str) -> tuple[str, ...]:
+    """The words a ``prev`` condition names when it is a plain list of them ("react|mixed"),
+    else ``()`` (any word, a negated list, a class such as ``!det``).
+
+    >>> _prev_words("react|mixed"), _prev_words("!det"), _prev_words("*")
+    (('react', 'mixed'), (), ())
+    """
+    if cond in ("*", "word", "vowel", "subj") or cond.startswith("!") or "&" in cond:
+        return ()
+    return tuple(cond.split("|"))
+
+
 def _screen(
-    markers: Iterable[Marker], weighing: bool = True
+    markers: Iterable[Marker], weighing: bool = True, with_prev: bool = False
 ) -> dict[bytes, tuple[tuple[bytes, str, float], ...]] | None:
     """The screen keys (:func:`_screen_key`, UTF-8) of the markers that weigh something
     (with ``weighing`` False: of every marker), by their longest word (the first of these;
     a key stands in a text only where all of its words do, and a long word is rarely in
-    it), with their family and weight (one tuple per marker), None when there is none."""
+    it), with their family and weight (one tuple per key), None when there is none.
+
+    With ``with_prev``, a marker whose ``prev`` is a list of words has one key per word,
+    that word and the phrase: :func:`find` takes the previous word only right before the
+    phrase, over spaces and tabs, and only as a whole run of letters, digits, apostrophes
+    and hyphens, so where it finds the marker the key stands in the screened text (the
+    word of a hyphenated one too: "co-react having" screens as "co react having"; a word
+    cut by the 64 characters :func:`find` looks back aside)."""
     keys: dict[bytes, list[tuple[bytes, str, float]]] = {}
     for m in markers:
         if m.weight > 0 or not weighing:
-            key = _screen_key(m.spun).encode("utf-8")
-            keys.setdefault(max(key.split(), key=len), []).append((key, m.family, m.weight))
+            prev = _prev_words(m.prev) if with_prev else ()
+            for phrase in [f"{p} {m.spun}" for p in prev] or [m.spun]:
+                key = _screen_key(phrase).encode("utf-8")
+                keys.setdefault(max(key.split(), key=len), []).append((key, m.family, m.weight))
     return {w: tuple(ks) for w, ks in keys.items()} or None
 
 
@@ -627,6 +658,28 @@ def screen_weight(text: str, markers: Sequence[Marker] | MarkerIndex) -> float:
     (1.5, 0)
     """
     screen = _indexed(markers).screen
+    if screen is None:
+        return 0
+    weights: dict[str, float] = {}
+    for _key, family, weight in _screened(text, screen):
+        weights[family] = weights.get(family, 0.0) + weight
+    return max(weights.values(), default=0)
+
+
+def screen_weight_with_prev(text: str, markers: Sequence[Marker] | MarkerIndex) -> float:
+    """:func:`screen_weight` with the previous word: a marker whose ``prev`` is a list of
+    words counts only where one of them stands right before its phrase (a tighter bound,
+    for common phrases such as "having" that only count after "react" or "mixed"). A
+    marker counts once per key found, so the bound is never below what :func:`find`
+    finds weigh.
+
+    >>> ms = (Marker("m", "b", 1.0, "having", "with", prev="react|mixed"),)
+    >>> screen_weight("Cells having water.", ms), screen_weight_with_prev("Cells having water.", ms)
+    (1.0, 0)
+    >>> screen_weight_with_prev("Salts react, having water.", ms)
+    1.0
+    """
+    screen = _indexed(markers).screen_prev
     if screen is None:
         return 0
     weights: dict[str, float] = {}

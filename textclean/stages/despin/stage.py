@@ -1677,6 +1677,13 @@ class DespinStage:
                 fast.evidence,
                 fast.evidence_distinct,
             )
+            # and so must the tighter bound that asks for a listed previous word
+            and spin_markers.flags_at(
+                spin_markers.screen_weight_with_prev(text, self.marker_index) + 1e-6,
+                fast.distinct,
+                fast.evidence,
+                fast.evidence_distinct,
+            )
         ):
             hits = spin_markers.find(text, self.marker_index)
             if hits and spin_markers.flags(
