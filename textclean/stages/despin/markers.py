@@ -246,10 +246,14 @@ class Hit:
     marker: Marker
 
 
+#: the ``prev``/``next`` conditions that name a class of words rather than a list
+_WORD_CLASSES = ("*", "word", "vowel", "!det", "subj")
+
+
 def _condition_ok(cond: str) -> bool:
     if "&" in cond:
         return all(_condition_ok(c) for c in cond.split("&"))
-    if cond in ("*", "word", "vowel", "!det", "subj"):
+    if cond in _WORD_CLASSES:
         return True
     words = cond.removeprefix("!").split("|")
     return all(_WORD.match(w) for w in words)
@@ -598,7 +602,7 @@ def _prev_words(cond: str) -> tuple[str, ...]:
     >>> _prev_words("react|mixed"), _prev_words("!det"), _prev_words("*")
     (('react', 'mixed'), (), ())
     """
-    if cond in ("*", "word", "vowel", "subj") or cond.startswith("!") or "&" in cond:
+    if cond in _WORD_CLASSES or cond.startswith("!") or "&" in cond:
         return ()
     return tuple(cond.split("|"))
 
@@ -657,13 +661,7 @@ def screen_weight(text: str, markers: Sequence[Marker] | MarkerIndex) -> float:
     >>> screen_weight("Cells square measure, they ar small.", ms), screen_weight("Square.", ms)
     (1.5, 0)
     """
-    screen = _indexed(markers).screen
-    if screen is None:
-        return 0
-    weights: dict[str, float] = {}
-    for _key, family, weight in _screened(text, screen):
-        weights[family] = weights.get(family, 0.0) + weight
-    return max(weights.values(), default=0)
+    return _screen_bound(text, _indexed(markers).screen)
 
 
 def screen_weight_with_prev(text: str, markers: Sequence[Marker] | MarkerIndex) -> float:
@@ -679,7 +677,14 @@ def screen_weight_with_prev(text: str, markers: Sequence[Marker] | MarkerIndex) 
     >>> screen_weight_with_prev("Salts react, having water.", ms)
     1.0
     """
-    screen = _indexed(markers).screen_prev
+    return _screen_bound(text, _indexed(markers).screen_prev)
+
+
+def _screen_bound(
+    text: str, screen: dict[bytes, tuple[tuple[bytes, str, float], ...]] | None
+) -> float:
+    """The largest summed weight of one family's ``screen`` entries whose key stands in
+    ``text`` (0 without a screen or a key found)."""
     if screen is None:
         return 0
     weights: dict[str, float] = {}
