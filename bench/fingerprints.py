@@ -38,6 +38,27 @@ def fixture_texts(repo: Path) -> Iterator[tuple[str, str]]:
                             yield f"{rel}:{k}", row["text"]
 
 
+def docs_texts(docs: int) -> Iterator[tuple[str, str]]:
+    """(name, text) of the first ``docs`` documents of the documentation corpus
+    (``bench/corpus.py``); none for 0."""
+    if docs:
+        from bench.corpus import load_corpus
+
+        for k, t in enumerate(load_corpus(None)[:docs]):
+            yield f"docs/{k}", t
+
+
+def edit_rows(doc: object) -> list[list[object]]:
+    """A document's edits as the fingerprints read them: stage, rule, span, before,
+    after, evidence."""
+    from textclean.document import Document
+
+    assert isinstance(doc, Document)
+    return [
+        [e.stage, e.rule, e.start, e.end, e.before, e.after, dict(e.evidence)] for e in doc.edits
+    ]
+
+
 def write_or_compare(out: dict[str, str], write: Path | None, against: Path | None) -> int:
     """Save ``out`` (name → fingerprint) to ``write``; compare it with the run saved in
     ``against``, printing what differs. 1 when anything differs or is in one run only."""

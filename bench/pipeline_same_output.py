@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.append(str(REPO))  # after PYTHONPATH: the checkout it names is the one compared
 
-from bench.fingerprints import fixture_texts, write_or_compare  # noqa: E402
+from bench.fingerprints import docs_texts, edit_rows, fixture_texts, write_or_compare  # noqa: E402
 
 
 def texts(docs: int) -> Iterator[tuple[str, str]]:
@@ -44,11 +44,7 @@ def texts(docs: int) -> Iterator[tuple[str, str]]:
         yield f"news/{k}", t
     for k, t in enumerate(mojibake(news)):
         yield f"mojibake/{k}", t
-    if docs:
-        from bench.corpus import load_corpus
-
-        for k, t in enumerate(load_corpus(None)[:docs]):
-            yield f"docs/{k}", t
+    yield from docs_texts(docs)
 
 
 def fingerprint(doc: object) -> str:
@@ -56,9 +52,7 @@ def fingerprint(doc: object) -> str:
     from textclean.document import Document
 
     assert isinstance(doc, Document)
-    edits = [
-        [e.stage, e.rule, e.start, e.end, e.before, e.after, dict(e.evidence)] for e in doc.edits
-    ]
+    edits = edit_rows(doc)
     blob = json.dumps(
         [doc.text, edits, list(doc.scores.items()), doc.dropped, getattr(doc, "passes", None)],
         ensure_ascii=False,

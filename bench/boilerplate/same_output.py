@@ -29,7 +29,7 @@ REPO = Path(__file__).resolve().parents[2]
 if str(REPO) not in sys.path:
     sys.path.append(str(REPO))  # after PYTHONPATH: the checkout it names is the one compared
 
-from bench.fingerprints import fixture_texts, write_or_compare  # noqa: E402
+from bench.fingerprints import docs_texts, edit_rows, fixture_texts, write_or_compare  # noqa: E402
 
 
 def texts(docs: int) -> Iterator[tuple[str, str]]:
@@ -40,11 +40,7 @@ def texts(docs: int) -> Iterator[tuple[str, str]]:
 
     for page in development(load_pages(warn=False)):
         yield f"real/{page.id}", page.text
-    if docs:
-        from bench.corpus import load_corpus
-
-        for k, t in enumerate(load_corpus(None)[:docs]):
-            yield f"docs/{k}", t
+    yield from docs_texts(docs)
 
 
 def fingerprint(doc: object) -> str:
@@ -52,9 +48,7 @@ def fingerprint(doc: object) -> str:
     from textclean.document import Document
 
     assert isinstance(doc, Document)
-    edits = [
-        [e.stage, e.rule, e.start, e.end, e.before, e.after, dict(e.evidence)] for e in doc.edits
-    ]
+    edits = edit_rows(doc)
     blob = json.dumps(
         [doc.text, edits, doc.scores, doc.dropped], sort_keys=True, ensure_ascii=False, default=str
     )
