@@ -75,14 +75,26 @@ RULE_COMMENT_AUTHOR = "boilerplate.comments.author_line"
 _DIGIT = regex.compile(r"\d")
 _YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
 _BYLINE = regex.compile(r"(?:by|von|par|por|di|door|oleh|written by|posted by)\s", regex.IGNORECASE)
+#: An English month name, whole or cut short ("Sept", "March").
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+#: A full date: "Nov 07, 2017", "7th March 2019", "17/02/2004".
+_DATE_FORMS = (
+    _MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}(?:st|nd|rd|th|\.)?\s+\p{L}{3,10}\.?,?\s+\d{4}"
+    r"|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
+)
 #: A month name with a day number: days without a year ("April 9th, April 18th & 23rd")
 #: under a short title are the article's dek, not a title under a section label (a full
 #: date with its year under a label is a masthead's date line).
 _DATED = regex.compile(
-    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|"
-    r"\b\d{1,2}(?:st|nd|rd|th|\.)?\s+(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|"
-    r"june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b",
+    r"\b"
+    + _MONTH
+    + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?\b|\b\d{1,2}(?:st|nd|rd|th|\.)?\s+"
+    + _MONTH
+    + r"\b",
     regex.IGNORECASE,
 )
 
@@ -555,12 +567,8 @@ def _image_name(above: Line, hit: tuple[str, dict[str, Any]] | None) -> bool:
 #: "17/02/2004 12:15pm", "Uploaded: 2021-12-27"): the article's date line, which is content.
 DATE_LINE = regex.compile(
     r"(?:(?:uploaded|published|posted|updated|created|added|date)\s*:\s*)?(?:\p{L}+,?\s+)?(?:"
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
-    r"\s+\d{4}"
-    r"|\d{1,2}(?:st|nd|rd|th|\.)?\s+\p{L}{3,10}\.?,?\s+\d{4}"
-    r"|\d{1,4}[./-]\d{1,2}[./-]\d{2,4}"
-    r")(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?)?",
+    + _DATE_FORMS
+    + r")(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d\d\s*(?:[ap]\.?m\.?)?)?",
     regex.IGNORECASE,
 )
 
@@ -570,9 +578,8 @@ DATE_LINE = regex.compile(
 STAMP_LINE = regex.compile(
     r"(?:updated|last updated|last modified|published|posted on|更新日|最終更新日?|公開日|掲載日|"
     r"作成日|登録日)\s*[:：]?\s*(?:(?:令和|平成|昭和)?(?:\d{1,4}|元)年\s*\d{1,2}月\s*\d{1,2}日|"
-    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?\s+\d{1,2}(?:st|nd|rd|th)?,?"
-    r"\s+\d{4}|\d{1,2}(?:st|nd|rd|th|\.)?\s+\p{L}{3,10}\.?,?\s+\d{4}|\d{1,4}[./-]\d{1,2}[./-]\d{2,4})",
+    + _DATE_FORMS
+    + ")",
     regex.IGNORECASE,
 )
 
