@@ -71,8 +71,9 @@ DEVELOPMENT = (
     "bp-label-11",
     "bp-label-12",
     "bp-label-13",
+    "bp-label-14",
 )
-HOLDOUT = ("bp-label-5", "bp-label-14")
+HOLDOUT = ("bp-label-5", "bp-label-15")
 
 
 def development(pages: Iterable[Page]) -> list[Page]:
