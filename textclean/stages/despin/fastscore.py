@@ -27,10 +27,11 @@ module computes the same scores without a Python object per word:
    :meth:`~textclean.stages.despin.stage.DespinStage.analyse` step by step over those
    hits only.
 
-When the scores flag the document (or could: the density or the evidence rule holds
-before the English check), :meth:`FastScorer.scores` returns None and the stage runs
-its full analysis, which also finds the matches repair needs; so the fast path never
-decides a flagged document.
+When the scores flag the document (or could: the density, the evidence, the short
+breadth or the light-evidence rule holds before the English check; the light evidence
+is summed from the same matches' log10 ratios), :meth:`FastScorer.scores` returns None
+and the stage runs its full analysis, which also finds the matches repair needs; so the
+fast path never decides a flagged document.
 
 The same pass screens the spinner-family markers: the phrases of the markers that
 weigh are keys too (:func:`marker_keys`), and the largest summed weight of one
