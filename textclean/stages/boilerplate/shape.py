@@ -45,6 +45,7 @@ Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 from __future__ import annotations
 
 import itertools
+import operator
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -333,10 +334,7 @@ def apply(
         return first[0]
 
     # one search over the page's lines tells which of the rare shapes it has at all
-    joined = "\n".join(x.text for x in nonblank)
-    gates = {m.lastgroup for m in _GATES.finditer(joined)}
-    if "...\n" in joined or "…\n" in joined or joined.endswith(("...", "…")):
-        gates.add("author")
+    gates = page_gates([x.text for x in nonblank])
     if params.top_label and len(alive) >= 2:
         top, nxt = alive[0], alive[1]
         f, g = feats_of(top), feats_of(nxt)
@@ -1168,6 +1166,41 @@ _GATES = regex.compile(
     rf"(?m)^(?:(?P<day>{_DAY_ROW_SRC}$)"
     rf"|(?P<echo>{_NUMBER_SRC})|(?P<residue>[-–•·▪◦]$|[^\s.]+\.[^\s]+$))"
 )
+
+
+#: The endings of a line that open the ``author`` gate (an excerpt cut short)
+_ELLIPSES = ("...", "…")
+#: A line starting with a digit as :data:`_GATES` reads one (its ``day`` and ``echo``)
+_DIGIT_START = regex.compile(r"\d")
+
+
+def page_gates(texts: list[str]) -> set[str]:
+    """The groups of :data:`_GATES` that match in ``texts`` (a page's non-blank lines)
+    joined by line feeds, and ``"author"`` when a line ends in an ellipsis.
+
+    A match of ``_GATES`` starts where a line does and reads nothing past the line feed
+    after it, and each of its alternatives starts with a digit or holds no whitespace,
+    so only the lines that start with a digit or hold no space can start one: they
+    alone are searched, each followed by a line feed where it is on the page (one
+    search over the whole page read every character of its prose).
+
+    >>> sorted(page_gates(["1 2 3 4 5 6 7", "Some words here…", "example.com"]))
+    ['author', 'day', 'residue']
+    >>> page_gates(["3.", "x"]), page_gates(["x", "3."])
+    ({'echo'}, set())
+    """
+    gates: set[str] = set()
+    if not texts:
+        return gates
+    if any(map(operator.methodcaller("endswith", _ELLIPSES), texts)):
+        gates.add("author")
+    digit = _DIGIT_START.match  # (a letter is no digit: most lines are asked no more)
+    picked = [t for t in texts if " " not in t or (not t[0].isalpha() and digit(t))]
+    if picked:
+        last = texts[-1]
+        tail = "" if " " not in last or digit(last) else "\n"
+        gates.update(m.lastgroup for m in _GATES.finditer("\n".join(picked) + tail))
+    return gates
 
 
 def _stutters(
