@@ -1,0 +1,220 @@
+"""Chrome found by where it sits on the page relative to chrome already found.
+
+The rules here run after the shape rules (:mod:`.shape`) in every round of the
+stage, with the same thresholds table (``[shape.*]`` in
+``rules/boilerplate/classifier.toml``), and read nothing of a line's words beyond
+its punctuation, its bullet and whether another line of the page says the same:
+
+``boilerplate.shape.snippet_run``
+    Other stories' excerpts under the article: a run of at least ``min_lines``
+    lines, each cut short with an ellipsis ("…", "...") and of at least
+    ``min_words`` words, that ends the page (only removed lines, or the page's last
+    line cut off mid-sentence, below it), under a prose line of the page's own that
+    ends in no ellipsis. A listing whose every paragraph is an excerpt has no such
+    line above its excerpts and keeps them.
+``boilerplate.shape.removed_twin``
+    A line printed again on the page after (or before) a copy of it that a rule
+    removed: the site's name in the masthead and over the footer, a widget's label
+    printed twice. Also the page's last line when it is the start, cut off by the
+    excerpt, of a removed line (``min_words`` words or more). The page's title, a
+    byline and a reader's comment stay, and a twin of a line removed only by a weak
+    rule (a bare number or symbol, a selector entry) is not taken.
+``boilerplate.shape.bullet_run``
+    A bulleted line above the first prose line that continues a bulleted list other
+    rules removed: a neighbour opening with the same bullet was removed by a rule
+    that is not weak context, or both neighbours were (a menu's entry of more words
+    than the selector allows, between two of its entries). At most ``max_words``
+    words and no prose line.
+
+>>> from textclean.stages.boilerplate.layout import layout_lines
+>>> from textclean.stages.boilerplate.shape import ShapeParams
+>>> text = ("The council met on Tuesday and agreed to repave the old market road.\\n"
+...         "A storm closed the coastal highway for most of the night, officials said…\\n"
+...         "The library will stay open late during exam week this spring…\\n"
+...         "Tickets for the autumn concert series go on sale next Monday…\\n")
+>>> found = apply(layout_lines(text), {}, ShapeParams(), frozenset())
+>>> sorted((i, rule) for i, (rule, _ev) in found.items())  # doctest: +NORMALIZE_WHITESPACE
+[(1, 'boilerplate.shape.snippet_run'), (2, 'boilerplate.shape.snippet_run'),
+ (3, 'boilerplate.shape.snippet_run')]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Any
+
+import regex
+
+from textclean.stages.boilerplate.layout import Line, is_prose
+from textclean.stages.boilerplate.shape import (
+    _BULLET,
+    RULE_BULLET_RUN,
+    RULE_REMOVED_TWIN,
+    RULE_SNIPPET_RUN,
+    WEAK_CONTEXT,
+    ShapeParams,
+    byline_lines,
+    comment_lines,
+    page_title,
+)
+
+#: The endings of an excerpt cut short.
+_CUT = ("…", "...")
+_LETTER = regex.compile(r"\p{L}")
+
+
+def apply(
+    lines: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+    prose: Callable[[Line], bool] | None = None,
+) -> dict[int, tuple[str, dict[str, Any]]]:
+    """New removals (line index → rule id, evidence) for ``lines``, given ``removed``
+    (every rule's removals so far). ``prose`` as in :func:`.shape.apply`."""
+    nonblank = [ln for ln in lines if ln.text]
+    found: dict[int, tuple[str, dict[str, Any]]] = {}
+    if not nonblank:
+        return found
+    if prose is None:
+        pmw = params.prose_min_words
+
+        def prose(ln: Line) -> bool:
+            return is_prose(ln.text, pmw)
+
+    if params.snippet_run and any(x.text.endswith(_CUT) for x in nonblank):
+        _snippet_run(nonblank, removed, found, params, code, prose)
+    if removed and (params.removed_twin or params.bullet_run):
+        guarded = byline_lines(nonblank, removed) | comment_lines(nonblank, removed)
+        title = page_title(nonblank, removed, found)
+        if params.removed_twin:
+            _removed_twins(nonblank, removed, found, params, code | guarded, title)
+        if params.bullet_run:
+            _bullet_runs(nonblank, removed, found, params, code | guarded, prose)
+    return found
+
+
+def _snippet_run(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+    prose: Callable[[Line], bool],
+) -> None:
+    """``boilerplate.shape.snippet_run`` (see the module's docstring)."""
+
+    def left(x: Line) -> bool:
+        return x.index not in removed and x.index not in found
+
+    k = len(nonblank) - 1
+    while k >= 0 and not left(nonblank[k]):
+        k -= 1
+    if k < 0:
+        return
+    last = nonblank[k]
+    if not last.text.endswith(_CUT) and k == len(nonblank) - 1:
+        k -= 1  # the page's last line, cut off by the excerpt wherever it was
+    run: list[Line] = []
+    while k >= 0:
+        x = nonblank[k]
+        if left(x):
+            if x.index in code or not x.text.endswith(_CUT):
+                break
+            if x.words < params.snippet_run_min_words:
+                return
+            run.append(x)
+        k -= 1
+    if len(run) < params.snippet_run_min_lines:
+        return
+    # the page's own text above: a prose line that is no excerpt
+    if not any(left(x) and prose(x) and not x.text.endswith(_CUT) for x in nonblank[: k + 1]):
+        return
+    guarded = comment_lines(nonblank, removed)
+    if any(x.index in guarded for x in run):
+        return
+    ev = {"run": len(run)}
+    for x in run:
+        found[x.index] = (RULE_SNIPPET_RUN, {"line": x.index + 1, **ev})
+
+
+def _removed_twins(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    keep: frozenset[int],
+    title: str | None,
+) -> None:
+    """``boilerplate.shape.removed_twin`` (see the module's docstring)."""
+    gone: dict[str, tuple[int, str]] = {}
+    for x in nonblank:
+        hit = removed.get(x.index)
+        if hit is not None and hit[0] not in WEAK_CONTEXT:
+            gone.setdefault(x.text.casefold(), (x.index, hit[0]))
+    if not gone:
+        return
+    last = len(nonblank) - 1
+    for k, x in enumerate(nonblank):
+        if x.index in removed or x.index in found or x.index in keep or x.text == title:
+            continue
+        if not _LETTER.search(x.text):
+            continue
+        folded = x.text.casefold()
+        twin = gone.get(folded)
+        where = "twin"
+        if twin is None and k == last and x.words >= params.removed_twin_min_words:
+            twin = next((v for t, v in gone.items() if t.startswith(folded)), None)
+            where = "cut_twin"
+        if twin is not None:
+            found[x.index] = (
+                RULE_REMOVED_TWIN,
+                {"line": x.index + 1, "where": where, "twin": twin[0] + 1, "twin_rule": twin[1]},
+            )
+
+
+def _bullet_runs(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    keep: frozenset[int],
+    prose: Callable[[Line], bool],
+) -> None:
+    """``boilerplate.shape.bullet_run`` (see the module's docstring)."""
+    first = next((k for k, x in enumerate(nonblank) if x.index not in removed and prose(x)), None)
+    if first is None:  # a page without prose keeps its lists
+        return
+
+    def mark(x: Line) -> str | None:
+        m = _BULLET.match(x.text)
+        return m.group()[0] if m else None
+
+    def taken(x: Line) -> tuple[str, ...] | None:
+        hit = removed.get(x.index) or found.get(x.index)
+        return None if hit is None else (hit[0],)
+
+    changed = True
+    while changed:
+        changed = False
+        for k in range(first):
+            x = nonblank[k]
+            if x.index in removed or x.index in found or x.index in keep:
+                continue
+            b = mark(x)
+            if b is None or x.words > params.bullet_run_max_words or prose(x):
+                continue
+            sides = []
+            for kk in (k - 1, k + 1):
+                if 0 <= kk < len(nonblank):
+                    y = nonblank[kk]
+                    hit = taken(y)
+                    if hit is not None and mark(y) == b:
+                        sides.append(hit[0])
+            strong = [r for r in sides if r not in WEAK_CONTEXT]
+            if strong or len(sides) == 2:
+                found[x.index] = (
+                    RULE_BULLET_RUN,
+                    {"line": x.index + 1, "bullet": b, "beside": sorted(set(sides))},
+                )
+                changed = True
