@@ -164,6 +164,7 @@ class ShapeParams:
     snippet_run_min_words: int = 4
     removed_twin: bool = True
     removed_twin_min_words: int = 3
+    removed_twin_edge_lines: int = 30
     bullet_run: bool = True
     bullet_run_max_words: int = 20
 
@@ -220,7 +221,11 @@ class ShapeParams:
                 "min_lines": "snippet_run_min_lines",
                 "min_words": "snippet_run_min_words",
             },
-            "removed_twin": {"enabled": "removed_twin", "min_words": "removed_twin_min_words"},
+            "removed_twin": {
+                "enabled": "removed_twin",
+                "min_words": "removed_twin_min_words",
+                "edge_lines": "removed_twin_edge_lines",
+            },
             "bullet_run": {"enabled": "bullet_run", "max_words": "bullet_run_max_words"},
             "link_list": {
                 "enabled": "link_list",

@@ -16,9 +16,11 @@ its punctuation, its bullet and whether another line of the page says the same:
     A line printed again on the page after (or before) a copy of it that a rule
     removed: the site's name in the masthead and over the footer, a widget's label
     printed twice. Also the page's last line when it is the start, cut off by the
-    excerpt, of a removed line (``min_words`` words or more). The page's title, a
-    byline and a reader's comment stay, and a twin of a line removed only by a weak
-    rule (a bare number or symbol, a selector entry) is not taken.
+    excerpt, of a removed line (``min_words`` words or more). Only above the first or
+    below the last prose line left, and among the ``edge_lines`` first or last
+    non-blank lines. The page's title, a byline and a reader's comment stay, and a
+    twin of a line removed only by a weak rule (a bare number or symbol, a selector
+    entry) or by the stutter rule (which takes such copies itself) is not taken.
 ``boilerplate.shape.bullet_run``
     A bulleted line above the first prose line that continues a bulleted list other
     rules removed: a neighbour opening with the same bullet was removed by a rule
@@ -51,6 +53,7 @@ from textclean.stages.boilerplate.shape import (
     RULE_BULLET_RUN,
     RULE_REMOVED_TWIN,
     RULE_SNIPPET_RUN,
+    RULE_STUTTER,
     WEAK_CONTEXT,
     ShapeParams,
     byline_lines,
@@ -58,6 +61,10 @@ from textclean.stages.boilerplate.shape import (
     page_title,
 )
 
+#: Removals whose copies are no evidence: the weak context rules (a bare number, a
+#: selector's entry) and the stutter (it takes repeated short labels itself: what it
+#: left of them is a table's cells or a manual's headings).
+_NO_TWINS = WEAK_CONTEXT | {RULE_STUTTER}
 #: The endings of an excerpt cut short.
 _CUT = ("…", "...")
 _LETTER = regex.compile(r"\p{L}")
@@ -71,27 +78,79 @@ def apply(
     prose: Callable[[Line], bool] | None = None,
 ) -> dict[int, tuple[str, dict[str, Any]]]:
     """New removals (line index → rule id, evidence) for ``lines``, given ``removed``
-    (every rule's removals so far). ``prose`` as in :func:`.shape.apply`."""
-    nonblank = [ln for ln in lines if ln.text]
+    (every rule's removals so far). ``prose`` as in :func:`.shape.apply`.
+
+    Each rule first asks a cheap question of the page (an excerpt at its end, a line
+    as long as a removed one, a removed bulleted line) and reads the page only when
+    the answer is yes: the stage calls this in every round on every document.
+    """
     found: dict[int, tuple[str, dict[str, Any]]] = {}
-    if not nonblank:
+    snippets = params.snippet_run and _ends_in_excerpt(lines, removed)
+    twins = removed and params.removed_twin and _may_have_twin(lines, removed, params)
+    bullets = removed and params.bullet_run and _removed_bullet(lines, removed)
+    if not (snippets or twins or bullets):
         return found
+    nonblank = [ln for ln in lines if ln.text]
     if prose is None:
         pmw = params.prose_min_words
 
         def prose(ln: Line) -> bool:
             return is_prose(ln.text, pmw)
 
-    if params.snippet_run and any(x.text.endswith(_CUT) for x in nonblank):
+    if snippets:
         _snippet_run(nonblank, removed, found, params, code, prose)
-    if removed and (params.removed_twin or params.bullet_run):
+    if twins or bullets:
         guarded = byline_lines(nonblank, removed) | comment_lines(nonblank, removed)
-        title = page_title(nonblank, removed, found)
-        if params.removed_twin:
-            _removed_twins(nonblank, removed, found, params, code | guarded, title)
-        if params.bullet_run:
+        if twins:
+            title = page_title(nonblank, removed, found)
+            _removed_twins(nonblank, removed, found, params, code | guarded, title, prose)
+        if bullets:
             _bullet_runs(nonblank, removed, found, params, code | guarded, prose)
     return found
+
+
+def _ends_in_excerpt(lines: list[Line], removed: Mapping[int, Any]) -> bool:
+    """Whether the last line left, or the one above it when the last is the page's
+    last line (cut off by the excerpt), ends in an ellipsis."""
+    seen = 0
+    for x in reversed(lines):
+        if not x.text:
+            continue
+        seen += 1
+        if x.index in removed:
+            continue
+        if x.text.endswith(_CUT):
+            return True
+        if seen > 1:  # a line left above a removed one: no excerpt ends the page
+            return False
+        seen = 2  # the page's last line: the one above it may still be an excerpt
+    return False
+
+
+def _may_have_twin(lines: list[Line], removed: Mapping[int, Any], params: ShapeParams) -> bool:
+    """Whether a line left is as long as a line removed (by a rule whose copies count),
+    or the page's last line, left, starts a removed line: a twin needs one of the two."""
+    n = len(lines)
+    gone = [lines[i].text for i, hit in removed.items() if i < n and hit[0] not in _NO_TWINS]
+    if not gone:
+        return False
+    last = next((x for x in reversed(lines) if x.text), None)
+    if (
+        last is not None
+        and last.index not in removed
+        and last.words >= params.removed_twin_min_words
+    ):
+        start = last.text.casefold()
+        if any(t.casefold().startswith(start) for t in gone):
+            return True
+    sizes = {len(t) for t in gone}
+    return any(len(x.text) in sizes and x.index not in removed for x in lines if x.text)
+
+
+def _removed_bullet(lines: list[Line], removed: Mapping[int, Any]) -> bool:
+    """Whether a removed line opens with a list's bullet."""
+    n = len(lines)
+    return any(i < n and _BULLET.match(lines[i].text) for i in removed)
 
 
 def _snippet_run(
@@ -145,17 +204,27 @@ def _removed_twins(
     params: ShapeParams,
     keep: frozenset[int],
     title: str | None,
+    prose: Callable[[Line], bool],
 ) -> None:
     """``boilerplate.shape.removed_twin`` (see the module's docstring)."""
     gone: dict[str, tuple[int, str]] = {}
     for x in nonblank:
         hit = removed.get(x.index)
-        if hit is not None and hit[0] not in WEAK_CONTEXT:
+        if hit is not None and hit[0] not in _NO_TWINS:
             gone.setdefault(x.text.casefold(), (x.index, hit[0]))
     if not gone:
         return
+    # only outside the text, above its first or below its last prose line left (a
+    # table's cells and a manual's repeated labels stand inside it), and near the
+    # page's top or bottom, where a masthead and a footer are (not a long manual's
+    # index far from either)
+    at = [k for k, x in enumerate(nonblank) if x.index not in removed and prose(x)]
+    first, final = (at[0], at[-1]) if at else (len(nonblank), -1)
     last = len(nonblank) - 1
+    edge = params.removed_twin_edge_lines
     for k, x in enumerate(nonblank):
+        if first <= k <= final or edge <= k < len(nonblank) - edge:
+            continue
         if x.index in removed or x.index in found or x.index in keep or x.text == title:
             continue
         if not _LETTER.search(x.text):
