@@ -17,8 +17,8 @@ its punctuation, its bullet and whether another line of the page says the same:
     removed: the site's name in the masthead and over the footer, a widget's label
     printed twice. Also the page's last line when it is the start, cut off by the
     excerpt, of a removed line (``min_words`` words or more). Only above the first or
-    below the last prose line left, and among the ``edge_lines`` first or last
-    non-blank lines. The page's title, a byline and a reader's comment stay, and a
+    below the last prose line left, among the ``edge_lines`` first or last non-blank
+    lines, and holding three letters or more. The page's title, a byline and a reader's comment stay, and a
     twin of a line removed only by a weak rule (a bare number or symbol, a selector
     entry) or by the stutter rule (which takes such copies itself) is not taken.
 ``boilerplate.shape.bullet_run``
@@ -67,7 +67,8 @@ from textclean.stages.boilerplate.shape import (
 _NO_TWINS = WEAK_CONTEXT | {RULE_STUTTER}
 #: The endings of an excerpt cut short.
 _CUT = ("…", "...")
-_LETTER = regex.compile(r"\p{L}")
+#: Three letters: a twin shorter than that is a table's cell ("X", "a"), not a label.
+_LETTERS = regex.compile(r"\p{L}(?:[^\p{L}]*\p{L}){2}")
 
 
 def apply(
@@ -227,7 +228,7 @@ def _removed_twins(
             continue
         if x.index in removed or x.index in found or x.index in keep or x.text == title:
             continue
-        if not _LETTER.search(x.text):
+        if not _LETTERS.search(x.text):
             continue
         folded = x.text.casefold()
         twin = gone.get(folded)
