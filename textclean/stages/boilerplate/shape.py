@@ -363,6 +363,9 @@ def apply(
             # every word of the label in the text's first paragraph, over a dek in
             # sentence case: the page's title over its dek
             and not (not _title_cased(nxt.text) and _titles_paragraph(top, alive[2:], prose))
+            # the label written with its capitals in the text's first paragraph: a name
+            # the text is about ("Jane Ortega" over her interview's title)
+            and not _named_in_paragraph(top, alive[2:], prose)
         ):
             found[top.index] = (
                 RULE_TOP_LABEL,
@@ -419,7 +422,7 @@ def apply(
     if params.calendar and "day" in gates:
         _calendars(nonblank, removed, found, params, code)
     if params.bare_count:
-        _bare_counts(nonblank, removed, found, params, code, prose_span)
+        _bare_counts(nonblank, removed, found, params, code, prose_span, prose)
     if (params.hostname or params.empty_item) and "residue" in gates:
         _residue(nonblank, removed, found, params, code, prose_span)
     # both need lines other rules removed
@@ -518,6 +521,33 @@ def _titles_paragraph(label: Line, below: list[Line], prose: Callable[[Line], bo
         return False
     para = next((x for x in below[:5] if prose(x)), None)
     return para is not None and own <= _folded_stems(para.text)
+
+
+def _named_in_paragraph(label: Line, below: list[Line], prose: Callable[[Line], bool]) -> bool:
+    """Whether ``label`` (two words or more, each capitalised) stands word for word, with
+    its capitals, in the first prose line of ``below`` (looked for in its first five
+    lines): a name the text is about, "Jane Ortega" over "Jane Ortega has run the bakery
+    ...". A section's name is not written so in the middle of a sentence.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> a, *rest = layout_lines("Jane Ortega\\nThe Baker Who Wakes at Three\\n"
+    ...                         "Jane Ortega has run the bakery in town for thirty years.")
+    >>> _named_in_paragraph(a, rest[1:], lambda x: x.words > 6)
+    True
+    """
+    words = label.text.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    para = next((x for x in below[:5] if prose(x)), None)
+    if para is None:
+        return False
+    at = para.text.find(label.text)
+    end = at + len(label.text)
+    return (
+        at >= 0
+        and (at == 0 or not para.text[at - 1].isalnum())
+        and (end == len(para.text) or not para.text[end].isalnum())
+    )
 
 
 def _last_crumb(ln: Line, above: Line, below: Line) -> bool:
@@ -1397,6 +1427,7 @@ def _bare_counts(
     params: ShapeParams,
     code: frozenset[int],
     prose_span: Callable[[], tuple[int, int]],
+    prose: Callable[[Line], bool] | None = None,
 ) -> None:
     """``boilerplate.shape.bare_count``: a whole number of at most ``max_digits`` digits
     alone on its line, anywhere on the page: a counter's value (views, likes, comments,
@@ -1439,6 +1470,10 @@ def _bare_counts(
         first, last = prose_span()
         if first <= k <= last and not _beside_chrome(nonblank, k, k + 1, removed):
             continue  # among the text: a table's cell, a program's output
+        if numbered_entry(nonblank, k) or (
+            prose is not None and number_in_prose(nonblank, k, prose)
+        ):
+            continue  # a number of the text's entries (a live report's minute), a score
         found[x.index] = (
             RULE_BARE_COUNT,
             {"line": x.index + 1, "digits": digits, "on_page": len(counts)},
@@ -1639,7 +1674,7 @@ def _reader_comment(
     return (
         comment_widget(first)
         and comment_widget(last)
-        and any(ends_sentence(x.text) for x in between)
+        and any(holds_sentence(x.text) for x in between)
     )
 
 
@@ -1731,3 +1766,133 @@ def _chrome_runs(
                         {"line": i + 1, "where": where, "run_removed": len(hits)},
                     )
         k = j
+
+
+# --------------------------------------------------------------------------- guards of
+# the phrase rules: facts of an article's lines that a rule's words cannot see
+
+#: The rules that take a bare number or symbol (a counter, a page number).
+BARE_NUMBER_RULES = frozenset({"boilerplate.stub.bare_number", RULE_BARE_COUNT})
+#: The rule that takes a hashtag standing alone (a plugin's section label).
+RULE_SITE_LABELS = "boilerplate.ui.site_labels"
+#: A number leading a line ("90+2", "03.1", "12."), the number's form kept in group 1.
+_LEADING_NUMBER = regex.compile(r"(\d+(?:[.+]\d+)*)\.?(?:\s|$)")
+#: A sentence inside a line: a full stop, "!" or "?" followed by another word.
+_INNER_SENTENCE = regex.compile(r"\p{L}{2}[.!?]\s+\p{L}")
+
+
+def _number_form(text: str) -> str | None:
+    """The form of the number leading ``text``, digits as "9" ("03.1" → "99.9"), or None."""
+    m = _LEADING_NUMBER.match(text)
+    return None if m is None else regex.sub(r"\d", "9", m.group(1))
+
+
+def numbered_entry(nonblank: list[Line], k: int) -> bool:
+    """Whether the bare number ``nonblank[k]`` numbers an entry of the text: a line of
+    three words or more follows it, and the line two places above or below leads with a
+    number of the same form (a live report's minutes, "90" / "Corner kick." / "88"; a
+    statute's clause numbers, "02.3 The club ..." / "§ 3 Members" / "03.1"). A counter's
+    value stands under or over its word ("12" / "Likes"); a pager's numbers follow each
+    other with nothing between.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> page = layout_lines("88\\nA corner kick for the home side.\\n86\\nA card for Kerr.\\n")
+    >>> numbered_entry(page, 2), numbered_entry(layout_lines("12\\nLikes\\n3\\nComments"), 2)
+    (True, False)
+    """
+    form = _number_form(nonblank[k].text)
+    if form is None or k + 1 >= len(nonblank) or nonblank[k + 1].words < 3:
+        return False
+    if _number_form(nonblank[k + 1].text) is not None:
+        return False  # numbers on consecutive lines: a pager, a table's column
+    if any(
+        0 <= j < len(nonblank) and _number_form(nonblank[j].text) == form for j in (k - 2, k + 2)
+    ):
+        return True
+    # sections numbered in sequence: the next or the previous number alone on a line
+    # over a text ("1" / "The first time ..." ... "2" / "Years later ...")
+    text = nonblank[k].text
+    if not text.isdigit():
+        return False
+    near = {str(int(text) + 1), str(int(text) - 1)}
+    return any(
+        x.text in near
+        and j + 1 < len(nonblank)
+        and nonblank[j + 1].words >= 3
+        and _number_form(nonblank[j + 1].text) is None
+        for j, x in enumerate(nonblank)
+    )
+
+
+#: The numbers written in a line ("78-74" holds 78 and 74; "1,078" is one number).
+_NUMBERS = regex.compile(r"\d+(?:[.,]\d+)*")
+
+
+def number_in_prose(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) -> bool:
+    """Whether the bare number ``nonblank[k]`` (two digits or more) and the label over it
+    are written in one prose line of the text: a score under its team's name ("Hawks" /
+    "78" over "The Hawks beat the Pines 78-74"), a table's cell the text quotes. A
+    counter's value is not, nor a document's page count over its title.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> page = layout_lines("The Hawks beat the Pines 78-74 on Friday night in overtime.\\n"
+    ...                     "Hawks\\n78\\nPines\\n74\\nViews\\n74")
+    >>> [number_in_prose(page, k, lambda x: x.words > 6) for k in (2, 4, 6)]
+    [True, True, False]
+    """
+    text = nonblank[k].text
+    if k == 0 or len(text) < 2 or not text.isdigit():
+        return False
+    label = nonblank[k - 1].text.casefold()
+    if not label or len(label) > 40 or label[-1].isdigit():
+        return False
+    return any(
+        j != k and prose(x) and label in x.text.casefold() and text in _NUMBERS.findall(x.text)
+        for j, x in enumerate(nonblank)
+    )
+
+
+def holds_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence or holds one ("Looks tasty. xx"): written prose,
+    not a widget's label."""
+    return ends_sentence(text) or _INNER_SENTENCE.search(text) is not None
+
+
+def _tag_in_text(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) -> bool:
+    """Whether the hashtag line ``nonblank[k]`` is a hashtag the text's prose writes, "#"
+    and all: the post's subject (its title "#BakingSunday" over "#BakingSunday began as
+    a joke ..."), not a plugin's section label (a topic page's "#security patches" over
+    a text that says "security" without the "#" still goes)."""
+    tag = nonblank[k].text.split()[0].casefold()
+    if len(tag) < 4:
+        return False
+    return any(j != k and prose(x) and tag in x.text.casefold() for j, x in enumerate(nonblank))
+
+
+def vetoed(
+    nonblank: list[Line],
+    found: Mapping[int, tuple[str, dict[str, Any]]],
+    prose: Callable[[Line], bool],
+) -> set[int]:
+    """The line indexes of ``found`` (phrase rules' matches among the lines ``nonblank``
+    still there) that a fact of the page shows to be the text's: a bare number numbering
+    an entry (:func:`numbered_entry`), a hashtag the text's prose writes
+    (:func:`_tag_in_text`)."""
+    out: set[int] = set()
+    if not found:
+        return out
+    pos: dict[int, int] | None = None
+    for i, (rule, _ev) in found.items():
+        if rule not in BARE_NUMBER_RULES and rule != RULE_SITE_LABELS:
+            continue
+        if pos is None:
+            pos = {x.index: k for k, x in enumerate(nonblank)}
+        k = pos.get(i)
+        if k is None:
+            continue
+        if rule == RULE_SITE_LABELS:
+            if nonblank[k].text.startswith("#") and _tag_in_text(nonblank, k, prose):
+                out.add(i)
+        elif numbered_entry(nonblank, k) or number_in_prose(nonblank, k, prose):
+            out.add(i)
+    return out
