@@ -403,6 +403,7 @@ def apply(
                 and removed[above][0] not in WEAK_CONTEXT
                 and removed[below][0] not in WEAK_CONTEXT
                 and ln.text != title
+                and not FIELD.fullmatch(ln.text)
                 and not _last_crumb(ln, nonblank[k - 1], nonblank[k + 1])
                 and not _under_image(nonblank[k - 1])
             ):
@@ -1751,12 +1752,16 @@ def _chrome_runs(
                         if members[p].index not in removed
                         and not _heads_text(members[p], below)
                         and not CREDIT.fullmatch(members[p].text)
+                        and not FIELD.fullmatch(members[p].text)
                         and not _image_name(members[p - 1], removed.get(members[p - 1].index))
                     ]
             if params.chrome_run_bottom and j == n:
                 tail = [x for x in members[hits[-1] + 1 :] if x.index not in removed]
                 if 0 < len(tail) <= params.chrome_run_max_kept and all(
-                    _label_like(x, params) and not CREDIT.fullmatch(x.text) for x in tail
+                    _label_like(x, params)
+                    and not CREDIT.fullmatch(x.text)
+                    and not FIELD.fullmatch(x.text)
+                    for x in tail
                 ):
                     take += [(x.index, "page_end") for x in tail]
             for i, where in take:
@@ -1770,6 +1775,12 @@ def _chrome_runs(
 
 # --------------------------------------------------------------------------- guards of
 # the phrase rules: facts of an article's lines that a rule's words cannot see
+
+#: A field of the text and its value: a label of one to three words, a colon, a value
+#: ("When: Saturday 6 July", "Where: Ashby Green", "Academic year: 2021"): an event's,
+#: a recipe's or a document's facts. A counter's or a widget's fields are the phrase
+#: rules' to take; a shape rule leaves them.
+FIELD = regex.compile(r"\p{L}[\p{L}'’.-]*(?: [\p{L}'’.-]+){0,2} ?[:：] +[\p{L}\p{N}].*")
 
 #: The rules that take a bare number or symbol (a counter, a page number).
 BARE_NUMBER_RULES = frozenset({"boilerplate.stub.bare_number", RULE_BARE_COUNT})
@@ -1869,6 +1880,48 @@ def _tag_in_text(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) ->
     return any(j != k and prose(x) and tag in x.text.casefold() for j, x in enumerate(nonblank))
 
 
+#: The rule that takes template tokens and placeholders ("{{title}}", "[ad_1]").
+RULE_TEMPLATE_TOKEN = "boilerplate.stub.template_token"
+#: A placeholder of a template's syntax ("{{company_name}}"), alone or inside a line.
+_PLACEHOLDER = regex.compile(r"\{\{[^{}\n]{1,60}\}\}")
+
+
+def _template_text(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) -> bool:
+    """Whether the placeholder line ``nonblank[k]`` belongs to a text that is itself a
+    template: a prose line of the page writes placeholders of the same syntax ("Press
+    Release: {{company_name}} expands ..."), so its lone placeholders are the template's
+    fields, not a page generator's leftovers."""
+    if _PLACEHOLDER.fullmatch(nonblank[k].text) is None:
+        return False
+    return any(
+        j != k and prose(x) and _PLACEHOLDER.search(x.text) is not None
+        for j, x in enumerate(nonblank)
+    )
+
+
+#: The rule that takes an image's alternative text ("Logo", "NIMBioS logo banner.").
+RULE_IMAGE_ALT = "boilerplate.ui.image_alt"
+#: The word "logo" in an alternative text, and what is around a name in it.
+_LOGO = regex.compile(r"\blogo(?:tipo|type)?\b", regex.IGNORECASE)
+_NAME_TRIM = " .,:;-–—|()[]\"'"
+
+
+def _subjects_logo(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) -> bool:
+    """Whether the logo's label ``nonblank[k]`` ("The Home Depot logo.") names whom the
+    text is about: the name without the word "logo" is written in a prose line of the
+    text. A press release's or a report's picture of its subject's logo, with its
+    caption, is the article's; the site's own logo is named in no sentence of it."""
+    text = nonblank[k].text
+    if _LOGO.search(text) is None:
+        return False
+    name = _LOGO.sub(" ", text).strip(_NAME_TRIM)
+    name = " ".join(name.split())
+    if len(name) < 3:
+        return False
+    folded = name.casefold()
+    return any(j != k and prose(x) and folded in x.text.casefold() for j, x in enumerate(nonblank))
+
+
 def vetoed(
     nonblank: list[Line],
     found: Mapping[int, tuple[str, dict[str, Any]]],
@@ -1876,14 +1929,16 @@ def vetoed(
 ) -> set[int]:
     """The line indexes of ``found`` (phrase rules' matches among the lines ``nonblank``
     still there) that a fact of the page shows to be the text's: a bare number numbering
-    an entry (:func:`numbered_entry`), a hashtag the text's prose writes
-    (:func:`_tag_in_text`)."""
+    an entry (:func:`numbered_entry`) or a score the text quotes
+    (:func:`number_in_prose`), a hashtag the text's prose writes (:func:`_tag_in_text`),
+    a placeholder of a text that is a template (:func:`_template_text`), the logo of
+    whom the text is about (:func:`_subjects_logo`)."""
     out: set[int] = set()
     if not found:
         return out
     pos: dict[int, int] | None = None
     for i, (rule, _ev) in found.items():
-        if rule not in BARE_NUMBER_RULES and rule != RULE_SITE_LABELS:
+        if rule not in BARE_NUMBER_RULES and rule not in _VETO_RULES:
             continue
         if pos is None:
             pos = {x.index: k for k, x in enumerate(nonblank)}
@@ -1893,6 +1948,16 @@ def vetoed(
         if rule == RULE_SITE_LABELS:
             if nonblank[k].text.startswith("#") and _tag_in_text(nonblank, k, prose):
                 out.add(i)
+        elif rule == RULE_TEMPLATE_TOKEN:
+            if _template_text(nonblank, k, prose):
+                out.add(i)
+        elif rule == RULE_IMAGE_ALT:
+            if _subjects_logo(nonblank, k, prose):
+                out.add(i)
         elif numbered_entry(nonblank, k) or number_in_prose(nonblank, k, prose):
             out.add(i)
     return out
+
+
+#: The phrase rules whose matches :func:`vetoed` judges, besides the bare numbers'.
+_VETO_RULES = frozenset({RULE_SITE_LABELS, RULE_TEMPLATE_TOKEN, RULE_IMAGE_ALT})
