@@ -353,6 +353,9 @@ def apply(
             and params.top_label_min_next <= g["words"] <= params.top_label_max_next
             and _title_words(nxt.text) >= params.top_label_min_next
             and not _BYLINE.match(nxt.text)
+            # a field and its value under it ("Prep time: 15 minutes"): the title's
+            # facts, so the line above is the title, not a section's name over one
+            and not _FACT.fullmatch(nxt.text)
             and not (_DATED.search(nxt.text) and not _YEAR.search(nxt.text))
             and not _OWN_DATE.search(nxt.text)
             and top.text[0].isupper()
@@ -1654,7 +1657,7 @@ def _title_over_date(x: Line, y: Line) -> bool:
 
 #: The rule families of a comment section's widgets ("1 comment:", "Expand full
 #: comment", "Reply", "Post a Comment"): a sentence between two of them is a reader's.
-_COMMENT_FAMILY = "boilerplate.comments."
+_COMMENT_FAMILY = ("boilerplate.comments.", "boilerplate.forum.")
 
 
 def _reader_comment(
@@ -1781,6 +1784,13 @@ def _chrome_runs(
 #: a recipe's or a document's facts. A counter's or a widget's fields are the phrase
 #: rules' to take; a shape rule leaves them.
 FIELD = regex.compile(r"\p{L}[\p{L}'’.-]*(?: [\p{L}'’.-]+){0,2} ?[:：] +[\p{L}\p{N}].*")
+
+#: A fact of a recipe or an event under its title: a field whose short value holds a
+#: number ("Prep time: 15 minutes", "Serves: 4"); "News Release: The Trust Breaks
+#: Ground ..." and "Channel: TravelSmith" are titles and labels, not facts.
+_FACT = regex.compile(
+    r"\p{L}[\p{L}'’.-]*(?: [\p{L}'’.-]+){0,2} ?[:：] +(?=[^ ]*\d)\S+(?: \S+){0,3}"
+)
 
 #: The rules that take a bare number or symbol (a counter, a page number).
 BARE_NUMBER_RULES = frozenset({"boilerplate.stub.bare_number", RULE_BARE_COUNT})
