@@ -231,6 +231,17 @@ def test_the_logo_of_a_press_releases_subject_stays_and_a_bare_logo_goes() -> No
     kept_and_gone("\n".join(page) + "\n", keep=["Northfield Labs logo."], gone=["Logo"])
 
 
+def test_a_title_repeating_one_word_stays_and_a_row_of_footer_links_goes() -> None:
+    text = (
+        "Cookies, Cookies, Cookies\n"
+        "I bake cookies every December, and these are the three kinds I like best.\n"
+        "Ginger cookies come first, then oat cookies, then shortbread with lemon.\n"
+        "Privacy, Cookies, Terms\n"
+    )
+    kept_and_gone(text, keep=["Cookies, Cookies, Cookies"], gone=["Privacy, Cookies, Terms"])
+    assert not shape._one_word_repeated("Privacy, Cookies, Terms")
+
+
 #: Whole article pages of shapes no labelled batch had much of: (page, chrome lines that
 #: go). Every other non-blank line is the article's and must stay.
 PAGES: dict[str, tuple[list[str], list[str]]] = {

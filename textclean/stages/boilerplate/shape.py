@@ -1932,6 +1932,21 @@ def _subjects_logo(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) 
     return any(j != k and prose(x) and folded in x.text.casefold() for j, x in enumerate(nonblank))
 
 
+#: The rules that take a row of footer links ("Privacy, Cookies, Terms").
+_FOOTER_LINK_RULES = frozenset(
+    {"boilerplate.nav.footer_links", "boilerplate.nav.footer_links_i18n"}
+)
+#: The separators between the entries of a row of links.
+_ENTRY_SEP = regex.compile(r"\s*(?:[,|•·/]|\s-\s)\s*")
+
+
+def _one_word_repeated(text: str) -> bool:
+    """Whether the row ``text`` repeats one entry ("Cookies, Cookies, Cookies"): a title
+    that says its word three times, since a menu lists different places."""
+    entries = [e.casefold() for e in _ENTRY_SEP.split(text.strip()) if e]
+    return len(entries) >= 2 and len(set(entries)) == 1
+
+
 def vetoed(
     nonblank: list[Line],
     found: Mapping[int, tuple[str, dict[str, Any]]],
@@ -1942,12 +1957,42 @@ def vetoed(
     an entry (:func:`numbered_entry`) or a score the text quotes
     (:func:`number_in_prose`), a hashtag the text's prose writes (:func:`_tag_in_text`),
     a placeholder of a text that is a template (:func:`_template_text`), the logo of
-    whom the text is about (:func:`_subjects_logo`)."""
+    whom the text is about (:func:`_subjects_logo`), a title repeating one word where a
+    row of footer links was seen (:func:`_one_word_repeated`)."""
     out: set[int] = set()
     if not found:
         return out
     pos: dict[int, int] | None = None
     for i, (rule, _ev) in found.items():
+        if rule not in BARE_NUMBER_RULES and rule not in _VETO_RULES:
+            continue
+        if pos is None:
+            pos = {x.index: k for k, x in enumerate(nonblank)}
+        k = pos.get(i)
+        if k is None:
+            continue
+        text = nonblank[k].text
+        if rule == RULE_SITE_LABELS:
+            keep = text.startswith("#") and _tag_in_text(nonblank, k, prose)
+        elif rule == RULE_TEMPLATE_TOKEN:
+            keep = _template_text(nonblank, k, prose)
+        elif rule == RULE_IMAGE_ALT:
+            keep = _subjects_logo(nonblank, k, prose)
+        elif rule in _FOOTER_LINK_RULES:
+            keep = _one_word_repeated(text)
+        else:
+            keep = numbered_entry(nonblank, k) or number_in_prose(nonblank, k, prose)
+        if keep:
+            out.add(i)
+    return out
+    pos: dict[int, int] | None = None
+    for i, (rule, _ev) in found.items():
+        if rule in _FOOTER_LINK_RULES:
+            if _one_word_repeated(found[i][1].get("text", "")) or any(
+                x.index == i and _one_word_repeated(x.text) for x in nonblank
+            ):
+                out.add(i)
+            continue
         if rule not in BARE_NUMBER_RULES and rule not in _VETO_RULES:
             continue
         if pos is None:
@@ -1970,4 +2015,6 @@ def vetoed(
 
 
 #: The phrase rules whose matches :func:`vetoed` judges, besides the bare numbers'.
-_VETO_RULES = frozenset({RULE_SITE_LABELS, RULE_TEMPLATE_TOKEN, RULE_IMAGE_ALT})
+_VETO_RULES = (
+    frozenset({RULE_SITE_LABELS, RULE_TEMPLATE_TOKEN, RULE_IMAGE_ALT}) | _FOOTER_LINK_RULES
+)
