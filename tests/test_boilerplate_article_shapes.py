@@ -18,7 +18,7 @@ from __future__ import annotations
 import pytest
 
 from tests.boilerplate_helpers import removed
-from textclean.stages.boilerplate import shape, teasers
+from textclean.stages.boilerplate import region, shape, teasers
 from textclean.stages.boilerplate.layout import layout_lines
 
 
@@ -240,6 +240,14 @@ def test_a_title_repeating_one_word_stays_and_a_row_of_footer_links_goes() -> No
     )
     kept_and_gone(text, keep=["Cookies, Cookies, Cookies"], gone=["Privacy, Cookies, Terms"])
     assert not shape._one_word_repeated("Privacy, Cookies, Terms")
+
+
+def test_a_hard_wrapped_letter_goes_on_where_a_tagline_ends() -> None:
+    """A long line ending in "from" or "the" goes on in the next line (a letter wrapped
+    by hand stops the masthead's taking); a tagline ending in a noun does not."""
+    assert region._goes_on("I have the pleasure to acknowledge a note from", "Collins of the")
+    assert region._goes_on("He tells me that the Board has looked again at the", "Question")
+    assert not region._goes_on("A blog that is mostly about food and travel", "Recipes")
 
 
 #: Whole article pages of shapes no labelled batch had much of: (page, chrome lines that
