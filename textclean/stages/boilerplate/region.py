@@ -243,7 +243,7 @@ def _goes_on(text: str, below: str) -> bool:
     True
     >>> _goes_on("News", "sports")
     False
-    >>> _goes_on("I have the honour to acknowledge a letter from", "Merivale of the")
+    >>> _goes_on("I have the pleasure to acknowledge a note from", "Collins of the")
     True
     """
     words = text.split()
@@ -252,7 +252,7 @@ def _goes_on(text: str, below: str) -> bool:
     if below[:1].isalpha() and below[:1].islower():
         return True
     # a long line ending in an article, a preposition, a conjunction or a possessive
-    # ("... a letter from" / "Merivale of the"), which no sentence or title ends in:
+    # ("... a letter from" / "Collins of the"), which no sentence or title ends in:
     # a hard-wrapped paragraph, whatever the next line starts with
     return words[-1] in _ENDLESS
 

@@ -1786,8 +1786,8 @@ def _chrome_runs(
 FIELD = regex.compile(r"\p{L}[\p{L}'’.-]*(?: [\p{L}'’.-]+){0,2} ?[:：] +[\p{L}\p{N}].*")
 
 #: A fact of a recipe or an event under its title: a field whose short value holds a
-#: number ("Prep time: 15 minutes", "Serves: 4"); "News Release: The Trust Breaks
-#: Ground ..." and "Channel: TravelSmith" are titles and labels, not facts.
+#: number ("Prep time: 15 minutes", "Serves: 4"); "News Release: A Clinic Breaks
+#: Ground ..." and "Channel: Travel Tips" are titles and labels, not facts.
 _FACT = regex.compile(
     r"\p{L}[\p{L}'’.-]*(?: [\p{L}'’.-]+){0,2} ?[:：] +(?=[^ ]*\d)\S+(?: \S+){0,3}"
 )
@@ -1917,7 +1917,7 @@ _NAME_TRIM = " .,:;-–—|()[]\"'"
 
 
 def _subjects_logo(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) -> bool:
-    """Whether the logo's label ``nonblank[k]`` ("The Home Depot logo.") names whom the
+    """Whether the logo's label ``nonblank[k]`` ("Northfield Labs logo.") names whom the
     text is about: the name without the word "logo" is written in a prose line of the
     text. A press release's or a report's picture of its subject's logo, with its
     caption, is the article's; the site's own logo is named in no sentence of it."""

@@ -146,17 +146,17 @@ class TeaserParams:
         return cls(**kwargs)
 
 
-#: A small letter followed by a capital: two words glued together ("fromTechRadar").
+#: A small letter followed by a capital: two words glued together ("fromGadget").
 _GLUED = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 
 
 def _unglued(text: str) -> str:
     """``text`` with a word glued to a link's text by the extraction ("sourced
-    fromTechRadar") split where a small letter meets a capital, so the name counts as
+    fromGadget Weekly") split where a small letter meets a capital, so the name counts as
     the words it has in the text's own lines, which are split alike.
 
-    >>> _unglued("This article was sourced fromTechRadar")
-    'This article was sourced from Tech Radar'
+    >>> _unglued("This article was sourced fromGadgetWeekly")
+    'This article was sourced from Gadget Weekly'
     """
     return _GLUED.sub(" ", text) if _GLUED.search(text) is not None else text
 
