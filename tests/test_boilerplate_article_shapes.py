@@ -107,6 +107,26 @@ def test_scores_of_a_box_score_stay() -> None:
     kept_and_gone("\n".join(page) + "\n", keep=["78", "74"], gone=["Advertisement"])
 
 
+def test_a_flattened_table_of_results_stays_and_its_share_button_goes() -> None:
+    page = [
+        "Election results: Ashby ward",
+        "Turnout was 41 percent, up from 35 percent four years ago, and the Greens took "
+        "the seat from Labour for the first time.",
+        "Candidate",
+        "Votes",
+        "Amy Green",
+        "1,204",
+        "Tom Black",
+        "987",
+        "Sam White",
+        "312",
+        "Share this",
+    ]
+    kept_and_gone("\n".join(page) + "\n", keep=["1,204", "987", "312"], gone=["Share this"])
+    widget = layout_lines("Likes\n12\nViews\n40\nShares\n3\n• visitors\n212\n")
+    assert not any(shape._table_column(widget, k) for k in (1, 3, 5, 7))
+
+
 def test_a_comment_holding_a_sentence_stays_between_comment_widgets() -> None:
     page = [
         "Roast chicken with lemon and thyme",

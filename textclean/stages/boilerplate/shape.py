@@ -1814,13 +1814,16 @@ def numbered_entry(nonblank: list[Line], k: int) -> bool:
     number of the same form (a live report's minutes, "90" / "Corner kick." / "88"; a
     statute's clause numbers, "02.3 The club ..." / "§ 3 Members" / "03.1"). A counter's
     value stands under or over its word ("12" / "Likes"); a pager's numbers follow each
-    other with nothing between.
+    other with nothing between. A cell of a flattened table (:func:`_table_column`)
+    numbers its row as well.
 
     >>> from textclean.stages.boilerplate.layout import layout_lines
     >>> page = layout_lines("88\\nA corner kick for the home side.\\n86\\nA card for Kerr.\\n")
     >>> numbered_entry(page, 2), numbered_entry(layout_lines("12\\nLikes\\n3\\nComments"), 2)
     (True, False)
     """
+    if _table_column(nonblank, k):
+        return True
     form = _number_form(nonblank[k].text)
     if form is None or k + 1 >= len(nonblank) or nonblank[k + 1].words < 3:
         return False
@@ -1830,9 +1833,9 @@ def numbered_entry(nonblank: list[Line], k: int) -> bool:
         0 <= j < len(nonblank) and _number_form(nonblank[j].text) == form for j in (k - 2, k + 2)
     ):
         return True
+    text = nonblank[k].text
     # sections numbered in sequence: the next or the previous number alone on a line
     # over a text ("1" / "The first time ..." ... "2" / "Years later ...")
-    text = nonblank[k].text
     if not text.isdigit():
         return False
     near = {str(int(text) + 1), str(int(text) - 1)}
@@ -1843,6 +1846,38 @@ def numbered_entry(nonblank: list[Line], k: int) -> bool:
         and _number_form(nonblank[j + 1].text) is None
         for j, x in enumerate(nonblank)
     )
+
+
+#: A number alone on its line, with its thousands' separators ("1,204", "987").
+_CELL_NUMBER = regex.compile(r"\d{1,3}(?:[,.  ]\d{3})*|\d+")
+
+
+def _name_cell(x: Line) -> bool:
+    """A table's row label: two to five words of letters, no digit, no sentence ("Amy
+    Green"); a bulleted word ("• visitors") is a widget's entry."""
+    words = sum(1 for w in x.text.split() if w[:1].isalpha())
+    return 2 <= words <= 5 and not _DIGIT.search(x.text) and not ends_sentence(x.text)
+
+
+def _table_column(nonblank: list[Line], k: int) -> bool:
+    """Whether the number ``nonblank[k]`` is a cell of a two-column table flattened to
+    lines: it stands under a row label of two words or more, and the rows above or
+    below it, two of them or more, have the same shape ("Amy Green" / "1,204" / "Tom
+    Black" / "987" / "Sam White" / "312": votes, results, prices). A widget's counters
+    stand under one word each ("Likes" / "12")."""
+    if _CELL_NUMBER.fullmatch(nonblank[k].text) is None or k == 0:
+        return False
+    if not _name_cell(nonblank[k - 1]):
+        return False
+    rows = 0
+    for step in (-2, 2):
+        j = k + step
+        while 1 <= j < len(nonblank) and (
+            _CELL_NUMBER.fullmatch(nonblank[j].text) is not None and _name_cell(nonblank[j - 1])
+        ):
+            rows += 1
+            j += step
+    return rows >= 2
 
 
 #: The numbers written in a line ("78-74" holds 78 and 74; "1,078" is one number).

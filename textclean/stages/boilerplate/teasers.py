@@ -150,6 +150,7 @@ class TeaserParams:
 _GLUED = regex.compile(r"(?<=\p{Ll})(?=\p{Lu})")
 
 
+@functools.lru_cache(maxsize=8192)
 def _unglued(text: str) -> str:
     """``text`` with a word glued to a link's text by the extraction ("sourced
     fromGadget Weekly") split where a small letter meets a capital, so the name counts as
