@@ -253,12 +253,12 @@ def test_the_logo_of_a_press_releases_subject_stays_and_a_bare_logo_goes() -> No
 
 def test_a_title_repeating_one_word_stays_and_a_row_of_footer_links_goes() -> None:
     text = (
-        "Cookies, Cookies, Cookies\n"
-        "I bake cookies every December, and these are the three kinds I like best.\n"
-        "Ginger cookies come first, then oat cookies, then shortbread with lemon.\n"
+        "Terms, Terms, Terms\n"
+        "I read the terms of every app I install, and these are the three kinds I see most.\n"
+        "Some terms are short, some are long, and a few are written to be read.\n"
         "Privacy, Cookies, Terms\n"
     )
-    kept_and_gone(text, keep=["Cookies, Cookies, Cookies"], gone=["Privacy, Cookies, Terms"])
+    kept_and_gone(text, keep=["Terms, Terms, Terms"], gone=["Privacy, Cookies, Terms"])
     assert not shape._one_word_repeated("Privacy, Cookies, Terms")
 
 

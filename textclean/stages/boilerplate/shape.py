@@ -1917,8 +1917,8 @@ def holds_sentence(text: str) -> bool:
 def _tag_in_text(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) -> bool:
     """Whether the hashtag line ``nonblank[k]`` is a hashtag the text's prose writes, "#"
     and all: the post's subject (its title "#BakingSunday" over "#BakingSunday began as
-    a joke ..."), not a plugin's section label (a topic page's "#security patches" over
-    a text that says "security" without the "#" still goes)."""
+    a joke ..."), not a plugin's section label (a topic page's "#garden tools" over
+    a text that says "garden" without the "#" still goes)."""
     tag = nonblank[k].text.split()[0].casefold()
     if len(tag) < 4:
         return False
@@ -1976,7 +1976,7 @@ _ENTRY_SEP = regex.compile(r"\s*(?:[,|•·/]|\s-\s)\s*")
 
 
 def _one_word_repeated(text: str) -> bool:
-    """Whether the row ``text`` repeats one entry ("Cookies, Cookies, Cookies"): a title
+    """Whether the row ``text`` repeats one entry ("Terms, Terms, Terms"): a title
     that says its word three times, since a menu lists different places."""
     entries = [e.casefold() for e in _ENTRY_SEP.split(text.strip()) if e]
     return len(entries) >= 2 and len(set(entries)) == 1
