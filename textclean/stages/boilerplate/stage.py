@@ -1165,9 +1165,16 @@ class BoilerplateStage:
             if run.no_anywhere:  # a zone-free rule sees one line: known misses stay misses
                 alive = [ln for ln in alive if ln.text not in run.no_anywhere]
             found = self._anywhere(self.anywhere, run, alive)
+            # a match that a fact of the page shows to be the text's stays; its text is
+            # tried again in a later round (its context may differ there)
+            kept = shape.vetoed(run.alive(), found, run.prose) if found else set()
+            for i in kept:
+                del found[i]
             run.removed.update(found)
-            if found:
-                run.tried_anywhere.update(ln.text for ln in alive if ln.index not in found)
+            if found or kept:
+                run.tried_anywhere.update(
+                    ln.text for ln in alive if ln.index not in found and ln.index not in kept
+                )
             else:
                 run.tried_anywhere.update(map(_TEXT, alive))
             return
@@ -1212,6 +1219,8 @@ class BoilerplateStage:
         if zones is None:
             run.removed.update(found)
             return
+        for i in shape.vetoed(run.alive(), found, run.prose) if found else ():
+            del found[i]  # a fact of the page shows the line to be the text's
         if not found:
             return  # no run holds a match: nothing to accept
         # Runs of non-prose lines among the lines still there: judged as a second pass
