@@ -30,7 +30,9 @@ The rules, each switchable in the data (``enabled``):
 
 ``boilerplate.shape.chrome_run``, ``link_list``, ``menu``, ``stutter``, ``calendar``,
 ``hostname``, ``empty_item``, ``author_line``, ``bare_count``, ``selector`` and
-``crumb_list`` are described at their functions below.
+``crumb_list`` are described at their functions below; ``snippet_run``,
+``removed_twin`` and ``bullet_run``, which read where a line sits beside chrome already
+found, in :mod:`.structure` (same thresholds table, run right after these).
 
 Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 
@@ -45,6 +47,7 @@ Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 from __future__ import annotations
 
 import itertools
+import operator
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -67,6 +70,9 @@ RULE_AUTHOR_LINE = "boilerplate.shape.author_line"
 RULE_BARE_COUNT = "boilerplate.shape.bare_count"
 RULE_SELECTOR = "boilerplate.shape.selector"
 RULE_CRUMB_LIST = "boilerplate.shape.crumb_list"
+RULE_SNIPPET_RUN = "boilerplate.shape.snippet_run"
+RULE_REMOVED_TWIN = "boilerplate.shape.removed_twin"
+RULE_BULLET_RUN = "boilerplate.shape.bullet_run"
 #: The phrase rule that removes a comment's author line ("Ana said...", "1. Ana on
 #: June 7, 2007 at 2:29 am"): the lines under it, up to the next removed line, are the
 #: comment a reader wrote, which the context rules never take.
@@ -154,6 +160,14 @@ class ShapeParams:
     crumb_list: bool = True
     crumb_list_min_items: int = 3
     crumb_list_max_words: int = 6
+    snippet_run: bool = True
+    snippet_run_min_lines: int = 3
+    snippet_run_min_words: int = 4
+    removed_twin: bool = True
+    removed_twin_min_words: int = 3
+    removed_twin_edge_lines: int = 30
+    bullet_run: bool = True
+    bullet_run_max_words: int = 20
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Mapping[str, Any]]) -> ShapeParams:
@@ -203,6 +217,17 @@ class ShapeParams:
                 "min_items": "crumb_list_min_items",
                 "max_words": "crumb_list_max_words",
             },
+            "snippet_run": {
+                "enabled": "snippet_run",
+                "min_lines": "snippet_run_min_lines",
+                "min_words": "snippet_run_min_words",
+            },
+            "removed_twin": {
+                "enabled": "removed_twin",
+                "min_words": "removed_twin_min_words",
+                "edge_lines": "removed_twin_edge_lines",
+            },
+            "bullet_run": {"enabled": "bullet_run", "max_words": "bullet_run_max_words"},
             "link_list": {
                 "enabled": "link_list",
                 "max_words": "link_list_max_words",
@@ -333,10 +358,7 @@ def apply(
         return first[0]
 
     # one search over the page's lines tells which of the rare shapes it has at all
-    joined = "\n".join(x.text for x in nonblank)
-    gates = {m.lastgroup for m in _GATES.finditer(joined)}
-    if "...\n" in joined or "…\n" in joined or joined.endswith(("...", "…")):
-        gates.add("author")
+    gates = page_gates([x.text for x in nonblank])
     if params.top_label and len(alive) >= 2:
         top, nxt = alive[0], alive[1]
         f, g = feats_of(top), feats_of(nxt)
@@ -657,11 +679,14 @@ def _author_lines(
     that open with a capital letter and end in a word with an ellipsis on it, each with
     a line under it (the comment), go when at least ``min_lines`` different lines end
     in the same word, or when one ends in the word of a line
-    ``boilerplate.comments.author_line`` removed on the page. The comment under each
-    is a reader's text, which the context rules then keep.
+    ``boilerplate.comments.author_line`` removed on the page, or when one stands right
+    under a comment section's widget another rule removed ("1 comment:", the first and
+    only commenter's name). The comment under each is a reader's text, which the
+    context rules then keep.
     """
     groups: dict[str, list[int]] = {}
     known: set[str] = set()
+    headed: set[str] = set()
     for k, x in enumerate(nonblank):
         text = x.text
         if not text.endswith(("...", "…")) or x.words > params.author_line_max_words:
@@ -681,16 +706,30 @@ def _author_lines(
         if below.index in removed or below.index in code or _AUTHOR_TAIL.search(below.text):
             continue
         groups.setdefault(word, []).append(k)
+        if k and _comment_heading(removed.get(nonblank[k - 1].index)):
+            headed.add(word)
     for word, members in groups.items():
         # commenters have names of their own: one line printed twice (a contents entry
-        # and its heading, a program's output) is no template
+        # and its heading, a program's output) is no template; one line right under
+        # the comment section's heading ("1 comment:") is its first commenter's name
         names = {nonblank[k].text for k in members}
-        if len(names) < params.author_line_min_lines and word not in known:
+        if len(names) < params.author_line_min_lines and word not in known | headed:
             continue
-        ev = {"word": word, "on_page": len(members), "known": word in known}
+        ev = {
+            "word": word,
+            "on_page": len(members),
+            "known": word in known,
+            "under_heading": word in headed,
+        }
         for k in members:
             x = nonblank[k]
             found[x.index] = (RULE_AUTHOR_LINE, {"line": x.index + 1, **ev})
+
+
+def _comment_heading(hit: tuple[str, dict[str, Any]] | None) -> bool:
+    """Whether a removal ``hit`` is a comment section's widget (its heading, "1 comment:",
+    a form's line), not a commenter's name line."""
+    return hit is not None and hit[0].startswith(_COMMENT_FAMILY) and hit[0] not in _AUTHOR_RULES
 
 
 #: The heading of a list of links or tags ("Read more on:", "Tags", "Related:").
@@ -799,7 +838,9 @@ def _link_lists(
 
 #: Phrase rules whose removals are a widget's heading ("Related Courses", "Most
 #: Read"): the lines under one below the text may be its teasers.
-TEASER_HEADING_RULES = frozenset({"boilerplate.nav.widget_headings"})
+TEASER_HEADING_RULES = frozenset(
+    {"boilerplate.nav.widget_headings", "boilerplate.nav.widget_headings_i18n"}
+)
 #: A teaser's title: at most this many words (an excerpt under it may be longer).
 _TEASER_TITLE_WORDS = 20
 #: A teaser block under a heading holds at most this many lines.
@@ -1168,6 +1209,41 @@ _GATES = regex.compile(
     rf"(?m)^(?:(?P<day>{_DAY_ROW_SRC}$)"
     rf"|(?P<echo>{_NUMBER_SRC})|(?P<residue>[-–•·▪◦]$|[^\s.]+\.[^\s]+$))"
 )
+
+
+#: The endings of a line that open the ``author`` gate (an excerpt cut short)
+_ELLIPSES = ("...", "…")
+#: A line starting with a digit as :data:`_GATES` reads one (its ``day`` and ``echo``)
+_DIGIT_START = regex.compile(r"\d")
+
+
+def page_gates(texts: list[str]) -> set[str]:
+    """The groups of :data:`_GATES` that match in ``texts`` (a page's non-blank lines)
+    joined by line feeds, and ``"author"`` when a line ends in an ellipsis.
+
+    A match of ``_GATES`` starts where a line does and reads nothing past the line feed
+    after it, and each of its alternatives starts with a digit or holds no whitespace,
+    so only the lines that start with a digit or hold no space can start one: they
+    alone are searched, each followed by a line feed where it is on the page (one
+    search over the whole page read every character of its prose).
+
+    >>> sorted(page_gates(["1 2 3 4 5 6 7", "Some words here…", "example.com"]))
+    ['author', 'day', 'residue']
+    >>> page_gates(["3.", "x"]), page_gates(["x", "3."])
+    ({'echo'}, set())
+    """
+    gates: set[str] = set()
+    if not texts:
+        return gates
+    if any(map(operator.methodcaller("endswith", _ELLIPSES), texts)):
+        gates.add("author")
+    digit = _DIGIT_START.match  # (a letter is no digit: most lines are asked no more)
+    picked = [t for t in texts if " " not in t or (not t[0].isalpha() and digit(t))]
+    if picked:
+        last = texts[-1]
+        tail = "" if " " not in last or digit(last) else "\n"
+        gates.update(m.lastgroup for m in _GATES.finditer("\n".join(picked) + tail))
+    return gates
 
 
 def _stutters(

@@ -59,7 +59,14 @@ from textclean.dedup._kernel import stages_use_numba
 from textclean.document import Change, Document
 from textclean.gcpause import paused
 from textclean.rules import RuleError, RulePack
-from textclean.stages.boilerplate import _walk, classifier, region, shape, teasers
+from textclean.stages.boilerplate import (
+    _walk,
+    classifier,
+    region,
+    shape,
+    structure,
+    teasers,
+)
 from textclean.stages.boilerplate.layout import (
     _CLOSERS,
     Line,
@@ -1473,6 +1480,9 @@ class BoilerplateStage:
             run.removed.update(
                 shape.apply(run.lines[:stop], run.removed, self.shape, run.code, run.prose)
             )
+            run.removed.update(
+                structure.apply(run.lines[:stop], run.removed, self.shape, run.code, run.prose)
+            )
             if self.region.masthead:
                 run.removed.update(
                     region.apply(run.lines[:stop], run.removed, self.region, run.code, run.prose)
@@ -1669,6 +1679,9 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         "bare_count": shape.RULE_BARE_COUNT,
         "selector": shape.RULE_SELECTOR,
         "crumb_list": shape.RULE_CRUMB_LIST,
+        "snippet_run": shape.RULE_SNIPPET_RUN,
+        "removed_twin": shape.RULE_REMOVED_TWIN,
+        "bullet_run": shape.RULE_BULLET_RUN,
     }
     params = dataclasses.replace(
         params,
