@@ -341,22 +341,6 @@ def test_a_form_the_pairs_make_very_reliable_goes_ahead_against_leaning_neighbou
     assert "Two gift shops sell" in _stage(few, **on)(Document("d", text)).text
 
 
-def test_the_document_factor_restores_a_form_whose_original_the_text_never_writes() -> None:
-    """``doc_absent_bonus`` (4): a T2 form with silent neighbours in a flagged text that
-    never writes its original gains this factor, enough here for "conveys" -> brings; at
-    the former 2 it stays, and with "brings" written elsewhere the factor is not given."""
-    ferry = SPUN + "\nEach spring the ferry conveys visitors across the bay.\n"
-    shipped = build(Config(), RulePack.load())
-    doc = shipped(Document("d", ferry))
-    (edit,) = [e for e in doc.edits if e.before == "conveys"]
-    assert edit.after == "brings" and edit.evidence["doc_factor"] == 4.0
-    assert edit.evidence["bigram_ratio"] == 1.0
-    half = build(Config().replace(despin={"doc_absent_bonus": 2.0}), RulePack.load())
-    assert not [e for e in half(Document("d", ferry)).edits if e.before == "conveys"]
-    written = ferry.replace("the bay.", "the bay, and the bus brings them home.")
-    assert not [e for e in shipped(Document("d", written)).edits if e.before == "conveys"]
-
-
 def test_an_acronym_is_not_a_spun_word() -> None:
     """A T2/T3 match written in capitals beside words that are not ("a PC for the
     office") is an acronym: left alone; ``acronyms = false`` restores it."""
