@@ -326,11 +326,13 @@ class DespinConfig:
         " eight times, 'strikes' for moves); also inside a name; 0 turns it off",
     )
     vouched_any_learned: float = _doc(
-        100.0,
+        0.0,
         "a vouched spun form (vouched_learned) whose learned reliability factor reaches this"
         " goes ahead outside names too where the neighbours are ordinary words the bigram list"
         " does not pair with either form, or lean towards the spun wording down to"
-        " vouched_min_ratio ('special strikes' -> 'special moves'); 0 turns it off",
+        " vouched_min_ratio ('special strikes' -> 'special moves'); 0 (default) turns it"
+        " off: at 100 it took the trap 'the proper use of force stays different' (learned"
+        " factor 137)",
     )
     vouched_min_ratio: float = _doc(
         1.0,

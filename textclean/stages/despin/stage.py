@@ -47,9 +47,9 @@ A spun form that recurs (``vouched_repeat``) in a text that never writes its lik
 original, which the real pairs show far more reliable than the typical entry
 (``vouched_learned``), goes ahead on odds of ``consistency_margin`` x ``t2_margin``
 with neighbours that do not disfavour it, and inside a name whatever they say
-(:meth:`DespinStage._vouched`); when the pairs make it very reliable
-(``vouched_any_learned``), also with ordinary neighbours that lean towards the spun
-wording down to ``vouched_min_ratio`` ("special strikes"). A flagged document's spun
+(:meth:`DespinStage._vouched`); an option, off by default (``vouched_any_learned``),
+lets a form the pairs make very reliable go ahead with silent ordinary neighbours too
+("special strikes"). A flagged document's spun
 decimals are restored both ways ("three.9", "9.four"). A T2/T3 match written in
 capitals beside words that are not is an acronym and stays (``acronyms``).
 An entry with several originals (``support|help``) has each weighed; the best is
@@ -1132,8 +1132,8 @@ class DespinStage:
         pairs the bigram list happens to lack, "force stays different"), and inside a
         capitalised name (``in_name``: the bigram list knows the common words, not the
         name's collocations, "the Goal has") whatever they say; with a learned factor of
-        at least ``vouched_any_learned``, also with neighbours leaning towards the spun
-        wording down to ``vouched_min_ratio`` (:meth:`_vouched_over_neighbours`).
+        at least ``vouched_any_learned`` (off by default), also with ordinary neighbours
+        down to a ratio of ``vouched_min_ratio`` (:meth:`_vouched_over_neighbours`).
         """
         e = m.entry
         ev: dict[str, Any] = {"tier": e.tier, "spin_score": round(score, 3)}
