@@ -302,6 +302,23 @@ def test_capitalised_mid_sentence_t2_word_is_left_as_a_name(stage: DespinStage) 
     assert "among other members" in tail  # spin.ctx.different.among, same word in lower case
 
 
+def test_a_name_written_once_is_restored_only_with_name_single_odds_on(
+    stage: DespinStage,
+) -> None:
+    # off by default: a name written once stays as written whatever its odds
+    once = "Fans of the Pink Sox waited by the gate for hours.\n"
+    assert stage(Document("x", SEED_SPUN + once)).text.endswith(once)
+    # on, its full odds (neighbours, prior, learned reliability) decide
+    doc = make_stage(name_single_odds=3000.0)(Document("x", SEED_SPUN + once))
+    assert doc.text.endswith("Fans of the Red Sox waited by the gate for hours.\n")
+    (ev,) = [e.evidence for e in doc.edits if e.start >= len(SEED_SPUN)]
+    assert ev["name_way"] == "name_single" and ev["odds"] >= 3000.0
+    assert "name_recurs" not in ev
+    # odds below the bar: the name stays
+    high = make_stage(name_single_odds=1e9)(Document("x", SEED_SPUN + once))
+    assert high.text.endswith(once)
+
+
 def test_a_recurring_spun_name_is_restored_on_strong_odds(stage: DespinStage) -> None:
     # "pink" -> "red" has strong odds, but "pink sox" is no bigram the list knows well
     # enough for name_ratio; written twice, the name is the spinner's every time.

@@ -141,6 +141,26 @@ def test_contractions_written_out_are_no_detection_evidence() -> None:
     assert stage.fast_scores(text) == a.scores()
 
 
+def test_a_digit_word_after_the_point_is_restored_in_a_flagged_document(
+    stage: DespinStage,
+) -> None:
+    """The spinner also spells out the digit after the point ("4.two million"): in a
+    flagged document that figure is restored; a year glued to the next sentence
+    ("2019.Eight") and the same token in a clean text stay as written."""
+    tail = (
+        "The rebuilt school cost 4.two million dollars. It opened in 2019.Eight rooms were ready.\n"
+    )
+    doc = stage(Document("c", SPUN + tail))
+    assert doc.scores["spun"] is True
+    assert doc.text.endswith(
+        "The rebuilt school cost 4.2 million dollars. It opened in 2019.Eight rooms were ready.\n"
+    )
+    (edit,) = [e for e in doc.edits if e.before == "4.two"]
+    assert edit.rule == "spin.en.t1.number_word_decimal"
+    clean = stage(Document("c", CLEAN + tail))
+    assert clean.scores["spun"] is False and clean.text == CLEAN + tail
+
+
 # A library opening written for these tests, and the same text after a light synonym
 # spin: a dozen ordinary swaps ("venture" for project, "vast" for large, "whereas" for
 # while, "examine" for study), none of them ten times less likely than its original in

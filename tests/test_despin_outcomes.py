@@ -119,10 +119,13 @@ def test_the_learned_factor_is_in_the_evidence() -> None:
         {"outcome_own_after": -1},
         {"silent_repeat": -1},
         {"name_odds": -1.0},
+        {"name_single_odds": -1.0},
         {"strong_odds": -1.0},
         {"strong_min_ratio": -0.1},
         {"vouched_learned": -1.0},
         {"vouched_repeat": 0},
+        {"vouched_any_learned": -1.0},
+        {"vouched_min_ratio": -0.1},
     ],
 )
 def test_bad_outcome_settings_are_refused(bad: dict[str, float]) -> None:
@@ -305,12 +308,37 @@ def test_a_recurring_spun_form_the_document_vouches_for_goes_ahead_in_a_name() -
 
 def test_a_vouched_form_outside_a_name_needs_neighbours_that_do_not_disfavour_it() -> None:
     """Outside a name the neighbours still count: "coffee shops" favours the spun
-    wording, so the form stays however reliable the pairs make it."""
+    wording by more than ``vouched_min_ratio`` allows, so the form stays however
+    reliable the pairs make it."""
     outcomes = {"shops": (("stores", 40, "real:a"),)}
     text = SPUN + "\nTwo coffee shops opened at dawn. Later, both coffee shops closed.\n"
     doc = _stage(outcomes)(Document("d", text))
     assert "Two coffee shops opened" in doc.text
     assert not [e for e in doc.edits if e.before == "shops"]
+
+
+def test_a_form_the_pairs_make_very_reliable_goes_ahead_against_leaning_neighbours() -> None:
+    """``vouched_any_learned``: a vouched form (recurring, its original nowhere in the
+    text) whose learned factor reaches the setting goes ahead outside a name where the
+    neighbours lean towards the spun wording, down to ``vouched_min_ratio``; below that
+    ratio ("coffee shops"), or learned from few matches, it stays."""
+    outcomes = {"shops": (("stores", 40, "real:a"),)}
+    on = {"vouched_any_learned": 100.0, "vouched_min_ratio": 0.25}
+    text = SPUN + "\nTwo gift shops sell maps. Later, both gift shops sell hats.\n"
+    doc = _stage(outcomes, **on)(Document("d", text))
+    restored = [e for e in doc.edits if e.before == "shops"]
+    assert [e.after for e in restored] == ["stores", "stores"]
+    assert all(e.evidence["vouched"] is True for e in restored)
+    assert all(0.25 <= e.evidence["bigram_ratio"] < 1 for e in restored)
+    # off, or the neighbours leaning further than the floor, or too few learned matches
+    off = _stage(outcomes, vouched_any_learned=0.0)(Document("d", text))
+    assert not [e for e in off.edits if e.before == "shops"]
+    floor = _stage(outcomes, vouched_any_learned=100.0, vouched_min_ratio=0.5)
+    assert not [e for e in floor(Document("d", text)).edits if e.before == "shops"]
+    coffee = SPUN + "\nTwo coffee shops opened at dawn. Later, both coffee shops closed.\n"
+    assert "Two coffee shops opened" in _stage(outcomes, **on)(Document("d", coffee)).text
+    few = {"shops": (("stores", 3, "real:a"), ("=", 1, "real:b"))}
+    assert "Two gift shops sell" in _stage(few, **on)(Document("d", text)).text
 
 
 def test_an_acronym_is_not_a_spun_word() -> None:

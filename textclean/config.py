@@ -300,6 +300,13 @@ class DespinConfig:
         " reach this and its words stand capitalised in mid-sentence elsewhere in the text"
         " too ('Dwelling Depot' -> 'Home Depot'); 0 closes this way in (the other stays open)",
     )
+    name_single_odds: float = _doc(
+        0.0,
+        "in a flagged document, a spun word inside a capitalised name written only once is"
+        " restored when its full odds (neighbours, prior, learned reliability) reach this"
+        " without a context rule ('Invoice Belichick' -> 'Bill Belichick'): the names a"
+        " spinner rewrites once are nearly all spun; 0 turns it off",
+    )
     strong_odds: float = _doc(
         1000.0,
         "in a flagged document, a T2/T3 match goes ahead on odds of at least this (learned"
@@ -317,6 +324,21 @@ class DespinConfig:
         " factor (rules/spin/outcomes.tsv) of at least this, goes ahead on odds of"
         " consistency_margin x t2_margin whatever its neighbours say ('Goal' for target"
         " eight times, 'strikes' for moves); also inside a name; 0 turns it off",
+    )
+    vouched_any_learned: float = _doc(
+        0.0,
+        "a vouched spun form (vouched_learned) whose learned reliability factor reaches this"
+        " goes ahead outside names too where the neighbours are ordinary words the bigram list"
+        " does not pair with either form, or lean towards the spun wording down to"
+        " vouched_min_ratio ('special strikes' -> 'special moves'); 0 (default) turns it"
+        " off: at 100 it took the trap 'the proper use of force stays different' (learned"
+        " factor 137)",
+    )
+    vouched_min_ratio: float = _doc(
+        1.0,
+        "the lowest neighbour ratio original:spun a vouched_any_learned match may have (1:"
+        " silent ordinary neighbours, 'special strikes'; 0.25 also took 'business groups' ->"
+        " 'business teams' in the development pairs)",
     )
     vouched_repeat: int = _doc(
         2,
@@ -469,10 +491,19 @@ class DespinConfig:
                 "learned_alternatives, outcome_own_after, silent_repeat and name_repeat"
                 " must be >= 0"
             )
-        if self.name_odds < 0 or self.strong_odds < 0 or self.strong_min_ratio < 0:
-            raise ConfigError("name_odds, strong_odds and strong_min_ratio must be >= 0")
+        if (
+            self.name_odds < 0
+            or self.name_single_odds < 0
+            or self.strong_odds < 0
+            or self.strong_min_ratio < 0
+        ):
+            raise ConfigError(
+                "name_odds, name_single_odds, strong_odds and strong_min_ratio must be >= 0"
+            )
         if self.vouched_learned < 0 or self.vouched_repeat < 1:
             raise ConfigError("vouched_learned must be >= 0 and vouched_repeat >= 1")
+        if self.vouched_any_learned < 0 or self.vouched_min_ratio < 0:
+            raise ConfigError("vouched_any_learned and vouched_min_ratio must be >= 0")
         if self.outcome_weight < 0 or self.outcome_smoothing <= 0 or self.outcome_straddle < 0:
             raise ConfigError(
                 "outcome_weight and outcome_straddle must be >= 0, outcome_smoothing > 0"

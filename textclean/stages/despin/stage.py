@@ -47,8 +47,11 @@ A spun form that recurs (``vouched_repeat``) in a text that never writes its lik
 original, which the real pairs show far more reliable than the typical entry
 (``vouched_learned``), goes ahead on odds of ``consistency_margin`` x ``t2_margin``
 with neighbours that do not disfavour it, and inside a name whatever they say
-(:meth:`DespinStage._vouched`). A T2/T3 match written in capitals beside words that
-are not is an acronym and stays (``acronyms``).
+(:meth:`DespinStage._vouched`); an option, off by default (``vouched_any_learned``),
+lets a form the pairs make very reliable go ahead with silent ordinary neighbours too
+("special strikes"). A flagged document's spun
+decimals are restored both ways ("three.9", "9.four"). A T2/T3 match written in
+capitals beside words that are not is an acronym and stays (``acronyms``).
 An entry with several originals (``support|help``) has each weighed; the best is
 restored if it beats the runner-up by ``alternative_margin`` (a T1 match takes
 the best). What the real pairs show (``outcomes.tsv``: how often a spun form's matches
@@ -182,6 +185,12 @@ _NUMBER_WORDS = {
     )
 }
 _SPUN_DECIMAL = regex.compile(r"^(" + "|".join(_NUMBER_WORDS) + r")\.(\d+)$")
+#: The other way round: the digit after the point rewritten as a word ("$9.four
+#: million" is $9.4 million). One to three digits before the point, so a year glued to
+#: the next sentence ("in 2019.Eight") is not read as a figure.
+_SPUN_DECIMAL_AFTER = regex.compile(
+    r"^(\d{1,3})\.(" + "|".join(w for w, d in _NUMBER_WORDS.items() if len(d) == 1) + r")$"
+)
 DECIMAL_RULE = "spin.en.t1.number_word_decimal"
 #: Reverse files of another spinner family (WordNet-sense lemmas): their originals are
 #: what that spinner rewrites, so they do not make a word "one the spinner rewrites"
@@ -527,6 +536,21 @@ def _spun_decimal(key: str) -> str | None:
     """
     m = _SPUN_DECIMAL.match(key)
     return f"{_NUMBER_WORDS[m.group(1)]}.{m.group(2)}" if m else None
+
+
+def _repaired_decimal(key: str) -> str | None:
+    """The figure a flagged document's spun decimal stands for: a number word before the
+    point (:func:`_spun_decimal`, "three.9") or a digit word after it ("9.four"), else
+    None. Only the repair reads the second form; the spin evidence counts the first.
+
+    >>> _repaired_decimal("9.four"), _repaired_decimal("three.9"), _repaired_decimal("2019.eight")
+    ('9.4', '3.9', None)
+    """
+    fixed = _spun_decimal(key)
+    if fixed is not None:
+        return fixed
+    m = _SPUN_DECIMAL_AFTER.match(key)
+    return f"{m.group(1)}.{_NUMBER_WORDS[m.group(2)]}" if m else None
 
 
 def _name_elsewhere(text: str, name: str) -> bool:
@@ -1107,7 +1131,9 @@ class DespinStage:
         the word lists lack (a figure, a name, a sentence edge: not ordinary words whose
         pairs the bigram list happens to lack, "force stays different"), and inside a
         capitalised name (``in_name``: the bigram list knows the common words, not the
-        name's collocations, "the Goal has") whatever they say.
+        name's collocations, "the Goal has") whatever they say; with a learned factor of
+        at least ``vouched_any_learned`` (off by default), also with ordinary neighbours
+        down to a ratio of ``vouched_min_ratio`` (:meth:`_vouched_over_neighbours`).
         """
         e = m.entry
         ev: dict[str, Any] = {"tier": e.tier, "spin_score": round(score, 3)}
@@ -1166,7 +1192,12 @@ class DespinStage:
             not strong
             and not usual
             and e.spun not in self.ordinary_lemmas
-            and (in_name or ratio > 1.0 or (ratio == 1.0 and _unlisted(prev, nxt)))
+            and (
+                in_name
+                or ratio > 1.0
+                or (ratio == 1.0 and _unlisted(prev, nxt))
+                or self._vouched_over_neighbours(e, best, ratio)
+            )
             and self._vouched(e, best, odds, margin_factor, doc, written)
         )
         if not strong and not usual and not vouched:
@@ -1256,6 +1287,16 @@ class DespinStage:
         if odds < margin_factor * cfg.consistency_margin * cfg.t2_margin:
             return False
         return self.reliability(e.spun, alt) >= cfg.vouched_learned
+
+    def _vouched_over_neighbours(self, e: Entry, alt: str, ratio: float) -> bool:
+        """The real pairs show spun form ``e.spun`` standing for ``alt`` so reliably
+        (learned factor at least ``vouched_any_learned``) that a vouched match goes ahead
+        where ordinary neighbour words lean towards the spun wording, down to a ratio
+        of ``vouched_min_ratio`` ("special strikes", "the goal will")."""
+        need = self.config.vouched_any_learned
+        if need <= 0 or ratio < self.config.vouched_min_ratio:
+            return False
+        return self.reliability(e.spun, alt) >= need
 
     def own_after(self, spun: str, prev: str | None, alt: str) -> bool:
         """After the word ``prev``, the real pairs' matches of ``spun`` were the
@@ -1426,7 +1467,7 @@ class DespinStage:
                         nxt,
                         doc_counts.get(m.entry.spun),
                     )
-                    if recurs is None or recurs[1]["name_way"] != "name_odds":
+                    if recurs is None or recurs[1]["name_way"] not in ("name_odds", "name_single"):
                         written = self._name_written(text, toks, m, a.score, prev, nxt)
                         recurs = written if written is not None else recurs
                     decision = recurs
@@ -1441,7 +1482,7 @@ class DespinStage:
         covered = {i for k in applied for i in range(a.matches[k].i, a.matches[k].j)}
         changes: list[Change] = []
         for i, t in enumerate(toks):
-            fixed = _spun_decimal(t.key) if "." in t.key and i not in covered else None
+            fixed = _repaired_decimal(t.key) if "." in t.key and i not in covered else None
             if fixed is not None:
                 ev = {"tier": "t1", "spin_score": round(a.score, 3)}
                 changes.append(Change(t.start, t.end, fixed, DECIMAL_RULE, ev))
@@ -1621,9 +1662,13 @@ class DespinStage:
           and beat the runner-up original by ``alternative_margin``; a ``keep`` context
           rule wins.
 
-        A name written once ("the Different Nations Forum") stays as written. The
-        evidence says ``name_recurs: true`` and, in ``name_way``, which way applied
-        (``"name_odds"`` or ``"name_repeat"``)."""
+        Between the two, a name written once is restored when the usual ``decision``
+        (without a context rule) reaches ``name_single_odds``: the real pairs' spinners
+        rewrite such names ("Invoice Belichick", "New York Metropolis") and no genuine
+        name's word reaches those odds there; a name written once on lower odds ("the
+        Different Nations Forum") stays as written. The evidence says, in ``name_way``,
+        which way applied (``"name_odds"``, ``"name_single"`` or ``"name_repeat"``) and,
+        for the two recurring ways, ``name_recurs: true``."""
         cfg = self.config
         e = m.entry
         width = m.j - m.i
@@ -1643,6 +1688,16 @@ class DespinStage:
                 for k in range(len(toks) - width + 1)
             ):
                 return decision[0], {**decision[1], "name_recurs": True, "name_way": "name_odds"}
+        single = cfg.name_single_odds
+        if (
+            decision is not None
+            and single > 0
+            and "context" not in decision[1]
+            and float(decision[1].get("odds", 0.0)) >= single
+        ):
+            # written once, but with odds a genuine name's word never reaches in a flagged
+            # document ("Invoice Belichick", "New York Metropolis")
+            return decision[0], {**decision[1], "name_way": "name_single"}
         written = text[toks[m.i].start : toks[m.j - 1].end]
         if not names or doc is None or names[written] < cfg.name_repeat:
             return None
