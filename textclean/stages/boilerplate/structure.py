@@ -18,9 +18,9 @@ its punctuation, its bullet and whether another line of the page says the same:
     printed twice. Also the page's last line when it is the start, cut off by the
     excerpt, of a removed line (``min_words`` words or more). Only above the first or
     below the last prose line left, among the ``edge_lines`` first or last non-blank
-    lines, and holding three letters or more. The page's title, a byline and a reader's comment stay, and a
-    twin of a line removed only by a weak rule (a bare number or symbol, a selector
-    entry) or by the stutter rule (which takes such copies itself) is not taken.
+    lines, and holding three letters or more. The page's title, a byline and a reader's
+    comment stay, and a twin of a line removed only by a weak rule (a bare number or
+    symbol, a selector entry) or by the stutter rule (which takes such copies itself) is not taken.
 ``boilerplate.shape.bullet_run``
     A bulleted line above the first prose line that continues a bulleted list other
     rules removed: a neighbour opening with the same bullet was removed by a rule
