@@ -110,7 +110,7 @@ def test_decimal_edit_names_its_rule(stage: DespinStage) -> None:
 
 def test_evidence_alone_flags_and_can_be_turned_off() -> None:
     no_density = Config().replace(despin={"threshold": 1e6, "markers": False, "sense_flag": False})
-    no_either = no_density.replace(despin={"evidence_threshold": 0.0})
+    no_either = no_density.replace(despin={"evidence_threshold": 0.0, "light_threshold": 0.0})
     assert build(no_density, RulePack.load())(Document("c", SPUN)).scores["spun"] is True
     assert build(no_either, RulePack.load())(Document("c", SPUN)).scores["spun"] is False
 
@@ -139,3 +139,69 @@ def test_contractions_written_out_are_no_detection_evidence() -> None:
     assert counted  # the entries match...
     assert a.evidence == 0.0  # ...and weigh nothing
     assert stage.fast_scores(text) == a.scores()
+
+
+# A library opening written for these tests, and the same text after a light synonym
+# spin: a dozen ordinary swaps ("venture" for project, "vast" for large, "whereas" for
+# while, "examine" for study), none of them ten times less likely than its original in
+# context except four, so neither the density nor the evidence rule flags it.
+LIBRARY = (
+    "The new public library on the east side of the town opened its doors on Saturday "
+    "morning, and hundreds of families came to see the building. The mayor said the project "
+    "had taken four years to finish and cost less than the council expected. Children played "
+    "in a large reading room while their parents looked at the shelves, and a small group of "
+    "students asked the staff about the computers on the second floor. The library will be "
+    "open every day except Monday, and it will offer free classes for adults who want to "
+    "learn a new skill. Local writers will read from their books each month, and a music "
+    "program for young people is planned for the summer. Several residents said they had "
+    "waited a long time for the town to build a place where people of every age could meet, "
+    "study and rest.\n"
+)
+_LIGHT = [
+    ("the project had", "the venture had"),
+    ("the council expected", "the council anticipated"),
+    ("a large reading room while", "a vast studying room whereas"),
+    ("group of students asked", "group of pupils requested"),
+    ("open every day", "open each day"),
+    ("free classes", "free lessons"),
+    ("who want to", "who need to"),
+    ("to build a place", "to construct a place"),
+    ("could meet, study and rest", "might meet, examine and remainder"),
+]
+LIGHT_SPUN = LIBRARY
+for _orig, _spun in _LIGHT:
+    LIGHT_SPUN = LIGHT_SPUN.replace(_orig, _spun)
+# the same spin with two swaps more ("scholars", "younger"): five entries with evidence
+BREADTH_SPUN = LIGHT_SPUN.replace("of pupils", "of scholars").replace(
+    "for young people", "for younger people"
+)
+
+
+def test_a_light_spin_is_flagged_by_its_light_evidence(stage: DespinStage) -> None:
+    assert LIGHT_SPUN.count(" ") - LIBRARY.count(" ") == 0  # word for word
+    cfg = Config().despin
+    clean = stage.analyse(LIBRARY)
+    assert clean.spun is False and clean.light < cfg.light_threshold / 2
+    a = stage.analyse(LIGHT_SPUN)
+    assert a.words < cfg.score_min_words
+    assert a.evidence < cfg.evidence_threshold and a.evidence_distinct < cfg.evidence_min_distinct
+    assert a.light >= cfg.light_threshold
+    doc = stage(Document("l", LIGHT_SPUN))
+    assert doc.scores["spun"] is True and doc.scores["spin_flag"] == "light"
+    assert stage.fast_scores(LIGHT_SPUN) is None  # the fast scorer leaves it to the analysis
+    assert stage.fast_scores(LIBRARY) == clean.scores()
+    off = build(Config().replace(despin={"light_threshold": 0.0}), RulePack.load())
+    assert off(Document("l", LIGHT_SPUN)).scores["spun"] is False
+
+
+def test_a_short_text_with_five_evidence_entries_is_flagged() -> None:
+    no_light = Config().replace(despin={"light_threshold": 0.0})
+    stage = build(no_light, RulePack.load())
+    a = stage.analyse(BREADTH_SPUN)
+    cfg = no_light.despin
+    assert a.words < cfg.score_min_words and a.evidence < cfg.evidence_threshold
+    assert a.evidence_distinct >= cfg.evidence_min_distinct
+    assert a.spun is True and "spin_flag" not in a.scores()
+    assert stage.fast_scores(BREADTH_SPUN) is None
+    off = no_light.replace(despin={"short_breadth": False})
+    assert build(off, RulePack.load())(Document("b", BREADTH_SPUN)).scores["spun"] is False

@@ -396,6 +396,25 @@ class DespinConfig:
     evidence_clip: float = _doc(
         3.0, "one match counts at most this much (log10) towards spin_evidence"
     )
+    short_breadth: bool = _doc(
+        True,
+        "also flag a text shorter than score_min_words when evidence_min_distinct entries "
+        "carry evidence, whatever their sum (no clean text that short has five); false "
+        "turns it off",
+    )
+    light_threshold: float = _doc(
+        48.0,
+        "also flag a document when its light evidence reaches this: over its distinct "
+        "T1/T2 entries, how far the best match's log10 ratio original:spun exceeds "
+        "light_margin, at most light_clip each, per 1000 words (score_min_words the "
+        "floor); the many light swaps of the Spinbot-style, WordNet-sense and "
+        "paraphrasing spinners (1.2 times the highest clean value, docs/despin.md); "
+        "0 turns it off",
+    )
+    light_margin: float = _doc(
+        0.25, "a distinct entry counts towards the light evidence above this log10 ratio"
+    )
+    light_clip: float = _doc(2.0, "one distinct entry counts at most this much towards it")
     markers: bool = _doc(
         True,
         "also flag a document on its spinner-family markers (rules/spin/markers*.tsv: "
@@ -428,6 +447,8 @@ class DespinConfig:
             raise ConfigError("t2_prior_weight must be between 0 and 2")
         if self.consistency_margin < 1:
             raise ConfigError("consistency_margin must be >= 1")
+        if self.light_threshold < 0 or self.light_clip <= 0:
+            raise ConfigError("light_threshold must be >= 0 and light_clip > 0")
         if self.evidence_threshold < 0 or self.evidence_min_distinct < 1 or self.evidence_clip <= 0:
             raise ConfigError(
                 "evidence_threshold must be >= 0, evidence_min_distinct >= 1, evidence_clip > 0"

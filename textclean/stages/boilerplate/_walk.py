@@ -8,7 +8,7 @@ prose. Here one loop over the joined form's UTF-8 bytes steps the strings' dense
 automaton (:class:`textclean.compiled_walk.Dense`) and records which string ends in
 which line (each string once per line); the masks are then or-ed in Python. The
 table is large (about 110 MB for the built-in rules), so a step waits on memory: the
-bytes are cut into segments walked side by side, whose loads overlap (the language
+bytes are cut at line feeds into segments walked side by side, whose loads overlap (the language
 step's walk does the same), and the strings with the same bits are recorded as one.
 
 Same masks, by construction and tested (``tests/test_boilerplate_screen_walk.py``):
@@ -31,48 +31,58 @@ import numpy as np
 from textclean import compiled_walk
 
 
-def _screen(text, byte_class, delta, out_start, out_ids, seen, base, lines, ids, chains, warm):  # type: ignore[no-untyped-def]
+def _screen(text, byte_class, delta, out_start, out_ids, seen, base, lines, ids, chains):  # type: ignore[no-untyped-def]
     """Record in ``lines``/``ids`` each (line, key) such that the key ends in that line
-    of ``text`` (lines split at byte 10), each pair once per chain (a line cut by a
-    segment's edge may give a pair twice); returns their count, or -1 when ``lines`` is
-    too short. ``seen``: a row per chain, a slot per key, holding no value above
-    ``base`` (a pair is marked ``base`` + its line + 1).
+    of ``text`` (lines split at byte 10), each pair once; returns their count, or -1
+    when ``lines`` is too short. ``seen``: a row per chain, a slot per key, holding no
+    value above ``base`` (a pair is marked ``base`` + its line + 1).
 
     The text is cut into ``chains`` segments walked side by side (the table is large,
     and a step waits on memory: the chains' loads overlap instead of waiting on each
-    other). Each chain but the first starts ``warm`` bytes early (the automaton's
-    depth: its state after any input depends only on that many last bytes) and
-    records only the keys that end in its own segment, so the pairs are those of one
-    walk over the text. A transition to a state where keys end is stored as ~state
-    (:class:`Dense`): a step needs no second load to learn that nothing ends there."""
+    other). Each segment but the first starts right after a line feed: no key holds
+    one, so after it the automaton is at its root, where the chain starts (no bytes
+    before it are walked again), and every line lies in one segment. A transition to a
+    state where keys end is stored as ~state (:class:`Dense`): a step needs no second
+    load to learn that nothing ends there."""
     n = text.shape[0]
     cap = lines.shape[0]
     hits = 0
-    seg = n // chains  # chains 0 .. chains-2 take seg bytes, the last the rest
-    states = np.zeros(chains, dtype=np.int64)
+    seg = n // chains
+    bounds = np.empty(chains + 1, dtype=np.int64)  # chain k walks bounds[k] .. bounds[k+1]
     at = np.zeros(chains, dtype=np.int64)  # each chain's line
+    bounds[0] = 0
+    bounds[chains] = n
     line = 0
+    p = 0
     for k in range(1, chains):
-        for j in range((k - 1) * seg, k * seg):
-            if text[j] == 10:
+        target = k * seg
+        while p < target:
+            if text[p] == 10:
                 line += 1
+            p += 1
+        while p < n and text[p] != 10:  # to the first line feed at or after the cut
+            p += 1
+        if p < n:
+            line += 1
+            p += 1
+        bounds[k] = p
         at[k] = line
-        s = 0
-        for j in range(max(0, k * seg - warm), k * seg):
-            s = delta[s, byte_class[text[j]]]
-            if s < 0:
-                s = ~s
-        states[k] = s
-    for j in range(seg):
-        p = j
+    longest = 0
+    for k in range(chains):
+        if bounds[k + 1] - bounds[k] > longest:
+            longest = bounds[k + 1] - bounds[k]
+    states = np.zeros(chains, dtype=np.int64)
+    for j in range(longest):
         for k in range(chains):
+            p = bounds[k] + j
+            if p >= bounds[k + 1]:
+                continue
             b = text[p]
             if b == 10:
                 at[k] += 1
             s = delta[states[k], byte_class[b]]
             if s >= 0:
                 states[k] = s
-                p += seg
                 continue
             s = ~s
             states[k] = s
@@ -85,26 +95,6 @@ def _screen(text, byte_class, delta, out_start, out_ids, seen, base, lines, ids,
                         lines[hits] = at[k]
                         ids[hits] = kid
                     hits += 1
-            p += seg
-    last = chains - 1
-    s = states[last]
-    line = at[last]
-    for i in range(chains * seg, n):
-        b = text[i]
-        if b == 10:
-            line += 1
-        s = delta[s, byte_class[b]]
-        if s >= 0:
-            continue
-        s = ~s
-        for q in range(out_start[s], out_start[s + 1]):
-            kid = out_ids[q]
-            if seen[last, kid] != base + line + 1:
-                seen[last, kid] = base + line + 1
-                if hits < cap:
-                    lines[hits] = line
-                    ids[hits] = kid
-                hits += 1
     if hits > cap:
         hits = -1
     return hits
@@ -114,9 +104,10 @@ _KERNEL = compiled_walk.Kernel(_screen)
 
 
 #: Segments of a joined form walked side by side, for forms of at least
-#: _CHAIN_MIN_BYTES bytes a segment (shorter ones are walked in one piece).
+#: _CHAIN_MIN_BYTES bytes a segment (shorter ones are walked in one piece). A segment
+#: starts at a line, with no bytes walked twice, so short ones cost little.
 _CHAINS = 8
-_CHAIN_MIN_BYTES = 512
+_CHAIN_MIN_BYTES = 128
 
 
 _SEEN = threading.local()
@@ -140,9 +131,6 @@ class Dense(compiled_walk.Dense):
 
     def __init__(self, keys: Sequence[bytes]) -> None:
         super().__init__(keys)
-        #: the longest key: a state's depth in the trie, so the bytes after which the
-        #: state no longer depends on what came before them
-        self.depth = max(map(len, keys), default=0)
         # a transition to a state where a key ends is stored as ~state (negative): the
         # walk learns whether to look for outputs from the transition it loaded
         if self.delta.dtype != np.int32:
@@ -163,11 +151,10 @@ class Dense(compiled_walk.Dense):
         # keys with the same bits are one group: a line records each group once
         d = (self.byte_class, self.delta, self.out_start, group_of)
         chains = _CHAINS if len(joined) >= _CHAINS * _CHAIN_MIN_BYTES else 1
-        warm = self.depth
 
         def walked(lines: np.ndarray, ids: np.ndarray) -> tuple[int]:
             seen, base = _seen(chains, len(group_bits), len(joined))
-            return (walk(arr, *d, seen, base, lines, ids, chains, warm),)
+            return (walk(arr, *d, seen, base, lines, ids, chains),)
 
         lines, ids, (hits,) = self.hits(walked, len(joined), len(joined) // 4 + 64)
         out = [0] * count

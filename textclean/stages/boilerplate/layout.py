@@ -19,6 +19,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, NamedTuple
 
+import numpy as np
 import regex
 
 from textclean.textblocks import split_lines
@@ -209,14 +210,28 @@ def _collapsed(text: str) -> bool:
     >>> _collapsed("a b\nc"), _collapsed("a  b"), _collapsed("a \nb"), _collapsed("a\u00a0b")
     (True, False, False, False)
     """
-    return not (
-        "  " in text
-        or " \n" in text
-        or "\n " in text
-        or text[:1] == " "
-        or text[-1:] == " "
-        or any(c in text for c in (_ODD_ASCII if text.isascii() else _ODD_SPACES))
-    )
+    if text[:1] == " " or text[-1:] == " ":
+        return False
+    if len(text) < _SEARCH_MAX:
+        if "  " in text or " \n" in text or "\n " in text:
+            return False
+    else:
+        # The three searches for two-character strings cost several ns a character
+        # (a space is common, and each of them steps through every one); one pass of
+        # numpy over the UTF-8 bytes finds the same: a space with a space or a line
+        # feed on either side (both are ASCII bytes, which no other character's
+        # UTF-8 bytes hold).
+        b = np.frombuffer(text.encode("utf-8", "surrogatepass"), np.uint8)
+        space = b == 32
+        gap = space | (b == 10)
+        if np.count_nonzero(gap[:-1] & gap[1:] & (space[:-1] | space[1:])):
+            return False
+    return not any(c in text for c in (_ODD_ASCII if text.isascii() else _ODD_SPACES))
+
+
+#: Texts shorter than this are searched for two-character strings by ``str``'s search
+#: in :func:`_collapsed` (below it numpy's fixed cost is the larger).
+_SEARCH_MAX = 256
 
 
 def layout_lines(text: str) -> list[Line]:

@@ -155,22 +155,106 @@ def _list_item(text: str, neighbour: str) -> bool:
     return not a.isalpha() and a == b
 
 
+#: Words no sentence, title or tagline ends in: articles, prepositions, conjunctions
+#: and possessives of the languages most pages are in, in small letters.
+_ENDLESS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "to",
+        "from",
+        "and",
+        "or",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "into",
+        "than",
+        "that",
+        "your",
+        "my",
+        "our",
+        "their",
+        "its",
+        "his",
+        "her",
+        "der",
+        "die",
+        "das",
+        "den",
+        "dem",
+        "des",
+        "ein",
+        "eine",
+        "einer",
+        "und",
+        "oder",
+        "von",
+        "zu",
+        "mit",
+        "für",
+        "le",
+        "la",
+        "les",
+        "un",
+        "une",
+        "du",
+        "et",
+        "au",
+        "aux",
+        "pour",
+        "avec",
+        "el",
+        "los",
+        "las",
+        "una",
+        "y",
+        "del",
+        "con",
+        "para",
+        "il",
+        "lo",
+        "gli",
+        "di",
+        "da",
+        "e",
+        "o",
+        "per",
+        "do",
+        "dos",
+        "um",
+        "uma",
+    ]
+)
+
+
 def _goes_on(text: str, below: str) -> bool:
     """Whether a line of ``text`` goes on in the line ``below``: it has six words or
     more, ends in a letter, and ``below`` starts with a small letter (a paragraph
-    broken over lines: "The players met their rivals on" / "a cold Sunday ...").
+    broken over lines: "The players met their rivals on" / "a cold Sunday ..."), or
+    it ends in an article, a preposition or a conjunction (:data:`_ENDLESS`).
 
     >>> _goes_on("The players met their rivals on the home", "ground on Sunday.")
     True
     >>> _goes_on("News", "sports")
     False
+    >>> _goes_on("I have the pleasure to acknowledge a note from", "Collins of the")
+    True
     """
-    return (
-        len(text.split()) >= 6
-        and text[-1:].isalpha()
-        and below[:1].isalpha()
-        and below[:1].islower()
-    )
+    words = text.split()
+    if len(words) < 6 or not text[-1:].isalpha():
+        return False
+    if below[:1].isalpha() and below[:1].islower():
+        return True
+    # a long line ending in an article, a preposition, a conjunction or a possessive
+    # ("... a letter from" / "Collins of the"), which no sentence or title ends in:
+    # a hard-wrapped paragraph, whatever the next line starts with
+    return words[-1] in _ENDLESS
 
 
 @functools.lru_cache(maxsize=4096)

@@ -30,7 +30,9 @@ The rules, each switchable in the data (``enabled``):
 
 ``boilerplate.shape.chrome_run``, ``link_list``, ``menu``, ``stutter``, ``calendar``,
 ``hostname``, ``empty_item``, ``author_line``, ``bare_count``, ``selector`` and
-``crumb_list`` are described at their functions below.
+``crumb_list`` are described at their functions below; ``snippet_run``,
+``removed_twin`` and ``bullet_run``, which read where a line sits beside chrome already
+found, in :mod:`.structure` (same thresholds table, run right after these).
 
 Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 
@@ -45,6 +47,7 @@ Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 from __future__ import annotations
 
 import itertools
+import operator
 import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -67,6 +70,9 @@ RULE_AUTHOR_LINE = "boilerplate.shape.author_line"
 RULE_BARE_COUNT = "boilerplate.shape.bare_count"
 RULE_SELECTOR = "boilerplate.shape.selector"
 RULE_CRUMB_LIST = "boilerplate.shape.crumb_list"
+RULE_SNIPPET_RUN = "boilerplate.shape.snippet_run"
+RULE_REMOVED_TWIN = "boilerplate.shape.removed_twin"
+RULE_BULLET_RUN = "boilerplate.shape.bullet_run"
 #: The phrase rule that removes a comment's author line ("Ana said...", "1. Ana on
 #: June 7, 2007 at 2:29 am"): the lines under it, up to the next removed line, are the
 #: comment a reader wrote, which the context rules never take.
@@ -154,6 +160,14 @@ class ShapeParams:
     crumb_list: bool = True
     crumb_list_min_items: int = 3
     crumb_list_max_words: int = 6
+    snippet_run: bool = True
+    snippet_run_min_lines: int = 3
+    snippet_run_min_words: int = 4
+    removed_twin: bool = True
+    removed_twin_min_words: int = 3
+    removed_twin_edge_lines: int = 30
+    bullet_run: bool = True
+    bullet_run_max_words: int = 20
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Mapping[str, Any]]) -> ShapeParams:
@@ -203,6 +217,17 @@ class ShapeParams:
                 "min_items": "crumb_list_min_items",
                 "max_words": "crumb_list_max_words",
             },
+            "snippet_run": {
+                "enabled": "snippet_run",
+                "min_lines": "snippet_run_min_lines",
+                "min_words": "snippet_run_min_words",
+            },
+            "removed_twin": {
+                "enabled": "removed_twin",
+                "min_words": "removed_twin_min_words",
+                "edge_lines": "removed_twin_edge_lines",
+            },
+            "bullet_run": {"enabled": "bullet_run", "max_words": "bullet_run_max_words"},
             "link_list": {
                 "enabled": "link_list",
                 "max_words": "link_list_max_words",
@@ -333,10 +358,7 @@ def apply(
         return first[0]
 
     # one search over the page's lines tells which of the rare shapes it has at all
-    joined = "\n".join(x.text for x in nonblank)
-    gates = {m.lastgroup for m in _GATES.finditer(joined)}
-    if "...\n" in joined or "…\n" in joined or joined.endswith(("...", "…")):
-        gates.add("author")
+    gates = page_gates([x.text for x in nonblank])
     if params.top_label and len(alive) >= 2:
         top, nxt = alive[0], alive[1]
         f, g = feats_of(top), feats_of(nxt)
@@ -353,6 +375,9 @@ def apply(
             and params.top_label_min_next <= g["words"] <= params.top_label_max_next
             and _title_words(nxt.text) >= params.top_label_min_next
             and not _BYLINE.match(nxt.text)
+            # a field and its value under it ("Prep time: 15 minutes"): the title's
+            # facts, so the line above is the title, not a section's name over one
+            and not _FACT.fullmatch(nxt.text)
             and not (_DATED.search(nxt.text) and not _YEAR.search(nxt.text))
             and not _OWN_DATE.search(nxt.text)
             and top.text[0].isupper()
@@ -363,6 +388,9 @@ def apply(
             # every word of the label in the text's first paragraph, over a dek in
             # sentence case: the page's title over its dek
             and not (not _title_cased(nxt.text) and _titles_paragraph(top, alive[2:], prose))
+            # the label written with its capitals in the text's first paragraph: a name
+            # the text is about ("Jane Ortega" over her interview's title)
+            and not _named_in_paragraph(top, alive[2:], prose)
         ):
             found[top.index] = (
                 RULE_TOP_LABEL,
@@ -400,6 +428,7 @@ def apply(
                 and removed[above][0] not in WEAK_CONTEXT
                 and removed[below][0] not in WEAK_CONTEXT
                 and ln.text != title
+                and not FIELD.fullmatch(ln.text)
                 and not _last_crumb(ln, nonblank[k - 1], nonblank[k + 1])
                 and not _under_image(nonblank[k - 1])
             ):
@@ -419,7 +448,7 @@ def apply(
     if params.calendar and "day" in gates:
         _calendars(nonblank, removed, found, params, code)
     if params.bare_count:
-        _bare_counts(nonblank, removed, found, params, code, prose_span)
+        _bare_counts(nonblank, removed, found, params, code, prose_span, prose)
     if (params.hostname or params.empty_item) and "residue" in gates:
         _residue(nonblank, removed, found, params, code, prose_span)
     # both need lines other rules removed
@@ -518,6 +547,33 @@ def _titles_paragraph(label: Line, below: list[Line], prose: Callable[[Line], bo
         return False
     para = next((x for x in below[:5] if prose(x)), None)
     return para is not None and own <= _folded_stems(para.text)
+
+
+def _named_in_paragraph(label: Line, below: list[Line], prose: Callable[[Line], bool]) -> bool:
+    """Whether ``label`` (two words or more, each capitalised) stands word for word, with
+    its capitals, in the first prose line of ``below`` (looked for in its first five
+    lines): a name the text is about, "Jane Ortega" over "Jane Ortega has run the bakery
+    ...". A section's name is not written so in the middle of a sentence.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> a, *rest = layout_lines("Jane Ortega\\nThe Baker Who Wakes at Three\\n"
+    ...                         "Jane Ortega has run the bakery in town for thirty years.")
+    >>> _named_in_paragraph(a, rest[1:], lambda x: x.words > 6)
+    True
+    """
+    words = label.text.split()
+    if len(words) < 2 or not all(w[:1].isupper() for w in words):
+        return False
+    para = next((x for x in below[:5] if prose(x)), None)
+    if para is None:
+        return False
+    at = para.text.find(label.text)
+    end = at + len(label.text)
+    return (
+        at >= 0
+        and (at == 0 or not para.text[at - 1].isalnum())
+        and (end == len(para.text) or not para.text[end].isalnum())
+    )
 
 
 def _last_crumb(ln: Line, above: Line, below: Line) -> bool:
@@ -657,11 +713,14 @@ def _author_lines(
     that open with a capital letter and end in a word with an ellipsis on it, each with
     a line under it (the comment), go when at least ``min_lines`` different lines end
     in the same word, or when one ends in the word of a line
-    ``boilerplate.comments.author_line`` removed on the page. The comment under each
-    is a reader's text, which the context rules then keep.
+    ``boilerplate.comments.author_line`` removed on the page, or when one stands right
+    under a comment section's widget another rule removed ("1 comment:", the first and
+    only commenter's name). The comment under each is a reader's text, which the
+    context rules then keep.
     """
     groups: dict[str, list[int]] = {}
     known: set[str] = set()
+    headed: set[str] = set()
     for k, x in enumerate(nonblank):
         text = x.text
         if not text.endswith(("...", "…")) or x.words > params.author_line_max_words:
@@ -681,16 +740,30 @@ def _author_lines(
         if below.index in removed or below.index in code or _AUTHOR_TAIL.search(below.text):
             continue
         groups.setdefault(word, []).append(k)
+        if k and _comment_heading(removed.get(nonblank[k - 1].index)):
+            headed.add(word)
     for word, members in groups.items():
         # commenters have names of their own: one line printed twice (a contents entry
-        # and its heading, a program's output) is no template
+        # and its heading, a program's output) is no template; one line right under
+        # the comment section's heading ("1 comment:") is its first commenter's name
         names = {nonblank[k].text for k in members}
-        if len(names) < params.author_line_min_lines and word not in known:
+        if len(names) < params.author_line_min_lines and word not in known | headed:
             continue
-        ev = {"word": word, "on_page": len(members), "known": word in known}
+        ev = {
+            "word": word,
+            "on_page": len(members),
+            "known": word in known,
+            "under_heading": word in headed,
+        }
         for k in members:
             x = nonblank[k]
             found[x.index] = (RULE_AUTHOR_LINE, {"line": x.index + 1, **ev})
+
+
+def _comment_heading(hit: tuple[str, dict[str, Any]] | None) -> bool:
+    """Whether a removal ``hit`` is a comment section's widget (its heading, "1 comment:",
+    a form's line), not a commenter's name line."""
+    return hit is not None and hit[0].startswith(_COMMENT_FAMILY) and hit[0] not in _AUTHOR_RULES
 
 
 #: The heading of a list of links or tags ("Read more on:", "Tags", "Related:").
@@ -799,7 +872,9 @@ def _link_lists(
 
 #: Phrase rules whose removals are a widget's heading ("Related Courses", "Most
 #: Read"): the lines under one below the text may be its teasers.
-TEASER_HEADING_RULES = frozenset({"boilerplate.nav.widget_headings"})
+TEASER_HEADING_RULES = frozenset(
+    {"boilerplate.nav.widget_headings", "boilerplate.nav.widget_headings_i18n"}
+)
 #: A teaser's title: at most this many words (an excerpt under it may be longer).
 _TEASER_TITLE_WORDS = 20
 #: A teaser block under a heading holds at most this many lines.
@@ -1170,6 +1245,41 @@ _GATES = regex.compile(
 )
 
 
+#: The endings of a line that open the ``author`` gate (an excerpt cut short)
+_ELLIPSES = ("...", "…")
+#: A line starting with a digit as :data:`_GATES` reads one (its ``day`` and ``echo``)
+_DIGIT_START = regex.compile(r"\d")
+
+
+def page_gates(texts: list[str]) -> set[str]:
+    """The groups of :data:`_GATES` that match in ``texts`` (a page's non-blank lines)
+    joined by line feeds, and ``"author"`` when a line ends in an ellipsis.
+
+    A match of ``_GATES`` starts where a line does and reads nothing past the line feed
+    after it, and each of its alternatives starts with a digit or holds no whitespace,
+    so only the lines that start with a digit or hold no space can start one: they
+    alone are searched, each followed by a line feed where it is on the page (one
+    search over the whole page read every character of its prose).
+
+    >>> sorted(page_gates(["1 2 3 4 5 6 7", "Some words here…", "example.com"]))
+    ['author', 'day', 'residue']
+    >>> page_gates(["3.", "x"]), page_gates(["x", "3."])
+    ({'echo'}, set())
+    """
+    gates: set[str] = set()
+    if not texts:
+        return gates
+    if any(map(operator.methodcaller("endswith", _ELLIPSES), texts)):
+        gates.add("author")
+    digit = _DIGIT_START.match  # (a letter is no digit: most lines are asked no more)
+    picked = [t for t in texts if " " not in t or (not t[0].isalpha() and digit(t))]
+    if picked:
+        last = texts[-1]
+        tail = "" if " " not in last or digit(last) else "\n"
+        gates.update(m.lastgroup for m in _GATES.finditer("\n".join(picked) + tail))
+    return gates
+
+
 def _stutters(
     nonblank: list[Line],
     removed: Mapping[int, tuple[str, dict[str, Any]]],
@@ -1397,6 +1507,7 @@ def _bare_counts(
     params: ShapeParams,
     code: frozenset[int],
     prose_span: Callable[[], tuple[int, int]],
+    prose: Callable[[Line], bool] | None = None,
 ) -> None:
     """``boilerplate.shape.bare_count``: a whole number of at most ``max_digits`` digits
     alone on its line, anywhere on the page: a counter's value (views, likes, comments,
@@ -1439,6 +1550,10 @@ def _bare_counts(
         first, last = prose_span()
         if first <= k <= last and not _beside_chrome(nonblank, k, k + 1, removed):
             continue  # among the text: a table's cell, a program's output
+        if numbered_entry(nonblank, k) or (
+            prose is not None and number_in_prose(nonblank, k, prose)
+        ):
+            continue  # a number of the text's entries (a live report's minute), a score
         found[x.index] = (
             RULE_BARE_COUNT,
             {"line": x.index + 1, "digits": digits, "on_page": len(counts)},
@@ -1618,7 +1733,7 @@ def _title_over_date(x: Line, y: Line) -> bool:
 
 #: The rule families of a comment section's widgets ("1 comment:", "Expand full
 #: comment", "Reply", "Post a Comment"): a sentence between two of them is a reader's.
-_COMMENT_FAMILY = "boilerplate.comments."
+_COMMENT_FAMILY = ("boilerplate.comments.", "boilerplate.forum.")
 
 
 def _reader_comment(
@@ -1639,7 +1754,7 @@ def _reader_comment(
     return (
         comment_widget(first)
         and comment_widget(last)
-        and any(ends_sentence(x.text) for x in between)
+        and any(holds_sentence(x.text) for x in between)
     )
 
 
@@ -1716,12 +1831,16 @@ def _chrome_runs(
                         if members[p].index not in removed
                         and not _heads_text(members[p], below)
                         and not CREDIT.fullmatch(members[p].text)
+                        and not FIELD.fullmatch(members[p].text)
                         and not _image_name(members[p - 1], removed.get(members[p - 1].index))
                     ]
             if params.chrome_run_bottom and j == n:
                 tail = [x for x in members[hits[-1] + 1 :] if x.index not in removed]
                 if 0 < len(tail) <= params.chrome_run_max_kept and all(
-                    _label_like(x, params) and not CREDIT.fullmatch(x.text) for x in tail
+                    _label_like(x, params)
+                    and not CREDIT.fullmatch(x.text)
+                    and not FIELD.fullmatch(x.text)
+                    for x in tail
                 ):
                     take += [(x.index, "page_end") for x in tail]
             for i, where in take:
@@ -1731,3 +1850,282 @@ def _chrome_runs(
                         {"line": i + 1, "where": where, "run_removed": len(hits)},
                     )
         k = j
+
+
+# --------------------------------------------------------------------------- guards of
+# the phrase rules: facts of an article's lines that a rule's words cannot see
+
+#: A field of the text and its value: a label of one to three words, a colon, a value
+#: ("When: Saturday 6 July", "Where: Ashby Green", "Academic year: 2021"): an event's,
+#: a recipe's or a document's facts. A counter's or a widget's fields are the phrase
+#: rules' to take; a shape rule leaves them.
+FIELD = regex.compile(r"\p{L}[\p{L}'’.-]*(?: [\p{L}'’.-]+){0,2} ?[:：] +[\p{L}\p{N}].*")
+
+#: A fact of a recipe or an event under its title: a field whose short value holds a
+#: number ("Prep time: 15 minutes", "Serves: 4"); "News Release: A Clinic Breaks
+#: Ground ..." and "Channel: Travel Tips" are titles and labels, not facts.
+_FACT = regex.compile(
+    r"\p{L}[\p{L}'’.-]*(?: [\p{L}'’.-]+){0,2} ?[:：] +(?=[^ ]*\d)\S+(?: \S+){0,3}"
+)
+
+#: The rules that take a bare number or symbol (a counter, a page number).
+BARE_NUMBER_RULES = frozenset({"boilerplate.stub.bare_number", RULE_BARE_COUNT})
+#: The rule that takes a hashtag standing alone (a plugin's section label).
+RULE_SITE_LABELS = "boilerplate.ui.site_labels"
+#: A number leading a line ("90+2", "03.1", "12."), the number's form kept in group 1.
+_LEADING_NUMBER = regex.compile(r"(\d+(?:[.+]\d+)*)\.?(?:\s|$)")
+#: A sentence inside a line: a full stop, "!" or "?" followed by another word.
+_INNER_SENTENCE = regex.compile(r"\p{L}{2}[.!?]\s+\p{L}")
+
+
+def _number_form(text: str) -> str | None:
+    """The form of the number leading ``text``, digits as "9" ("03.1" → "99.9"), or None."""
+    m = _LEADING_NUMBER.match(text)
+    return None if m is None else regex.sub(r"\d", "9", m.group(1))
+
+
+def numbered_entry(nonblank: list[Line], k: int) -> bool:
+    """Whether the bare number ``nonblank[k]`` numbers an entry of the text: a line of
+    three words or more follows it, and the line two places above or below leads with a
+    number of the same form (a live report's minutes, "90" / "Corner kick." / "88"; a
+    statute's clause numbers, "02.3 The club ..." / "§ 3 Members" / "03.1"). A counter's
+    value stands under or over its word ("12" / "Likes"); a pager's numbers follow each
+    other with nothing between. A cell of a flattened table (:func:`_table_column`)
+    numbers its row as well.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> page = layout_lines("88\\nA corner kick for the home side.\\n86\\nA card for Kerr.\\n")
+    >>> numbered_entry(page, 2), numbered_entry(layout_lines("12\\nLikes\\n3\\nComments"), 2)
+    (True, False)
+    """
+    if _table_column(nonblank, k):
+        return True
+    form = _number_form(nonblank[k].text)
+    if form is None or k + 1 >= len(nonblank) or nonblank[k + 1].words < 3:
+        return False
+    if _number_form(nonblank[k + 1].text) is not None:
+        return False  # numbers on consecutive lines: a pager, a table's column
+    if any(
+        0 <= j < len(nonblank) and _number_form(nonblank[j].text) == form for j in (k - 2, k + 2)
+    ):
+        return True
+    text = nonblank[k].text
+    # sections numbered in sequence: the next or the previous number alone on a line
+    # over a text ("1" / "The first time ..." ... "2" / "Years later ...")
+    if not text.isdigit():
+        return False
+    near = {str(int(text) + 1), str(int(text) - 1)}
+    return any(
+        x.text in near
+        and j + 1 < len(nonblank)
+        and nonblank[j + 1].words >= 3
+        and _number_form(nonblank[j + 1].text) is None
+        for j, x in enumerate(nonblank)
+    )
+
+
+#: A number alone on its line, with its thousands' separators ("1,204", "987").
+_CELL_NUMBER = regex.compile(r"\d{1,3}(?:[,.  ]\d{3})*|\d+")
+
+
+def _name_cell(x: Line) -> bool:
+    """A table's row label: two to five words of letters, no digit, no sentence ("Amy
+    Green"); a bulleted word ("• visitors") is a widget's entry."""
+    words = sum(1 for w in x.text.split() if w[:1].isalpha())
+    return 2 <= words <= 5 and not _DIGIT.search(x.text) and not ends_sentence(x.text)
+
+
+def _table_column(nonblank: list[Line], k: int) -> bool:
+    """Whether the number ``nonblank[k]`` is a cell of a two-column table flattened to
+    lines: it stands under a row label of two words or more, and the rows above or
+    below it, two of them or more, have the same shape ("Amy Green" / "1,204" / "Tom
+    Black" / "987" / "Sam White" / "312": votes, results, prices). A widget's counters
+    stand under one word each ("Likes" / "12")."""
+    if _CELL_NUMBER.fullmatch(nonblank[k].text) is None or k == 0:
+        return False
+    if not _name_cell(nonblank[k - 1]):
+        return False
+    rows = 0
+    for step in (-2, 2):
+        j = k + step
+        while 1 <= j < len(nonblank) and (
+            _CELL_NUMBER.fullmatch(nonblank[j].text) is not None and _name_cell(nonblank[j - 1])
+        ):
+            rows += 1
+            j += step
+    return rows >= 2
+
+
+#: The numbers written in a line ("78-74" holds 78 and 74; "1,078" is one number).
+_NUMBERS = regex.compile(r"\d+(?:[.,]\d+)*")
+
+
+def number_in_prose(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) -> bool:
+    """Whether the bare number ``nonblank[k]`` (two digits or more) and the label over it
+    are written in one prose line of the text: a score under its team's name ("Hawks" /
+    "78" over "The Hawks beat the Pines 78-74"), a table's cell the text quotes. A
+    counter's value is not, nor a document's page count over its title.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> page = layout_lines("The Hawks beat the Pines 78-74 on Friday night in overtime.\\n"
+    ...                     "Hawks\\n78\\nPines\\n74\\nViews\\n74")
+    >>> [number_in_prose(page, k, lambda x: x.words > 6) for k in (2, 4, 6)]
+    [True, True, False]
+    """
+    text = nonblank[k].text
+    if k == 0 or len(text) < 2 or not text.isdigit():
+        return False
+    label = nonblank[k - 1].text.casefold()
+    if not label or len(label) > 40 or label[-1].isdigit():
+        return False
+    return any(
+        j != k and prose(x) and label in x.text.casefold() and text in _NUMBERS.findall(x.text)
+        for j, x in enumerate(nonblank)
+    )
+
+
+def holds_sentence(text: str) -> bool:
+    """Whether ``text`` ends a sentence or holds one ("Looks tasty. xx"): written prose,
+    not a widget's label."""
+    return ends_sentence(text) or _INNER_SENTENCE.search(text) is not None
+
+
+def _tag_in_text(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) -> bool:
+    """Whether the hashtag line ``nonblank[k]`` is a hashtag the text's prose writes, "#"
+    and all: the post's subject (its title "#BakingSunday" over "#BakingSunday began as
+    a joke ..."), not a plugin's section label (a topic page's "#garden tools" over
+    a text that says "garden" without the "#" still goes)."""
+    tag = nonblank[k].text.split()[0].casefold()
+    if len(tag) < 4:
+        return False
+    return any(j != k and prose(x) and tag in x.text.casefold() for j, x in enumerate(nonblank))
+
+
+#: The rule that takes template tokens and placeholders ("{{title}}", "[ad_1]").
+RULE_TEMPLATE_TOKEN = "boilerplate.stub.template_token"
+#: A placeholder of a template's syntax ("{{company_name}}"), alone or inside a line.
+_PLACEHOLDER = regex.compile(r"\{\{[^{}\n]{1,60}\}\}")
+
+
+def _template_text(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) -> bool:
+    """Whether the placeholder line ``nonblank[k]`` belongs to a text that is itself a
+    template: a prose line of the page writes placeholders of the same syntax ("Press
+    Release: {{company_name}} expands ..."), so its lone placeholders are the template's
+    fields, not a page generator's leftovers."""
+    if _PLACEHOLDER.fullmatch(nonblank[k].text) is None:
+        return False
+    return any(
+        j != k and prose(x) and _PLACEHOLDER.search(x.text) is not None
+        for j, x in enumerate(nonblank)
+    )
+
+
+#: The rule that takes an image's alternative text ("Logo", "NIMBioS logo banner.").
+RULE_IMAGE_ALT = "boilerplate.ui.image_alt"
+#: The word "logo" in an alternative text, and what is around a name in it.
+_LOGO = regex.compile(r"\blogo(?:tipo|type)?\b", regex.IGNORECASE)
+_NAME_TRIM = " .,:;-–—|()[]\"'"
+
+
+def _subjects_logo(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) -> bool:
+    """Whether the logo's label ``nonblank[k]`` ("Northfield Labs logo.") names whom the
+    text is about: the name without the word "logo" is written in a prose line of the
+    text. A press release's or a report's picture of its subject's logo, with its
+    caption, is the article's; the site's own logo is named in no sentence of it."""
+    text = nonblank[k].text
+    if _LOGO.search(text) is None:
+        return False
+    name = _LOGO.sub(" ", text).strip(_NAME_TRIM)
+    name = " ".join(name.split())
+    if len(name) < 3:
+        return False
+    folded = name.casefold()
+    return any(j != k and prose(x) and folded in x.text.casefold() for j, x in enumerate(nonblank))
+
+
+#: The rules that take a row of footer links ("Privacy, Cookies, Terms").
+_FOOTER_LINK_RULES = frozenset(
+    {"boilerplate.nav.footer_links", "boilerplate.nav.footer_links_i18n"}
+)
+#: The separators between the entries of a row of links.
+_ENTRY_SEP = regex.compile(r"\s*(?:[,|•·/]|\s-\s)\s*")
+
+
+def _one_word_repeated(text: str) -> bool:
+    """Whether the row ``text`` repeats one entry ("Terms, Terms, Terms"): a title
+    that says its word three times, since a menu lists different places."""
+    entries = [e.casefold() for e in _ENTRY_SEP.split(text.strip()) if e]
+    return len(entries) >= 2 and len(set(entries)) == 1
+
+
+def vetoed(
+    nonblank: list[Line],
+    found: Mapping[int, tuple[str, dict[str, Any]]],
+    prose: Callable[[Line], bool],
+) -> set[int]:
+    """The line indexes of ``found`` (phrase rules' matches among the lines ``nonblank``
+    still there) that a fact of the page shows to be the text's: a bare number numbering
+    an entry (:func:`numbered_entry`) or a score the text quotes
+    (:func:`number_in_prose`), a hashtag the text's prose writes (:func:`_tag_in_text`),
+    a placeholder of a text that is a template (:func:`_template_text`), the logo of
+    whom the text is about (:func:`_subjects_logo`), a title repeating one word where a
+    row of footer links was seen (:func:`_one_word_repeated`)."""
+    out: set[int] = set()
+    if not found:
+        return out
+    pos: dict[int, int] | None = None
+    for i, (rule, _ev) in found.items():
+        if rule not in BARE_NUMBER_RULES and rule not in _VETO_RULES:
+            continue
+        if pos is None:
+            pos = {x.index: k for k, x in enumerate(nonblank)}
+        k = pos.get(i)
+        if k is None:
+            continue
+        text = nonblank[k].text
+        if rule == RULE_SITE_LABELS:
+            keep = text.startswith("#") and _tag_in_text(nonblank, k, prose)
+        elif rule == RULE_TEMPLATE_TOKEN:
+            keep = _template_text(nonblank, k, prose)
+        elif rule == RULE_IMAGE_ALT:
+            keep = _subjects_logo(nonblank, k, prose)
+        elif rule in _FOOTER_LINK_RULES:
+            keep = _one_word_repeated(text)
+        else:
+            keep = numbered_entry(nonblank, k) or number_in_prose(nonblank, k, prose)
+        if keep:
+            out.add(i)
+    return out
+    pos: dict[int, int] | None = None
+    for i, (rule, _ev) in found.items():
+        if rule in _FOOTER_LINK_RULES:
+            if _one_word_repeated(found[i][1].get("text", "")) or any(
+                x.index == i and _one_word_repeated(x.text) for x in nonblank
+            ):
+                out.add(i)
+            continue
+        if rule not in BARE_NUMBER_RULES and rule not in _VETO_RULES:
+            continue
+        if pos is None:
+            pos = {x.index: k for k, x in enumerate(nonblank)}
+        k = pos.get(i)
+        if k is None:
+            continue
+        if rule == RULE_SITE_LABELS:
+            if nonblank[k].text.startswith("#") and _tag_in_text(nonblank, k, prose):
+                out.add(i)
+        elif rule == RULE_TEMPLATE_TOKEN:
+            if _template_text(nonblank, k, prose):
+                out.add(i)
+        elif rule == RULE_IMAGE_ALT:
+            if _subjects_logo(nonblank, k, prose):
+                out.add(i)
+        elif numbered_entry(nonblank, k) or number_in_prose(nonblank, k, prose):
+            out.add(i)
+    return out
+
+
+#: The phrase rules whose matches :func:`vetoed` judges, besides the bare numbers'.
+_VETO_RULES = (
+    frozenset({RULE_SITE_LABELS, RULE_TEMPLATE_TOKEN, RULE_IMAGE_ALT}) | _FOOTER_LINK_RULES
+)

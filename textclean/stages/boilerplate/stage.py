@@ -59,7 +59,14 @@ from textclean.dedup._kernel import stages_use_numba
 from textclean.document import Change, Document
 from textclean.gcpause import paused
 from textclean.rules import RuleError, RulePack
-from textclean.stages.boilerplate import _walk, classifier, region, shape, teasers
+from textclean.stages.boilerplate import (
+    _walk,
+    classifier,
+    region,
+    shape,
+    structure,
+    teasers,
+)
 from textclean.stages.boilerplate.layout import (
     _CLOSERS,
     Line,
@@ -1162,9 +1169,16 @@ class BoilerplateStage:
             if run.no_anywhere:  # a zone-free rule sees one line: known misses stay misses
                 alive = [ln for ln in alive if ln.text not in run.no_anywhere]
             found = self._anywhere(self.anywhere, run, alive)
+            # a match that a fact of the page shows to be the text's stays; its text is
+            # tried again in a later round (its context may differ there)
+            kept = shape.vetoed(run.alive(), found, run.prose) if found else set()
+            for i in kept:
+                del found[i]
             run.removed.update(found)
-            if found:
-                run.tried_anywhere.update(ln.text for ln in alive if ln.index not in found)
+            if found or kept:
+                run.tried_anywhere.update(
+                    ln.text for ln in alive if ln.index not in found and ln.index not in kept
+                )
             else:
                 run.tried_anywhere.update(map(_TEXT, alive))
             return
@@ -1209,6 +1223,8 @@ class BoilerplateStage:
         if zones is None:
             run.removed.update(found)
             return
+        for i in shape.vetoed(run.alive(), found, run.prose) if found else ():
+            del found[i]  # a fact of the page shows the line to be the text's
         if not found:
             return  # no run holds a match: nothing to accept
         # Runs of non-prose lines among the lines still there: judged as a second pass
@@ -1477,6 +1493,9 @@ class BoilerplateStage:
             run.removed.update(
                 shape.apply(run.lines[:stop], run.removed, self.shape, run.code, run.prose)
             )
+            run.removed.update(
+                structure.apply(run.lines[:stop], run.removed, self.shape, run.code, run.prose)
+            )
             if self.region.masthead:
                 run.removed.update(
                     region.apply(run.lines[:stop], run.removed, self.region, run.code, run.prose)
@@ -1673,6 +1692,9 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         "bare_count": shape.RULE_BARE_COUNT,
         "selector": shape.RULE_SELECTOR,
         "crumb_list": shape.RULE_CRUMB_LIST,
+        "snippet_run": shape.RULE_SNIPPET_RUN,
+        "removed_twin": shape.RULE_REMOVED_TWIN,
+        "bullet_run": shape.RULE_BULLET_RUN,
     }
     params = dataclasses.replace(
         params,

@@ -27,10 +27,11 @@ module computes the same scores without a Python object per word:
    :meth:`~textclean.stages.despin.stage.DespinStage.analyse` step by step over those
    hits only.
 
-When the scores flag the document (or could: the density or the evidence rule holds
-before the English check), :meth:`FastScorer.scores` returns None and the stage runs
-its full analysis, which also finds the matches repair needs; so the fast path never
-decides a flagged document.
+When the scores flag the document (or could: the density, the evidence, the short
+breadth or the light-evidence rule holds before the English check; the light evidence
+is summed from the same matches' log10 ratios), :meth:`FastScorer.scores` returns None
+and the stage runs its full analysis, which also finds the matches repair needs; so the
+fast path never decides a flagged document.
 
 The same pass screens the spinner-family markers: the phrases of the markers that
 weigh are keys too (:func:`marker_keys`), and the largest summed weight of one
@@ -340,7 +341,7 @@ class FastScorer:
             for spun, e in stage.match_entries.items()
             if any(alt != alt.lower() for alt in e.alternatives)
         )
-        self._gains: dict[tuple[str, str], float] = {}
+        self._llrs: dict[tuple[str, str], float] = {}
         self._word_alts: dict[str, tuple[tuple[str, float], ...] | None] = {}
 
     def _alternatives(self, e: Entry) -> tuple[tuple[str, float], ...] | None:
@@ -396,14 +397,13 @@ class FastScorer:
     def of(cls, stage: DespinStage) -> FastScorer:
         return cls(stage)
 
-    def _gain(
+    def _llr(
         self, e: Entry, prev: str | None, nxt: str | None, text: str, key: tuple[str, str]
     ) -> float:
-        """One match's evidence, as :meth:`DespinStage.evidence
-        <textclean.stages.despin.stage.DespinStage.evidence>` counts it (``prev`` and
+        """One match's log10 ratio original:spun, as :meth:`DespinStage.evidence
+        <textclean.stages.despin.stage.DespinStage.evidence>` weighs it (``prev`` and
         ``nxt`` as Latin-1 buffer keys, None when their gap does not join), remembered
         under ``key`` unless it depends on the text."""
-        cfg = self.stage.config
         prev_ = None if prev is None else _text(prev)
         nxt_ = None if nxt is None else _text(nxt)
         alts = self._word_alts.get(e.spun, _UNSET)
@@ -413,12 +413,11 @@ class FastScorer:
             llr, _alt = self.stage.match_llr(Match(0, 1, e), prev_, nxt_, text)
         else:
             llr = _word_llr(e.spun, alts, prev_, nxt_)
-        gain = min(cfg.evidence_clip, llr - cfg.evidence_margin)
         if e.spun not in self.text_dependent:
-            if len(self._gains) >= _LLR_CACHE_SIZE:
-                self._gains.clear()
-            self._gains[key] = gain
-        return gain
+            if len(self._llrs) >= _LLR_CACHE_SIZE:
+                self._llrs.clear()
+            self._llrs[key] = llr
+        return llr
 
     def scores(self, text: str) -> dict[str, float | int | bool] | None:
         """``Analysis.scores()`` of ``text`` when the stage would not flag it, else
@@ -445,6 +444,8 @@ class FastScorer:
             Analysis,
             _spun_decimal,
             flagged_by_scores,
+            light_flags,
+            light_sum,
             sense_flags,
         )
 
@@ -520,11 +521,11 @@ class FastScorer:
             for start, end, e in matches
             if e.spun in weighed
         ]
-        gains = list(map(self._gains.get, keys))
-        if None in gains:
+        llrs = list(map(self._llrs.get, keys))
+        if None in llrs:
             counting = [m for m in matches if m[2].spun in weighed]
-            for i, gain in enumerate(gains):
-                if gain is None:
+            for i, llr in enumerate(llrs):
+                if llr is None:
                     start, end, e = counting[i]
                     before, after = rfind(" ", 0, start), find(" ", end + 1)
                     prev = nxt = None
@@ -532,10 +533,16 @@ class FastScorer:
                         prev = words[before + 1 : start]
                     if gaps[end] != MARK:  # so is the last one's
                         nxt = words[end + 1 : after]
-                    gains[i] = self._gain(e, prev, nxt, text, keys[i])
+                    llrs[i] = self._llr(e, prev, nxt, text, keys[i])
         per_entry: dict[str, list[float]] = {}
-        for spun, gain in [(k[0], g) for k, g in zip(keys, gains, strict=True) if g > 0]:  # type: ignore[operator]
-            per_entry.setdefault(spun, []).append(gain)  # type: ignore[arg-type]
+        best: dict[str, float] = {}
+        clip, margin = cfg.evidence_clip, cfg.evidence_margin
+        for (spun, _around), llr in zip(keys, llrs, strict=True):
+            gain = min(clip, llr - margin)  # type: ignore[operator]
+            if gain > 0:
+                per_entry.setdefault(spun, []).append(gain)
+            if llr > best.get(spun, 0.0):  # type: ignore[operator]
+                best[spun] = llr  # type: ignore[assignment]
         for _ in range(decimals):
             per_entry.setdefault(DECIMAL_RULE, []).append(cfg.evidence_clip)
         total = 0.0
@@ -544,8 +551,10 @@ class FastScorer:
             total += sum(gains[:cap])
         evidence = 1000.0 * total / n_words
         ev_distinct = len(per_entry)
-        if flagged_by_scores(cfg, score, distinct, evidence, ev_distinct):
+        if flagged_by_scores(cfg, score, distinct, evidence, ev_distinct, n):
             return None  # flagged before the English check: the full analysis decides
+        if light_flags(cfg, 1000.0 * light_sum(cfg, best.values(), decimals > 0) / n_words):
+            return None  # the light evidence flags it: the full analysis decides
         sense = stage.sense_counted
         if (
             cfg.sense_flag

@@ -91,7 +91,7 @@ import dataclasses
 import math
 import os
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, TypeVar
@@ -292,13 +292,28 @@ _LLR_CACHE_SIZE = 50_000
 
 
 def flagged_by_scores(
-    cfg: DespinConfig, score: float, distinct: int, evidence: float, ev_distinct: int
+    cfg: DespinConfig,
+    score: float,
+    distinct: int,
+    evidence: float,
+    ev_distinct: int,
+    words: int | None = None,
 ) -> bool:
     """The flag rule of the scores, before the markers and the English check: the density
     rule (``spin_score`` at least ``threshold`` over ``min_distinct`` entries, with at least
     ``density_min_evidence``) or the evidence rule (``spin_evidence`` at least
-    ``evidence_threshold`` over ``evidence_min_distinct`` entries). :meth:`DespinStage.analyse`
-    and the fast scorer both apply it, so they cannot disagree."""
+    ``evidence_threshold`` over ``evidence_min_distinct`` entries; in a text of fewer than
+    ``score_min_words`` tokens, ``words``, when ``short_breadth`` is on, the entries
+    alone). :meth:`DespinStage.analyse` and the fast scorer both apply it, so they cannot
+    disagree.
+
+    >>> from textclean.config import DespinConfig
+    >>> cfg = DespinConfig()
+    >>> flagged_by_scores(cfg, 0.0, 5, 12.0, 5), flagged_by_scores(cfg, 0.0, 5, 12.0, 5, 80)
+    (False, True)
+    >>> flagged_by_scores(cfg, 0.0, 4, 12.0, 4, 80), flagged_by_scores(cfg, 0.0, 5, 12.0, 5, 200)
+    (False, False)
+    """
     by_density = (
         score >= cfg.threshold
         and distinct >= cfg.min_distinct
@@ -309,7 +324,50 @@ def flagged_by_scores(
         and evidence >= cfg.evidence_threshold
         and ev_distinct >= cfg.evidence_min_distinct
     )
-    return by_density or by_evidence
+    # a short text's evidence is summed over score_min_words, so a handful of entries
+    # cannot reach the threshold: there the breadth is the evidence (no clean text
+    # shorter than score_min_words has five such entries, docs/despin.md)
+    by_breadth = (
+        cfg.short_breadth
+        and cfg.evidence_threshold > 0
+        and words is not None
+        and words < cfg.score_min_words
+        and ev_distinct >= cfg.evidence_min_distinct
+    )
+    return by_density or by_evidence or by_breadth
+
+
+def light_flags(cfg: DespinConfig, light: float) -> bool:
+    """The light-evidence rule: ``light`` (the summed light evidence per 1000 words, see
+    :meth:`DespinStage.evidence`) reaches ``light_threshold``. The Spinbot-style,
+    WordNet-sense and paraphrasing spinners swap many words for ordinary synonyms whose
+    originals their neighbours favour only a little (a ratio of 2 to 10, under
+    ``evidence_margin``); their breadth is what this counts. :meth:`DespinStage.analyse`
+    and the fast scorer both apply it.
+
+    >>> from textclean.config import DespinConfig
+    >>> light_flags(DespinConfig(), 50.0), light_flags(DespinConfig(), 40.0)
+    (True, False)
+    >>> light_flags(DespinConfig(light_threshold=0.0), 500.0)
+    False
+    """
+    return cfg.light_threshold > 0 and light >= cfg.light_threshold
+
+
+def light_sum(cfg: DespinConfig, best: Iterable[float], decimal: bool) -> float:
+    """The light evidence of a document (not yet per 1000 words): over the best log10
+    ratio of each distinct entry, ``min(light_clip, max(0, ratio - light_margin))``,
+    in sorted order (so the fast scorer's sum is the same float), plus ``light_clip``
+    for a number word glued to decimals.
+
+    >>> from textclean.config import DespinConfig
+    >>> light_sum(DespinConfig(), [0.1, 0.75, 5.0], False)
+    2.5
+    """
+    total = 0.0
+    for llr in sorted(best):
+        total += min(cfg.light_clip, max(0.0, llr - cfg.light_margin))
+    return total + (cfg.light_clip if decimal else 0.0)
 
 
 def split_contractions(text: str) -> list[tuple[int, int, str]]:
@@ -580,6 +638,11 @@ class Analysis:
     #: flagged by the WordNet-sense tables alone (:func:`sense_flags`): repaired as a
     #: WordNet-sense spin, and its scores say ``spin_flag: "sense"``
     sense_flag: bool = False
+    #: flagged by its light evidence alone (:func:`light_flags`; no spinner marker
+    #: either): its scores say ``spin_flag: "light"``
+    light_flag: bool = False
+    #: the light evidence per 1000 words (:meth:`DespinStage.evidence`; not a score key)
+    light: float = 0.0
 
     @cached_property
     def tokens(self) -> list[Token]:
@@ -599,6 +662,8 @@ class Analysis:
             out["spin_flag"] = "short_markers"
         elif self.sense_flag:
             out["spin_flag"] = "sense"
+        elif self.light_flag:
+            out["spin_flag"] = "light"
         return out
 
 
@@ -729,10 +794,12 @@ class DespinStage:
         words = max(n, cfg.score_min_words, 1)
         score = 1000.0 * weighted / words
         distinct = len(entry_hits) + len(fp_hits)
-        evidence, ev_distinct = self.evidence(text, keys, joined, matches)
+        evidence, ev_distinct, light = self.evidence(text, keys, joined, matches)
         evidence = 1000.0 * evidence / words
+        light = 1000.0 * light / words
         english = english_share(keys)
-        by_scores = flagged_by_scores(cfg, score, distinct, evidence, ev_distinct)
+        by_scores = flagged_by_scores(cfg, score, distinct, evidence, ev_distinct, n)
+        by_light = not by_scores and light_flags(cfg, light)
         marker_hits = (
             tuple(spin_markers.find(text, self.marker_index))
             if cfg.markers and self.marker_index is not None
@@ -743,17 +810,19 @@ class DespinStage:
         )
         by_short = (
             not by_scores
+            and not by_light
             and not by_markers
             and spin_markers.short_flags(marker_hits, n, cfg.score_min_words)
         )
         by_sense = (
             not by_scores
+            and not by_light
             and not by_markers
             and not by_short
             and cfg.sense_flag
             and sense_flags(self.sense_distinct(matches), words, text)
         )
-        flagged = by_scores or by_markers or by_short or by_sense
+        flagged = by_scores or by_light or by_markers or by_short or by_sense
         spun = flagged and english >= cfg.min_english_share
         hits = sum(entry_hits.values()) + sum(fp_hits.values())
         return Analysis(
@@ -770,10 +839,12 @@ class DespinStage:
             evidence,
             ev_distinct,
             marker_hits,
-            spun and (by_markers or by_short) and not by_scores,
+            spun and (by_markers or by_short) and not (by_scores or by_light),
             spun and by_short,
             n,
             spun and by_sense,
+            spun and by_light and not by_markers,
+            light,
         )
 
     def sense_distinct(self, matches: Sequence[Match]) -> int:
@@ -823,8 +894,9 @@ class DespinStage:
 
     def evidence(
         self, text: str, keys: Sequence[str], joined: Sequence[bool], matches: Sequence[Match]
-    ) -> tuple[float, int]:
-        """``(summed evidence, distinct entries)`` of a document's T1/T2 table matches.
+    ) -> tuple[float, int, float]:
+        """``(summed evidence, distinct entries, light evidence)`` of a document's T1/T2
+        table matches.
 
         Each match counts ``min(clip, max(0, log10 ratio - margin))`` (its ratio from
         :meth:`match_llr`), so only originals at least ten times likelier than the spun
@@ -832,10 +904,16 @@ class DespinStage:
         counts its ``max_hits_per_entry`` strongest matches. T3 entries (digits) say
         nothing: they are ordinary English; nor do contractions written out
         (``no_evidence``: "it has" for it's).
+
+        The light evidence weighs the same matches for breadth: each distinct entry
+        counts how far its best match's log10 ratio exceeds ``light_margin``, at most
+        ``light_clip`` (a number word glued to decimals the clip); see
+        :func:`light_flags`.
         """
         cfg = self.config
         n = len(keys)
         per_entry: dict[str, list[float]] = {}
+        best: dict[str, float] = {}
         for m in matches:
             if m.entry.tier == "t3" or m.entry.spun in self.no_evidence:
                 continue
@@ -845,14 +923,18 @@ class DespinStage:
             gain = min(cfg.evidence_clip, llr - cfg.evidence_margin)
             if gain > 0:
                 per_entry.setdefault(m.entry.spun, []).append(gain)
+            if llr > best.get(m.entry.spun, 0.0):
+                best[m.entry.spun] = llr
+        decimal = False
         for k in keys:
             if "." in k and _spun_decimal(k) is not None:
                 per_entry.setdefault(DECIMAL_RULE, []).append(cfg.evidence_clip)
+                decimal = True
         total = 0.0
         for gains in per_entry.values():
             gains.sort(reverse=True)
             total += sum(gains[: cfg.max_hits_per_entry])
-        return total, len(per_entry)
+        return total, len(per_entry), light_sum(cfg, best.values(), decimal)
 
     # ------------------------------------------------------------ repair
 
