@@ -167,6 +167,10 @@ def compile_rules(rules: Mapping[str, Rule], cfg: BoilerplateConfig) -> list[Com
     return out
 
 
+#: An orphan heading has at most this many words (its regexes are tried up to 8, and
+#: no exact entry is longer): longer lines are not looked up.
+_ORPHAN_MAX_WORDS = 12
+
 #: Exact entries of at least this many characters are searched for by the zone-free
 #: screen (shorter ones, such as "ad", would hit inside most lines).
 _SCREENED_EXACT_LEN = 4
@@ -1294,8 +1298,8 @@ class BoilerplateStage:
         if not where:
             return  # no line stands where an orphan-heading rule looks
         for k, ln in enumerate(alive):
-            if ln.index not in where:
-                continue
+            if ln.index not in where or ln.words > _ORPHAN_MAX_WORDS:
+                continue  # a heading is short: a long line needs no key (zone "any")
             for c in orphans:
                 r = c.rule
                 if ln.index not in zones[r.zone]:
