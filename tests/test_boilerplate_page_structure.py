@@ -71,6 +71,10 @@ def test_excerpts_go_over_the_pages_last_line_cut_off() -> None:
         + "\n",
         # excerpts in the middle of the page, the text going on under them
         BODY + "\n".join(SNIPPETS) + "\n" + BODY,
+        # the text's own closing sentence under them: the page's last line, not cut off
+        BODY
+        + "\n".join(SNIPPETS)
+        + "\nWe will come back to all three of these stories in next week's letter.\n",
         # a writer's own sentences trailing off, one of them too short to be an excerpt
         BODY + "We waited…\n" + "\n".join(SNIPPETS[1:]) + "\n",
     ],

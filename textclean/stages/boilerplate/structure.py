@@ -47,7 +47,7 @@ from typing import Any
 
 import regex
 
-from textclean.stages.boilerplate.layout import Line, is_prose
+from textclean.stages.boilerplate.layout import Line, ends_sentence, is_prose
 from textclean.stages.boilerplate.shape import (
     _BULLET,
     RULE_BULLET_RUN,
@@ -112,7 +112,7 @@ def apply(
 
 def _ends_in_excerpt(lines: list[Line], removed: Mapping[int, Any]) -> bool:
     """Whether the last line left, or the one above it when the last is the page's
-    last line (cut off by the excerpt), ends in an ellipsis."""
+    last line cut off mid-sentence (by the excerpt), ends in an ellipsis."""
     seen = 0
     for x in reversed(lines):
         if not x.text:
@@ -122,9 +122,9 @@ def _ends_in_excerpt(lines: list[Line], removed: Mapping[int, Any]) -> bool:
             continue
         if x.text.endswith(_CUT):
             return True
-        if seen > 1:  # a line left above a removed one: no excerpt ends the page
+        if seen > 1 or ends_sentence(x.text):  # the page's own text ends it
             return False
-        seen = 2  # the page's last line: the one above it may still be an excerpt
+        seen = 2  # the page's last line, cut off: the one above it may be an excerpt
     return False
 
 
@@ -173,7 +173,7 @@ def _snippet_run(
     if k < 0:
         return
     last = nonblank[k]
-    if not last.text.endswith(_CUT) and k == len(nonblank) - 1:
+    if k == len(nonblank) - 1 and not last.text.endswith(_CUT) and not ends_sentence(last.text):
         k -= 1  # the page's last line, cut off by the excerpt wherever it was
     run: list[Line] = []
     while k >= 0:
