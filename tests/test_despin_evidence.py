@@ -161,6 +161,17 @@ def test_a_digit_word_after_the_point_is_restored_in_a_flagged_document(
     assert clean.scores["spun"] is False and clean.text == CLEAN + tail
 
 
+def test_a_sentence_glued_to_a_small_number_is_no_decimal(stage: DespinStage) -> None:
+    """A capital after the point starts the next sentence ("round 10.Nine teams"): in a
+    flagged document it stays as written, while "4.two" is restored."""
+    tail = "They lost in round 10.Nine teams are left. It cost 4.two million dollars.\n"
+    doc = stage(Document("c", SPUN + tail))
+    assert doc.scores["spun"] is True
+    assert doc.text.endswith(
+        "They lost in round 10.Nine teams are left. It cost 4.2 million dollars.\n"
+    )
+
+
 # A library opening written for these tests, and the same text after a light synonym
 # spin: a dozen ordinary swaps ("venture" for project, "vast" for large, "whereas" for
 # while, "examine" for study), none of them ten times less likely than its original in

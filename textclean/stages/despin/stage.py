@@ -187,7 +187,9 @@ _NUMBER_WORDS = {
 _SPUN_DECIMAL = regex.compile(r"^(" + "|".join(_NUMBER_WORDS) + r")\.(\d+)$")
 #: The other way round: the digit after the point rewritten as a word ("$9.four
 #: million" is $9.4 million). One to three digits before the point, so a year glued to
-#: the next sentence ("in 2019.Eight") is not read as a figure.
+#: the next sentence ("in 2019.Eight") is not read as a figure; matched case-sensitively
+#: on the written token, the word in small letters: a capital after the point starts
+#: the next sentence ("in round 10.Nine teams ...").
 _SPUN_DECIMAL_AFTER = regex.compile(
     r"^(\d{1,3})\.(" + "|".join(w for w, d in _NUMBER_WORDS.items() if len(d) == 1) + r")$"
 )
@@ -538,18 +540,21 @@ def _spun_decimal(key: str) -> str | None:
     return f"{_NUMBER_WORDS[m.group(1)]}.{m.group(2)}" if m else None
 
 
-def _repaired_decimal(key: str) -> str | None:
-    """The figure a flagged document's spun decimal stands for: a number word before the
-    point (:func:`_spun_decimal`, "three.9") or a digit word after it ("9.four"), else
-    None. Only the repair reads the second form; the spin evidence counts the first.
+def _repaired_decimal(written: str) -> str | None:
+    """The figure a flagged document's spun decimal ``written`` (a token as the text
+    writes it) stands for: a number word before the point (:func:`_spun_decimal`,
+    "three.9") or a digit word in small letters after it ("9.four"; "10.Nine" is a
+    sentence glued to a number), else None. Only the repair reads the second form; the
+    spin evidence counts the first.
 
-    >>> _repaired_decimal("9.four"), _repaired_decimal("three.9"), _repaired_decimal("2019.eight")
+    >>> _repaired_decimal("9.four"), _repaired_decimal("Three.9"), _repaired_decimal("2019.eight")
     ('9.4', '3.9', None)
+    >>> _repaired_decimal("10.Nine")
     """
-    fixed = _spun_decimal(key)
+    fixed = _spun_decimal(written.lower())
     if fixed is not None:
         return fixed
-    m = _SPUN_DECIMAL_AFTER.match(key)
+    m = _SPUN_DECIMAL_AFTER.match(written)
     return f"{m.group(1)}.{_NUMBER_WORDS[m.group(2)]}" if m else None
 
 
@@ -1482,7 +1487,11 @@ class DespinStage:
         covered = {i for k in applied for i in range(a.matches[k].i, a.matches[k].j)}
         changes: list[Change] = []
         for i, t in enumerate(toks):
-            fixed = _repaired_decimal(t.key) if "." in t.key and i not in covered else None
+            fixed = (
+                _repaired_decimal(text[t.start : t.end])
+                if "." in t.key and i not in covered
+                else None
+            )
             if fixed is not None:
                 ev = {"tier": "t1", "spin_score": round(a.score, 3)}
                 changes.append(Change(t.start, t.end, fixed, DECIMAL_RULE, ev))
