@@ -199,6 +199,20 @@ def test_an_interviews_subject_over_its_title_stays_and_a_section_label_goes() -
     assert removed("\n".join(page) + "\n").get("Food And Drink") == shape.RULE_TOP_LABEL
 
 
+def test_a_subject_named_after_a_longer_name_that_starts_alike_stays() -> None:
+    # the label's first place in the paragraph is inside a longer word: its second,
+    # as whole words, names the subject all the same
+    page = [
+        "Casa Bella",
+        "Forty Years of Sunday Lunches",
+        "Casa Bellaria next door closed last winter, but Casa Bella has served lunch "
+        "every Sunday since the year it opened.",
+        "What is the secret?",
+        "We cook what the farmers bring us on Saturday, and nothing else at all.",
+    ]
+    kept_and_gone("\n".join(page) + "\n", keep=["Casa Bella"], gone=[])
+
+
 def test_an_events_fact_box_between_share_buttons_stays() -> None:
     page = [
         "Village fair returns after five years",

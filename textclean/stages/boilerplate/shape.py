@@ -567,13 +567,16 @@ def _named_in_paragraph(label: Line, below: list[Line], prose: Callable[[Line], 
     para = next((x for x in below[:5] if prose(x)), None)
     if para is None:
         return False
-    at = para.text.find(label.text)
-    end = at + len(label.text)
-    return (
-        at >= 0
-        and (at == 0 or not para.text[at - 1].isalnum())
-        and (end == len(para.text) or not para.text[end].isalnum())
-    )
+    text, name = para.text, label.text
+    at = text.find(name)
+    while at >= 0:  # every place it stands, not only the first ("Jane Ortegas ...")
+        end = at + len(name)
+        if (at == 0 or not text[at - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            return True
+        at = text.find(name, at + 1)
+    return False
 
 
 def _last_crumb(ln: Line, above: Line, below: Line) -> bool:
