@@ -2099,33 +2099,6 @@ def vetoed(
         if keep:
             out.add(i)
     return out
-    pos: dict[int, int] | None = None
-    for i, (rule, _ev) in found.items():
-        if rule in _FOOTER_LINK_RULES:
-            if _one_word_repeated(found[i][1].get("text", "")) or any(
-                x.index == i and _one_word_repeated(x.text) for x in nonblank
-            ):
-                out.add(i)
-            continue
-        if rule not in BARE_NUMBER_RULES and rule not in _VETO_RULES:
-            continue
-        if pos is None:
-            pos = {x.index: k for k, x in enumerate(nonblank)}
-        k = pos.get(i)
-        if k is None:
-            continue
-        if rule == RULE_SITE_LABELS:
-            if nonblank[k].text.startswith("#") and _tag_in_text(nonblank, k, prose):
-                out.add(i)
-        elif rule == RULE_TEMPLATE_TOKEN:
-            if _template_text(nonblank, k, prose):
-                out.add(i)
-        elif rule == RULE_IMAGE_ALT:
-            if _subjects_logo(nonblank, k, prose):
-                out.add(i)
-        elif numbered_entry(nonblank, k) or number_in_prose(nonblank, k, prose):
-            out.add(i)
-    return out
 
 
 #: The phrase rules whose matches :func:`vetoed` judges, besides the bare numbers'.
