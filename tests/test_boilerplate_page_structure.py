@@ -14,6 +14,8 @@ from textclean.config import Config
 from textclean.document import Document
 from textclean.rules import RulePack
 from textclean.stages import boilerplate
+from textclean.stages.boilerplate import structure
+from textclean.stages.boilerplate.layout import layout_lines
 from textclean.stages.boilerplate.shape import (
     RULE_AUTHOR_LINE,
     RULE_BULLET_RUN,
@@ -89,6 +91,16 @@ def test_a_line_printed_again_after_its_removed_copy_goes() -> None:
     got = lines_removed(text)
     assert got.get(0) is not None and got.get(7) == RULE_REMOVED_TWIN
     assert not {1, 3, 4, 5} & got.keys()
+
+
+def test_a_twin_whose_casefolded_form_is_longer_goes() -> None:
+    # "ß" casefolds to "ss": the copy in capitals is as long as the removed line only
+    # once both are casefolded, as the rule compares them
+    lines = layout_lines("Hafenstraße Bote\n" + BODY + "HAFENSTRASSE BOTE\n")
+    found = structure.apply(
+        lines, {0: ("boilerplate.nav.site_name", {})}, ShapeParams(), frozenset()
+    )
+    assert {i: rule for i, (rule, _ev) in found.items()} == {4: RULE_REMOVED_TWIN}
 
 
 def test_the_start_of_a_removed_line_cut_off_at_the_pages_end_goes() -> None:

@@ -130,6 +130,7 @@ def _ends_in_excerpt(lines: list[Line], removed: Mapping[int, Any]) -> bool:
 
 def _may_have_twin(lines: list[Line], removed: Mapping[int, Any], params: ShapeParams) -> bool:
     """Whether a line left is as long as a line removed (by a rule whose copies count),
+    both casefolded,
     or the page's last line, left, starts a removed line: a twin needs one of the two."""
     n = len(lines)
     gone = [lines[i].text for i, hit in removed.items() if i < n and hit[0] not in _NO_TWINS]
@@ -144,8 +145,14 @@ def _may_have_twin(lines: list[Line], removed: Mapping[int, Any], params: ShapeP
         start = last.text.casefold()
         if any(t.casefold().startswith(start) for t in gone):
             return True
-    sizes = {len(t) for t in gone}
-    return any(len(x.text) in sizes and x.index not in removed for x in lines if x.text)
+    # the twins are compared casefolded, which may change a length ("Straße", "STRASSE")
+    sizes = {_folded_len(t) for t in gone}
+    return any(_folded_len(x.text) in sizes and x.index not in removed for x in lines if x.text)
+
+
+def _folded_len(text: str) -> int:
+    """The length of ``text`` casefolded (ASCII text keeps its length, uncomputed)."""
+    return len(text) if text.isascii() else len(text.casefold())
 
 
 def _removed_bullet(lines: list[Line], removed: Mapping[int, Any]) -> bool:
