@@ -265,6 +265,19 @@ def test_the_logo_of_a_press_releases_subject_stays_and_a_bare_logo_goes() -> No
     kept_and_gone("\n".join(page) + "\n", keep=["Northfield Labs logo."], gone=["Logo"])
 
 
+@pytest.mark.parametrize("alt", ["Site logo", "Our logo"])
+def test_a_logo_label_named_only_inside_longer_words_goes(alt: str) -> None:
+    # "site" stands in "website" and "our" in "your": no sentence names them
+    page = [
+        "Northfield Labs opens a research centre in Ohio",
+        alt,
+        "NORTHFIELD, Ohio, June 3, 2024 -- Northfield Labs today opened a research "
+        "centre, the county said on its website.",
+        "The centre will test your samples for small clinics across the state.",
+    ]
+    kept_and_gone("\n".join(page) + "\n", keep=[], gone=[alt])
+
+
 def test_a_title_repeating_one_word_stays_and_a_row_of_footer_links_goes() -> None:
     text = (
         "Terms, Terms, Terms\n"

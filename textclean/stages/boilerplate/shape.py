@@ -567,15 +567,29 @@ def _named_in_paragraph(label: Line, below: list[Line], prose: Callable[[Line], 
     para = next((x for x in below[:5] if prose(x)), None)
     if para is None:
         return False
-    text, name = para.text, label.text
-    at = text.find(name)
-    while at >= 0:  # every place it stands, not only the first ("Jane Ortegas ...")
-        end = at + len(name)
+    return written_as_words(para.text, label.text)
+
+
+def written_as_words(text: str, words: str) -> bool:
+    """Whether ``words`` stands in ``text`` with no letter or digit glued to either end,
+    at any of the places it stands ("Jane Ortega" in "Jane Ortegas ... Jane Ortega has";
+    "site" is not written in "website").
+
+    >>> written_as_words("Jane Ortegas sold it; Jane Ortega has run it", "Jane Ortega")
+    True
+    >>> written_as_words("the county website", "site"), written_as_words("", "")
+    (False, False)
+    """
+    if not words:
+        return False
+    at = text.find(words)
+    while at >= 0:
+        end = at + len(words)
         if (at == 0 or not text[at - 1].isalnum()) and (
             end == len(text) or not text[end].isalnum()
         ):
             return True
-        at = text.find(name, at + 1)
+        at = text.find(words, at + 1)
     return False
 
 
@@ -2032,9 +2046,10 @@ _NAME_TRIM = " .,:;-–—|()[]\"'"
 
 def _subjects_logo(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) -> bool:
     """Whether the logo's label ``nonblank[k]`` ("Northfield Labs logo.") names whom the
-    text is about: the name without the word "logo" is written in a prose line of the
-    text. A press release's or a report's picture of its subject's logo, with its
-    caption, is the article's; the site's own logo is named in no sentence of it."""
+    text is about: the name without the word "logo" is written, as whole words, in a
+    prose line of the text ("Site logo" is not named by "website"). A press release's or
+    a report's picture of its subject's logo, with its caption, is the article's; the
+    site's own logo is named in no sentence of it."""
     text = nonblank[k].text
     if _LOGO.search(text) is None:
         return False
@@ -2043,7 +2058,10 @@ def _subjects_logo(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) 
     if len(name) < 3:
         return False
     folded = name.casefold()
-    return any(j != k and prose(x) and folded in x.text.casefold() for j, x in enumerate(nonblank))
+    return any(
+        j != k and prose(x) and written_as_words(x.text.casefold(), folded)
+        for j, x in enumerate(nonblank)
+    )
 
 
 #: The rules that take a row of footer links ("Privacy, Cookies, Terms").
