@@ -161,6 +161,13 @@ def test_a_hashtag_the_text_writes_stays_and_a_section_hashtag_goes() -> None:
         "#homebaking",
     ]
     assert removed("\n".join(page) + "\n").get("#homebaking") == "boilerplate.ui.site_labels"
+    # a shorter tag that the text writes only as the start of a longer one
+    page = [
+        "Sunday is the best day of the week to bake bread, because nobody is in a hurry.",
+        "#BakingSunday began as a joke with my sister and became a habit for ten years.",
+        "#baking",
+    ]
+    assert removed("\n".join(page) + "\n").get("#baking") == "boilerplate.ui.site_labels"
 
 
 def test_a_source_line_glued_to_its_link_stays() -> None:

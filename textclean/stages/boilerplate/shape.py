@@ -2011,11 +2011,15 @@ def _tag_in_text(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) ->
     """Whether the hashtag line ``nonblank[k]`` is a hashtag the text's prose writes, "#"
     and all: the post's subject (its title "#BakingSunday" over "#BakingSunday began as
     a joke ..."), not a plugin's section label (a topic page's "#garden tools" over
-    a text that says "garden" without the "#" still goes)."""
+    a text that says "garden" without the "#" still goes, and so does "#baking" over a
+    text that writes only the longer tag "#BakingSunday")."""
     tag = nonblank[k].text.split()[0].casefold()
     if len(tag) < 4:
         return False
-    return any(j != k and prose(x) and tag in x.text.casefold() for j, x in enumerate(nonblank))
+    return any(
+        j != k and prose(x) and written_as_words(x.text.casefold(), tag)
+        for j, x in enumerate(nonblank)
+    )
 
 
 #: The rule that takes template tokens and placeholders ("{{title}}", "[ad_1]").
