@@ -107,6 +107,15 @@ def test_scores_of_a_box_score_stay() -> None:
     kept_and_gone("\n".join(page) + "\n", keep=["78", "74"], gone=["Advertisement"])
 
 
+def test_a_counter_whose_label_stands_inside_a_longer_word_is_no_score() -> None:
+    # "views" is written only inside "previews": the counter is not the text's number
+    page = layout_lines(
+        "The festival ran 74 previews of new films over one long week in May this year.\n"
+        "Views\n74\n"
+    )
+    assert not shape.number_in_prose(page, 2, lambda x: x.words > 6)
+
+
 def test_a_flattened_table_of_results_stays_and_its_share_button_goes() -> None:
     page = [
         "Election results: Ashby ward",

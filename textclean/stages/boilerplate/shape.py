@@ -1979,9 +1979,10 @@ _NUMBERS = regex.compile(r"\d+(?:[.,]\d+)*")
 
 def number_in_prose(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) -> bool:
     """Whether the bare number ``nonblank[k]`` (two digits or more) and the label over it
-    are written in one prose line of the text: a score under its team's name ("Hawks" /
-    "78" over "The Hawks beat the Pines 78-74"), a table's cell the text quotes. A
-    counter's value is not, nor a document's page count over its title.
+    are written in one prose line of the text, the label as whole words: a score under
+    its team's name ("Hawks" / "78" over "The Hawks beat the Pines 78-74"), a table's
+    cell the text quotes. A counter's value is not ("Views" / "74" beside "74 previews"),
+    nor a document's page count over its title.
 
     >>> from textclean.stages.boilerplate.layout import layout_lines
     >>> page = layout_lines("The Hawks beat the Pines 78-74 on Friday night in overtime.\\n"
@@ -1996,7 +1997,10 @@ def number_in_prose(nonblank: list[Line], k: int, prose: Callable[[Line], bool])
     if not label or len(label) > 40 or label[-1].isdigit():
         return False
     return any(
-        j != k and prose(x) and label in x.text.casefold() and text in _NUMBERS.findall(x.text)
+        j != k
+        and prose(x)
+        and written_as_words(x.text.casefold(), label)
+        and text in _NUMBERS.findall(x.text)
         for j, x in enumerate(nonblank)
     )
 
