@@ -558,6 +558,18 @@ def _repaired_decimal(written: str) -> str | None:
     return f"{m.group(1)}.{_NUMBER_WORDS[m.group(2)]}" if m else None
 
 
+def _odds_reach(decision: tuple[str, dict[str, Any]], need: float) -> bool:
+    """Whether a repair ``decision`` taken without a context rule has odds of at least
+    ``need`` (0 or less: never, the option being off).
+
+    >>> _odds_reach(("bill", {"odds": 50.0}), 20.0), _odds_reach(("bill", {"odds": 50.0}), 0.0)
+    (True, False)
+    >>> _odds_reach(("bill", {"odds": 50.0, "context": "keep"}), 20.0)
+    False
+    """
+    return need > 0 and "context" not in decision[1] and float(decision[1].get("odds", 0.0)) >= need
+
+
 def _name_elsewhere(text: str, name: str) -> bool:
     """``name`` (case-sensitive) stands in ``text`` as whole words."""
     start = text.find(name)
@@ -1681,13 +1693,7 @@ class DespinStage:
         cfg = self.config
         e = m.entry
         width = m.j - m.i
-        need = cfg.name_odds
-        if (
-            decision is not None
-            and need > 0
-            and "context" not in decision[1]
-            and float(decision[1].get("odds", 0.0)) >= need
-        ):
+        if decision is not None and _odds_reach(decision, cfg.name_odds):
             words = [text[t.start : t.end] for t in toks[m.i : m.j]]
             if any(
                 toks[k].key == toks[m.i].key
@@ -1697,13 +1703,7 @@ class DespinStage:
                 for k in range(len(toks) - width + 1)
             ):
                 return decision[0], {**decision[1], "name_recurs": True, "name_way": "name_odds"}
-        single = cfg.name_single_odds
-        if (
-            decision is not None
-            and single > 0
-            and "context" not in decision[1]
-            and float(decision[1].get("odds", 0.0)) >= single
-        ):
+        if decision is not None and _odds_reach(decision, cfg.name_single_odds):
             # written once, but with odds a genuine name's word never reaches in a flagged
             # document ("Invoice Belichick", "New York Metropolis")
             return decision[0], {**decision[1], "name_way": "name_single"}
