@@ -537,7 +537,15 @@ class FastScorer:
         per_entry: dict[str, list[float]] = {}
         best: dict[str, float] = {}
         clip, margin = cfg.evidence_clip, cfg.evidence_margin
-        for (spun, _around), llr in zip(keys, llrs, strict=True):
+        # a ratio at or under both margins adds no evidence and no light evidence (an
+        # entry's light evidence counts only what its best ratio has over
+        # max(0, light_margin)), so most matches of a clean text stop here
+        floor = min(margin, max(0.0, cfg.light_margin))
+        for spun, llr in [
+            (key[0], llr)
+            for key, llr in zip(keys, llrs, strict=True)
+            if llr > floor  # type: ignore[operator]
+        ]:
             gain = min(clip, llr - margin)  # type: ignore[operator]
             if gain > 0:
                 per_entry.setdefault(spun, []).append(gain)
