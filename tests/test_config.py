@@ -127,3 +127,13 @@ def test_config_file_is_printed_with_the_defaults_filled_in(tmp_path: Path) -> N
     assert b"boilerplate.drop_on_quality has moved: it is now [quality] drop_on_quality" in (
         r.stderr
     )
+
+
+@pytest.mark.parametrize("key", ["light_threshold", "evidence_margin"])
+def test_a_nan_number_is_refused(key: str) -> None:
+    # TOML writes nan; every bound compared with it is false, so it would switch a rule
+    # off without a word
+    data = tomllib.loads(f"[despin]\n{key} = nan\n")
+    with pytest.raises(ConfigError, match=f"despin.{key}: expected a number, got nan"):
+        Config.from_dict(data)
+    assert Config.from_dict(tomllib.loads(f"[despin]\n{key} = 1.5\n")).despin

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import math
 import sys
 import textwrap
 import types
@@ -948,6 +949,8 @@ def _coerce(tp: Any, value: Any, where: str) -> Any:
     if tp is float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise ConfigError(f"{where}: expected a number, got {value!r}")
+        if math.isnan(value):  # TOML's nan compares false with every bound: no check holds
+            raise ConfigError(f"{where}: expected a number, got nan")
         return float(value)
     if tp is str:
         if not isinstance(value, str):
