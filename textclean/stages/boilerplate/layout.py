@@ -293,3 +293,18 @@ def is_prose(text: str, min_words: int) -> bool:
         and ends_sentence(text)
         and not text.endswith("...")
     )
+
+
+def prose_test(min_words: int) -> Callable[[Line], bool]:
+    """:func:`is_prose` of a line's text with ``min_words``, as a test on lines: the
+    ``prose`` the page-shape rules use when the stage passes none.
+
+    >>> test = prose_test(4)
+    >>> test(Line(0, 0, 34, "The market road reopens on Monday.")), test(Line(1, 0, 9, "Read more"))
+    (True, False)
+    """
+
+    def prose(ln: Line) -> bool:
+        return is_prose(ln.text, min_words)
+
+    return prose

@@ -56,7 +56,7 @@ from typing import Any
 
 import regex
 
-from textclean.stages.boilerplate.layout import _CLOSERS, CJK, Line, ends_sentence, is_prose
+from textclean.stages.boilerplate.layout import _CLOSERS, CJK, Line, ends_sentence, prose_test
 from textclean.stages.boilerplate.shape import _DATED, _DIGIT, DATE_LINE, settings_from_tables
 
 RULE_MASTHEAD = "boilerplate.shape.masthead"
@@ -288,10 +288,7 @@ def apply(
     if not params.masthead:
         return {}
     if prose is None:
-        pmw = params.prose_min_words
-
-        def prose(ln: Line) -> bool:
-            return is_prose(ln.text, pmw)
+        prose = prose_test(params.prose_min_words)
 
     # the lines left above the first prose line, and that line (most pages have few)
     alive: list[Line] = []

@@ -55,7 +55,7 @@ from typing import Any
 
 import regex
 
-from textclean.stages.boilerplate.layout import Line, cjk_chars, ends_sentence, is_prose
+from textclean.stages.boilerplate.layout import Line, cjk_chars, ends_sentence, is_prose, prose_test
 
 RULE_TOP_LABEL = "boilerplate.shape.top_label"
 RULE_SANDWICH = "boilerplate.shape.sandwich"
@@ -327,10 +327,7 @@ def apply(
     found: dict[int, tuple[str, dict[str, Any]]] = {}
     alive = [ln for ln in nonblank if ln.index not in removed]
     if prose is None:
-        pmw = params.prose_min_words
-
-        def prose(ln: Line) -> bool:
-            return is_prose(ln.text, pmw)
+        prose = prose_test(params.prose_min_words)
 
     span: list[tuple[int, int]] = []
 

@@ -47,7 +47,7 @@ from typing import Any
 
 import regex
 
-from textclean.stages.boilerplate.layout import Line, ends_sentence, is_prose
+from textclean.stages.boilerplate.layout import Line, ends_sentence, prose_test
 from textclean.stages.boilerplate.shape import (
     _BULLET,
     RULE_BULLET_RUN,
@@ -93,10 +93,7 @@ def apply(
         return found
     nonblank = [ln for ln in lines if ln.text]
     if prose is None:
-        pmw = params.prose_min_words
-
-        def prose(ln: Line) -> bool:
-            return is_prose(ln.text, pmw)
+        prose = prose_test(params.prose_min_words)
 
     if snippets:
         _snippet_run(nonblank, removed, found, params, code, prose)
@@ -130,8 +127,8 @@ def _ends_in_excerpt(lines: list[Line], removed: Mapping[int, Any]) -> bool:
 
 def _may_have_twin(lines: list[Line], removed: Mapping[int, Any], params: ShapeParams) -> bool:
     """Whether a line left is as long as a line removed (by a rule whose copies count),
-    both casefolded,
-    or the page's last line, left, starts a removed line: a twin needs one of the two."""
+    both casefolded, or the page's last line, left, starts a removed line: a twin needs
+    one of the two."""
     n = len(lines)
     gone = [lines[i].text for i, hit in removed.items() if i < n and hit[0] not in _NO_TWINS]
     if not gone:
@@ -267,9 +264,10 @@ def _bullet_runs(
         m = _BULLET.match(x.text)
         return m.group()[0] if m else None
 
-    def taken(x: Line) -> tuple[str, ...] | None:
+    def taken(x: Line) -> str | None:
+        """The rule that took ``x``, if one did."""
         hit = removed.get(x.index) or found.get(x.index)
-        return None if hit is None else (hit[0],)
+        return None if hit is None else hit[0]
 
     changed = True
     while changed:
@@ -285,9 +283,9 @@ def _bullet_runs(
             for kk in (k - 1, k + 1):
                 if 0 <= kk < len(nonblank):
                     y = nonblank[kk]
-                    hit = taken(y)
-                    if hit is not None and mark(y) == b:
-                        sides.append(hit[0])
+                    rule = taken(y)
+                    if rule is not None and mark(y) == b:
+                        sides.append(rule)
             strong = [r for r in sides if r not in WEAK_CONTEXT]
             if strong or len(sides) == 2:
                 found[x.index] = (

@@ -63,7 +63,7 @@ from textclean.stages.boilerplate.layout import (
     CJK,
     Line,
     ends_sentence,
-    is_prose,
+    prose_test,
 )
 from textclean.stages.boilerplate.region import _WORD, _stop_kind, content_words
 from textclean.stages.boilerplate.screen import canon
@@ -273,10 +273,7 @@ def _apply(
 ) -> dict[int, tuple[str, dict[str, Any]]]:
     """:func:`apply` without the memo of the last call."""
     if prose is None:
-        pmw = params.prose_min_words
-
-        def prose(ln: Line) -> bool:
-            return is_prose(ln.text, pmw)
+        prose = prose_test(params.prose_min_words)
 
     alive = [ln for ln in lines if ln.text and ln.index not in removed]
     n = len(alive)
