@@ -72,8 +72,9 @@ DEVELOPMENT = (
     "bp-label-12",
     "bp-label-13",
     "bp-label-14",
+    "bp-label-15",
 )
-HOLDOUT = ("bp-label-5", "bp-label-15")
+HOLDOUT = ("bp-label-5", "bp-label-16")
 
 
 def development(pages: Iterable[Page]) -> list[Page]:
@@ -84,7 +85,7 @@ def development(pages: Iterable[Page]) -> list[Page]:
         if by.startswith(HOLDOUT) or not by.startswith(DEVELOPMENT):
             continue
         if by.startswith("bp-label-") and by not in DEVELOPMENT:
-            continue  # "bp-label-15" and later batches: not development data
+            continue  # "bp-label-16" and later batches: not development data
         out.append(p)
     return out
 
