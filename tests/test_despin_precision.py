@@ -10,6 +10,7 @@ The texts are written for these tests.
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 import pytest
@@ -18,7 +19,8 @@ from tests.despin_texts import SPUN
 from textclean.config import Config, ConfigError
 from textclean.document import Document
 from textclean.rules import RulePack
-from textclean.stages.despin import build
+from textclean.stages.despin import DespinStage, build
+from textclean.stages.despin.stage import Analysis
 
 NAME = "The senator spoke at length, highlighting the Individuals who would endure cuts.\n"
 
@@ -46,10 +48,43 @@ def _odds(doc: Document) -> dict[str, float]:
     return {e.before: float(e.evidence.get("odds", 0.0)) for e in doc.edits}
 
 
-def test_confirmation_is_off_by_default() -> None:
-    assert Config().despin.confirm_min_t1 == 0
+def test_confirmation_needs_one_thesaurus_form_by_default() -> None:
+    assert Config().despin.confirm_min_t1 == 1
     stage = build(Config(), RulePack.load())
-    assert stage._confirmed(stage.analyse("Nothing here is spun at all."))
+    assert not stage._confirmed(stage.analyse("Nothing here is spun at all."))
+    assert stage._confirmed(stage.analyse(SPUN))  # "yr", "making an attempt", ...
+    off = build(Config().replace(despin={"confirm_min_t1": 0}), RulePack.load())
+    assert off._confirmed(off.analyse("Nothing here is spun at all."))
+
+
+#: a sentence whose "technique" -> "method" goes ahead on odds under 6 x t2_margin
+TECHNIQUE = "Engineers chose a new technique to lift the beams.\n"
+
+
+def _without_thesaurus_forms(stage: DespinStage, text: str) -> tuple[str, Analysis]:
+    """``text`` with its analysis stripped of T1 matches and fingerprints: a flagged
+    document in which another spinner wrote only ambiguous forms."""
+    a = stage.analyse(text)
+    assert a.spun
+    kept = [m for m in a.matches if m.entry.tier != "t1"]
+    return text, dataclasses.replace(a, matches=kept, fingerprints=[])
+
+
+def test_a_document_without_one_thesaurus_form_needs_stronger_odds() -> None:
+    stage = build(Config(), RulePack.load())
+    text = SPUN + TECHNIQUE
+    # with the thesaurus spinner's forms in the document, the usual margin applies
+    doc = stage(Document("d", text))
+    odds = _odds(doc)
+    assert 7.5 <= odds["technique"] < 6 * 7.5 <= odds["throughout"]
+    # without one: "technique" stays, the strong "throughout" -> "during" goes ahead
+    changes = stage.repair(*_without_thesaurus_forms(stage, text))
+    before = {text[c.start : c.end] for c in changes}
+    assert "technique" not in before and "throughout" in before
+    # confirmation off: every flagged document keeps the usual margin
+    off = build(Config().replace(despin={"confirm_min_t1": 0}), RulePack.load())
+    changes = off.repair(*_without_thesaurus_forms(off, text))
+    assert "technique" in {text[c.start : c.end] for c in changes}
 
 
 #: the confirmation tests weigh the odds the table and the statistics give, without the

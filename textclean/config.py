@@ -361,14 +361,16 @@ class DespinConfig:
         "this times t2_margin (or a context rule)",
     )
     confirm_min_t1: int = _doc(
-        0,
+        1,
         "a flagged document whose matches hold fewer distinct T1 entries and fingerprints "
         "than this (the thesaurus spinner's unmistakable forms) has its T2/T3 margins "
-        "multiplied by unconfirmed_factor; 0 (default) turns it off: 3 raised precision on "
-        "the real pairs it was chosen on but not on 54 later ones (docs/despin.md)",
+        "multiplied by unconfirmed_factor (a WordNet-sense spin keeps its own margins); 0 "
+        "turns it off. 1 (default): a document with not one such form gives no sign that "
+        "the T2/T3 entries describe its spinner; 3 with factor 10 raised precision on the "
+        "real pairs it was chosen on but not on 54 later ones (docs/despin.md)",
     )
     unconfirmed_factor: float = _doc(
-        10.0, "margin factor for a flagged document that confirm_min_t1 does not confirm"
+        6.0, "margin factor for a flagged document that confirm_min_t1 does not confirm"
     )
     outcome_weight: float = _doc(
         3.0,
