@@ -1,19 +1,19 @@
 """More article shapes against the rules that remove lines without a fixed phrase.
 
-The rules that judge a line by its shape and its neighbours (``shape.*``,
-``teaser.*``, ``stub.bare_number``, the structure rules) and the phrase rules whose
-words are also an article's (a bare "Sumber:") lost article lines on every batch of
-sites they had not seen (issue 14). These pages, written for these tests, are shapes
-the earlier tests lacked: readers' comments trailing off, an interview's answers
-trailing off, a post's hour under its date, a web address signing a post, a list of
-sites, an author's name over a profile line, a kicker sharing its title's words, a
-how-to's headings between dashes, an
-answer between two advertisements, a summary's points under a menu, a travel post's
-facts under its title, a source label over its value; and whole pages (a liveblog, a
-court report, a review, an itinerary, an obituary, a newsletter, an abstract, show
-notes, a forum thread, poems, minutes, and news and recipes in eight languages) whose
-lines every rule must leave. Each test keeps the article's line and checks that a
-chrome line of the same page still goes.
+The rules that judge a line by its shape and its neighbours (``shape.*``, ``teaser.*``,
+``stub.bare_number``, the structure rules) and the phrase rules whose words are also an
+article's (a bare "Sumber:") lost article lines on every batch of sites they had not
+seen (issue 14). These pages, written for these tests, are shapes the earlier tests
+lacked: readers' comments trailing off, an interview's answers trailing off, a post's
+hour under its date, a web address signing a post, a list of sites, an author's name
+over a profile line, a kicker sharing its title's words, a how-to's headings between
+dashes, an answer between two advertisements, a summary's points under a menu, a travel
+post's facts under its title, a source label over its value, a forecast's temperatures,
+a league table's ranks and points; and whole pages (a liveblog, a court report, a
+review, an itinerary, an obituary, a newsletter, an abstract, show notes, a forum
+thread, poems, minutes, and news and recipes in eight languages) whose lines every rule
+must leave. Each test keeps the article's line and checks that a chrome line of the same
+page still goes.
 """
 
 from __future__ import annotations
@@ -282,6 +282,58 @@ def test_a_kicker_sharing_the_titles_words_stops_the_masthead() -> None:
     menu = ["Football", "Tennis", "Cycling"]
     got = kept_and_gone("\n".join(menu + body) + "\n", keep=body, gone=menu)
     assert {got[x] for x in menu} == {"boilerplate.shape.masthead"}
+
+
+def test_a_forecasts_temperatures_stay_and_a_widgets_readings_go() -> None:
+    """A temperature over a sentence, with a line of the same form over a sentence a few
+    lines away, is an entry of the forecast the text writes (``_forecast_entry``); a
+    widget's readings over day names still go."""
+    page = [
+        "Weekend weather: sun returns after a wet week",
+        "Saturday",
+        "18°C",
+        "Sunny spells, light winds from the west.",
+        "Sunday",
+        "21°C",
+        "Warm and dry, with high cloud later in the day.",
+        "Monday",
+        "16°C",
+        "Showers spreading from the west by the afternoon.",
+        "Share this article",
+    ]
+    kept_and_gone(
+        "\n".join(page) + "\n", keep=["18°C", "21°C", "16°C"], gone=["Share this article"]
+    )
+    widget = PARA + PARA + "Mon\n18°C\nTue\n21°C\nWed\n16°C\n"
+    assert removed(widget).get("21°C") == "boilerplate.ui.weather_widget_i18n"
+
+
+def test_a_league_tables_ranks_and_points_stay_and_a_counter_goes() -> None:
+    """Bare numbers counting up by one at a stride of three lines, with a column of
+    numbers beside them, are a ranked table's cells (``_ranked_rows``); a widget's
+    count under its word still goes."""
+    page = [
+        "League Two: Rovers go top",
+        "Rovers beat Athletic 2-0 on Saturday and moved to the top of the table for the "
+        "first time this season.",
+        "1",
+        "Rovers",
+        "45",
+        "2",
+        "Athletic",
+        "44",
+        "3",
+        "United",
+        "41",
+        "Advertisement",
+    ]
+    kept_and_gone(
+        "\n".join(page) + "\n",
+        keep=["1", "45", "2", "44", "3", "41"],
+        gone=["Advertisement"],
+    )
+    counter = "\n".join(page[:2]) + "\nLikes\n45\n"
+    assert "45" in removed(counter)
 
 
 #: Whole article pages of shapes no earlier test had: (page, chrome lines that go). Every

@@ -1732,6 +1732,83 @@ def _residue(
         found[x.index] = (RULE_HOSTNAME, {"line": x.index + 1})
 
 
+#: The rules that take a weather widget's temperatures ("14°C", "25° 19°").
+_WEATHER_RULES = frozenset({"boilerplate.ui.weather", "boilerplate.ui.weather_widget_i18n"})
+#: A bare whole number of one to three digits: a rank, a score, a count.
+_SMALL_INT = regex.compile(r"\d{1,3}")
+
+
+def _forecast_entry(nonblank: list[Line], k: int) -> bool:
+    """Whether the temperature line ``nonblank[k]`` is an entry of a forecast the text
+    writes: a line of the same form (digits as "9": "99°C") stands two to four lines
+    above or below it, and the line under each of them is a sentence of three words or
+    more ("Saturday" / "18°C" / "Sunny spells, light winds." / "Sunday" / "21°C" / ...).
+    A weather widget's reading stands alone, or among other readings and labels."""
+
+    def form(x: Line) -> str:
+        return regex.sub(r"\d", "9", x.text.strip())
+
+    def entry(j: int) -> bool:
+        return (
+            j + 1 < len(nonblank)
+            and nonblank[j + 1].words >= 3
+            and ends_sentence(nonblank[j + 1].text)
+        )
+
+    if not entry(k):
+        return False
+    shape = form(nonblank[k])
+    return any(
+        0 <= k + d < len(nonblank) and form(nonblank[k + d]) == shape and entry(k + d)
+        for step in (2, 3, 4)
+        for d in (step, -step)
+    )
+
+
+def _ranked_rows(nonblank: list[Line]) -> set[int]:
+    """The positions in ``nonblank`` of the cells of a ranked table flattened to lines:
+    bare whole numbers counting up by one (1, 2, 3 ...) three times or more at one
+    stride of two to six lines (a league table's "1" / "Rovers" / "45" / "2" /
+    "Athletic" / "44" ...), with bare numbers standing at one offset in every one of
+    those rows (the points, also kept). A pager counts on consecutive lines; a widget's
+    counters do not count up; a "most read" list numbers its headlines with no column
+    of numbers beside them.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> rows = "1\\nRovers\\n45\\n2\\nAthletic\\n44\\n3\\nUnited\\n41\\n"
+    >>> sorted(_ranked_rows([x for x in layout_lines(rows) if x.text]))
+    [0, 2, 3, 5, 6, 8]
+    """
+    value: dict[int, int] = {
+        k: int(x.text.strip())
+        for k, x in enumerate(nonblank)
+        if _SMALL_INT.fullmatch(x.text.strip())
+    }
+    out: set[int] = set()
+    if len(value) < 3:
+        return out
+    for k, v in value.items():
+        if k in out:
+            continue
+        for stride in range(2, 7):
+            rows = [k]
+            while value.get(rows[-1] + stride) == v + len(rows):
+                rows.append(rows[-1] + stride)
+            if len(rows) < 3:
+                continue
+            cells = [
+                [r + off for r in rows]
+                for off in range(1, stride)
+                if all(r + off in value for r in rows)
+            ]
+            if cells:  # a column of numbers beside the ranks: a table, not a list
+                out.update(rows)
+                for column in cells:
+                    out.update(column)
+            break
+    return out
+
+
 #: The rule that takes read-also links and a bare source label ("Sumber:", "Quelle:").
 RULE_READ_ALSO_MORE = "boilerplate.stub.read_also_more"
 #: A label alone on its line, ending in a colon ("Sumber :", "Quelle:").
@@ -2191,6 +2268,7 @@ def vetoed(
     if not found:
         return out
     pos: dict[int, int] | None = None
+    ranked: set[int] | None = None  # the cells of a ranked table, found once a page
     for i, (rule, _ev) in found.items():
         if rule not in BARE_NUMBER_RULES and rule not in _VETO_RULES:
             continue
@@ -2210,9 +2288,14 @@ def vetoed(
             keep = _one_word_repeated(text)
         elif rule == RULE_READ_ALSO_MORE:
             keep = _credit_over_value(nonblank, k, found)
+        elif rule in _WEATHER_RULES:
+            keep = _forecast_entry(nonblank, k)
         else:
+            if ranked is None:
+                ranked = _ranked_rows(nonblank)
             keep = (
-                numbered_entry(nonblank, k)
+                k in ranked
+                or numbered_entry(nonblank, k)
                 or number_in_prose(nonblank, k, prose)
                 or _hour_of_date(nonblank, k)
             )
@@ -2255,4 +2338,5 @@ _VETO_RULES = (
         }
     )
     | _FOOTER_LINK_RULES
+    | _WEATHER_RULES
 )
