@@ -337,6 +337,42 @@ def test_a_league_tables_ranks_and_points_stay_and_a_counter_goes() -> None:
     assert "45" in removed(counter)
 
 
+def test_a_dek_between_two_advertisements_stays() -> None:
+    """A line between two advertisement slots that writes a word of the paragraph under
+    them is that paragraph's dek (``_between_ads``); the "City" label above still goes."""
+    page = [
+        "Skip to content",
+        "Council approves new library",
+        "Advertisement",
+        "A vote after three years of debate",
+        "Advertisement",
+        "The council voted on Tuesday to fund the new library, after a long debate about "
+        "costs and the choice of site.",
+    ]
+    kept_and_gone(
+        "\n".join(page) + "\n",
+        keep=["A vote after three years of debate"],
+        gone=["Skip to content", "Advertisement"],
+    )
+
+
+def test_a_host_name_ending_a_sign_off_stays() -> None:
+    """A host name under the text's sign-off lines, none of them taken by a rule, ends the
+    sign-off (``_signs_off``); right under the text it is a footer's site name."""
+    text = [
+        "Thank you to our volunteers",
+        "This year our volunteers gave more than two thousand hours to the food bank, and "
+        "we could not have opened three days a week without them.",
+    ]
+    sign_off = ["With thanks,", "Mary Shaw", "Coordinator", "01632 960555"]
+    page = [*text, *sign_off, "foodbank.example.org", "Leave a Reply"]
+    kept_and_gone("\n".join(page) + "\n", keep=["foodbank.example.org"], gone=["Leave a Reply"])
+    footer = [*text, "foodbank.example.org"]
+    assert removed("\n".join(footer) + "\n") == {
+        "foodbank.example.org": "boilerplate.shape.hostname"
+    }
+
+
 #: Whole article pages of shapes no earlier test had: (page, chrome lines that go). Every
 #: other non-blank line is the article's and must stay.
 PAGES: dict[str, tuple[list[str], list[str]]] = {
@@ -1027,6 +1063,46 @@ PAGES: dict[str, tuple[list[str], list[str]]] = {
             "Lees ook",
         ],
         ["Lees ook"],
+    ),
+    "date line between share rows at the top": (
+        [
+            "Share on Facebook",
+            "March 4, 2024",
+            "Share on Twitter",
+            "Council approves new library",
+            "The council voted on Tuesday to fund the new library, after a long debate "
+            "about costs and the choice of site.",
+        ],
+        ["Share on Facebook", "Share on Twitter"],
+    ),
+    "short answers of a quiz": (
+        [
+            "Friday quiz: ten questions on the week's news",
+            "How well did you follow the news this week? Answers at the bottom of the "
+            "page, no peeking.",
+            "1. Which town won the best high street award?",
+            "2. How many goals did Rovers score on Saturday?",
+            "Answers",
+            "Millbrook",
+            "Three",
+            "Share this:",
+        ],
+        ["Share this:"],
+    ),
+    "list of countries in a travel article": (
+        [
+            "Where you can travel without a visa",
+            "Holders of the new passport can now travel to these countries without a "
+            "visa for stays of up to ninety days.",
+            "France",
+            "Germany",
+            "Italy",
+            "Spain",
+            "Portugal",
+            "Check the rules before you book, as they can change at short notice.",
+            "Share this article",
+        ],
+        ["Share this article"],
     ),
 }
 

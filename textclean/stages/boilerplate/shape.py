@@ -1727,7 +1727,9 @@ def _residue(
             continue  # host names in a row under the text: the sites it lists
         if first <= k <= last or x.index in code or x.index in removed or x.index in found:
             continue
-        if k > last >= 0 and _web_address(x.text):
+        if k > last >= 0 and (
+            _web_address(x.text) or _signs_off(nonblank, last, k, removed, found)
+        ):
             continue  # an address the text gives its reader, under its last line
         found[x.index] = (RULE_HOSTNAME, {"line": x.index + 1})
 
@@ -1844,6 +1846,21 @@ def _starts_next(label: str, below: str) -> bool:
     ]
 
 
+def _signs_off(
+    nonblank: list[Line],
+    last: int,
+    k: int,
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: Mapping[int, tuple[str, dict[str, Any]]],
+) -> bool:
+    """Whether the host name ``nonblank[k]`` ends the text's sign-off: one line or more
+    stands between it and the text's last prose line ``nonblank[last]`` ("With thanks,"
+    / "Mary Shaw" / "01632 960555"), and no rule took any of them. A footer's site name
+    stands right under the text, or under chrome."""
+    between = nonblank[last + 1 : k]
+    return bool(between) and not any(x.index in removed or x.index in found for x in between)
+
+
 def _web_address(text: str) -> bool:
     """Whether the host name ``text`` is written as an address for a reader to type
     ("www.example.org", "https://example.org"): under the text it is the author's or the
@@ -1893,6 +1910,8 @@ def _title_over_date(x: Line, y: Line) -> bool:
 _COMMENT_FAMILY = ("boilerplate.comments.", "boilerplate.forum.")
 
 
+#: A word: letters and digits.
+_WORDS = regex.compile(r"[\p{L}\p{N}]+")
 #: The rule family of an advertisement's slot ("Advertisement", "Story continues below").
 _AD_FAMILY = "boilerplate.ads."
 
@@ -1903,18 +1922,30 @@ def _between_ads(
     between: list[Line],
     removed: Mapping[int, tuple[str, dict[str, Any]]],
     found: Mapping[int, tuple[str, dict[str, Any]]],
+    next_text: str | None = None,
 ) -> bool:
-    """Whether ``between`` holds a sentence of the article between two advertisement
-    slots: a site sets its advertisements inside the article's body, so a sentence
-    standing between two of them ("Advertisement" / "Yes." / "Advertisement", an
-    interview's short answer) is the article's; a section's label there ("City")
-    ends no sentence and still goes."""
+    """Whether ``between`` holds the article's lines between two advertisement slots: a
+    site sets its advertisements inside the article's body, so a sentence standing
+    between two of them ("Advertisement" / "Yes." / "Advertisement", an interview's
+    short answer), or a line writing a word (four letters or more) of the paragraph
+    ``next_text`` under the run (its heading or dek), is the article's; a section's
+    label there ("City") still goes."""
 
     def ad(x: Line) -> bool:
         hit = removed.get(x.index) or found.get(x.index)
         return hit is not None and hit[0].startswith(_AD_FAMILY)
 
-    return ad(first) and ad(last) and any(holds_sentence(x.text) for x in between)
+    if not (ad(first) and ad(last)):
+        return False
+    if any(holds_sentence(x.text) for x in between):
+        return True
+    # a heading or a dek of the paragraph under the slot: it shares a word with it
+    below = next_text.casefold() if next_text else ""
+    return bool(below) and any(
+        len(w) >= 4 and written_as_words(below, w)
+        for x in between
+        for w in _WORDS.findall(x.text.casefold())
+    )
 
 
 def _reader_comment(
@@ -1996,7 +2027,14 @@ def _chrome_runs(
                     and not any(x.text.rstrip().endswith(("&", ",")) for x in between)
                     and not any(_title_over_date(x, y) for x, y in itertools.pairwise(between))
                     and not _reader_comment(members[a], members[b], between, removed, found)
-                    and not _between_ads(members[a], members[b], between, removed, found)
+                    and not _between_ads(
+                        members[a],
+                        members[b],
+                        between,
+                        removed,
+                        found,
+                        nonblank[j].text if j < n else None,
+                    )
                     and not any(
                         _last_crumb(members[p], members[p - 1], members[p + 1])
                         or _under_image(members[p - 1])
