@@ -496,7 +496,12 @@ def test_a_host_name_alone_at_the_page_edge_goes() -> None:
         assert removed(at_top([host, "Library Vote Passes After Long Debate"])) == {
             host: "boilerplate.shape.hostname"
         }
-        assert removed(at_bottom([host])) == {host: "boilerplate.shape.hostname"}
+        if host.startswith("www."):
+            # under the text, an address written for the reader to type is the text's
+            # (an author's or a subject's site; real pages of two batches)
+            assert removed(at_bottom([host])) == {}
+        else:
+            assert removed(at_bottom([host])) == {host: "boilerplate.shape.hostname"}
         # inside the text it is the text's
         assert removed(between([host])) == {}
     # a file name, a library's name, a name with capitals are no host names

@@ -57,7 +57,13 @@ from typing import Any
 import regex
 
 from textclean.stages.boilerplate.layout import _CLOSERS, CJK, Line, ends_sentence, prose_test
-from textclean.stages.boilerplate.shape import _DATED, _DIGIT, DATE_LINE, settings_from_tables
+from textclean.stages.boilerplate.shape import (
+    _DATED,
+    _DIGIT,
+    DATE_LINE,
+    _starts_next,
+    settings_from_tables,
+)
 
 RULE_MASTHEAD = "boilerplate.shape.masthead"
 
@@ -319,6 +325,8 @@ def apply(
             break
         if ln.index in code or alive[stop + 1].words >= params.dek_words:
             break
+        if _starts_next(ln.text, alive[stop + 1].text):
+            break  # a name over its profile line ("Ann Lee" / "Ann Lee Editor"): a byline
         if _goes_on(ln.text, alive[stop + 1].text):
             text_above = True  # a sentence broken over lines: the text, not a masthead
             break
@@ -361,6 +369,14 @@ def apply(
     if text_above and stop < title:
         return {}  # text above the title: a glossary's index, the article's own head
     taken = alive[: min(title, stop)]
+    # a line sharing a content word with the title is its kicker or dek ("Tutte le
+    # news, i rumors" over "Le news di giornata"), the head of the article: the taking
+    # stops there (a site's menu entries name its sections, not the story's words)
+    head_words = _line_words(alive[title].text, chars)
+    for k, ln in enumerate(taken):
+        if _line_words(ln.text, chars) & head_words:
+            taken = taken[:k]
+            break
     if len(taken) < params.min_lines:
         return {}
     keys = [ln.text.casefold() for ln in taken]

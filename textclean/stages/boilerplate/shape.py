@@ -375,6 +375,9 @@ def apply(
             # a field and its value under it ("Prep time: 15 minutes"): the title's
             # facts, so the line above is the title, not a section's name over one
             and not _FACT.fullmatch(nxt.text)
+            # ... or right under the title's subtitle ("Lisbon" / "Tiles, and Nightlife"
+            # / "Duration: 3.5 days")
+            and not (len(alive) > 2 and _FACT.fullmatch(alive[2].text))
             and not (_DATED.search(nxt.text) and not _YEAR.search(nxt.text))
             and not _OWN_DATE.search(nxt.text)
             and top.text[0].isupper()
@@ -382,6 +385,10 @@ def apply(
             # the title ending the next line ("The Homeschool Journal" under
             # "Homeschool Journal", a date line ending in it): the page's own title
             and not nxt.text.rstrip().casefold().endswith(top.text.strip().casefold())
+            # the label starting the next line, a word after it ("Ann Lee" over "Ann
+            # Lee Editor - Photographer"): a name over its profile line, the page's
+            # author or subject, not a section's name
+            and not _starts_next(top.text, nxt.text)
             # every word of the label in the text's first paragraph, over a dek in
             # sentence case: the page's title over its dek
             and not (not _title_cased(nxt.text) and _titles_paragraph(top, alive[2:], prose))
@@ -1230,6 +1237,13 @@ WEAK_CONTEXT = frozenset(
 )
 
 
+#: The removals that make no chrome run: :data:`WEAK_CONTEXT`, and a bullet or dash
+#: left alone on its line (``empty_item``), which separates the text's own headings and
+#: paragraphs as often as a menu's entries ("-" / "Function" / "-" between two
+#: paragraphs of an answer).
+_RUN_WEAK = WEAK_CONTEXT | {RULE_EMPTY_ITEM}
+
+
 def _label_like(ln: Line, params: ShapeParams) -> bool:
     """Short, and no sentence unless a very short one ("Be the first to reply!").
 
@@ -1706,11 +1720,157 @@ def _residue(
     if not params.hostname or not hosts:
         return
     first, last = prose_span()
+    listed = {k for k in hosts if k - 1 in hosts or k + 1 in hosts}
     for k in hosts:
         x = nonblank[k]
+        if k in listed and k > last >= 0:
+            continue  # host names in a row under the text: the sites it lists
         if first <= k <= last or x.index in code or x.index in removed or x.index in found:
             continue
+        if k > last >= 0 and (
+            _web_address(x.text) or _signs_off(nonblank, last, k, removed, found)
+        ):
+            continue  # an address the text gives its reader, under its last line
         found[x.index] = (RULE_HOSTNAME, {"line": x.index + 1})
+
+
+#: The rules that take a weather widget's temperatures ("14°C", "25° 19°").
+_WEATHER_RULES = frozenset({"boilerplate.ui.weather", "boilerplate.ui.weather_widget_i18n"})
+#: A bare whole number of one to three digits: a rank, a score, a count.
+_SMALL_INT = regex.compile(r"\d{1,3}")
+
+
+def _forecast_entry(nonblank: list[Line], k: int) -> bool:
+    """Whether the temperature line ``nonblank[k]`` is an entry of a forecast the text
+    writes: a line of the same form (digits as "9": "99°C") stands two to four lines
+    above or below it, and the line under each of them is a sentence of three words or
+    more ("Saturday" / "18°C" / "Sunny spells, light winds." / "Sunday" / "21°C" / ...).
+    A weather widget's reading stands alone, or among other readings and labels."""
+
+    def form(x: Line) -> str:
+        return regex.sub(r"\d", "9", x.text.strip())
+
+    def entry(j: int) -> bool:
+        return (
+            j + 1 < len(nonblank)
+            and nonblank[j + 1].words >= 3
+            and ends_sentence(nonblank[j + 1].text)
+        )
+
+    if not entry(k):
+        return False
+    shape = form(nonblank[k])
+    return any(
+        0 <= k + d < len(nonblank) and form(nonblank[k + d]) == shape and entry(k + d)
+        for step in (2, 3, 4)
+        for d in (step, -step)
+    )
+
+
+def _ranked_rows(nonblank: list[Line]) -> set[int]:
+    """The positions in ``nonblank`` of the cells of a ranked table flattened to lines:
+    bare whole numbers counting up by one (1, 2, 3 ...) three times or more at one
+    stride of two to six lines (a league table's "1" / "Rovers" / "45" / "2" /
+    "Athletic" / "44" ...), with bare numbers standing at one offset in every one of
+    those rows (the points, also kept). A pager counts on consecutive lines; a widget's
+    counters do not count up; a "most read" list numbers its headlines with no column
+    of numbers beside them.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> rows = "1\\nRovers\\n45\\n2\\nAthletic\\n44\\n3\\nUnited\\n41\\n"
+    >>> sorted(_ranked_rows([x for x in layout_lines(rows) if x.text]))
+    [0, 2, 3, 5, 6, 8]
+    """
+    value: dict[int, int] = {
+        k: int(x.text.strip())
+        for k, x in enumerate(nonblank)
+        if _SMALL_INT.fullmatch(x.text.strip())
+    }
+    out: set[int] = set()
+    if len(value) < 3:
+        return out
+    for k, v in value.items():
+        if k in out:
+            continue
+        for stride in range(2, 7):
+            rows = [k]
+            while value.get(rows[-1] + stride) == v + len(rows):
+                rows.append(rows[-1] + stride)
+            if len(rows) < 3:
+                continue
+            cells = [
+                [r + off for r in rows]
+                for off in range(1, stride)
+                if all(r + off in value for r in rows)
+            ]
+            if cells:  # a column of numbers beside the ranks: a table, not a list
+                out.update(rows)
+                for column in cells:
+                    out.update(column)
+            break
+    return out
+
+
+#: The rule that takes read-also links and a bare source label ("Sumber:", "Quelle:").
+RULE_READ_ALSO_MORE = "boilerplate.stub.read_also_more"
+#: A label alone on its line, ending in a colon ("Sumber :", "Quelle:").
+_BARE_LABEL = regex.compile(r"\p{L}[\p{L} ]{0,20}\s*[:：]")
+
+
+def _credit_over_value(
+    nonblank: list[Line], k: int, found: Mapping[int, tuple[str, dict[str, Any]]]
+) -> bool:
+    """Whether the bare label ``nonblank[k]`` ("Sumber :") heads its value on the next
+    line: a line that no rule takes, of six words or fewer, ending no sentence ("•
+    Istimewa", "Dinas Perdagangan Kota"), a name, so the label and its value are the
+    text's credit. A label ending the page, or over a sentence or a widget, still goes."""
+    if _BARE_LABEL.fullmatch(nonblank[k].text.strip()) is None or k + 1 >= len(nonblank):
+        return False
+    below = nonblank[k + 1]
+    return below.index not in found and below.words <= 6 and not ends_sentence(below.text)
+
+
+def _starts_next(label: str, below: str) -> bool:
+    """Whether the line ``below`` starts with the words of ``label`` (two words or more)
+    and goes on with more words: the label is a name the next line is about.
+
+    >>> _starts_next("Ann Lee", "Ann Lee Editor - Photographer"), _starts_next("News", "News today")
+    (True, False)
+    """
+    words = label.split()
+    if len(words) < 2:
+        return False
+    rest = below.split()
+    return len(rest) > len(words) and [w.casefold() for w in rest[: len(words)]] == [
+        w.casefold() for w in words
+    ]
+
+
+def _signs_off(
+    nonblank: list[Line],
+    last: int,
+    k: int,
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: Mapping[int, tuple[str, dict[str, Any]]],
+) -> bool:
+    """Whether the host name ``nonblank[k]`` ends the text's sign-off: one line or more
+    stands between it and the text's last prose line ``nonblank[last]`` ("With thanks,"
+    / "Mary Shaw" / "01632 960555"), and no rule took any of them. A footer's site name
+    stands right under the text, or under chrome."""
+    between = nonblank[last + 1 : k]
+    return bool(between) and not any(x.index in removed or x.index in found for x in between)
+
+
+def _web_address(text: str) -> bool:
+    """Whether the host name ``text`` is written as an address for a reader to type
+    ("www.example.org", "https://example.org"): under the text it is the author's or the
+    subject's address, a sign-off or a contact line. A site's masthead and footer print
+    its bare name ("kelun.example.jp"), which the rule still takes.
+
+    >>> _web_address("www.example.org"), _web_address("kelun.example.jp")
+    (True, False)
+    """
+    return text.casefold().startswith(("www.", "http://", "https://"))
 
 
 def page_title(
@@ -1748,6 +1908,44 @@ def _title_over_date(x: Line, y: Line) -> bool:
 #: The rule families of a comment section's widgets ("1 comment:", "Expand full
 #: comment", "Reply", "Post a Comment"): a sentence between two of them is a reader's.
 _COMMENT_FAMILY = ("boilerplate.comments.", "boilerplate.forum.")
+
+
+#: A word: letters and digits.
+_WORDS = regex.compile(r"[\p{L}\p{N}]+")
+#: The rule family of an advertisement's slot ("Advertisement", "Story continues below").
+_AD_FAMILY = "boilerplate.ads."
+
+
+def _between_ads(
+    first: Line,
+    last: Line,
+    between: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: Mapping[int, tuple[str, dict[str, Any]]],
+    next_text: str | None = None,
+) -> bool:
+    """Whether ``between`` holds the article's lines between two advertisement slots: a
+    site sets its advertisements inside the article's body, so a sentence standing
+    between two of them ("Advertisement" / "Yes." / "Advertisement", an interview's
+    short answer), or a line writing a word (four letters or more) of the paragraph
+    ``next_text`` under the run (its heading or dek), is the article's; a section's
+    label there ("City") still goes."""
+
+    def ad(x: Line) -> bool:
+        hit = removed.get(x.index) or found.get(x.index)
+        return hit is not None and hit[0].startswith(_AD_FAMILY)
+
+    if not (ad(first) and ad(last)):
+        return False
+    if any(holds_sentence(x.text) for x in between):
+        return True
+    # a heading or a dek of the paragraph under the slot: it shares a word with it
+    below = next_text.casefold() if next_text else ""
+    return bool(below) and any(
+        len(w) >= 4 and written_as_words(below, w)
+        for x in between
+        for w in _WORDS.findall(x.text.casefold())
+    )
 
 
 def _reader_comment(
@@ -1795,7 +1993,7 @@ def _chrome_runs(
 
     def gone(ln: Line) -> bool:
         hit = removed.get(ln.index) or found.get(ln.index)
-        return hit is not None and hit[0] not in WEAK_CONTEXT
+        return hit is not None and hit[0] not in _RUN_WEAK
 
     title = page_title(nonblank, removed, found)
     by_index = {x.index: x for x in nonblank}
@@ -1829,6 +2027,14 @@ def _chrome_runs(
                     and not any(x.text.rstrip().endswith(("&", ",")) for x in between)
                     and not any(_title_over_date(x, y) for x, y in itertools.pairwise(between))
                     and not _reader_comment(members[a], members[b], between, removed, found)
+                    and not _between_ads(
+                        members[a],
+                        members[b],
+                        between,
+                        removed,
+                        found,
+                        nonblank[j].text if j < n else None,
+                    )
                     and not any(
                         _last_crumb(members[p], members[p - 1], members[p + 1])
                         or _under_image(members[p - 1])
@@ -2100,6 +2306,7 @@ def vetoed(
     if not found:
         return out
     pos: dict[int, int] | None = None
+    ranked: set[int] | None = None  # the cells of a ranked table, found once a page
     for i, (rule, _ev) in found.items():
         if rule not in BARE_NUMBER_RULES and rule not in _VETO_RULES:
             continue
@@ -2117,14 +2324,57 @@ def vetoed(
             keep = _subjects_logo(nonblank, k, prose)
         elif rule in _FOOTER_LINK_RULES:
             keep = _one_word_repeated(text)
+        elif rule == RULE_READ_ALSO_MORE:
+            keep = _credit_over_value(nonblank, k, found)
+        elif rule in _WEATHER_RULES:
+            keep = _forecast_entry(nonblank, k)
         else:
-            keep = numbered_entry(nonblank, k) or number_in_prose(nonblank, k, prose)
+            if ranked is None:
+                ranked = _ranked_rows(nonblank)
+            keep = (
+                k in ranked
+                or numbered_entry(nonblank, k)
+                or number_in_prose(nonblank, k, prose)
+                or _hour_of_date(nonblank, k)
+            )
         if keep:
             out.add(i)
     return out
 
 
+#: A time of day alone on its line, "7.37" or "19:05": an hour of 0 to 23, two digits
+#: of minutes from 00 to 59.
+_HOUR = regex.compile(r"(?:[01]?\d|2[0-3])[.:][0-5]\d")
+#: A year of the last two centuries, not inside a longer number.
+_DATE_NEAR = regex.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
+
+def _hour_of_date(nonblank: list[Line], k: int) -> bool:
+    """Whether the bare number ``nonblank[k]`` is the hour of the date line beside it:
+    it reads as a time of day ("7.37", "19:05") and the line right above or below it is
+    a short line (six words or fewer) holding a year ("mercoledì 25 settembre 2019"), the
+    post's date and time printed on two lines. A counter's "7.37" stands by a word
+    ("Rating"), not by a date."""
+    if _HOUR.fullmatch(nonblank[k].text.strip()) is None:
+        return False
+    for p in (k - 1, k + 1):
+        if 0 <= p < len(nonblank):
+            other = nonblank[p]
+            if other.words <= 6 and _DATE_NEAR.search(other.text):
+                return True
+    return False
+
+
 #: The phrase rules whose matches :func:`vetoed` judges, besides the bare numbers'.
 _VETO_RULES = (
-    frozenset({RULE_SITE_LABELS, RULE_TEMPLATE_TOKEN, RULE_IMAGE_ALT}) | _FOOTER_LINK_RULES
+    frozenset(
+        {
+            RULE_SITE_LABELS,
+            RULE_TEMPLATE_TOKEN,
+            RULE_IMAGE_ALT,
+            RULE_READ_ALSO_MORE,
+        }
+    )
+    | _FOOTER_LINK_RULES
+    | _WEATHER_RULES
 )

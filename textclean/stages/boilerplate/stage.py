@@ -103,6 +103,18 @@ _SHORT_RUN = 6
 _MAX_ROUNDS = 8
 
 
+def _comment_between(run: _Run, first: int, last: int) -> bool:
+    """Whether a line between the lines ``first`` and ``last`` (indexes) was removed by a
+    rule of a comment section's widgets (``boilerplate.comments.*``, ``.forum.*``: "Ellen
+    said...", "Reply"): the lines on either side are readers' comments, each under its
+    own author's line, not a teaser's title over its snippet, which stand together."""
+    removed = run.removed
+    return any(
+        (hit := removed.get(i)) is not None and hit[0].startswith(shape._COMMENT_FAMILY)
+        for i in range(first + 1, last)
+    )
+
+
 @dataclass(frozen=True)
 class Compiled:
     """A rule with its regexes compiled.
@@ -1342,11 +1354,15 @@ class BoilerplateStage:
                     and snippet.words >= r.min_words
                     and title.index in zones[r.zone]
                     # a headline ends in no full stop: above a bare "…", a line that
-                    # does is a sentence (a reader's comment, the text's last lines)
+                    # does is a sentence (a reader's comment, the text's last lines),
+                    # and a question is an interview's, its answer trailing off below
                     and (
                         snippet.text.endswith(r.strong_endings)
-                        or not title.text.rstrip(_CLOSERS).endswith((".", "!"))
+                        or not title.text.rstrip(_CLOSERS).endswith((".", "!", "?", "？"))
                     )
+                    # a commenter's name line or another comment widget removed between
+                    # the two: two readers' comments, each under its author's line
+                    and not _comment_between(run, title.index, snippet.index)
                 ):
                     pairs.append((k, snippet.text.endswith(r.strong_endings)))
                     k += 2

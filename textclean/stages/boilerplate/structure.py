@@ -287,9 +287,28 @@ def _bullet_runs(
                     if rule is not None and mark(y) == b:
                         sides.append(rule)
             strong = [r for r in sides if r not in WEAK_CONTEXT]
-            if strong or len(sides) == 2:
+            if (strong or len(sides) == 2) and not _point_under_menu(nonblank, k, taken):
                 found[x.index] = (
                     RULE_BULLET_RUN,
                     {"line": x.index + 1, "bullet": b, "beside": sorted(set(sides))},
                 )
                 changed = True
+
+
+def _point_under_menu(nonblank: list[Line], k: int, taken: Callable[[Line], str | None]) -> bool:
+    """Whether the bulleted line ``nonblank[k]`` is a point of the article's summary, not
+    an entry of the menu removed beside it: it has four words or more (its bullet
+    counted), and every removed bulleted line beside it (up to three on each side) has
+    three or fewer, a word or two after its bullet ("• Home", "• Sport" over "• Council
+    backs new library"). A menu's entries are a word or two; a summary's points are
+    clauses."""
+    if nonblank[k].words < 4:
+        return False
+    near = [
+        nonblank[j]
+        for j in (*range(k - 3, k), *range(k + 1, k + 4))
+        if 0 <= j < len(nonblank)
+        and taken(nonblank[j]) is not None
+        and _BULLET.match(nonblank[j].text)
+    ]
+    return bool(near) and all(x.words <= 3 for x in near)
