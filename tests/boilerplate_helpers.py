@@ -6,13 +6,30 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from textclean.config import Config
+from textclean.config import BoilerplateConfig, Config
 from textclean.document import Document
 from textclean.rules import RulePack
 from textclean.stages import boilerplate
 
 #: The boilerplate stage with the built-in rule pack and the default config.
 STAGE = boilerplate.build(Config(), RulePack.load(()))
+
+#: The rules shipped off (``enabled = false``) because they lost article lines on
+#: sites no rule had seen (docs/boilerplate.md, "Rules shipped off"). The tests of
+#: what they take and of their guards run them switched on by ``enable``.
+SHIPPED_OFF = (
+    "boilerplate.shape.top_label",
+    "boilerplate.shape.sandwich",
+    "boilerplate.shape.chrome_run",
+    "boilerplate.stub.bare_number",
+    "boilerplate.teaser.snippet",
+    "boilerplate.ui.hashtag_labels",
+)
+
+#: The boilerplate stage with the shipped-off rules switched on.
+OPT_IN_STAGE = boilerplate.build(
+    Config(boilerplate=BoilerplateConfig(enable=SHIPPED_OFF)), RulePack.load(())
+)
 
 #: Three sentences of an article, written for the tests: chrome goes above or below them.
 BODY = (
@@ -31,6 +48,11 @@ def removed(text: str, st: boilerplate.BoilerplateStage = STAGE) -> dict[str, st
             if ln.strip():
                 out[ln.strip()] = e.rule
     return out
+
+
+def removed_opt_in(text: str) -> dict[str, str]:
+    """:func:`removed` with the shipped-off rules switched on (:data:`OPT_IN_STAGE`)."""
+    return removed(text, OPT_IN_STAGE)
 
 
 def between(lines: Iterable[str], sep: str = "\n") -> str:

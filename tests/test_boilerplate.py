@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textclean.config import Config
+from tests.boilerplate_helpers import SHIPPED_OFF
+from textclean.config import BoilerplateConfig, Config
 from textclean.document import Document, replay
 from textclean.pipeline import Pipeline
 from textclean.rules import RulePack
@@ -27,6 +28,8 @@ def stage(config: Config | None = None, packs: tuple[str, ...] = ()):
 
 
 STAGE = stage()
+#: The stage with the rules shipped off switched on (their own tests).
+OPT_IN = stage(Config(boilerplate=BoilerplateConfig(enable=SHIPPED_OFF)))
 
 
 def run(text: str, st=None) -> Document:
@@ -291,16 +294,16 @@ def test_section_heading_early_in_the_document_is_not_a_cut() -> None:
 
 
 def test_teaser_pairs_with_bracketed_ellipsis_are_removed_anywhere() -> None:
-    doc = run(BODY + TEASERS + BODY)
+    doc = run(BODY + TEASERS + BODY, OPT_IN)
     assert removed_lines(doc) == nonblank(TEASERS)
     assert {e.rule for e in doc.edits} == {"boilerplate.teaser.snippet"}
 
 
 def test_single_sentence_ending_in_ellipsis_is_kept_but_a_run_of_them_goes() -> None:
     single = "A heading\nShe looked at the sea for a long time and then said nothing at all…\n"
-    assert run(BODY + single + BODY).edits == []
+    assert run(BODY + single + BODY, OPT_IN).edits == []
     two = single + "Another heading\nAnd the second teaser snippet trails off the same way…\n"
-    assert len(removed_lines(run(BODY + two + BODY))) == 4
+    assert len(removed_lines(run(BODY + two + BODY, OPT_IN))) == 4
 
 
 def test_contents_heading_with_entries_is_kept() -> None:
@@ -440,14 +443,19 @@ def test_a_lone_carriage_return_inside_a_line_splits_it() -> None:
     assert doc.text == f"{SENTENCE}\n{SENTENCE}\r\r{SENTENCE}\n"
 
 
-def test_shape_rules_answer_to_disable_like_phrase_rules() -> None:
+def test_shape_rules_answer_to_enable_and_disable_like_phrase_rules() -> None:
     import textclean
 
     text = "Webinars\n\nCouncil keeps the library open on Sundays\n\nThe council voted.\n"
-    on = textclean.clean_document(text, stages=["boilerplate"])
-    assert [e.rule for e in on.edits] == ["boilerplate.shape.top_label"]
+    # top_label is shipped off: the default leaves the label, `enable` switches it on
+    assert textclean.clean_document(text, stages=["boilerplate"]).edits == []
+    label = ["boilerplate.shape.top_label"]
+    on = textclean.clean_document(text, stages=["boilerplate"], boilerplate={"enable": label})
+    assert [e.rule for e in on.edits] == label
     off = textclean.clean_document(
-        text, stages=["boilerplate"], boilerplate={"disable": ["boilerplate.shape."]}
+        text,
+        stages=["boilerplate"],
+        boilerplate={"enable": label, "disable": ["boilerplate.shape."]},
     )
     assert off.edits == [] and off.text == text
 

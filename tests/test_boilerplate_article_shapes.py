@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.boilerplate_helpers import removed
+from tests.boilerplate_helpers import removed, removed_opt_in
 from textclean.stages.boilerplate import region, shape, teasers
 from textclean.stages.boilerplate.layout import layout_lines
 
@@ -169,14 +169,16 @@ def test_a_hashtag_the_text_writes_stays_and_a_section_hashtag_goes() -> None:
         "My sister and I have baked together every Sunday for ten years now.",
         "#homebaking",
     ]
-    assert removed("\n".join(page) + "\n").get("#homebaking") == "boilerplate.ui.site_labels"
+    assert (
+        removed_opt_in("\n".join(page) + "\n").get("#homebaking") == "boilerplate.ui.hashtag_labels"
+    )
     # a shorter tag that the text writes only as the start of a longer one
     page = [
         "Sunday is the best day of the week to bake bread, because nobody is in a hurry.",
         "#BakingSunday began as a joke with my sister and became a habit for ten years.",
         "#baking",
     ]
-    assert removed("\n".join(page) + "\n").get("#baking") == "boilerplate.ui.site_labels"
+    assert removed_opt_in("\n".join(page) + "\n").get("#baking") == "boilerplate.ui.hashtag_labels"
 
 
 def test_a_source_line_glued_to_its_link_stays() -> None:
@@ -212,7 +214,7 @@ def test_an_interviews_subject_over_its_title_stays_and_a_section_label_goes() -
     ]
     kept_and_gone("\n".join(page) + "\n", keep=["Jane Ortega"], gone=[])
     page[0] = "Food And Drink"
-    assert removed("\n".join(page) + "\n").get("Food And Drink") == shape.RULE_TOP_LABEL
+    assert removed_opt_in("\n".join(page) + "\n").get("Food And Drink") == shape.RULE_TOP_LABEL
 
 
 def test_a_subject_named_after_a_longer_name_that_starts_alike_stays() -> None:

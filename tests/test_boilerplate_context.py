@@ -13,7 +13,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.boilerplate_helpers import BODY, after_body, at_top, removed, removed_inside
+from tests.boilerplate_helpers import (
+    BODY,
+    after_body,
+    at_top,
+    removed,
+    removed_inside,
+    removed_opt_in,
+)
 from textclean.stages.boilerplate.shape import RULE_STUTTER
 
 PARA = (
@@ -75,7 +82,7 @@ def test_a_short_title_over_its_own_date_line_stays(date_line: str) -> None:
 
 def test_a_section_label_over_a_masthead_date_still_goes() -> None:
     text = "Local News\nSaturday, March 7, 2026\n" + BODY
-    assert removed(text).get("Local News") == "boilerplate.shape.top_label"
+    assert removed_opt_in(text).get("Local News") == "boilerplate.shape.top_label"
 
 
 def test_a_title_the_breadcrumb_under_it_repeats_stays() -> None:

@@ -8,7 +8,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from textclean.config import Config
+from tests.boilerplate_helpers import SHIPPED_OFF
+from textclean.config import BoilerplateConfig, Config
 from textclean.document import Document
 from textclean.rules import RulePack
 from textclean.stages.boilerplate import region, teasers
@@ -46,7 +47,8 @@ _NO_DIGIT_PIECES = [
 
 
 def test_rules_by_kind_are_the_rules_of_each_kind_in_order() -> None:
-    stage = build(Config(), RulePack.load(()))
+    # the rules shipped off switched on: every kind has a rule then
+    stage = build(Config(boilerplate=BoilerplateConfig(enable=SHIPPED_OFF)), RulePack.load(()))
     kinds = {c.rule.kind for c in stage.rules}
     assert {"line", "section", "teaser", "orphan_heading"} <= kinds
     for kind in kinds:

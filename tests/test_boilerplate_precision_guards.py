@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.boilerplate_helpers import removed
+from tests.boilerplate_helpers import removed, removed_opt_in
 
 #: A paragraph of a text, written for these tests.
 PARA = (
@@ -30,10 +30,13 @@ PARA = (
 )
 
 
-def kept_and_gone(text: str, keep: list[str], gone: list[str]) -> dict[str, str]:
+def kept_and_gone(
+    text: str, keep: list[str], gone: list[str], opt_in: bool = False
+) -> dict[str, str]:
     """Assert that no line of ``keep`` is removed from ``text`` and every line of
-    ``gone`` is; the removals, for further checks."""
-    got = removed(text)
+    ``gone`` is; the removals, for further checks. ``opt_in``: with the rules shipped
+    off switched on."""
+    got = removed_opt_in(text) if opt_in else removed(text)
     assert not set(keep) & set(got), {k: got[k] for k in set(keep) & set(got)}
     assert set(gone) <= set(got), set(gone) - set(got)
     return got
@@ -84,10 +87,10 @@ def test_an_interviews_answers_trailing_off_stay_and_teasers_still_go() -> None:
         "What will you do when you retire?",
         "Bake, probably. For myself, for once, and for my grandchildren...",
     ]
-    kept_and_gone("\n".join(head + pairs) + "\n", keep=pairs, gone=[])
+    kept_and_gone("\n".join(head + pairs) + "\n", keep=pairs, gone=[], opt_in=True)
     headlines = [x.rstrip("?").replace("you", "bakers") for x in pairs[::2]]
     teasers = [y for pair in zip(headlines, pairs[1::2], strict=True) for y in pair]
-    kept_and_gone("\n".join(head + teasers) + "\n", keep=head, gone=teasers)
+    kept_and_gone("\n".join(head + teasers) + "\n", keep=head, gone=teasers, opt_in=True)
 
 
 def test_a_posts_hour_under_its_date_stays_and_a_counter_goes() -> None:
@@ -166,7 +169,7 @@ def test_an_authors_name_over_its_profile_line_stays() -> None:
     kept_and_gone("\n".join(top) + "\n", keep=top[1:], gone=["Please wait..."])
     # a section's label over a title in title case still goes
     label = ["Weekend Escapes", "Ten Days in the Hills of Sicily", *top[4:]]
-    got = removed("\n".join(label) + "\n")
+    got = removed_opt_in("\n".join(label) + "\n")
     assert got.get("Weekend Escapes") == "boilerplate.shape.top_label"
 
 
@@ -207,7 +210,7 @@ def test_an_answer_between_two_advertisements_stays_and_a_label_goes() -> None:
     ]
     kept_and_gone("\n".join(page) + "\n", keep=["Yes."], gone=["Advertisement"])
     label = PARA + "Advertisement\nCity\nAdvertisement\n" + PARA
-    assert removed(label).get("City") == "boilerplate.shape.chrome_run"
+    assert removed_opt_in(label).get("City") == "boilerplate.shape.chrome_run"
 
 
 def test_a_summarys_points_under_a_menu_stay_and_the_menu_goes() -> None:

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import regex
 
-from tests.boilerplate_helpers import BODY, STAGE, after_body, removed, removed_inside
+from tests.boilerplate_helpers import BODY, OPT_IN_STAGE, STAGE, after_body, removed, removed_inside
 from textclean.config import Config
 from textclean.document import Document
 from textclean.rules import RulePack
@@ -120,7 +120,9 @@ def test_short_article_lines_at_the_top_and_in_lists_are_kept() -> None:
 
 
 def test_top_label_above_a_title_goes_with_its_features_in_the_audit() -> None:
-    doc = STAGE(Document("t", "Webinars\nManaging Users in a Column Database Today\n" + BODY))
+    doc = OPT_IN_STAGE(
+        Document("t", "Webinars\nManaging Users in a Column Database Today\n" + BODY)
+    )
     assert [e.rule for e in doc.edits] == ["boilerplate.shape.top_label"]
     ev = doc.edits[0].evidence
     assert ev["words"] == 1 and ev["next_words"] == 7 and ev["sentence_end"] is False

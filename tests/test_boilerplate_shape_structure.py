@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from tests.boilerplate_helpers import BODY, removed
+from tests.boilerplate_helpers import BODY, removed, removed_opt_in
 from textclean.config import Config
 from textclean.rules import RulePack
 from textclean.stages import boilerplate
@@ -161,12 +161,12 @@ def test_a_title_over_its_date_line_between_chrome_lines_stays() -> None:
         "7 May 2025 Local\n"
         "Share on Facebook\n" + BODY
     )
-    got = removed(text)
+    got = removed_opt_in(text)
     assert "Skip to content" in got and "Share on Facebook" in got
     assert "Bridge reopens after two years of repairs" not in got
     assert "7 May 2025 Local" not in got
     # short labels there still go
-    got = removed(
+    got = removed_opt_in(
         "Bridge reopens after two years of repairs\nSkip to content\nHarbour Times\n"
         "Local News Desk\nShare on Facebook\n" + BODY
     )

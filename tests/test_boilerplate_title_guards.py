@@ -7,7 +7,7 @@ Every line here was written for these tests.
 
 from __future__ import annotations
 
-from tests.boilerplate_helpers import BODY, removed
+from tests.boilerplate_helpers import BODY, removed, removed_opt_in
 from textclean.stages.boilerplate.shape import RULE_STUTTER, RULE_TOP_LABEL
 
 
@@ -20,18 +20,18 @@ def test_a_repeated_label_above_the_text_goes_unless_it_names_the_text() -> None
 
 
 def test_a_top_label_goes_unless_the_title_under_it_ends_in_it() -> None:
-    got = removed("Local News\nCouncil Backs the Library Plan\n" + BODY)
+    got = removed_opt_in("Local News\nCouncil Backs the Library Plan\n" + BODY)
     assert got.get("Local News") == RULE_TOP_LABEL
-    got = removed("Library Plan\nWhy We Back the Library Plan\n" + BODY)
+    got = removed_opt_in("Library Plan\nWhy We Back the Library Plan\n" + BODY)
     assert "Library Plan" not in got
-    got = removed("Library Plan\nMay 7, 2025 Library Plan\n" + BODY)
+    got = removed_opt_in("Library Plan\nMay 7, 2025 Library Plan\n" + BODY)
     assert "Library Plan" not in got
 
 
 def test_the_caption_under_an_image_between_chrome_lines_stays() -> None:
-    got = removed(BODY + "Share this:\nHarbour at dusk |\nNo comments:\n")
+    got = removed_opt_in(BODY + "Share this:\nHarbour at dusk |\nNo comments:\n")
     assert "Harbour at dusk |" in got
-    got = removed(BODY + "![]() |\nHarbour at dusk |\nNo comments:\n")
+    got = removed_opt_in(BODY + "![]() |\nHarbour at dusk |\nNo comments:\n")
     assert "Harbour at dusk |" not in got
     assert "No comments:" in got
 
@@ -41,7 +41,7 @@ def test_a_lone_trailing_off_pair_under_the_text_is_the_texts_end() -> None:
         "Other walks along the valley trail\n"
         "A long walk from the old mill to the stone bridge, with a picnic on the way...\n"
     )
-    got = removed(BODY + BODY + "Leave a comment\n" + pair)
+    got = removed_opt_in(BODY + BODY + "Leave a comment\n" + pair)
     assert "Other walks along the valley trail" in got
     text = (
         BODY
@@ -49,7 +49,7 @@ def test_a_lone_trailing_off_pair_under_the_text_is_the_texts_end() -> None:
         + "We sat for a while on a bench before the long way down the hill\n"
         + "Mountains, rivers, a blue sky and nothing else left to wish for on a day like this...\n"
     )
-    assert removed(text) == {}
+    assert removed_opt_in(text) == {}
 
 
 def test_image_alone_goes_and_an_image_credits_label_stays() -> None:

@@ -12,7 +12,7 @@ sentences are written for these tests.
 
 from __future__ import annotations
 
-from tests.boilerplate_helpers import BODY, after_body, at_top, removed
+from tests.boilerplate_helpers import BODY, after_body, at_top, removed, removed_opt_in
 from textclean.stages.boilerplate.shape import RULE_CHROME_RUN, RULE_TOP_LABEL
 from textclean.stages.boilerplate.teasers import _words
 
@@ -24,12 +24,12 @@ PARA = (
 
 def test_field_codes_of_a_recipe_format_stay_and_hashtags_still_go() -> None:
     codes = ["#T1 Apple Dumplings", "#MA 4", "#St Apple", "#St Fruit"]
-    got = removed(BODY + "\n".join(codes) + "\n" + BODY)
+    got = removed_opt_in(BODY + "\n".join(codes) + "\n" + BODY)
     assert not set(codes) & set(got)
-    got = removed(after_body("#gardening", "#spring planting"))
+    got = removed_opt_in(after_body("#gardening", "#spring planting"))
     assert got == {
-        "#gardening": "boilerplate.ui.site_labels",
-        "#spring planting": "boilerplate.ui.site_labels",
+        "#gardening": "boilerplate.ui.hashtag_labels",
+        "#spring planting": "boilerplate.ui.hashtag_labels",
     }
 
 
@@ -48,8 +48,11 @@ def test_a_title_over_star_residue_or_place_names_stays() -> None:
 def test_a_section_label_over_a_title_still_goes() -> None:
     # short words repeated in the title ("de") do not make it residue
     title = "Como fazer um bolo de laranja de casa de campo"
-    assert removed(at_top(["Diário do Bairro", title])).get("Diário do Bairro") == RULE_TOP_LABEL
-    assert removed(at_top(["Local News", "Road Works Close Main Street"])) == {
+    assert (
+        removed_opt_in(at_top(["Diário do Bairro", title])).get("Diário do Bairro")
+        == RULE_TOP_LABEL
+    )
+    assert removed_opt_in(at_top(["Local News", "Road Works Close Main Street"])) == {
         "Local News": RULE_TOP_LABEL
     }
 
@@ -57,11 +60,11 @@ def test_a_section_label_over_a_title_still_goes() -> None:
 def test_an_updated_date_line_among_share_buttons_stays() -> None:
     title = "Town Hall Briefing on the Budget"
     stamp = "ID 4411 Updated 2024-03-08"
-    got = removed(at_top([title, "Share on Facebook", stamp, "Print this page"]))
+    got = removed_opt_in(at_top([title, "Share on Facebook", stamp, "Print this page"]))
     assert stamp not in got
     assert {"Share on Facebook", "Print this page"} <= set(got)
     # a label with no date between the same buttons still goes
-    got = removed(at_top([title, "Share on Facebook", "Page 4411", "Print this page"]))
+    got = removed_opt_in(at_top([title, "Share on Facebook", "Page 4411", "Print this page"]))
     assert got.get("Page 4411") == "boilerplate.shape.sandwich"
 
 
@@ -79,11 +82,11 @@ def test_a_heading_of_the_text_under_a_chrome_run_stays() -> None:
 
 def test_a_photo_credit_and_a_caption_in_a_chrome_run_stay() -> None:
     text = PARA + "Advertisement\nPhoto: Ana Lima\nCity\nAdvertisement\n" + PARA
-    got = removed(text)
+    got = removed_opt_in(text)
     assert "Photo: Ana Lima" not in got
     assert got.get("City") == RULE_CHROME_RUN
     caption = PARA + "IMG_2041.jpg\nWhat a view!\nIMG_2042.jpg\n" + PARA
-    got = removed(caption)
+    got = removed_opt_in(caption)
     assert "What a view!" not in got
     assert {"IMG_2041.jpg", "IMG_2042.jpg"} <= set(got)
 
@@ -114,10 +117,10 @@ def test_a_label_naming_the_paragraph_over_a_sentence_case_dek_stays() -> None:
         "public debate on the year's spending and on the taxes that will pay for it.\n"
     )
     dek = "The budget of the village is adopted by the council"
-    assert removed("Village Budget\n\n" + dek + "\n\n" + para + para) == {}
+    assert removed_opt_in("Village Budget\n\n" + dek + "\n\n" + para + para) == {}
     # over a title in title case the same label is a section's name
     title = "How The Village Council Adopts Its Spending"
-    got = removed("Budget Drawing\n\n" + title + "\n\n" + para + para)
+    got = removed_opt_in("Budget Drawing\n\n" + title + "\n\n" + para + para)
     assert got == {"Budget Drawing": RULE_TOP_LABEL}
 
 
@@ -131,13 +134,13 @@ def test_a_paragraph_broken_over_lines_is_no_masthead() -> None:
         "match neither side had scored a goal in that period.\n"
         "The hosts fought back in the last quarter but could not find the goal they needed.\n"
     )
-    assert removed(text) == {}
+    assert removed_opt_in(text) == {}
     masthead = (
         "Daily Bugle\nNews\nSports\nCity council backs the harbour tunnel plan\n"
         "The city council voted on Monday to back the harbour tunnel plan after a long "
         "debate about its cost.\n"
     )
-    assert "Daily Bugle" in removed(masthead)
+    assert "Daily Bugle" in removed_opt_in(masthead)
 
 
 def test_published_on_a_date_is_no_category_line() -> None:

@@ -12,6 +12,7 @@ import regex
 
 from tests.boilerplate_helpers import (
     BODY,
+    OPT_IN_STAGE,
     STAGE,
     after_body,
     at_bottom,
@@ -19,6 +20,7 @@ from tests.boilerplate_helpers import (
     between,
     removed,
     removed_inside,
+    removed_opt_in,
 )
 from textclean.config import Config
 from textclean.document import Document
@@ -74,7 +76,6 @@ FAMILIES = {
     "8/10 (12 votes)": "boilerplate.ui.rating_widget",
     "View All Business News": "boilerplate.nav.view_all",
     "Exit mobile version": "boilerplate.ui.site_labels",
-    "#Local News": "boilerplate.ui.site_labels",
     "040814 021": "boilerplate.stub.camera_file",
     "20240303_1122": "boilerplate.stub.camera_file",
     "|": "boilerplate.stub.lone_symbol",
@@ -142,7 +143,7 @@ def test_chrome_run_takes_short_lines_between_removed_lines() -> None:
         + "Lovely plan, and about time too. The old building was falling apart for years.\n"
         + "Reply\nthumb_up 3\nbluefinch\n2 days ago\n"
     )
-    got = removed(text)
+    got = removed_opt_in(text)
     assert got["Favourites first"] == "boilerplate.shape.chrome_run"
     assert got["rivergazer"] == "boilerplate.shape.chrome_run"
     # a lone line between two removed ones: the older sandwich rule takes it first
@@ -162,7 +163,7 @@ def test_chrome_run_keeps_a_sign_off_a_title_and_credits() -> None:
 
 def test_chrome_run_evidence_names_the_rule_and_the_run() -> None:
     text = BODY + "Sort by\nrivergazer\nbluefinch\nPost a Comment\n"
-    doc = STAGE(Document("t", text))
+    doc = OPT_IN_STAGE(Document("t", text))
     ev = [e.evidence for e in doc.edits if e.rule == "boilerplate.shape.chrome_run"]
     assert ev and ev[0]["where"] == "between" and ev[0]["run_removed"] >= 2
 
@@ -329,11 +330,11 @@ def test_canon_gives_one_form_to_the_letters_a_rule_regex_equates() -> None:
 
 def test_a_title_between_two_chrome_lines_is_kept_by_every_context_rule() -> None:
     text = "date 2024-03-03\nLibrary vote passes today\n#Town News\n" + BODY
-    got = removed(text)
+    got = removed_opt_in(text)
     assert "Library vote passes today" not in got
     assert got == {
         "date 2024-03-03": "boilerplate.stub.crawl_date_label",
-        "#Town News": "boilerplate.ui.site_labels",
+        "#Town News": "boilerplate.ui.hashtag_labels",
     }
 
 

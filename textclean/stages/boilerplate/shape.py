@@ -2091,7 +2091,7 @@ _FACT = regex.compile(
 #: The rules that take a bare number or symbol (a counter, a page number).
 BARE_NUMBER_RULES = frozenset({"boilerplate.stub.bare_number", RULE_BARE_COUNT})
 #: The rule that takes a hashtag standing alone (a plugin's section label).
-RULE_SITE_LABELS = "boilerplate.ui.site_labels"
+RULE_HASHTAG_LABELS = "boilerplate.ui.hashtag_labels"
 #: A number leading a line ("90+2", "03.1", "12."), the number's form kept in group 1.
 _LEADING_NUMBER = regex.compile(r"(\d+(?:[.+]\d+)*)\.?(?:\s|$)")
 #: A sentence inside a line: a full stop, "!" or "?" followed by another word.
@@ -2316,7 +2316,7 @@ def vetoed(
         if k is None:
             continue
         text = nonblank[k].text
-        if rule == RULE_SITE_LABELS:
+        if rule == RULE_HASHTAG_LABELS:
             keep = text.startswith("#") and _tag_in_text(nonblank, k, prose)
         elif rule == RULE_TEMPLATE_TOKEN:
             keep = _template_text(nonblank, k, prose)
@@ -2369,7 +2369,7 @@ def _hour_of_date(nonblank: list[Line], k: int) -> bool:
 _VETO_RULES = (
     frozenset(
         {
-            RULE_SITE_LABELS,
+            RULE_HASHTAG_LABELS,
             RULE_TEMPLATE_TOKEN,
             RULE_IMAGE_ALT,
             RULE_READ_ALSO_MORE,
