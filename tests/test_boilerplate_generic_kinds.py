@@ -97,6 +97,10 @@ FAMILIES = {
         G + "push_prompt_i18n"
     ),
     "Bildirimlere izin vererek son dakika haberlerini hemen öğrenin.": G + "push_prompt_i18n",
+    # widget buttons in more languages
+    "Załaduj więcej": G + "widget_buttons_i18n",
+    "Argomenti correlati": G + "widget_buttons_i18n",
+    "La noticia continúa tras la publicidad": G + "widget_buttons_i18n",
     # entries added to the older generic rules
     "Published": G + "post_meta_label",
     "logo-harbour-blue-small": G + "alt_text",
