@@ -101,6 +101,12 @@ FAMILIES = {
     "Załaduj więcej": G + "widget_buttons_i18n",
     "Argomenti correlati": G + "widget_buttons_i18n",
     "La noticia continúa tras la publicidad": G + "widget_buttons_i18n",
+    # CMS states and rows
+    "Great! You’ve successfully signed up.": G + "cms_states_i18n",
+    "Newer Post Older Post": G + "cms_states_i18n",
+    "Return to “Boat repairs”": G + "cms_states_i18n",
+    "Torna a “Barche e riparazioni”": G + "cms_states_i18n",
+    "Drucken E-Mail": G + "cms_states_i18n",
     # entries added to the older generic rules
     "Published": G + "post_meta_label",
     "logo-harbour-blue-small": G + "alt_text",
