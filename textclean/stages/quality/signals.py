@@ -176,6 +176,14 @@ class Parsed:
         starts, ends = kw.vstart[short].tolist(), kw.vend[short].tolist()
         return list(map(text.__getitem__, map(slice, starts, ends)))
 
+    def stop_words(self, stop: frozenset[str]) -> int:
+        """How many words of ``stop`` (lower case) are the lower case of a spelling."""
+        kw = self._kernel_words
+        if kw is not None:
+            return kw.stop_words(self.text, stop, _stop_table(stop))
+        # a word's lower case is never shorter than the word
+        return _distinct_stop_words(self.spellings(max(map(len, stop), default=0)), stop)
+
     def ngram_chars(self) -> list[int]:
         """Top-n-gram characters (n = 2..4), then duplicate-n-gram characters (n = 5..10)."""
         prefix = np.zeros(self.n_words + 1, dtype=np.int64)
@@ -390,8 +398,6 @@ def gopher_quality_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str
     stop = _stop_set(tuple(t["stop_words"]))
     ellipses = raw.count("...") + raw.count("…")
     chars = int(p.lengths.sum())
-    # a word's lower case is never shorter than the word
-    longest_stop = max(map(len, stop), default=0)
     return {
         "gopher.words": n,
         "gopher.mean_word_length": round(chars / n, 4) if n else 0.0,
@@ -409,13 +415,18 @@ def gopher_quality_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str
         ),
         "gopher.alpha_words_ratio": round(p.alpha_words / n, 4) if n else 0.0,
         # distinct stop words: the paper asks for "at least two of" them (as datatrove counts)
-        "gopher.stop_words": _distinct_stop_words(p.spellings(longest_stop), stop),
+        "gopher.stop_words": p.stop_words(stop),
     }
 
 
 @lru_cache(maxsize=8)
 def _stop_set(stop_words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w.lower() for w in stop_words)
+
+
+@lru_cache(maxsize=8)
+def _stop_table(stop: frozenset[str]) -> _kernel.StopTable:
+    return _kernel.StopTable(stop)
 
 
 def _distinct_stop_words(spellings: list[str], stop: frozenset[str]) -> int:
