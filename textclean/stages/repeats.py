@@ -152,13 +152,15 @@ class _Doc:
         got = self._sets.get((kind, i))
         if got is None:
             text = self.blocks[i].text
-            if kind == "word":
-                got = shingle_hashes(text, self.cfg.word_ngram)
-            elif self.compiled and _dedup_kernel.load() is not None:  # the same values
-                got = _dedup_kernel.char_shingle_hashes(text, self.cfg.char_ngram)
+            compiled = self.compiled and _dedup_kernel.load() is not None  # the same values
+            if kind == "word" and compiled:  # sorted, without repeats
+                got = _dedup_kernel.word_shingle_set(text, self.cfg.word_ngram)
+            elif kind == "word":
+                got = np.unique(shingle_hashes(text, self.cfg.word_ngram))
+            elif compiled:
+                got = np.unique(_dedup_kernel.char_shingle_hashes(text, self.cfg.char_ngram))
             else:
-                got = char_shingle_hashes(text, self.cfg.char_ngram)
-            got = np.unique(got)
+                got = np.unique(char_shingle_hashes(text, self.cfg.char_ngram))
             self._sets[(kind, i)] = got
         return got
 
