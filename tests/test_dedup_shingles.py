@@ -270,3 +270,19 @@ def test_compiled_char_shingle_hashes_on_hand_picked_texts() -> None:
         for ngram in (1, 3, 5, 9):
             want = char_shingle_hashes(text, ngram)
             assert _kernel.char_shingle_hashes(text, ngram).tolist() == want.tolist(), text
+
+
+@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow], deadline=None)
+@given(TEXTS, st.integers(min_value=1, max_value=6))
+def test_compiled_word_shingle_set_is_the_unique_numpy_hashes(text: str, ngram: int) -> None:
+    from textclean.dedup import _kernel
+
+    if not _kernel.AVAILABLE or _kernel.load() is None:
+        pytest.skip("numba not available")
+    got = _kernel.word_shingle_set(text, ngram)
+    want = np.unique(shingle_hashes(text, ngram))
+    assert got.dtype == want.dtype and got.tolist() == want.tolist()
+    # texts without words, with fewer words than n, and repeated n-grams
+    for hand in ["", "...", "a", "a b", "a b a b a b", "x\ud800y ok ok"]:
+        want = np.unique(shingle_hashes(hand, ngram))
+        assert _kernel.word_shingle_set(hand, ngram).tolist() == want.tolist(), hand

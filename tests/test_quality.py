@@ -249,3 +249,21 @@ def test_every_signal_equals_the_independent_reference_on_real_text(
         want = quality_reference.score(text, thresholds)
         got, _ = signals.score(text, thresholds)
         assert {k: got[k] for k in want} == want, text[:80]
+
+
+def test_sentence_ends_are_the_regex_matches() -> None:
+    import random
+
+    import regex
+
+    white = {c for c in map(chr, range(0x110000)) if regex.fullmatch(r"\s", c)}
+    assert white == signals._WHITE
+    # every string of up to three of the characters the pattern reads (and white space
+    # that `regex` counts or does not: U+001C), then longer random ones
+    chars = ".!?\"'”’)]a \n\t\x1c\x85\u2028\u3000["
+    texts = [a + b + c for a in chars for b in chars for c in chars]
+    rng = random.Random(5)
+    texts += ["".join(rng.choice(chars) for _ in range(rng.randint(4, 30))) for _ in range(20000)]
+    texts += ["End. Next!? ok", 'He said "no." Then.', "a.\n", "x.)", "1.5 2!x 3?", "a..."]
+    for text in texts:
+        assert signals.sentence_ends(text) == len(signals._SENTENCE_END.findall(text)), text

@@ -126,3 +126,31 @@ def test_signals_equal_the_reference_on_generated_lines(lines: list[str], copies
     want = quality_reference.score(text, thresholds)
     got, _ = signals.score(text, thresholds)
     assert {k: got[k] for k in want} == want
+
+
+_STOP_PARTS = ["the", "THE", "tHe", "Th", "\u212aey", "key", "İs", "is", "i\u0307s", "to", "TO"]
+_STOP_PARTS += ["of", "ΣΑΣ", "σας", "with", "a", "x'-y", "é", " ", "-", "'", "\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_STOP_PARTS)))
+def test_kernel_stop_words_equal_the_lowered_spellings(parts: list[str]) -> None:
+    # the Kelvin sign lowers to an ASCII "k", a dotted capital I to two characters
+    text = " ".join(parts) + "".join(parts)
+    sets = [
+        frozenset({"the", "to", "of", "with", "be"}),
+        frozenset({"key", "i\u0307s", "σας", "is"}),  # a stop word outside ASCII
+        frozenset(),
+    ]
+    for stop in sets:
+        p = signals.Parsed(text)
+        assert p._kernel_words is not None
+        longest = max(map(len, stop), default=0)
+        want = signals._distinct_stop_words(p.spellings(longest), stop)
+        assert p.stop_words(stop) == want
+
+
+def test_kernel_stop_words_by_hand() -> None:
+    stop = frozenset({"the", "key", "i\u0307s"})
+    assert signals.Parsed("THE \u212aEY İs").stop_words(stop) == 3
+    assert signals.Parsed("them keys is").stop_words(stop) == 0

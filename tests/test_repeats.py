@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 import textclean
 from textclean.config import Config, ConfigError
 from textclean.document import Document, replay
+from textclean.stages.quality.signals import repeated
 from textclean.stages.repeats import build, repetition_scores
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
@@ -428,3 +429,31 @@ def test_compiled_overlap_equals_intersect1d(dtype: type) -> None:
 def test_line_fractions_count_the_non_blank_pieces_between_newlines() -> None:
     s = repetition_scores("x\n\n \nx\n\t\ny\r\nx\r\r\ny")
     assert s["repeats.dup_line_frac"] == 3 / 5  # x, x, y, x, y: three repeat an earlier one
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["\n", " ", "\t", "\r", "\x1c", "\x85", "\u2028", "\xa0", "\u3000", "a", "b."]
+        )
+    )
+)
+def test_paragraph_split_by_re_is_the_regex_split(parts: list[str]) -> None:
+    from textclean.stages import repeats
+
+    # white space that `re` and `regex` disagree on (U+001C) and that both count
+    text = "".join(parts)
+    assert repeats._PARA_SPLIT_RE.split(text) == repeats._PARA_SPLIT.split(text)
+    t = repeats._NEWLINES.sub("\n", text).strip()  # the scores as computed before
+    if t:
+        paragraphs = [p for p in repeats._PARA_SPLIT.split(t) if p.strip()]
+        lines = list(filter(str.strip, t.split("\n")))
+        para_dups, para_chars = repeated(paragraphs)
+        line_dups, line_chars = repeated(lines)
+        assert repetition_scores(text) == {
+            "repeats.dup_line_frac": line_dups / len(lines),
+            "repeats.dup_para_frac": para_dups / len(paragraphs),
+            "repeats.dup_line_char_frac": line_chars / len(t),
+            "repeats.dup_para_char_frac": para_chars / len(t),
+        }

@@ -48,6 +48,7 @@ __all__ = [
     "signatures_utf8",
     "stages_use_numba",
     "word_hashes_utf8",
+    "word_shingle_set",
 ]
 
 #: Characters the per-document stages (quality, repeats) handle in one process on
@@ -379,6 +380,23 @@ def shingle_sets_utf8(
         buf, starts, LOWER_TABLE, CLASS_OF_LOWER, np.int64(ngram), qn, a, b, sig, values, counts, hv
     )
     return values[:total].copy(), counts
+
+
+#: No permutations (read-only, as :func:`textclean.dedup.minhash.permutations` gives
+#: them, so :func:`word_shingle_set` calls the kernel compiled for the deduper's types).
+_NO_PERM = np.zeros(0, dtype=np.uint32)
+_NO_PERM.setflags(write=False)
+
+
+def word_shingle_set(text: str, ngram: int) -> np.ndarray:
+    """``np.unique(shingles.shingle_hashes(text, ngram))``: the word ``ngram``-gram
+    hashes of ``text``, sorted and without repeats, by the one compiled pass of
+    :func:`shingle_sets_utf8` (no permutations, so no signature is folded)."""
+    buf = np.frombuffer(text.encode("utf-8", "surrogatepass"), dtype=np.uint8)
+    starts = np.array([0, buf.size], dtype=np.int64)
+    sig = np.empty((1, 0), dtype=np.uint32)
+    values, _ = shingle_sets_utf8(buf, starts, ngram, _NO_PERM, _NO_PERM, sig)
+    return values
 
 
 def signatures_utf8(

@@ -218,12 +218,49 @@ def _ngram_chars(ids, prefix, width, out):  # type: ignore[no-untyped-def]
         live = kept
 
 
-_compiled: tuple[Callable[..., Any], Callable[..., Any]] | None = None
+def _stop_words(cps, vstart, vend, stop, stop_len, longest, found, odd):  # type: ignore[no-untyped-def]
+    # Marks in ``found`` each ASCII stop word (``stop``: rows of code points, lower
+    # case) that the lower case of an ASCII spelling of ``vstart``/``vend`` is; the
+    # spellings of at most ``longest`` code points holding one outside ASCII are
+    # listed in ``odd`` (their number is returned) for the caller to lower.
+    n_odd = 0
+    for v in range(vstart.size):
+        s = vstart[v]
+        n = vend[v] - s
+        if n > longest:
+            continue
+        plain = True
+        for k in range(n):
+            if cps[s + k] >= 128:
+                plain = False
+                break
+        if not plain:
+            odd[n_odd] = v
+            n_odd += 1
+            continue
+        for w in range(stop_len.size):
+            if stop_len[w] != n or found[w]:
+                continue
+            same = True
+            for k in range(n):
+                c = cps[s + k]
+                if 65 <= c <= 90:  # A-Z: the only ASCII characters str.lower changes
+                    c += 32
+                if c != stop[w, k]:
+                    same = False
+                    break
+            if same:
+                found[w] = True
+                break
+    return n_odd
+
+
+_compiled: tuple[Callable[..., Any], Callable[..., Any], Callable[..., Any]] | None = None
 _lock = threading.Lock()
 
 
-def load() -> tuple[Callable[..., Any], Callable[..., Any]] | None:
-    """The compiled ``(words, ngram_chars)`` kernels, or None without numba."""
+def load() -> tuple[Callable[..., Any], Callable[..., Any], Callable[..., Any]] | None:
+    """The compiled ``(words, ngram_chars, stop_words)`` kernels, or None without numba."""
     global AVAILABLE, _compiled, _table_bits
     if _compiled is not None or not AVAILABLE:
         return _compiled
@@ -237,14 +274,14 @@ def load() -> tuple[Callable[..., Any], Callable[..., Any]] | None:
             return None
         _table_bits = numba.njit(cache=True, inline="always")(_table_bits)
         jit = numba.njit(cache=True, nogil=True, boundscheck=False)
-        _compiled = (jit(_words), jit(_ngram_chars))
+        _compiled = (jit(_words), jit(_ngram_chars), jit(_stop_words))
         return _compiled
 
 
 class Words:
     """The word tokens of a text, as the kernel found them."""
 
-    __slots__ = ("alpha", "ends", "ids", "starts", "vend", "vstart")
+    __slots__ = ("alpha", "cps", "ends", "ids", "starts", "vend", "vstart")
 
     def __init__(self, text: str) -> None:
         kernels = load()
@@ -261,6 +298,44 @@ class Words:
         t, nv = kernels[0](cps, char_table(), starts, ends, alpha, ids, vstart, vend)
         self.starts, self.ends, self.alpha, self.ids = starts[:t], ends[:t], alpha[:t], ids[:t]
         self.vstart, self.vend = vstart[:nv], vend[:nv]
+        self.cps = cps
+
+    def stop_words(self, text: str, stop: frozenset[str], table: StopTable) -> int:
+        """How many words of ``stop`` (lower case) are the lower case of a spelling
+        (:func:`textclean.stages.quality.signals._distinct_stop_words` of every
+        spelling). An ASCII spelling's lower case is ASCII and changes only A-Z, so the
+        kernel compares those with the ASCII stop words; the spellings holding another
+        character (as short as the longest stop word: a lower case is never shorter)
+        are lowered here and looked up in all of ``stop``."""
+        kernels = load()
+        assert kernels is not None
+        found = np.zeros(table.lengths.size, dtype=np.bool_)
+        odd = np.empty(self.vstart.size, dtype=np.int64)
+        n_odd = kernels[2](
+            self.cps, self.vstart, self.vend, table.rows, table.lengths, table.longest, found, odd
+        )
+        hits = {table.words[w] for w in np.flatnonzero(found).tolist()}
+        if n_odd:
+            odd = odd[:n_odd]
+            starts, ends = self.vstart[odd].tolist(), self.vend[odd].tolist()
+            spelt = "\n".join(map(text.__getitem__, map(slice, starts, ends)))
+            hits.update(stop.intersection(spelt.lower().split("\n")))
+        return len(hits)
+
+
+class StopTable:
+    """A stop-word set's ASCII words as rows of code points, for :meth:`Words.stop_words`."""
+
+    __slots__ = ("lengths", "longest", "rows", "words")
+
+    def __init__(self, stop: frozenset[str]) -> None:
+        self.words = sorted(w for w in stop if w.isascii())
+        self.longest = max(map(len, stop), default=0)
+        width = max(map(len, self.words), default=0)
+        self.rows = np.zeros((len(self.words), max(width, 1)), dtype=np.int64)
+        for i, w in enumerate(self.words):
+            self.rows[i, : len(w)] = [ord(c) for c in w]
+        self.lengths = np.array([len(w) for w in self.words], dtype=np.int64)
 
 
 def ngram_chars(ids: np.ndarray, prefix: np.ndarray) -> list[int]:

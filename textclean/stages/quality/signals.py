@@ -27,6 +27,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
 from itertools import repeat
+from operator import itemgetter
 from typing import Any, Generic, TypeVar, overload
 
 import numpy as np
@@ -44,6 +45,11 @@ _HAS_ALPHA = regex.compile(r"\p{L}")
 _CITATION = regex.compile(r"\[\d*\]|\[edit\]|\[citation needed\]", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
 _PARAGRAPH_SPLIT = regex.compile(r"\n\s*\n")
+#: What ``regex`` calls white space (``\s``: none above U+3000; every code point is
+#: checked in tests/test_quality.py), and the closing marks of :data:`_SENTENCE_END`.
+_WHITE = frozenset(regex.findall(r"\s", "".join(map(chr, range(0x3001)))))
+_CLOSING = "\"'”’)]"
+_FIRST = itemgetter(slice(0, 1))
 
 
 def words_of(text: str) -> list[str]:
@@ -175,6 +181,14 @@ class Parsed:
         text = self.text
         starts, ends = kw.vstart[short].tolist(), kw.vend[short].tolist()
         return list(map(text.__getitem__, map(slice, starts, ends)))
+
+    def stop_words(self, stop: frozenset[str]) -> int:
+        """How many words of ``stop`` (lower case) are the lower case of a spelling."""
+        kw = self._kernel_words
+        if kw is not None:
+            return kw.stop_words(self.text, stop, _stop_table(stop))
+        # a word's lower case is never shorter than the word
+        return _distinct_stop_words(self.spellings(max(map(len, stop), default=0)), stop)
 
     def ngram_chars(self) -> list[int]:
         """Top-n-gram characters (n = 2..4), then duplicate-n-gram characters (n = 5..10)."""
@@ -353,6 +367,28 @@ def _c4_lowered(
     return kept, curly, lorem, javascript, policy
 
 
+def sentence_ends(text: str) -> int:
+    """``len(_SENTENCE_END.findall(text))``, by string methods that run in C.
+
+    A match is a whole run of marks (``.``, ``!``, ``?``), its closing marks, then white
+    space or the text's end: the scan reaches a run at its first mark, and giving back
+    marks or closing marks leaves a mark or a closing mark next, which is not white
+    space. So the text is split at every mark: a piece that is not empty (an empty one
+    lies between two marks of a run) follows a run's last mark, and the run matches
+    when the piece, its leading closing marks stripped, starts with white space, or is
+    the last piece and nothing is left of it.
+
+    >>> sentence_ends('One. "Two?!" Three.) four.five'), sentence_ends("a...")
+    (3, 1)
+    """
+    pieces = text.replace("!", ".").replace("?", ".").split(".")
+    if len(pieces) < 2:
+        return 0
+    last = pieces.pop().lstrip(_CLOSING)
+    heads = map(_FIRST, map(str.lstrip, filter(None, pieces[1:]), repeat(_CLOSING)))
+    return sum(map(_WHITE.__contains__, heads)) + (not last or last[0] in _WHITE)
+
+
 def _sentences(kept: list[str]) -> int:
     """C4's sentence count: each line's sentence ends, at least one a line.
 
@@ -366,8 +402,8 @@ def _sentences(kept: list[str]) -> int:
         if line.endswith((".", "!", "?")):
             sure.append(line)
         else:
-            sentences += max(1, len(_SENTENCE_END.findall(line)))
-    return sentences + len(_SENTENCE_END.findall("\n".join(sure)))
+            sentences += max(1, sentence_ends(line))
+    return sentences + sentence_ends("\n".join(sure))
 
 
 def c4_failures(s: Mapping[str, ScoreValue], t: Mapping[str, Any]) -> list[str]:
@@ -390,8 +426,6 @@ def gopher_quality_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str
     stop = _stop_set(tuple(t["stop_words"]))
     ellipses = raw.count("...") + raw.count("…")
     chars = int(p.lengths.sum())
-    # a word's lower case is never shorter than the word
-    longest_stop = max(map(len, stop), default=0)
     return {
         "gopher.words": n,
         "gopher.mean_word_length": round(chars / n, 4) if n else 0.0,
@@ -409,13 +443,18 @@ def gopher_quality_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str
         ),
         "gopher.alpha_words_ratio": round(p.alpha_words / n, 4) if n else 0.0,
         # distinct stop words: the paper asks for "at least two of" them (as datatrove counts)
-        "gopher.stop_words": _distinct_stop_words(p.spellings(longest_stop), stop),
+        "gopher.stop_words": p.stop_words(stop),
     }
 
 
 @lru_cache(maxsize=8)
 def _stop_set(stop_words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(w.lower() for w in stop_words)
+
+
+@lru_cache(maxsize=8)
+def _stop_table(stop: frozenset[str]) -> _kernel.StopTable:
+    return _kernel.StopTable(stop)
 
 
 def _distinct_stop_words(spellings: list[str], stop: frozenset[str]) -> int:
