@@ -24,6 +24,9 @@ SHIPPED_OFF = (
     "boilerplate.stub.bare_number",
     "boilerplate.teaser.snippet",
     "boilerplate.ui.hashtag_labels",
+    "boilerplate.shape.stutter",
+    "boilerplate.teaser.off_topic_run",
+    "boilerplate.shape.masthead",
 )
 
 #: The boilerplate stage with the shipped-off rules switched on.
