@@ -869,7 +869,7 @@ class DespinStage:
             not by_scores
             and not by_light
             and not by_markers
-            and spin_markers.short_flags(marker_hits, n, cfg.score_min_words)
+            and spin_markers.short_flags(marker_hits, n, cfg.short_markers_words)
         )
         by_sense = (
             not by_scores
@@ -1855,12 +1855,12 @@ class DespinStage:
         if (
             self.config.markers
             and self.marker_index is not None
-            and fast.words < self.config.score_min_words
+            and fast.words < self.config.short_markers_words
             and spin_markers.may_short_flag(text, self.marker_index)
             and spin_markers.short_flags(
                 spin_markers.find(text, self.marker_index),
                 fast.words,
-                self.config.score_min_words,
+                self.config.short_markers_words,
             )
         ):
             return None  # two markers in a short text may flag it: the full analysis decides
