@@ -1695,6 +1695,10 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         "snippet_run": shape.RULE_SNIPPET_RUN,
         "removed_twin": shape.RULE_REMOVED_TWIN,
         "bullet_run": shape.RULE_BULLET_RUN,
+        "hashtag_row": shape.RULE_HASHTAG_ROW,
+        "dangling_lead": shape.RULE_DANGLING_LEAD,
+        "crumb_title": shape.RULE_CRUMB_TITLE,
+        "crumb_trail": shape.RULE_CRUMB_TRAIL,
     }
     params = dataclasses.replace(
         params,

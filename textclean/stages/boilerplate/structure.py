@@ -27,6 +27,35 @@ its punctuation, its bullet and whether another line of the page says the same:
     that is not weak context, or both neighbours were (a menu's entry of more words
     than the selector allows, between two of its entries). At most ``max_words``
     words and no prose line.
+``boilerplate.shape.hashtag_row``
+    A line of hashtags and nothing else, at least ``min_tags`` of them ("#travel
+    #food", "#climate, #energy"): a post's tags printed as a row, a tag list by the
+    labelling rules wherever it stands. Each tag holds a letter ("#1" is a rank).
+``boilerplate.shape.dangling_lead``
+    A lead-in left with nothing to lead into: the page's last line left, under the
+    text's last prose line and right under a sentence, ending in a colon, of at most
+    ``max_words`` words and no comma, opening with a letter ("See also:", "Take a look
+    at these:", not a glossary's ":term:"), with every line below it removed (or
+    none): the list or link it announced was chrome, or was not extracted. A lead-in
+    under a heading (a note's: "Timetable" / "It can be found at:"), a lead-in over
+    lines that stay ("Ingredients:" over the list), a caption's credit ("Name, Mayor
+    Photo:"), a byline and a reader's comment stay.
+``boilerplate.shape.crumb_title``
+    A breadcrumb trail printed over the page's title and ending in it ("News » Local »
+    <title>", "HomeNewsLocal<title>" with its links glued): a line above the first
+    prose line that ends in the whole of the line under it (a title of at least
+    ``min_words`` words, left in place), the rest a trail: ending in a separator
+    ("»", ">", "/", "|", "›", "→") other than a lone bullet, or glued to the title's
+    capital. The title stays. A bulleted entry over the same words ("• <title>"), a
+    dek or a kicker that says more than the title, and the lines of the text stay.
+``boilerplate.shape.crumb_trail``
+    A breadcrumb trail on its own line anywhere on the page ("Home > News > Local >
+    <title>", "Site › Section › <title>"): at least ``min_crumbs`` crumbs split by one
+    arrow-like separator ("›", "»", ">", "→"), two or more of them holding text, each
+    of at most ``max_words`` words, the line no sentence and no prose. A line with a
+    run of four digits (a date or a year: a byline glued to its trail) stays, and so
+    do quotations in guillemets ("«Title» » …") and, for ">", lines with "<", "=" or
+    "->" (markup, a grammar's rules, code).
 
 >>> from textclean.stages.boilerplate.layout import layout_lines
 >>> from textclean.stages.boilerplate.shape import ShapeParams
@@ -51,6 +80,10 @@ from textclean.stages.boilerplate.layout import Line, ends_sentence, prose_test
 from textclean.stages.boilerplate.shape import (
     _BULLET,
     RULE_BULLET_RUN,
+    RULE_CRUMB_TITLE,
+    RULE_CRUMB_TRAIL,
+    RULE_DANGLING_LEAD,
+    RULE_HASHTAG_ROW,
     RULE_REMOVED_TWIN,
     RULE_SNIPPET_RUN,
     RULE_STUTTER,
@@ -69,6 +102,18 @@ _NO_TWINS = WEAK_CONTEXT | {RULE_STUTTER}
 _CUT = ("…", "...")
 #: Three letters: a twin shorter than that is a table's cell ("X", "a"), not a label.
 _LETTERS = regex.compile(r"\p{L}(?:[^\p{L}]*\p{L}){2}")
+#: What stands between the tags of a row.
+_TAG_GAPS = regex.compile(r"[\s,;|·•]+")
+#: A hashtag: "#" then letters, digits, marks, "_", with "-" or "." inside, and a letter.
+_HASHTAG = regex.compile(r"#(?=[\p{N}_]*\p{L})[\p{L}\p{M}\p{N}_]+(?:[-.][\p{L}\p{M}\p{N}_]+)*")
+#: The separators a breadcrumb trail puts between its crumbs (and before the title).
+_CRUMB_SEPS = ("»", ">", "/", "|", "›", "→", "·", "•")
+#: The separators of a breadcrumb trail on a line of its own.
+_TRAIL_SEPS = ("›", "»", ">", "→")
+#: Four digits in a row: a year or a date, which a trail does not hold.
+_FOUR_DIGITS = regex.compile(r"\d{4}")
+#: The endings of a lead-in (ASCII and full-width colons).
+_LEAD = (":", "：")
 
 
 def apply(
@@ -89,7 +134,10 @@ def apply(
     snippets = params.snippet_run and _ends_in_excerpt(lines, removed)
     twins = removed and params.removed_twin and _may_have_twin(lines, removed, params)
     bullets = removed and params.bullet_run and _removed_bullet(lines, removed)
-    if not (snippets or twins or bullets):
+    tags = params.hashtag_row and _may_have_tags(lines)
+    trails = params.crumb_trail and _may_have_trail(lines, params.crumb_trail_min_crumbs - 1)
+    lead = params.dangling_lead and _ends_in_lead(lines, removed)
+    if not (snippets or twins or bullets or tags or lead or trails or params.crumb_title):
         return found
     nonblank = [ln for ln in lines if ln.text]
     if prose is None:
@@ -104,6 +152,15 @@ def apply(
             _removed_twins(nonblank, removed, found, params, code | guarded, title, prose)
         if bullets:
             _bullet_runs(nonblank, removed, found, params, code | guarded, prose)
+    if tags:
+        _hashtag_rows(nonblank, removed, found, params, code)
+    if lead:
+        guarded = byline_lines(nonblank, removed) | comment_lines(nonblank, removed)
+        _dangling_lead(nonblank, removed, found, params, code | guarded, prose)
+    if params.crumb_title:
+        _crumb_titles(nonblank, removed, found, params, code, prose)
+    if trails:
+        _crumb_trails(nonblank, removed, found, params, code, prose)
     return found
 
 
@@ -150,6 +207,24 @@ def _may_have_twin(lines: list[Line], removed: Mapping[int, Any], params: ShapeP
 def _folded_len(text: str) -> int:
     """The length of ``text`` casefolded (ASCII text keeps its length, uncomputed)."""
     return len(text) if text.isascii() else len(text.casefold())
+
+
+def _may_have_tags(lines: list[Line]) -> bool:
+    """Whether a line opens with "#" (a row of hashtags has to)."""
+    return any(x.text.startswith("#") for x in lines)
+
+
+def _may_have_trail(lines: list[Line], seps: int) -> bool:
+    """Whether a line holds ``seps`` of one of a trail's separators."""
+    return any(x.text.count(sep) >= seps for x in lines for sep in _TRAIL_SEPS)
+
+
+def _ends_in_lead(lines: list[Line], removed: Mapping[int, Any]) -> bool:
+    """Whether the last line left ends in a colon."""
+    for x in reversed(lines):
+        if x.text and x.index not in removed:
+            return x.text.endswith(_LEAD)
+    return False
 
 
 def _removed_bullet(lines: list[Line], removed: Mapping[int, Any]) -> bool:
@@ -293,3 +368,118 @@ def _bullet_runs(
                     {"line": x.index + 1, "bullet": b, "beside": sorted(set(sides))},
                 )
                 changed = True
+
+
+def _hashtag_rows(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+) -> None:
+    """``boilerplate.shape.hashtag_row`` (see the module's docstring)."""
+    for x in nonblank:
+        if not x.text.startswith("#") or x.index in removed or x.index in found:
+            continue
+        if x.index in code:
+            continue
+        tags = [t for t in _TAG_GAPS.split(x.text) if t]
+        if len(tags) < params.hashtag_row_min_tags:
+            continue
+        if all(_HASHTAG.fullmatch(t) for t in tags):
+            found[x.index] = (RULE_HASHTAG_ROW, {"line": x.index + 1, "tags": len(tags)})
+
+
+def _dangling_lead(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    keep: frozenset[int],
+    prose: Callable[[Line], bool],
+) -> None:
+    """``boilerplate.shape.dangling_lead`` (see the module's docstring)."""
+
+    def left(x: Line) -> bool:
+        return x.index not in removed and x.index not in found
+
+    k = len(nonblank) - 1
+    while k >= 0 and not left(nonblank[k]):
+        k -= 1
+    if k < 0:
+        return
+    x = nonblank[k]
+    text = x.text
+    if x.index in keep or not text.endswith(_LEAD) or "," in text or "，" in text:
+        return
+    if x.words > params.dangling_lead_max_words or not _LETTERS.search(text):
+        return
+    if not text[:1].isalpha():  # a glossary's ":term:", a list's entry, a field
+        return
+    # right under a sentence (a heading over it is a note's, "Timetable" / "It can be
+    # found at:"), and under the page's own text: a prose line left above it
+    above = next((y for y in reversed(nonblank[:k]) if left(y)), None)
+    if above is None or not ends_sentence(above.text):
+        return
+    if not any(left(y) and prose(y) for y in nonblank[:k]):
+        return
+    found[x.index] = (RULE_DANGLING_LEAD, {"line": x.index + 1, "words": x.words})
+
+
+def _crumb_titles(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+    prose: Callable[[Line], bool],
+) -> None:
+    """``boilerplate.shape.crumb_title`` (see the module's docstring)."""
+    for k in range(len(nonblank) - 1):
+        x, below = nonblank[k], nonblank[k + 1]
+        if x.index in removed or x.index in found or prose(x):
+            if x.index not in removed and x.index not in found:
+                return  # the first prose line left: the text starts here
+            continue
+        if below.index in removed or below.index in found or x.index in code:
+            continue
+        crumbs, title = x.text, below.text
+        if len(crumbs) <= len(title) or below.words < params.crumb_title_min_words:
+            continue
+        if not crumbs.casefold().endswith(title.casefold()):
+            continue
+        trail = crumbs[: len(crumbs) - len(title)].rstrip()
+        if len(trail) < 2:  # a lone bullet or mark: a list's entry over the same words
+            continue
+        glued = trail == crumbs[: len(crumbs) - len(title)] and trail[-1].isalpha()
+        if trail.endswith(_CRUMB_SEPS) or (glued and title[:1].isupper()):
+            found[x.index] = (RULE_CRUMB_TITLE, {"line": x.index + 1, "title": below.index + 1})
+
+
+def _crumb_trails(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+    prose: Callable[[Line], bool],
+) -> None:
+    """``boilerplate.shape.crumb_trail`` (see the module's docstring)."""
+    need = params.crumb_trail_min_crumbs - 1
+    for x in nonblank:
+        text = x.text
+        if x.index in removed or x.index in found or x.index in code:
+            continue
+        sep = next((s for s in _TRAIL_SEPS if text.count(s) >= need), None)
+        if sep is None or (sep == "»" and "«" in text):
+            continue
+        if sep == ">" and ("<" in text or "=" in text or "->" in text):
+            continue  # markup, a grammar, code: "<a> ::= <b>", "x->y->z"
+        if ends_sentence(text) or prose(x) or _FOUR_DIGITS.search(text):
+            continue
+        crumbs = [c.strip() for c in text.split(sep)]
+        if sum(1 for c in crumbs if c) < 2:
+            continue
+        if any(len(c.split()) > params.crumb_trail_max_words for c in crumbs):
+            continue
+        found[x.index] = (RULE_CRUMB_TRAIL, {"line": x.index + 1, "crumbs": len(crumbs)})
