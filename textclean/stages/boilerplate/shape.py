@@ -180,9 +180,11 @@ class ShapeParams:
     dangling_lead_max_words: int = 6
     crumb_title: bool = True
     crumb_title_min_words: int = 3
+    crumb_title_max_above: int = 8
     crumb_trail: bool = True
     crumb_trail_min_crumbs: int = 3
     crumb_trail_max_words: int = 12
+    crumb_trail_max_above: int = 20
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Mapping[str, Any]]) -> ShapeParams:
@@ -245,11 +247,16 @@ class ShapeParams:
             "bullet_run": {"enabled": "bullet_run", "max_words": "bullet_run_max_words"},
             "hashtag_row": {"enabled": "hashtag_row", "min_tags": "hashtag_row_min_tags"},
             "dangling_lead": {"enabled": "dangling_lead", "max_words": "dangling_lead_max_words"},
-            "crumb_title": {"enabled": "crumb_title", "min_words": "crumb_title_min_words"},
+            "crumb_title": {
+                "enabled": "crumb_title",
+                "min_words": "crumb_title_min_words",
+                "max_above": "crumb_title_max_above",
+            },
             "crumb_trail": {
                 "enabled": "crumb_trail",
                 "min_crumbs": "crumb_trail_min_crumbs",
                 "max_words": "crumb_trail_max_words",
+                "max_above": "crumb_trail_max_above",
             },
             "link_list": {
                 "enabled": "link_list",

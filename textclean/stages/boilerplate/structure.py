@@ -46,12 +46,14 @@ its punctuation, its bullet and whether another line of the page says the same:
     prose line that ends in the whole of the line under it (a title of at least
     ``min_words`` words, left in place), the rest a trail: ending in a separator
     ("»", ">", "/", "|", "›", "→") other than a lone bullet, or glued to the title's
-    capital. The title stays. A bulleted entry over the same words ("• <title>"), a
+    capital; among the page's first ``max_above`` non-blank lines. The title stays. A
+    bulleted entry over the same words ("• <title>"), a
     dek or a kicker that says more than the title, and the lines of the text stay.
 ``boilerplate.shape.crumb_trail``
-    A breadcrumb trail on its own line anywhere on the page ("Home > News > Local >
-    <title>", "Site › Section › <title>"): at least ``min_crumbs`` crumbs split by one
-    arrow-like separator ("›", "»", ">", "→"), two or more of them holding text, each
+    A breadcrumb trail on its own line among the page's first ``max_above`` non-blank
+    lines ("Home > News > Local > <title>", "Site › Section › <title>"): at least
+    ``min_crumbs`` crumbs split by one arrow-like separator ("›", "»", ">", "→"), two
+    or more of them holding text, each
     of at most ``max_words`` words, the line no sentence and no prose. A line with a
     run of four digits (a date or a year: a byline glued to its trail) stays, and so
     do quotations in guillemets ("«Title» » …") and, for ">", lines with "<", "=" or
@@ -71,6 +73,7 @@ its punctuation, its bullet and whether another line of the page says the same:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -122,9 +125,12 @@ def apply(
     params: ShapeParams,
     code: frozenset[int],
     prose: Callable[[Line], bool] | None = None,
+    marks: frozenset[str] | None = None,
 ) -> dict[int, tuple[str, dict[str, Any]]]:
     """New removals (line index → rule id, evidence) for ``lines``, given ``removed``
-    (every rule's removals so far). ``prose`` as in :func:`.shape.apply`.
+    (every rule's removals so far). ``prose`` as in :func:`.shape.apply`; ``marks``:
+    :func:`page_marks` of the page's text and ``params`` (the stage computes it once
+    per document; None: from ``lines``).
 
     Each rule first asks a cheap question of the page (an excerpt at its end, a line
     as long as a removed one, a removed bulleted line) and reads the page only when
@@ -134,10 +140,14 @@ def apply(
     snippets = params.snippet_run and _ends_in_excerpt(lines, removed)
     twins = removed and params.removed_twin and _may_have_twin(lines, removed, params)
     bullets = removed and params.bullet_run and _removed_bullet(lines, removed)
-    tags = params.hashtag_row and _may_have_tags(lines)
-    trails = params.crumb_trail and _may_have_trail(lines, params.crumb_trail_min_crumbs - 1)
+    if marks is None:
+        marks = page_marks("\n".join([x.text for x in lines]), params)
+    tags = "#" in marks
+    seps = tuple(s for s in _TRAIL_SEPS if s in marks)
+    trails = bool(seps)
+    crumbs = CRUMB_MARK in marks
     lead = params.dangling_lead and _ends_in_lead(lines, removed)
-    if not (snippets or twins or bullets or tags or lead or trails or params.crumb_title):
+    if not (snippets or twins or bullets or tags or lead or trails or crumbs):
         return found
     nonblank = [ln for ln in lines if ln.text]
     if prose is None:
@@ -157,11 +167,61 @@ def apply(
     if lead:
         guarded = byline_lines(nonblank, removed) | comment_lines(nonblank, removed)
         _dangling_lead(nonblank, removed, found, params, code | guarded, prose)
-    if params.crumb_title:
+    if crumbs:
         _crumb_titles(nonblank, removed, found, params, code, prose)
     if trails:
-        _crumb_trails(nonblank, removed, found, params, code, prose)
+        _crumb_trails(nonblank, removed, found, params, code, prose, seps)
     return found
+
+
+#: The mark :func:`page_marks` gives a page whose top has a line ending in the next.
+CRUMB_MARK = "crumb"
+#: :func:`page_marks` reads ``max_above`` times this many characters of the page's top,
+#: and respaces no longer line (a paragraph: no trail and no title).
+_CRUMB_CHARS = 300
+
+
+def page_marks(text: str, params: ShapeParams | None = None) -> frozenset[str]:
+    """What the rows, trails and trails over a title need on the page ``text``: "#"
+    when it holds one, each trail separator its top holds ``min_crumbs - 1`` times or
+    more,
+    and :data:`CRUMB_MARK` when one of its first lines (``max_above`` lines read)
+    ends in the whole of the next non-blank one. The stage computes this once per
+    document; each rule reads the page only when its mark is there.
+
+    >>> sorted(page_marks("Home > News > Local")), page_marks("No marks here.")
+    (['>'], frozenset())
+    >>> sorted(page_marks(chr(10).join(["News / Ferry times", "Ferry times", "Text."])))
+    ['crumb']
+    """
+    if params is None:
+        params = ShapeParams()
+    marks = set()
+    if params.hashtag_row and "#" in text:
+        marks.add("#")
+    if params.crumb_trail:
+        need = params.crumb_trail_min_crumbs - 1
+        top = text[: params.crumb_trail_max_above * _CRUMB_CHARS]
+        marks.update(s for s in _TRAIL_SEPS if s in top and top.count(s) >= need)
+    if params.crumb_title:
+        n = params.crumb_title_max_above
+        head = text[: n * _CRUMB_CHARS]
+        top = [t for t in map(str.strip, head.split("\n", n)[:n]) if t]
+        if _ends_in_next(top):
+            marks.add(CRUMB_MARK)
+        elif "  " in head or "\t" in head:  # as the layout gives them: inner spaces as one
+            spaced = [
+                " ".join(t.split()) if len(t) <= _CRUMB_CHARS and ("  " in t or "\t" in t) else t
+                for t in top
+            ]
+            if spaced != top and _ends_in_next(spaced):
+                marks.add(CRUMB_MARK)
+    return frozenset(marks)
+
+
+def _ends_in_next(top: list[str]) -> bool:
+    """Whether a line of ``top`` ends in the whole of the next."""
+    return any(len(a) > len(b) and a.endswith(b) for a, b in itertools.pairwise(top))
 
 
 def _ends_in_excerpt(lines: list[Line], removed: Mapping[int, Any]) -> bool:
@@ -207,16 +267,6 @@ def _may_have_twin(lines: list[Line], removed: Mapping[int, Any], params: ShapeP
 def _folded_len(text: str) -> int:
     """The length of ``text`` casefolded (ASCII text keeps its length, uncomputed)."""
     return len(text) if text.isascii() else len(text.casefold())
-
-
-def _may_have_tags(lines: list[Line]) -> bool:
-    """Whether a line opens with "#" (a row of hashtags has to)."""
-    return any(x.text.startswith("#") for x in lines)
-
-
-def _may_have_trail(lines: list[Line], seps: int) -> bool:
-    """Whether a line holds ``seps`` of one of a trail's separators."""
-    return any(x.text.count(sep) >= seps for x in lines for sep in _TRAIL_SEPS)
 
 
 def _ends_in_lead(lines: list[Line], removed: Mapping[int, Any]) -> bool:
@@ -435,7 +485,7 @@ def _crumb_titles(
     prose: Callable[[Line], bool],
 ) -> None:
     """``boilerplate.shape.crumb_title`` (see the module's docstring)."""
-    for k in range(len(nonblank) - 1):
+    for k in range(min(len(nonblank) - 1, params.crumb_title_max_above)):
         x, below = nonblank[k], nonblank[k + 1]
         if x.index in removed or x.index in found or prose(x):
             if x.index not in removed and x.index not in found:
@@ -444,9 +494,9 @@ def _crumb_titles(
         if below.index in removed or below.index in found or x.index in code:
             continue
         crumbs, title = x.text, below.text
-        if len(crumbs) <= len(title) or below.words < params.crumb_title_min_words:
+        if len(crumbs) <= len(title) or not crumbs.endswith(title):
             continue
-        if not crumbs.casefold().endswith(title.casefold()):
+        if below.words < params.crumb_title_min_words:
             continue
         trail = crumbs[: len(crumbs) - len(title)].rstrip()
         if len(trail) < 2:  # a lone bullet or mark: a list's entry over the same words
@@ -463,15 +513,17 @@ def _crumb_trails(
     params: ShapeParams,
     code: frozenset[int],
     prose: Callable[[Line], bool],
+    seps: tuple[str, ...],
 ) -> None:
-    """``boilerplate.shape.crumb_trail`` (see the module's docstring)."""
+    """``boilerplate.shape.crumb_trail`` (see the module's docstring); ``seps`` are the
+    separators the page holds often enough."""
     need = params.crumb_trail_min_crumbs - 1
-    for x in nonblank:
+    for x in nonblank[: params.crumb_trail_max_above]:
         text = x.text
-        if x.index in removed or x.index in found or x.index in code:
+        sep = next((s for s in seps if text.count(s) >= need), None)
+        if sep is None or x.index in removed or x.index in found or x.index in code:
             continue
-        sep = next((s for s in _TRAIL_SEPS if text.count(s) >= need), None)
-        if sep is None or (sep == "»" and "«" in text):
+        if sep == "»" and "«" in text:  # quotations in guillemets
             continue
         if sep == ">" and ("<" in text or "=" in text or "->" in text):
             continue  # markup, a grammar, code: "<a> ::= <b>", "x->y->z"
