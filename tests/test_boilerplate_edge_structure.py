@@ -145,3 +145,11 @@ def test_the_rules_can_be_switched_off() -> None:
         RULE_DANGLING_LEAD,
     }
     assert removed(text, STAGE) == removed(text)
+
+
+def test_trails_are_looked_for_near_the_page_top_only() -> None:
+    trail = "Home > Residents > News > Ferry timetable changes"
+    assert removed(BODY + trail + "\n" + BODY) == {trail: RULE_CRUMB_TRAIL}
+    # under twenty-odd lines of text, the same line is the text's own
+    text = BODY * 8 + trail + "\n" + BODY
+    assert RULE_CRUMB_TRAIL not in removed(text).values()
