@@ -71,8 +71,6 @@ FAMILIES = {
     "Size:  48.2 KB": G + "attachment_info",
     "Read more https://www.example.org/news/harbour-crane": G + "read_more_url",
     "— Read more on Example.com": G + "read_more_url",
-    "#harbour, #cranes, #local-history": G + "hashtag_line",
-    "#rye#sourdough#baking": G + "hashtag_line",
     # report, account, on-this-day links, hosted-site links, placeholders
     "Laporkan Konten": G + "report_content_i18n",
     "Melden von Rechtsverstößen": G + "report_content_i18n",

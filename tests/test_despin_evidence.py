@@ -110,7 +110,9 @@ def test_decimal_edit_names_its_rule(stage: DespinStage) -> None:
 
 def test_evidence_alone_flags_and_can_be_turned_off() -> None:
     no_density = Config().replace(despin={"threshold": 1e6, "markers": False, "sense_flag": False})
-    no_either = no_density.replace(despin={"evidence_threshold": 0.0, "light_threshold": 0.0})
+    no_either = no_density.replace(
+        despin={"evidence_threshold": 0.0, "light_threshold": 0.0, "light_long_threshold": 0.0}
+    )
     assert build(no_density, RulePack.load())(Document("c", SPUN)).scores["spun"] is True
     assert build(no_either, RulePack.load())(Document("c", SPUN)).scores["spun"] is False
 
@@ -223,6 +225,46 @@ def test_a_light_spin_is_flagged_by_its_light_evidence(stage: DespinStage) -> No
     assert stage.fast_scores(LIBRARY) == clean.scores()
     off = build(Config().replace(despin={"light_threshold": 0.0}), RulePack.load())
     assert off(Document("l", LIGHT_SPUN)).scores["spun"] is False
+
+
+# A second paragraph written for these tests, and three light swaps in it ("golf
+# equipment" for clubs, "have been unhappy" for were sad, "bigger" for larger): with the
+# library opening spun as above, a text of more than score_min_words words.
+SECOND = (
+    "The old library on Mill Lane will close at the end of the month. The council plans to "
+    "turn the building into a community centre with a cafe and rooms for local clubs. Some "
+    "of the older books will move to the new library, and the rest will be given to schools "
+    "in the area. Volunteers who have worked at the old library for many years said they were "
+    "sad to see it close, but glad that the town now has a larger and brighter place to read.\n"
+)
+SECOND_SPUN = (
+    SECOND.replace("rooms for local clubs", "rooms for native golf equipment")
+    .replace("were sad", "have been unhappy")
+    .replace("a larger and brighter", "a bigger and brighter")
+)
+
+
+def test_a_long_light_spin_is_flagged_by_the_long_text_rule(stage: DespinStage) -> None:
+    """Over score_min_words words the light evidence is a rate over the text's own
+    words: a lower threshold (light_long_threshold), with a spin_score beside it, flags
+    the long light spin whose light evidence stays under light_threshold."""
+    cfg = Config().despin
+    clean_text, spun_text = LIBRARY + SECOND, LIGHT_SPUN + SECOND_SPUN
+    clean = stage.analyse(clean_text)
+    assert clean.spun is False and clean.light < cfg.light_long_threshold / 2
+    a = stage.analyse(spun_text)
+    assert a.words >= cfg.score_min_words
+    assert cfg.light_long_threshold <= a.light < cfg.light_threshold
+    assert a.score >= cfg.light_long_min_score
+    assert a.evidence < cfg.evidence_threshold and a.score < cfg.threshold
+    doc = stage(Document("l", spun_text))
+    assert doc.scores["spun"] is True and doc.scores["spin_flag"] == "light"
+    assert stage.fast_scores(spun_text) is None  # the fast scorer leaves it to the analysis
+    assert stage.fast_scores(clean_text) == clean.scores()
+    for off in ({"light_long_threshold": 0.0}, {"light_long_min_score": a.score + 1}):
+        other = build(Config().replace(despin=off), RulePack.load())
+        assert other(Document("l", spun_text)).scores["spun"] is False
+        assert other.fast_scores(spun_text) == other.analyse(spun_text).scores()
 
 
 def test_a_short_text_with_five_evidence_entries_is_flagged() -> None:

@@ -253,15 +253,15 @@ def test_other_settings_score_alike(settings_: dict[str, float]) -> None:
 
 def test_a_marker_that_does_not_flag_leaves_the_fast_scores() -> None:
     # a medium marker ("is that the" before a definitional noun) with no evidence beside
-    # it, in a text of at least score_min_words words (a short one it flags weakly, see
-    # tests/test_despin_markers.py): found, but it does not flag the text, so the fast
-    # scores are its scores
+    # it, in a text of at least short_markers_words words (a shorter one it flags weakly,
+    # see tests/test_despin_markers.py): found, but it does not flag the text, so the
+    # fast scores are its scores
     stage = _stage()
     filler = " ".join(
-        ["Rivers carry sand down to the sea, and the tide lays it on the shore."] * 10
+        ["Rivers carry sand down to the sea, and the tide lays it on the shore."] * 22
     )
     text = "Geomorphology is that the study of landforms, and rivers shape most of them. " + filler
-    assert len(stage.analyse(text).keys) >= stage.config.score_min_words
+    assert len(stage.analyse(text).keys) >= stage.config.short_markers_words
     full = stage.analyse(text)
     assert full.markers and not full.spun
     assert mk.may_flag(text, stage.marker_index)

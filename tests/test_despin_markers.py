@@ -319,15 +319,35 @@ def test_the_short_text_rule_needs_a_short_text_and_two_markers(stage: DespinSta
     one = SHORT_SPUN.replace("during a", "in a")
     assert not stage.analyse(one).spun
     assert stage.fast_scores(one) is not None
-    # the same two markers in a text of score_min_words words or more: not flagged,
-    # and the fast scores are its scores
-    filler = " ".join(["Snow falls on the peaks, and the melt feeds the lakes below them."] * 12)
+    # the same two markers in a text of short_markers_words words or more: not
+    # flagged, and the fast scores are its scores
+    filler = " ".join(["Snow falls on the peaks, and the melt feeds the lakes below them."] * 25)
     long_ = SHORT_SPUN + " " + filler
     a = stage.analyse(long_)
-    assert len(a.keys) >= stage.config.score_min_words and len(a.markers) == 2
+    assert len(a.keys) >= stage.config.short_markers_words and len(a.markers) == 2
     assert not a.spun and not a.short_markers
     assert stage.fast_scores(long_) == a.scores()
     assert "spin_flag" not in a.scores()
+
+
+def test_two_markers_flag_a_text_under_short_markers_words(stage: DespinStage) -> None:
+    """Between score_min_words and short_markers_words words the two markers still flag
+    weakly (no clean text that short holds two markers of one family); with the bound
+    set to score_min_words they do not."""
+    filler = " ".join(["Snow falls on the peaks, and the melt feeds the lakes below them."] * 12)
+    text = SHORT_SPUN + " " + filler
+    a = stage.analyse(text)
+    cfg = stage.config
+    assert cfg.score_min_words <= len(a.keys) < cfg.short_markers_words
+    assert a.spun and a.short_markers and not a.light_flag
+    assert stage.fast_scores(text) is None  # the fast scorer leaves it to the analysis
+    doc = stage(Document("d", text))
+    assert doc.scores["spin_flag"] == "short_markers"
+    assert doc.text.startswith("A glacier is a slow river of ice. It grows in a cold winter,")
+    bound = Config().replace(despin={"short_markers_words": cfg.score_min_words})
+    other = build(bound, RulePack.load())
+    assert not other.analyse(text).spun
+    assert other.fast_scores(text) == other.analyse(text).scores()
 
 
 def test_a_medium_marker_alone_flags_a_short_text_weakly(stage: DespinStage) -> None:

@@ -436,6 +436,24 @@ class DespinConfig:
         "paraphrasing spinners (1.2 times the highest clean value, docs/despin.md); "
         "0 turns it off",
     )
+    light_long_threshold: float = _doc(
+        42.0,
+        "also flag a document of at least score_min_words words whose light evidence "
+        "reaches this and whose spin_score reaches light_long_min_score (a long text's "
+        "light evidence is a rate over its own words, not over the score_min_words "
+        "floor, so clean long text stays lower: 1.27 times the highest clean value no "
+        "other rule flags, docs/despin.md); 0 turns it off",
+    )
+    light_long_min_score: float = _doc(
+        20.0, "the spin_score a long document flagged by light_long_threshold needs"
+    )
+    short_markers_words: int = _doc(
+        300,
+        "a text of fewer words is also flagged, weakly (its markers and T1 entries "
+        "restored), by two distinct spinner markers of one family of any weight or by one "
+        "medium marker (no clean text holds a medium marker; the shortest with two of "
+        "one family has 1,032 words, docs/despin.md)",
+    )
     light_margin: float = _doc(
         0.25, "a distinct entry counts towards the light evidence above this log10 ratio"
     )
@@ -474,6 +492,10 @@ class DespinConfig:
             raise ConfigError("consistency_margin must be >= 1")
         if self.light_threshold < 0 or self.light_clip <= 0:
             raise ConfigError("light_threshold must be >= 0 and light_clip > 0")
+        if self.short_markers_words < 0:
+            raise ConfigError("short_markers_words must be >= 0")
+        if self.light_long_threshold < 0 or self.light_long_min_score < 0:
+            raise ConfigError("light_long_threshold and light_long_min_score must be >= 0")
         if self.evidence_threshold < 0 or self.evidence_min_distinct < 1 or self.evidence_clip <= 0:
             raise ConfigError(
                 "evidence_threshold must be >= 0, evidence_min_distinct >= 1, evidence_clip > 0"

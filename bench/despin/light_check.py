@@ -5,7 +5,10 @@ the spun texts these two rules flag that no other rule does.
 The light evidence (``DespinStage.evidence``, :func:`~textclean.stages.despin.stage.
 light_flags`) sums, over a text's distinct T1/T2 reverse-table entries, how far the best
 match's log10 ratio original:spun in context exceeds ``light_margin`` (at most
-``light_clip`` each), per 1000 words. The short-breadth rule flags a text shorter than
+``light_clip`` each), per 1000 words; in a text of ``score_min_words`` words or more,
+``light_long_threshold`` with ``spin_score`` at least ``light_long_min_score`` flags too
+(its clean maximum is taken over such texts whose ``spin_score`` reaches
+``light_long_min_score`` / 1.2). The short-breadth rule flags a text shorter than
 ``score_min_words`` with ``evidence_min_distinct`` evidence entries. The clean sets are those of
 ``bench/despin/marker_check.py`` (the sets of ``measure.py``, the real clean texts and
 originals, the English boilerplate development pages, with ``--corpus`` the
@@ -37,6 +40,8 @@ from textclean.stages.despin.table import load_tables  # noqa: E402
 #: spinner's "instructed Insider", "one zero five degrees", "college students" for
 #: students); they and their short pieces are left out of the calibration
 SPUN_IN_CLEAN = ("hotshirt-info-yoga-light-in-me-poster",)
+#: the margin each threshold keeps over the highest clean value
+MARGIN = 1.2
 
 
 def _breadth(cfg: Config, a: Analysis) -> bool:
@@ -62,7 +67,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     stage = DespinStage.from_tables(cfg.despin, tables)
     threshold = cfg.despin.light_threshold
     smw = cfg.despin.score_min_words
+    long_threshold = cfg.despin.light_long_threshold
+    long_score = cfg.despin.light_long_min_score
     clean: list[tuple[float, str, str, int]] = []
+    long: list[tuple[float, float, str, str, int]] = []
     short: list[tuple[int, str, str, int]] = []
     flagged = 0
     for label, docs in marker_check.clean_sets(args.corpus):
@@ -74,12 +82,28 @@ def main(argv: Sequence[str] | None = None) -> int:
             flagged += a.light_flag or _breadth(cfg, a)
             if a.words < smw:
                 short.append((a.evidence_distinct, label, name, a.words))
+            elif a.score >= long_score / MARGIN:
+                long.append((a.light, a.score, label, name, a.words))
     clean.sort(reverse=True)
     print(f"clean texts: {len(clean)}; light_threshold {threshold}")
     for light, label, name, n in clean[: args.top]:
         print(f"  {light:6.1f}  {n:6d} words  {label}: {name}")
     top = clean[0][0] if clean else 0.0
     print(f"highest clean light evidence {top:.1f}; threshold / highest = {threshold / top:.2f}")
+    long.sort(reverse=True)
+    print(
+        f"clean texts of {smw} words or more with spin_score >= {long_score / MARGIN:.1f}"
+        f" (light_long_min_score {long_score} / {MARGIN}): {len(long)};"
+        f" light_long_threshold {long_threshold}"
+    )
+    for light, score, label, name, n in long[: args.top]:
+        print(f"  {light:6.1f}  score {score:5.1f}  {n:6d} words  {label}: {name}")
+    top_long = long[0][0] if long else 0.0
+    if top_long:
+        print(
+            f"highest such clean light evidence {top_long:.1f};"
+            f" light_long_threshold / highest = {long_threshold / top_long:.2f}"
+        )
     short.sort(reverse=True)
     counts = Counter(k for k, *_ in short)
     print(
@@ -97,7 +121,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     for family, name, text in spun:
         a = spun_stage.analyse(text)
         if a.light_flag or _breadth(cfg, a):
-            rule = "light" if a.light_flag else "short breadth"
+            rule = "short breadth"
+            if a.light_flag:
+                rule = "light" if a.light >= threshold else "light, long text"
             new.append((family, name, a.words, a.light, a.evidence_distinct, rule))
     print(f"spun texts flagged by the light evidence or the short breadth alone: {len(new)}")
     for family, name, n, light, k, rule in sorted(new):

@@ -3,8 +3,9 @@
 A marker that weighs (``weight`` > 0 in ``rules/spin/markers*.tsv``) flags a short text
 alone, and two distinct markers of one family of any weight flag a short text weakly, so
 neither may stand in clean prose. This lists, per clean set, the documents where a
-weighing marker occurs, the short texts (fewer words than ``score_min_words``) holding
-two distinct markers of one family, and how often each repair-only marker occurs.
+weighing marker occurs, the short texts (fewer words than the stage's
+``short_markers_words``) holding two distinct markers of one family, and how often each
+repair-only marker occurs.
 
 The clean sets: those of ``bench/despin/measure.py`` (clean seeds, pair originals,
 ``bench/despin/clean``, ``tests/data/prose``, the development originals, the Debian and
@@ -123,7 +124,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     tables = load_tables(RulePack.load(cfg.rules))
     index = mk.MarkerIndex.of(tables.markers)
     families = set(args.family) or None
-    lines, bad = check(clean_sets(args.corpus), index, families, cfg.despin.score_min_words)
+    lines, bad = check(clean_sets(args.corpus), index, families, cfg.despin.short_markers_words)
     print("\n".join(lines))
     print(f"clean texts the markers would flag: {bad}")
     return 1 if bad else 0

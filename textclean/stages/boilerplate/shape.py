@@ -31,8 +31,10 @@ The rules, each switchable in the data (``enabled``):
 ``boilerplate.shape.chrome_run``, ``link_list``, ``menu``, ``stutter``, ``calendar``,
 ``hostname``, ``empty_item``, ``author_line``, ``bare_count``, ``selector`` and
 ``crumb_list`` are described at their functions below; ``snippet_run``,
-``removed_twin`` and ``bullet_run``, which read where a line sits beside chrome already
-found, in :mod:`.structure` (same thresholds table, run right after these).
+``removed_twin``, ``bullet_run``, ``hashtag_row``, ``dangling_lead``, ``crumb_title`` and
+``crumb_trail``, which read where
+a line sits beside chrome already found, in :mod:`.structure` (same thresholds table, run
+right after these).
 
 Lines inside fenced code, and prose lines (``is_prose``), are never taken.
 
@@ -73,6 +75,10 @@ RULE_CRUMB_LIST = "boilerplate.shape.crumb_list"
 RULE_SNIPPET_RUN = "boilerplate.shape.snippet_run"
 RULE_REMOVED_TWIN = "boilerplate.shape.removed_twin"
 RULE_BULLET_RUN = "boilerplate.shape.bullet_run"
+RULE_HASHTAG_ROW = "boilerplate.shape.hashtag_row"
+RULE_DANGLING_LEAD = "boilerplate.shape.dangling_lead"
+RULE_CRUMB_TITLE = "boilerplate.shape.crumb_title"
+RULE_CRUMB_TRAIL = "boilerplate.shape.crumb_trail"
 #: The phrase rule that removes a comment's author line ("Ana said...", "1. Ana on
 #: June 7, 2007 at 2:29 am"): the lines under it, up to the next removed line, are the
 #: comment a reader wrote, which the context rules never take.
@@ -168,6 +174,17 @@ class ShapeParams:
     removed_twin_edge_lines: int = 30
     bullet_run: bool = True
     bullet_run_max_words: int = 20
+    hashtag_row: bool = True
+    hashtag_row_min_tags: int = 2
+    dangling_lead: bool = True
+    dangling_lead_max_words: int = 6
+    crumb_title: bool = True
+    crumb_title_min_words: int = 3
+    crumb_title_max_above: int = 8
+    crumb_trail: bool = True
+    crumb_trail_min_crumbs: int = 3
+    crumb_trail_max_words: int = 12
+    crumb_trail_max_above: int = 20
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, Mapping[str, Any]]) -> ShapeParams:
@@ -228,6 +245,19 @@ class ShapeParams:
                 "edge_lines": "removed_twin_edge_lines",
             },
             "bullet_run": {"enabled": "bullet_run", "max_words": "bullet_run_max_words"},
+            "hashtag_row": {"enabled": "hashtag_row", "min_tags": "hashtag_row_min_tags"},
+            "dangling_lead": {"enabled": "dangling_lead", "max_words": "dangling_lead_max_words"},
+            "crumb_title": {
+                "enabled": "crumb_title",
+                "min_words": "crumb_title_min_words",
+                "max_above": "crumb_title_max_above",
+            },
+            "crumb_trail": {
+                "enabled": "crumb_trail",
+                "min_crumbs": "crumb_trail_min_crumbs",
+                "max_words": "crumb_trail_max_words",
+                "max_above": "crumb_trail_max_above",
+            },
             "link_list": {
                 "enabled": "link_list",
                 "max_words": "link_list_max_words",

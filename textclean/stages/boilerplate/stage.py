@@ -769,6 +769,8 @@ class _Run:
     snippets: bool = False
     #: ``prose`` of line texts (shared by the passes with the same ``snippets``: _Memo)
     prose_of: dict[str, bool] = field(default_factory=dict)
+    #: :func:`.structure.page_marks` of the text: which rows and trails to look for
+    marks: frozenset[str] = frozenset()
     _alive: tuple[tuple[int, int | None], list[Line]] | None = None
     #: the zones of :meth:`BoilerplateStage._zones` and the ``alive`` key they are for
     zones: tuple[tuple[int, int | None], dict[str, set[int]]] | None = None
@@ -1488,6 +1490,7 @@ class BoilerplateStage:
             zone_misses=memo.zone_misses,
         )
         pmw = self.config.prose_min_words
+        run.marks = structure.page_marks(text, self.shape)
         run.snippets = text.count("…") >= 2 and (
             sum(1 for ln in lines if ln.text.endswith("…") and is_snippet(ln.text, pmw)) >= 2
         )
@@ -1510,7 +1513,9 @@ class BoilerplateStage:
                 shape.apply(run.lines[:stop], run.removed, self.shape, run.code, run.prose)
             )
             run.removed.update(
-                structure.apply(run.lines[:stop], run.removed, self.shape, run.code, run.prose)
+                structure.apply(
+                    run.lines[:stop], run.removed, self.shape, run.code, run.prose, run.marks
+                )
             )
             if self.region.masthead:
                 run.removed.update(
@@ -1711,6 +1716,10 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         "snippet_run": shape.RULE_SNIPPET_RUN,
         "removed_twin": shape.RULE_REMOVED_TWIN,
         "bullet_run": shape.RULE_BULLET_RUN,
+        "hashtag_row": shape.RULE_HASHTAG_ROW,
+        "dangling_lead": shape.RULE_DANGLING_LEAD,
+        "crumb_title": shape.RULE_CRUMB_TITLE,
+        "crumb_trail": shape.RULE_CRUMB_TRAIL,
     }
     params = dataclasses.replace(
         params,

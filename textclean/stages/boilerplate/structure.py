@@ -27,6 +27,37 @@ its punctuation, its bullet and whether another line of the page says the same:
     that is not weak context, or both neighbours were (a menu's entry of more words
     than the selector allows, between two of its entries). At most ``max_words``
     words and no prose line.
+``boilerplate.shape.hashtag_row``
+    A line of hashtags and nothing else, at least ``min_tags`` of them ("#travel
+    #food", "#climate, #energy"): a post's tags printed as a row, a tag list by the
+    labelling rules wherever it stands. Each tag holds a letter ("#1" is a rank).
+``boilerplate.shape.dangling_lead``
+    A lead-in left with nothing to lead into: the page's last line left, under the
+    text's last prose line and right under a sentence, ending in a colon, of at most
+    ``max_words`` words and no comma, opening with a letter ("See also:", "Take a look
+    at these:", not a glossary's ":term:"), with every line below it removed (or
+    none): the list or link it announced was chrome, or was not extracted. A lead-in
+    under a heading (a note's: "Timetable" / "It can be found at:"), a lead-in over
+    lines that stay ("Ingredients:" over the list), a caption's credit ("Name, Mayor
+    Photo:"), a byline and a reader's comment stay.
+``boilerplate.shape.crumb_title``
+    A breadcrumb trail printed over the page's title and ending in it ("News » Local »
+    <title>", "HomeNewsLocal<title>" with its links glued): a line above the first
+    prose line that ends in the whole of the line under it (a title of at least
+    ``min_words`` words, left in place), the rest a trail: ending in a separator
+    ("»", ">", "/", "|", "›", "→") other than a lone bullet, or glued to the title's
+    capital; among the page's first ``max_above`` non-blank lines. The title stays. A
+    bulleted entry over the same words ("• <title>"), a
+    dek or a kicker that says more than the title, and the lines of the text stay.
+``boilerplate.shape.crumb_trail``
+    A breadcrumb trail on its own line among the page's first ``max_above`` non-blank
+    lines ("Home > News > Local > <title>", "Site › Section › <title>"): at least
+    ``min_crumbs`` crumbs split by one arrow-like separator ("›", "»", ">", "→"), two
+    or more of them holding text, each
+    of at most ``max_words`` words, the line no sentence and no prose. A line with a
+    run of four digits (a date or a year: a byline glued to its trail) stays, and so
+    do quotations in guillemets ("«Title» » …") and, for ">", lines with "<", "=" or
+    "->" (markup, a grammar's rules, code).
 
 >>> from textclean.stages.boilerplate.layout import layout_lines
 >>> from textclean.stages.boilerplate.shape import ShapeParams
@@ -42,6 +73,7 @@ its punctuation, its bullet and whether another line of the page says the same:
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -51,6 +83,10 @@ from textclean.stages.boilerplate.layout import Line, ends_sentence, prose_test
 from textclean.stages.boilerplate.shape import (
     _BULLET,
     RULE_BULLET_RUN,
+    RULE_CRUMB_TITLE,
+    RULE_CRUMB_TRAIL,
+    RULE_DANGLING_LEAD,
+    RULE_HASHTAG_ROW,
     RULE_REMOVED_TWIN,
     RULE_SNIPPET_RUN,
     RULE_STUTTER,
@@ -69,6 +105,18 @@ _NO_TWINS = WEAK_CONTEXT | {RULE_STUTTER}
 _CUT = ("…", "...")
 #: Three letters: a twin shorter than that is a table's cell ("X", "a"), not a label.
 _LETTERS = regex.compile(r"\p{L}(?:[^\p{L}]*\p{L}){2}")
+#: What stands between the tags of a row.
+_TAG_GAPS = regex.compile(r"[\s,;|·•]+|(?<=\S)(?=#)")  # tags glued: "#rye#baking"
+#: A hashtag: "#" then letters, digits, marks, "_", with "-" or "." inside, and a letter.
+_HASHTAG = regex.compile(r"#(?=[\p{N}_]*\p{L})[\p{L}\p{M}\p{N}_]+(?:[-.][\p{L}\p{M}\p{N}_]+)*")
+#: The separators a breadcrumb trail puts between its crumbs (and before the title).
+_CRUMB_SEPS = ("»", ">", "/", "|", "›", "→", "·", "•")
+#: The separators of a breadcrumb trail on a line of its own.
+_TRAIL_SEPS = ("›", "»", ">", "→")
+#: Four digits in a row: a year or a date, which a trail does not hold.
+_FOUR_DIGITS = regex.compile(r"\d{4}")
+#: The endings of a lead-in (ASCII and full-width colons).
+_LEAD = (":", "：")
 
 
 def apply(
@@ -77,9 +125,12 @@ def apply(
     params: ShapeParams,
     code: frozenset[int],
     prose: Callable[[Line], bool] | None = None,
+    marks: frozenset[str] | None = None,
 ) -> dict[int, tuple[str, dict[str, Any]]]:
     """New removals (line index → rule id, evidence) for ``lines``, given ``removed``
-    (every rule's removals so far). ``prose`` as in :func:`.shape.apply`.
+    (every rule's removals so far). ``prose`` as in :func:`.shape.apply`; ``marks``:
+    :func:`page_marks` of the page's text and ``params`` (the stage computes it once
+    per document; None: from ``lines``).
 
     Each rule first asks a cheap question of the page (an excerpt at its end, a line
     as long as a removed one, a removed bulleted line) and reads the page only when
@@ -89,7 +140,14 @@ def apply(
     snippets = params.snippet_run and _ends_in_excerpt(lines, removed)
     twins = removed and params.removed_twin and _may_have_twin(lines, removed, params)
     bullets = removed and params.bullet_run and _removed_bullet(lines, removed)
-    if not (snippets or twins or bullets):
+    if marks is None:
+        marks = page_marks("\n".join([x.text for x in lines]), params)
+    tags = "#" in marks
+    seps = tuple(s for s in _TRAIL_SEPS if s in marks)
+    trails = bool(seps)
+    crumbs = CRUMB_MARK in marks
+    lead = params.dangling_lead and _ends_in_lead(lines, removed)
+    if not (snippets or twins or bullets or tags or lead or trails or crumbs):
         return found
     nonblank = [ln for ln in lines if ln.text]
     if prose is None:
@@ -104,7 +162,66 @@ def apply(
             _removed_twins(nonblank, removed, found, params, code | guarded, title, prose)
         if bullets:
             _bullet_runs(nonblank, removed, found, params, code | guarded, prose)
+    if tags:
+        _hashtag_rows(nonblank, removed, found, params, code)
+    if lead:
+        guarded = byline_lines(nonblank, removed) | comment_lines(nonblank, removed)
+        _dangling_lead(nonblank, removed, found, params, code | guarded, prose)
+    if crumbs:
+        _crumb_titles(nonblank, removed, found, params, code, prose)
+    if trails:
+        _crumb_trails(nonblank, removed, found, params, code, prose, seps)
     return found
+
+
+#: The mark :func:`page_marks` gives a page whose top has a line ending in the next.
+CRUMB_MARK = "crumb"
+#: :func:`page_marks` reads ``max_above`` times this many characters of the page's top,
+#: and respaces no longer line (a paragraph: no trail and no title).
+_CRUMB_CHARS = 300
+
+
+def page_marks(text: str, params: ShapeParams | None = None) -> frozenset[str]:
+    """What the rows, trails and trails over a title need on the page ``text``: "#"
+    when it holds one, each trail separator its top holds ``min_crumbs - 1`` times or
+    more,
+    and :data:`CRUMB_MARK` when one of its first lines (``max_above`` lines read)
+    ends in the whole of the next non-blank one. The stage computes this once per
+    document; each rule reads the page only when its mark is there.
+
+    >>> sorted(page_marks("Home > News > Local")), page_marks("No marks here.")
+    (['>'], frozenset())
+    >>> sorted(page_marks(chr(10).join(["News / Ferry times", "Ferry times", "Text."])))
+    ['crumb']
+    """
+    if params is None:
+        params = ShapeParams()
+    marks = set()
+    if params.hashtag_row and "#" in text:
+        marks.add("#")
+    if params.crumb_trail:
+        need = params.crumb_trail_min_crumbs - 1
+        top = text[: params.crumb_trail_max_above * _CRUMB_CHARS]
+        marks.update(s for s in _TRAIL_SEPS if s in top and top.count(s) >= need)
+    if params.crumb_title:
+        n = params.crumb_title_max_above
+        head = text[: n * _CRUMB_CHARS]
+        top = [t for t in map(str.strip, head.split("\n", n)[:n]) if t]
+        if _ends_in_next(top):
+            marks.add(CRUMB_MARK)
+        elif "  " in head or "\t" in head:  # as the layout gives them: inner spaces as one
+            spaced = [
+                " ".join(t.split()) if len(t) <= _CRUMB_CHARS and ("  " in t or "\t" in t) else t
+                for t in top
+            ]
+            if spaced != top and _ends_in_next(spaced):
+                marks.add(CRUMB_MARK)
+    return frozenset(marks)
+
+
+def _ends_in_next(top: list[str]) -> bool:
+    """Whether a line of ``top`` ends in the whole of the next."""
+    return any(len(a) > len(b) and a.endswith(b) for a, b in itertools.pairwise(top))
 
 
 def _ends_in_excerpt(lines: list[Line], removed: Mapping[int, Any]) -> bool:
@@ -150,6 +267,14 @@ def _may_have_twin(lines: list[Line], removed: Mapping[int, Any], params: ShapeP
 def _folded_len(text: str) -> int:
     """The length of ``text`` casefolded (ASCII text keeps its length, uncomputed)."""
     return len(text) if text.isascii() else len(text.casefold())
+
+
+def _ends_in_lead(lines: list[Line], removed: Mapping[int, Any]) -> bool:
+    """Whether the last line left ends in a colon."""
+    for x in reversed(lines):
+        if x.text and x.index not in removed:
+            return x.text.endswith(_LEAD)
+    return False
 
 
 def _removed_bullet(lines: list[Line], removed: Mapping[int, Any]) -> bool:
@@ -312,3 +437,120 @@ def _point_under_menu(nonblank: list[Line], k: int, taken: Callable[[Line], str 
         and _BULLET.match(nonblank[j].text)
     ]
     return bool(near) and all(x.words <= 3 for x in near)
+
+
+def _hashtag_rows(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+) -> None:
+    """``boilerplate.shape.hashtag_row`` (see the module's docstring)."""
+    for x in nonblank:
+        if not x.text.startswith("#") or x.index in removed or x.index in found:
+            continue
+        if x.index in code:
+            continue
+        tags = [t for t in _TAG_GAPS.split(x.text) if t]
+        if len(tags) < params.hashtag_row_min_tags:
+            continue
+        if all(_HASHTAG.fullmatch(t) for t in tags):
+            found[x.index] = (RULE_HASHTAG_ROW, {"line": x.index + 1, "tags": len(tags)})
+
+
+def _dangling_lead(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    keep: frozenset[int],
+    prose: Callable[[Line], bool],
+) -> None:
+    """``boilerplate.shape.dangling_lead`` (see the module's docstring)."""
+
+    def left(x: Line) -> bool:
+        return x.index not in removed and x.index not in found
+
+    k = len(nonblank) - 1
+    while k >= 0 and not left(nonblank[k]):
+        k -= 1
+    if k < 0:
+        return
+    x = nonblank[k]
+    text = x.text
+    if x.index in keep or not text.endswith(_LEAD) or "," in text or "，" in text:
+        return
+    if x.words > params.dangling_lead_max_words or not _LETTERS.search(text):
+        return
+    if not text[:1].isalpha():  # a glossary's ":term:", a list's entry, a field
+        return
+    # right under a sentence (a heading over it is a note's, "Timetable" / "It can be
+    # found at:"), and under the page's own text: a prose line left above it
+    above = next((y for y in reversed(nonblank[:k]) if left(y)), None)
+    if above is None or not ends_sentence(above.text):
+        return
+    if not any(left(y) and prose(y) for y in nonblank[:k]):
+        return
+    found[x.index] = (RULE_DANGLING_LEAD, {"line": x.index + 1, "words": x.words})
+
+
+def _crumb_titles(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+    prose: Callable[[Line], bool],
+) -> None:
+    """``boilerplate.shape.crumb_title`` (see the module's docstring)."""
+    for k in range(min(len(nonblank) - 1, params.crumb_title_max_above)):
+        x, below = nonblank[k], nonblank[k + 1]
+        if x.index in removed or x.index in found or prose(x):
+            if x.index not in removed and x.index not in found:
+                return  # the first prose line left: the text starts here
+            continue
+        if below.index in removed or below.index in found or x.index in code:
+            continue
+        crumbs, title = x.text, below.text
+        if len(crumbs) <= len(title) or not crumbs.endswith(title):
+            continue
+        if below.words < params.crumb_title_min_words:
+            continue
+        trail = crumbs[: len(crumbs) - len(title)].rstrip()
+        if len(trail) < 2:  # a lone bullet or mark: a list's entry over the same words
+            continue
+        glued = trail == crumbs[: len(crumbs) - len(title)] and trail[-1].isalpha()
+        if trail.endswith(_CRUMB_SEPS) or (glued and title[:1].isupper()):
+            found[x.index] = (RULE_CRUMB_TITLE, {"line": x.index + 1, "title": below.index + 1})
+
+
+def _crumb_trails(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+    prose: Callable[[Line], bool],
+    seps: tuple[str, ...],
+) -> None:
+    """``boilerplate.shape.crumb_trail`` (see the module's docstring); ``seps`` are the
+    separators the page holds often enough."""
+    need = params.crumb_trail_min_crumbs - 1
+    for x in nonblank[: params.crumb_trail_max_above]:
+        text = x.text
+        sep = next((s for s in seps if text.count(s) >= need), None)
+        if sep is None or x.index in removed or x.index in found or x.index in code:
+            continue
+        if sep == "»" and "«" in text:  # quotations in guillemets
+            continue
+        if sep == ">" and ("<" in text or "=" in text or "->" in text):
+            continue  # markup, a grammar, code: "<a> ::= <b>", "x->y->z"
+        if ends_sentence(text) or prose(x) or _FOUR_DIGITS.search(text):
+            continue
+        crumbs = [c.strip() for c in text.split(sep)]
+        if sum(1 for c in crumbs if c) < 2:
+            continue
+        if any(len(c.split()) > params.crumb_trail_max_words for c in crumbs):
+            continue
+        found[x.index] = (RULE_CRUMB_TRAIL, {"line": x.index + 1, "crumbs": len(crumbs)})

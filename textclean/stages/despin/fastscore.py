@@ -561,7 +561,8 @@ class FastScorer:
         ev_distinct = len(per_entry)
         if flagged_by_scores(cfg, score, distinct, evidence, ev_distinct, n):
             return None  # flagged before the English check: the full analysis decides
-        if light_flags(cfg, 1000.0 * light_sum(cfg, best.values(), decimals > 0) / n_words):
+        light = 1000.0 * light_sum(cfg, best.values(), decimals > 0) / n_words
+        if light_flags(cfg, light, score, n):
             return None  # the light evidence flags it: the full analysis decides
         sense = stage.sense_counted
         if (

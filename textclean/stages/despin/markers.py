@@ -35,12 +35,13 @@ family weigh at least :data:`FLAG_WEIGHT` is spun, however short it is (the scie
 definitions such spinners rewrite are often 20–80 words); so is one with a strong marker
 (and :data:`SUPPORT_MIN` reverse-table entries beside it: none as shipped), or whose
 medium marker has support from ``spin_evidence`` (:func:`flags`). A text shorter than
-``score_min_words`` is flagged *weakly* by two distinct markers of one family of any
-weight, or one medium marker (:func:`short_flags`): only its markers and T1 entries are
-restored. Repair (:func:`changes`): in a flagged document, every strong marker (weight 1
-or more) with an original is restored, a weaker or repair-only one only when its family
-scores at least :data:`REPAIR_WEIGHT` (or, for a medium one, when the markers alone
-flagged the document; for any, when its family flagged a short text).
+``short_markers_words`` (the stage's setting, 300) is flagged *weakly* by two distinct
+markers of one family of any weight, or one medium marker (:func:`short_flags`): only its
+markers and T1 entries are restored. Repair (:func:`changes`): in a flagged document,
+every strong marker (weight 1 or more) with an original is restored, a weaker or
+repair-only one only when its family scores at least :data:`REPAIR_WEIGHT` (or, for a
+medium one, when the markers alone flagged the document; for any, when its family
+flagged a short text).
 """
 
 from __future__ import annotations

@@ -348,21 +348,37 @@ def flagged_by_scores(
     return by_density or by_evidence or by_breadth
 
 
-def light_flags(cfg: DespinConfig, light: float) -> bool:
+def light_flags(cfg: DespinConfig, light: float, score: float = 0.0, words: int = 0) -> bool:
     """The light-evidence rule: ``light`` (the summed light evidence per 1000 words, see
-    :meth:`DespinStage.evidence`) reaches ``light_threshold``. The Spinbot-style,
+    :meth:`DespinStage.evidence`) reaches ``light_threshold``; or, in a text of at least
+    ``score_min_words`` tokens (``words``), it reaches ``light_long_threshold`` while
+    ``spin_score`` (``score``) reaches ``light_long_min_score``. The Spinbot-style,
     WordNet-sense and paraphrasing spinners swap many words for ordinary synonyms whose
     originals their neighbours favour only a little (a ratio of 2 to 10, under
-    ``evidence_margin``); their breadth is what this counts. :meth:`DespinStage.analyse`
-    and the fast scorer both apply it.
+    ``evidence_margin``); their breadth is what this counts. A text shorter than
+    ``score_min_words`` is weighed over that floor, so a few entries in a short clean
+    piece reach the highest clean values; a longer text's rate is over its own words,
+    and there clean text stays lower (docs/despin.md). :meth:`DespinStage.analyse` and
+    the fast scorer both apply it.
 
     >>> from textclean.config import DespinConfig
     >>> light_flags(DespinConfig(), 50.0), light_flags(DespinConfig(), 40.0)
     (True, False)
     >>> light_flags(DespinConfig(light_threshold=0.0), 500.0)
     False
+    >>> light_flags(DespinConfig(), 44.0, 25.0, 200), light_flags(DespinConfig(), 44.0, 25.0, 100)
+    (True, False)
+    >>> light_flags(DespinConfig(), 44.0, 15.0, 200), light_flags(DespinConfig(), 40.0, 25.0, 200)
+    (False, False)
     """
-    return cfg.light_threshold > 0 and light >= cfg.light_threshold
+    if cfg.light_threshold > 0 and light >= cfg.light_threshold:
+        return True
+    return (
+        cfg.light_long_threshold > 0
+        and words >= cfg.score_min_words
+        and light >= cfg.light_long_threshold
+        and score >= cfg.light_long_min_score
+    )
 
 
 def light_sum(cfg: DespinConfig, best: Iterable[float], decimal: bool) -> float:
@@ -840,7 +856,7 @@ class DespinStage:
         light = 1000.0 * light / words
         english = english_share(keys)
         by_scores = flagged_by_scores(cfg, score, distinct, evidence, ev_distinct, n)
-        by_light = not by_scores and light_flags(cfg, light)
+        by_light = not by_scores and light_flags(cfg, light, score, n)
         marker_hits = (
             tuple(spin_markers.find(text, self.marker_index))
             if cfg.markers and self.marker_index is not None
@@ -853,7 +869,7 @@ class DespinStage:
             not by_scores
             and not by_light
             and not by_markers
-            and spin_markers.short_flags(marker_hits, n, cfg.score_min_words)
+            and spin_markers.short_flags(marker_hits, n, cfg.short_markers_words)
         )
         by_sense = (
             not by_scores
@@ -1839,12 +1855,12 @@ class DespinStage:
         if (
             self.config.markers
             and self.marker_index is not None
-            and fast.words < self.config.score_min_words
+            and fast.words < self.config.short_markers_words
             and spin_markers.may_short_flag(text, self.marker_index)
             and spin_markers.short_flags(
                 spin_markers.find(text, self.marker_index),
                 fast.words,
-                self.config.score_min_words,
+                self.config.short_markers_words,
             )
         ):
             return None  # two markers in a short text may flag it: the full analysis decides
