@@ -37,16 +37,16 @@ def test_a_caption_repeated_among_paragraphs_stays() -> None:
 
 def test_a_repeated_label_next_to_chrome_goes() -> None:
     text = PARA + PARA + "\nShare this article\nGardens\nGardens\n"
-    got = removed(text)
+    got = removed_opt_in(text)
     assert got["Gardens"] == RULE_STUTTER
     assert got["Share this article"] == "boilerplate.social.share"
 
 
 def test_a_repeated_label_above_the_text_goes_unless_a_masthead_repeats_it() -> None:
-    got = removed("Garden Notes\nGarden Notes\n" + PARA + PARA)
+    got = removed_opt_in("Garden Notes\nGarden Notes\n" + PARA + PARA)
     assert got == {"Garden Notes": RULE_STUTTER}
     # the site's name in capitals over the page's title and its heading
-    assert removed("GARDEN NOTES\nGarden Notes\nGarden Notes\n" + PARA + PARA) == {}
+    assert removed_opt_in("GARDEN NOTES\nGarden Notes\nGarden Notes\n" + PARA + PARA) == {}
 
 
 def test_a_readers_short_comment_between_comment_widgets_stays() -> None:

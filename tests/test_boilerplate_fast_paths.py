@@ -88,7 +88,7 @@ def test_date_lines_with_digits_still_match() -> None:
 def test_teasers_found_with_and_without_a_snippet_ending() -> None:
     """The teaser rule still runs on a page whose lines end as snippets do, and a page
     whose lines do not end so keeps its lines (the per-pass ending screen)."""
-    stage = build(Config(), RulePack.load(()))
+    stage = build(Config(boilerplate=BoilerplateConfig(enable=SHIPPED_OFF)), RulePack.load(()))
     body = "\n\n".join(
         f"Paragraph {k} of the article says what happened at the council on the day it met."
         for k in range(8)

@@ -281,10 +281,12 @@ def test_a_kicker_sharing_the_titles_words_stops_the_masthead() -> None:
         "has trained alone since then.",
     ]
     head = ["The window minute by minute", "All the news and rumours: talks continue"]
-    got = kept_and_gone("\n".join([*head, "Real time", *body]) + "\n", keep=head + body, gone=[])
+    got = kept_and_gone(
+        "\n".join([*head, "Real time", *body]) + "\n", keep=head + body, gone=[], opt_in=True
+    )
     assert "boilerplate.shape.masthead" not in got.values()
     menu = ["Football", "Tennis", "Cycling"]
-    got = kept_and_gone("\n".join(menu + body) + "\n", keep=body, gone=menu)
+    got = kept_and_gone("\n".join(menu + body) + "\n", keep=body, gone=menu, opt_in=True)
     assert {got[x] for x in menu} == {"boilerplate.shape.masthead"}
 
 

@@ -9,7 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.boilerplate_helpers import BODY, STAGE, removed
+from tests.boilerplate_helpers import BODY
+from tests.boilerplate_helpers import OPT_IN_STAGE as STAGE
+from tests.boilerplate_helpers import STAGE as DEFAULT_STAGE
+from tests.boilerplate_helpers import removed as removed_by
 from textclean.config import Config
 from textclean.rules import RuleError, RulePack
 from textclean.stages import boilerplate
@@ -20,6 +23,13 @@ from textclean.stages.boilerplate.region import (
     apply,
     content_words,
 )
+
+
+def removed(text: str, st: boilerplate.BoilerplateStage = STAGE) -> dict[str, str]:
+    """Removed line → rule id; by default with the rule, shipped off, switched on
+    (docs/boilerplate.md, "Rules shipped off")."""
+    return removed_by(text, st)
+
 
 #: A site's masthead no phrase rule knows: name, tagline, section names.
 MASTHEAD = [
@@ -67,7 +77,8 @@ def test_it_stops_at_a_date_or_a_byline_above_the_title() -> None:
 
 def test_the_rule_can_be_switched_off_and_its_thresholds_set() -> None:
     text = page("The Harbour Gazette", "Ferries", "Weekend Walks", TITLE)
-    assert removed(text)  # on by default
+    assert removed_by(text, DEFAULT_STAGE) == {}  # shipped off
+    assert removed(text)  # switched on
     off = boilerplate.build(
         Config().replace(boilerplate={"disable": [RULE_MASTHEAD]}), RulePack.load(())
     )

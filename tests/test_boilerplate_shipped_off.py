@@ -59,6 +59,11 @@ def _shipped_off_in_files() -> set[str]:
         for name, table in data.get("shape", {}).items():
             if isinstance(table, dict) and table.get("enabled") is False:
                 off.add(f"boilerplate.shape.{name}")
+        region = data.get("region", {})
+        if region.get("masthead", {}).get("enabled") is False:
+            off.add("boilerplate.shape.masthead")
+        if region.get("teasers", {}).get("enabled") is False:
+            off.add("boilerplate.teaser.off_topic_run")
     return off
 
 

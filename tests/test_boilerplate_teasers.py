@@ -10,13 +10,22 @@ from pathlib import Path
 
 import pytest
 
-from tests.boilerplate_helpers import STAGE, removed
+from tests.boilerplate_helpers import OPT_IN_STAGE as STAGE
+from tests.boilerplate_helpers import STAGE as DEFAULT_STAGE
+from tests.boilerplate_helpers import removed as removed_by
 from textclean.config import Config
 from textclean.document import Document
 from textclean.rules import RuleError, RulePack
 from textclean.stages import boilerplate
 from textclean.stages.boilerplate.layout import layout_lines
 from textclean.stages.boilerplate.teasers import RULE_OFF_TOPIC, TeaserParams, apply
+
+
+def removed(text: str, st: boilerplate.BoilerplateStage = STAGE) -> dict[str, str]:
+    """Removed line → rule id; by default with the rule, shipped off, switched on
+    (docs/boilerplate.md, "Rules shipped off")."""
+    return removed_by(text, st)
+
 
 TITLE = "Harbour tunnel plan wins the council vote"
 #: The article's body: three paragraphs about the tunnel.
@@ -168,6 +177,7 @@ def test_the_rule_can_be_switched_off_and_its_thresholds_set() -> None:
         Config().replace(boilerplate={"disable": [RULE_OFF_TOPIC]}), RulePack.load(())
     )
     assert by_rule(text, off) == set()
+    assert RULE_OFF_TOPIC not in removed_by(text, DEFAULT_STAGE).values()  # shipped off
     strict = dataclasses.replace(STAGE, teasers=dataclasses.replace(STAGE.teasers, min_run=5))
     assert by_rule(text, strict) == set()
 

@@ -12,10 +12,10 @@ from textclean.stages.boilerplate.shape import RULE_STUTTER, RULE_TOP_LABEL
 
 
 def test_a_repeated_label_above_the_text_goes_unless_it_names_the_text() -> None:
-    got = removed("Weather Desk\nWeather Desk\n" + BODY)
+    got = removed_opt_in("Weather Desk\nWeather Desk\n" + BODY)
     assert got.get("Weather Desk") == RULE_STUTTER
     # the title printed twice (a heading and its copy) names the text below it
-    got = removed("Library Vote\nLibrary Vote\n" + BODY)
+    got = removed_opt_in("Library Vote\nLibrary Vote\n" + BODY)
     assert "Library Vote" not in got
 
 

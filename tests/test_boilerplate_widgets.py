@@ -355,15 +355,15 @@ def test_a_menu_at_the_very_top_needs_only_one_removed_line() -> None:
 def test_stutter_takes_a_repeated_short_label_and_keeps_index_letters() -> None:
     lines = BODY.splitlines()
     text = BODY + "Library\nLibrary\n"
-    assert removed(text) == {"Library": "boilerplate.shape.stutter"}
+    assert removed_opt_in(text) == {"Library": "boilerplate.shape.stutter"}
     # a glossary's index letter, a repeated sentence, a repeated heading ending a colon
     for rep in ("T", "It rained.", "Costs:"):
         text = BODY + f"{rep}\n{rep}\n"
-        assert removed(text) == {}, rep
+        assert removed_opt_in(text) == {}, rep
     # between the text's paragraphs a repeated short line is a photo's alt text and
     # caption: the article's
     text = "\n".join([lines[0], "Library", "Library", *lines[1:]]) + "\n"
-    assert removed(text) == {}
+    assert removed_opt_in(text) == {}
 
 
 def test_stutter_counts_words_of_scripts_without_spaces_by_their_characters() -> None:
@@ -373,9 +373,9 @@ def test_stutter_counts_words_of_scripts_without_spaces_by_their_characters() ->
     lines = BODY.splitlines()
     for title in ("東京都の新しい図書館が来月開館します", "图书馆投票在长时间辩论后通过"):
         text = "\n".join([lines[0], title, title, *lines[1:]]) + "\n"
-        assert removed(text) == {}, title
+        assert removed_opt_in(text) == {}, title
     text = BODY + "ニュース\nニュース\n"
-    assert removed(text) == {"ニュース": "boilerplate.shape.stutter"}
+    assert removed_opt_in(text) == {"ニュース": "boilerplate.shape.stutter"}
 
 
 def test_new_shape_rules_switch_off_by_config_and_by_pack(tmp_path: Path) -> None:
@@ -536,7 +536,9 @@ def test_a_numbered_heading_echoed_under_it_loses_the_echo_when_switched_on(
     text += "\n" + "\n".join(["The New Plan", lines[1], lines[2]]) + "\n"
     assert removed(text) == {}
     (tmp_path / "boilerplate").mkdir()
-    (tmp_path / "boilerplate" / "echo.toml").write_text("[shape.stutter]\necho_max_words = 12\n")
+    (tmp_path / "boilerplate" / "echo.toml").write_text(
+        "[shape.stutter]\nenabled = true\necho_max_words = 12\n"
+    )
     echo = boilerplate.build(Config(), RulePack.load((str(tmp_path),)))
     got = removed(text, echo)
     assert got == {

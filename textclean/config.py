@@ -137,7 +137,9 @@ class BoilerplateConfig:
 
     ``disable``/``enable`` take rule ids or id prefixes ending in ``.``
     (``"boilerplate.cta."``); ``enable`` switches on rules shipped with
-    ``enabled = false`` (bylines, datelines, photo credits).
+    ``enabled = false``: bylines, datelines, photo credits, and the rules that lost
+    article lines on sites no rule had seen (the masthead, top labels, chrome runs,
+    stutters, teaser runs; docs/boilerplate.md, "Rules shipped off").
     """
 
     disable: tuple[str, ...] = _doc(
@@ -147,7 +149,7 @@ class BoilerplateConfig:
     enable: tuple[str, ...] = _doc(
         (),
         "rule ids or prefixes to switch on, e.g. rules shipped disabled (bylines, datelines, "
-        "photo credits)",
+        "photo credits, the masthead and the other rules listed as shipped off)",
     )
     header_lines: int = _doc(12, "the header zone: at most this many non-blank lines at the top")
     footer_lines: int = _doc(15, "the footer zone: at most this many non-blank lines at the end")
