@@ -36,14 +36,6 @@ from textclean.stages.despin.stage import (  # noqa: E402
 )
 from textclean.stages.despin.table import load_tables  # noqa: E402
 
-#: texts of the clean sets that are spun themselves, listed apart: a thesaurus spin
-#: (see ``light_check.SPUN_IN_CLEAN``) and a 134-word rewrite of a news story on a
-#: volcano's warning signs, paraphrased sentence by sentence around the original's quote
-SPUN_IN_CLEAN = (
-    "hotshirt-info-yoga-light-in-me-poster",
-    "userz-net-post-eaeef60750651a0ca84b01c704fe9642",
-)
-
 
 def rule_of(stage: DespinStage, a: Analysis) -> str:
     """The rule that flagged ``a`` (a flagged analysis), as the stage applies them."""
@@ -65,7 +57,7 @@ def rule_of(stage: DespinStage, a: Analysis) -> str:
     return "markers"
 
 
-def _own_pair_left_out(stage: DespinStage, name: str, text: str) -> bool:
+def own_pair_left_out(stage: DespinStage, name: str, text: str) -> bool:
     """A real original flagged with every entry is not flagged once the entries learned
     from its own pair are left out (as ``measure.py --real`` scores it): the flag is the
     learned table's, in sample."""
@@ -77,6 +69,7 @@ def _own_pair_left_out(stage: DespinStage, name: str, text: str) -> bool:
 
 def main(argv: Sequence[str] | None = None) -> int:
     from bench.despin import marker_check
+    from bench.despin.light_check import SPUN_IN_CLEAN  # spun themselves: listed apart
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", action="store_true", help="also the documentation corpus")
@@ -99,7 +92,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             a = stage.analyse(text)
             if not a.spun:
                 continue
-            if label == "real originals" and _own_pair_left_out(stage, name, text):
+            if label == "real originals" and own_pair_left_out(stage, name, text):
                 print(
                     f"  in sample only {label}: {name} ({rule_of(stage, a)}; not flagged"
                     " with the entries learned from its own pair left out)"
