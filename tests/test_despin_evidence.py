@@ -268,7 +268,10 @@ def test_a_long_light_spin_is_flagged_by_the_long_text_rule(stage: DespinStage) 
 
 
 def test_a_short_text_with_five_evidence_entries_is_flagged() -> None:
-    no_light = Config().replace(despin={"light_threshold": 0.0})
+    # the swaps are all ordinary synonyms (T2 entries), which the scores rules hold back
+    # under ordinary_evidence_threshold (tests/test_despin_register.py): the rule is
+    # tried here with that condition off, and with the stage's defaults below
+    no_light = Config().replace(despin={"light_threshold": 0.0, "ordinary_evidence_threshold": 0.0})
     stage = build(no_light, RulePack.load())
     a = stage.analyse(BREADTH_SPUN)
     cfg = no_light.despin
@@ -278,3 +281,6 @@ def test_a_short_text_with_five_evidence_entries_is_flagged() -> None:
     assert stage.fast_scores(BREADTH_SPUN) is None
     off = no_light.replace(despin={"short_breadth": False})
     assert build(off, RulePack.load())(Document("b", BREADTH_SPUN)).scores["spun"] is False
+    # with the defaults its scores are held back, and its light evidence flags it
+    doc = build(Config(), RulePack.load())(Document("b", BREADTH_SPUN))
+    assert doc.scores["spun"] is True and doc.scores["spin_flag"] == "light"

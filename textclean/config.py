@@ -460,6 +460,14 @@ class DespinConfig:
         0.25, "a distinct entry counts towards the light evidence above this log10 ratio"
     )
     light_clip: float = _doc(2.0, "one distinct entry counts at most this much towards it")
+    ordinary_evidence_threshold: float = _doc(
+        36.0,
+        "a document whose table matches are all ordinary synonyms (no T1 entry, no "
+        "fingerprint, no spinner marker) is flagged by its scores or light evidence only "
+        "when its spin_evidence reaches this: formal, technical and documentation prose "
+        "uses those words by choice (query, procedure, referred to as; the highest clean "
+        "value 29.9, this 1.2 times it, docs/despin.md); 0 turns the condition off",
+    )
     markers: bool = _doc(
         True,
         "also flag a document on its spinner-family markers (rules/spin/markers*.tsv: "
@@ -494,6 +502,8 @@ class DespinConfig:
             raise ConfigError("consistency_margin must be >= 1")
         if self.light_threshold < 0 or self.light_clip <= 0:
             raise ConfigError("light_threshold must be >= 0 and light_clip > 0")
+        if self.ordinary_evidence_threshold < 0:
+            raise ConfigError("ordinary_evidence_threshold must be >= 0")
         if self.short_markers_words < 0:
             raise ConfigError("short_markers_words must be >= 0")
         if self.light_long_threshold < 0 or self.light_long_min_score < 0:

@@ -33,13 +33,23 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
 
 from textclean.config import Config  # noqa: E402
 from textclean.rules import RulePack  # noqa: E402
-from textclean.stages.despin.stage import Analysis, DespinStage, flagged_by_scores  # noqa: E402
+from textclean.stages.despin.stage import (  # noqa: E402
+    Analysis,
+    DespinStage,
+    flagged_by_scores,
+    ordinary_only,
+)
 from textclean.stages.despin.table import load_tables  # noqa: E402
 
 #: texts of the clean sets that are spun themselves (read and confirmed: the thesaurus
 #: spinner's "instructed Insider", "one zero five degrees", "college students" for
-#: students); they and their short pieces are left out of the calibration
-SPUN_IN_CLEAN = ("hotshirt-info-yoga-light-in-me-poster",)
+#: students; a 134-word rewrite of a news story on a volcano's warning signs, paraphrase
+#: wording around a quoted expert: "foresee lava flowing", "elevate the alert status");
+#: they and their short pieces are left out of the calibration
+SPUN_IN_CLEAN = (
+    "hotshirt-info-yoga-light-in-me-poster",
+    "userz-net-post-eaeef60750651a0ca84b01c704fe9642",
+)
 #: the margin each threshold keeps over the highest clean value
 MARGIN = 1.2
 
@@ -49,13 +59,14 @@ def _breadth(cfg: Config, a: Analysis) -> bool:
     d = cfg.despin
     return (
         a.spun
+        and not ordinary_only(d, a.matches, a.fingerprints, a.markers, a.evidence)
         and not flagged_by_scores(d, a.score, a.distinct, a.evidence, a.evidence_distinct)
         and flagged_by_scores(d, a.score, a.distinct, a.evidence, a.evidence_distinct, a.words)
     )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from bench.despin import marker_check, measure
+    from bench.despin import clean_flags, marker_check, measure
     from bench.despin.real.check import load_set
 
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
@@ -79,7 +90,13 @@ def main(argv: Sequence[str] | None = None) -> int:
                 continue
             a = stage.analyse(text)
             clean.append((a.light, label, name, a.words))
-            flagged += a.light_flag or _breadth(cfg, a)
+            if a.light_flag or _breadth(cfg, a):
+                if label == "real originals" and clean_flags.own_pair_left_out(stage, name, text):
+                    print(
+                        f"in sample only (not flagged with its own pair's entries left out): {name}"
+                    )
+                else:
+                    flagged += 1
             if a.words < smw:
                 short.append((a.evidence_distinct, label, name, a.words))
             elif a.score >= long_score / MARGIN:

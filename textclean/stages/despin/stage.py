@@ -381,6 +381,40 @@ def light_flags(cfg: DespinConfig, light: float, score: float = 0.0, words: int 
     )
 
 
+def ordinary_only(
+    cfg: DespinConfig,
+    matches: Sequence[Match],
+    fingerprints: Sequence[tuple[int, Fingerprint]],
+    markers: Sequence[spin_markers.Hit],
+    evidence: float,
+) -> bool:
+    """A document the scores or the light evidence would flag whose every table match is
+    an ordinary synonym (a T2 or T3 entry: no T1 form, no phrase fingerprint, no spinner
+    marker of any weight) and whose ``spin_evidence`` stays under
+    ``ordinary_evidence_threshold``: held back, flagged by no rule. A T2 entry's spun form
+    is itself an ordinary word a writer may choose ("query", "procedure", "referred to
+    as", "irrespective of"), and formal, technical and documentation prose chooses many
+    of them at once, each a little less likely than its original in the news-heavy
+    statistics: the breadth the evidence rules count. A spinner leaves, besides, a form
+    no writer chooses (a T1 entry, a fingerprint, a marker), or far more evidence
+    (docs/despin.md).
+
+    >>> from textclean.config import DespinConfig
+    >>> cfg = DespinConfig()
+    >>> ordinary_only(cfg, [], [], [], 25.0), ordinary_only(cfg, [], [], [], 40.0)
+    (True, False)
+    >>> ordinary_only(DespinConfig(ordinary_evidence_threshold=0.0), [], [], [], 25.0)
+    False
+    """
+    return (
+        cfg.ordinary_evidence_threshold > 0
+        and evidence < cfg.ordinary_evidence_threshold
+        and not fingerprints
+        and not markers
+        and not any(m.entry.tier == "t1" for m in matches)
+    )
+
+
 def light_sum(cfg: DespinConfig, best: Iterable[float], decimal: bool) -> float:
     """The light evidence of a document (not yet per 1000 words): over the best log10
     ratio of each distinct entry, ``min(light_clip, max(0, ratio - light_margin))``,
@@ -855,13 +889,15 @@ class DespinStage:
         evidence = 1000.0 * evidence / words
         light = 1000.0 * light / words
         english = english_share(keys)
-        by_scores = flagged_by_scores(cfg, score, distinct, evidence, ev_distinct, n)
-        by_light = not by_scores and light_flags(cfg, light, score, n)
         marker_hits = (
             tuple(spin_markers.find(text, self.marker_index))
             if cfg.markers and self.marker_index is not None
             else ()
         )
+        by_scores = flagged_by_scores(
+            cfg, score, distinct, evidence, ev_distinct, n
+        ) and not ordinary_only(cfg, matches, fps, marker_hits, evidence)
+        by_light = not by_scores and light_flags(cfg, light, score, n)
         by_markers = bool(marker_hits) and spin_markers.flags(
             marker_hits, distinct, evidence, ev_distinct
         )
