@@ -1490,7 +1490,7 @@ class BoilerplateStage:
             zone_misses=memo.zone_misses,
         )
         pmw = self.config.prose_min_words
-        run.marks = structure.page_marks(text, self.shape)
+        run.marks = structure.page_marks(text, self.shape, lines)
         run.snippets = text.count("…") >= 2 and (
             sum(1 for ln in lines if ln.text.endswith("…") and is_snippet(ln.text, pmw)) >= 2
         )
