@@ -32,6 +32,8 @@ def test_a_row_of_hashtags_goes_anywhere() -> None:
         "#a1 #b_2",
         "#rye#sourdough#baking",  # glued
         "#harbour, #cranes, #local-history",
+        "#travel #2024-goals",  # a letter after the number's hyphen
+        "#harbour #1.5m-upgrade",
     )
     for row in rows:
         assert removed(BODY + row + "\n" + BODY) == {row: RULE_HASHTAG_ROW}, row
@@ -41,6 +43,7 @@ def test_a_row_of_hashtags_goes_anywhere() -> None:
 def test_lines_with_words_or_numbers_beside_hashtags_stay() -> None:
     for line in (
         "#1 #2",  # ranks, not tags
+        "#travel #2024-25",  # a season, no tag
         "#ferries are running late again",
         "Tags: #ferries and more",
         "# Heading",

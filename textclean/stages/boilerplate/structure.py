@@ -107,8 +107,11 @@ _CUT = ("…", "...")
 _LETTERS = regex.compile(r"\p{L}(?:[^\p{L}]*\p{L}){2}")
 #: What stands between the tags of a row.
 _TAG_GAPS = regex.compile(r"[\s,;|·•]+|(?<=\S)(?=#)")  # tags glued: "#rye#baking"
-#: A hashtag: "#" then letters, digits, marks, "_", with "-" or "." inside, and a letter.
-_HASHTAG = regex.compile(r"#(?=[\p{N}_]*\p{L})[\p{L}\p{M}\p{N}_]+(?:[-.][\p{L}\p{M}\p{N}_]+)*")
+#: A hashtag: "#" then letters, digits, marks, "_", with "-" or "." inside, and a letter
+#: anywhere in it ("#2024-goals"; fullmatched, so the look-ahead stays in the tag).
+_HASHTAG = regex.compile(
+    r"#(?=[\p{M}\p{N}_.-]*\p{L})[\p{L}\p{M}\p{N}_]+(?:[-.][\p{L}\p{M}\p{N}_]+)*"
+)
 #: The separators a breadcrumb trail puts between its crumbs (and before the title).
 _CRUMB_SEPS = ("»", ">", "/", "|", "›", "→", "·", "•")
 #: The separators of a breadcrumb trail on a line of its own.
