@@ -85,6 +85,9 @@ def test_an_interviews_answers_trailing_off_stay_and_teasers_still_go() -> None:
         "Bake, probably. For myself, for once, and for my grandchildren...",
     ]
     kept_and_gone("\n".join(head + pairs) + "\n", keep=pairs, gone=[])
+    for mark in ("？", "؟"):  # full-width and Arabic question marks: questions too
+        asked = [x.replace("?", mark) for x in pairs]
+        kept_and_gone("\n".join(head + asked) + "\n", keep=asked, gone=[])
     headlines = [x.rstrip("?").replace("you", "bakers") for x in pairs[::2]]
     teasers = [y for pair in zip(headlines, pairs[1::2], strict=True) for y in pair]
     kept_and_gone("\n".join(head + teasers) + "\n", keep=head, gone=teasers)
