@@ -21,22 +21,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.boilerplate_helpers import removed
+from tests.boilerplate_helpers import kept_and_gone, removed
 
 #: A paragraph of a text, written for these tests.
 PARA = (
     "The council voted on Tuesday to fund the new library after a long debate about "
     "its cost, and building work should start in the spring.\n"
 )
-
-
-def kept_and_gone(text: str, keep: list[str], gone: list[str]) -> dict[str, str]:
-    """Assert that no line of ``keep`` is removed from ``text`` and every line of
-    ``gone`` is; the removals, for further checks."""
-    got = removed(text)
-    assert not set(keep) & set(got), {k: got[k] for k in set(keep) & set(got)}
-    assert set(gone) <= set(got), set(gone) - set(got)
-    return got
 
 
 def test_readers_comments_trailing_off_between_their_authors_stay() -> None:
