@@ -287,6 +287,14 @@ def _removed_bullet(lines: list[Line], removed: Mapping[int, Any]) -> bool:
     return any(i < n and _BULLET.match(lines[i].text) for i in removed)
 
 
+def _last_left(nonblank: list[Line], left: Callable[[Line], bool]) -> int:
+    """The position of the last line of ``nonblank`` that is ``left``, or -1."""
+    k = len(nonblank) - 1
+    while k >= 0 and not left(nonblank[k]):
+        k -= 1
+    return k
+
+
 def _snippet_run(
     nonblank: list[Line],
     removed: Mapping[int, tuple[str, dict[str, Any]]],
@@ -300,9 +308,7 @@ def _snippet_run(
     def left(x: Line) -> bool:
         return x.index not in removed and x.index not in found
 
-    k = len(nonblank) - 1
-    while k >= 0 and not left(nonblank[k]):
-        k -= 1
+    k = _last_left(nonblank, left)
     if k < 0:
         return
     last = nonblank[k]
@@ -476,9 +482,7 @@ def _dangling_lead(
     def left(x: Line) -> bool:
         return x.index not in removed and x.index not in found
 
-    k = len(nonblank) - 1
-    while k >= 0 and not left(nonblank[k]):
-        k -= 1
+    k = _last_left(nonblank, left)
     if k < 0:
         return
     x = nonblank[k]
