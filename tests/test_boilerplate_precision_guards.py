@@ -143,6 +143,28 @@ def test_host_names_listed_in_a_row_under_the_text_stay() -> None:
     )
 
 
+def test_host_names_in_a_row_cost_linear_time() -> None:
+    """Which host names stand in a row is found by set look-ups: a page listing eight
+    times as many costs the hostname rule about eight times as much, not sixty-four."""
+    import time
+
+    from textclean.stages.boilerplate import shape
+    from textclean.stages.boilerplate.layout import layout_lines
+
+    def cost(n: int) -> float:
+        hosts = "\n".join(f"site{i}.example.org" for i in range(n))
+        lines = layout_lines(PARA + hosts + "\n")
+        params = shape.ShapeParams()
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            shape.apply(lines, {}, params, frozenset())
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    assert cost(24_000) < 20 * cost(3_000)
+
+
 def test_an_authors_name_over_its_profile_line_stays() -> None:
     """A name that the next line starts with, a word after it ("Rina Lestari" / "Rina
     Lestari Freelance writer"), is a byline over its profile: ``shape.top_label`` leaves

@@ -1750,7 +1750,8 @@ def _residue(
     if not params.hostname or not hosts:
         return
     first, last = prose_span()
-    listed = {k for k in hosts if k - 1 in hosts or k + 1 in hosts}
+    at = set(hosts)
+    listed = {k for k in hosts if k - 1 in at or k + 1 in at}
     for k in hosts:
         x = nonblank[k]
         if k in listed and k > last >= 0:
