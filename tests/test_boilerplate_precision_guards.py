@@ -143,16 +143,18 @@ def test_host_names_listed_in_a_row_under_the_text_stay() -> None:
     )
 
 
-def test_host_names_in_a_row_cost_linear_time() -> None:
-    """Which host names stand in a row is found by set look-ups: a page listing eight
-    times as many costs the hostname rule about eight times as much, not sixty-four."""
+@pytest.mark.parametrize("row", ["site{i}.example.org", "Mirror {i}\nsite{i}.example.org"])
+def test_host_names_under_the_text_cost_linear_time(row: str) -> None:
+    """Which host names stand in a row, and which end a sign-off, is found reading each
+    line once: a page listing eight times as many (in a row, or each under a line of
+    its own) costs the hostname rule about eight times as much, not sixty-four."""
     import time
 
     from textclean.stages.boilerplate import shape
     from textclean.stages.boilerplate.layout import layout_lines
 
     def cost(n: int) -> float:
-        hosts = "\n".join(f"site{i}.example.org" for i in range(n))
+        hosts = "\n".join(row.format(i=i) for i in range(n))
         lines = layout_lines(PARA + hosts + "\n")
         params = shape.ShapeParams()
         best = float("inf")

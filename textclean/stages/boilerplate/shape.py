@@ -1752,15 +1752,14 @@ def _residue(
     first, last = prose_span()
     at = set(hosts)
     listed = {k for k in hosts if k - 1 in at or k + 1 in at}
+    signs_off = _signs_off(nonblank, last, removed, found)
     for k in hosts:
         x = nonblank[k]
         if k in listed and k > last >= 0:
             continue  # host names in a row under the text: the sites it lists
         if first <= k <= last or x.index in code or x.index in removed or x.index in found:
             continue
-        if k > last >= 0 and (
-            _web_address(x.text) or _signs_off(nonblank, last, k, removed, found)
-        ):
+        if k > last >= 0 and (_web_address(x.text) or signs_off(k)):
             continue  # an address the text gives its reader, under its last line
         found[x.index] = (RULE_HOSTNAME, {"line": x.index + 1})
 
@@ -1880,16 +1879,29 @@ def _starts_next(label: str, below: str) -> bool:
 def _signs_off(
     nonblank: list[Line],
     last: int,
-    k: int,
     removed: Mapping[int, tuple[str, dict[str, Any]]],
     found: Mapping[int, tuple[str, dict[str, Any]]],
-) -> bool:
-    """Whether the host name ``nonblank[k]`` ends the text's sign-off: one line or more
-    stands between it and the text's last prose line ``nonblank[last]`` ("With thanks,"
-    / "Mary Shaw" / "01632 960555"), and no rule took any of them. A footer's site name
-    stands right under the text, or under chrome."""
-    between = nonblank[last + 1 : k]
-    return bool(between) and not any(x.index in removed or x.index in found for x in between)
+) -> Callable[[int], bool]:
+    """Whether the host name ``nonblank[k]`` ends the text's sign-off, as a test of
+    ``k``: one line or more stands between it and the text's last prose line
+    ``nonblank[last]`` ("With thanks," / "Mary Shaw" / "01632 960555"), and no rule took
+    any of them. A footer's site name stands right under the text, or under chrome.
+
+    Asked of increasing ``k`` (as :func:`_residue` asks, deciding each host name in
+    turn), it reads each line between once: a line is read when every host name above
+    it has been decided, so what took it is final."""
+    scanned = last + 1  # nonblank[last + 1 : scanned] read: none taken while ``clear``
+    clear = True
+
+    def test(k: int) -> bool:
+        nonlocal scanned, clear
+        while clear and scanned < k:
+            x = nonblank[scanned]
+            clear = x.index not in removed and x.index not in found
+            scanned += 1
+        return clear and k > last + 1
+
+    return test
 
 
 def _web_address(text: str) -> bool:
