@@ -226,6 +226,10 @@ def test_an_answer_between_two_advertisements_stays_and_a_label_goes() -> None:
     kept_and_gone("\n".join(page) + "\n", keep=["Yes."], gone=["Advertisement"])
     label = PARA + "Advertisement\nCity\nAdvertisement\n" + PARA
     assert removed(label).get("City") == "boilerplate.shape.chrome_run"
+    # a number the paragraph under the slots also gives is no word of its heading
+    below = "The council set its budget for 2024 on Tuesday, after a long debate about costs.\n"
+    edition = PARA + "Advertisement\nEdition 2024\nAdvertisement\n" + below
+    assert removed(edition).get("Edition 2024") == "boilerplate.shape.chrome_run"
 
 
 def test_a_summarys_points_under_a_menu_stay_and_the_menu_goes() -> None:

@@ -1985,7 +1985,7 @@ def _between_ads(
     # a heading or a dek of the paragraph under the slot: it shares a word with it
     below = next_text.casefold() if next_text else ""
     return bool(below) and any(
-        len(w) >= 4 and written_as_words(below, w)
+        sum(map(str.isalpha, w)) >= 4 and written_as_words(below, w)
         for x in between
         for w in _WORDS.findall(x.text.casefold())
     )
