@@ -1134,3 +1134,70 @@ def test_more_article_pages_keep_every_line(name: str) -> None:
     lines, chrome = PAGES[name]
     article = [x for x in lines if x not in chrome]
     kept_and_gone("\n".join(lines) + "\n", keep=article, gone=chrome)
+
+
+def _ranked_rows_walking(values: list[int | None]) -> set[int]:
+    """The ranked table's cells as ``shape._ranked_rows`` defines them, each chain walked
+    from each of its numbers (``None``: a line that is no bare number)."""
+    value = {k: v for k, v in enumerate(values) if v is not None}
+    out: set[int] = set()
+    if len(value) < 3:
+        return out
+    for k, v in value.items():
+        if k in out:
+            continue
+        for stride in range(2, 7):
+            rows = [k]
+            while value.get(rows[-1] + stride) == v + len(rows):
+                rows.append(rows[-1] + stride)
+            if len(rows) < 3:
+                continue
+            cells = [
+                [r + off for r in rows]
+                for off in range(1, stride)
+                if all(r + off in value for r in rows)
+            ]
+            if cells:
+                out.update(rows)
+                for column in cells:
+                    out.update(column)
+            break
+    return out
+
+
+def test_ranked_rows_read_each_chain_once() -> None:
+    """``_ranked_rows`` finds the cells the definition walks to, on pages of numbers and
+    words drawn at random, and a long numbered list costs it linear time (each number
+    does not walk the list below it again)."""
+    import random
+    import time
+
+    from textclean.stages.boilerplate import shape
+    from textclean.stages.boilerplate.layout import layout_lines
+
+    def lines(values: list[int | None]) -> list:
+        text = "\n".join("Rovers" if v is None else str(v) for v in values) + "\n"
+        return [x for x in layout_lines(text) if x.text]
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        values = [rng.choice([None, None, 1, 2, 3, 4, 5, 45]) for _ in range(rng.randint(0, 30))]
+        if rng.random() < 0.5:  # a table's rows, with a gap or a wrong rank now and then
+            stride = rng.randint(2, 6)
+            values = [None] * stride * 8
+            for r in range(8):
+                values[r * stride] = r + 1 if rng.random() < 0.9 else 9
+                for off in range(1, stride):
+                    values[r * stride + off] = rng.choice([None, 40 + r])
+        assert shape._ranked_rows(lines(values)) == _ranked_rows_walking(values), values
+
+    def cost(n: int) -> float:
+        numbered = lines([v for i in range(n) for v in (i + 1, None)])  # no column
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            shape._ranked_rows(numbered)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    assert cost(960) < 20 * cost(120)

@@ -1819,24 +1819,34 @@ def _ranked_rows(nonblank: list[Line]) -> set[int]:
     out: set[int] = set()
     if len(value) < 3:
         return out
-    for k, v in value.items():
+    # at each stride, how many numbers count up by one from each number (its chain's
+    # rows), and whether every row of that chain has a number at each offset: one pass
+    # from the bottom, so a long numbered list is not walked again from each number
+    bottom_up = sorted(value, reverse=True)
+    length: dict[int, dict[int, int]] = {}
+    full: dict[tuple[int, int], dict[int, bool]] = {}
+    for stride in range(2, 7):
+        rows_from = length[stride] = {}
+        for k in bottom_up:
+            nxt = k + stride
+            rows_from[k] = rows_from[nxt] + 1 if value.get(nxt) == value[k] + 1 else 1
+        for off in range(1, stride):
+            filled = full[stride, off] = {}
+            for k in bottom_up:
+                filled[k] = k + off in value and (rows_from[k] == 1 or filled[k + stride])
+    for k in value:
         if k in out:
             continue
         for stride in range(2, 7):
-            rows = [k]
-            while value.get(rows[-1] + stride) == v + len(rows):
-                rows.append(rows[-1] + stride)
-            if len(rows) < 3:
+            n_rows = length[stride][k]
+            if n_rows < 3:
                 continue
-            cells = [
-                [r + off for r in rows]
-                for off in range(1, stride)
-                if all(r + off in value for r in rows)
-            ]
+            rows = range(k, k + n_rows * stride, stride)
+            cells = [off for off in range(1, stride) if full[stride, off][k]]
             if cells:  # a column of numbers beside the ranks: a table, not a list
                 out.update(rows)
-                for column in cells:
-                    out.update(column)
+                for off in cells:
+                    out.update(r + off for r in rows)
             break
     return out
 
