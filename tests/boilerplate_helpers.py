@@ -85,6 +85,18 @@ def inside_body(line: str) -> str:
     return "\n".join([first, line, *rest]) + "\n"
 
 
+def kept_and_gone(
+    text: str, keep: list[str], gone: list[str], opt_in: bool = False
+) -> dict[str, str]:
+    """Assert that no line of ``keep`` is removed from ``text`` and every line of
+    ``gone`` is; the removals, for further checks. ``opt_in``: with the rules shipped
+    off switched on (:data:`OPT_IN_STAGE`)."""
+    got = removed(text, OPT_IN_STAGE) if opt_in else removed(text)
+    assert not set(keep) & set(got), {k: got[k] for k in set(keep) & set(got)}
+    assert set(gone) <= set(got), set(gone) - set(got)
+    return got
+
+
 def removed_inside(line: str) -> tuple[str | None, set[str]]:
     """``line`` inside the article (:func:`inside_body`): the rule that removes it
     (None when it stays) and the lines of :data:`BODY` removed with it."""

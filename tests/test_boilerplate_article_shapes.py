@@ -17,18 +17,9 @@ from __future__ import annotations
 
 import pytest
 
-from tests.boilerplate_helpers import removed, removed_opt_in
+from tests.boilerplate_helpers import kept_and_gone, removed, removed_opt_in
 from textclean.stages.boilerplate import region, shape, teasers
 from textclean.stages.boilerplate.layout import layout_lines
-
-
-def kept_and_gone(text: str, keep: list[str], gone: list[str]) -> dict[str, str]:
-    """Assert that no line of ``keep`` is removed from ``text`` and every line of
-    ``gone`` is; the removals, for further checks."""
-    got = removed(text)
-    assert not set(keep) & set(got), {k: got[k] for k in set(keep) & set(got)}
-    assert set(gone) <= set(got), set(gone) - set(got)
-    return got
 
 
 def test_minutes_of_a_live_report_stay() -> None:

@@ -12,6 +12,8 @@ from tests.boilerplate_helpers import BODY, STAGE, removed
 from textclean.config import Config
 from textclean.rules import RulePack
 from textclean.stages import boilerplate
+from textclean.stages.boilerplate import structure
+from textclean.stages.boilerplate.layout import layout_lines
 from textclean.stages.boilerplate.shape import (
     RULE_CRUMB_TITLE,
     RULE_CRUMB_TRAIL,
@@ -30,6 +32,8 @@ def test_a_row_of_hashtags_goes_anywhere() -> None:
         "#a1 #b_2",
         "#rye#sourdough#baking",  # glued
         "#harbour, #cranes, #local-history",
+        "#travel #2024-goals",  # a letter after the number's hyphen
+        "#harbour #1.5m-upgrade",
     )
     for row in rows:
         assert removed(BODY + row + "\n" + BODY) == {row: RULE_HASHTAG_ROW}, row
@@ -39,6 +43,7 @@ def test_a_row_of_hashtags_goes_anywhere() -> None:
 def test_lines_with_words_or_numbers_beside_hashtags_stay() -> None:
     for line in (
         "#1 #2",  # ranks, not tags
+        "#travel #2024-25",  # a season, no tag
         "#ferries are running late again",
         "Tags: #ferries and more",
         "# Heading",
@@ -160,3 +165,24 @@ def test_trails_are_looked_for_near_the_page_top_only() -> None:
     # under twenty-odd lines of text, the same line is the text's own
     text = BODY * 8 + trail + "\n" + BODY
     assert RULE_CRUMB_TRAIL not in removed(text).values()
+
+
+def test_trails_are_found_among_the_first_non_blank_lines_however_the_page_is_spaced() -> None:
+    """The page's marks screen the trail rules: they must see every line the rules read
+    (the first ``max_above`` non-blank lines, and the title under the last of them)."""
+    trail = f"Home / Travel / {TITLE}"
+    # blank lines between the top lines: the trail is the fifth non-blank line
+    spaced = "Harbour Post\n\nFerries\n\nBuses\n\nTrains\n\n" + trail + "\n\n" + TITLE + "\n\n"
+    assert removed(spaced + BODY + BODY) == {trail: RULE_CRUMB_TITLE}
+    params = ShapeParams()
+    labels = ["Harbour Post", "Ferries", "Buses", "Trains", "Weather", "Events", "Contact"]
+    # the trail is the eighth line (the last one read), its title the ninth
+    assert len(labels) + 1 == params.crumb_title_max_above
+    for top in ("\n".join([*labels, trail, TITLE]), "\r".join([*labels, trail, TITLE])):
+        lines = layout_lines(top + "\n" + BODY)
+        found = structure.apply(lines, {}, params, frozenset())
+        assert found.get(len(labels), ("",))[0] == RULE_CRUMB_TITLE, repr(top[-60:])
+    # a trail's separators on lines of the page's first twenty, after long lines
+    long_label = " ".join(["Harbour"] * 80)
+    text = "\n".join([long_label] * 10 + ["Home > Residents > News > Ferries"]) + "\n" + BODY
+    assert ">" in structure.page_marks(text, params)

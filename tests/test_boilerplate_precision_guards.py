@@ -21,25 +21,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.boilerplate_helpers import removed, removed_opt_in
+from tests.boilerplate_helpers import kept_and_gone, removed, removed_opt_in
 
 #: A paragraph of a text, written for these tests.
 PARA = (
     "The council voted on Tuesday to fund the new library after a long debate about "
     "its cost, and building work should start in the spring.\n"
 )
-
-
-def kept_and_gone(
-    text: str, keep: list[str], gone: list[str], opt_in: bool = False
-) -> dict[str, str]:
-    """Assert that no line of ``keep`` is removed from ``text`` and every line of
-    ``gone`` is; the removals, for further checks. ``opt_in``: with the rules shipped
-    off switched on."""
-    got = removed_opt_in(text) if opt_in else removed(text)
-    assert not set(keep) & set(got), {k: got[k] for k in set(keep) & set(got)}
-    assert set(gone) <= set(got), set(gone) - set(got)
-    return got
 
 
 def test_readers_comments_trailing_off_between_their_authors_stay() -> None:
@@ -88,6 +76,9 @@ def test_an_interviews_answers_trailing_off_stay_and_teasers_still_go() -> None:
         "Bake, probably. For myself, for once, and for my grandchildren...",
     ]
     kept_and_gone("\n".join(head + pairs) + "\n", keep=pairs, gone=[], opt_in=True)
+    for mark in ("？", "؟"):  # full-width and Arabic question marks: questions too
+        asked = [x.replace("?", mark) for x in pairs]
+        kept_and_gone("\n".join(head + asked) + "\n", keep=asked, gone=[], opt_in=True)
     headlines = [x.rstrip("?").replace("you", "bakers") for x in pairs[::2]]
     teasers = [y for pair in zip(headlines, pairs[1::2], strict=True) for y in pair]
     kept_and_gone("\n".join(head + teasers) + "\n", keep=head, gone=teasers, opt_in=True)
@@ -152,6 +143,30 @@ def test_host_names_listed_in_a_row_under_the_text_stay() -> None:
     )
 
 
+@pytest.mark.parametrize("row", ["site{i}.example.org", "Mirror {i}\nsite{i}.example.org"])
+def test_host_names_under_the_text_cost_linear_time(row: str) -> None:
+    """Which host names stand in a row, and which end a sign-off, is found reading each
+    line once: a page listing eight times as many (in a row, or each under a line of
+    its own) costs the hostname rule about eight times as much, not sixty-four."""
+    import time
+
+    from textclean.stages.boilerplate import shape
+    from textclean.stages.boilerplate.layout import layout_lines
+
+    def cost(n: int) -> float:
+        hosts = "\n".join(row.format(i=i) for i in range(n))
+        lines = layout_lines(PARA + hosts + "\n")
+        params = shape.ShapeParams()
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            shape.apply(lines, {}, params, frozenset())
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    assert cost(24_000) < 20 * cost(3_000)
+
+
 def test_an_authors_name_over_its_profile_line_stays() -> None:
     """A name that the next line starts with, a word after it ("Rina Lestari" / "Rina
     Lestari Freelance writer"), is a byline over its profile: ``shape.top_label`` leaves
@@ -211,6 +226,10 @@ def test_an_answer_between_two_advertisements_stays_and_a_label_goes() -> None:
     kept_and_gone("\n".join(page) + "\n", keep=["Yes."], gone=["Advertisement"])
     label = PARA + "Advertisement\nCity\nAdvertisement\n" + PARA
     assert removed_opt_in(label).get("City") == "boilerplate.shape.chrome_run"
+    # a number the paragraph under the slots also gives is no word of its heading
+    below = "The council set its budget for 2024 on Tuesday, after a long debate about costs.\n"
+    edition = PARA + "Advertisement\nEdition 2024\nAdvertisement\n" + below
+    assert removed_opt_in(edition).get("Edition 2024") == "boilerplate.shape.chrome_run"
 
 
 def test_a_summarys_points_under_a_menu_stay_and_the_menu_goes() -> None:
@@ -1117,3 +1136,70 @@ def test_more_article_pages_keep_every_line(name: str) -> None:
     lines, chrome = PAGES[name]
     article = [x for x in lines if x not in chrome]
     kept_and_gone("\n".join(lines) + "\n", keep=article, gone=chrome)
+
+
+def _ranked_rows_walking(values: list[int | None]) -> set[int]:
+    """The ranked table's cells as ``shape._ranked_rows`` defines them, each chain walked
+    from each of its numbers (``None``: a line that is no bare number)."""
+    value = {k: v for k, v in enumerate(values) if v is not None}
+    out: set[int] = set()
+    if len(value) < 3:
+        return out
+    for k, v in value.items():
+        if k in out:
+            continue
+        for stride in range(2, 7):
+            rows = [k]
+            while value.get(rows[-1] + stride) == v + len(rows):
+                rows.append(rows[-1] + stride)
+            if len(rows) < 3:
+                continue
+            cells = [
+                [r + off for r in rows]
+                for off in range(1, stride)
+                if all(r + off in value for r in rows)
+            ]
+            if cells:
+                out.update(rows)
+                for column in cells:
+                    out.update(column)
+            break
+    return out
+
+
+def test_ranked_rows_read_each_chain_once() -> None:
+    """``_ranked_rows`` finds the cells the definition walks to, on pages of numbers and
+    words drawn at random, and a long numbered list costs it linear time (each number
+    does not walk the list below it again)."""
+    import random
+    import time
+
+    from textclean.stages.boilerplate import shape
+    from textclean.stages.boilerplate.layout import layout_lines
+
+    def lines(values: list[int | None]) -> list:
+        text = "\n".join("Rovers" if v is None else str(v) for v in values) + "\n"
+        return [x for x in layout_lines(text) if x.text]
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        values = [rng.choice([None, None, 1, 2, 3, 4, 5, 45]) for _ in range(rng.randint(0, 30))]
+        if rng.random() < 0.5:  # a table's rows, with a gap or a wrong rank now and then
+            stride = rng.randint(2, 6)
+            values = [None] * stride * 8
+            for r in range(8):
+                values[r * stride] = r + 1 if rng.random() < 0.9 else 9
+                for off in range(1, stride):
+                    values[r * stride + off] = rng.choice([None, 40 + r])
+        assert shape._ranked_rows(lines(values)) == _ranked_rows_walking(values), values
+
+    def cost(n: int) -> float:
+        numbered = lines([v for i in range(n) for v in (i + 1, None)])  # no column
+        best = float("inf")
+        for _ in range(3):
+            start = time.perf_counter()
+            shape._ranked_rows(numbered)
+            best = min(best, time.perf_counter() - start)
+        return best
+
+    assert cost(960) < 20 * cost(120)

@@ -1750,16 +1750,16 @@ def _residue(
     if not params.hostname or not hosts:
         return
     first, last = prose_span()
-    listed = {k for k in hosts if k - 1 in hosts or k + 1 in hosts}
+    at = set(hosts)
+    listed = {k for k in hosts if k - 1 in at or k + 1 in at}
+    signs_off = _signs_off(nonblank, last, removed, found)
     for k in hosts:
         x = nonblank[k]
         if k in listed and k > last >= 0:
             continue  # host names in a row under the text: the sites it lists
         if first <= k <= last or x.index in code or x.index in removed or x.index in found:
             continue
-        if k > last >= 0 and (
-            _web_address(x.text) or _signs_off(nonblank, last, k, removed, found)
-        ):
+        if k > last >= 0 and (_web_address(x.text) or signs_off(k)):
             continue  # an address the text gives its reader, under its last line
         found[x.index] = (RULE_HOSTNAME, {"line": x.index + 1})
 
@@ -1819,24 +1819,34 @@ def _ranked_rows(nonblank: list[Line]) -> set[int]:
     out: set[int] = set()
     if len(value) < 3:
         return out
-    for k, v in value.items():
+    # at each stride, how many numbers count up by one from each number (its chain's
+    # rows), and whether every row of that chain has a number at each offset: one pass
+    # from the bottom, so a long numbered list is not walked again from each number
+    bottom_up = sorted(value, reverse=True)
+    length: dict[int, dict[int, int]] = {}
+    full: dict[tuple[int, int], dict[int, bool]] = {}
+    for stride in range(2, 7):
+        rows_from = length[stride] = {}
+        for k in bottom_up:
+            nxt = k + stride
+            rows_from[k] = rows_from[nxt] + 1 if value.get(nxt) == value[k] + 1 else 1
+        for off in range(1, stride):
+            filled = full[stride, off] = {}
+            for k in bottom_up:
+                filled[k] = k + off in value and (rows_from[k] == 1 or filled[k + stride])
+    for k in value:
         if k in out:
             continue
         for stride in range(2, 7):
-            rows = [k]
-            while value.get(rows[-1] + stride) == v + len(rows):
-                rows.append(rows[-1] + stride)
-            if len(rows) < 3:
+            n_rows = length[stride][k]
+            if n_rows < 3:
                 continue
-            cells = [
-                [r + off for r in rows]
-                for off in range(1, stride)
-                if all(r + off in value for r in rows)
-            ]
+            rows = range(k, k + n_rows * stride, stride)
+            cells = [off for off in range(1, stride) if full[stride, off][k]]
             if cells:  # a column of numbers beside the ranks: a table, not a list
                 out.update(rows)
-                for column in cells:
-                    out.update(column)
+                for off in cells:
+                    out.update(r + off for r in rows)
             break
     return out
 
@@ -1879,16 +1889,29 @@ def _starts_next(label: str, below: str) -> bool:
 def _signs_off(
     nonblank: list[Line],
     last: int,
-    k: int,
     removed: Mapping[int, tuple[str, dict[str, Any]]],
     found: Mapping[int, tuple[str, dict[str, Any]]],
-) -> bool:
-    """Whether the host name ``nonblank[k]`` ends the text's sign-off: one line or more
-    stands between it and the text's last prose line ``nonblank[last]`` ("With thanks,"
-    / "Mary Shaw" / "01632 960555"), and no rule took any of them. A footer's site name
-    stands right under the text, or under chrome."""
-    between = nonblank[last + 1 : k]
-    return bool(between) and not any(x.index in removed or x.index in found for x in between)
+) -> Callable[[int], bool]:
+    """Whether the host name ``nonblank[k]`` ends the text's sign-off, as a test of
+    ``k``: one line or more stands between it and the text's last prose line
+    ``nonblank[last]`` ("With thanks," / "Mary Shaw" / "01632 960555"), and no rule took
+    any of them. A footer's site name stands right under the text, or under chrome.
+
+    Asked of increasing ``k`` (as :func:`_residue` asks, deciding each host name in
+    turn), it reads each line between once: a line is read when every host name above
+    it has been decided, so what took it is final."""
+    scanned = last + 1  # nonblank[last + 1 : scanned] read: none taken while ``clear``
+    clear = True
+
+    def test(k: int) -> bool:
+        nonlocal scanned, clear
+        while clear and scanned < k:
+            x = nonblank[scanned]
+            clear = x.index not in removed and x.index not in found
+            scanned += 1
+        return clear and k > last + 1
+
+    return test
 
 
 def _web_address(text: str) -> bool:
@@ -1972,7 +1995,7 @@ def _between_ads(
     # a heading or a dek of the paragraph under the slot: it shares a word with it
     below = next_text.casefold() if next_text else ""
     return bool(below) and any(
-        len(w) >= 4 and written_as_words(below, w)
+        sum(map(str.isalpha, w)) >= 4 and written_as_words(below, w)
         for x in between
         for w in _WORDS.findall(x.text.casefold())
     )

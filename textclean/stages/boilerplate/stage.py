@@ -103,6 +103,10 @@ _SHORT_RUN = 6
 _MAX_ROUNDS = 8
 
 
+#: The endings of a line above a bare "…" that is no headline: a sentence, a question.
+_NO_HEADLINE = (".", "!", *teasers.QUESTION_MARKS)
+
+
 def _comment_between(run: _Run, first: int, last: int) -> bool:
     """Whether a line between the lines ``first`` and ``last`` (indexes) was removed by a
     rule of a comment section's widgets (``boilerplate.comments.*``, ``.forum.*``: "Ellen
@@ -1360,7 +1364,7 @@ class BoilerplateStage:
                     # and a question is an interview's, its answer trailing off below
                     and (
                         snippet.text.endswith(r.strong_endings)
-                        or not title.text.rstrip(_CLOSERS).endswith((".", "!", "?", "？"))
+                        or not title.text.rstrip(_CLOSERS).endswith(_NO_HEADLINE)
                     )
                     # a commenter's name line or another comment widget removed between
                     # the two: two readers' comments, each under its author's line
@@ -1490,7 +1494,7 @@ class BoilerplateStage:
             zone_misses=memo.zone_misses,
         )
         pmw = self.config.prose_min_words
-        run.marks = structure.page_marks(text, self.shape)
+        run.marks = structure.page_marks(text, self.shape, lines)
         run.snippets = text.count("…") >= 2 and (
             sum(1 for ln in lines if ln.text.endswith("…") and is_snippet(ln.text, pmw)) >= 2
         )

@@ -74,12 +74,12 @@ its punctuation, its bullet and whether another line of the page says the same:
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any
 
 import regex
 
-from textclean.stages.boilerplate.layout import Line, ends_sentence, prose_test
+from textclean.stages.boilerplate.layout import Line, ends_sentence, layout_lines, prose_test
 from textclean.stages.boilerplate.shape import (
     _BULLET,
     RULE_BULLET_RUN,
@@ -107,8 +107,11 @@ _CUT = ("…", "...")
 _LETTERS = regex.compile(r"\p{L}(?:[^\p{L}]*\p{L}){2}")
 #: What stands between the tags of a row.
 _TAG_GAPS = regex.compile(r"[\s,;|·•]+|(?<=\S)(?=#)")  # tags glued: "#rye#baking"
-#: A hashtag: "#" then letters, digits, marks, "_", with "-" or "." inside, and a letter.
-_HASHTAG = regex.compile(r"#(?=[\p{N}_]*\p{L})[\p{L}\p{M}\p{N}_]+(?:[-.][\p{L}\p{M}\p{N}_]+)*")
+#: A hashtag: "#" then letters, digits, marks, "_", with "-" or "." inside, and a letter
+#: anywhere in it ("#2024-goals"; fullmatched, so the look-ahead stays in the tag).
+_HASHTAG = regex.compile(
+    r"#(?=[\p{M}\p{N}_.-]*\p{L})[\p{L}\p{M}\p{N}_]+(?:[-.][\p{L}\p{M}\p{N}_]+)*"
+)
 #: The separators a breadcrumb trail puts between its crumbs (and before the title).
 _CRUMB_SEPS = ("»", ">", "/", "|", "›", "→", "·", "•")
 #: The separators of a breadcrumb trail on a line of its own.
@@ -141,7 +144,7 @@ def apply(
     twins = removed and params.removed_twin and _may_have_twin(lines, removed, params)
     bullets = removed and params.bullet_run and _removed_bullet(lines, removed)
     if marks is None:
-        marks = page_marks("\n".join([x.text for x in lines]), params)
+        marks = page_marks("\n".join([x.text for x in lines]), params, lines)
     tags = "#" in marks
     seps = tuple(s for s in _TRAIL_SEPS if s in marks)
     trails = bool(seps)
@@ -176,22 +179,22 @@ def apply(
 
 #: The mark :func:`page_marks` gives a page whose top has a line ending in the next.
 CRUMB_MARK = "crumb"
-#: :func:`page_marks` reads ``max_above`` times this many characters of the page's top,
-#: and respaces no longer line (a paragraph: no trail and no title).
-_CRUMB_CHARS = 300
 
 
-def page_marks(text: str, params: ShapeParams | None = None) -> frozenset[str]:
+def page_marks(
+    text: str, params: ShapeParams | None = None, lines: Sequence[Line] | None = None
+) -> frozenset[str]:
     """What the rows, trails and trails over a title need on the page ``text``: "#"
-    when it holds one, each trail separator its top holds ``min_crumbs - 1`` times or
-    more,
-    and :data:`CRUMB_MARK` when one of its first lines (``max_above`` lines read)
-    ends in the whole of the next non-blank one. The stage computes this once per
-    document; each rule reads the page only when its mark is there.
+    when it holds one, each trail separator its first ``crumb_trail_max_above``
+    non-blank lines hold ``min_crumbs - 1`` times or more, and :data:`CRUMB_MARK` when
+    one of its first ``crumb_title_max_above`` non-blank lines ends in the whole of the
+    next non-blank one: every line the rules read. ``lines``: the page's
+    :func:`~.layout.layout_lines` (laid out here when None). The stage computes this
+    once per document; each rule reads the page only when its mark is there.
 
     >>> sorted(page_marks("Home > News > Local")), page_marks("No marks here.")
     (['>'], frozenset())
-    >>> sorted(page_marks(chr(10).join(["News / Ferry times", "Ferry times", "Text."])))
+    >>> sorted(page_marks(chr(10).join(["News / Ferry times", "", "Ferry times", "Text."])))
     ['crumb']
     """
     if params is None:
@@ -199,24 +202,25 @@ def page_marks(text: str, params: ShapeParams | None = None) -> frozenset[str]:
     marks = set()
     if params.hashtag_row and "#" in text:
         marks.add("#")
+    if not (params.crumb_trail or params.crumb_title):
+        return frozenset(marks)
+    if lines is None:
+        lines = layout_lines(text)
     if params.crumb_trail:
         need = params.crumb_trail_min_crumbs - 1
-        top = text[: params.crumb_trail_max_above * _CRUMB_CHARS]
+        top = "\n".join(itertools.islice(_texts(lines), params.crumb_trail_max_above))
         marks.update(s for s in _TRAIL_SEPS if s in top and top.count(s) >= need)
     if params.crumb_title:
-        n = params.crumb_title_max_above
-        head = text[: n * _CRUMB_CHARS]
-        top = [t for t in map(str.strip, head.split("\n", n)[:n]) if t]
-        if _ends_in_next(top):
+        # the rule reads each of its first max_above lines over the next one
+        head = list(itertools.islice(_texts(lines), params.crumb_title_max_above + 1))
+        if _ends_in_next(head):
             marks.add(CRUMB_MARK)
-        elif "  " in head or "\t" in head:  # as the layout gives them: inner spaces as one
-            spaced = [
-                " ".join(t.split()) if len(t) <= _CRUMB_CHARS and ("  " in t or "\t" in t) else t
-                for t in top
-            ]
-            if spaced != top and _ends_in_next(spaced):
-                marks.add(CRUMB_MARK)
     return frozenset(marks)
+
+
+def _texts(lines: Iterable[Line]) -> Iterator[str]:
+    """The texts of the non-blank ``lines``, in order."""
+    return (x.text for x in lines if x.text)
 
 
 def _ends_in_next(top: list[str]) -> bool:
@@ -283,6 +287,14 @@ def _removed_bullet(lines: list[Line], removed: Mapping[int, Any]) -> bool:
     return any(i < n and _BULLET.match(lines[i].text) for i in removed)
 
 
+def _last_left(nonblank: list[Line], left: Callable[[Line], bool]) -> int:
+    """The position of the last line of ``nonblank`` that is ``left``, or -1."""
+    k = len(nonblank) - 1
+    while k >= 0 and not left(nonblank[k]):
+        k -= 1
+    return k
+
+
 def _snippet_run(
     nonblank: list[Line],
     removed: Mapping[int, tuple[str, dict[str, Any]]],
@@ -296,9 +308,7 @@ def _snippet_run(
     def left(x: Line) -> bool:
         return x.index not in removed and x.index not in found
 
-    k = len(nonblank) - 1
-    while k >= 0 and not left(nonblank[k]):
-        k -= 1
+    k = _last_left(nonblank, left)
     if k < 0:
         return
     last = nonblank[k]
@@ -472,9 +482,7 @@ def _dangling_lead(
     def left(x: Line) -> bool:
         return x.index not in removed and x.index not in found
 
-    k = len(nonblank) - 1
-    while k >= 0 and not left(nonblank[k]):
-        k -= 1
+    k = _last_left(nonblank, left)
     if k < 0:
         return
     x = nonblank[k]

@@ -228,12 +228,16 @@ def _shape_of(text: str, words: int, above: bool, lo: int, hi: int) -> int:
     return got
 
 
+#: The marks a question ends in (ASCII, full-width, Arabic).
+QUESTION_MARKS = ("?", "？", "؟")
+
+
 def _answer(alive: list[Line], k: int, shape: int) -> bool:
     """Whether the line ``alive[k]``, shaped as a snippet (``shape`` 1), answers the
     question right above it ("Do you ever sleep in?" / "On Sundays, maybe. But then
     ..."): under the article a question is an interviewer's or a reader's, and the
     line under it trails off as speech does, not as a teaser's excerpt."""
-    return shape == 1 and k > 0 and alive[k - 1].text.rstrip(_CLOSERS).endswith(("?", "？", "؟"))
+    return shape == 1 and k > 0 and alive[k - 1].text.rstrip(_CLOSERS).endswith(QUESTION_MARKS)
 
 
 def _removed_next(lines: list[Line], removed: Mapping[int, Any], index: int, step: int) -> bool:

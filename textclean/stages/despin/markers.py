@@ -92,8 +92,9 @@ MEDIUM_WEIGHT = 0.5
 EVIDENCE_SUPPORT = 10.0
 EVIDENCE_SUPPORT_DISTINCT = 2
 #: Distinct markers of one family, of any weight (repair-only ones too: "during a",
-#: "may be a"), that flag a *short* text (fewer words than ``score_min_words``, below
-#: which no density or evidence rule can flag a definition of 30-80 words); a medium
+#: "may be a"), that flag a *short* text (fewer words than the stage's
+#: ``short_markers_words``; under ``score_min_words`` no density or evidence rule can
+#: flag a definition of 30-80 words); a medium
 #: marker (:data:`MEDIUM_WEIGHT`) flags a short text alone. Chosen on the clean corpora
 #: alone: of the 134,582 short pieces (20-149 words) of every clean corpus none holds two
 #: markers of one family, nor any weighing marker; the clean documents with two are all
