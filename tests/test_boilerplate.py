@@ -10,8 +10,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.boilerplate_helpers import SHIPPED_OFF
-from textclean.config import BoilerplateConfig, Config
+from tests.boilerplate_helpers import OPT_IN_STAGE as OPT_IN
+from textclean.config import Config
 from textclean.document import Document, replay
 from textclean.pipeline import Pipeline
 from textclean.rules import RulePack
@@ -28,8 +28,6 @@ def stage(config: Config | None = None, packs: tuple[str, ...] = ()):
 
 
 STAGE = stage()
-#: The stage with the rules shipped off switched on (their own tests).
-OPT_IN = stage(Config(boilerplate=BoilerplateConfig(enable=SHIPPED_OFF)))
 
 
 def run(text: str, st=None) -> Document:

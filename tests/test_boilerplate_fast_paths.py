@@ -8,13 +8,10 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from tests.boilerplate_helpers import SHIPPED_OFF
-from textclean.config import BoilerplateConfig, Config
+from tests.boilerplate_helpers import OPT_IN_STAGE
 from textclean.document import Document
-from textclean.rules import RulePack
 from textclean.stages.boilerplate import region, teasers
 from textclean.stages.boilerplate.shape import _DATED, _DIGIT, DATE_LINE
-from textclean.stages.boilerplate.stage import build
 from textclean.textblocks import _may_fence
 
 #: Pieces of date lines with every digit left out: month and day names, labels and marks.
@@ -48,7 +45,7 @@ _NO_DIGIT_PIECES = [
 
 def test_rules_by_kind_are_the_rules_of_each_kind_in_order() -> None:
     # the rules shipped off switched on: every kind has a rule then
-    stage = build(Config(boilerplate=BoilerplateConfig(enable=SHIPPED_OFF)), RulePack.load(()))
+    stage = OPT_IN_STAGE
     kinds = {c.rule.kind for c in stage.rules}
     assert {"line", "section", "teaser", "orphan_heading"} <= kinds
     for kind in kinds:
@@ -88,7 +85,7 @@ def test_date_lines_with_digits_still_match() -> None:
 def test_teasers_found_with_and_without_a_snippet_ending() -> None:
     """The teaser rule still runs on a page whose lines end as snippets do, and a page
     whose lines do not end so keeps its lines (the per-pass ending screen)."""
-    stage = build(Config(boilerplate=BoilerplateConfig(enable=SHIPPED_OFF)), RulePack.load(()))
+    stage = OPT_IN_STAGE
     body = "\n\n".join(
         f"Paragraph {k} of the article says what happened at the council on the day it met."
         for k in range(8)

@@ -14,8 +14,8 @@ import pickle
 import random
 from pathlib import Path
 
-from tests.boilerplate_helpers import SHIPPED_OFF
-from textclean.config import BoilerplateConfig, Config
+from tests.boilerplate_helpers import OPT_IN_STAGE
+from textclean.config import Config
 from textclean.document import Change, Document
 from textclean.stages import boilerplate
 from textclean.stages.boilerplate import stage as stage_module
@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 #: With the rules shipped off switched on: their context rules (a line taken because
 #: its neighbours were) are what later passes exist for.
-STAGE = boilerplate.build(Config(boilerplate=BoilerplateConfig(enable=SHIPPED_OFF)), None)
+STAGE = OPT_IN_STAGE
 
 
 @dataclasses.dataclass(frozen=True)
