@@ -73,8 +73,9 @@ DEVELOPMENT = (
     "bp-label-13",
     "bp-label-14",
     "bp-label-15",
+    "bp-label-16",
 )
-HOLDOUT = ("bp-label-5", "bp-label-16")
+HOLDOUT = ("bp-label-5", "bp-label-17")
 
 
 def development(pages: Iterable[Page]) -> list[Page]:
@@ -85,7 +86,7 @@ def development(pages: Iterable[Page]) -> list[Page]:
         if by.startswith(HOLDOUT) or not by.startswith(DEVELOPMENT):
             continue
         if by.startswith("bp-label-") and by not in DEVELOPMENT:
-            continue  # "bp-label-16" and later batches: not development data
+            continue  # "bp-label-17" and later batches: not development data
         out.append(p)
     return out
 
