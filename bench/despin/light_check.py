@@ -44,11 +44,13 @@ from textclean.stages.despin.table import load_tables  # noqa: E402
 #: texts of the clean sets that are spun themselves (read and confirmed: the thesaurus
 #: spinner's "instructed Insider", "one zero five degrees", "college students" for
 #: students; a 134-word rewrite of a news story on a volcano's warning signs, paraphrase
-#: wording around a quoted expert: "foresee lava flowing", "elevate the alert status");
-#: they and their short pieces are left out of the calibration
+#: wording around a quoted expert: "foresee lava flowing", "elevate the alert status";
+#: a boilerplate-set page on laptop reviews in the seed's spinner family: "Final yr",
+#: "as an example", "PCWorld's personal"); they and their short pieces are left out of the calibration
 SPUN_IN_CLEAN = (
     "hotshirt-info-yoga-light-in-me-poster",
     "userz-net-post-eaeef60750651a0ca84b01c704fe9642",
+    "techswitch-cf-2018-08-07-the-perfection-flaw-whats-wrong",
 )
 #: the margin each threshold keeps over the highest clean value
 MARGIN = 1.2
