@@ -46,7 +46,8 @@ from textclean.stages.despin.table import load_tables  # noqa: E402
 #: students; a 134-word rewrite of a news story on a volcano's warning signs, paraphrase
 #: wording around a quoted expert: "foresee lava flowing", "elevate the alert status";
 #: a boilerplate-set page on laptop reviews in the seed's spinner family: "Final yr",
-#: "as an example", "PCWorld's personal"); they and their short pieces are left out of the calibration
+#: "as an example", "PCWorld's personal"); they and their short pieces are left out of
+#: the calibration
 SPUN_IN_CLEAN = (
     "hotshirt-info-yoga-light-in-me-poster",
     "userz-net-post-eaeef60750651a0ca84b01c704fe9642",
