@@ -123,13 +123,30 @@ def test_t3_strong_odds_with_silent_neighbours(seed_doc: Document) -> None:
     assert t3[0].evidence["strong"] is True and t3[0].evidence["odds"] >= 1000
 
 
+def test_t3_with_neighbours_well_in_favour_needs_only_the_lower_margin() -> None:
+    # "again" (<- "back") is T3: ordinary English as often as not. Here the neighbours
+    # favour the original many times over ("came back from" against "came again
+    # from"), and odds between t3_favoured_margin and t3_margin restore it.
+    extra = "He came again from the shop with a bag of bread.\n"
+    doc = make_stage()(Document("x", SEED_SPUN + extra))
+    assert doc.text.endswith("He came back from the shop with a bag of bread.\n")
+    (ev,) = [e.evidence for e in doc.edits if e.start >= len(SEED_SPUN)]
+    assert ev["tier"] == "t3" and ev["bigram_ratio"] >= 3.0
+    assert 300.0 <= ev["odds"] < 1000.0  # under t3_margin: only the favoured margin lets it
+    # off, or the neighbours asked to favour it far more: t3_margin decides, and it stays
+    for kw in ({"t3_favoured_ratio": 0}, {"t3_favoured_ratio": 1000.0}):
+        assert make_stage(**kw)(Document("x", SEED_SPUN + extra)).text.endswith(extra)
+
+
 def test_t3_applies_only_with_strong_evidence_and_when_enabled() -> None:
     text = SEED_SPUN + "She lives within the city.\n"
     kept = "She lives within the city.\n"
     assert make_stage(tiers=["t1", "t2"])(Document("x", text)).text.endswith(kept)
-    # a huge t3_margin keeps it, unless the document vouches for the form (it recurs, its
-    # original is nowhere in the text and the real pairs show it nearly always spun)
-    assert make_stage(t3_margin=1e9, vouched_learned=0)(Document("x", text)).text.endswith(kept)
+    # a huge t3_margin keeps it (with the favoured-neighbours way closed), unless the
+    # document vouches for the form (it recurs, its original is nowhere in the text and
+    # the real pairs show it nearly always spun)
+    huge = make_stage(t3_margin=1e9, t3_favoured_ratio=0, vouched_learned=0)
+    assert huge(Document("x", text)).text.endswith(kept)
     doc = make_stage()(Document("x", text))
     assert doc.text.endswith("She lives in the city.\n")
     t3 = [e for e in doc.edits if e.evidence["tier"] == "t3"]
@@ -138,8 +155,9 @@ def test_t3_applies_only_with_strong_evidence_and_when_enabled() -> None:
         # neighbours in favour, or silent ones around a spun form that recurs in a text
         # that never writes its original (silent_repeat), or following a strong
         # restoration of the same form (consistency: "languishing in the U.S.")
+        favoured = e.evidence["bigram_ratio"] >= 3.0 and e.evidence["odds"] >= 300
         assert "context" in e.evidence or (
-            e.evidence["odds"] >= 1000
+            (e.evidence["odds"] >= 1000 or favoured)
             and (
                 e.evidence["bigram_ratio"] > 1
                 or e.evidence.get("recurs") is True

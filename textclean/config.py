@@ -289,6 +289,17 @@ class DespinConfig:
         1000.0,
         "a T3 match (when tiers names t3) needs neighbours in favour and odds of at least this",
     )
+    t3_favoured_ratio: float = _doc(
+        3.0,
+        "a T3 match whose neighbours favour the original at least this many times over the"
+        " spun wording ('came again' against 'came back') needs only t3_favoured_margin"
+        " instead of t3_margin; 0 turns this off",
+    )
+    t3_favoured_margin: float = _doc(
+        300.0,
+        "the odds a T3 match needs when its neighbours favour the original by"
+        " t3_favoured_ratio (times the document's margin factor)",
+    )
     name_ratio: float = _doc(
         30.0,
         "a T2 match on a capitalised word in mid-sentence (part of a name) is restored only "
@@ -514,6 +525,8 @@ class DespinConfig:
             )
         if any(not f or not f.isalnum() for f in self.markers_only_t1_families):
             raise ConfigError("markers_only_t1_families must name marker families ('b')")
+        if self.t3_favoured_ratio < 0 or self.t3_favoured_margin < 0:
+            raise ConfigError("t3_favoured_ratio and t3_favoured_margin must be >= 0")
         if self.confirm_min_t1 < 0 or self.unconfirmed_factor < 1:
             raise ConfigError("confirm_min_t1 must be >= 0 and unconfirmed_factor >= 1")
         if self.doc_absent_bonus < 1 or self.swap_bonus < 1 or self.alternative_margin < 1:

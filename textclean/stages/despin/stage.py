@@ -27,7 +27,9 @@ document factor ``doc_absent_bonus`` and the two-way-swap factor
 ``swap_bonus`` where they apply) reaches ``t2_margin``; with silent neighbours
 (ratio exactly 1) only the document factor or odds of ``silent_margin`` let it
 go ahead. T3 entries (ordinary English the spinner also writes: "home" for house)
-need the neighbours in favour and odds of at least ``t3_margin``. A T2/T3 match with a
+need the neighbours in favour and odds of at least ``t3_margin``, or only
+``t3_favoured_margin`` where the neighbours favour the original ``t3_favoured_ratio``
+times over ("came again from" → "came back from"). A T2/T3 match with a
 capitalised word in mid-sentence is part of a name and is restored only when the
 neighbours favour the original by ``name_ratio`` ("Nationwide Hurricane" → "National
 Hurricane") or, with ``name_elsewhere``, when the restored name stands elsewhere in the
@@ -1244,6 +1246,11 @@ class DespinStage:
         # T3 needs neighbours in favour, or silent ones in a recurring spun form (_weigh)
         t3_silent = "recurs" in best_ev
         ratio = float(best_ev.get("bigram_ratio", 1.0))  # neighbours: original vs spun
+        favoured = self.config.t3_favoured_ratio
+        if e.tier == "t3" and favoured > 0 and ratio >= favoured:
+            # a T3 form is ordinary English as often as not, but here the neighbours
+            # themselves say which word stands: "came again" is the spinner's "came back"
+            margin = min(margin, margin_factor * self.config.t3_favoured_margin)
         if e.spun in self.ordinary_lemmas:  # only ever weighed in a WordNet-sense spin
             function = best.lower() in SENSE_FUNCTION_WORDS
             margin = SENSE_ORDINARY_MARGIN if function else SENSE_CONTENT_MARGIN
