@@ -740,7 +740,8 @@ class Analysis:
     evidence: float = 0.0
     #: distinct table entries whose match carried evidence
     evidence_distinct: int = 0
-    #: spinner-family markers found (:mod:`~textclean.stages.despin.markers`)
+    #: spinner-family markers found (:mod:`~textclean.stages.despin.markers`), and in a
+    #: short text its hedged definition leads (:mod:`~textclean.stages.despin.lead`)
     markers: tuple[spin_markers.Hit, ...] = ()
     #: flagged on its markers alone (neither spin_score nor spin_evidence flags it)
     markers_only: bool = False
