@@ -492,6 +492,13 @@ class DespinConfig:
         "of the thesaurus spinner's T2/T3 matches (the Spinbot-style and WordNet-sense "
         "spinners' short definitions: too few words to weigh those); [] turns this off",
     )
+    hedged_lead: bool = _doc(
+        True,
+        "with markers, a text shorter than short_markers_words is also flagged, weakly, "
+        "when a line opens a definition with a hedged copula before its class noun and "
+        "'of' ('Genetics will be the study of', 'is actually a branch of'; lead.py): no "
+        "clean text holds one, docs/despin.md; false turns it off",
+    )
     sense_flag: bool = _doc(
         True,
         "also flag a document on the WordNet-sense tables alone: three distinct lemmas "

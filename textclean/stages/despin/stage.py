@@ -106,6 +106,7 @@ import regex
 from textclean.config import Config, DespinConfig, LanguageConfig
 from textclean.document import Change, Document
 from textclean.rules import RulePack
+from textclean.stages.despin import lead as spin_lead
 from textclean.stages.despin import markers as spin_markers
 from textclean.stages.despin.casing import restore_case
 from textclean.stages.despin.match import (
@@ -417,6 +418,29 @@ def ordinary_only(
     )
 
 
+def hedged_leads(text: str, hits: tuple[spin_markers.Hit, ...]) -> tuple[spin_markers.Hit, ...]:
+    """``hits`` (the markers :func:`~.markers.find` found in ``text``) with the hedged
+    definition leads of ``text`` (:func:`~.lead.find`: "Genetics will be the study of"),
+    in text order. A lead is a medium marker of its family: in a short text it flags
+    weakly, and its hedge is restored to *is*. A lead overlapping a marker that weighs
+    as much is left out (that marker says the same); one overlapping only lighter
+    markers (the repair-only "will be the", "is usually a") takes their place.
+
+    >>> [h.marker.id for h in hedged_leads("Genetics will be the study of genes.", ())]
+    ['spin.marker.b.lead_will_be']
+    """
+    leads = spin_lead.find(text)
+    if not leads:
+        return hits
+    kept = list(hits)
+    for lead in leads:
+        over = [h for h in kept if lead.start < h.end and h.start < lead.end]
+        if any(h.marker.weight >= lead.marker.weight for h in over):
+            continue
+        kept = [h for h in kept if h not in over] + [lead]
+    return tuple(sorted(kept, key=lambda h: h.start))
+
+
 def light_sum(cfg: DespinConfig, best: Iterable[float], decimal: bool) -> float:
     """The light evidence of a document (not yet per 1000 words): over the best log10
     ratio of each distinct entry, ``min(light_clip, max(0, ratio - light_margin))``,
@@ -718,7 +742,8 @@ class Analysis:
     evidence: float = 0.0
     #: distinct table entries whose match carried evidence
     evidence_distinct: int = 0
-    #: spinner-family markers found (:mod:`~textclean.stages.despin.markers`)
+    #: spinner-family markers found (:mod:`~textclean.stages.despin.markers`), and in a
+    #: short text its hedged definition leads (:mod:`~textclean.stages.despin.lead`)
     markers: tuple[spin_markers.Hit, ...] = ()
     #: flagged on its markers alone (neither spin_score nor spin_evidence flags it)
     markers_only: bool = False
@@ -896,9 +921,21 @@ class DespinStage:
             if cfg.markers and self.marker_index is not None
             else ()
         )
+        if cfg.markers and cfg.hedged_lead and n < cfg.short_markers_words:
+            marker_hits = hedged_leads(text, marker_hits)
         by_scores = flagged_by_scores(
             cfg, score, distinct, evidence, ev_distinct, n
         ) and not ordinary_only(cfg, matches, fps, marker_hits, evidence)
+        if (
+            by_scores
+            and marker_hits
+            and ordinary_only(cfg, matches, fps, (), evidence)
+            and spin_markers.short_flags(marker_hits, n, cfg.short_markers_words)
+        ):
+            # its ordinary synonyms alone would be held back: the markers of a short text
+            # decide, and flag it by their own rules (a paraphraser's definition whose T2
+            # words are its writer's choice keeps them, docs/despin.md)
+            by_scores = False
         by_light = not by_scores and light_flags(cfg, light, score, n)
         by_markers = bool(marker_hits) and spin_markers.flags(
             marker_hits, distinct, evidence, ev_distinct
@@ -1907,6 +1944,13 @@ class DespinStage:
             )
         ):
             return None  # two markers in a short text may flag it: the full analysis decides
+        if (
+            self.config.markers
+            and self.config.hedged_lead
+            and fast.words < self.config.short_markers_words
+            and spin_lead.find(text)
+        ):
+            return None  # a hedged definition lead flags a short text: the full analysis decides
         return fast.scores()
 
     def __call__(self, doc: Document) -> Document:
