@@ -17,6 +17,8 @@ Usage::
     python bench/boilerplate/misses.py --labelled-by bp-label- --only FN
     python bench/boilerplate/misses.py --tsv > misses.tsv     # page, line, verdict, rules, text
     python bench/boilerplate/misses.py --rule boilerplate.ui.residue  # every line it took
+    python bench/boilerplate/misses.py --enable boilerplate.shape.top_label \
+        --rule boilerplate.shape.top_label                    # a rule shipped off, switched on
 """
 
 from __future__ import annotations
@@ -50,9 +52,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--rule", action="append", default=[], help="print every line this rule id touched"
     )
+    ap.add_argument("--enable", action="append", default=[], help="switch on a rule id shipped off")
     args = ap.parse_args(argv)
 
-    config = Config().replace(rules=list(args.rules))
+    config = Config().replace(rules=list(args.rules), boilerplate={"enable": list(args.enable)})
     base = textclean.Pipeline.from_config(config, stages=[STAGE])
     learned = learned_from_rules(base)
     cache: dict[tuple[str, ...], textclean.Pipeline] = {(): base}
@@ -65,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     for page in pages:
         ids = tuple(sorted(learned.get(page.meta["site"], ())))
         if ids not in cache:
-            cfg = config.replace(boilerplate={"disable": list(ids)})
+            cfg = config.replace(boilerplate={"disable": list(ids), "enable": list(args.enable)})
             cache[ids] = textclean.Pipeline.from_config(cfg, stages=[STAGE])
         lines = line_results(page, run_stage(cache[ids], page.id, page.text))
         total.add(lines)

@@ -425,6 +425,9 @@ def apply(
             # the label written with its capitals in the text's first paragraph: a name
             # the text is about ("Jane Ortega" over her interview's title)
             and not _named_in_paragraph(top, alive[2:], prose)
+            # a field and its value ("Decision: carried by majority"): a record's first
+            # fact, not a section's name
+            and not FIELD.fullmatch(top.text)
         ):
             found[top.index] = (
                 RULE_TOP_LABEL,
@@ -465,6 +468,9 @@ def apply(
                 and not FIELD.fullmatch(ln.text)
                 and not _last_crumb(ln, nonblank[k - 1], nonblank[k + 1])
                 and not _under_image(nonblank[k - 1])
+                # a sentence between two widgets is a person's (a reader's comment
+                # between "1 comment:" and "Post a Comment"), not a label
+                and not written_sentence(ln.text)
             ):
                 found[ln.index] = (
                     RULE_SANDWICH,
@@ -1391,6 +1397,8 @@ def _stutters(
                 or (outside_text(k, j) and not _case_variant_beside(nonblank, k, j))
             )
             and not names_body(k, j)
+            and not _opens_paragraph(nonblank, k, j)
+            and not _byline_copies(nonblank, k, j, removed, found)
         ):
             for y in nonblank[k:j]:
                 if y.index not in removed and y.index not in found:
@@ -1419,6 +1427,41 @@ def _stutters(
                 RULE_STUTTER,
                 {"line": y.index + 1, "echo_of": x.index + 1},
             )
+
+
+def _opens_paragraph(nonblank: list[Line], k: int, j: int) -> bool:
+    """Whether the repeated line ``nonblank[k]`` opens the paragraph right under its
+    last copy (a line of nine words or more holding a sentence): "Iceland" twice over
+    "Iceland, the land of fire and ice, ..." is the heading of an entry and the entry's
+    first word, not a tag's residue. A title printed over a headline starting with it
+    ("Top 14" over "Top 14 - A big weekend") is no paragraph."""
+    if j >= len(nonblank):
+        return False
+    text, below = nonblank[k].text, nonblank[j].text
+    return (
+        below.startswith(text)
+        and below[len(text) : len(text) + 1] in (",", ";", " ")
+        and holds_sentence(below)
+        and below.count(" ") >= 8
+    )
+
+
+def _byline_copies(
+    nonblank: list[Line],
+    k: int,
+    j: int,
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: Mapping[int, tuple[str, dict[str, Any]]],
+) -> bool:
+    """Whether the repeated line ``nonblank[k]`` is the article's byline printed twice
+    (an author's name and the alt text of the author's photo): right under the page's
+    title and right over a line that is a date and nothing else."""
+    if k == 0 or j >= len(nonblank):
+        return False
+    return (
+        nonblank[k - 1].text == page_title(nonblank, removed, found)
+        and DATE_LINE.fullmatch(nonblank[j].text.strip()) is not None
+    )
 
 
 #: The text's words a repeated line above it is compared with (its first words).
@@ -2001,6 +2044,35 @@ def _between_ads(
     )
 
 
+#: An emoticon closing a line ("Lovely! :)", "so good xD", "<3"): a reader writing.
+_TRAILING_EMOTICON = regex.compile(r"\s*(?:[:;=8][-'^]?[()DPpOo3/\\|*]+|[xX]D+|<3|\p{So}+)\s*$")
+#: A word written in small letters.
+_SMALL_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}'’-]*\b")
+
+
+def written_sentence(text: str) -> bool:
+    """Whether ``text`` reads as a person's written sentence rather than a widget's
+    label: it holds a sentence once an emoticon closing it is set aside ("This is
+    lovely! :)"), or it has five words or more, the first capitalised and most of the
+    others in small letters ("You should give it a try, send photos"): sentence case,
+    which menus, buttons and titles seldom use at that length.
+
+    >>> written_sentence("This is lovely! :)"), written_sentence("You should give it a try")
+    (True, True)
+    >>> written_sentence("Post a Comment"), written_sentence("8 months ago")
+    (False, False)
+    """
+    bare = _TRAILING_EMOTICON.sub("", text).strip(" •·-*")
+    if bare and holds_sentence(bare):
+        return True
+    words = bare.split()
+    return (
+        len(words) >= 5
+        and words[0][:1].isupper()
+        and 2 * len(_SMALL_WORD.findall(" ".join(words[1:]))) > len(words) - 1
+    )
+
+
 def _reader_comment(
     first: Line,
     last: Line,
@@ -2019,7 +2091,7 @@ def _reader_comment(
     return (
         comment_widget(first)
         and comment_widget(last)
-        and any(holds_sentence(x.text) for x in between)
+        and any(written_sentence(x.text) for x in between)
     )
 
 

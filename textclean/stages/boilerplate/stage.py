@@ -107,6 +107,30 @@ _MAX_ROUNDS = 8
 _NO_HEADLINE = (".", "!", *teasers.QUESTION_MARKS)
 
 
+#: Words of a snippet that a later line must start with to repeat it (:func:`_printed_below`).
+_REPEAT_WORDS = 8
+
+
+def _printed_below(snippet: str, below: list[Line]) -> bool:
+    """Whether a line of ``below`` starts with the first :data:`_REPEAT_WORDS` words of
+    ``snippet``: an excerpt of the article cut short at the top of its page ("The bridge
+    reopened on Monday after [...]") and the same paragraph printed in full under it,
+    the page's own lede, not a teaser of another page.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> page = layout_lines("Crews reopened the old bridge on Monday after two years of work.")
+    >>> _printed_below("Crews reopened the old bridge on Monday after two [...]", page)
+    True
+    >>> _printed_below("Crews closed the east lane of the bridge on Monday to [...]", page)
+    False
+    """
+    words = snippet.split()
+    if len(words) <= _REPEAT_WORDS:
+        return False
+    head = " ".join(words[:_REPEAT_WORDS])
+    return any(" ".join(x.text.split()[:_REPEAT_WORDS]) == head for x in below)
+
+
 def _comment_between(run: _Run, first: int, last: int) -> bool:
     """Whether a line between the lines ``first`` and ``last`` (indexes) was removed by a
     rule of a comment section's widgets (``boilerplate.comments.*``, ``.forum.*``: "Ellen
@@ -1369,6 +1393,9 @@ class BoilerplateStage:
                     # a commenter's name line or another comment widget removed between
                     # the two: two readers' comments, each under its author's line
                     and not _comment_between(run, title.index, snippet.index)
+                    # the snippet's words printed again in full further down: the
+                    # article's own title and lede over its text, not another story's
+                    and not _printed_below(snippet.text, alive[k + 2 :])
                 ):
                     pairs.append((k, snippet.text.endswith(r.strong_endings)))
                     k += 2
