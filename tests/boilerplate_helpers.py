@@ -19,7 +19,11 @@ STAGE = boilerplate.build(Config(), RulePack.load(()))
 #: what they take and of their guards run them switched on by ``enable``.
 SHIPPED_OFF = (
     "boilerplate.shape.top_label",
+    "boilerplate.shape.sandwich",
     "boilerplate.shape.chrome_run",
+    "boilerplate.stub.bare_number",
+    "boilerplate.teaser.snippet",
+    "boilerplate.ui.hashtag_labels",
     "boilerplate.shape.stutter",
     "boilerplate.teaser.off_topic_run",
     "boilerplate.shape.masthead",

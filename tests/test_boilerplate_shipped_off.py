@@ -28,11 +28,6 @@ PAGES = {
         + "Lovely plan, and about time too. The old building was falling apart for years.\n",
         "Favourites first",
     ),
-}
-
-#: Rules shipped off once and switched back on with their guards (docs/boilerplate.md,
-#: "Guards for the shipped-off rules"): a page on which each takes a line by default.
-BACK_ON = {
     "boilerplate.ui.hashtag_labels": (BODY + "#Local News\n" + BODY, "#Local News"),
     "boilerplate.teaser.snippet": (
         BODY
@@ -41,19 +36,7 @@ BACK_ON = {
         + BODY,
         "Harbour Lights Return",
     ),
-    "boilerplate.shape.sandwich": (
-        BODY + BODY + "1 comment:\nKitchen Notes\nPost a Comment\n",
-        "Kitchen Notes",
-    ),
-    "boilerplate.stub.bare_number": ("1,204\n" + BODY + BODY, "1,204"),
 }
-
-
-@pytest.mark.parametrize("rule", list(BACK_ON))
-def test_a_rule_switched_back_on_takes_its_line_by_default(rule: str) -> None:
-    text, line = BACK_ON[rule]
-    assert removed(text).get(line) == rule
-    assert rule not in _shipped_off_in_files()
 
 
 @pytest.mark.parametrize("rule", list(PAGES))
