@@ -2,7 +2,7 @@
 chrome pooled across the labelled batches (skip links, menu and window buttons, script
 notices, rows of social networks, theme credits, ad labels, archive heads, camera file
 names, Blogger gadgets, pointers to the original article, consent vendors, document
-mirrors, reaction prompts, news sections, more and subscribe buttons), and the article
+mirrors, reaction prompts, news sections, more, subscribe and login buttons), and the article
 lines with the same words that stay.
 
 Every line below is written for these tests (no third-party text): the chrome lines are
@@ -80,10 +80,6 @@ ANYWHERE = {
     "Mehr": G + "more_buttons_i18n",
     "もっとみる": G + "more_buttons_i18n",
     "Voir la bio »": G + "more_buttons_i18n",
-    "SUSCRIBITE": G + "subscribe_buttons_i18n",
-    "Daily Newsletter": G + "subscribe_buttons_i18n",
-    "Subscribe to Harbour Monthly": G + "subscribe_buttons_i18n",
-    "Sign up for occasional news from Ann Example": G + "subscribe_buttons_i18n",
 }
 
 
@@ -106,6 +102,11 @@ EDGES = {
     "Labels": G + "blogger_gadget_edges",
     "Close window": G + "close_window_edges_i18n",
     "Sluit venster x": G + "close_window_edges_i18n",
+    "SUSCRIBITE": G + "subscribe_buttons_edges_i18n",
+    "Daily Newsletter": G + "subscribe_buttons_edges_i18n",
+    "Anmelden": G + "login_buttons_edges_i18n",
+    "Login Form": G + "login_buttons_edges_i18n",
+    "Log in | Become a member": G + "login_buttons_edges_i18n",
 }
 
 
@@ -147,8 +148,8 @@ Source: the harbour board's annual report.
 What's your reaction to the new fares, we asked passengers.
 What do you think?
 More information about the fares is available at the ticket office.
-Subscribe to Harbour Monthly at the ticket office, the clerk said.
 Local news about the harbour is printed every Thursday.
+Anmelden konnten sich die Segler bis Freitag im Hafenbüro.
 """
 
 
