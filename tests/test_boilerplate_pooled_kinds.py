@@ -2,8 +2,8 @@
 chrome pooled across the labelled batches (skip links, menu and window buttons, script
 notices, rows of social networks, theme credits, ad labels, archive heads, camera file
 names, Blogger gadgets, pointers to the original article, consent vendors, document
-mirrors, reaction prompts, news sections, more, subscribe and login buttons), and the article
-lines with the same words that stay.
+mirrors, reaction prompts, news sections, Chinese and Japanese widget heads, more,
+subscribe and login buttons), and the article lines with the same words that stay.
 
 Every line below is written for these tests (no third-party text): the chrome lines are
 interface strings around invented names, numbers and places.
@@ -77,6 +77,9 @@ ANYWHERE = {
     "Brak komentarza, Twój może być pierwszy.": G + "reaction_prompts_i18n",
     "No Trackbacks": G + "reaction_prompts_i18n",
     "Comments: 3 - Login to add and view comments": G + "reaction_prompts_i18n",
+    "热点推荐": G + "cjk_widget_heads",
+    "関連キーワード": G + "cjk_widget_heads",
+    "相关热词搜索: 渡轮": G + "cjk_widget_heads",
     "Mehr": G + "more_buttons_i18n",
     "もっとみる": G + "more_buttons_i18n",
     "Voir la bio »": G + "more_buttons_i18n",
@@ -150,6 +153,7 @@ What do you think?
 More information about the fares is available at the ticket office.
 Local news about the harbour is printed every Thursday.
 Anmelden konnten sich die Segler bis Freitag im Hafenbüro.
+港の新しい時刻表は関連キーワードの一覧とともに掲示された。
 """
 
 
