@@ -81,8 +81,8 @@ def test_a_short_title_over_its_own_date_line_stays(date_line: str) -> None:
 
 
 def test_a_section_label_over_a_masthead_date_still_goes() -> None:
-    text = "Local News\nSaturday, March 7, 2026\n" + BODY
-    assert removed_opt_in(text).get("Local News") == "boilerplate.shape.top_label"
+    text = "Harbour Life\nSaturday, March 7, 2026\n" + BODY
+    assert removed_opt_in(text).get("Harbour Life") == "boilerplate.shape.top_label"
 
 
 def test_a_title_the_breadcrumb_under_it_repeats_stays() -> None:

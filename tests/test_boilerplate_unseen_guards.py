@@ -52,8 +52,8 @@ def test_a_section_label_over_a_title_still_goes() -> None:
         removed_opt_in(at_top(["Diário do Bairro", title])).get("Diário do Bairro")
         == RULE_TOP_LABEL
     )
-    assert removed_opt_in(at_top(["Local News", "Road Works Close Main Street"])) == {
-        "Local News": RULE_TOP_LABEL
+    assert removed_opt_in(at_top(["Harbour Life", "Road Works Close Main Street"])) == {
+        "Harbour Life": RULE_TOP_LABEL
     }
 
 
