@@ -102,6 +102,30 @@ def test_ordinary_hedged_sentences_are_no_lead(stage: DespinStage, text: str) ->
     assert stage(Document(id="clean", text=text)).text == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a day, a month or a time word is when something happens, not a term
+        "Saturday will be the last day of the book fair at the town hall.",
+        "Tomorrow will be the start of the grape harvest in the valley.",
+        "Next year will be the tenth anniversary of the festival.",
+        "March would be the busiest month of the year for the ferry.",
+        # a person's new post, or a first: news of someone, not a definition
+        "Ortega will be the new captain of the team when the season starts.",
+        "Maria would be the first woman of her village to study law.",
+        "Lindqvist might be the only member of the board to vote against it.",
+        "Westfield will be the 50th member of the regional league.",
+        # a noun that opens a content clause ("the trouble is that ...")
+        "Trouble is that the price of bread keeps rising every month.",
+        "Problem is that the rest of the crew never got the message.",
+    ],
+)
+def test_announcements_and_news_are_no_lead(stage: DespinStage, text: str) -> None:
+    assert lead.find(text) == []
+    assert not stage.analyse(text).spun
+    assert stage(Document(id="clean", text=text)).text == text
+
+
 def test_a_long_text_is_not_weighed(stage: DespinStage) -> None:
     filler = " ".join(["The ice moves slowly down the valley every year."] * 35)
     text = GLACIOLOGY + "\n" + filler

@@ -10,10 +10,14 @@ name the class the term belongs to: at the start of a line or sentence, a term (
 capitalised word that is not a determiner, pronoun or preposition, up to five words,
 commas allowed, with an optional parenthesis, and no clause begun in it), one of
 :data:`HEDGES`, an article, at most two words and *of* (not "can be the", which
-documentation writes of a value: :data:`MODAL_USES`). The same spinner writes the
-definition's alias clause "also known as" as "also recognized as" ("Hypertension also
-recognized as high blood pressure"): a term, then "(also|commonly...) recognized as" and
-no article ("She was also recognized as Coach of the Year" has no term before it).
+documentation writes of a value: :data:`MODAL_USES`). Not a lead: a subject that says
+when (:data:`WHEN_WORDS`: "Saturday will be the last day of"), a noun opening a content
+clause before "is that" (:data:`CLAUSE_NOUNS`: "Trouble is that the price of"), a rank or
+an ordinal after the article (:data:`RANK_WORDS`: "Ortega will be the new captain of").
+The same spinner writes the definition's alias clause "also known as" as "also recognized
+as" ("Hypertension also recognized as high blood pressure"): a term, then
+"(also|commonly...) recognized as" and no article ("She was also recognized as Coach of
+the Year" has no term before it).
 
 :func:`find` gives each as a :class:`~textclean.stages.despin.markers.Hit` of a medium
 marker (:data:`~textclean.stages.despin.markers.MEDIUM_WEIGHT`) of its family, whose
@@ -60,6 +64,30 @@ _NOT_TERMS_TEXT = (
     " with from to of after before during under over between into about against among"
     " through without within like unlike today now later still once"
 )
+_WHEN_TEXT = (
+    "monday tuesday wednesday thursday friday saturday sunday january february march april"
+    " may june july august september october november december tomorrow tonight yesterday"
+    " next last"
+)
+#: First words of a subject that says when, not what ("Saturday will be the last day of",
+#: "Next year will be the tenth anniversary of"): an announcement, not a definition.
+WHEN_WORDS = frozenset(_WHEN_TEXT.split())
+_CLAUSE_NOUNS_TEXT = (
+    "trouble problem truth fact thing point reason result catch worry hope idea question"
+    " answer news upshot irony danger risk concern difference advantage downside upside"
+    " beauty plan rule"
+)
+#: Nouns that open a content clause with "is that" ("Trouble is that the price of bread
+#: keeps rising"): the clause's own article, not a spinner's "is that the".
+CLAUSE_NOUNS = frozenset(_CLAUSE_NOUNS_TEXT.split())
+_RANK_TEXT = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth next last new final"
+    " only sole latest previous former current future"
+)
+#: Words after the article that rank a person or a day among others ("Ortega will be the
+#: new captain of", "Maria would be the first woman of"): news of someone, not a class.
+RANK_WORDS = frozenset(_RANK_TEXT.split())
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
 #: Hedge and article that documentation writes of a value ("Parameter digestmod can be
 #: the name of a hash algorithm", a sentence start of Python's library reference).
 MODAL_USES = frozenset({("can be", "the")})
@@ -74,7 +102,7 @@ CLAUSE_WORDS = frozenset(_CLAUSE_TEXT.split())
 _HEDGE = "|".join(re.escape(h) for h in sorted(HEDGES, key=len, reverse=True))
 _LEAD = re.compile(
     r"(?m)(?:^[ \t]*|(?<=[.!?] ))([A-Z][\w'’-]*(?:,? [\w'’-]+){0,4}?(?: \([^)\n]{1,40}\))?),? "
-    r"(" + _HEDGE + r") (a|an|the) (?:[\w'’-]+ ){0,2}of\b"
+    r"(" + _HEDGE + r") (a|an|the) ((?:[\w'’-]+ ){0,2})of\b"
 )
 #: The alias clause of a definition's lead with "known" swapped for "recognized": a term
 #: at the start of a line, an optional parenthesis and comma, then "(also|commonly)
@@ -125,13 +153,33 @@ def find(text: str) -> list[Hit]:
     out = []
     if " of" in text:
         for mo in _LEAD.finditer(text):
-            if _term(mo.group(1)) and (mo.group(2), mo.group(3)) not in MODAL_USES:
+            if (
+                _term(mo.group(1))
+                and (mo.group(2), mo.group(3)) not in MODAL_USES
+                and _class(mo.group(1), mo.group(2), mo.group(4))
+            ):
                 out.append(Hit(mo.start(2), mo.end(2), MARKERS[mo.group(2)]))
     if "cogni" in text:
         for mo in _ALIAS.finditer(text):
             if _term(mo.group(1)):
                 out.append(Hit(mo.start(2), mo.end(2), ALIAS_MARKER))
     return sorted(out, key=lambda h: h.start)
+
+
+def _class(words: str, hedge: str, noun: str) -> bool:
+    """A lead's subject ``words``, ``hedge`` and the words ``noun`` between its article
+    and *of* can state a class: the subject is no day, month or time word
+    (:data:`WHEN_WORDS`), "is that" does not follow a noun that opens a content clause
+    (:data:`CLAUSE_NOUNS`), and no rank or ordinal stands after the article
+    (:data:`RANK_WORDS`: "the first woman of", "the 50th member of").
+
+    >>> _class("Genetics", "will be", "study "), _class("Saturday", "will be", "last day ")
+    (True, False)
+    """
+    first = words.replace(",", " ").lower().split()[0]
+    if first in WHEN_WORDS or (hedge == "is that" and first in CLAUSE_NOUNS):
+        return False
+    return not any(w in RANK_WORDS or _ORDINAL.fullmatch(w) for w in noun.lower().split())
 
 
 def _term(words: str) -> bool:
@@ -143,10 +191,13 @@ def _term(words: str) -> bool:
 
 __all__: Sequence[str] = (
     "ALIAS_MARKER",
+    "CLAUSE_NOUNS",
     "CLAUSE_WORDS",
     "HEDGES",
     "MARKERS",
     "MODAL_USES",
     "NOT_TERMS",
+    "RANK_WORDS",
+    "WHEN_WORDS",
     "find",
 )
