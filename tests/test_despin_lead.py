@@ -126,6 +126,25 @@ def test_announcements_and_news_are_no_lead(stage: DespinStage, text: str) -> No
     assert stage(Document(id="clean", text=text)).text == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a hedge or a modal before a noun of amount, source or sign is ordinary English
+        "Coffee can be a source of comfort on cold mornings.",
+        "Fatigue can be a sign of many illnesses, not only anemia.",
+        "Lunch is usually a bowl of soup and a slice of bread.",
+        "Cooking is really a matter of patience and good butter.",
+        "Arguing would be a waste of everybody's time.",
+        "Gardening is definitely a lot of work in the spring.",
+        # a day's possessive is still a day
+        "Friday's meeting will be a review of the budget.",
+    ],
+)
+def test_ordinary_hedged_collocations_are_no_lead(stage: DespinStage, text: str) -> None:
+    assert lead.find(text) == []
+    assert stage(Document(id="clean", text=text)).text == text
+
+
 def test_a_long_text_is_not_weighed(stage: DespinStage) -> None:
     filler = " ".join(["The ice moves slowly down the valley every year."] * 35)
     text = GLACIOLOGY + "\n" + filler

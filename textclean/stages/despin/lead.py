@@ -13,7 +13,9 @@ commas allowed, with an optional parenthesis, and no clause begun in it), one of
 documentation writes of a value: :data:`MODAL_USES`). Not a lead: a subject that says
 when (:data:`WHEN_WORDS`: "Saturday will be the last day of"), a noun opening a content
 clause before "is that" (:data:`CLAUSE_NOUNS`: "Trouble is that the price of"), a rank or
-an ordinal after the article (:data:`RANK_WORDS`: "Ortega will be the new captain of").
+an ordinal after the article (:data:`RANK_WORDS`: "Ortega will be the new captain of"),
+a noun before *of* with which a hedge is ordinary English (:data:`COLLOCATION_NOUNS`:
+"Coffee can be a source of", "Lunch is usually a bowl of").
 The same spinner writes the definition's alias clause "also known as" as "also recognized
 as" ("Hypertension also recognized as high blood pressure"): a term, then
 "(also|commonly...) recognized as" and no article ("She was also recognized as Coach of
@@ -88,6 +90,15 @@ _RANK_TEXT = (
 #: new captain of", "Maria would be the first woman of"): news of someone, not a class.
 RANK_WORDS = frozenset(_RANK_TEXT.split())
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+_COLLOCATION_TEXT = (
+    "source sign cause way matter waste lot bit couple number handful bowl cup glass plate"
+    " piece slice pair series range variety mix mixture combination reminder testament"
+    " question result symptom review celebration"
+)
+#: Nouns before *of* with which a hedge or a modal is ordinary English ("can be a source
+#: of", "is usually a bowl of", "is really a matter of", "would be a waste of").
+COLLOCATION_NOUNS = frozenset(_COLLOCATION_TEXT.split())
+_POSSESSIVE = re.compile(r"['’]s$")
 #: Hedge and article that documentation writes of a value ("Parameter digestmod can be
 #: the name of a hash algorithm", a sentence start of Python's library reference).
 MODAL_USES = frozenset({("can be", "the")})
@@ -170,16 +181,21 @@ def _class(words: str, hedge: str, noun: str) -> bool:
     """A lead's subject ``words``, ``hedge`` and the words ``noun`` between its article
     and *of* can state a class: the subject is no day, month or time word
     (:data:`WHEN_WORDS`), "is that" does not follow a noun that opens a content clause
-    (:data:`CLAUSE_NOUNS`), and no rank or ordinal stands after the article
-    (:data:`RANK_WORDS`: "the first woman of", "the 50th member of").
+    (:data:`CLAUSE_NOUNS`), no rank or ordinal stands after the article
+    (:data:`RANK_WORDS`: "the first woman of", "the 50th member of"), and the noun before
+    *of* is none with which a hedge is ordinary English (:data:`COLLOCATION_NOUNS`: "can
+    be a source of", "is usually a bowl of").
 
     >>> _class("Genetics", "will be", "study "), _class("Saturday", "will be", "last day ")
     (True, False)
     """
-    first = words.replace(",", " ").lower().split()[0]
+    first = _POSSESSIVE.sub("", words.replace(",", " ").lower().split()[0])
     if first in WHEN_WORDS or (hedge == "is that" and first in CLAUSE_NOUNS):
         return False
-    return not any(w in RANK_WORDS or _ORDINAL.fullmatch(w) for w in noun.lower().split())
+    nouns = noun.lower().split()
+    if nouns and nouns[-1] in COLLOCATION_NOUNS:
+        return False
+    return not any(w in RANK_WORDS or _ORDINAL.fullmatch(w) for w in nouns)
 
 
 def _term(words: str) -> bool:
@@ -193,6 +209,7 @@ __all__: Sequence[str] = (
     "ALIAS_MARKER",
     "CLAUSE_NOUNS",
     "CLAUSE_WORDS",
+    "COLLOCATION_NOUNS",
     "HEDGES",
     "MARKERS",
     "MODAL_USES",
