@@ -93,3 +93,17 @@ def test_snippet_keeps_the_articles_own_lede_printed_in_full_below() -> None:
     got = taken(page, SNIPPET)
     assert "Bridge Reopens to Traffic" not in got
     assert "Harbour Lights Return" in got
+
+
+def test_a_readers_sentence_is_judged_in_linear_time() -> None:
+    # the emoticon closing a line is looked for from the line's end: a long run of blanks
+    # or of symbols that no emoticon closes once cost time quadratic in its length
+    import time
+
+    from textclean.stages.boilerplate.shape import written_sentence
+
+    for line in ("Nice" + " " * 30_000 + "x", "Nice " + "\u2605" * 30_000 + " x"):
+        start = time.perf_counter()
+        assert not written_sentence(line)
+        assert time.perf_counter() - start < 2.0
+    assert written_sentence("This is lovely! " + "\u2605" * 30_000)

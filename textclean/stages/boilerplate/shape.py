@@ -2044,8 +2044,10 @@ def _between_ads(
     )
 
 
-#: An emoticon closing a line ("Lovely! :)", "so good xD", "<3"): a reader writing.
-_TRAILING_EMOTICON = regex.compile(r"\s*(?:[:;=8][-'^]?[()DPpOo3/\\|*]+|[xX]D+|<3|\p{So}+)\s*$")
+#: An emoticon closing a line ("Lovely! :)", "so good xD", "<3"): a reader writing. Searched
+#: from the line's end ``(?r)``: searched forward, a long run of blanks or symbols that no
+#: emoticon closes is scanned again from each of its characters (quadratic time).
+_TRAILING_EMOTICON = regex.compile(r"(?r)\s*(?:[:;=8][-'^]?[()DPpOo3/\\|*]+|[xX]D+|<3|\p{So}+)\s*$")
 #: A word written in small letters.
 _SMALL_WORD = regex.compile(r"\b\p{Ll}[\p{Ll}'’-]*\b")
 
