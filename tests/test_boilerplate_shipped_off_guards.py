@@ -107,3 +107,19 @@ def test_a_readers_sentence_is_judged_in_linear_time() -> None:
         assert not written_sentence(line)
         assert time.perf_counter() - start < 2.0
     assert written_sentence("This is lovely! " + "\u2605" * 30_000)
+
+
+def test_the_snippets_own_lede_is_looked_for_in_linear_time() -> None:
+    # each pair's snippet was compared with every line below it: a listing of 3,000
+    # teasers took about 15 s, quadratic in its length
+    import time
+
+    pairs = "".join(
+        f"Story {i} From the Town\nResidents met on day {i} to talk over the plans for "
+        "the new park and its paths [...]\n"
+        for i in range(3000)
+    )
+    page = BODY + pairs + BODY
+    start = time.perf_counter()
+    taken(page, SNIPPET)
+    assert time.perf_counter() - start < 5.0

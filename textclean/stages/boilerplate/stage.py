@@ -111,24 +111,38 @@ _NO_HEADLINE = (".", "!", *teasers.QUESTION_MARKS)
 _REPEAT_WORDS = 8
 
 
-def _printed_below(snippet: str, below: list[Line]) -> bool:
-    """Whether a line of ``below`` starts with the first :data:`_REPEAT_WORDS` words of
-    ``snippet``: an excerpt of the article cut short at the top of its page ("The bridge
+def _line_heads(lines: list[Line]) -> dict[str, int]:
+    """The first :data:`_REPEAT_WORDS` words of each line of ``lines`` that has that many,
+    with the last position in ``lines`` where they open a line (:func:`_printed_below`)."""
+    heads: dict[str, int] = {}
+    for p, x in enumerate(lines):
+        words = x.text.split()
+        if len(words) >= _REPEAT_WORDS:
+            heads[" ".join(words[:_REPEAT_WORDS])] = p
+    return heads
+
+
+def _printed_below(snippet: str, heads: dict[str, int], below: int) -> bool:
+    """Whether a line at a position from ``below`` on starts with the first
+    :data:`_REPEAT_WORDS` words of ``snippet`` (``heads``: :func:`_line_heads` of the
+    lines): an excerpt of the article cut short at the top of its page ("The bridge
     reopened on Monday after [...]") and the same paragraph printed in full under it,
     the page's own lede, not a teaser of another page.
 
     >>> from textclean.stages.boilerplate.layout import layout_lines
     >>> page = layout_lines("Crews reopened the old bridge on Monday after two years of work.")
-    >>> _printed_below("Crews reopened the old bridge on Monday after two [...]", page)
+    >>> heads = _line_heads(page)
+    >>> _printed_below("Crews reopened the old bridge on Monday after two [...]", heads, 0)
     True
-    >>> _printed_below("Crews closed the east lane of the bridge on Monday to [...]", page)
+    >>> _printed_below("Crews closed the east lane of the bridge on Monday to [...]", heads, 0)
+    False
+    >>> _printed_below("Crews reopened the old bridge on Monday after two [...]", heads, 1)
     False
     """
     words = snippet.split()
     if len(words) <= _REPEAT_WORDS:
         return False
-    head = " ".join(words[:_REPEAT_WORDS])
-    return any(" ".join(x.text.split()[:_REPEAT_WORDS]) == head for x in below)
+    return heads.get(" ".join(words[:_REPEAT_WORDS]), -1) >= below
 
 
 def _comment_between(run: _Run, first: int, last: int) -> bool:
@@ -1374,6 +1388,7 @@ class BoilerplateStage:
                 continue  # no line ends as a snippet does: no pair
             alive = run.alive()
             pairs: list[tuple[int, bool]] = []  # (position in alive of the title, strong?)
+            heads: dict[str, int] | None = None  # the lines' first words, once a pass
             k = 0
             while k + 1 < len(alive):
                 title, snippet = alive[k], alive[k + 1]
@@ -1395,7 +1410,11 @@ class BoilerplateStage:
                     and not _comment_between(run, title.index, snippet.index)
                     # the snippet's words printed again in full further down: the
                     # article's own title and lede over its text, not another story's
-                    and not _printed_below(snippet.text, alive[k + 2 :])
+                    and not _printed_below(
+                        snippet.text,
+                        heads if heads is not None else (heads := _line_heads(alive)),
+                        k + 2,
+                    )
                 ):
                     pairs.append((k, snippet.text.endswith(r.strong_endings)))
                     k += 2
