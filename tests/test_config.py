@@ -137,3 +137,15 @@ def test_a_nan_number_is_refused(key: str) -> None:
     with pytest.raises(ConfigError, match=f"despin.{key}: expected a number, got nan"):
         Config.from_dict(data)
     assert Config.from_dict(tomllib.loads(f"[despin]\n{key} = 1.5\n")).despin
+
+
+@pytest.mark.parametrize("ratio", [0.5, 1.0, -1.0])
+def test_t3_favoured_ratio_must_favour_the_original(ratio: float) -> None:
+    # at 1 or below the neighbours do not favour the original: the lower T3 margin would
+    # apply where they are silent or lean towards the spun word
+    with pytest.raises(ConfigError, match="t3_favoured_ratio"):
+        Config().replace(despin={"t3_favoured_ratio": ratio})
+
+
+def test_t3_favoured_ratio_zero_turns_it_off() -> None:
+    assert Config().replace(despin={"t3_favoured_ratio": 0.0}).despin.t3_favoured_ratio == 0.0

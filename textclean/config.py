@@ -293,7 +293,7 @@ class DespinConfig:
         3.0,
         "a T3 match whose neighbours favour the original at least this many times over the"
         " spun wording ('came again' against 'came back') needs only t3_favoured_margin"
-        " instead of t3_margin; 0 turns this off",
+        " instead of t3_margin; 0 turns this off, otherwise above 1",
     )
     t3_favoured_margin: float = _doc(
         300.0,
@@ -532,8 +532,12 @@ class DespinConfig:
             )
         if any(not f or not f.isalnum() for f in self.markers_only_t1_families):
             raise ConfigError("markers_only_t1_families must name marker families ('b')")
-        if self.t3_favoured_ratio < 0 or self.t3_favoured_margin < 0:
-            raise ConfigError("t3_favoured_ratio and t3_favoured_margin must be >= 0")
+        if not (self.t3_favoured_ratio == 0 or self.t3_favoured_ratio > 1):
+            raise ConfigError(
+                "t3_favoured_ratio must be 0 (off) or above 1 (neighbours favouring the original)"
+            )
+        if self.t3_favoured_margin < 0:
+            raise ConfigError("t3_favoured_margin must be >= 0")
         if self.confirm_min_t1 < 0 or self.unconfirmed_factor < 1:
             raise ConfigError("confirm_min_t1 must be >= 0 and unconfirmed_factor >= 1")
         if self.doc_absent_bonus < 1 or self.swap_bonus < 1 or self.alternative_margin < 1:
