@@ -9,6 +9,7 @@ import random
 
 import pytest
 
+from textclean import textblocks
 from textclean.stages.boilerplate import layout, shape
 
 
@@ -74,3 +75,83 @@ def test_page_gates_read_the_line_feed_after_a_number() -> None:
     # "3." opens the echo gate only with a line feed after it, as on the page
     assert shape.page_gates(["3.", "A line of prose."]) == {"echo"}
     assert shape.page_gates(["A line of prose.", "3."]) == set()
+
+
+def _layout_reference(text: str) -> list[layout.Line]:
+    """Every line split, every line's whitespace collapsed (as before the screen)."""
+    return [
+        layout.Line(i, ln.start, ln.stop, " ".join(ln.text.split()))
+        for i, ln in enumerate(textblocks._split_lines(text))
+    ]
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_lines_to_collapse_hold_every_line_that_changes(seed: int) -> None:
+    rng = random.Random(100 + seed)
+    for _ in range(1500):
+        n = rng.choice([rng.randint(0, 6), rng.randint(60, 300)])
+        pieces = [*_PIECES[:6], "Ein Wort", "東京", "\x1f"] if rng.random() < 0.7 else _PIECES
+        text = "".join(rng.choice(pieces) for _ in range(n))
+        flawed = layout._to_collapse(text)
+        raw = [ln.text for ln in textblocks._split_lines(text)]
+        if flawed is not None:
+            for i, t in enumerate(raw):
+                if i not in flawed:
+                    assert " ".join(t.split()) == t, (repr(text), i)
+        assert layout.layout_lines(text) == _layout_reference(text), repr(text)
+
+
+def _deleted(text: str, spans: list[tuple[int, int]]) -> str:
+    parts, pos = [], 0
+    for start, end in spans:
+        parts.append(text[pos:start])
+        pos = end
+    return "".join([*parts, text[pos:]])
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_lines_after_deleting_whole_lines_are_the_lines_of_the_text_left(seed: int) -> None:
+    rng = random.Random(200 + seed)
+    words = ["Home", "A line of text.", "", "  indented  ", "Share\tit", "é—x", "\xa0", "\r", "x"]
+    for _ in range(1500):
+        text = "\n".join(rng.choice(words) for _ in range(rng.randint(1, 12)))
+        if rng.random() < 0.5:
+            text += "\n"
+        lines = layout.layout_lines(text)
+        spans, i = [], 0
+        while i < len(lines):  # runs of whole lines, with their line ends
+            if rng.random() < 0.3:
+                j = min(len(lines) - 1, i + rng.randint(0, 2))
+                spans.append((lines[i].start, lines[j].end))
+                i = j + 2
+            else:
+                i += 1
+        left = _deleted(text, spans)
+        got = layout.lines_after(lines, spans, text, left)
+        if "\r" in text or not spans:
+            assert got is None
+            continue
+        assert got == _layout_reference(left), (repr(text), spans)
+        # and the split kept for the next stage is the split of the text left
+        assert textblocks.split_lines(left) == textblocks._split_lines(left)
+
+
+def test_lines_after_declines_a_span_that_is_not_whole_lines() -> None:
+    text = "Home\nA line.\nEnd\n"
+    lines = layout.layout_lines(text)
+    assert layout.lines_after(lines, [(1, 5)], text, "HA line.\nEnd\n") is None
+    assert layout.lines_after(lines, [(0, 4)], text, "\nA line.\nEnd\n") is None
+    assert layout.lines_after(lines, [(0, 5)], text, "A line.\nEnd\n") == _layout_reference(
+        "A line.\nEnd\n"
+    )
+
+
+def test_a_split_kept_for_another_text_is_not_taken() -> None:
+    textblocks.split_lines("one\ntwo\n")
+    # the split kept is of another text: nothing is kept for the text left
+    textblocks.keep_split("other\ntext\n", "text\n", [(1, 2, 6)])
+    assert textblocks.split_lines("text\n") == textblocks._split_lines("text\n")
+    before = textblocks.split_lines("x\ny\n")
+    textblocks.keep_split("x\ny\n", "y\n", [(1, 2, 2)])
+    assert before == textblocks._split_lines("x\ny\n")
+    assert textblocks.split_lines("y\n") == [textblocks.Line(0, 1, 2, "y")]

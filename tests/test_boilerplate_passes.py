@@ -30,15 +30,18 @@ STAGE = OPT_IN_STAGE
 
 @dataclasses.dataclass(frozen=True)
 class _EveryRuleEveryPass(BoilerplateStage):
-    """The stage as it was: each pass tries every rule on every line."""
+    """The stage as it was: each pass tries every rule on every line, and lays out the
+    lines of its text again (not from the lines the pass before kept)."""
 
     def _one_pass(
         self,
         text: str,
         no_anywhere: frozenset[str] | set[str] = frozenset(),
         memo: stage_module._Memo | None = None,
-    ) -> tuple[list[Change], int, list[str], set[str]]:
-        return super()._one_pass(text, frozenset(), None)  # nothing known, nothing shared
+        laid: list[stage_module.Line] | None = None,
+    ) -> tuple[list[Change], int, list[str], set[str], list[stage_module.Line]]:
+        # nothing known, nothing shared, nothing laid out before
+        return super()._one_pass(text, frozenset(), None, None)
 
 
 def _like_stage(cls: type[BoilerplateStage]) -> BoilerplateStage:
@@ -148,6 +151,7 @@ def test_a_line_a_pass_missed_is_not_tried_again() -> None:
     body = "\n".join(PROSE) + "\n"
     text = "Related Articles\nSubscribe to our newsletter\nRelated Articles\n" + body
     seen: list[frozenset[str]] = []
+    laid_out: list[bool] = []  # whether a pass got its lines from the pass before
 
     @dataclasses.dataclass(frozen=True)
     class Spy(BoilerplateStage):
@@ -156,15 +160,20 @@ def test_a_line_a_pass_missed_is_not_tried_again() -> None:
             text: str,
             no_anywhere: frozenset[str] | set[str] = frozenset(),
             memo: stage_module._Memo | None = None,
-        ) -> tuple[list[Change], int, list[str], set[str]]:
+            laid: list[stage_module.Line] | None = None,
+        ) -> tuple[list[Change], int, list[str], set[str], list[stage_module.Line]]:
             seen.append(frozenset(no_anywhere))
-            return super()._one_pass(text, no_anywhere, memo)
+            laid_out.append(laid is not None)
+            if laid is not None:  # the lines the pass before kept are the text's lines
+                assert laid == stage_module.layout_lines(text)
+            return super()._one_pass(text, no_anywhere, memo, laid)
 
     spy = _like_stage(Spy)
     doc = spy(Document("t", text))
     assert "Subscribe to our newsletter" not in doc.text
     assert len(seen) >= 2 and seen[0] == frozenset()
     assert set(PROSE) <= seen[1]
+    assert laid_out[:2] == [False, True]
     assert _result(doc) == _result(FULL(Document("t", text)))
 
 

@@ -115,6 +115,45 @@ def split_lines(text: str) -> list[Line]:
     return list(lines)
 
 
+def keep_split(text: str, new_text: str, kept: list[tuple[int, int, int]]) -> None:
+    r"""Tell :func:`split_lines` that ``new_text`` is ``text`` with whole lines removed:
+    it holds the lines ``lo..hi-1`` of ``text`` for each ``(lo, hi, shift)`` of
+    ``kept``, in order, each ``shift`` characters earlier. When ``text`` is the text
+    split last, the next split of ``new_text`` takes those lines instead of splitting
+    it. The caller vouches for ``new_text`` (and that ``text`` holds no ``"\r"``,
+    which can join a line end with the next line's when a line between them goes).
+
+    >>> text = "a\nb\nc"
+    >>> _ = split_lines(text)
+    >>> keep_split(text, "a\nc", [(0, 1, 0), (2, 3, 2)])
+    >>> split_lines("a\nc") == _split_lines("a\nc")
+    True
+    """
+    global _LAST_SPLIT
+    last_text, last_lines = _LAST_SPLIT
+    if last_text is not text:
+        return
+    lines: list[Line] = []
+    for lo, hi, shift in kept:
+        if not shift:
+            lines += last_lines[lo:hi]
+            continue
+        starts, ends, stops, texts = zip(*last_lines[lo:hi], strict=True)
+        back = repeat(shift)
+        lines += map(
+            _new_tuple,
+            repeat(Line),
+            zip(
+                map(sub, starts, back),
+                map(sub, ends, back),
+                map(sub, stops, back),
+                texts,
+                strict=True,
+            ),
+        )
+    _LAST_SPLIT = (new_text, lines)
+
+
 def _split_lines(text: str) -> list[Line]:
     if "\r" in text:
         lines: list[Line] = []

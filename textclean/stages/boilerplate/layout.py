@@ -14,15 +14,17 @@ False
 
 from __future__ import annotations
 
+import bisect
 import itertools
+import operator
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 import numpy as np
 import regex
 
-from textclean.textblocks import split_lines
+from textclean.textblocks import keep_split, split_lines
 
 # Terminal punctuation, optionally followed by closing quotes or brackets.
 _TERMINAL_MARKS = ".!?…。！？"
@@ -233,6 +235,47 @@ def _collapsed(text: str) -> bool:
 #: in :func:`_collapsed` (below it numpy's fixed cost is the larger).
 _SEARCH_MAX = 256
 
+#: The whitespace characters of :data:`_ODD_SPACES` outside ASCII, as a class
+_ODD_WIDE = re.compile("[" + re.escape("".join(c for c in _ODD_SPACES if not c.isascii())) + "]")
+
+
+def _to_collapse(text: str) -> list[int] | None:
+    r"""Lines of ``text`` (their indices, split at ``"\n"``) among which are all those
+    that do not read the same with their whitespace collapsed (a space at the line's
+    edge or next to another space, or whitespace other than a space); every other line
+    does. None: any line may (a short text that is not :func:`_collapsed`, or one with
+    a ``"\r"`` or a whitespace character outside ASCII). Collapsing a line that reads
+    the same changes nothing, so a line listed for nothing costs time only.
+
+    >>> _to_collapse("a b\nc"), _to_collapse("ok\n" * 90 + "a  b\nc \nd\n\tx\n")
+    ([], [90, 91, 93])
+    """
+    if _collapsed(text):
+        return []
+    if len(text) < _SEARCH_MAX or "\r" in text:
+        return None
+    if not text.isascii() and _ODD_WIDE.search(text) is not None:
+        return None
+    # The test of :func:`_collapsed` over the UTF-8 bytes (a space and a line feed are
+    # bytes no other character's UTF-8 bytes hold), where each pair found is a space
+    # with a space or a line feed next to it: the lines of its spaces are listed (a
+    # byte's line is the number of line feeds before it).
+    b = np.frombuffer(text.encode("utf-8", "surrogatepass"), np.uint8)
+    space = b == 32
+    newline = b == 10
+    gap = space | newline
+    pairs = np.flatnonzero(gap[:-1] & gap[1:] & (space[:-1] | space[1:]))
+    odd = [c for c in _ODD_ASCII if c in text]
+    first, last = text[:1] == " ", text[-1:] == " "
+    if not len(pairs) and not odd and not first and not last:
+        return []
+    feeds = np.flatnonzero(newline)
+    spaces = [pairs[space[pairs]], pairs[space[pairs + 1]] + 1]
+    spaces += [np.flatnonzero(b == ord(c)) for c in odd]
+    spaces.append(np.array([0] * first + [len(b) - 1] * last, dtype=np.intp))
+    lines: list[int] = np.unique(np.searchsorted(feeds, np.concatenate(spaces))).tolist()
+    return lines
+
 
 def layout_lines(text: str) -> list[Line]:
     r"""Every line of :func:`~textclean.textblocks.split_lines`, its whitespace collapsed,
@@ -245,8 +288,13 @@ def layout_lines(text: str) -> list[Line]:
     if not lines:
         return []
     starts, _, stops, texts = zip(*lines, strict=True)  # (start, end, stop, text) of each
-    if not _collapsed(text):
+    flawed = _to_collapse(text)
+    if flawed is None:
         texts = [" ".join(t.split()) for t in texts]
+    elif flawed:  # the other lines read the same collapsed
+        texts = list(texts)
+        for i in flawed:
+            texts[i] = " ".join(texts[i].split())
     # Line(i, start, stop, text) without the named tuple's Python-level __new__ (each
     # text now has single spaces only: _single_spaced holds, see _SpacedLine)
     return list(
@@ -256,6 +304,67 @@ def layout_lines(text: str) -> list[Line]:
             zip(itertools.count(), starts, stops, texts),
         )
     )
+
+
+def lines_after(
+    lines: list[Line], spans: Sequence[tuple[int, int]], text: str, new_text: str
+) -> list[Line] | None:
+    r""":func:`layout_lines` of ``new_text``, which is ``text`` (laid out as ``lines``)
+    without the ``spans`` (sorted ``(start, end)`` deletions), made from ``lines``
+    when each span is a run of whole lines (from a line's start to a line's end, its
+    line end included): the lines left, renumbered, their offsets moved back by what
+    was deleted before them, their texts as they were (a line's collapsed text is its
+    own). The split of :func:`~textclean.textblocks.split_lines` is kept the same way
+    (:func:`~textclean.textblocks.keep_split`). None when a span is not so, or
+    ``text`` holds a ``"\r"`` (a lone one can join with a line feed that a deletion
+    brings next to it).
+
+    >>> text = "Home\nA line.\n\nShare\nEnd"
+    >>> lines = layout_lines(text)
+    >>> lines_after(lines, [(0, 5), (14, 20)], text, "A line.\n\nEnd") == layout_lines(
+    ...     "A line.\n\nEnd")
+    True
+    """
+    if not spans or "\r" in text:
+        return None
+    starts = list(map(_START, lines))
+    ends = list(map(_END, lines))
+    kept: list[tuple[int, int, int]] = []
+    lo = shift = 0
+    for start, end in spans:
+        i = bisect.bisect_left(starts, start, lo)
+        j = bisect.bisect_left(ends, end, i)
+        if i >= len(lines) or j >= len(lines) or starts[i] != start or ends[j] != end:
+            return None
+        if lo < i:
+            kept.append((lo, i, shift))
+        shift += end - start
+        lo = j + 1
+    if lo < len(lines):
+        kept.append((lo, len(lines), shift))
+    out: list[Line] = []
+    for lo, hi, back in kept:
+        if not back:  # (the lines before the first span: the same lines)
+            out += lines[lo:hi]
+            continue
+        _, starts_, ends_, texts = zip(*lines[lo:hi], strict=True)
+        by = itertools.repeat(back)
+        out += map(
+            _new_line,
+            itertools.repeat(_SpacedLine),
+            zip(
+                itertools.count(len(out)),
+                map(operator.sub, starts_, by),
+                map(operator.sub, ends_, by),
+                texts,
+            ),
+        )
+    keep_split(text, new_text, kept)
+    return out
+
+
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
 
 
 def ends_sentence(text: str) -> bool:

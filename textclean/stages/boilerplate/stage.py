@@ -75,6 +75,7 @@ from textclean.stages.boilerplate.layout import (
     is_prose,
     is_snippet,
     layout_lines,
+    lines_after,
 )
 from textclean.stages.boilerplate.rules import (
     _KEY_TRIM,
@@ -1521,12 +1522,14 @@ class BoilerplateStage:
         text: str,
         no_anywhere: frozenset[str] | set[str] = frozenset(),
         memo: _Memo | None = None,
+        laid: list[Line] | None = None,
     ) -> _Run:
         """Every rule but the classifier: section cuts, line rules, orphan headings,
         teasers and the hand-set shape rules. ``no_anywhere``: line texts the zone-free
         line rules are known not to match (see :meth:`__call__`); ``memo``: what the
-        passes over this document share (:class:`_Memo`)."""
-        lines = layout_lines(text)
+        passes over this document share (:class:`_Memo`); ``laid``: the
+        :func:`~.layout.layout_lines` of ``text``, when known."""
+        lines = layout_lines(text) if laid is None else laid
         if memo is None:
             memo = _Memo()
         run = _Run(
@@ -1623,8 +1626,9 @@ class BoilerplateStage:
         recorded: list[Change] = []  # offsets into doc.text
         memo = _memo_for(self, doc)
         known = memo.zone_free_misses
+        laid: list[Line] | None = None  # the lines of ``text``, when known
         for _ in range(MAX_PASSES):
-            changes, lines, run_timeouts, tried = self._one_pass(text, known, memo)
+            changes, lines, run_timeouts, tried, laid = self._one_pass(text, known, memo, laid)
             timed_out.extend(r for r in run_timeouts if r not in timed_out)
             if timed_out:
                 known.clear()
@@ -1635,7 +1639,11 @@ class BoilerplateStage:
             nonblank_removed += lines
             removed_chars += sum(c.end - c.start for c in changes)
             recorded = _merge_pass(recorded, changes)
-            text = _delete(text, changes)
+            left = _delete(text, changes)
+            # the next pass's lines are the lines this one kept (a change deletes whole
+            # lines), moved up: not split and laid out again
+            laid = lines_after(laid, [(c.start, c.end) for c in changes], text, left)
+            text = left
             if not text.strip():
                 break
         if recorded:
@@ -1657,11 +1665,13 @@ class BoilerplateStage:
         text: str,
         no_anywhere: frozenset[str] | set[str] = frozenset(),
         memo: _Memo | None = None,
-    ) -> tuple[list[Change], int, list[str], set[str]]:
+        laid: list[Line] | None = None,
+    ) -> tuple[list[Change], int, list[str], set[str], list[Line]]:
         """One pass of the rules (and the classifier, if on) over ``text``: the
-        deletions (offsets into ``text``), the non-blank lines they remove, the rules
-        that timed out, and the line texts the zone-free rules tried without a match."""
-        run = self._rule_pass(text, no_anywhere, memo)
+        deletions (offsets into ``text``, sorted), the non-blank lines they remove, the
+        rules that timed out, the line texts the zone-free rules tried without a match,
+        and the lines of ``text`` (``laid``, when given: see :meth:`_rule_pass`)."""
+        run = self._rule_pass(text, no_anywhere, memo, laid)
         if self.model is not None:
             stop = len(run.lines) if run.cut is None else run.cut
             run.removed.update(
@@ -1687,7 +1697,7 @@ class BoilerplateStage:
         )
         timed_out = list(run.timed_out)
         tried = set() if timed_out or run.prefilter_off else run.tried_anywhere
-        return changes, nonblank_removed, timed_out, tried
+        return changes, nonblank_removed, timed_out, tried, run.lines
 
 
 def _delete(text: str, changes: list[Change]) -> str:
