@@ -145,6 +145,23 @@ def test_ordinary_hedged_collocations_are_no_lead(stage: DespinStage, text: str)
     assert stage(Document(id="clean", text=text)).text == text
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "recognized as" praising a place or a person ("acknowledged as") is no alias
+        "Kenya, recognized as Africa's greatest running nation, sent forty athletes to the "
+        "championships this year, and most of them came home with medals.",
+        "Lagos, commonly recognized as Nigeria's commercial capital, hosted the trade fair "
+        "again this year with more visitors than ever before.",
+        "Ortega, also recognized as finest young chef of the region, opened a second "
+        "restaurant in the old town last spring.",
+    ],
+)
+def test_recognized_as_praise_is_no_alias(stage: DespinStage, text: str) -> None:
+    assert lead.find(text) == []
+    assert stage(Document(id="clean", text=text)).text == text
+
+
 def test_a_long_text_is_not_weighed(stage: DespinStage) -> None:
     filler = " ".join(["The ice moves slowly down the valley every year."] * 35)
     text = GLACIOLOGY + "\n" + filler

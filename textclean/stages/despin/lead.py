@@ -18,8 +18,9 @@ a noun before *of* with which a hedge is ordinary English (:data:`COLLOCATION_NO
 "Coffee can be a source of", "Lunch is usually a bowl of").
 The same spinner writes the definition's alias clause "also known as" as "also recognized
 as" ("Hypertension also recognized as high blood pressure"): a term, then
-"(also|commonly...) recognized as" and no article ("She was also recognized as Coach of
-the Year" has no term before it).
+"(also|commonly...) recognized as" and no article, possessive or word of praise ("She
+was also recognized as Coach of the Year" has no term before it; "Kenya, recognized as
+Africa's greatest running nation" praises).
 
 :func:`find` gives each as a :class:`~textclean.stages.despin.markers.Hit` of a medium
 marker (:data:`~textclean.stages.despin.markers.MEDIUM_WEIGHT`) of its family, whose
@@ -115,14 +116,18 @@ _LEAD = re.compile(
     r"(?m)(?:^[ \t]*|(?<=[.!?] ))([A-Z][\w'’-]*(?:,? [\w'’-]+){0,4}?(?: \([^)\n]{1,40}\))?),? "
     r"(" + _HEDGE + r") (a|an|the) ((?:[\w'’-]+ ){0,2})of\b"
 )
+#: Words after "recognized as" that praise ("Kenya, recognized as Africa's greatest", "as
+#: finest young chef"): "recognized" in its own sense, acknowledged, not an alias.
+_PRAISE = r"(?:best|finest|greatest|leading|top|most|foremost|largest|biggest|oldest|first)\b"
 #: The alias clause of a definition's lead with "known" swapped for "recognized": a term
 #: at the start of a line, an optional parenthesis and comma, then "(also|commonly)
-#: recognized as" and no article ("Hypertension also recognized as high blood pressure";
-#: "He was also recognized as Coach of the Year" has no term before it).
+#: recognized as" and no article, possessive or word of praise ("Hypertension also
+#: recognized as high blood pressure"; "He was also recognized as Coach of the Year" has
+#: no term before it, "Kenya, recognized as Africa's greatest" praises).
 _ALIAS = re.compile(
     r"(?m)(?:^[ \t]*|(?<=[.!?] ))([A-Z][\w'’-]*(?:,? [\w'’-]+){0,4}?(?: \([^)\n]{1,40}\))?),? "
     r"(?:(?:also|commonly|usually|often|generally) )?(recogni[sz]ed) as "
-    r"(?!(?:a|an|the|one|being|having|part|such|well)\b)\w"
+    r"(?!(?:a|an|the|one|being|having|part|such|well)\b|[\w-]+['’]s\b|" + _PRAISE + r")\w"
 )
 ALIAS_MARKER = Marker(
     "spin.marker.b.lead_recognized_as",
