@@ -118,6 +118,8 @@ def test_ordinary_hedged_sentences_are_no_lead(stage: DespinStage, text: str) ->
         # a noun that opens a content clause ("the trouble is that ...")
         "Trouble is that the price of bread keeps rising every month.",
         "Problem is that the rest of the crew never got the message.",
+        "Ortega's view is that the price of bread will fall this winter.",
+        "Maria's argument is that the rest of the town agrees with her.",
     ],
 )
 def test_announcements_and_news_are_no_lead(stage: DespinStage, text: str) -> None:

@@ -78,10 +78,14 @@ WHEN_WORDS = frozenset(_WHEN_TEXT.split())
 _CLAUSE_NOUNS_TEXT = (
     "trouble problem truth fact thing point reason result catch worry hope idea question"
     " answer news upshot irony danger risk concern difference advantage downside upside"
-    " beauty plan rule"
+    " beauty plan rule view argument claim belief position feeling suggestion message"
+    " conclusion finding assumption fear complaint excuse explanation guess impression"
+    " lesson observation premise promise reality response rumour rumor sense verdict bet"
+    " consensus expectation implication intention understanding"
 )
-#: Nouns that open a content clause with "is that" ("Trouble is that the price of bread
-#: keeps rising"): the clause's own article, not a spinner's "is that the".
+#: Head nouns (a subject's last word) that open a content clause with "is that"
+#: ("Trouble is that the price of bread keeps rising", "Ortega's view is that the cost
+#: of"): the clause's own article, not a spinner's "is that the".
 CLAUSE_NOUNS = frozenset(_CLAUSE_NOUNS_TEXT.split())
 _RANK_TEXT = (
     "first second third fourth fifth sixth seventh eighth ninth tenth next last new final"
@@ -185,8 +189,8 @@ def find(text: str) -> list[Hit]:
 def _class(words: str, hedge: str, noun: str) -> bool:
     """A lead's subject ``words``, ``hedge`` and the words ``noun`` between its article
     and *of* can state a class: the subject is no day, month or time word
-    (:data:`WHEN_WORDS`), "is that" does not follow a noun that opens a content clause
-    (:data:`CLAUSE_NOUNS`), no rank or ordinal stands after the article
+    (:data:`WHEN_WORDS`), "is that" does not follow a head noun that opens a content
+    clause (:data:`CLAUSE_NOUNS`), no rank or ordinal stands after the article
     (:data:`RANK_WORDS`: "the first woman of", "the 50th member of"), and the noun before
     *of* is none with which a hedge is ordinary English (:data:`COLLOCATION_NOUNS`: "can
     be a source of", "is usually a bowl of").
@@ -194,8 +198,9 @@ def _class(words: str, hedge: str, noun: str) -> bool:
     >>> _class("Genetics", "will be", "study "), _class("Saturday", "will be", "last day ")
     (True, False)
     """
-    first = _POSSESSIVE.sub("", words.replace(",", " ").lower().split()[0])
-    if first in WHEN_WORDS or (hedge == "is that" and first in CLAUSE_NOUNS):
+    subject = words.replace(",", " ").lower().split()
+    first = _POSSESSIVE.sub("", subject[0])
+    if first in WHEN_WORDS or (hedge == "is that" and subject[-1] in CLAUSE_NOUNS):
         return False
     nouns = noun.lower().split()
     if nouns and nouns[-1] in COLLOCATION_NOUNS:
