@@ -1,6 +1,6 @@
 """despin decisions: a spun form the document writes as its own word elsewhere
 (``own_word_ratio``), and a learned entry one pair alone teaches, which may repair
-but not flag (``learned_flag_support``).
+but not flag (``learned_flag_support``, off as shipped).
 
 The texts are written for these tests; the outcome counts and entries are made up.
 """
@@ -64,11 +64,14 @@ def _learned(base: SpinTables, spun: str, original: str, source: str) -> SpinTab
 
 
 def test_a_learned_entry_one_pair_teaches_is_no_detection_evidence(base: SpinTables) -> None:
-    one = _stage(_learned(base, "frobnicated", "changed", "real:p1"))
-    two = _stage(_learned(base, "frobnicated", "changed", "real:p1|real:p2"))
+    # learned_flag_support 2 (shipped off, 1: its cost on the real set is in the docs)
+    one = _stage(_learned(base, "frobnicated", "changed", "real:p1"), learned_flag_support=2)
+    two = _stage(
+        _learned(base, "frobnicated", "changed", "real:p1|real:p2"), learned_flag_support=2
+    )
     assert "frobnicated" in one.no_evidence
     assert "frobnicated" not in two.no_evidence
-    every = _stage(_learned(base, "frobnicated", "changed", "real:p1"), learned_flag_support=1)
+    every = _stage(_learned(base, "frobnicated", "changed", "real:p1"))
     assert "frobnicated" not in every.no_evidence
     # it still repairs a document that other evidence flags
     assert ("frobnicated", "changed") in _restored(one, "The rules frobnicated overnight.\n")
