@@ -300,6 +300,14 @@ class DespinConfig:
         "the odds a T3 match needs when its neighbours favour the original by"
         " t3_favoured_ratio (times the document's margin factor)",
     )
+    own_word_ratio: float = _doc(
+        10.0,
+        "in a flagged document, a T2/T3 spun form written somewhere with a neighbour"
+        " that the bigram list knows with it, and with the original at least this many"
+        " times less ('Virtual reality' against 'virtual fact'), is the writer's own word"
+        " there: the document restores it to that original nowhere (by consistency or on"
+        " its usual odds) unless it vouches for the original itself; 0 turns this off",
+    )
     name_ratio: float = _doc(
         30.0,
         "a T2 match on a capitalised word in mid-sentence (part of a name) is restored only "
@@ -471,6 +479,13 @@ class DespinConfig:
         0.25, "a distinct entry counts towards the light evidence above this log10 ratio"
     )
     light_clip: float = _doc(2.0, "one distinct entry counts at most this much towards it")
+    learned_flag_support: int = _doc(
+        1,
+        "an entry learned from the real pairs (real_pairs.tsv) counts as detection"
+        " evidence only when at least this many pairs teach it; one taught by fewer may"
+        " still repair a document other evidence flags (1, as shipped: every learned"
+        " entry counts; 2 costs more WER cut than it gains precision, docs/despin.md)",
+    )
     ordinary_evidence_threshold: float = _doc(
         36.0,
         "a document whose table matches are all ordinary synonyms (no T1 entry, no "
@@ -532,6 +547,10 @@ class DespinConfig:
             )
         if any(not f or not f.isalnum() for f in self.markers_only_t1_families):
             raise ConfigError("markers_only_t1_families must name marker families ('b')")
+        if self.learned_flag_support < 1:
+            raise ConfigError("learned_flag_support must be >= 1")
+        if self.own_word_ratio < 0:
+            raise ConfigError("own_word_ratio must be >= 0")
         if not (self.t3_favoured_ratio == 0 or self.t3_favoured_ratio > 1):
             raise ConfigError(
                 "t3_favoured_ratio must be 0 (off) or above 1 (neighbours favouring the original)"

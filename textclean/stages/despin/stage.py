@@ -125,6 +125,7 @@ from textclean.stages.despin.match import (
 )
 from textclean.stages.despin.stats import (
     bigram_evidence,
+    bigram_listed,
     english_share,
     listed_word,
     phrase_zipf,
@@ -606,6 +607,13 @@ def _common(phrase: str) -> bool:
     return z > LEARNED_COMMON_ZIPF
 
 
+def _teachers(e: Entry) -> int:
+    """How many real pairs teach entry ``e`` (its ``real:<pair>`` sources, ``|`` or
+    ``+`` joined, over all its originals)."""
+    pairs = {s for src in e.sources for s in src.replace("|", "+").split("+")}
+    return sum(1 for s in pairs if s.startswith("real:"))
+
+
 def _spun_decimal(key: str) -> str | None:
     """``"3.9"`` for the token key ``"three.9"``, else None.
 
@@ -891,7 +899,11 @@ class DespinStage:
             no_evidence=frozenset(
                 k
                 for k, e in match_entries.items()
-                if _uncontracted(e) or (file_of[k] in LEARNED_FILES and _common(e.spun))
+                if _uncontracted(e)
+                or (
+                    file_of[k] in LEARNED_FILES
+                    and (_common(e.spun) or _teachers(e) < config.learned_flag_support)
+                )
             ),
         )
 
@@ -1344,6 +1356,51 @@ class DespinStage:
         ev.update(best_ev)
         return best, ev
 
+    def _own_words(self, a: Analysis) -> dict[str, set[str]]:
+        """The originals each T2/T3 spun form of the document stands against as the
+        writer's own word somewhere (``own_word_ratio``): at one of its matches, as the
+        text writes it, the bigram list knows the spun form with a neighbour and the
+        neighbours favour it over that original at least ``own_word_ratio`` times
+        ("Virtual reality" against "virtual fact"). The document then shows the form as
+        ordinary English of its own, not a deterministic spinner's every rewrite."""
+        need = self.config.own_word_ratio
+        own: dict[str, set[str]] = {}
+        if need <= 0:
+            return own
+        toks, n = a.tokens, len(a.tokens)
+        for m in a.matches:
+            e = m.entry
+            if e.tier == "t1":
+                continue
+            prev = toks[m.i - 1].key if m.i > 0 and toks[m.i].joined else None
+            nxt = toks[m.j].key if m.j < n and toks[m.j].joined else None
+            words = e.spun.split(" ")
+            if not (
+                (prev is not None and bigram_listed(prev, words[0]))
+                or (nxt is not None and bigram_listed(words[-1], nxt))
+            ):
+                continue
+            for alt in self._candidates(e):
+                log_prior = self.log_prior.get((e.spun, alt))
+                if log_prior is None:
+                    log_prior = _log_prior(e.spun, alt)
+                phrase = " " in e.spun or " " in alt
+                stats = bigram_evidence(e.spun, alt, prev, nxt, log_prior if phrase else None)
+                if stats.ratio * need <= 1.0:
+                    own.setdefault(e.spun, set()).add(alt.lower())
+        return own
+
+    def _learned_original(self, e: Entry, alt: str) -> bool:
+        """Original ``alt`` of entry ``e`` is learned from the real pairs alone: an
+        original only their outcomes add (:meth:`_candidates`), or one every source of
+        which is ``real:...``."""
+        key = alt.lower()
+        for a, src in zip(e.alternatives, e.sources, strict=True):
+            if a.lower() == key:
+                taught = [s for s in src.replace("|", "+").split("+") if s]
+                return bool(taught) and all(s.startswith("real:") for s in taught)
+        return True
+
     def _doubted(self, e: Entry, alt: str) -> bool:
         """Original ``alt`` of entry ``e`` is taught by the real pairs alone (every source
         of it ``real:...``: a mapping mined from an aligned pair, with no thesaurus or
@@ -1492,6 +1549,7 @@ class DespinStage:
         occurrences = _Occurrences(a.tokens)
         doc_counts = self._doc_counts(a, occurrences)
         doc_words = occurrences if self.config.vouched_learned > 0 else None
+        own = self._own_words(a)
         # confirmation weighs the thesaurus spinner's entries; a WordNet-sense spin is
         # repaired with its own tables and margins
         confirmed = sense_doc or self._confirmed(a)
@@ -1586,12 +1644,19 @@ class DespinStage:
                     decision = recurs
                 if decision is None:
                     continue
+                if (
+                    m.entry.tier != "t1"
+                    and decision[0].lower() in own.get(m.entry.spun, ())
+                    and self._learned_original(m.entry, decision[0])
+                    and not decision[1].get("vouched")
+                ):
+                    continue  # the document writes the form as its own word elsewhere
                 applied[k] = decision
                 words = decision[0].split(" ")
                 restored_first[m.i] = words[0]
                 restored_last[m.j - 1] = words[-1]
         if self.config.consistency:
-            self._consistent(text, a, applied, doc_counts)
+            self._consistent(text, a, applied, doc_counts, own)
         covered = {i for k in applied for i in range(a.matches[k].i, a.matches[k].j)}
         changes: list[Change] = []
         for i, t in enumerate(toks):
@@ -1839,6 +1904,7 @@ class DespinStage:
         a: Analysis,
         applied: dict[int, tuple[str, dict[str, Any]]],
         doc_counts: dict[str, dict[str, tuple[int, int]]],
+        own: Mapping[str, set[str]] | None = None,
     ) -> None:
         """Document-wide consistency (adds to ``applied``): a T2 or T3 spun form restored
         to ``orig`` with full evidence somewhere in the document is restored to ``orig`` at
@@ -1846,7 +1912,8 @@ class DespinStage:
         neighbours do not favour the spun wording (bigram ratio at least 1: silent
         neighbours are enough). A ``keep`` context rule and a capitalised word in
         mid-sentence still leave the match alone; a spun form that two places restored to
-        different originals is left as decided."""
+        different originals is left as decided, and so is a form the document writes as
+        its own word against ``orig`` elsewhere (``own``, :meth:`_own_words`)."""
         chosen: dict[str, set[str]] = {}
         strong = self.config.consistency_margin * self.config.t2_margin
         for k, (orig, ev) in applied.items():
@@ -1870,6 +1937,8 @@ class DespinStage:
             if ctx is not None and ctx[0] == "keep":
                 continue
             (orig,) = origs
+            if own and orig.lower() in own.get(e.spun, ()):
+                continue  # "Virtual reality" elsewhere: not every match is the spinner's
             trace = self._article_trace(toks, m) if self.config.article_trace else None
             if trace is not None and self._article(orig.lower()) != trace:
                 continue  # "an massive": the spinner's article rules the original out

@@ -194,6 +194,11 @@ def pair_in(counts: dict[str, int], half: float, a: str, b: str) -> tuple[bool, 
     return n is not None, (float(n) if n else half)
 
 
+def bigram_listed(a: str, b: str) -> bool:
+    """The bigram list holds ``a b`` (for an article, "a b" or "an b")."""
+    return _listed(a, b)
+
+
 def _listed(a: str, b: str) -> bool:
     counts, _floor = _bigrams()
     if a in ARTICLES:
