@@ -149,3 +149,10 @@ def test_t3_favoured_ratio_must_favour_the_original(ratio: float) -> None:
 
 def test_t3_favoured_ratio_zero_turns_it_off() -> None:
     assert Config().replace(despin={"t3_favoured_ratio": 0.0}).despin.t3_favoured_ratio == 0.0
+
+
+@pytest.mark.parametrize("ratio", [0.5, -1.0])
+def test_own_word_ratio_must_favour_the_spun_form(ratio: float) -> None:
+    # under 1, a form whose neighbours favour the original would count as the writer's own
+    with pytest.raises(ConfigError, match="own_word_ratio"):
+        Config().replace(despin={"own_word_ratio": ratio})

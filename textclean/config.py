@@ -306,7 +306,8 @@ class DespinConfig:
         " that the bigram list knows with it, and with the original at least this many"
         " times less ('Virtual reality' against 'virtual fact'), is the writer's own word"
         " there: the document restores it to that original nowhere (by consistency or on"
-        " its usual odds) unless it vouches for the original itself; 0 turns this off",
+        " its usual odds) unless it vouches for the original itself; 0 turns this off,"
+        " otherwise at least 1",
     )
     name_ratio: float = _doc(
         30.0,
@@ -549,8 +550,10 @@ class DespinConfig:
             raise ConfigError("markers_only_t1_families must name marker families ('b')")
         if self.learned_flag_support < 1:
             raise ConfigError("learned_flag_support must be >= 1")
-        if self.own_word_ratio < 0:
-            raise ConfigError("own_word_ratio must be >= 0")
+        if not (self.own_word_ratio == 0 or self.own_word_ratio >= 1):
+            raise ConfigError(
+                "own_word_ratio must be 0 (off) or at least 1 (neighbours favouring the spun form)"
+            )
         if not (self.t3_favoured_ratio == 0 or self.t3_favoured_ratio > 1):
             raise ConfigError(
                 "t3_favoured_ratio must be 0 (off) or above 1 (neighbours favouring the original)"
