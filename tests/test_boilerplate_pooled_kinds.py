@@ -45,7 +45,7 @@ ANYWHERE = {
         G + "theme_credits"
     ),
     "Powered by WordPress & Theme by Ann Example": G + "theme_credits",
-    "Powered by Setlistly": G + "theme_credits",
+    "Powered by setlistly.com": G + "theme_credits",
     "Created with the SiteBuilder.": G + "theme_credits",
     "Sponsored ads": G + "ad_labels_more_i18n",
     "Партнерский контент": G + "ad_labels_more_i18n",
@@ -141,6 +141,7 @@ This slideshow of old photographs was shown at the library on Friday.
 Facebook and Twitter were both used to announce the new timetable.
 The theme of the festival was chosen by the children of the town.
 Powered by two new engines, the ferry crosses in forty minutes.
+Powered by steam
 Sponsored by the town, the regatta drew boats from four countries.
 Posts tagged on the notice board list the new crossing times.
 The photo taken on 9 March 2017 shows the crane at dawn.
