@@ -74,6 +74,7 @@ DEVELOPMENT = (
     "bp-label-14",
     "bp-label-15",
     "bp-label-16",
+    "bp-label-18",
 )
 HOLDOUT = ("bp-label-5", "bp-label-17")
 
@@ -86,7 +87,7 @@ def development(pages: Iterable[Page]) -> list[Page]:
         if by.startswith(HOLDOUT) or not by.startswith(DEVELOPMENT):
             continue
         if by.startswith("bp-label-") and by not in DEVELOPMENT:
-            continue  # "bp-label-17" and later batches: not development data
+            continue  # "bp-label-17", "bp-label-19" and later: not development data
         out.append(p)
     return out
 
