@@ -12,10 +12,16 @@ of lines, every line pair recognisably the same sentence), checks every URL agai
 reserved list (``--reserved``: one host or URL a line, ``#`` comments) and rewrites
 the file table and the counts line of ``SOURCES.md``, keeping its prose header.
 
+With ``--append`` the table is not rewritten: every existing row of ``SOURCES.md`` is
+kept as it is (its text need not be present), the staged records' rows are added
+after them, and the counts line is recomputed over all rows. A staged id that
+``SOURCES.md`` already lists is refused (exit 1, nothing written); a staged URL that an
+existing row already names is only reported (two spins of one original share it).
+
 Usage::
 
     python bench/despin/real/stage.py STAGE_DIR --texts TEXTS_DIR [--reserved FILE]
-        [--dry-run]
+        [--append] [--dry-run]
 
 Exit codes: 0 written, 1 a check failed (nothing written), 2 unreadable input.
 """
@@ -31,6 +37,12 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import urlparse
+
+ROOT = Path(__file__).resolve().parents[3]
+if str(ROOT) not in sys.path:  # run as a script from anywhere
+    sys.path.insert(0, str(ROOT))
+
+from bench.despin.real.check import SourcesError, read_sources  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "SOURCES.md"
@@ -150,7 +162,9 @@ def summary(recs: list[dict[str, str]]) -> str:
     )
 
 
-def render(recs: list[dict[str, str]], texts: Path, header: str) -> str:
+def table_rows(recs: list[dict[str, str]], texts: Path) -> list[str]:
+    """The ``SOURCES.md`` table lines of ``recs`` (texts already written to ``texts``),
+    pairs first, then unpaired spun texts, then clean texts, each by id."""
     order = {"pair-orig": 0, "pair-spun": 0, "spun": 1, "clean": 2}
     rows = []
     for r in sorted(recs, key=lambda r: (order[r["kind"]], r["id"], r["kind"])):
@@ -169,7 +183,71 @@ def render(recs: list[dict[str, str]], texts: Path, header: str) -> str:
             str(len(b.decode("utf-8"))),
         ]
         rows.append("| " + " | ".join(cells) + " |\n")
-    return header + summary(recs) + "\n## Files\n\n" + COLS + "".join(rows)
+    return rows
+
+
+def render(recs: list[dict[str, str]], texts: Path, header: str) -> str:
+    return header + summary(recs) + "\n## Files\n\n" + COLS + "".join(table_rows(recs, texts))
+
+
+def existing_records(sources: Path) -> list[dict[str, str]]:
+    """The rows ``SOURCES.md`` lists, as records (no ``text``) for :func:`summary`."""
+    try:
+        rows = read_sources(sources)
+    except SourcesError as e:
+        raise ValueError(str(e)) from None
+    return [
+        {
+            "id": r.id,
+            "kind": r.kind,
+            "url": r.url,
+            "site": r.site,
+            "family": r.family,
+            "topic": r.topic,
+        }
+        for r in rows
+    ]
+
+
+def append_clashes(
+    recs: list[dict[str, str]], old: list[dict[str, str]]
+) -> tuple[list[str], list[str]]:
+    """(errors, warnings) for appending ``recs`` to the rows ``old``: an id already
+    listed is an error, a URL already listed a warning."""
+    ids = {r["id"] for r in old}
+    urls: dict[str, str] = {}
+    for r in old:
+        urls.setdefault(r["url"], r["id"])
+    errors = sorted(
+        {f"{r['id']}: id already in SOURCES.md (pick a new id)" for r in recs if r["id"] in ids}
+    )
+    warns = [
+        f"{r['id']} ({r['kind']}): URL already listed under {urls[r['url']]}"
+        for r in recs
+        if r["url"] in urls
+    ]
+    return errors, warns
+
+
+def render_append(
+    recs: list[dict[str, str]], old: list[dict[str, str]], texts: Path, sources: Path
+) -> str:
+    """``SOURCES.md`` with the rows of ``recs`` after its existing rows and the counts
+    line recomputed over both; every other line is kept as it is."""
+    lines = sources.read_text(encoding="utf-8").splitlines(keepends=True)
+    counts = next((i for i, ln in enumerate(lines) if ln.startswith("Counts: ")), None)
+    if counts is None:
+        raise ValueError(f"{sources.name}: no 'Counts: ' line")
+    head = next((i for i, ln in enumerate(lines) if ln == COLS.splitlines(True)[0]), None)
+    if head is None or counts > head:
+        raise ValueError(f"{sources.name}: no file table after the 'Counts: ' line")
+    end = head + 2
+    while end < len(lines) and lines[end].startswith("|"):
+        end += 1
+    if not lines[end - 1].endswith("\n"):
+        lines[end - 1] += "\n"
+    lines[counts] = summary(old + recs)
+    return "".join(lines[:end] + table_rows(recs, texts) + lines[end:])
 
 
 def header_of(sources: Path) -> str:
@@ -187,28 +265,48 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--texts", type=Path, required=True, help="folder to write the texts to")
     ap.add_argument("--sources", type=Path, default=SOURCES, help="SOURCES.md to rewrite")
     ap.add_argument("--reserved", type=Path, help="reserved hosts and URLs, one a line")
+    ap.add_argument(
+        "--append",
+        action="store_true",
+        help="keep every row of SOURCES.md and add the staged ones (a listed id is refused)",
+    )
     ap.add_argument("--dry-run", action="store_true", help="check only; write nothing")
     args = ap.parse_args(argv)
+    old: list[dict[str, str]] = []
     try:
         recs = load_records(args.stage)
         header = header_of(args.sources)
+        if args.append:
+            old = existing_records(args.sources)
     except (OSError, ValueError) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
     errors, warns = check(recs, args.reserved)
+    if args.append:
+        more_errors, more_warns = append_clashes(recs, old)
+        errors += more_errors
+        warns += more_warns
     for w in warns:
         print(f"warning: {w}")
     for e in errors:
         print(f"error: {e}", file=sys.stderr)
     if errors:
         return 1
-    print(summary(recs), end="")
+    print(summary(old + recs), end="")
     if args.dry_run:
         return 0
     args.texts.mkdir(parents=True, exist_ok=True)
     for r in recs:
         (args.texts / file_name(r)).write_text(normalise(r["text"]), encoding="utf-8")
-    args.sources.write_text(render(recs, args.texts, header), encoding="utf-8")
+    try:
+        if args.append:
+            out = render_append(recs, old, args.texts, args.sources)
+        else:
+            out = render(recs, args.texts, header)
+    except ValueError as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    args.sources.write_text(out, encoding="utf-8")
     return 0
 
 
