@@ -415,3 +415,22 @@ def test_the_screen_with_the_previous_word_bounds_what_find_finds(
     text = "Having finished, the crew left, having packed the van."
     assert mk.screen_weight(text, having) > 0
     assert mk.screen_weight_with_prev(text, having) == 0
+
+
+def test_successful_as_an_adjective_before_a_determiner_is_not_a_spun_in() -> None:
+    """'successful' for *in* is family c's; after an intensifier or a copula it is the
+    adjective ("so successful its organisers", "was successful this season")."""
+    markers = [
+        m
+        for m in load_tables(RulePack.load(Config().rules)).markers
+        if m.id == "spin.marker.c.successful_the"
+    ]
+    assert markers
+    assert len(mk.find("The girls lived successful the old town for years.", markers)) == 1
+    for text in (
+        "The fair was so successful its organisers plan a second one.",
+        "The club was successful this season and the one before.",
+        "It proved successful their second time around.",
+        "No shop there had been as successful its rivals claimed.",
+    ):
+        assert mk.find(text, markers) == [], text

@@ -76,7 +76,7 @@ DEVELOPMENT = (
     "bp-label-16",
     "bp-label-18",
 )
-HOLDOUT = ("bp-label-5", "bp-label-17")
+HOLDOUT = ("bp-label-5", "bp-label-17", "bp-label-19")
 
 
 def development(pages: Iterable[Page]) -> list[Page]:
