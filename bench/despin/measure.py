@@ -500,7 +500,7 @@ LEARNED_FILE = "real_pairs.tsv"
 def _learn_inputs() -> tuple[list, dict[str, str]]:
     from bench.despin.real import learn as learn_mod
 
-    return learn_mod.read_mappings(), learn_mod.articles()
+    return learn_mod.learnable_swaps(), learn_mod.articles()
 
 
 def run_real(tables: SpinTables, cfg: Config, loo_: bool = True) -> RealResult:
