@@ -221,3 +221,20 @@ def test_load_set_reads_the_given_folders(realset: dict[str, Path]) -> None:
     with pytest.warns(UserWarning):
         real = load_set(realset["texts"], realset["sources"])
     assert sorted(p.id for p in real.pairs) == ["blind_pair", "new_pair"]
+
+
+def test_a_learned_marker_left_with_one_article_weighs_nothing_when_scored() -> None:
+    """measure.py --real: "organic frameworks" weighs 0.5 only because a pair of its own
+    original teaches it beside two sister spins of another: scored without it, the
+    marker is repair-only, as learn_markers.py would make it (articles, not pairs)."""
+    from bench.despin import measure
+
+    tables = measure.load_tables(RulePack.load())
+    [m] = [m for m in tables.markers if m.id == "spin.marker.real.organic_frameworks"]
+    assert m.weight == 0.5 and len(m.sources) == 3
+    scored = "science_biomaterials_wiki_euroscicon"
+    [left] = [x for x in measure.learned_without(tables, [scored]).markers if x.id == m.id]
+    assert left.weight == 0.0 and f"real:{scored}" not in left.sources
+    # the stage's own leave-out counts pairs: two left, so it would keep the weight
+    [naive] = [x for x in tables.without_source(f"real:{scored}").markers if x.id == m.id]
+    assert naive.weight == 0.5
