@@ -198,7 +198,7 @@ def test_a_lead_overlapping_a_marker_as_heavy_is_left_out() -> None:
         (
             "Scurvy (otherwise called scorbutus) is an illness that sailors once got on long "
             "voyages when their food held too little fresh fruit.",
-            "Scurvy (also called scorbutus)",
+            "Scurvy (also known as scorbutus)",
         ),
     ],
 )
@@ -206,7 +206,8 @@ def test_the_paraphrasers_alias_clause_flags_and_is_restored(
     stage: DespinStage, text: str, fixed: str
 ) -> None:
     # markers.tsv: the paraphrasing tool writes 'likewise called' for also called and
-    # 'otherwise called' for also known as; English writes 'otherwise known as'
+    # 'otherwise called' for also known as (restored so: every real pair with it reads
+    # 'also known as'); English writes 'otherwise known as'
     a = stage.analyse(text)
     assert a.spun and [h.marker.family for h in a.markers] == ["d"]
     assert fixed in stage(Document(id="alias", text=text)).text

@@ -61,6 +61,7 @@ from textclean.stages.despin.table import SpinTables, load_tables  # noqa: E402
 
 if TYPE_CHECKING:
     from bench.despin.real.check import Pair
+    from textclean.stages.despin.markers import Marker
 
 PAIRS = ROOT / "bench" / "despin" / "pairs"
 DEV = ROOT / "bench" / "despin" / "dev"
@@ -457,20 +458,59 @@ def learned_without(tables: SpinTables, exclude: Sequence[str]) -> SpinTables:
     """``tables`` with the entries learned from the real pairs (``real_pairs.tsv``,
     ``bench/despin/real/learn.py``) rebuilt as :func:`learn` builds them without the
     pairs in ``exclude``: every filter (support, frequency) is re-run, so an entry
-    that needed an excluded pair goes, and one another pair also teaches stays."""
+    that needed an excluded pair goes, and one another pair also teaches stays. The
+    learned markers are weighed again the same way (:func:`learned_markers_without`)."""
     from bench.despin.real import learn as learn_mod
 
+    swaps = _learn_inputs()
+    tables = replace(tables, markers=learned_markers_without(tables.markers, exclude, swaps[1]))
     base = {k: e for k, e in tables.entries.items() if Path(e.path).name != LEARNED_FILE}
     if len(base) == len(tables.entries):
         return tables
     # the rebuilt entries keep the file's path: the stage treats that file's entries apart
     path = next(e.path for e in tables.entries.values() if Path(e.path).name == LEARNED_FILE)
-    swaps = _learn_inputs()
     entries = dict(base)
     known = list(base)  # a spun form has one entry in the whole pack (as learn.py)
     for e in learn_mod.learn(swaps[0], known, swaps[1], exclude=exclude):
         entries.setdefault(e.spun, replace(e, path=path))
     return replace(tables, entries=entries)
+
+
+def learned_markers_without(
+    markers: Sequence[Marker], exclude: Sequence[str], article: dict[str, str]
+) -> tuple[Marker, ...]:
+    """``markers`` with every learned one (note ``learned``,
+    ``bench/despin/real/learn_markers.py``) as that script makes it without the pairs
+    in ``exclude``: it goes when only they taught it, and it weighs something only
+    while the pairs left teach it from two articles or more (pairs spun from one
+    original, ``article``, count once). The stage's own :meth:`SpinTables.without_source`
+    counts pairs, not articles.
+
+    >>> from textclean.stages.despin.markers import Marker
+    >>> m = Marker("m", "d", 0.5, "organic frameworks", "biological systems",
+    ...            source="real:a|real:b|real:c", note="learned")
+    >>> [x.weight for x in learned_markers_without([m], ["a"], {"b": "o", "c": "o"})]
+    [0.0]
+    >>> [x.weight for x in learned_markers_without([m], ["a"], {"b": "o", "c": "p"})]
+    [0.5]
+    >>> learned_markers_without([m], ["a", "b", "c"], {})
+    ()
+    """
+    from bench.despin.real.learn_markers import WEIGHT
+
+    skip = {REAL_SOURCE.format(id=i) for i in exclude}
+    out = []
+    for m in markers:
+        if m.note != "learned" or not skip & set(m.sources):
+            out.append(m)
+            continue
+        rest = [s for s in m.sources if s not in skip]
+        if not rest:
+            continue
+        support = len({article.get(p := s.removeprefix("real:"), p) for s in rest})
+        weight = WEIGHT if support >= 2 else 0.0
+        out.append(replace(m, source="|".join(rest), weight=weight))
+    return tuple(out)
 
 
 def same_original(pairs: Iterable[Pair]) -> dict[str, list[str]]:
@@ -500,7 +540,7 @@ LEARNED_FILE = "real_pairs.tsv"
 def _learn_inputs() -> tuple[list, dict[str, str]]:
     from bench.despin.real import learn as learn_mod
 
-    return learn_mod.read_mappings(), learn_mod.articles()
+    return learn_mod.learnable_swaps(), learn_mod.articles()
 
 
 def run_real(tables: SpinTables, cfg: Config, loo_: bool = True) -> RealResult:

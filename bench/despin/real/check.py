@@ -5,7 +5,8 @@ in ``bench/despin/real/texts/`` (git-ignored; a folder or a symlink to one). Thi
 module reads the table in ``SOURCES.md`` (one row per file: id, kind, file, url,
 site, family, topic, trim, sha256, chars), checks each file's SHA-256 and offers
 :func:`load_set` to other scripts, which skips missing or changed files with a
-warning.
+warning. :func:`read_batches` reads the status of each batch of ``blind_batches.md``
+and :func:`blind_ids` the ids nothing may be learned from yet.
 
 Usage::
 
@@ -21,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import re
 import sys
 import warnings
 from collections.abc import Sequence
@@ -29,12 +31,18 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "SOURCES.md"
+BATCHES = HERE / "blind_batches.md"
 TEXTS = HERE / "texts"
 COLUMNS = ("id", "kind", "file", "url", "site", "family", "topic", "trim", "sha256", "chars")
 KINDS = ("pair-orig", "pair-spun", "spun", "clean")
 #: Source tag a spin-table entry carries when it was learned from real pair ``<id>``;
 #: such entries are left out when that pair is scored (cross-validation by article).
 SOURCE_TAG = "real:{id}"
+#: Status of a batch of ``blind_batches.md`` nothing has been learned from yet (also
+#: what a batch without a status line counts as), and of one learned from since its
+#: blind figures were taken.
+BLIND = "blind"
+LEARNED = "learned"
 
 
 @dataclass(frozen=True)
@@ -90,6 +98,73 @@ class RealSet:
 
 class SourcesError(Exception):
     """``SOURCES.md`` cannot be read as the table this module expects."""
+
+
+@dataclass(frozen=True)
+class Batch:
+    """One batch of ``blind_batches.md``: its heading, status and ids."""
+
+    name: str
+    status: str
+    ids: tuple[str, ...]
+
+
+_STATUS = re.compile(r"^Status:\s*(\w+)")
+_ID_ITEM = re.compile(r"^[-*]\s+`([A-Za-z0-9_.-]+)`")
+
+
+def read_batches(path: Path = BATCHES) -> list[Batch]:
+    """The batches of ``blind_batches.md``: every ``## `` heading opens one.
+
+    Its status is the first word after ``Status:`` on a line of its own (``blind`` or
+    ``learned``, a reason may follow: ``Status: learned (after its blind figures were
+    taken)``); a batch without one counts as blind, so a batch is never learned from by
+    accident. Its ids are the list items opening with a back-quoted id in its ``### Ids``
+    part (in the whole section when it has none). A missing file means no batches.
+
+    >>> import tempfile
+    >>> p = Path(tempfile.mkdtemp()) / "b.md"
+    >>> _ = p.write_text("# B\\n\\n## Batch 1\\nStatus: learned (later)\\n\\n"
+    ...                  "### Ids\\n- `a1` (x)\\n\\n### Notes\\n- `z`: not an id of it\\n"
+    ...                  "## Batch 2\\n- `b1`\\n")
+    >>> [(b.name, b.status, b.ids) for b in read_batches(p)]
+    [('Batch 1', 'learned', ('a1',)), ('Batch 2', 'blind', ('b1',))]
+    """
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return []
+    sections: list[tuple[str, list[str]]] = []
+    for line in lines:
+        if line.startswith("## "):
+            sections.append((line[3:].strip(), []))
+        elif sections:
+            sections[-1][1].append(line)
+    out = []
+    for name, body in sections:
+        status = BLIND
+        for line in body:
+            m = _STATUS.match(line)
+            if m:
+                status = m.group(1).lower()
+                break
+        if status not in (BLIND, LEARNED):
+            raise SourcesError(f"{path.name}: {name}: unknown status {status!r}")
+        part = body
+        if "### Ids" in (ln.strip() for ln in body):
+            start = [ln.strip() for ln in body].index("### Ids") + 1
+            end = next(
+                (k for k in range(start, len(body)) if body[k].startswith("### ")), len(body)
+            )
+            part = body[start:end]
+        ids = tuple(m.group(1) for ln in part if (m := _ID_ITEM.match(ln)))
+        out.append(Batch(name, status, ids))
+    return out
+
+
+def blind_ids(path: Path = BATCHES) -> frozenset[str]:
+    """Ids of every batch still blind: the derived tables never learn from them."""
+    return frozenset(i for b in read_batches(path) if b.status == BLIND for i in b.ids)
 
 
 def _cells(line: str) -> list[str]:

@@ -24,6 +24,10 @@ to rebuild the entries *without* the pair it scores (``measure.py --real``): an 
 taught by the scored pair and another stays, one that needed the scored pair to pass a
 filter goes.
 
+It needs no texts: ``mappings.tsv`` keeps the rows of every pair whose texts are
+absent, so the entries are learned from every pair ever aligned; the swaps of a batch
+``blind_batches.md`` still marks blind are left out (:func:`learnable_swaps`).
+
 Usage::
 
     python bench/despin/real/learn.py            # rewrite rules/spin/reverse/real_pairs.tsv
@@ -45,7 +49,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
 
 import regex  # noqa: E402
 
-from bench.despin.real.check import HERE, read_sources  # noqa: E402
+from bench.despin.real.check import BATCHES, HERE, blind_ids, read_sources  # noqa: E402
 from bench.despin.real.generated import write_or_check  # noqa: E402
 from textclean.stages.despin.stage import _log_prior  # noqa: E402
 from textclean.stages.despin.stats import phrase_zipf, zipf  # noqa: E402
@@ -82,6 +86,13 @@ def read_mappings(path: Path = MAPPINGS) -> list[Swap]:
         if kind == "swap":
             out.append(Swap(spun, orig, int(count), pair, family))
     return out
+
+
+def learnable_swaps(path: Path = MAPPINGS, batches: Path = BATCHES) -> list[Swap]:
+    """The swaps of ``path`` but those of a pair of a batch still blind (nothing is
+    learned from a blind batch, even should its rows have reached ``mappings.tsv``)."""
+    blind = blind_ids(batches)
+    return [sw for sw in read_mappings(path) if sw.pair not in blind]
 
 
 def articles() -> dict[str, str]:
@@ -196,7 +207,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="exit 1 if real_pairs.tsv is stale")
     args = ap.parse_args(argv)
-    text = render(learn(read_mappings(), other_spun_forms(), articles()))
+    text = render(learn(learnable_swaps(), other_spun_forms(), articles()))
     return write_or_check(
         OUT, text, header=HEADER, script="learn.py", unit="entries", check=args.check
     )

@@ -21,7 +21,9 @@ taught by one, it is repair-only (weight 0): restored only in a document that it
 family's other markers already identify, never evidence by itself. The source names
 every pair that taught it (``real:a|real:b``), so the
 measurement (``measure.py --real``) leaves a marker out with the pairs that taught it,
-as it does the reverse table's learned entries.
+as it does the reverse table's learned entries. Like ``learn.py`` it reads
+``mappings.tsv`` (every pair ever aligned, present or not) and leaves out the pairs of
+a batch still blind.
 
 Usage::
 
@@ -44,7 +46,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
 import regex  # noqa: E402
 
 from bench.despin.real.generated import write_or_check  # noqa: E402
-from bench.despin.real.learn import Swap, _normal, articles, read_mappings  # noqa: E402
+from bench.despin.real.learn import Swap, _normal, articles, learnable_swaps  # noqa: E402
 from textclean.stages.despin.stats import phrase_zipf  # noqa: E402
 
 OUT = ROOT / "rules" / "spin" / "markers_learned.tsv"
@@ -127,7 +129,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="exit 1 if the file is stale")
     args = ap.parse_args(argv)
-    text = render(learn(read_mappings(), articles(), _clean_texts()))
+    text = render(learn(learnable_swaps(), articles(), _clean_texts()))
     return write_or_check(
         OUT, text, header=HEADER, script="learn_markers.py", unit="markers", check=args.check
     )

@@ -8,10 +8,17 @@ words, the pair id and its spinner family. Insertions and deletions (a dropped
 derived facts, not text; the pair id lets a table built from them be
 cross-validated by article (source ``real:<id>``).
 
+The file is learned incrementally: the rows of a pair whose two texts are present are
+(re)derived, those of a pair listed in ``SOURCES.md`` whose texts are absent are kept
+exactly as recorded, and so are those of a pair of a batch ``blind_batches.md`` still
+marks blind (normally none: nothing is learned from a blind batch), present or not.
+Run with no texts present, it rewrites the file unchanged.
+
 Usage::
 
     python bench/despin/real/mappings.py            # rewrite mappings.tsv
     python bench/despin/real/mappings.py --check    # exit 1 if mappings.tsv is stale
+    python bench/despin/real/mappings.py --texts DIR
 """
 
 from __future__ import annotations
@@ -28,7 +35,16 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
 from bench.despin.measure import words  # noqa: E402
-from bench.despin.real.check import HERE, Pair, load_set, read_sources  # noqa: E402
+from bench.despin.real.check import (  # noqa: E402
+    BATCHES,
+    HERE,
+    SOURCES,
+    TEXTS,
+    Pair,
+    blind_ids,
+    load_set,
+    read_sources,
+)
 from bench.despin.real.generated import write_or_check  # noqa: E402
 
 OUT = HERE / "mappings.tsv"
@@ -79,19 +95,28 @@ def recorded_rows(path: Path = OUT) -> dict[str, list[str]]:
     return rows
 
 
-def render(max_words: int = 4) -> str:
-    """All rows: extracted from every pair whose two texts are present, and kept as
-    recorded for a pair listed in SOURCES.md whose texts are not (a machine that has
-    not rebuilt every text must not lose the facts derived from it)."""
-    real = load_set()
-    present = {pair.id: pair for pair in real.pairs}
-    listed = {row.id for row in read_sources() if row.kind == "pair-spun"}
-    recorded = recorded_rows()
+def render(
+    max_words: int = 4,
+    *,
+    texts: Path = TEXTS,
+    sources: Path = SOURCES,
+    recorded: Path = OUT,
+    batches: Path = BATCHES,
+) -> str:
+    """All rows: extracted from every pair whose two texts are present and whose batch
+    is not blind, and kept as ``recorded`` for every other pair listed in ``sources`` (a
+    machine that has not rebuilt every text must not lose the facts derived from it,
+    and a blind batch is never learned from by accident)."""
+    real = load_set(texts, sources)
+    blind = blind_ids(batches)
+    present = {pair.id: pair for pair in real.pairs if pair.id not in blind}
+    listed = {row.id for row in read_sources(sources) if row.kind == "pair-spun"}
+    kept = recorded_rows(recorded)
     rows = []
     for pair_id in sorted(listed | set(present)):
         pair = present.get(pair_id)
         if pair is None:
-            rows.extend(recorded.get(pair_id, []))
+            rows.extend(kept.get(pair_id, []))
             continue
         for (spun, orig, kind), n in sorted(extract(pair, max_words).items()):
             rows.append(f"{spun}\t{orig}\t{kind}\t{n}\t{pair.id}\t{pair.family}\n")
@@ -102,8 +127,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--max-words", type=int, default=4, help="longest stretch kept (words)")
     ap.add_argument("--check", action="store_true", help="exit 1 if mappings.tsv is stale")
+    ap.add_argument("--texts", type=Path, default=TEXTS, help="folder holding the text files")
     args = ap.parse_args(argv)
-    text = render(args.max_words)
+    text = render(args.max_words, texts=args.texts)
     return write_or_check(
         OUT, text, header=HEADER, script="mappings.py", unit="rows", check=args.check
     )

@@ -17,13 +17,19 @@ count  source  prev`` with the source ``real:<pair id>``, so ``measure.py --real
 leaves a pair's rows out when it scores that pair's article
 (``SpinTables.without_source``), as for every learned entry. The stage turns the
 counts into a per-original reliability factor, further candidate originals and,
-by the word before, a veto (``textclean/stages/despin/stage.py``). Rows of a pair
-listed in ``SOURCES.md`` whose texts are not present are kept as recorded.
+by the word before, a veto (``textclean/stages/despin/stage.py``).
+
+The file is learned incrementally, as ``mappings.tsv``: rows of a pair whose texts
+are present are (re)derived; rows of a pair listed in ``SOURCES.md`` whose texts are
+absent, or of a batch ``blind_batches.md`` still marks blind, are kept exactly as
+recorded (none for a blind batch). With no texts present the file is rewritten
+unchanged.
 
 Usage::
 
     python bench/despin/real/outcomes.py            # rewrite rules/spin/outcomes.tsv
     python bench/despin/real/outcomes.py --check    # exit 1 if it is stale
+    python bench/despin/real/outcomes.py --texts DIR
 """
 
 from __future__ import annotations
@@ -40,7 +46,15 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
 from bench.despin.measure import words  # noqa: E402
-from bench.despin.real.check import Pair, load_set, read_sources  # noqa: E402
+from bench.despin.real.check import (  # noqa: E402
+    BATCHES,
+    SOURCES,
+    TEXTS,
+    Pair,
+    blind_ids,
+    load_set,
+    read_sources,
+)
 from bench.despin.real.generated import write_or_check  # noqa: E402
 from textclean.config import Config  # noqa: E402
 from textclean.rules import RulePack  # noqa: E402
@@ -139,20 +153,32 @@ def recorded_rows(path: Path = OUT) -> dict[str, list[str]]:
     return rows
 
 
-def render() -> str:
-    real = load_set()
-    stage = _stage()
-    present = {p.id: p for p in real.pairs}
-    listed = {row.id for row in read_sources() if row.kind == "pair-spun"}
-    recorded = recorded_rows()
+def render(
+    *,
+    texts: Path = TEXTS,
+    sources: Path = SOURCES,
+    recorded: Path = OUT,
+    batches: Path = BATCHES,
+    stage: DespinStage | None = None,
+) -> str:
+    """All rows: extracted with ``stage`` (the built-in tables without the outcomes
+    file) from every present pair of a word-swapping family whose batch is not blind,
+    and kept as ``recorded`` for every other pair listed in ``sources``."""
+    real = load_set(texts, sources)
+    blind = blind_ids(batches)
+    present = {p.id: p for p in real.pairs if p.id not in blind}
+    listed = {row.id for row in read_sources(sources) if row.kind == "pair-spun"}
+    kept = recorded_rows(recorded)
     rows: list[str] = []
     for pair_id in sorted(listed | set(present)):
         pair = present.get(pair_id)
         if pair is None:
-            rows.extend(recorded.get(pair_id, []))
+            rows.extend(kept.get(pair_id, []))
             continue
         if pair.family == PARAPHRASE:
             continue
+        if stage is None:  # built only when a pair is to be derived
+            stage = _stage()
         for (spun, outcome, prev), n in sorted(extract(pair, stage).items()):
             rows.append(f"{spun}\t{outcome}\t{n}\treal:{pair.id}\t{prev}\n")
     return HEADER + "".join(rows)
@@ -161,8 +187,9 @@ def render() -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--check", action="store_true", help="exit 1 if outcomes.tsv is stale")
+    ap.add_argument("--texts", type=Path, default=TEXTS, help="folder holding the text files")
     args = ap.parse_args(argv)
-    text = render()
+    text = render(texts=args.texts)
     return write_or_check(
         OUT, text, header=HEADER, script="outcomes.py", unit="rows", check=args.check
     )
