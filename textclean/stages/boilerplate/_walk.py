@@ -131,6 +131,14 @@ class Dense(compiled_walk.Dense):
 
     def __init__(self, keys: Sequence[bytes]) -> None:
         super().__init__(keys)
+        #: whether an ASCII capital reads as its small letter (no key holds a capital):
+        #: then the walk of a text that case folding changes only in its ASCII capitals
+        #: (:func:`._pagescan.folds_as_ascii`) finds in it what it finds in the folded
+        #: text, without folding it
+        self.folds_ascii = not any(65 <= b <= 90 for key in keys for b in key)
+        if self.folds_ascii:
+            self.byte_class = self.byte_class.copy()
+            self.byte_class[65:91] = self.byte_class[97:123]
         # a transition to a state where a key ends is stored as ~state (negative): the
         # walk learns whether to look for outputs from the transition it loaded
         if self.delta.dtype != np.int32:
