@@ -70,9 +70,11 @@ from textclean.stages.boilerplate import (
 )
 from textclean.stages.boilerplate.layout import (
     _CLOSERS,
+    WORD_CAP,
     Line,
     _SpacedLine,
     count_words,
+    ends_sentence,
     is_prose,
     is_snippet,
     layout_lines,
@@ -857,7 +859,15 @@ class _Run:
         """:func:`~.layout.is_prose` of a line, computed once per document."""
         p = self.prose_of.get(line.text)
         if p is None:
-            p = is_prose(line.text, self.prose_min_words)
+            text = line.text
+            mw = self.prose_min_words
+            # ``is_prose`` counts up to ``mw`` words; the line's count (up to WORD_CAP,
+            # often set by the layout) reaches ``mw`` exactly when that one does
+            p = (
+                line.words >= mw and ends_sentence(text) and not text.endswith("...")
+                if mw <= WORD_CAP
+                else is_prose(text, mw)
+            )
             if p and self.snippets and is_snippet(line.text, self.prose_min_words):
                 p = False
             self.prose_of[line.text] = p
