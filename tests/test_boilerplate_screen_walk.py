@@ -212,3 +212,21 @@ def test_lines_folded_only_in_their_capitals_are_walked_unfolded(
         assert walked == _masks(a, [ln.text for ln in spaced], None)
         assert sum(map(bool, walked)) > len(a.screen_keys)
     assert answers == [True, False]
+
+
+@pytest.mark.parametrize("chains", [8, 5])
+def test_strings_cut_by_a_segments_edge_are_found(
+    zone: tuple[_AnyZone, _walk.Dense], monkeypatch: pytest.MonkeyPatch, chains: int
+) -> None:
+    """Short forms of strings run together: the edges of the 8 (or 5) equal segments
+    fall inside strings, and the chain before an edge walks on past it for as long as
+    a string that started before it may end; the masks are pyahocorasick's."""
+    a, dense = zone
+    monkeypatch.setattr(_walk, "_CHAIN_MIN_BYTES", 1)
+    monkeypatch.setattr(_walk, "_CHAINS", chains)
+    keys = [k for k in a.screen_keys if "\n" not in k]
+    for start in range(0, len(keys), 97):
+        group = keys[start : start + 6]
+        for sep in ("", " ", "\n", "x"):
+            lines = sep.join(group).split("\n")
+            assert _masks(a, lines, dense) == _masks(a, lines, None), lines
