@@ -66,7 +66,7 @@ def _screen(text, byte_class, delta, depth, out_start, out_ids, seen, base, line
         at[k] = line
         feeds = 0
         for q in range(lo[k], hi[k]):  # (no branch a byte: a loop the compiler vectorizes)
-            feeds += text[q] == 10
+            feeds += np.int64(text[q] == 10)
         line += feeds
     states = np.zeros(8, dtype=np.int64)
     pos = lo.copy()  # each chain's next byte
@@ -80,7 +80,7 @@ def _screen(text, byte_class, delta, depth, out_start, out_ids, seen, base, line
         for j in range(seg):
             m = 0
             b = text[p0 + j]
-            l0 += b == 10
+            l0 += np.int64(b == 10)
             t = delta[s0, byte_class[b]]
             if t < 0:
                 t = ~t
@@ -90,7 +90,7 @@ def _screen(text, byte_class, delta, depth, out_start, out_ids, seen, base, line
                 m += 1
             s0 = t
             b = text[p1 + j]
-            l1 += b == 10
+            l1 += np.int64(b == 10)
             t = delta[s1, byte_class[b]]
             if t < 0:
                 t = ~t
@@ -100,7 +100,7 @@ def _screen(text, byte_class, delta, depth, out_start, out_ids, seen, base, line
                 m += 1
             s1 = t
             b = text[p2 + j]
-            l2 += b == 10
+            l2 += np.int64(b == 10)
             t = delta[s2, byte_class[b]]
             if t < 0:
                 t = ~t
@@ -110,7 +110,7 @@ def _screen(text, byte_class, delta, depth, out_start, out_ids, seen, base, line
                 m += 1
             s2 = t
             b = text[p3 + j]
-            l3 += b == 10
+            l3 += np.int64(b == 10)
             t = delta[s3, byte_class[b]]
             if t < 0:
                 t = ~t
@@ -120,7 +120,7 @@ def _screen(text, byte_class, delta, depth, out_start, out_ids, seen, base, line
                 m += 1
             s3 = t
             b = text[p4 + j]
-            l4 += b == 10
+            l4 += np.int64(b == 10)
             t = delta[s4, byte_class[b]]
             if t < 0:
                 t = ~t
@@ -130,7 +130,7 @@ def _screen(text, byte_class, delta, depth, out_start, out_ids, seen, base, line
                 m += 1
             s4 = t
             b = text[p5 + j]
-            l5 += b == 10
+            l5 += np.int64(b == 10)
             t = delta[s5, byte_class[b]]
             if t < 0:
                 t = ~t
@@ -140,7 +140,7 @@ def _screen(text, byte_class, delta, depth, out_start, out_ids, seen, base, line
                 m += 1
             s5 = t
             b = text[p6 + j]
-            l6 += b == 10
+            l6 += np.int64(b == 10)
             t = delta[s6, byte_class[b]]
             if t < 0:
                 t = ~t
@@ -150,7 +150,7 @@ def _screen(text, byte_class, delta, depth, out_start, out_ids, seen, base, line
                 m += 1
             s6 = t
             b = text[p7 + j]
-            l7 += b == 10
+            l7 += np.int64(b == 10)
             t = delta[s7, byte_class[b]]
             if t < 0:
                 t = ~t
