@@ -154,3 +154,39 @@ def test_teaser_content_words_without_the_per_word_script_test(parts: list[str])
     teasers._words.cache_clear()
     want = frozenset(w[:5] for w in region.content_words(text, 4) if w not in stop)
     assert teasers._words(text, 4, 5, stop) == want
+
+
+_PROSE_WORDS = [
+    "word",
+    "Mot",
+    "東京の図書館",
+    "ไทย",
+    "a",
+    "—",
+    "é",
+    "x…",
+    "end.",
+    "end...",
+    "“Yes.”",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    words=st.lists(st.sampled_from(_PROSE_WORDS), max_size=16),
+    mw=st.sampled_from([1, 2, 3, 10, 12]),
+    snippets=st.booleans(),
+)
+def test_prose_of_a_line_is_is_prose_of_its_text(words: list[str], mw: int, snippets: bool) -> None:
+    """``_Run.prose`` reads the line's word count (set by the layout or counted by the
+    line) instead of counting up to ``prose_min_words`` again: the same answers."""
+    from textclean.stages.boilerplate.layout import Line, is_prose, is_snippet, layout_lines
+    from textclean.stages.boilerplate.stage import _Run
+
+    text = " ".join(words)
+    page = "A first line here.\n" + text + "\n" + text + " tail."
+    laid = layout_lines(page)
+    for ln in [*laid, Line(0, 0, len(text), text)]:
+        run = _Run(laid, prose_min_words=mw, snippets=snippets)
+        want = is_prose(ln.text, mw) and not (snippets and is_snippet(ln.text, mw))
+        assert run.prose(ln) == want, (ln.text, mw)

@@ -10,7 +10,7 @@ import pytest
 
 from textclean.config import Config
 from textclean.rules import RulePack
-from textclean.stages.boilerplate import _walk
+from textclean.stages.boilerplate import _pagescan, _walk
 from textclean.stages.boilerplate.layout import Line, layout_lines
 from textclean.stages.boilerplate.screen import canon
 from textclean.stages.boilerplate.stage import _AnyZone, build
@@ -178,3 +178,55 @@ def test_a_walk_whose_buffers_were_short_is_repeated_alike(
     monkeypatch.setattr(_walk.compiled_walk.Dense, "hits", short_first)
     assert _masks(a, lines, dense) == want
     assert calls and sum(map(bool, want)) > 10
+
+
+def test_lines_folded_only_in_their_capitals_are_walked_unfolded(
+    zone: tuple[_AnyZone, _walk.Dense], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Where case folding changes only ASCII capitals, the walk reads the lines as they
+    are (capitals in their small letters' classes) and gives the masks of the folded
+    lines; where it changes more, the lines are folded first, as before."""
+    a, dense = zone
+    assert dense.folds_ascii
+    upper = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+    lower = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+    texts = [t for t in _lines() + CRAFTED if canon(t) == t.translate(lower)]
+    texts += [t.translate(upper) for t in texts[::3]] + [k.translate(upper) for k in a.screen_keys]
+    texts = [t for t in texts if canon(t) == t.translate(lower)]
+    answers: list[bool | None] = []
+    folds = _pagescan.folds_as_ascii
+
+    def spy(data: bytes) -> bool | None:
+        answers.append(folds(data))
+        return answers[-1]
+
+    monkeypatch.setattr(_pagescan, "folds_as_ascii", spy)
+    for page in (texts, [*texts, "Stra\u00dfe"]):  # the sharp s folds to "ss"
+        spaced = layout_lines("\n".join(page))
+        assert all(type(ln) is not Line for ln in spaced)
+        a.walk[:] = [dense]
+        try:
+            walked = a.screen_lines(spaced)
+        finally:
+            a.walk.clear()
+        assert walked == _masks(a, [ln.text for ln in spaced], None)
+        assert sum(map(bool, walked)) > len(a.screen_keys)
+    assert answers == [True, False]
+
+
+@pytest.mark.parametrize("chains", [8, 5])
+def test_strings_cut_by_a_segments_edge_are_found(
+    zone: tuple[_AnyZone, _walk.Dense], monkeypatch: pytest.MonkeyPatch, chains: int
+) -> None:
+    """Short forms of strings run together: the edges of the 8 (or 5) equal segments
+    fall inside strings, and the chain before an edge walks on past it for as long as
+    a string that started before it may end; the masks are pyahocorasick's."""
+    a, dense = zone
+    monkeypatch.setattr(_walk, "_CHAIN_MIN_BYTES", 1)
+    monkeypatch.setattr(_walk, "_CHAINS", chains)
+    keys = [k for k in a.screen_keys if "\n" not in k]
+    for start in range(0, len(keys), 97):
+        group = keys[start : start + 6]
+        for sep in ("", " ", "\n", "x"):
+            lines = sep.join(group).split("\n")
+            assert _masks(a, lines, dense) == _masks(a, lines, None), lines

@@ -33,6 +33,7 @@ class Dense:
 
     ``byte_class[b]``: the class of byte ``b`` (0: a byte no key holds); ``delta[s,
     c]``: the state after state ``s`` reads a byte of class ``c`` (0 is the root);
+    ``depth[s]``: the length of the trie prefix that state ``s`` stands for;
     ``out_ids[out_start[s]:out_start[s + 1]]``: the keys (by their index in ``keys``)
     that end when state ``s`` is reached.
     """
@@ -60,6 +61,7 @@ class Dense:
             (states, len(alphabet) + 1), dtype=np.uint16 if states < 65536 else np.int32
         )
         fail = [0] * states
+        depth = [0] * states
         outputs: list[tuple[int, ...]] = [()] * states
         order = [0]
         for node in order:  # breadth first: a failure state is shallower, so done
@@ -71,7 +73,10 @@ class Dense:
             for c, child in children[node].items():
                 fail[child] = int(delta[f, c]) if node else 0
                 delta[node, c] = child
+                depth[child] = depth[node] + 1
                 order.append(child)
+        #: the length of each state's string (the bytes a walk in it has matched)
+        self.depth = np.array(depth, dtype=np.int32)
         counts = np.fromiter(map(len, outputs), dtype=np.int64, count=states)
         self.out_start = np.zeros(states + 1, dtype=np.int64)
         np.cumsum(counts, out=self.out_start[1:])

@@ -6,10 +6,12 @@ zone-free rules' regexes, and gives each line the bit mask of the regexes whose 
 it holds. pyahocorasick walks about 40 MB/s, a quarter to a third of the stage's time on
 prose. Here one loop over the joined form's UTF-8 bytes steps the strings' dense
 automaton (:class:`textclean.compiled_walk.Dense`) and records which string ends in
-which line (each string once per line); the masks are then or-ed in Python. The
-table is large (about 110 MB for the built-in rules), so a step waits on memory: the
-bytes are cut at line feeds into segments walked side by side, whose loads overlap (the language
-step's walk does the same), and the strings with the same bits are recorded as one.
+which line (each string once per line, or twice where a segment's edge cuts it); the
+masks are then or-ed in Python. A step waits on the table's load (the table is large:
+about 150 MB for the built-in rules): the bytes are cut into 8 segments of equal length
+walked side by side, each chain's state in a variable of its own, so the loads overlap
+(the language step's walk does the same), and the strings with the same bits are
+recorded as one.
 
 Same masks, by construction and tested (``tests/test_boilerplate_screen_walk.py``):
 the dense table reports at each byte the strings pyahocorasick reports there, and a
@@ -31,68 +33,172 @@ import numpy as np
 from textclean import compiled_walk
 
 
-def _screen(text, byte_class, delta, out_start, out_ids, seen, base, lines, ids, chains):  # type: ignore[no-untyped-def]
+def _screen(text, byte_class, delta, depth, out_start, out_ids, seen, base, lines, ids, chains):  # type: ignore[no-untyped-def]
     """Record in ``lines``/``ids`` each (line, key) such that the key ends in that line
-    of ``text`` (lines split at byte 10), each pair once; returns their count, or -1
-    when ``lines`` is too short. ``seen``: a row per chain, a slot per key, holding no
-    value above ``base`` (a pair is marked ``base`` + its line + 1).
+    of ``text`` (lines split at byte 10), each pair at least once; returns how many
+    were recorded, or -1 when ``lines`` is too short. ``seen``: a row per chain, a slot
+    per key, holding no value above ``base`` (a pair is marked ``base`` + its line + 1).
 
-    The text is cut into ``chains`` segments walked side by side (the table is large,
-    and a step waits on memory: the chains' loads overlap instead of waiting on each
-    other). Each segment but the first starts right after a line feed: no key holds
-    one, so after it the automaton is at its root, where the chain starts (no bytes
-    before it are walked again), and every line lies in one segment. A transition to a
-    state where keys end is stored as ~state (:class:`Dense`): a step needs no second
-    load to learn that nothing ends there."""
+    The text is cut into ``chains`` (at most 8) segments of equal length, each walked
+    from the root at its start (so it finds every key that starts in it) and on past
+    its end for as long as a key that started in it may still end (while the state's
+    string reaches back into the segment: ``depth``); the line of its first byte is
+    the count of line feeds before it. With 8 chains the segments are walked side by
+    side (a step waits on the table's load: the chains' loads overlap instead of
+    waiting on each other), each chain's state and line in a variable of its own, as
+    far as the shortest segment goes; then each chain's rest is walked alone. A key
+    that straddles a cut may be recorded by both chains: a pair recorded twice changes
+    no mask. A transition to a state where keys end is stored as ~state
+    (:class:`Dense`): a step needs no second load to learn that nothing ends there; the
+    states where keys end are noted and their keys recorded after the step of all
+    chains."""
     n = text.shape[0]
     cap = lines.shape[0]
     hits = 0
     seg = n // chains
-    bounds = np.empty(chains + 1, dtype=np.int64)  # chain k walks bounds[k] .. bounds[k+1]
-    at = np.zeros(chains, dtype=np.int64)  # each chain's line
-    bounds[0] = 0
-    bounds[chains] = n
+    lo = np.empty(8, dtype=np.int64)  # chain k walks lo[k] .. hi[k] and maybe on
+    hi = np.empty(8, dtype=np.int64)
+    at = np.zeros(8, dtype=np.int64)  # each chain's line
     line = 0
-    p = 0
-    for k in range(1, chains):
-        target = k * seg
-        while p < target:
-            if text[p] == 10:
-                line += 1
-            p += 1
-        while p < n and text[p] != 10:  # to the first line feed at or after the cut
-            p += 1
-        if p < n:
-            line += 1
-            p += 1
-        bounds[k] = p
-        at[k] = line
-    longest = 0
     for k in range(chains):
-        if bounds[k + 1] - bounds[k] > longest:
-            longest = bounds[k + 1] - bounds[k]
-    states = np.zeros(chains, dtype=np.int64)
-    for j in range(longest):
-        for k in range(chains):
-            p = bounds[k] + j
-            if p >= bounds[k + 1]:
-                continue
-            b = text[p]
+        lo[k] = k * seg
+        hi[k] = (k + 1) * seg if k < chains - 1 else n
+        at[k] = line
+        feeds = 0
+        for q in range(lo[k], hi[k]):  # (no branch a byte: a loop the compiler vectorizes)
+            feeds += np.int64(text[q] == 10)
+        line += feeds
+    states = np.zeros(8, dtype=np.int64)
+    pos = lo.copy()  # each chain's next byte
+    if chains == 8:
+        ev_k = np.empty(8, dtype=np.int64)  # the chain, state and line of each key end
+        ev_s = np.empty(8, dtype=np.int64)
+        ev_l = np.empty(8, dtype=np.int64)
+        p0, p1, p2, p3, p4, p5, p6, p7 = lo[0], lo[1], lo[2], lo[3], lo[4], lo[5], lo[6], lo[7]
+        l0, l1, l2, l3, l4, l5, l6, l7 = at[0], at[1], at[2], at[3], at[4], at[5], at[6], at[7]
+        s0 = s1 = s2 = s3 = s4 = s5 = s6 = s7 = 0
+        for j in range(seg):
+            m = 0
+            b = text[p0 + j]
+            l0 += np.int64(b == 10)
+            t = delta[s0, byte_class[b]]
+            if t < 0:
+                t = ~t
+                ev_k[m] = 0
+                ev_s[m] = t
+                ev_l[m] = l0
+                m += 1
+            s0 = t
+            b = text[p1 + j]
+            l1 += np.int64(b == 10)
+            t = delta[s1, byte_class[b]]
+            if t < 0:
+                t = ~t
+                ev_k[m] = 1
+                ev_s[m] = t
+                ev_l[m] = l1
+                m += 1
+            s1 = t
+            b = text[p2 + j]
+            l2 += np.int64(b == 10)
+            t = delta[s2, byte_class[b]]
+            if t < 0:
+                t = ~t
+                ev_k[m] = 2
+                ev_s[m] = t
+                ev_l[m] = l2
+                m += 1
+            s2 = t
+            b = text[p3 + j]
+            l3 += np.int64(b == 10)
+            t = delta[s3, byte_class[b]]
+            if t < 0:
+                t = ~t
+                ev_k[m] = 3
+                ev_s[m] = t
+                ev_l[m] = l3
+                m += 1
+            s3 = t
+            b = text[p4 + j]
+            l4 += np.int64(b == 10)
+            t = delta[s4, byte_class[b]]
+            if t < 0:
+                t = ~t
+                ev_k[m] = 4
+                ev_s[m] = t
+                ev_l[m] = l4
+                m += 1
+            s4 = t
+            b = text[p5 + j]
+            l5 += np.int64(b == 10)
+            t = delta[s5, byte_class[b]]
+            if t < 0:
+                t = ~t
+                ev_k[m] = 5
+                ev_s[m] = t
+                ev_l[m] = l5
+                m += 1
+            s5 = t
+            b = text[p6 + j]
+            l6 += np.int64(b == 10)
+            t = delta[s6, byte_class[b]]
+            if t < 0:
+                t = ~t
+                ev_k[m] = 6
+                ev_s[m] = t
+                ev_l[m] = l6
+                m += 1
+            s6 = t
+            b = text[p7 + j]
+            l7 += np.int64(b == 10)
+            t = delta[s7, byte_class[b]]
+            if t < 0:
+                t = ~t
+                ev_k[m] = 7
+                ev_s[m] = t
+                ev_l[m] = l7
+                m += 1
+            s7 = t
+            for e in range(m):
+                k = ev_k[e]
+                t = ev_s[e]
+                mark = base + ev_l[e] + 1
+                for r in range(out_start[t], out_start[t + 1]):
+                    kid = out_ids[r]
+                    if seen[k, kid] != mark:
+                        seen[k, kid] = mark
+                        if hits < cap:
+                            lines[hits] = ev_l[e]
+                            ids[hits] = kid
+                        hits += 1
+        states[0], states[1], states[2], states[3] = s0, s1, s2, s3
+        states[4], states[5], states[6], states[7] = s4, s5, s6, s7
+        at[0], at[1], at[2], at[3], at[4], at[5], at[6], at[7] = l0, l1, l2, l3, l4, l5, l6, l7
+        for k in range(8):
+            pos[k] += seg
+    for k in range(chains):  # each chain's rest, alone, and on past its end
+        s = states[k]
+        li = at[k]
+        q = pos[k]
+        end = hi[k]
+        while q < n and (q < end or depth[s] > q - end):
+            b = text[q]
+            q += 1
             if b == 10:
-                at[k] += 1
-            s = delta[states[k], byte_class[b]]
-            if s >= 0:
-                states[k] = s
+                li += 1
+            t = delta[s, byte_class[b]]
+            if t >= 0:
+                s = t
                 continue
-            s = ~s
-            states[k] = s
-            for q in range(out_start[s], out_start[s + 1]):
-                kid = out_ids[q]
-                mark = base + at[k] + 1
+            t = ~t
+            s = t
+            mark = base + li + 1
+            for r in range(out_start[t], out_start[t + 1]):
+                kid = out_ids[r]
                 if seen[k, kid] != mark:
                     seen[k, kid] = mark
                     if hits < cap:
-                        lines[hits] = at[k]
+                        lines[hits] = li
                         ids[hits] = kid
                     hits += 1
     if hits > cap:
@@ -103,9 +209,9 @@ def _screen(text, byte_class, delta, out_start, out_ids, seen, base, lines, ids,
 _KERNEL = compiled_walk.Kernel(_screen)
 
 
-#: Segments of a joined form walked side by side, for forms of at least
-#: _CHAIN_MIN_BYTES bytes a segment (shorter ones are walked in one piece). A segment
-#: starts at a line, with no bytes walked twice, so short ones cost little.
+#: Segments of a joined form walked side by side (at most 8: the loop steps 8 chains
+#: at once; with fewer, each segment is walked alone), for forms of at least
+#: _CHAIN_MIN_BYTES bytes a segment (shorter ones are walked in one piece).
 _CHAINS = 8
 _CHAIN_MIN_BYTES = 128
 
@@ -131,6 +237,14 @@ class Dense(compiled_walk.Dense):
 
     def __init__(self, keys: Sequence[bytes]) -> None:
         super().__init__(keys)
+        #: whether an ASCII capital reads as its small letter (no key holds a capital):
+        #: then the walk of a text that case folding changes only in its ASCII capitals
+        #: (:func:`._pagescan.folds_as_ascii`) finds in it what it finds in the folded
+        #: text, without folding it
+        self.folds_ascii = not any(65 <= b <= 90 for key in keys for b in key)
+        if self.folds_ascii:
+            self.byte_class = self.byte_class.copy()
+            self.byte_class[65:91] = self.byte_class[97:123]
         # a transition to a state where a key ends is stored as ~state (negative): the
         # walk learns whether to look for outputs from the transition it loaded
         if self.delta.dtype != np.int32:
@@ -149,8 +263,8 @@ class Dense(compiled_walk.Dense):
         arr = np.frombuffer(joined, dtype=np.uint8)
         group_of, group_bits = self._groups(bits)
         # keys with the same bits are one group: a line records each group once
-        d = (self.byte_class, self.delta, self.out_start, group_of)
-        chains = _CHAINS if len(joined) >= _CHAINS * _CHAIN_MIN_BYTES else 1
+        d = (self.byte_class, self.delta, self.depth, self.out_start, group_of)
+        chains = min(_CHAINS, 8) if len(joined) >= _CHAINS * _CHAIN_MIN_BYTES else 1
 
         def walked(lines: np.ndarray, ids: np.ndarray) -> tuple[int]:
             seen, base = _seen(chains, len(group_bits), len(joined))

@@ -24,6 +24,8 @@ from typing import TYPE_CHECKING, Any, NamedTuple
 import numpy as np
 import regex
 
+from textclean.dedup._kernel import stages_use_numba
+from textclean.stages.boilerplate import _pagescan
 from textclean.textblocks import keep_split, split_lines
 
 # Terminal punctuation, optionally followed by closing quotes or brackets.
@@ -288,6 +290,13 @@ def layout_lines(text: str) -> list[Line]:
     if not lines:
         return []
     starts, _, stops, texts = zip(*lines, strict=True)  # (start, end, stop, text) of each
+    facts = (
+        _pagescan.line_facts(text, WORD_CAP)
+        if len(text) >= _SCAN_MIN and "\r" not in text and stages_use_numba(0)
+        else None
+    )
+    if facts is not None:
+        return _laid_out(starts, stops, texts, *facts)
     flawed = _to_collapse(text)
     if flawed is None:
         texts = [" ".join(t.split()) for t in texts]
@@ -304,6 +313,37 @@ def layout_lines(text: str) -> list[Line]:
             zip(itertools.count(), starts, stops, texts),
         )
     )
+
+
+#: Texts at least this long are laid out with :func:`._pagescan.line_facts`, where the
+#: stages use their compiled loops (below it the call's fixed cost is the larger).
+_SCAN_MIN = 64
+
+
+def _laid_out(
+    starts: Sequence[int], stops: Sequence[int], texts: Sequence[str], facts: list[int], flawed: int
+) -> list[Line]:
+    """The lines of :func:`layout_lines` from the split lines' ``starts``, ``stops`` and
+    ``texts`` and the page's :func:`._pagescan.line_facts` (``facts``: a value per line
+    and, for a text ending with a line feed, one more; ``flawed``: how many lines are
+    flagged as reading otherwise collapsed). A flagged line is collapsed (the others
+    read the same so); the words of a line with no flag (not empty, no script written
+    without spaces, at most :data:`WORD_CAP` words) are set from its value
+    (:attr:`Line.words`, which the line then need not count)."""
+    if flawed:
+        texts = list(texts)
+        for i, v in enumerate(facts[: len(texts)]):
+            if v & _pagescan.FLAWED:
+                texts[i] = " ".join(texts[i].split())
+    out = list(
+        map(_new_line, itertools.repeat(_SpacedLine), zip(itertools.count(), starts, stops, texts))
+    )
+    low = (1 << _pagescan.SHIFT) - 1
+    shift = _pagescan.SHIFT
+    for ln, v in zip(out, facts, strict=False):
+        if not v & low:
+            ln.__dict__["words"] = v >> shift
+    return out
 
 
 def lines_after(

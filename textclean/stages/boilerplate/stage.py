@@ -60,6 +60,7 @@ from textclean.document import Change, Document
 from textclean.gcpause import paused
 from textclean.rules import RuleError, RulePack
 from textclean.stages.boilerplate import (
+    _pagescan,
     _walk,
     classifier,
     region,
@@ -69,9 +70,11 @@ from textclean.stages.boilerplate import (
 )
 from textclean.stages.boilerplate.layout import (
     _CLOSERS,
+    WORD_CAP,
     Line,
     _SpacedLine,
     count_words,
+    ends_sentence,
     is_prose,
     is_snippet,
     layout_lines,
@@ -264,6 +267,9 @@ def _unrated_screen(pattern: str) -> frozenset[str] | None:
 
 #: Lines with no screen string, and edges (empty lines, non-ASCII, lone surrogates),
 #: for the compiled search's self-check (:meth:`_AnyZone._walk_agrees`).
+#: ASCII small letters to capitals (``str.upper`` changes other characters too)
+_ASCII_UPPER = str.maketrans("abcdefghijklmnopqrstuvwxyz", "ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
 _WALK_CHECK = (
     "",
     "",
@@ -495,12 +501,22 @@ class _AnyZone:
         masks = [0] * len(lines)
         if self.screen.kind != ahocorasick.AHOCORASICK or not lines:
             return masks
-        joined = canon("\n".join([ln.text for ln in lines]))
+        joined = "\n".join([ln.text for ln in lines])
         # Lines :func:`layout_lines` made (``_SpacedLine``) have single spaces and no
         # other whitespace, and case folding makes no whitespace of another character
         # (tests/test_boilerplate_screen_walk.py checks every code point): their joined
         # form is its own screen form, so the search for whitespace is skipped.
-        if not all(type(ln) is _SpacedLine for ln in lines) and (
+        spaced = all(type(ln) is _SpacedLine for ln in lines)
+        dense = self._dense(len(joined))
+        if dense is not None and spaced and dense.folds_ascii:
+            # Case folding is a map of each character: where it changes none but the
+            # ASCII capitals, the walk reads them as small letters (``folds_ascii``)
+            # and the text need not be folded.
+            data = joined.encode("utf-8", "surrogatepass")
+            if _pagescan.folds_as_ascii(data):
+                return dense.masks(data, len(lines), self.screen_bits)
+        joined = canon(joined)
+        if not spaced and (
             "  " in joined
             or (
                 any(ch in joined for ch in _ASCII_ODD_SPACE)
@@ -509,7 +525,6 @@ class _AnyZone:
             )
         ):
             joined = _SPACES.sub(" ", joined)
-        dense = self._dense(len(joined))
         if dense is not None:
             return dense.masks(
                 joined.encode("utf-8", "surrogatepass"), len(lines), self.screen_bits
@@ -557,6 +572,19 @@ class _AnyZone:
         joined = "\n".join(lines)
         want = self._search(joined, [0] * len(lines))
         got = dense.masks(joined.encode("utf-8", "surrogatepass"), len(lines), self.screen_bits)
+        if dense.folds_ascii:
+            # ASCII capitals read as small letters: the masks of the folded lines, on
+            # lines that case folding changes only in their capitals
+            kept = [k for k in lines if canon(k.translate(_ASCII_UPPER)) == k]
+            folded = "\n".join(kept)
+            want_folded = self._search(folded, [0] * len(kept))
+            got_raised = dense.masks(
+                folded.translate(_ASCII_UPPER).encode("utf-8", "surrogatepass"),
+                len(kept),
+                self.screen_bits,
+            )
+            if got_raised != want_folded or len(kept) < len(self.screen_keys):
+                return False
         return got == want and sum(map(bool, want)) >= len(self.screen_keys)
 
     def may_match(self, line: Line, screened: str | int, timeout: float) -> bool:
@@ -831,7 +859,15 @@ class _Run:
         """:func:`~.layout.is_prose` of a line, computed once per document."""
         p = self.prose_of.get(line.text)
         if p is None:
-            p = is_prose(line.text, self.prose_min_words)
+            text = line.text
+            mw = self.prose_min_words
+            # ``is_prose`` counts up to ``mw`` words; the line's count (up to WORD_CAP,
+            # often set by the layout) reaches ``mw`` exactly when that one does
+            p = (
+                line.words >= mw and ends_sentence(text) and not text.endswith("...")
+                if mw <= WORD_CAP
+                else is_prose(text, mw)
+            )
             if p and self.snippets and is_snippet(line.text, self.prose_min_words):
                 p = False
             self.prose_of[line.text] = p
