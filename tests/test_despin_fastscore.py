@@ -345,6 +345,73 @@ def test_marker_keys_cover_every_marker_find_finds() -> None:
     assert found > len(weighing)  # most phrases are found in some frame
 
 
+def _prev_bound(stage: DespinStage, text: str) -> float | None:
+    """The automaton's bound with the listed previous words (None: it cannot say)."""
+    if not stage._fast:
+        stage.fast_scores("")
+    found = stage._fast[0].screened(text)
+    return None if found is None else found[2]
+
+
+def test_prev_keys_lists_only_words_the_buffer_can_tell() -> None:
+    from textclean.stages.despin.fastscore import prev_keys
+
+    assert prev_keys("react|mixed") == ("react", "mixed")
+    assert prev_keys("it's|co-react|x2") == ("it's", "co-react", "x2")
+    for cond in ("*", "word", "vowel", "!det", "subj", "!react", "react&word", "caf\u00e9"):
+        assert prev_keys(cond) is None, cond
+    for cond in ("react-", "-react", "re--act", "u.s", "React"):
+        assert prev_keys(cond) is None, cond
+
+
+def test_the_automaton_bound_with_the_previous_word_covers_find() -> None:
+    """The automaton's bound that asks a marker whose ``prev`` lists words for one of
+    them is never below what ``find``'s hits weigh: across punctuation, tabs, capitals,
+    full stops, hyphens, apostrophes and a previous word longer than ``find``'s
+    window; and it is 0 where the phrase stands after another word."""
+    stage = _stage()
+    index = stage.marker_index
+    assert index is not None
+    listed = [m for m in stage.tables.markers if m.weight > 0 and mk._prev_words(m.prev)]
+    assert listed
+    frames = ["{}", "Cells {} small.", "(“{}”) — ok", "ÉTÉ:\t{}\tÉTÉ", "x.{},y", "3.{}"]
+    texts = [p.read_text("utf-8", errors="surrogateescape") for p in _corpus()]
+    for m in listed:
+        words = mk._prev_words(m.prev)
+        for prev in (
+            words[0],
+            words[-1],
+            words[0].upper(),
+            words[-1].title(),
+            f"co-{words[-1]}",
+            f"x.{words[0]}",
+            f"it's{words[0]}",
+            "q" * 70 + words[0],
+            f"{words[0]}-",
+            f"{words[0]}'",
+        ):
+            for gap in (" ", " \t ", "\t", ", ", ". ", "\u00a0"):
+                for frame in frames:
+                    texts.append(frame.format(prev + gap + m.spun + " apple"))
+                    texts.append(frame.format(prev + gap + m.spun.upper() + "."))
+    screened = found = 0
+    for text in texts:
+        bound = _prev_bound(stage, text)
+        if bound is None:
+            continue
+        screened += 1
+        best = _best_found(stage, text)
+        found += best > 0
+        assert bound + 1e-9 >= best, text
+        assert bound <= _bound(stage, text) + 1e-9  # type: ignore[operator]
+    assert screened > len(texts) // 2
+    assert found > len(listed)
+    spun = listed[0].spun
+    assert _bound(stage, f"Cells, {spun} water.")
+    assert _prev_bound(stage, f"Cells, {spun} water.") == 0.0
+    assert _prev_bound(stage, f"Cells {mk._prev_words(listed[0].prev)[0]} {spun} water.")
+
+
 def test_texts_the_buffer_cannot_screen_use_the_old_screen() -> None:
     stage = _stage()
     index = stage.marker_index

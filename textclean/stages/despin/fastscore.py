@@ -97,6 +97,7 @@ import regex
 
 from textclean.dedup._kernel import stages_use_numba
 from textclean.stages.despin import _walk
+from textclean.stages.despin.markers import _prev_words
 from textclean.stages.despin.match import Match, choose_phrases
 from textclean.stages.despin.stats import _bigrams, pair_in, pairs_ratio
 from textclean.stages.despin.table import Entry, Fingerprint
@@ -272,6 +273,28 @@ def marker_keys(phrase: str) -> tuple[str, ...]:
     return tuple(f"{left}{phrase}{right}" for left in " ." for right in " .")
 
 
+_PLAIN_WORD = regex.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+
+
+def prev_keys(cond: str) -> tuple[str, ...] | None:
+    """The words a marker's ``prev`` condition ``cond`` lists, as the buffer holds the
+    word before the marker's phrase when :func:`~textclean.stages.despin.markers.find`
+    takes one of them (the buffer's token before the phrase then ends with it, see
+    :meth:`FastScorer.screened`); None when the condition is no plain list of ASCII
+    words of letters and digits with single inner apostrophes or hyphens (the marker
+    is then counted after any word).
+
+    >>> prev_keys("react|mixed"), prev_keys("co-react"), prev_keys("!det"), prev_keys("*")
+    (('react', 'mixed'), ('co-react',), None, None)
+    >>> prev_keys("caf\u00e9|react"), prev_keys("react-")
+    (None, None)
+    """
+    words = _prev_words(cond)
+    if not words or not all(_PLAIN_WORD.fullmatch(w) for w in words):
+        return None
+    return words
+
+
 class FastScorer:
     """The scores of :meth:`DespinStage.analyse
     <textclean.stages.despin.stage.DespinStage.analyse>` for a document it does not
@@ -307,6 +330,9 @@ class FastScorer:
         #: weighing marker phrase → ``(family, weight)`` of its weighing markers, when
         #: the automaton screens the markers (every weighing phrase is ASCII), else None
         self.marker_weights: dict[str, tuple[tuple[str, float], ...]] | None = None
+        #: the same with the previous words each marker asks for, where the buffer can
+        #: tell them (:func:`prev_keys`; None: it counts after any word)
+        self.marker_prev: dict[str, tuple[tuple[str, float, tuple[str, ...] | None], ...]] = {}
         index = stage.marker_index
         if stage.config.markers and index is not None:
             weights = {
@@ -316,6 +342,11 @@ class FastScorer:
             weights = {spun: w for spun, w in weights.items() if w}
             if all(spun.isascii() for spun in weights):
                 self.marker_weights = weights
+                self.marker_prev = {
+                    spun: tuple((m.family, m.weight, prev_keys(m.prev)) for m in ms if m.weight > 0)
+                    for spun, ms in index.by_spun.items()
+                    if spun in weights
+                }
                 for spun in weights:
                     for key in marker_keys(spun):
                         roles.setdefault(key, []).append((_MARKER, spun, 0))
@@ -433,12 +464,26 @@ class FastScorer:
         found = self.screened(text)
         return None if found is None else found[0]
 
-    def screened(self, text: str) -> tuple[Analysis, float | None] | None:
-        """:meth:`analysis` (None when it is None) and a bound on what the markers
-        :func:`~textclean.stages.despin.markers.find` finds in ``text`` weigh (the
+    def screened(self, text: str) -> tuple[Analysis, float | None, float | None] | None:
+        """:meth:`analysis` (None when it is None) and two bounds on what the markers
+        :func:`~textclean.stages.despin.markers.find` finds in ``text`` weigh: the
         largest summed weight of one family's weighing markers whose phrase the
-        automaton found, see :func:`marker_keys`; None when it cannot say: no markers
-        screened, or a text that is not plain)."""
+        automaton found (see :func:`marker_keys`), and the same counting a marker whose
+        ``prev`` lists words (:func:`prev_keys`) only where the buffer's token before
+        one of its phrase's occurrences ends with one of them, over a joining gap (the
+        bound :func:`~textclean.stages.despin.markers.screen_weight_with_prev` gives
+        over the whole text). Both None when they cannot be told: no markers
+        screened, or a text that is not plain.
+
+        Why the second is a bound: where ``find`` takes the previous word ``w`` (it
+        counts the marker only then), the phrase starts a token with spaces or tabs
+        before it (a joining gap in the buffer, so the key found is the one that
+        starts with a space, not a full stop), and right before them stands a run of
+        letters, digits, apostrophes and hyphens that ends with ``w`` lowered (all of
+        it when ``find``'s 64-character window does not cut it). Those characters of
+        ``w`` are token characters or single connectors between two of them, so the
+        buffer's token before the gap holds them, lowered as ``find`` lowers them,
+        and ends with ``w``."""
         from textclean.stages.despin.stage import (
             DECIMAL_RULE,
             Analysis,
@@ -468,7 +513,7 @@ class FastScorer:
         phrases: dict[int, list[tuple[int, int, Entry]]] = {}
         prints: list[tuple[int, int, Fingerprint]] = []
         decimals = 0
-        markers: set[str] = set()
+        markers: dict[str, list[int]] = {}  # phrase → where its keys start
         singles = [(end - v[0] + 1, end, v[2]) for end, v in hits if v[1] <= _BREADTH_ONLY]
         others = len(singles) != len(hits)  # phrases, fingerprints or decimals too
         for end, (length, kind, obj, extra) in (
@@ -486,7 +531,7 @@ class FastScorer:
                     if MARK not in gaps[start + 1 : end]:
                         prints.append((start, extra_, obj_))
                 elif kind_ == _MARKER:
-                    markers.add(obj_)
+                    markers.setdefault(obj_, []).append(start)
                 elif _spun_decimal(_text(words[start + 1 : words.find(" ", start + 1)])):
                     decimals += 1
         chosen = _chosen(phrases)
@@ -572,28 +617,39 @@ class FastScorer:
         ):
             return None  # the WordNet-sense tables may flag it: the full analysis decides
         hits = sum(entry_hits.values()) + sum(fp_hits.values())
-        bound = None
+        bound = prev_bound = None
         if plain and self.marker_weights is not None:
             families: dict[str, float] = {}
-            for spun in markers:
-                for family, weight in self.marker_weights[spun]:
+            after: dict[str, float] = {}  # only where a listed previous word stands
+            for spun, starts in markers.items():
+                for family, weight, listed in self.marker_prev[spun]:
                     families[family] = families.get(family, 0.0) + weight
+                    if listed is None or any(
+                        gaps[at] == " " and words[rfind(" ", 0, at) + 1 : at].endswith(listed)
+                        for at in starts
+                    ):
+                        after[family] = after.get(family, 0.0) + weight
             bound = max(families.values(), default=0.0)
-        return Analysis(
-            text,
-            [],
-            [],
-            [],
-            [],
-            score,
-            hits,
-            distinct,
-            0.0,
-            False,
-            evidence,
-            ev_distinct,
-            words=n,
-        ), bound
+            prev_bound = max(after.values(), default=0.0)
+        return (
+            Analysis(
+                text,
+                [],
+                [],
+                [],
+                [],
+                score,
+                hits,
+                distinct,
+                0.0,
+                False,
+                evidence,
+                ev_distinct,
+                words=n,
+            ),
+            bound,
+            prev_bound,
+        )
 
 
 _UNSET: Any = object()
