@@ -441,6 +441,44 @@ def _scorer(compiled: bool) -> FastScorer:
     return scorer
 
 
+@pytest.mark.parametrize("near", [1, 2, 7, 40, 300, 65535])
+def test_the_narrowed_table_finds_what_pyahocorasick_finds(near: int) -> None:
+    """The walk over :class:`~textclean.stages.despin._walk.Dense`'s narrowed table,
+    with only ``near`` states in narrow rows (so most transitions go through the side
+    list or the deep rows), finds every key occurrence pyahocorasick finds, and the
+    renumbering keeps the states' outputs."""
+    import ahocorasick
+    import numpy as np
+
+    from textclean.stages.despin import _walk
+    from textclean.stages.despin.fastscore import _CLASSES, _edges
+
+    if _walk.compiled() is None:
+        pytest.skip("no numba")
+    keys = [" a ", " an ", " ant ", " and so ", " so ", ".so ", " b.", " x y z ", " y "]
+    keys += [f" w{i} w{i + 1} " for i in range(0, 60, 3)]
+    dense = _walk.Dense([k.encode() for k in keys], near=near)
+    assert dense.delta.dtype == np.uint16
+    assert dense.delta.shape[0] == min(near, len(dense.out_start) - 1)
+    automaton = ahocorasick.Automaton()
+    for k, key in enumerate(keys):
+        automaton.add_word(key, (len(key), k))
+    automaton.make_automaton()
+    texts = [
+        "An ant and so a b.c so x y z y",
+        " ".join(f"w{i}" for i in range(70)),
+        "and so so so a an ant x.so y",
+        "",
+    ]
+    for text in texts:
+        low = b" " + text.lower().encode() + b" "
+        buffer, n, ends, ids = dense.run(low, _CLASSES)
+        words = _edges(buffer, n)[0]
+        want = sorted((end, k) for end, (_len, k) in automaton.iter(words))
+        assert sorted(zip(ends, ids, strict=True)) == want, text
+    assert dense.side_keys.size or near >= len(dense.out_start) - 1
+
+
 def test_the_compiled_walk_gives_the_python_buffer_and_hits() -> None:
     """Buffer, token count and every key occurrence (end offset and key) of the compiled
     walk are those of the numpy buffer and pyahocorasick, on every corpus text."""

@@ -16,8 +16,9 @@ Same results, by construction and tested (``tests/test_despin_fastscore.py``):
   join. Bytes, classes and rules are the numpy version's (:data:`~textclean.stages.
   despin.fastscore._CLASS`).
 * *The automaton.* The table is the keys' dense Aho-Corasick automaton
-  (:class:`textclean.compiled_walk.Dense`), so the keys found ending at each byte are
-  those pyahocorasick's ``iter`` reports there. Their order at one byte may differ;
+  (:class:`textclean.compiled_walk.Dense`, its states numbered again and its rows
+  narrowed to two bytes a transition: :class:`Dense`), so the keys found ending at
+  each byte are those pyahocorasick's ``iter`` reports there. Their order at one byte may differ;
   the fast scorer does not depend on it (single words cannot end at one byte twice,
   phrases and fingerprints are ordered by their starts).
 
@@ -36,11 +37,13 @@ import numpy as np
 from textclean import compiled_walk
 
 
-def _walk(low, classes, byte_class, delta, out_start, out_ids, gaps, ends, ids):  # type: ignore[no-untyped-def]
+def _walk(  # type: ignore[no-untyped-def]
+    low, classes, byte_class, delta, deep, side_keys, side_next, out_start, out_ids, gaps, ends, ids
+):
     """Write the buffer of ``low`` (the text's bytes, lowered, a space at both ends)
     into ``gaps`` and the keys found in its words into ``ends``/``ids``; returns
     ``(buffer length, gap count, hit count)``, or a hit count of -1 when ``ends`` is too
-    short."""
+    short. The automaton is :class:`Dense`'s narrowed table."""
     n = low.shape[0]
     m = 0
     gap_count = 0
@@ -51,6 +54,8 @@ def _walk(low, classes, byte_class, delta, out_start, out_ids, gaps, ends, ids):
     cap = ends.shape[0]
     prev_cls = 1
     cls = classes[low[0]]
+    first_deep = delta.shape[0]
+    width = delta.shape[1]
     for i in range(n):
         next_cls = classes[low[i + 1]] if i + 1 < n else 1
         keep = cls == 2 or (cls == 3 and prev_cls == 2 and next_cls == 2)
@@ -71,7 +76,14 @@ def _walk(low, classes, byte_class, delta, out_start, out_ids, gaps, ends, ids):
         if not keep and cls != 0:
             gaps[gap_at] = 1
         if b != 0:  # a byte written: the automaton steps over it (a gap as a space)
-            state = delta[state, byte_class[b]]
+            c = byte_class[b]
+            if state < first_deep:
+                nxt = np.int64(delta[state, c])
+                if nxt == _FAR:  # a deep state: its number is in the side list
+                    nxt = side_next[np.searchsorted(side_keys, state * width + c)]
+            else:
+                nxt = np.int64(deep[state - first_deep, c])
+            state = nxt
             for k in range(out_start[state], out_start[state + 1]):
                 if hits < cap:
                     ends[hits] = m - 1
@@ -84,8 +96,31 @@ def _walk(low, classes, byte_class, delta, out_start, out_ids, gaps, ends, ids):
     return m, gap_count, hits
 
 
+#: In the narrow table: the next state is deep (see :class:`Dense`).
+_FAR = 65535
+
+
 class Dense(compiled_walk.Dense):
-    """The keys' automaton as a dense table (:class:`textclean.compiled_walk.Dense`)."""
+    """The keys' automaton as a dense table (:class:`textclean.compiled_walk.Dense`),
+    narrowed to two bytes a transition.
+
+    The table of the shared builder takes four bytes a transition once the automaton
+    has more than 65,536 states, which doubles what the walk reads from memory for a
+    few deep states. Here the states are numbered again breadth first (the root 0, the
+    states of one depth after those of the depth before: the shallow states a walk
+    over prose mostly visits stand together) and the table keeps ``uint16`` rows for
+    the first 65,535 of them (``delta``); a transition to a later (deeper) state is
+    :data:`_FAR` there, its target found in ``side_keys``/``side_next`` (sorted
+    ``state × classes + class``), and the rows of the later states are ``deep``
+    (``int32``). ``out_start``/``out_ids`` follow the new numbers. The keys found at
+    each byte are those of the builder's table (:func:`narrowed`; tested)."""
+
+    def __init__(self, keys: Sequence[bytes], near: int = 65535) -> None:
+        """``near``: how many states keep a narrow row (at most 65,535; fewer to test)."""
+        super().__init__(keys)
+        self.delta, self.deep, self.side_keys, self.side_next, self.out_start, self.out_ids = (
+            narrowed(self.delta, self.out_start, self.out_ids, near)
+        )
 
     def run(self, low: bytes, classes: np.ndarray) -> tuple[bytes, int, list[int], list[int]]:
         """``(gaps, tokens, ends, key ids)``: the buffer of ``low`` as
@@ -96,11 +131,62 @@ class Dense(compiled_walk.Dense):
         assert walk is not None
         arr = np.frombuffer(low, dtype=np.uint8)
         gaps = np.empty(len(low), dtype=np.uint8)
-        d = (self.byte_class, self.delta, self.out_start, self.out_ids)
+        d = (self.byte_class, self.delta, self.deep, self.side_keys, self.side_next)
+        outs = (self.out_start, self.out_ids, gaps)
         ends, ids, (m, gap_count, hits) = self.hits(
-            lambda ends, ids: walk(arr, classes, *d, gaps, ends, ids), len(low), len(low) // 8 + 64
+            lambda ends, ids: walk(arr, classes, *d, *outs, ends, ids),
+            len(low),
+            len(low) // 8 + 64,
         )
         return gaps[:m].tobytes(), gap_count - 1, ends[:hits].tolist(), ids[:hits].tolist()
+
+
+def narrowed(
+    delta: np.ndarray, out_start: np.ndarray, out_ids: np.ndarray, near: int = 65535
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """``(delta, deep, side_keys, side_next, out_start, out_ids)``: the automaton of the
+    table ``delta`` (``state × class → state``, the root 0) and its outputs with its
+    states numbered breadth first, as :class:`Dense` keeps it (the first ``near``
+    states, at most 65,535, with narrow rows).
+
+    A state's depth is its distance from the root over the table's transitions (a
+    transition goes at most one deeper, and the trie's path reaches every state), so
+    the numbering is found level by level; its order does not change which keys end
+    where, only the states' names.
+    """
+    states, width = delta.shape
+    table = delta.astype(np.int64)
+    order = [np.zeros(1, dtype=np.int64)]
+    seen = np.zeros(states, dtype=bool)
+    seen[0] = True
+    frontier = order[0]
+    while frontier.size:
+        reached = np.unique(table[frontier].ravel())
+        frontier = reached[~seen[reached]]
+        seen[frontier] = True
+        order.append(frontier)
+    old = np.concatenate(order)
+    if old.size != states:
+        raise ValueError("a state the root does not reach")
+    new = np.empty(states, dtype=np.int64)
+    new[old] = np.arange(states)
+    table = new[table[old]]
+    counts = np.diff(out_start)[old]
+    starts = np.zeros(states + 1, dtype=np.int64)
+    np.cumsum(counts, out=starts[1:])
+    # the outputs of each state in its new place: every output's old position
+    at = np.repeat(out_start[old] - starts[:-1], counts) + np.arange(int(counts.sum()))
+    ids = out_ids[at]
+    near = min(states, near, _FAR)
+    head = table[:near]
+    far = head >= near
+    side_keys = np.flatnonzero(far.ravel()).astype(np.int64)
+    side_next = head.ravel()[side_keys]
+    narrow = np.where(far, _FAR, head).astype(np.uint16)
+    deep = table[near:].astype(np.int32).reshape(-1, width)
+    if deep.shape[0] == 0:  # the kernel indexes it only for deep states: keep a row
+        deep = np.zeros((1, width), dtype=np.int32)
+    return narrow, deep, side_keys, side_next, starts, ids
 
 
 _KERNEL = compiled_walk.Kernel(_walk)
@@ -117,4 +203,4 @@ def compiled() -> Any | None:
     return _KERNEL.get()
 
 
-__all__: Sequence[str] = ("Dense", "compiled", "dense_of")
+__all__: Sequence[str] = ("Dense", "compiled", "dense_of", "narrowed")
