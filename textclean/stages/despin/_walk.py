@@ -106,13 +106,12 @@ class Dense(compiled_walk.Dense):
 
     The table of the shared builder takes four bytes a transition once the automaton
     has more than 65,536 states, which doubles what the walk reads from memory for a
-    few deep states. Here the states are numbered again breadth first (the root 0, the
-    states of one depth after those of the depth before: the shallow states a walk
-    over prose mostly visits stand together) and the table keeps ``uint16`` rows for
-    the first 65,535 of them (``delta``); a transition to a later (deeper) state is
-    :data:`_FAR` there, its target found in ``side_keys``/``side_next`` (sorted
-    ``state × classes + class``), and the rows of the later states are ``deep``
-    (``int32``). ``out_start``/``out_ids`` follow the new numbers. The keys found at
+    few states. Here the states are numbered again in the trie's preorder (the root 0,
+    each word's states one after the other; see :func:`narrowed`) and the table keeps
+    ``uint16`` rows for the first 65,535 of them (``delta``); a transition to a later
+    state is :data:`_FAR` there, its target found in ``side_keys``/``side_next``
+    (sorted ``state × classes + class``), and the rows of the later states are
+    ``deep`` (``int32``). ``out_start``/``out_ids`` follow the new numbers. The keys found at
     each byte are those of the builder's table (:func:`narrowed`; tested)."""
 
     def __init__(self, keys: Sequence[bytes], near: int = 65535) -> None:
@@ -146,28 +145,43 @@ def narrowed(
 ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """``(delta, deep, side_keys, side_next, out_start, out_ids)``: the automaton of the
     table ``delta`` (``state × class → state``, the root 0) and its outputs with its
-    states numbered breadth first, as :class:`Dense` keeps it (the first ``near``
-    states, at most 65,535, with narrow rows).
+    states numbered again, as :class:`Dense` keeps it (the first ``near`` states, at
+    most 65,535, with narrow rows). The numbering changes the states' names only, not
+    which keys end where.
 
-    A state's depth is its distance from the root over the table's transitions (a
-    transition goes at most one deeper, and the trie's path reaches every state), so
-    the numbering is found level by level; its order does not change which keys end
-    where, only the states' names.
+    The new order is the trie's preorder, children by class (its states' strings in
+    byte order): a word's states follow one another, and the last are those of the
+    keys that start with the highest byte (a full stop: the markers' phrases glued to
+    a token), which a walk over prose seldom enters. A trie edge is a transition that
+    goes one deeper (the state's string is then its parent's and one byte), and a
+    state's depth is its distance from the root over the table's transitions (a
+    transition goes at most one deeper, and the trie's path reaches every state).
     """
     states, width = delta.shape
     table = delta.astype(np.int64)
-    order = [np.zeros(1, dtype=np.int64)]
-    seen = np.zeros(states, dtype=bool)
-    seen[0] = True
-    frontier = order[0]
+    depth = np.full(states, -1, dtype=np.int64)
+    depth[0] = 0
+    frontier = np.zeros(1, dtype=np.int64)
+    level = 0
     while frontier.size:
+        level += 1
         reached = np.unique(table[frontier].ravel())
-        frontier = reached[~seen[reached]]
-        seen[frontier] = True
-        order.append(frontier)
-    old = np.concatenate(order)
-    if old.size != states:
+        frontier = reached[depth[reached] < 0]
+        depth[frontier] = level
+    if (depth < 0).any():
         raise ValueError("a state the root does not reach")
+    parent, cls = np.nonzero(depth[table] == depth[:, None] + 1)  # by parent, then class
+    child = table[parent, cls]
+    first = np.searchsorted(parent, np.arange(states + 1))
+    order: list[int] = []
+    stack = [0]
+    while stack:
+        node = stack.pop()
+        order.append(node)
+        stack.extend(child[first[node] : first[node + 1]][::-1].tolist())
+    old = np.array(order, dtype=np.int64)
+    if old.size != states:
+        raise ValueError("the trie's edges do not reach every state")
     new = np.empty(states, dtype=np.int64)
     new[old] = np.arange(states)
     table = new[table[old]]
