@@ -482,7 +482,13 @@ def test_the_narrowed_table_finds_what_pyahocorasick_finds(near: int) -> None:
 def test_the_compiled_walk_gives_the_python_buffer_and_hits() -> None:
     """Buffer, token count and every key occurrence (end offset and key) of the compiled
     walk are those of the numpy buffer and pyahocorasick, on every corpus text."""
-    from textclean.stages.despin.fastscore import _CLASSES, _edges, _numpy_buffer, _source
+    from textclean.stages.despin.fastscore import (
+        _CLASSES,
+        _edges,
+        _numpy_buffer,
+        _places,
+        _source,
+    )
 
     scorer = _scorer(compiled=True)
     dense = scorer.dense(10**9)
@@ -502,6 +508,10 @@ def test_the_compiled_walk_gives_the_python_buffer_and_hits() -> None:
             (end, words[end - v[0] + 1 : end + 1]) for end, v in scorer.automaton.iter(words)
         )
         assert sorted((end, scorer.keys[k]) for end, k in zip(ends, ids, strict=True)) == want
+        # the places of the words around each hit: those the Python path finds
+        rows = dense.places(low, _CLASSES)[2]
+        python = _places(words, list(scorer.automaton.iter(words)))
+        assert sorted(map(tuple, rows.T.tolist())) == sorted(map(tuple, python.T.tolist()))
         walked += bool(want)
     assert walked > 60
 

@@ -38,20 +38,26 @@ from textclean import compiled_walk
 
 
 def _walk(  # type: ignore[no-untyped-def]
-    low, classes, byte_class, delta, deep, side_keys, side_next, out_start, out_ids, gaps, ends, ids
-):
+    low, classes, byte_class, delta, deep, side_keys, side_next, out_start, out_ids, key_len, gaps,
+    seps, out
+):  # fmt: skip
     """Write the buffer of ``low`` (the text's bytes, lowered, a space at both ends)
-    into ``gaps`` and the keys found in its words into ``ends``/``ids``; returns
-    ``(buffer length, gap count, hit count)``, or a hit count of -1 when ``ends`` is too
-    short. The automaton is :class:`Dense`'s narrowed table."""
+    into ``gaps`` and the keys found in its words into ``out``: for each, its end
+    offset, key, start offset (its end less its length, plus one), the offset after
+    the last separator before its start (0: none) and that of the first separator
+    after its end (-1: none), the places of the word before and after it (``seps``
+    holds the separators' offsets). Returns ``(buffer length, gap count, hit count)``,
+    or a hit count of -1 when ``out`` is too short. The automaton is :class:`Dense`'s
+    narrowed table."""
     n = low.shape[0]
     m = 0
     gap_count = 0
     hits = 0
+    pending = 0  # the first hit whose next separator is not written yet
     gap_at = 0
     in_gap = False
     state = 0
-    cap = ends.shape[0]
+    cap = out.shape[1]
     prev_cls = 1
     cls = classes[low[0]]
     first_deep = delta.shape[0]
@@ -67,6 +73,10 @@ def _walk(  # type: ignore[no-untyped-def]
         elif not in_gap:
             gaps[m] = 32
             gap_at = m
+            seps[gap_count] = m
+            for h in range(pending, min(hits, cap)):
+                out[4, h] = m
+            pending = hits
             m += 1
             in_gap = True
             gap_count += 1
@@ -86,11 +96,18 @@ def _walk(  # type: ignore[no-untyped-def]
             state = nxt
             for k in range(out_start[state], out_start[state + 1]):
                 if hits < cap:
-                    ends[hits] = m - 1
-                    ids[hits] = out_ids[k]
+                    kid = out_ids[k]
+                    start = m - key_len[kid]
+                    out[0, hits] = m - 1
+                    out[1, hits] = kid
+                    out[2, hits] = start
+                    before = np.searchsorted(seps[:gap_count], start) - 1
+                    out[3, hits] = seps[before] + 1 if before >= 0 else 0
                 hits += 1
         prev_cls = cls
         cls = next_cls
+    for h in range(pending, min(hits, cap)):
+        out[4, h] = -1
     if hits > cap:
         hits = -1
     return m, gap_count, hits
@@ -117,27 +134,38 @@ class Dense(compiled_walk.Dense):
     def __init__(self, keys: Sequence[bytes], near: int = 65535) -> None:
         """``near``: how many states keep a narrow row (at most 65,535; fewer to test)."""
         super().__init__(keys)
+        self.key_len = np.array([len(k) for k in keys], dtype=np.int64)
         self.delta, self.deep, self.side_keys, self.side_next, self.out_start, self.out_ids = (
             narrowed(self.delta, self.out_start, self.out_ids, near)
         )
 
-    def run(self, low: bytes, classes: np.ndarray) -> tuple[bytes, int, list[int], list[int]]:
+    def run(self, low: bytes, classes: np.ndarray) -> tuple[bytes, int, np.ndarray, np.ndarray]:
         """``(gaps, tokens, ends, key ids)``: the buffer of ``low`` as
         :func:`~textclean.stages.despin.fastscore.word_buffer` makes it (before its
         edge separators are made MARKs), its token count, and the end offset and key of
         every key occurrence in its words."""
+        gaps, tokens, found = self.places(low, classes)
+        return gaps, tokens, found[0], found[1]
+
+    def places(self, low: bytes, classes: np.ndarray) -> tuple[bytes, int, np.ndarray]:
+        """``(gaps, tokens, found)``: :meth:`run`'s buffer and token count, and its key
+        occurrences as the rows of ``found``: end offset, key, start offset, the offset
+        after the last separator before the start (0: none) and that of the first
+        separator after the end (-1: none)."""
         walk = _KERNEL.get()
         assert walk is not None
         arr = np.frombuffer(low, dtype=np.uint8)
         gaps = np.empty(len(low), dtype=np.uint8)
+        seps = np.empty(len(low), dtype=np.int64)
         d = (self.byte_class, self.delta, self.deep, self.side_keys, self.side_next)
-        outs = (self.out_start, self.out_ids, gaps)
-        ends, ids, (m, gap_count, hits) = self.hits(
-            lambda ends, ids: walk(arr, classes, *d, *outs, ends, ids),
-            len(low),
-            len(low) // 8 + 64,
-        )
-        return gaps[:m].tobytes(), gap_count - 1, ends[:hits].tolist(), ids[:hits].tolist()
+        outs = (self.out_start, self.out_ids, self.key_len, gaps, seps)
+        cap = len(low) // 8 + 64
+        while True:
+            found = np.empty((5, cap), dtype=np.int64)
+            m, gap_count, hits = walk(arr, classes, *d, *outs, found)
+            if hits >= 0:
+                return gaps[:m].tobytes(), gap_count - 1, found[:, :hits]
+            cap = len(low) * max(1, int(np.diff(self.out_start).max())) + 64
 
 
 def narrowed(

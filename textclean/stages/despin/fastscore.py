@@ -84,12 +84,11 @@ corpus of the tests and on generated texts):
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from itertools import product
-from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, Any
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick
 import numpy as np
@@ -354,15 +353,17 @@ class FastScorer:
         #: the keys and their values, in one order (the compiled walk's key ids)
         self.keys: list[str] = []
         self.values: list[tuple[int, int, Any, int]] = []
-        for key, found in roles.items():
+        for kid, (key, found) in enumerate(roles.items()):
             value = (
                 (len(key), *found[0]) if len(found) == 1 else (len(key), _SEVERAL, tuple(found), 0)
             )
-            automaton.add_word(key, value)
+            automaton.add_word(key, (len(key), kid))
             self.keys.append(key)
             self.values.append(value)
         automaton.make_automaton()
+        #: key → ``(length, key id)``
         self.automaton = automaton
+        self._by_key = _KeyTable.of(self.values, self.weighed, stage.breadth, stage.sense_counted)
         # the dense automaton of the compiled walk (built on first use; False: not used)
         self._dense: Any = None
         # entries whose evidence depends on the text (a capitalised original may be a
@@ -500,33 +501,38 @@ class FastScorer:
         low = b" " + source[0].lower() + b" "
         plain = source[1]
         dense = self.dense(len(text))
+        table = self._by_key
         if dense is not None:
-            buffer, n, ends, ids = dense.run(low, _CLASSES)
+            buffer, n, found = dense.places(low, _CLASSES)
             words, gaps, n = _edges(buffer, n)
-            # a match is (offset of the separator before it, of the one after it, entry)
-            hits = list(zip(ends, map(self.values.__getitem__, ids), strict=True))
         else:
             words, gaps, n = _numpy_buffer(low)
-            hits = list(self.automaton.iter(words))
+            found = _places(words, list(self.automaton.iter(words)))
+        # a hit's end, key, start (the separators before and after the key, or a full
+        # stop of a marker's) and the places of the words around it (see _places)
+        ends, ids, starts, lefts, rights = found
         stage = self.stage
         cfg = stage.config
+        values = self.values
+        # a match is a hit of a key with a match role: a single word, or a phrase the
+        # phrase choice keeps; its place and entry are those of its hit
         phrases: dict[int, list[tuple[int, int, Entry]]] = {}
+        phrase_hit: dict[tuple[int, int], int] = {}
         prints: list[tuple[int, int, Fingerprint]] = []
         decimals = 0
         markers: dict[str, list[int]] = {}  # phrase → where its keys start
-        singles = [(end - v[0] + 1, end, v[2]) for end, v in hits if v[1] <= _BREADTH_ONLY]
-        others = len(singles) != len(hits)  # phrases, fingerprints or decimals too
-        for end, (length, kind, obj, extra) in (
-            [h for h in hits if h[1][1] > _BREADTH_ONLY] if others else ()
-        ):
+        single = table.single[ids]
+        for h in np.flatnonzero(table.other[ids]).tolist():  # phrases, fingerprints...
+            end = int(ends[h])
+            length, kind, obj, extra = values[ids[h]]
             start = end - length + 1
             for kind_, obj_, extra_ in ((kind, obj, extra),) if kind != _SEVERAL else obj:
                 if kind_ <= _BREADTH_ONLY:
-                    singles.append((start, end, obj_))
-                    singles.sort(key=_FIRST)  # rare: a word that is also a fingerprint
-                elif kind_ == _PHRASE:
+                    continue  # a single word: a match of its own (``single``)
+                if kind_ == _PHRASE:
                     if MARK not in gaps[start + 1 : end]:
                         phrases.setdefault(start, []).append((extra_, end, obj_))
+                        phrase_hit[start, end] = h
                 elif kind_ == _FINGERPRINT:
                     if MARK not in gaps[start + 1 : end]:
                         prints.append((start, extra_, obj_))
@@ -534,50 +540,55 @@ class FastScorer:
                     markers.setdefault(obj_, []).append(start)
                 elif _spun_decimal(_text(words[start + 1 : words.find(" ", start + 1)])):
                     decimals += 1
-        chosen = _chosen(phrases)
+        chosen = sorted(_chosen(phrases), key=_FIRST)
         if chosen:  # single words fill the gaps between the chosen phrases
-            at = [m[0] for m in singles]
-            inside = [
-                i for s, e, _ in chosen for i in range(bisect_left(at, s), bisect_left(at, e))
-            ]
-            for i in reversed(inside):
-                del singles[i]
-            matches = sorted(singles + chosen, key=_FIRST)
-        else:
-            matches = singles  # in order: single words never overlap
+            at = np.array([c[0] for c in chosen], dtype=np.int64)
+            stop = np.array([c[1] for c in chosen], dtype=np.int64)
+            j = np.searchsorted(at, starts, side="right") - 1
+            single &= (j < 0) | (starts >= stop[j])  # no single word inside a chosen phrase
+            single[[phrase_hit[c[0], c[1]] for c in chosen]] = True
+        # the matches in text order (they do not overlap, so their hits are in order)
+        matched = np.flatnonzero(single)
+        match_ids = ids[matched]
         cap = cfg.max_hits_per_entry
-        breadth = stage.breadth
-        entry_hits = Counter(filter(breadth.__contains__, map(_SPUN, map(_ENTRY, matches))))
+        counted = table.breadth[match_ids]
+        entry_hits = np.bincount(counted[counted >= 0])
+        entry_hits = entry_hits[entry_hits > 0]
         prints.sort(key=_FIRST_TWO)
         fp_hits = Counter(fp.id for _, _, fp in prints)
         weights = {fp.id: fp.weight for _, _, fp in prints}
-        weighted = sum(min(c, cap) for c in entry_hits.values()) * cfg.breadth_weight
+        weighted = int(np.minimum(entry_hits, cap).sum()) * cfg.breadth_weight
         weighted += sum(min(c, cap) * weights[k] for k, c in fp_hits.items())
         n_words = max(n, cfg.score_min_words, 1)
         score = 1000.0 * weighted / n_words
         distinct = len(entry_hits) + len(fp_hits)
-        # evidence: per entry, in the order of its first counting match
-        rfind, find = words.rfind, words.find
-        weighed = self.weighed
-        # the words before and after each match with both gaps: what its evidence
-        # depends on (the text around it, from the word before to the word after)
-        keys = [
-            (e.spun, gaps[rfind(" ", 0, start) + 1 : find(" ", end + 1)])
-            for start, end, e in matches
-            if e.spun in weighed
-        ]
+        # evidence: per entry, in the order of its first counting match; the words
+        # before and after each match with both gaps are what its evidence depends on
+        # (the text around it, from the word before to the word after)
+        counting = matched[table.weighed[match_ids]]
+        keys = list(
+            zip(
+                map(table.spun.__getitem__, ids[counting].tolist()),
+                map(
+                    gaps.__getitem__,
+                    map(slice, lefts[counting].tolist(), rights[counting].tolist()),
+                ),
+                strict=True,
+            )
+        )
         llrs = list(map(self._llrs.get, keys))
         if None in llrs:
-            counting = [m for m in matches if m[2].spun in weighed]
             for i, llr in enumerate(llrs):
                 if llr is None:
-                    start, end, e = counting[i]
-                    before, after = rfind(" ", 0, start), find(" ", end + 1)
+                    h = int(counting[i])
+                    start, end = int(starts[h]), int(ends[h])
+                    e = table.entry[ids[h]]
+                    before_, after_ = int(lefts[h]) - 1, int(rights[h])
                     prev = nxt = None
                     if gaps[start] != MARK:  # the first token's separator is a MARK
-                        prev = words[before + 1 : start]
+                        prev = words[before_ + 1 : start]
                     if gaps[end] != MARK:  # so is the last one's
-                        nxt = words[end + 1 : after]
+                        nxt = words[end + 1 : after_]
                     llrs[i] = self._llr(e, prev, nxt, text, keys[i])
         per_entry: dict[str, list[float]] = {}
         best: dict[str, float] = {}
@@ -609,14 +620,11 @@ class FastScorer:
         light = 1000.0 * light_sum(cfg, best.values(), decimals > 0) / n_words
         if light_flags(cfg, light, score, n):
             return None  # the light evidence flags it: the full analysis decides
-        sense = stage.sense_counted
-        if (
-            cfg.sense_flag
-            and sense
-            and sense_flags(len({e.spun for _, _, e in matches if e.spun in sense}), n_words, text)
-        ):
-            return None  # the WordNet-sense tables may flag it: the full analysis decides
-        hits = sum(entry_hits.values()) + sum(fp_hits.values())
+        if cfg.sense_flag and stage.sense_counted:
+            senses = table.sense[match_ids]
+            if sense_flags(len(set(senses[senses >= 0].tolist())), n_words, text):
+                return None  # the WordNet-sense tables may flag it: the full analysis decides
+        hits = int(entry_hits.sum()) + sum(fp_hits.values())
         bound = prev_bound = None
         if plain and self.marker_weights is not None:
             families: dict[str, float] = {}
@@ -625,7 +633,7 @@ class FastScorer:
                 for family, weight, listed in self.marker_prev[spun]:
                     families[family] = families.get(family, 0.0) + weight
                     if listed is None or any(
-                        gaps[at] == " " and words[rfind(" ", 0, at) + 1 : at].endswith(listed)
+                        gaps[at] == " " and words[words.rfind(" ", 0, at) + 1 : at].endswith(listed)
                         for at in starts
                     ):
                         after[family] = after.get(family, 0.0) + weight
@@ -653,6 +661,89 @@ class FastScorer:
 
 
 _UNSET: Any = object()
+
+
+def _places(words: str, found: list[tuple[int, tuple[int, int]]]) -> np.ndarray:
+    """The rows the compiled walk gives (:meth:`~textclean.stages.despin._walk.Dense.
+    places`) of the key occurrences ``found`` by pyahocorasick in ``words`` (end,
+    ``(length, key)``): end offset, key, start offset, the offset after the last
+    separator before the start (0: none; ``str.rfind`` giving -1) and that of the first
+    separator after the end (-1: none, as ``str.find`` gives it).
+
+    >>> _places(" a bc d ", [(5, (4, 7)), (7, (3, 2))]).tolist()
+    [[5, 7], [7, 2], [2, 5], [1, 3], [7, -1]]
+    """
+    ends = [end for end, _ in found]
+    starts = [end - v[0] + 1 for end, v in found]
+    return np.array(
+        [
+            ends,
+            [v[1] for _, v in found],
+            starts,
+            [words.rfind(" ", 0, start) + 1 for start in starts],
+            [words.find(" ", end + 1) for end in ends],
+        ],
+        dtype=np.int64,
+    ).reshape(5, len(found))
+
+
+class _KeyTable(NamedTuple):
+    """What the fast scorer reads of each key of its automaton, by key id: the match
+    role's entry (a single word or a phrase; a key has at most one, as an entry's
+    spun form is one key) and whether it counts for breadth, evidence or senses, as
+    arrays a document's hits index at once."""
+
+    #: the key has a role other than a single word's (a phrase, a fingerprint...)
+    other: np.ndarray
+    #: the key is a single word's (a match unless a chosen phrase holds it)
+    single: np.ndarray
+    #: its match entry counts for evidence (:attr:`FastScorer.weighed`)
+    weighed: np.ndarray
+    #: the number of its match entry among those that count for breadth, else -1
+    breadth: np.ndarray
+    #: the number of its match entry among those the sense tables count, else -1
+    sense: np.ndarray
+    #: its match entry, or None
+    entry: list[Entry | None]
+    #: its match entry's spun form, or None
+    spun: list[str | None]
+
+    @classmethod
+    def of(
+        cls,
+        values: Sequence[tuple[int, int, Any, int]],
+        weighed: frozenset[str],
+        breadth: frozenset[str],
+        sense: frozenset[str],
+    ) -> _KeyTable:
+        """The table of the automaton's key ``values`` (see :data:`_SINGLE`)."""
+        entries: list[Entry | None] = []
+        single = []
+        for _length, kind, obj, extra in values:
+            roles = ((kind, obj, extra),) if kind != _SEVERAL else obj
+            entry = None
+            for kind_, obj_, _extra in roles:
+                if kind_ in (_SINGLE, _BREADTH_ONLY, _PHRASE):
+                    entry = obj_
+            entries.append(entry)
+            single.append(any(kind_ <= _BREADTH_ONLY for kind_, _, _ in roles))
+        spuns = [None if e is None else e.spun for e in entries]
+        numbers: dict[str, int] = {}
+
+        def number(spun: str | None, among: frozenset[str]) -> int:
+            if spun is None or spun not in among:
+                return -1
+            return numbers.setdefault(spun, len(numbers))
+
+        return cls(
+            np.array([v[1] > _BREADTH_ONLY for v in values], dtype=bool),
+            np.array(single, dtype=bool),
+            np.array([s is not None and s in weighed for s in spuns], dtype=bool),
+            np.array([number(s, breadth) for s in spuns], dtype=np.int64),
+            np.array([number(s, sense) for s in spuns], dtype=np.int64),
+            entries,
+            spuns,
+        )
 
 
 def _chosen(phrases: dict[int, list[tuple[int, int, Entry]]]) -> list[tuple[int, int, Entry]]:
@@ -705,8 +796,6 @@ def _word_llr(
 
 _FIRST = itemgetter(0)
 _FIRST_TWO = itemgetter(0, 1)
-_ENTRY = itemgetter(2)
-_SPUN = attrgetter("spun")
 
 
 __all__: Sequence[str] = ("FastScorer", "word_buffer")
