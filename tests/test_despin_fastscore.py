@@ -479,6 +479,57 @@ def test_the_narrowed_table_finds_what_pyahocorasick_finds(near: int) -> None:
     assert dense.side_keys.size or near >= len(dense.out_start) - 1
 
 
+def test_the_contexts_cache_answers_as_a_dictionary() -> None:
+    """The compiled evidence cache gives a remembered context's value and only its
+    own, whatever the probing (a table of 16 slots, 8 entries and a 64-byte arena, so
+    contexts collide, the table fills up and is emptied); a context just stored is
+    found; contexts differing in one byte, in their key or in their length are told
+    apart; a context longer than the arena is not stored."""
+    import random
+
+    import numpy as np
+
+    from textclean.stages.despin import _walk
+
+    if _walk.compiled_contexts() is None:
+        pytest.skip("no numba")
+    rng = random.Random(7)
+    cache = _walk.Contexts(entries=8, arena=64)
+    assert cache.slots.shape == (16, 2)
+
+    def value(kid: int, ctx: bytes) -> float:
+        return kid * 1000.0 + len(ctx) + sum(ctx) / 997
+
+    hits = misses = 0
+    for _ in range(400):
+        words = [rng.choice(["a", "bb", "a\x01b", "ab", "ba", "q" * 70]) for _ in range(6)]
+        buf = np.frombuffer((" " + " ".join(words) + " ").encode(), dtype=np.uint8)
+        seps = [i for i, c in enumerate(buf.tolist()) if c == 32]
+        rows = []
+        for _k in range(3):
+            i = rng.randrange(len(seps) - 1)
+            j = rng.randrange(i + 1, len(seps) + 1)
+            right = seps[j] if j < len(seps) else -1
+            rows.append([0, rng.choice([3, 4, 1 << 40]), 0, seps[i] + 1, right])
+        found = np.array(rows, dtype=np.int64).T.copy()
+        order = np.arange(len(rows), dtype=np.int64)
+        got, known = cache.get(buf, found, order)
+        for (_, kid, _, a, b), v, k in zip(rows, got.tolist(), known.tolist(), strict=True):
+            ctx = bytes(buf[a : b if b >= 0 else len(buf) - 1])
+            if k:
+                hits += 1
+                assert v == value(kid, ctx)
+            else:
+                misses += 1
+                one = np.array([[0], [kid], [0], [a], [b]], dtype=np.int64)
+                cache.put(buf, one, np.zeros(1, dtype=np.int64), np.array([value(kid, ctx)]))
+                again, there = cache.get(buf, one, np.zeros(1, dtype=np.int64))
+                assert bool(there[0]) == (len(ctx) <= 64)
+                if there[0]:
+                    assert again[0] == value(kid, ctx)
+    assert hits > 30 and misses > 100
+
+
 def test_the_compiled_walk_gives_the_python_buffer_and_hits() -> None:
     """Buffer, token count and every key occurrence (end offset and key) of the compiled
     walk are those of the numpy buffer and pyahocorasick, on every corpus text."""

@@ -108,6 +108,8 @@ def _walk(  # type: ignore[no-untyped-def]
         cls = next_cls
     for h in range(pending, min(hits, cap)):
         out[4, h] = -1
+    gaps[0] = 1  # nothing stands before the first token or after the last
+    gaps[m - 1] = 1
     if hits > cap:
         hits = -1
     return m, gap_count, hits
@@ -115,6 +117,66 @@ def _walk(  # type: ignore[no-untyped-def]
 
 #: In the narrow table: the next state is deep (see :class:`Dense`).
 _FAR = 65535
+
+
+def _contexts(  # type: ignore[no-untyped-def]
+    buf, m, found, rows, slots, meta, metaf, arena, count, values, known, store
+):
+    """The cache of :class:`Contexts`. With ``store`` 0, look up the context of each hit
+    ``rows[i]`` of ``found`` (the rows :meth:`Dense.places` gives; the context is the
+    buffer ``buf[a:b]`` from the offset after the separator before the word before to
+    the separator after the word after, the buffer's last byte left out when there is
+    none, as ``str.find`` giving -1 cuts it): ``known[i]`` 1 and ``values[i]`` its
+    value when it is there. Else store ``values[i]`` for it (a full cache is emptied
+    first; a context there already is left)."""
+    mask = slots.shape[0] - 1
+    for i in range(rows.shape[0]):
+        h = rows[i]
+        kid = found[1, h]
+        a = found[3, h]
+        b = found[4, h] if found[4, h] >= 0 else m - 1
+        n = b - a
+        if store and n > arena.shape[0]:
+            continue
+        if store and (count[0] >= meta.shape[0] or count[1] + n > arena.shape[0]):
+            slots[:, 1] = -1
+            count[0] = 0
+            count[1] = 0
+        x = np.uint64(14695981039346656037) ^ np.uint64(kid)  # FNV-1a
+        for k in range(a, b):
+            x = (x ^ np.uint64(buf[k])) * np.uint64(1099511628211)
+        x = np.int64(x & np.uint64(0x7FFFFFFFFFFFFFFF))
+        j = x & mask
+        e = slots[j, 1]
+        while e >= 0:
+            if slots[j, 0] == x and meta[e, 0] == kid and meta[e, 2] == n:
+                off = meta[e, 1]
+                same = True
+                for k in range(n):
+                    if arena[off + k] != buf[a + k]:
+                        same = False
+                        break
+                if same:
+                    break
+            j = (j + 1) & mask
+            e = slots[j, 1]
+        if not store:
+            known[i] = e >= 0
+            if e >= 0:
+                values[i] = metaf[e, 3]
+        elif e < 0:
+            e = count[0]
+            off = count[1]
+            for k in range(n):
+                arena[off + k] = buf[a + k]
+            meta[e, 0] = kid
+            meta[e, 1] = off
+            meta[e, 2] = n
+            metaf[e, 3] = values[i]
+            slots[j, 0] = x
+            slots[j, 1] = e
+            count[0] = e + 1
+            count[1] = off + n
 
 
 class Dense(compiled_walk.Dense):
@@ -148,10 +210,10 @@ class Dense(compiled_walk.Dense):
         return gaps, tokens, found[0], found[1]
 
     def places(self, low: bytes, classes: np.ndarray) -> tuple[bytes, int, np.ndarray]:
-        """``(gaps, tokens, found)``: :meth:`run`'s buffer and token count, and its key
-        occurrences as the rows of ``found``: end offset, key, start offset, the offset
-        after the last separator before the start (0: none) and that of the first
-        separator after the end (-1: none)."""
+        """``(gaps, tokens, found)``: :meth:`run`'s buffer (its edge separators MARKs)
+        and token count, and its key occurrences as the rows of ``found``: end offset,
+        key, start offset, the offset after the last separator before the start (0:
+        none) and that of the first separator after the end (-1: none)."""
         walk = _KERNEL.get()
         assert walk is not None
         arr = np.frombuffer(low, dtype=np.uint8)
@@ -232,6 +294,56 @@ def narrowed(
 
 
 _KERNEL = compiled_walk.Kernel(_walk)
+_CONTEXTS = compiled_walk.Kernel(_contexts)
+
+
+class Contexts:
+    """What the fast scorer remembers of each match's evidence, by its key and its
+    context (the buffer's bytes from the word before to the word after, both gaps
+    included, which the evidence depends on): an open-addressing table of the
+    contexts' bytes, looked up and filled by compiled loops over a document's hits,
+    instead of a Python dictionary of ``(spun form, context)`` strings. Lookups are
+    exact (the key and every byte are compared); a table that is full is emptied, as
+    the dictionary is at its limit."""
+
+    def __init__(self, entries: int = 50_000, arena: int = 1 << 22) -> None:
+        size = 1 << max(4, (4 * entries - 1).bit_length() - 1)  # at least twice the entries
+        #: per slot: the context's hash and its entry (-1: empty)
+        self.slots = np.full((size, 2), -1, dtype=np.int64)
+        #: per entry: key, offset in the arena, length, value (a float's bits)
+        self.meta = np.zeros((entries, 4), dtype=np.int64)
+        self.arena = np.empty(arena, dtype=np.uint8)
+        #: entries held, arena bytes used
+        self.count = np.zeros(2, dtype=np.int64)
+
+    def get(
+        self, buf: np.ndarray, found: np.ndarray, rows: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """``(values, known)`` of the contexts of the hits ``rows`` of ``found`` (the
+        rows :meth:`Dense.places` gives) in the buffer ``buf``: ``known[i]`` says
+        whether ``values[i]`` was remembered."""
+        values = np.zeros(rows.shape[0], dtype=np.float64)
+        known = np.zeros(rows.shape[0], dtype=np.bool_)
+        self._run(buf, found, rows, values, known, 0)
+        return values, known
+
+    def put(self, buf: np.ndarray, found: np.ndarray, rows: np.ndarray, values: np.ndarray) -> None:
+        """Remember ``values[i]`` for the context of the hit ``rows[i]``."""
+        self._run(buf, found, rows, values, np.zeros(0, dtype=np.bool_), 1)
+
+    def _run(
+        self,
+        buf: np.ndarray,
+        found: np.ndarray,
+        rows: np.ndarray,
+        values: np.ndarray,
+        known: np.ndarray,
+        store: int,
+    ) -> None:
+        run = _CONTEXTS.get()
+        assert run is not None
+        parts = (self.slots, self.meta, self.meta.view(np.float64), self.arena, self.count)
+        run(buf, buf.shape[0], found, rows, *parts, values, known, store)
 
 
 def dense_of(keys: Sequence[bytes]) -> Dense:
@@ -245,4 +357,16 @@ def compiled() -> Any | None:
     return _KERNEL.get()
 
 
-__all__: Sequence[str] = ("Dense", "compiled", "dense_of", "narrowed")
+def compiled_contexts() -> Any | None:
+    """The compiled cache loop of :class:`Contexts`, or None without numba."""
+    return _CONTEXTS.get()
+
+
+__all__: Sequence[str] = (
+    "Contexts",
+    "Dense",
+    "compiled",
+    "compiled_contexts",
+    "dense_of",
+    "narrowed",
+)

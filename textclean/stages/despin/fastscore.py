@@ -365,7 +365,9 @@ class FastScorer:
         self.automaton = automaton
         self._by_key = _KeyTable.of(self.values, self.weighed, stage.breadth, stage.sense_counted)
         # the dense automaton of the compiled walk (built on first use; False: not used)
+        # and, with it, the compiled cache of the matches' evidence
         self._dense: Any = None
+        self._contexts: _walk.Contexts | None = None
         # entries whose evidence depends on the text (a capitalised original may be a
         # name written elsewhere in it): their evidence is not cached across documents
         self.text_dependent = frozenset(
@@ -406,6 +408,7 @@ class FastScorer:
                     dense = _walk.dense_of([_latin1_bytes(k) for k in self.keys])
                     if self._walk_agrees(dense):
                         self._dense = dense
+                        self._contexts = _walk.Contexts(_LLR_CACHE_SIZE)
                 except Exception:  # numba failing: the Python path
                     self._dense = False
         return self._dense or None
@@ -432,10 +435,18 @@ class FastScorer:
     def _llr(
         self, e: Entry, prev: str | None, nxt: str | None, text: str, key: tuple[str, str]
     ) -> float:
+        """:meth:`_weigh`, remembered under ``key`` unless it depends on the text."""
+        llr = self._weigh(e, prev, nxt, text)
+        if e.spun not in self.text_dependent:
+            if len(self._llrs) >= _LLR_CACHE_SIZE:
+                self._llrs.clear()
+            self._llrs[key] = llr
+        return llr
+
+    def _weigh(self, e: Entry, prev: str | None, nxt: str | None, text: str) -> float:
         """One match's log10 ratio original:spun, as :meth:`DespinStage.evidence
         <textclean.stages.despin.stage.DespinStage.evidence>` weighs it (``prev`` and
-        ``nxt`` as Latin-1 buffer keys, None when their gap does not join), remembered
-        under ``key`` unless it depends on the text."""
+        ``nxt`` as Latin-1 buffer keys, None when their gap does not join)."""
         prev_ = None if prev is None else _text(prev)
         nxt_ = None if nxt is None else _text(nxt)
         alts = self._word_alts.get(e.spun, _UNSET)
@@ -445,11 +456,24 @@ class FastScorer:
             llr, _alt = self.stage.match_llr(Match(0, 1, e), prev_, nxt_, text)
         else:
             llr = _word_llr(e.spun, alts, prev_, nxt_)
-        if e.spun not in self.text_dependent:
-            if len(self._llrs) >= _LLR_CACHE_SIZE:
-                self._llrs.clear()
-            self._llrs[key] = llr
         return llr
+
+    @staticmethod
+    def _around(
+        words: str, gaps: str, found: np.ndarray, h: int, table: _KeyTable
+    ) -> tuple[Entry, str | None, str | None]:
+        """The entry of hit ``h`` of ``found`` (its rows as
+        :meth:`~textclean.stages.despin._walk.Dense.places` gives them) and the words
+        before and after it in the buffer, None where their gap does not join."""
+        start, end = int(found[2, h]), int(found[0, h])
+        e = table.entry[int(found[1, h])]
+        assert e is not None
+        prev = nxt = None
+        if gaps[start] != MARK:  # the first token's separator is a MARK
+            prev = words[int(found[3, h]) : start]
+        if gaps[end] != MARK:  # so is the last one's
+            nxt = words[end + 1 : int(found[4, h])]
+        return e, prev, nxt
 
     def scores(self, text: str) -> dict[str, float | int | bool] | None:
         """``Analysis.scores()`` of ``text`` when the stage would not flag it, else
@@ -566,30 +590,35 @@ class FastScorer:
         # before and after each match with both gaps are what its evidence depends on
         # (the text around it, from the word before to the word after)
         counting = matched[table.weighed[match_ids]]
-        keys = list(
-            zip(
-                map(table.spun.__getitem__, ids[counting].tolist()),
-                map(
-                    gaps.__getitem__,
-                    map(slice, lefts[counting].tolist(), rights[counting].tolist()),
-                ),
-                strict=True,
+        if dense is not None and self._contexts is not None:
+            buf = np.frombuffer(buffer, dtype=np.uint8)
+            llrs, known = self._contexts.get(buf, found, counting)
+            if not known.all():
+                remember = []
+                for i in np.flatnonzero(~known).tolist():
+                    e, prev, nxt = self._around(words, gaps, found, int(counting[i]), table)
+                    llrs[i] = self._weigh(e, prev, nxt, text)
+                    if e.spun not in self.text_dependent:
+                        remember.append(i)
+                if remember:
+                    self._contexts.put(buf, found, counting[remember], llrs[remember])
+        else:
+            keys = list(
+                zip(
+                    map(table.spun.__getitem__, ids[counting].tolist()),
+                    map(
+                        gaps.__getitem__,
+                        map(slice, lefts[counting].tolist(), rights[counting].tolist()),
+                    ),
+                    strict=True,
+                )
             )
-        )
-        llrs = list(map(self._llrs.get, keys))
-        if None in llrs:
-            for i, llr in enumerate(llrs):
+            known_llrs = list(map(self._llrs.get, keys))
+            for i, llr in enumerate(known_llrs):
                 if llr is None:
-                    h = int(counting[i])
-                    start, end = int(starts[h]), int(ends[h])
-                    e = table.entry[ids[h]]
-                    before_, after_ = int(lefts[h]) - 1, int(rights[h])
-                    prev = nxt = None
-                    if gaps[start] != MARK:  # the first token's separator is a MARK
-                        prev = words[before_ + 1 : start]
-                    if gaps[end] != MARK:  # so is the last one's
-                        nxt = words[end + 1 : after_]
-                    llrs[i] = self._llr(e, prev, nxt, text, keys[i])
+                    e, prev, nxt = self._around(words, gaps, found, int(counting[i]), table)
+                    known_llrs[i] = self._llr(e, prev, nxt, text, keys[i])
+            llrs = np.array(known_llrs, dtype=np.float64)
         per_entry: dict[str, list[float]] = {}
         best: dict[str, float] = {}
         clip, margin = cfg.evidence_clip, cfg.evidence_margin
@@ -597,16 +626,17 @@ class FastScorer:
         # entry's light evidence counts only what its best ratio has over
         # max(0, light_margin)), so most matches of a clean text stop here
         floor = min(margin, max(0.0, cfg.light_margin))
-        for spun, llr in [
-            (key[0], llr)
-            for key, llr in zip(keys, llrs, strict=True)
-            if llr > floor  # type: ignore[operator]
-        ]:
-            gain = min(clip, llr - margin)  # type: ignore[operator]
+        over = np.flatnonzero(llrs > floor)
+        for spun, llr in zip(
+            map(table.spun.__getitem__, ids[counting[over]].tolist()),
+            llrs[over].tolist(),
+            strict=True,
+        ):
+            gain = min(clip, llr - margin)
             if gain > 0:
-                per_entry.setdefault(spun, []).append(gain)
-            if llr > best.get(spun, 0.0):  # type: ignore[operator]
-                best[spun] = llr  # type: ignore[assignment]
+                per_entry.setdefault(spun, []).append(gain)  # type: ignore[arg-type]
+            if llr > best.get(spun, 0.0):  # type: ignore[arg-type]
+                best[spun] = llr  # type: ignore[index]
         for _ in range(decimals):
             per_entry.setdefault(DECIMAL_RULE, []).append(cfg.evidence_clip)
         total = 0.0
