@@ -18,9 +18,15 @@ Same results, by construction and tested (``tests/test_despin_fastscore.py``):
 * *The automaton.* The table is the keys' dense Aho-Corasick automaton
   (:class:`textclean.compiled_walk.Dense`, its states numbered again and its rows
   narrowed to two bytes a transition: :class:`Dense`), so the keys found ending at
-  each byte are those pyahocorasick's ``iter`` reports there. Their order at one byte may differ;
-  the fast scorer does not depend on it (single words cannot end at one byte twice,
-  phrases and fingerprints are ordered by their starts).
+  each byte are those pyahocorasick's ``iter`` reports there. Their order at one byte
+  may differ; the fast scorer does not depend on it (single words cannot end at one
+  byte twice, phrases and fingerprints are ordered by their starts).
+* *The places.* With each key occurrence the loop writes its start and the places of
+  the words around it, the offsets ``str.rfind`` and ``str.find`` give on the buffer
+  (:meth:`Dense.places`; ``fastscore._places`` is the Python path's).
+* *The evidence cache* (:class:`Contexts`): a match's evidence is a function of its
+  key and its context bytes (see :mod:`~textclean.stages.despin.fastscore`); the
+  compiled table compares both in full, so it answers as the dictionary it replaces.
 
 It is used where the stages use their compiled loops
 (:func:`textclean.dedup._kernel.stages_use_numba`); a self-check against the Python
@@ -29,6 +35,7 @@ path on first use (:func:`compiled`) turns it off if they ever disagree.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Sequence
 from typing import Any
 
@@ -315,6 +322,8 @@ class Contexts:
         self.arena = np.empty(arena, dtype=np.uint8)
         #: entries held, arena bytes used
         self.count = np.zeros(2, dtype=np.int64)
+        # the loop runs without the GIL: one document's lookups or stores at a time
+        self._lock = threading.Lock()
 
     def get(
         self, buf: np.ndarray, found: np.ndarray, rows: np.ndarray
@@ -343,7 +352,8 @@ class Contexts:
         run = _CONTEXTS.get()
         assert run is not None
         parts = (self.slots, self.meta, self.meta.view(np.float64), self.arena, self.count)
-        run(buf, buf.shape[0], found, rows, *parts, values, known, store)
+        with self._lock:
+            run(buf, buf.shape[0], found, rows, *parts, values, known, store)
 
 
 def dense_of(keys: Sequence[bytes]) -> Dense:
