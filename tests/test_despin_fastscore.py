@@ -623,3 +623,22 @@ def test_a_failing_compiled_walk_leaves_the_python_path(monkeypatch: pytest.Monk
     assert scorer._dense is False
     text = "The new version of each package provides different options and data."
     assert json.dumps(scorer.scores(text)) == json.dumps(stage.analyse(text).scores())
+
+
+def test_the_character_roles_are_remembered_as_computed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_source`` gives the same bytes and screen flag whether a character's role is
+    computed or remembered, also once the memory of roles is emptied at its limit."""
+    from textclean.stages.despin import fastscore
+
+    monkeypatch.setattr(fastscore, "_ROLES", {})
+    monkeypatch.setattr(fastscore, "_ROLES_KEPT", 50)
+    chars = [chr(c) for c in range(0x80, 0x3000, 7)] + ["\u2019", "\u00a0", "\u017f", "\u0130"]
+    texts = [f"Ab{c}d {c}x, {c.upper()}!" for c in chars]
+    first = [fastscore._source(t) for t in texts]
+    assert len(fastscore._ROLES) <= 50
+    again = [fastscore._source(t) for t in texts]
+    fastscore._ROLES.clear()
+    fresh = [fastscore._source(t) for t in reversed(texts)][::-1]
+    assert first == again == fresh
+    assert sum(s is None for s in first) > 0
+    assert sum(s is not None and not s[1] for s in first) > 0

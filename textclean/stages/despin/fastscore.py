@@ -175,27 +175,56 @@ def _source(text: str) -> tuple[bytes, bool] | None:
         source = text
         lower = False
         for c in set(raw.translate(None, _ASCII).decode("utf-8")):
-            low = c.lower()
-            if len(low) != 1 or c == _FINAL_SIGMA:
+            role = _ROLES.get(c)
+            if role is None:
+                role = _role(c)
+                if len(_ROLES) >= _ROLES_KEPT:
+                    _ROLES.clear()
+                _ROLES[c] = role
+            if role is _UNHANDLED:
                 return None
-            if _TOKEN_CHAR.match(c) is not None:
-                if _TOKEN_CHAR.match(low) is None:
-                    return None
-                lower = lower or low != c
-                if plain and (not c.isalnum() or _MARK_CHAR.match(c) is not None):
-                    plain = False
-            elif c == "’":
-                source = source.replace(c, "'")
-            elif c == "\u00a0":
-                source = source.replace(c, " ")
-            else:
-                source = source.replace(c, MARK)
-            if c in FOLDS_TO_ASCII:
-                plain = False
+            into, lowers, screens = role
+            if into is not None:
+                source = source.replace(c, into)
+            lower = lower or lowers
+            plain = plain and screens
         if lower:
             source = source.lower()
         raw = source.encode("utf-8")
     return raw, plain
+
+
+#: A character outside ASCII the fast path leaves to the full analysis.
+_UNHANDLED: Any = ()
+#: :func:`_role` of the characters outside ASCII met so far (at most :data:`_ROLES_KEPT`)
+_ROLES: dict[str, tuple[str | None, bool, bool]] = {}
+_ROLES_KEPT = 10_000
+
+
+def _role(c: str) -> tuple[str | None, bool, bool]:
+    """What :func:`_source` does with the character ``c`` outside ASCII: ``(into,
+    lowers, screens)``, the string that replaces it (None: it stays, a letter, mark or
+    digit), whether lowering the text changes it, and whether the markers can still be
+    screened in the buffer of a text holding it; :data:`_UNHANDLED` when the fast path
+    leaves such a text to the full analysis.
+
+    >>> _role("\u2019"), _role("\u00a0"), _role("\u2014")
+    (("'", False, True), (' ', False, True), ('\\x01', False, True))
+    >>> _role("\u00c9"), _role("\u00e9"), _role("\u017f"), _role("\u0301")
+    ((None, True, True), (None, False, True), (None, False, False), (None, False, False))
+    >>> _role("\u0130") is _UNHANDLED, _role("\u03a3") is _UNHANDLED
+    (True, True)
+    """
+    low = c.lower()
+    if len(low) != 1 or c == _FINAL_SIGMA:
+        return _UNHANDLED
+    screens = c not in FOLDS_TO_ASCII
+    if _TOKEN_CHAR.match(c) is not None:
+        if _TOKEN_CHAR.match(low) is None:
+            return _UNHANDLED
+        screens = screens and c.isalnum() and _MARK_CHAR.match(c) is None
+        return None, low != c, screens
+    return ("'" if c == "’" else " " if c == "\u00a0" else MARK), False, screens
 
 
 def _numpy_buffer(low: bytes) -> tuple[str, str, int]:
