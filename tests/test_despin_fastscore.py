@@ -365,10 +365,10 @@ def test_prev_keys_lists_only_words_the_buffer_can_tell() -> None:
 
 
 def test_the_automaton_bound_with_the_previous_word_covers_find() -> None:
-    """The automaton's bound that asks a marker whose ``prev`` lists words for one of
-    them is never below what ``find``'s hits weigh: across punctuation, tabs, capitals,
-    full stops, hyphens, apostrophes and a previous word longer than ``find``'s
-    window; and it is 0 where the phrase stands after another word."""
+    """The automaton's bound that asks a marker whose ``prev`` (``next``) lists words
+    for one of them is never below what ``find``'s hits weigh: across punctuation,
+    tabs, capitals, full stops, hyphens, apostrophes and a previous word longer than
+    ``find``'s window; and it is 0 where the phrase stands after another word."""
     stage = _stage()
     index = stage.marker_index
     assert index is not None
@@ -406,6 +406,36 @@ def test_the_automaton_bound_with_the_previous_word_covers_find() -> None:
         assert bound <= _bound(stage, text) + 1e-9  # type: ignore[operator]
     assert screened > len(texts) // 2
     assert found > len(listed)
+    # the next word a marker lists, in every frame
+    nexts = [m for m in stage.tables.markers if m.weight > 0 and mk._prev_words(m.next)]
+    assert nexts  # "successful" before "the", "a", ...
+    texts = []
+    for m in nexts:
+        words = mk._prev_words(m.next)
+        for nxt in (
+            words[0],
+            words[-1].upper(),
+            f"{words[0]}-x",
+            f"{words[0]}.x",
+            f"{words[0]}'s",
+            f"x-{words[0]}",
+            f"{words[0]}x",
+        ):
+            for gap in (" ", " \t ", "\t", ", ", ". ", "\u00a0", "-"):
+                for frame in frames:
+                    texts.append(frame.format("Cells " + m.spun + gap + nxt + " apple"))
+                    texts.append(frame.format(m.spun.title() + gap + nxt))
+    found = screened = 0
+    for text in texts:
+        bound = _prev_bound(stage, text)
+        if bound is None:
+            continue
+        screened += 1
+        best = _best_found(stage, text)
+        found += best > 0
+        assert bound + 1e-9 >= best, text
+    assert screened > len(texts) // 2
+    assert found > len(nexts)
     spun = listed[0].spun
     assert _bound(stage, f"Cells, {spun} water.")
     assert _prev_bound(stage, f"Cells, {spun} water.") == 0.0

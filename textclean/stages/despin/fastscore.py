@@ -305,12 +305,13 @@ _PLAIN_WORD = regex.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
 
 
 def prev_keys(cond: str) -> tuple[str, ...] | None:
-    """The words a marker's ``prev`` condition ``cond`` lists, as the buffer holds the
-    word before the marker's phrase when :func:`~textclean.stages.despin.markers.find`
-    takes one of them (the buffer's token before the phrase then ends with it, see
+    """The words a marker's ``prev`` (or ``next``) condition ``cond`` lists, as the
+    buffer holds the word before (after) the marker's phrase when
+    :func:`~textclean.stages.despin.markers.find` takes one of them (the buffer's token
+    before the phrase then ends with it, the token after it starts with it, see
     :meth:`FastScorer.screened`); None when the condition is no plain list of ASCII
     words of letters and digits with single inner apostrophes or hyphens (the marker
-    is then counted after any word).
+    is then counted beside any word).
 
     >>> prev_keys("react|mixed"), prev_keys("co-react"), prev_keys("!det"), prev_keys("*")
     (('react', 'mixed'), ('co-react',), None, None)
@@ -358,9 +359,11 @@ class FastScorer:
         #: weighing marker phrase → ``(family, weight)`` of its weighing markers, when
         #: the automaton screens the markers (every weighing phrase is ASCII), else None
         self.marker_weights: dict[str, tuple[tuple[str, float], ...]] | None = None
-        #: the same with the previous words each marker asks for, where the buffer can
-        #: tell them (:func:`prev_keys`; None: it counts after any word)
-        self.marker_prev: dict[str, tuple[tuple[str, float, tuple[str, ...] | None], ...]] = {}
+        #: the same with the previous and next words each marker asks for, where the
+        #: buffer can tell them (:func:`prev_keys`; None: it counts beside any word)
+        self.marker_prev: dict[
+            str, tuple[tuple[str, float, tuple[str, ...] | None, tuple[str, ...] | None], ...]
+        ] = {}
         index = stage.marker_index
         if stage.config.markers and index is not None:
             weights = {
@@ -371,7 +374,11 @@ class FastScorer:
             if all(spun.isascii() for spun in weights):
                 self.marker_weights = weights
                 self.marker_prev = {
-                    spun: tuple((m.family, m.weight, prev_keys(m.prev)) for m in ms if m.weight > 0)
+                    spun: tuple(
+                        (m.family, m.weight, prev_keys(m.prev), prev_keys(m.next))
+                        for m in ms
+                        if m.weight > 0
+                    )
                     for spun, ms in index.by_spun.items()
                     if spun in weights
                 }
@@ -524,10 +531,12 @@ class FastScorer:
         largest summed weight of one family's weighing markers whose phrase the
         automaton found (see :func:`marker_keys`), and the same counting a marker whose
         ``prev`` lists words (:func:`prev_keys`) only where the buffer's token before
-        one of its phrase's occurrences ends with one of them, over a joining gap (the
-        bound :func:`~textclean.stages.despin.markers.screen_weight_with_prev` gives
-        over the whole text). Both None when they cannot be told: no markers
-        screened, or a text that is not plain.
+        one of its phrase's occurrences ends with one of them, over a joining gap, and
+        whose ``next`` lists words only where the token after it starts with one of
+        them, over a joining gap (at the same occurrence: a tighter bound than
+        :func:`~textclean.stages.despin.markers.screen_weight_with_prev` gives over the
+        whole text). Both None when they cannot be told: no markers screened, or a
+        text that is not plain.
 
         Why the second is a bound: where ``find`` takes the previous word ``w`` (it
         counts the marker only then), the phrase starts a token with spaces or tabs
@@ -537,7 +546,10 @@ class FastScorer:
         it when ``find``'s 64-character window does not cut it). Those characters of
         ``w`` are token characters or single connectors between two of them, so the
         buffer's token before the gap holds them, lowered as ``find`` lowers them,
-        and ends with ``w``."""
+        and ends with ``w``. Likewise the next word ``find`` takes is the run of those
+        characters right after the spaces or tabs that follow the phrase (the key
+        found ends with a space), and when it is ``w`` the buffer's token after the
+        gap starts with ``w``."""
         from textclean.stages.despin.stage import (
             DECIMAL_RULE,
             Analysis,
@@ -573,7 +585,7 @@ class FastScorer:
         phrase_hit: dict[tuple[int, int], int] = {}
         prints: list[tuple[int, int, Fingerprint]] = []
         decimals = 0
-        markers: dict[str, list[int]] = {}  # phrase → where its keys start
+        markers: dict[str, list[tuple[int, int]]] = {}  # phrase → where its keys stand
         single = table.single[ids]
         for h in np.flatnonzero(table.other[ids]).tolist():  # phrases, fingerprints...
             end = int(ends[h])
@@ -590,7 +602,7 @@ class FastScorer:
                     if MARK not in gaps[start + 1 : end]:
                         prints.append((start, extra_, obj_))
                 elif kind_ == _MARKER:
-                    markers.setdefault(obj_, []).append(start)
+                    markers.setdefault(obj_, []).append((start, end))
                 elif _spun_decimal(_text(words[start + 1 : words.find(" ", start + 1)])):
                     decimals += 1
         chosen = sorted(_chosen(phrases), key=_FIRST)
@@ -687,17 +699,30 @@ class FastScorer:
         bound = prev_bound = None
         if plain and self.marker_weights is not None:
             families: dict[str, float] = {}
-            after: dict[str, float] = {}  # only where a listed previous word stands
-            for spun, starts in markers.items():
-                for family, weight, listed in self.marker_prev[spun]:
+            fitting: dict[str, float] = {}  # only where the listed words stand around it
+            for spun, places in markers.items():
+                for family, weight, before, after in self.marker_prev[spun]:
                     families[family] = families.get(family, 0.0) + weight
-                    if listed is None or any(
-                        gaps[at] == " " and words[words.rfind(" ", 0, at) + 1 : at].endswith(listed)
-                        for at in starts
+                    if any(
+                        (
+                            before is None
+                            or (
+                                gaps[at] == " "
+                                and words[words.rfind(" ", 0, at) + 1 : at].endswith(before)
+                            )
+                        )
+                        and (
+                            after is None
+                            or (
+                                gaps[end] == " "
+                                and words[end + 1 : words.find(" ", end + 1)].startswith(after)
+                            )
+                        )
+                        for at, end in places
                     ):
-                        after[family] = after.get(family, 0.0) + weight
+                        fitting[family] = fitting.get(family, 0.0) + weight
             bound = max(families.values(), default=0.0)
-            prev_bound = max(after.values(), default=0.0)
+            prev_bound = max(fitting.values(), default=0.0)
         return (
             Analysis(
                 text,
