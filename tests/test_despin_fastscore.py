@@ -345,6 +345,103 @@ def test_marker_keys_cover_every_marker_find_finds() -> None:
     assert found > len(weighing)  # most phrases are found in some frame
 
 
+def _prev_bound(stage: DespinStage, text: str) -> float | None:
+    """The automaton's bound with the listed previous words (None: it cannot say)."""
+    if not stage._fast:
+        stage.fast_scores("")
+    found = stage._fast[0].screened(text)
+    return None if found is None else found[2]
+
+
+def test_prev_keys_lists_only_words_the_buffer_can_tell() -> None:
+    from textclean.stages.despin.fastscore import prev_keys
+
+    assert prev_keys("react|mixed") == ("react", "mixed")
+    assert prev_keys("it's|co-react|x2") == ("it's", "co-react", "x2")
+    for cond in ("*", "word", "vowel", "!det", "subj", "!react", "react&word", "caf\u00e9"):
+        assert prev_keys(cond) is None, cond
+    for cond in ("react-", "-react", "re--act", "u.s", "React"):
+        assert prev_keys(cond) is None, cond
+
+
+def test_the_automaton_bound_with_the_previous_word_covers_find() -> None:
+    """The automaton's bound that asks a marker whose ``prev`` (``next``) lists words
+    for one of them is never below what ``find``'s hits weigh: across punctuation,
+    tabs, capitals, full stops, hyphens, apostrophes and a previous word longer than
+    ``find``'s window; and it is 0 where the phrase stands after another word."""
+    stage = _stage()
+    index = stage.marker_index
+    assert index is not None
+    listed = [m for m in stage.tables.markers if m.weight > 0 and mk._prev_words(m.prev)]
+    assert listed
+    frames = ["{}", "Cells {} small.", "(“{}”) — ok", "ÉTÉ:\t{}\tÉTÉ", "x.{},y", "3.{}"]
+    texts = [p.read_text("utf-8", errors="surrogateescape") for p in _corpus()]
+    for m in listed:
+        words = mk._prev_words(m.prev)
+        for prev in (
+            words[0],
+            words[-1],
+            words[0].upper(),
+            words[-1].title(),
+            f"co-{words[-1]}",
+            f"x.{words[0]}",
+            f"it's{words[0]}",
+            "q" * 70 + words[0],
+            f"{words[0]}-",
+            f"{words[0]}'",
+        ):
+            for gap in (" ", " \t ", "\t", ", ", ". ", "\u00a0"):
+                for frame in frames:
+                    texts.append(frame.format(prev + gap + m.spun + " apple"))
+                    texts.append(frame.format(prev + gap + m.spun.upper() + "."))
+    screened = found = 0
+    for text in texts:
+        bound = _prev_bound(stage, text)
+        if bound is None:
+            continue
+        screened += 1
+        best = _best_found(stage, text)
+        found += best > 0
+        assert bound + 1e-9 >= best, text
+        assert bound <= _bound(stage, text) + 1e-9  # type: ignore[operator]
+    assert screened > len(texts) // 2
+    assert found > len(listed)
+    # the next word a marker lists, in every frame
+    nexts = [m for m in stage.tables.markers if m.weight > 0 and mk._prev_words(m.next)]
+    assert nexts  # "successful" before "the", "a", ...
+    texts = []
+    for m in nexts:
+        words = mk._prev_words(m.next)
+        for nxt in (
+            words[0],
+            words[-1].upper(),
+            f"{words[0]}-x",
+            f"{words[0]}.x",
+            f"{words[0]}'s",
+            f"x-{words[0]}",
+            f"{words[0]}x",
+        ):
+            for gap in (" ", " \t ", "\t", ", ", ". ", "\u00a0", "-"):
+                for frame in frames:
+                    texts.append(frame.format("Cells " + m.spun + gap + nxt + " apple"))
+                    texts.append(frame.format(m.spun.title() + gap + nxt))
+    found = screened = 0
+    for text in texts:
+        bound = _prev_bound(stage, text)
+        if bound is None:
+            continue
+        screened += 1
+        best = _best_found(stage, text)
+        found += best > 0
+        assert bound + 1e-9 >= best, text
+    assert screened > len(texts) // 2
+    assert found > len(nexts)
+    spun = listed[0].spun
+    assert _bound(stage, f"Cells, {spun} water.")
+    assert _prev_bound(stage, f"Cells, {spun} water.") == 0.0
+    assert _prev_bound(stage, f"Cells {mk._prev_words(listed[0].prev)[0]} {spun} water.")
+
+
 def test_texts_the_buffer_cannot_screen_use_the_old_screen() -> None:
     stage = _stage()
     index = stage.marker_index
@@ -374,10 +471,105 @@ def _scorer(compiled: bool) -> FastScorer:
     return scorer
 
 
+@pytest.mark.parametrize("near", [1, 2, 7, 40, 300, 65535])
+def test_the_narrowed_table_finds_what_pyahocorasick_finds(near: int) -> None:
+    """The walk over :class:`~textclean.stages.despin._walk.Dense`'s narrowed table,
+    with only ``near`` states in narrow rows (so most transitions go through the side
+    list or the deep rows), finds every key occurrence pyahocorasick finds, and the
+    renumbering keeps the states' outputs."""
+    import ahocorasick
+    import numpy as np
+
+    from textclean.stages.despin import _walk
+    from textclean.stages.despin.fastscore import _CLASSES, _edges
+
+    if _walk.compiled() is None:
+        pytest.skip("no numba")
+    keys = [" a ", " an ", " ant ", " and so ", " so ", ".so ", " b.", " x y z ", " y "]
+    keys += [f" w{i} w{i + 1} " for i in range(0, 60, 3)]
+    dense = _walk.Dense([k.encode() for k in keys], near=near)
+    assert dense.delta.dtype == np.uint16
+    assert dense.delta.shape[0] == min(near, len(dense.out_start) - 1)
+    automaton = ahocorasick.Automaton()
+    for k, key in enumerate(keys):
+        automaton.add_word(key, (len(key), k))
+    automaton.make_automaton()
+    texts = [
+        "An ant and so a b.c so x y z y",
+        " ".join(f"w{i}" for i in range(70)),
+        "and so so so a an ant x.so y",
+        "",
+    ]
+    for text in texts:
+        low = b" " + text.lower().encode() + b" "
+        buffer, n, ends, ids = dense.run(low, _CLASSES)
+        words = _edges(buffer, n)[0]
+        want = sorted((end, k) for end, (_len, k) in automaton.iter(words))
+        assert sorted(zip(ends, ids, strict=True)) == want, text
+    assert dense.side_keys.size or near >= len(dense.out_start) - 1
+
+
+def test_the_contexts_cache_answers_as_a_dictionary() -> None:
+    """The compiled evidence cache gives a remembered context's value and only its
+    own, whatever the probing (a table of 16 slots, 8 entries and a 64-byte arena, so
+    contexts collide, the table fills up and is emptied); a context just stored is
+    found; contexts differing in one byte, in their key or in their length are told
+    apart; a context longer than the arena is not stored."""
+    import random
+
+    import numpy as np
+
+    from textclean.stages.despin import _walk
+
+    if _walk.compiled_contexts() is None:
+        pytest.skip("no numba")
+    rng = random.Random(7)
+    cache = _walk.Contexts(entries=8, arena=64)
+    assert cache.slots.shape == (16, 2)
+
+    def value(kid: int, ctx: bytes) -> float:
+        return kid * 1000.0 + len(ctx) + sum(ctx) / 997
+
+    hits = misses = 0
+    for _ in range(400):
+        words = [rng.choice(["a", "bb", "a\x01b", "ab", "ba", "q" * 70]) for _ in range(6)]
+        buf = np.frombuffer((" " + " ".join(words) + " ").encode(), dtype=np.uint8)
+        seps = [i for i, c in enumerate(buf.tolist()) if c == 32]
+        rows = []
+        for _k in range(3):
+            i = rng.randrange(len(seps) - 1)
+            j = rng.randrange(i + 1, len(seps) + 1)
+            right = seps[j] if j < len(seps) else -1
+            rows.append([0, rng.choice([3, 4, 1 << 40]), 0, seps[i] + 1, right])
+        found = np.array(rows, dtype=np.int64).T.copy()
+        order = np.arange(len(rows), dtype=np.int64)
+        got, known = cache.get(buf, found, order)
+        for (_, kid, _, a, b), v, k in zip(rows, got.tolist(), known.tolist(), strict=True):
+            ctx = bytes(buf[a : b if b >= 0 else len(buf) - 1])
+            if k:
+                hits += 1
+                assert v == value(kid, ctx)
+            else:
+                misses += 1
+                one = np.array([[0], [kid], [0], [a], [b]], dtype=np.int64)
+                cache.put(buf, one, np.zeros(1, dtype=np.int64), np.array([value(kid, ctx)]))
+                again, there = cache.get(buf, one, np.zeros(1, dtype=np.int64))
+                assert bool(there[0]) == (len(ctx) <= 64)
+                if there[0]:
+                    assert again[0] == value(kid, ctx)
+    assert hits > 30 and misses > 100
+
+
 def test_the_compiled_walk_gives_the_python_buffer_and_hits() -> None:
     """Buffer, token count and every key occurrence (end offset and key) of the compiled
     walk are those of the numpy buffer and pyahocorasick, on every corpus text."""
-    from textclean.stages.despin.fastscore import _CLASSES, _edges, _numpy_buffer, _source
+    from textclean.stages.despin.fastscore import (
+        _CLASSES,
+        _edges,
+        _numpy_buffer,
+        _places,
+        _source,
+    )
 
     scorer = _scorer(compiled=True)
     dense = scorer.dense(10**9)
@@ -397,6 +589,10 @@ def test_the_compiled_walk_gives_the_python_buffer_and_hits() -> None:
             (end, words[end - v[0] + 1 : end + 1]) for end, v in scorer.automaton.iter(words)
         )
         assert sorted((end, scorer.keys[k]) for end, k in zip(ends, ids, strict=True)) == want
+        # the places of the words around each hit: those the Python path finds
+        rows = dense.places(low, _CLASSES)[2]
+        python = _places(words, list(scorer.automaton.iter(words)))
+        assert sorted(map(tuple, rows.T.tolist())) == sorted(map(tuple, python.T.tolist()))
         walked += bool(want)
     assert walked > 60
 
@@ -457,3 +653,22 @@ def test_a_failing_compiled_walk_leaves_the_python_path(monkeypatch: pytest.Monk
     assert scorer._dense is False
     text = "The new version of each package provides different options and data."
     assert json.dumps(scorer.scores(text)) == json.dumps(stage.analyse(text).scores())
+
+
+def test_the_character_roles_are_remembered_as_computed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``_source`` gives the same bytes and screen flag whether a character's role is
+    computed or remembered, also once the memory of roles is emptied at its limit."""
+    from textclean.stages.despin import fastscore
+
+    monkeypatch.setattr(fastscore, "_ROLES", {})
+    monkeypatch.setattr(fastscore, "_ROLES_KEPT", 50)
+    chars = [chr(c) for c in range(0x80, 0x3000, 7)] + ["\u2019", "\u00a0", "\u017f", "\u0130"]
+    texts = [f"Ab{c}d {c}x, {c.upper()}!" for c in chars]
+    first = [fastscore._source(t) for t in texts]
+    assert len(fastscore._ROLES) <= 50
+    again = [fastscore._source(t) for t in texts]
+    fastscore._ROLES.clear()
+    fresh = [fastscore._source(t) for t in reversed(texts)][::-1]
+    assert first == again == fresh
+    assert sum(s is None for s in first) > 0
+    assert sum(s is not None and not s[1] for s in first) > 0

@@ -84,12 +84,11 @@ corpus of the tests and on generated texts):
 from __future__ import annotations
 
 import math
-from bisect import bisect_left
 from collections import Counter
 from collections.abc import Sequence
 from itertools import product
-from operator import attrgetter, itemgetter
-from typing import TYPE_CHECKING, Any
+from operator import itemgetter
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 import ahocorasick
 import numpy as np
@@ -97,6 +96,7 @@ import regex
 
 from textclean.dedup._kernel import stages_use_numba
 from textclean.stages.despin import _walk
+from textclean.stages.despin.markers import _prev_words
 from textclean.stages.despin.match import Match, choose_phrases
 from textclean.stages.despin.stats import _bigrams, pair_in, pairs_ratio
 from textclean.stages.despin.table import Entry, Fingerprint
@@ -175,27 +175,56 @@ def _source(text: str) -> tuple[bytes, bool] | None:
         source = text
         lower = False
         for c in set(raw.translate(None, _ASCII).decode("utf-8")):
-            low = c.lower()
-            if len(low) != 1 or c == _FINAL_SIGMA:
+            role = _ROLES.get(c)
+            if role is None:
+                role = _role(c)
+                if len(_ROLES) >= _ROLES_KEPT:
+                    _ROLES.clear()
+                _ROLES[c] = role
+            if role is _UNHANDLED:
                 return None
-            if _TOKEN_CHAR.match(c) is not None:
-                if _TOKEN_CHAR.match(low) is None:
-                    return None
-                lower = lower or low != c
-                if plain and (not c.isalnum() or _MARK_CHAR.match(c) is not None):
-                    plain = False
-            elif c == "’":
-                source = source.replace(c, "'")
-            elif c == "\u00a0":
-                source = source.replace(c, " ")
-            else:
-                source = source.replace(c, MARK)
-            if c in FOLDS_TO_ASCII:
-                plain = False
+            into, lowers, screens = role
+            if into is not None:
+                source = source.replace(c, into)
+            lower = lower or lowers
+            plain = plain and screens
         if lower:
             source = source.lower()
         raw = source.encode("utf-8")
     return raw, plain
+
+
+#: A character outside ASCII the fast path leaves to the full analysis.
+_UNHANDLED: Any = ()
+#: :func:`_role` of the characters outside ASCII met so far (at most :data:`_ROLES_KEPT`)
+_ROLES: dict[str, tuple[str | None, bool, bool]] = {}
+_ROLES_KEPT = 10_000
+
+
+def _role(c: str) -> tuple[str | None, bool, bool]:
+    """What :func:`_source` does with the character ``c`` outside ASCII: ``(into,
+    lowers, screens)``, the string that replaces it (None: it stays, a letter, mark or
+    digit), whether lowering the text changes it, and whether the markers can still be
+    screened in the buffer of a text holding it; :data:`_UNHANDLED` when the fast path
+    leaves such a text to the full analysis.
+
+    >>> _role("\u2019"), _role("\u00a0"), _role("\u2014")
+    (("'", False, True), (' ', False, True), ('\\x01', False, True))
+    >>> _role("\u00c9"), _role("\u00e9"), _role("\u017f"), _role("\u0301")
+    ((None, True, True), (None, False, True), (None, False, False), (None, False, False))
+    >>> _role("\u0130") is _UNHANDLED, _role("\u03a3") is _UNHANDLED
+    (True, True)
+    """
+    low = c.lower()
+    if len(low) != 1 or c == _FINAL_SIGMA:
+        return _UNHANDLED
+    screens = c not in FOLDS_TO_ASCII
+    if _TOKEN_CHAR.match(c) is not None:
+        if _TOKEN_CHAR.match(low) is None:
+            return _UNHANDLED
+        screens = screens and c.isalnum() and _MARK_CHAR.match(c) is None
+        return None, low != c, screens
+    return ("'" if c == "’" else " " if c == "\u00a0" else MARK), False, screens
 
 
 def _numpy_buffer(low: bytes) -> tuple[str, str, int]:
@@ -272,6 +301,29 @@ def marker_keys(phrase: str) -> tuple[str, ...]:
     return tuple(f"{left}{phrase}{right}" for left in " ." for right in " .")
 
 
+_PLAIN_WORD = regex.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*")
+
+
+def prev_keys(cond: str) -> tuple[str, ...] | None:
+    """The words a marker's ``prev`` (or ``next``) condition ``cond`` lists, as the
+    buffer holds the word before (after) the marker's phrase when
+    :func:`~textclean.stages.despin.markers.find` takes one of them (the buffer's token
+    before the phrase then ends with it, the token after it starts with it, see
+    :meth:`FastScorer.screened`); None when the condition is no plain list of ASCII
+    words of letters and digits with single inner apostrophes or hyphens (the marker
+    is then counted beside any word).
+
+    >>> prev_keys("react|mixed"), prev_keys("co-react"), prev_keys("!det"), prev_keys("*")
+    (('react', 'mixed'), ('co-react',), None, None)
+    >>> prev_keys("caf\u00e9|react"), prev_keys("react-")
+    (None, None)
+    """
+    words = _prev_words(cond)
+    if not words or not all(_PLAIN_WORD.fullmatch(w) for w in words):
+        return None
+    return words
+
+
 class FastScorer:
     """The scores of :meth:`DespinStage.analyse
     <textclean.stages.despin.stage.DespinStage.analyse>` for a document it does not
@@ -307,6 +359,11 @@ class FastScorer:
         #: weighing marker phrase → ``(family, weight)`` of its weighing markers, when
         #: the automaton screens the markers (every weighing phrase is ASCII), else None
         self.marker_weights: dict[str, tuple[tuple[str, float], ...]] | None = None
+        #: the same with the previous and next words each marker asks for, where the
+        #: buffer can tell them (:func:`prev_keys`; None: it counts beside any word)
+        self.marker_prev: dict[
+            str, tuple[tuple[str, float, tuple[str, ...] | None, tuple[str, ...] | None], ...]
+        ] = {}
         index = stage.marker_index
         if stage.config.markers and index is not None:
             weights = {
@@ -316,6 +373,15 @@ class FastScorer:
             weights = {spun: w for spun, w in weights.items() if w}
             if all(spun.isascii() for spun in weights):
                 self.marker_weights = weights
+                self.marker_prev = {
+                    spun: tuple(
+                        (m.family, m.weight, prev_keys(m.prev), prev_keys(m.next))
+                        for m in ms
+                        if m.weight > 0
+                    )
+                    for spun, ms in index.by_spun.items()
+                    if spun in weights
+                }
                 for spun in weights:
                     for key in marker_keys(spun):
                         roles.setdefault(key, []).append((_MARKER, spun, 0))
@@ -323,17 +389,21 @@ class FastScorer:
         #: the keys and their values, in one order (the compiled walk's key ids)
         self.keys: list[str] = []
         self.values: list[tuple[int, int, Any, int]] = []
-        for key, found in roles.items():
+        for kid, (key, found) in enumerate(roles.items()):
             value = (
                 (len(key), *found[0]) if len(found) == 1 else (len(key), _SEVERAL, tuple(found), 0)
             )
-            automaton.add_word(key, value)
+            automaton.add_word(key, (len(key), kid))
             self.keys.append(key)
             self.values.append(value)
         automaton.make_automaton()
+        #: key → ``(length, key id)``
         self.automaton = automaton
+        self._by_key = _KeyTable.of(self.values, self.weighed, stage.breadth, stage.sense_counted)
         # the dense automaton of the compiled walk (built on first use; False: not used)
+        # and, with it, the compiled cache of the matches' evidence
         self._dense: Any = None
+        self._contexts: _walk.Contexts | None = None
         # entries whose evidence depends on the text (a capitalised original may be a
         # name written elsewhere in it): their evidence is not cached across documents
         self.text_dependent = frozenset(
@@ -374,6 +444,7 @@ class FastScorer:
                     dense = _walk.dense_of([_latin1_bytes(k) for k in self.keys])
                     if self._walk_agrees(dense):
                         self._dense = dense
+                        self._contexts = _walk.Contexts(_LLR_CACHE_SIZE)
                 except Exception:  # numba failing: the Python path
                     self._dense = False
         return self._dense or None
@@ -400,10 +471,18 @@ class FastScorer:
     def _llr(
         self, e: Entry, prev: str | None, nxt: str | None, text: str, key: tuple[str, str]
     ) -> float:
+        """:meth:`_weigh`, remembered under ``key`` unless it depends on the text."""
+        llr = self._weigh(e, prev, nxt, text)
+        if e.spun not in self.text_dependent:
+            if len(self._llrs) >= _LLR_CACHE_SIZE:
+                self._llrs.clear()
+            self._llrs[key] = llr
+        return llr
+
+    def _weigh(self, e: Entry, prev: str | None, nxt: str | None, text: str) -> float:
         """One match's log10 ratio original:spun, as :meth:`DespinStage.evidence
         <textclean.stages.despin.stage.DespinStage.evidence>` weighs it (``prev`` and
-        ``nxt`` as Latin-1 buffer keys, None when their gap does not join), remembered
-        under ``key`` unless it depends on the text."""
+        ``nxt`` as Latin-1 buffer keys, None when their gap does not join)."""
         prev_ = None if prev is None else _text(prev)
         nxt_ = None if nxt is None else _text(nxt)
         alts = self._word_alts.get(e.spun, _UNSET)
@@ -413,11 +492,24 @@ class FastScorer:
             llr, _alt = self.stage.match_llr(Match(0, 1, e), prev_, nxt_, text)
         else:
             llr = _word_llr(e.spun, alts, prev_, nxt_)
-        if e.spun not in self.text_dependent:
-            if len(self._llrs) >= _LLR_CACHE_SIZE:
-                self._llrs.clear()
-            self._llrs[key] = llr
         return llr
+
+    @staticmethod
+    def _around(
+        words: str, gaps: str, found: np.ndarray, h: int, table: _KeyTable
+    ) -> tuple[Entry, str | None, str | None]:
+        """The entry of hit ``h`` of ``found`` (its rows as
+        :meth:`~textclean.stages.despin._walk.Dense.places` gives them) and the words
+        before and after it in the buffer, None where their gap does not join."""
+        start, end = int(found[2, h]), int(found[0, h])
+        e = table.entry[int(found[1, h])]
+        assert e is not None
+        prev = nxt = None
+        if gaps[start] != MARK:  # the first token's separator is a MARK
+            prev = words[int(found[3, h]) : start]
+        if gaps[end] != MARK:  # so is the last one's
+            nxt = words[end + 1 : int(found[4, h])]
+        return e, prev, nxt
 
     def scores(self, text: str) -> dict[str, float | int | bool] | None:
         """``Analysis.scores()`` of ``text`` when the stage would not flag it, else
@@ -433,12 +525,31 @@ class FastScorer:
         found = self.screened(text)
         return None if found is None else found[0]
 
-    def screened(self, text: str) -> tuple[Analysis, float | None] | None:
-        """:meth:`analysis` (None when it is None) and a bound on what the markers
-        :func:`~textclean.stages.despin.markers.find` finds in ``text`` weigh (the
+    def screened(self, text: str) -> tuple[Analysis, float | None, float | None] | None:
+        """:meth:`analysis` (None when it is None) and two bounds on what the markers
+        :func:`~textclean.stages.despin.markers.find` finds in ``text`` weigh: the
         largest summed weight of one family's weighing markers whose phrase the
-        automaton found, see :func:`marker_keys`; None when it cannot say: no markers
-        screened, or a text that is not plain)."""
+        automaton found (see :func:`marker_keys`), and the same counting a marker whose
+        ``prev`` lists words (:func:`prev_keys`) only where the buffer's token before
+        one of its phrase's occurrences ends with one of them, over a joining gap, and
+        whose ``next`` lists words only where the token after it starts with one of
+        them, over a joining gap (at the same occurrence: a tighter bound than
+        :func:`~textclean.stages.despin.markers.screen_weight_with_prev` gives over the
+        whole text). Both None when they cannot be told: no markers screened, or a
+        text that is not plain.
+
+        Why the second is a bound: where ``find`` takes the previous word ``w`` (it
+        counts the marker only then), the phrase starts a token with spaces or tabs
+        before it (a joining gap in the buffer, so the key found is the one that
+        starts with a space, not a full stop), and right before them stands a run of
+        letters, digits, apostrophes and hyphens that ends with ``w`` lowered (all of
+        it when ``find``'s 64-character window does not cut it). Those characters of
+        ``w`` are token characters or single connectors between two of them, so the
+        buffer's token before the gap holds them, lowered as ``find`` lowers them,
+        and ends with ``w``. Likewise the next word ``find`` takes is the run of those
+        characters right after the spaces or tabs that follow the phrase (the key
+        found ends with a space), and when it is ``w`` the buffer's token after the
+        gap starts with ``w``."""
         from textclean.stages.despin.stage import (
             DECIMAL_RULE,
             Analysis,
@@ -455,85 +566,100 @@ class FastScorer:
         low = b" " + source[0].lower() + b" "
         plain = source[1]
         dense = self.dense(len(text))
+        table = self._by_key
         if dense is not None:
-            buffer, n, ends, ids = dense.run(low, _CLASSES)
+            buffer, n, found = dense.places(low, _CLASSES)
             words, gaps, n = _edges(buffer, n)
-            # a match is (offset of the separator before it, of the one after it, entry)
-            hits = list(zip(ends, map(self.values.__getitem__, ids), strict=True))
         else:
             words, gaps, n = _numpy_buffer(low)
-            hits = list(self.automaton.iter(words))
+            found = _places(words, list(self.automaton.iter(words)))
+        # a hit's end, key, start (the separators before and after the key, or a full
+        # stop of a marker's) and the places of the words around it (see _places)
+        ends, ids, starts, lefts, rights = found
         stage = self.stage
         cfg = stage.config
+        values = self.values
+        # a match is a hit of a key with a match role: a single word, or a phrase the
+        # phrase choice keeps; its place and entry are those of its hit
         phrases: dict[int, list[tuple[int, int, Entry]]] = {}
+        phrase_hit: dict[tuple[int, int], int] = {}
         prints: list[tuple[int, int, Fingerprint]] = []
         decimals = 0
-        markers: set[str] = set()
-        singles = [(end - v[0] + 1, end, v[2]) for end, v in hits if v[1] <= _BREADTH_ONLY]
-        others = len(singles) != len(hits)  # phrases, fingerprints or decimals too
-        for end, (length, kind, obj, extra) in (
-            [h for h in hits if h[1][1] > _BREADTH_ONLY] if others else ()
-        ):
+        markers: dict[str, list[tuple[int, int]]] = {}  # phrase → where its keys stand
+        single = table.single[ids]
+        for h in np.flatnonzero(table.other[ids]).tolist():  # phrases, fingerprints...
+            end = int(ends[h])
+            length, kind, obj, extra = values[ids[h]]
             start = end - length + 1
             for kind_, obj_, extra_ in ((kind, obj, extra),) if kind != _SEVERAL else obj:
                 if kind_ <= _BREADTH_ONLY:
-                    singles.append((start, end, obj_))
-                    singles.sort(key=_FIRST)  # rare: a word that is also a fingerprint
-                elif kind_ == _PHRASE:
+                    continue  # a single word: a match of its own (``single``)
+                if kind_ == _PHRASE:
                     if MARK not in gaps[start + 1 : end]:
                         phrases.setdefault(start, []).append((extra_, end, obj_))
+                        phrase_hit[start, end] = h
                 elif kind_ == _FINGERPRINT:
                     if MARK not in gaps[start + 1 : end]:
                         prints.append((start, extra_, obj_))
                 elif kind_ == _MARKER:
-                    markers.add(obj_)
+                    markers.setdefault(obj_, []).append((start, end))
                 elif _spun_decimal(_text(words[start + 1 : words.find(" ", start + 1)])):
                     decimals += 1
-        chosen = _chosen(phrases)
+        chosen = sorted(_chosen(phrases), key=_FIRST)
         if chosen:  # single words fill the gaps between the chosen phrases
-            at = [m[0] for m in singles]
-            inside = [
-                i for s, e, _ in chosen for i in range(bisect_left(at, s), bisect_left(at, e))
-            ]
-            for i in reversed(inside):
-                del singles[i]
-            matches = sorted(singles + chosen, key=_FIRST)
-        else:
-            matches = singles  # in order: single words never overlap
+            at = np.array([c[0] for c in chosen], dtype=np.int64)
+            stop = np.array([c[1] for c in chosen], dtype=np.int64)
+            j = np.searchsorted(at, starts, side="right") - 1
+            single &= (j < 0) | (starts >= stop[j])  # no single word inside a chosen phrase
+            single[[phrase_hit[c[0], c[1]] for c in chosen]] = True
+        # the matches in text order (they do not overlap, so their hits are in order)
+        matched = np.flatnonzero(single)
+        match_ids = ids[matched]
         cap = cfg.max_hits_per_entry
-        breadth = stage.breadth
-        entry_hits = Counter(filter(breadth.__contains__, map(_SPUN, map(_ENTRY, matches))))
+        counted = table.breadth[match_ids]
+        entry_hits = np.bincount(counted[counted >= 0])
+        entry_hits = entry_hits[entry_hits > 0]
         prints.sort(key=_FIRST_TWO)
         fp_hits = Counter(fp.id for _, _, fp in prints)
         weights = {fp.id: fp.weight for _, _, fp in prints}
-        weighted = sum(min(c, cap) for c in entry_hits.values()) * cfg.breadth_weight
+        weighted = int(np.minimum(entry_hits, cap).sum()) * cfg.breadth_weight
         weighted += sum(min(c, cap) * weights[k] for k, c in fp_hits.items())
         n_words = max(n, cfg.score_min_words, 1)
         score = 1000.0 * weighted / n_words
         distinct = len(entry_hits) + len(fp_hits)
-        # evidence: per entry, in the order of its first counting match
-        rfind, find = words.rfind, words.find
-        weighed = self.weighed
-        # the words before and after each match with both gaps: what its evidence
-        # depends on (the text around it, from the word before to the word after)
-        keys = [
-            (e.spun, gaps[rfind(" ", 0, start) + 1 : find(" ", end + 1)])
-            for start, end, e in matches
-            if e.spun in weighed
-        ]
-        llrs = list(map(self._llrs.get, keys))
-        if None in llrs:
-            counting = [m for m in matches if m[2].spun in weighed]
-            for i, llr in enumerate(llrs):
+        # evidence: per entry, in the order of its first counting match; the words
+        # before and after each match with both gaps are what its evidence depends on
+        # (the text around it, from the word before to the word after)
+        counting = matched[table.weighed[match_ids]]
+        if dense is not None and self._contexts is not None:
+            buf = np.frombuffer(buffer, dtype=np.uint8)
+            llrs, known = self._contexts.get(buf, found, counting)
+            if not known.all():
+                remember = []
+                for i in np.flatnonzero(~known).tolist():
+                    e, prev, nxt = self._around(words, gaps, found, int(counting[i]), table)
+                    llrs[i] = self._weigh(e, prev, nxt, text)
+                    if e.spun not in self.text_dependent:
+                        remember.append(i)
+                if remember:
+                    self._contexts.put(buf, found, counting[remember], llrs[remember])
+        else:
+            keys = list(
+                zip(
+                    map(table.spun.__getitem__, ids[counting].tolist()),
+                    map(
+                        gaps.__getitem__,
+                        map(slice, lefts[counting].tolist(), rights[counting].tolist()),
+                    ),
+                    strict=True,
+                )
+            )
+            known_llrs = list(map(self._llrs.get, keys))
+            for i, llr in enumerate(known_llrs):
                 if llr is None:
-                    start, end, e = counting[i]
-                    before, after = rfind(" ", 0, start), find(" ", end + 1)
-                    prev = nxt = None
-                    if gaps[start] != MARK:  # the first token's separator is a MARK
-                        prev = words[before + 1 : start]
-                    if gaps[end] != MARK:  # so is the last one's
-                        nxt = words[end + 1 : after]
-                    llrs[i] = self._llr(e, prev, nxt, text, keys[i])
+                    e, prev, nxt = self._around(words, gaps, found, int(counting[i]), table)
+                    known_llrs[i] = self._llr(e, prev, nxt, text, keys[i])
+            llrs = np.array(known_llrs, dtype=np.float64)
         per_entry: dict[str, list[float]] = {}
         best: dict[str, float] = {}
         clip, margin = cfg.evidence_clip, cfg.evidence_margin
@@ -541,16 +667,17 @@ class FastScorer:
         # entry's light evidence counts only what its best ratio has over
         # max(0, light_margin)), so most matches of a clean text stop here
         floor = min(margin, max(0.0, cfg.light_margin))
-        for spun, llr in [
-            (key[0], llr)
-            for key, llr in zip(keys, llrs, strict=True)
-            if llr > floor  # type: ignore[operator]
-        ]:
-            gain = min(clip, llr - margin)  # type: ignore[operator]
+        over = np.flatnonzero(llrs > floor)
+        for spun, llr in zip(
+            map(table.spun.__getitem__, ids[counting[over]].tolist()),
+            llrs[over].tolist(),
+            strict=True,
+        ):
+            gain = min(clip, llr - margin)
             if gain > 0:
-                per_entry.setdefault(spun, []).append(gain)
-            if llr > best.get(spun, 0.0):  # type: ignore[operator]
-                best[spun] = llr  # type: ignore[assignment]
+                per_entry.setdefault(spun, []).append(gain)  # type: ignore[arg-type]
+            if llr > best.get(spun, 0.0):  # type: ignore[arg-type]
+                best[spun] = llr  # type: ignore[index]
         for _ in range(decimals):
             per_entry.setdefault(DECIMAL_RULE, []).append(cfg.evidence_clip)
         total = 0.0
@@ -564,39 +691,143 @@ class FastScorer:
         light = 1000.0 * light_sum(cfg, best.values(), decimals > 0) / n_words
         if light_flags(cfg, light, score, n):
             return None  # the light evidence flags it: the full analysis decides
-        sense = stage.sense_counted
-        if (
-            cfg.sense_flag
-            and sense
-            and sense_flags(len({e.spun for _, _, e in matches if e.spun in sense}), n_words, text)
-        ):
-            return None  # the WordNet-sense tables may flag it: the full analysis decides
-        hits = sum(entry_hits.values()) + sum(fp_hits.values())
-        bound = None
+        if cfg.sense_flag and stage.sense_counted:
+            senses = table.sense[match_ids]
+            if sense_flags(len(set(senses[senses >= 0].tolist())), n_words, text):
+                return None  # the WordNet-sense tables may flag it: the full analysis decides
+        hits = int(entry_hits.sum()) + sum(fp_hits.values())
+        bound = prev_bound = None
         if plain and self.marker_weights is not None:
             families: dict[str, float] = {}
-            for spun in markers:
-                for family, weight in self.marker_weights[spun]:
+            fitting: dict[str, float] = {}  # only where the listed words stand around it
+            for spun, places in markers.items():
+                for family, weight, before, after in self.marker_prev[spun]:
                     families[family] = families.get(family, 0.0) + weight
+                    if any(
+                        (
+                            before is None
+                            or (
+                                gaps[at] == " "
+                                and words[words.rfind(" ", 0, at) + 1 : at].endswith(before)
+                            )
+                        )
+                        and (
+                            after is None
+                            or (
+                                gaps[end] == " "
+                                and words[end + 1 : words.find(" ", end + 1)].startswith(after)
+                            )
+                        )
+                        for at, end in places
+                    ):
+                        fitting[family] = fitting.get(family, 0.0) + weight
             bound = max(families.values(), default=0.0)
-        return Analysis(
-            text,
-            [],
-            [],
-            [],
-            [],
-            score,
-            hits,
-            distinct,
-            0.0,
-            False,
-            evidence,
-            ev_distinct,
-            words=n,
-        ), bound
+            prev_bound = max(fitting.values(), default=0.0)
+        return (
+            Analysis(
+                text,
+                [],
+                [],
+                [],
+                [],
+                score,
+                hits,
+                distinct,
+                0.0,
+                False,
+                evidence,
+                ev_distinct,
+                words=n,
+            ),
+            bound,
+            prev_bound,
+        )
 
 
 _UNSET: Any = object()
+
+
+def _places(words: str, found: list[tuple[int, tuple[int, int]]]) -> np.ndarray:
+    """The rows the compiled walk gives (:meth:`~textclean.stages.despin._walk.Dense.
+    places`) of the key occurrences ``found`` by pyahocorasick in ``words`` (end,
+    ``(length, key)``): end offset, key, start offset, the offset after the last
+    separator before the start (0: none; ``str.rfind`` giving -1) and that of the first
+    separator after the end (-1: none, as ``str.find`` gives it).
+
+    >>> _places(" a bc d ", [(5, (4, 7)), (7, (3, 2))]).tolist()
+    [[5, 7], [7, 2], [2, 5], [1, 3], [7, -1]]
+    """
+    ends = [end for end, _ in found]
+    starts = [end - v[0] + 1 for end, v in found]
+    return np.array(
+        [
+            ends,
+            [v[1] for _, v in found],
+            starts,
+            [words.rfind(" ", 0, start) + 1 for start in starts],
+            [words.find(" ", end + 1) for end in ends],
+        ],
+        dtype=np.int64,
+    ).reshape(5, len(found))
+
+
+class _KeyTable(NamedTuple):
+    """What the fast scorer reads of each key of its automaton, by key id: the match
+    role's entry (a single word or a phrase; a key has at most one, as an entry's
+    spun form is one key) and whether it counts for breadth, evidence or senses, as
+    arrays a document's hits index at once."""
+
+    #: the key has a role other than a single word's (a phrase, a fingerprint...)
+    other: np.ndarray
+    #: the key is a single word's (a match unless a chosen phrase holds it)
+    single: np.ndarray
+    #: its match entry counts for evidence (:attr:`FastScorer.weighed`)
+    weighed: np.ndarray
+    #: the number of its match entry among those that count for breadth, else -1
+    breadth: np.ndarray
+    #: the number of its match entry among those the sense tables count, else -1
+    sense: np.ndarray
+    #: its match entry, or None
+    entry: list[Entry | None]
+    #: its match entry's spun form, or None
+    spun: list[str | None]
+
+    @classmethod
+    def of(
+        cls,
+        values: Sequence[tuple[int, int, Any, int]],
+        weighed: frozenset[str],
+        breadth: frozenset[str],
+        sense: frozenset[str],
+    ) -> _KeyTable:
+        """The table of the automaton's key ``values`` (see :data:`_SINGLE`)."""
+        entries: list[Entry | None] = []
+        single = []
+        for _length, kind, obj, extra in values:
+            roles = ((kind, obj, extra),) if kind != _SEVERAL else obj
+            entry = None
+            for kind_, obj_, _extra in roles:
+                if kind_ in (_SINGLE, _BREADTH_ONLY, _PHRASE):
+                    entry = obj_
+            entries.append(entry)
+            single.append(any(kind_ <= _BREADTH_ONLY for kind_, _, _ in roles))
+        spuns = [None if e is None else e.spun for e in entries]
+        numbers: dict[str, int] = {}
+
+        def number(spun: str | None, among: frozenset[str]) -> int:
+            if spun is None or spun not in among:
+                return -1
+            return numbers.setdefault(spun, len(numbers))
+
+        return cls(
+            np.array([v[1] > _BREADTH_ONLY for v in values], dtype=bool),
+            np.array(single, dtype=bool),
+            np.array([s is not None and s in weighed for s in spuns], dtype=bool),
+            np.array([number(s, breadth) for s in spuns], dtype=np.int64),
+            np.array([number(s, sense) for s in spuns], dtype=np.int64),
+            entries,
+            spuns,
+        )
 
 
 def _chosen(phrases: dict[int, list[tuple[int, int, Entry]]]) -> list[tuple[int, int, Entry]]:
@@ -649,8 +880,6 @@ def _word_llr(
 
 _FIRST = itemgetter(0)
 _FIRST_TWO = itemgetter(0, 1)
-_ENTRY = itemgetter(2)
-_SPUN = attrgetter("spun")
 
 
 __all__: Sequence[str] = ("FastScorer", "word_buffer")

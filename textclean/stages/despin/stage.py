@@ -1975,7 +1975,7 @@ class DespinStage:
         found = self._fast[0].screened(text)
         if found is None:
             return None
-        fast, bound = found
+        fast, bound, prev_bound = found
         if (
             self.config.markers
             and self.marker_index is not None
@@ -1990,7 +1990,12 @@ class DespinStage:
             )
             # and so must the tighter bound that asks for a listed previous word
             and spin_markers.flags_at(
-                spin_markers.screen_weight_with_prev(text, self.marker_index) + 1e-6,
+                (
+                    spin_markers.screen_weight_with_prev(text, self.marker_index)
+                    if prev_bound is None
+                    else prev_bound
+                )
+                + 1e-6,
                 fast.distinct,
                 fast.evidence,
                 fast.evidence_distinct,
