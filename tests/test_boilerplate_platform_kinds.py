@@ -112,3 +112,15 @@ def test_shortcodes_that_are_not_ad_slots_and_code_stay() -> None:
     lines = ["[Unit]", '[DllImport("user32.dll")]', "[adverb]"]
     got = removed(between(lines))
     assert not set(lines) & set(got)
+
+
+def test_entries_match_lines_in_turkish_capitals() -> None:
+    # "İ" folds to "i" with a combining dot, "ı" stays: the entries are matched as a
+    # case-insensitive regex matches them
+    assert removed(between(["YORUM BIRAKIN"])) == {
+        "YORUM BIRAKIN": "boilerplate.generic.comment_form_more_i18n"
+    }
+    assert removed(at_top(["GİRİŞ YAP"])) == {
+        "GİRİŞ YAP": "boilerplate.generic.login_buttons_edges_i18n"
+    }
+    assert "GİRİŞ YAP" not in removed(between(["GİRİŞ YAP"]))
