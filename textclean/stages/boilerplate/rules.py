@@ -123,12 +123,24 @@ def line_key(text: str) -> str:
     'skip to content'
     >>> line_key("- SEARCH |")
     'search'
+
+    Turkish capitals fold as a case-insensitive match equates them (as the screen's
+    ``canon`` does): "İ" and "ı" are "i", so an entry matches the line in capitals.
+
+    >>> line_key("BUNLAR DA İLGİNİZİ ÇEKEBİLİR") == line_key("Bunlar da ilginizi çekebilir")
+    True
     """
-    s = unicodedata.normalize("NFKC", text).casefold()
+    s = unicodedata.normalize("NFKC", text)
+    if not s.isascii() and ("İ" in s or "ı" in s or "\U0001df95" in s):
+        s = s.translate(_FOLD_FIRST)
+    s = s.casefold()
     s = " ".join(s.split())
     return s.strip(_KEY_TRIM)
 
 
+#: Letters whose case fold differs from the letter a case-insensitive match equates
+#: them with ("İ" and "ı" with "i"): mapped before folding, as ``screen.canon`` does.
+_FOLD_FIRST = str.maketrans({"İ": "i", "ı": "i", "\U0001df95": "ß"})
 #: The decoration :func:`line_key` trims off both ends of a line.
 _KEY_TRIM = " :|•·›»‹«<>*-–—#=~_↑↓→←▶►▸()[]"
 

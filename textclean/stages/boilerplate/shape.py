@@ -58,6 +58,7 @@ from typing import Any
 import regex
 
 from textclean.stages.boilerplate.layout import Line, cjk_chars, ends_sentence, is_prose, prose_test
+from textclean.stages.boilerplate.rules import line_key
 
 RULE_TOP_LABEL = "boilerplate.shape.top_label"
 RULE_SANDWICH = "boilerplate.shape.sandwich"
@@ -1651,8 +1652,10 @@ def _bare_counts(
         first, last = prose_span()
         if first <= k <= last and not _beside_chrome(nonblank, k, k + 1, removed):
             continue  # among the text: a table's cell, a program's output
-        if numbered_entry(nonblank, k) or (
-            prose is not None and number_in_prose(nonblank, k, prose)
+        if (
+            numbered_entry(nonblank, k)
+            or (prose is not None and number_in_prose(nonblank, k, prose))
+            or match_score(nonblank, k)
         ):
             continue  # a number of the text's entries (a live report's minute), a score
         found[x.index] = (
@@ -2417,6 +2420,195 @@ def _one_word_repeated(text: str) -> bool:
     return len(entries) >= 2 and len(set(entries)) == 1
 
 
+# ---------------------------------------------------------------- guards of bp-label-18
+#: The rule that takes counters and gallery positions ("1 of 51", "Views 3").
+RULE_COUNTER = "boilerplate.stub.counter"
+#: A grade or a position alone on its line: "3/5", "8 / 10", "4 von 5" (groups: the
+#: number and the scale's top). The counter's other forms carry a word ("Views 3").
+_OUT_OF = regex.compile(
+    r"(\d{1,3})\s*(?:/|of|von|de|di|dari|sur|van)\s*(\d{1,3})", regex.IGNORECASE
+)
+#: The label of a grade standing alone over it, in the languages review sites write
+#: ("Rating", "Our verdict:", "Wertung", "Nota final"); the colon is optional.
+_GRADE_LABEL = regex.compile(
+    r"(?:(?:our|my|overall|final|the)\s+)?(?:rating|score|verdict|grade)"
+    r"|(?:gesamt)?(?:wertung|bewertung|note)|fazit|note(?: finale)?|verdict|évaluation"
+    r"|puntuaci[óo]n|valoraci[óo]n|calificaci[óo]n|nota(?: final| finale)?|valutazione|voto"
+    r"|giudizio|ocena(?: końcowa)?|beoordeling|cijfer|оценка|рейтинг|puan|değerlendirme"
+    r"|nilai|penilaian|avalia[çc][ãa]o",
+    regex.IGNORECASE,
+)
+
+
+def _grade_on_scale(nonblank: list[Line], k: int) -> bool:
+    """Whether the counter ``nonblank[k]`` ("3/5") is a grade on a scale, the text's: the
+    page prints the scale's bottom, "0/5", alone on a line (a review's scale explained
+    grade by grade: a gallery's positions start at 1, so none is 0), or the line right
+    above is a grade's label ("Rating", "Wertung:"): a review's verdict "8/10". A
+    gallery's "3 of 12" stands under a caption or over one, never under "Rating".
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> page = layout_lines("0/5\\nNot worth it.\\n1/5\\nBarely.\\nPhoto 2 of 9\\n2 of 9")
+    >>> [_grade_on_scale(page, k) for k in (0, 2, 5)]
+    [True, True, False]
+    """
+    m = _OUT_OF.fullmatch(nonblank[k].text.strip())
+    if m is None:
+        return False
+    top = int(m.group(2))
+    if top == 0 or int(m.group(1)) > top:
+        return False
+    if k and _GRADE_LABEL.fullmatch(nonblank[k - 1].text.strip().rstrip(":：").strip()):
+        return True
+    for x in nonblank:
+        g = _OUT_OF.fullmatch(x.text.strip())
+        if g is not None and g.group(1) == "0" and int(g.group(2)) == top:
+            return True
+    return False
+
+
+#: The phrase rules that take a site's section names standing alone ("News", "Shop",
+#: "Actualités") above an article.
+SECTION_LABEL_RULES = frozenset(
+    {
+        "boilerplate.nav.section_labels",
+        "boilerplate.nav.section_labels_i18n",
+        "boilerplate.generic.news_sections_i18n",
+    }
+)
+
+
+#: Sections that are a service page of their own, not an article's category: a shop,
+#: a weather or games page, the newsletters' or podcasts' page, the e-paper.
+_SERVICE_PAGES = frozenset(
+    {
+        "shop",
+        "store",
+        "weather",
+        "games",
+        "podcasts",
+        "newsletters",
+        "e-paper",
+        "epaper",
+        "jobs",
+        "events",
+        "classifieds",
+        "obituaries",
+    }
+)
+
+
+def _section_page_title(
+    nonblank: list[Line],
+    k: int,
+    found: Mapping[int, tuple[str, dict[str, Any]]],
+    prose: Callable[[Line], bool],
+) -> bool:
+    """Whether the section name ``nonblank[k]`` ("Shop") is the title of the section's
+    own page: the name of a service page (:data:`_SERVICE_PAGES`: a shop, the weather,
+    the newsletters), every line above it chrome (removed, or a match of this pass), and
+    the line right under it the text's first paragraph, so no other heading names the
+    page ("Shop" / "Our book sales began in 1973 ..."). An article's category ("News",
+    "Culture") stays a label even right over the text (the article's title lost), and
+    a label over or under an article's title goes.
+    """
+    if line_key(nonblank[k].text) not in _SERVICE_PAGES:
+        return False
+    if k + 1 >= len(nonblank) or not prose(nonblank[k + 1]):
+        return False
+    if nonblank[k + 1].index in found:
+        return False
+    return all(x.index in found for x in nonblank[:k])
+
+
+#: The rule that takes forum software's thread furniture ("Quote", "Zitat", "Reply").
+RULE_FORUM_THREAD = "boilerplate.forum.thread"
+
+
+def _quote_head(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) -> bool:
+    """Whether the forum's button word ``nonblank[k]`` is the head of a quotation in a
+    post: written with a colon ("Quote:", "Zitat:", "Citation :") over a prose line, the
+    quoted text, which the post's writer set in a quote box. The button ("Quote",
+    "Reply with quote") stands among the other buttons, with no colon and no text under
+    it; the quoted words and their head are the reader's post (``RULES.md``)."""
+    text = nonblank[k].text.rstrip()
+    if not text.endswith((":", "：")) or line_key(text) not in _QUOTE_HEADS:
+        return False
+    return k + 1 < len(nonblank) and prose(nonblank[k + 1])
+
+
+#: The word of a forum's quote box in the languages the boards ship.
+_QUOTE_HEADS = frozenset(
+    {
+        "quote",
+        "zitat",
+        "citation",
+        "cita",
+        "citazione",
+        "cytat",
+        "цитата",
+        "citaat",
+        "alıntı",
+        "kutipan",
+        "lainaus",
+        "citat",
+        "citace",
+        "idézet",
+        "引用",
+    }
+)
+
+
+#: A name standing alone over a score: letters, up to six words, no digit ("Walsall
+#: F.C", "Real Madrid CF").
+_TEAM = regex.compile(r"\p{L}[\p{L}\p{M}.'’&\- ]{0,60}")
+#: The scorers of one side with their minutes, under its score: "Danny Rose 90+10",
+#: "Kane 12', 45+1' (pen)", "Lopes 3, Silva 77".
+_MINUTE = r"\d{1,3}(?:\+\d{1,2})?['’]?(?:\s*\((?:pen|p|og|o\.g)\.?\))?"
+_SCORERS = regex.compile(
+    r"(?:\p{L}[\p{L}\p{M}.'’\- ]{0,40}?\s+" + _MINUTE + r"(?:\s*,\s*" + _MINUTE + r")*[,;]?\s*)+",
+    regex.IGNORECASE,
+)
+
+
+def _scored_side(nonblank: list[Line], k: int) -> bool:
+    """Whether ``nonblank[k]``, a number, is a side's score: a name over it and the
+    side's scorers with their minutes under it ("Walsall F.C" / "1" / "Danny Johnson
+    13")."""
+    if k == 0 or k + 1 >= len(nonblank) or not nonblank[k].text.strip().isdigit():
+        return False
+    above = nonblank[k - 1].text.strip()
+    if _TEAM.fullmatch(above) is None or len(above.split()) > 6 or ends_sentence(above):
+        return False
+    below = nonblank[k + 1].text.strip()
+    # a scorers' line is short; a longer line (a paragraph) is not tried at all
+    return len(below) <= 120 and _SCORERS.fullmatch(below) is not None
+
+
+def match_score(nonblank: list[Line], k: int) -> bool:
+    """Whether the bare number ``nonblank[k]`` is a side's score in a match report's
+    scoreboard: a team's name over it, and either the side's scorers with their minutes
+    under it or the other side's name, score and scorers three lines away ("Walsall
+    F.C" / "1" / "Danny Johnson 13" / "Stevenage F.C" / "1" / "Danny Rose 90+10"). A
+    counter's value stands under or over one word ("Likes" / "12"), never over a name
+    with a minute.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> page = layout_lines("Harbour FC\\n2\\nAmy Lane 13, 40\\nHill Rovers\\n0\\nText.")
+    >>> [match_score(page, k) for k in (1, 4)], match_score(layout_lines("Likes\\n12"), 1)
+    ([True, True], False)
+    """
+    text = nonblank[k].text.strip()
+    if not text.isdigit() or len(text) > 2 or k == 0:
+        return False
+    if _scored_side(nonblank, k):
+        return True
+    above = nonblank[k - 1].text.strip()
+    if _TEAM.fullmatch(above) is None or len(above.split()) > 6 or ends_sentence(above):
+        return False
+    return any(0 <= j < len(nonblank) and _scored_side(nonblank, j) for j in (k - 3, k + 3))
+
+
 def vetoed(
     nonblank: list[Line],
     found: Mapping[int, tuple[str, dict[str, Any]]],
@@ -2428,7 +2620,10 @@ def vetoed(
     (:func:`number_in_prose`), a hashtag the text's prose writes (:func:`_tag_in_text`),
     a placeholder of a text that is a template (:func:`_template_text`), the logo of
     whom the text is about (:func:`_subjects_logo`), a title repeating one word where a
-    row of footer links was seen (:func:`_one_word_repeated`)."""
+    row of footer links was seen (:func:`_one_word_repeated`), a grade on a scale
+    (:func:`_grade_on_scale`), a section's name heading its own page
+    (:func:`_section_page_title`), a quotation's head in a forum post
+    (:func:`_quote_head`), a side's score in a match's scoreboard (:func:`match_score`)."""
     out: set[int] = set()
     if not found:
         return out
@@ -2455,6 +2650,12 @@ def vetoed(
             keep = _credit_over_value(nonblank, k, found)
         elif rule in _WEATHER_RULES:
             keep = _forecast_entry(nonblank, k)
+        elif rule == RULE_COUNTER:
+            keep = _grade_on_scale(nonblank, k)
+        elif rule in SECTION_LABEL_RULES:
+            keep = _section_page_title(nonblank, k, found, prose)
+        elif rule == RULE_FORUM_THREAD:
+            keep = _quote_head(nonblank, k, prose)
         else:
             if ranked is None:
                 ranked = _ranked_rows(nonblank)
@@ -2463,6 +2664,7 @@ def vetoed(
                 or numbered_entry(nonblank, k)
                 or number_in_prose(nonblank, k, prose)
                 or _hour_of_date(nonblank, k)
+                or match_score(nonblank, k)
             )
         if keep:
             out.add(i)
@@ -2500,8 +2702,11 @@ _VETO_RULES = (
             RULE_TEMPLATE_TOKEN,
             RULE_IMAGE_ALT,
             RULE_READ_ALSO_MORE,
+            RULE_COUNTER,
+            RULE_FORUM_THREAD,
         }
     )
+    | SECTION_LABEL_RULES
     | _FOOTER_LINK_RULES
     | _WEATHER_RULES
 )

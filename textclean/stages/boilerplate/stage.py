@@ -1137,11 +1137,12 @@ class BoilerplateStage:
             key = keys.get(text)
             if key is None:
                 # a line NFKC leaves as it is: its exact form is its case-folded text
+                # (``canon``: Turkish capitals folded as ``line_key`` folds them)
                 # trimmed (it has single spaces, and case folding makes no whitespace);
                 # asked of this line alone (not of the page's lines joined: a line feed
                 # composes with nothing, so the answers agree), as few lines get here
                 nfkc = unicodedata.is_normalized("NFKC", text)
-                key = text.casefold().strip(_KEY_TRIM) if nfkc else line_key(text)
+                key = canon(text).strip(_KEY_TRIM) if nfkc else line_key(text)
                 keys[text] = key
             k = exact.get(key)
             if k is not None:

@@ -57,7 +57,8 @@ its punctuation, its bullet and whether another line of the page says the same:
     of at most ``max_words`` words, the line no sentence and no prose. A line with a
     run of four digits (a date or a year: a byline glued to its trail) stays, and so
     do quotations in guillemets ("«Title» » …") and, for ">", lines with "<", "=" or
-    "->" (markup, a grammar's rules, code).
+    "->" (markup, a grammar's rules, code). A mark doubled ("»»") is one separator:
+    "SPORT»» <title>" is a kicker glued to its title, two crumbs.
 
 >>> from textclean.stages.boilerplate.layout import layout_lines
 >>> from textclean.stages.boilerplate.shape import ShapeParams
@@ -533,6 +534,19 @@ def _crumb_titles(
             found[x.index] = (RULE_CRUMB_TITLE, {"line": x.index + 1, "title": below.index + 1})
 
 
+def _undoubled(text: str, sep: str) -> str:
+    """``text`` with each run of ``sep`` written twice or more, nothing between, made
+    one: a doubled mark ("»»", ">>") is one separator, the decoration of a kicker set
+    before its title ("FOOTBALL»» Results of the cup" is two crumbs, not three). A
+    crumb left empty between two marks apart ("Home » » Page", a link without its
+    text) still counts.
+
+    >>> _undoubled("Sport»» Results", "»"), _undoubled("Home » » News", "»")
+    ('Sport» Results', 'Home » » News')
+    """
+    return regex.sub("(?:" + regex.escape(sep) + "){2,}", sep, text)
+
+
 def _crumb_trails(
     nonblank: list[Line],
     removed: Mapping[int, tuple[str, dict[str, Any]]],
@@ -559,6 +573,8 @@ def _crumb_trails(
         crumbs = [c.strip() for c in text.split(sep)]
         if sum(1 for c in crumbs if c) < 2:
             continue
+        if sep * 2 in text and _undoubled(text, sep).count(sep) < need:
+            continue  # a kicker glued to its title by a doubled mark ("SPORT»» Title")
         if any(len(c.split()) > params.crumb_trail_max_words for c in crumbs):
             continue
         found[x.index] = (RULE_CRUMB_TRAIL, {"line": x.index + 1, "crumbs": len(crumbs)})
