@@ -22,8 +22,9 @@ numbers are taken per text:
 
 It prints, per number, the spun texts' values (all of them, and those no rule flags)
 beside the clean texts' quantiles, highest value and how many clean texts reach each
-spun median; then, for every pair of numbers, the best two-threshold rule that flags no
-clean text when its thresholds are the clean maximum times 1.2 (a count: plus one).
+spun median; the counts and sums per word; then, for every pair of numbers, the best
+two-threshold rule that flags no clean text when its thresholds are the clean maximum
+times 1.2 (a count: plus one).
 The spun texts present have been read, so every figure on their side is in sample.
 
     python bench/despin/short_texts.py [--corpus] [--families bcd]
@@ -53,6 +54,9 @@ from textclean.stages.despin.table import load_tables  # noqa: E402
 FEATURES = ("t12", "t1", "llr", "pos1", "ev", "evd", "light", "share", "mk", "mkd")
 #: the numbers that count things: their margin is one more, not a factor
 COUNTS = frozenset({"t12", "t1", "pos1", "evd", "mk", "mkd"})
+#: the numbers also compared per word, in texts of at least RATE_WORDS words
+RATES = ("t12", "llr", "light", "pos1")
+RATE_WORDS = 40
 #: a threshold's margin over the highest clean value of a number that is not a count
 MARGIN = 1.2
 
@@ -181,6 +185,17 @@ def report(spun: list[Row], clean: list[Row]) -> list[str]:
             f" {_fmt(max(lv))}) | {_fmt(_quantile(cv, 0.5))}, {_fmt(_quantile(cv, 0.99))},"
             f" {_fmt(_quantile(cv, 0.999))}, {_fmt(top)} | {sum(v >= med for v in cv)} |"
             f" {sum(v > top for v in sv)} ({sum(r.values[f] > top for r in left)}) |"
+        )
+    out += [
+        "",
+        f"per word, texts of {RATE_WORDS} words or more (spun highest; clean 99.9%, highest):",
+    ]
+    for f in RATES:
+        sv = [r.values[f] / r.words for r in spun if r.words >= RATE_WORDS] or [0.0]
+        cv = [r.values[f] / r.words for r in clean if r.words >= RATE_WORDS] or [0.0]
+        out.append(
+            f"  {f}: {max(sv):.3f}; {_quantile(cv, 0.999):.3f}, {max(cv):.3f}"
+            f" (spun above the clean highest: {sum(v > max(cv) for v in sv)})"
         )
     out += ["", "highest clean text per number:"]
     for f in FEATURES:
