@@ -52,6 +52,27 @@ def test_gallery_positions_still_go() -> None:
     assert got == {"1/5": COUNTER, "2/5": COUNTER}
 
 
+def test_a_gallerys_many_positions_are_judged_in_linear_time() -> None:
+    """Whether a scale's bottom ("0/12") is printed is read once a page, not once a
+    counter: a gallery of eight times as many positions costs the guard about eight
+    times as much work, not sixty-four (work counted in lines of code run, see
+    ``tests/steps.py``); every position still goes, and with the bottom printed every
+    grade stays."""
+    from tests.steps import grows_linearly, steps
+
+    def page(n: int, bottom: bool = False) -> str:
+        rows = "".join(f"{i % 90 + 1} of {n}\n" for i in range(n))
+        return BODY + (f"0 of {n}\n" if bottom else "") + rows + BODY
+
+    def cost(n: int) -> int:
+        text = page(n)
+        assert len(removed(text)) == min(n, 90)  # distinct lines: every position goes
+        return steps(lambda: removed(text))
+
+    assert grows_linearly(cost, 100)
+    assert not removed(page(100, bottom=True))
+
+
 def test_a_section_name_heading_its_own_page_stays() -> None:
     assert "Shop" not in removed("Shop\n" + BODY + BODY)
     # chrome above it (a search box) does not make it a label

@@ -2440,12 +2440,14 @@ _GRADE_LABEL = regex.compile(
 )
 
 
-def _grade_on_scale(nonblank: list[Line], k: int) -> bool:
+def _grade_on_scale(nonblank: list[Line], k: int, bottoms: frozenset[int] | None = None) -> bool:
     """Whether the counter ``nonblank[k]`` ("3/5") is a grade on a scale, the text's: the
     page prints the scale's bottom, "0/5", alone on a line (a review's scale explained
     grade by grade: a gallery's positions start at 1, so none is 0), or the line right
     above is a grade's label ("Rating", "Wertung:"): a review's verdict "8/10". A
     gallery's "3 of 12" stands under a caption or over one, never under "Rating".
+    ``bottoms``: :func:`_scale_bottoms` of ``nonblank`` (read here when None; a caller
+    judging several counters of a page reads it once).
 
     >>> from textclean.stages.boilerplate.layout import layout_lines
     >>> page = layout_lines("0/5\\nNot worth it.\\n1/5\\nBarely.\\nPhoto 2 of 9\\n2 of 9")
@@ -2460,11 +2462,23 @@ def _grade_on_scale(nonblank: list[Line], k: int) -> bool:
         return False
     if k and _GRADE_LABEL.fullmatch(nonblank[k - 1].text.strip().rstrip(":：").strip()):
         return True
+    return top in (_scale_bottoms(nonblank) if bottoms is None else bottoms)
+
+
+def _scale_bottoms(nonblank: list[Line]) -> frozenset[int]:
+    """The tops of the scales whose bottom ``nonblank`` prints alone on a line ("0/5",
+    "0 of 10": 5 and 10), for :func:`_grade_on_scale`.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> sorted(_scale_bottoms(layout_lines("0/5\\nText.\\n0 of 10\\n1/5\\n00/7")))
+    [5, 10]
+    """
+    tops = set()
     for x in nonblank:
         g = _OUT_OF.fullmatch(x.text.strip())
-        if g is not None and g.group(1) == "0" and int(g.group(2)) == top:
-            return True
-    return False
+        if g is not None and g.group(1) == "0":
+            tops.add(int(g.group(2)))
+    return frozenset(tops)
 
 
 #: The phrase rules that take a site's section names standing alone ("News", "Shop",
@@ -2629,6 +2643,7 @@ def vetoed(
         return out
     pos: dict[int, int] | None = None
     ranked: set[int] | None = None  # the cells of a ranked table, found once a page
+    bottoms: frozenset[int] | None = None  # the scales' printed bottoms, read once a page
     for i, (rule, _ev) in found.items():
         if rule not in BARE_NUMBER_RULES and rule not in _VETO_RULES:
             continue
@@ -2651,7 +2666,9 @@ def vetoed(
         elif rule in _WEATHER_RULES:
             keep = _forecast_entry(nonblank, k)
         elif rule == RULE_COUNTER:
-            keep = _grade_on_scale(nonblank, k)
+            if bottoms is None:
+                bottoms = _scale_bottoms(nonblank)
+            keep = _grade_on_scale(nonblank, k, bottoms)
         elif rule in SECTION_LABEL_RULES:
             keep = _section_page_title(nonblank, k, found, prose)
         elif rule == RULE_FORUM_THREAD:
