@@ -144,6 +144,18 @@ def test_a_counters_value_still_goes() -> None:
     assert removed(at_top(["Comments", "7"])).get("7") == RULE_BARE_COUNT
 
 
+def test_a_counters_value_over_a_taken_count_still_goes() -> None:
+    """A like counter over the comments' count ("Likes" / "12" / "Comments 3"): the count
+    reads as a name with a minute, but a rule took it as chrome, so it is no side's
+    scorers and the value under "Likes" is no score; the scoreboard's scores stay."""
+    widget = ["Likes", "12", "Comments 3"]
+    got = removed(BODY + "\n".join(widget) + "\n" + BODY)
+    assert got.get("Comments 3") == "boilerplate.comments.form"
+    assert got.get("12") == RULE_BARE_COUNT
+    got = removed(BODY + "\n".join(SCOREBOARD) + "\n" + BODY)
+    assert not {"2", "1"} & set(got)
+
+
 def test_a_kicker_glued_to_its_title_by_a_doubled_mark_stays() -> None:
     kicker = "REGIONAL FOOTBALL»» Results of the first and second divisions"
     assert kicker not in removed(at_top([kicker]))

@@ -1655,7 +1655,7 @@ def _bare_counts(
         if (
             numbered_entry(nonblank, k)
             or (prose is not None and number_in_prose(nonblank, k, prose))
-            or match_score(nonblank, k)
+            or match_score(nonblank, k, lambda i: i in removed or i in found)
         ):
             continue  # a number of the text's entries (a live report's minute), a score
         found[x.index] = (
@@ -2585,42 +2585,64 @@ _SCORERS = regex.compile(
 )
 
 
-def _scored_side(nonblank: list[Line], k: int) -> bool:
+def _team_name(x: Line, taken: Callable[[int], bool]) -> bool:
+    """Whether ``x`` may be a team's name over its score: a name (:data:`_TEAM`) of up
+    to six words, no sentence, that no rule took as chrome (``taken``, by line index)."""
+    text = x.text.strip()
+    return (
+        _TEAM.fullmatch(text) is not None
+        and len(text.split()) <= 6
+        and not ends_sentence(text)
+        and not taken(x.index)
+    )
+
+
+def _scored_side(nonblank: list[Line], k: int, taken: Callable[[int], bool]) -> bool:
     """Whether ``nonblank[k]``, a number, is a side's score: a name over it and the
     side's scorers with their minutes under it ("Walsall F.C" / "1" / "Danny Johnson
-    13")."""
+    13"), neither of them taken by a rule (``taken``: a comments' count "Comments 3"
+    reads as a name with a minute)."""
     if k == 0 or k + 1 >= len(nonblank) or not nonblank[k].text.strip().isdigit():
         return False
-    above = nonblank[k - 1].text.strip()
-    if _TEAM.fullmatch(above) is None or len(above.split()) > 6 or ends_sentence(above):
+    if not _team_name(nonblank[k - 1], taken):
         return False
-    below = nonblank[k + 1].text.strip()
+    below = nonblank[k + 1]
+    text = below.text.strip()
     # a scorers' line is short; a longer line (a paragraph) is not tried at all
-    return len(below) <= 120 and _SCORERS.fullmatch(below) is not None
+    return len(text) <= 120 and _SCORERS.fullmatch(text) is not None and not taken(below.index)
 
 
-def match_score(nonblank: list[Line], k: int) -> bool:
+def _nothing_taken(index: int) -> bool:
+    return False
+
+
+def match_score(
+    nonblank: list[Line], k: int, taken: Callable[[int], bool] = _nothing_taken
+) -> bool:
     """Whether the bare number ``nonblank[k]`` is a side's score in a match report's
     scoreboard: a team's name over it, and either the side's scorers with their minutes
     under it or the other side's name, score and scorers three lines away ("Walsall
     F.C" / "1" / "Danny Johnson 13" / "Stevenage F.C" / "1" / "Danny Rose 90+10"). A
     counter's value stands under or over one word ("Likes" / "12"), never over a name
-    with a minute.
+    with a minute. A line a rule took (``taken``, by line index: the rules' matches so
+    far) is neither a name nor scorers ("Likes" / "12" / "Comments 3", the comments'
+    count taken).
 
     >>> from textclean.stages.boilerplate.layout import layout_lines
     >>> page = layout_lines("Harbour FC\\n2\\nAmy Lane 13, 40\\nHill Rovers\\n0\\nText.")
     >>> [match_score(page, k) for k in (1, 4)], match_score(layout_lines("Likes\\n12"), 1)
     ([True, True], False)
+    >>> match_score(page, 1, taken=lambda i: i == 2), match_score(page, 4, lambda i: i == 0)
+    (False, False)
     """
     text = nonblank[k].text.strip()
     if not text.isdigit() or len(text) > 2 or k == 0:
         return False
-    if _scored_side(nonblank, k):
+    if _scored_side(nonblank, k, taken):
         return True
-    above = nonblank[k - 1].text.strip()
-    if _TEAM.fullmatch(above) is None or len(above.split()) > 6 or ends_sentence(above):
+    if not _team_name(nonblank[k - 1], taken):
         return False
-    return any(0 <= j < len(nonblank) and _scored_side(nonblank, j) for j in (k - 3, k + 3))
+    return any(0 <= j < len(nonblank) and _scored_side(nonblank, j, taken) for j in (k - 3, k + 3))
 
 
 def vetoed(
@@ -2681,7 +2703,7 @@ def vetoed(
                 or numbered_entry(nonblank, k)
                 or number_in_prose(nonblank, k, prose)
                 or _hour_of_date(nonblank, k)
-                or match_score(nonblank, k)
+                or match_score(nonblank, k, found.__contains__)
             )
         if keep:
             out.add(i)
