@@ -589,6 +589,7 @@ def test_the_compiled_walk_gives_the_python_buffer_and_hits() -> None:
         buffer, n, ends, ids = dense.run(low, _CLASSES)
         got = _edges(buffer, n)
         assert got == _numpy_buffer(low)
+        assert buffer.decode("latin-1") == got[1]  # its edge separators MARKs already
         words = got[0]
         want = sorted(
             (end, words[end - v[0] + 1 : end + 1]) for end, v in scorer.automaton.iter(words)
