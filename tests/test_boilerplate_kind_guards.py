@@ -107,6 +107,19 @@ def test_a_quotation_head_in_a_forum_post_stays() -> None:
     assert "Quote:" not in removed(BODY + "\n".join(POST).replace("Zitat:", "Quote:") + BODY)
 
 
+def test_a_quotation_head_in_every_boards_language_stays() -> None:
+    """Each quote word the guard lists, with a colon over the quoted text, stays: the
+    Turkish "Alıntı:" too, whose dotless i the line's key folds as a case-insensitive
+    match does (to "i"); the button alone still goes."""
+    from textclean.stages.boilerplate.shape import _QUOTE_WORDS
+
+    for word in _QUOTE_WORDS:
+        head = word.capitalize() + ":"
+        got = removed(BODY + "\n".join(POST).replace("Zitat:", head) + "\n" + BODY)
+        assert head not in got, head
+    assert removed(between(["Alıntı"])) == {"Alıntı": "boilerplate.forum.thread"}
+
+
 def test_a_forums_colon_line_over_a_post_that_is_no_quote_head_still_goes() -> None:
     line = "The Following User Says Thank You to harbourfan For This Useful Post:"
     assert removed(between([line])) == {line: "boilerplate.forum.thread"}

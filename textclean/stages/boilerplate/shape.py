@@ -2552,25 +2552,26 @@ def _quote_head(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) -> 
 
 
 #: The word of a forum's quote box in the languages the boards ship.
-_QUOTE_HEADS = frozenset(
-    {
-        "quote",
-        "zitat",
-        "citation",
-        "cita",
-        "citazione",
-        "cytat",
-        "цитата",
-        "citaat",
-        "alıntı",
-        "kutipan",
-        "lainaus",
-        "citat",
-        "citace",
-        "idézet",
-        "引用",
-    }
+_QUOTE_WORDS = (
+    "quote",
+    "zitat",
+    "citation",
+    "cita",
+    "citazione",
+    "cytat",
+    "цитата",
+    "citaat",
+    "alıntı",
+    "kutipan",
+    "lainaus",
+    "citat",
+    "citace",
+    "idézet",
+    "引用",
 )
+#: Their :func:`~.rules.line_key` forms, as a line's is compared ("alıntı" is "alinti":
+#: the key folds a dotless i as a case-insensitive match does).
+_QUOTE_HEADS = frozenset(map(line_key, _QUOTE_WORDS))
 
 
 #: A name standing alone over a score: letters, up to six words, no digit ("Walsall
