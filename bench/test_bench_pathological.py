@@ -142,3 +142,25 @@ def test_repeats(benchmark: Any, throughput: Any, stages: dict[str, Any], kind: 
         rounds=ROUNDS,
     )
     assert out.dropped is None
+
+
+#: Lines a reader's-sentence test meets at their worst: a long run of blanks, or of
+#: symbols, that no emoticon closes (searched forward, each is scanned again from each
+#: of its characters: time quadratic in the run's length).
+EMOTICON_LINES = ("Nice" + " " * 30_000 + "x", "Nice " + "\u2605" * 30_000 + " x")
+
+
+@pytest.mark.parametrize("line", range(len(EMOTICON_LINES)))
+def test_emoticon_search(benchmark: Any, throughput: Any, line: int) -> None:
+    """``shape.written_sentence`` on a 30,000-character run no emoticon closes: linear
+    in the run (the closing emoticon looked for from the line's end); the tests check
+    the search's direction and its answers on shorter runs."""
+    from textclean.stages.boilerplate.shape import written_sentence
+
+    text = EMOTICON_LINES[line]
+    data = Corpus.of([text])
+    benchmark.group = "pathological: reader's sentence, 30,000-character run"
+    out = throughput(
+        lambda: written_sentence(text), data, label="shape.written_sentence", rounds=ROUNDS
+    )
+    assert out is False

@@ -52,6 +52,27 @@ def test_gallery_positions_still_go() -> None:
     assert got == {"1/5": COUNTER, "2/5": COUNTER}
 
 
+def test_a_gallerys_many_positions_are_judged_in_linear_time() -> None:
+    """Whether a scale's bottom ("0/12") is printed is read once a page, not once a
+    counter: a gallery of eight times as many positions costs the guard about eight
+    times as much work, not sixty-four (work counted in lines of code run, see
+    ``tests/steps.py``); every position still goes, and with the bottom printed every
+    grade stays."""
+    from tests.steps import grows_linearly, steps
+
+    def page(n: int, bottom: bool = False) -> str:
+        rows = "".join(f"{i % 90 + 1} of {n}\n" for i in range(n))
+        return BODY + (f"0 of {n}\n" if bottom else "") + rows + BODY
+
+    def cost(n: int) -> int:
+        text = page(n)
+        assert len(removed(text)) == min(n, 90)  # distinct lines: every position goes
+        return steps(lambda: removed(text))
+
+    assert grows_linearly(cost, 100)
+    assert not removed(page(100, bottom=True))
+
+
 def test_a_section_name_heading_its_own_page_stays() -> None:
     assert "Shop" not in removed("Shop\n" + BODY + BODY)
     # chrome above it (a search box) does not make it a label
@@ -84,6 +105,19 @@ def test_a_quotation_head_in_a_forum_post_stays() -> None:
     got = removed(BODY + "\n".join(POST) + "\n" + BODY)
     assert "Zitat:" not in got
     assert "Quote:" not in removed(BODY + "\n".join(POST).replace("Zitat:", "Quote:") + BODY)
+
+
+def test_a_quotation_head_in_every_boards_language_stays() -> None:
+    """Each quote word the guard lists, with a colon over the quoted text, stays: the
+    Turkish "Alıntı:" too, whose dotless i the line's key folds as a case-insensitive
+    match does (to "i"); the button alone still goes."""
+    from textclean.stages.boilerplate.shape import _QUOTE_WORDS
+
+    for word in _QUOTE_WORDS:
+        head = word.capitalize() + ":"
+        got = removed(BODY + "\n".join(POST).replace("Zitat:", head) + "\n" + BODY)
+        assert head not in got, head
+    assert removed(between(["Alıntı"])) == {"Alıntı": "boilerplate.forum.thread"}
 
 
 def test_a_forums_colon_line_over_a_post_that_is_no_quote_head_still_goes() -> None:
@@ -121,6 +155,18 @@ def test_a_matchs_scoreboard_stays() -> None:
 def test_a_counters_value_still_goes() -> None:
     assert removed(after_body("Likes", "12")).get("12") == RULE_BARE_COUNT
     assert removed(at_top(["Comments", "7"])).get("7") == RULE_BARE_COUNT
+
+
+def test_a_counters_value_over_a_taken_count_still_goes() -> None:
+    """A like counter over the comments' count ("Likes" / "12" / "Comments 3"): the count
+    reads as a name with a minute, but a rule took it as chrome, so it is no side's
+    scorers and the value under "Likes" is no score; the scoreboard's scores stay."""
+    widget = ["Likes", "12", "Comments 3"]
+    got = removed(BODY + "\n".join(widget) + "\n" + BODY)
+    assert got.get("Comments 3") == "boilerplate.comments.form"
+    assert got.get("12") == RULE_BARE_COUNT
+    got = removed(BODY + "\n".join(SCOREBOARD) + "\n" + BODY)
+    assert not {"2", "1"} & set(got)
 
 
 def test_a_kicker_glued_to_its_title_by_a_doubled_mark_stays() -> None:

@@ -1655,7 +1655,7 @@ def _bare_counts(
         if (
             numbered_entry(nonblank, k)
             or (prose is not None and number_in_prose(nonblank, k, prose))
-            or match_score(nonblank, k)
+            or match_score(nonblank, k, lambda i: i in removed or i in found)
         ):
             continue  # a number of the text's entries (a live report's minute), a score
         found[x.index] = (
@@ -2440,12 +2440,14 @@ _GRADE_LABEL = regex.compile(
 )
 
 
-def _grade_on_scale(nonblank: list[Line], k: int) -> bool:
+def _grade_on_scale(nonblank: list[Line], k: int, bottoms: frozenset[int] | None = None) -> bool:
     """Whether the counter ``nonblank[k]`` ("3/5") is a grade on a scale, the text's: the
     page prints the scale's bottom, "0/5", alone on a line (a review's scale explained
     grade by grade: a gallery's positions start at 1, so none is 0), or the line right
     above is a grade's label ("Rating", "Wertung:"): a review's verdict "8/10". A
     gallery's "3 of 12" stands under a caption or over one, never under "Rating".
+    ``bottoms``: :func:`_scale_bottoms` of ``nonblank`` (read here when None; a caller
+    judging several counters of a page reads it once).
 
     >>> from textclean.stages.boilerplate.layout import layout_lines
     >>> page = layout_lines("0/5\\nNot worth it.\\n1/5\\nBarely.\\nPhoto 2 of 9\\n2 of 9")
@@ -2460,11 +2462,23 @@ def _grade_on_scale(nonblank: list[Line], k: int) -> bool:
         return False
     if k and _GRADE_LABEL.fullmatch(nonblank[k - 1].text.strip().rstrip(":：").strip()):
         return True
+    return top in (_scale_bottoms(nonblank) if bottoms is None else bottoms)
+
+
+def _scale_bottoms(nonblank: list[Line]) -> frozenset[int]:
+    """The tops of the scales whose bottom ``nonblank`` prints alone on a line ("0/5",
+    "0 of 10": 5 and 10), for :func:`_grade_on_scale`.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> sorted(_scale_bottoms(layout_lines("0/5\\nText.\\n0 of 10\\n1/5\\n00/7")))
+    [5, 10]
+    """
+    tops = set()
     for x in nonblank:
         g = _OUT_OF.fullmatch(x.text.strip())
-        if g is not None and g.group(1) == "0" and int(g.group(2)) == top:
-            return True
-    return False
+        if g is not None and g.group(1) == "0":
+            tops.add(int(g.group(2)))
+    return frozenset(tops)
 
 
 #: The phrase rules that take a site's section names standing alone ("News", "Shop",
@@ -2538,25 +2552,26 @@ def _quote_head(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) -> 
 
 
 #: The word of a forum's quote box in the languages the boards ship.
-_QUOTE_HEADS = frozenset(
-    {
-        "quote",
-        "zitat",
-        "citation",
-        "cita",
-        "citazione",
-        "cytat",
-        "цитата",
-        "citaat",
-        "alıntı",
-        "kutipan",
-        "lainaus",
-        "citat",
-        "citace",
-        "idézet",
-        "引用",
-    }
+_QUOTE_WORDS = (
+    "quote",
+    "zitat",
+    "citation",
+    "cita",
+    "citazione",
+    "cytat",
+    "цитата",
+    "citaat",
+    "alıntı",
+    "kutipan",
+    "lainaus",
+    "citat",
+    "citace",
+    "idézet",
+    "引用",
 )
+#: Their :func:`~.rules.line_key` forms, as a line's is compared ("alıntı" is "alinti":
+#: the key folds a dotless i as a case-insensitive match does).
+_QUOTE_HEADS = frozenset(map(line_key, _QUOTE_WORDS))
 
 
 #: A name standing alone over a score: letters, up to six words, no digit ("Walsall
@@ -2571,42 +2586,64 @@ _SCORERS = regex.compile(
 )
 
 
-def _scored_side(nonblank: list[Line], k: int) -> bool:
+def _team_name(x: Line, taken: Callable[[int], bool]) -> bool:
+    """Whether ``x`` may be a team's name over its score: a name (:data:`_TEAM`) of up
+    to six words, no sentence, that no rule took as chrome (``taken``, by line index)."""
+    text = x.text.strip()
+    return (
+        _TEAM.fullmatch(text) is not None
+        and len(text.split()) <= 6
+        and not ends_sentence(text)
+        and not taken(x.index)
+    )
+
+
+def _scored_side(nonblank: list[Line], k: int, taken: Callable[[int], bool]) -> bool:
     """Whether ``nonblank[k]``, a number, is a side's score: a name over it and the
     side's scorers with their minutes under it ("Walsall F.C" / "1" / "Danny Johnson
-    13")."""
+    13"), neither of them taken by a rule (``taken``: a comments' count "Comments 3"
+    reads as a name with a minute)."""
     if k == 0 or k + 1 >= len(nonblank) or not nonblank[k].text.strip().isdigit():
         return False
-    above = nonblank[k - 1].text.strip()
-    if _TEAM.fullmatch(above) is None or len(above.split()) > 6 or ends_sentence(above):
+    if not _team_name(nonblank[k - 1], taken):
         return False
-    below = nonblank[k + 1].text.strip()
+    below = nonblank[k + 1]
+    text = below.text.strip()
     # a scorers' line is short; a longer line (a paragraph) is not tried at all
-    return len(below) <= 120 and _SCORERS.fullmatch(below) is not None
+    return len(text) <= 120 and _SCORERS.fullmatch(text) is not None and not taken(below.index)
 
 
-def match_score(nonblank: list[Line], k: int) -> bool:
+def _nothing_taken(index: int) -> bool:
+    return False
+
+
+def match_score(
+    nonblank: list[Line], k: int, taken: Callable[[int], bool] = _nothing_taken
+) -> bool:
     """Whether the bare number ``nonblank[k]`` is a side's score in a match report's
     scoreboard: a team's name over it, and either the side's scorers with their minutes
     under it or the other side's name, score and scorers three lines away ("Walsall
     F.C" / "1" / "Danny Johnson 13" / "Stevenage F.C" / "1" / "Danny Rose 90+10"). A
     counter's value stands under or over one word ("Likes" / "12"), never over a name
-    with a minute.
+    with a minute. A line a rule took (``taken``, by line index: the rules' matches so
+    far) is neither a name nor scorers ("Likes" / "12" / "Comments 3", the comments'
+    count taken).
 
     >>> from textclean.stages.boilerplate.layout import layout_lines
     >>> page = layout_lines("Harbour FC\\n2\\nAmy Lane 13, 40\\nHill Rovers\\n0\\nText.")
     >>> [match_score(page, k) for k in (1, 4)], match_score(layout_lines("Likes\\n12"), 1)
     ([True, True], False)
+    >>> match_score(page, 1, taken=lambda i: i == 2), match_score(page, 4, lambda i: i == 0)
+    (False, False)
     """
     text = nonblank[k].text.strip()
     if not text.isdigit() or len(text) > 2 or k == 0:
         return False
-    if _scored_side(nonblank, k):
+    if _scored_side(nonblank, k, taken):
         return True
-    above = nonblank[k - 1].text.strip()
-    if _TEAM.fullmatch(above) is None or len(above.split()) > 6 or ends_sentence(above):
+    if not _team_name(nonblank[k - 1], taken):
         return False
-    return any(0 <= j < len(nonblank) and _scored_side(nonblank, j) for j in (k - 3, k + 3))
+    return any(0 <= j < len(nonblank) and _scored_side(nonblank, j, taken) for j in (k - 3, k + 3))
 
 
 def vetoed(
@@ -2629,6 +2666,7 @@ def vetoed(
         return out
     pos: dict[int, int] | None = None
     ranked: set[int] | None = None  # the cells of a ranked table, found once a page
+    bottoms: frozenset[int] | None = None  # the scales' printed bottoms, read once a page
     for i, (rule, _ev) in found.items():
         if rule not in BARE_NUMBER_RULES and rule not in _VETO_RULES:
             continue
@@ -2651,7 +2689,9 @@ def vetoed(
         elif rule in _WEATHER_RULES:
             keep = _forecast_entry(nonblank, k)
         elif rule == RULE_COUNTER:
-            keep = _grade_on_scale(nonblank, k)
+            if bottoms is None:
+                bottoms = _scale_bottoms(nonblank)
+            keep = _grade_on_scale(nonblank, k, bottoms)
         elif rule in SECTION_LABEL_RULES:
             keep = _section_page_title(nonblank, k, found, prose)
         elif rule == RULE_FORUM_THREAD:
@@ -2664,7 +2704,7 @@ def vetoed(
                 or numbered_entry(nonblank, k)
                 or number_in_prose(nonblank, k, prose)
                 or _hour_of_date(nonblank, k)
-                or match_score(nonblank, k)
+                or match_score(nonblank, k, found.__contains__)
             )
         if keep:
             out.add(i)

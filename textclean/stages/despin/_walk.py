@@ -210,9 +210,9 @@ class Dense(compiled_walk.Dense):
 
     def run(self, low: bytes, classes: np.ndarray) -> tuple[bytes, int, np.ndarray, np.ndarray]:
         """``(gaps, tokens, ends, key ids)``: the buffer of ``low`` as
-        :func:`~textclean.stages.despin.fastscore.word_buffer` makes it (before its
-        edge separators are made MARKs), its token count, and the end offset and key of
-        every key occurrence in its words."""
+        :func:`~textclean.stages.despin.fastscore.word_buffer` makes it (its edge
+        separators MARKs, as :meth:`places` gives it), its token count, and the end
+        offset and key of every key occurrence in its words."""
         gaps, tokens, found = self.places(low, classes)
         return gaps, tokens, found[0], found[1]
 
