@@ -52,6 +52,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 import numpy as np
@@ -123,7 +124,7 @@ class _Doc:
         else:
             word_hashes, offsets = batch_shingle_hashes(texts, ngram=1)
         word_hashes = word_hashes.astype("<u4", copy=False)
-        self.nwords: list[int] = np.diff(offsets).tolist()
+        self.nwords: list[int] = (offsets[1:] - offsets[:-1]).tolist()  # (np.diff's wrapper)
         self.keys: list[bytes] = []
         #: First block with the same normalised form (itself for a first copy).
         self.rep: list[int] = []
@@ -246,14 +247,14 @@ def _utf8_blocks(texts: list[str], ascii: bool) -> tuple[np.ndarray, np.ndarray]
     >>> bytes(buf), starts.tolist()
     (b'ab\\xc3\\xa9', [0, 2, 2, 4])
     """
-    starts = np.zeros(len(texts) + 1, dtype=np.int64)
     if ascii:
-        np.cumsum([len(t) for t in texts], out=starts[1:])
+        sizes = map(len, texts)
         data = "".join(texts).encode("ascii")
     else:
         encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
-        np.cumsum([len(e) for e in encoded], out=starts[1:])
+        sizes = map(len, encoded)
         data = b"".join(encoded)
+    starts = np.fromiter(accumulate(sizes, initial=0), np.int64, len(texts) + 1)
     return np.frombuffer(data, dtype=np.uint8), starts
 
 
@@ -359,6 +360,8 @@ def band_pairs(sig: np.ndarray, bands: int, window: int, *, compiled: bool = Tru
     kernel = _band_kernel() if compiled else None
     if kernel is not None:
         codes = kernel(np.ascontiguousarray(sig), bands, window)
+        if not codes.size:  # (most documents: no pair)
+            return np.zeros((0, 2), dtype=np.int64)
         return np.stack([codes // n, codes % n], axis=1)
     # One 64-bit hash per (band, row); equal hashes put rows in one bucket.
     h = np.zeros((bands, n), dtype=np.uint64)
