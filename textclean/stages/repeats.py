@@ -111,7 +111,8 @@ class _Doc:
         self._sig: np.ndarray | None = None
         if self.compiled and _dedup_kernel.load() is not None:
             a, b = permutations(cfg.num_perm, cfg.seed)
-            self._sig = np.full((len(texts), cfg.num_perm), EMPTY_HASH, dtype=np.uint32)
+            self._sig = np.empty((len(texts), cfg.num_perm), dtype=np.uint32)
+            self._sig.fill(EMPTY_HASH)  # (np.full, without its wrapper)
             signed = np.fromiter((blk.kind != "code" for blk in self.blocks), bool, len(texts))
             word_hashes, offsets = _dedup_kernel.block_hashes_utf8(
                 *_utf8_blocks(texts, text.isascii()),
@@ -148,8 +149,12 @@ class _Doc:
             n >= short and b.kind != "code" for b, n in zip(self.blocks, self.nwords, strict=True)
         ]
         #: Whether another block has the same key.
-        seen = Counter(self.keys)
-        self.shared: list[bool] = [seen[k] > 1 for k in self.keys]
+        self.shared: list[bool]
+        if len(first_of) == len(keys):  # every key once (most documents)
+            self.shared = [False] * len(keys)
+        else:
+            seen = Counter(keys)
+            self.shared = [seen[k] > 1 for k in keys]
         self._sets: dict[tuple[str, int], np.ndarray] = {}
         self._candidates = self._lsh_candidates()
 
