@@ -192,3 +192,21 @@ def test_report_rows_with_the_scores_bytes_are_the_same(tmp_path: Path, audit: s
         reporter.commit()
         rows[given] = [(meta / n).read_bytes() for n in ("report.jsonl", "rejects.jsonl")]
     assert rows[True] == rows[False] and rows[True][0].count(b"\n") == 3
+
+
+@pytest.mark.parametrize(
+    "text", ["Plain.\n", 'é "q" \\ \t\r\n\x01\x7f', "lone \ud800 \udfff", "", SLOTS[0], "🙂"]
+)
+def test_journal_record_is_the_json_of_the_document(text: str) -> None:
+    """``encode_record`` (the text escaped apart) gives the bytes of the whole
+    document's JSON, lone surrogates passed through, sets sorted by the default."""
+    from textclean.document import Edit
+    from textclean.io.journal import _json_default, encode_record
+
+    doc = Document("d", text, metadata={"m": SLOTS[0] if text == "" else "x", "s": {2, 1}})
+    doc.edits.append(Edit("st", "r", 0, 0, "", "a", {"set": {3, 1}}))
+    doc.scores.update({"b": 0.5, "a": text})
+    want = json.dumps(
+        doc.to_dict(), ensure_ascii=False, separators=(",", ":"), default=_json_default
+    ).encode("utf-8", "surrogatepass")
+    assert encode_record(doc) == want

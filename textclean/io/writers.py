@@ -135,7 +135,7 @@ def json_line(obj: Any, *, sort_keys: bool = False) -> bytes:
 _ODD_CONTROL = bytes(c for c in range(0x20) if c not in b"\n\r\t")
 
 
-def json_string(text: str) -> bytes | None:
+def json_string(text: str, errors: str = "strict") -> bytes | None:
     """The UTF-8 bytes :func:`json_line` writes for the string ``text`` (quotes
     included), or None when ``text`` holds a lone surrogate (then :func:`json_line`
     writes its whole line escaped, ``ensure_ascii``).
@@ -150,13 +150,16 @@ def json_string(text: str) -> bytes | None:
     True
     >>> json_string("\\ud800") is None
     True
+
+    ``errors="surrogatepass"``: what the work journal writes (``json.dumps`` of the
+    string, encoded so): a lone surrogate's bytes are passed through.
     """
     try:
-        data = text.encode("utf-8")
+        data = text.encode("utf-8", errors)
     except UnicodeEncodeError:
         return None
     if len(data.translate(None, _ODD_CONTROL)) != len(data):  # (C loops, unlike a search)
-        return encode_basestring(text).encode("utf-8")
+        return encode_basestring(text).encode("utf-8", errors)
     if b"\\" in data:
         data = data.replace(b"\\", b"\\\\")
     if b'"' in data:
@@ -191,6 +194,18 @@ def json_line_with(obj: Any, values: dict[str, bytes], *, sort_keys: bool = Fals
         line = s.encode("utf-8")
     except UnicodeEncodeError:
         return None
+    put = put_in_slots(line, values)
+    return None if put is None else put + b"\n"
+
+
+def put_in_slots(data: bytes, values: dict[str, bytes]) -> bytes | None:
+    """``data`` (JSON) with the JSON of each stand-in of :data:`SLOTS` (the keys of
+    ``values``) replaced by ``values[slot]``, or None unless each occurs exactly once.
+
+    >>> put_in_slots(b'["\\\\u0000textclean-slot-1\\\\u0000",2]', {SLOTS[1]: b"[1]"})
+    b'[[1],2]'
+    """
+    line = data
     found = _SLOT_JSON.findall(line)
     if len(found) != len(values) or len(set(found)) != len(found):
         return None
@@ -198,7 +213,7 @@ def json_line_with(obj: Any, values: dict[str, bytes], *, sort_keys: bool = Fals
     if set(by_number) != set(found):
         return None
     # one pass: what a value brings in is not searched again
-    return _SLOT_JSON.sub(lambda m: by_number[m.group(1)], line) + b"\n"
+    return _SLOT_JSON.sub(lambda m: by_number[m.group(1)], line)
 
 
 def scores_json(doc: Document) -> bytes | None:
