@@ -27,7 +27,7 @@ import hashlib
 import json
 import os
 import re
-from json.encoder import encode_basestring  # type: ignore[attr-defined]
+from json.encoder import encode_basestring
 from pathlib import Path
 from types import TracebackType
 from typing import Any, BinaryIO
