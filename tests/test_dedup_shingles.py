@@ -286,3 +286,43 @@ def test_compiled_word_shingle_set_is_the_unique_numpy_hashes(text: str, ngram: 
     for hand in ["", "...", "a", "a b", "a b a b a b", "x\ud800y ok ok"]:
         want = np.unique(shingle_hashes(hand, ngram))
         assert _kernel.word_shingle_set(hand, ngram).tolist() == want.tolist(), hand
+
+
+def test_block_hashes_equal_the_word_hashes_and_signatures() -> None:
+    """The repeats stage's one pass: each block's word hashes as ``word_hashes_utf8``
+    gives them, and the word 2-gram MinHash of the blocks asked for (signed, with
+    enough words) as ``signatures`` gives it; other rows are left as they were."""
+    from textclean.dedup import _kernel
+    from textclean.dedup.minhash import EMPTY_HASH, permutations, signatures
+
+    if not _kernel.AVAILABLE or _kernel.load() is None:
+        pytest.skip("numba not available")
+    texts = [
+        "Hello, World! The U.S. — Straße, Ελλάδα; 東京タワー and more words here",
+        "",
+        "*** ---",
+        "a b a b a b a b a",
+        "x\ud800y ok then some more words to make it long",
+        "ǅemal İstanbul ΣΊΣΥΦΟΣ one two three four five",
+        "word🙂word 9.5 well-known",
+        "one",
+    ]
+    encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
+    starts = np.zeros(len(encoded) + 1, dtype=np.int64)
+    np.cumsum([len(e) for e in encoded], out=starts[1:])
+    buf = np.frombuffer(b"".join(encoded), dtype=np.uint8)
+    signed = np.array([True, True, True, True, True, False, True, True])
+    for long_words in (0, 1, 5):
+        a, b = permutations(16, 3)
+        sig = np.full((len(texts), 16), EMPTY_HASH, dtype=np.uint32)
+        got, got_offsets = _kernel.block_hashes_utf8(buf, starts, long_words, signed, a, b, sig)
+        want, want_offsets = _kernel.word_hashes_utf8(buf, starts)
+        assert got_offsets.tolist() == want_offsets.tolist()
+        assert got.tolist() == want.tolist()
+        words = np.diff(want_offsets)
+        expected = signatures(texts, num_perm=16, seed=3, ngram=2, backend="numpy")
+        for d in range(len(texts)):
+            if signed[d] and words[d] >= long_words:
+                assert sig[d].tolist() == expected[d].tolist(), d
+            else:
+                assert (sig[d] == EMPTY_HASH).all(), d

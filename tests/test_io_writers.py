@@ -11,11 +11,16 @@ import zstandard
 
 from textclean.document import Change, Document
 from textclean.io.writers import (
+    SLOTS,
     AtomicFile,
     JsonlWriter,
     json_line,
+    json_line_with,
+    json_string,
+    jsonl_line,
     jsonl_record,
     remove_stale,
+    scores_json,
     write_text,
 )
 from textclean.io.writers import (
@@ -99,3 +104,109 @@ def test_remove_stale(tmp_path: Path) -> None:
     remove_stale(p)
     remove_stale(p)  # absent: nothing to do
     assert not p.exists()
+
+
+def test_json_string_is_what_json_line_writes_for_a_string() -> None:
+    """Every character below U+0100, and texts mixing the escaped ones with
+    non-ASCII and astral characters, as ``json.dumps(ensure_ascii=False)`` writes them."""
+    samples = [chr(c) for c in range(0x100)]
+    samples += [
+        "",
+        'a "quoted" back\\slash\ttab\r\nline',
+        "é ü “curly” — 東京 🙂\n\n\x01\x1f\x7f",
+        "\u2028\u2029\ufeff",
+        "ends with a backslash \\",
+    ]
+    for text in samples:
+        want = json.dumps(text, ensure_ascii=False, separators=(",", ":")).encode()
+        assert json_string(text) == want, repr(text)
+    assert json_string("lone \ud800 surrogate") is None
+
+
+def test_json_line_with_puts_values_in_place_or_declines() -> None:
+    obj = {"a": SLOTS[0], "b": [1, 2.5, None], "c": {"z": SLOTS[1], "y": "é"}}
+    values = {SLOTS[0]: json_string("x\ny"), SLOTS[1]: b'{"k":1}'}
+    want = json_line({"a": "x\ny", "b": [1, 2.5, None], "c": {"z": {"k": 1}, "y": "é"}})
+    assert json_line_with(obj, values) == want
+    sorted_want = json_line(
+        {"a": "x\ny", "b": [1, 2.5, None], "c": {"z": {"k": 1}, "y": "é"}}, sort_keys=True
+    )
+    assert json_line_with(obj, values, sort_keys=True) == sorted_want
+    # a stand-in that occurs elsewhere too, a missing one, a lone surrogate: declined
+    assert json_line_with({**obj, "d": SLOTS[0]}, values) is None
+    assert json_line_with({"a": SLOTS[0]}, values) is None
+    assert json_line_with({**obj, "d": "\udc80"}, values) is None
+    # what a value brings in is not searched again (an escaped quote before the stand-in)
+    tricky = json_string('x"' + SLOTS[1])
+    assert tricky is not None
+    line = json_line_with({"a": SLOTS[0], "z": SLOTS[1]}, {SLOTS[0]: tricky, SLOTS[1]: b"1"})
+    assert line == json_line({"a": 'x"' + SLOTS[1], "z": 1})
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Plain text.\n", 'Quotes " and \\ and \x01 and é\n', "lone \ud800", "", SLOTS[0]],
+)
+@pytest.mark.parametrize("metadata", [{}, {"id": "x", "text": "old", "n": 1}, {"textclean": 1}])
+def test_jsonl_line_is_json_line_of_the_record(text: str, metadata: dict[str, object]) -> None:
+    doc = Document("d", text, metadata=dict(metadata))
+    doc.scores.update({"z": 1.5, "a": "é", "m": True, "b": None, "k": 3})
+    want = json_line(jsonl_record(doc, "text"))
+    assert jsonl_line(doc, "text") == want
+    assert jsonl_line(doc, "text", scores_json(doc)) == want
+    assert jsonl_line(doc, "body", scores_json(doc)) == json_line(jsonl_record(doc, "body"))
+
+
+def test_scores_json_is_the_sorted_scores_or_none() -> None:
+    doc = Document("d", "t")
+    doc.scores.update({"z": 0.1, "a": 2, "q": "x"})
+    assert scores_json(doc) == b'{"a":2,"q":"x","z":0.1}'
+    doc.scores["n"] = [1, 2]  # not a plain value: the two encodings could differ
+    assert scores_json(doc) is None
+    del doc.scores["n"]
+    doc.scores["s"] = "\udc80"
+    assert scores_json(doc) is None
+
+
+@pytest.mark.parametrize("audit", ["full", "spans"])
+def test_report_rows_with_the_scores_bytes_are_the_same(tmp_path: Path, audit: str) -> None:
+    """A report row written with the scores' bytes given is the row written without."""
+    from textclean.document import Edit
+    from textclean.io.report import Reporter
+
+    docs = []
+    for k, text in enumerate(["Kept text.\n", 'Dropped é "q"\n', "Lone \ud800\n"]):
+        doc = Document(str(k), text, source="f.jsonl", line=k + 1)
+        doc.edits.append(Edit("normalize", "r", 0, 1, "K", "k", {"z": 1, "a": [1]}))
+        doc.scores.update({"b": 0.25, "a": "x", "c": k})
+        if k:
+            doc.drop("quality.c4: c4.min_sentences")
+        docs.append(doc)
+    rows = {}
+    for given in (False, True):
+        meta = tmp_path / str(given)
+        meta.mkdir()
+        reporter = Reporter(meta, audit=audit)
+        for doc in docs:
+            reporter.document(doc, scores=scores_json(doc) if given else None)
+        reporter.commit()
+        rows[given] = [(meta / n).read_bytes() for n in ("report.jsonl", "rejects.jsonl")]
+    assert rows[True] == rows[False] and rows[True][0].count(b"\n") == 3
+
+
+@pytest.mark.parametrize(
+    "text", ["Plain.\n", 'é "q" \\ \t\r\n\x01\x7f', "lone \ud800 \udfff", "", SLOTS[0], "🙂"]
+)
+def test_journal_record_is_the_json_of_the_document(text: str) -> None:
+    """``encode_record`` (the text escaped apart) gives the bytes of the whole
+    document's JSON, lone surrogates passed through, sets sorted by the default."""
+    from textclean.document import Edit
+    from textclean.io.journal import _json_default, encode_record
+
+    doc = Document("d", text, metadata={"m": SLOTS[0] if text == "" else "x", "s": {2, 1}})
+    doc.edits.append(Edit("st", "r", 0, 0, "", "a", {"set": {3, 1}}))
+    doc.scores.update({"b": 0.5, "a": text})
+    want = json.dumps(
+        doc.to_dict(), ensure_ascii=False, separators=(",", ":"), default=_json_default
+    ).encode("utf-8", "surrogatepass")
+    assert encode_record(doc) == want

@@ -267,3 +267,20 @@ def test_sentence_ends_are_the_regex_matches() -> None:
     texts += ["End. Next!? ok", 'He said "no." Then.', "a.\n", "x.)", "1.5 2!x 3?", "a..."]
     for text in texts:
         assert signals.sentence_ends(text) == len(signals._SENTENCE_END.findall(text)), text
+
+
+def test_paragraph_split_by_re_is_the_regex_split() -> None:
+    """Gopher's paragraphs split by ``re`` as by ``regex``'s ``\\n\\s*\\n``, on random
+    strings of white space ``re`` and ``regex`` agree and disagree on (U+001C), line
+    feeds and words; and the longest-word test of C4's lines as the word loop."""
+    import random
+
+    rng = random.Random(7)
+    alphabet = ["\n", "\n", " ", "\t", "\r", "\x1c", "\x85", "\u2028", "\xa0", "\u3000", "a", "b."]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 14)))
+        assert signals._PARAGRAPH_SPLIT_RE.split(text) == signals._PARAGRAPH_SPLIT.split(text)
+        for line in filter(None, map(str.strip, text.splitlines())):
+            for longest in (0, 1, 2):
+                old = any(len(w) > longest for w in line.split())
+                assert (max(map(len, line.split()), default=0) > longest) == old

@@ -52,8 +52,9 @@ from textclean.io.writers import (
     JsonlWriter,
     encode_text,
     json_line,
-    jsonl_record,
+    jsonl_line,
     remove_stale,
+    scores_json,
     textclean_field,
     write_text,
 )
@@ -565,8 +566,13 @@ class _Outputs:
                 self.out_dir / self.relpath(inp, kind), inp.path, self.text_key
             )
 
-    def document(self, inp: InputFile, kind: str, doc: Document) -> int:
-        """Write (or, when rejected, make sure no stale output remains); returns bytes."""
+    def document(
+        self, inp: InputFile, kind: str, doc: Document, scores: bytes | None = None
+    ) -> int:
+        """Write (or, when rejected, make sure no stale output remains); returns bytes.
+
+        ``scores``: :func:`~textclean.io.writers.scores_json` of ``doc``, when the
+        caller has it (a JSONL record then takes those bytes: the same record)."""
         if self.dry_run:
             return 0
         kept = doc.dropped is None
@@ -576,7 +582,7 @@ class _Outputs:
             if inp.is_stdin and kind == "text":
                 data = encode_text(doc.text)
             elif kind == "jsonl":
-                data = json_line(jsonl_record(doc, self.text_key))
+                data = jsonl_line(doc, self.text_key, scores)
             else:
                 data = json_line(
                     {"id": doc.id, "text": doc.text, "textclean": textclean_field(doc)}
@@ -586,7 +592,7 @@ class _Outputs:
         if kind == "jsonl":
             if not kept or self._jsonl is None:
                 return 0
-            line = json_line(jsonl_record(doc, self.text_key))
+            line = jsonl_line(doc, self.text_key, scores)
             self._jsonl.write_line(line)
             self._kept += 1
             return len(line)
@@ -646,8 +652,14 @@ def _write(
                 dup = duplicates.get(key) if duplicates else None
                 if dup is not None:
                     doc.drop("duplicate")
-            reporter.bytes_out += outputs.document(plan.inputs[event["i"]], kind, doc)
-            reporter.document(doc, dup)
+            # the scores' JSON, made once for the output record and the report row
+            scores = (
+                scores_json(doc)
+                if kind == "jsonl" and (doc.dropped is None or reporter.rows_hold_scores)
+                else None
+            )
+            reporter.bytes_out += outputs.document(plan.inputs[event["i"]], kind, doc, scores)
+            reporter.document(doc, dup, scores=scores)
         elif t == "fail":
             failure = Failure(event["file"], event["line"], event["error"])
             unreadable = unreadable or failure.line is None

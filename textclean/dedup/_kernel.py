@@ -239,6 +239,29 @@ def _word_hashes(buf, starts, lower, classes, qn, out, counts):  # type: ignore[
     return m
 
 
+def _block_hashes(
+    buf, starts, lower, classes, long_words, signed, qn, a, b, words, counts, sig, hv
+):  # type: ignore[no-untyped-def]
+    # The repeats stage's pass over a document's blocks: each block's word hashes
+    # (``_word_hashes``: its 1-gram shingles, into ``words`` one block after the
+    # other, ``counts[d]`` of them), and for a block with ``signed[d]`` and at least
+    # ``long_words`` words, its MinHash over word 2-grams folded into ``sig[d]``
+    # (``_signatures`` of that block alone; ``qn`` = Q**2).
+    ring1 = np.zeros(1, dtype=np.uint64)
+    ring2 = np.zeros(2, dtype=np.uint64)
+    m = 0
+    for d in range(starts.size - 1):
+        k = _doc_shingles(buf, starts[d], starts[d + 1], lower, classes, 1, _Q, ring1, words[m:])
+        counts[d] = k
+        m += k
+        if signed[d] and k >= long_words:
+            n = _doc_shingles(buf, starts[d], starts[d + 1], lower, classes, 2, qn, ring2, hv)
+            for s in range(n):
+                hv[s] = _fmix32(hv[s])
+            _permutation_mins(sig[d], a, b, hv, n)
+    return m
+
+
 def _char_shingles(buf, lower, classes, ngram, cps, out):  # type: ignore[no-untyped-def]
     # shingles.char_shingle_hashes: the words (the walk of _word_hashes), lower-
     # cased once more (as that function reads its normalized text again) and
@@ -283,6 +306,7 @@ _compiled: Callable[..., Any] | None = None
 _compiled_words: Callable[..., Any] | None = None
 _compiled_chars: Callable[..., Any] | None = None
 _compiled_sets: Callable[..., Any] | None = None
+_compiled_blocks: Callable[..., Any] | None = None
 _lock = threading.Lock()
 
 
@@ -304,7 +328,7 @@ def load() -> Callable[..., Any] | None:
 
 
 def _build() -> Callable[..., Any] | None:
-    global AVAILABLE, _compiled, _compiled_words, _compiled_chars, _compiled_sets
+    global AVAILABLE, _compiled, _compiled_words, _compiled_chars, _compiled_sets, _compiled_blocks
     global _fmix64, _fmix32, _shingle_hash
     global _decode, _doc_shingles, _permutation_mins
     if _compiled is not None or not AVAILABLE:  # another thread built it meanwhile
@@ -324,6 +348,7 @@ def _build() -> Callable[..., Any] | None:
     _compiled_words = numba.njit(cache=True, nogil=True, boundscheck=False)(_word_hashes)
     _compiled_chars = numba.njit(cache=True, nogil=True, boundscheck=False)(_char_shingles)
     _compiled_sets = numba.njit(cache=True, nogil=True, boundscheck=False)(_shingle_sets)
+    _compiled_blocks = numba.njit(cache=True, nogil=True, boundscheck=False)(_block_hashes)
     _compiled = numba.njit(cache=True, nogil=True, boundscheck=False)(_signatures)
     return _compiled
 
@@ -343,6 +368,46 @@ def word_hashes_utf8(buf: np.ndarray, starts: np.ndarray) -> tuple[np.ndarray, n
     offsets = np.zeros(starts.size, dtype=np.int64)
     np.cumsum(counts, out=offsets[1:])
     return out[:m], offsets
+
+
+def block_hashes_utf8(
+    buf: np.ndarray,
+    starts: np.ndarray,
+    long_words: int,
+    signed: np.ndarray,
+    a: np.ndarray,
+    b: np.ndarray,
+    sig: np.ndarray,
+) -> tuple[np.ndarray, np.ndarray]:
+    """:func:`word_hashes_utf8` of the blocks ``buf``/``starts``, and in one pass over
+    them the word 2-gram MinHash of each block with ``signed[d]`` (bool) and at least
+    ``long_words`` words, folded into ``sig[d]`` (rows pre-filled) as
+    :func:`signatures_utf8` folds a document's: the repeats stage's hashes of a text.
+    """
+    if load() is None or _compiled_blocks is None:
+        raise RuntimeError("the numba kernel needs numba installed (and TEXTCLEAN_NUMBA != 0)")
+    qn = np.uint64(pow(Q, 2, 1 << 64))
+    words = np.empty(max(1, int(buf.size)), dtype=np.uint32)
+    hv = np.empty(max(1, int(buf.size)), dtype=np.uint32)
+    counts = np.zeros(starts.size - 1, dtype=np.int64)
+    m = _compiled_blocks(
+        buf,
+        starts,
+        LOWER_TABLE,
+        CLASS_OF_LOWER,
+        np.int64(long_words),
+        signed,
+        qn,
+        a,
+        b,
+        words,
+        counts,
+        sig,
+        hv,
+    )
+    offsets = np.zeros(starts.size, dtype=np.int64)
+    np.cumsum(counts, out=offsets[1:])
+    return words[:m], offsets
 
 
 def char_shingle_hashes(text: str, ngram: int = 5) -> np.ndarray:

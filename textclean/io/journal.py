@@ -36,7 +36,7 @@ from typing import Any
 from textclean.document import Document
 from textclean.errors import EnvironmentFault, name_os_error
 from textclean.io.discover import Failure, InputFile, Plan
-from textclean.io.writers import AtomicFile
+from textclean.io.writers import SLOTS, AtomicFile, json_string, put_in_slots
 
 JOURNAL = "journal.jsonl"
 MANIFEST = "manifest.json"
@@ -65,7 +65,16 @@ def encode_record(doc: Document) -> bytes:
     what encoding the whole event at once gives; a worker process can make it
     while it holds the document (``textclean.engines.base.DocRecord``).
     """
-    s = json.dumps(doc.to_dict(), ensure_ascii=False, separators=(",", ":"), default=_json_default)
+    record = doc.to_dict()
+    text = json_string(doc.text, "surrogatepass")  # (the text escaped in its bytes)
+    if text is not None:
+        record["text"] = SLOTS[0]
+        s = json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=_json_default)
+        put = put_in_slots(s.encode("utf-8", "surrogatepass"), {SLOTS[0]: text})
+        if put is not None:
+            return put
+        record["text"] = doc.text
+    s = json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=_json_default)
     return s.encode("utf-8", "surrogatepass")
 
 

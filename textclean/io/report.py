@@ -41,7 +41,7 @@ from typing import Any
 from textclean.document import Document
 from textclean.io.discover import Failure
 from textclean.io.readers import TEXT_OMITTED_CODES, is_input_failure, reason_code
-from textclean.io.writers import AtomicFile, json_line
+from textclean.io.writers import SLOTS, AtomicFile, json_line, json_line_with
 
 AUDIT_MODES = ("full", "spans", "counts")
 AUDIT_FILES = ("report.jsonl", "rejects.jsonl")
@@ -114,6 +114,16 @@ def spans_row(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
+def _row_line(row: dict[str, Any], scores: bytes | None) -> bytes:
+    """``json_line(row, sort_keys=True)``, with ``row["scores"]`` taken as the bytes
+    ``scores`` (:func:`textclean.io.writers.scores_json`) when given."""
+    if scores is not None and "scores" in row:
+        line = json_line_with({**row, "scores": SLOTS[1]}, {SLOTS[1]: scores}, sort_keys=True)
+        if line is not None:
+            return line
+    return json_line(row, sort_keys=True)
+
+
 class Reporter:
     """Collects per-document outcomes; writes report and rejects unless ``meta_dir`` is None.
 
@@ -154,8 +164,18 @@ class Reporter:
             self._report = _AuditFile(meta_dir / f"report.jsonl{suffix}", compress)
             self._rejects = _AuditFile(meta_dir / f"rejects.jsonl{suffix}", compress)
 
-    def document(self, doc: Document, duplicate: Any = None) -> None:
-        """Account for one document (kept when ``doc.dropped`` is None)."""
+    @property
+    def rows_hold_scores(self) -> bool:
+        """Whether :meth:`document` writes report rows with the scores (full audit)."""
+        return self._report is not None and self.audit == "full"
+
+    def document(
+        self, doc: Document, duplicate: Any = None, *, scores: bytes | None = None
+    ) -> None:
+        """Account for one document (kept when ``doc.dropped`` is None).
+
+        ``scores``: :func:`textclean.io.writers.scores_json` of ``doc``, when the caller
+        has it (the report row then takes those bytes: the same row)."""
         self.documents_in += 1
         for e in doc.edits:
             self.edits_by_stage[e.stage] += 1
@@ -188,7 +208,7 @@ class Reporter:
         if self.audit == "spans":
             row = lean
         if self._report is not None:
-            self._report.write(json_line(row, sort_keys=True))
+            self._report.write(_row_line(row, scores))
         if doc.dropped is not None and (
             self._rejects is not None or self._rejects_stream is not None
         ):

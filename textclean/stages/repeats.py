@@ -52,6 +52,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import accumulate
 from typing import Any
 
 import numpy as np
@@ -59,7 +60,7 @@ import regex
 
 from textclean.config import Config, RepeatsConfig
 from textclean.dedup import _kernel as _dedup_kernel
-from textclean.dedup.minhash import signatures
+from textclean.dedup.minhash import EMPTY_HASH, permutations, signatures
 from textclean.dedup.shingles import batch_shingle_hashes, char_shingle_hashes, shingle_hashes
 from textclean.document import Change, Document
 from textclean.rules import RulePack
@@ -105,9 +106,26 @@ class _Doc:
         #: Whether this document's hashes and LSH use the compiled loops.
         self.compiled = _dedup_kernel.stages_use_numba(len(text))
         texts = ["" if b.kind == "code" else b.text for b in self.blocks]
-        word_hashes, offsets = _word_hashes(texts, self.compiled, text.isascii())
+        #: With the compiled loops, the LSH signature of every long block (word 2-gram
+        #: MinHash; other rows unused), made in the same pass as the word hashes.
+        self._sig: np.ndarray | None = None
+        if self.compiled and _dedup_kernel.load() is not None:
+            a, b = permutations(cfg.num_perm, cfg.seed)
+            self._sig = np.empty((len(texts), cfg.num_perm), dtype=np.uint32)
+            self._sig.fill(EMPTY_HASH)  # (np.full, without its wrapper)
+            signed = np.fromiter((blk.kind != "code" for blk in self.blocks), bool, len(texts))
+            word_hashes, offsets = _dedup_kernel.block_hashes_utf8(
+                *_utf8_blocks(texts, text.isascii()),
+                cfg.short_block_words,
+                signed,
+                a,
+                b,
+                self._sig,
+            )
+        else:
+            word_hashes, offsets = batch_shingle_hashes(texts, ngram=1)
         word_hashes = word_hashes.astype("<u4", copy=False)
-        self.nwords: list[int] = np.diff(offsets).tolist()
+        self.nwords: list[int] = (offsets[1:] - offsets[:-1]).tolist()  # (np.diff's wrapper)
         self.keys: list[bytes] = []
         #: First block with the same normalised form (itself for a first copy).
         self.rep: list[int] = []
@@ -131,8 +149,12 @@ class _Doc:
             n >= short and b.kind != "code" for b, n in zip(self.blocks, self.nwords, strict=True)
         ]
         #: Whether another block has the same key.
-        seen = Counter(self.keys)
-        self.shared: list[bool] = [seen[k] > 1 for k in self.keys]
+        self.shared: list[bool]
+        if len(first_of) == len(keys):  # every key once (most documents)
+            self.shared = [False] * len(keys)
+        else:
+            seen = Counter(keys)
+            self.shared = [seen[k] > 1 for k in keys]
         self._sets: dict[tuple[str, int], np.ndarray] = {}
         self._candidates = self._lsh_candidates()
 
@@ -196,14 +218,16 @@ class _Doc:
         # Candidates come from MinHash of word bigrams: one changed word in a
         # 23-word block leaves their Jaccard near 0.83, well inside the bands'
         # reach; every candidate is then verified exactly.
-        sig = signatures(
-            [self.blocks[i].text for i in long_idx],
-            num_perm=cfg.num_perm,
-            seed=cfg.seed,
-            ngram=_LSH_NGRAM,
-            # the compiled kernel (bit-identical) pays off even on a few blocks
-            backend="numba" if self.compiled else "numpy",
-        )
+        if self._sig is not None:
+            sig = self._sig[long_idx]
+        else:
+            sig = signatures(
+                [self.blocks[i].text for i in long_idx],
+                num_perm=cfg.num_perm,
+                seed=cfg.seed,
+                ngram=_LSH_NGRAM,
+                backend="numpy",
+            )
         pairs = band_pairs(sig, cfg.bands, _BUCKET_WINDOW, compiled=self.compiled)
         if pairs.size == 0:
             return {}
@@ -217,25 +241,26 @@ class _Doc:
         return out
 
 
-def _word_hashes(
-    texts: list[str], compiled: bool, ascii: bool = False
-) -> tuple[np.ndarray, np.ndarray]:
-    """``batch_shingle_hashes(texts, ngram=1)``, by the compiled kernel if ``compiled``.
+def _utf8_blocks(texts: list[str], ascii: bool) -> tuple[np.ndarray, np.ndarray]:
+    """The texts' UTF-8 bytes (surrogates passed through) one after the other, as
+    uint8, and where each starts (``len(texts) + 1`` offsets, the last the end).
 
-    ``ascii``: every text is ASCII, so a text's UTF-8 bytes are as many as its
-    characters and the texts are encoded in one call.
+    ``ascii``: every text is ASCII, so its bytes are as many as its characters and
+    the texts are encoded in one call.
+
+    >>> buf, starts = _utf8_blocks(["ab", "", "é"], False)
+    >>> bytes(buf), starts.tolist()
+    (b'ab\\xc3\\xa9', [0, 2, 2, 4])
     """
-    if not (compiled and _dedup_kernel.load() is not None):
-        return batch_shingle_hashes(texts, ngram=1)
-    starts = np.zeros(len(texts) + 1, dtype=np.int64)
     if ascii:
-        np.cumsum([len(t) for t in texts], out=starts[1:])
+        sizes = map(len, texts)
         data = "".join(texts).encode("ascii")
     else:
         encoded = [t.encode("utf-8", "surrogatepass") for t in texts]
-        np.cumsum([len(e) for e in encoded], out=starts[1:])
+        sizes = map(len, encoded)
         data = b"".join(encoded)
-    return _dedup_kernel.word_hashes_utf8(np.frombuffer(data, dtype=np.uint8), starts)
+    starts = np.fromiter(accumulate(sizes, initial=0), np.int64, len(texts) + 1)
+    return np.frombuffer(data, dtype=np.uint8), starts
 
 
 def _band_codes(sig, bands, window):  # type: ignore[no-untyped-def]
@@ -340,6 +365,8 @@ def band_pairs(sig: np.ndarray, bands: int, window: int, *, compiled: bool = Tru
     kernel = _band_kernel() if compiled else None
     if kernel is not None:
         codes = kernel(np.ascontiguousarray(sig), bands, window)
+        if not codes.size:  # (most documents: no pair)
+            return np.zeros((0, 2), dtype=np.int64)
         return np.stack([codes // n, codes % n], axis=1)
     # One 64-bit hash per (band, row); equal hashes put rows in one bucket.
     h = np.zeros((bands, n), dtype=np.uint64)

@@ -314,7 +314,7 @@ class Words:
         n_odd = kernels[2](
             self.cps, self.vstart, self.vend, table.rows, table.lengths, table.longest, found, odd
         )
-        hits = {table.words[w] for w in np.flatnonzero(found).tolist()}
+        hits = {table.words[w] for w in found.nonzero()[0].tolist()}  # (no wrapper)
         if n_odd:
             odd = odd[:n_odd]
             starts, ends = self.vstart[odd].tolist(), self.vend[odd].tolist()

@@ -23,6 +23,7 @@ least two of" them; datatrove intersects sets):
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from functools import lru_cache
@@ -35,6 +36,7 @@ import regex
 
 from textclean.dedup._kernel import stages_use_numba
 from textclean.document import ScoreValue
+from textclean.stages.normalize import REGEX_SPACE
 from textclean.stages.quality import _kernel
 from textclean.stages.quality.thresholds import FAMILIES, Thresholds
 
@@ -45,6 +47,9 @@ _HAS_ALPHA = regex.compile(r"\p{L}")
 _CITATION = regex.compile(r"\[\d*\]|\[edit\]|\[citation needed\]", regex.IGNORECASE)
 _SENTENCE_END = regex.compile(r"[.!?]+[\"'”’)\]]*(?=\s|$)")
 _PARAGRAPH_SPLIT = regex.compile(r"\n\s*\n")
+#: :data:`_PARAGRAPH_SPLIT` for ``re``, which finds its leading line feed by a search in
+#: C: the same splits (``REGEX_SPACE`` is what ``regex`` calls ``\s``).
+_PARAGRAPH_SPLIT_RE = re.compile(f"\n[{REGEX_SPACE}]*\n")
 #: What ``regex`` calls white space (``\s``: none above U+3000; every code point is
 #: checked in tests/test_quality.py), and the closing marks of :data:`_SENTENCE_END`.
 _WHITE = frozenset(regex.findall(r"\s", "".join(map(chr, range(0x3001)))))
@@ -193,7 +198,7 @@ class Parsed:
     def ngram_chars(self) -> list[int]:
         """Top-n-gram characters (n = 2..4), then duplicate-n-gram characters (n = 5..10)."""
         prefix = np.zeros(self.n_words + 1, dtype=np.int64)
-        np.cumsum(self.lengths, out=prefix[1:])
+        self.lengths.cumsum(out=prefix[1:])  # (the method: no wrapper's overhead)
         if self._kernel_words is not None:
             return _kernel.ngram_chars(self.ids, prefix)
         out = []
@@ -304,7 +309,7 @@ def c4_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[str, ScoreValue
     candidates = []  # the lines that pass the tests of their case-sensitive text
     for raw in [ln for ln, ends in zip(lines, endings, strict=True) if ends or "[" in ln]:
         # (a line no longer than the limit cannot hold a longer word)
-        if len(raw) > longest and any(len(w) > longest for w in raw.split()):
+        if len(raw) > longest and max(map(len, raw.split()), default=0) > longest:
             continue
         line = _CITATION.sub("", raw) if "[" in raw else raw  # every citation has a "["
         if not line.endswith(end_marks) or line.endswith(ellipsis):
@@ -538,7 +543,7 @@ def gopher_repetition_signals(text: str | Parsed, t: Mapping[str, Any]) -> dict[
     p = _parsed(text)
     raw = p.text
     size = len(raw) or 1
-    paras = [x.strip() for x in _PARAGRAPH_SPLIT.split(raw.strip()) if x.strip()]
+    paras = [x for x in map(str.strip, _PARAGRAPH_SPLIT_RE.split(raw.strip())) if x]
     lines = p.lines
     p_dup, p_chars = repeated(paras)
     l_dup, l_chars = p.repeated_lines
