@@ -496,7 +496,7 @@ def learned_markers_without(
     >>> learned_markers_without([m], ["a", "b", "c"], {})
     ()
     """
-    from bench.despin.real.learn_markers import WEIGHT
+    from bench.despin.real.learn_markers import weight_of
 
     skip = {REAL_SOURCE.format(id=i) for i in exclude}
     out = []
@@ -507,8 +507,7 @@ def learned_markers_without(
         rest = [s for s in m.sources if s not in skip]
         if not rest:
             continue
-        support = len({article.get(p := s.removeprefix("real:"), p) for s in rest})
-        weight = WEIGHT if support >= 2 else 0.0
+        weight = weight_of([s.removeprefix("real:") for s in rest], article)
         out.append(replace(m, source="|".join(rest), weight=weight))
     return tuple(out)
 

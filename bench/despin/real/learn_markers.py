@@ -53,6 +53,18 @@ OUT = ROOT / "rules" / "spin" / "markers_learned.tsv"
 PROSE = ROOT / "tests" / "data" / "prose"
 FAMILIES = ("b", "c", "d")
 WEIGHT = 0.5
+
+
+def weight_of(pairs: Iterable[str], article: dict[str, str]) -> float:
+    """A learned marker's weight: :data:`WEIGHT` when the pairs teaching it come from two
+    articles or more (pairs spun from one original, ``article``, count once), else 0.
+
+    >>> weight_of(["a", "b"], {"a": "o", "b": "o"}), weight_of(["a", "b"], {"a": "o"})
+    (0.0, 0.5)
+    """
+    return WEIGHT if len({article.get(p, p) for p in pairs}) >= 2 else 0.0
+
+
 #: what is left of a contraction whose apostrophe was lost ("it s", "i ve")
 _CLITICS = frozenset({"s", "m", "d", "t", "ve", "ll", "re"})
 HEADER = (
@@ -106,12 +118,11 @@ def learn(
             continue
         if regex.search(r"(?<![\w'-])" + regex.escape(spun) + r"(?![\w'-])", clean):
             continue
-        support = len({article.get(p, p) for p in pairs})
         rid = "spin.marker.real." + regex.sub(r"[^a-z0-9]+", "_", spun)
         while rid in ids:
             rid += "_"
         ids.add(rid)
-        weight = WEIGHT if support >= 2 else 0.0
+        weight = weight_of(pairs, article)
         source = "|".join(f"real:{p}" for p in sorted(pairs))
         out.append((rid, family, weight, spun, orig, source))
     return out
