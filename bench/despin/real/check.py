@@ -167,6 +167,18 @@ def blind_ids(path: Path = BATCHES) -> frozenset[str]:
     return frozenset(i for b in read_batches(path) if b.status == BLIND for i in b.ids)
 
 
+def pairs_to_learn(
+    texts: Path = TEXTS, sources: Path = SOURCES, batches: Path = BATCHES
+) -> list[tuple[str, Pair | None]]:
+    """Every pair id a derived table holds rows for, sorted, with its :class:`Pair` when
+    its rows are (re)derived: both texts present and its batch not blind. ``None``: the
+    table keeps the pair's recorded rows (its texts are absent here, or it is blind)."""
+    blind = blind_ids(batches)
+    present = {p.id: p for p in load_set(texts, sources).pairs if p.id not in blind}
+    listed = {row.id for row in read_sources(sources) if row.kind == "pair-spun"}
+    return [(i, present.get(i)) for i in sorted(listed | set(present))]
+
+
 def _cells(line: str) -> list[str]:
     inner = line.strip()[1:-1]
     # cells never contain "|" (URLs with one are written %7C)

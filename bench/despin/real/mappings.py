@@ -41,9 +41,7 @@ from bench.despin.real.check import (  # noqa: E402
     SOURCES,
     TEXTS,
     Pair,
-    blind_ids,
-    load_set,
-    read_sources,
+    pairs_to_learn,
 )
 from bench.despin.real.generated import write_or_check  # noqa: E402
 
@@ -107,14 +105,9 @@ def render(
     is not blind, and kept as ``recorded`` for every other pair listed in ``sources`` (a
     machine that has not rebuilt every text must not lose the facts derived from it,
     and a blind batch is never learned from by accident)."""
-    real = load_set(texts, sources)
-    blind = blind_ids(batches)
-    present = {pair.id: pair for pair in real.pairs if pair.id not in blind}
-    listed = {row.id for row in read_sources(sources) if row.kind == "pair-spun"}
     kept = recorded_rows(recorded)
     rows = []
-    for pair_id in sorted(listed | set(present)):
-        pair = present.get(pair_id)
+    for pair_id, pair in pairs_to_learn(texts, sources, batches):
         if pair is None:
             rows.extend(kept.get(pair_id, []))
             continue

@@ -51,9 +51,7 @@ from bench.despin.real.check import (  # noqa: E402
     SOURCES,
     TEXTS,
     Pair,
-    blind_ids,
-    load_set,
-    read_sources,
+    pairs_to_learn,
 )
 from bench.despin.real.generated import write_or_check  # noqa: E402
 from textclean.config import Config  # noqa: E402
@@ -164,14 +162,9 @@ def render(
     """All rows: extracted with ``stage`` (the built-in tables without the outcomes
     file) from every present pair of a word-swapping family whose batch is not blind,
     and kept as ``recorded`` for every other pair listed in ``sources``."""
-    real = load_set(texts, sources)
-    blind = blind_ids(batches)
-    present = {p.id: p for p in real.pairs if p.id not in blind}
-    listed = {row.id for row in read_sources(sources) if row.kind == "pair-spun"}
     kept = recorded_rows(recorded)
     rows: list[str] = []
-    for pair_id in sorted(listed | set(present)):
-        pair = present.get(pair_id)
+    for pair_id, pair in pairs_to_learn(texts, sources, batches):
         if pair is None:
             rows.extend(kept.get(pair_id, []))
             continue
