@@ -137,3 +137,44 @@ def test_training_rows_include_the_lines_the_rules_removed(pageset: tuple[Path, 
     # the other rows added are those of "Council news", which a rule removes too
     assert 1 not in plain.line
     assert len(augmented.y) == len(plain.y) + 2 + augmented.line.count(1)
+
+
+def test_site_repeats_learns_a_sites_repeated_lines_and_maps_them_after_the_stage(
+    pageset: tuple[Path, Path],
+) -> None:
+    pages_dir, texts = pageset
+    # a site's own chrome no phrase list knows, on three pages, under a skip link the stage
+    # removes itself (so the corpus-mode spans must be mapped back through that removal)
+    chrome = "Farm Report and Tide Tables"
+    motto = "The Valley Courier has served the county since the spring of 1911."
+    stories = ["The bridge reopens in May.", "Hay prices fell again.", "The fair is on."]
+    for n, story in enumerate(stories):
+        text = f"Skip to content\n{chrome}\n\n{story} {BODY}\n{motto}\n"
+        _write(pages_dir, texts, f"story-{n}", text, "CC-KK-")
+    # the same line once on another site: one page of a site teaches nothing
+    _write(
+        pages_dir,
+        texts,
+        "elsewhere",
+        f"{chrome}\n\n{BODY}\n",
+        "C-K-",
+        url="https://other.example.net/a",
+        site="other.example.net",
+    )
+    pages = list(check.load_pages(pages_dir, texts, warn=False))
+    table = measure.learn_site_repeats(pages, measure.SiteRepeatsConfig(min_docs=3))
+    # learned: the skip link (in all four pages) and the chrome line; never the sentence
+    assert table.groups["example.org"].docs == 4
+    assert len(table.groups["example.org"].lines) == 2
+
+    results = measure.measure(pages, measure.Pipelines(Config(), False, site_repeats=table))
+
+    by_id = {r.page.id: r for r in results}
+    for page_id in ("story-0", "story-1", "story-2"):
+        line2 = by_id[page_id].lines[1]
+        assert (line2.verdict, line2.rules) == ("TP", ("boilerplate.site_repeat",))
+        assert [ln.verdict for ln in by_id[page_id].lines if ln.label == "K"] == ["TN", "TN"]
+    # "good" (the fixture's page, same site) lacks the line; the other site keeps it
+    assert by_id["elsewhere"].lines[0].verdict == "FN"
+    baseline = measure.measure(pages, measure.Pipelines(Config(), cross_validate=False))
+    assert all(r.lines[1].verdict == "FN" for r in baseline if r.page.id.startswith("story"))

@@ -54,6 +54,13 @@ Usage::
     python bench/boilerplate/measure.py --exclude-learned-from-site
     python bench/boilerplate/measure.py --cv --summary   # the figures in docs/boilerplate.md
     python bench/boilerplate/measure.py --rules my_pack/ --disable boilerplate.cta.
+    python bench/boilerplate/measure.py --site-repeats --labelled-by bp-label-20 --summary
+
+Corpus mode (``--site-repeats``): the lines repeated across the scored pages of
+one site are learned from those pages' texts (never from their labels), as
+``textclean clean --site-repeats`` learns them from a crawl, and removed after the
+stage (rule ``boilerplate.site_repeat``). It needs several pages per site: with
+one page per site nothing is learned.
 """
 
 from __future__ import annotations
@@ -77,9 +84,12 @@ import numpy as np  # noqa: E402
 import textclean  # noqa: E402
 from bench.boilerplate import train  # noqa: E402
 from bench.boilerplate.real.check import PAGES_DIR, TEXTS_DIR, Page, load_pages  # noqa: E402
-from textclean.config import Config, tomllib  # noqa: E402
+from textclean.config import Config, SiteRepeatsConfig, tomllib  # noqa: E402
+from textclean.site_repeats import SiteRepeatTable, learn  # noqa: E402
 
 STAGE = "boilerplate"
+#: The rule id of corpus mode's removals (``textclean.site_repeats``).
+SITE_REPEAT = "boilerplate.site_repeat"
 #: The config field a learned model would read to leave out weights learned from a site.
 EXCLUDE_FIELD = "exclude_learned_from"
 
@@ -96,28 +106,63 @@ class Removal:
     dropped: str | None
 
 
-def run_stage(pipeline: textclean.Pipeline, page_id: str, text: str) -> Removal:
+def run_stage(pipeline: textclean.Pipeline, page_id: str, text: str, url: str = "") -> Removal:
     """Run ``pipeline`` (the boilerplate stage alone) on ``text``; map its edits to characters.
 
-    Edits are character spans into the stage's input, which is ``text`` itself
-    since no stage runs before it. An edit that replaces text with something
-    non-empty still counts its span as removed (the boilerplate stage only
-    deletes).
+    The stage's edits are character spans into its input, ``text`` itself since
+    no stage runs before it. An edit that replaces text with something non-empty
+    still counts its span as removed (the boilerplate stage only deletes). With
+    a site-repeat table (corpus mode), its step runs after the stage, on the
+    stage's output: its spans are mapped back through the stage's edits.
+    ``url`` is the page's address, which names its site for that step.
     """
-    doc = pipeline.process(textclean.Document(id=page_id, text=text))
+    meta = {"url": url} if url else {}
+    doc = pipeline.process(textclean.Document(id=page_id, text=text, metadata=meta))
     mask = [False] * len(text)
     spans = []
-    for e in doc.edits:
-        if e.stage != STAGE:
-            continue
+    stage_edits = [e for e in doc.edits if e.stage == STAGE and e.rule != SITE_REPEAT]
+    for e in stage_edits:
         if text[e.start : e.end] != e.before:
             raise ValueError(f"{page_id}: edit {e.rule} at {e.start} does not match the text")
         for i in range(e.start, e.end):
             mask[i] = True
         spans.append((e.start, e.end, e.rule))
+    later = [e for e in doc.edits if e.stage == STAGE and e.rule == SITE_REPEAT]
+    if later:
+        after, origin = apply_edits(text, stage_edits)
+        for e in later:
+            if after[e.start : e.end] != e.before:
+                raise ValueError(f"{page_id}: edit {e.rule} at {e.start} does not match the text")
+            kept = [origin[i] for i in range(e.start, e.end) if origin[i] >= 0]
+            for i in kept:
+                mask[i] = True
+            if kept:
+                spans.append((kept[0], kept[-1] + 1, e.rule))
     if doc.dropped is not None:  # a dropped document loses everything
         mask = [True] * len(text)
     return Removal(tuple(mask), tuple(spans), doc.dropped)
+
+
+def apply_edits(text: str, edits: Iterable[Any]) -> tuple[str, list[int]]:
+    """``text`` after ``edits`` (non-overlapping spans into ``text``), and for each of
+    its characters the index it had in ``text`` (-1 for a character an edit wrote).
+
+    >>> from types import SimpleNamespace as E
+    >>> apply_edits("ab\\ncd\\nef", [E(start=3, end=6, after="X")])
+    ('ab\\nXef', [0, 1, 2, -1, 6, 7])
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    at = 0
+    for e in sorted(edits, key=lambda e: e.start):
+        out.append(text[at : e.start])
+        origin.extend(range(at, e.start))
+        out.append(e.after)
+        origin.extend([-1] * len(e.after))
+        at = e.end
+    out.append(text[at:])
+    origin.extend(range(at, len(text)))
+    return "".join(out), origin
 
 
 @dataclass
@@ -243,10 +288,13 @@ def has_exclude_field(config: Config) -> bool:
 class Pipelines:
     """One boilerplate-only pipeline per set of exclusions, built when first needed."""
 
-    def __init__(self, config: Config, cross_validate: bool) -> None:
+    def __init__(
+        self, config: Config, cross_validate: bool, site_repeats: SiteRepeatTable | None = None
+    ) -> None:
         self.config = config
         self.cross_validate = cross_validate
-        self.base = textclean.Pipeline.from_config(config, stages=[STAGE])
+        self.site_repeats = site_repeats
+        self.base = self._pipeline(config)
         self.learned = learned_from_rules(self.base) if cross_validate else {}
         self.exclude_field = cross_validate and has_exclude_field(config)
         self._cache: dict[tuple[tuple[str, ...], str], textclean.Pipeline] = {}
@@ -265,10 +313,15 @@ class Pipelines:
             if self.exclude_field:
                 changes[EXCLUDE_FIELD] = [site]
             cfg = self.config.replace(**{STAGE: changes})
-            self._cache[key] = textclean.Pipeline.from_config(cfg, stages=[STAGE])
+            self._cache[key] = self._pipeline(cfg)
         if ids:
             self.excluded[site] = list(ids)
         return self._cache[key]
+
+    def _pipeline(self, config: Config) -> textclean.Pipeline:
+        return textclean.Pipeline.from_config(
+            config, stages=[STAGE], site_repeats=self.site_repeats
+        )
 
 
 # --------------------------------------------------------------------------- report
@@ -326,14 +379,29 @@ class CrossValidated:
             stages = [
                 dataclasses.replace(s, model=model) if s.name == STAGE else s for s in p.stages
             ]
-            self._cache[site] = textclean.Pipeline(stages, p.config, p.rules)
+            self._cache[site] = textclean.Pipeline(
+                stages, p.config, p.rules, site_repeats=p.site_repeats
+            )
         return self._cache[site]
+
+
+def learn_site_repeats(pages: Iterable[Page], cfg: SiteRepeatsConfig) -> SiteRepeatTable:
+    """Corpus mode's table learned from ``pages`` themselves, each page a document
+    carrying its url (so grouped by its site), as ``textclean clean --site-repeats``
+    learns from a crawl before cleaning it. It learns from the raw page texts only,
+    never from the labels."""
+    docs = (
+        textclean.Document(id=p.id, text=p.text, metadata={"url": p.meta.get("url", "")})
+        for p in pages
+    )
+    return learn(docs, cfg)
 
 
 def measure(pages: Sequence[Page], pipelines: Pipelines | CrossValidated) -> list[Result]:
     results = []
     for page in pages:
-        removal = run_stage(pipelines.for_site(page.meta["site"]), page.id, page.text)
+        pipeline = pipelines.for_site(page.meta["site"])
+        removal = run_stage(pipeline, page.id, page.text, page.meta.get("url", ""))
         res = Result(page, line_results(page, removal), removal.dropped)
         res.tally.add(res.lines)
         results.append(res)
@@ -519,6 +587,18 @@ def main(argv: list[str] | None = None) -> int:
         help="score only pages whose labelled_by starts with this (e.g. a batch labelled "
         "after the rules were written: a hold-out)",
     )
+    ap.add_argument(
+        "--site-repeats",
+        action="store_true",
+        help="corpus mode as `textclean clean --site-repeats` runs it: learn the lines repeated "
+        "across the scored pages of each site (grouped by their url), remove them after the stage",
+    )
+    ap.add_argument(
+        "--site-min-docs",
+        type=int,
+        default=SiteRepeatsConfig().min_docs,
+        help="with --site-repeats: a line is learned when this many pages of its site hold it",
+    )
     ap.add_argument("--pages", type=Path, default=PAGES_DIR, help=argparse.SUPPRESS)
     ap.add_argument("--texts", type=Path, default=TEXTS_DIR, help=argparse.SUPPRESS)
     args = ap.parse_args(argv)
@@ -527,11 +607,6 @@ def main(argv: list[str] | None = None) -> int:
         rules=list(args.rules),
         boilerplate={"disable": list(args.disable), "enable": list(args.enable)},
     )
-    try:
-        pipelines = Pipelines(config, args.exclude_learned_from_site or args.cv)
-    except (textclean.ConfigError, OSError, ValueError) as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
     pages = list(load_pages(args.pages, args.texts))
     if args.page:
         unknown = set(args.page) - {p.id for p in pages}
@@ -545,6 +620,15 @@ def main(argv: list[str] | None = None) -> int:
         pages = [p for p in pages if str(p.meta.get("labelled_by", "")).startswith(prefixes)]
     if not pages:
         print("error: no labelled page has its text present", file=sys.stderr)
+        return 2
+    try:
+        table = None
+        if args.site_repeats:
+            site_cfg = SiteRepeatsConfig(enabled=True, min_docs=args.site_min_docs)
+            table = learn_site_repeats(pages, site_cfg)
+        pipelines = Pipelines(config, args.exclude_learned_from_site or args.cv, table)
+    except (textclean.ConfigError, OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
         return 2
     if args.cv:
         try:
