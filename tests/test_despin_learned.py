@@ -97,8 +97,11 @@ def test_the_shipped_learned_table_is_rebuilt_without_the_scored_pair() -> None:
     pairs = sorted(
         {s.removeprefix("real:") for e in learned.values() for g in e.sources for s in g.split("+")}
     )
+    # every fifth pair, in name order (all of them take minutes); both outcomes, an entry
+    # dropped and an entry kept by its other teachers, must occur among them
+    sample = pairs[::5]
     dropped = kept_shared = 0
-    for pair in pairs:
+    for pair in sample:
         rebuilt = measure.learned_without(tables, [pair])
         # as learn.py: a spun form another file holds is not learned again
         known = list(others)
