@@ -149,8 +149,8 @@ def test_site_repeats_learns_a_sites_repeated_lines_and_maps_them_after_the_stag
     motto = "The Valley Courier has served the county since the spring of 1911."
     stories = ["The bridge reopens in May.", "Hay prices fell again.", "The fair is on."]
     for n, story in enumerate(stories):
-        text = f"Skip to content\n{chrome}\n\n{story} {BODY}\n{motto}\n"
-        _write(pages_dir, texts, f"story-{n}", text, "CC-KK-")
+        text = f"Skip to content\n{chrome}\n{story}\n\n{BODY}\n{motto}\n"
+        _write(pages_dir, texts, f"story-{n}", text, "CCK-KK-")
     # the same line once on another site: one page of a site teaches nothing
     _write(
         pages_dir,
@@ -173,7 +173,7 @@ def test_site_repeats_learns_a_sites_repeated_lines_and_maps_them_after_the_stag
     for page_id in ("story-0", "story-1", "story-2"):
         line2 = by_id[page_id].lines[1]
         assert (line2.verdict, line2.rules) == ("TP", ("boilerplate.site_repeat",))
-        assert [ln.verdict for ln in by_id[page_id].lines if ln.label == "K"] == ["TN", "TN"]
+        assert [ln.verdict for ln in by_id[page_id].lines if ln.label == "K"] == ["TN"] * 3
     # "good" (the fixture's page, same site) lacks the line; the other site keeps it
     assert by_id["elsewhere"].lines[0].verdict == "FN"
     baseline = measure.measure(pages, measure.Pipelines(Config(), cross_validate=False))

@@ -184,8 +184,8 @@ def test_an_authors_name_over_its_profile_line_stays() -> None:
 
 
 def test_a_howtos_headings_between_dashes_stay() -> None:
-    """A heading between two lone dashes (``shape.empty_item``) is no chrome run: a dash
-    alone separates the text's parts as often as a menu's entries (``_RUN_WEAK``)."""
+    """A heading between two lone dashes is no chrome run: a dash alone separates the
+    text's parts as often as a menu's entries (``_RUN_WEAK``)."""
     page = [
         "Can I update my router's firmware over wifi?",
         "The firmware of a wireless router is something like its operating system: "
@@ -201,7 +201,8 @@ def test_a_howtos_headings_between_dashes_stay() -> None:
         "site and running it on a computer.",
         "Share this article",
     ]
-    got = kept_and_gone("\n".join(page) + "\n", keep=["Function", "Method"], gone=["-"])
+    # each dash stands right above the part it marks, so it stays with it (``_item_marker``)
+    got = kept_and_gone("\n".join(page) + "\n", keep=["Function", "Method", "-"], gone=[])
     assert "Share this article" in got
 
 
@@ -1194,3 +1195,17 @@ def test_ranked_rows_read_each_chain_once() -> None:
         return steps(lambda: shape._ranked_rows(numbered))
 
     assert grows_linearly(cost, 120)
+
+
+def test_a_bullet_on_its_own_line_above_its_entry_stays_with_it() -> None:
+    """Some extractions write a list's bullet on one line and the entry on the next: the
+    bullet is the entry's marker, not an empty entry (``shape.empty_item``), and goes
+    only with its entry or where no entry follows."""
+    items = ["3 eggs", "1 cup of sugar (200 g)", "1 cup of milk", "A pinch of salt"]
+    recipe = "\n".join(["Sponge cake that never fails", PARA.strip(), "You will need:"])
+    marked = "".join(f"-\n{item}\n" for item in items)
+    assert removed(recipe + "\n" + marked) == {}
+    # bullets with nothing under them are the residue of entries that were images
+    empty = "".join(f"{item}\n-\n\n" for item in items)
+    got = removed(recipe + "\n" + empty)
+    assert set(got) == {"-"} and got["-"] == "boilerplate.shape.empty_item"

@@ -183,6 +183,29 @@ def test_guards_code_fences_and_whole_documents() -> None:
     assert learn(single, CFG).learned_lines == 0
 
 
+def test_a_template_heading_over_the_articles_prose_stays() -> None:
+    """Every review of a site has "Our verdict" over a paragraph, and its menu over the
+    title: the menu is the site's chrome, the heading is the article's."""
+    products = ["kettle", "toaster", "blender", "juicer"]
+
+    def review(p: str) -> str:
+        verdict = (
+            f"The {p} we tested is sturdy, quiet and quick, and it cost less than most of "
+            "the others; only its short cord let it down in daily use."
+        )
+        return f"Reviews · Deals · Guides\nWe tested the {p}\n\nOur verdict\n\n{verdict}\n"
+
+    docs = [
+        Document(p, review(p), metadata={"url": f"https://tests.example/{p}"}) for p in products
+    ]
+    table = learn(docs, CFG)
+    assert len(table.groups["tests.example"].lines) == 2  # both lines are learned
+    out = SiteRepeatStep(table)(docs[0])
+    assert "Reviews · Deals · Guides" not in out.text
+    assert "Our verdict" in out.text  # a heading over a paragraph stays
+    assert [e.before for e in out.edits] == ["Reviews · Deals · Guides\n"]
+
+
 def test_min_share_and_min_docs() -> None:
     words = ["alder", "birch", "cedar", "damson", "elm", "fir", "gorse"]
     docs = [Document(w, f"Nav line\nThe {w} grows here.\n") for w in words[:3]]

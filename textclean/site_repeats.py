@@ -52,7 +52,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -61,7 +61,7 @@ from urllib.parse import urlsplit
 
 from textclean.config import Config, SiteRepeatsConfig
 from textclean.document import Change, Document
-from textclean.textblocks import fenced_code_lines, split_lines
+from textclean.textblocks import Line, fenced_code_lines, split_lines
 
 __all__ = [
     "RULE_ID",
@@ -403,6 +403,26 @@ def learn(
     return learner.table()
 
 
+def _heads_a_paragraph(lines: Sequence[Line], i: int, max_words: int) -> bool:
+    """Whether the next non-blank line after ``lines[i]`` is a paragraph: longer than
+    any line corpus mode learns (``max_words``).
+
+    A site's articles share the headings of its template ("Preparation", "What was
+    tested?", "Our verdict") as often as its menus, and such a heading stands over the
+    article's own prose; menus, footers and teaser lists stand over short lines.
+
+    >>> from textclean.textblocks import split_lines
+    >>> text = "Method\\n\\n" + "Stir the flour into the warm milk " * 2 + "\\nNews\\nSport\\n"
+    >>> lines = split_lines(text)
+    >>> _heads_a_paragraph(lines, 0, 12), _heads_a_paragraph(lines, 3, 12)
+    (True, False)
+    """
+    for ln in lines[i + 1 :]:
+        if not ln.blank:
+            return len(ln.text.split(None, max_words)) > max_words
+    return False
+
+
 class SiteRepeatStep:
     """Removes a table's learned lines from each document of their group.
 
@@ -437,7 +457,7 @@ class SiteRepeatStep:
                 continue
             h = candidate_hash(ln.text, self.cfg)
             seen = entry.lines.get(h) if h is not None else None
-            if seen is None:
+            if seen is None or _heads_a_paragraph(lines, i, self.cfg.max_words):
                 continue
             evidence = {
                 "group": group,

@@ -1755,6 +1755,26 @@ def _top_level(label: str) -> bool:
 _EMPTY_ITEM = frozenset({"-", "–", "•", "·", "▪", "◦"})
 
 
+def _item_marker(
+    x: Line,
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    position: Mapping[int, int],
+) -> bool:
+    """Whether the bullet ``x`` is the marker of the item written on the very next line.
+
+    Some extractions put a list's bullet on a line of its own and the entry's text on
+    the next ("-" / "3 eggs" / "-" / "1 cup of sugar"): that bullet is not an empty
+    entry, and it belongs with its text. It stays unless an earlier rule took that
+    text (a teaser list's titles), or the next line is itself a bullet or blank.
+    """
+    k = position[x.index]
+    if k + 1 >= len(nonblank):
+        return False
+    item = nonblank[k + 1]
+    return item.index == x.index + 1 and item.text not in _EMPTY_ITEM and item.index not in removed
+
+
 def _residue(
     nonblank: list[Line],
     removed: Mapping[int, tuple[str, dict[str, Any]]],
@@ -1769,15 +1789,18 @@ def _residue(
     as its masthead or footer prints it, "kelun.example.jp") above the first prose
     line or below the last one; and a bullet or dash alone on its line
     (:data:`_EMPTY_ITEM`: the residue of a list entry whose text was an image or a
-    link), when the page holds at least ``min_lines`` of them.
+    link), when the page holds at least ``min_lines`` of them, and is not the marker of
+    an entry written on the next line (:func:`_item_marker`).
     """
     empty: list[Line] = []
+    position: dict[int, int] = {}  # line index of an empty item → its position in nonblank
     hosts: list[int] = []  # positions in nonblank of lines that are host names
     for k, x in enumerate(nonblank):
         text = x.text
         if text in _EMPTY_ITEM:
             if x.index not in code:
                 empty.append(x)
+                position[x.index] = k
         elif (
             "." in text
             and " " not in text
@@ -1788,6 +1811,8 @@ def _residue(
             hosts.append(k)
     if params.empty_item and len(empty) >= params.empty_item_min:
         for x in empty:
+            if _item_marker(x, nonblank, removed, position):
+                continue
             if x.index not in removed and x.index not in found:
                 found[x.index] = (
                     RULE_EMPTY_ITEM,
