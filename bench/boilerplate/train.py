@@ -75,8 +75,9 @@ DEVELOPMENT = (
     "bp-label-15",
     "bp-label-16",
     "bp-label-18",
+    "bp-label-20",
 )
-HOLDOUT = ("bp-label-5", "bp-label-17", "bp-label-19")
+HOLDOUT = ("bp-label-5", "bp-label-17", "bp-label-19", "bp-label-21")
 
 
 def development(pages: Iterable[Page]) -> list[Page]:
@@ -87,7 +88,7 @@ def development(pages: Iterable[Page]) -> list[Page]:
         if by.startswith(HOLDOUT) or not by.startswith(DEVELOPMENT):
             continue
         if by.startswith("bp-label-") and by not in DEVELOPMENT:
-            continue  # "bp-label-17", "bp-label-19" and later: not development data
+            continue  # "bp-label-17", "bp-label-19", "bp-label-21" and later: not development
         out.append(p)
     return out
 
