@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import json
 import os
-import threading
 from collections import OrderedDict
 from collections.abc import Iterable
 from typing import Any
 
 from textclean.config import Config, ConfigError
 from textclean.document import Change, Document, Edit
+from textclean.forksafe import ForkSafeLock
 from textclean.pipeline import Pipeline, Stage
 
 __version__ = "0.1.0"
@@ -56,7 +56,7 @@ def __getattr__(name: str) -> Any:
 #: microseconds, and a Pipeline holds no per-document state, so sharing one is safe.
 _CACHE: OrderedDict[tuple[Any, ...], Pipeline] = OrderedDict()
 _CACHE_SIZE = 16
-_CACHE_LOCK = threading.Lock()
+_CACHE_LOCK = ForkSafeLock()
 
 
 def _files_signature(dirs: Iterable[str]) -> tuple[tuple[str, int, int], ...]:

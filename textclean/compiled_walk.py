@@ -17,15 +17,15 @@ to the root); their order at one byte may differ.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 import numpy as np
 
 from textclean.dedup._kernel import AVAILABLE
+from textclean.forksafe import ForkSafeLock
 
-_LOCK = threading.Lock()
+_LOCK = ForkSafeLock()
 
 
 class Dense:

@@ -26,13 +26,13 @@ from __future__ import annotations
 import importlib.util
 import os
 import sys
-import threading
 from collections.abc import Callable
 from typing import Any
 
 import numpy as np
 
 from textclean.dedup.shingles import CLASS_OF_LOWER, LOWER_TABLE, P, Q
+from textclean.forksafe import ForkSafeLock
 
 #: Whether the numba kernel can be used (decided without importing numba).
 AVAILABLE: bool = (
@@ -307,7 +307,7 @@ _compiled_words: Callable[..., Any] | None = None
 _compiled_chars: Callable[..., Any] | None = None
 _compiled_sets: Callable[..., Any] | None = None
 _compiled_blocks: Callable[..., Any] | None = None
-_lock = threading.Lock()
+_lock = ForkSafeLock()
 
 
 def loaded() -> bool:

@@ -42,10 +42,11 @@ import numpy as np
 from textclean.config import Config, LanguageConfig
 from textclean.dedup._kernel import stages_use_numba
 from textclean.document import Document
+from textclean.forksafe import ForkSafeLock
 from textclean.rules import RulePack
 
 _IDENTIFIER: Any = None
-_LOCK = threading.Lock()
+_LOCK = ForkSafeLock()
 
 
 def identifier() -> Any:

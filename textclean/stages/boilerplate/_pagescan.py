@@ -22,12 +22,12 @@ no other character's UTF-8 bytes hold.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 
 import numpy as np
 
 from textclean import compiled_walk
+from textclean.forksafe import ForkSafeLock
 
 #: :func:`line_facts` flags of a line (its low bits; the words are above them)
 FLAWED = 1  # reads otherwise collapsed: a space at an edge, two spaces, other whitespace
@@ -180,7 +180,7 @@ def line_facts(text: str, cap: int) -> tuple[list[int], int] | None:
     return out.tolist(), flawed
 
 
-_TABLE_LOCK = threading.Lock()
+_TABLE_LOCK = ForkSafeLock()
 _CHANGES: list[np.ndarray] = []
 
 #: Code points are sorted out for :func:`changes_table` a block at a time: a block that

@@ -35,13 +35,13 @@ path on first use (:func:`compiled`) turns it off if they ever disagree.
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 
 from textclean import compiled_walk
+from textclean.forksafe import ForkSafeLock, reset_in_child
 
 
 def _walk(  # type: ignore[no-untyped-def]
@@ -323,7 +323,18 @@ class Contexts:
         #: entries held, arena bytes used
         self.count = np.zeros(2, dtype=np.int64)
         # the loop runs without the GIL: one document's lookups or stores at a time
-        self._lock = threading.Lock()
+        self._lock = ForkSafeLock()
+        reset_in_child(self)
+
+    def clear(self) -> None:
+        """Forget every context."""
+        self.slots.fill(-1)
+        self.count.fill(0)
+
+    def reset_after_fork(self) -> None:
+        """A child forked in the middle of a store may hold a half-written entry: it
+        starts empty (:mod:`textclean.forksafe`)."""
+        self.clear()
 
     def get(
         self, buf: np.ndarray, found: np.ndarray, rows: np.ndarray

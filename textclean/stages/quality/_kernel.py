@@ -24,7 +24,6 @@ cache, on first use; :data:`AVAILABLE` is False without numba or with
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
@@ -33,6 +32,7 @@ import numpy as np
 import regex
 
 from textclean.dedup._kernel import AVAILABLE as _NUMBA
+from textclean.forksafe import ForkSafeLock
 
 #: Whether the kernels can be used (numba installed and not switched off).
 AVAILABLE: bool = _NUMBA
@@ -256,7 +256,7 @@ def _stop_words(cps, vstart, vend, stop, stop_len, longest, found, odd):  # type
 
 
 _compiled: tuple[Callable[..., Any], Callable[..., Any], Callable[..., Any]] | None = None
-_lock = threading.Lock()
+_lock = ForkSafeLock()
 
 
 def load() -> tuple[Callable[..., Any], Callable[..., Any], Callable[..., Any]] | None:

@@ -1,0 +1,88 @@
+"""A process forked while another thread holds one of the library's locks can take it.
+
+``os.fork`` copies a lock held by another thread as held, and no thread of the child
+will release it. Hugging Face ``datasets`` forks for ``num_proc`` on Linux, so a
+parent that cleans text in a thread while the map forks would leave a child waiting
+forever on its first document (:mod:`textclean.forksafe`).
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable
+
+import numpy as np
+import pytest
+
+import textclean
+from textclean import compiled_walk
+from textclean.forksafe import ForkSafeLock
+from textclean.stages.despin import _walk
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX fork")
+
+
+def _in_child_while_held(lock: object, child: Callable[[], bool]) -> int:
+    """Fork while a thread of this process holds ``lock``; the child's exit code (0 when
+    ``child()`` returned True)."""
+    held, release = threading.Event(), threading.Event()
+
+    def hold() -> None:
+        with lock:  # type: ignore[attr-defined]
+            held.set()
+            release.wait(10)
+
+    thread = threading.Thread(target=hold)
+    thread.start()
+    assert held.wait(5)
+    pid = os.fork()
+    if pid == 0:  # the child: never return into pytest
+        code = 1
+        try:
+            code = 0 if child() else 1
+        finally:
+            os._exit(code)
+    release.set()
+    thread.join()
+    _, status = os.waitpid(pid, 0)
+    return os.waitstatus_to_exitcode(status)
+
+
+def test_the_library_locks_are_free_in_a_child() -> None:
+    for lock in (compiled_walk._LOCK, textclean._CACHE_LOCK):
+        assert isinstance(lock, ForkSafeLock)
+        assert _in_child_while_held(lock, lambda lk=lock: lk._lock.acquire(timeout=5)) == 0
+
+
+def test_a_plain_lock_is_not_which_is_why() -> None:
+    plain = threading.Lock()
+    assert _in_child_while_held(plain, lambda: plain.acquire(timeout=0.5)) == 1
+
+
+def test_a_child_cleans_a_document_while_the_parent_holds_the_cache_lock() -> None:
+    textclean.clean_text("Warm up the pipeline cache once.\n")
+
+    def child() -> bool:
+        done: list[str] = []
+        worker = threading.Thread(
+            target=lambda: done.append(textclean.clean_text("A child's text.\n"))
+        )
+        worker.start()
+        worker.join(20)
+        return done == ["A child's text.\n"]
+
+    assert _in_child_while_held(textclean._CACHE_LOCK, child) == 0
+
+
+def test_the_evidence_cache_starts_empty_in_a_child() -> None:
+    contexts = _walk.Contexts(entries=16, arena=1 << 10)
+    contexts.slots[0] = (7, 0)
+    contexts.count[:] = (1, 5)
+    got = _in_child_while_held(
+        contexts._lock,
+        lambda: bool((contexts.slots == -1).all() and not contexts.count.any()),
+    )
+    assert got == 0
+    assert contexts.count.tolist() == [1, 5]  # the parent's stays as it was
+    assert isinstance(contexts.slots, np.ndarray)

@@ -1,0 +1,75 @@
+"""Locks that a forked child process gets afresh.
+
+The library guards a few lazily built, process-wide things with locks: compiled
+kernels, loaded tables, the pipeline cache, the despin evidence cache. A process
+forked while another of its parent's threads holds such a lock (``os.fork``,
+``multiprocessing`` with the ``fork`` start method, as Hugging Face ``datasets``
+uses for ``num_proc`` on Linux) inherits the lock held, and no thread in the
+child will ever release it: the child's first document would wait forever.
+:class:`ForkSafeLock` is a plain lock that every child replaces with a new,
+unheld one right after the fork (``os.register_at_fork``); an object whose state
+a fork may catch half-written registers with :func:`reset_in_child`, and every
+child calls its ``reset_after_fork()`` (after the locks are renewed).
+
+>>> lock = ForkSafeLock()
+>>> with lock:
+...     lock.locked()
+True
+>>> lock.locked()
+False
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+import weakref
+from typing import Any, Protocol
+
+
+class Resettable(Protocol):
+    def reset_after_fork(self) -> None: ...
+
+
+_LOCKS: weakref.WeakSet[ForkSafeLock] = weakref.WeakSet()
+_RESETTABLE: weakref.WeakSet[Any] = weakref.WeakSet()
+
+
+class ForkSafeLock:
+    """A ``threading.Lock`` that a forked child holds unlocked, whatever the parent did."""
+
+    __slots__ = ("__weakref__", "_lock")
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        _LOCKS.add(self)
+
+    def __enter__(self) -> bool:
+        return self._lock.acquire()
+
+    def __exit__(self, *exc: Any) -> None:
+        self._lock.release()
+
+    def locked(self) -> bool:
+        """Whether some thread holds the lock."""
+        return self._lock.locked()
+
+    def _renew(self) -> None:
+        self._lock = threading.Lock()
+
+
+def reset_in_child(obj: Resettable) -> None:
+    """Call ``obj.reset_after_fork()`` in every child forked while ``obj`` lives (held
+    weakly: registering keeps nothing alive)."""
+    _RESETTABLE.add(obj)
+
+
+def _in_child() -> None:
+    for lock in list(_LOCKS):
+        lock._renew()
+    for obj in list(_RESETTABLE):
+        obj.reset_after_fork()
+
+
+if hasattr(os, "register_at_fork"):  # POSIX
+    os.register_at_fork(after_in_child=_in_child)
