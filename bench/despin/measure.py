@@ -60,7 +60,7 @@ from textclean.stages.despin.match import tokenize  # noqa: E402
 from textclean.stages.despin.table import SpinTables, load_tables  # noqa: E402
 
 if TYPE_CHECKING:
-    from bench.despin.real.check import Pair
+    from bench.despin.real.check import Batch, Pair
     from textclean.stages.despin.markers import Marker
 
 PAIRS = ROOT / "bench" / "despin" / "pairs"
@@ -616,13 +616,11 @@ def _group_line(label: str, group: list[PairResult]) -> str:
     )
 
 
-def _batch_lines(r: RealResult) -> list[str]:
+def _batch_lines(r: RealResult, batches: Sequence[Batch]) -> list[str]:
     """Group lines per batch of ``blind_batches.md`` (all its pairs, then each family),
     for the pairs present; the unpaired spun and clean texts of each batch on one line."""
-    from bench.despin.real.check import read_batches
-
     out = []
-    for b in read_batches():
+    for b in batches:
         ids = set(b.ids)
         pairs = [t for t in r.pairs if t[2].name in ids]
         spun = [s for s in r.spun if s[0] in ids]
@@ -648,7 +646,16 @@ def _batch_lines(r: RealResult) -> list[str]:
     return out
 
 
-def report_real(r: RealResult, show_edits: bool, why: bool = False) -> str:
+def report_real(
+    r: RealResult, show_edits: bool, why: bool = False, batches: Sequence[Batch] | None = None
+) -> str:
+    """The report of ``measure.py --real``: every pair, the groups (all, by family, by
+    topic, by batch of ``batches``, read from ``blind_batches.md`` when not given), the
+    unpaired spun and the clean texts."""
+    if batches is None:
+        from bench.despin.real.check import read_batches
+
+        batches = read_batches()
     lines = [
         "Real pairs (cross-validated by article: entries with source real:<id> left out"
         " when pair <id> is scored)",
@@ -680,7 +687,7 @@ def report_real(r: RealResult, show_edits: bool, why: bool = False) -> str:
         for val in sorted({t[idx] for t in r.pairs}):
             group = [t[2] for t in r.pairs if t[idx] == val]
             lines.append(_group_line(f"{key} {val}", group))
-    lines += _batch_lines(r)
+    lines += _batch_lines(r, batches)
     lines += ["", "| unpaired spun | texts | flagged | flagged rate | lowest spin_score |"]
     lines.append("|---|---:|---:|---:|---|")
     groups = [("all", r.spun), ("all but family e", [s for s in r.spun if s[1] != PARAPHRASE])]
