@@ -238,3 +238,40 @@ def test_a_learned_marker_left_with_one_article_weighs_nothing_when_scored() -> 
     # the stage's own leave-out counts pairs: two left, so it would keep the weight
     [naive] = [x for x in tables.without_source(f"real:{scored}").markers if x.id == m.id]
     assert naive.weight == 0.5
+
+
+def test_measure_real_reports_each_batch_by_family_with_its_unpaired_and_clean_texts() -> None:
+    from bench.despin import measure
+    from bench.despin.real.check import Batch
+
+    def pair(name: str, spun: bool, after: float, edits: int, right: int) -> measure.PairResult:
+        return measure.PairResult(name, 100, 50.0, spun, 0.4, after, edits, right, 0, [])
+
+    r = measure.RealResult(
+        pairs=[
+            ("a", "news", pair("p1", True, 0.2, 10, 9)),
+            ("a", "news", pair("p2", True, 0.3, 5, 4)),
+            ("d", "science", pair("p3", False, 0.4, 0, 0)),
+            ("a", "news", pair("other", True, 0.0, 40, 40)),
+        ],
+        spun=[
+            ("u1", "a", "news", 60.0, True, 30.0, 5, 9, 200),
+            ("u2", "c", "news", 5.0, False, 1.0, 1, 1, 80),
+        ],
+        clean=[("k1", "site", 120, 3.0, False, 0), ("k2", "site", 90, 30.0, True, 2)],
+        skipped=[],
+    )
+    batches = [
+        Batch("Batch 7", BLIND, ("p1", "p2", "p3", "u1", "u2", "k1", "k2")),
+        Batch("Batch 8", LEARNED, ("absent",)),
+    ]
+    out = measure.report_real(r, show_edits=False, batches=batches)
+    # WER 0.4 -> 0.3 over the three pairs (words weigh equally): a 25% cut, 13 of 15 right
+    assert "| batch 7 (blind) | 3 | 300 | 2/3 | 0.400 | 0.300 | 25.0% | 15 | 86.7% |" in out
+    assert "| batch 7 family a | 2 | 200 | 2/2 | 0.400 | 0.250 | 37.5% | 15 | 86.7% |" in out
+    assert "| batch 7 family d | 1 | 100 | 0/1 | 0.400 | 0.400 | 0.0% | 0 | — |" in out
+    assert (
+        "batch 7: unpaired spun flagged 1/2 (a 1/1, c 0/1); clean flagged 1/2, words changed 2"
+        in out
+    )
+    assert "batch 8" not in out  # nothing of it present

@@ -60,7 +60,7 @@ from textclean.stages.despin.match import tokenize  # noqa: E402
 from textclean.stages.despin.table import SpinTables, load_tables  # noqa: E402
 
 if TYPE_CHECKING:
-    from bench.despin.real.check import Pair
+    from bench.despin.real.check import Batch, Pair
     from textclean.stages.despin.markers import Marker
 
 PAIRS = ROOT / "bench" / "despin" / "pairs"
@@ -616,7 +616,46 @@ def _group_line(label: str, group: list[PairResult]) -> str:
     )
 
 
-def report_real(r: RealResult, show_edits: bool, why: bool = False) -> str:
+def _batch_lines(r: RealResult, batches: Sequence[Batch]) -> list[str]:
+    """Group lines per batch of ``blind_batches.md`` (all its pairs, then each family),
+    for the pairs present; the unpaired spun and clean texts of each batch on one line."""
+    out = []
+    for b in batches:
+        ids = set(b.ids)
+        pairs = [t for t in r.pairs if t[2].name in ids]
+        spun = [s for s in r.spun if s[0] in ids]
+        clean = [c for c in r.clean if c[0] in ids]
+        if not (pairs or spun or clean):
+            continue
+        label = f"{b.name.lower()} ({b.status})"
+        if pairs:
+            out.append(_group_line(label, [t[2] for t in pairs]))
+            for fam in sorted({t[0] for t in pairs}):
+                group = [t[2] for t in pairs if t[0] == fam]
+                out.append(_group_line(f"{b.name.lower()} family {fam}", group))
+        fams = sorted({s[1] for s in spun})
+        per_fam = ", ".join(
+            f"{f} {sum(s[4] for s in spun if s[1] == f)}/{sum(s[1] == f for s in spun)}"
+            for f in fams
+        )
+        out.append(
+            f"| {b.name.lower()}: unpaired spun flagged {sum(s[4] for s in spun)}/{len(spun)}"
+            f" ({per_fam}); clean flagged {sum(c[4] for c in clean)}/{len(clean)},"
+            f" words changed {sum(c[5] for c in clean)} | | | | | | | | |"
+        )
+    return out
+
+
+def report_real(
+    r: RealResult, show_edits: bool, why: bool = False, batches: Sequence[Batch] | None = None
+) -> str:
+    """The report of ``measure.py --real``: every pair, the groups (all, by family, by
+    topic, by batch of ``batches``, read from ``blind_batches.md`` when not given), the
+    unpaired spun and the clean texts."""
+    if batches is None:
+        from bench.despin.real.check import read_batches
+
+        batches = read_batches()
     lines = [
         "Real pairs (cross-validated by article: entries with source real:<id> left out"
         " when pair <id> is scored)",
@@ -648,6 +687,7 @@ def report_real(r: RealResult, show_edits: bool, why: bool = False) -> str:
         for val in sorted({t[idx] for t in r.pairs}):
             group = [t[2] for t in r.pairs if t[idx] == val]
             lines.append(_group_line(f"{key} {val}", group))
+    lines += _batch_lines(r, batches)
     lines += ["", "| unpaired spun | texts | flagged | flagged rate | lowest spin_score |"]
     lines.append("|---|---:|---:|---:|---|")
     groups = [("all", r.spun), ("all but family e", [s for s in r.spun if s[1] != PARAPHRASE])]
