@@ -203,12 +203,14 @@ def test_masks_with_needs_leave_out_only_keys_below_the_line_need(
     a, dense = zone
     keys = a.screen_keys[::3]
     lines = [f"{k} {keys[i - 1]} {keys[i - 2]}" for i, k in enumerate(keys)]
-    lines += CRAFTED[:16] + ["", "plain prose here"]
+    lines += [*CRAFTED[:16], "", "plain prose here"]
     needs = [(7 * i) % len(a.allowed) for i in range(len(lines))]
     data = "\n".join(canon(t) for t in lines).encode("utf-8", "surrogatepass")
     full = dense.masks(data, len(lines), a.screen_bits)
     some = dense.masks(data, len(lines), a.screen_bits, needs, a.screen_limits)
-    strings = dict(zip(a.screen_keys, zip(a.screen_bits, a.screen_limits, strict=True), strict=True))
+    strings = dict(
+        zip(a.screen_keys, zip(a.screen_bits, a.screen_limits, strict=True), strict=True)
+    )
     rows = list(zip(lines, needs, full, some, strict=True))
     for _, need, whole, kept in rows:
         assert kept & a.allowed[need] == whole & a.allowed[need]

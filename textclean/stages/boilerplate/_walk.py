@@ -33,7 +33,9 @@ import numpy as np
 from textclean import compiled_walk
 
 
-def _screen(text, byte_class, delta, depth, out_start, out_ids, limit, need, seen, base, lines, ids, chains):  # type: ignore[no-untyped-def]
+def _screen(  # type: ignore[no-untyped-def]
+    text, byte_class, delta, depth, out_start, out_ids, limit, need, seen, base, lines, ids, chains
+):
     """Record in ``lines``/``ids`` each (line, key) such that the key ends in that line
     of ``text`` (lines split at byte 10), each pair at least once; returns how many
     were recorded, or -1 when ``lines`` is too short. ``seen``: a row per chain, a slot

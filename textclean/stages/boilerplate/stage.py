@@ -537,9 +537,7 @@ class _AnyZone:
             # and the text need not be folded.
             data = joined.encode("utf-8", "surrogatepass")
             if _pagescan.folds_as_ascii(data):
-                return dense.masks(
-                    data, len(lines), self.screen_bits, needs, self.screen_limits
-                )
+                return dense.masks(data, len(lines), self.screen_bits, needs, self.screen_limits)
         joined = canon(joined)
         if not spaced and (
             "  " in joined
