@@ -1063,7 +1063,7 @@ class BoilerplateStage:
         compiled = a.compiled
         always = a.always
         exact = a.exact
-        # a line with more words than any exact entry (with or without the screen)
+        # more words than any exact entry (screened or too short for the screen)
         wordy = max(a.short_exact_words, a.exact_words)
         keys = run.keys
         char_bits = a.char_bits
