@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from textclean.config import Config
@@ -168,16 +169,80 @@ def test_a_walk_whose_buffers_were_short_is_repeated_alike(
     a, dense = zone
     lines = [f"{k} and {k.upper()}" for k in a.screen_keys[::11]] * 2
     want = _masks(a, lines, None)
-    hits = _walk.compiled_walk.Dense.hits
-    calls = []
+    buffers = _walk._buffers
+    calls: list[int] = []
 
-    def short_first(self: _walk.Dense, walk: object, size: int, cap: int) -> object:
-        calls.append(cap)
-        return hits(self, walk, size, 1)  # type: ignore[arg-type]
+    def short_first(size: int) -> tuple[object, object]:
+        calls.append(size)
+        if len(calls) == 1:
+            return np.empty(1, dtype=np.int64), np.empty(1, dtype=np.int64)
+        return buffers(size)
 
-    monkeypatch.setattr(_walk.compiled_walk.Dense, "hits", short_first)
+    monkeypatch.setattr(_walk, "_buffers", short_first)
     assert _masks(a, lines, dense) == want
-    assert calls and sum(map(bool, want)) > 10
+    assert len(calls) == 2 and calls[1] > calls[0] and sum(map(bool, want)) > 10
+
+
+def test_the_pair_buffers_are_kept_and_grown() -> None:
+    """A thread's pair buffers are kept between walks and grown when a walk asks for
+    more than they hold."""
+    lines, ids = _walk._buffers(10)
+    assert lines.shape[0] >= 10 and ids.shape == lines.shape
+    assert _walk._buffers(5)[0] is lines
+    big = lines.shape[0] + 1
+    grown, _ = _walk._buffers(big)
+    assert grown.shape[0] >= big and _walk._buffers(big)[0] is grown
+
+
+def test_masks_with_needs_leave_out_only_keys_below_the_line_need(
+    zone: tuple[_AnyZone, _walk.Dense],
+) -> None:
+    """With each line's need, a line's mask is its full mask without the bits of the
+    strings whose limit is below that need; every bit the line's candidates
+    (``allowed[need]``) ask about is kept."""
+    a, dense = zone
+    keys = a.screen_keys[::3]
+    lines = [f"{k} {keys[i - 1]} {keys[i - 2]}" for i, k in enumerate(keys)]
+    lines += [*CRAFTED[:16], "", "plain prose here"]
+    needs = [(7 * i) % len(a.allowed) for i in range(len(lines))]
+    data = "\n".join(canon(t) for t in lines).encode("utf-8", "surrogatepass")
+    full = dense.masks(data, len(lines), a.screen_bits)
+    some = dense.masks(data, len(lines), a.screen_bits, needs, a.screen_limits)
+    strings = dict(
+        zip(a.screen_keys, zip(a.screen_bits, a.screen_limits, strict=True), strict=True)
+    )
+    rows = list(zip(lines, needs, full, some, strict=True))
+    for _, need, whole, kept in rows:
+        assert kept & a.allowed[need] == whole & a.allowed[need]
+    for text, need, _, kept in rows[::40] + rows[-18:]:
+        want = 0
+        for key, (bits, limit) in strings.items():
+            if key in canon(text) and limit >= need:
+                want |= bits
+        assert kept == want
+    assert sum(map(bool, some)) > len(keys) // 4 and some != full
+
+
+def test_a_key_limit_is_the_largest_limit_of_its_regexes() -> None:
+    """``_limit`` reads the largest bound over a mask's bits; -1 for no bits."""
+    from textclean.stages.boilerplate.stage import _limit
+
+    assert _limit(0, [5, 9]) == -1
+    assert _limit(0b101, [3, 50, 7]) == 7
+    assert _limit(0b11, [3, 50, 7]) == 50
+
+
+def test_spaced_candidates_are_those_that_can_match_a_space(
+    zone: tuple[_AnyZone, _walk.Dense],
+) -> None:
+    """``spaced_allowed[n]`` is ``allowed[n]`` without the regexes that cannot match a
+    space, for every need."""
+    a, _ = zone
+    assert a.edges is not None
+    assert len(a.spaced_allowed) == len(a.allowed)
+    for spaced, every in zip(a.spaced_allowed, a.allowed, strict=True):
+        assert spaced == every & ~a.edges.one_word
+    assert any(s != e for s, e in zip(a.spaced_allowed, a.allowed, strict=True))
 
 
 def test_lines_folded_only_in_their_capitals_are_walked_unfolded(

@@ -33,11 +33,14 @@ import numpy as np
 from textclean import compiled_walk
 
 
-def _screen(text, byte_class, delta, depth, out_start, out_ids, seen, base, lines, ids, chains):  # type: ignore[no-untyped-def]
+def _screen(  # type: ignore[no-untyped-def]
+    text, byte_class, delta, depth, out_start, out_ids, limit, need, seen, base, lines, ids, chains
+):
     """Record in ``lines``/``ids`` each (line, key) such that the key ends in that line
     of ``text`` (lines split at byte 10), each pair at least once; returns how many
     were recorded, or -1 when ``lines`` is too short. ``seen``: a row per chain, a slot
     per key, holding no value above ``base`` (a pair is marked ``base`` + its line + 1).
+    A pair whose key's ``limit`` is below its line's ``need`` is not recorded.
 
     The text is cut into ``chains`` (at most 8) segments of equal length, each walked
     from the root at its start (so it finds every key that starts in it) and on past
@@ -163,9 +166,10 @@ def _screen(text, byte_class, delta, depth, out_start, out_ids, seen, base, line
                 k = ev_k[e]
                 t = ev_s[e]
                 mark = base + ev_l[e] + 1
+                floor = need[ev_l[e]]
                 for r in range(out_start[t], out_start[t + 1]):
                     kid = out_ids[r]
-                    if seen[k, kid] != mark:
+                    if limit[kid] >= floor and seen[k, kid] != mark:
                         seen[k, kid] = mark
                         if hits < cap:
                             lines[hits] = ev_l[e]
@@ -193,9 +197,10 @@ def _screen(text, byte_class, delta, depth, out_start, out_ids, seen, base, line
             t = ~t
             s = t
             mark = base + li + 1
+            floor = need[li]
             for r in range(out_start[t], out_start[t + 1]):
                 kid = out_ids[r]
-                if seen[k, kid] != mark:
+                if limit[kid] >= floor and seen[k, kid] != mark:
                     seen[k, kid] = mark
                     if hits < cap:
                         lines[hits] = li
@@ -232,6 +237,20 @@ def _seen(chains: int, keys: int, size: int) -> tuple[np.ndarray, int]:
     return seen, base
 
 
+_BUFFERS = threading.local()
+
+
+def _buffers(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """This thread's two pair buffers (``lines``, ``ids``), at least ``size`` long:
+    kept between calls (a walk reads nothing a call before it wrote), grown when a
+    walk asks for more."""
+    kept = getattr(_BUFFERS, "pair", None)
+    if kept is None or kept[0].shape[0] < size:
+        n = max(size, 4096)
+        kept = _BUFFERS.pair = (np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64))
+    return kept
+
+
 class Dense(compiled_walk.Dense):
     """The screen strings' automaton as a dense table, with the search of a joined form."""
 
@@ -253,40 +272,93 @@ class Dense(compiled_walk.Dense):
         flip = emits[self.delta]  # 1 where the target emits
         np.negative(flip, out=flip)  # -1 there: x ^ -1 is ~x
         np.bitwise_xor(self.delta, flip, out=self.delta)
-        self._grouped: tuple[Sequence[int], np.ndarray, list[int]] | None = None
+        self._grouped: (
+            tuple[Sequence[int], Sequence[int] | None, np.ndarray, list[int], np.ndarray] | None
+        ) = None
 
-    def masks(self, joined: bytes, count: int, bits: Sequence[int]) -> list[int]:
+    def masks(
+        self,
+        joined: bytes,
+        count: int,
+        bits: Sequence[int],
+        needs: Sequence[int] | None = None,
+        limits: Sequence[int] | None = None,
+    ) -> list[int]:
         """For each of the ``count`` lines of ``joined`` (UTF-8, lines split at ``"\\n"``),
-        the or of ``bits[k]`` over the keys ``k`` it holds."""
+        the or of ``bits[k]`` over the keys ``k`` it holds.
+
+        With ``needs`` (a value per line) and ``limits`` (a value per key), a key whose
+        limit is below the line's need is left out of the line's mask (the caller asks
+        nothing of its bits there). The pairs are recorded in this thread's buffers,
+        kept between calls (:func:`_buffers`); a walk that finds them too short runs
+        again with buffers long enough for any walk of ``joined`` (it records again
+        the pairs the first run marked as seen: its marks lie above them)."""
         walk = _KERNEL.get()
         assert walk is not None
         arr = np.frombuffer(joined, dtype=np.uint8)
-        group_of, group_bits = self._groups(bits)
-        # keys with the same bits are one group: a line records each group once
-        d = (self.byte_class, self.delta, self.depth, self.out_start, group_of)
-        chains = min(_CHAINS, 8) if len(joined) >= _CHAINS * _CHAIN_MIN_BYTES else 1
-
-        def walked(lines: np.ndarray, ids: np.ndarray) -> tuple[int]:
-            seen, base = _seen(chains, len(group_bits), len(joined))
-            return (walk(arr, *d, seen, base, lines, ids, chains),)
-
-        lines, ids, (hits,) = self.hits(walked, len(joined), len(joined) // 4 + 64)
+        # keys with the same bits (and limit) are one group: a line records each once
+        group_of, group_bits, group_limit = self._groups(bits, limits)
+        if needs is None or limits is None:
+            floors = np.full(count, _NO_NEED, dtype=np.int64)
+        else:
+            floors = np.array(needs, dtype=np.int64)
+        size = len(joined)
+        chains = min(_CHAINS, 8) if size >= _CHAINS * _CHAIN_MIN_BYTES else 1
+        room = size // 4 + 64
+        while True:
+            lines, ids = _buffers(room)
+            seen, base = _seen(chains, len(group_bits), size)
+            hits = walk(
+                arr,
+                self.byte_class,
+                self.delta,
+                self.depth,
+                self.out_start,
+                group_of,
+                group_limit,
+                floors,
+                seen,
+                base,
+                lines,
+                ids,
+                chains,
+            )
+            if hits >= 0:
+                break
+            room = size * max(1, int(np.diff(self.out_start).max())) + 64
         out = [0] * count
         for line, g in zip(lines[:hits].tolist(), ids[:hits].tolist(), strict=True):
             out[line] |= group_bits[g]
         return out
 
-    def _groups(self, bits: Sequence[int]) -> tuple[np.ndarray, list[int]]:
+    def _groups(
+        self, bits: Sequence[int], limits: Sequence[int] | None
+    ) -> tuple[np.ndarray, list[int], np.ndarray]:
         """The group of each output of the table (the keys with the same bits in
-        ``bits`` are one group) and each group's bits; kept for the last ``bits``."""
+        ``bits`` and the same limit in ``limits`` are one group), each group's bits and
+        its limit (:data:`_NO_NEED` without ``limits``); kept for the last ``bits`` and
+        ``limits``."""
         kept = self._grouped
-        if kept is None or kept[0] is not bits:
-            values: dict[int, int] = {}
+        if kept is None or kept[0] is not bits or kept[1] is not limits:
+            values: dict[tuple[int, int], int] = {}
+            lims = [_NO_NEED] * len(bits) if limits is None else limits
             gid = np.fromiter(
-                (values.setdefault(b, len(values)) for b in bits), dtype=np.int64, count=len(bits)
+                (values.setdefault(v, len(values)) for v in zip(bits, lims, strict=True)),
+                dtype=np.int64,
+                count=len(bits),
             )
-            kept = self._grouped = (bits, gid[self.out_ids], list(values))
-        return kept[1], kept[2]
+            kept = self._grouped = (
+                bits,
+                limits,
+                gid[self.out_ids],
+                [b for b, _ in values],
+                np.array([lim for _, lim in values], dtype=np.int64),
+            )
+        return kept[2], kept[3], kept[4]
+
+
+#: The need of a line no key's limit is below (masks without ``needs``)
+_NO_NEED = -(2**62)
 
 
 def dense_of(keys: Sequence[str]) -> Dense | None:

@@ -343,6 +343,16 @@ def _length_bounds(pattern: str) -> tuple[int, int] | None:
     return int(lo), min(int(hi), _UNBOUNDED)
 
 
+def _limit(mask: int, bound: Sequence[int]) -> int:
+    """The largest ``bound[bit]`` over the bits of ``mask`` (-1 for none)."""
+    top = -1
+    while mask:
+        low = mask & -mask
+        top = max(top, bound[low.bit_length() - 1])
+        mask ^= low
+    return top
+
+
 @dataclass(frozen=True)
 class _AnyZone:
     """The zone-free line rules prepared for the one pass that tries every line.
@@ -408,6 +418,13 @@ class _AnyZone:
     #: matches; None: not screened so)
     char_screens: tuple[tuple[int, int, int, regex.Pattern[str] | None], ...] = ()
     char_bits: int = 0  # the bits of ``char_screens``
+    #: ``screen_limits[k]``: the largest limit (``max_words``) of the rules of the
+    #: regexes ``screen_keys[k]`` screens: a line whose need (see ``allowed``) is above
+    #: it has none of those regexes among its candidates
+    screen_limits: tuple[int, ...] = ()
+    #: ``spaced_allowed[n]``: ``allowed[n]`` without the regexes that cannot match a
+    #: space (``edges.one_word``): the candidates of a line of ``n`` with a space
+    spaced_allowed: tuple[int, ...] = ()
 
     @classmethod
     def build(cls, rules: Iterable[Compiled]) -> _AnyZone:
@@ -462,6 +479,7 @@ class _AnyZone:
             sum(1 << bit for bit, b in enumerate(bound) if b >= need)
             for need in range(max(limits) + 1)
         ]
+        edges = EdgeMasks([p.pattern for p in patterns])
         by_need = []
         for need in range(max(limits) + 1):
             tier = next((t for t in tiers if t[0] >= need), None)
@@ -482,21 +500,26 @@ class _AnyZone:
             max((count_words(e) for e in exact), default=0),
             tuple(by_need),
             tuple(itertools.accumulate((len(c.regexes) for c in chosen[:-1]), initial=0)),
-            EdgeMasks([p.pattern for p in patterns]),
+            edges,
             tuple(allowed[: len(by_need)]),
             tuple(sorted(needs)),
             tuple(needs[x] for x in sorted(needs)),
             char_screens=tuple(chars),
             char_bits=sum(1 << bit for bit, *_ in chars),
+            screen_limits=tuple(_limit(needs[x], bound) for x in sorted(needs)),
+            spaced_allowed=tuple(m & ~edges.one_word for m in allowed[: len(by_need)]),
         )
 
-    def screen_lines(self, lines: Sequence[Line]) -> list[int]:
+    def screen_lines(self, lines: Sequence[Line], needs: Sequence[int] | None = None) -> list[int]:
         """For each of ``lines``, the bit mask of the screened regexes it may match.
 
         One search over the screen form of all the lines joined by ``"\n"``: the
         same as searching :func:`normalize` of each line (case-folding never makes
         or removes a ``"\n"``, ``_SPACES`` is the whitespace of ``str.split`` but
         ``"\n"``, and no required string holds a ``"\n"``, so no hit spans two lines).
+        With ``needs`` (each line's need, as ``allowed`` is indexed), a line's mask may
+        lack the bits of strings whose regexes all have limits below its need
+        (``screen_limits``): regexes that ``allowed[need]`` does not hold.
         """
         masks = [0] * len(lines)
         if self.screen.kind != ahocorasick.AHOCORASICK or not lines:
@@ -514,7 +537,7 @@ class _AnyZone:
             # and the text need not be folded.
             data = joined.encode("utf-8", "surrogatepass")
             if _pagescan.folds_as_ascii(data):
-                return dense.masks(data, len(lines), self.screen_bits)
+                return dense.masks(data, len(lines), self.screen_bits, needs, self.screen_limits)
         joined = canon(joined)
         if not spaced and (
             "  " in joined
@@ -527,7 +550,11 @@ class _AnyZone:
             joined = _SPACES.sub(" ", joined)
         if dense is not None:
             return dense.masks(
-                joined.encode("utf-8", "surrogatepass"), len(lines), self.screen_bits
+                joined.encode("utf-8", "surrogatepass"),
+                len(lines),
+                self.screen_bits,
+                needs,
+                self.screen_limits,
             )
         return self._search(joined, masks)
 
@@ -1036,8 +1063,8 @@ class BoilerplateStage:
         compiled = a.compiled
         always = a.always
         exact = a.exact
-        short_words = a.short_exact_words
-        exact_words = a.exact_words
+        # more words than any exact entry (screened or too short for the screen)
+        wordy = max(a.short_exact_words, a.exact_words)
         keys = run.keys
         char_bits = a.char_bits
         char_screens = a.char_screens
@@ -1052,36 +1079,43 @@ class BoilerplateStage:
             edges = a.edges
             assert edges is not None
             start_get, last_get = edges.start.get, edges.last.get
-            several = ~edges.one_word  # the regexes that can match a line with a space
             screened = ~always
             pending: list[int] = []  # lines with a candidate that the strings screen
+            needs: list[int] = []  # the need of each of them
+            spaced_allowed = a.spaced_allowed
+            tiers = len(allowed)
             for i, ln in enumerate(alive):
                 text = ln.text
                 words = ln.words
-                if words > max_words or len(text) > max_chars:
+                n = len(text)
+                if words > max_words or n > max_chars:
                     continue
-                chars = -(-(len(text) - 50) // 30)
+                chars = -(-(n - 50) // 30)
                 need = words if words >= chars else chars
-                if need >= len(allowed):
+                if need >= tiers:
                     continue
                 # a line without a space (one word, or a Japanese phrase counted as
                 # several) can match a regex that cannot match a space
-                cand = allowed[need] if " " not in text else allowed[need] & several
-                if cand:
-                    f = start_get(text[:PREFIX_LEN])
-                    if f is None:
-                        f = edges.start_mask(text[:PREFIX_LEN])
-                    cand &= f
-                if cand:
-                    la = last_get(text[-1])
-                    if la is None:
-                        la = edges.last_mask(text[-1])
-                    cand &= la
+                cand = spaced_allowed[need] if " " in text else allowed[need]
+                if not cand:
+                    continue
+                f = start_get(text[:PREFIX_LEN])
+                if f is None:
+                    f = edges.start_mask(text[:PREFIX_LEN])
+                cand &= f
+                if not cand:
+                    continue
+                la = last_get(text[-1])
+                if la is None:
+                    la = edges.last_mask(text[-1])
+                cand &= la
                 if cand & screened:
                     pending.append(i)
+                    needs.append(need)
                 cands[i] = cand
             if pending:
-                masks = a.screen_lines([alive[i] for i in pending])
+                # (bits outside ``allowed[need]`` may be left out: ``cand`` is within it)
+                masks = a.screen_lines([alive[i] for i in pending], needs)
                 for i, m in zip(pending, masks, strict=True):
                     cands[i] &= always | m
         for i, ln in enumerate(alive):
@@ -1090,7 +1124,7 @@ class BoilerplateStage:
             cand = cands[i]
             full = off
             bit = -1  # the lowest candidate regex that matches, when known
-            if cand & char_bits and not off:
+            if cand and cand & char_bits and not off:
                 n = len(text)
                 for b, lo, hi, chars in char_screens:
                     if cand >> b & 1 and (
@@ -1132,7 +1166,7 @@ class BoilerplateStage:
             # no regex can match: the first rule listing the line's exact form
             if not exact:
                 continue
-            if words > short_words and words > exact_words and _wordy_ends(text):
+            if words > wordy and _wordy_ends(text):
                 continue
             key = keys.get(text)
             if key is None:
