@@ -86,3 +86,23 @@ def test_the_evidence_cache_starts_empty_in_a_child() -> None:
     assert got == 0
     assert contexts.count.tolist() == [1, 5]  # the parent's stays as it was
     assert isinstance(contexts.slots, np.ndarray)
+
+
+def test_a_child_forked_inside_the_lock_leaves_it_and_takes_it_again() -> None:
+    """The thread that forks while it holds the lock goes on in the child: its ``with``
+    block ends there as in the parent (no "release unlocked lock"), and the lock is
+    free after it."""
+    lock = ForkSafeLock()
+    pid = -1
+    try:
+        with lock:
+            pid = os.fork()
+    except RuntimeError:
+        if pid == 0:  # the child: never return into pytest
+            os._exit(2)
+        raise
+    if pid == 0:
+        os._exit(0 if lock._lock.acquire(timeout=5) else 1)
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
+    assert not lock.locked()

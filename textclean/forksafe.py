@@ -7,7 +7,8 @@ forked while another of its parent's threads holds such a lock (``os.fork``,
 uses for ``num_proc`` on Linux) inherits the lock held, and no thread in the
 child will ever release it: the child's first document would wait forever.
 :class:`ForkSafeLock` is a plain lock that every child replaces with a new,
-unheld one right after the fork (``os.register_at_fork``); an object whose state
+unheld one right after the fork (``os.register_at_fork``), unless the thread that
+forked holds it (that thread goes on in the child and releases it); an object whose state
 a fork may catch half-written registers with :func:`reset_in_child`, and every
 child calls its ``reset_after_fork()`` (after the locks are renewed).
 
@@ -36,18 +37,24 @@ _RESETTABLE: weakref.WeakSet[Any] = weakref.WeakSet()
 
 
 class ForkSafeLock:
-    """A ``threading.Lock`` that a forked child holds unlocked, whatever the parent did."""
+    """A ``threading.Lock`` that a forked child holds unlocked, whatever the parent's
+    other threads did (held by the thread that forked, it stays held until that thread's
+    ``with`` block ends, in the child as in the parent)."""
 
-    __slots__ = ("__weakref__", "_lock")
+    __slots__ = ("__weakref__", "_lock", "_owner")
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
+        self._owner = 0  # the thread in the ``with`` block (0: none)
         _LOCKS.add(self)
 
     def __enter__(self) -> bool:
-        return self._lock.acquire()
+        got = self._lock.acquire()
+        self._owner = threading.get_ident()
+        return got
 
     def __exit__(self, *exc: Any) -> None:
+        self._owner = 0
         self._lock.release()
 
     def locked(self) -> bool:
@@ -55,7 +62,11 @@ class ForkSafeLock:
         return self._lock.locked()
 
     def _renew(self) -> None:
-        self._lock = threading.Lock()
+        """In a forked child: a new lock, unless the thread that forked holds this one
+        (it goes on in the child, and its ``with`` block releases it there)."""
+        if self._owner != threading.get_ident():
+            self._owner = 0
+            self._lock = threading.Lock()
 
 
 def reset_in_child(obj: Resettable) -> None:
