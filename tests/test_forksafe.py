@@ -9,7 +9,9 @@ forever on its first document (:mod:`textclean.forksafe`).
 from __future__ import annotations
 
 import os
+import signal
 import threading
+import time
 from collections.abc import Callable
 
 import numpy as np
@@ -106,3 +108,34 @@ def test_a_child_forked_inside_the_lock_leaves_it_and_takes_it_again() -> None:
     _, status = os.waitpid(pid, 0)
     assert os.waitstatus_to_exitcode(status) == 0
     assert not lock.locked()
+
+
+def test_a_child_forked_while_numba_compiles_can_compile() -> None:
+    """The kernels compile on their first call, under numba's own process-wide lock: a
+    fork waits for a compilation under way, so that the child can compile its own."""
+    numba = pytest.importorskip("numba")
+    from numba.core.compiler_lock import global_compiler_lock
+
+    held = threading.Event()
+
+    def compiling() -> None:  # a compilation that takes a second
+        with global_compiler_lock:
+            held.set()
+            time.sleep(1)
+
+    thread = threading.Thread(target=compiling)
+    thread.start()
+    assert held.wait(5)
+    pid = os.fork()
+    if pid == 0:  # the child: never return into pytest
+        code = 1
+        try:
+            # in the child's main thread (a new thread may get the dead holder's
+            # identity, and with it the lock); a child that hangs is ended by the alarm
+            signal.alarm(30)
+            code = 0 if numba.njit(lambda x: x + 1)(1) == 2 else 1
+        finally:
+            os._exit(code)
+    thread.join()
+    _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == 0
