@@ -417,7 +417,8 @@ def _heads_a_paragraph(lines: Sequence[Line], i: int, max_words: int) -> bool:
     >>> _heads_a_paragraph(lines, 0, 12), _heads_a_paragraph(lines, 3, 12)
     (True, False)
     """
-    for ln in lines[i + 1 :]:
+    for j in range(i + 1, len(lines)):  # (not a slice: it would copy the rest of the page)
+        ln = lines[j]
         if not ln.blank:
             return len(ln.text.split(None, max_words)) > max_words
     return False
