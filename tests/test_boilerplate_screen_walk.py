@@ -195,6 +195,32 @@ def test_the_pair_buffers_are_kept_and_grown(monkeypatch: pytest.MonkeyPatch) ->
     assert grown.shape[0] >= big and _walk._buffers(big)[0] is grown
 
 
+def test_threads_walking_at_once_get_each_its_own_masks(
+    zone: tuple[_AnyZone, _walk.Dense],
+) -> None:
+    """The walk runs without the GIL and records its pairs in buffers kept between
+    calls: threads walking at once (each its own page) get the masks of a walk alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    a, dense = zone
+    pages = []
+    for n in range(8):
+        lines = [
+            f"{k} {n} {a.screen_keys[(i * 7 + n) % len(a.screen_keys)]}"
+            for i, k in enumerate(a.screen_keys[n::5])
+        ]
+        pages.append("\n".join(canon(t) for t in lines).encode("utf-8", "surrogatepass"))
+
+    def walk(data: bytes) -> list[int]:
+        return dense.masks(data, data.count(b"\n") + 1, a.screen_bits)
+
+    alone = [walk(d) for d in pages]
+    with ThreadPoolExecutor(4) as pool:
+        for _ in range(5):
+            assert list(pool.map(walk, pages)) == alone
+    assert all(sum(map(bool, m)) > 10 for m in alone)
+
+
 def test_a_huge_walks_pair_buffers_are_not_kept() -> None:
     """A thread keeps no pair buffers as long as a huge document's (hundreds of MB for
     as long as the thread lives): a walk that needs them has its own."""
