@@ -28,7 +28,9 @@ of at least ``sentence_words`` words ending in ``.``, ``!``, ``?`` or ``…``
 article repeats survives however often it occurs. A document with fewer than two
 distinct non-blank lines counts for nothing (a line a whole document consists of
 is never learned), and a document whose every non-blank line is learned chrome is
-left as it is. A line is learned for a group when it occurs in at least
+left as it is. A learned line whose next non-blank line is longer than ``max_words``
+words stays: it heads a paragraph, as the headings of a site's template do ("Our
+verdict" over each review's own prose). A line is learned for a group when it occurs in at least
 ``min_docs`` documents and at least ``min_share`` of the group's documents.
 
 >>> from textclean.config import Config, SiteRepeatsConfig
