@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import signal
 import threading
-import time
 from collections.abc import Callable
 
 import numpy as np
@@ -25,15 +24,17 @@ from textclean.stages.despin import _walk
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="POSIX fork")
 
 
-def _in_child_while_held(lock: object, child: Callable[[], bool]) -> int:
-    """Fork while a thread of this process holds ``lock``; the child's exit code (0 when
-    ``child()`` returned True)."""
+def _in_child_while_held(
+    lock: object, child: Callable[[], bool], seconds: float | None = None
+) -> int:
+    """Fork while a thread of this process holds ``lock`` (until the fork returns, or
+    for ``seconds``); the child's exit code (0 when ``child()`` returned True)."""
     held, release = threading.Event(), threading.Event()
 
     def hold() -> None:
         with lock:  # type: ignore[attr-defined]
             held.set()
-            release.wait(10)
+            release.wait(10 if seconds is None else seconds)
 
     thread = threading.Thread(target=hold)
     thread.start()
@@ -116,26 +117,11 @@ def test_a_child_forked_while_numba_compiles_can_compile() -> None:
     numba = pytest.importorskip("numba")
     from numba.core.compiler_lock import global_compiler_lock
 
-    held = threading.Event()
+    def child() -> bool:
+        # in the child's main thread (a new thread may get the dead holder's identity,
+        # and with it the lock); a child that hangs is ended by the alarm
+        signal.alarm(30)
+        return bool(numba.njit(lambda x: x + 1)(1) == 2)
 
-    def compiling() -> None:  # a compilation that takes a second
-        with global_compiler_lock:
-            held.set()
-            time.sleep(1)
-
-    thread = threading.Thread(target=compiling)
-    thread.start()
-    assert held.wait(5)
-    pid = os.fork()
-    if pid == 0:  # the child: never return into pytest
-        code = 1
-        try:
-            # in the child's main thread (a new thread may get the dead holder's
-            # identity, and with it the lock); a child that hangs is ended by the alarm
-            signal.alarm(30)
-            code = 0 if numba.njit(lambda x: x + 1)(1) == 2 else 1
-        finally:
-            os._exit(code)
-    thread.join()
-    _, status = os.waitpid(pid, 0)
-    assert os.waitstatus_to_exitcode(status) == 0
+    # held for a second, as a compilation under way
+    assert _in_child_while_held(global_compiler_lock, child, seconds=1) == 0
