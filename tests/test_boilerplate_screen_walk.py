@@ -183,15 +183,52 @@ def test_a_walk_whose_buffers_were_short_is_repeated_alike(
     assert len(calls) == 2 and calls[1] > calls[0] and sum(map(bool, want)) > 10
 
 
-def test_the_pair_buffers_are_kept_and_grown() -> None:
+def test_the_pair_buffers_are_kept_and_grown(monkeypatch: pytest.MonkeyPatch) -> None:
     """A thread's pair buffers are kept between walks and grown when a walk asks for
     more than they hold."""
+    monkeypatch.delattr(_walk._BUFFERS, "pair", raising=False)  # as a new thread
     lines, ids = _walk._buffers(10)
     assert lines.shape[0] >= 10 and ids.shape == lines.shape
     assert _walk._buffers(5)[0] is lines
     big = lines.shape[0] + 1
     grown, _ = _walk._buffers(big)
     assert grown.shape[0] >= big and _walk._buffers(big)[0] is grown
+
+
+def test_threads_walking_at_once_get_each_its_own_masks(
+    zone: tuple[_AnyZone, _walk.Dense],
+) -> None:
+    """The walk runs without the GIL and records its pairs in buffers kept between
+    calls: threads walking at once (each its own page) get the masks of a walk alone."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    a, dense = zone
+    pages = []
+    for n in range(8):
+        lines = [
+            f"{k} {n} {a.screen_keys[(i * 7 + n) % len(a.screen_keys)]}"
+            for i, k in enumerate(a.screen_keys[n::5])
+        ]
+        pages.append("\n".join(canon(t) for t in lines).encode("utf-8", "surrogatepass"))
+
+    def walk(data: bytes) -> list[int]:
+        return dense.masks(data, data.count(b"\n") + 1, a.screen_bits)
+
+    alone = [walk(d) for d in pages]
+    with ThreadPoolExecutor(4) as pool:
+        for _ in range(5):
+            assert list(pool.map(walk, pages)) == alone
+    assert all(sum(map(bool, m)) > 10 for m in alone)
+
+
+def test_a_huge_walks_pair_buffers_are_not_kept() -> None:
+    """A thread keeps no pair buffers as long as a huge document's (hundreds of MB for
+    as long as the thread lives): a walk that needs them has its own."""
+    size = 20_000_000
+    huge, _ = _walk._buffers(size)
+    assert huge.shape[0] >= size
+    kept, _ = _walk._buffers(10)
+    assert kept is not huge and kept.shape[0] < size
 
 
 def test_masks_with_needs_leave_out_only_keys_below_the_line_need(

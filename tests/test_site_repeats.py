@@ -206,6 +206,47 @@ def test_a_template_heading_over_the_articles_prose_stays() -> None:
     assert [e.before for e in out.edits] == ["Reviews · Deals · Guides\n"]
 
 
+def test_a_learned_line_reads_only_the_lines_down_to_the_next_one() -> None:
+    """Whether a learned line heads a paragraph is read from the lines under it down to
+    the first non-blank one, not from a copy of the rest of the page (a page of many
+    learned lines would copy it once for each)."""
+    from collections.abc import Sequence
+
+    from textclean.site_repeats import _heads_a_paragraph
+    from textclean.textblocks import Line, split_lines
+
+    class Counted(Sequence[Line]):
+        def __init__(self, lines: list[Line]) -> None:
+            self.lines, self.read = lines, 0
+
+        def __len__(self) -> int:
+            return len(self.lines)
+
+        def __getitem__(self, k):  # type: ignore[no-untyped-def]
+            got = self.lines[k]
+            self.read += len(got) if isinstance(k, slice) else 1
+            return got
+
+    lines = Counted(split_lines("Share\n\nReply\n" * 1000 + "A long enough line " * 9 + "\n"))
+    assert _heads_a_paragraph(lines, 0, 12) is False  # a short line two lines under it
+    assert lines.read <= 3
+    assert _heads_a_paragraph(lines, len(lines) - 2, 12) is True
+    assert _heads_a_paragraph(lines, len(lines) - 1, 12) is False  # the last line
+
+
+def test_a_learned_line_over_blank_lines_only_goes() -> None:
+    """A learned line with nothing but blank lines under it heads nothing: it goes."""
+    words = ["alder", "birch", "cedar"]
+    docs = [
+        Document(w, f"The {w} grows by the river in the spring.\nNav line\n\n\n") for w in words
+    ]
+    for d in docs:
+        d.metadata["url"] = f"https://tests.example/{d.id}"
+    table = learn(docs, CFG)
+    out = SiteRepeatStep(table)(docs[0])
+    assert "Nav line" not in out.text and "alder" in out.text
+
+
 def test_min_share_and_min_docs() -> None:
     words = ["alder", "birch", "cedar", "damson", "elm", "fir", "gorse"]
     docs = [Document(w, f"Nav line\nThe {w} grows here.\n") for w in words[:3]]

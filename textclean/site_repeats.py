@@ -28,7 +28,9 @@ of at least ``sentence_words`` words ending in ``.``, ``!``, ``?`` or ``…``
 article repeats survives however often it occurs. A document with fewer than two
 distinct non-blank lines counts for nothing (a line a whole document consists of
 is never learned), and a document whose every non-blank line is learned chrome is
-left as it is. A line is learned for a group when it occurs in at least
+left as it is. A learned line whose next non-blank line is longer than ``max_words``
+words stays: it heads a paragraph, as the headings of a site's template do ("Our
+verdict" over each review's own prose). A line is learned for a group when it occurs in at least
 ``min_docs`` documents and at least ``min_share`` of the group's documents.
 
 >>> from textclean.config import Config, SiteRepeatsConfig
@@ -417,7 +419,8 @@ def _heads_a_paragraph(lines: Sequence[Line], i: int, max_words: int) -> bool:
     >>> _heads_a_paragraph(lines, 0, 12), _heads_a_paragraph(lines, 3, 12)
     (True, False)
     """
-    for ln in lines[i + 1 :]:
+    for j in range(i + 1, len(lines)):  # (not a slice: it would copy the rest of the page)
+        ln = lines[j]
         if not ln.blank:
             return len(ln.text.split(None, max_words)) > max_words
     return False

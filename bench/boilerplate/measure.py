@@ -85,11 +85,10 @@ import textclean  # noqa: E402
 from bench.boilerplate import train  # noqa: E402
 from bench.boilerplate.real.check import PAGES_DIR, TEXTS_DIR, Page, load_pages  # noqa: E402
 from textclean.config import Config, SiteRepeatsConfig, tomllib  # noqa: E402
+from textclean.site_repeats import RULE_ID as SITE_REPEAT  # noqa: E402
 from textclean.site_repeats import SiteRepeatTable, learn  # noqa: E402
 
 STAGE = "boilerplate"
-#: The rule id of corpus mode's removals (``textclean.site_repeats``).
-SITE_REPEAT = "boilerplate.site_repeat"
 #: The config field a learned model would read to leave out weights learned from a site.
 EXCLUDE_FIELD = "exclude_learned_from"
 

@@ -238,16 +238,21 @@ def _seen(chains: int, keys: int, size: int) -> tuple[np.ndarray, int]:
 
 
 _BUFFERS = threading.local()
+#: The longest pair buffers a thread keeps (a walk of up to about 256 KB of lines): a
+#: longer walk's are its own, not held for as long as the thread lives
+_KEPT_MAX = 1 << 16
 
 
 def _buffers(size: int) -> tuple[np.ndarray, np.ndarray]:
     """This thread's two pair buffers (``lines``, ``ids``), at least ``size`` long:
     kept between calls (a walk reads nothing a call before it wrote), grown when a
-    walk asks for more."""
+    walk asks for more (up to :data:`_KEPT_MAX`; longer ones are not kept)."""
     kept = getattr(_BUFFERS, "pair", None)
     if kept is None or kept[0].shape[0] < size:
         n = max(size, 4096)
-        kept = _BUFFERS.pair = (np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64))
+        kept = (np.empty(n, dtype=np.int64), np.empty(n, dtype=np.int64))
+        if n <= _KEPT_MAX:
+            _BUFFERS.pair = kept
     return kept
 
 
