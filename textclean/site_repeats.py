@@ -110,6 +110,16 @@ def _hash(norm: str) -> int:
     return int.from_bytes(hashlib.blake2b(norm.encode("utf-8"), digest_size=8).digest(), "big")
 
 
+def _words_up_to(text: str, most: int) -> int:
+    """The words of ``text``, counted up to ``most`` + 1 (a line of more is too long
+    to be learned, whatever its length).
+
+    >>> _words_up_to("Home | News | Sport", 12), _words_up_to("a b c d e", 2)
+    (5, 3)
+    """
+    return len(text.split(None, most))
+
+
 def candidate_hash(text: str, cfg: SiteRepeatsConfig) -> int | None:
     """The hash of ``text`` if the line may be learned (and removed), else None.
 
@@ -124,7 +134,7 @@ def candidate_hash(text: str, cfg: SiteRepeatsConfig) -> int | None:
     stripped = text.strip()
     if not stripped:
         return None
-    words = len(stripped.split(None, cfg.max_words))
+    words = _words_up_to(stripped, cfg.max_words)
     if words > cfg.max_words:
         return None
     if words >= cfg.sentence_words and _SENTENCE_END.search(stripped):
@@ -422,7 +432,7 @@ def _heads_a_paragraph(lines: Sequence[Line], i: int, max_words: int) -> bool:
     for j in range(i + 1, len(lines)):  # (not a slice: it would copy the rest of the page)
         ln = lines[j]
         if not ln.blank:
-            return len(ln.text.split(None, max_words)) > max_words
+            return _words_up_to(ln.text, max_words) > max_words
     return False
 
 

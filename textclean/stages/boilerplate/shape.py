@@ -1756,23 +1756,24 @@ _EMPTY_ITEM = frozenset({"-", "–", "•", "·", "▪", "◦"})
 
 
 def _item_marker(
-    x: Line,
-    nonblank: list[Line],
-    removed: Mapping[int, tuple[str, dict[str, Any]]],
-    position: Mapping[int, int],
+    k: int, nonblank: list[Line], removed: Mapping[int, tuple[str, dict[str, Any]]]
 ) -> bool:
-    """Whether the bullet ``x`` is the marker of the item written on the very next line.
+    """Whether the bullet ``nonblank[k]`` is the marker of the item written on the very
+    next line.
 
     Some extractions put a list's bullet on a line of its own and the entry's text on
     the next ("-" / "3 eggs" / "-" / "1 cup of sugar"): that bullet is not an empty
     entry, and it belongs with its text. It stays unless an earlier rule took that
     text (a teaser list's titles), or the next line is itself a bullet or blank.
     """
-    k = position[x.index]
     if k + 1 >= len(nonblank):
         return False
-    item = nonblank[k + 1]
-    return item.index == x.index + 1 and item.text not in _EMPTY_ITEM and item.index not in removed
+    bullet, item = nonblank[k], nonblank[k + 1]
+    return (
+        item.index == bullet.index + 1
+        and item.text not in _EMPTY_ITEM
+        and item.index not in removed
+    )
 
 
 def _residue(
@@ -1792,15 +1793,13 @@ def _residue(
     link), when the page holds at least ``min_lines`` of them, and is not the marker of
     an entry written on the next line (:func:`_item_marker`).
     """
-    empty: list[Line] = []
-    position: dict[int, int] = {}  # line index of an empty item → its position in nonblank
+    empty: list[int] = []  # positions in nonblank of bullets alone on their line
     hosts: list[int] = []  # positions in nonblank of lines that are host names
     for k, x in enumerate(nonblank):
         text = x.text
         if text in _EMPTY_ITEM:
             if x.index not in code:
-                empty.append(x)
-                position[x.index] = k
+                empty.append(k)
         elif (
             "." in text
             and " " not in text
@@ -1810,8 +1809,9 @@ def _residue(
         ):
             hosts.append(k)
     if params.empty_item and len(empty) >= params.empty_item_min:
-        for x in empty:
-            if _item_marker(x, nonblank, removed, position):
+        for k in empty:
+            x = nonblank[k]
+            if _item_marker(k, nonblank, removed):
                 continue
             if x.index not in removed and x.index not in found:
                 found[x.index] = (
