@@ -863,6 +863,8 @@ def _may_be_list_heading(text: str) -> bool:
 
 
 _BULLET = regex.compile(r"[-•·▪►›»*–—◦‣]\s")
+#: An entry of a numbered list ("  1. Nyheter", "2) Sport").
+_NUMBERED = regex.compile(r"\s*\d{1,3}[.)]\s")
 #: A list is read for at most this many entries (so a page of headings costs linear time).
 _MAX_ENTRIES = 200
 #: A bullet that opens a menu entry.
@@ -908,12 +910,16 @@ def _link_lists(
             continue
         items: list[Line] = []
         mark: str | None = None
+        numbered = False
         for x in itertools.islice(nonblank, k + 1, k + 1 + _MAX_ENTRIES):
             if x.index in code or x.words > params.link_list_max_words or ends_sentence(x.text):
                 break
             bullet = _BULLET.match(x.text)
             if not items:
                 mark = bullet.group()[0] if bullet else None
+                numbered = _NUMBERED.match(x.text) is not None
+            elif numbered and _NUMBERED.match(x.text) is None:
+                break  # a numbered list ends at its first unnumbered line (the next heading)
             if mark is not None:
                 if not x.text.startswith(mark):
                     break

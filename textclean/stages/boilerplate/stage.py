@@ -228,6 +228,9 @@ def compile_rules(rules: Mapping[str, Rule], cfg: BoilerplateConfig) -> list[Com
 #: An orphan heading has at most this many words (its regexes are tried up to 8, and
 #: no exact entry is longer): longer lines are not looked up.
 _ORPHAN_MAX_WORDS = 12
+#: A dot leader between a contents entry and its page ("Preface ........ ii"): a
+#: printed document's own contents, which no contents plugin writes.
+_DOT_LEADER = re.compile(r"(?:\.\s?){5,}|…{3,}")
 
 #: Exact entries of at least this many characters are searched for by the zone-free
 #: screen (shorter ones, such as "ad", would hit inside most lines).
@@ -1437,11 +1440,13 @@ class BoilerplateStage:
                     continue
                 # Count contents entries: short non-prose lines right under the heading.
                 entries = 0  # 0, 1, or 2 for "more than one"
+                leader = False  # an entry with a dot leader: a printed document's contents
                 for nxt in itertools.islice(alive, k + 1, k + 3):
                     if run.prose(nxt) or nxt.words > 16:
                         break
                     entries += 1
-                if entries <= 1:
+                    leader = leader or _DOT_LEADER.search(nxt.text) is not None
+                if entries <= 1 and not leader:
                     ev.update(line=ln.index + 1, entries_below=entries)
                     run.removed[ln.index] = (r.id, ev)
                     break
