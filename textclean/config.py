@@ -476,6 +476,13 @@ class DespinConfig:
         "medium marker (no clean text holds a medium marker; the shortest with two of "
         "one family has 1,032 words, docs/despin.md)",
     )
+    name_context: bool = _doc(
+        True,
+        "a document flagged by its scores or its light evidence must also be flagged when"
+        " each match inside a capitalised name is weighed by the name's own words only (the"
+        " word before 'Labor Statistics' is no context of 'Labor'); the scores reported"
+        " are the usual ones; false turns it off",
+    )
     light_margin: float = _doc(
         0.25, "a distinct entry counts towards the light evidence above this log10 ratio"
     )

@@ -14,7 +14,8 @@ entries; this file adds the rest:
   out: people write them): one word, a phrase with a figure ("atomic number 85"), or
   a phrase none of whose word pairs is in the bigram list ("analytic thinking" for
   analysis, "animate being" for animal; "time of day", "give birth" are ordinary
-  English and left out); and not a spun form of another reverse file nor an
+  English and left out, and so are the phrasal verbs of common verbs, "weighed down",
+  "tip off", whose pairs the bigram list lacks); and not a spun form of another reverse file nor an
   original of the table ("exist", "make");
 * kept only when nobody writes it in news (wordfreq Zipf below ``T1_MAX_ZIPF``: the
   archaic and technical lemmas "cognize", "decennary", "glucinium", "atomic number
@@ -148,8 +149,29 @@ def pairs(
                         and any(_listed(a, b) for a, b in pairwise(words))
                     ):
                         continue  # "time of day", "give birth": ordinary phrases
+                    if _phrasal_verb(words):
+                        continue  # "weighed down", "add together": ordinary phrases
                     if spun not in bases and spun != word:
                         yield spun, word
+
+
+#: The particles of English phrasal verbs.
+PARTICLES = frozenset(
+    "up down out off over away back together along around through in on".split()  # noqa: SIM905
+)
+#: A phrasal verb whose verb has at least this Zipf frequency is ordinary English.
+PHRASAL_VERB_ZIPF = 3.0
+
+
+def _phrasal_verb(words: list[str]) -> bool:
+    """A common verb and its particle ("weighed down", "tip off", "add together"): the
+    bigram list lacks most phrasal verbs, but people write them (a rare verb's, "bollix
+    up", "batten down", stays a spun form).
+
+    >>> _phrasal_verb(["weighed", "down"]), _phrasal_verb(["bollix", "up"])
+    (True, False)
+    """
+    return len(words) == 2 and words[1] in PARTICLES and zipf(words[0]) >= PHRASAL_VERB_ZIPF
 
 
 def _frequency(spun: str) -> float:

@@ -949,6 +949,19 @@ class DespinStage:
             # words are its writer's choice keeps them, docs/despin.md)
             by_scores = False
         by_light = not by_scores and light_flags(cfg, light, score, n)
+        if (by_scores or by_light) and cfg.name_context:
+            # the same evidence with each word of a name weighed by the name's own words
+            # must flag it too ("of" before "Labor Statistics" is no context of "Labor")
+            ev_named, ev_distinct_named, light_named = self.evidence(
+                text, keys, joined, matches, names=True
+            )
+            ev_named, light_named = 1000.0 * ev_named / words, 1000.0 * light_named / words
+            if by_scores and not flagged_by_scores(
+                cfg, score, distinct, ev_named, ev_distinct_named, n
+            ):
+                by_scores = False
+                by_light = light_flags(cfg, light, score, n)
+            by_light = by_light and light_flags(cfg, light_named, score, n)
         by_markers = bool(marker_hits) and spin_markers.flags(
             marker_hits, distinct, evidence, ev_distinct
         )
@@ -1037,7 +1050,12 @@ class DespinStage:
         return 0.5 * log_prior if ratio == 1.0 else math.log10(ratio)
 
     def evidence(
-        self, text: str, keys: Sequence[str], joined: Sequence[bool], matches: Sequence[Match]
+        self,
+        text: str,
+        keys: Sequence[str],
+        joined: Sequence[bool],
+        matches: Sequence[Match],
+        names: bool = False,
     ) -> tuple[float, int, float]:
         """``(summed evidence, distinct entries, light evidence)`` of a document's T1/T2
         table matches.
@@ -1047,7 +1065,11 @@ class DespinStage:
         form in context count, and no single match carries the document; one entry
         counts its ``max_hits_per_entry`` strongest matches. T3 entries (digits) say
         nothing: they are ordinary English; nor do contractions written out
-        (``no_evidence``: "it has" for it's).
+        (``no_evidence``: "it has" for it's). With ``names``, a match with evidence
+        inside a capitalised name is weighed with the name's own words only
+        ("Tremendous Bowl" by "Bowl"; "Labor" in "Bureau of Labor Statistics" by
+        "Statistics", not by "of": a word before the name says nothing of the name's
+        own words).
 
         The light evidence weighs the same matches for breadth: each distinct entry
         counts how far its best match's log10 ratio exceeds ``light_margin``, at most
@@ -1058,12 +1080,26 @@ class DespinStage:
         n = len(keys)
         per_entry: dict[str, list[float]] = {}
         best: dict[str, float] = {}
+        floor = min(cfg.evidence_margin, max(0.0, cfg.light_margin))
+        toks: list[Token] | None = None
         for m in matches:
             if m.entry.tier == "t3" or m.entry.spun in self.no_evidence:
                 continue
             prev = keys[m.i - 1] if m.i > 0 and joined[m.i] else None
             nxt = keys[m.j] if m.j < n and joined[m.j] else None
             llr, _alt = self.match_llr(m, prev, nxt, text)
+            if names and llr > floor and (prev is not None or nxt is not None):
+                # inside a name, only the name's own words are its context: "of" before
+                # "Labor Statistics" says nothing of the name's word
+                if toks is None:
+                    toks = tokens_from(text, Scan(list(keys), list(joined)))
+                if _inside_name(text, toks, m.i):
+                    in_prev = (
+                        prev if prev is not None and _inside_name(text, toks, m.i - 1) else None
+                    )
+                    in_nxt = nxt if nxt is not None and _inside_name(text, toks, m.j) else None
+                    if (in_prev, in_nxt) != (prev, nxt):
+                        llr, _alt = self.match_llr(m, in_prev, in_nxt, text)
             gain = min(cfg.evidence_clip, llr - cfg.evidence_margin)
             if gain > 0:
                 per_entry.setdefault(m.entry.spun, []).append(gain)
