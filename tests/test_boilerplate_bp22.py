@@ -1,9 +1,11 @@
 """Strings and guards added after the blind batch ``bp-label-22`` was measured: Taboola's
 "You May Like", Blogger's reply buttons in Swedish, Danish, Norwegian, Finnish and
 Russian, a share row led by "Share:", a source line whose link reads "Read Full
-Article", a slider's arrow labels; a numbered tag list that ends at its first
-unnumbered line (the author credit under it stays), and a contents heading over a
-printed document's dotted contents line that stays.
+Article", a slider's arrow labels, a Spanish paywall's "¿Ya eres suscriptor/a?",
+Overblog's admin bar without its follow button, France's data-protection notice; a
+numbered tag list that ends at its first unnumbered line (the author credit under it
+stays), and a contents heading over a printed document's dotted contents line that
+stays.
 
 Every line below is written for these tests (no third-party text).
 """
@@ -25,6 +27,12 @@ ANYWHERE = {
     "Source: Read Full Article": "boilerplate.generic.original_article_i18n",
     "previous arrow": "boilerplate.generic.menu_toggles_i18n",
     "next arrow": "boilerplate.generic.menu_toggles_i18n",
+    "¿Ya eres suscriptor/a? Inicia sesión": "boilerplate.cta.paywall",
+    "Editer l'article Administration Créer mon blog": "boilerplate.footer.credits",
+    (
+        "Conformément à l'article 38 de la Loi 78-17 du 6 janvier 1978 modifiée, vous disposez "
+        "d'un droit d'accès, de modification et de suppression des données qui vous concernent."
+    ): "boilerplate.privacy.notice",
 }
 
 
@@ -44,6 +52,7 @@ def test_article_lines_with_the_same_words_stay() -> None:
         "Share: the council's share of the cost is about a third.",
         "Source: the town's annual report, page 12.",
         "The next arrow on the trail points to the lake.",
+        "La loi 78-17 du 6 janvier 1978 a créé la commission chargée de ces fichiers.",
     ]
     text = BODY + "\n".join(kept) + "\n" + BODY
     assert not set(kept) & set(removed(text))
