@@ -2,7 +2,8 @@
 "You May Like", Blogger's reply buttons in Swedish, Danish, Norwegian, Finnish and
 Russian, a share row led by "Share:", a source line whose link reads "Read Full
 Article", a slider's arrow labels, a Spanish paywall's "¿Ya eres suscriptor/a?",
-Overblog's admin bar without its follow button, France's data-protection notice; a
+Overblog's admin bar without its follow button, France's data-protection notice, a
+French news site's sign-in prompt over comments, a document mirror's counters; a
 numbered tag list that ends at its first unnumbered line (the author credit under it
 stays), and a contents heading over a printed document's dotted contents line that
 stays.
@@ -33,6 +34,10 @@ ANYWHERE = {
         "Conformément à l'article 38 de la Loi 78-17 du 6 janvier 1978 modifiée, vous disposez "
         "d'un droit d'accès, de modification et de suppression des données qui vous concernent."
     ): "boilerplate.privacy.notice",
+    "Connectez-vous à votre compte Gazette pour participer à la conversation.": (
+        "boilerplate.comments.form_i18n"
+    ),
+    "Views 1,204 Downloads 37 File size 1.2MB": "boilerplate.generic.doc_mirror_more_i18n",
 }
 
 
@@ -53,6 +58,8 @@ def test_article_lines_with_the_same_words_stay() -> None:
         "Source: the town's annual report, page 12.",
         "The next arrow on the trail points to the lake.",
         "La loi 78-17 du 6 janvier 1978 a créé la commission chargée de ces fichiers.",
+        "Connectez-vous au réseau du musée pour participer à la visite guidée.",
+        "The file size grew to 2 MB after the views were added.",
     ]
     text = BODY + "\n".join(kept) + "\n" + BODY
     assert not set(kept) & set(removed(text))
