@@ -77,7 +77,7 @@ DEVELOPMENT = (
     "bp-label-18",
     "bp-label-20",
 )
-HOLDOUT = ("bp-label-5", "bp-label-17", "bp-label-19", "bp-label-21", "bp-label-22")
+HOLDOUT = ("bp-label-5", "bp-label-17", "bp-label-19", "bp-label-21", "bp-label-22", "bp-label-23")
 
 
 def development(pages: Iterable[Page]) -> list[Page]:
