@@ -90,6 +90,7 @@ from textclean.stages.boilerplate.rules import (
 from textclean.stages.boilerplate.screen import (
     PREFIX_LEN,
     EdgeMasks,
+    _required_literals,
     all_atoms,
     canon,
     normalize,
@@ -265,6 +266,73 @@ def _unrated_screen(pattern: str) -> frozenset[str] | None:
     return req
 
 
+def _case_sensitive_body(pattern: str) -> str | None:
+    """The pattern inside ``(?-i:...)`` when that group is the whole of ``pattern``,
+    else None (escapes and character classes are skipped over: their parentheses do
+    not count).
+
+    >>> _case_sensitive_body("(?-i:[a-z]{2}[-_]logo)"), _case_sensitive_body("(?-i:a)|b")
+    ('[a-z]{2}[-_]logo', None)
+    """
+    head = "(?-i:"
+    if not pattern.startswith(head):
+        return None
+    depth = 0
+    i = 0
+    n = len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a class: to its closing "]" (one right after "[" or "[^" is literal)
+            start = i
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            if i >= n or "[" in pattern[start + 1 : i]:
+                return None  # a nested class (or a "[" in one) or no end: not read here
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return pattern[len(head) : i] if i == n - 1 else None
+        i += 1
+    return None
+
+
+def _case_sensitive_screen(pattern: str) -> frozenset[str] | None:
+    """:func:`_unrated_screen` of the pattern inside a ``(?-i:...)`` that is the whole
+    of ``pattern`` (which the analysis does not read), or None.
+
+    The rules are compiled case-insensitively, and every case-sensitive match of the
+    inner pattern is one of its case-insensitive matches, so every match of
+    ``pattern`` holds one of the case-folded strings the analysis of the inner
+    pattern gives (as the screen compares them: in the line's case-folded form). The
+    analysis is :func:`~.screen.required_literals`'s own code, called directly (not
+    stored: these few patterns are analysed as the stage is built).
+    """
+    body = _case_sensitive_body(pattern)
+    if body is None:
+        return None
+    try:
+        compile_pattern(body)
+    except regex.error:
+        return None
+    req = _required_literals(body, math.inf)
+    if not req:
+        return None
+    for x in req:
+        if len(x) < 2 and (x.isalnum() or x in _COMMON_MARKS or x.isspace()):
+            return None
+    return req
+
+
 #: Lines with no screen string, and edges (empty lines, non-ASCII, lone surrogates),
 #: for the compiled search's self-check (:meth:`_AnyZone._walk_agrees`).
 #: ASCII small letters to capitals (``str.upper`` changes other characters too)
@@ -425,6 +493,15 @@ class _AnyZone:
     #: ``spaced_allowed[n]``: ``allowed[n]`` without the regexes that cannot match a
     #: space (``edges.one_word``): the candidates of a line of ``n`` with a space
     spaced_allowed: tuple[int, ...] = ()
+    #: ``char_screens`` by bit: ``bit → (lo, hi, chars)`` (made from it), so a line's
+    #: screens are found from its candidate bits instead of a loop over all of them
+    char_by_bit: Mapping[int, tuple[int, int, regex.Pattern[str] | None]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        by_bit = {bit: (lo, hi, chars) for bit, lo, hi, chars in self.char_screens}
+        object.__setattr__(self, "char_by_bit", by_bit)
 
     @classmethod
     def build(cls, rules: Iterable[Compiled]) -> _AnyZone:
@@ -443,6 +520,8 @@ class _AnyZone:
             req = required_literals(p.pattern, max_cost=_ANY_SCREEN_COST)
             if req is None:
                 req = _unrated_screen(p.pattern)
+            if req is None:
+                req = _case_sensitive_screen(p.pattern)
             if req is None:
                 always |= 1 << bit
             else:
@@ -972,11 +1051,21 @@ class BoilerplateStage:
         default_factory=dict, init=False, compare=False, repr=False
     )
 
+    #: the exact entries of every orphan-heading rule when none has a regex (None
+    #: else): a line whose exact form is none of them matches none of those rules
+    orphan_entries: frozenset[str] | None = field(
+        default=None, init=False, compare=False, repr=False
+    )
+
     def __post_init__(self) -> None:
         kinds: dict[str, list[Compiled]] = {}
         for c in self.rules:
             kinds.setdefault(c.rule.kind, []).append(c)
         object.__setattr__(self, "by_kind", {k: tuple(v) for k, v in kinds.items()})
+        orphans = kinds.get("orphan_heading", [])
+        if not any(c.regexes for c in orphans):
+            entries = frozenset(e for c in orphans for e in c.rule.exact)
+            object.__setattr__(self, "orphan_entries", entries)
 
     # ------------------------------------------------------------------ matching
 
@@ -1067,7 +1156,7 @@ class BoilerplateStage:
         wordy = max(a.short_exact_words, a.exact_words)
         keys = run.keys
         char_bits = a.char_bits
-        char_screens = a.char_screens
+        char_by_bit = a.char_by_bit
         # The candidate regexes of each line: those of rules whose limits it is within,
         # whose first and last characters can be the line's (a full match spans the
         # line), and, for a regex screened by required strings, that the line holds one.
@@ -1120,53 +1209,58 @@ class BoilerplateStage:
                     cands[i] &= always | m
         for i, ln in enumerate(alive):
             text = ln.text
-            words = ln.words
             cand = cands[i]
-            full = off
-            bit = -1  # the lowest candidate regex that matches, when known
-            if cand and cand & char_bits and not off:
-                n = len(text)
-                for b, lo, hi, chars in char_screens:
-                    if cand >> b & 1 and (
-                        n < lo or n > hi or (chars is not None and chars.fullmatch(text) is None)
-                    ):
-                        cand ^= 1 << b  # no match is so long, or holds a character it has
-            if cand and not off:
-                try:
-                    while cand:  # in rule order: the first match is the first rule's
-                        low = cand & -cand
-                        if compiled[low.bit_length() - 1].fullmatch(text, timeout=timeout):
-                            full = True
-                            bit = low.bit_length() - 1
-                            break
-                        cand ^= low
-                except TimeoutError:
-                    full = True
-                    bit = -1
-                    # the per-rule path from here on: it skips a rule that timed out
-                    # (as this path would, on finding a match of it) and times it once
-                    off = True
-            if full:
-                if bit >= 0 and not run.timed_out:
-                    # the first rule listing the line's exact form, if it comes first, wins
-                    k = bisect.bisect_right(a.starts, bit) - 1
-                    e = exact.get(run.key(ln)) if exact else None
-                    if e is not None and e <= k:
-                        ev: dict[str, Any] = {"match": "exact", "line": ln.index + 1}
-                        found[ln.index] = (a.rules[e].rule.id, ev)
-                    else:
-                        ev = {"match": "regex", "pattern": compiled[bit].pattern}
-                        ev["line"] = ln.index + 1
-                        found[ln.index] = (a.rules[k].rule.id, ev)
+            if cand or off:  # (most lines have no candidate: straight to the exact form)
+                full = off
+                bit = -1  # the lowest candidate regex that matches, when known
+                screened_bits = cand & char_bits if cand and not off else 0
+                if screened_bits:
+                    n = len(text)
+                    while screened_bits:  # each screen clears its own bit only: any order
+                        low = screened_bits & -screened_bits
+                        screened_bits ^= low
+                        lo, hi, chars = char_by_bit[low.bit_length() - 1]
+                        if n < lo or n > hi or (chars is not None and not chars.fullmatch(text)):
+                            cand ^= low  # no match is so long, or holds a character it has
+                if cand and not off:
+                    try:
+                        while cand:  # in rule order: the first match is the first rule's
+                            low = cand & -cand
+                            if compiled[low.bit_length() - 1].fullmatch(text, timeout=timeout):
+                                full = True
+                                bit = low.bit_length() - 1
+                                break
+                            cand ^= low
+                    except TimeoutError:
+                        full = True
+                        bit = -1
+                        # the per-rule path from here on: it skips a rule that timed out
+                        # (as this path would, on finding a match of it) and times it once
+                        off = True
+                if full:
+                    if bit >= 0 and not run.timed_out:
+                        # the first rule listing the line's exact form, if it comes first, wins
+                        k = bisect.bisect_right(a.starts, bit) - 1
+                        e = exact.get(run.key(ln)) if exact else None
+                        if e is not None and e <= k:
+                            ev: dict[str, Any] = {"match": "exact", "line": ln.index + 1}
+                            found[ln.index] = (a.rules[e].rule.id, ev)
+                        else:
+                            ev = {"match": "regex", "pattern": compiled[bit].pattern}
+                            ev["line"] = ln.index + 1
+                            found[ln.index] = (a.rules[k].rule.id, ev)
+                        continue
+                    hit = self._match_anywhere(a, ln, run, None)
+                    if hit is not None:
+                        found[ln.index] = hit
                     continue
-                hit = self._match_anywhere(a, ln, run, None)
-                if hit is not None:
-                    found[ln.index] = hit
-                continue
             # no regex can match: the first rule listing the line's exact form
             if not exact:
                 continue
-            if words > wordy and _wordy_ends(text):
+            if ln.words > wordy and (
+                (text[:1].isalnum() and text.rstrip(_TRAILING)[-1:].isalnum())
+                or _wordy_ends(text)  # (its first test, inline above, is the common case)
+            ):
                 continue
             key = keys.get(text)
             if key is None:
@@ -1425,7 +1519,23 @@ class BoilerplateStage:
             where |= zones[c.rule.zone]
         if not where:
             return  # no line stands where an orphan-heading rule looks
-        for k, ln in enumerate(alive):
+        # Rules with exact entries only (the built-in ones) match a line whose exact
+        # form is one of them: the other lines are passed over without the loop over
+        # the rules (``_matches`` would find no entry and try no regex).
+        entries = self.orphan_entries
+        positions: Iterable[int] = range(len(alive))
+        if entries is not None:
+            keys = run.keys
+            key = run.key
+            positions = [
+                k
+                for k, ln in enumerate(alive)
+                if ln.index in where
+                and ln.words <= _ORPHAN_MAX_WORDS
+                and (keys.get(ln.text) or key(ln)) in entries
+            ]
+        for k in positions:
+            ln = alive[k]
             if ln.index not in where or ln.words > _ORPHAN_MAX_WORDS:
                 continue  # a heading is short: a long line needs no key (zone "any")
             for c in orphans:
