@@ -338,11 +338,14 @@ def apply(
     params: ShapeParams,
     code: frozenset[int],
     prose: Callable[[Line], bool] | None = None,
+    gates: set[str] | None = None,
 ) -> dict[int, tuple[str, dict[str, Any]]]:
     """New removals (line index → rule id, evidence) for ``lines``, given ``removed``.
 
     ``prose``: :func:`~.layout.is_prose` of a line with ``params.prose_min_words``
-    (the stage passes its per-document cache of it).
+    (the stage passes its per-document cache of it); ``gates``: :func:`page_gates` of
+    the texts of the non-blank ``lines``, if known (the rounds of a stage's pass share
+    their lines: it is found once a pass).
     """
     nonblank = [ln for ln in lines if ln.text]
     if not nonblank:
@@ -386,7 +389,8 @@ def apply(
         return first[0]
 
     # one search over the page's lines tells which of the rare shapes it has at all
-    gates = page_gates([x.text for x in nonblank])
+    if gates is None:
+        gates = page_gates([x.text for x in nonblank])
     if params.top_label and len(alive) >= 2:
         top, nxt = alive[0], alive[1]
         f, g = feats_of(top), feats_of(nxt)

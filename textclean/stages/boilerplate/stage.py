@@ -960,6 +960,9 @@ class _Run:
     zone_misses: set[str] = field(default_factory=set)
     #: whether any of ``lines`` ends with one of the endings (the key)
     ends_as: dict[tuple[str, ...], bool] = field(default_factory=dict)
+    #: the non-blank ``lines`` whose exact form is an orphan heading's entry (see
+    #: :meth:`BoilerplateStage._orphan_headings`), once asked
+    orphan_lines: set[int] | None = None
 
     def prose(self, line: Line) -> bool:
         """:func:`~.layout.is_prose` of a line, computed once per document."""
@@ -1522,18 +1525,25 @@ class BoilerplateStage:
         # Rules with exact entries only (the built-in ones) match a line whose exact
         # form is one of them: the other lines are passed over without the loop over
         # the rules (``_matches`` would find no entry and try no regex).
+        # The lines whose form is one are found once a pass (a line's form is a
+        # function of its text, and the rounds of a pass share its lines).
         entries = self.orphan_entries
         positions: Iterable[int] = range(len(alive))
         if entries is not None:
-            keys = run.keys
-            key = run.key
-            positions = [
-                k
-                for k, ln in enumerate(alive)
-                if ln.index in where
-                and ln.words <= _ORPHAN_MAX_WORDS
-                and (keys.get(ln.text) or key(ln)) in entries
-            ]
+            at = run.orphan_lines
+            if at is None:
+                keys = run.keys
+                key = run.key
+                at = run.orphan_lines = {
+                    ln.index
+                    for ln in run.lines
+                    if ln.text
+                    and ln.words <= _ORPHAN_MAX_WORDS
+                    and (keys.get(ln.text) or key(ln)) in entries
+                }
+            if not at:
+                return
+            positions = [k for k, ln in enumerate(alive) if ln.index in at and ln.index in where]
         for k in positions:
             ln = alive[k]
             if ln.index not in where or ln.words > _ORPHAN_MAX_WORDS:
@@ -1736,6 +1746,7 @@ class BoilerplateStage:
         # cleaning the output again would find. They repeat until nothing more goes, so
         # the stage is idempotent (bounded: each round removes at least one line).
         stop = len(run.lines) if run.cut is None else run.cut
+        gates: set[str] | None = None  # the shape rules' page gates: the same every round
         for _ in range(_MAX_ROUNDS):
             before = len(run.removed)
             zones = self._zones(run)
@@ -1743,8 +1754,10 @@ class BoilerplateStage:
             self._orphan_headings(run, zones)
             zones = self._zones(run)
             self._teasers(run, zones)
+            if gates is None:
+                gates = shape.page_gates([ln.text for ln in run.lines[:stop] if ln.text])
             run.removed.update(
-                shape.apply(run.lines[:stop], run.removed, self.shape, run.code, run.prose)
+                shape.apply(run.lines[:stop], run.removed, self.shape, run.code, run.prose, gates)
             )
             run.removed.update(
                 structure.apply(
