@@ -389,16 +389,25 @@ def lines_after(
             continue
         _, starts_, ends_, texts = zip(*lines[lo:hi], strict=True)
         by = itertools.repeat(back)
-        out += map(
-            _new_line,
-            itertools.repeat(_SpacedLine),
-            zip(
-                itertools.count(len(out)),
-                map(operator.sub, starts_, by),
-                map(operator.sub, ends_, by),
-                texts,
-            ),
+        moved = list(
+            map(
+                _new_line,
+                itertools.repeat(_SpacedLine),
+                zip(
+                    itertools.count(len(out)),
+                    map(operator.sub, starts_, by),
+                    map(operator.sub, ends_, by),
+                    texts,
+                ),
+            )
         )
+        # a line's words are a function of its text: the counts the lines already
+        # hold (set by the layout or counted by a rule) move with them
+        for new, old in zip(moved, lines[lo:hi], strict=True):
+            words = old.__dict__.get("words")
+            if words is not None:
+                new.__dict__["words"] = words
+        out += moved
     keep_split(text, new_text, kept)
     return out
 

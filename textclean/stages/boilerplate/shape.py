@@ -338,11 +338,14 @@ def apply(
     params: ShapeParams,
     code: frozenset[int],
     prose: Callable[[Line], bool] | None = None,
+    gates: set[str] | None = None,
 ) -> dict[int, tuple[str, dict[str, Any]]]:
     """New removals (line index → rule id, evidence) for ``lines``, given ``removed``.
 
     ``prose``: :func:`~.layout.is_prose` of a line with ``params.prose_min_words``
-    (the stage passes its per-document cache of it).
+    (the stage passes its per-document cache of it); ``gates``: :func:`page_gates` of
+    the texts of the non-blank ``lines``, if known (the rounds of a stage's pass share
+    their lines: it is found once a pass).
     """
     nonblank = [ln for ln in lines if ln.text]
     if not nonblank:
@@ -386,7 +389,8 @@ def apply(
         return first[0]
 
     # one search over the page's lines tells which of the rare shapes it has at all
-    gates = page_gates([x.text for x in nonblank])
+    if gates is None:
+        gates = page_gates([x.text for x in nonblank])
     if params.top_label and len(alive) >= 2:
         top, nxt = alive[0], alive[1]
         f, g = feats_of(top), feats_of(nxt)
@@ -825,6 +829,12 @@ def _comment_heading(hit: tuple[str, dict[str, Any]] | None) -> bool:
 
 
 #: The heading of a list of links or tags ("Read more on:", "Tags", "Related:").
+#: The heading words of :data:`LIST_HEADING` that need no colon (one alternation).
+_LIST_WORDS = (
+    r"tags?|topics?|categories|category|labels?|keywords|schlagwörter|schlagworte|themen|"
+    r"étiquettes|mots-clés|mots clés|sujets|etiquetas|temas|argomenti|etichette|trefwoorden|"
+    r"onderwerpen|topik|kategori|tagi|metki|метки|теги|etiketler|etiketter|taggar"
+)
 LIST_HEADING = regex.compile(
     r"[-•·*–—»›\s]*(?:"
     r"(?:read more on|more on|related topics|related tags|filed under|tagged|tagged with|"
@@ -836,9 +846,7 @@ LIST_HEADING = regex.compile(
     r"czytaj także|czytaj też|zobacz też|zobacz także|przeczytaj również|"
     r"читайте также|смотрите также|см\. также|по теме|ilgili haberler|ilgili yazılar|"
     r"bunlar da ilginizi çekebilir|läs också|läs även|se även|relaterat)\s*[:：]"
-    r"|(?:tags?|topics?|categories|category|labels?|keywords|schlagwörter|schlagworte|themen|"
-    r"étiquettes|mots-clés|mots clés|sujets|etiquetas|temas|argomenti|etichette|trefwoorden|"
-    r"onderwerpen|topik|kategori|tagi|metki|метки|теги|etiketler|etiketter|taggar)\s*[:：]?"
+    r"|(?:" + _LIST_WORDS + r")\s*[:：]?"
     r")\s*",
     regex.IGNORECASE,
 )
@@ -850,16 +858,36 @@ _HEADING_PAD = "-•·*–—»›" + "".join(c for c in map(chr, range(0x3001))
 _HEADING_WORD_MAX = 12
 
 
+#: The ASCII words of :data:`_LIST_WORDS`, small (``tags?`` read as ``tag`` and ``tags``)
+_ASCII_LIST_WORDS = frozenset(
+    w
+    for alt in _LIST_WORDS.split("|")
+    if alt.isascii()
+    for w in ((alt[:-2], alt[:-1]) if alt.endswith("s?") else (alt,))
+)
+
+
 def _may_be_list_heading(text: str) -> bool:
     """False when ``LIST_HEADING.fullmatch(text)`` cannot succeed: with no colon, the
-    line must be one heading word between the pad characters.
+    line must be one heading word between the pad characters, with a colon it must end
+    in one (after the pad characters: ``\\s*`` and the whitespace are among them).
+
+    A heading word starts and ends with a letter, which no pad character is, so the line
+    stripped of them is the word; an ASCII word matches an alternative of
+    :data:`_LIST_WORDS` case-insensitively only if it is that alternative in small
+    letters (no character outside ASCII matches an ASCII one there, nor the reverse).
 
     >>> _may_be_list_heading("- Tags"), _may_be_list_heading("Read more on:")
     (True, True)
     >>> _may_be_list_heading("Installing the package")
     False
     """
-    return ":" in text or "：" in text or len(text.strip(_HEADING_PAD)) <= _HEADING_WORD_MAX
+    if ":" in text or "：" in text:
+        return text.rstrip(_HEADING_PAD).endswith((":", "："))
+    word = text.strip(_HEADING_PAD)
+    if len(word) > _HEADING_WORD_MAX:
+        return False
+    return not word.isascii() or word.lower() in _ASCII_LIST_WORDS
 
 
 _BULLET = regex.compile(r"[-•·▪►›»*–—◦‣]\s")

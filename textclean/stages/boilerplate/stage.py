@@ -90,6 +90,7 @@ from textclean.stages.boilerplate.rules import (
 from textclean.stages.boilerplate.screen import (
     PREFIX_LEN,
     EdgeMasks,
+    _required_literals,
     all_atoms,
     canon,
     normalize,
@@ -268,6 +269,73 @@ def _unrated_screen(pattern: str) -> frozenset[str] | None:
     return req
 
 
+def _case_sensitive_body(pattern: str) -> str | None:
+    """The pattern inside ``(?-i:...)`` when that group is the whole of ``pattern``,
+    else None (escapes and character classes are skipped over: their parentheses do
+    not count).
+
+    >>> _case_sensitive_body("(?-i:[a-z]{2}[-_]logo)"), _case_sensitive_body("(?-i:a)|b")
+    ('[a-z]{2}[-_]logo', None)
+    """
+    head = "(?-i:"
+    if not pattern.startswith(head):
+        return None
+    depth = 0
+    i = 0
+    n = len(pattern)
+    while i < n:
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a class: to its closing "]" (one right after "[" or "[^" is literal)
+            start = i
+            i += 1
+            if i < n and pattern[i] == "^":
+                i += 1
+            if i < n and pattern[i] == "]":
+                i += 1
+            while i < n and pattern[i] != "]":
+                i += 2 if pattern[i] == "\\" else 1
+            if i >= n or "[" in pattern[start + 1 : i]:
+                return None  # a nested class (or a "[" in one) or no end: not read here
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return pattern[len(head) : i] if i == n - 1 else None
+        i += 1
+    return None
+
+
+def _case_sensitive_screen(pattern: str) -> frozenset[str] | None:
+    """:func:`_unrated_screen` of the pattern inside a ``(?-i:...)`` that is the whole
+    of ``pattern`` (which the analysis does not read), or None.
+
+    The rules are compiled case-insensitively, and every case-sensitive match of the
+    inner pattern is one of its case-insensitive matches, so every match of
+    ``pattern`` holds one of the case-folded strings the analysis of the inner
+    pattern gives (as the screen compares them: in the line's case-folded form). The
+    analysis is :func:`~.screen.required_literals`'s own code, called directly (not
+    stored: these few patterns are analysed as the stage is built).
+    """
+    body = _case_sensitive_body(pattern)
+    if body is None:
+        return None
+    try:
+        compile_pattern(body)
+    except regex.error:
+        return None
+    req = _required_literals(body, math.inf)
+    if not req:
+        return None
+    for x in req:
+        if len(x) < 2 and (x.isalnum() or x in _COMMON_MARKS or x.isspace()):
+            return None
+    return req
+
+
 #: Lines with no screen string, and edges (empty lines, non-ASCII, lone surrogates),
 #: for the compiled search's self-check (:meth:`_AnyZone._walk_agrees`).
 #: ASCII small letters to capitals (``str.upper`` changes other characters too)
@@ -428,6 +496,15 @@ class _AnyZone:
     #: ``spaced_allowed[n]``: ``allowed[n]`` without the regexes that cannot match a
     #: space (``edges.one_word``): the candidates of a line of ``n`` with a space
     spaced_allowed: tuple[int, ...] = ()
+    #: ``char_screens`` by bit: ``bit → (lo, hi, chars)`` (made from it), so a line's
+    #: screens are found from its candidate bits instead of a loop over all of them
+    char_by_bit: Mapping[int, tuple[int, int, regex.Pattern[str] | None]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
+
+    def __post_init__(self) -> None:
+        by_bit = {bit: (lo, hi, chars) for bit, lo, hi, chars in self.char_screens}
+        object.__setattr__(self, "char_by_bit", by_bit)
 
     @classmethod
     def build(cls, rules: Iterable[Compiled]) -> _AnyZone:
@@ -446,6 +523,8 @@ class _AnyZone:
             req = required_literals(p.pattern, max_cost=_ANY_SCREEN_COST)
             if req is None:
                 req = _unrated_screen(p.pattern)
+            if req is None:
+                req = _case_sensitive_screen(p.pattern)
             if req is None:
                 always |= 1 << bit
             else:
@@ -884,6 +963,9 @@ class _Run:
     zone_misses: set[str] = field(default_factory=set)
     #: whether any of ``lines`` ends with one of the endings (the key)
     ends_as: dict[tuple[str, ...], bool] = field(default_factory=dict)
+    #: the non-blank ``lines`` whose exact form is an orphan heading's entry (see
+    #: :meth:`BoilerplateStage._orphan_headings`), once asked
+    orphan_lines: set[int] | None = None
 
     def prose(self, line: Line) -> bool:
         """:func:`~.layout.is_prose` of a line, computed once per document."""
@@ -975,11 +1057,21 @@ class BoilerplateStage:
         default_factory=dict, init=False, compare=False, repr=False
     )
 
+    #: the exact entries of every orphan-heading rule when none has a regex (None
+    #: else): a line whose exact form is none of them matches none of those rules
+    orphan_entries: frozenset[str] | None = field(
+        default=None, init=False, compare=False, repr=False
+    )
+
     def __post_init__(self) -> None:
         kinds: dict[str, list[Compiled]] = {}
         for c in self.rules:
             kinds.setdefault(c.rule.kind, []).append(c)
         object.__setattr__(self, "by_kind", {k: tuple(v) for k, v in kinds.items()})
+        orphans = kinds.get("orphan_heading", [])
+        if not any(c.regexes for c in orphans):
+            entries = frozenset(e for c in orphans for e in c.rule.exact)
+            object.__setattr__(self, "orphan_entries", entries)
 
     # ------------------------------------------------------------------ matching
 
@@ -1070,7 +1162,7 @@ class BoilerplateStage:
         wordy = max(a.short_exact_words, a.exact_words)
         keys = run.keys
         char_bits = a.char_bits
-        char_screens = a.char_screens
+        char_by_bit = a.char_by_bit
         # The candidate regexes of each line: those of rules whose limits it is within,
         # whose first and last characters can be the line's (a full match spans the
         # line), and, for a regex screened by required strings, that the line holds one.
@@ -1123,53 +1215,58 @@ class BoilerplateStage:
                     cands[i] &= always | m
         for i, ln in enumerate(alive):
             text = ln.text
-            words = ln.words
             cand = cands[i]
-            full = off
-            bit = -1  # the lowest candidate regex that matches, when known
-            if cand and cand & char_bits and not off:
-                n = len(text)
-                for b, lo, hi, chars in char_screens:
-                    if cand >> b & 1 and (
-                        n < lo or n > hi or (chars is not None and chars.fullmatch(text) is None)
-                    ):
-                        cand ^= 1 << b  # no match is so long, or holds a character it has
-            if cand and not off:
-                try:
-                    while cand:  # in rule order: the first match is the first rule's
-                        low = cand & -cand
-                        if compiled[low.bit_length() - 1].fullmatch(text, timeout=timeout):
-                            full = True
-                            bit = low.bit_length() - 1
-                            break
-                        cand ^= low
-                except TimeoutError:
-                    full = True
-                    bit = -1
-                    # the per-rule path from here on: it skips a rule that timed out
-                    # (as this path would, on finding a match of it) and times it once
-                    off = True
-            if full:
-                if bit >= 0 and not run.timed_out:
-                    # the first rule listing the line's exact form, if it comes first, wins
-                    k = bisect.bisect_right(a.starts, bit) - 1
-                    e = exact.get(run.key(ln)) if exact else None
-                    if e is not None and e <= k:
-                        ev: dict[str, Any] = {"match": "exact", "line": ln.index + 1}
-                        found[ln.index] = (a.rules[e].rule.id, ev)
-                    else:
-                        ev = {"match": "regex", "pattern": compiled[bit].pattern}
-                        ev["line"] = ln.index + 1
-                        found[ln.index] = (a.rules[k].rule.id, ev)
+            if cand or off:  # (most lines have no candidate: straight to the exact form)
+                full = off
+                bit = -1  # the lowest candidate regex that matches, when known
+                screened_bits = cand & char_bits if cand and not off else 0
+                if screened_bits:
+                    n = len(text)
+                    while screened_bits:  # each screen clears its own bit only: any order
+                        low = screened_bits & -screened_bits
+                        screened_bits ^= low
+                        lo, hi, chars = char_by_bit[low.bit_length() - 1]
+                        if n < lo or n > hi or (chars is not None and not chars.fullmatch(text)):
+                            cand ^= low  # no match is so long, or holds a character it has
+                if cand and not off:
+                    try:
+                        while cand:  # in rule order: the first match is the first rule's
+                            low = cand & -cand
+                            if compiled[low.bit_length() - 1].fullmatch(text, timeout=timeout):
+                                full = True
+                                bit = low.bit_length() - 1
+                                break
+                            cand ^= low
+                    except TimeoutError:
+                        full = True
+                        bit = -1
+                        # the per-rule path from here on: it skips a rule that timed out
+                        # (as this path would, on finding a match of it) and times it once
+                        off = True
+                if full:
+                    if bit >= 0 and not run.timed_out:
+                        # the first rule listing the line's exact form, if it comes first, wins
+                        k = bisect.bisect_right(a.starts, bit) - 1
+                        e = exact.get(run.key(ln)) if exact else None
+                        if e is not None and e <= k:
+                            ev: dict[str, Any] = {"match": "exact", "line": ln.index + 1}
+                            found[ln.index] = (a.rules[e].rule.id, ev)
+                        else:
+                            ev = {"match": "regex", "pattern": compiled[bit].pattern}
+                            ev["line"] = ln.index + 1
+                            found[ln.index] = (a.rules[k].rule.id, ev)
+                        continue
+                    hit = self._match_anywhere(a, ln, run, None)
+                    if hit is not None:
+                        found[ln.index] = hit
                     continue
-                hit = self._match_anywhere(a, ln, run, None)
-                if hit is not None:
-                    found[ln.index] = hit
-                continue
             # no regex can match: the first rule listing the line's exact form
             if not exact:
                 continue
-            if words > wordy and _wordy_ends(text):
+            if ln.words > wordy and (
+                (text[:1].isalnum() and text.rstrip(_TRAILING)[-1:].isalnum())
+                or _wordy_ends(text)  # (its first test, inline above, is the common case)
+            ):
                 continue
             key = keys.get(text)
             if key is None:
@@ -1428,7 +1525,30 @@ class BoilerplateStage:
             where |= zones[c.rule.zone]
         if not where:
             return  # no line stands where an orphan-heading rule looks
-        for k, ln in enumerate(alive):
+        # Rules with exact entries only (the built-in ones) match a line whose exact
+        # form is one of them: the other lines are passed over without the loop over
+        # the rules (``_matches`` would find no entry and try no regex).
+        # The lines whose form is one are found once a pass (a line's form is a
+        # function of its text, and the rounds of a pass share its lines).
+        entries = self.orphan_entries
+        positions: Iterable[int] = range(len(alive))
+        if entries is not None:
+            at = run.orphan_lines
+            if at is None:
+                keys = run.keys
+                key = run.key
+                at = run.orphan_lines = {
+                    ln.index
+                    for ln in run.lines
+                    if ln.text
+                    and ln.words <= _ORPHAN_MAX_WORDS
+                    and (keys.get(ln.text) or key(ln)) in entries
+                }
+            if not at:
+                return
+            positions = [k for k, ln in enumerate(alive) if ln.index in at and ln.index in where]
+        for k in positions:
+            ln = alive[k]
             if ln.index not in where or ln.words > _ORPHAN_MAX_WORDS:
                 continue  # a heading is short: a long line needs no key (zone "any")
             for c in orphans:
@@ -1631,6 +1751,7 @@ class BoilerplateStage:
         # cleaning the output again would find. They repeat until nothing more goes, so
         # the stage is idempotent (bounded: each round removes at least one line).
         stop = len(run.lines) if run.cut is None else run.cut
+        gates: set[str] | None = None  # the shape rules' page gates: the same every round
         for _ in range(_MAX_ROUNDS):
             before = len(run.removed)
             zones = self._zones(run)
@@ -1638,8 +1759,10 @@ class BoilerplateStage:
             self._orphan_headings(run, zones)
             zones = self._zones(run)
             self._teasers(run, zones)
+            if gates is None:
+                gates = shape.page_gates([ln.text for ln in run.lines[:stop] if ln.text])
             run.removed.update(
-                shape.apply(run.lines[:stop], run.removed, self.shape, run.code, run.prose)
+                shape.apply(run.lines[:stop], run.removed, self.shape, run.code, run.prose, gates)
             )
             run.removed.update(
                 structure.apply(
