@@ -9,6 +9,7 @@ The paragraphs are written for these tests (no third-party text).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -40,6 +41,28 @@ def test_a_market_report_naming_the_labor_bureau_is_left_alone() -> None:
     doc = _stage()(Document("m", MARKET))
     assert doc.scores["spun"] is False
     assert doc.edits == []
+
+
+def test_the_name_context_vetoes_a_flag_that_a_name_carries() -> None:
+    # with one more strong entry ("a new PC for": computer), the report reaches the light
+    # evidence's flag only through "Labor" inside the two names: weighed by the names'
+    # own words it does not, and the text is left alone; the same report with "labor"
+    # written in lower case (no name) is flagged, and so is the named one without the
+    # veto. The scores reported are the usual ones either way.
+    text = MARKET + "Demand for a new PC for the office has slowed, one retailer said.\n"
+    stage = _stage()
+    off = DespinStage.from_tables(
+        dataclasses.replace(stage.config, name_context=False), stage.tables
+    )
+    assert off.analyse(text).spun is True  # the premise: the names carry the flag
+    assert stage.analyse(text.replace("Labor", "labor")).spun is True
+    a = stage.analyse(text)
+    assert a.spun is False
+    usual = off.analyse(text).scores()
+    assert usual.pop("spin_flag") == "light"
+    assert json.dumps(a.scores()) == json.dumps(usual | {"spun": False})
+    doc = stage(Document("m", text))
+    assert doc.scores["spun"] is False and doc.edits == []
 
 
 def test_a_word_inside_a_name_is_weighed_by_the_name_alone() -> None:
