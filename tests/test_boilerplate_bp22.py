@@ -23,6 +23,8 @@ ANYWHERE = {
     "SvaraRadera": "boilerplate.comments.form",
     "Svar Slet": "boilerplate.comments.form",
     "VastaaPoista": "boilerplate.comments.form",
+    "Svar Slett": "boilerplate.comments.form",
+    "ОтветитьУдалить": "boilerplate.comments.form",
     "Share: Share to Facebook Share to Twitter Share to LinkedIn": "boilerplate.social.share_rows",
     "Partager : Partager sur Facebook Partager sur Twitter": "boilerplate.social.share_rows",
     "Source: Read Full Article": "boilerplate.generic.original_article_i18n",
