@@ -23,6 +23,8 @@ ANYWHERE = {
     "SvaraRadera": "boilerplate.comments.form",
     "Svar Slet": "boilerplate.comments.form",
     "VastaaPoista": "boilerplate.comments.form",
+    "Svar Slett": "boilerplate.comments.form",
+    "ОтветитьУдалить": "boilerplate.comments.form",
     "Share: Share to Facebook Share to Twitter Share to LinkedIn": "boilerplate.social.share_rows",
     "Partager : Partager sur Facebook Partager sur Twitter": "boilerplate.social.share_rows",
     "Source: Read Full Article": "boilerplate.generic.original_article_i18n",
@@ -58,6 +60,7 @@ def test_article_lines_with_the_same_words_stay() -> None:
         "Source: the town's annual report, page 12.",
         "The next arrow on the trail points to the lake.",
         "La loi 78-17 du 6 janvier 1978 a créé la commission chargée de ces fichiers.",
+        "Conformément à la loi 78-17 du 6 janvier 1978, la commission a contrôlé le fichier.",
         "Connectez-vous au réseau du musée pour participer à la visite guidée.",
         "The file size grew to 2 MB after the views were added.",
     ]

@@ -9,6 +9,7 @@ The paragraphs are written for these tests (no third-party text).
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -42,6 +43,28 @@ def test_a_market_report_naming_the_labor_bureau_is_left_alone() -> None:
     assert doc.edits == []
 
 
+def test_the_name_context_vetoes_a_flag_that_a_name_carries() -> None:
+    # with one more strong entry ("a new PC for": computer), the report reaches the light
+    # evidence's flag only through "Labor" inside the two names: weighed by the names'
+    # own words it does not, and the text is left alone; the same report with "labor"
+    # written in lower case (no name) is flagged, and so is the named one without the
+    # veto. The scores reported are the usual ones either way.
+    text = MARKET + "Demand for a new PC for the office has slowed, one retailer said.\n"
+    stage = _stage()
+    off = DespinStage.from_tables(
+        dataclasses.replace(stage.config, name_context=False), stage.tables
+    )
+    assert off.analyse(text).spun is True  # the premise: the names carry the flag
+    assert stage.analyse(text.replace("Labor", "labor")).spun is True
+    a = stage.analyse(text)
+    assert a.spun is False
+    usual = off.analyse(text).scores()
+    assert usual.pop("spin_flag") == "light"
+    assert json.dumps(a.scores()) == json.dumps(usual | {"spun": False})
+    doc = stage(Document("m", text))
+    assert doc.scores["spun"] is False and doc.edits == []
+
+
 def test_a_word_inside_a_name_is_weighed_by_the_name_alone() -> None:
     # "of" before "Labor Statistics" says nothing of the name: no evidence when names are
     # weighed by their own words; the usual weighing (the scores reported) counts it
@@ -65,3 +88,40 @@ def test_no_phrasal_verb_of_a_common_verb_is_a_wordnet_t1_form() -> None:
     spun = {line.split("\t")[2] for line in rows.splitlines() if line.startswith("spin.")}
     assert not {"weighed down", "add together", "tip off", "scale down"} & spun
     assert "bollix up" in spun  # a rare verb's phrase stays a spun form
+
+
+def _tiny_wordnet(folder: Path, data: dict[str, list[tuple[int, list[str]]]]) -> None:
+    """WordNet ``index.*`` and ``data.*`` files holding only ``data``'s synsets."""
+    for pos in ("noun", "verb", "adj", "adv"):
+        index: dict[str, list[int]] = {}
+        lines = ["  1 licence header"]
+        for offset, words in data.get(pos, []):
+            pairs = " ".join(f"{w} 0" for w in words)
+            lines.append(f"{offset:08d} 03 n {len(words):02x} {pairs} 000 | gloss")
+            for w in words:
+                index.setdefault(w.lower(), []).append(offset)
+        (folder / f"data.{pos}").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        rows = [
+            f"{w} {pos[0]} {len(o)} 0 {len(o)} 0 " + " ".join(f"{x:08d}" for x in o)
+            for w, o in sorted(index.items())
+        ]
+        (folder / f"index.{pos}").write_text("  1 header\n" + "\n".join(rows) + "\n")
+
+
+def test_a_noun_and_a_particle_is_no_phrasal_verb(tmp_path: Path) -> None:
+    # "weighed down" (for heavy) is a common verb's phrase: left out; "relation back" (a
+    # legal term, for relations) is a noun's: nobody writes it, it stays a spun form
+    from bench.despin import wordnet_lemmas as wl
+
+    _tiny_wordnet(
+        tmp_path,
+        {
+            "noun": [(100, ["relation", "relation_back"])],
+            "verb": [(200, ["weigh", "librate"])],
+            "adj": [(300, ["heavy", "weighed_down"])],
+        },
+    )
+    index, synsets = wl.read_wordnet(tmp_path)
+    spun = {r[2] for r in wl.build(index, synsets, set(), set())}
+    assert "weighed down" not in spun
+    assert "relation back" in spun

@@ -132,6 +132,7 @@ def pairs(
     """``(spun, original)``: every other lemma of every synset of a common word."""
     from wordfreq import top_n_list
 
+    verbs = frozenset(lemma for lemma, keys in index.items() if any(p == "verb" for p, _ in keys))
     for word in top_n_list("en", TOP):
         if not word.isalpha() or not word.isascii() or zipf(word) < MIN_ORIG_ZIPF:
             continue
@@ -149,7 +150,7 @@ def pairs(
                         and any(_listed(a, b) for a, b in pairwise(words))
                     ):
                         continue  # "time of day", "give birth": ordinary phrases
-                    if _phrasal_verb(words):
+                    if _phrasal_verb(words, verbs):
                         continue  # "weighed down", "add together": ordinary phrases
                     if spun not in bases and spun != word:
                         yield spun, word
@@ -163,15 +164,22 @@ PARTICLES = frozenset(
 PHRASAL_VERB_ZIPF = 3.0
 
 
-def _phrasal_verb(words: list[str]) -> bool:
+def _phrasal_verb(words: list[str], verbs: frozenset[str]) -> bool:
     """A common verb and its particle ("weighed down", "tip off", "add together"): the
     bigram list lacks most phrasal verbs, but people write them (a rare verb's, "bollix
-    up", "batten down", stays a spun form).
+    up", "batten down", stays a spun form). The phrase or its first word (a form of it)
+    is a WordNet verb, ``verbs``: a common noun and a particle ("relation back" for
+    relations, a legal term) is no phrasal verb and stays a spun form.
 
-    >>> _phrasal_verb(["weighed", "down"]), _phrasal_verb(["bollix", "up"])
+    >>> verbs = frozenset({"weigh", "bollix", "bollix_up"})
+    >>> _phrasal_verb(["weighed", "down"], verbs), _phrasal_verb(["bollix", "up"], verbs)
     (True, False)
+    >>> _phrasal_verb(["relation", "back"], verbs)
+    False
     """
-    return len(words) == 2 and words[1] in PARTICLES and zipf(words[0]) >= PHRASAL_VERB_ZIPF
+    if len(words) != 2 or words[1] not in PARTICLES or zipf(words[0]) < PHRASAL_VERB_ZIPF:
+        return False
+    return "_".join(words) in verbs or not _bases(words[0]).isdisjoint(verbs)
 
 
 def _frequency(spun: str) -> float:
