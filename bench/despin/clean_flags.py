@@ -40,6 +40,10 @@ from textclean.stages.despin.table import load_tables  # noqa: E402
 def rule_of(stage: DespinStage, a: Analysis) -> str:
     """The rule that flagged ``a`` (a flagged analysis), as the stage applies them."""
     d = stage.config
+    if a.markers_only:  # the markers alone (the scores may flag it but for a veto)
+        return "short markers" if a.short_markers else "markers"
+    if a.sense_flag:
+        return "sense"
     if ordinary_only(d, a.matches, a.fingerprints, a.markers, a.evidence):
         pass  # the scores rules hold back a document of ordinary synonyms alone
     elif flagged_by_scores(d, a.score, a.distinct, a.evidence, a.evidence_distinct):
