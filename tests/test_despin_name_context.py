@@ -14,6 +14,7 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
+from tests.wordnet_helpers import write_tiny_wordnet
 from textclean.config import Config
 from textclean.document import Document
 from textclean.stages.despin.stage import DespinStage, build
@@ -90,30 +91,12 @@ def test_no_phrasal_verb_of_a_common_verb_is_a_wordnet_t1_form() -> None:
     assert "bollix up" in spun  # a rare verb's phrase stays a spun form
 
 
-def _tiny_wordnet(folder: Path, data: dict[str, list[tuple[int, list[str]]]]) -> None:
-    """WordNet ``index.*`` and ``data.*`` files holding only ``data``'s synsets."""
-    for pos in ("noun", "verb", "adj", "adv"):
-        index: dict[str, list[int]] = {}
-        lines = ["  1 licence header"]
-        for offset, words in data.get(pos, []):
-            pairs = " ".join(f"{w} 0" for w in words)
-            lines.append(f"{offset:08d} 03 n {len(words):02x} {pairs} 000 | gloss")
-            for w in words:
-                index.setdefault(w.lower(), []).append(offset)
-        (folder / f"data.{pos}").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        rows = [
-            f"{w} {pos[0]} {len(o)} 0 {len(o)} 0 " + " ".join(f"{x:08d}" for x in o)
-            for w, o in sorted(index.items())
-        ]
-        (folder / f"index.{pos}").write_text("  1 header\n" + "\n".join(rows) + "\n")
-
-
 def test_a_noun_and_a_particle_is_no_phrasal_verb(tmp_path: Path) -> None:
     # "weighed down" (for heavy) is a common verb's phrase: left out; "relation back" (a
     # legal term, for relations) is a noun's: nobody writes it, it stays a spun form
     from bench.despin import wordnet_lemmas as wl
 
-    _tiny_wordnet(
+    write_tiny_wordnet(
         tmp_path,
         {
             "noun": [(100, ["relation", "relation_back"])],

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from tests.wordnet_helpers import write_tiny_wordnet
 from textclean.config import Config
 from textclean.document import Document
 from textclean.rules import RulePack, check_pack
@@ -279,20 +280,7 @@ def test_wordnet_lemma_generator_on_a_tiny_wordnet(tmp_path: Path) -> None:
         "adj": [],
         "adv": [],
     }
-    for pos, synsets in data.items():
-        index: dict[str, list[int]] = {}
-        lines = ["  1 licence header"]
-        for offset, words in synsets:
-            pairs = " ".join(f"{w} 0" for w in words)
-            lines.append(f"{offset:08d} 03 n {len(words):02x} {pairs} 000 | gloss")
-            for w in words:
-                index.setdefault(w.lower(), []).append(offset)
-        (tmp_path / f"data.{pos}").write_text("\n".join(lines) + "\n", encoding="utf-8")
-        rows = [
-            f"{w} {pos[0]} {len(o)} 0 {len(o)} 0 " + " ".join(f"{x:08d}" for x in o)
-            for w, o in sorted(index.items())
-        ]
-        (tmp_path / f"index.{pos}").write_text("  1 header\n" + "\n".join(rows) + "\n")
+    write_tiny_wordnet(tmp_path, data)
     index, synsets = wl.read_wordnet(tmp_path)
     assert synsets[("noun", 100)] == ["year", "twelvemonth", "yr"]
     assert ("verb", 400) in index["know"]

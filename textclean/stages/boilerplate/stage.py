@@ -260,7 +260,12 @@ def _unrated_screen(pattern: str) -> frozenset[str] | None:
     unscreened ask for it, and the stored analyses hold its answers for the built-in
     rules, as they hold the rated ones.
     """
-    req = required_literals(pattern, math.inf)
+    return _screening(required_literals(pattern, math.inf))
+
+
+def _screening(req: frozenset[str] | None) -> frozenset[str] | None:
+    """``req`` when it can screen lines: none of its strings is a single letter, digit,
+    common mark or space (those stand in most lines), else None."""
     if not req:
         return None
     for x in req:
@@ -327,13 +332,7 @@ def _case_sensitive_screen(pattern: str) -> frozenset[str] | None:
         compile_pattern(body)
     except regex.error:
         return None
-    req = _required_literals(body, math.inf)
-    if not req:
-        return None
-    for x in req:
-        if len(x) < 2 and (x.isalnum() or x in _COMMON_MARKS or x.isspace()):
-            return None
-    return req
+    return _screening(_required_literals(body, math.inf))
 
 
 #: Lines with no screen string, and edges (empty lines, non-ASCII, lone surrogates),
