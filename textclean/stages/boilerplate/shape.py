@@ -828,13 +828,13 @@ def _comment_heading(hit: tuple[str, dict[str, Any]] | None) -> bool:
     return hit is not None and hit[0].startswith(_COMMENT_FAMILY) and hit[0] not in _AUTHOR_RULES
 
 
-#: The heading of a list of links or tags ("Read more on:", "Tags", "Related:").
 #: The heading words of :data:`LIST_HEADING` that need no colon (one alternation).
 _LIST_WORDS = (
     r"tags?|topics?|categories|category|labels?|keywords|schlagwörter|schlagworte|themen|"
     r"étiquettes|mots-clés|mots clés|sujets|etiquetas|temas|argomenti|etichette|trefwoorden|"
     r"onderwerpen|topik|kategori|tagi|metki|метки|теги|etiketler|etiketter|taggar"
 )
+#: The heading of a list of links or tags ("Read more on:", "Tags", "Related:").
 LIST_HEADING = regex.compile(
     r"[-•·*–—»›\s]*(?:"
     r"(?:read more on|more on|related topics|related tags|filed under|tagged|tagged with|"
@@ -891,8 +891,6 @@ def _may_be_list_heading(text: str) -> bool:
 
 
 _BULLET = regex.compile(r"[-•·▪►›»*–—◦‣]\s")
-#: An entry of a numbered list ("  1. Nyheter", "2) Sport").
-_NUMBERED = regex.compile(r"\s*\d{1,3}[.)]\s")
 #: A list is read for at most this many entries (so a page of headings costs linear time).
 _MAX_ENTRIES = 200
 #: A bullet that opens a menu entry.
@@ -1198,6 +1196,10 @@ def _selectors(
 
 #: A list entry's number ("1. ", "2) ") and what follows it.
 _ENTRY_NUMBER = regex.compile(r"(\d{1,2})[.)]\s+(?=\S)")
+#: Whether a line opens a numbered list's entry, indented or not ("  1. Nyheter", "2)
+#: Sport"): :func:`_link_lists` reads extractions that indent a list's entries, which
+#: :data:`_ENTRY_NUMBER` (a breadcrumb's entries, read unindented) does not take.
+_NUMBERED = regex.compile(r"\s*\d{1,3}[.)]\s")
 
 
 def _entry_of(x: Line) -> tuple[str, str] | None:

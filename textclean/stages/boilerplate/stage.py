@@ -1529,9 +1529,9 @@ class BoilerplateStage:
         # the rules (``_matches`` would find no entry and try no regex).
         # The lines whose form is one are found once a pass (a line's form is a
         # function of its text, and the rounds of a pass share its lines).
-        entries = self.orphan_entries
+        heading_forms = self.orphan_entries
         positions: Iterable[int] = range(len(alive))
-        if entries is not None:
+        if heading_forms is not None:
             at = run.orphan_lines
             if at is None:
                 keys = run.keys
@@ -1541,7 +1541,7 @@ class BoilerplateStage:
                     for ln in run.lines
                     if ln.text
                     and ln.words <= _ORPHAN_MAX_WORDS
-                    and (keys.get(ln.text) or key(ln)) in entries
+                    and (keys.get(ln.text) or key(ln)) in heading_forms
                 }
             if not at:
                 return
