@@ -554,6 +554,7 @@ class FastScorer:
             DECIMAL_RULE,
             Analysis,
             _spun_decimal,
+            evidence_floor,
             flagged_by_scores,
             light_flags,
             light_sum,
@@ -663,11 +664,8 @@ class FastScorer:
         per_entry: dict[str, list[float]] = {}
         best: dict[str, float] = {}
         clip, margin = cfg.evidence_clip, cfg.evidence_margin
-        # a ratio at or under both margins adds no evidence and no light evidence (an
-        # entry's light evidence counts only what its best ratio has over
-        # max(0, light_margin)), so most matches of a clean text stop here
-        floor = min(margin, max(0.0, cfg.light_margin))
-        over = np.flatnonzero(llrs > floor)
+        # most matches of a clean text stand at or under the floor: they stop here
+        over = np.flatnonzero(llrs > evidence_floor(cfg))
         for spun, llr in zip(
             map(table.spun.__getitem__, ids[counting[over]].tolist()),
             llrs[over].tolist(),

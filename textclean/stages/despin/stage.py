@@ -442,6 +442,18 @@ def hedged_leads(text: str, hits: tuple[spin_markers.Hit, ...]) -> tuple[spin_ma
     return tuple(sorted(kept, key=lambda h: h.start))
 
 
+def evidence_floor(cfg: DespinConfig) -> float:
+    """The log10 ratio at or under which a match adds no evidence and no light evidence
+    (an entry's light evidence counts only what its best ratio has over
+    ``max(0, light_margin)``): most matches of a clean text stand there.
+
+    >>> from textclean.config import DespinConfig
+    >>> evidence_floor(DespinConfig())
+    0.25
+    """
+    return min(cfg.evidence_margin, max(0.0, cfg.light_margin))
+
+
 def light_sum(cfg: DespinConfig, best: Iterable[float], decimal: bool) -> float:
     """The light evidence of a document (not yet per 1000 words): over the best log10
     ratio of each distinct entry, ``min(light_clip, max(0, ratio - light_margin))``,
@@ -1080,7 +1092,7 @@ class DespinStage:
         n = len(keys)
         per_entry: dict[str, list[float]] = {}
         best: dict[str, float] = {}
-        floor = min(cfg.evidence_margin, max(0.0, cfg.light_margin))
+        floor = evidence_floor(cfg)
         toks: list[Token] | None = None
         for m in matches:
             if m.entry.tier == "t3" or m.entry.spun in self.no_evidence:
