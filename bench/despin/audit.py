@@ -170,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for p in real.pairs:
         if args.family and p.family not in args.family:
             continue
-        t = tables_without(tables, same[p.orig.row.sha256])
+        t = tables_without(tables, same[p.id])
         stage = DespinStage.from_tables(cfg.despin, t)
         doc = stage(Document(p.id, p.spun.text))
         if not doc.scores["spun"]:

@@ -314,7 +314,7 @@ def run(family: str, cfg: Config, tables: SpinTables) -> Gaps:
     for p in real.pairs:
         if p.family != family:
             continue
-        t = tables_without(tables, same[p.orig.row.sha256])
+        t = tables_without(tables, same[p.id])
         gaps.words += len(tokenize(p.orig.text))
         analyse_pair(p.id, p.orig.text, p.spun.text, t, cfg, gaps)
     return gaps

@@ -300,7 +300,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     repaired = []
     flagged: set[str] = set()
     for p in pairs:
-        loo = measure.tables_without(tables, same[p.orig.row.sha256])
+        loo = measure.tables_without(tables, same[p.id])
         doc = DespinStage.from_tables(cfg.despin, loo)(Document(p.id, p.spun.text))
         if doc.scores["spun"]:
             repaired.append((p.family, doc.text, p.orig.text))

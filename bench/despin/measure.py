@@ -512,13 +512,21 @@ def learned_markers_without(
     return tuple(out)
 
 
-def same_original(pairs: Iterable[Pair]) -> dict[str, list[str]]:
-    """The ids of the real pairs spun from each original (by its SHA-256), in the
-    order given: the pairs a real pair is left out together with."""
-    same: dict[str, list[str]] = {}
+def same_original(
+    pairs: Iterable[Pair], keys: dict[str, str] | None = None
+) -> dict[str, list[str]]:
+    """Pair id → the ids of the real pairs of its article (itself included, in the order
+    given): the pairs it is left out together with. ``keys`` (pair id → article key)
+    defaults to ``check.article_keys()``: pairs spun from one original, and pairs that
+    ``same_article.tsv`` ties together."""
+    from bench.despin.real.check import article_keys
+
+    pairs = list(pairs)
+    key = keys if keys is not None else article_keys()
+    groups: dict[str, list[str]] = {}
     for p in pairs:
-        same.setdefault(p.orig.row.sha256, []).append(p.id)
-    return same
+        groups.setdefault(key.get(p.id, p.orig.row.sha256), []).append(p.id)
+    return {p.id: groups[key.get(p.id, p.orig.row.sha256)] for p in pairs}
 
 
 def tables_without(tables: SpinTables, ids: Sequence[str]) -> SpinTables:
@@ -552,11 +560,11 @@ def run_real(tables: SpinTables, cfg: Config, loo_: bool = True) -> RealResult:
     from bench.despin.real.check import load_set
 
     real = load_set()
-    # pairs spun from the same original (same SHA-256) are left out together
+    # pairs of one article (same original, or tied in same_article.tsv) are left out together
     same_orig = same_original(real.pairs)
     pairs = []
     for p in real.pairs:
-        ids = same_orig[p.orig.row.sha256]
+        ids = same_orig[p.id]
         scored_with = learned_without(tables, ids) if loo_ else tables
         result = run_pair(
             p.id,
@@ -567,7 +575,9 @@ def run_real(tables: SpinTables, cfg: Config, loo_: bool = True) -> RealResult:
             loo_,
             tuple(REAL_SOURCE.format(id=i) for i in ids),
         )
-        pairs.append((p.family, p.topic, result))
+        # run_pair counts what it left out of the rebuilt tables; add what the rebuild left out
+        left = len(tables.entries) - len(scored_with.entries)
+        pairs.append((p.family, p.topic, replace(result, left_out=result.left_out + left)))
     stage = DespinStage.from_tables(cfg.despin, tables)
     spun = []
     for t in real.spun:

@@ -116,7 +116,7 @@ def spun_rows(tables: object, cfg: Config, families: str, short: int) -> list[Ro
     for p in real.pairs:
         if p.family not in families:
             continue
-        ids = tuple(same[p.orig.row.sha256])
+        ids = tuple(same[p.id])
         stage = DespinStage.from_tables(cfg.despin, measure.tables_without(tables, list(ids)))  # type: ignore[arg-type]
         a = stage.analyse(p.spun.text)
         if a.words < short:

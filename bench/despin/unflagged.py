@@ -72,7 +72,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for p in real.pairs:
         if p.family not in args.families:
             continue
-        ids = tuple(same[p.orig.row.sha256])
+        ids = tuple(same[p.id])
         if ids not in stages:
             stages.clear()
             stages[ids] = DespinStage.from_tables(

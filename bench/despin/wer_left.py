@@ -130,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         fam = p.orig.row.family
         if fam == measure.PARAPHRASE:
             continue
-        loo = measure.tables_without(tables, same_orig[p.orig.row.sha256])
+        loo = measure.tables_without(tables, same_orig[p.id])
         doc = DespinStage.from_tables(cfg.despin, loo)(Document(p.id, p.spun.text))
         flagged = bool(doc.scores["spun"])
         table[fam]["words"] += len(measure.words(p.orig.text))

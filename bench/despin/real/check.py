@@ -225,6 +225,30 @@ def read_sources(path: Path = SOURCES) -> list[Row]:
     return rows
 
 
+#: Pairs whose originals are one article though their trimmed texts differ (two spins of
+#: one story cut to different lengths): ``pair id<TAB>pair id`` per line, ``#`` comments.
+SAME_ARTICLE = HERE / "same_article.tsv"
+
+
+def article_keys(sources: Path = SOURCES, same: Path = SAME_ARTICLE) -> dict[str, str]:
+    """Pair id → the key of its article: its original's SHA-256, or, for a pair that
+    ``same_article.tsv`` ties to another, that pair's key. Pairs with one key are one
+    article: learned from as one, left out together when one of them is scored."""
+    keys = {r.id: r.sha256 for r in read_sources(sources) if r.kind == "pair-orig"}
+    try:
+        lines = same.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        return keys
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        a, _, b = line.partition("\t")
+        if a not in keys or b.strip() not in keys:
+            raise SourcesError(f"{same.name}:{n}: not two pair ids of SOURCES.md")
+        keys[a] = keys[b.strip()]
+    return keys
+
+
 def sha256_of(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 

@@ -49,7 +49,7 @@ if str(ROOT) not in sys.path:  # run as a script from anywhere
 
 import regex  # noqa: E402
 
-from bench.despin.real.check import BATCHES, HERE, blind_ids, read_sources  # noqa: E402
+from bench.despin.real.check import BATCHES, HERE, article_keys, blind_ids  # noqa: E402
 from bench.despin.real.generated import write_or_check  # noqa: E402
 from textclean.stages.despin.stage import _log_prior  # noqa: E402
 from textclean.stages.despin.stats import phrase_zipf, zipf  # noqa: E402
@@ -96,8 +96,9 @@ def learnable_swaps(path: Path = MAPPINGS, batches: Path = BATCHES) -> list[Swap
 
 
 def articles() -> dict[str, str]:
-    """Pair id → its original's SHA-256 (pairs spun from one original are one article)."""
-    return {r.id: r.sha256 for r in read_sources() if r.kind == "pair-orig"}
+    """Pair id → its article's key (pairs spun from one original are one article;
+    see :func:`~bench.despin.real.check.article_keys`)."""
+    return article_keys()
 
 
 def _normal(spun: str, orig: str) -> tuple[str, str] | None:
