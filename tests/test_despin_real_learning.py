@@ -275,3 +275,23 @@ def test_measure_real_reports_each_batch_by_family_with_its_unpaired_and_clean_t
         in out
     )
     assert "batch 8" not in out  # nothing of it present
+
+
+def test_pairs_tied_in_same_article_share_one_key_and_are_left_out_together(
+    realset: dict[str, Path],
+) -> None:
+    from bench.despin.measure import same_original
+    from bench.despin.real.check import article_keys
+
+    untied = article_keys(realset["sources"], realset["sources"].parent / "absent.tsv")
+    assert len(set(untied.values())) == 3  # three originals, three articles
+    same = realset["sources"].parent / "same_article.tsv"
+    same.write_text("# a comment\nblind_pair\tnew_pair\n", encoding="utf-8")
+    keys = article_keys(realset["sources"], same)
+    assert keys["blind_pair"] == keys["new_pair"] != keys["old_pair"]
+    pairs = load_set(realset["texts"], realset["sources"]).pairs
+    groups = same_original(pairs, keys)
+    assert sorted(groups["new_pair"]) == sorted(groups["blind_pair"]) == ["blind_pair", "new_pair"]
+    same.write_text("blind_pair\tno_such_pair\n", encoding="utf-8")
+    with pytest.raises(SourcesError, match="not two pair ids"):
+        article_keys(realset["sources"], same)
