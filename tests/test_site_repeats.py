@@ -469,3 +469,26 @@ def test_limit_counts_only_the_documents_the_run_cleans(tmp_path: Path) -> None:
     # six gazette pages and one kitchen page: the kitchen learns nothing
     table = SiteRepeatTable.load(out / ".textclean" / "site_repeats.json")
     assert set(table.groups) == {"gazette.example"}
+
+
+def test_a_sites_date_lines_and_credits_are_never_learned() -> None:
+    """One author's pages: each carries the site's menu, its own date line and the same
+    credit; the menu is learned and removed, the date lines and the credit stay."""
+    menu = "Town Hall · River Watch · Letters"
+    pages = [
+        Document(
+            f"d{i}",
+            f"{menu}\n{town} council meets\nValley Post - {10 + i}/03/2025, 0{i}:15\n"
+            f"The council of {town} met on Tuesday to talk about the bridge repairs.\n"
+            "Text and photos: Orla Penhallow\n",
+            metadata={"url": f"https://valley-post.example/{i}"},
+        )
+        for i, town in enumerate(TOWNS[:4])
+    ]
+    table = learn(pages, SiteRepeatsConfig(enabled=True, min_docs=2))
+    step = SiteRepeatStep(table)
+    for page in pages:
+        out = step(Document(page.id, page.text, metadata=page.metadata))
+        assert menu not in out.text
+        assert "Valley Post - " in out.text and "Text and photos: Orla Penhallow" in out.text
+        assert [e.before.strip() for e in out.edits] == [menu]

@@ -21,17 +21,18 @@ depends on how the documents are later spread over workers:
    document's group, each one an edit with rule id ``boilerplate.site_repeat``
    and evidence ``group``, ``docs_seen``, ``group_docs`` and ``share``.
 
-A line is a *candidate* (counted, and removable) when it is not blank, not in a
-fenced code block, has at most ``max_words`` words, and is not a sentence: a line
-of at least ``sentence_words`` words ending in ``.``, ``!``, ``?`` or ``…``
-(closing quotes allowed) is never taken, so a quotation or a stock sentence an
-article repeats survives however often it occurs. A document with fewer than two
-distinct non-blank lines counts for nothing (a line a whole document consists of
-is never learned), and a document whose every non-blank line is learned chrome is
-left as it is. A learned line whose next non-blank line is longer than ``max_words``
-words stays: it heads a paragraph, as the headings of a site's template do ("Our
-verdict" over each review's own prose). A line is learned for a group when it occurs in at least
-``min_docs`` documents and at least ``min_share`` of the group's documents.
+A line is a *candidate* (counted, and removable) when it is not blank, not in a fenced
+code block, has at most ``max_words`` words, and is not a sentence: a line of at least
+``sentence_words`` words ending in ``.``, ``!``, ``?`` or ``…`` (closing quotes allowed)
+is never taken, so a quotation or a stock sentence an article repeats survives however
+often it occurs; nor is a date line or a credit (:func:`article_furniture`), which one
+author's pages repeat with their own dates. A document with fewer than two distinct
+non-blank lines counts for nothing (a line a whole document consists of is never learned),
+and a document whose every non-blank line is learned chrome is left as it is. A learned
+line whose next non-blank line is longer than ``max_words`` words stays: it heads a
+paragraph, as the headings of a site's template do ("Our verdict" over each review's own
+prose). A line is learned for a group when it occurs in at least ``min_docs`` documents
+and at least ``min_share`` of the group's documents.
 
 >>> from textclean.config import Config, SiteRepeatsConfig
 >>> from textclean.document import Document
@@ -105,6 +106,48 @@ def normalize_line(text: str, mask_digits: bool = True) -> str:
     return _DIGITS.sub("0", norm) if mask_digits else norm
 
 
+#: A full date ("21/08/2018", "16.07.2020", "7 March 2019", "March 7, 2019") or a time of
+#: day ("05:24"): a line holding one dates the page it is on.
+_DATED = re.compile(
+    r"\d{1,4}[./-]\d{1,2}[./-]\d{2,4}|\b\d{1,2}:\d\d\b"
+    r"|\b\d{1,2}(?:st|nd|rd|th|\.)?\s+[^\W\d_]{3,10}\.?,?\s+\d{4}\b"
+    r"|\b[^\W\d_]{3,9}\.?\s+\d{1,2}(?:st|nd|rd|th)?,\s+\d{4}\b"
+)
+#: A credit's label: who wrote, photographed or filmed the article ("Tekst i foto:",
+#: "Photos:", "Text und Bild:", "Autor:"), in the languages of the boilerplate packs.
+_CREDIT = re.compile(
+    r"(?:text|texte|tekst|testo|texto|photos?|fotos?|foto|zdjęci[ae]|video|wideo|bild|bilder"
+    r"|autor|autorin|author|auteur|autore|reporter|redaksi|penulis|editor|redakcja|redaktion"
+    r"|fotograf|photographer|reportage)"
+    r"(?:\s*(?:i|und|and|et|y|e|&|/|\+)\s*[^\W\d_]+)?\s*:\s*(?P<name>.+)",
+    re.IGNORECASE,
+)
+
+
+def article_furniture(text: str) -> bool:
+    """Whether a line is a date line or a credit: the page's own facts, which the
+    labelling rules keep (bylines, date lines, credits), however often they repeat on
+    a site whose pages one author writes and dates the same way. Corpus mode never
+    learns such a line: with digits masked, every page's date line looks alike.
+
+    >>> article_furniture("Kompas.com - 21/08/2018, 05:24 WIB")
+    True
+    >>> article_furniture("Tekst i foto: Jan Kowalski"), article_furniture("Photos: Ann Example")
+    (True, True)
+    >>> article_furniture("© 2024 Example Media"), article_furniture("Page 2 of 9")
+    (False, False)
+    >>> article_furniture("Video: Watch the latest clips")  # not a name after the label
+    False
+    """
+    if _DATED.search(text):
+        return True
+    m = _CREDIT.fullmatch(text.strip())
+    if m is None:
+        return False
+    words = m.group("name").split()
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() for w in words)
+
+
 def _hash(norm: str) -> int:
     """An 8-byte blake2b hash of a normalised line, as an int."""
     return int.from_bytes(hashlib.blake2b(norm.encode("utf-8"), digest_size=8).digest(), "big")
@@ -138,6 +181,8 @@ def candidate_hash(text: str, cfg: SiteRepeatsConfig) -> int | None:
     if words > cfg.max_words:
         return None
     if words >= cfg.sentence_words and _SENTENCE_END.search(stripped):
+        return None
+    if article_furniture(stripped):
         return None
     return _hash(normalize_line(stripped, cfg.mask_digits))
 

@@ -77,7 +77,10 @@ DEVELOPMENT = (
     "bp-label-18",
     "bp-label-20",
 )
-HOLDOUT = ("bp-label-5", "bp-label-17", "bp-label-19", "bp-label-21", "bp-label-22", "bp-label-23")
+HOLDOUT = (
+    "bp-label-5", "bp-label-17", "bp-label-19", "bp-label-21", "bp-label-22", "bp-label-23",
+    "bp-label-24", "bp-label-25",
+)
 
 
 def development(pages: Iterable[Page]) -> list[Page]:
