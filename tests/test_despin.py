@@ -127,15 +127,19 @@ def test_t3_with_neighbours_well_in_favour_needs_only_the_lower_margin() -> None
     # "again" (<- "back") is T3: ordinary English as often as not. Here the neighbours
     # favour the original many times over ("came back from" against "came again
     # from"), and odds between t3_favoured_margin and t3_margin restore it.
+    # The odds are weighed without the factor learned from the real pairs (which, as
+    # the pairs grow, may carry "again" past t3_margin on its own).
     extra = "He came again from the shop with a bag of bread.\n"
-    doc = make_stage()(Document("x", SEED_SPUN + extra))
+    unlearned = {"outcome_weight": 0.0}
+    doc = make_stage(**unlearned)(Document("x", SEED_SPUN + extra))
     assert doc.text.endswith("He came back from the shop with a bag of bread.\n")
     (ev,) = [e.evidence for e in doc.edits if e.start >= len(SEED_SPUN)]
     assert ev["tier"] == "t3" and ev["bigram_ratio"] >= 3.0
     assert 300.0 <= ev["odds"] < 1000.0  # under t3_margin: only the favoured margin lets it
     # off, or the neighbours asked to favour it far more: t3_margin decides, and it stays
     for kw in ({"t3_favoured_ratio": 0}, {"t3_favoured_ratio": 1000.0}):
-        assert make_stage(**kw)(Document("x", SEED_SPUN + extra)).text.endswith(extra)
+        stage = make_stage(**unlearned, **kw)
+        assert stage(Document("x", SEED_SPUN + extra)).text.endswith(extra)
 
 
 def test_t3_applies_only_with_strong_evidence_and_when_enabled() -> None:
@@ -167,9 +171,12 @@ def test_t3_applies_only_with_strong_evidence_and_when_enabled() -> None:
         )
 
 
+#: Ordinary words a flagged document must keep. ("stays" was one: in the real pairs of
+#: the seed's spinner every "stays" matched stands for "remains", 7 of 7, so in a
+#: flagged document the learned factor now restores it whatever its neighbours.)
 TRAP = (
     "The army said the power plant was hit, and a settlement was reached between "
-    "the two sides. Each of them wanted to help, and the proper use of force stays different."
+    "the two sides. Each of them wanted to help, and the proper use of force looks different."
 )
 
 

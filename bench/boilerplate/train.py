@@ -78,8 +78,14 @@ DEVELOPMENT = (
     "bp-label-20",
 )
 HOLDOUT = (
-    "bp-label-5", "bp-label-17", "bp-label-19", "bp-label-21", "bp-label-22", "bp-label-23",
-    "bp-label-24", "bp-label-25",
+    "bp-label-5",
+    "bp-label-17",
+    "bp-label-19",
+    "bp-label-21",
+    "bp-label-22",
+    "bp-label-23",
+    "bp-label-24",
+    "bp-label-25",
 )
 
 

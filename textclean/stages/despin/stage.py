@@ -1171,7 +1171,8 @@ class DespinStage:
         # The neighbours must favour the original themselves, or at least be silent
         # when the document's own evidence favours it or the odds alone are strong (the
         # learned factor may lower those odds, never raise them: silent neighbours in
-        # ordinary English, "stays different", are no evidence the pairs can add to;
+        # ordinary English, "stays different", are no evidence the pairs can add to (only
+        # odds past ``strong_odds`` go ahead with them: see ``strong`` in ``_decide``);
         # except for a spun form that recurs in a text that never writes its original,
         # ``silent_repeat``).
         silent_odds = odds / max(learned, 1.0)
