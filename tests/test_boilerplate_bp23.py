@@ -25,6 +25,9 @@ ANYWHERE = {
     "and alerts.": HOSTS,
     "Find out what's happening in Riverton with free, real-time updates from Patch.": HOSTS,
     "Find out what’s happening in Lake Elmwoodwith free, real-time updates from Patch.": HOSTS,
+    "Find out what's happening in Across Riverlandfor free with the latest updates from Patch.": (
+        HOSTS
+    ),
     "We’ve removed the ability to reply as we work to make improvements. Learn more here": HOSTS,
     "Post is 2 of a series of 7": BUTTONS,
     "Leer la nota completa: Aquí": BUTTONS,
