@@ -235,12 +235,13 @@ class DespinConfig:
     )
     context_alternative: bool = _doc(
         True,
-        "a T2/T3 match restored on its usual odds (not strong_odds, vouched_learned or a"
+        "a T2/T3 match restored on its usual or its strong odds (not vouched_learned or a"
         " context rule; the name_odds way builds on this decision, so it is checked too)"
         " is left alone when the neighbour words favour"
         " another of its originals over the likeliest by alternative_margin: the frequency"
         " prior and the learned reliability chose against the context ('fairly good' stays"
-        " rather than 'quite good' when 'pretty' fits better)",
+        " rather than 'quite good' when 'pretty' fits better; 'govt spending' stays rather"
+        " than 'executive spending', however strong the learned odds of 'executive')",
     )
     doubt_learned: bool = _doc(
         True,
@@ -395,10 +396,11 @@ class DespinConfig:
         6.0, "margin factor for a flagged document that confirm_min_t1 does not confirm"
     )
     outcome_weight: float = _doc(
-        3.0,
+        4.0,
         "exponent of an original's learned reliability factor (rules/spin/outcomes.tsv: how"
         " often the real pairs' matches of the spun form stood for it, against the typical"
-        " entry); 0 turns it off",
+        " entry); 0 turns it off (4, up from 3 once batches 2-6 of the real pairs were"
+        " learned: chosen on them, cross-validated, and confirmed on a later blind batch)",
     )
     outcome_smoothing: float = _doc(
         2.0,

@@ -1355,7 +1355,8 @@ class DespinStage:
         t3_unsupported = e.tier == "t3" and ratio <= 1.0
         # Strong odds (the learned reliability counted in full) carry a match whose
         # neighbours are silent or lean only a little towards the spun wording: in a
-        # flagged document such a form is the spinner's ("income" for revenue eight times).
+        # flagged document such a form is the spinner's ("income" for revenue eight times);
+        # not when the neighbours fit another of its originals far better (below).
         strong = (
             self.config.strong_odds > 0
             and odds >= max(margin, margin_factor * self.config.strong_odds)
@@ -1395,7 +1396,6 @@ class DespinStage:
             return None  # several originals, silent neighbours, the pairs against the choice
         if (
             self.config.context_alternative
-            and not strong
             and not vouched
             and self._context_prefers_other(ratio, ranked[1:])
         ):
