@@ -86,6 +86,7 @@ HOLDOUT = (
     "bp-label-23",
     "bp-label-24",
     "bp-label-25",
+    "bp-label-26",
 )
 
 
