@@ -4,7 +4,9 @@ line by line."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+
+import pytest
 
 from textclean.config import BoilerplateConfig, Config
 from textclean.document import Document
@@ -102,3 +104,22 @@ def removed_inside(line: str) -> tuple[str | None, set[str]]:
     (None when it stays) and the lines of :data:`BODY` removed with it."""
     got = removed(inside_body(line))
     return got.get(line), set(got) & set(BODY.splitlines())
+
+
+def anywhere_tests(
+    table: dict[str, str],
+) -> tuple[Callable[[str], None], Callable[[str], None]]:
+    """The two tests of a table of zone-free strings (line → the rule that removes it):
+    each line goes, by its rule and alone, right after the article and inside it.
+
+    Bind both to ``test_*`` names in a test module; pytest runs each once per line."""
+
+    @pytest.mark.parametrize("chrome", list(table))
+    def after_the_article(chrome: str) -> None:
+        assert removed(after_body(chrome)) == {chrome: table[chrome]}
+
+    @pytest.mark.parametrize("chrome", list(table))
+    def inside_the_article(chrome: str) -> None:
+        assert removed_inside(chrome) == (table[chrome], set())
+
+    return after_the_article, inside_the_article

@@ -13,9 +13,7 @@ Every line below is written for these tests (no third-party text).
 
 from __future__ import annotations
 
-import pytest
-
-from tests.boilerplate_helpers import BODY, after_body, removed, removed_inside
+from tests.boilerplate_helpers import BODY, anywhere_tests, removed
 
 #: Lines removed wherever they stand, with the rule that removes them.
 ANYWHERE = {
@@ -43,14 +41,9 @@ ANYWHERE = {
 }
 
 
-@pytest.mark.parametrize("chrome", list(ANYWHERE))
-def test_each_string_goes_after_the_article(chrome: str) -> None:
-    assert removed(after_body(chrome)) == {chrome: ANYWHERE[chrome]}
-
-
-@pytest.mark.parametrize("chrome", list(ANYWHERE))
-def test_each_string_goes_inside_the_article(chrome: str) -> None:
-    assert removed_inside(chrome) == (ANYWHERE[chrome], set())
+test_each_string_goes_after_the_article, test_each_string_goes_inside_the_article = anywhere_tests(
+    ANYWHERE
+)
 
 
 def test_article_lines_with_the_same_words_stay() -> None:

@@ -9,9 +9,7 @@ strings are the templates' own wording, with a made-up town.
 
 from __future__ import annotations
 
-import pytest
-
-from tests.boilerplate_helpers import BODY, after_body, removed, removed_inside
+from tests.boilerplate_helpers import BODY, anywhere_tests, removed
 
 HOSTS = "boilerplate.platform.local_news_hosts"
 BUTTONS = "boilerplate.platform.article_buttons_i18n"
@@ -47,14 +45,9 @@ ANYWHERE = {
 }
 
 
-@pytest.mark.parametrize("chrome", list(ANYWHERE))
-def test_each_string_goes_after_the_article(chrome: str) -> None:
-    assert removed(after_body(chrome)) == {chrome: ANYWHERE[chrome]}
-
-
-@pytest.mark.parametrize("chrome", list(ANYWHERE))
-def test_each_string_goes_inside_the_article(chrome: str) -> None:
-    assert removed_inside(chrome) == (ANYWHERE[chrome], set())
+test_each_string_goes_after_the_article, test_each_string_goes_inside_the_article = anywhere_tests(
+    ANYWHERE
+)
 
 
 def test_article_lines_with_the_same_words_stay() -> None:
