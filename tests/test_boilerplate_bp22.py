@@ -13,7 +13,7 @@ Every line below is written for these tests (no third-party text).
 
 from __future__ import annotations
 
-from tests.boilerplate_helpers import BODY, anywhere_tests, removed
+from tests.boilerplate_helpers import BODY, anywhere_tests, between, removed
 
 #: Lines removed wherever they stand, with the rule that removes them.
 ANYWHERE = {
@@ -57,8 +57,7 @@ def test_article_lines_with_the_same_words_stay() -> None:
         "Connectez-vous au réseau du musée pour participer à la visite guidée.",
         "The file size grew to 2 MB after the views were added.",
     ]
-    text = BODY + "\n".join(kept) + "\n" + BODY
-    assert not set(kept) & set(removed(text))
+    assert not set(kept) & set(removed(between(kept)))
 
 
 def test_a_numbered_tag_list_ends_at_the_author_heading() -> None:
