@@ -295,3 +295,6 @@ def test_pairs_tied_in_same_article_share_one_key_and_are_left_out_together(
     same.write_text("blind_pair\tno_such_pair\n", encoding="utf-8")
     with pytest.raises(SourcesError, match="not two pair ids"):
         article_keys(realset["sources"], same)
+    same.write_text("blind_pair\tnew_pair\nnew_pair\told_pair\n", encoding="utf-8")
+    with pytest.raises(SourcesError, match="new_pair is tied itself"):
+        article_keys(realset["sources"], same)

@@ -521,12 +521,12 @@ def same_original(
     ``same_article.tsv`` ties together."""
     from bench.despin.real.check import article_keys
 
-    pairs = list(pairs)
     key = keys if keys is not None else article_keys()
+    article = {p.id: key.get(p.id, p.orig.row.sha256) for p in pairs}
     groups: dict[str, list[str]] = {}
-    for p in pairs:
-        groups.setdefault(key.get(p.id, p.orig.row.sha256), []).append(p.id)
-    return {p.id: groups[key.get(p.id, p.orig.row.sha256)] for p in pairs}
+    for pair_id, art in article.items():
+        groups.setdefault(art, []).append(pair_id)
+    return {pair_id: groups[art] for pair_id, art in article.items()}
 
 
 def tables_without(tables: SpinTables, ids: Sequence[str]) -> SpinTables:

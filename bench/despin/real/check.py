@@ -233,19 +233,26 @@ SAME_ARTICLE = HERE / "same_article.tsv"
 def article_keys(sources: Path = SOURCES, same: Path = SAME_ARTICLE) -> dict[str, str]:
     """Pair id → the key of its article: its original's SHA-256, or, for a pair that
     ``same_article.tsv`` ties to another, that pair's key. Pairs with one key are one
-    article: learned from as one, left out together when one of them is scored."""
+    article: learned from as one, left out together when one of them is scored. A pair
+    is tied to a pair that is not tied itself, so the file's order never matters."""
     keys = {r.id: r.sha256 for r in read_sources(sources) if r.kind == "pair-orig"}
     try:
         lines = same.read_text(encoding="utf-8").splitlines()
     except FileNotFoundError:
         return keys
+    ties: dict[str, tuple[int, str]] = {}
     for n, line in enumerate(lines, 1):
         if not line.strip() or line.startswith("#"):
             continue
         a, _, b = line.partition("\t")
         if a not in keys or b.strip() not in keys:
             raise SourcesError(f"{same.name}:{n}: not two pair ids of SOURCES.md")
-        keys[a] = keys[b.strip()]
+        ties[a] = (n, b.strip())
+    for a, (n, b) in ties.items():
+        if b in ties:
+            raise SourcesError(f"{same.name}:{n}: {b} is tied itself; tie {a} to its pair")
+    for a, (_, b) in ties.items():
+        keys[a] = keys[b]
     return keys
 
 
