@@ -87,6 +87,7 @@ HOLDOUT = (
     "bp-label-24",
     "bp-label-25",
     "bp-label-26",
+    "bp-label-27",
 )
 
 

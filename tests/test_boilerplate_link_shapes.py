@@ -1,0 +1,62 @@
+"""Links that give themselves away by their shape, in any language, read off the blind
+batches ``bp-label-22`` to ``bp-label-26`` after their blind figures were taken: a
+theme's read-more button glued to a teaser, a read-also link in parentheses, a theme's
+previous/next link glued to its title, related-news and read-again links, Indonesian
+"full story" links, a media player's fallback line; and two forms of follow prompts (a
+question before the prompt, "click here to join our WhatsApp channel"), and a Turkish
+wording of WordPress's e-mail notice.
+
+Every line below is written for these tests (no third-party text).
+"""
+
+from __future__ import annotations
+
+from tests.boilerplate_helpers import anywhere_tests, between, removed
+
+SHAPES = "boilerplate.stub.link_shapes_i18n"
+FOLLOW = "boilerplate.social.follow_channels"
+COMMENTS = "boilerplate.platform.blog_widgets_i18n"
+
+#: Lines removed wherever they stand, with the rule that removes them.
+ANYWHERE = {
+    "Read moreDetailsThe council met on Tuesday to discuss the harbour wall": SHAPES,
+    "(Lea también: El concejo aprobó el presupuesto del puerto para el próximo año)": SHAPES,
+    "(Baca: Warga Desa Sukamaju Bangun Jembatan Baru, baca juga: Pasar Pagi Dibuka Lagi)": SHAPES,
+    "(Leia também: Prefeitura anuncia nova ciclovia na zona norte)": SHAPES,
+    "Previous articleRiverton deputies arrest two after harbour break-in": SHAPES,
+    "Next articleSchool board approves new bus routes": SHAPES,
+    "Related News:  Harbour wall repairs to begin in spring": SHAPES,
+    "READ AGAIN: Council votes to keep the library open on Sundays": SHAPES,
+    "Berita selengkapnya: Warga Desa Sukamaju Bangun Jembatan Baru": SHAPES,
+    "Selanjutnya: Pasar Pagi Dibuka Lagi Setelah Renovasi ...": SHAPES,
+    "Votre navigateur ne prend pas en charge la lecture de cette vidéo.": SHAPES,
+    "Tú navegador no es compatible para reproducir este audio": SHAPES,
+    "Ihr Browser unterstützt dieses Video leider nicht.": SHAPES,
+    "Willst du immer informiert sein? Folge uns auf Google News!": FOLLOW,
+    "Chcesz być na bieżąco? Obserwuj nas na Google News!": FOLLOW,
+    "📲 Clique aqui para fazer parte do canal do Jornal da Vila no WhatsApp.": FOLLOW,
+    "E-posta hesabınız sitede yayımlanmayacaktır. Gerekli alanlar ile işaretlenmişdir.": COMMENTS,
+}
+
+
+test_each_string_goes_after_the_article, test_each_string_goes_inside_the_article = anywhere_tests(
+    ANYWHERE
+)
+
+
+def test_article_lines_of_the_same_shapes_stay() -> None:
+    kept = [
+        "The mayor paused... and then read more of the letter aloud to the council.",
+        # a post's own last paragraph cut by its feed, on a page of nothing else: the
+        # text is the post's (a teaser of another story looks the same)
+        "The new ferry will link the two harbours from May. It is designed to...Continue reading",
+        "Previous articles in this series looked at the harbour's history and its trade.",
+        "The next article of the charter (Article 12) sets out how the council is elected.",
+        "(See the table below for the full list of road closures.)",
+        "Related news reached the village only a week later, by the evening post.",
+        "Selanjutnya, warga bergotong royong membersihkan saluran air di desa itu.",
+        "Your browser history is stored on the laptop, the technician told the court.",
+        "Do you want to know more? The museum opens its archive to visitors on Sunday.",
+        "Click here, said the instructor, pointing at the screen of the old terminal.",
+    ]
+    assert not set(kept) & set(removed(between(kept)))
