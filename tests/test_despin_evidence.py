@@ -244,11 +244,15 @@ SECOND_SPUN = (
 )
 
 
-def test_a_long_light_spin_is_flagged_by_the_long_text_rule(stage: DespinStage) -> None:
+def test_a_long_light_spin_is_flagged_by_the_long_text_rule() -> None:
     """Over score_min_words words the light evidence is a rate over the text's own
     words: a lower threshold (light_long_threshold), with a spin_score beside it, flags
-    the long light spin whose light evidence stays under light_threshold."""
-    cfg = Config().despin
+    the long light spin whose light evidence stays under light_threshold. The rule is
+    opt-in (a blind clean text reached its old default, docs/despin.md): switched on
+    here with that default, 42."""
+    config = Config().replace(despin={"light_long_threshold": 42.0})
+    stage = build(config, RulePack.load())
+    cfg = config.despin
     clean_text, spun_text = LIBRARY + SECOND, LIGHT_SPUN + SECOND_SPUN
     clean = stage.analyse(clean_text)
     assert clean.spun is False and clean.light < cfg.light_long_threshold / 2
@@ -262,9 +266,12 @@ def test_a_long_light_spin_is_flagged_by_the_long_text_rule(stage: DespinStage) 
     assert stage.fast_scores(spun_text) is None  # the fast scorer leaves it to the analysis
     assert stage.fast_scores(clean_text) == clean.scores()
     for off in ({"light_long_threshold": 0.0}, {"light_long_min_score": a.score + 1}):
-        other = build(Config().replace(despin=off), RulePack.load())
+        other = build(config.replace(despin=off), RulePack.load())
         assert other(Document("l", spun_text)).scores["spun"] is False
         assert other.fast_scores(spun_text) == other.analyse(spun_text).scores()
+    # with the defaults the long-text rule is off, and the same text stays unflagged
+    assert Config().despin.light_long_threshold == 0.0
+    assert build(Config(), RulePack.load())(Document("l", spun_text)).scores["spun"] is False
 
 
 def test_a_short_text_with_five_evidence_entries_is_flagged() -> None:

@@ -88,6 +88,7 @@ HOLDOUT = (
     "bp-label-25",
     "bp-label-26",
     "bp-label-27",
+    "bp-label-28",
 )
 
 

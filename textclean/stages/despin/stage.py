@@ -370,9 +370,12 @@ def light_flags(cfg: DespinConfig, light: float, score: float = 0.0, words: int 
     (True, False)
     >>> light_flags(DespinConfig(light_threshold=0.0), 500.0)
     False
-    >>> light_flags(DespinConfig(), 44.0, 25.0, 200), light_flags(DespinConfig(), 44.0, 25.0, 100)
+    >>> light_flags(DespinConfig(), 44.0, 25.0, 200)  # the long-text rule is off by default
+    False
+    >>> on = DespinConfig(light_long_threshold=42.0)
+    >>> light_flags(on, 44.0, 25.0, 200), light_flags(on, 44.0, 25.0, 100)
     (True, False)
-    >>> light_flags(DespinConfig(), 44.0, 15.0, 200), light_flags(DespinConfig(), 40.0, 25.0, 200)
+    >>> light_flags(on, 44.0, 15.0, 200), light_flags(on, 40.0, 25.0, 200)
     (False, False)
     """
     if cfg.light_threshold > 0 and light >= cfg.light_threshold:
