@@ -4,22 +4,38 @@ theme's read-more button glued to a teaser, a read-also link in parentheses, a t
 previous/next link glued to its title, related-news and read-again links, Indonesian
 "full story" links, a media player's fallback line; and two forms of follow prompts (a
 question before the prompt, "click here to join our WhatsApp channel"), and a Turkish
-wording of WordPress's e-mail notice.
+wording of WordPress's e-mail notice. Then, read off ``bp-label-27`` after its blind
+figures: feed and counter residue at a page's edges (IFTTT, StatCounter, Blogger's
+emoticon button), Turkish quotes without their change, and the content-protection
+alert in more languages.
 
 Every line below is written for these tests (no third-party text).
 """
 
 from __future__ import annotations
 
-from tests.boilerplate_helpers import anywhere_tests, between, removed
+import pytest
+
+from tests.boilerplate_helpers import (
+    after_body,
+    anywhere_tests,
+    at_top,
+    between,
+    inside_body,
+    removed,
+)
 
 SHAPES = "boilerplate.stub.link_shapes_i18n"
 FOLLOW = "boilerplate.social.follow_channels"
 COMMENTS = "boilerplate.platform.blog_widgets_i18n"
+MARKETS = "boilerplate.ui.market_data"
+PLUGINS = "boilerplate.ui.plugin_strings"
+FEEDS = "boilerplate.platform.feed_and_counter_residue"
 
 #: Lines removed wherever they stand, with the rule that removes them.
 ANYWHERE = {
     "Read moreDetailsThe council met on Tuesday to discuss the harbour wall": SHAPES,
+    "Vedi altroDetails": SHAPES,
     "(Lea también: El concejo aprobó el presupuesto del puerto para el próximo año)": SHAPES,
     "(Baca: Warga Desa Sukamaju Bangun Jembatan Baru, baca juga: Pasar Pagi Dibuka Lagi)": SHAPES,
     "(Leia também: Prefeitura anuncia nova ciclovia na zona norte)": SHAPES,
@@ -36,12 +52,38 @@ ANYWHERE = {
     "Chcesz być na bieżąco? Obserwuj nas na Google News!": FOLLOW,
     "📲 Clique aqui para fazer parte do canal do Jornal da Vila no WhatsApp.": FOLLOW,
     "E-posta hesabınız sitede yayımlanmayacaktır. Gerekli alanlar ile işaretlenmişdir.": COMMENTS,
+    "Dolar 41,2540": MARKETS,
+    "BİST 10.729,49": MARKETS,
+    "Altın 4.767,52": MARKETS,
+    "error: Bericht Beveiligd!": PLUGINS,
+    "Erreur : contenu protégé !": PLUGINS,
 }
+
+#: Lines removed above or below the text, kept inside it.
+AT_EDGES = [
+    "via IFTTT",
+    "Source: Harbour News https://ift.tt/3xAbCdE",
+    "web analytics",
+    "EmoticonEmoticon",
+    "Explore posts in the same categories: Harbour, Council",
+    "Achtung, öffnet in einem neuen Fenster. PDFDruckenE-Mail",
+]
 
 
 test_each_string_goes_after_the_article, test_each_string_goes_inside_the_article = anywhere_tests(
     ANYWHERE
 )
+
+
+@pytest.mark.parametrize("chrome", AT_EDGES)
+def test_feed_and_counter_residue_goes_at_the_edges(chrome: str) -> None:
+    assert removed(after_body(chrome)) == {chrome: FEEDS}
+    assert removed(at_top([chrome])) == {chrome: FEEDS}
+
+
+@pytest.mark.parametrize("line", AT_EDGES)
+def test_feed_and_counter_residue_stays_inside_the_text(line: str) -> None:
+    assert line not in removed(inside_body(line))
 
 
 def test_article_lines_of_the_same_shapes_stay() -> None:
@@ -58,5 +100,7 @@ def test_article_lines_of_the_same_shapes_stay() -> None:
         "Your browser history is stored on the laptop, the technician told the court.",
         "Do you want to know more? The museum opens its archive to visitors on Sunday.",
         "Click here, said the instructor, pointing at the screen of the old terminal.",
+        "Euro 2024",
+        "Dolar 41 lira",
     ]
     assert not set(kept) & set(removed(between(kept)))
