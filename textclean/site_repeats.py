@@ -75,6 +75,7 @@ __all__ = [
     "SiteRepeatTable",
     "as_document",
     "candidate_hash",
+    "document_url",
     "group_of",
     "learn",
     "learn_inputs",
@@ -214,6 +215,21 @@ def _site(url: str) -> str | None:
         return None
     host = host.lower().rstrip(".")
     return host[4:] if host.startswith("www.") else host
+
+
+def document_url(doc: Document, keys: Sequence[str]) -> str | None:
+    """The address of ``doc``: the first of ``keys`` (metadata fields, dotted for nested
+    ones; ``html.url`` is what the extract step found in an HTML page) that holds a
+    non-blank string; None if none does.
+
+    >>> document_url(Document("a", "", metadata={"link": " https://ex.org/a "}), ("url", "link"))
+    'https://ex.org/a'
+    """
+    for key in keys:
+        value = _lookup(doc, key)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None
 
 
 def group_of(doc: Document, cfg: SiteRepeatsConfig) -> str:

@@ -59,12 +59,14 @@ from textclean.dedup._kernel import stages_use_numba
 from textclean.document import Change, Document
 from textclean.gcpause import paused
 from textclean.rules import RuleError, RulePack
+from textclean.site_repeats import document_url
 from textclean.stages.boilerplate import (
     _pagescan,
     _walk,
     classifier,
     region,
     shape,
+    site_name,
     structure,
     teasers,
 )
@@ -1048,6 +1050,9 @@ class BoilerplateStage:
     zone_screen: _ZoneScreen | None = None  # the zone-bound line rules, screened (see build)
     #: the first and last characters every regex of ``rules`` can match (``edge_bits``)
     edges: EdgeMasks | None = None
+    #: the metadata fields a document's address is read from for the site-name rule
+    #: (:mod:`~.site_name`; the corpus mode's ``url_keys``); empty: the rule is off
+    url_keys: tuple[str, ...] = ()
     #: the memo of the last document this stage worked on (:func:`_memo_for`)
     memo_slot: _MemoSlot = field(default_factory=_MemoSlot, init=False, compare=False, repr=False)
     #: ``rules`` of each kind, in file order (made from ``rules``: the passes ask for
@@ -1718,12 +1723,14 @@ class BoilerplateStage:
         no_anywhere: frozenset[str] | set[str] = frozenset(),
         memo: _Memo | None = None,
         laid: list[Line] | None = None,
+        site: frozenset[str] = frozenset(),
     ) -> _Run:
         """Every rule but the classifier: section cuts, line rules, orphan headings,
         teasers and the hand-set shape rules. ``no_anywhere``: line texts the zone-free
         line rules are known not to match (see :meth:`__call__`); ``memo``: what the
         passes over this document share (:class:`_Memo`); ``laid``: the
-        :func:`~.layout.layout_lines` of ``text``, when known."""
+        :func:`~.layout.layout_lines` of ``text``, when known; ``site``: the name keys of
+        the document's address (:func:`.site_name.site_keys`), for the site-name rule."""
         lines = layout_lines(text) if laid is None else laid
         if memo is None:
             memo = _Memo()
@@ -1778,6 +1785,10 @@ class BoilerplateStage:
                 )
             if len(run.removed) == before:
                 break
+        if site:
+            run.removed.update(
+                site_name.find(run.lines[:stop], run.removed, run.code, site, run.prose)
+            )
         for i in run.code & run.removed.keys():
             del run.removed[i]
         return run
@@ -1825,8 +1836,12 @@ class BoilerplateStage:
         memo = _memo_for(self, doc)
         known = memo.zone_free_misses
         laid: list[Line] | None = None  # the lines of ``text``, when known
+        url = document_url(doc, self.url_keys) if self.url_keys else None
+        site = site_name.site_keys(url) if url else frozenset()
         for _ in range(MAX_PASSES):
-            changes, lines, run_timeouts, tried, laid = self._one_pass(text, known, memo, laid)
+            changes, lines, run_timeouts, tried, laid = self._one_pass(
+                text, known, memo, laid, site
+            )
             timed_out.extend(r for r in run_timeouts if r not in timed_out)
             if timed_out:
                 known.clear()
@@ -1864,12 +1879,13 @@ class BoilerplateStage:
         no_anywhere: frozenset[str] | set[str] = frozenset(),
         memo: _Memo | None = None,
         laid: list[Line] | None = None,
+        site: frozenset[str] = frozenset(),
     ) -> tuple[list[Change], int, list[str], set[str], list[Line]]:
         """One pass of the rules (and the classifier, if on) over ``text``: the
         deletions (offsets into ``text``, sorted), the non-blank lines they remove, the
         rules that timed out, the line texts the zone-free rules tried without a match,
         and the lines of ``text`` (``laid``, when given: see :meth:`_rule_pass`)."""
-        run = self._rule_pass(text, no_anywhere, memo, laid)
+        run = self._rule_pass(text, no_anywhere, memo, laid, site)
         if self.model is not None:
             stop = len(run.lines) if run.cut is None else run.cut
             run.removed.update(
@@ -2015,6 +2031,11 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         zone_screen=_ZoneScreen.build(compiled),
         edges=edges,
         model=load_model(parsed.model, config.boilerplate),
+        url_keys=(
+            tuple(config.site_repeats.url_keys)
+            if _switched(True, site_name.RULE_ID, config.boilerplate)
+            else ()
+        ),
     )
 
 
