@@ -1,6 +1,7 @@
-"""The site-name rule (``boilerplate.site.name``): a line that spells the registered name
-of the document's address, above or below the text, goes; the same line inside the
-text, a page without an address and a name of another script stay.
+"""The site-name rule (``boilerplate.site.name``, opt-in): a line that spells the
+registered name of the document's address, above or below the text, goes; the same
+line inside the text, the end of the writer's sign-off, a page without an address and a
+name of another script stay.
 
 Every page below is written for these tests (no third-party text).
 """
@@ -27,8 +28,11 @@ STORY = (
 )
 
 
+ON = Config().replace(boilerplate={"enable": [RULE_ID]})
+
+
 def clean(text: str, metadata: dict | None = None, config: Config | None = None) -> Document:
-    pipeline = Pipeline.from_config(config or Config(), stages=["boilerplate"])
+    pipeline = Pipeline.from_config(config or ON, stages=["boilerplate"])
     return pipeline.process(Document("p", text, metadata=metadata or {}))
 
 
@@ -73,10 +77,22 @@ def test_short_names_and_other_scripts_never_match() -> None:
     assert clean(page, {"url": "https://harbour.ru/a"}).text == page
 
 
-def test_the_rule_answers_to_disable() -> None:
+def test_the_writers_sign_off_under_the_text_stays() -> None:
+    sign_off = "See you on Saturday\nJohn Miller\nclub secretary\nHarbour Rovers\n"
+    page = STORY + sign_off
+    doc = clean(page, {"url": "https://harbourrovers.blogspot.com/2024/05/match.html"})
+    assert doc.text == page and not doc.edits
+    # right under the text, with nothing between, the name is the footer's
+    doc = clean(STORY + "Harbour Rovers\n", {"url": "https://harbourrovers.blogspot.com/a"})
+    assert by_rule(doc) == {"Harbour Rovers": RULE_ID}
+
+
+def test_the_rule_is_opt_in_and_answers_to_disable() -> None:
     page = "Harbour Gazette\n" + STORY
-    off = Config().replace(boilerplate={"disable": [RULE_ID]})
-    assert clean(page, {"url": "https://harbourgazette.com/a"}, off).text == page
+    url = {"url": "https://harbourgazette.com/a"}
+    assert clean(page, url, Config()).text == page
+    both = Config().replace(boilerplate={"enable": [RULE_ID], "disable": [RULE_ID]})
+    assert clean(page, url, both).text == page
 
 
 def test_from_the_command_line_with_a_url_field(tmp_path: Path) -> None:
@@ -90,9 +106,20 @@ def test_from_the_command_line_with_a_url_field(tmp_path: Path) -> None:
     ]
     src = tmp_path / "pages.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    cfg = tmp_path / "textclean.toml"
+    cfg.write_text('[boilerplate]\nenable = ["boilerplate.site.name"]\n', encoding="utf-8")
     out = tmp_path / "out"
     r = run_cli(
-        "clean", str(src), "-o", str(out), "--stages", "boilerplate", "--no-dedup", "--quiet"
+        "clean",
+        str(src),
+        "-o",
+        str(out),
+        "--config",
+        str(cfg),
+        "--stages",
+        "boilerplate",
+        "--no-dedup",
+        "--quiet",
     )
     assert r.returncode == 0, r.stderr
     got = {row["id"]: row["text"] for row in read_jsonl(out / "pages.jsonl")}

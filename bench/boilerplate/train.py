@@ -89,6 +89,7 @@ HOLDOUT = (
     "bp-label-26",
     "bp-label-27",
     "bp-label-28",
+    "bp-label-29",
 )
 
 

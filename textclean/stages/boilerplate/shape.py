@@ -1859,14 +1859,14 @@ def _residue(
     first, last = prose_span()
     at = set(hosts)
     listed = {k for k in hosts if k - 1 in at or k + 1 in at}
-    signs_off = _signs_off(nonblank, last, removed, found)
+    ends_sign_off = sign_off_test(nonblank, last, removed, found)
     for k in hosts:
         x = nonblank[k]
         if k in listed and k > last >= 0:
             continue  # host names in a row under the text: the sites it lists
         if first <= k <= last or x.index in code or x.index in removed or x.index in found:
             continue
-        if k > last >= 0 and (_web_address(x.text) or signs_off(k)):
+        if k > last >= 0 and (_web_address(x.text) or ends_sign_off(k)):
             continue  # an address the text gives its reader, under its last line
         found[x.index] = (RULE_HOSTNAME, {"line": x.index + 1})
 
@@ -1993,16 +1993,17 @@ def _starts_next(label: str, below: str) -> bool:
     ]
 
 
-def _signs_off(
+def sign_off_test(
     nonblank: list[Line],
     last: int,
     removed: Mapping[int, tuple[str, dict[str, Any]]],
     found: Mapping[int, tuple[str, dict[str, Any]]],
 ) -> Callable[[int], bool]:
-    """Whether the host name ``nonblank[k]`` ends the text's sign-off, as a test of
-    ``k``: one line or more stands between it and the text's last prose line
-    ``nonblank[last]`` ("With thanks," / "Mary Shaw" / "01632 960555"), and no rule took
-    any of them. A footer's site name stands right under the text, or under chrome.
+    """Whether the line ``nonblank[k]`` (a host name, a site's name) ends the text's
+    sign-off, as a test of ``k``: one line or more stands between it and the text's last
+    prose line ``nonblank[last]`` ("With thanks," / "Mary Shaw" / "01632 960555"), and no
+    rule took any of them. A footer's site name stands right under the text, or under
+    chrome.
 
     Asked of increasing ``k`` (as :func:`_residue` asks, deciding each host name in
     turn), it reads each line between once: a line is read when every host name above

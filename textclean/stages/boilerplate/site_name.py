@@ -15,7 +15,13 @@ suffix). Lines compare by their Latin letters and digits alone, case and accents
 folded and "&" read as "and": "Express & Star" is "expressandstar". A line holding
 letters of another script never matches (its Latin part is not the whole line), nor
 does a name of fewer than :data:`MIN_NAME` characters ("abc" is a word), a line of
-more than :data:`MAX_WORDS` words, a line inside the text, or a line of fenced code.
+more than :data:`MAX_WORDS` words, a line inside the text, a line of fenced code, or
+the end of the writer's sign-off under the text (lines stand between it and the last
+prose line and no rule took them: :func:`.shape.sign_off_test`, as for host names).
+
+Opt-in (``enable = ["boilerplate.site.name"]``): on the blind batch ``bp-label-29`` it
+took a club's name ending its director's sign-off, before that guard was written
+(docs/boilerplate.md).
 
 >>> sorted(site_keys("https://www.expressandstar.com/news/1"))
 ['expressandstar', 'expressandstarcom']
@@ -34,6 +40,7 @@ from typing import Any
 from tld import get_tld
 
 from textclean.stages.boilerplate.layout import Line
+from textclean.stages.boilerplate.shape import sign_off_test
 
 RULE_ID = "boilerplate.site.name"
 #: the fewest characters of a registered name the rule compares lines with
@@ -86,12 +93,13 @@ def find(
     at_prose = [k for k, ln in enumerate(nonblank) if prose(ln)]
     first, last = (at_prose[0], at_prose[-1]) if at_prose else (len(nonblank), -1)
     found: dict[int, tuple[str, dict[str, Any]]] = {}
+    ends_sign_off = sign_off_test(nonblank, last, removed, found)
     for k, ln in enumerate(nonblank):
         if first <= k <= last or ln.index in removed or ln.index in code:
             continue
-        if ln.words > MAX_WORDS:
+        if ln.words > MAX_WORDS or name_key(ln.text) not in keys:
             continue
-        key = name_key(ln.text)
-        if key in keys:
-            found[ln.index] = (RULE_ID, {"line": ln.index + 1, "site": key})
+        if k > last >= 0 and ends_sign_off(k):
+            continue  # the writer's sign-off ("Mr Alcorn" / "director of football" / the club)
+        found[ln.index] = (RULE_ID, {"line": ln.index + 1, "site": name_key(ln.text)})
     return found

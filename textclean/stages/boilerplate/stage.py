@@ -1051,7 +1051,7 @@ class BoilerplateStage:
     #: the first and last characters every regex of ``rules`` can match (``edge_bits``)
     edges: EdgeMasks | None = None
     #: the metadata fields a document's address is read from for the site-name rule
-    #: (:mod:`~.site_name`; the corpus mode's ``url_keys``); empty: the rule is off
+    #: (:mod:`~.site_name`, opt-in; the corpus mode's ``url_keys``); empty: the rule is off
     url_keys: tuple[str, ...] = ()
     #: the memo of the last document this stage worked on (:func:`_memo_for`)
     memo_slot: _MemoSlot = field(default_factory=_MemoSlot, init=False, compare=False, repr=False)
@@ -2033,7 +2033,7 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         model=load_model(parsed.model, config.boilerplate),
         url_keys=(
             tuple(config.site_repeats.url_keys)
-            if _switched(True, site_name.RULE_ID, config.boilerplate)
+            if _switched(False, site_name.RULE_ID, config.boilerplate)
             else ()
         ),
     )
