@@ -249,6 +249,24 @@ def test_a_summarys_points_under_a_menu_stay_and_the_menu_goes() -> None:
     )
 
 
+def test_a_blog_templates_bulleted_byline_and_date_stay() -> None:
+    """A blog template that prints its byline and date as list items ("- Ana Lima" over
+    "- Jan 20, 2019") beside its reading time: the date is a date line all the same, and
+    the short line over it the author's name (``byline_lines``), which ``bullet_run``
+    never takes; the reading time goes."""
+    page = [
+        "- Ana Lima",
+        "- Jan 20, 2019",
+        "- 3 min read",
+        "Slow-baked aubergine with lentils",
+        "The aubergines want a long time in a low oven, so start them before anything "
+        "else and let them soften while you cook the lentils.",
+    ]
+    kept_and_gone(
+        "\n".join(page) + "\n", keep=["- Ana Lima", "- Jan 20, 2019"], gone=["- 3 min read"]
+    )
+
+
 def test_a_travel_posts_title_over_its_subtitle_and_facts_stays() -> None:
     """A first line over a subtitle over a field with a number ("Duration: 3.5 days") is
     the post's title, not a section's label (``shape.top_label``)."""

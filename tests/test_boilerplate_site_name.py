@@ -1,7 +1,7 @@
 """The site-name rule (``boilerplate.site.name``, opt-in): a line that spells the
 registered name of the document's address, above or below the text, goes; the same
-line inside the text, the end of the writer's sign-off, a page without an address and a
-name of another script stay.
+line inside the text, the end of the writer's sign-off, a byline on a site named after
+its writer, a page without an address and a name of another script stay.
 
 Every page below is written for these tests (no third-party text).
 """
@@ -87,9 +87,16 @@ def test_the_writers_sign_off_under_the_text_stays() -> None:
     assert by_rule(doc) == {"Harbour Rovers": RULE_ID}
 
 
+def test_a_byline_on_a_site_named_after_its_writer_stays() -> None:
+    page = "Ana Lima\nJan 20, 2019\n" + STORY
+    doc = clean(page, {"url": "https://analima.wixsite.com/kitchen/post/lentils"})
+    assert doc.text == page and not doc.edits
+
+
 def test_the_rule_is_opt_in_and_answers_to_disable() -> None:
     page = "Harbour Gazette\n" + STORY
     url = {"url": "https://harbourgazette.com/a"}
+    assert clean(page, url).text == STORY
     assert clean(page, url, Config()).text == page
     both = Config().replace(boilerplate={"enable": [RULE_ID], "disable": [RULE_ID]})
     assert clean(page, url, both).text == page

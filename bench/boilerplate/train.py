@@ -90,6 +90,7 @@ HOLDOUT = (
     "bp-label-27",
     "bp-label-28",
     "bp-label-29",
+    "bp-label-30",
 )
 
 

@@ -703,16 +703,21 @@ STAMP_LINE = regex.compile(
 
 
 def byline_lines(
-    nonblank: list[Line], removed: Mapping[int, tuple[str, dict[str, Any]]]
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    *,
+    any_page: bool = False,
 ) -> frozenset[int]:
     """Lines of a byline the context rules never take: a line that is only a date
     (:data:`DATE_LINE`), and a short line (at most four words) right above it, the
     author's name ("ana_writes" over "Nov 07, 2017"); a short line (at most six tokens)
     holding a date labelled as the page's own (:data:`STAMP_LINE`: "Page ID 1025
     Updated 2024-03-08"). The labelling rules keep them ("Updated …" lines are K).
+    On a page where nothing is removed yet the context rules have no context, and none
+    is looked for unless ``any_page`` (a rule that needs no context asks).
     """
     out: set[int] = set()
-    if not removed:
+    if not removed and not any_page:
         return frozenset()
     for k, ln in enumerate(nonblank):
         if ln.index in removed or ln.words > 8:
@@ -721,7 +726,11 @@ def byline_lines(
         # without one fails the full pattern several times slower)
         if not _DIGIT.search(ln.text):
             continue
-        if not DATE_LINE.fullmatch(ln.text):
+        # a blog template may print the byline and the date as list items ("- Ana
+        # Lima" over "- Jan 20, 2019"): the date is a date all the same
+        bullet = _BULLET.match(ln.text)
+        text = ln.text[bullet.end() :] if bullet else ln.text
+        if not DATE_LINE.fullmatch(text):
             if len(ln.text.split()) <= 6 and STAMP_LINE.search(ln.text):
                 out.add(ln.index)
             continue

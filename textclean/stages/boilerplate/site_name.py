@@ -17,11 +17,14 @@ letters of another script never matches (its Latin part is not the whole line), 
 does a name of fewer than :data:`MIN_NAME` characters ("abc" is a word), a line of
 more than :data:`MAX_WORDS` words, a line inside the text, a line of fenced code, or
 the end of the writer's sign-off under the text (lines stand between it and the last
-prose line and no rule took them: :func:`.shape.sign_off_test`, as for host names).
+prose line and no rule took them: :func:`.shape.sign_off_test`, as for host names), or
+a byline.
 
-Opt-in (``enable = ["boilerplate.site.name"]``): on the blind batch ``bp-label-29`` it
-took a club's name ending its director's sign-off, before that guard was written
-(docs/boilerplate.md).
+Opt-in (``enable = ["boilerplate.site.name"]``): each of the two blind batches it met
+showed a way it takes an article line, and each guard was written after (the end of a
+sign-off on ``bp-label-29``; a byline, on a personal site named after its writer, on
+``bp-label-30``: the short line over a date line, :func:`.shape.byline_lines`, stays).
+See docs/boilerplate.md.
 
 >>> sorted(site_keys("https://www.expressandstar.com/news/1"))
 ['expressandstar', 'expressandstarcom']
@@ -40,7 +43,7 @@ from typing import Any
 from tld import get_tld
 
 from textclean.stages.boilerplate.layout import Line
-from textclean.stages.boilerplate.shape import sign_off_test
+from textclean.stages.boilerplate.shape import byline_lines, sign_off_test
 
 RULE_ID = "boilerplate.site.name"
 #: the fewest characters of a registered name the rule compares lines with
@@ -94,8 +97,10 @@ def find(
     first, last = (at_prose[0], at_prose[-1]) if at_prose else (len(nonblank), -1)
     found: dict[int, tuple[str, dict[str, Any]]] = {}
     ends_sign_off = sign_off_test(nonblank, last, removed, found)
+    # a personal site's name is its writer's: a byline (the short line over a date line)
+    bylines = byline_lines(nonblank, removed, any_page=True)
     for k, ln in enumerate(nonblank):
-        if first <= k <= last or ln.index in removed or ln.index in code:
+        if first <= k <= last or ln.index in removed or ln.index in code or ln.index in bylines:
             continue
         if ln.words > MAX_WORDS or name_key(ln.text) not in keys:
             continue
