@@ -91,6 +91,7 @@ HOLDOUT = (
     "bp-label-28",
     "bp-label-29",
     "bp-label-30",
+    "bp-label-31",
 )
 
 
