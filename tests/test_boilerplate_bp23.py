@@ -9,7 +9,7 @@ strings are the templates' own wording, with a made-up town.
 
 from __future__ import annotations
 
-from tests.boilerplate_helpers import anywhere_tests, between, removed
+from tests.boilerplate_helpers import anywhere_tests, between, kept_and_gone
 
 HOSTS = "boilerplate.platform.local_news_hosts"
 BUTTONS = "boilerplate.platform.article_buttons_i18n"
@@ -60,4 +60,4 @@ def test_article_lines_with_the_same_words_stay() -> None:
         "Kommentera gärna, skrev kommunen, men håll tonen vänlig.",
         "Leer la nota completa de la alcaldesa llevó casi una hora a los concejales.",
     ]
-    assert not set(kept) & set(removed(between(kept)))
+    kept_and_gone(between(kept), keep=kept, gone=[])

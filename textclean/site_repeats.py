@@ -55,7 +55,7 @@ import json
 import os
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
@@ -217,19 +217,24 @@ def _site(url: str) -> str | None:
     return host[4:] if host.startswith("www.") else host
 
 
+def _urls(doc: Document, keys: Sequence[str]) -> Iterator[str]:
+    """The non-blank strings (stripped) that ``keys`` hold in ``doc``, in order: metadata
+    fields, dotted for nested ones; ``html.url`` is what the extract step found in an
+    HTML page."""
+    for key in keys:
+        value = _lookup(doc, key)
+        if isinstance(value, str) and value.strip():
+            yield value.strip()
+
+
 def document_url(doc: Document, keys: Sequence[str]) -> str | None:
-    """The address of ``doc``: the first of ``keys`` (metadata fields, dotted for nested
-    ones; ``html.url`` is what the extract step found in an HTML page) that holds a
-    non-blank string; None if none does.
+    """The address of ``doc``: the first of ``keys`` that holds a non-blank string
+    (:func:`_urls`); None if none does.
 
     >>> document_url(Document("a", "", metadata={"link": " https://ex.org/a "}), ("url", "link"))
     'https://ex.org/a'
     """
-    for key in keys:
-        value = _lookup(doc, key)
-        if isinstance(value, str) and value.strip():
-            return value.strip()
-    return None
+    return next(_urls(doc, keys), None)
 
 
 def group_of(doc: Document, cfg: SiteRepeatsConfig) -> str:
@@ -248,12 +253,10 @@ def group_of(doc: Document, cfg: SiteRepeatsConfig) -> str:
     'file:dump/part-1.jsonl'
     """
     if cfg.group_by == "site":
-        for key in cfg.url_keys:
-            value = _lookup(doc, key)
-            if isinstance(value, str) and value.strip():
-                site = _site(value)
-                if site:
-                    return site
+        for url in _urls(doc, cfg.url_keys):
+            site = _site(url)
+            if site:
+                return site
     if cfg.group_by == "directory" and doc.source:
         return f"dir:{os.path.dirname(doc.source)}"
     return f"file:{doc.source}" if doc.source else ""

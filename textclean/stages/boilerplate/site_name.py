@@ -102,9 +102,12 @@ def find(
     for k, ln in enumerate(nonblank):
         if first <= k <= last or ln.index in removed or ln.index in code or ln.index in bylines:
             continue
-        if ln.words > MAX_WORDS or name_key(ln.text) not in keys:
+        if ln.words > MAX_WORDS:
+            continue
+        key = name_key(ln.text)
+        if key not in keys:
             continue
         if k > last >= 0 and ends_sign_off(k):
             continue  # the writer's sign-off ("Mr Alcorn" / "director of football" / the club)
-        found[ln.index] = (RULE_ID, {"line": ln.index + 1, "site": name_key(ln.text)})
+        found[ln.index] = (RULE_ID, {"line": ln.index + 1, "site": key})
     return found
