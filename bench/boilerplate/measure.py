@@ -69,7 +69,7 @@ import argparse
 import dataclasses
 import json
 import sys
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -284,6 +284,17 @@ def has_exclude_field(config: Config) -> bool:
     return any(f.name == EXCLUDE_FIELD for f in dataclasses.fields(section))
 
 
+#: Pipelines kept built at once: one per site would hold a stage for each of a thousand
+#: sites (gigabytes); the pages come sorted by site, so a few recent ones are enough.
+CACHED_PIPELINES = 8
+
+
+def _trim(cache: OrderedDict[Any, Any]) -> None:
+    """Drop the least recently used entries beyond :data:`CACHED_PIPELINES`."""
+    while len(cache) > CACHED_PIPELINES:
+        cache.popitem(last=False)
+
+
 class Pipelines:
     """One boilerplate-only pipeline per set of exclusions, built when first needed."""
 
@@ -296,7 +307,7 @@ class Pipelines:
         self.base = self._pipeline(config)
         self.learned = learned_from_rules(self.base) if cross_validate else {}
         self.exclude_field = cross_validate and has_exclude_field(config)
-        self._cache: dict[tuple[tuple[str, ...], str], textclean.Pipeline] = {}
+        self._cache: OrderedDict[tuple[tuple[str, ...], str], textclean.Pipeline] = OrderedDict()
         self.excluded: dict[str, list[str]] = {}  # site → rule ids left out for it
 
     def for_site(self, site: str) -> textclean.Pipeline:
@@ -313,6 +324,8 @@ class Pipelines:
                 changes[EXCLUDE_FIELD] = [site]
             cfg = self.config.replace(**{STAGE: changes})
             self._cache[key] = self._pipeline(cfg)
+            _trim(self._cache)
+        self._cache.move_to_end(key)
         if ids:
             self.excluded[site] = list(ids)
         return self._cache[key]
@@ -360,7 +373,7 @@ class CrossValidated:
         # a site outside the training pages (a hold-out page) is scored by the model of
         # every training page, built when first needed
         self._all = (data, clean, params, base, sites)
-        self._cache: dict[str, textclean.Pipeline] = {}
+        self._cache: OrderedDict[str, textclean.Pipeline] = OrderedDict()
 
     def model_for(self, site: str) -> Any:
         """The model trained without ``site``'s pages."""
@@ -381,6 +394,8 @@ class CrossValidated:
             self._cache[site] = textclean.Pipeline(
                 stages, p.config, p.rules, site_repeats=p.site_repeats
             )
+            _trim(self._cache)
+        self._cache.move_to_end(site)
         return self._cache[site]
 
 

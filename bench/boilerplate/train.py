@@ -92,6 +92,7 @@ HOLDOUT = (
     "bp-label-29",
     "bp-label-30",
     "bp-label-31",
+    "bp-label-32",
 )
 
 
