@@ -267,6 +267,44 @@ def test_a_blog_templates_bulleted_byline_and_date_stay() -> None:
     )
 
 
+def test_a_blog_templates_bulleted_date_without_its_year_stays() -> None:
+    """A post of the current year is dated without the year ("- Mar 21"): a month and a
+    day after a bullet are the template's date line, and the author's name over it stays
+    with it; the reading time goes."""
+    page = [
+        "- Cllr Ana Lima",
+        "- Mar 21",
+        "- 2 min read",
+        "Why the library vote matters to Eastfield",
+        "The council meets on Thursday to decide the future of the old library, and I want "
+        "to set out plainly why I will vote to keep it open.",
+    ]
+    kept_and_gone("\n".join(page) + "\n", keep=page[:2], gone=["- 2 min read"])
+
+
+@pytest.mark.parametrize("byline", ["- Por Marta Gil", "- By Ana Lima", "- Door Jan de Vries"])
+def test_a_bulleted_byline_over_a_comment_count_stays(byline: str) -> None:
+    """A byline printed as a list item ("- Por Marta Gil") over the template's comment
+    count ("- No hay comentarios"): the count goes, the byline is the article's."""
+    page = [
+        "Castro gana en los penales y pasa a semifinales",
+        byline,
+        "- No hay comentarios",
+        "A los diez minutos del segundo tiempo el delantero marcó el gol que dio la "
+        "victoria a la selección local ante un estadio lleno.",
+    ]
+    kept_and_gone("\n".join(page) + "\n", keep=page[:2], gone=["- No hay comentarios"])
+
+
+def test_a_bulleted_menu_entry_by_category_is_no_byline() -> None:
+    """ "By" and one capitalised word ("- By Category") is a menu's entry, not a byline:
+    the guard wants a name of two words or more."""
+    from textclean.stages.boilerplate.shape import BULLET_BYLINE
+
+    assert BULLET_BYLINE.fullmatch("By Category") is None
+    assert BULLET_BYLINE.fullmatch("Por Francisco Reyes") is not None
+
+
 def test_a_travel_posts_title_over_its_subtitle_and_facts_stays() -> None:
     """A first line over a subtitle over a field with a number ("Duration: 3.5 days") is
     the post's title, not a section's label (``shape.top_label``)."""

@@ -691,6 +691,17 @@ DATE_LINE = regex.compile(
 )
 
 
+#: A blog template's byline as a list item, after its bullet, a name of two words or more:
+#: "By Ana Lima", "Por Francisco Reyes" ("- By Category" in a menu is no byline).
+BULLET_BYLINE = regex.compile(
+    r"(?i:by|von|par|por|door|oleh|written by|posted by)\s+\p{Lu}[\p{L}.'’-]*"
+    r"(?:\s+(?:\p{Lu}[\p{L}.'’-]*|de|da|di|du|del|der|den|van|von|la|le|dos|das)){1,4}"
+)
+#: A month and a day without the year, after a list item's bullet: a blog template's date
+#: line for a post of the current year ("- Mar 21", "- June 3rd").
+BULLET_MONTH_DAY = regex.compile(_MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?", regex.IGNORECASE)
+
+
 #: A date labelled as the page's own, anywhere in a short line ("Page ID 1234 Updated
 #: 2024-03-08", "更新日 令和6年3月8日"): the page's date line, which is content.
 STAMP_LINE = regex.compile(
@@ -722,13 +733,24 @@ def byline_lines(
     for k, ln in enumerate(nonblank):
         if ln.index in removed or ln.words > 8:
             continue
+        # a blog template may print the byline and the date as list items ("- Ana
+        # Lima" over "- Jan 20, 2019", "- Por Francisco Reyes"): they are a byline and
+        # a date all the same, the date's year left out in the current year ("- Mar 21")
+        bullet = _BULLET.match(ln.text)
+        if bullet is not None and ln.words <= 6:
+            text = ln.text[bullet.end() :].strip()
+            if BULLET_BYLINE.fullmatch(text):
+                out.add(ln.index)
+                continue
+            if BULLET_MONTH_DAY.fullmatch(text):
+                out.add(ln.index)
+                if k and nonblank[k - 1].index not in removed and nonblank[k - 1].words <= 4:
+                    out.add(nonblank[k - 1].index)
+                continue
         # every date DATE_LINE reads holds a digit: one search for it first (a line
         # without one fails the full pattern several times slower)
         if not _DIGIT.search(ln.text):
             continue
-        # a blog template may print the byline and the date as list items ("- Ana
-        # Lima" over "- Jan 20, 2019"): the date is a date all the same
-        bullet = _BULLET.match(ln.text)
         text = ln.text[bullet.end() :] if bullet else ln.text
         if not DATE_LINE.fullmatch(text):
             if len(ln.text.split()) <= 6 and STAMP_LINE.search(ln.text):
