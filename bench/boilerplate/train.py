@@ -93,6 +93,7 @@ HOLDOUT = (
     "bp-label-30",
     "bp-label-31",
     "bp-label-32",
+    "bp-label-33",
 )
 
 
