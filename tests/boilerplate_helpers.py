@@ -29,6 +29,7 @@ SHIPPED_OFF = (
     "boilerplate.shape.stutter",
     "boilerplate.teaser.off_topic_run",
     "boilerplate.shape.masthead",
+    "boilerplate.shape.dangling_lead",
 )
 
 #: The boilerplate stage with the shipped-off rules switched on.

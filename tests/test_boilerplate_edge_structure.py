@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 
-from tests.boilerplate_helpers import BODY, STAGE, removed
+from tests.boilerplate_helpers import BODY, STAGE, removed, removed_opt_in
 from textclean.config import Config
 from textclean.rules import RulePack
 from textclean.stages import boilerplate
@@ -57,12 +57,15 @@ def test_hashtags_in_fenced_code_stay() -> None:
     assert removed(text) == {}
 
 
-def test_a_lead_in_with_nothing_under_it_goes() -> None:
+def test_a_lead_in_with_nothing_under_it_goes_when_switched_on() -> None:
+    """``shape.dangling_lead`` is shipped off (an excerpt cut off under an article's own
+    lead-in looks the same); switched on, it takes a lead-in left with nothing under it."""
     for lead in ("Take a look at these:", "Our earlier reports on the ferries:"):
-        assert removed(BODY + BODY + lead + "\n") == {lead: RULE_DANGLING_LEAD}, lead
+        assert removed(BODY + BODY + lead + "\n") == {}, lead
+        assert removed_opt_in(BODY + BODY + lead + "\n") == {lead: RULE_DANGLING_LEAD}, lead
         # the link or list it announced was chrome, which another rule took
         text = BODY + BODY + lead + "\n[ad_1]\n"
-        assert removed(text) == {
+        assert removed_opt_in(text) == {
             lead: RULE_DANGLING_LEAD,
             "[ad_1]": "boilerplate.stub.template_token",
         }
@@ -79,7 +82,7 @@ def test_lead_ins_that_lead_somewhere_or_are_not_lead_ins_stay() -> None:
         "Contents:\nFerry times\n",  # a page without prose
     )
     for text in cases:
-        assert not any(r == RULE_DANGLING_LEAD for r in removed(text).values()), text
+        assert not any(r == RULE_DANGLING_LEAD for r in removed_opt_in(text).values()), text
 
 
 def test_a_breadcrumb_ending_in_the_title_goes_and_the_title_stays() -> None:
@@ -150,12 +153,14 @@ def test_the_rules_can_be_switched_off() -> None:
         + "Take a look at these:\n"
     )
     assert removed(text, st) == {}
-    assert set(removed(text).values()) == {
+    assert set(removed_opt_in(text).values()) == {
         RULE_CRUMB_TITLE,
         RULE_CRUMB_TRAIL,
         RULE_HASHTAG_ROW,
         RULE_DANGLING_LEAD,
     }
+    # shipped, the lead-in stays
+    assert set(removed(text).values()) == {RULE_CRUMB_TITLE, RULE_CRUMB_TRAIL, RULE_HASHTAG_ROW}
     assert removed(text, STAGE) == removed(text)
 
 
