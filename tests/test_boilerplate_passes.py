@@ -39,7 +39,7 @@ class _EveryRuleEveryPass(BoilerplateStage):
         no_anywhere: frozenset[str] | set[str] = frozenset(),
         memo: stage_module._Memo | None = None,
         laid: list[stage_module.Line] | None = None,
-        site: frozenset[str] = frozenset(),
+        site: stage_module.Address = stage_module.NO_ADDRESS,
     ) -> tuple[list[Change], int, list[str], set[str], list[stage_module.Line]]:
         # nothing known, nothing shared, nothing laid out before
         return super()._one_pass(text, frozenset(), None, None, site)
@@ -162,7 +162,7 @@ def test_a_line_a_pass_missed_is_not_tried_again() -> None:
             no_anywhere: frozenset[str] | set[str] = frozenset(),
             memo: stage_module._Memo | None = None,
             laid: list[stage_module.Line] | None = None,
-            site: frozenset[str] = frozenset(),
+            site: stage_module.Address = stage_module.NO_ADDRESS,
         ) -> tuple[list[Change], int, list[str], set[str], list[stage_module.Line]]:
             seen.append(frozenset(no_anywhere))
             laid_out.append(laid is not None)

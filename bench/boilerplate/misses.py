@@ -70,7 +70,9 @@ def main(argv: list[str] | None = None) -> int:
         if ids not in cache:
             cfg = config.replace(boilerplate={"disable": list(ids), "enable": list(args.enable)})
             cache[ids] = textclean.Pipeline.from_config(cfg, stages=[STAGE])
-        lines = line_results(page, run_stage(cache[ids], page.id, page.text))
+        lines = line_results(
+            page, run_stage(cache[ids], page.id, page.text, page.meta.get("url", ""))
+        )
         total.add(lines)
         if args.rule:
             bad = [ln for ln in lines if set(ln.rules) & set(args.rule)]

@@ -87,7 +87,10 @@ RULE_COMMENT_AUTHOR = "boilerplate.comments.author_line"
 
 _DIGIT = regex.compile(r"\d")
 _YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
-_BYLINE = regex.compile(r"(?:by|von|par|por|di|door|oleh|written by|posted by)\s", regex.IGNORECASE)
+#: The start of a byline in a few languages ("By Ana Lima", "von Jan Berg", "oleh Redaksi").
+BYLINE_START = regex.compile(
+    r"(?:by|von|par|por|di|door|oleh|written by|posted by)\s", regex.IGNORECASE
+)
 #: An English month name, whole or cut short ("Sept", "March").
 _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
@@ -406,7 +409,7 @@ def apply(
             and not g["prose"]
             and params.top_label_min_next <= g["words"] <= params.top_label_max_next
             and _title_words(nxt.text) >= params.top_label_min_next
-            and not _BYLINE.match(nxt.text)
+            and not BYLINE_START.match(nxt.text)
             # a field and its value under it ("Prep time: 15 minutes"): the title's
             # facts, so the line above is the title, not a section's name over one
             and not _FACT.fullmatch(nxt.text)

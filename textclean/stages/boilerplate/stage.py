@@ -44,7 +44,7 @@ import warnings
 import weakref
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import ahocorasick
 import regex
@@ -63,6 +63,7 @@ from textclean.site_repeats import document_url
 from textclean.stages.boilerplate import (
     _pagescan,
     _walk,
+    above_title,
     classifier,
     region,
     shape,
@@ -1033,6 +1034,21 @@ class _Run:
 MAX_PASSES = 4
 
 
+class Address(NamedTuple):
+    """What a document's address tells the rules that read it."""
+
+    #: the name keys of its site (:func:`.site_name.site_keys`), for ``site.name``
+    site: frozenset[str] = frozenset()
+    #: the words of its title (:func:`.above_title.slug_words`), for ``site.above_title``
+    slug: tuple[str, ...] = ()
+
+
+#: A document without an address, or one no rule reads.
+NO_ADDRESS = Address()
+#: The rules that read a document's address (rule id -> shipped on).
+URL_RULES: Mapping[str, bool] = {site_name.RULE_ID: False, above_title.RULE_ID: False}
+
+
 @dataclass(frozen=True)
 class BoilerplateStage:
     """The boilerplate stage; see the module docstring."""
@@ -1050,9 +1066,11 @@ class BoilerplateStage:
     zone_screen: _ZoneScreen | None = None  # the zone-bound line rules, screened (see build)
     #: the first and last characters every regex of ``rules`` can match (``edge_bits``)
     edges: EdgeMasks | None = None
-    #: the metadata fields a document's address is read from for the site-name rule
-    #: (:mod:`~.site_name`, opt-in; the corpus mode's ``url_keys``); empty: the rule is off
+    #: the metadata fields a document's address is read from for the rules that read it
+    #: (the corpus mode's ``url_keys``); empty: none of them is on
     url_keys: tuple[str, ...] = ()
+    #: the rules of those that are on (:data:`URL_RULES`)
+    url_rules: frozenset[str] = frozenset()
     #: the memo of the last document this stage worked on (:func:`_memo_for`)
     memo_slot: _MemoSlot = field(default_factory=_MemoSlot, init=False, compare=False, repr=False)
     #: ``rules`` of each kind, in file order (made from ``rules``: the passes ask for
@@ -1723,14 +1741,14 @@ class BoilerplateStage:
         no_anywhere: frozenset[str] | set[str] = frozenset(),
         memo: _Memo | None = None,
         laid: list[Line] | None = None,
-        site: frozenset[str] = frozenset(),
+        site: Address = NO_ADDRESS,
     ) -> _Run:
         """Every rule but the classifier: section cuts, line rules, orphan headings,
         teasers and the hand-set shape rules. ``no_anywhere``: line texts the zone-free
         line rules are known not to match (see :meth:`__call__`); ``memo``: what the
         passes over this document share (:class:`_Memo`); ``laid``: the
-        :func:`~.layout.layout_lines` of ``text``, when known; ``site``: the name keys of
-        the document's address (:func:`.site_name.site_keys`), for the site-name rule."""
+        :func:`~.layout.layout_lines` of ``text``, when known; ``site``: what the
+        document's address tells (:class:`Address`), for the rules that read it."""
         lines = layout_lines(text) if laid is None else laid
         if memo is None:
             memo = _Memo()
@@ -1785,13 +1803,25 @@ class BoilerplateStage:
                 )
             if len(run.removed) == before:
                 break
-        if site:
+        if site.site:
             run.removed.update(
-                site_name.find(run.lines[:stop], run.removed, run.code, site, run.prose)
+                site_name.find(run.lines[:stop], run.removed, run.code, site.site, run.prose)
+            )
+        if site.slug:
+            run.removed.update(
+                above_title.find(run.lines[:stop], run.removed, run.code, site.slug, run.prose)
             )
         for i in run.code & run.removed.keys():
             del run.removed[i]
         return run
+
+    def address(self, url: str) -> Address:
+        """What ``url`` tells the address rules that are on."""
+        on = self.url_rules
+        return Address(
+            site_name.site_keys(url) if site_name.RULE_ID in on else frozenset(),
+            above_title.slug_words(url) if above_title.RULE_ID in on else (),
+        )
 
     def classifier_input(
         self, text: str
@@ -1837,7 +1867,7 @@ class BoilerplateStage:
         known = memo.zone_free_misses
         laid: list[Line] | None = None  # the lines of ``text``, when known
         url = document_url(doc, self.url_keys) if self.url_keys else None
-        site = site_name.site_keys(url) if url else frozenset()
+        site = self.address(url) if url else NO_ADDRESS
         for _ in range(MAX_PASSES):
             changes, lines, run_timeouts, tried, laid = self._one_pass(
                 text, known, memo, laid, site
@@ -1879,7 +1909,7 @@ class BoilerplateStage:
         no_anywhere: frozenset[str] | set[str] = frozenset(),
         memo: _Memo | None = None,
         laid: list[Line] | None = None,
-        site: frozenset[str] = frozenset(),
+        site: Address = NO_ADDRESS,
     ) -> tuple[list[Change], int, list[str], set[str], list[Line]]:
         """One pass of the rules (and the classifier, if on) over ``text``: the
         deletions (offsets into ``text``, sorted), the non-blank lines they remove, the
@@ -2021,6 +2051,9 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         prose_min_words=config.boilerplate.prose_min_words,
         enabled=_switched(teaser_params.enabled, teasers.RULE_OFF_TOPIC, config.boilerplate),
     )
+    url_rules = frozenset(
+        rule_id for rule_id, on in URL_RULES.items() if _switched(on, rule_id, config.boilerplate)
+    )
     return BoilerplateStage(
         config.boilerplate,
         compiled,
@@ -2031,11 +2064,8 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         zone_screen=_ZoneScreen.build(compiled),
         edges=edges,
         model=load_model(parsed.model, config.boilerplate),
-        url_keys=(
-            tuple(config.site_repeats.url_keys)
-            if _switched(False, site_name.RULE_ID, config.boilerplate)
-            else ()
-        ),
+        url_keys=tuple(config.site_repeats.url_keys) if url_rules else (),
+        url_rules=url_rules,
     )
 
 
