@@ -94,6 +94,7 @@ HOLDOUT = (
     "bp-label-31",
     "bp-label-32",
     "bp-label-33",
+    "bp-label-34",
 )
 
 
