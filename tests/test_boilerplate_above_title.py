@@ -30,7 +30,7 @@ STORY = (
 )
 #: a site's name and its own section names: no phrase rule knows them
 HEAD = ["Harbour Post", "Coastal Affairs", "Marina Diary", "Tide Tables", "Letters From The Quay"]
-ON = Config().replace(boilerplate={"enable": [RULE_ID]})
+ON = Config()  # the rule is shipped on
 
 
 def clean(text: str, metadata: dict | None = None, config: Config | None = None) -> Document:
@@ -109,10 +109,12 @@ def test_the_address_words() -> None:
     assert slug_words("not a url") == ()
 
 
-def test_the_rule_is_switched_by_enable_and_disable() -> None:
+def test_the_rule_is_shipped_on_and_answers_to_disable() -> None:
     page = "Tide Tables\n" + TITLE + "\n" + STORY
     url = {"url": URL}
-    assert clean(page, url).text == TITLE + "\n" + STORY
+    assert clean(page, url, Config()).text == TITLE + "\n" + STORY
+    off = Config().replace(boilerplate={"disable": [RULE_ID]})
+    assert clean(page, url, off).text == page
     both = Config().replace(boilerplate={"enable": [RULE_ID], "disable": [RULE_ID]})
     assert clean(page, url, both).text == page
 
@@ -122,16 +124,12 @@ def test_from_the_command_line_with_a_url_field(tmp_path: Path) -> None:
     rows = [{"id": "a", "url": URL, "text": page}, {"id": "b", "text": page}]
     src = tmp_path / "pages.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    cfg = tmp_path / "textclean.toml"
-    cfg.write_text(f'[boilerplate]\nenable = ["{RULE_ID}"]\n', encoding="utf-8")
     out = tmp_path / "out"
     r = run_cli(
         "clean",
         str(src),
         "-o",
         str(out),
-        "--config",
-        str(cfg),
         "--stages",
         "boilerplate",
         "--no-dedup",

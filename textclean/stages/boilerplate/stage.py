@@ -1046,7 +1046,7 @@ class Address(NamedTuple):
 #: A document without an address, or one no rule reads.
 NO_ADDRESS = Address()
 #: The rules that read a document's address (rule id -> shipped on).
-URL_RULES: Mapping[str, bool] = {site_name.RULE_ID: False, above_title.RULE_ID: False}
+URL_RULES: Mapping[str, bool] = {site_name.RULE_ID: False, above_title.RULE_ID: True}
 
 
 @dataclass(frozen=True)
