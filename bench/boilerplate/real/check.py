@@ -35,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
+from bench.reserved import reserved_hits  # noqa: E402
 from textclean.config import tomllib  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -144,6 +145,18 @@ def text_problems(page_id: str, meta: dict[str, Any], data: bytes) -> list[str]:
     return []
 
 
+def page_urls(pages_dir: Path = PAGES_DIR) -> list[tuple[str, str]]:
+    """``(page id, url)`` of every labelled page whose metadata reads."""
+    out = []
+    for path in sorted(pages_dir.glob("*.toml")):
+        try:
+            meta = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError):
+            continue  # scan names it
+        out.append((path.stem, str(meta.get("url", ""))))
+    return out
+
+
 def scan(pages_dir: Path = PAGES_DIR, texts_dir: Path = TEXTS_DIR) -> Report:
     """Read every page's metadata and text; sort them into good, missing and faulty."""
     report = Report([], [], [])
@@ -192,9 +205,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pages", type=Path, default=PAGES_DIR, help="folder of <page_id>.toml")
     ap.add_argument("--texts", type=Path, default=TEXTS_DIR, help="folder of <page_id>.txt")
     ap.add_argument("--list", action="store_true", help="one line per good page")
+    ap.add_argument(
+        "--reserved",
+        type=Path,
+        help="the reserved list (hosts and URLs, one a line): a page it holds is a problem",
+    )
     args = ap.parse_args(argv)
 
     report = scan(args.pages, args.texts)
+    report.problems.extend(reserved_hits(page_urls(args.pages), args.reserved))
     for page_id, url in report.missing:
         print(f"MISSING  {page_id}  {url}")
     for line in report.problems:

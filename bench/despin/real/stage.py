@@ -36,12 +36,12 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import urlparse
 
 ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
+from bench import reserved as bench_reserved  # noqa: E402
 from bench.despin.real.check import SourcesError, read_sources  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -93,23 +93,8 @@ def line_similarity(a: str, b: str) -> float:
 
 
 def reserved_hits(recs: list[dict[str, str]], reserved: Path | None) -> list[str]:
-    if reserved is None:
-        return []
-    entries = [
-        ln.strip()
-        for ln in reserved.read_text(encoding="utf-8").splitlines()
-        if ln.strip() and not ln.lstrip().startswith("#")
-    ]
-    out = []
-    for r in recs:
-        host = (urlparse(r["url"]).hostname or "").removeprefix("www.")
-        for x in entries:
-            if x.startswith("http"):
-                if r["url"].rstrip("/") == x.rstrip("/"):
-                    out.append(f"{r['id']}: reserved page {x}")
-            elif host == x.removeprefix("www.") or host.endswith("." + x):
-                out.append(f"{r['id']}: reserved site {x}")
-    return out
+    """The records of ``recs`` whose page or site the reserved list holds."""
+    return bench_reserved.reserved_hits(((r["id"], r["url"]) for r in recs), reserved)
 
 
 def check(recs: list[dict[str, str]], reserved: Path | None) -> tuple[list[str], list[str]]:
