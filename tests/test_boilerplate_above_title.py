@@ -50,6 +50,9 @@ def test_the_sites_head_above_the_title_goes() -> None:
     assert doc.text == TITLE + "\n" + STORY
     audit = [e.evidence for e in doc.edits if e.rule == RULE_ID]
     assert audit and all(ev["title_line"] == len(HEAD) + 1 for ev in audit)
+    # cleaning the output again changes nothing: the title is now the first line
+    again = clean(doc.text, {"url": URL})
+    assert again.text == doc.text and not again.edits
 
 
 @pytest.mark.parametrize(
