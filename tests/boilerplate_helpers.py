@@ -4,7 +4,9 @@ line by line."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 import pytest
 
@@ -124,3 +126,22 @@ def anywhere_tests(
         assert removed_inside(chrome) == (table[chrome], set())
 
     return after_the_article, inside_the_article
+
+
+def cli_boilerplate(tmp_path: Path, rows: list[dict], config: str | None = None) -> dict[str, str]:
+    """``textclean clean`` (the boilerplate stage alone, no dedup) over ``rows`` written
+    as a JSONL file, with ``config`` as its ``--config`` file when given: each output
+    record's id -> text."""
+    from tests.conftest import read_jsonl, run_cli
+
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    src = tmp_path / "pages.jsonl"
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    args = ["clean", str(src), "-o", str(tmp_path / "out"), "--stages", "boilerplate"]
+    if config is not None:
+        cfg = tmp_path / "textclean.toml"
+        cfg.write_text(config, encoding="utf-8")
+        args += ["--config", str(cfg)]
+    r = run_cli(*args, "--no-dedup", "--quiet")
+    assert r.returncode == 0, r.stderr
+    return {row["id"]: row["text"] for row in read_jsonl(tmp_path / "out" / "pages.jsonl")}

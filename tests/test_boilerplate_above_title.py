@@ -8,12 +8,11 @@ Every page below is written for these tests (no third-party text).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
 
-from tests.conftest import read_jsonl, run_cli
+from tests.boilerplate_helpers import cli_boilerplate
 from textclean.config import Config
 from textclean.document import Document
 from textclean.pipeline import Pipeline
@@ -22,11 +21,10 @@ from textclean.stages.boilerplate.above_title import RULE_ID, slug_words
 URL = "https://www.harbourpost.example/news/2024/05/sea-wall-repair-delayed-until-autumn"
 TITLE = "Sea wall repair delayed until autumn"
 STORY = (
-    "The harbour committee met on Tuesday evening to decide the future of the old sea "
-    "wall, which has been closed to walkers since the winter storms broke two of its "
-    "steps.\n"
-    "Engineers told the committee that a full repair would take most of the summer and "
-    "cost about twice what the town had set aside for it in the spring budget.\n"
+    "Work on the old sea wall will not start before the autumn, the port authority said "
+    "on Monday, after the contractor asked for more time to bring in its machines.\n"
+    "Walkers have been kept off the wall since two of its steps broke in the winter "
+    "storms, and the ferry company has asked for a temporary path to its pier.\n"
 )
 #: a site's name and its own section names: no phrase rule knows them
 HEAD = ["Harbour Post", "Coastal Affairs", "Marina Diary", "Tide Tables", "Letters From The Quay"]
@@ -125,19 +123,7 @@ def test_the_rule_is_shipped_on_and_answers_to_disable() -> None:
 def test_from_the_command_line_with_a_url_field(tmp_path: Path) -> None:
     page = "Coastal Affairs\nMarina Diary\n" + TITLE + "\n" + STORY
     rows = [{"id": "a", "url": URL, "text": page}, {"id": "b", "text": page}]
-    src = tmp_path / "pages.jsonl"
-    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    out = tmp_path / "out"
-    r = run_cli(
-        "clean",
-        str(src),
-        "-o",
-        str(out),
-        "--stages",
-        "boilerplate",
-        "--no-dedup",
-        "--quiet",
-    )
-    assert r.returncode == 0, r.stderr
-    got = {row["id"]: row["text"] for row in read_jsonl(out / "pages.jsonl")}
+    got = cli_boilerplate(tmp_path / "on", rows)
     assert got == {"a": TITLE + "\n" + STORY, "b": page}
+    off = cli_boilerplate(tmp_path / "off", rows, f'[boilerplate]\ndisable = ["{RULE_ID}"]\n')
+    assert off == {"a": page, "b": page}

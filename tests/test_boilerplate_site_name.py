@@ -8,10 +8,9 @@ Every page below is written for these tests (no third-party text).
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
-from tests.conftest import read_jsonl, run_cli
+from tests.boilerplate_helpers import cli_boilerplate
 from textclean.config import Config
 from textclean.document import Document
 from textclean.pipeline import Pipeline
@@ -111,23 +110,5 @@ def test_from_the_command_line_with_a_url_field(tmp_path: Path) -> None:
         },
         {"id": "b", "text": "Harbour Gazette\n" + STORY},
     ]
-    src = tmp_path / "pages.jsonl"
-    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
-    cfg = tmp_path / "textclean.toml"
-    cfg.write_text('[boilerplate]\nenable = ["boilerplate.site.name"]\n', encoding="utf-8")
-    out = tmp_path / "out"
-    r = run_cli(
-        "clean",
-        str(src),
-        "-o",
-        str(out),
-        "--config",
-        str(cfg),
-        "--stages",
-        "boilerplate",
-        "--no-dedup",
-        "--quiet",
-    )
-    assert r.returncode == 0, r.stderr
-    got = {row["id"]: row["text"] for row in read_jsonl(out / "pages.jsonl")}
+    got = cli_boilerplate(tmp_path, rows, '[boilerplate]\nenable = ["boilerplate.site.name"]\n')
     assert got == {"a": STORY, "b": "Harbour Gazette\n" + STORY}
