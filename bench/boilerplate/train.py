@@ -95,6 +95,7 @@ HOLDOUT = (
     "bp-label-32",
     "bp-label-33",
     "bp-label-34",
+    "bp-label-35",
 )
 
 
