@@ -14,20 +14,24 @@ listed page or on a listed site (one host or URL a line, ``#`` comments).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from urllib.parse import urlparse
 
 
-def reserved_hits(items: Iterable[tuple[str, str]], reserved: Path | None) -> list[str]:
-    """One line for each ``(id, url)`` of ``items`` that the list at ``reserved`` holds."""
+def load(reserved: Path | None) -> list[str]:
+    """The entries of the list at ``reserved`` (none for None)."""
     if reserved is None:
         return []
-    entries = [
+    return [
         ln.strip()
         for ln in reserved.read_text(encoding="utf-8").splitlines()
         if ln.strip() and not ln.lstrip().startswith("#")
     ]
+
+
+def hits(items: Iterable[tuple[str, str]], entries: Sequence[str]) -> list[str]:
+    """One line for each ``(id, url)`` of ``items`` that ``entries`` (:func:`load`) hold."""
     out = []
     for item_id, url in items:
         host = (urlparse(url).hostname or "").removeprefix("www.")
@@ -38,3 +42,8 @@ def reserved_hits(items: Iterable[tuple[str, str]], reserved: Path | None) -> li
             elif host == x.removeprefix("www.") or host.endswith("." + x):
                 out.append(f"{item_id}: reserved site {x}")
     return out
+
+
+def reserved_hits(items: Iterable[tuple[str, str]], reserved: Path | None) -> list[str]:
+    """One line for each ``(id, url)`` of ``items`` that the list at ``reserved`` holds."""
+    return hits(items, load(reserved))

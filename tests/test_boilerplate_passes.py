@@ -39,10 +39,10 @@ class _EveryRuleEveryPass(BoilerplateStage):
         no_anywhere: frozenset[str] | set[str] = frozenset(),
         memo: stage_module._Memo | None = None,
         laid: list[stage_module.Line] | None = None,
-        site: stage_module.Address = stage_module.NO_ADDRESS,
+        address: stage_module.Address = stage_module.NO_ADDRESS,
     ) -> tuple[list[Change], int, list[str], set[str], list[stage_module.Line]]:
         # nothing known, nothing shared, nothing laid out before
-        return super()._one_pass(text, frozenset(), None, None, site)
+        return super()._one_pass(text, frozenset(), None, None, address)
 
 
 def _like_stage(cls: type[BoilerplateStage]) -> BoilerplateStage:
@@ -162,13 +162,13 @@ def test_a_line_a_pass_missed_is_not_tried_again() -> None:
             no_anywhere: frozenset[str] | set[str] = frozenset(),
             memo: stage_module._Memo | None = None,
             laid: list[stage_module.Line] | None = None,
-            site: stage_module.Address = stage_module.NO_ADDRESS,
+            address: stage_module.Address = stage_module.NO_ADDRESS,
         ) -> tuple[list[Change], int, list[str], set[str], list[stage_module.Line]]:
             seen.append(frozenset(no_anywhere))
             laid_out.append(laid is not None)
             if laid is not None:  # the lines the pass before kept are the text's lines
                 assert laid == stage_module.layout_lines(text)
-            return super()._one_pass(text, no_anywhere, memo, laid, site)
+            return super()._one_pass(text, no_anywhere, memo, laid, address)
 
     spy = _like_stage(Spy)
     doc = spy(Document("t", text))

@@ -35,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[3]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from bench.reserved import reserved_hits  # noqa: E402
+from bench import reserved as reserved_list  # noqa: E402
 from textclean.config import tomllib  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
@@ -145,21 +145,13 @@ def text_problems(page_id: str, meta: dict[str, Any], data: bytes) -> list[str]:
     return []
 
 
-def page_urls(pages_dir: Path = PAGES_DIR) -> list[tuple[str, str]]:
-    """``(page id, url)`` of every labelled page whose metadata reads."""
-    out = []
-    for path in sorted(pages_dir.glob("*.toml")):
-        try:
-            meta = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, tomllib.TOMLDecodeError):
-            continue  # scan names it
-        out.append((path.stem, str(meta.get("url", ""))))
-    return out
-
-
-def scan(pages_dir: Path = PAGES_DIR, texts_dir: Path = TEXTS_DIR) -> Report:
-    """Read every page's metadata and text; sort them into good, missing and faulty."""
+def scan(
+    pages_dir: Path = PAGES_DIR, texts_dir: Path = TEXTS_DIR, reserved: Path | None = None
+) -> Report:
+    """Read every page's metadata and text; sort them into good, missing and faulty.
+    A page that the reserved list at ``reserved`` holds (its page or its site) is faulty."""
     report = Report([], [], [])
+    kept = reserved_list.load(reserved)
     for path in sorted(pages_dir.glob("*.toml")):
         page_id = path.stem
         try:
@@ -167,7 +159,7 @@ def scan(pages_dir: Path = PAGES_DIR, texts_dir: Path = TEXTS_DIR) -> Report:
         except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             report.problems.append(f"{page_id}: unreadable metadata ({exc})")
             continue
-        bad = meta_problems(page_id, meta)
+        bad = meta_problems(page_id, meta) or reserved_list.hits([(page_id, meta["url"])], kept)
         if bad:
             report.problems.extend(bad)
             continue
@@ -212,8 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
 
-    report = scan(args.pages, args.texts)
-    report.problems.extend(reserved_hits(page_urls(args.pages), args.reserved))
+    report = scan(args.pages, args.texts, args.reserved)
     for page_id, url in report.missing:
         print(f"MISSING  {page_id}  {url}")
     for line in report.problems:

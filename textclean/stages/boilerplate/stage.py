@@ -1741,13 +1741,13 @@ class BoilerplateStage:
         no_anywhere: frozenset[str] | set[str] = frozenset(),
         memo: _Memo | None = None,
         laid: list[Line] | None = None,
-        site: Address = NO_ADDRESS,
+        address: Address = NO_ADDRESS,
     ) -> _Run:
         """Every rule but the classifier: section cuts, line rules, orphan headings,
         teasers and the hand-set shape rules. ``no_anywhere``: line texts the zone-free
         line rules are known not to match (see :meth:`__call__`); ``memo``: what the
         passes over this document share (:class:`_Memo`); ``laid``: the
-        :func:`~.layout.layout_lines` of ``text``, when known; ``site``: what the
+        :func:`~.layout.layout_lines` of ``text``, when known; ``address``: what the
         document's address tells (:class:`Address`), for the rules that read it."""
         lines = layout_lines(text) if laid is None else laid
         if memo is None:
@@ -1803,19 +1803,19 @@ class BoilerplateStage:
                 )
             if len(run.removed) == before:
                 break
-        if site.site:
+        if address.site:
             run.removed.update(
-                site_name.find(run.lines[:stop], run.removed, run.code, site.site, run.prose)
+                site_name.find(run.lines[:stop], run.removed, run.code, address.site, run.prose)
             )
-        if site.slug:
+        if address.slug:
             run.removed.update(
-                above_title.find(run.lines[:stop], run.removed, run.code, site.slug, run.prose)
+                above_title.find(run.lines[:stop], run.removed, run.code, address.slug, run.prose)
             )
         for i in run.code & run.removed.keys():
             del run.removed[i]
         return run
 
-    def address(self, url: str) -> Address:
+    def address_of(self, url: str) -> Address:
         """What ``url`` tells the address rules that are on."""
         on = self.url_rules
         return Address(
@@ -1867,10 +1867,10 @@ class BoilerplateStage:
         known = memo.zone_free_misses
         laid: list[Line] | None = None  # the lines of ``text``, when known
         url = document_url(doc, self.url_keys) if self.url_keys else None
-        site = self.address(url) if url else NO_ADDRESS
+        address = self.address_of(url) if url else NO_ADDRESS
         for _ in range(MAX_PASSES):
             changes, lines, run_timeouts, tried, laid = self._one_pass(
-                text, known, memo, laid, site
+                text, known, memo, laid, address
             )
             timed_out.extend(r for r in run_timeouts if r not in timed_out)
             if timed_out:
@@ -1909,13 +1909,13 @@ class BoilerplateStage:
         no_anywhere: frozenset[str] | set[str] = frozenset(),
         memo: _Memo | None = None,
         laid: list[Line] | None = None,
-        site: Address = NO_ADDRESS,
+        address: Address = NO_ADDRESS,
     ) -> tuple[list[Change], int, list[str], set[str], list[Line]]:
         """One pass of the rules (and the classifier, if on) over ``text``: the
         deletions (offsets into ``text``, sorted), the non-blank lines they remove, the
         rules that timed out, the line texts the zone-free rules tried without a match,
         and the lines of ``text`` (``laid``, when given: see :meth:`_rule_pass`)."""
-        run = self._rule_pass(text, no_anywhere, memo, laid, site)
+        run = self._rule_pass(text, no_anywhere, memo, laid, address)
         if self.model is not None:
             stop = len(run.lines) if run.cut is None else run.cut
             run.removed.update(
