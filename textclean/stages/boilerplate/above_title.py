@@ -118,7 +118,9 @@ def find(
             break
     if not title:  # none, or the first line left: nothing above it
         return {}
-    bylines = byline_lines(nonblank, removed, any_page=True)
+    # (a line above the title is a byline's by itself or by the line under it: the lines
+    # down to the title tell)
+    bylines = byline_lines(nonblank[: title + 1], removed, any_page=True)
     found: dict[int, tuple[str, dict[str, Any]]] = {}
     for ln in nonblank[:title]:
         text = ln.text.strip()
