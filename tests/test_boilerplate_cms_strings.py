@@ -1,0 +1,90 @@
+"""Stock strings of publishing systems (rules/boilerplate/learned.toml, the ``cms_*`` and
+``more_source_footer`` rules): ad-slot toggles, empty popular-stories widgets, comment
+rules, contact-form fields, help-desk footers, forum headers, rating stars, hit
+counters, read-the-rest stubs, video promos, and the same systems' strings in other
+languages. Article sentences with the same words stay.
+
+Every line below is written for these tests (no third-party text): the chrome lines are
+interface strings around invented names, numbers and places.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.boilerplate_helpers import BODY, after_body, removed, removed_inside
+
+STOCK = "boilerplate.learned.cms_stock_strings"
+PROMO = "boilerplate.learned.cms_promo_strings"
+I18N = "boilerplate.learned.cms_strings_i18n"
+
+FAMILIES = {
+    "Hide Ad": STOCK,
+    "Sorry, there are no recent results for popular commented articles.": STOCK,
+    "Comments: Our rules": STOCK,
+    "Send this article to a friend.": STOCK,
+    "Free Hit Counter": STOCK,
+    "Title and URL copied to clipboard": STOCK,
+    "About Author": STOCK,
+    "Story continues": STOCK,
+    "Load More Articles": STOCK,
+    "Your Name (required)": STOCK,
+    "Your Email (required)": STOCK,
+    "Ihr Name (Pflichtfeld)": STOCK,
+    "Votre e-mail (obligatoire)": STOCK,
+    "Still need help? Contact Us Contact Us": STOCK,
+    "Thread Tools | Display Modes |": STOCK,
+    "Discussion Starter · #17 · (Edited)": STOCK,
+    "User Rating: 4 / 5": STOCK,
+    "Star ActiveStar ActiveStar Inactive": STOCK,
+    "Source:: Example-Wire.Com": STOCK,
+    "Read the rest of the story at Valley Gazette": STOCK,
+    "Keep reading this article on Harbour Notes.": STOCK,
+    "READ: Council approves the new ferry timetable": STOCK,
+    "Watch more of our videos on ShotsTV.com": PROMO,
+    "and on Freeview 262 or Freely 565": PROMO,
+    "Voriger Artikel": I18N,
+    "Exit mobile version": I18N,
+    "Sair da versão mobile": I18N,
+    "Por seguridad guardamos tu IP": I18N,
+    "URL berhasil dicopy": I18N,
+    "facebook twitter whatsapp telegram line copy": I18N,
+}
+
+
+@pytest.mark.parametrize("chrome", list(FAMILIES))
+def test_each_string_goes_after_the_article(chrome: str) -> None:
+    assert removed(after_body(chrome)) == {chrome: FAMILIES[chrome]}
+
+
+@pytest.mark.parametrize("chrome", list(FAMILIES))
+def test_each_string_goes_inside_the_article(chrome: str) -> None:
+    assert removed_inside(chrome) == (FAMILIES[chrome], set())
+
+
+def test_a_credit_to_another_outlet_goes_only_under_the_text() -> None:
+    line = "For More: Valley Gazette"
+    assert removed(after_body(line)).get(line) == "boilerplate.learned.more_source_footer"
+    assert removed_inside(line)[0] is None
+
+
+# Article sentences and short article lines that use the same words.
+KEPT = """\
+The ferry company said it would hide the ad boards during the festival.
+Sorry, the council said, there are no results yet from the water tests.
+Our rules for the allotments were agreed at the spring meeting.
+She sent the article to a friend who works at the harbour.
+The hit counter at the gate showed 4,000 visitors by noon.
+The story continues next week with the second part of the interview.
+Your name is required on the form, the clerk told the applicants.
+Still need help with the forms? The library runs a clinic on Tuesdays.
+The thread tools in the workshop were cleaned after the class.
+Read the rest of the minutes before the vote, the chair asked the members.
+For more than a decade the mill stood empty on the river bank.
+"""
+
+
+def test_article_sentences_with_the_same_words_are_kept() -> None:
+    for sep in ("\n", "\n\n"):
+        text = BODY + sep.join(KEPT.splitlines()) + "\n" + BODY
+        assert removed(text) == {}
