@@ -96,6 +96,7 @@ HOLDOUT = (
     "bp-label-33",
     "bp-label-34",
     "bp-label-35",
+    "bp-label-36",
 )
 
 
