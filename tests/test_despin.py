@@ -29,6 +29,11 @@ CLEAN_SEEDS = [next((ROOT / "seeds").glob(f"{n}_*.txt")) for n in ("000", "002",
 PROSE = sorted((HERE / "data" / "prose").glob("*.txt"))
 
 
+#: the repair's rules alone, without the learned second look at what they leave
+#: (redecide.py): the tests of one rule's margins
+FIRST_LOOK = {"redecide": False}
+
+
 def make_stage(**despin: object) -> DespinStage:
     cfg = Config(rules=(str(TEST_PACK),)).replace(despin=despin) if despin else None
     cfg = cfg or Config(rules=(str(TEST_PACK),))
@@ -79,11 +84,16 @@ def test_seed_001_edits_are_audited(seed_doc: Document) -> None:
     for e in seed_doc.edits:
         assert e.stage == "despin"
         assert e.rule.startswith("spin.en.t")
-        # a T3 match only on strong odds (the real pairs' reliability of "within the")
-        assert e.evidence["tier"] in ("t1", "t2") or e.evidence["odds"] >= 1000
+        # a T3 match only on strong odds (the real pairs' reliability of "within the"),
+        # or where the learned second look restores it (redecide.py)
+        assert (
+            e.evidence["tier"] in ("t1", "t2")
+            or e.evidence["odds"] >= 1000
+            or e.evidence.get("redecide", 0.0) > 0.0
+        )
         assert e.evidence["spin_score"] == seed_doc.scores["spin_score"]
         if e.evidence["tier"] == "t2":
-            assert "context" in e.evidence or e.evidence["odds"] >= 7.5
+            assert "context" in e.evidence or e.evidence["odds"] >= 7.5 or "redecide" in e.evidence
     assert replay(SEED_SPUN, seed_doc.edits, "despin") == seed_doc.text
     first = seed_doc.edits[0]
     assert first.before.startswith("Greater than") and first.after.startswith("More than")
@@ -106,7 +116,7 @@ def test_t3_is_not_applied_without_strong_evidence() -> None:
     # "within the" (← "in the") and "use" (← "apply") are T3 in the test table; their
     # neighbours here ("languishing", "U.S.") fall short of t3_margin, and without the
     # strong-odds rule nothing else carries them.
-    doc = make_stage(strong_odds=0)(Document("001", SEED_SPUN))
+    doc = make_stage(strong_odds=0, **FIRST_LOOK)(Document("001", SEED_SPUN))
     assert "languishing within the U.S. Senate" in doc.text
     assert "keen to use any" in doc.text or "willing to use any" in doc.text
     assert not [e for e in doc.edits if e.evidence["tier"] == "t3"]
@@ -131,27 +141,27 @@ def test_t3_with_neighbours_well_in_favour_needs_only_the_lower_margin() -> None
     # the pairs grow, may carry "again" past t3_margin on its own).
     extra = "He came again from the shop with a bag of bread.\n"
     unlearned = {"outcome_weight": 0.0}
-    doc = make_stage(**unlearned)(Document("x", SEED_SPUN + extra))
+    doc = make_stage(**unlearned, **FIRST_LOOK)(Document("x", SEED_SPUN + extra))
     assert doc.text.endswith("He came back from the shop with a bag of bread.\n")
     (ev,) = [e.evidence for e in doc.edits if e.start >= len(SEED_SPUN)]
     assert ev["tier"] == "t3" and ev["bigram_ratio"] >= 3.0
     assert 300.0 <= ev["odds"] < 1000.0  # under t3_margin: only the favoured margin lets it
     # off, or the neighbours asked to favour it far more: t3_margin decides, and it stays
     for kw in ({"t3_favoured_ratio": 0}, {"t3_favoured_ratio": 1000.0}):
-        stage = make_stage(**unlearned, **kw)
+        stage = make_stage(**unlearned, **kw, **FIRST_LOOK)
         assert stage(Document("x", SEED_SPUN + extra)).text.endswith(extra)
 
 
 def test_t3_applies_only_with_strong_evidence_and_when_enabled() -> None:
     text = SEED_SPUN + "She lives within the city.\n"
     kept = "She lives within the city.\n"
-    assert make_stage(tiers=["t1", "t2"])(Document("x", text)).text.endswith(kept)
+    assert make_stage(tiers=["t1", "t2"], **FIRST_LOOK)(Document("x", text)).text.endswith(kept)
     # a huge t3_margin keeps it (with the favoured-neighbours way closed), unless the
     # document vouches for the form (it recurs, its original is nowhere in the text and
     # the real pairs show it nearly always spun)
-    huge = make_stage(t3_margin=1e9, t3_favoured_ratio=0, vouched_learned=0)
+    huge = make_stage(t3_margin=1e9, t3_favoured_ratio=0, vouched_learned=0, **FIRST_LOOK)
     assert huge(Document("x", text)).text.endswith(kept)
-    doc = make_stage()(Document("x", text))
+    doc = make_stage(**FIRST_LOOK)(Document("x", text))
     assert doc.text.endswith("She lives in the city.\n")
     t3 = [e for e in doc.edits if e.evidence["tier"] == "t3"]
     assert t3
@@ -407,13 +417,15 @@ def test_silent_neighbours_need_a_strong_prior() -> None:
     # either; "said" is in the text too, so there is no document evidence: only the
     # frequency prior x swap bonus (8.96 x 3) can decide, and it clears silent_margin.
     tail = "He said so. Members of the Qorblan union stated Vrenk would sign.\n"
-    doc = make_stage()(Document("x", SEED_SPUN + tail))
+    doc = make_stage(**FIRST_LOOK)(Document("x", SEED_SPUN + tail))
     assert doc.text.endswith("He said so. Members of the Qorblan union said Vrenk would sign.\n")
     (ev,) = [e.evidence for e in doc.edits if e.rule == "spin.en.t2.stated"]
     assert ev["bigram_ratio"] == 1.0 and "doc_factor" not in ev and ev["odds"] >= 20
     # without that way in (and without strong_odds, which counts the real pairs'
     # reliability of "stated" in full), the match stays
-    strict = make_stage(silent_margin=1e9, strong_odds=0)(Document("x", SEED_SPUN + tail))
+    strict = make_stage(silent_margin=1e9, strong_odds=0, **FIRST_LOOK)(
+        Document("x", SEED_SPUN + tail)
+    )
     assert strict.text.endswith(tail)
 
 

@@ -15,6 +15,9 @@ from textclean.document import Document
 from textclean.rules import RulePack
 from textclean.stages.despin import build
 
+#: the repair's rules alone, without the learned second look (redecide.py)
+FIRST_LOOK = {"redecide": False}
+
 TRACE = "Staff ran an train every spring, and a elementary rule was kept.\n"
 
 
@@ -23,7 +26,7 @@ def _tail(doc: Document) -> list[tuple[str, str, dict[str, Any]]]:
 
 
 def test_the_article_the_spinner_left_chooses_the_original() -> None:
-    stage = build(Config(), RulePack.load())
+    stage = build(Config().replace(despin=FIRST_LOOK), RulePack.load())
     doc = stage(Document("d", SPUN + TRACE))
     assert doc.scores["spun"] is True
     want = "Staff ran an exercise every spring, and a fundamental rule was kept.\n"
@@ -33,7 +36,7 @@ def test_the_article_the_spinner_left_chooses_the_original() -> None:
 
 
 def test_without_the_article_trace_the_match_is_weighed_as_usual() -> None:
-    off = build(Config().replace(despin={"article_trace": False}), RulePack.load())
+    off = build(Config().replace(despin={"article_trace": False, **FIRST_LOOK}), RulePack.load())
     doc = off(Document("d", SPUN + TRACE))
     # "train" is ordinary English: without the trace its odds do not carry it
     assert "ran an train every" in doc.text
@@ -73,8 +76,10 @@ def test_the_neighbours_favouring_another_original_leave_the_match() -> None:
 
 
 def test_the_context_check_can_be_turned_off() -> None:
-    on = build(Config(), RulePack.load())
-    off = build(Config().replace(despin={"context_alternative": False}), RulePack.load())
+    on = build(Config().replace(despin=FIRST_LOOK), RulePack.load())
+    off = build(
+        Config().replace(despin={"context_alternative": False, **FIRST_LOOK}), RulePack.load()
+    )
     entry = on.tables.entries["govt"]
     weighed = {alt: on._weigh(entry, alt, None, "spending", None) for alt in on._candidates(entry)}
     best = max(weighed, key=lambda alt: weighed[alt][1])

@@ -224,7 +224,7 @@ def test_a_recurring_spun_form_whose_original_is_absent_takes_the_learned_boost(
     twice = SPUN + "\nQuorbl shops Vrenk opened at dawn. Later, Zentor shops Plimm closed.\n"
     once = SPUN + "\nQuorbl shops Vrenk opened at dawn.\n"
     # strong_odds off: it counts the learned factor in full on strong odds, here 12 of 12
-    strict = {"strong_odds": 0.0}
+    strict = {"strong_odds": 0.0, "redecide": False}  # the rules alone
     doc = _stage(outcomes, **strict)(Document("d", twice))
     restored = [e for e in doc.edits if e.before == "shops"]
     assert [e.after for e in restored] == ["stores", "stores"]

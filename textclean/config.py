@@ -524,6 +524,12 @@ class DespinConfig:
         "'of' ('Genetics will be the study of', 'is actually a branch of'; lead.py): no "
         "clean text holds one, docs/despin.md; false turns it off",
     )
+    redecide: bool = _doc(
+        True,
+        "a second look at the T2/T3 matches the rules left in a flagged document: each is "
+        "restored when the learned weights of rules/spin/redecide.tsv favour its likeliest "
+        "original (docs/despin.md); false turns it off",
+    )
     sense_flag: bool = _doc(
         True,
         "also flag a document on the WordNet-sense tables alone: three distinct lemmas "

@@ -562,10 +562,18 @@ def run_real(tables: SpinTables, cfg: Config, loo_: bool = True) -> RealResult:
     real = load_set()
     # pairs of one article (same original, or tied in same_article.tsv) are left out together
     same_orig = same_original(real.pairs)
+    # the second look's weights, refitted without each fold of articles (learn_redecide.py)
+    refit = {}
+    if loo_ and tables.redecide is not None:
+        from bench.despin.real.learn_redecide import fold_models
+
+        refit = fold_models(tables, cfg, real.pairs)
     pairs = []
     for p in real.pairs:
         ids = same_orig[p.id]
         scored_with = learned_without(tables, ids) if loo_ else tables
+        if p.id in refit:
+            scored_with = replace(scored_with, redecide=refit[p.id])
         result = run_pair(
             p.id,
             p.orig.text,

@@ -123,6 +123,7 @@ from textclean.stages.despin.match import (
     scan,
     tokens_from,
 )
+from textclean.stages.despin.redecide import features as redecide_features
 from textclean.stages.despin.stats import (
     bigram_evidence,
     bigram_listed,
@@ -1707,6 +1708,15 @@ class DespinStage:
                 words = decision[0].split(" ")
                 restored_first[m.i] = words[0]
                 restored_last[m.j - 1] = words[-1]
+        if (
+            self.config.redecide
+            and self.tables.redecide is not None
+            and not sense_doc
+            and not a.markers_only
+            and not a.short_markers
+            and confirmed
+        ):
+            self._redecide(text, a, applied, restored_first, restored_last, doc_counts, own)
         if self.config.consistency:
             self._consistent(text, a, applied, doc_counts, own)
         covered = {i for k in applied for i in range(a.matches[k].i, a.matches[k].j)}
@@ -1772,6 +1782,112 @@ class DespinStage:
             ]
             changes = sorted([*changes, *found], key=lambda c: c.start)
         return changes
+
+    def _left_rows(
+        self,
+        text: str,
+        a: Analysis,
+        applied: dict[int, tuple[str, dict[str, Any]]],
+        restored_first: dict[int, str],
+        restored_last: dict[int, str],
+        doc_counts: dict[str, dict[str, tuple[int, int]]],
+        own: dict[str, set[str]],
+    ) -> list[tuple[int, str, dict[str, Any], dict[str, float]]]:
+        """``(match index, likeliest original, its evidence, features)`` of each T2/T3
+        match the rules left that a second look may restore, in order. Never weighed: a
+        match inside a restored one, an acronym, a word inside a proper name, one a
+        ``keep`` context rule holds, one whose neighbours favour the spun wording, one
+        whose likeliest original the document writes as its own word or the real pairs
+        kept after the word before it (:meth:`own_after`), one whose likeliest original
+        disagrees with the article the spinner left before it (:meth:`_article_trace`)."""
+        toks = a.tokens
+        n = len(toks)
+        covered = {i for k in applied for i in range(a.matches[k].i, a.matches[k].j)}
+        rows: list[tuple[int, str, dict[str, Any], dict[str, float]]] = []
+        for k, m in enumerate(a.matches):
+            if k in applied or m.entry.tier == "t1":
+                continue
+            if any(i in covered for i in range(m.i, m.j)) or _acronym(text, toks, m):
+                continue
+            if _match_in_name(text, toks, m.i, m.j):
+                continue
+            prev = toks[m.i - 1].key if m.i > 0 and toks[m.i].joined else None
+            nxt = toks[m.j].key if m.j < n and toks[m.j].joined else None
+            if prev is not None:
+                prev = restored_last.get(m.i - 1, prev)
+            if nxt is not None:
+                nxt = restored_first.get(m.j, nxt)
+            counts = doc_counts.get(m.entry.spun) or {}
+            weighed = sorted(
+                (
+                    (alt, *self._weigh(m.entry, alt, prev, nxt, counts.get(alt)))
+                    for alt in self._candidates(m.entry)
+                ),
+                key=lambda w: -w[2],
+            )
+            if not weighed:
+                continue
+            best, eligible, odds, ev = weighed[0]
+            if (
+                best.lower() in own.get(m.entry.spun, ())
+                or float(ev.get("bigram_ratio", 1.0)) < 1.0
+            ):
+                continue
+            rule = self._context(m.entry, prev, nxt)
+            if rule is not None and rule[0] == "keep":
+                continue
+            raw_prev = toks[m.i - 1].key if m.i > 0 and toks[m.i].joined else None
+            if self.own_after(m.entry.spun, raw_prev, best):
+                continue
+            trace = self._article_trace(toks, m) if self.config.article_trace else None
+            if trace is not None and self._article(best) != trace:
+                continue
+            x = redecide_features(
+                m.entry.tier,
+                odds,
+                weighed[1][2] if len(weighed) > 1 else None,
+                ev,
+                eligible,
+                len(weighed),
+                text[toks[m.i].start : toks[m.i].start + 1].isupper(),
+                m.j - m.i,
+            )
+            rows.append((k, best, ev, x))
+        return rows
+
+    def _redecide(
+        self,
+        text: str,
+        a: Analysis,
+        applied: dict[int, tuple[str, dict[str, Any]]],
+        restored_first: dict[int, str],
+        restored_last: dict[int, str],
+        doc_counts: dict[str, dict[str, tuple[int, int]]],
+        own: dict[str, set[str]],
+    ) -> None:
+        """Restore the left matches the learned second look favours (``redecide.py``),
+        in ``applied``, each with its margin in the evidence (``redecide``)."""
+        model = self.tables.redecide
+        assert model is not None
+        rows = self._left_rows(text, a, applied, restored_first, restored_last, doc_counts, own)
+        taken = {i for k in applied for i in range(a.matches[k].i, a.matches[k].j)}
+        for k, best, ev, x in rows:
+            m = a.matches[k]
+            if any(i in taken for i in range(m.i, m.j)):
+                continue
+            margin = model.margin(x)
+            if margin <= model.threshold:
+                continue
+            applied[k] = (
+                best,
+                {
+                    "tier": m.entry.tier,
+                    "spin_score": round(a.score, 3),
+                    **ev,
+                    "redecide": round(margin, 3),
+                },
+            )
+            taken.update(range(m.i, m.j))
 
     def _confirmed(self, a: Analysis) -> bool:
         """The document shows the thesaurus spinner's own hand: at least
