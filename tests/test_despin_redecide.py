@@ -102,3 +102,15 @@ def test_a_written_model_reads_back_and_bad_rows_are_named(tmp_path: Path) -> No
 def test_the_second_look_can_be_turned_off(off) -> None:  # type: ignore[no-untyped-def]
     doc = off(Document("d", SPUN + LINE))
     assert not [e for e in doc.edits if "redecide" in e.evidence]
+
+
+def test_the_shipped_weights_are_current() -> None:
+    """``redecide.tsv`` is what ``learn_redecide.py`` fits on the present pairs (checked
+    where every pair it was learned from is present): rerun it after the tables change."""
+    import warnings
+
+    from bench.despin.real import learn_redecide
+
+    with warnings.catch_warnings():  # a machine without the real texts is told so
+        warnings.simplefilter("ignore", UserWarning)
+        assert learn_redecide.main(["--check"]) == 0
