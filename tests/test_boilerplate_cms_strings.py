@@ -17,6 +17,7 @@ from tests.boilerplate_helpers import BODY, after_body, removed, removed_inside
 STOCK = "boilerplate.learned.cms_stock_strings"
 PROMO = "boilerplate.learned.cms_promo_strings"
 I18N = "boilerplate.learned.cms_strings_i18n"
+RESIDUE = "boilerplate.learned.ad_and_template_residue"
 
 FAMILIES = {
     "Hide Ad": STOCK,
@@ -49,6 +50,15 @@ FAMILIES = {
     "Por seguridad guardamos tu IP": I18N,
     "URL berhasil dicopy": I18N,
     "facebook twitter whatsapp telegram line copy": I18N,
+    "Harbour Days Sale 300x250": RESIDUE,
+    "728x90": RESIDUE,
+    "/wp-content/uploads/2024/03/ferry_banner_640x360.jpeg": RESIDUE,
+    '[social-share counters=0 style="button" size="small"]': RESIDUE,
+    "Advertisment": RESIDUE,
+    "Content Goes Here": RESIDUE,
+    "Could not determine your location.": RESIDUE,
+    "Add Valley Gazette to your Google News feed.": RESIDUE,
+    "Made with FlippingBook - Online Brochure Maker": RESIDUE,
 }
 
 
@@ -81,6 +91,9 @@ Still need help with the forms? The library runs a clinic on Tuesdays.
 The thread tools in the workshop were cleaned after the class.
 Read the rest of the minutes before the vote, the chair asked the members.
 For more than a decade the mill stood empty on the river bank.
+The new screens measure 300x250 pixels, the ferry company said.
+The photos are kept in /archive/2019 on the club's computer.
+Content goes here and there, the editor joked, but the paper stays.
 """
 
 
