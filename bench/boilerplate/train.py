@@ -97,6 +97,7 @@ HOLDOUT = (
     "bp-label-34",
     "bp-label-35",
     "bp-label-36",
+    "bp-label-37",
 )
 
 
