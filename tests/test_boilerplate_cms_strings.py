@@ -10,9 +10,7 @@ interface strings around invented names, numbers and places.
 
 from __future__ import annotations
 
-import pytest
-
-from tests.boilerplate_helpers import BODY, after_body, removed, removed_inside
+from tests.boilerplate_helpers import BODY, after_body, anywhere_tests, removed, removed_inside
 
 STOCK = "boilerplate.learned.cms_stock_strings"
 PROMO = "boilerplate.learned.cms_promo_strings"
@@ -60,14 +58,9 @@ FAMILIES = {
 }
 
 
-@pytest.mark.parametrize("chrome", list(FAMILIES))
-def test_each_string_goes_after_the_article(chrome: str) -> None:
-    assert removed(after_body(chrome)) == {chrome: FAMILIES[chrome]}
-
-
-@pytest.mark.parametrize("chrome", list(FAMILIES))
-def test_each_string_goes_inside_the_article(chrome: str) -> None:
-    assert removed_inside(chrome) == (FAMILIES[chrome], set())
+test_each_string_goes_after_the_article, test_each_string_goes_inside_the_article = anywhere_tests(
+    FAMILIES
+)
 
 
 def test_a_credit_to_another_outlet_goes_only_under_the_text() -> None:

@@ -1716,7 +1716,8 @@ class DespinStage:
             and not a.short_markers
             and confirmed
         ):
-            self._redecide(text, a, applied, restored_first, restored_last, doc_counts, own)
+            left = self._left_rows(text, a, applied, restored_first, restored_last, doc_counts, own)
+            self._redecide(a, applied, left)
         if self.config.consistency:
             self._consistent(text, a, applied, doc_counts, own)
         covered = {i for k in applied for i in range(a.matches[k].i, a.matches[k].j)}
@@ -1857,19 +1858,15 @@ class DespinStage:
 
     def _redecide(
         self,
-        text: str,
         a: Analysis,
         applied: dict[int, tuple[str, dict[str, Any]]],
-        restored_first: dict[int, str],
-        restored_last: dict[int, str],
-        doc_counts: dict[str, dict[str, tuple[int, int]]],
-        own: dict[str, set[str]],
+        rows: list[tuple[int, str, dict[str, Any], dict[str, float]]],
     ) -> None:
-        """Restore the left matches the learned second look favours (``redecide.py``),
-        in ``applied``, each with its margin in the evidence (``redecide``)."""
+        """Restore the left matches (``rows``, :meth:`_left_rows`) the learned second look
+        favours (``redecide.py``), in ``applied``, each with its margin in the evidence
+        (``redecide``)."""
         model = self.tables.redecide
         assert model is not None
-        rows = self._left_rows(text, a, applied, restored_first, restored_last, doc_counts, own)
         taken = {i for k in applied for i in range(a.matches[k].i, a.matches[k].j)}
         for k, best, ev, x in rows:
             m = a.matches[k]
