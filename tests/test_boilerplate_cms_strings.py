@@ -16,6 +16,7 @@ STOCK = "boilerplate.learned.cms_stock_strings"
 PROMO = "boilerplate.learned.cms_promo_strings"
 I18N = "boilerplate.learned.cms_strings_i18n"
 RESIDUE = "boilerplate.learned.ad_and_template_residue"
+PLUGIN = "boilerplate.learned.plugin_strings_bp37"
 
 FAMILIES = {
     "Hide Ad": STOCK,
@@ -55,6 +56,14 @@ FAMILIES = {
     "Could not determine your location.": RESIDUE,
     "Add Valley Gazette to your Google News feed.": RESIDUE,
     "Made with FlippingBook - Online Brochure Maker": RESIDUE,
+    "(Visited 412 times, 3 visits today)": PLUGIN,
+    "No tags for this post.": PLUGIN,
+    "Disclaimer: This post may contain affiliate links, which means I may earn a fee.": PLUGIN,
+    "Click any reaction to login. Love 0 Funny 0 Wow 0 Sad 0 Angry 0": PLUGIN,
+    "Digg this": PLUGIN,
+    "Read more : HERE": PLUGIN,
+    "previous next": PLUGIN,
+    "No announcement yet.": PLUGIN,
 }
 
 
@@ -85,6 +94,8 @@ For more than a decade the mill stood empty on the river bank.
 The new screens measure 300x250 pixels, the ferry company said.
 The photos are kept in /archive/2019 on the club's computer.
 Content goes here and there, the editor joked, but the paper stays.
+The museum was visited 412 times on its first day, and 3 visits were by schools.
+Read more here about the history of the harbour, the guide said.
 """
 
 
