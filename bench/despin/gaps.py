@@ -264,12 +264,10 @@ def _left(
     stage: DespinStage, a: Analysis, spun: str, name: str, m: Match, target: str, gaps: Gaps
 ) -> None:
     """Record a match the stage left, with its likeliest candidate's odds."""
-    from textclean.stages.despin.stage import _match_in_name
+    from textclean.stages.despin.stage import _match_in_name, neighbour_keys
 
     toks = a.tokens
-    n = len(toks)
-    prev = toks[m.i - 1].key if m.i > 0 and toks[m.i].joined else None
-    nxt = toks[m.j].key if m.j < n and toks[m.j].joined else None
+    prev, nxt = neighbour_keys(toks, m)
     counts = stage._doc_counts(a).get(m.entry.spun, {})
     weighed = [
         (alt, *stage._weigh(m.entry, alt, prev, nxt, counts.get(alt)))

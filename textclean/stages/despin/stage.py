@@ -159,6 +159,29 @@ def _match_in_name(text: str, toks: Sequence[Token], i: int, j: int) -> bool:
     return any(_inside_name(text, toks, k) for k in range(i, j))
 
 
+def neighbour_keys(toks: Sequence[Token], m: Match) -> tuple[str | None, str | None]:
+    """The keys of the words right before and after match ``m`` when they are joined to
+    it (same sentence, no punctuation between), else None."""
+    prev = toks[m.i - 1].key if m.i > 0 and toks[m.i].joined else None
+    nxt = toks[m.j].key if m.j < len(toks) and toks[m.j].joined else None
+    return prev, nxt
+
+
+def _as_restored(
+    m: Match,
+    prev: str | None,
+    nxt: str | None,
+    restored_first: Mapping[int, str],
+    restored_last: Mapping[int, str],
+) -> tuple[str | None, str | None]:
+    """``prev`` and ``nxt`` (:func:`neighbour_keys`) with a word restored there already in
+    their place: the restored original's last word before ``m``, its first after."""
+    return (
+        None if prev is None else restored_last.get(m.i - 1, prev),
+        None if nxt is None else restored_first.get(m.j, nxt),
+    )
+
+
 def _log_prior(spun: str, original: str) -> float:
     """``log10(f_orig / f_spun)`` of a reverse-table entry: wordfreq Zipf frequencies for
     two single words, the bigram-chain estimate when either side is a phrase."""
@@ -1420,13 +1443,12 @@ class DespinStage:
         own: dict[str, set[str]] = {}
         if need <= 0:
             return own
-        toks, n = a.tokens, len(a.tokens)
+        toks = a.tokens
         for m in a.matches:
             e = m.entry
             if e.tier == "t1":
                 continue
-            prev = toks[m.i - 1].key if m.i > 0 and toks[m.i].joined else None
-            nxt = toks[m.j].key if m.j < n and toks[m.j].joined else None
+            prev, nxt = neighbour_keys(toks, m)
             words = e.spun.split(" ")
             if not (
                 (prev is not None and bigram_listed(prev, words[0]))
@@ -1649,17 +1671,12 @@ class DespinStage:
                 if m.entry.tier != "t1" and self.config.acronyms and _acronym(text, toks, m):
                     continue  # "AR devices": an acronym, not a spun word
                 prev_i, next_i = m.i - 1, m.j
-                prev = toks[prev_i].key if m.i > 0 and toks[m.i].joined else None
-                nxt = toks[next_i].key if next_i < n and toks[next_i].joined else None
-                if prev is not None:
-                    prev = restored_last.get(prev_i, prev)
-                if nxt is not None:
-                    nxt = restored_first.get(next_i, nxt)
+                raw_prev, nxt = neighbour_keys(toks, m)
+                prev, nxt = _as_restored(m, raw_prev, nxt, restored_first, restored_last)
                 quotes = (
                     m.i > 0 and _quote_gap(text[toks[prev_i].end : toks[m.i].start]),
                     next_i < n and _quote_gap(text[toks[m.j - 1].end : toks[next_i].start]),
                 )
-                raw_prev = toks[prev_i].key if prev is not None else None
                 article = self._article_trace(toks, m) if self.config.article_trace else None
                 decision = self._decide(
                     m,
@@ -1802,7 +1819,6 @@ class DespinStage:
         kept after the word before it (:meth:`own_after`), one whose likeliest original
         disagrees with the article the spinner left before it (:meth:`_article_trace`)."""
         toks = a.tokens
-        n = len(toks)
         covered = {i for k in applied for i in range(a.matches[k].i, a.matches[k].j)}
         rows: list[tuple[int, str, dict[str, Any], dict[str, float]]] = []
         for k, m in enumerate(a.matches):
@@ -1812,12 +1828,8 @@ class DespinStage:
                 continue
             if _match_in_name(text, toks, m.i, m.j):
                 continue
-            prev = toks[m.i - 1].key if m.i > 0 and toks[m.i].joined else None
-            nxt = toks[m.j].key if m.j < n and toks[m.j].joined else None
-            if prev is not None:
-                prev = restored_last.get(m.i - 1, prev)
-            if nxt is not None:
-                nxt = restored_first.get(m.j, nxt)
+            raw_prev, nxt = neighbour_keys(toks, m)
+            prev, nxt = _as_restored(m, raw_prev, nxt, restored_first, restored_last)
             counts = doc_counts.get(m.entry.spun) or {}
             weighed = sorted(
                 (
@@ -1837,7 +1849,6 @@ class DespinStage:
             rule = self._context(m.entry, prev, nxt)
             if rule is not None and rule[0] == "keep":
                 continue
-            raw_prev = toks[m.i - 1].key if m.i > 0 and toks[m.i].joined else None
             if self.own_after(m.entry.spun, raw_prev, best):
                 continue
             trace = self._article_trace(toks, m) if self.config.article_trace else None
@@ -1867,7 +1878,7 @@ class DespinStage:
         (``redecide``)."""
         model = self.tables.redecide
         assert model is not None
-        taken = {i for k in applied for i in range(a.matches[k].i, a.matches[k].j)}
+        taken: set[int] = set()  # (the rows lie outside every match ``applied`` held before)
         for k, best, ev, x in rows:
             m = a.matches[k]
             if any(i in taken for i in range(m.i, m.j)):
@@ -2086,7 +2097,7 @@ class DespinStage:
                 "context" in ev or ev.get("odds", 0) >= strong
             ):
                 chosen.setdefault(a.matches[k].entry.spun, set()).add(orig)
-        toks, n = a.tokens, len(a.tokens)
+        toks = a.tokens
         for k, m in enumerate(a.matches):
             e = m.entry
             origs = chosen.get(e.spun)
@@ -2096,8 +2107,7 @@ class DespinStage:
                 a.matches[j].i < m.j and m.i < a.matches[j].j for j in applied
             ) or _match_in_name(text, toks, m.i, m.j):
                 continue
-            prev = toks[m.i - 1].key if m.i > 0 and toks[m.i].joined else None
-            nxt = toks[m.j].key if m.j < n and toks[m.j].joined else None
+            prev, nxt = neighbour_keys(toks, m)
             ctx = self._context(e, prev, nxt)
             if ctx is not None and ctx[0] == "keep":
                 continue
