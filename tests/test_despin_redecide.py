@@ -15,8 +15,13 @@ from textclean.config import Config
 from textclean.document import Document
 from textclean.rules import RuleError, RulePack
 from textclean.stages.despin import build
-from textclean.stages.despin.redecide import FEATURES, Redecide, parse_redecide, write_redecide
-from textclean.stages.despin.table import check_spin_file, load_table_files, load_tables
+from textclean.stages.despin.redecide import FEATURES, Redecide, write_redecide
+from textclean.stages.despin.table import (
+    check_spin_file,
+    load_table_files,
+    load_tables,
+    parse_redecide,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 LINE = "The report said sales fell under expectations in May.\n"
@@ -87,16 +92,21 @@ def test_a_written_model_reads_back_and_bad_rows_are_named(tmp_path: Path) -> No
     own = {f: -0.25 for f in FEATURES}
     path = tmp_path / "redecide.tsv"
     write_redecide(path, right, own, 0.4, "made for a test")
-    model, problems = parse_redecide(path)
+    problems: list[RuleError] = []
+    model = parse_redecide(path, problems)
     assert problems == [] and model is not None
     assert model.right == right and model.own == own and model.threshold == 0.4
     assert load_table_files([path]).redecide == model
     path.write_text("bias\t1\t2\nwobble\t1\t2\nlo\tx\t1\n", encoding="utf-8")
-    model, problems = parse_redecide(path)
+    model = parse_redecide(path, problems)
     assert model is None
-    assert [line for line, _msg in problems] == [2, 3, 0]
+    assert [e.line for e in problems] == [2, 3, None]
+    assert [e.line for e in check_spin_file(path)] == [2, 3, None]
     with pytest.raises(RuleError, match=r"redecide\.tsv:2"):
         load_table_files([path])
+    path.write_bytes(b"bias\t1\t2\nthreshold\t0.4 \xff\n")  # not UTF-8: a rule error, no crash
+    with pytest.raises(RuleError, match="not UTF-8"):
+        parse_redecide(path)
 
 
 def test_the_second_look_can_be_turned_off(off) -> None:  # type: ignore[no-untyped-def]

@@ -115,35 +115,6 @@ class Redecide:
         return self.margin(x) > self.threshold
 
 
-def parse_redecide(path: Path) -> tuple[Redecide | None, list[tuple[int, str]]]:
-    """The model of a ``redecide.tsv`` file (``feature<TAB>right<TAB>own`` rows and one
-    ``threshold<TAB>value`` row; ``#`` comments), and its problems as (line, message)."""
-    right: dict[str, float] = {}
-    own: dict[str, float] = {}
-    threshold: float | None = None
-    errors: list[tuple[int, str]] = []
-    for n, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        cols = line.split("\t")
-        try:
-            if cols[0] == "threshold" and len(cols) == 2:
-                threshold = float(cols[1])
-            elif cols[0] in FEATURES and len(cols) == 3:
-                right[cols[0]] = float(cols[1])
-                own[cols[0]] = float(cols[2])
-            else:
-                errors.append((n, f"expected 'feature<TAB>right<TAB>own' ({', '.join(FEATURES)})"))
-        except ValueError:
-            errors.append((n, "not a number"))
-    if threshold is None:
-        errors.append((0, "no 'threshold' row"))
-    if errors or threshold is None:
-        return None, errors
-    return Redecide(right, own, threshold, str(path)), []
-
-
 def write_redecide(
     path: Path, right: Mapping[str, float], own: Mapping[str, float], threshold: float, note: str
 ) -> None:

@@ -86,7 +86,7 @@ import regex
 from textclean.rules import RuleError, RulePack
 from textclean.stages.despin.markers import Marker, parse_markers
 from textclean.stages.despin.markers import without_source as markers_without
-from textclean.stages.despin.redecide import Redecide, parse_redecide
+from textclean.stages.despin.redecide import FEATURES, Redecide
 
 _K = TypeVar("_K")
 
@@ -438,6 +438,39 @@ def parse_outcomes(
     return out
 
 
+def parse_redecide(path: Path, errors: list[RuleError] | None = None) -> Redecide | None:
+    """The model of a ``redecide.tsv`` file: ``feature<TAB>right<TAB>own`` rows (the
+    features of :data:`~textclean.stages.despin.redecide.FEATURES`) and one
+    ``threshold<TAB>value`` row, ``#`` comments; None when it has a problem (collected in
+    ``errors``, or raised)."""
+    right: dict[str, float] = {}
+    own: dict[str, float] = {}
+    threshold: float | None = None
+    ok = True
+    for n, raw in enumerate(_read_lines(path), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        cols = line.split("\t")
+        try:
+            if cols[0] == "threshold" and len(cols) == 2:
+                threshold = float(cols[1])
+            elif cols[0] in FEATURES and len(cols) == 3:
+                right[cols[0]] = float(cols[1])
+                own[cols[0]] = float(cols[2])
+            else:
+                msg = f"expected 'feature<TAB>right<TAB>own' ({', '.join(FEATURES)})"
+                _report(RuleError(path, n, msg), errors)
+                ok = False
+        except ValueError:
+            _report(RuleError(path, n, "not a number"), errors)
+            ok = False
+    if threshold is None:
+        _report(RuleError(path, None, "no 'threshold' row"), errors)
+        return None
+    return Redecide(right, own, threshold, str(path)) if ok else None
+
+
 def check_spin_file(path: Path) -> list[RuleError]:
     """Every problem in one spin rule file (reverse table, fingerprints, context, articles)."""
     errors: list[RuleError] = []
@@ -456,8 +489,7 @@ def check_spin_file(path: Path) -> list[RuleError]:
         elif kind == "markers":
             parse_markers(path, errors)
         elif kind == "redecide":
-            for line, msg in parse_redecide(path)[1]:
-                errors.append(RuleError(path, line, msg))
+            parse_redecide(path, errors)
         else:
             _read_lines(path)  # any other file must at least be UTF-8
     except RuleError as exc:
@@ -578,11 +610,7 @@ def _load(key: tuple[tuple[str, int, int], ...]) -> SpinTables:
             for mk in parse_markers(path):
                 markers[mk.id] = mk
         elif kind == "redecide":
-            model, problems = parse_redecide(path)
-            if problems:
-                line, msg = problems[0]
-                raise RuleError(path, line, msg)
-            redecide = model
+            redecide = parse_redecide(path)
     ctx: dict[str, list[ContextRule]] = {}
     for c in context.values():
         ctx.setdefault(c.entry, []).append(c)
