@@ -6,7 +6,9 @@ scored with (``tables_without``: every entry and outcome learned from it left ou
 Each T2/T3 match the repair's rules leave in a flagged text (what
 ``DespinStage._left_rows`` lists) becomes one row: its features
 (``textclean/stages/despin/redecide.py``) and two labels read off the original,
-aligned line by line and word by word as the outcomes are (``outcomes.py``):
+aligned line by line and word by word (difflib over the lower-cased words, as
+``measure.py`` counts words; each spun token takes the original's words of the stretch
+it stands in, simpler than ``outcomes.py``'s per-match outcome):
 
 * *right*: the original's words there hold the match's likeliest original;
 * *own*: the original has the spun words themselves there.
@@ -62,9 +64,8 @@ LIST_ONLY = Redecide({}, {}, float("inf"))
 
 @dataclass(frozen=True)
 class Row:
-    """One left match of one pair: its features and what the original says there."""
+    """One left match: its features and what the original says there."""
 
-    pair: str
     x: tuple[float, ...]
     right: bool
     own: bool
@@ -74,7 +75,7 @@ def _word(s: str) -> str:
     return s.replace("’", "'").lower()
 
 
-def pair_rows(pair_id: str, orig: str, spun: str, tables: SpinTables, cfg: Config) -> list[Row]:
+def pair_rows(orig: str, spun: str, tables: SpinTables, cfg: Config) -> list[Row]:
     """The rows of one pair repaired with ``tables`` (their ``redecide`` replaced)."""
     from bench.despin.measure import nonblank_line_spans
     from textclean.stages.despin import DespinStage
@@ -116,7 +117,7 @@ def pair_rows(pair_id: str, orig: str, spun: str, tables: SpinTables, cfg: Confi
         own = all(tag == "equal" for tag, _ in tags)
         target = " ".join(dict.fromkeys(w for tag, w in tags if tag != "equal"))
         right = not own and f" {_word(best)} " in f" {target} "
-        out.append(Row(pair_id, tuple(x[f] for f in FEATURES), right, own))
+        out.append(Row(tuple(x[f] for f in FEATURES), right, own))
     return out
 
 
@@ -140,7 +141,7 @@ def rows_for(
     rows: list[Row] = []
     for p in pairs:
         t = tables_without(tables, [*same[p.id], *exclude])
-        rows.extend(pair_rows(p.id, p.orig.text, p.spun.text, t, cfg))
+        rows.extend(pair_rows(p.orig.text, p.spun.text, t, cfg))
     return rows
 
 
@@ -162,7 +163,7 @@ def _fit(x: np.ndarray, y: np.ndarray, l2: float = L2) -> np.ndarray:
 def fit(rows: Sequence[Row], threshold: float = THRESHOLD) -> Redecide:
     """The two models fitted on ``rows``."""
     if not rows:
-        return Redecide({}, {}, float("inf"))
+        return LIST_ONLY  # (restores nothing)
     x = np.array([r.x for r in rows], dtype=float)
     wr = _fit(x, np.array([r.right for r in rows], dtype=float))
     wo = _fit(x, np.array([r.own for r in rows], dtype=float))
@@ -191,14 +192,17 @@ def fold_models(tables: SpinTables, cfg: Config, scored: Iterable) -> dict[str, 
     scored = list(scored)
     teach = learning_pairs()
 
-    def fold(p) -> int:  # type: ignore[no-untyped-def]
-        return fold_of(keys.get(p.id, p.orig.row.sha256))
+    def article(p) -> str:  # type: ignore[no-untyped-def]
+        return keys.get(p.id, p.orig.row.sha256)  # (as measure.same_original keys them)
 
-    taught = {keys.get(q.id, q.orig.row.sha256) for q in teach}
+    def fold(p) -> int:  # type: ignore[no-untyped-def]
+        return fold_of(article(p))
+
+    taught = {article(q) for q in teach}
     models: dict[int, Redecide] = {}
     out: dict[str, Redecide] = {}
     for p in scored:
-        if keys.get(p.id, p.orig.row.sha256) not in taught:
+        if article(p) not in taught:
             continue  # its article taught the shipped weights nothing: they score it
         f = fold(p)
         if f not in models:
