@@ -98,6 +98,7 @@ HOLDOUT = (
     "bp-label-35",
     "bp-label-36",
     "bp-label-37",
+    "bp-label-38",
 )
 
 
