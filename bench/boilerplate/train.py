@@ -99,6 +99,7 @@ HOLDOUT = (
     "bp-label-36",
     "bp-label-37",
     "bp-label-38",
+    "bp-label-39",
 )
 
 
