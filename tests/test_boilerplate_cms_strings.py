@@ -17,6 +17,7 @@ PROMO = "boilerplate.learned.cms_promo_strings"
 I18N = "boilerplate.learned.cms_strings_i18n"
 RESIDUE = "boilerplate.learned.ad_and_template_residue"
 PLUGIN = "boilerplate.learned.plugin_strings_bp37"
+PLATFORM = "boilerplate.learned.platform_strings_bp38"
 
 FAMILIES = {
     "Hide Ad": STOCK,
@@ -64,6 +65,20 @@ FAMILIES = {
     "Read more : HERE": PLUGIN,
     "previous next": PLUGIN,
     "No announcement yet.": PLUGIN,
+    "Login or signup": PLATFORM,
+    "Or sign up using:": PLATFORM,
+    "Loading Video…": PLATFORM,
+    "Show Thumbnails": PLATFORM,
+    "People are also reading…": PLATFORM,
+    "12 LINKEDINCOMMENTMORE": PLATFORM,
+    "Read or Share this story: http://valleygazette.example/story/41": PLATFORM,
+    "View Single Post": PLATFORM,
+    "harbourfan_77 is offline": PLATFORM,
+    "Play this article": PLATFORM,
+    "Get every new post delivered to your Inbox.": PLATFORM,
+    "Powered by Frankly": PLATFORM,
+    "Kategori :": PLATFORM,
+    "/fit-in/500x375/filters:format(webp)/medias/ferry_quay_2019.jpg)": PLATFORM,
 }
 
 
@@ -96,6 +111,10 @@ The photos are kept in /archive/2019 on the club's computer.
 Content goes here and there, the editor joked, but the paper stays.
 The museum was visited 412 times on its first day, and 3 visits were by schools.
 Read more here about the history of the harbour, the guide said.
+People are also reading the harbour history again, the librarian said.
+The ferry's booking system is offline until Monday, the company said.
+Show thumbnails of the plans to the committee first, the chair asked.
+The map is stored as /plans/2019/quay/harbour_map.jpg on the club's computer, she said.
 """
 
 
