@@ -85,10 +85,13 @@ def test_seed_001_edits_are_audited(seed_doc: Document) -> None:
         assert e.stage == "despin"
         assert e.rule.startswith("spin.en.t")
         # a T3 match only on strong odds (the real pairs' reliability of "within the"),
-        # or where the learned second look restores it (redecide.py)
+        # where the document vouches for it (a recurring spun form whose likeliest
+        # original the text never writes: "that point" -> "that time", as the original
+        # says), or where the learned second look restores it (redecide.py)
         assert (
             e.evidence["tier"] in ("t1", "t2")
             or e.evidence["odds"] >= 1000
+            or e.evidence.get("vouched") is True
             or e.evidence.get("redecide", 0.0) > 0.0
         )
         assert e.evidence["spin_score"] == seed_doc.scores["spin_score"]
@@ -115,8 +118,8 @@ def test_t2_context_rule_and_keep_rule(stage: DespinStage) -> None:
 def test_t3_is_not_applied_without_strong_evidence() -> None:
     # "within the" (← "in the") and "use" (← "apply") are T3 in the test table; their
     # neighbours here ("languishing", "U.S.") fall short of t3_margin, and without the
-    # strong-odds rule nothing else carries them.
-    doc = make_stage(strong_odds=0, **FIRST_LOOK)(Document("001", SEED_SPUN))
+    # strong-odds rule (and the document's vouching, closed here) nothing else carries them.
+    doc = make_stage(strong_odds=0, vouched_learned=0, **FIRST_LOOK)(Document("001", SEED_SPUN))
     assert "languishing within the U.S. Senate" in doc.text
     assert "keen to use any" in doc.text or "willing to use any" in doc.text
     assert not [e for e in doc.edits if e.evidence["tier"] == "t3"]
@@ -125,12 +128,20 @@ def test_t3_is_not_applied_without_strong_evidence() -> None:
 def test_t3_strong_odds_with_silent_neighbours(seed_doc: Document) -> None:
     # The real pairs show "within the" standing for "in the" far more often than the
     # typical entry: its learned odds carry the silent neighbours past strong_odds (the
-    # seed's original reads "languishing in the U.S. Senate"); "use" stays.
+    # seed's original reads "languishing in the U.S. Senate"); "use" stays. The only
+    # other T3 edits are the ones the document vouches for: "that point", twice in the
+    # seed and never "that time", which the original reads ("believes that time is").
     assert "languishing in the U.S. Senate" in seed_doc.text
     assert "keen to use any" in seed_doc.text or "willing to use any" in seed_doc.text
     t3 = [e for e in seed_doc.edits if e.evidence["tier"] == "t3"]
-    assert [e.before for e in t3] == ["within the"]
-    assert t3[0].evidence["strong"] is True and t3[0].evidence["odds"] >= 1000
+    strong = [e for e in t3 if e.before == "within the"]
+    assert len(strong) == 1
+    assert strong[0].evidence["strong"] is True and strong[0].evidence["odds"] >= 1000
+    for e in t3:
+        if e.before != "within the":
+            assert (e.before, e.after) == ("that point", "that time")
+            assert e.evidence["vouched"] is True
+    assert "believes that time is on his side" in seed_doc.text
 
 
 def test_t3_with_neighbours_well_in_favour_needs_only_the_lower_margin() -> None:
@@ -170,14 +181,18 @@ def test_t3_applies_only_with_strong_evidence_and_when_enabled() -> None:
         # that never writes its original (silent_repeat), or following a strong
         # restoration of the same form (consistency: "languishing in the U.S.")
         favoured = e.evidence["bigram_ratio"] >= 3.0 and e.evidence["odds"] >= 300
-        assert "context" in e.evidence or (
-            (e.evidence["odds"] >= 1000 or favoured)
-            and (
-                e.evidence["bigram_ratio"] > 1
-                or e.evidence.get("recurs") is True
-                or e.evidence.get("consistency") is True
-                or e.evidence.get("strong") is True
+        assert (
+            "context" in e.evidence
+            or (
+                (e.evidence["odds"] >= 1000 or favoured)
+                and (
+                    e.evidence["bigram_ratio"] > 1
+                    or e.evidence.get("recurs") is True
+                    or e.evidence.get("consistency") is True
+                    or e.evidence.get("strong") is True
+                )
             )
+            or e.evidence.get("vouched") is True
         )
 
 
