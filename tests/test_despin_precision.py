@@ -57,10 +57,11 @@ def test_confirmation_needs_one_thesaurus_form_by_default() -> None:
     assert off._confirmed(off.analyse("Nothing here is spun at all."))
 
 
-#: a sentence whose "group" -> "team" goes ahead on odds under 6 x t2_margin (the odds
-#: include the factor learned from the real pairs: an entry they show less reliable
-#: than most, as "technique" -> "method" became, may drop under the margin itself)
-MODEST = "The group will present its plan to the public.\n"
+#: a sentence whose "current" -> "present" goes ahead on odds under 6 x t2_margin (the
+#: odds include the factor learned from the real pairs: an entry they show less reliable
+#: than most, as "technique" -> "method" and then "group" -> "team" became, may drop
+#: under the margin itself)
+MODEST = "The team will current its plan to the public.\n"
 
 
 def _without_thesaurus_forms(stage: DespinStage, text: str) -> tuple[str, Analysis]:
@@ -78,15 +79,15 @@ def test_a_document_without_one_thesaurus_form_needs_stronger_odds() -> None:
     # with the thesaurus spinner's forms in the document, the usual margin applies
     doc = stage(Document("d", text))
     odds = _odds(doc)
-    assert 7.5 <= odds["group"] < 6 * 7.5 <= odds["throughout"]
-    # without one: "group" stays, the strong "throughout" -> "during" goes ahead
+    assert 7.5 <= odds["current"] < 6 * 7.5 <= odds["throughout"]
+    # without one: "current" stays, the strong "throughout" -> "during" goes ahead
     changes = stage.repair(*_without_thesaurus_forms(stage, text))
     before = {text[c.start : c.end] for c in changes}
-    assert "group" not in before and "throughout" in before
+    assert "current" not in before and "throughout" in before
     # confirmation off: every flagged document keeps the usual margin
     off = build(Config().replace(despin={"confirm_min_t1": 0}), RulePack.load())
     changes = off.repair(*_without_thesaurus_forms(off, text))
-    assert "group" in {text[c.start : c.end] for c in changes}
+    assert "current" in {text[c.start : c.end] for c in changes}
 
 
 #: the confirmation tests weigh the odds the table and the statistics give, without the
