@@ -9,6 +9,7 @@ shipped pack alone.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -48,6 +49,18 @@ def stage() -> DespinStage:
 @pytest.fixture(scope="module")
 def seed_doc(stage: DespinStage) -> Document:
     return stage(Document("001", SEED_SPUN))
+
+
+def vouched(ev: dict[str, Any]) -> bool:
+    """An edit the document vouches for (``DespinStage._vouched``), with the bounds that
+    path sets: odds of at least consistency_margin x t2_margin and a learned factor of at
+    least vouched_learned."""
+    cfg = Config().despin
+    return (
+        ev.get("vouched") is True
+        and float(ev["odds"]) >= cfg.consistency_margin * cfg.t2_margin
+        and float(ev["learned_factor"]) >= cfg.vouched_learned
+    )
 
 
 def test_seed_001_is_flagged(seed_doc: Document) -> None:
@@ -91,7 +104,7 @@ def test_seed_001_edits_are_audited(seed_doc: Document) -> None:
         assert (
             e.evidence["tier"] in ("t1", "t2")
             or e.evidence["odds"] >= 1000
-            or e.evidence.get("vouched") is True
+            or vouched(e.evidence)
             or e.evidence.get("redecide", 0.0) > 0.0
         )
         assert e.evidence["spin_score"] == seed_doc.scores["spin_score"]
@@ -140,7 +153,7 @@ def test_t3_strong_odds_with_silent_neighbours(seed_doc: Document) -> None:
     for e in t3:
         if e.before != "within the":
             assert (e.before, e.after) == ("that point", "that time")
-            assert e.evidence["vouched"] is True
+            assert vouched(e.evidence)
     assert "believes that time is on his side" in seed_doc.text
 
 
@@ -192,7 +205,7 @@ def test_t3_applies_only_with_strong_evidence_and_when_enabled() -> None:
                     or e.evidence.get("strong") is True
                 )
             )
-            or e.evidence.get("vouched") is True
+            or vouched(e.evidence)
         )
 
 
