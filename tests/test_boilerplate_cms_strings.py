@@ -18,6 +18,9 @@ I18N = "boilerplate.learned.cms_strings_i18n"
 RESIDUE = "boilerplate.learned.ad_and_template_residue"
 PLUGIN = "boilerplate.learned.plugin_strings_bp37"
 PLATFORM = "boilerplate.learned.platform_strings_bp38"
+PLATFORM40 = "boilerplate.learned.platform_strings_bp40"
+PLATFORM41 = "boilerplate.learned.platform_strings_bp41"
+PLATFORM42 = "boilerplate.learned.platform_strings_bp42"
 
 FAMILIES = {
     "Hide Ad": STOCK,
@@ -79,6 +82,33 @@ FAMILIES = {
     "Powered by Frankly": PLATFORM,
     "Kategori :": PLATFORM,
     "/fit-in/500x375/filters:format(webp)/medias/ferry_quay_2019.jpg)": PLATFORM,
+    "AdBlock Detected!": PLATFORM40,
+    "Please disable or pause your ad blocker to continue.": PLATFORM40,
+    "Leave a Reply to harbourfan_77 Cancel reply": PLATFORM40,
+    "Did you enjoy this? If you did, please share": PLATFORM40,
+    "Newsletter signup for email alerts": PLATFORM40,
+    "Daerah1.204 Dilihat": PLATFORM40,
+    "-12:45": PLATFORM40,
+    "partly-cloudy-day": PLATFORM41,
+    "Mostly Sunny. H 61° L 44°": PLATFORM41,
+    "00:00 | 00:00": PLATFORM41,
+    "You need to be a member of Harbour Knitters to add comments!": PLATFORM41,
+    "✅ Clique aqui para entrar no grupo do Jornal da Vila no WhatsApp": PLATFORM41,
+    "Tags: , , ,": PLATFORM41,
+    "*This post contains affiliate links, and I may earn a small fee if you buy.": PLATFORM41,
+    "H2 heading": PLATFORM41,
+    "Type and hit Enter to search": PLATFORM41,
+    "Post a comment as": PLATFORM42,
+    "Register to read more ...": PLATFORM42,
+    "Read more HERE.": PLATFORM42,
+    '[gallery id="41" columns="3"]': PLATFORM42,
+    "Post by harbourfan_77 »": PLATFORM42,
+    "At 3/4/09 9:12 pm, Blogger Ferry Watcher said...": PLATFORM42,
+    "0 Notes & Comments": PLATFORM42,
+    "- Zugriffe: 812": PLATFORM42,
+    "Código do texto: T1234567": PLATFORM42,
+    "VIDEO (250 x 190)": PLATFORM42,
+    "Are you over 21?": PLATFORM42,
 }
 
 
@@ -115,6 +145,16 @@ People are also reading the harbour history again, the librarian said.
 The ferry's booking system is offline until Monday, the company said.
 Show thumbnails of the plans to the committee first, the chair asked.
 The map is stored as /plans/2019/quay/harbour_map.jpg on the club's computer, she said.
+The museum's ad blocker detected nothing unusual, the technician said.
+Leave a reply to the council by Friday, the clerk said, or cancel your reply in writing.
+Did you enjoy the festival? Please share your photos with the harbour office.
+The weather stayed cloudy all day, and the high was 61° at the quay.
+You need to be a member of the club to add comments to the minutes, the chair said.
+Post by post, the volunteers rebuilt the harbour fence.
+At 3 pm the choir said goodbye to the visitors from the ferry.
+Tags on the nets were checked by the inspector on Monday.
+The player showed 00:00 when the recording ended, the engineer said.
+Are you over 21? The ferry bar asks every passenger who orders a beer.
 """
 
 
