@@ -100,6 +100,9 @@ HOLDOUT = (
     "bp-label-37",
     "bp-label-38",
     "bp-label-39",
+    "bp-label-40",
+    "bp-label-41",
+    "bp-label-42",
 )
 
 
