@@ -103,6 +103,7 @@ HOLDOUT = (
     "bp-label-40",
     "bp-label-41",
     "bp-label-42",
+    "bp-label-43",
 )
 
 
