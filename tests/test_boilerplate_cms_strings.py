@@ -21,6 +21,7 @@ PLATFORM = "boilerplate.learned.platform_strings_bp38"
 PLATFORM40 = "boilerplate.learned.platform_strings_bp40"
 PLATFORM41 = "boilerplate.learned.platform_strings_bp41"
 PLATFORM42 = "boilerplate.learned.platform_strings_bp42"
+PLATFORM43 = "boilerplate.learned.platform_strings_bp43"
 
 FAMILIES = {
     "Hide Ad": STOCK,
@@ -109,6 +110,17 @@ FAMILIES = {
     "Código do texto: T1234567": PLATFORM42,
     "VIDEO (250 x 190)": PLATFORM42,
     "Are you over 21?": PLATFORM42,
+    "This topic has been archived. This means that you cannot reply to this topic.": PLATFORM43,
+    "3 replies to this topic": PLATFORM43,
+    "1 - 20 of 41 Posts": PLATFORM43,
+    "2,317 Posts": PLATFORM43,
+    "Get the Medium app": PLATFORM43,
+    "Join to automatically receive all group messages.": PLATFORM43,
+    "You are commenting using your Twitter account. Log": PLATFORM43,
+    "To join the conversation, and become an exclusive member of Harbour Weekly, create an account today!": PLATFORM43,
+    "More From News/Talk 101.7 & 930 WHRB": PLATFORM43,
+    "Valley Chapel Designed by Templateism.com Copyright © 2014": PLATFORM43,
+    "¿En qué podemos ayudarte?": PLATFORM43,
 }
 
 
@@ -155,6 +167,9 @@ At 3 pm the choir said goodbye to the visitors from the ferry.
 Tags on the nets were checked by the inspector on Monday.
 The player showed 00:00 when the recording ended, the engineer said.
 Are you over 21? The ferry bar asks every passenger who orders a beer.
+The club registered 2,317 posts on its old noticeboard before it closed.
+There were 3 replies to this topic in the council's consultation, the clerk said.
+More from the harbour master's report will follow next week.
 """
 
 

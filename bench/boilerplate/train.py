@@ -104,6 +104,7 @@ HOLDOUT = (
     "bp-label-41",
     "bp-label-42",
     "bp-label-43",
+    "bp-label-44",
 )
 
 
