@@ -117,7 +117,9 @@ FAMILIES = {
     "Get the Medium app": PLATFORM43,
     "Join to automatically receive all group messages.": PLATFORM43,
     "You are commenting using your Twitter account. Log": PLATFORM43,
-    "To join the conversation, and become an exclusive member of Harbour Weekly, create an account today!": PLATFORM43,
+    "To join the conversation, and become a member of Bay News, create an account today!": (
+        PLATFORM43
+    ),
     "More From News/Talk 101.7 & 930 WHRB": PLATFORM43,
     "Valley Chapel Designed by Templateism.com Copyright © 2014": PLATFORM43,
     "¿En qué podemos ayudarte?": PLATFORM43,
