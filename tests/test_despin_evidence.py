@@ -91,12 +91,19 @@ def test_wordnet_sense_spin_is_repaired(stage: DespinStage, restored: str) -> No
     assert restored in doc.text
 
 
-def test_genuine_senses_stay_in_a_flagged_document(stage: DespinStage) -> None:
-    # the spun report flags the document; the sentence after it uses the words genuinely
-    tail = (
+@pytest.mark.parametrize(
+    "tail",
+    [
         "A retired teacher said arsenic levels in the well were tested, and a caller to the "
-        "radio show asked about radical change.\n"
-    )
+        "radio show asked about radical change.\n",
+        # "helium", "iodine" after an article or before a chemistry noun are the elements,
+        # not the spinner's "he" and "I" (rules/spin/context.tsv, spin.ctx.wn.*.keep*)
+        "The hospital said a helium shortage had doubled the price of its scans, and the "
+        "school handed out iodine tablets after radioactive iodine was found in the milk.\n",
+    ],
+)
+def test_genuine_senses_stay_in_a_flagged_document(stage: DespinStage, tail: str) -> None:
+    # the spun report flags the document; the sentence after it uses the words genuinely
     doc = stage(Document("c", SPUN + tail))
     assert doc.scores["spun"] is True
     assert doc.text.endswith(tail)
@@ -291,15 +298,3 @@ def test_a_short_text_with_five_evidence_entries_is_flagged() -> None:
     # with the defaults its scores are held back, and its light evidence flags it
     doc = build(Config(), RulePack.load())(Document("b", BREADTH_SPUN))
     assert doc.scores["spun"] is True and doc.scores["spin_flag"] == "light"
-
-
-def test_the_elements_named_as_such_stay_in_a_flagged_document(stage: DespinStage) -> None:
-    # "helium", "iodine" after an article or before a chemistry noun are the elements,
-    # not the WordNet spinner's "he" and "I" (rules/spin/context.tsv, spin.ctx.wn.*.keep*)
-    tail = (
-        "The hospital said a helium shortage had doubled the price of its scans, and the "
-        "school handed out iodine tablets after radioactive iodine was found in the milk.\n"
-    )
-    doc = stage(Document("c", SPUN + tail))
-    assert doc.scores["spun"] is True
-    assert doc.text.endswith(tail)
