@@ -105,6 +105,8 @@ HOLDOUT = (
     "bp-label-42",
     "bp-label-43",
     "bp-label-44",
+    "bp-label-45",
+    "bp-label-46",
 )
 
 
