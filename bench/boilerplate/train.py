@@ -107,6 +107,7 @@ HOLDOUT = (
     "bp-label-44",
     "bp-label-45",
     "bp-label-46",
+    "bp-label-47",
 )
 
 
