@@ -22,6 +22,8 @@ PLATFORM40 = "boilerplate.learned.platform_strings_bp40"
 PLATFORM41 = "boilerplate.learned.platform_strings_bp41"
 PLATFORM42 = "boilerplate.learned.platform_strings_bp42"
 PLATFORM43 = "boilerplate.learned.platform_strings_bp43"
+PLATFORM45 = "boilerplate.learned.platform_strings_bp45"
+PLATFORM46 = "boilerplate.learned.platform_strings_bp46"
 
 FAMILIES = {
     "Hide Ad": STOCK,
@@ -123,6 +125,31 @@ FAMILIES = {
     "More From News/Talk 101.7 & 930 WHRB": PLATFORM43,
     "Valley Chapel Designed by Templateism.com Copyright © 2014": PLATFORM43,
     "¿En qué podemos ayudarte?": PLATFORM43,
+    "Source: Original Article": PLATFORM45,
+    "No comment": PLATFORM45,
+    "Leave a ReplyCancel reply": PLATFORM45,
+    "You are currently browsing the archive for the Ferry Notes category.": PLATFORM45,
+    "Comments are moderated to keep the harbour forum friendly.": PLATFORM45,
+    "Blogger Template Sponsored by Harbour Web Hosting": PLATFORM45,
+    "From blog": PLATFORM45,
+    "2. HarbourFan June 2, 2011 at 10:22 pm #": PLATFORM45,
+    "3. Anonymous4/12/2012": PLATFORM45,
+    "Instagram : @valleygazette": PLATFORM45,
+    "Youtube VG : ValleyGazette TV": PLATFORM45,
+    "X : @valleygazette": PLATFORM45,
+    ">>PHOTOS: Ferry returns to the harbour after repairs": PLATFORM45,
+    "Reagovat": PLATFORM45,
+    "2. This comment has been removed by a blog administrator.": PLATFORM46,
+    "0 Maoni": PLATFORM46,
+    "Enhanced by Zemanta": PLATFORM46,
+    "Share it Please": PLATFORM46,
+    "View original post 412 more words": PLATFORM46,
+    "Page 1 of 4 1 2 3 4 LastLast": PLATFORM46,
+    "Everything posted by Harbour Knitter": PLATFORM46,
+    "*click anywhere on gallery once for larger photos*": PLATFORM46,
+    "GO TO THE NEXT PAGE FOR INGREDIENTS AND DIRECTIONS.": PLATFORM46,
+    "**As an Amazon Associate I earn from qualifying purchases**": PLATFORM46,
+    "Back to Table of Contents": PLATFORM46,
 }
 
 
@@ -172,6 +199,14 @@ Are you over 21? The ferry bar asks every passenger who orders a beer.
 The club registered 2,317 posts on its old noticeboard before it closed.
 There were 3 replies to this topic in the council's consultation, the clerk said.
 More from the harbour master's report will follow next week.
+Comments are moderated by volunteers from the club, the chair said.
+Facebook: the company said it would fix the bug by Friday.
+Facebook: Harbour Club Raises Funds For New Jetty
+From the blog of the harbour master, the clerk read the entry aloud.
+No comment was made by the ferry company on Tuesday.
+The comment has been removed from the minutes, the clerk said.
+Click on the gallery's door to see the larger room behind it, the guide said.
+Go to the next page of the report for the harbour's accounts, the chair said.
 """
 
 
