@@ -32,3 +32,10 @@ def test_a_page_of_many_numbers_alone_is_a_table_and_keeps_them() -> None:
     table = "Wins\n12\nDraws\n3\nLosses\n5\nGoals\n40\nPoints\n39\n"
     got = removed(BODY + SHARE + table + BODY)
     assert not any(x.isdigit() for x in got)
+
+
+def test_a_bulleted_number_ending_a_list_of_quantities_stays() -> None:
+    # an ingredient list cut short after its last bullet's number (an excerpt's end)
+    items = "• 500g bread flour, sifted\n• 350g water, lukewarm\n• 10g fine sea salt\n• 50\n"
+    assert "• 50" not in removed(BODY + SHARE + items)
+    assert removed(BODY + SHARE + "• 3\n" + BODY).get("• 3") == RULE_BARE_COUNT

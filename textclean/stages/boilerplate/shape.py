@@ -1672,6 +1672,23 @@ _PROMPT = regex.compile(r"(?:>>>|\.\.\.|[$%#]|=>|[\w-]+=[#>])\s|-{2,}[-+]*\s*$")
 _BARE_COUNT = regex.compile(r"(?:[-•·*▪◦]\s+)?(\d+)")
 
 
+def _quantity_entry(text: str, above: str) -> bool:
+    """True when the bulleted number ``text`` sits under an entry of the same bullet that
+    starts with a number: an item of an ingredient or parts list ("• 150g flour"), cut
+    short where an excerpt ends or a line breaks, not a counter.
+
+    >>> _quantity_entry("• 50", "• 150g active starter"), _quantity_entry("• 50", "• Share")
+    (True, False)
+    >>> _quantity_entry("50", "150g flour")
+    False
+    """
+    bullet = text[0]
+    if bullet.isdigit() or not above.startswith(bullet):
+        return False
+    rest = above[1:].lstrip()
+    return rest[:1].isdigit()
+
+
 def _bare_counts(
     nonblank: list[Line],
     removed: Mapping[int, tuple[str, dict[str, Any]]],
@@ -1719,6 +1736,8 @@ def _bare_counts(
             continue  # a field's value under its label
         if k and _PROMPT.match(nonblank[k - 1].text):
             continue  # a program's output under its command or its column's rule
+        if k and _quantity_entry(x.text, nonblank[k - 1].text):
+            continue  # an entry of a list of quantities, cut short ("• 150g flour", "• 50")
         first, last = prose_span()
         if first <= k <= last and not _beside_chrome(nonblank, k, k + 1, removed):
             continue  # among the text: a table's cell, a program's output
