@@ -143,18 +143,21 @@ def test_t3_strong_odds_with_silent_neighbours(seed_doc: Document) -> None:
     # typical entry: its learned odds carry the silent neighbours past strong_odds (the
     # seed's original reads "languishing in the U.S. Senate"); "use" stays. The only
     # other T3 edits are the ones the document vouches for: "that point", twice in the
-    # seed and never "that time", which the original reads ("believes that time is").
+    # seed and never "that time", which the original reads ("believes that time is"),
+    # and "maintain" -> "keep", which the outcomes learned from Batches 16-24 carry (the
+    # original reads "a good way to keep Trump and Witkoff busy").
     assert "languishing in the U.S. Senate" in seed_doc.text
     assert "keen to use any" in seed_doc.text or "willing to use any" in seed_doc.text
     t3 = [e for e in seed_doc.edits if e.evidence["tier"] == "t3"]
     strong = [e for e in t3 if e.before == "within the"]
     assert len(strong) == 1
     assert strong[0].evidence["strong"] is True and strong[0].evidence["odds"] >= 1000
-    for e in t3:
-        if e.before != "within the":
-            assert (e.before, e.after) == ("that point", "that time")
-            assert vouched(e.evidence)
+    others = sorted((e.before, e.after) for e in t3 if e.before != "within the")
+    point = ("that point", "that time")
+    assert others == [("maintain", "keep"), point, point]
+    assert all(vouched(e.evidence) for e in t3 if e.before == "that point")
     assert "believes that time is on his side" in seed_doc.text
+    assert "a great way to keep Trump and Witkoff busy" in seed_doc.text
 
 
 def test_t3_with_neighbours_well_in_favour_needs_only_the_lower_margin() -> None:
