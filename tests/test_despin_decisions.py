@@ -95,10 +95,17 @@ def test_the_context_check_can_be_turned_off() -> None:
 
 def test_consistency_does_not_overrule_the_article_trace() -> None:
     stage = build(Config(), RulePack.load())
-    # "massive" restored twice leads consistency, which would reach "an massive amount"
-    # (silent neighbours) but for the article that rules every original out
-    lead = "A massive fire burned for days, and massive losses followed.\n"
-    doc = stage(Document("d", SPUN + lead + "It was an massive amount here.\n"))
+    # "burden" restored leads consistency, which would reach "an burden" (silent
+    # neighbours: without the article trace it does) but for the article that rules
+    # every original out
+    lead = "The fire was a burden for days, and burden losses followed.\n"
+    text = SPUN + lead + "It was an burden here.\n"
+    doc = stage(Document("d", text))
     restored = [(before, after) for before, after, _ev in _tail(doc)]
-    assert restored.count(("massive", "large")) == 2
-    assert "It was an massive amount here." in doc.text
+    assert restored == [("burden", "weight")]
+    assert "It was an burden here." in doc.text
+    off = build(Config().replace(despin={"article_trace": False}), RulePack.load())
+    off_doc = off(Document("d", text))
+    *_, (before, after, evidence) = _tail(off_doc)
+    assert (before, after) == ("burden", "weight") and evidence.get("consistency") is True
+    assert "It was an burden here." not in off_doc.text

@@ -57,11 +57,11 @@ def test_confirmation_needs_one_thesaurus_form_by_default() -> None:
     assert off._confirmed(off.analyse("Nothing here is spun at all."))
 
 
-#: a sentence whose "current" -> "present" goes ahead on odds under 6 x t2_margin (the
-#: odds include the factor learned from the real pairs: an entry they show less reliable
-#: than most, as "technique" -> "method" and then "group" -> "team" became, may drop
-#: under the margin itself)
-MODEST = "The team will current its plan to the public.\n"
+#: a sentence whose "supply" -> "offer" goes ahead on odds under 6 x t2_margin (the
+#: odds include the factor learned from the real pairs, so the example moves as they
+#: grow: "technique" -> "method", then "group" -> "team", then "current" -> "present"
+#: left the band when later batches were learned)
+MODEST = "The company will supply extra buses to the area.\n"
 
 
 def _without_thesaurus_forms(stage: DespinStage, text: str) -> tuple[str, Analysis]:
@@ -79,15 +79,15 @@ def test_a_document_without_one_thesaurus_form_needs_stronger_odds() -> None:
     # with the thesaurus spinner's forms in the document, the usual margin applies
     doc = stage(Document("d", text))
     odds = _odds(doc)
-    assert 7.5 <= odds["current"] < 6 * 7.5 <= odds["throughout"]
-    # without one: "current" stays, the strong "throughout" -> "during" goes ahead
+    assert 7.5 <= odds["supply"] < 6 * 7.5 <= odds["throughout"]
+    # without one: "supply" stays, the strong "throughout" -> "during" goes ahead
     changes = stage.repair(*_without_thesaurus_forms(stage, text))
     before = {text[c.start : c.end] for c in changes}
-    assert "current" not in before and "throughout" in before
+    assert "supply" not in before and "throughout" in before
     # confirmation off: every flagged document keeps the usual margin
     off = build(Config().replace(despin={"confirm_min_t1": 0}), RulePack.load())
     changes = off.repair(*_without_thesaurus_forms(off, text))
-    assert "current" in {text[c.start : c.end] for c in changes}
+    assert "supply" in {text[c.start : c.end] for c in changes}
 
 
 #: the confirmation tests weigh the odds the table and the statistics give, without the
