@@ -1672,21 +1672,23 @@ _PROMPT = regex.compile(r"(?:>>>|\.\.\.|[$%#]|=>|[\w-]+=[#>])\s|-{2,}[-+]*\s*$")
 _BARE_COUNT = regex.compile(r"(?:[-•·*▪◦]\s+)?(\d+)")
 
 
-def _quantity_entry(text: str, above: str) -> bool:
-    """True when the bulleted number ``text`` sits under an entry of the same bullet that
-    starts with a number: an item of an ingredient or parts list ("• 150g flour"), cut
-    short where an excerpt ends or a line breaks, not a counter.
+def _quantity_entry(x: Line, above: Line) -> bool:
+    """True when the bulleted number ``x`` sits under an entry of the same bullet that
+    starts with a number (:func:`_entry_of` reads both): an item of an ingredient or
+    parts list ("• 150g flour"), cut short where an excerpt ends or a line breaks, not a
+    counter.
 
-    >>> _quantity_entry("• 50", "• 150g active starter"), _quantity_entry("• 50", "• Share")
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> page = layout_lines("• 150g active starter\\n• 50\\n• Share\\n• 50\\n150g flour\\n50")
+    >>> _quantity_entry(page[1], page[0]), _quantity_entry(page[3], page[2])
     (True, False)
-    >>> _quantity_entry("50", "150g flour")
+    >>> _quantity_entry(page[5], page[4])
     False
     """
-    bullet = text[0]
-    if bullet.isdigit() or not above.startswith(bullet):
-        return False
-    rest = above[1:].lstrip()
-    return rest[:1].isdigit()
+    mine, theirs = _entry_of(x), _entry_of(above)
+    return (
+        mine is not None and theirs is not None and mine[0] == theirs[0] and theirs[1][:1].isdigit()
+    )
 
 
 def _bare_counts(
@@ -1736,7 +1738,7 @@ def _bare_counts(
             continue  # a field's value under its label
         if k and _PROMPT.match(nonblank[k - 1].text):
             continue  # a program's output under its command or its column's rule
-        if k and _quantity_entry(x.text, nonblank[k - 1].text):
+        if k and _quantity_entry(x, nonblank[k - 1]):
             continue  # an entry of a list of quantities, cut short ("• 150g flour", "• 50")
         first, last = prose_span()
         if first <= k <= last and not _beside_chrome(nonblank, k, k + 1, removed):
