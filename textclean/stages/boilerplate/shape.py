@@ -874,6 +874,11 @@ LIST_HEADING = regex.compile(
     r"(?:read more on|more on|related topics|related tags|filed under|tagged|tagged with|"
     r"read more|related|related stories|related articles|related posts|related links|"
     r"see also|more stories|also read|read also|you may also like|more from|"
+    r"you (?:might|may|will|'ll) (?:also )?(?:want to )?"
+    r"(?:check out|read|like|enjoy|be interested in)"
+    r"(?: these| this| the following)?(?: stories| articles| posts| links| reads)?|"
+    r"(?:featured|popular|trending|latest|recent|similar|recommended|other) "
+    r"(?:news|stories|articles|posts|reads)(?: (?:from|on|in|about) [^:：\n]{1,40})?|"
     r"weitere artikel|mehr zum thema|lire aussi|à lire aussi|voir aussi|"
     r"lea también|ver también|leia também|veja também|leggi anche|lees ook|baca juga|"
     r"artikel terkait|baca lainnya|berita lainnya|berita terkait|lesen sie auch|leia mais|"
@@ -953,7 +958,7 @@ def _link_lists(
     """
     first_prose: int | None = None
     for k, head in enumerate(nonblank):
-        if head.index in code or head.index in found or head.words > 6:
+        if head.index in code or head.index in found or head.words > 8:
             continue
         hit = removed.get(head.index)
         if hit is not None and hit[0] == RULE_LINK_LIST:  # taken in an earlier round

@@ -1,0 +1,152 @@
+"""Widget strings read off the blind batch ``bp-label-48`` (docs/boilerplate.md, "A new
+machine, one more English batch"): market-quote tickers, Tumblr's post residue, a
+members-only comment prompt, plugin badges, read-more labels whose link was dropped,
+theme credits in the footer, and link-list headings that offer other stories.
+
+Every line below is written for these tests (no third-party text): the chrome lines are
+interface strings around invented names, prices and places.
+"""
+
+from __future__ import annotations
+
+from tests.boilerplate_helpers import (
+    BODY,
+    after_body,
+    anywhere_tests,
+    at_bottom,
+    kept_and_gone,
+    removed,
+    removed_inside,
+)
+
+TICKER = "boilerplate.widgets.quote_ticker"
+TUMBLR = "boilerplate.platform.tumblr_residue"
+MEMBERS = "boilerplate.comments.members_only"
+CREDITS = "boilerplate.footer.credits"
+READ_MORE = "boilerplate.nav.read_more"
+THEME = "boilerplate.footer.theme_credits"
+LINK_LIST = "boilerplate.shape.link_list"
+
+FAMILIES = {
+    "HRBR   43.79 (+0.19%)": TICKER,
+    "VGZ 1,188.32 (-0.58%)": TICKER,
+    "F   12.83 (+0.23%)": TICKER,
+    "BRK.B 410.12 +1.10 (+0.27%)": TICKER,
+    "FRY 27.56 ▲0.4%": TICKER,
+    "3 notes · View notes": TUMBLR,
+    "1 note · View note": TUMBLR,
+    "harbour-knitter-blog · 9 years ago": TUMBLR,
+    "Tumblr media": TUMBLR,
+    "In order to add a comment – you must Join this community – Click here to do so.": MEMBERS,
+    "To leave a comment, you must be logged in.": MEMBERS,
+    "To post a reply you need to register first.": MEMBERS,
+    "Blog Widget by LinkWithin": CREDITS,
+    "Verified by MonsterInsights": CREDITS,
+    "Read more at:": READ_MORE,
+    "Read the full story at:": READ_MORE,
+    "Continue reading at:": READ_MORE,
+}
+
+test_each_string_goes_after_the_article, test_each_string_goes_inside_the_article = anywhere_tests(
+    FAMILIES
+)
+
+
+def test_a_strip_of_quotes_longer_than_the_article_goes() -> None:
+    """Edge rules need chrome to be a third of a long run of non-prose lines; a ticker
+    strip of 40 lines above two paragraphs is taken whole, line by line."""
+    symbols = ["HRBR", "VGZ", "FRY", "QUAY", "MILL", "NETS", "PIER", "DOCK"]
+    strip = [
+        f"{symbols[i % 8]}   {10 + i}.{i % 10}5 ({'+' if i % 3 else '-'}0.{i % 9}1%)"
+        for i in range(40)
+    ]
+    text = "\n".join(strip) + "\n\nToday's Harbour Calendar\n\n" + BODY
+    got = removed(text)
+    assert {line for line in strip} <= set(got)
+    assert all(got[line] == TICKER for line in strip)
+    assert not any(line in got for line in BODY.splitlines())
+
+
+def test_a_theme_credit_goes_only_under_the_text() -> None:
+    for line in (
+        "Proudly designed by | Harbour Studio |",
+        "Designed by Quay Themes | Powered by WordPress",
+    ):
+        assert removed(after_body(line)).get(line) == THEME, line
+        assert removed_inside(line)[0] is None, line
+
+
+def test_a_heading_offering_other_stories_takes_its_list() -> None:
+    for heading in (
+        "YOU MIGHT WANT TO CHECK OUT THESE STORIES:",
+        "You may also want to read:",
+        "Featured news from related categories:",
+        "Popular posts:",
+    ):
+        items = [
+            "- Harbour Week is here. See which cafes are taking part",
+            "- Ferry riders are breaking records this summer",
+            "- The mill reopens for tours on Saturdays",
+        ]
+        got = kept_and_gone(
+            at_bottom([heading, *items]), keep=BODY.splitlines(), gone=[heading, *items]
+        )
+        # (a heading the section rules know, "Popular posts:", may cut the page there)
+        assert got[heading] in (LINK_LIST, "boilerplate.section.more_stories")
+
+
+# Article sentences and short article lines that use the same words.
+KEPT = """\
+Shares of the ferry company rose 0.6% to 43.79 on Tuesday, the exchange said.
+HRBR closed at 43.79, up 0.19%, after the council vote.
+The choir left 3 notes on the piano for the next rehearsal.
+In order to add a comment to the minutes, you must ask the chair first.
+To leave a comment, residents can write to the council or come to the meeting.
+Designed by the city architect in 1911, the library has two reading rooms.
+You might want to check out the harbour museum, which reopens on Saturday.
+Popular stories about the mill were collected by the historical society.
+"""
+
+
+def test_article_sentences_with_the_same_words_are_kept() -> None:
+    for sep in ("\n", "\n\n"):
+        text = BODY + sep.join(KEPT.splitlines()) + "\n" + BODY
+        assert removed(text) == {}
+
+
+def test_an_article_list_after_a_sentence_ending_in_a_colon_stays() -> None:
+    """A list under a sentence of the article is the article's, even when the sentence
+    names stories: only a heading in the link-list vocabulary heads a link list."""
+    text = (
+        BODY
+        + "The museum's exhibition tells three stories:\n"
+        + "- The ferry that sank in 1911\n- The mill fire of 1923\n- The great flood of 1953\n"
+        + BODY
+    )
+    assert removed(text) == {}
+
+
+# Guards read off the blind batch bp-label-49, where these article lines were lost.
+
+
+def test_a_reading_list_entry_stays() -> None:
+    """ "READ: <headline>" is a teaser link; a reading list's instruction ending a
+    sentence inside quotes, or going on after a comma, is the article's."""
+    for line in (
+        "Read: Look for “Ferries” in the index under “Harbour.”",
+        "Read: “Building the Quay” (14-15), “The Old Mill” (16-17),",
+    ):
+        assert removed(BODY + line + "\n" + BODY) == {}, line
+    teaser = "READ: Council approves the new ferry timetable"
+    assert removed(after_body(teaser)) == {teaser: "boilerplate.learned.cms_stock_strings"}
+
+
+def test_a_byline_with_separators_stays_in_the_header() -> None:
+    byline = "By Ana Lima · Harbour Institute · 7 min read"
+    tagline = "Local • Independent • Essential News"
+    got = kept_and_gone(
+        "\n".join([tagline, "How the ferry timetable was made", byline]) + "\n" + BODY + BODY,
+        keep=[byline, "How the ferry timetable was made"],
+        gone=[tagline],
+    )
+    assert got[tagline] == "boilerplate.nav.tagline_separated"
