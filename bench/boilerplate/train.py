@@ -108,6 +108,8 @@ HOLDOUT = (
     "bp-label-45",
     "bp-label-46",
     "bp-label-47",
+    "bp-label-48",
+    "bp-label-49",
 )
 
 
