@@ -110,6 +110,7 @@ HOLDOUT = (
     "bp-label-47",
     "bp-label-48",
     "bp-label-49",
+    "bp-label-50",
 )
 
 
