@@ -26,6 +26,8 @@ CREDITS = "boilerplate.footer.credits"
 READ_MORE = "boilerplate.nav.read_more"
 THEME = "boilerplate.footer.theme_credits"
 LINK_LIST = "boilerplate.shape.link_list"
+STOCK = "boilerplate.platform.stock_strings"
+FOOTER_LABELS = "boilerplate.platform.stock_labels_footer"
 
 FAMILIES = {
     "HRBR   43.79 (+0.19%)": TICKER,
@@ -45,6 +47,13 @@ FAMILIES = {
     "Read more at:": READ_MORE,
     "Read the full story at:": READ_MORE,
     "Continue reading at:": READ_MORE,
+    "Like this: Like Loading...": STOCK,
+    "Comments are closed, but trackbacks and pingbacks are open.": STOCK,
+    "Oops! That page can’t be found.": STOCK,
+    "Advertisement. Scroll to continue reading.": STOCK,
+    "Send any friend a story": STOCK,
+    "Report an error": STOCK,
+    "A A A": STOCK,
 }
 
 test_each_string_goes_after_the_article, test_each_string_goes_inside_the_article = anywhere_tests(
@@ -95,6 +104,15 @@ def test_a_heading_offering_other_stories_takes_its_list() -> None:
         assert got[heading] in (LINK_LIST, "boilerplate.section.more_stories")
 
 
+def test_a_platform_label_goes_only_below_the_text() -> None:
+    for line in ("Following", "WordPress.org", "Partner content", "Log In"):
+        assert removed(after_body(line)).get(line) == FOOTER_LABELS, line
+        assert removed_inside(line)[0] is None, line
+    # above the text a one-word line may be the page's title: a review of a film so named
+    review = "Following\n" + BODY + BODY
+    assert "Following" not in removed(review)
+
+
 # Article sentences and short article lines that use the same words.
 KEPT = """\
 Shares of the ferry company rose 0.6% to 43.79 on Tuesday, the exchange said.
@@ -105,6 +123,10 @@ To leave a comment, residents can write to the council or come to the meeting.
 Designed by the city architect in 1911, the library has two reading rooms.
 You might want to check out the harbour museum, which reopens on Saturday.
 Popular stories about the mill were collected by the historical society.
+Comments are closed on the council's website until the consultation reopens.
+Report an error in the timetable to the harbour office, the notice says.
+Send us a tip, the editor told the readers, if you see the ferry late again.
+The advertisement for the new ferry ran in three papers.
 """
 
 
