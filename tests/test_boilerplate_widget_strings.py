@@ -27,6 +27,7 @@ READ_MORE = "boilerplate.nav.read_more"
 THEME = "boilerplate.footer.theme_credits"
 LINK_LIST = "boilerplate.shape.link_list"
 STOCK = "boilerplate.platform.stock_strings"
+REDDIT = "boilerplate.platform.reddit_frontend"
 FOOTER_LABELS = "boilerplate.platform.stock_labels_footer"
 
 FAMILIES = {
@@ -54,6 +55,8 @@ FAMILIES = {
     "Send any friend a story": STOCK,
     "Report an error": STOCK,
     "A A A": STOCK,
+    "46 Upvotes": REDDIT,
+    "73.6k Upvotes": REDDIT,
 }
 
 test_each_string_goes_after_the_article, test_each_string_goes_inside_the_article = anywhere_tests(
@@ -127,6 +130,7 @@ Comments are closed on the council's website until the consultation reopens.
 Report an error in the timetable to the harbour office, the notice says.
 Send us a tip, the editor told the readers, if you see the ferry late again.
 The advertisement for the new ferry ran in three papers.
+The ferry post got 46 upvotes on the town forum before noon.
 """
 
 
