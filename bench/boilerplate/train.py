@@ -111,6 +111,7 @@ HOLDOUT = (
     "bp-label-48",
     "bp-label-49",
     "bp-label-50",
+    "bp-label-51",
 )
 
 
