@@ -1,7 +1,11 @@
-"""Widget strings read off the blind batch ``bp-label-48`` (docs/boilerplate.md, "A new
-machine, one more English batch"): market-quote tickers, Tumblr's post residue, a
-members-only comment prompt, plugin badges, read-more labels whose link was dropped,
-theme credits in the footer, and link-list headings that offer other stories.
+"""Widget and platform strings of the batches labelled after ``bp-label-47``
+(docs/boilerplate.md, "A new machine, and four more batches"): read off ``bp-label-48``,
+market-quote tickers, Tumblr's post residue, a members-only comment prompt, plugin
+badges, read-more labels whose link was dropped, theme credits in the footer and
+link-list headings that offer other stories; read off ``-48`` and ``-49``, a Reddit
+front-end's vote count; written from the platforms' templates, interface strings that
+every site of a platform prints; and the guards read off ``bp-label-49`` (a reading
+list's "Read:" sentences, a byline joined by middle dots).
 
 Every line below is written for these tests (no third-party text): the chrome lines are
 interface strings around invented names, prices and places.
@@ -74,7 +78,7 @@ def test_a_strip_of_quotes_longer_than_the_article_goes() -> None:
     ]
     text = "\n".join(strip) + "\n\nToday's Harbour Calendar\n\n" + BODY
     got = removed(text)
-    assert {line for line in strip} <= set(got)
+    assert set(strip) <= set(got)
     assert all(got[line] == TICKER for line in strip)
     assert not any(line in got for line in BODY.splitlines())
 
