@@ -39,3 +39,16 @@ def test_a_bulleted_number_ending_a_list_of_quantities_stays() -> None:
     items = "• 500g bread flour, sifted\n• 350g water, lukewarm\n• 10g fine sea salt\n• 50\n"
     assert "• 50" not in removed(BODY + SHARE + items)
     assert removed(BODY + SHARE + "• 3\n" + BODY).get("• 3") == RULE_BARE_COUNT
+
+
+def test_two_scores_beside_a_row_of_the_scoreboard_stay() -> None:
+    """A rugby scoreboard ("Harbour RFC 2" / "7" / "19" / "Hill RFC") and a cricket
+    scorecard's totals over a batting row keep their numbers; a widget's two counters
+    beside its buttons still go (read off bp-label-50, where both tables lost them)."""
+    board = "Sun 07 Nov 2021\nHarbour RFC 2\n7\n19\nHill RFC\n" + BODY
+    assert removed(board) == {}
+    card = BODY + "for 10 wickets\n28\n121\nAnn Lee Bowled 9 50 1 18.00\n"
+    assert removed(card) == {}
+    widget = BODY + "Copied!\n8\n0\nShare this post\n"
+    got = removed(widget)
+    assert got.get("8") == RULE_BARE_COUNT and got.get("0") == RULE_BARE_COUNT

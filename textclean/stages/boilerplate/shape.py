@@ -1752,6 +1752,7 @@ def _bare_counts(
             numbered_entry(nonblank, k)
             or (prose is not None and number_in_prose(nonblank, k, prose))
             or match_score(nonblank, k, lambda i: i in removed or i in found)
+            or score_pair(nonblank, k, lambda i: i in removed or i in found)
         ):
             continue  # a number of the text's entries (a live report's minute), a score
         found[x.index] = (
@@ -2766,6 +2767,57 @@ def match_score(
     if not _team_name(nonblank[k - 1], taken):
         return False
     return any(0 <= j < len(nonblank) and _scored_side(nonblank, j, taken) for j in (k - 3, k + 3))
+
+
+#: A token that is a number ("9", "18.00", "1,099").
+_NUMBER_TOKEN = regex.compile(r"\d[\d,.]*")
+
+
+def _score_row(line: Line) -> bool:
+    """Whether ``line`` reads as a row of a score table: three numbers or more among its
+    words ("Clive Maynard Bowled 9 50 1 18.00"), or a name and then a number ("Valley
+    RFC 2"), not a number alone or a counter's label ("4 min read").
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> rows = layout_lines("Valley RFC 2\\nAnn Lee Bowled 9 50 1 18.00\\n4 min read\\n12")
+    >>> [_score_row(x) for x in rows]
+    [True, True, False, False]
+    """
+    words = line.text.split()
+    if len(words) < 2:
+        return False
+    numbers = sum(1 for w in words if _NUMBER_TOKEN.fullmatch(w))
+    if numbers >= 3:
+        return True
+    return bool(_NUMBER_TOKEN.fullmatch(words[-1]) and any(c.isalpha() for c in words[-2]))
+
+
+def score_pair(nonblank: list[Line], k: int, taken: Callable[[int], bool] = _nothing_taken) -> bool:
+    """Whether the bare number ``nonblank[k]`` is one of two scores standing one under
+    the other in a scoreboard or a scorecard: the line beside it is a bare number too,
+    and the line beside that pair, on either side, is a row of the table
+    (:func:`_score_row`) no rule took ("Valley RFC 2" / "7" / "19" / "Hill RFC"; "for 10
+    wickets" / "28" / "121" / "Ann Lee Bowled 9 50 1 18.00"). A widget's counters stand
+    beside labels and buttons ("Copied!" / "8" / "0" / "Share").
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> page = layout_lines("Valley RFC 2\\n7\\n19\\nHill RFC\\nCopied!\\n8\\n0\\nShare")
+    >>> [score_pair(page, k) for k in (1, 2, 5, 6)]
+    [True, True, False, False]
+    """
+
+    def bare(j: int) -> bool:
+        return 0 <= j < len(nonblank) and nonblank[j].text.strip().isdigit()
+
+    def row(j: int) -> bool:
+        return 0 <= j < len(nonblank) and not taken(nonblank[j].index) and _score_row(nonblank[j])
+
+    if not bare(k):
+        return False
+    for a, b in ((k - 1, k), (k, k + 1)):
+        if bare(a) and bare(b) and (row(a - 1) or row(b + 1)):
+            return True
+    return False
 
 
 def vetoed(
