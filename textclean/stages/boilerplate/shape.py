@@ -2834,7 +2834,8 @@ def vetoed(
     row of footer links was seen (:func:`_one_word_repeated`), a grade on a scale
     (:func:`_grade_on_scale`), a section's name heading its own page
     (:func:`_section_page_title`), a quotation's head in a forum post
-    (:func:`_quote_head`), a side's score in a match's scoreboard (:func:`match_score`)."""
+    (:func:`_quote_head`), a side's score in a match's scoreboard (:func:`match_score`,
+    :func:`score_pair`)."""
     out: set[int] = set()
     if not found:
         return out
@@ -2879,6 +2880,7 @@ def vetoed(
                 or number_in_prose(nonblank, k, prose)
                 or _hour_of_date(nonblank, k)
                 or match_score(nonblank, k, found.__contains__)
+                or score_pair(nonblank, k, found.__contains__)
             )
         if keep:
             out.add(i)
