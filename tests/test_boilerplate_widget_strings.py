@@ -84,6 +84,9 @@ def test_a_strip_of_quotes_longer_than_the_article_goes() -> None:
 
 
 def test_a_theme_credit_goes_only_under_the_text() -> None:
+    # a credit to the article's own makers stays, even under the text
+    makers = "Created by the Harbour Trust with the support of the Arts Council"
+    assert makers not in removed(after_body(makers))
     for line in (
         "Proudly designed by | Harbour Studio |",
         "Designed by Quay Themes | Powered by WordPress",
