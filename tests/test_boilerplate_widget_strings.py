@@ -183,3 +183,28 @@ def test_a_byline_with_separators_stays_in_the_header() -> None:
         gone=[tagline],
     )
     assert got[tagline] == "boilerplate.nav.tagline_separated"
+
+
+REPLY = "boilerplate.forum.reply_subject"
+
+
+def test_a_reply_subject_repeated_over_each_reply_goes() -> None:
+    thread = (
+        "Harbour turbo challenge\n"
+        + BODY
+        + "Re: Harbour turbo challenge\n"
+        + "I signed up for the second heat, see you at the quay on Saturday morning.\n"
+        + "Re: Harbour turbo challenge\n"
+        + "Count me in as well, the ferry timetable suits the start time this year.\n"
+    )
+    got = removed(thread)
+    assert got == {"Re: Harbour turbo challenge": REPLY}
+
+
+def test_a_subject_named_once_stays() -> None:
+    """A mailing-list message's title, or a letter's reference inside the text, is
+    written once: only a subject the page repeats is a forum's."""
+    message = "Re: [harbour-dev] ferry timetable export\n" + BODY + BODY
+    assert removed(message) == {}
+    letter = BODY + "Re: your letter of 3 May about the quay\n" + BODY
+    assert removed(letter) == {}

@@ -2660,6 +2660,7 @@ def _section_page_title(
 
 #: The rule that takes forum software's thread furniture ("Quote", "Zitat", "Reply").
 RULE_FORUM_THREAD = "boilerplate.forum.thread"
+RULE_REPLY_SUBJECT = "boilerplate.forum.reply_subject"
 
 
 def _quote_head(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) -> bool:
@@ -2820,6 +2821,22 @@ def score_pair(nonblank: list[Line], k: int, taken: Callable[[int], bool] = _not
     return False
 
 
+def _said_once(nonblank: list[Line], k: int) -> bool:
+    """Whether no other line of the page is ``nonblank[k]`` again (case and spacing
+    aside): a forum prints a reply's subject over every reply ("Re: Turbo challenge"),
+    a mailing-list message or a letter names its subject once.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> page = layout_lines("Re: Turbo challenge\\nGood luck.\\nre:  turbo challenge\\nRe: Other")
+    >>> [_said_once(page, k) for k in (0, 3)]
+    [False, True]
+    """
+    key = " ".join(nonblank[k].text.split()).casefold()
+    return not any(
+        j != k and " ".join(x.text.split()).casefold() == key for j, x in enumerate(nonblank)
+    )
+
+
 def vetoed(
     nonblank: list[Line],
     found: Mapping[int, tuple[str, dict[str, Any]]],
@@ -2835,7 +2852,7 @@ def vetoed(
     (:func:`_grade_on_scale`), a section's name heading its own page
     (:func:`_section_page_title`), a quotation's head in a forum post
     (:func:`_quote_head`), a side's score in a match's scoreboard (:func:`match_score`,
-    :func:`score_pair`)."""
+    :func:`score_pair`), a reply's subject the page names once (:func:`_said_once`)."""
     out: set[int] = set()
     if not found:
         return out
@@ -2871,6 +2888,8 @@ def vetoed(
             keep = _section_page_title(nonblank, k, found, prose)
         elif rule == RULE_FORUM_THREAD:
             keep = _quote_head(nonblank, k, prose)
+        elif rule == RULE_REPLY_SUBJECT:
+            keep = _said_once(nonblank, k)
         else:
             if ranked is None:
                 ranked = _ranked_rows(nonblank)
@@ -2920,6 +2939,7 @@ _VETO_RULES = (
             RULE_READ_ALSO_MORE,
             RULE_COUNTER,
             RULE_FORUM_THREAD,
+            RULE_REPLY_SUBJECT,
         }
     )
     | SECTION_LABEL_RULES
