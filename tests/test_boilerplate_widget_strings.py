@@ -18,6 +18,8 @@ from tests.boilerplate_helpers import (
     after_body,
     anywhere_tests,
     at_bottom,
+    at_top,
+    between,
     kept_and_gone,
     removed,
     removed_inside,
@@ -119,7 +121,7 @@ def test_a_platform_label_goes_only_below_the_text() -> None:
         assert removed(after_body(line)).get(line) == FOOTER_LABELS, line
         assert removed_inside(line)[0] is None, line
     # above the text a one-word line may be the page's title: a review of a film so named
-    review = "Following\n" + BODY + BODY
+    review = at_top(["Following"])
     assert "Following" not in removed(review)
 
 
@@ -143,18 +145,19 @@ The ferry post got 46 upvotes on the town forum before noon.
 
 def test_article_sentences_with_the_same_words_are_kept() -> None:
     for sep in ("\n", "\n\n"):
-        text = BODY + sep.join(KEPT.splitlines()) + "\n" + BODY
-        assert removed(text) == {}
+        assert removed(between(KEPT.splitlines(), sep)) == {}
 
 
 def test_an_article_list_after_a_sentence_ending_in_a_colon_stays() -> None:
     """A list under a sentence of the article is the article's, even when the sentence
     names stories: only a heading in the link-list vocabulary heads a link list."""
-    text = (
-        BODY
-        + "The museum's exhibition tells three stories:\n"
-        + "- The ferry that sank in 1911\n- The mill fire of 1923\n- The great flood of 1953\n"
-        + BODY
+    text = between(
+        [
+            "The museum's exhibition tells three stories:",
+            "- The ferry that sank in 1911",
+            "- The mill fire of 1923",
+            "- The great flood of 1953",
+        ]
     )
     assert removed(text) == {}
 
@@ -169,7 +172,7 @@ def test_a_reading_list_entry_stays() -> None:
         "Read: Look for “Ferries” in the index under “Harbour.”",
         "Read: “Building the Quay” (14-15), “The Old Mill” (16-17),",
     ):
-        assert removed(BODY + line + "\n" + BODY) == {}, line
+        assert removed(between([line])) == {}, line
     teaser = "READ: Council approves the new ferry timetable"
     assert removed(after_body(teaser)) == {teaser: "boilerplate.learned.cms_stock_strings"}
 
@@ -178,7 +181,7 @@ def test_a_byline_with_separators_stays_in_the_header() -> None:
     byline = "By Ana Lima · Harbour Institute · 7 min read"
     tagline = "Local • Independent • Essential News"
     got = kept_and_gone(
-        "\n".join([tagline, "How the ferry timetable was made", byline]) + "\n" + BODY + BODY,
+        at_top([tagline, "How the ferry timetable was made", byline]),
         keep=[byline, "How the ferry timetable was made"],
         gone=[tagline],
     )
@@ -204,7 +207,7 @@ def test_a_reply_subject_repeated_over_each_reply_goes() -> None:
 def test_a_subject_named_once_stays() -> None:
     """A mailing-list message's title, or a letter's reference inside the text, is
     written once: only a subject the page repeats is a forum's."""
-    message = "Re: [harbour-dev] ferry timetable export\n" + BODY + BODY
+    message = at_top(["Re: [harbour-dev] ferry timetable export"])
     assert removed(message) == {}
-    letter = BODY + "Re: your letter of 3 May about the quay\n" + BODY
+    letter = between(["Re: your letter of 3 May about the quay"])
     assert removed(letter) == {}

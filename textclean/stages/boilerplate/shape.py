@@ -1735,6 +1735,10 @@ def _bare_counts(
             counts.append((k, len(m.group(1))))
     if not counts or len(counts) > params.bare_count_max_lines:
         return  # none, or many: a table's column, a program's output
+
+    def taken(i: int) -> bool:  # a line a rule took: no name, scorers or table row
+        return i in removed or i in found
+
     for k, digits in counts:
         x = nonblank[k]
         if x.index in code or x.index in removed or x.index in found:
@@ -1751,8 +1755,8 @@ def _bare_counts(
         if (
             numbered_entry(nonblank, k)
             or (prose is not None and number_in_prose(nonblank, k, prose))
-            or match_score(nonblank, k, lambda i: i in removed or i in found)
-            or score_pair(nonblank, k, lambda i: i in removed or i in found)
+            or match_score(nonblank, k, taken)
+            or score_pair(nonblank, k, taken)
         ):
             continue  # a number of the text's entries (a live report's minute), a score
         found[x.index] = (
