@@ -197,6 +197,7 @@ def test_screened_stage_gives_the_same_removals_as_trying_every_rule() -> None:
         STAGE.rules,
         anywhere=None,  # the rule-by-rule loop, no screen, no alternation
         shape=STAGE.shape,
+        model=STAGE.model,
     )
     page = BODY + "\n".join(FAMILIES) + "\n" + SENTENCES
     a, b = STAGE(Document("t", page)), unscreened(Document("t", page))

@@ -257,7 +257,7 @@ def test_wordy_ends() -> None:
 
 def test_screened_stage_gives_the_same_removals_as_trying_every_rule() -> None:
     unscreened = boilerplate.BoilerplateStage(
-        STAGE.config, STAGE.rules, anywhere=None, shape=STAGE.shape
+        STAGE.config, STAGE.rules, anywhere=None, shape=STAGE.shape, model=STAGE.model
     )
     page = BODY + "\n".join(FAMILIES) + "\n" + SENTENCES + "\n".join(ODD) + "\n"
     a, b = STAGE(Document("t", page)), unscreened(Document("t", page))
@@ -267,7 +267,9 @@ def test_screened_stage_gives_the_same_removals_as_trying_every_rule() -> None:
 
 def _unscreened() -> boilerplate.BoilerplateStage:
     """The stage trying every rule on every line: no bulk screen, no edge screen."""
-    return boilerplate.BoilerplateStage(STAGE.config, STAGE.rules, anywhere=None, shape=STAGE.shape)
+    return boilerplate.BoilerplateStage(
+        STAGE.config, STAGE.rules, anywhere=None, shape=STAGE.shape, model=STAGE.model
+    )
 
 
 #: Lines two zone-free rules match, the first (in rule order) with no required strings

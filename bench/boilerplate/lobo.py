@@ -63,7 +63,7 @@ def development_pages(pages: Iterable[Page]) -> list[Page]:
     return [
         p
         for p in train.development(pages)
-        if not str(p.meta.get("labelled_by", "")).startswith(train.HOLDOUT)
+        if not train.is_holdout(str(p.meta.get("labelled_by", "")))
     ]
 
 

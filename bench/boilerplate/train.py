@@ -76,6 +76,12 @@ DEVELOPMENT = (
     "bp-label-16",
     "bp-label-18",
     "bp-label-20",
+    # the batches whose texts the model was last trained on (see docs/boilerplate.md,
+    # "The classifier retrained on four later batches, and on by default")
+    "bp-label-48",
+    "bp-label-49",
+    "bp-label-50",
+    "bp-label-51",
 )
 HOLDOUT = (
     "bp-label-5",
@@ -108,22 +114,42 @@ HOLDOUT = (
     "bp-label-45",
     "bp-label-46",
     "bp-label-47",
-    "bp-label-48",
-    "bp-label-49",
-    "bp-label-50",
-    "bp-label-51",
+    "bp-label-52",
 )
 
 
+def batch(labelled_by: str) -> str:
+    """The batch of a ``labelled_by`` value: its labellers are told apart by a letter.
+
+    >>> batch("bp-label-48A"), batch("bp-label-5"), batch("bp-data-a")
+    ('bp-label-48', 'bp-label-5', 'bp-data-a')
+    """
+    if labelled_by.startswith("bp-label-"):
+        return labelled_by.rstrip("ABCDEFGH")
+    return labelled_by
+
+
+def is_holdout(labelled_by: str) -> bool:
+    """Whether ``labelled_by`` is one of the hold-out batches (by exact batch name:
+    "bp-label-5" is not "bp-label-50")."""
+    return batch(labelled_by) in HOLDOUT
+
+
 def development(pages: Iterable[Page]) -> list[Page]:
-    """The development pages among ``pages``: never one of the hold-out batch."""
+    """The development pages among ``pages``: never one of the hold-out batch.
+
+    A ``bp-label-`` batch counts when :data:`DEVELOPMENT` names it exactly; other
+    labels ("bp-data-a") when they start with an entry."""
     out = []
     for p in pages:
         by = str(p.meta.get("labelled_by", ""))
-        if by.startswith(HOLDOUT) or not by.startswith(DEVELOPMENT):
+        if is_holdout(by):
             continue
-        if by.startswith("bp-label-") and by not in DEVELOPMENT:
-            continue  # "bp-label-17", "bp-label-19", "bp-label-21" and later: not development
+        if by.startswith("bp-label-"):
+            if batch(by) not in DEVELOPMENT:
+                continue  # "bp-label-17", "bp-label-19", "bp-label-21" and later
+        elif not by.startswith(DEVELOPMENT):
+            continue
         out.append(p)
     return out
 
@@ -141,8 +167,8 @@ class Params:
     # 1: also train on every line a rule removed, its features computed as if that line
     # alone had been left, and as if nothing had been removed (see :func:`collect`);
     # 0: only on the lines the rules leave
-    augment: int = 0
-    threshold: float = 0.9
+    augment: int = 1
+    threshold: float = 0.95
     extend_threshold: float = 0.6
     inside_threshold: float = 1.0  # a line inside the text: 1.0 never taken, 0.0 no bar
     needs_rule_removal: int = 1  # 1: only a page where a rule removed a line is judged
@@ -151,6 +177,7 @@ class Params:
     scope: str = "page"  # see classifier.SCOPES
     # features the trees may not split on (comma-separated names of classifier.FEATURES)
     drop: str = ""
+    enabled: int = 1  # 1: the written model is on by default; 0: opt-in
 
 
 def parse_params(items: Iterable[str]) -> Params:
@@ -519,7 +546,7 @@ def model_toml(model: classifier.Model, params: Params, pages: int) -> str:
         'version = "1"',
         "",
         "[model]",
-        "enabled = false",  # opt-in: see docs/boilerplate.md
+        f"enabled = {_toml_value(bool(params.enabled))}",  # see docs/boilerplate.md
         f"threshold = {model.threshold!r}",
         f"extend_threshold = {model.extend_threshold!r}",
         f"inside_threshold = {model.inside_threshold!r}",

@@ -202,6 +202,23 @@ _DATE = regex.compile(r"(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?!\d)")
 _COMMENTER = regex.compile(r"boilerplate\.comments\.author")
 
 
+#: an author credit heading below the text ("Author", "About the author", "Written by"):
+#: it and the line below it (the author's name) are the article's, never candidates
+_AUTHOR_HEADING = regex.compile(
+    r"(?:about\s+the\s+)?authors?|written\s+by|words(?:\s+and\s+pictures)?\s+by"
+    r"|(?:photos?|pictures?)\s+by|reporters?|contributors?|[üu]ber\s+den\s+autor|autor(?:in|es)?"
+    r"|auteur|sobre\s+el\s+autor|à\s+propos\s+de\s+l'auteur",
+    regex.IGNORECASE,
+)
+#: a date line led by a label ("Uploaded: 2024-05-02", "Published on 3 March 2021"):
+#: the article's own date, wherever it stands
+_LABELLED_DATE = regex.compile(
+    r"(?:uploaded|published|posted|updated|last\s+updated|last\s+modified|created|date"
+    r"|released|filmed|recorded|aired)(?:\s+(?:on|at))?\s*:?\s",
+    regex.IGNORECASE,
+)
+
+
 def _date_line(text: str, k: int, shapes: Mapping[int, Mapping[str, float]]) -> bool:
     """``line_shape(text)["date_line"]``, from ``shapes[k]`` when it is there."""
     known = shapes.get(k)
@@ -248,26 +265,51 @@ def good_line(text: str, words: int, prose_min_words: int) -> bool:
     return is_prose(text, prose_min_words) or (cjk_chars(text) > 0 and sentence_like(text))
 
 
-def line_shape(
+#: ASCII characters by ``str`` class, to count a line's classes with ``bytes.translate``
+_ASCII_ALPHA = bytes(c for c in range(128) if chr(c).isalpha())
+_ASCII_UPPER = bytes(c for c in range(128) if chr(c).isupper())
+_ASCII_DIGIT = bytes(c for c in range(128) if chr(c).isdigit())
+_ASCII_SPACE = bytes(c for c in range(128) if chr(c).isspace())
+_NON_ASCII = regex.compile(r"[^\x00-\x7f]")
+
+
+def _char_classes(text: str) -> tuple[int, int, int, int]:
+    """Letters, capitals, digits and other non-space characters of ``text``, as
+    ``str.isalpha``, ``isupper``, ``isdigit`` and ``isspace`` class them.
+
+    The ASCII characters are counted in C (``bytes.translate``), the others one by one.
+
+    >>> _char_classes("Page 2 of 10 – Next»")
+    (10, 2, 3, 2)
+    """
+    ascii_part = text.encode("ascii", "ignore")
+    size = len(ascii_part)
+    letters = size - len(ascii_part.translate(None, _ASCII_ALPHA))
+    upper = size - len(ascii_part.translate(None, _ASCII_UPPER))
+    digits = size - len(ascii_part.translate(None, _ASCII_DIGIT))
+    punct = size - letters - digits - (size - len(ascii_part.translate(None, _ASCII_SPACE)))
+    if size < len(text):
+        for ch in _NON_ASCII.findall(text):
+            if ch.isalpha():
+                letters += 1
+                if ch.isupper():
+                    upper += 1
+            elif ch.isdigit():
+                digits += 1
+            elif not ch.isspace():
+                punct += 1
+    return letters, upper, digits, punct
+
+
+def word_shape(
     text: str, stopwords: frozenset[str], vocabulary: frozenset[str] = frozenset()
 ) -> dict[str, float]:
-    """The features of a line on its own (``text`` stripped, non-empty).
-
-    ``vocabulary``: words of chrome (taken from the phrase rules' exact lines).
-    """
+    """The features of :func:`line_shape` that a line's neighbours and runs read (words,
+    shares of stop words, chrome words, title case and digits, bullet, sentence end, date
+    line): cheaper, since most of the page's lines are only neighbours."""
     words = text.split()
     n = len(words)
     chars = len(text)
-    letters = digits = upper = punct = 0
-    for ch in text:
-        if ch.isalpha():
-            letters += 1
-            if ch.isupper():
-                upper += 1
-        elif ch.isdigit():
-            digits += 1
-        elif not ch.isspace():
-            punct += 1
     stop = titled = alpha_words = vocab = 0
     for w in words:
         core = w.strip(_PUNCT).lower()
@@ -280,21 +322,60 @@ def line_shape(
             alpha_words += 1
             if first.isupper():
                 titled += 1
+    ascii_part = text.encode("ascii", "ignore")
+    digits = len(ascii_part) - len(ascii_part.translate(None, _ASCII_DIGIT))
+    if len(ascii_part) < chars:
+        digits += sum(ch.isdigit() for ch in _NON_ASCII.findall(text))
     return {
         "words": float(n),
-        "chars": float(chars),
-        "mean_word_len": (chars - n + 1) / n if n else 0.0,
         "sentence_end": float(sentence_like(text) and not text.endswith("...")),
-        "ends_colon": float(text.endswith(":")),
-        "ends_ellipsis": float(text.endswith(("...", "…", "[...]", "[…]"))),
         "stop_share": stop / n if n else 0.0,
         "vocab_share": vocab / n if n else 0.0,
         "title_share": titled / alpha_words if alpha_words else 0.0,
+        "digit_share": digits / chars if chars else 0.0,
+        "bullet": float(text.startswith(_BULLETS)),
+        "date_line": float(
+            n <= 8
+            and (
+                _YEAR.search(text) is not None
+                or _MONTH.search(text) is not None
+                or _DATE.search(text) is not None
+            )
+        ),
+    }
+
+
+def line_shape(
+    text: str,
+    stopwords: frozenset[str],
+    vocabulary: frozenset[str] = frozenset(),
+    light: Mapping[str, float] | None = None,
+) -> dict[str, float]:
+    """The features of a line on its own (``text`` stripped, non-empty).
+
+    ``vocabulary``: words of chrome (taken from the phrase rules' exact lines);
+    ``light``: the line's :func:`word_shape`, when it is known.
+    """
+    if light is None:
+        light = word_shape(text, stopwords, vocabulary)
+    n = int(light["words"])
+    chars = len(text)
+    letters, upper, digits, punct = _char_classes(text)
+    return {
+        "words": light["words"],
+        "chars": float(chars),
+        "mean_word_len": (chars - n + 1) / n if n else 0.0,
+        "sentence_end": light["sentence_end"],
+        "ends_colon": float(text.endswith(":")),
+        "ends_ellipsis": float(text.endswith(("...", "…", "[...]", "[…]"))),
+        "stop_share": light["stop_share"],
+        "vocab_share": light["vocab_share"],
+        "title_share": light["title_share"],
         "upper_share": upper / letters if letters else 0.0,
         "digit_share": digits / chars if chars else 0.0,
         "alpha_share": letters / chars if chars else 0.0,
         "punct_share": punct / chars if chars else 0.0,
-        "bullet": float(text.startswith(_BULLETS)),
+        "bullet": light["bullet"],
         "urlish": float(_URLISH.search(text) is not None),
         "separators": float(len(_SEPARATORS.findall(text))),
         "bare_number": float(_BARE_NUMBER.fullmatch(text) is not None),
@@ -304,14 +385,7 @@ def line_shape(
         "time_stamp": float(_TIME_STAMP.search(text) is not None),
         "cjk_share": cjk_chars(text) / chars if chars else 0.0,
         "quote_start": float(text.startswith(_QUOTE_START)),
-        "date_line": float(
-            n <= 8
-            and (
-                _YEAR.search(text) is not None
-                or _MONTH.search(text) is not None
-                or _DATE.search(text) is not None
-            )
-        ),
+        "date_line": light["date_line"],
         "byline_start": float(n <= 8 and _BYLINE.match(text) is not None),
     }
 
@@ -566,8 +640,10 @@ def page_features(
     prose), the line above a byline or a date line at the top (a title), a heading
     between two prose lines, the first line left when the text starts at most two lines
     below it or when it recurs further down ("Title:" above "Title"), the line below a
-    comment's author line (the comment's text) and the lines of a run below a lead-in
-    ending in a colon (the items of a list the text introduces).
+    comment's author line (the comment's text), the lines of a run below a lead-in
+    ending in a colon (the items of a list the text introduces), a date line with its
+    label anywhere ("Uploaded: 2024-05-02"), an author heading and the line below it,
+    and the name below a sign-off's greeting ("Warm regards," / "Ana").
     ``only``: the index of the one line wanted (training), or None for all.
     """
     nb = [ln for ln in lines if ln.text]
@@ -634,6 +710,14 @@ def page_features(
                 continue  # right above the text (a title, a byline) or below it (a sign-off)
             if (k <= last or not has_prose) and _byline_or_date(nb[k]):
                 continue  # a date line above or in the text (not a comment's stamp below it)
+            if _LABELLED_DATE.match(t) is not None and _byline_or_date(nb[k]):
+                continue  # a date line with its label ("Uploaded: 2024-05-02") anywhere
+            if _AUTHOR_HEADING.fullmatch(t.rstrip(":").strip()) is not None or (
+                k > 0 and _AUTHOR_HEADING.fullmatch(nb[k - 1].text.rstrip(":").strip())
+            ):
+                continue  # an author credit heading, and the author's name below it
+            if k > 0 and not taken[k - 1] and nb[k - 1].words <= 4 and nb[k - 1].text.endswith(","):
+                continue  # the name below a sign-off's greeting ("Warm regards," / "Ana")
             if k < first and k + 1 < n and _byline_or_date(nb[k + 1], 12):
                 continue  # the title above a byline or a date line
             if k + 1 < n and nb[k + 1].words >= 8 and not taken[k + 1] and all(taken[:k]):
@@ -699,12 +783,23 @@ def page_features(
             v = ends[k] = float(ends_sentence(nb[k].text))
         return v
 
+    # the word shapes of the lines read as neighbours or run members, the full shapes of
+    # the candidates
     shapes: dict[int, dict[str, float]] = {}
+    full_shapes: dict[int, dict[str, float]] = {}
 
     def shape_of(k: int) -> dict[str, float]:
         v = shapes.get(k)
         if v is None:
-            v = shapes[k] = line_shape(nb[k].text, model.stopwords, model.vocabulary)
+            v = shapes[k] = word_shape(nb[k].text, model.stopwords, model.vocabulary)
+        return v
+
+    def full_shape_of(k: int) -> dict[str, float]:
+        v = full_shapes.get(k)
+        if v is None:
+            v = full_shapes[k] = line_shape(
+                nb[k].text, model.stopwords, model.vocabulary, shape_of(k)
+            )
         return v
 
     run_stats: dict[int, tuple[float, float, float, float, float]] = {}
@@ -832,7 +927,7 @@ def page_features(
     indices, rows = [], []
     for k in cand:
         ln = nb[k]
-        f = dict(shape_of(k))
+        f = dict(full_shape_of(k))
         f["jt_class"] = float(class_of(k))
         f["jt_context"] = context_class(k)
         f["prev_class"] = float(class_of(k - 1)) if k > 0 else -1.0
