@@ -364,3 +364,14 @@ def test_an_article_date_author_credit_and_sign_off_below_the_text_are_never_can
     # the same words without their label or heading are candidates: the guards are narrow
     got = _candidates(BODY * 2 + tail.format("2024-05-02 clips\n\nAna Ruiz"))
     assert "Ana Ruiz" in got and "2024-05-02 clips" in got
+
+
+def test_the_cells_of_a_table_below_the_text_are_never_candidates() -> None:
+    cells = ["RFC", "description", "rfc1939", "POP3 service", "rfc3501", "IMAP4 service"]
+    table = "\n\n".join(["Table 6.14. List of popular RFCs", *cells])
+    got = _candidates(BODY * 2 + "\n" + table + "\n")
+    assert not set(cells) & set(got)
+    # without the caption the same short lines are candidates (a link list below the
+    # text), but for the one right below the text
+    got = _candidates(BODY * 2 + "\n" + "\n\n".join(cells) + "\n")
+    assert "RFC" not in got and set(cells[1:]) <= set(got)

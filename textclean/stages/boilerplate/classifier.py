@@ -231,6 +231,14 @@ def _date_line(text: str, k: int, shapes: Mapping[int, Mapping[str, float]]) -> 
     )
 
 
+#: a table's caption ("Table 6.14. List of popular RFCs", "Tabelle 2:", "Tableau 3 –")
+_TABLE_CAPTION = regex.compile(
+    r"(?:table|tabelle|tableau|tabla|tabella|tabel|tabela|tabulka)\s+[0-9IVX]+(?:[.-][0-9]+)*"
+    r"\s*(?:[.:–—-]|$)",
+    regex.IGNORECASE,
+)
+
+
 def _lead_in(ln: Line, words: int) -> bool:
     """A sentence of ``words`` words or more ending in a colon: it introduces a list."""
     return ln.words >= words and ln.text.endswith((":", "："))
@@ -641,7 +649,8 @@ def page_features(
     between two prose lines, the first line left when the text starts at most two lines
     below it or when it recurs further down ("Title:" above "Title"), the line below a
     comment's author line (the comment's text), the lines of a run below a lead-in
-    ending in a colon (the items of a list the text introduces), a date line with its
+    ending in a colon or below a table's caption (the items of a list or the cells of a
+    table the text introduces), a date line with its
     label anywhere ("Uploaded: 2024-05-02"), an author heading and the line below it,
     and the name below a sign-off's greeting ("Warm regards," / "Ana").
     ``only``: the index of the one line wanted (training), or None for all.
@@ -679,16 +688,23 @@ def page_features(
             title_keys.add(key)
     # the lines below a lead-in ending in a colon, with no prose line between, at most
     # 3 * LIST_RUN lines down: the items of a list the text introduces
+    # (a table's caption, "Table 6.14. List of popular RFCs", leads in its cells: at most
+    # 10 * LIST_RUN lines down)
     listed = [False] * n
     if page_scope:
         lead = -1
+        span = 0
         for j in range(n):
             if prose[j]:
                 lead = -1
                 continue
-            listed[j] = lead >= 0 and j - lead <= 3 * LIST_RUN
-            if not taken[j] and _lead_in(nb[j], model.protect_words):
-                lead = j
+            listed[j] = lead >= 0 and j - lead <= span
+            if taken[j]:
+                continue
+            if _lead_in(nb[j], model.protect_words):
+                lead, span = j, 3 * LIST_RUN
+            elif _TABLE_CAPTION.match(nb[j].text) is not None:
+                lead, span = j, 10 * LIST_RUN
     cand = []
     for k, ln in enumerate(nb):
         if only is not None and ln.index != only:
