@@ -176,26 +176,24 @@ def test_bad_model_tables_are_refused(table: dict[str, object], message: str) ->
         Model.from_table(table)
 
 
-#: The shipped classifier is on by default (``enabled = true`` in model.toml); naming it
-#: in ``enable`` as well changes nothing.
+#: The shipped classifier is opt-in (``enabled = false`` in model.toml): switched on here.
 OPT_IN = Config().replace(boilerplate={"enable": ["boilerplate.shape.classifier"]})
-OFF = Config().replace(boilerplate={"disable": ["boilerplate.shape.classifier"]})
 
 
-def test_the_shipped_model_is_on_by_default_and_can_be_switched_off() -> None:
-    on = boilerplate.build(Config(), None).model
+def test_the_shipped_model_is_off_by_default_and_opt_in() -> None:
+    assert boilerplate.build(Config(), None).model is None
+    on = boilerplate.build(OPT_IN, None).model
     assert on is not None and on.enabled and on.needs_rule_removal
-    assert boilerplate.build(OFF, None).model is None
     # a share row a rule finds, then a sidebar of classified-ad links no rule knows
     sidebar = ("Latest Jobs", "Employment Wanted", "Sponsored Business", "Advertise here!")
     page = BODY * 2 + "Share this:\nFacebook\nTwitter\n\n" + "\n\n".join(sidebar) + "\n"
-    doc = boilerplate.build(Config(), None)(Document("t", page))
+    doc = boilerplate.build(OPT_IN, None)(Document("t", page))
     gone = removed(doc)
     assert gone["Share this:"] != RULE_ID  # the rule's line, its context
     assert all(gone[item] == RULE_ID for item in sidebar)
     assert doc.text == BODY * 2
-    # switched off, only the rules' removals are left
-    off = removed(boilerplate.build(OFF, None)(Document("t", page)))
+    # by default, only the rules' removals
+    off = removed(boilerplate.build(Config(), None)(Document("t", page)))
     assert RULE_ID not in off.values() and not set(sidebar) & set(off)
 
 

@@ -168,8 +168,12 @@ def test_page_scope_is_deterministic() -> None:
     ]
 
 
+#: The shipped model is opt-in: switched on here.
+OPT_IN = Config().replace(boilerplate={"enable": ["boilerplate.shape.classifier"]})
+
+
 def test_the_shipped_model_takes_a_match_centre_below_the_text_and_keeps_the_article() -> None:
-    stage = boilerplate.build(Config(), None)  # on by default
+    stage = boilerplate.build(OPT_IN, None)
     assert stage.model is not None and stage.model.scope == "page"
     article = (
         "Harbour RFC edge the derby in the rain\nBy Ana Ruiz\nSaturday 4 May 2024\n"

@@ -77,7 +77,7 @@ DEVELOPMENT = (
     "bp-label-18",
     "bp-label-20",
     # the batches whose texts the model was last trained on (see docs/boilerplate.md,
-    # "The classifier retrained on four later batches, and on by default")
+    # "The classifier retrained on four later batches")
     "bp-label-48",
     "bp-label-49",
     "bp-label-50",
@@ -115,6 +115,7 @@ HOLDOUT = (
     "bp-label-46",
     "bp-label-47",
     "bp-label-52",
+    "bp-label-53",
 )
 
 
@@ -177,7 +178,7 @@ class Params:
     scope: str = "page"  # see classifier.SCOPES
     # features the trees may not split on (comma-separated names of classifier.FEATURES)
     drop: str = ""
-    enabled: int = 1  # 1: the written model is on by default; 0: opt-in
+    enabled: int = 0  # 1: the written model is on by default; 0: opt-in (see docs)
 
 
 def parse_params(items: Iterable[str]) -> Params:

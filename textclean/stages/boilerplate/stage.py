@@ -2072,10 +2072,9 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
 def load_model(table: Mapping[str, Any] | None, cfg: BoilerplateConfig) -> classifier.Model | None:
     """The classifier of a ``[model]`` table, or None when it is absent or switched off.
 
-    The built-in table says ``enabled = true``: the classifier is on by default, and
-    ``disable = ["boilerplate.shape.classifier"]`` switches it off. A table saying
-    ``enabled = false`` is switched on by ``enable = ["boilerplate.shape.classifier"]``
-    (or a user pack's ``[model]`` table with ``enabled = true``). Off when the table says
+    The built-in table says ``enabled = false``: the classifier is opt-in, switched
+    on by ``enable = ["boilerplate.shape.classifier"]`` (or a user pack's
+    ``[model]`` table with ``enabled = true``). Off when the table says
     ``enabled = false`` and ``enable`` does not name it, when ``disable`` names
     :data:`~textclean.stages.boilerplate.classifier.RULE_ID` (or a prefix of it) and
     ``enable`` does not, or when ``exclude_learned_from`` names a site it was
