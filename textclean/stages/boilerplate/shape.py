@@ -703,6 +703,16 @@ BULLET_BYLINE = regex.compile(
 #: A month and a day without the year, after a list item's bullet: a blog template's date
 #: line for a post of the current year ("- Mar 21", "- June 3rd").
 BULLET_MONTH_DAY = regex.compile(_MONTH + r"\.?\s+\d{1,2}(?:st|nd|rd|th)?", regex.IGNORECASE)
+#: A post's age after a list item's bullet, as a site builder prints it over the reading
+#: time ("- 6 days ago", "- hace 2 horas", "- il y a 3 jours", "- vor 5 Tagen"): its date.
+BULLET_AGE = regex.compile(
+    r"\d{1,3}\s*(?:min(?:ute)?s?|h(?:ou)?rs?|hours?|days?|weeks?|months?|years?)\s+ago"
+    r"|hace\s+\d{1,3}\s+(?:minutos?|horas?|d[ií]as?|semanas?|meses|mes|años?)"
+    r"|il\s+y\s+a\s+\d{1,3}\s+(?:minutes?|heures?|jours?|semaines?|mois|ans?)"
+    r"|vor\s+\d{1,3}\s+(?:Minuten?|Stunden?|Tagen?|Wochen?|Monaten?|Jahren?)"
+    r"|h[aá]\s+\d{1,3}\s+(?:minutos?|horas?|dias?|semanas?|meses|m[eê]s|anos?)",
+    regex.IGNORECASE,
+)
 
 
 #: A date labelled as the page's own, anywhere in a short line ("Page ID 1234 Updated
@@ -739,13 +749,14 @@ def byline_lines(
         # a blog template may print the byline and the date as list items ("- Ana
         # Lima" over "- Jan 20, 2019", "- Por Francisco Reyes"): they are a byline and
         # a date all the same, the date's year left out in the current year ("- Mar 21")
+        # or given as the post's age ("- 6 days ago")
         bullet = _BULLET.match(ln.text)
         if bullet is not None and ln.words <= 6:
             text = ln.text[bullet.end() :].strip()
             if BULLET_BYLINE.fullmatch(text):
                 out.add(ln.index)
                 continue
-            if BULLET_MONTH_DAY.fullmatch(text):
+            if BULLET_MONTH_DAY.fullmatch(text) or BULLET_AGE.fullmatch(text):
                 out.add(ln.index)
                 if k and nonblank[k - 1].index not in removed and nonblank[k - 1].words <= 4:
                     out.add(nonblank[k - 1].index)
@@ -1749,6 +1760,8 @@ def _bare_counts(
             continue  # a program's output under its command or its column's rule
         if k and _quantity_entry(x, nonblank[k - 1]):
             continue  # an entry of a list of quantities, cut short ("• 150g flour", "• 50")
+        if day_of_split_date(nonblank, k):
+            continue  # the day of a date printed over several lines ("Jun" / "16")
         first, last = prose_span()
         if first <= k <= last and not _beside_chrome(nonblank, k, k + 1, removed):
             continue  # among the text: a table's cell, a program's output
@@ -1763,6 +1776,53 @@ def _bare_counts(
             RULE_BARE_COUNT,
             {"line": x.index + 1, "digits": digits, "on_page": len(counts)},
         )
+
+
+#: A month alone on its line, in a few languages, with its year or not ("Jun", "julio /
+#: 2019", "März"): a part of a date a calendar widget prints over several lines.
+_MONTH_LINE = regex.compile(
+    r"(?:"
+    + _MONTH
+    + r"|januar|februar|märz|mär|mai|juni|juli|oktober|okt|dezember|dez|janvier|janv"
+    r"|février|févr|mars|avril|avr|juin|juillet|juil|août|septembre|octobre|novembre"
+    r"|décembre|déc|enero|ene|febrero|marzo|abril|abr|mayo|junio|julio|agosto|ago"
+    r"|septiembre|setiembre|octubre|noviembre|diciembre|dic|gennaio|gen|febbraio|aprile"
+    r"|maggio|mag|giugno|giu|luglio|lug|settembre|set|ottobre|ott|dicembre|janeiro|fevereiro"
+    r"|fev|março|maio|junho|julho|setembro|outubro|out|dezembro|januari|februari|maart|mei"
+    r"|augustus)\.?(?:\s*[/,-]?\s*\d{4})?",
+    regex.IGNORECASE,
+)
+#: A weekday alone on its line ("dom", "Sat", "Montag", "mer."): a part of such a date.
+_WEEKDAY_LINE = regex.compile(
+    r"(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday|wednesday|thursday"
+    r"|friday|saturday|sunday|lun|mar|mié|mie|jue|vie|sáb|sab|dom|lunes|martes|miércoles"
+    r"|jueves|viernes|sábado|domingo|montag|dienstag|mittwoch|donnerstag|freitag|samstag"
+    r"|sonntag|mer|jeu|ven|sam|dim|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\.?,?",
+    regex.IGNORECASE,
+)
+
+
+def day_of_split_date(nonblank: list[Line], k: int) -> bool:
+    """Whether the bare number ``nonblank[k]`` is a day (1 to 31) of a date printed over
+    several lines: a month or a weekday alone on the line above or below it ("Jun" /
+    "16", "dom" / "14" / "julio / 2019").
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> page = layout_lines("Jun\\n16\\nA visit from Collecchio\\n41\\nviews")
+    >>> day_of_split_date(page, 1), day_of_split_date(page, 3)
+    (True, False)
+    """
+    text = nonblank[k].text.strip()
+    if not text.isdigit() or not 1 <= int(text) <= 31:
+        return False
+    return any(
+        0 <= j < len(nonblank)
+        and (
+            _MONTH_LINE.fullmatch(nonblank[j].text.strip()) is not None
+            or _WEEKDAY_LINE.fullmatch(nonblank[j].text.strip()) is not None
+        )
+        for j in (k - 1, k + 1)
+    )
 
 
 #: A host name and nothing else ("example.net", "www.example.co.uk", "blog.example.jp").

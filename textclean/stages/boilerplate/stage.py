@@ -1363,10 +1363,11 @@ class BoilerplateStage:
                 ev = self._matches(c, ln, run, max_words=8)
                 if ev is None:
                     continue
-                # a heading repeated above ("Read More" under every excerpt of a listing)
-                # is an item's button, not the heading of a section of other stories
+                # a heading repeated on the page ("Read More" under every excerpt of a
+                # listing, above it or below) is an item's button, not the heading of a
+                # section of other stories
                 key = run.key(ln)
-                if any(run.key(b) == key for b in nonblank[:k]):
+                if any(run.key(b) == key for b in nonblank if b is not ln):
                     continue
                 block = nonblank[k + 1 :]
                 credits = 0  # the article's own credit lines after the teasers stay
