@@ -1808,7 +1808,7 @@ def day_of_split_date(nonblank: list[Line], k: int) -> bool:
     "16", "dom" / "14" / "julio / 2019").
 
     >>> from textclean.stages.boilerplate.layout import layout_lines
-    >>> page = layout_lines("Jun\\n16\\nA visit from Collecchio\\n41\\nviews")
+    >>> page = layout_lines("Jun\\n16\\nA visit from the twin town\\n41\\nviews")
     >>> day_of_split_date(page, 1), day_of_split_date(page, 3)
     (True, False)
     """
