@@ -373,3 +373,34 @@ def test_the_cells_of_a_table_below_the_text_are_never_candidates() -> None:
     # text), but for the one right below the text
     got = _candidates(BODY * 2 + "\n" + "\n\n".join(cells) + "\n")
     assert "RFC" not in got and set(cells[1:]) <= set(got)
+
+
+def _char_classes_by_hand(text: str) -> tuple[int, int, int, int]:
+    letters = upper = digits = punct = 0
+    for ch in text:
+        if ch.isalpha():
+            letters += 1
+            upper += ch.isupper()
+        elif ch.isdigit():
+            digits += 1
+        elif not ch.isspace():
+            punct += 1
+    return letters, upper, digits, punct
+
+
+def test_character_classes_and_word_shape_agree_with_the_full_shape() -> None:
+    lines = [
+        "Share this article: Facebook Twitter Email",
+        "Page 2 of 10 – Next»",
+        "ÉTÉ À PARIS — 3 ½ jours, ² ٣ ４",  # capitals, digits and numbers of other scripts
+        "\x1c\x1dtab\tand\x0bform\x0cfeed",  # ASCII separators str.isspace counts
+        "東京 2024年3月8日 更新",
+        "    • Home",
+    ]
+    stop = frozenset({"this", "of", "and"})
+    vocab = frozenset({"share", "home", "next"})
+    for text in lines:
+        assert classifier._char_classes(text) == _char_classes_by_hand(text), text
+        full = classifier.line_shape(text.strip(), stop, vocab)
+        light = classifier.word_shape(text.strip(), stop, vocab)
+        assert all(full[k] == v for k, v in light.items()), text
