@@ -2,7 +2,8 @@
 (docs/boilerplate.md, "Guards read off bp-label-52 and -53"): a listing's repeated
 "Read more" is no section heading, a site builder's bulleted byline and post age stay,
 the form label "* Required" is not a heading "Required", and the day of a date printed
-over several lines is no bare counter.
+over several lines is no bare counter; and, read off ``bp-label-54``, a line joined by
+bars or dots that holds a full date is a byline's date line, not a tagline.
 
 Every line below is written for these tests (no third-party text).
 """
@@ -50,3 +51,15 @@ def test_the_day_of_a_date_over_several_lines_stays() -> None:
         assert "16" not in removed(text), above
     # a bare counter beside no date still goes
     assert removed(BODY + "\nShare\n16\n").get("16") is not None
+
+
+def test_a_separated_line_holding_a_full_date_is_a_byline_not_a_tagline() -> None:
+    for line in (
+        "Ana Lima | Friday 17 July 2020 | Like | Save",
+        "Harbour desk · March 3, 2021 · Share",
+        "Ana Lima | 2021-03-03 | 761x",
+    ):
+        assert line not in removed(line + "\n" + BODY), line
+    # a menu row without a date is still a tagline
+    menu = "Local | Sport | Weather | Events"
+    assert removed(menu + "\n" + BODY).get(menu) == "boilerplate.nav.tagline_separated"
