@@ -2725,6 +2725,11 @@ def _section_page_title(
 #: The rule that takes forum software's thread furniture ("Quote", "Zitat", "Reply").
 RULE_FORUM_THREAD = "boilerplate.forum.thread"
 RULE_REPLY_SUBJECT = "boilerplate.forum.reply_subject"
+RULE_TAGLINE_SEPARATED = "boilerplate.nav.tagline_separated"
+#: A full date anywhere in a line ("Friday 17 July 2020", "March 3, 2021", "2021-03-03"):
+#: a row of short items joined by bars that holds one is a byline's date line with its
+#: widget labels ("Ana Lima | Friday 17 July 2020 | Like | Save"), not a tagline.
+_FULL_DATE = regex.compile(_DATE_FORMS, regex.IGNORECASE)
 
 
 def _quote_head(nonblank: list[Line], k: int, prose: Callable[[Line], bool]) -> bool:
@@ -2916,7 +2921,8 @@ def vetoed(
     (:func:`_grade_on_scale`), a section's name heading its own page
     (:func:`_section_page_title`), a quotation's head in a forum post
     (:func:`_quote_head`), a side's score in a match's scoreboard (:func:`match_score`,
-    :func:`score_pair`), a reply's subject the page names once (:func:`_said_once`)."""
+    :func:`score_pair`), a reply's subject the page names once (:func:`_said_once`), a
+    row joined by bars that holds a full date (:data:`_FULL_DATE`: a byline's date line)."""
     out: set[int] = set()
     if not found:
         return out
@@ -2954,6 +2960,8 @@ def vetoed(
             keep = _quote_head(nonblank, k, prose)
         elif rule == RULE_REPLY_SUBJECT:
             keep = _said_once(nonblank, k)
+        elif rule == RULE_TAGLINE_SEPARATED:
+            keep = _FULL_DATE.search(text) is not None
         else:
             if ranked is None:
                 ranked = _ranked_rows(nonblank)
@@ -3004,6 +3012,7 @@ _VETO_RULES = (
             RULE_COUNTER,
             RULE_FORUM_THREAD,
             RULE_REPLY_SUBJECT,
+            RULE_TAGLINE_SEPARATED,
         }
     )
     | SECTION_LABEL_RULES
