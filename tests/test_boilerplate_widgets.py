@@ -256,9 +256,7 @@ def test_wordy_ends() -> None:
 
 
 def test_screened_stage_gives_the_same_removals_as_trying_every_rule() -> None:
-    unscreened = boilerplate.BoilerplateStage(
-        STAGE.config, STAGE.rules, anywhere=None, shape=STAGE.shape, model=STAGE.model
-    )
+    unscreened = _unscreened()
     page = BODY + "\n".join(FAMILIES) + "\n" + SENTENCES + "\n".join(ODD) + "\n"
     a, b = STAGE(Document("t", page)), unscreened(Document("t", page))
     assert a.text == b.text

@@ -330,10 +330,7 @@ def word_shape(
             alpha_words += 1
             if first.isupper():
                 titled += 1
-    ascii_part = text.encode("ascii", "ignore")
-    digits = len(ascii_part) - len(ascii_part.translate(None, _ASCII_DIGIT))
-    if len(ascii_part) < chars:
-        digits += sum(ch.isdigit() for ch in _NON_ASCII.findall(text))
+    digits = _char_classes(text)[2]
     return {
         "words": float(n),
         "sentence_end": float(sentence_like(text) and not text.endswith("...")),
@@ -724,10 +721,12 @@ def page_features(
                 continue  # a line of dialogue or a quotation; a byline
             if has_prose and (k == first - 1 or k == last + 1):
                 continue  # right above the text (a title, a byline) or below it (a sign-off)
-            if (k <= last or not has_prose) and _byline_or_date(nb[k]):
-                continue  # a date line above or in the text (not a comment's stamp below it)
-            if _LABELLED_DATE.match(t) is not None and _byline_or_date(nb[k]):
-                continue  # a date line with its label ("Uploaded: 2024-05-02") anywhere
+            if _byline_or_date(nb[k]) and (
+                k <= last or not has_prose or _LABELLED_DATE.match(t) is not None
+            ):
+                # a date line above or in the text (not a comment's stamp below it), or
+                # one with its label anywhere ("Uploaded: 2024-05-02")
+                continue
             if _AUTHOR_HEADING.fullmatch(t.rstrip(":").strip()) is not None or (
                 k > 0 and _AUTHOR_HEADING.fullmatch(nb[k - 1].text.rstrip(":").strip())
             ):
