@@ -185,7 +185,7 @@ def test_the_shipped_model_is_off_by_default_and_opt_in() -> None:
     on = boilerplate.build(OPT_IN, None).model
     assert on is not None and on.enabled and on.needs_rule_removal
     # a share row a rule finds, then a sidebar of classified-ad links no rule knows
-    sidebar = ("Latest Jobs", "Employment Wanted", "Sponsored Business", "Advertise here!")
+    sidebar = ("Latest Jobs", "Employment Wanted", "Sponsored Business", "Garage Sales")
     page = BODY * 2 + "Share this:\nFacebook\nTwitter\n\n" + "\n\n".join(sidebar) + "\n"
     doc = boilerplate.build(OPT_IN, None)(Document("t", page))
     gone = removed(doc)

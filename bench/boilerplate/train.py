@@ -116,6 +116,8 @@ HOLDOUT = (
     "bp-label-47",
     "bp-label-52",
     "bp-label-53",
+    "bp-label-54",
+    "bp-label-55",
 )
 
 

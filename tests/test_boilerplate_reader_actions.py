@@ -1,0 +1,93 @@
+"""Stock strings of blog themes and engines (Kubrick, Thesis, Jetpack, Subscribe2,
+bbPress, LiveJournal, Drupal, ASP.NET, Blogger, Typepad) and one-line reader-action
+prompts of article templates (e-mail a friend, rate and comment, join the comments,
+sign in to comment, unlock with an e-mail address), and article sentences with the
+same words that stay.
+
+Every line below is written for these tests (no third-party text): the chrome lines
+are interface strings around invented names, titles and numbers.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.boilerplate_helpers import BODY, after_body, removed, removed_inside
+
+THEMES = "boilerplate.platform.blog_theme_furniture"
+ACTIONS = "boilerplate.cta.reader_actions"
+
+FAMILIES = {
+    "LikeLike": THEMES,
+    "This page is powered by Blogger. Isn't yours?": THEMES,
+    "Skip Navigation Links.": THEMES,
+    "Postez un commentaire": THEMES,
+    "Añade un comentario": THEMES,
+    "Your reply will be screened": THEMES,
+    "You are currently browsing the category archive for the ‘Garden Sheds’ category.": THEMES,
+    "You are currently browsing the weblog archives for the day Monday, May 5th, 2014.": THEMES,
+    "Read the rest of this entry »Posted in: Club News": THEMES,
+    "0 comments… add one": THEMES,
+    "4 comments... read them below or add one": THEMES,
+    "This topic contains 3 replies, has 2 voices, and was last updated by "
+    "marta_k 2 years, 1 month ago.": THEMES,
+    "Type your email address in the box and click the “create subscription” button. "
+    "You can opt out at any time.": THEMES,
+    "Please enter your email address to subscribe to new posts.": THEMES,
+    "• Allowed HTML tags: <a> <em> <strong> <cite> <ul> <ol> <li>": THEMES,
+    "Technorati Tags: , ,": THEMES,
+    "Un pensamiento en “Ruta por la sierra de Aracena”": THEMES,
+    "2 comentários em “Bolo de laranja da avó”": THEMES,
+    "Email a Friend": ACTIONS,
+    "E-mail to a friend": ACTIONS,
+    "Rate & Comment": ACTIONS,
+    "Join the conversation! 3 Comments": ACTIONS,
+    "No comments yet. Be the first to comment!": ACTIONS,
+    "Sign in to add your message": ACTIONS,
+    "Log in to post a review": ACTIONS,
+    "Post a comment as Guest": ACTIONS,
+    "Existing member? Log in here.": ACTIONS,
+    "Try our Advanced Search for more refined results": ACTIONS,
+    "Subscribe for more great content!": ACTIONS,
+    "Download the newsletter now": ACTIONS,
+    "Advertise with us": ACTIONS,
+    "Enter your email to continue reading this article": ACTIONS,
+    "This item is available in full to subscribers.": ACTIONS,
+    "You have successfully subscribed!": ACTIONS,
+    "Enjoyed this post? Please share it with your friends!": ACTIONS,
+    "Comments (2) Hits: 1045": ACTIONS,
+    "Report this comment": ACTIONS,
+}
+
+
+@pytest.mark.parametrize("chrome", list(FAMILIES))
+def test_each_string_goes_after_the_article(chrome: str) -> None:
+    assert removed(after_body(chrome)) == {chrome: FAMILIES[chrome]}
+
+
+@pytest.mark.parametrize("chrome", list(FAMILIES))
+def test_each_string_goes_inside_the_article(chrome: str) -> None:
+    assert removed_inside(chrome) == (FAMILIES[chrome], set())
+
+
+# Article sentences that use the same words.
+KEPT = """\
+She sent the photographs to a friend in Lisbon, who recognised the house at once.
+Readers were asked to rate the new bus timetable and comment on the changes.
+The topic of the evening contained three questions, and the last one was about parking.
+Please enter your name at the desk before you join the guided walk.
+Existing users of the old card will receive a new one by post in June.
+The newsletter now goes out on Fridays, the editor said.
+Advertise the sale early, the treasurer told the committee, or nobody will come.
+Read the rest of the minutes in the council archive before the vote.
+You are currently in the queue for a table, the waiter said with a smile.
+Una buena receta necesita tiempo, y este pensamiento guía a la cocinera en su trabajo.
+The club reported the comment to the league, which opened an inquiry.
+She liked the post office's new opening hours, and so did her neighbours.
+"""
+
+
+def test_article_sentences_with_the_same_words_are_kept() -> None:
+    for sep in ("\n", "\n\n"):
+        text = BODY + sep.join(KEPT.splitlines()) + "\n" + BODY
+        assert removed(text) == {}
