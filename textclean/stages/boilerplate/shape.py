@@ -69,6 +69,7 @@ RULE_STUTTER = "boilerplate.shape.stutter"
 RULE_CALENDAR = "boilerplate.shape.calendar"
 RULE_HOSTNAME = "boilerplate.shape.hostname"
 RULE_EMPTY_ITEM = "boilerplate.shape.empty_item"
+RULE_REPEATED_LABEL = "boilerplate.shape.repeated_label"
 RULE_AUTHOR_LINE = "boilerplate.shape.author_line"
 RULE_BARE_COUNT = "boilerplate.shape.bare_count"
 RULE_SELECTOR = "boilerplate.shape.selector"
@@ -185,6 +186,9 @@ class ShapeParams:
     crumb_title: bool = True
     crumb_title_min_words: int = 3
     crumb_title_max_above: int = 8
+    repeated_label: bool = True
+    repeated_label_max_words: int = 3
+    repeated_label_min_copies: int = 3
     crumb_trail: bool = True
     crumb_trail_min_crumbs: int = 3
     crumb_trail_max_words: int = 12
@@ -255,6 +259,11 @@ class ShapeParams:
                 "enabled": "crumb_title",
                 "min_words": "crumb_title_min_words",
                 "max_above": "crumb_title_max_above",
+            },
+            "repeated_label": {
+                "enabled": "repeated_label",
+                "max_words": "repeated_label_max_words",
+                "min_copies": "repeated_label_min_copies",
             },
             "crumb_trail": {
                 "enabled": "crumb_trail",
@@ -499,6 +508,8 @@ def apply(
         _bare_counts(nonblank, removed, found, params, code, prose_span, prose)
     if (params.hostname or params.empty_item) and "residue" in gates:
         _residue(nonblank, removed, found, params, code, prose_span)
+    if params.repeated_label and len(nonblank) >= params.repeated_label_min_copies:
+        _repeated_labels(nonblank, removed, found, params, code, prose)
     # both need lines other rules removed
     if params.menu and len(removed) + len(found) >= min(1, params.menu_min_removed):
         _menus(nonblank, removed, found, params, code, prose)
@@ -1994,6 +2005,94 @@ def _residue(
         if k > last >= 0 and (_web_address(x.text) or ends_sign_off(k)):
             continue  # an address the text gives its reader, under its last line
         found[x.index] = (RULE_HOSTNAME, {"line": x.index + 1})
+
+
+#: A line that may be a widget's label repeated down a list: it holds a letter or a
+#: digit (a "* * *" section break holds neither).
+_LABEL_CHARACTER = regex.compile(r"[\p{L}\p{N}]")
+#: A table's values, printed one cell to a line when a table is flattened ("Yes",
+#: "N/A"), in a few languages: a repeated one is the table's, not a widget's label.
+_TABLE_VALUES = frozenset(
+    [
+        "yes", "no", "n/a", "none", "true", "false", "free", "tbd", "tba", "unknown",
+        "partial", "included", "optional", "required", "ja", "nein", "oui", "non", "sí",
+        "sim", "não", "si", "nee", "tak", "nie", "evet", "hayır",
+    ]
+)  # fmt: skip
+#: A number and nothing else ("100", "2,5 %", "$40"): a table's cell or a score.
+_NUMBER_ONLY = regex.compile(r"[\d\s.,%$€£+\-–]+")
+#: A month and a day, in either order ("Jun 25", "25 June"): an event list's dates.
+_DAY_OF_MONTH = regex.compile(
+    r"\b" + _MONTH + r"\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+" + _MONTH + r"\b", regex.IGNORECASE
+)
+
+
+def _repeated_labels(
+    nonblank: list[Line],
+    removed: Mapping[int, tuple[str, dict[str, Any]]],
+    found: dict[int, tuple[str, dict[str, Any]]],
+    params: ShapeParams,
+    code: frozenset[int],
+    prose: Callable[[Line], bool],
+) -> None:
+    """``boilerplate.shape.repeated_label``: a short label printed again and again down
+    the page, one copy to each item of a list the page shows ("Listen later", "Posted
+    Updated", "• Education", a duration "10:37" under every episode of a podcast list):
+    a widget's button or a teaser's tag, printed by the template once per item.
+
+    Every copy goes when the line, compared case-folded with its spaces collapsed, is
+    printed at least ``min_copies`` times, has at most ``max_words`` words and three
+    characters or more, one of them a letter or a digit, ends no sentence and in no
+    colon, comma or semicolon (a form's field or a speaker's name ends so), holds no
+    date, is no table's value (:data:`_TABLE_VALUES`, a number), and no copy of it
+    stands right over a prose line (a play's or an interview's
+    speaker over the words spoken) or inside code. A refrain of a song is longer than
+    the labels, or stands among longer lines of verse: so a line whose copy has a
+    neighbour of more than twice ``max_words`` words that is no chrome stays too.
+    """
+    groups: dict[str, list[int]] = {}
+    for k, x in enumerate(nonblank):
+        text = x.text
+        if x.words > params.repeated_label_max_words or len(text) < 3:
+            continue
+        groups.setdefault(" ".join(text.casefold().split()), []).append(k)
+    long_words = 2 * params.repeated_label_max_words
+    n = len(nonblank)
+
+    def verse_beside(k: int) -> bool:
+        for j in (k - 1, k + 1):
+            if 0 <= j < n:
+                y = nonblank[j]
+                if y.words > long_words and y.index not in removed and y.index not in found:
+                    return True
+        return False
+
+    for key, at in groups.items():
+        if len(at) < params.repeated_label_min_copies:
+            continue
+        text = nonblank[at[0]].text
+        if (
+            ends_sentence(text)
+            or text.rstrip("\"'”’)]").endswith((":", ",", ";"))
+            or not _LABEL_CHARACTER.search(text)
+            or key in _TABLE_VALUES
+            or _NUMBER_ONLY.fullmatch(text)
+            or _DAY_OF_MONTH.search(text)
+            or _FULL_DATE.search(text)
+        ):
+            continue
+        if any(
+            nonblank[k].index in code or (k + 1 < n and prose(nonblank[k + 1])) or verse_beside(k)
+            for k in at
+        ):
+            continue
+        for k in at:
+            x = nonblank[k]
+            if x.index not in removed and x.index not in found:
+                found[x.index] = (
+                    RULE_REPEATED_LABEL,
+                    {"line": x.index + 1, "copies": len(at)},
+                )
 
 
 #: The rules that take a weather widget's temperatures ("14°C", "25° 19°").

@@ -2025,6 +2025,7 @@ def build(config: Config, rules: RulePack | None) -> BoilerplateStage:
         "dangling_lead": shape.RULE_DANGLING_LEAD,
         "crumb_title": shape.RULE_CRUMB_TITLE,
         "crumb_trail": shape.RULE_CRUMB_TRAIL,
+        "repeated_label": shape.RULE_REPEATED_LABEL,
     }
     params = dataclasses.replace(
         params,
