@@ -93,6 +93,11 @@ def test_a_photo_credit_and_a_caption_in_a_chrome_run_stay() -> None:
 
 def test_a_dates_label_glued_to_it_is_no_commenters_name() -> None:
     assert "Release dateMar 29, 2012" not in removed(after_body("Release dateMar 29, 2012"))
+    # a reading time glued to the post's date (a blog platform's byline row) is no name
+    head = "Member-only story\nWhy small teams ship faster\n4 min readNov 2, 2023\nWhat changed?\n"
+    got = removed(head + BODY)
+    assert got.get("Member-only story") == "boilerplate.cta.paywall"
+    assert "4 min readNov 2, 2023" not in got
     got = removed(after_body("AnonymousJuly 30, 2007 at 10:15 AM", "Thanks for the tip!"))
     assert got.get("AnonymousJuly 30, 2007 at 10:15 AM") == "boilerplate.comments.author_line"
 
