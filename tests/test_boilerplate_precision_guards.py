@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.boilerplate_helpers import kept_and_gone, removed, removed_opt_in
+from tests.boilerplate_helpers import BODY, kept_and_gone, removed, removed_opt_in
 
 #: A paragraph of a text, written for these tests.
 PARA = (
@@ -1265,3 +1265,21 @@ def test_a_bullet_on_its_own_line_above_its_entry_stays_with_it() -> None:
     empty = "".join(f"{item}\n-\n\n" for item in items)
     got = removed(recipe + "\n" + empty)
     assert set(got) == {"-"} and got["-"] == "boilerplate.shape.empty_item"
+
+
+def test_a_host_name_in_the_authors_credit_over_the_text_stays() -> None:
+    """A club newsletter's column credits its author with a byline, the club's site and
+    an e-mail address at it over the text: the site is the credit's, not a masthead's."""
+    credit = [
+        "Notes from the Workshop",
+        "By Ruth Okafor, Chair, Valley Woodturners Club",
+        "April 2021 newsletter",
+        "www.valleyturners.example.org",
+        "chair (at) valleyturners.example.org",
+    ]
+    text = "\n".join(credit) + "\n\n" + BODY
+    assert "www.valleyturners.example.org" not in removed(text)
+    bare = ["Notes from the Workshop", "www.valleyturners.example.org"]
+    assert removed("\n".join(bare) + "\n\n" + BODY).get("www.valleyturners.example.org") == (
+        "boilerplate.shape.hostname"
+    )

@@ -2004,7 +2004,31 @@ def _residue(
             continue
         if k > last >= 0 and (_web_address(x.text) or ends_sign_off(k)):
             continue  # an address the text gives its reader, under its last line
+        if _in_author_credit(nonblank, k):
+            continue  # the author's site in the credit over the text, with their e-mail
         found[x.index] = (RULE_HOSTNAME, {"line": x.index + 1})
+
+
+def _in_author_credit(nonblank: list[Line], k: int) -> bool:
+    """Whether the host name ``nonblank[k]`` belongs to an author's credit: a byline
+    ("By Ana Lima, President, ...") among the two lines above it, or an e-mail address
+    at the same host right beside it ("info (at) example.org"), as a club newsletter's
+    or a columnist's credit prints them.
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> credit = "By Ana Lima, Editor\\nwww.club.org\\nana (at) club.org"
+    >>> _in_author_credit([x for x in layout_lines(credit) if x.text], 1)
+    True
+    """
+    if any(BYLINE_START.match(nonblank[j].text) for j in range(max(0, k - 2), k)):
+        return True
+    host = nonblank[k].text.lower().removeprefix("www.").rstrip("/")
+    for j in (k - 1, k + 1):
+        if 0 <= j < len(nonblank):
+            near = nonblank[j].text.lower()
+            if host in near and any(at in near for at in ("@", "(at)", "[at]", " at ")):
+                return True
+    return False
 
 
 #: A line that may be a widget's label repeated down a list: it holds a letter or a
