@@ -118,6 +118,8 @@ HOLDOUT = (
     "bp-label-53",
     "bp-label-54",
     "bp-label-55",
+    "bp-label-56",
+    "bp-label-57",
 )
 
 
