@@ -51,6 +51,7 @@ from __future__ import annotations
 import itertools
 import operator
 import unicodedata
+from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -2031,6 +2032,7 @@ def _in_author_credit(nonblank: list[Line], k: int) -> bool:
     return False
 
 
+_TEXT_OF = operator.attrgetter("text")
 #: A line that may be a widget's label repeated down a list: it holds a letter or a
 #: digit (a "* * *" section break holds neither).
 _LABEL_CHARACTER = regex.compile(r"[\p{L}\p{N}]")
@@ -2064,8 +2066,9 @@ def _repeated_labels(
     Updated", "• Education", a duration "10:37" under every episode of a podcast list):
     a widget's button or a teaser's tag, printed by the template once per item.
 
-    Every copy goes when the line, compared case-folded with its spaces collapsed, is
-    printed at least ``min_copies`` times, has at most ``max_words`` words and three
+    Every copy goes when the line is printed at least ``min_copies`` times, the same
+    each time (a template prints its label alike on every item), has at most
+    ``max_words`` words and three
     characters or more, one of them a letter or a digit, ends no sentence and in no
     colon, comma or semicolon (a form's field or a speaker's name ends so), holds no
     date, is no table's value (:data:`_TABLE_VALUES`, a number), and no copy of it
@@ -2074,12 +2077,17 @@ def _repeated_labels(
     the labels, or stands among longer lines of verse: so a line whose copy has a
     neighbour of more than twice ``max_words`` words that is no chrome stays too.
     """
+    # most pages print no line three times: told in one C-level count of the texts
+    min_copies = params.repeated_label_min_copies
+    counts = Counter(map(_TEXT_OF, nonblank))
+    repeated = {t for t, c in counts.items() if c >= min_copies and len(t) >= 3}
+    if not repeated:
+        return
     groups: dict[str, list[int]] = {}
+    max_words = params.repeated_label_max_words
     for k, x in enumerate(nonblank):
-        text = x.text
-        if x.words > params.repeated_label_max_words or len(text) < 3:
-            continue
-        groups.setdefault(" ".join(text.casefold().split()), []).append(k)
+        if x.text in repeated and x.words <= max_words:
+            groups.setdefault(x.text, []).append(k)
     long_words = 2 * params.repeated_label_max_words
     n = len(nonblank)
 
@@ -2091,15 +2099,14 @@ def _repeated_labels(
                     return True
         return False
 
-    for key, at in groups.items():
+    for text, at in groups.items():
         if len(at) < params.repeated_label_min_copies:
             continue
-        text = nonblank[at[0]].text
         if (
             ends_sentence(text)
             or text.rstrip("\"'”’)]").endswith((":", ",", ";"))
             or not _LABEL_CHARACTER.search(text)
-            or key in _TABLE_VALUES
+            or text.casefold() in _TABLE_VALUES
             or _NUMBER_ONLY.fullmatch(text)
             or _DAY_OF_MONTH.search(text)
             or _FULL_DATE.search(text)
