@@ -16,6 +16,8 @@ from tests.boilerplate_helpers import BODY, after_body, removed, removed_inside
 
 THEMES = "boilerplate.platform.blog_theme_furniture"
 ACTIONS = "boilerplate.cta.reader_actions"
+STOCK = "boilerplate.platform.stock_translations"
+GLUED = "boilerplate.stub.glued_and_empty"
 
 FAMILIES = {
     "LikeLike": THEMES,
@@ -57,6 +59,22 @@ FAMILIES = {
     "Enjoyed this post? Please share it with your friends!": ACTIONS,
     "Comments (2) Hits: 1045": ACTIONS,
     "Report this comment": ACTIONS,
+    "1 gedachte over “Fietsen langs de Maas”": STOCK,
+    "4 Gedanken zu „Kuchen vom Blech“": STOCK,
+    "Une réflexion sur « Balade à Annecy »": STOCK,
+    "3 pensieri su “Pane fatto in casa”": STOCK,
+    "2 tankar om ”Vår i trädgården”": STOCK,
+    "Tampilkan postingan dengan label Kuliner. Tampilkan semua postingan": STOCK,
+    "RSS feed for comments on this post.": STOCK,
+    "Staff member": STOCK,
+    "Image hosted by Photobucket": STOCK,
+    "Läs hela artikeln på Lokaltidningen": STOCK,
+    "Trwa ładowanie…": STOCK,
+    "Older Posts›› ‹‹Newer Posts": GLUED,
+    "Discussion (4)": GLUED,
+    "Post date: Author:": GLUED,
+    "Go to ...": GLUED,
+    "• $249 at Northwind Outfitters": GLUED,
 }
 
 
@@ -84,6 +102,11 @@ You are currently in the queue for a table, the waiter said with a smile.
 Una buena receta necesita tiempo, y este pensamiento guía a la cocinera en su trabajo.
 The club reported the comment to the league, which opened an inquiry.
 She liked the post office's new opening hours, and so did her neighbours.
+Hij had 7 gedachten over de reis, maar schreef er maar één op.
+The staff member who found the wallet returned it to its owner the same day.
+The image was hosted by the museum for a month before it went back to the archive.
+Tickets cost $40 at the door, and children under twelve get in free.
+Where to buy fresh fish in the old town was the question everyone asked us.
 """
 
 
