@@ -10,9 +10,7 @@ are interface strings around invented names, titles and numbers.
 
 from __future__ import annotations
 
-import pytest
-
-from tests.boilerplate_helpers import BODY, after_body, removed, removed_inside
+from tests.boilerplate_helpers import BODY, anywhere_tests, removed
 
 THEMES = "boilerplate.platform.blog_theme_furniture"
 ACTIONS = "boilerplate.cta.reader_actions"
@@ -78,14 +76,9 @@ FAMILIES = {
 }
 
 
-@pytest.mark.parametrize("chrome", list(FAMILIES))
-def test_each_string_goes_after_the_article(chrome: str) -> None:
-    assert removed(after_body(chrome)) == {chrome: FAMILIES[chrome]}
-
-
-@pytest.mark.parametrize("chrome", list(FAMILIES))
-def test_each_string_goes_inside_the_article(chrome: str) -> None:
-    assert removed_inside(chrome) == (FAMILIES[chrome], set())
+test_each_string_goes_after_the_article, test_each_string_goes_inside_the_article = anywhere_tests(
+    FAMILIES
+)
 
 
 # Article sentences that use the same words.
