@@ -33,7 +33,10 @@ times over ("came again from" → "came back from"). A T2/T3 match with a
 capitalised word in mid-sentence is part of a name and is restored only when the
 neighbours favour the original by ``name_ratio`` ("Nationwide Hurricane" → "National
 Hurricane") or, with ``name_elsewhere``, when the restored name stands elsewhere in the
-text. A flagged document with fewer than ``confirm_min_t1`` distinct T1 forms and
+text; a one-word match written with a capital in mid-sentence whose word a restored T1
+name of the document spells out takes that name's word when it is one of the entry's
+originals ("The Floor" beside "Floor Professional", restored "Surface Pro", is the
+Surface). A flagged document with fewer than ``confirm_min_t1`` distinct T1 forms and
 fingerprints may come from another spinner: its T2/T3 matches need
 ``unconfirmed_factor`` times the odds. With ``consistency``, a T2 spun form restored
 with strong odds is restored to the same original at its other matches where the
@@ -704,6 +707,61 @@ def _name_elsewhere(text: str, name: str) -> bool:
             return True
         start = text.find(name, start + 1)
     return False
+
+
+def _restored_name_words(
+    text: str,
+    toks: Sequence[Token],
+    matches: Sequence[Match],
+    applied: Mapping[int, tuple[str, dict[str, Any]]],
+) -> dict[str, str]:
+    """Spun word (lower case) → the original word it stood for, read off the T1 names
+    restored in ``applied``: a capitalised spun name of as many words as its original
+    ("Floor Professional" → "Surface Pro" gives floor → Surface, professional → Pro).
+    A word two names restore differently maps to nothing.
+    """
+    out: dict[str, str] = {}
+    clash: set[str] = set()
+    for k, (original, _ev) in applied.items():
+        m = matches[k]
+        if m.entry.tier != "t1" or original == original.lower():
+            continue  # only a name: an original the table writes with capitals
+        spun = [text[t.start : t.end] for t in toks[m.i : m.j]]
+        words = original.split(" ")
+        if len(spun) != len(words) or not spun[0][:1].isupper():
+            continue
+        for sp, orig in zip(spun, words, strict=True):
+            key = sp.lower()
+            if key == orig.lower():
+                continue
+            if out.get(key, orig) != orig:
+                clash.add(key)
+            out[key] = orig
+    for key in clash:
+        del out[key]
+    return out
+
+
+def _name_word(
+    text: str,
+    toks: Sequence[Token],
+    m: Match,
+    name_words: Mapping[str, str],
+    score: float,
+) -> tuple[str, dict[str, Any]] | None:
+    """``(original, evidence)`` for a one-word T2/T3 match written with a capital in
+    mid-sentence whose spun word a restored T1 name of the document spells out, when
+    that name's word is one of the entry's originals: the spinner writes a product's
+    name alike where it stands alone ("the Floor" beside "Floor Professional", restored
+    "Surface Pro", is the Surface, not the ground), else None."""
+    if m.j - m.i != 1 or not name_words:
+        return None
+    word = name_words.get(m.entry.spun)
+    if word is None or word.lower() not in {alt.lower() for alt in m.entry.alternatives}:
+        return None
+    if not _inside_name(text, toks, m.i):
+        return None
+    return word, {"tier": m.entry.tier, "spin_score": round(score, 3), "name_word": True}
 
 
 def _outcome_counts(
@@ -1659,12 +1717,23 @@ class DespinStage:
                 if a.matches[k].entry.spun in self.sense
                 or a.matches[k].entry.spun in self.ordinary_lemmas
             ]
+        # the words of the capitalised names the T1 round restored ("Floor Professional"
+        # -> "Surface Pro": floor -> Surface), once it is done (see _name_word)
+        name_words: dict[str, str] | None = None
         # Two rounds for T2/T3: a word restored in round one is the neighbour in round two.
         for round_ in (t1, rest, rest):
             for k in round_:
                 if k in applied:
                     continue
                 m = a.matches[k]
+                if m.entry.tier != "t1":
+                    if name_words is None:
+                        name_words = _restored_name_words(text, toks, a.matches, applied)
+                    carried = _name_word(text, toks, m, name_words, a.score)
+                    if carried is not None:
+                        applied[k] = carried
+                        restored_first[m.i] = restored_last[m.j - 1] = carried[0]
+                        continue
                 in_name = m.entry.tier != "t1" and _match_in_name(text, toks, m.i, m.j)
                 if in_name and self.config.name_ratio <= 0:
                     continue  # "Asian Nations", "Power Ministry": part of a proper name
