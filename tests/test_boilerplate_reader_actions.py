@@ -68,6 +68,17 @@ FAMILIES = {
     "Image hosted by Photobucket": STOCK,
     "Läs hela artikeln på Lokaltidningen": STOCK,
     "Trwa ładowanie…": STOCK,
+    "[Insert Image of the old harbour wall]": STOCK,
+    "Your comment has been submitted successfully.": STOCK,
+    "All comments must be approved by a moderator before they appear.": STOCK,
+    "Remember me on this computer": STOCK,
+    "You are currently browsing the Garden Tools category.": STOCK,
+    "Jump to Site Navigation": STOCK,
+    "Já possui conta?": STOCK,
+    "Escute essa reportagem": STOCK,
+    "Imagem ilustrativa da imagem Feira de artesanato na praça": STOCK,
+    "Why you can trust Harbour Weekly": STOCK,
+    "Attachment 10231Attachment 10232": STOCK,
     "Older Posts›› ‹‹Newer Posts": GLUED,
     "Discussion (4)": GLUED,
     "Post date: Author:": GLUED,
@@ -100,6 +111,8 @@ The staff member who found the wallet returned it to its owner the same day.
 The image was hosted by the museum for a month before it went back to the archive.
 Tickets cost $40 at the door, and children under twelve get in free.
 Where to buy fresh fish in the old town was the question everyone asked us.
+Remember me to your mother, she said as the train pulled out.
+Why you can trust a good map more than your memory is simple.
 """
 
 
