@@ -52,3 +52,15 @@ def test_without_a_restored_name_the_lone_word_is_not_taken_for_one() -> None:
         "Floor Laptop computer", "new laptop computer"
     )
     assert "Surface" not in " ".join(a for afters in _edits(plain).values() for a in afters)
+
+
+def test_teams_and_people_spun_word_by_word_are_restored() -> None:
+    sport = (
+        "Yankees slugger Aaron Choose hit two residence runs as New York beat Boston on "
+        "Tuesday, and Put up Malone sang the anthem earlier than the sport of the Inexperienced "
+        "Bay Packers.\n"
+    )
+    got = _edits(SPUN + sport)
+    assert got["Aaron Choose"] == ["Aaron Judge"]
+    assert got["Inexperienced Bay Packers"] == ["Green Bay Packers"]
+    assert got["Put up Malone"] == ["Post Malone"]
