@@ -742,28 +742,6 @@ def _restored_name_words(
     return out
 
 
-def _name_word(
-    text: str,
-    toks: Sequence[Token],
-    m: Match,
-    name_words: Mapping[str, str],
-    score: float,
-) -> tuple[str, dict[str, Any]] | None:
-    """``(original, evidence)`` for a one-word T2/T3 match written with a capital in
-    mid-sentence whose spun word a restored T1 name of the document spells out, when
-    that name's word is one of the entry's originals: the spinner writes a product's
-    name alike where it stands alone ("the Floor" beside "Floor Professional", restored
-    "Surface Pro", is the Surface, not the ground), else None."""
-    if m.j - m.i != 1 or not name_words:
-        return None
-    word = name_words.get(m.entry.spun)
-    if word is None or word.lower() not in {alt.lower() for alt in m.entry.alternatives}:
-        return None
-    if not _inside_name(text, toks, m.i):
-        return None
-    return word, {"tier": m.entry.tier, "spin_score": round(score, 3), "name_word": True}
-
-
 def _outcome_counts(
     rows_by: Mapping[_K, tuple[tuple[str, int, str], ...]],
 ) -> dict[_K, dict[str, float]]:
@@ -1718,7 +1696,7 @@ class DespinStage:
                 or a.matches[k].entry.spun in self.ordinary_lemmas
             ]
         # the words of the capitalised names the T1 round restored ("Floor Professional"
-        # -> "Surface Pro": floor -> Surface), once it is done (see _name_word)
+        # -> "Surface Pro": floor -> Surface), once it is done (see DespinStage._name_word)
         name_words: dict[str, str] | None = None
         # Two rounds for T2/T3: a word restored in round one is the neighbour in round two.
         for round_ in (t1, rest, rest):
@@ -1726,14 +1704,6 @@ class DespinStage:
                 if k in applied:
                     continue
                 m = a.matches[k]
-                if m.entry.tier != "t1":
-                    if name_words is None:
-                        name_words = _restored_name_words(text, toks, a.matches, applied)
-                    carried = _name_word(text, toks, m, name_words, a.score)
-                    if carried is not None:
-                        applied[k] = carried
-                        restored_first[m.i] = restored_last[m.j - 1] = carried[0]
-                        continue
                 in_name = m.entry.tier != "t1" and _match_in_name(text, toks, m.i, m.j)
                 if in_name and self.config.name_ratio <= 0:
                     continue  # "Asian Nations", "Power Ministry": part of a proper name
@@ -1742,6 +1712,14 @@ class DespinStage:
                 prev_i, next_i = m.i - 1, m.j
                 raw_prev, nxt = neighbour_keys(toks, m)
                 prev, nxt = _as_restored(m, raw_prev, nxt, restored_first, restored_last)
+                if in_name and m.j - m.i == 1:
+                    if name_words is None:  # the T1 round is done by now
+                        name_words = _restored_name_words(text, toks, a.matches, applied)
+                    carried = self._name_word(m, name_words, a.score, prev, nxt)
+                    if carried is not None:
+                        applied[k] = carried
+                        restored_first[m.i] = restored_last[m.j - 1] = carried[0]
+                        continue
                 quotes = (
                     m.i > 0 and _quote_gap(text[toks[prev_i].end : toks[m.i].start]),
                     next_i < n and _quote_gap(text[toks[m.j - 1].end : toks[next_i].start]),
@@ -2040,6 +2018,28 @@ class DespinStage:
             return None
         ev = {"tier": m.entry.tier, "spin_score": round(score, 3), "name_elsewhere": True}
         return found[0], ev
+
+    def _name_word(
+        self,
+        m: Match,
+        name_words: Mapping[str, str],
+        score: float,
+        prev: str | None,
+        nxt: str | None,
+    ) -> tuple[str, dict[str, Any]] | None:
+        """``(original, evidence)`` for a one-word T2/T3 match written with a capital in
+        mid-sentence (the caller's ``in_name``) whose spun word a restored T1 name of the
+        document spells out (:func:`_restored_name_words`), when that name's word is one
+        of the entry's originals and no keep context rule holds: the spinner writes a
+        product's name alike where it stands alone ("the Floor" beside "Floor
+        Professional", restored "Surface Pro", is the Surface, not the ground), else None."""
+        word = name_words.get(m.entry.spun)
+        if word is None or word.lower() not in {alt.lower() for alt in m.entry.alternatives}:
+            return None
+        ctx = self._context(m.entry, prev, nxt)
+        if ctx is not None and ctx[0] == "keep":
+            return None  # a keep context rule wins, as everywhere
+        return word, {"tier": m.entry.tier, "spin_score": round(score, 3), "name_word": True}
 
     def _spun_name_counts(self, text: str, a: Analysis) -> Counter[str] | None:
         """How often each T2/T3 spun form stands, as written, inside a capitalised name
