@@ -2047,10 +2047,6 @@ _TABLE_VALUES = frozenset(
 )  # fmt: skip
 #: A number and nothing else ("100", "2,5 %", "$40"): a table's cell or a score.
 _NUMBER_ONLY = regex.compile(r"[\d\s.,%$€£+\-–]+")
-#: A month and a day, in either order ("Jun 25", "25 June"): an event list's dates.
-_DAY_OF_MONTH = regex.compile(
-    r"\b" + _MONTH + r"\.?\s+\d{1,2}\b|\b\d{1,2}\.?\s+" + _MONTH + r"\b", regex.IGNORECASE
-)
 
 
 def _repeated_labels(
@@ -2083,12 +2079,13 @@ def _repeated_labels(
     repeated = {t for t, c in counts.items() if c >= min_copies and len(t) >= 3}
     if not repeated:
         return
+    # every copy of a text has its word count, so a group holds all its copies or none
     groups: dict[str, list[int]] = {}
     max_words = params.repeated_label_max_words
     for k, x in enumerate(nonblank):
         if x.text in repeated and x.words <= max_words:
             groups.setdefault(x.text, []).append(k)
-    long_words = 2 * params.repeated_label_max_words
+    long_words = 2 * max_words
     n = len(nonblank)
 
     def verse_beside(k: int) -> bool:
@@ -2100,15 +2097,13 @@ def _repeated_labels(
         return False
 
     for text, at in groups.items():
-        if len(at) < params.repeated_label_min_copies:
-            continue
         if (
             ends_sentence(text)
             or text.rstrip("\"'”’)]").endswith((":", ",", ";"))
             or not _LABEL_CHARACTER.search(text)
             or text.casefold() in _TABLE_VALUES
             or _NUMBER_ONLY.fullmatch(text)
-            or _DAY_OF_MONTH.search(text)
+            or _DATED.search(text)  # a month and a day: an event list's dates
             or _FULL_DATE.search(text)
         ):
             continue
