@@ -120,6 +120,7 @@ HOLDOUT = (
     "bp-label-55",
     "bp-label-56",
     "bp-label-57",
+    "bp-label-58",
 )
 
 
