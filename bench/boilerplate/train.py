@@ -121,6 +121,7 @@ HOLDOUT = (
     "bp-label-56",
     "bp-label-57",
     "bp-label-58",
+    "bp-label-59",
 )
 
 
