@@ -1002,7 +1002,7 @@ class DespinStage:
         evidence, ev_distinct, light = self.evidence(text, keys, joined, matches)
         evidence = 1000.0 * evidence / words
         light = 1000.0 * light / words
-        english = english_share(keys)
+        english = english_share(keys, text)
         marker_hits = (
             tuple(spin_markers.find(text, self.marker_index))
             if cfg.markers and self.marker_index is not None

@@ -336,15 +336,45 @@ def language_markers() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(w.replace("’", "'") for w in english), frozenset(foreign)
 
 
-def english_share(keys: list[str]) -> float:
+def english_share(keys: list[str], text: str | None = None) -> float:
     """English marker words / (English + foreign marker words) among lower-case tokens.
+
+    With ``text`` (what ``keys`` were read from), a foreign marker counts only if the text
+    writes it in lower case somewhere: one that stands only capitalised there is a name
+    or an acronym of an English text ("Galaxy S24 Plus", "AI"), not a word of another
+    language, which a text in that language writes in lower case again and again
+    (markers with an apostrophe, whose key may not spell the text's apostrophe, count).
 
     >>> english_share("the cat is on the mat and it was not there".split()) > 0.9
     True
     >>> english_share("le chat est sur le tapis et il n'était pas là".split()) < 0.2
     True
+    >>> spec = "The new phone is out. Galaxy S24 Plus | Galaxy S23 Plus | Galaxy S22 Plus"
+    >>> english_share(spec.lower().split()) < 0.8, english_share(spec.lower().split(), spec)
+    (True, 1.0)
     """
     english, foreign = language_markers()
     en = sum(map(english.__contains__, keys))
-    other = sum(map(foreign.__contains__, keys))
+    counts = Counter(k for k in keys if k in foreign)
+    if text is not None:
+        for k in [k for k in counts if "'" not in k and not _in_lower_case(k, text)]:
+            del counts[k]
+    other = sum(counts.values())
     return en / (en + other) if en + other else 0.0
+
+
+def _in_lower_case(word: str, text: str) -> bool:
+    """Whether ``text`` holds ``word`` (lower case) as a whole word, written in lower case.
+
+    >>> _in_lower_case("plus", "Galaxy S24 Plus"), _in_lower_case("plus", "un peu plus")
+    (False, True)
+    """
+    start = text.find(word)
+    while start >= 0:
+        end = start + len(word)
+        if (start == 0 or not text[start - 1].isalnum()) and (
+            end == len(text) or not text[end].isalnum()
+        ):
+            return True
+        start = text.find(word, start + 1)
+    return False
