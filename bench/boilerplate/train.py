@@ -122,6 +122,7 @@ HOLDOUT = (
     "bp-label-57",
     "bp-label-58",
     "bp-label-59",
+    "bp-label-60",
 )
 
 
