@@ -1410,11 +1410,9 @@ class BoilerplateStage:
         """Line rules; ``zones is None`` runs the zone-free ones, else the zone-bound ones.
 
         A zone-bound match stands only where chrome clusters: in a run of at most
-        ``_SHORT_RUN`` consecutive non-prose lines, or at the outer edge (at most one
-        other line between it and the run's top, for the header, or its bottom, for
-        the footer) of a longer run that is at least a third chrome or is the whole
-        page (no prose line). A word like "Legal" inside a long list stays, and a list
-        page's "Category: Travel" over its teasers goes.
+        ``_SHORT_RUN`` consecutive non-prose lines, or in a longer run of which at
+        least a third is chrome, at the run's outer edge. A word like "Legal"
+        inside a long list stays.
         """
         found: dict[int, tuple[str, dict[str, Any]]] = {}
         alive = run.alive()
@@ -1496,11 +1494,9 @@ class BoilerplateStage:
             is_chrome = [i in found for i in members]
             if len(members) <= _SHORT_RUN:
                 accept = [i for i in members if i in found]
-            elif 3 * sum(is_chrome) >= len(members) or (k == 0 and j == len(lines)):
+            elif 3 * sum(is_chrome) >= len(members):
                 # In a longer run, chrome must stand at the run's outer edge: at most
                 # one other line between it and the top (header) or bottom (footer).
-                # The run must be a third chrome, unless it is the whole page (a list
-                # page, no prose line: its teasers are many, its labels few).
                 accept = []
                 for pos, i in enumerate(members):
                     if i not in found:
