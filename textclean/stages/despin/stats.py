@@ -42,6 +42,7 @@ True
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -369,12 +370,4 @@ def _in_lower_case(word: str, text: str) -> bool:
     >>> _in_lower_case("plus", "Galaxy S24 Plus"), _in_lower_case("plus", "un peu plus")
     (False, True)
     """
-    start = text.find(word)
-    while start >= 0:
-        end = start + len(word)
-        if (start == 0 or not text[start - 1].isalnum()) and (
-            end == len(text) or not text[end].isalnum()
-        ):
-            return True
-        start = text.find(word, start + 1)
-    return False
+    return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text) is not None
