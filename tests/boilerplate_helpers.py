@@ -128,6 +128,22 @@ def anywhere_tests(
     return after_the_article, inside_the_article
 
 
+def kept_between_tests(
+    kept: str, removed_too: dict[str, str] | None = None
+) -> Callable[[str], None]:
+    """The test that no line of ``kept`` (article lines that share words with chrome
+    strings) is removed between two copies of :data:`BODY`, one line to a line and one
+    to a paragraph; ``removed_too``: lines among them that must go, and by which rule.
+
+    Bind it to a ``test_*`` name in a test module; pytest runs it once per layout."""
+
+    @pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["lines", "paragraphs"])
+    def kept_between_article_lines(sep: str) -> None:
+        assert removed(between(kept.splitlines(), sep)) == (removed_too or {})
+
+    return kept_between_article_lines
+
+
 def cli_boilerplate(tmp_path: Path, rows: list[dict], config: str | None = None) -> dict[str, str]:
     """``textclean clean`` (the boilerplate stage alone, no dedup) over ``rows`` written
     as a JSONL file, with ``config`` as its ``--config`` file when given: each output

@@ -10,7 +10,13 @@ interface strings around invented names, numbers and places.
 
 from __future__ import annotations
 
-from tests.boilerplate_helpers import BODY, after_body, anywhere_tests, removed, removed_inside
+from tests.boilerplate_helpers import (
+    after_body,
+    anywhere_tests,
+    kept_between_tests,
+    removed,
+    removed_inside,
+)
 
 STOCK = "boilerplate.learned.cms_stock_strings"
 PROMO = "boilerplate.learned.cms_promo_strings"
@@ -210,7 +216,4 @@ Go to the next page of the report for the harbour's accounts, the chair said.
 """
 
 
-def test_article_sentences_with_the_same_words_are_kept() -> None:
-    for sep in ("\n", "\n\n"):
-        text = BODY + sep.join(KEPT.splitlines()) + "\n" + BODY
-        assert removed(text) == {}
+test_article_sentences_with_the_same_words_are_kept = kept_between_tests(KEPT)

@@ -9,7 +9,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.boilerplate_helpers import BODY, STAGE, after_body, removed, removed_inside
+from tests.boilerplate_helpers import (
+    BODY,
+    STAGE,
+    after_body,
+    kept_between_tests,
+    removed,
+    removed_inside,
+)
 from textclean.document import Document, replay
 
 FAMILIES = {
@@ -232,10 +239,7 @@ No comment.
 """
 
 
-def test_article_sentences_with_the_families_words_are_kept() -> None:
-    for sep in ("\n", "\n\n"):
-        text = BODY + sep.join(KEPT.splitlines()) + "\n" + BODY
-        assert removed(text) == {}
+test_article_sentences_with_the_families_words_are_kept = kept_between_tests(KEPT)
 
 
 # ------------------------------------------------------------------ readers' comments

@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.boilerplate_helpers import BODY, after_body, at_bottom, removed, removed_inside
+from tests.boilerplate_helpers import (
+    after_body,
+    at_bottom,
+    kept_between_tests,
+    removed,
+    removed_inside,
+)
 
 G = "boilerplate.generic."
 
@@ -154,7 +160,4 @@ Notifications of the vote were sent to every household.
 """
 
 
-def test_article_sentences_with_the_same_words_are_kept() -> None:
-    for sep in ("\n", "\n\n"):
-        text = BODY + sep.join(KEPT.splitlines()) + "\n" + BODY
-        assert removed(text) == {}
+test_article_sentences_with_the_same_words_are_kept = kept_between_tests(KEPT)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.boilerplate_helpers import BODY, after_body, removed, removed_inside
+from tests.boilerplate_helpers import BODY, after_body, kept_between_tests, removed, removed_inside
 
 G = "boilerplate.generic."
 
@@ -147,7 +147,4 @@ Avatar was shown in the park on a big screen last summer.
 """
 
 
-def test_article_sentences_with_the_same_words_are_kept() -> None:
-    for sep in ("\n", "\n\n"):
-        text = BODY + sep.join(KEPT.splitlines()) + "\n" + BODY
-        assert removed(text) == {}
+test_article_sentences_with_the_same_words_are_kept = kept_between_tests(KEPT)

@@ -13,8 +13,8 @@ import pytest
 from tests.boilerplate_helpers import (
     BODY,
     after_body,
-    between,
     inside_body,
+    kept_between_tests,
     removed,
     removed_inside,
     removed_opt_in,
@@ -472,9 +472,7 @@ www.harbourledger.example.org has the full budget, the clerk said.
 """
 
 
-def test_article_sentences_with_the_families_words_are_kept() -> None:
-    for sep in ("\n", "\n\n"):
-        assert removed(between(KEPT.splitlines(), sep)) == {}
+test_article_sentences_with_the_families_words_are_kept = kept_between_tests(KEPT)
 
 
 # ------------------------------------------------------------------ structure

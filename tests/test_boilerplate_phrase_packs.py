@@ -11,7 +11,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.boilerplate_helpers import BODY, after_body, inside_body, removed, removed_inside
+from tests.boilerplate_helpers import (
+    after_body,
+    inside_body,
+    kept_between_tests,
+    removed,
+    removed_inside,
+)
 
 FAMILIES = {
     # comment moderation notices and disclaimers
@@ -192,7 +198,4 @@ Votre commentaire sur le projet de parc sera lu par le maire en personne.
 """
 
 
-def test_article_sentences_with_the_same_words_are_kept() -> None:
-    for sep in ("\n", "\n\n"):
-        text = BODY + sep.join(KEPT.splitlines()) + "\n" + BODY
-        assert removed(text) == {}
+test_article_sentences_with_the_same_words_are_kept = kept_between_tests(KEPT)

@@ -12,7 +12,13 @@ from __future__ import annotations
 
 import pytest
 
-from tests.boilerplate_helpers import BODY, after_body, inside_body, removed, removed_inside
+from tests.boilerplate_helpers import (
+    after_body,
+    inside_body,
+    kept_between_tests,
+    removed,
+    removed_inside,
+)
 
 FAMILIES = {
     # automatic alt text
@@ -190,7 +196,4 @@ The ordinance was registered with the city in 2019 and read 1,234 times in the a
 """
 
 
-def test_article_sentences_with_the_same_words_are_kept() -> None:
-    for sep in ("\n", "\n\n"):
-        text = BODY + sep.join(KEPT.splitlines()) + "\n" + BODY
-        assert removed(text) == {}
+test_article_sentences_with_the_same_words_are_kept = kept_between_tests(KEPT)

@@ -10,7 +10,14 @@ from __future__ import annotations
 
 import pytest
 
-from tests.boilerplate_helpers import BODY, after_body, inside_body, removed, removed_inside
+from tests.boilerplate_helpers import (
+    BODY,
+    after_body,
+    inside_body,
+    kept_between_tests,
+    removed,
+    removed_inside,
+)
 
 FAMILIES = {
     # WordPress core's comment form: the starred field labels, alone and glued
@@ -118,7 +125,4 @@ Entradas populares para el concierto se agotaron en apenas dos horas.
 """
 
 
-def test_article_sentences_with_the_same_words_are_kept() -> None:
-    for sep in ("\n", "\n\n"):
-        text = BODY + sep.join(KEPT.splitlines()) + "\n" + BODY
-        assert removed(text) == {}
+test_article_sentences_with_the_same_words_are_kept = kept_between_tests(KEPT)

@@ -10,7 +10,7 @@ are interface strings around invented names, titles and numbers.
 
 from __future__ import annotations
 
-from tests.boilerplate_helpers import BODY, anywhere_tests, removed
+from tests.boilerplate_helpers import anywhere_tests, kept_between_tests
 
 THEMES = "boilerplate.platform.blog_theme_furniture"
 ACTIONS = "boilerplate.cta.reader_actions"
@@ -116,7 +116,4 @@ Why you can trust a good map more than your memory is simple.
 """
 
 
-def test_article_sentences_with_the_same_words_are_kept() -> None:
-    for sep in ("\n", "\n\n"):
-        text = BODY + sep.join(KEPT.splitlines()) + "\n" + BODY
-        assert removed(text) == {}
+test_article_sentences_with_the_same_words_are_kept = kept_between_tests(KEPT)

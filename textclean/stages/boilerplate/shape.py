@@ -60,6 +60,7 @@ import regex
 
 from textclean.stages.boilerplate.layout import Line, cjk_chars, ends_sentence, is_prose, prose_test
 from textclean.stages.boilerplate.rules import line_key
+from textclean.wording import written_as_words
 
 RULE_TOP_LABEL = "boilerplate.shape.top_label"
 RULE_SANDWICH = "boilerplate.shape.sandwich"
@@ -628,29 +629,6 @@ def _named_in_paragraph(label: Line, below: list[Line], prose: Callable[[Line], 
     if para is None:
         return False
     return written_as_words(para.text, label.text)
-
-
-def written_as_words(text: str, words: str) -> bool:
-    """Whether ``words`` stands in ``text`` with no letter or digit glued to either end,
-    at any of the places it stands ("Jane Ortega" in "Jane Ortegas ... Jane Ortega has";
-    "site" is not written in "website").
-
-    >>> written_as_words("Jane Ortegas sold it; Jane Ortega has run it", "Jane Ortega")
-    True
-    >>> written_as_words("the county website", "site"), written_as_words("", "")
-    (False, False)
-    """
-    if not words:
-        return False
-    at = text.find(words)
-    while at >= 0:
-        end = at + len(words)
-        if (at == 0 or not text[at - 1].isalnum()) and (
-            end == len(text) or not text[end].isalnum()
-        ):
-            return True
-        at = text.find(words, at + 1)
-    return False
 
 
 def _last_crumb(ln: Line, above: Line, below: Line) -> bool:

@@ -42,7 +42,6 @@ True
 from __future__ import annotations
 
 import math
-import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
@@ -50,6 +49,8 @@ from functools import lru_cache
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
+
+from textclean.wording import written_as_words
 
 ARTICLES = frozenset({"a", "an"})
 
@@ -358,16 +359,7 @@ def english_share(keys: list[str], text: str | None = None) -> float:
     en = sum(map(english.__contains__, keys))
     counts = Counter(k for k in keys if k in foreign)
     if text is not None:
-        for k in [k for k in counts if "'" not in k and not _in_lower_case(k, text)]:
+        for k in [k for k in counts if "'" not in k and not written_as_words(text, k)]:
             del counts[k]
     other = sum(counts.values())
     return en / (en + other) if en + other else 0.0
-
-
-def _in_lower_case(word: str, text: str) -> bool:
-    """Whether ``text`` holds ``word`` (lower case) as a whole word, written in lower case.
-
-    >>> _in_lower_case("plus", "Galaxy S24 Plus"), _in_lower_case("plus", "un peu plus")
-    (False, True)
-    """
-    return re.search(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", text) is not None
