@@ -123,6 +123,7 @@ HOLDOUT = (
     "bp-label-58",
     "bp-label-59",
     "bp-label-60",
+    "bp-label-61",
 )
 
 
