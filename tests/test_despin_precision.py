@@ -17,7 +17,7 @@ import pytest
 
 from tests.despin_texts import SPUN
 from textclean.config import Config, ConfigError
-from textclean.document import Document
+from textclean.document import Document, Edit
 from textclean.rules import RulePack
 from textclean.stages.despin import DespinStage, build
 from textclean.stages.despin.stage import Analysis
@@ -248,3 +248,23 @@ def test_measure_real_why_lists_the_scores_of_every_unflagged_spun_text() -> Non
     assert "| p1 | pair | a | 100 | 12.0 (3) | 7.5 (2) |" in out
     assert "| u2 |" not in out and "| p2 | pair" not in out
     assert "spun text not flagged" not in measure.report_real(r, show_edits=False)
+
+
+def test_measure_real_counts_wrong_edits_by_what_they_did() -> None:
+    """A wrong edit that changed the original's own words ("launch" kept by the spinner,
+    restored as "release") is told apart from one that put back another synonym than
+    the original's ("value" for an original "cost") and one nothing lines up with."""
+    from bench.despin import measure
+
+    def edit(before: str, after: str) -> Edit:
+        return Edit("despin", "spin.en.t2.x", 0, len(before), before, after, {})
+
+    wrong = [edit("launch", "release"), edit("value", "price"), edit("trade", "exchange")]
+    refs = ["launch", "cost", ""]
+    pair = measure.PairResult("p", 100, 50.0, True, 0.3, 0.2, 5, 2, 0, wrong, refs, 40.0, 8, 9)
+    r = measure.RealResult(pairs=[("a", "sport", pair)], spun=[], clean=[], skipped=[])
+    out = measure.report_real(r, show_edits=False, batches=[])
+    assert (
+        "wrong edits: 3; 1 changed words the spinner had left alone, 1 put back another"
+        " wording than the original's, 1 line up with no original word"
+    ) in out

@@ -12,6 +12,9 @@ pair is repaired by entries learned from it.
   aligned line by line, others as a whole.
 * **Edit precision**: the share of despin edits whose restored words line up,
   unchanged, with the reference (difflib alignment of repaired vs reference words).
+  ``--real`` also sorts the wrong edits by what they did (:func:`wrong_edit_kind`):
+  changed words the spinner had left alone (the edits that hurt most), put back another
+  wording than the original's, or line up with no original word.
 * **Clean text**: the clean seeds (000, 002, 003, 004), every pair original,
   and the Debian prose body of ``bench/despin/prose.py`` (English, plus the same
   handbook in six other languages, which must never be flagged).
@@ -42,6 +45,7 @@ import json
 import os
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -620,6 +624,37 @@ def run_real(tables: SpinTables, cfg: Config, loo_: bool = True) -> RealResult:
     return RealResult(pairs, spun, clean, real.skipped)
 
 
+def wrong_edit_kind(before: str, ref: str) -> str:
+    """What a wrong edit did, by what the original says where its restored words stand
+    (``ref``, from :func:`edit_alignment`): ``"unspun"`` when the original has the very
+    words the edit replaced (the spinner had left them alone, and the edit made them
+    wrong), ``"other"`` when the spinner had changed them and the edit put back another
+    wording than the original's, ``"unaligned"`` when no original word lines up.
+
+    >>> wrong_edit_kind("launch", "launch"), wrong_edit_kind("It has", "it has")
+    ('unspun', 'unspun')
+    >>> wrong_edit_kind("value", "cost"), wrong_edit_kind("trade", "")
+    ('other', 'unaligned')
+    """
+    if not ref.strip():
+        return "unaligned"
+    same = [w.lower() for w in words(before)] == [w.lower() for w in words(ref)]
+    return "unspun" if same else "other"
+
+
+def _wrong_edit_line(group: list[PairResult]) -> str:
+    kinds = Counter(
+        wrong_edit_kind(e.before, ref)
+        for p in group
+        for e, ref in zip(p.wrong, p.wrong_refs or [""] * len(p.wrong), strict=True)
+    )
+    return (
+        f"wrong edits: {sum(kinds.values())}; {kinds['unspun']} changed words the spinner had"
+        f" left alone, {kinds['other']} put back another wording than the original's,"
+        f" {kinds['unaligned']} line up with no original word"
+    )
+
+
 def _group_line(label: str, group: list[PairResult]) -> str:
     n = sum(p.words for p in group)
     before = sum(p.wer_before * p.words for p in group) / n if n else 0.0
@@ -706,6 +741,8 @@ def report_real(
             group = [t[2] for t in r.pairs if t[idx] == val]
             lines.append(_group_line(f"{key} {val}", group))
     lines += _batch_lines(r, batches)
+    if r.pairs:
+        lines += ["", _wrong_edit_line([p for _, _, p in r.pairs])]
     lines += ["", "| unpaired spun | texts | flagged | flagged rate | lowest spin_score |"]
     lines.append("|---|---:|---:|---:|---|")
     groups = [("all", r.spun), ("all but family e", [s for s in r.spun if s[1] != PARAPHRASE])]
