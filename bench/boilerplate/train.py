@@ -124,6 +124,7 @@ HOLDOUT = (
     "bp-label-59",
     "bp-label-60",
     "bp-label-61",
+    "bp-label-62",
 )
 
 
