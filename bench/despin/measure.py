@@ -217,6 +217,10 @@ class PairResult:
     def cut(self) -> float:
         return 1 - self.wer_after / self.wer_before if self.wer_before else 0.0
 
+    def wrong_with_refs(self) -> list[tuple[Edit, str]]:
+        """Each wrong edit with the reference words it aligns with ("" when not recorded)."""
+        return list(zip(self.wrong, self.wrong_refs or [""] * len(self.wrong), strict=True))
+
 
 def find_pairs(folder: Path) -> list[tuple[str, Path, Path]]:
     out = []
@@ -433,7 +437,7 @@ def report(pairs: list[PairResult], clean: list[CleanResult], show_edits: bool) 
             lines.append(f"{c.label}: flagged or edited: {', '.join(c.flagged_docs[:20])}")
     if show_edits:
         for p in pairs:
-            for e, ref in zip(p.wrong, p.wrong_refs or [""] * len(p.wrong), strict=True):
+            for e, ref in p.wrong_with_refs():
                 lines.append(
                     f"{p.name}: {e.rule} {e.before!r} -> {e.after!r} (original: {ref!r})"
                     f" {dict(e.evidence)}"
@@ -643,11 +647,7 @@ def wrong_edit_kind(before: str, ref: str) -> str:
 
 
 def _wrong_edit_line(group: list[PairResult]) -> str:
-    kinds = Counter(
-        wrong_edit_kind(e.before, ref)
-        for p in group
-        for e, ref in zip(p.wrong, p.wrong_refs or [""] * len(p.wrong), strict=True)
-    )
+    kinds = Counter(wrong_edit_kind(e.before, ref) for p in group for e, ref in p.wrong_with_refs())
     return (
         f"wrong edits: {sum(kinds.values())}; {kinds['unspun']} changed words the spinner had"
         f" left alone, {kinds['other']} put back another wording than the original's,"
@@ -798,7 +798,7 @@ def report_real(
         lines.append(f"skipped (missing or changed, see check.py): {len(r.skipped)}")
     if show_edits:
         for _, _, p in r.pairs:
-            for e, ref in zip(p.wrong, p.wrong_refs or [""] * len(p.wrong), strict=True):
+            for e, ref in p.wrong_with_refs():
                 lines.append(
                     f"{p.name}: {e.rule} {e.before!r} -> {e.after!r} (original: {ref!r})"
                     f" {dict(e.evidence)}"
