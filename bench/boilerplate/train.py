@@ -125,6 +125,7 @@ HOLDOUT = (
     "bp-label-60",
     "bp-label-61",
     "bp-label-62",
+    "bp-label-63",
 )
 
 
