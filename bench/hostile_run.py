@@ -438,8 +438,11 @@ def case_slow_rule(d: Path) -> Outcome:
         '[[rule]]\nid = "boilerplate.test.slow"\nkind = "line"\nzone = "any"\n'
         "regex = ['(?:a|aa)+b']\nmax_words = 5\n"
     )
-    # " b": the literal screen lets each line through, so the regex really runs on it
-    text = "".join("a" * 60 + " b\n" for _ in range(300)) + "A closing sentence of prose here.\n"
+    # each line starts with "a", ends with "b", holds no space and no character the regex
+    # cannot match, so it passes the stage's screens and the regex really runs on it,
+    # backtracking over the a's before the "bab" it cannot end on (a line with a space,
+    # once used here, no longer reaches a regex that cannot match a space)
+    text = "".join("a" * 60 + "bab\n" for _ in range(300)) + "A closing sentence of prose here.\n"
     (d / "in").mkdir()
     (d / "in" / "x.txt").write_text(text)
     t0 = time.monotonic()

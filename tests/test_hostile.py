@@ -487,6 +487,51 @@ def test_sigterm_stops_cleanly_and_resume_finishes(tmp_path: Path) -> None:
     assert_accounted(tmp_path / "o")
 
 
+def test_sigterm_while_the_workers_start_stops_cleanly(tmp_path: Path) -> None:
+    # The signal comes as the pool starts: the fork server is still loading its tables,
+    # so a worker's start waits on it, and a worker whose start the signal cut short is
+    # in no list of the pool's. It held the server's pipe, the server waited for it and
+    # the run for the server: the run never ended. Now it ends at once, and nothing of
+    # it is left running.
+    src = tmp_path / "busy"
+    src.mkdir()
+    for i in range(50):
+        (src / f"{i}.txt").write_text(f"document {i} " + "some words here " * 3000)
+    command = ["clean", str(src), "-o", str(tmp_path / "o"), "--workers", "2"]
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "textclean", *command],
+        env=cli_env(),
+        cwd=REPO,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            table = _proc_table()
+            if any(b"forkserver" in _cmdline(p) for p in _descendants(proc.pid, table)):
+                break
+            time.sleep(0.02)
+        time.sleep(0.3)
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=60)
+    finally:
+        if proc.poll() is None:  # never leave the run behind, whatever the verdict
+            proc.kill()
+            proc.wait()
+    assert proc.returncode == 128 + signal.SIGTERM, err.decode()[-2000:]
+    assert err.strip().splitlines()[-1] == (
+        b"textclean: error: stopped by SIGTERM; rerun with --resume to continue"
+    )
+    assert b"Traceback" not in err and b"leaked" not in err
+    t0 = time.monotonic()
+    while _workers_of(tmp_path) and time.monotonic() - t0 < 5:
+        time.sleep(0.1)
+    left = _workers_of(tmp_path)
+    for pid in left:  # never leave them, whatever the verdict
+        os.kill(pid, signal.SIGKILL)
+    assert left == []
+
+
 def test_workers_exit_within_5s_after_sigkill_of_the_parent(tmp_path: Path) -> None:
     proc = _busy_run(tmp_path, "o")
     assert len(_workers_of(tmp_path)) >= 2  # the fork server and its workers

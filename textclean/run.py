@@ -688,18 +688,25 @@ def run_clean(
     t0, c0 = time.monotonic(), time.process_time()
     # Local workers fork from a server that first loads every table (seconds): start
     # it now, so that happens while this process builds its own pipeline and plans.
-    prestarted = False
-    if engine is None and options.engine == "local":
-        from textclean.engines import local
+    from textclean.engines import local
 
-        if local.LocalEngine(options.workers).workers > 1:
-            local.prestart()
-            prestarted = True
+    prestarted = False
     try:
-        return _run_clean(config, options, progress, deduper_factory, engine, (t0, c0))
-    finally:
+        if (
+            engine is None
+            and options.engine == "local"
+            and local.LocalEngine(options.workers).workers > 1
+        ):
+            prestarted = True  # first: a signal during the start still stops it
+            local.prestart()
+        result = _run_clean(config, options, progress, deduper_factory, engine, (t0, c0))
+    except BaseException:
         if prestarted:
-            local.release_prestarted()
+            local.release_prestarted(interrupted=True)
+        raise
+    if prestarted:
+        local.release_prestarted()
+    return result
 
 
 def _run_clean(

@@ -54,6 +54,10 @@ if TYPE_CHECKING:
 
 #: Seconds between two looks of a worker's watchdog at the process that started it.
 WATCHDOG_SECONDS = 1.0
+#: Seconds a stopping fork server or resource tracker gets to exit on its own.
+HELPER_EXIT_SECONDS = 5.0
+#: The same on an interrupted run: a server still loading its tables is not waited for.
+_INTERRUPTED_WAIT = 1.0
 _PR_SET_PDEATHSIG = 1
 _open_pools = 0
 
@@ -88,19 +92,78 @@ def _worker_init(owner: int) -> None:
         os._exit(1)
 
 
-def _stop_forkserver() -> None:
+def _stop_forkserver(*, wait: float = HELPER_EXIT_SECONDS, tracker: bool = True) -> None:
     """Stop this process's fork server and resource tracker: they outlive pools
-    otherwise, until the process exits (a library user's process may live long)."""
+    otherwise, until the process exits (a library user's process may live long).
+
+    The server gets ``wait`` seconds to exit. The tracker is left running where the run
+    was cut short (``tracker=False``): the exception on its way out still holds the
+    half-started pool's semaphores, which a tracker stopped now would unlink under
+    them (warning that they leaked, then failing to unlink them again at exit); it
+    exits with this process, after them."""
     from multiprocessing import forkserver, resource_tracker
 
-    for helper in (
-        getattr(forkserver, "_forkserver", None),
-        getattr(resource_tracker, "_resource_tracker", None),
-    ):
-        stop = getattr(helper, "_stop", None)  # CPython's own way to stop them (3.8+)
-        if stop is not None:
-            with contextlib.suppress(OSError, ChildProcessError):
-                stop()
+    server = getattr(forkserver, "_forkserver", None)
+    if server is not None:
+        # a worker that started as a signal cut the pool short is in no list of the
+        # pool's, and holds the server's "alive" pipe: the server would wait for it, and
+        # this process for the server, for ever. Killed, the server takes the worker
+        # with it (``PR_SET_PDEATHSIG``).
+        _stop_helper(server, "_forkserver_alive_fd", "_forkserver_pid", wait, kill=True)
+        address = getattr(server, "_forkserver_address", None)
+        if getattr(server, "_forkserver_pid", None) is None and address is not None:
+            from multiprocessing import util
+
+            if not util.is_abstract_socket_namespace(address):
+                with contextlib.suppress(OSError):
+                    os.unlink(address)
+            server._forkserver_address = None
+    helper = getattr(resource_tracker, "_resource_tracker", None)
+    if tracker and helper is not None:
+        # not killed: on its way out it unlinks what the workers left (semaphores)
+        _stop_helper(helper, "_fd", "_pid", HELPER_EXIT_SECONDS, kill=False)
+
+
+def _stop_helper(helper: Any, fd_name: str, pid_name: str, wait: float, *, kill: bool) -> None:
+    """Stop a fork server or resource tracker as CPython's own ``_stop`` does (close
+    the pipe whose end of file tells it to exit, then wait for it), but never twice over
+    and never for ever: a stop cut short by a signal leaves nothing a second stop would
+    close again (CPython's would raise a TypeError), and a helper still running after
+    ``wait`` seconds is killed (``kill``) or left to exit on its own."""
+    lock = getattr(helper, "_lock", None)
+    locked = lock is not None and lock.acquire(timeout=1.0)
+    try:
+        fd = getattr(helper, fd_name, None)
+        pid = getattr(helper, pid_name, None)
+        if fd is not None:
+            setattr(helper, fd_name, None)  # first: a signal below cannot make it close twice
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        if pid is None:
+            return
+        if not _reaped(pid, wait) and kill:
+            with contextlib.suppress(OSError):
+                os.kill(pid, signal.SIGKILL)
+            _reaped(pid, HELPER_EXIT_SECONDS)
+        setattr(helper, pid_name, None)
+    finally:
+        if locked:
+            lock.release()
+
+
+def _reaped(pid: int, seconds: float) -> bool:
+    """Whether child process ``pid`` has exited (and is reaped) within ``seconds``."""
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            done, _ = os.waitpid(pid, os.WNOHANG)
+        except ChildProcessError:  # reaped already, or not this process's child
+            return True
+        if done:
+            return True
+        if time.monotonic() >= deadline:
+            return False
+        time.sleep(0.01)
 
 
 def _context() -> multiprocessing.context.ForkServerContext:
@@ -121,11 +184,12 @@ def prestart() -> None:
     forkserver.ensure_running()
 
 
-def release_prestarted() -> None:
+def release_prestarted(*, interrupted: bool = False) -> None:
     """Stop a fork server started by :func:`prestart` unless a pool still uses it.
 
     The server is told to stop at once (SIGTERM): a run refused before its first pool
     would otherwise wait seconds for the server to finish a preload nobody will use.
+    ``interrupted``: the run is being cut short (see :func:`_stop_forkserver`).
     """
     if _open_pools <= 0:
         from multiprocessing import forkserver
@@ -134,7 +198,9 @@ def release_prestarted() -> None:
         if pid:
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGTERM)
-        _stop_forkserver()
+        _stop_forkserver(
+            wait=_INTERRUPTED_WAIT if interrupted else HELPER_EXIT_SECONDS, tracker=not interrupted
+        )
 
 
 def default_workers() -> int:
@@ -247,15 +313,18 @@ class LocalEngine:
                 results.close()
         if manager is not None:
             manager.join(5)
-        # The thread held the pool's queues: freed now, their semaphores are unlinked
-        # before the resource tracker stops (which would unlink them first, and warn).
+        # The thread held the pool's queues: freed now (the resource tracker is left to
+        # exit with this process, after whatever still holds them: see _stop_forkserver).
         del manager, results
-        self._released()
+        self._released(interrupted=True)
 
-    def _released(self) -> None:
+    def _released(self, *, interrupted: bool = False) -> None:
         global _open_pools
         self._pool = None
         _open_pools -= 1
         if _open_pools <= 0:
             _open_pools = 0
-            _stop_forkserver()
+            if interrupted:
+                _stop_forkserver(wait=_INTERRUPTED_WAIT, tracker=False)
+            else:
+                _stop_forkserver()
