@@ -126,6 +126,7 @@ HOLDOUT = (
     "bp-label-61",
     "bp-label-62",
     "bp-label-63",
+    "bp-label-64",
 )
 
 
