@@ -268,3 +268,21 @@ def test_measure_real_counts_wrong_edits_by_what_they_did() -> None:
         "wrong edits: 3; 1 changed words the spinner had left alone, 1 put back another"
         " wording than the original's, 1 line up with no original word"
     ) in out
+
+
+def test_mapping_cut_judges_each_edit_by_the_other_articles_only() -> None:
+    """An article's own wrong edits never count against its mapping: a mapping wrong in
+    one article only is never cut, however often; one wrong in two articles is cut in
+    each from the other's record."""
+    from bench.despin import mapping_cut
+
+    once = ("a", ("might", "may"), False)
+    lone = [once, once, once]  # three wrong edits, one article
+    assert mapping_cut.cut(lone, 1, 0.5) == (0, 0)
+    spread = [("a", ("rating", "score"), False), ("b", ("rating", "score"), False)]
+    spread.append(("c", ("rating", "score"), True))
+    # a and b each see one wrong and one right edit elsewhere (half right): cut at 50%,
+    # not at 20%; c sees two wrong elsewhere and none right, so its right edit goes too
+    assert mapping_cut.cut(spread, 1, 0.5) == (1, 2)
+    assert mapping_cut.cut(spread, 1, 0.2) == (1, 0)
+    assert mapping_cut.in_sample(lone + spread) == (2, 1, 5)

@@ -212,6 +212,8 @@ class PairResult:
     evidence: float = 0.0
     evidence_distinct: int = 0
     distinct: int = 0
+    #: the edits that put back the original's words (``mapping_cut.py`` reads them)
+    right: list[Edit] = field(default_factory=list)
 
     @property
     def cut(self) -> float:
@@ -265,6 +267,7 @@ def run_pair(
         left_out=len(tables.entries) - len(loo.entries),
         wrong=[e for e, (ok, _) in zip(in_order, aligned, strict=True) if not ok],
         wrong_refs=[ref for ok, ref in aligned if not ok],
+        right=[e for e, (ok, _) in zip(in_order, aligned, strict=True) if ok],
         evidence=float(doc.scores["spin_evidence"]),
         evidence_distinct=int(doc.scores["spin_evidence_distinct"]),
         distinct=int(doc.scores["spin_distinct"]),
