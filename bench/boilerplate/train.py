@@ -127,6 +127,7 @@ HOLDOUT = (
     "bp-label-62",
     "bp-label-63",
     "bp-label-64",
+    "bp-label-65",
 )
 
 
