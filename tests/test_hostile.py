@@ -465,6 +465,18 @@ def _workers_of(tmp_path: Path) -> list[int]:
     return found
 
 
+def _workers_left(tmp_path: Path, seconds: float = 5.0) -> list[int]:
+    """The run's processes still alive ``seconds`` after it ended (a loaded machine is
+    slow to reap them), each then killed: a test never leaves them, whatever its verdict."""
+    t0 = time.monotonic()
+    while _workers_of(tmp_path) and time.monotonic() - t0 < seconds:
+        time.sleep(0.1)
+    left = _workers_of(tmp_path)
+    for pid in left:
+        os.kill(pid, signal.SIGKILL)
+    return left
+
+
 def test_sigterm_stops_cleanly_and_resume_finishes(tmp_path: Path) -> None:
     proc = _busy_run(tmp_path, "o")
     proc.send_signal(signal.SIGTERM)
@@ -478,10 +490,7 @@ def test_sigterm_stops_cleanly_and_resume_finishes(tmp_path: Path) -> None:
     assert err.strip().splitlines()[-1] == (
         b"textclean: error: stopped by SIGTERM; rerun with --resume to continue"
     )
-    t0 = time.monotonic()  # the workers exit within 5 s of the stop (a loaded machine is slow)
-    while _workers_of(tmp_path) and time.monotonic() - t0 < 5:
-        time.sleep(0.1)
-    assert _workers_of(tmp_path) == []
+    assert _workers_left(tmp_path) == []
     r = run_cli("clean", str(tmp_path / "busy"), "-o", str(tmp_path / "o"), "--resume")
     assert r.returncode == 0, r.stderr.decode()
     assert_accounted(tmp_path / "o")
@@ -523,13 +532,7 @@ def test_sigterm_while_the_workers_start_stops_cleanly(tmp_path: Path) -> None:
         b"textclean: error: stopped by SIGTERM; rerun with --resume to continue"
     )
     assert b"Traceback" not in err and b"leaked" not in err
-    t0 = time.monotonic()
-    while _workers_of(tmp_path) and time.monotonic() - t0 < 5:
-        time.sleep(0.1)
-    left = _workers_of(tmp_path)
-    for pid in left:  # never leave them, whatever the verdict
-        os.kill(pid, signal.SIGKILL)
-    assert left == []
+    assert _workers_left(tmp_path) == []
 
 
 def test_workers_exit_within_5s_after_sigkill_of_the_parent(tmp_path: Path) -> None:
@@ -537,13 +540,7 @@ def test_workers_exit_within_5s_after_sigkill_of_the_parent(tmp_path: Path) -> N
     assert len(_workers_of(tmp_path)) >= 2  # the fork server and its workers
     proc.kill()
     proc.wait()
-    t0 = time.monotonic()
-    while _workers_of(tmp_path) and time.monotonic() - t0 < 5:
-        time.sleep(0.1)
-    left = _workers_of(tmp_path)
-    for pid in left:  # never leave them, whatever the verdict
-        os.kill(pid, signal.SIGKILL)
-    assert left == []
+    assert _workers_left(tmp_path) == []
 
 
 def test_leftover_process_scan_sees_a_child(tmp_path: Path) -> None:

@@ -92,15 +92,15 @@ def _worker_init(owner: int) -> None:
         os._exit(1)
 
 
-def _stop_forkserver(*, wait: float = HELPER_EXIT_SECONDS, tracker: bool = True) -> None:
+def _stop_forkserver(*, interrupted: bool = False) -> None:
     """Stop this process's fork server and resource tracker: they outlive pools
     otherwise, until the process exits (a library user's process may live long).
 
-    The server gets ``wait`` seconds to exit. The tracker is left running where the run
-    was cut short (``tracker=False``): the exception on its way out still holds the
-    half-started pool's semaphores, which a tracker stopped now would unlink under
-    them (warning that they leaked, then failing to unlink them again at exit); it
-    exits with this process, after them."""
+    The server gets :data:`HELPER_EXIT_SECONDS` to exit, :data:`_INTERRUPTED_WAIT` where
+    the run is being cut short (``interrupted``). The tracker is then left running: the
+    exception on its way out still holds the half-started pool's semaphores, which a
+    tracker stopped now would unlink under them (warning that they leaked, then failing
+    to unlink them again at exit); it exits with this process, after them."""
     from multiprocessing import forkserver, resource_tracker
 
     server = getattr(forkserver, "_forkserver", None)
@@ -109,6 +109,7 @@ def _stop_forkserver(*, wait: float = HELPER_EXIT_SECONDS, tracker: bool = True)
         # pool's, and holds the server's "alive" pipe: the server would wait for it, and
         # this process for the server, for ever. Killed, the server takes the worker
         # with it (``PR_SET_PDEATHSIG``).
+        wait = _INTERRUPTED_WAIT if interrupted else HELPER_EXIT_SECONDS
         _stop_helper(server, "_forkserver_alive_fd", "_forkserver_pid", wait, kill=True)
         address = getattr(server, "_forkserver_address", None)
         if getattr(server, "_forkserver_pid", None) is None and address is not None:
@@ -119,7 +120,7 @@ def _stop_forkserver(*, wait: float = HELPER_EXIT_SECONDS, tracker: bool = True)
                     os.unlink(address)
             server._forkserver_address = None
     helper = getattr(resource_tracker, "_resource_tracker", None)
-    if tracker and helper is not None:
+    if not interrupted and helper is not None:
         # not killed: on its way out it unlinks what the workers left (semaphores)
         _stop_helper(helper, "_fd", "_pid", HELPER_EXIT_SECONDS, kill=False)
 
@@ -198,9 +199,7 @@ def release_prestarted(*, interrupted: bool = False) -> None:
         if pid:
             with contextlib.suppress(OSError):
                 os.kill(pid, signal.SIGTERM)
-        _stop_forkserver(
-            wait=_INTERRUPTED_WAIT if interrupted else HELPER_EXIT_SECONDS, tracker=not interrupted
-        )
+        _stop_forkserver(interrupted=interrupted)
 
 
 def default_workers() -> int:
@@ -324,7 +323,4 @@ class LocalEngine:
         _open_pools -= 1
         if _open_pools <= 0:
             _open_pools = 0
-            if interrupted:
-                _stop_forkserver(wait=_INTERRUPTED_WAIT, tracker=False)
-            else:
-                _stop_forkserver()
+            _stop_forkserver(interrupted=interrupted)
