@@ -128,6 +128,7 @@ HOLDOUT = (
     "bp-label-63",
     "bp-label-64",
     "bp-label-65",
+    "bp-label-66",
 )
 
 
