@@ -414,19 +414,25 @@ def test_deeply_nested_toml_is_a_config_error(tmp_path: Path) -> None:
 # -- 13: signals and leftover processes ---------------------------------------------------
 
 
-def _busy_run(tmp_path: Path, out: str) -> subprocess.Popen[bytes]:
+def _start_busy_run(tmp_path: Path, out: str) -> subprocess.Popen[bytes]:
+    """A two-worker ``textclean clean`` of 200 large documents, just started."""
     src = tmp_path / "busy"
     if not src.exists():
         src.mkdir()
         for i in range(200):
             (src / f"{i}.txt").write_text(f"document {i} " + "some words here " * 3000)
     command = ["clean", str(src), "-o", str(tmp_path / out), "--workers", "2"]
-    proc = subprocess.Popen(
+    return subprocess.Popen(
         [sys.executable, "-m", "textclean", *command],
         env=cli_env(),
         cwd=REPO,
         stderr=subprocess.PIPE,
     )
+
+
+def _busy_run(tmp_path: Path, out: str) -> subprocess.Popen[bytes]:
+    """:func:`_start_busy_run`, once its first input is done (the workers are busy)."""
+    proc = _start_busy_run(tmp_path, out)
     journal = tmp_path / out / ".textclean" / "work" / "journal.jsonl"
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and (
@@ -502,17 +508,7 @@ def test_sigterm_while_the_workers_start_stops_cleanly(tmp_path: Path) -> None:
     # in no list of the pool's. It held the server's pipe, the server waited for it and
     # the run for the server: the run never ended. Now it ends at once, and nothing of
     # it is left running.
-    src = tmp_path / "busy"
-    src.mkdir()
-    for i in range(50):
-        (src / f"{i}.txt").write_text(f"document {i} " + "some words here " * 3000)
-    command = ["clean", str(src), "-o", str(tmp_path / "o"), "--workers", "2"]
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "textclean", *command],
-        env=cli_env(),
-        cwd=REPO,
-        stderr=subprocess.PIPE,
-    )
+    proc = _start_busy_run(tmp_path, "o")
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:

@@ -253,8 +253,10 @@ def run_pair(
     stage = DespinStage.from_tables(cfg.despin, loo)
     doc = stage(Document(name, spun))
     aligned = edit_alignment(doc.text, orig, doc.edits)
-    hits = [ok for ok, _ in aligned]
-    in_order = sorted(doc.edits, key=lambda e: e.start)
+    right: list[Edit] = []
+    wrong: list[Edit] = []
+    for e, (ok, _) in zip(sorted(doc.edits, key=lambda e: e.start), aligned, strict=True):
+        (right if ok else wrong).append(e)
     return PairResult(
         name=name,
         words=len(words(orig)),
@@ -263,11 +265,11 @@ def run_pair(
         wer_before=wer(spun, orig),
         wer_after=wer(doc.text, orig),
         edits=len(doc.edits),
-        correct=sum(hits),
+        correct=len(right),
         left_out=len(tables.entries) - len(loo.entries),
-        wrong=[e for e, (ok, _) in zip(in_order, aligned, strict=True) if not ok],
+        wrong=wrong,
         wrong_refs=[ref for ok, ref in aligned if not ok],
-        right=[e for e, (ok, _) in zip(in_order, aligned, strict=True) if ok],
+        right=right,
         evidence=float(doc.scores["spin_evidence"]),
         evidence_distinct=int(doc.scores["spin_evidence_distinct"]),
         distinct=int(doc.scores["spin_distinct"]),
