@@ -129,6 +129,7 @@ HOLDOUT = (
     "bp-label-64",
     "bp-label-65",
     "bp-label-66",
+    "bp-label-67",
 )
 
 
