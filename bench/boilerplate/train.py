@@ -130,6 +130,7 @@ HOLDOUT = (
     "bp-label-65",
     "bp-label-66",
     "bp-label-67",
+    "bp-label-68",
 )
 
 
