@@ -312,7 +312,6 @@ TEMPLATES = {
     "Ten serwis używa plików cookies, aby ułatwić korzystanie z serwisu.": (
         "boilerplate.privacy.cookie_notice"
     ),
-    "Writer’s pictureAna Souza": "boilerplate.ui.image_alt",
     "9 minutes reading time (1721 words)": "boilerplate.ui.reading_time",
     # search boxes of Korean news templates, a blog's custom-search box
     "최근검색어": "boilerplate.ui.search_i18n",

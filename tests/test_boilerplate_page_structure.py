@@ -71,6 +71,17 @@ def test_excerpts_go_over_the_pages_last_line_cut_off() -> None:
             ]
         )
         + "\n",
+        # a listing of excerpts, one of which happened to fit whole: more excerpts than
+        # whole lines above the last run
+        "\n".join(
+            [
+                "Our tomatoes finally ripened after a slow and rainy summer in the valley…",
+                "The ferry timetable changes next week as the winter season begins on the…",
+                "The council approved the new budget for the harbour works on Monday night.",
+                *SNIPPETS,
+            ]
+        )
+        + "\n",
         # excerpts in the middle of the page, the text going on under them
         BODY + "\n".join(SNIPPETS) + "\n" + BODY,
         # the text's own closing sentence under them: the page's last line, not cut off

@@ -1,6 +1,7 @@
 """Comment-thread furniture, subscription benefit lists, template labels and landmark
 labels (``boilerplate.comments.thread_furniture``, ``boilerplate.cta.paywall_benefits``,
-``boilerplate.ui.template_labels``, ``boilerplate.nav.landmark_labels``), and article
+``boilerplate.ui.template_labels``, ``boilerplate.ui.review_widgets``,
+``boilerplate.nav.landmark_labels``), and article
 lines with the same words that stay.
 
 Every line below is written for these tests (no third-party text): the chrome lines are
@@ -21,6 +22,7 @@ from tests.boilerplate_helpers import (
 C = "boilerplate.comments.thread_furniture"
 P = "boilerplate.cta.paywall_benefits"
 U = "boilerplate.ui.template_labels"
+R = "boilerplate.ui.review_widgets"
 
 ANYWHERE = {
     # a comment thread's furniture
@@ -59,6 +61,12 @@ ANYWHERE = {
     "Tagged: ferries": U,
     "Monate: März 2016": U,
     "Archive | Club Nights": U,
+    # a review platform's furniture
+    "3 people found this review helpful.": R,
+    "0 out of 3 found this helpful. Was this review helpful? Sign in to vote.": R,
+    "Rating Breakdown": R,
+    "Total 56 Reviews": R,
+    "Top 500 Contributor": R,
 }
 
 test_each_string_goes_after_the_article, test_each_string_goes_inside_the_article = anywhere_tests(
@@ -96,6 +104,27 @@ We love hearing the brass band in the square on summer evenings.
 Readers were the first to comment on the new bridge design at the town meeting.
 The main content of the report is a survey of the river's banks.
 Avatar screenings sold out at the open-air cinema in July.
+Overall rating: 4 out of 5 for the ferry, 3 for the harbour cafe.
 """
 
 test_article_lines_with_the_same_words_are_kept = kept_between_tests(KEPT)
+
+
+def test_wix_writers_picture_run_into_the_authors_name_is_the_byline() -> None:
+    # the bare alt text goes; run into the name it is the post's byline (RULES.md: K)
+    assert removed(at_top(["Writer's picture"])) == {"Writer's picture": "boilerplate.ui.image_alt"}
+    assert removed(at_top(["Writer’s pictureAna Souza"])) == {}
+
+
+def test_a_category_line_with_a_full_date_is_the_posts_date_line() -> None:
+    dated = "Posted in Harbour News with tags on March 3, 2019 by ana"
+    assert removed(after_body(dated)) == {}
+    assert removed(after_body("Posted in Harbour News")) == {
+        "Posted in Harbour News": "boilerplate.footer.tags_i18n"
+    }
+
+
+def test_a_temperature_under_a_field_label_is_the_fields_value() -> None:
+    fields = ["Yeast: Ale yeast", "Fermentation Temp:", "68 °F", "Pitch Rate: 0.75"]
+    assert "68 °F" not in removed(after_body(*fields))
+    assert removed(after_body("Weather:", "68 °F")).get("68 °F") is not None

@@ -2132,6 +2132,28 @@ def _forecast_entry(nonblank: list[Line], k: int) -> bool:
     )
 
 
+#: A weather widget's own label over its reading ("Weather:", "Current conditions:").
+_WEATHER_LABEL = regex.compile(
+    r"(?i)\b(?:weather|forecast|conditions|wetter|météo|meteo|tiempo|clima|tempo|pogoda|погода)\b"
+)
+
+
+def _field_value(nonblank: list[Line], k: int) -> bool:
+    """Whether the temperature line ``nonblank[k]`` is the value of a field the text
+    lists: the line above is a short label ending in a colon ("Fermentation Temp:" /
+    "68 °F", "Oven:" / "180 °C") that names no weather widget ("Weather:").
+
+    >>> from textclean.stages.boilerplate.layout import layout_lines
+    >>> lines = [x for x in layout_lines("Mash Temp:\\n152 °F\\n") if x.text.strip()]
+    >>> _field_value(lines, 1)
+    True
+    """
+    if k == 0:
+        return False
+    label = nonblank[k - 1].text.strip()
+    return label.endswith(":") and nonblank[k - 1].words <= 4 and not _WEATHER_LABEL.search(label)
+
+
 def _ranked_rows(nonblank: list[Line]) -> set[int]:
     """The positions in ``nonblank`` of the cells of a ranked table flattened to lines:
     bare whole numbers counting up by one (1, 2, 3 ...) three times or more at one
@@ -3052,7 +3074,7 @@ def vetoed(
         elif rule == RULE_READ_ALSO_MORE:
             keep = _credit_over_value(nonblank, k, found)
         elif rule in _WEATHER_RULES:
-            keep = _forecast_entry(nonblank, k)
+            keep = _forecast_entry(nonblank, k) or _field_value(nonblank, k)
         elif rule == RULE_COUNTER:
             if bottoms is None:
                 bottoms = _scale_bottoms(nonblank)

@@ -9,9 +9,11 @@ its punctuation, its bullet and whether another line of the page says the same:
     Other stories' excerpts under the article: a run of at least ``min_lines``
     lines, each cut short with an ellipsis ("…", "...") and of at least
     ``min_words`` words, that ends the page (only removed lines, or the page's last
-    line cut off mid-sentence, below it), under a prose line of the page's own that
-    ends in no ellipsis. A listing whose every paragraph is an excerpt has no such
-    line above its excerpts and keeps them.
+    line cut off mid-sentence, below it), under the page's own prose lines that end
+    in no ellipsis, more of them than excerpts above the run. A listing whose every
+    paragraph is an excerpt has no such line above its excerpts, and one whose
+    excerpts happen to fit whole here and there has more excerpts than such lines:
+    both keep them.
 ``boilerplate.shape.removed_twin``
     A line printed again on the page after (or before) a copy of it that a rule
     removed: the site's name in the masthead and over the footer, a widget's label
@@ -327,8 +329,12 @@ def _snippet_run(
         k -= 1
     if len(run) < params.snippet_run_min_lines:
         return
-    # the page's own text above: a prose line that is no excerpt
-    if not any(left(x) and prose(x) and not x.text.endswith(_CUT) for x in nonblank[: k + 1]):
+    # the page's own text above: prose lines that are no excerpt, more of them than
+    # excerpts (a listing of excerpts, one of which happened to fit whole, keeps them)
+    above = [x for x in nonblank[: k + 1] if left(x)]
+    own = sum(1 for x in above if prose(x) and not x.text.endswith(_CUT))
+    cut = sum(1 for x in above if x.text.endswith(_CUT) and x.words >= params.snippet_run_min_words)
+    if own == 0 or cut > own:
         return
     guarded = comment_lines(nonblank, removed)
     if any(x.index in guarded for x in run):
