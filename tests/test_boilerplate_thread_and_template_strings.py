@@ -128,3 +128,11 @@ def test_a_temperature_under_a_field_label_is_the_fields_value() -> None:
     fields = ["Yeast: Ale yeast", "Fermentation Temp:", "68 °F", "Pitch Rate: 0.75"]
     assert "68 °F" not in removed(after_body(*fields))
     assert removed(after_body("Weather:", "68 °F")).get("68 °F") is not None
+
+
+def test_a_name_run_into_a_date_above_the_text_is_the_byline() -> None:
+    head = "Ana Lima23 Aug 2019 - 09:25"
+    assert head not in removed(at_top([head]))
+    # under the text, the same shape is a reader's comment head
+    got = removed(after_body(head, "Lovely to see the club doing so well this season, thanks."))
+    assert got.get(head) == "boilerplate.comments.author_line"

@@ -3047,13 +3047,15 @@ def vetoed(
     (:func:`_section_page_title`), a quotation's head in a forum post
     (:func:`_quote_head`), a side's score in a match's scoreboard (:func:`match_score`,
     :func:`score_pair`), a reply's subject the page names once (:func:`_said_once`), a
-    row joined by bars that holds a full date (:data:`_FULL_DATE`: a byline's date line)."""
+    row joined by bars that holds a full date (:data:`_FULL_DATE`: a byline's date line),
+    a name run into a date above the text (:func:`_byline_above_text`)."""
     out: set[int] = set()
     if not found:
         return out
     pos: dict[int, int] | None = None
     ranked: set[int] | None = None  # the cells of a ranked table, found once a page
     bottoms: frozenset[int] | None = None  # the scales' printed bottoms, read once a page
+    first_prose: int | None = None  # the first prose line's position (-1: none), found once
     for i, (rule, _ev) in found.items():
         if rule not in BARE_NUMBER_RULES and rule not in _VETO_RULES:
             continue
@@ -3087,6 +3089,10 @@ def vetoed(
             keep = _said_once(nonblank, k)
         elif rule == RULE_TAGLINE_SEPARATED:
             keep = _FULL_DATE.search(text) is not None
+        elif rule == RULE_COMMENT_AUTHOR:
+            if first_prose is None:
+                first_prose = next((j for j, x in enumerate(nonblank) if prose(x)), -1)
+            keep = _byline_above_text(text, k, first_prose)
         else:
             if ranked is None:
                 ranked = _ranked_rows(nonblank)
@@ -3126,6 +3132,30 @@ def _hour_of_date(nonblank: list[Line], k: int) -> bool:
     return False
 
 
+#: A comment head's own words: a verb of saying, or a colon or an ellipsis ending it.
+_SAID = regex.compile(
+    r"(?i)\b(?:said|says|wrote|dice|dijo|escribió|sagt|gesagt|dit|diz|disse|zegt|zei|schreef|"
+    r"detto|skrev|mówi|napisał|написал|говорит|пишет|kirjoitti|írta|berkata|mengatakan)\b|(?:[:…]|\.\.\.)\s*$"
+)
+
+
+def _byline_above_text(text: str, k: int, first_prose: int) -> bool:
+    """Whether the comment head ``text`` (at position ``k`` of the page's lines left) is
+    the post's byline: a name run into a date ("Edd Willmot23 Aug 2019 - 09:25", "Tyler
+    ConwayFeatured ColumnistJuly 9, 2014"), with no word of saying and no colon or
+    ellipsis ending it, above the page's first prose line (at ``first_prose``, -1 when
+    there is none): a reader's comment comes under the text it answers.
+
+    >>> _byline_above_text("Ana Lima23 Aug 2019 - 09:25", 0, 1)
+    True
+    >>> _byline_above_text("Ana said...", 0, 1)
+    False
+    >>> _byline_above_text("Ana Lima23 Aug 2019 - 09:25", 5, 1)  # under the text
+    False
+    """
+    return k < first_prose and _SAID.search(text) is None
+
+
 #: The phrase rules whose matches :func:`vetoed` judges, besides the bare numbers'.
 _VETO_RULES = (
     frozenset(
@@ -3138,6 +3168,7 @@ _VETO_RULES = (
             RULE_FORUM_THREAD,
             RULE_REPLY_SUBJECT,
             RULE_TAGLINE_SEPARATED,
+            RULE_COMMENT_AUTHOR,
         }
     )
     | SECTION_LABEL_RULES
