@@ -127,6 +127,7 @@ def test_a_category_line_with_a_full_date_is_the_posts_date_line() -> None:
 def test_a_temperature_under_a_field_label_is_the_fields_value() -> None:
     fields = ["Yeast: Ale yeast", "Fermentation Temp:", "68 °F", "Pitch Rate: 0.75"]
     assert "68 °F" not in removed(after_body(*fields))
+    assert "20 °C" not in removed(after_body("Tiempo de fermentación:", "20 °C"))
     assert removed(after_body("Weather:", "68 °F")).get("68 °F") is not None
 
 

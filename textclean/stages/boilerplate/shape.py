@@ -2132,9 +2132,10 @@ def _forecast_entry(nonblank: list[Line], k: int) -> bool:
     )
 
 
-#: A weather widget's own label over its reading ("Weather:", "Current conditions:").
+#: A weather widget's own label over its reading ("Weather:", "Current conditions:"); not
+#: "tempo"/"tiempo", which head a recipe's times too ("Tiempo de fermentación:" / "20 °C").
 _WEATHER_LABEL = regex.compile(
-    r"(?i)\b(?:weather|forecast|conditions|wetter|météo|meteo|tiempo|clima|tempo|pogoda|погода)\b"
+    r"(?i)\b(?:weather|forecast|current conditions|wetter|météo|meteo|clima|pogoda|погода)\b"
 )
 
 
