@@ -131,6 +131,7 @@ HOLDOUT = (
     "bp-label-66",
     "bp-label-67",
     "bp-label-68",
+    "bp-label-69",
 )
 
 
