@@ -35,7 +35,7 @@ ANYWHERE = {
     "Article Rating": C,
     "Inline Feedbacks": C,
     "Trackback URI": C,
-    "Be the first one to comment": C,
+    "Be the first one to comment": "boilerplate.comments.form",
     "Sorry, we are not accepting comments on this article.": C,
     "We love hearing from you!": C,
     "Which trail do you like best? Share with us in the comments below.": C,
@@ -50,7 +50,7 @@ ANYWHERE = {
     "Get free daily email updates!": P,
     # template labels
     "AnzeigeANZEIGE": U,
-    "~ 3 minutes read": U,
+    "~ 3 minutes read": "boilerplate.ui.reading_time",
     "Prev2 of 9Next": U,
     "1,204 次觀看": U,
     "header-image": U,
