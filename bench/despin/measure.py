@@ -255,8 +255,13 @@ def run_pair(
     aligned = edit_alignment(doc.text, orig, doc.edits)
     right: list[Edit] = []
     wrong: list[Edit] = []
-    for e, (ok, _) in zip(sorted(doc.edits, key=lambda e: e.start), aligned, strict=True):
-        (right if ok else wrong).append(e)
+    wrong_refs: list[str] = []
+    for e, (ok, ref) in zip(sorted(doc.edits, key=lambda e: e.start), aligned, strict=True):
+        if ok:
+            right.append(e)
+        else:
+            wrong.append(e)
+            wrong_refs.append(ref)
     return PairResult(
         name=name,
         words=len(words(orig)),
@@ -268,7 +273,7 @@ def run_pair(
         correct=len(right),
         left_out=len(tables.entries) - len(loo.entries),
         wrong=wrong,
-        wrong_refs=[ref for ok, ref in aligned if not ok],
+        wrong_refs=wrong_refs,
         right=right,
         evidence=float(doc.scores["spin_evidence"]),
         evidence_distinct=int(doc.scores["spin_evidence_distinct"]),
