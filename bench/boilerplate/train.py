@@ -132,6 +132,9 @@ HOLDOUT = (
     "bp-label-67",
     "bp-label-68",
     "bp-label-69",
+    "bp-label-70",
+    "bp-label-71",
+    "bp-label-72",
 )
 
 
