@@ -88,3 +88,23 @@ def test_a_form_no_writer_chooses_keeps_the_flag(stage: DespinStage) -> None:
     assert a.spun
     doc = stage(Document(id="spun", text=spun))
     assert "financial year" in doc.text
+
+
+def test_a_repair_only_marker_is_no_spinners_trace(stage: DespinStage) -> None:
+    # "during a" is a WordNet-sense spinner's "in a", but ordinary English in its own
+    # right (markers.tsv: weight 0, repair only): beside the same ordinary synonyms it
+    # does not lift the hold-back, so the how-to stays unflagged and unedited
+    text = HOWTO.replace("while the dump is running", "during a long dump")
+    a = stage.analyse(text)
+    assert [h.marker.weight for h in a.markers] == [0.0]
+    assert a.evidence < stage.config.ordinary_evidence_threshold
+    assert not a.spun
+    assert stage(Document(id="howto", text=text)).text == text
+
+
+def test_a_marker_that_weighs_keeps_the_flag(stage: DespinStage) -> None:
+    # "square measure" for are (weight 1) is a form no writer chooses there
+    text = HOWTO.replace("Most tools can do this", "Most tools square measure able to do this")
+    a = stage.analyse(text)
+    assert any(h.marker.weight > 0 for h in a.markers)
+    assert a.spun

@@ -424,7 +424,8 @@ def ordinary_only(
 ) -> bool:
     """A document the scores or the light evidence would flag whose every table match is
     an ordinary synonym (a T2 or T3 entry: no T1 form, no phrase fingerprint, no spinner
-    marker of any weight) and whose ``spin_evidence`` stays under
+    marker that weighs as detection evidence; a repair-only marker, weight 0, is ordinary
+    English elsewhere: "during a rough patch") and whose ``spin_evidence`` stays under
     ``ordinary_evidence_threshold``: held back, flagged by no rule. A T2 entry's spun form
     is itself an ordinary word a writer may choose ("query", "procedure", "referred to
     as", "irrespective of"), and formal, technical and documentation prose chooses many
@@ -444,7 +445,7 @@ def ordinary_only(
         cfg.ordinary_evidence_threshold > 0
         and evidence < cfg.ordinary_evidence_threshold
         and not fingerprints
-        and not markers
+        and not any(h.marker.weight > 0 for h in markers)
         and not any(m.entry.tier == "t1" for m in matches)
     )
 
