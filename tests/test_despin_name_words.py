@@ -64,3 +64,14 @@ def test_teams_and_people_spun_word_by_word_are_restored() -> None:
     assert got["Aaron Choose"] == ["Aaron Judge"]
     assert got["Inexperienced Bay Packers"] == ["Green Bay Packers"]
     assert got["Put up Malone"] == ["Post Malone"]
+
+
+def test_a_name_restored_with_fewer_words_still_gives_its_word() -> None:
+    # only "Floor Laptop computer" (three spun words for two) names the product here:
+    # the words both share ("Laptop") line "Floor" up with "Surface"
+    text = SPUN.replace("a brand new Floor Professional and ", "").replace(
+        "Analysts mentioned the Floor Professional might", "Analysts mentioned it might"
+    )
+    got = _edits(text)
+    assert got["Floor Laptop computer"] == ["Surface Laptop"]
+    assert got["Floor"] == ["Surface"]

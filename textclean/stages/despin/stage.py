@@ -96,6 +96,7 @@ neighbours) context per stage; the tokens with offsets are built only for repair
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import math
 import os
 from collections import Counter
@@ -718,8 +719,11 @@ def _restored_name_words(
 ) -> dict[str, str]:
     """Spun word (lower case) → the original word it stood for, read off the T1 names
     restored in ``applied``: a capitalised spun name of as many words as its original
-    ("Floor Professional" → "Surface Pro" gives floor → Surface, professional → Pro).
-    A word two names restore differently maps to nothing.
+    ("Floor Professional" → "Surface Pro" gives floor → Surface, professional → Pro), or
+    of another number of words, where the words the two share line the others up one for
+    one ("Floor Laptop computer" → "Surface Laptop" gives floor → Surface; "Home windows"
+    → "Windows" gives nothing, :func:`_name_word_pairs`). A word two names restore
+    differently maps to nothing.
     """
     out: dict[str, str] = {}
     clash: set[str] = set()
@@ -729,9 +733,9 @@ def _restored_name_words(
             continue  # only a name: an original the table writes with capitals
         spun = [text[t.start : t.end] for t in toks[m.i : m.j]]
         words = original.split(" ")
-        if len(spun) != len(words) or not spun[0][:1].isupper():
+        if not spun[0][:1].isupper():
             continue
-        for sp, orig in zip(spun, words, strict=True):
+        for sp, orig in _name_word_pairs(spun, words):
             key = sp.lower()
             if key == orig.lower():
                 continue
@@ -741,6 +745,26 @@ def _restored_name_words(
     for key in clash:
         del out[key]
     return out
+
+
+def _name_word_pairs(spun: list[str], words: list[str]) -> list[tuple[str, str]]:
+    """The spun words of a name paired with the original's words they stand for: all of
+    them in order when the two have as many words, else only the runs that differ
+    between the words they share, where both runs have as many words.
+
+    >>> _name_word_pairs(["Floor", "Laptop", "computer"], ["Surface", "Laptop"])
+    [('Floor', 'Surface')]
+    >>> _name_word_pairs(["Home", "windows", "11"], ["Windows", "11"])
+    []
+    """
+    if len(spun) == len(words):
+        return list(zip(spun, words, strict=True))
+    pairs: list[tuple[str, str]] = []
+    sm = difflib.SequenceMatcher(a=[w.lower() for w in spun], b=[w.lower() for w in words])
+    for op, i1, i2, j1, j2 in sm.get_opcodes():
+        if op == "replace" and i2 - i1 == j2 - j1:
+            pairs.extend(zip(spun[i1:i2], words[j1:j2], strict=True))
+    return pairs
 
 
 def _outcome_counts(
