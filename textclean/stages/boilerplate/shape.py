@@ -2025,6 +2025,10 @@ _TABLE_VALUES = frozenset(
 )  # fmt: skip
 #: A number and nothing else ("100", "2,5 %", "$40"): a table's cell or a score.
 _NUMBER_ONLY = regex.compile(r"[\d\s.,%$€£+\-–]+")
+#: A rank or a number on a line of its own ("1st", "3rd", "12", "4.5").
+_RANK_OR_NUMBER = regex.compile(
+    r"\d{1,4}(?:st|nd|rd|th|\.|º|ª)?|\d{1,6}(?:[.,]\d{1,3})?", regex.IGNORECASE
+)
 
 
 def _repeated_labels(
@@ -2089,6 +2093,10 @@ def _repeated_labels(
             nonblank[k].index in code or (k + 1 < n and prose(nonblank[k + 1])) or verse_beside(k)
             for k in at
         ):
+            continue
+        # each copy under a rank or a number ("1st" over "Period Shots", "3rd" over
+        # "Star"): a table's row names, its cells printed a line each
+        if all(k > 0 and _RANK_OR_NUMBER.fullmatch(nonblank[k - 1].text) for k in at):
             continue
         for k in at:
             x = nonblank[k]

@@ -827,6 +827,8 @@ _TEXT = operator.attrgetter("text")
 
 #: A credit line of the article: a section cut stops above such lines at the very end.
 _CREDIT = shape.CREDIT
+#: teaser titles above a section heading, on a page with no prose line, that make it a listing
+_LISTING_ABOVE = 8
 
 
 def _found(automaton: ahocorasick.Automaton, text: str) -> bool:
@@ -1368,6 +1370,14 @@ class BoilerplateStage:
                 # section of other stories
                 key = run.key(ln)
                 if any(run.key(b) == key for b in nonblank if b is not ln):
+                    continue
+                # a page with no prose at all whose lines above the heading are teaser
+                # titles too is a listing (a front page, a digest): the heading names
+                # the next part of the list, which is the page's content (RULES.md 6)
+                if (
+                    last_prose < 0
+                    and sum(1 for b in nonblank[:k] if self._teaserish(b.text, r)) >= _LISTING_ABOVE
+                ):
                     continue
                 block = nonblank[k + 1 :]
                 credits = 0  # the article's own credit lines after the teasers stay
