@@ -135,6 +135,7 @@ HOLDOUT = (
     "bp-label-70",
     "bp-label-71",
     "bp-label-72",
+    "bp-label-73",
 )
 
 
