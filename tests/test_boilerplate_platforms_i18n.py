@@ -39,7 +39,7 @@ FAMILIES = {
     "Klicken, um auf Facebook zu teilen (Wird in neuem Fenster geöffnet)": (
         "boilerplate.platform.jetpack_i18n"
     ),
-    # Blogger: pager halves, share buttons, post footer, profile link, theme credit
+    # Blogger: pager halves, share buttons, profile link, theme credit
     "Starszy post": "boilerplate.platform.blogger_post_i18n",
     "Vanhempi viesti": "boilerplate.platform.blogger_post_i18n",
     "Kirimkan Ini lewat EmailBlogThis!Berbagi ke XBerbagi ke FacebookBagikan ke Pinterest": (
@@ -49,11 +49,6 @@ FAMILIES = {
         "boilerplate.platform.blogger_post_i18n"
     ),
     "Udostępnij w usłudze Facebook": "boilerplate.platform.blogger_post_i18n",
-    "Eingestellt von Marta um 10:22 Keine Kommentare:": "boilerplate.platform.blogger_post_i18n",
-    "Publicado por Tomás en 21:05": "boilerplate.platform.blogger_post_i18n",
-    "Upplagd av Nils kl. 09:41": "boilerplate.platform.blogger_post_i18n",
-    "Opublikowany przez Ola o 18:30": "boilerplate.platform.blogger_post_i18n",
-    "Автор: Ирина на 19:05 Комментариев нет:": "boilerplate.platform.blogger_post_i18n",
     "Kohteen lähettäminen sähköpostitseBloggaa tästä!Jaa FacebookiinJaa Pinterestiin": (
         "boilerplate.platform.blogger_post_i18n"
     ),
@@ -77,6 +72,24 @@ def test_each_platform_string_goes_after_the_article(chrome: str) -> None:
 @pytest.mark.parametrize("chrome", list(FAMILIES))
 def test_each_platform_string_goes_inside_the_article(chrome: str) -> None:
     assert removed_inside(chrome) == (FAMILIES[chrome], set())
+
+
+#: Blogger's post footer in its translations: the author's name and the hour, a byline
+#: (K in RULES.md), kept as the English "Posted by Mary at 10:22 AM" is.
+POST_FOOTERS = [
+    "Posted by Marta at 10:22 AM",
+    "Eingestellt von Marta um 10:22 Keine Kommentare:",
+    "Publié par Philippe à 12:55 a.m.",
+    "Publicado por Tomás en 21:05",
+    "Upplagd av Nils kl. 09:41",
+    "Opublikowany przez Ola o 18:30",
+    "Автор: Ирина на 19:05 Комментариев нет:",
+]
+
+
+@pytest.mark.parametrize("footer", POST_FOOTERS)
+def test_the_post_footer_byline_stays_in_every_language(footer: str) -> None:
+    assert footer not in removed(after_body(footer))
 
 
 @pytest.mark.parametrize(
