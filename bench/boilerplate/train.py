@@ -136,6 +136,7 @@ HOLDOUT = (
     "bp-label-71",
     "bp-label-72",
     "bp-label-73",
+    "bp-label-74",
 )
 
 
