@@ -139,6 +139,7 @@ AT_THE_BOTTOM = {
     "Όροι χρήσης": "boilerplate.nav.footer_links_i18n",
     "Polski": "boilerplate.nav.language_switcher",
     "EN | DE | FR": "boilerplate.nav.language_switcher",
+    "IT": "boilerplate.nav.language_switcher",
     "Aufrufe": "boilerplate.ui.edge_labels",
     "Templates by Harbour Design": "boilerplate.footer.credits",
 }
@@ -194,6 +195,13 @@ def test_article_lines_with_the_furniture_words_are_kept(sep: str) -> None:
 )
 def test_zone_bound_words_stay_in_the_middle_of_a_page(line: str) -> None:
     assert removed(between([line])) == {}
+
+
+@pytest.mark.parametrize("word", ["It", "De", "No"])
+def test_a_cut_off_sentence_start_at_the_page_end_is_no_language_code(word: str) -> None:
+    # a language switcher writes a lone code in capitals ("IT"); a page whose excerpt
+    # ends on "It" was cut off at its next sentence's first word
+    assert removed(at_bottom([word])) == {}
 
 
 @pytest.mark.parametrize("family", ["boilerplate.forum.profile", "boilerplate.forum.thread"])
