@@ -64,6 +64,7 @@ def test_the_sites_head_above_the_title_goes() -> None:
         "(HPN)",  # a wire's credit
         "Work stops. Walkers wait.",  # sentences
         "The committee will meet again in the autumn to decide on it",  # long
+        "Broken sea wall steps",  # a photo's caption: on the title's own story
     ],
 )
 def test_lines_that_may_be_the_articles_own_stay(line: str) -> None:

@@ -57,6 +57,10 @@ TITLE_SHARE = 0.6
 TITLE_MAX_WORDS = 30
 #: the most words of a line taken above the title
 MAX_WORDS = 6
+#: words (three letters or more) a line above the title shares with it that make it the
+#: story's own line: a photo's caption ("Hudik/Björkberg förlorade mot AIK" over "… när
+#: AIK vann mot Hudik/Björkberg"), a kicker
+SHARED_WITH_TITLE = 2
 
 _WORD = regex.compile(r"\w+")
 _EXTENSION = regex.compile(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm)$", regex.IGNORECASE)
@@ -122,10 +126,13 @@ def find(
     # down to the title tell)
     bylines = byline_lines(nonblank[: title + 1], removed, any_page=True)
     found: dict[int, tuple[str, dict[str, Any]]] = {}
+    title_words = set(_words(nonblank[title].text))
     for ln in nonblank[:title]:
         text = ln.text.strip()
         if ln.index in code or ln.index in bylines or ln.words > MAX_WORDS:
             continue
+        if len(title_words.intersection(_words(text))) >= SHARED_WITH_TITLE:
+            continue  # on the title's own story: a caption or a kicker, not the site's
         if _DIGIT.search(text) or _PUNCT.search(text) or _SENTENCE.search(text):
             continue
         if text.startswith("(") and text.endswith(")"):
