@@ -87,6 +87,8 @@ RULE_CRUMB_TRAIL = "boilerplate.shape.crumb_trail"
 #: June 7, 2007 at 2:29 am"): the lines under it, up to the next removed line, are the
 #: comment a reader wrote, which the context rules never take.
 RULE_COMMENT_AUTHOR = "boilerplate.comments.author_line"
+#: The comment furniture rule: among its lines, a comment's relative time stamp
+RULE_COMMENT_FORM = "boilerplate.comments.form"
 
 _DIGIT = regex.compile(r"\d")
 _YEAR = regex.compile(r"\b(?:1[89]|20)\d\d\b")
@@ -3102,6 +3104,10 @@ def vetoed(
             if first_prose is None:
                 first_prose = next((j for j, x in enumerate(nonblank) if prose(x)), -1)
             keep = _byline_above_text(text, k, first_prose)
+        elif rule == RULE_COMMENT_FORM:
+            if first_prose is None:
+                first_prose = next((j for j, x in enumerate(nonblank) if prose(x)), -1)
+            keep = _dated_above_text(text, k, first_prose)
         else:
             if ranked is None:
                 ranked = _ranked_rows(nonblank)
@@ -3165,6 +3171,25 @@ def _byline_above_text(text: str, k: int, first_prose: int) -> bool:
     return k < first_prose and _SAID.search(text) is None
 
 
+#: A relative time stamp alone on its line: "17 years ago", "3 hours ago".
+_RELATIVE_TIME = regex.compile(
+    r"\d{1,3}\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago",
+    regex.IGNORECASE,
+)
+
+
+def _dated_above_text(text: str, k: int, first_prose: int) -> bool:
+    """Whether ``text`` (at position ``k`` of the page's lines left) is a relative time
+    stamp above the page's first prose line (at ``first_prose``, -1 when there is none):
+    the post's own date line, which its template prints as a comment's ("17 years ago"
+    under the title); a reader's comment and its stamp come under the text.
+
+    >>> _dated_above_text("17 years ago", 1, 2), _dated_above_text("17 years ago", 5, 2)
+    (True, False)
+    """
+    return k < first_prose and _RELATIVE_TIME.fullmatch(text.strip()) is not None
+
+
 #: The phrase rules whose matches :func:`vetoed` judges, besides the bare numbers'.
 _VETO_RULES = (
     frozenset(
@@ -3178,6 +3203,7 @@ _VETO_RULES = (
             RULE_REPLY_SUBJECT,
             RULE_TAGLINE_SEPARATED,
             RULE_COMMENT_AUTHOR,
+            RULE_COMMENT_FORM,
         }
     )
     | SECTION_LABEL_RULES
