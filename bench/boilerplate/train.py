@@ -137,6 +137,7 @@ HOLDOUT = (
     "bp-label-72",
     "bp-label-73",
     "bp-label-74",
+    "bp-label-75",
 )
 
 
