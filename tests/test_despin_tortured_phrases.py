@@ -76,3 +76,21 @@ def test_clean_text_with_the_real_terms_or_one_rare_phrase_is_untouched(
     doc = stage(Document("c", text))
     assert doc.text == text
     assert not doc.edits
+
+
+def test_two_function_phrases_of_the_tool_flag_a_short_text(stage: DespinStage) -> None:
+    spun = (
+        "In the event that the bus is late, call the office. On the off chance that nobody "
+        "answers, wait at the stop; we as a whole know the drivers are kind."
+    )
+    doc = stage(Document("f", spun))
+    assert doc.text == (
+        "If the bus is late, call the office. If nobody answers, wait at the stop; we all "
+        "know the drivers are kind."
+    )
+
+
+def test_one_function_phrase_alone_is_ordinary_english(stage: DespinStage) -> None:
+    text = "In the event that the bus is late, call the office and wait at the stop."
+    doc = stage(Document("g", text))
+    assert doc.text == text and not doc.edits
