@@ -1,6 +1,8 @@
-"""Precision guards read off the blind batches ``bp-label-74A`` to ``-74E``
-(docs/boilerplate.md, "Five blind batches, bp-label-74A to -74E"): a post's relative
-date line under its title is the post's own, not a comment's time stamp.
+"""Guards and kinds read off the blind batches ``bp-label-74A`` to ``-75D``
+(docs/boilerplate.md, "Nine blind batches, bp-label-74A to -75D"): a post's relative
+date line under its title is the post's own, not a comment's time stamp; a comment's
+author line that a theme prints without its colon or after a bullet ("Ana says",
+"• Ana Says:") goes, an article's "“Yes,” she says" stays.
 
 Every line below is written for these tests (no third-party text).
 """
@@ -25,3 +27,16 @@ def test_a_comments_time_stamp_under_the_text_still_goes() -> None:
     got = removed(f"{TITLE}\n\n" + BODY + f"Maria\n5 years ago\n{comment}\nReply\n")
     assert got.get("5 years ago") == "boilerplate.comments.form"
     assert comment not in got
+
+
+@pytest.mark.parametrize("head", ["Kristin says", "• katry Says:", "Are You Serious! says"])
+def test_a_comment_author_line_without_its_colon_goes(head: str) -> None:
+    comment = "We had the same snow day here, and the kids loved it."
+    got = removed(f"{TITLE}\n\n" + BODY + f"{head}\n{comment}\n")
+    assert got.get(head) == "boilerplate.comments.author_line"
+    assert comment not in got
+
+
+@pytest.mark.parametrize("line", ["“Yes,” she says", "The mayor says", "He says"])
+def test_an_articles_line_ending_in_says_stays(line: str) -> None:
+    assert line not in removed(f"{TITLE}\n\n" + BODY + f"{line}\n" + BODY)
