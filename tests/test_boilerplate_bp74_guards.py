@@ -40,3 +40,13 @@ def test_a_comment_author_line_without_its_colon_goes(head: str) -> None:
 @pytest.mark.parametrize("line", ["“Yes,” she says", "The mayor says", "He says"])
 def test_an_articles_line_ending_in_says_stays(line: str) -> None:
     assert line not in removed(f"{TITLE}\n\n" + BODY + f"{line}\n" + BODY)
+
+
+def test_a_recipes_amounts_repeated_down_its_ingredients_stay() -> None:
+    table = [
+        "Ingredientes:", "Papa", "1/2 pieza", "Zanahoria", "1/2 pieza", "Jitomate",
+        "1/2 pieza", "Lenteja", "35 g", "Limón", "Al gusto", "Ajo", "Al gusto", "Cebolla",
+        "Al gusto",
+    ]  # fmt: skip
+    got = removed(f"{TITLE}\n\n" + BODY + "\n".join(table) + "\n" + BODY)
+    assert not {"1/2 pieza", "Al gusto"} & set(got)

@@ -2023,8 +2023,14 @@ _TABLE_VALUES = frozenset(
         "yes", "no", "n/a", "none", "true", "false", "free", "tbd", "tba", "unknown",
         "partial", "included", "optional", "required", "ja", "nein", "oui", "non", "sí",
         "sim", "não", "si", "nee", "tak", "nie", "evet", "hayır",
+        # a recipe's amount "to taste", printed in its ingredients' table
+        "to taste", "al gusto", "a gusto", "q.b.", "quanto basta", "nach geschmack",
+        "nach belieben", "au goût", "selon le goût", "a gosto", "naar smaak", "do smaku",
     ]
 )  # fmt: skip
+#: An amount: a number, a fraction or a decimal, then a word ("1/2 pieza", "60 g",
+#: "2 cups"): a table's value, one to each row of an ingredients' list flattened.
+_AMOUNT = regex.compile(r"\d+(?:[/.,]\d+)?\s+\p{L}.*")
 #: A number and nothing else ("100", "2,5 %", "$40"): a table's cell or a score.
 _NUMBER_ONLY = regex.compile(r"[\d\s.,%$€£+\-–]+")
 #: A rank or a number on a line of its own ("1st", "3rd", "12", "4.5").
@@ -2087,6 +2093,7 @@ def _repeated_labels(
             or not _LABEL_CHARACTER.search(text)
             or text.casefold() in _TABLE_VALUES
             or _NUMBER_ONLY.fullmatch(text)
+            or _AMOUNT.fullmatch(text)
             or _DATED.search(text)  # a month and a day: an event list's dates
             or _FULL_DATE.search(text)
         ):
