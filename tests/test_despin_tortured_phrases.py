@@ -94,3 +94,16 @@ def test_one_function_phrase_alone_is_ordinary_english(stage: DespinStage) -> No
     text = "In the event that the bus is late, call the office and wait at the stop."
     doc = stage(Document("g", text))
     assert doc.text == text and not doc.edits
+
+
+def test_british_spellings_in_a_flagged_text_stay(stage: DespinStage) -> None:
+    # a spelling variety is the writer's, not a spinner's swap: the tables hold no
+    # British form with its American one as the original
+    spun = (
+        "Our favourite theatre cut its vitality utilization by a fifth, and its "
+        "specialised staff studied the behaviours of the audience."
+    )
+    doc = stage(Document("h", spun))
+    assert "energy consumption" in doc.text
+    for word in ("favourite", "theatre", "specialised", "behaviours"):
+        assert word in doc.text

@@ -101,11 +101,28 @@ def articles() -> dict[str, str]:
     return article_keys()
 
 
+#: British spellings and their American forms, as word endings and inner groups
+_VARIETY = (("isation", "ization"), ("ise", "ize"), ("yse", "yze"), ("our", "or"), ("tre", "ter"),
+            ("lled", "led"), ("lling", "ling"), ("ogue", "og"), ("ence", "ense"))  # fmt: skip
+
+
+def _american(text: str) -> str:
+    """``text`` with British spellings made American, to compare two spellings.
+
+    >>> _american("specialised behaviours"), _american("theatre favourites")
+    ('specialized behaviors', 'theater favorites')
+    """
+    for british, american in _VARIETY:
+        text = text.replace(british, american)
+    return text
+
+
 def _normal(spun: str, orig: str) -> tuple[str, str] | None:
     """``(spun, original)`` as table cells, or None when the row is not a candidate.
 
     >>> _normal("Mentioned", "Said"), _normal("Pink Sox", "Red Sox"), _normal("5", "five")
     (('mentioned', 'said'), None, None)
+    >>> _normal("specialised", "specialized")  # a spelling variety, not a swap
     """
     sw, ow = spun.split(" "), orig.split(" ")
     if not (1 <= len(sw) <= 3 and 1 <= len(ow) <= 3):
@@ -117,6 +134,8 @@ def _normal(spun: str, orig: str) -> tuple[str, str] | None:
     s, o = spun.lower(), orig.lower()
     if s.replace("-", "").replace("'s", "") == o.replace("-", "").replace("'s", ""):
         return None  # spelling or possessive, not a swap
+    if _american(s) == _american(o):
+        return None  # British and American spelling: the writer's variety, not a swap
     if set(s.split(" ")) & set(o.split(" ")):
         return None  # a word kept: the row is a rewording around it
     return s, o
