@@ -2029,8 +2029,9 @@ _TABLE_VALUES = frozenset(
     ]
 )  # fmt: skip
 #: An amount: a number, a fraction or a decimal, then a word ("1/2 pieza", "60 g",
-#: "2 cups"): a table's value, one to each row of an ingredients' list flattened.
-_AMOUNT = regex.compile(r"\d+(?:[/.,]\d+)?\s+\p{L}.*")
+#: "2 cups"): a table's value, one to each row of an ingredients' list flattened. Not a
+#: zero: "0 Comments" under every teaser is a counter the template prints.
+_AMOUNT = regex.compile(r"(?!0\s)\d+(?:[/.,]\d+)?\s+\p{L}.*")
 #: A number and nothing else ("100", "2,5 %", "$40"): a table's cell or a score.
 _NUMBER_ONLY = regex.compile(r"[\d\s.,%$€£+\-–]+")
 #: A rank or a number on a line of its own ("1st", "3rd", "12", "4.5").
