@@ -93,6 +93,8 @@ ANYWHERE = {
     "Lesezeit: 4 Minuten": "boilerplate.ui.reading_time",
     "Χρόνος ανάγνωσης: 3 λεπτά": "boilerplate.ui.reading_time",
     "- 6 min read": "boilerplate.ui.reading_time",
+    "·2 min de lecture": "boilerplate.ui.reading_time",
+    "• 2 min czytania": "boilerplate.ui.reading_time",
     # skip links and back-to-top links in more languages
     "Hyppää pääsisältöön": "boilerplate.nav.skip_to_content",
     "Přejít na obsah": "boilerplate.nav.skip_to_content",
