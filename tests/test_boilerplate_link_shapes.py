@@ -90,6 +90,7 @@ def test_feed_and_counter_residue_stays_inside_the_text(line: str) -> None:
 def test_article_lines_of_the_same_shapes_stay() -> None:
     kept = [
         "The mayor paused... and then read more of the letter aloud to the council.",
+        "Read more details about the plea in today's story. Two of the arrests were for guns.",
         # a post's own last paragraph cut by its feed, on a page of nothing else: the
         # text is the post's (a teaser of another story looks the same)
         "The new ferry will link the two harbours from May. It is designed to...Continue reading",

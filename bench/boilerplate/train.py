@@ -138,6 +138,7 @@ HOLDOUT = (
     "bp-label-73",
     "bp-label-74",
     "bp-label-75",
+    "bp-label-76",
 )
 
 
