@@ -1,5 +1,5 @@
 """Guards and kinds read off the blind batches ``bp-label-74A`` to ``-75D``
-(docs/boilerplate.md, "Nine blind batches, bp-label-74A to -75D"): a post's relative
+(docs/boilerplate.md, "Ten blind batches, bp-label-74A to -76A"): a post's relative
 date line under its title is the post's own, not a comment's time stamp; a comment's
 author line that a theme prints without its colon or after a bullet ("Ana says",
 "• Ana Says:") goes, an article's "“Yes,” she says" stays.
