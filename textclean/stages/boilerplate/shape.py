@@ -3108,14 +3108,12 @@ def vetoed(
             keep = _said_once(nonblank, k)
         elif rule == RULE_TAGLINE_SEPARATED:
             keep = _FULL_DATE.search(text) is not None
-        elif rule == RULE_COMMENT_AUTHOR:
+        elif rule in (RULE_COMMENT_AUTHOR, RULE_COMMENT_FORM):
+            # a comment's head or stamp above the text is the post's byline or date
             if first_prose is None:
                 first_prose = next((j for j, x in enumerate(nonblank) if prose(x)), -1)
-            keep = _byline_above_text(text, k, first_prose)
-        elif rule == RULE_COMMENT_FORM:
-            if first_prose is None:
-                first_prose = next((j for j, x in enumerate(nonblank) if prose(x)), -1)
-            keep = _dated_above_text(text, k, first_prose)
+            above = _byline_above_text if rule == RULE_COMMENT_AUTHOR else _dated_above_text
+            keep = above(text, k, first_prose)
         else:
             if ranked is None:
                 ranked = _ranked_rows(nonblank)
